@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { FOCUS_AREAS, MAX_AMOUNT_ORE } from '../calls/call.schema.js';
+import { text } from '../shared/validation.js';
+
+export const APPLICATION_STATUSES = ['draft', 'submitted', 'withdrawn'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const SECTORS = ['municipality', 'region', 'general_practice', 'research', 'other'] as const;
+export type Sector = (typeof SECTORS)[number];
+/** The sectors of the health agreement; a call's `minSectors` counts only these. */
+export const AGREEMENT_SECTORS: readonly Sector[] = ['municipality', 'region', 'general_practice'];
+
+/*
+ * A draft may be incomplete: every field is optional, but each one given must be well-formed. Completeness
+ * is a submission rule (submission.rules.ts), so a failed submit can list everything that is missing.
+ */
+export const partnerSchema = z.strictObject({
+  organisation: text(200).optional(),
+  sector: z.enum(SECTORS).optional(),
+  contactName: text(200).optional(),
+  contactEmail: z.union([z.literal(''), z.email().max(254)]).optional(),
+  role: text(1_000).optional(),
+});
+export type Partner = z.infer<typeof partnerSchema>;
+
+export const budgetLineSchema = z.strictObject({
+  category: text(120).optional(),
+  year: z.int().min(2000).max(2100).optional(),
+  amountOre: z.int().min(0).max(MAX_AMOUNT_ORE).optional(),
+});
+export type BudgetLine = z.infer<typeof budgetLineSchema>;
+
+/** A draft's fields; as in JSON merge patch, `null` clears a field and an absent one is left as it was. */
+export const applicationDraftSchema = z.strictObject({
+  grantTypeId: z
+    .string()
+    .regex(/^[A-Z0-9]{1,8}$/)
+    .nullable()
+    .optional(),
+  title: text(300).nullable().optional(),
+  summary: text(5_000).nullable().optional(),
+  focusArea: z.enum(FOCUS_AREAS).nullable().optional(),
+  userInvolvement: text(5_000).nullable().optional(),
+  partners: z.array(partnerSchema).max(30).optional(),
+  budgetLines: z.array(budgetLineSchema).max(100).optional(),
+  startDate: z.iso.date().nullable().optional(),
+  endDate: z.iso.date().nullable().optional(),
+});
+export type ApplicationDraftInput = z.infer<typeof applicationDraftSchema>;
+
+export const applicationSchema = z.object({
+  id: z.string(),
+  callId: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  version: z.int(),
+  ownerId: z.string(),
+  ownerEmail: z.string(),
+  ownerName: z.string(),
+  ownerOrganisation: z.string().optional(),
+  grantTypeId: z.string().optional(),
+  title: z.string().optional(),
+  summary: z.string().optional(),
+  focusArea: z.enum(FOCUS_AREAS).optional(),
+  userInvolvement: z.string().optional(),
+  partners: z.array(partnerSchema),
+  budgetLines: z.array(budgetLineSchema),
+  requestedAmountOre: z.int().describe('The sum of the budget lines, in øre'),
+  startDate: z.string().optional(),
+  endDate: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  reference: z.string().optional(),
+  submittedAt: z.string().optional(),
+  withdrawnAt: z.string().optional(),
+});
+export type Application = z.infer<typeof applicationSchema>;
+
+export const receiptSchema = z.object({
+  applicationId: z.string(),
+  reference: z.string(),
+  submittedAt: z.string(),
+  callId: z.string(),
+  callTitle: z.string(),
+  title: z.string(),
+  grantTypeId: z.string(),
+  requestedAmountOre: z.int(),
+  applicant: z.object({ name: z.string(), email: z.string(), organisation: z.string().optional() }),
+  partners: z.array(z.object({ organisation: z.string(), sector: z.enum(SECTORS) })),
+});
+export type Receipt = z.infer<typeof receiptSchema>;
+
+export const sumBudgetOre = (lines: readonly BudgetLine[]): number =>
+  lines.reduce((sum, line) => sum + (line.amountOre ?? 0), 0);

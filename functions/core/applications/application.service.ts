@@ -1,0 +1,326 @@
+import { auditEvent, type OutboxMessage } from '../audit/audit.js';
+import { isAdmin, type Principal } from '../auth/principal.js';
+import type { Call } from '../calls/call.schema.js';
+import type { CoreDeps, RequestContext } from '../ports.js';
+import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
+import { copenhagenWallClock } from '../shared/time.js';
+import {
+  type Application,
+  type ApplicationDraftInput,
+  type Receipt,
+  sumBudgetOre,
+} from './application.schema.js';
+import { callAcceptsDrafts, checkSubmission, ruleFailureToFieldError } from './submission.rules.js';
+
+const NOT_FOUND = 'Ansøgningen / The application';
+
+/**
+ * Who may read an application: its owner always; admins once it has left draft. A draft is the owner's
+ * alone. (Reviewers and the board get access through assignments, issue 3.)
+ */
+export function canRead(actor: Principal, application: Application): boolean {
+  if (application.ownerId === actor.userId) return true;
+  return application.status !== 'draft' && isAdmin(actor);
+}
+
+async function loadReadable(deps: CoreDeps, actor: Principal, applicationId: string): Promise<Application> {
+  const application = await deps.applications.get(applicationId);
+  // Not found and not yours look the same, so ids cannot be probed.
+  if (!application || !canRead(actor, application)) throw notFound(NOT_FOUND);
+  return application;
+}
+
+async function loadOwned(
+  deps: CoreDeps,
+  actor: Principal,
+  applicationId: string,
+  expectedVersion: number | undefined,
+): Promise<Application> {
+  const application = await loadReadable(deps, actor, applicationId);
+  if (application.ownerId !== actor.userId) throw forbidden();
+  if (expectedVersion !== undefined && expectedVersion !== application.version) throw versionConflict();
+  return application;
+}
+
+function withDraftFields(application: Application, input: ApplicationDraftInput): Application {
+  const next: Record<string, unknown> = { ...application };
+  for (const [field, value] of Object.entries(input)) {
+    if (value === null) delete next[field];
+    else if (value !== undefined) next[field] = value;
+  }
+  const merged = next as Application;
+  return { ...merged, requestedAmountOre: sumBudgetOre(merged.budgetLines) };
+}
+
+/** Reads an application its reader may see. @throws AppError NOT_FOUND */
+export const getApplication = (deps: CoreDeps, actor: Principal, applicationId: string) =>
+  loadReadable(deps, actor, applicationId);
+
+/** The actor's own applications, newest first. */
+export const listMyApplications = (deps: CoreDeps, actor: Principal): Promise<Application[]> =>
+  deps.applications.listByOwner(actor.userId);
+
+/** Every application of a call that has left draft (admins). @throws AppError FORBIDDEN */
+export async function listCallApplications(deps: CoreDeps, actor: Principal, callId: string) {
+  if (!isAdmin(actor)) throw forbidden();
+  const all = await deps.applications.listByCall(callId);
+  return all.filter((a) => a.status !== 'draft');
+}
+
+/**
+ * Starts a draft under an open call; anyone signed in may apply.
+ * @throws AppError NOT_FOUND, RULES_FAILED (call not open or past its deadline)
+ */
+export async function createDraft(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  callId: string,
+  input: ApplicationDraftInput,
+): Promise<Application> {
+  const call = await deps.calls.get(callId);
+  if (!call || call.status === 'draft') throw notFound('Opslaget / The call');
+  const now = deps.clock.now();
+  if (!callAcceptsDrafts(call, now)) {
+    const code = call.status === 'open' ? 'DEADLINE_PASSED' : 'CALL_NOT_OPEN';
+    throw new AppError(
+      'RULES_FAILED',
+      'Opslaget modtager ikke ansøgninger / The call takes no applications',
+      {
+        errors: [ruleFailureToFieldError({ code, pointer: '' }, ctx.lang)],
+      },
+    );
+  }
+  const application = withDraftFields(
+    {
+      id: crypto.randomUUID(),
+      callId,
+      status: 'draft',
+      version: 1,
+      ownerId: ctx.actor.userId,
+      ownerEmail: ctx.actor.email,
+      ownerName: ctx.actor.name,
+      ...(ctx.actor.organisation ? { ownerOrganisation: ctx.actor.organisation } : {}),
+      partners: [],
+      budgetLines: [],
+      requestedAmountOre: 0,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    },
+    input,
+  );
+  await deps.applications.save(
+    application,
+    auditEvent(
+      ctx.actor,
+      now,
+      'application.created',
+      { type: 'application', id: application.id },
+      {
+        callId,
+        version: 1,
+      },
+    ),
+  );
+  return application;
+}
+
+/** Saves changes to the owner's draft. @throws AppError NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, INVALID_STATE */
+export async function updateDraft(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  applicationId: string,
+  input: ApplicationDraftInput,
+  expectedVersion: number,
+): Promise<Application> {
+  const current = await loadOwned(deps, ctx.actor, applicationId, expectedVersion);
+  if (current.status !== 'draft') {
+    throw new AppError(
+      'INVALID_STATE',
+      'En indsendt ansøgning kan ikke ændres / A submitted application cannot be edited',
+    );
+  }
+  const now = deps.clock.now();
+  const next = {
+    ...withDraftFields(current, input),
+    version: current.version + 1,
+    updatedAt: now.toISOString(),
+  };
+  await deps.applications.save(
+    next,
+    auditEvent(
+      ctx.actor,
+      now,
+      'application.updated',
+      { type: 'application', id: current.id },
+      {
+        version: next.version,
+        fields: Object.keys(input).sort().join(','),
+      },
+    ),
+    current.version,
+  );
+  return next;
+}
+
+function receiptMessage(application: Application, call: Call, now: Date): OutboxMessage {
+  const requested = new Intl.NumberFormat('da-DK', { style: 'currency', currency: 'DKK' }).format(
+    application.requestedAmountOre / 100,
+  );
+  const when = new Intl.DateTimeFormat('da-DK', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Copenhagen',
+  }).format(new Date(application.submittedAt ?? now));
+  return {
+    id: crypto.randomUUID(),
+    createdAt: now.toISOString(),
+    kind: 'application.receipt',
+    to: application.ownerEmail,
+    entityId: application.id,
+    subject: `Kvittering for ansøgning ${application.reference} / Receipt for application ${application.reference}`,
+    body: [
+      `Kære ${application.ownerName}`,
+      '',
+      `Vi har modtaget din ansøgning "${application.title}" til opslaget "${call.title}" den ${when}.`,
+      `Journalnummer: ${application.reference}. Ansøgt beløb: ${requested}.`,
+      '',
+      '---',
+      '',
+      `Dear ${application.ownerName}`,
+      '',
+      `We received your application "${application.title}" to the call "${call.title}" on ${when} (Danish time).`,
+      `Reference: ${application.reference}. Amount requested: ${requested}.`,
+      '',
+      'Folkesundhed i Midten',
+    ].join('\n'),
+  };
+}
+
+/**
+ * Submits the owner's draft if every rule holds; otherwise nothing changes and every failed rule is listed.
+ * @throws AppError NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, INVALID_STATE, RULES_FAILED
+ */
+export async function submitApplication(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  applicationId: string,
+  expectedVersion?: number,
+): Promise<Application> {
+  const current = await loadOwned(deps, ctx.actor, applicationId, expectedVersion);
+  if (current.status !== 'draft') {
+    throw new AppError(
+      'INVALID_STATE',
+      'Ansøgningen er allerede indsendt / The application was already submitted',
+    );
+  }
+  const call = await deps.calls.get(current.callId);
+  if (!call) throw notFound('Opslaget / The call');
+  const now = deps.clock.now();
+  const failures = checkSubmission(current, call, now);
+  if (failures.length > 0) {
+    throw new AppError(
+      'RULES_FAILED',
+      'Ansøgningen kan ikke indsendes endnu / The application cannot be submitted yet',
+      {
+        errors: failures.map((f) => ruleFailureToFieldError(f, ctx.lang)),
+      },
+    );
+  }
+  return deps.applications.submit(copenhagenWallClock(now).year, current.version, (reference) => {
+    const application: Application = {
+      ...current,
+      status: 'submitted',
+      version: current.version + 1,
+      reference,
+      submittedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    return {
+      application,
+      audit: auditEvent(
+        ctx.actor,
+        now,
+        'application.submitted',
+        { type: 'application', id: current.id },
+        {
+          from: 'draft',
+          to: 'submitted',
+          reference,
+          version: application.version,
+          requestedAmountOre: application.requestedAmountOre,
+        },
+      ),
+      outbox: receiptMessage(application, call, now),
+    };
+  });
+}
+
+/** Withdraws a draft or a submitted application before review starts. @throws AppError NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, INVALID_STATE */
+export async function withdrawApplication(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  applicationId: string,
+  expectedVersion?: number,
+): Promise<Application> {
+  const current = await loadOwned(deps, ctx.actor, applicationId, expectedVersion);
+  if (current.status !== 'draft' && current.status !== 'submitted') {
+    throw new AppError(
+      'INVALID_STATE',
+      'Ansøgningen kan ikke trækkes tilbage nu / The application cannot be withdrawn now',
+    );
+  }
+  const now = deps.clock.now();
+  const next: Application = {
+    ...current,
+    status: 'withdrawn',
+    version: current.version + 1,
+    withdrawnAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  await deps.applications.save(
+    next,
+    auditEvent(
+      ctx.actor,
+      now,
+      'application.withdrawn',
+      { type: 'application', id: current.id },
+      {
+        from: current.status,
+        to: 'withdrawn',
+        version: next.version,
+      },
+    ),
+    current.version,
+  );
+  return next;
+}
+
+/** The receipt of a submitted application. @throws AppError NOT_FOUND, INVALID_STATE */
+export async function getReceipt(deps: CoreDeps, actor: Principal, applicationId: string): Promise<Receipt> {
+  const application = await loadReadable(deps, actor, applicationId);
+  if (!application.reference || !application.submittedAt) {
+    throw new AppError(
+      'INVALID_STATE',
+      'Ansøgningen er ikke indsendt / The application has not been submitted',
+    );
+  }
+  const call = await deps.calls.get(application.callId);
+  return {
+    applicationId: application.id,
+    reference: application.reference,
+    submittedAt: application.submittedAt,
+    callId: application.callId,
+    callTitle: call?.title ?? '',
+    title: application.title ?? '',
+    grantTypeId: application.grantTypeId ?? '',
+    requestedAmountOre: application.requestedAmountOre,
+    applicant: {
+      name: application.ownerName,
+      email: application.ownerEmail,
+      ...(application.ownerOrganisation ? { organisation: application.ownerOrganisation } : {}),
+    },
+    partners: application.partners.flatMap((p) =>
+      p.organisation && p.sector ? [{ organisation: p.organisation, sector: p.sector }] : [],
+    ),
+  };
+}

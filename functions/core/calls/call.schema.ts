@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { parseDateTimeInput } from '../shared/time.js';
+import { text } from '../shared/validation.js';
+
+export const CALL_STATUSES = ['draft', 'open', 'closed'] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
+/** The health agreement's focus areas (sundhedsaftalen). */
+export const FOCUS_AREAS = ['prevention', 'older_citizens', 'near_psychiatry', 'other'] as const;
+export type FocusArea = (typeof FOCUS_AREAS)[number];
+
+/** Upper bound for any amount: 100 million kr, far above FIM's yearly 2.5 million. */
+export const MAX_AMOUNT_ORE = 10_000_000_000;
+
+const amountOre = z.int().min(1).max(MAX_AMOUNT_ORE);
+const dateTimeInput = z
+  .string()
+  .max(40)
+  .refine((v) => parseDateTimeInput(v) !== undefined, { message: 'not_a_datetime' });
+
+export const grantTypeSchema = z.strictObject({
+  id: z.string().regex(/^[A-Z0-9]{1,8}$/),
+  name: text(120).min(1),
+  nameEn: text(120).optional(),
+  maxAmountOre: amountOre,
+});
+export type GrantType = z.infer<typeof grantTypeSchema>;
+
+export const criterionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+  name: text(160).min(1),
+  nameEn: text(160).optional(),
+  weight: z.int().min(1).max(10),
+});
+export type Criterion = z.infer<typeof criterionSchema>;
+
+const callFields = {
+  title: text(200).min(3),
+  titleEn: text(200).optional(),
+  description: text(10_000).min(1),
+  descriptionEn: text(10_000).optional(),
+  grantTypes: z.array(grantTypeSchema).min(1).max(10),
+  budgetOre: amountOre,
+  opensAt: dateTimeInput,
+  closesAt: dateTimeInput,
+  focusAreas: z.array(z.enum(FOCUS_AREAS)).min(1).max(FOCUS_AREAS.length),
+  criteria: z.array(criterionSchema).min(1).max(12),
+  minSectors: z.int().min(1).max(3),
+  reviewersPerApplication: z.int().min(1).max(10),
+};
+
+type CallFieldsOut = z.infer<z.ZodObject<typeof callFields>>;
+
+/** Rules that span fields; run on a whole call (after a PATCH is merged, too). */
+function checkCallConsistency(call: Partial<CallFieldsOut>, ctx: z.core.$RefinementCtx): void {
+  const ids = new Set<string>();
+  call.grantTypes?.forEach((g, i) => {
+    if (ids.has(g.id))
+      ctx.addIssue({ code: 'custom', path: ['grantTypes', i, 'id'], message: 'duplicate_id' });
+    ids.add(g.id);
+    if (call.budgetOre !== undefined && g.maxAmountOre > call.budgetOre) {
+      ctx.addIssue({ code: 'custom', path: ['grantTypes', i, 'maxAmountOre'], message: 'grant_over_budget' });
+    }
+  });
+  const criterionIds = new Set<string>();
+  call.criteria?.forEach((c, i) => {
+    if (criterionIds.has(c.id))
+      ctx.addIssue({ code: 'custom', path: ['criteria', i, 'id'], message: 'duplicate_id' });
+    criterionIds.add(c.id);
+  });
+  if (call.focusAreas && new Set(call.focusAreas).size !== call.focusAreas.length) {
+    ctx.addIssue({ code: 'custom', path: ['focusAreas'], message: 'duplicate_value' });
+  }
+  const opens = call.opensAt ? parseDateTimeInput(call.opensAt) : undefined;
+  const closes = call.closesAt ? parseDateTimeInput(call.closesAt) : undefined;
+  if (opens && closes && closes <= opens) {
+    ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'closes_before_opens' });
+  }
+}
+
+/** POST /api/calls. */
+export const createCallSchema = z
+  .strictObject({
+    ...callFields,
+    minSectors: callFields.minSectors.default(2),
+    reviewersPerApplication: callFields.reviewersPerApplication.default(2),
+  })
+  .superRefine(checkCallConsistency);
+export type CreateCallInput = z.infer<typeof createCallSchema>;
+
+/** PATCH /api/calls/{callId}: any subset; the merged call is checked again as a whole. */
+export const updateCallSchema = z.strictObject(callFields).partial();
+export type UpdateCallInput = z.infer<typeof updateCallSchema>;
+
+export const wholeCallSchema = z.strictObject(callFields).superRefine(checkCallConsistency);
+
+/** A call as the API returns it (also the OpenAPI response schema). */
+export const callSchema = z.object({
+  id: z.string(),
+  status: z.enum(CALL_STATUSES),
+  version: z.int(),
+  title: z.string(),
+  titleEn: z.string().optional(),
+  description: z.string(),
+  descriptionEn: z.string().optional(),
+  grantTypes: z.array(grantTypeSchema),
+  budgetOre: z.int(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  focusAreas: z.array(z.enum(FOCUS_AREAS)),
+  criteria: z.array(criterionSchema),
+  minSectors: z.int(),
+  reviewersPerApplication: z.int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  createdBy: z.string(),
+  openedAt: z.string().optional(),
+  closedAt: z.string().optional(),
+});
+export type Call = z.infer<typeof callSchema>;

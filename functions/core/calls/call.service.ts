@@ -1,0 +1,176 @@
+import { auditEvent } from '../audit/audit.js';
+import { isAdmin, type Principal } from '../auth/principal.js';
+import type { CoreDeps, RequestContext } from '../ports.js';
+import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
+import { parseDateTimeInput } from '../shared/time.js';
+import { parseInput } from '../shared/validation.js';
+import {
+  type Call,
+  type CallStatus,
+  type CreateCallInput,
+  type UpdateCallInput,
+  wholeCallSchema,
+} from './call.schema.js';
+
+const utc = (value: string): string => {
+  const iso = parseDateTimeInput(value);
+  if (!iso) throw new AppError('VALIDATION_FAILED', `Not a date-time: ${value}`);
+  return iso;
+};
+
+function requireAdmin(ctx: RequestContext): void {
+  if (!isAdmin(ctx.actor)) throw forbidden();
+}
+
+/** Reads a call; drafts are seen by admins only. @throws AppError NOT_FOUND */
+export async function getCall(deps: CoreDeps, actor: Principal | undefined, callId: string): Promise<Call> {
+  const call = await deps.calls.get(callId);
+  if (!call || (call.status === 'draft' && !isAdmin(actor))) throw notFound('Opslaget / The call');
+  return call;
+}
+
+/** Open calls for anyone, soonest deadline first; admins may ask for any status. @throws AppError FORBIDDEN */
+export async function listCalls(
+  deps: CoreDeps,
+  actor: Principal | undefined,
+  status: CallStatus = 'open',
+): Promise<Call[]> {
+  if (status !== 'open' && !isAdmin(actor)) throw forbidden();
+  return deps.calls.listByStatus(status);
+}
+
+/** Creates a call in draft. @throws AppError FORBIDDEN */
+export async function createCall(deps: CoreDeps, ctx: RequestContext, input: CreateCallInput): Promise<Call> {
+  requireAdmin(ctx);
+  const now = deps.clock.now().toISOString();
+  const call: Call = {
+    ...input,
+    id: crypto.randomUUID(),
+    status: 'draft',
+    version: 1,
+    opensAt: utc(input.opensAt),
+    closesAt: utc(input.closesAt),
+    createdAt: now,
+    updatedAt: now,
+    createdBy: ctx.actor.userId,
+  };
+  await deps.calls.save(
+    call,
+    auditEvent(ctx.actor, deps.clock.now(), 'call.created', { type: 'call', id: call.id }, { version: 1 }),
+  );
+  return call;
+}
+
+async function loadForChange(
+  deps: CoreDeps,
+  callId: string,
+  expectedVersion: number | undefined,
+): Promise<Call> {
+  const call = await deps.calls.get(callId);
+  if (!call) throw notFound('Opslaget / The call');
+  if (expectedVersion !== undefined && expectedVersion !== call.version) throw versionConflict();
+  return call;
+}
+
+/**
+ * Changes a call that is not closed; the merged call must still be whole and consistent.
+ * @throws AppError FORBIDDEN, NOT_FOUND, VERSION_CONFLICT, INVALID_STATE, VALIDATION_FAILED
+ */
+export async function updateCall(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  callId: string,
+  input: UpdateCallInput,
+  expectedVersion: number,
+): Promise<Call> {
+  requireAdmin(ctx);
+  const call = await loadForChange(deps, callId, expectedVersion);
+  if (call.status === 'closed') {
+    throw new AppError('INVALID_STATE', 'Et lukket opslag kan ikke ændres / A closed call cannot be changed');
+  }
+  const { id, status, version, createdAt, updatedAt, createdBy, openedAt, closedAt, ...current } = call;
+  const merged = parseInput(wholeCallSchema, { ...current, ...input }, ctx.lang);
+  const now = deps.clock.now();
+  const next: Call = {
+    ...call,
+    ...merged,
+    opensAt: utc(merged.opensAt),
+    closesAt: utc(merged.closesAt),
+    version: call.version + 1,
+    updatedAt: now.toISOString(),
+  };
+  if (next.status === 'open' && Date.parse(next.closesAt) <= now.getTime()) {
+    throw new AppError(
+      'INVALID_STATE',
+      'Fristen for et åbent opslag skal ligge i fremtiden / An open call’s deadline must be in the future',
+    );
+  }
+  await deps.calls.save(
+    next,
+    auditEvent(
+      ctx.actor,
+      now,
+      'call.updated',
+      { type: 'call', id },
+      {
+        version: next.version,
+        fields: Object.keys(input).sort().join(','),
+      },
+    ),
+    call.version,
+  );
+  return next;
+}
+
+async function moveCall(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  callId: string,
+  expectedVersion: number | undefined,
+  from: CallStatus,
+  to: CallStatus,
+): Promise<Call> {
+  requireAdmin(ctx);
+  const call = await loadForChange(deps, callId, expectedVersion);
+  if (call.status !== from) {
+    throw new AppError(
+      'INVALID_STATE',
+      `Opslaget har status "${call.status}", ikke "${from}" / The call is "${call.status}", not "${from}"`,
+    );
+  }
+  const now = deps.clock.now();
+  if (to === 'open' && Date.parse(call.closesAt) <= now.getTime()) {
+    throw new AppError('INVALID_STATE', 'Fristen er allerede passeret / The deadline has already passed');
+  }
+  const next: Call = {
+    ...call,
+    status: to,
+    version: call.version + 1,
+    updatedAt: now.toISOString(),
+    ...(to === 'open' ? { openedAt: now.toISOString() } : { closedAt: now.toISOString() }),
+  };
+  await deps.calls.save(
+    next,
+    auditEvent(
+      ctx.actor,
+      now,
+      `call.${to === 'open' ? 'opened' : 'closed'}`,
+      { type: 'call', id: call.id },
+      {
+        from,
+        to,
+        version: next.version,
+      },
+    ),
+    call.version,
+  );
+  return next;
+}
+
+/** draft -> open. @throws AppError FORBIDDEN, NOT_FOUND, VERSION_CONFLICT, INVALID_STATE */
+export const openCall = (deps: CoreDeps, ctx: RequestContext, callId: string, expectedVersion?: number) =>
+  moveCall(deps, ctx, callId, expectedVersion, 'draft', 'open');
+
+/** open -> closed. @throws AppError FORBIDDEN, NOT_FOUND, VERSION_CONFLICT, INVALID_STATE */
+export const closeCall = (deps: CoreDeps, ctx: RequestContext, callId: string, expectedVersion?: number) =>
+  moveCall(deps, ctx, callId, expectedVersion, 'open', 'closed');

@@ -1,0 +1,16 @@
+import type { CoreDeps } from '../core/ports.js';
+import type { Clock } from '../core/shared/time.js';
+import { createApplicationRepository } from './applications.repository.js';
+import { createCallRepository } from './calls.repository.js';
+import type { Db } from './client.js';
+import { createUserRepository } from './users.repository.js';
+
+/** The core's dependencies on DynamoDB: built once per cold start or local process. */
+export function createCoreDeps(db: Db, clock: Clock): CoreDeps {
+  return {
+    calls: createCallRepository(db),
+    applications: createApplicationRepository(db),
+    users: createUserRepository(db),
+    clock,
+  };
+}

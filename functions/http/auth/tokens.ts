@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CognitoJwtVerifier } from 'aws-jwt-verify';
+import { jwtVerify, SignJWT } from 'jose';
+import { isRole, type Principal } from '../../core/auth/principal.js';
+import type { UserProfile } from '../../core/ports.js';
+import { AppError } from '../../core/shared/errors.js';
+
+/** The one verification path: a bearer token (API) or the session cookie (web) becomes a Principal. */
+export interface TokenVerifier {
+  verify(token: string): Promise<Principal>;
+}
+
+/** Claims as Cognito puts them in an ID token; the local tokens carry the same names. */
+export function principalFromClaims(claims: Record<string, unknown>): Principal {
+  const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as unknown[]) : [];
+  const roles = groups.filter((g): g is string => typeof g === 'string').filter(isRole);
+  const email = typeof claims.email === 'string' ? claims.email : '';
+  const organisation = claims['custom:organisation'];
+  return {
+    userId: String(claims.sub ?? ''),
+    email,
+    name: typeof claims.name === 'string' && claims.name ? claims.name : email,
+    ...(typeof organisation === 'string' && organisation ? { organisation } : {}),
+    // Anyone signed in may apply.
+    roles: roles.includes('applicant') ? roles : ['applicant', ...roles],
+    chair: claims['custom:chair'] === 'true',
+  };
+}
+
+const unauthenticated = (cause?: unknown) =>
+  new AppError('UNAUTHENTICATED', 'Log ind igen / Please sign in again', { cause });
+
+export function createCognitoVerifier(userPoolId: string, clientId: string): TokenVerifier {
+  const verifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'id' });
+  return {
+    async verify(token) {
+      try {
+        return principalFromClaims((await verifier.verify(token)) as Record<string, unknown>);
+      } catch (error) {
+        throw unauthenticated(error);
+      }
+    },
+  };
+}
+
+const LOCAL_ISSUER = 'urn:fim:local';
+const LOCAL_AUDIENCE = 'urn:fim:local:app';
+const LOCAL_TOKEN_HOURS = 8;
+
+export interface LocalTokens extends TokenVerifier {
+  sign(user: UserProfile): Promise<string>;
+}
+
+/** Local mode's signer and verifier: HS256 with a key kept in the data folder, so sessions survive restarts. */
+export async function createLocalTokens(dataDir: string): Promise<LocalTokens> {
+  const file = join(dataDir, 'local-signing-key');
+  if (!existsSync(file)) {
+    await mkdir(dataDir, { recursive: true });
+    const key = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+    await writeFile(file, key, { mode: 0o600, flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+  const secret = Buffer.from((await readFile(file, 'utf8')).trim(), 'base64url');
+  return {
+    sign: (user) =>
+      new SignJWT({
+        email: user.email,
+        name: user.name,
+        'cognito:groups': user.roles,
+        ...(user.organisation ? { 'custom:organisation': user.organisation } : {}),
+        'custom:chair': String(user.chair),
+        token_use: 'id',
+      })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(user.userId)
+        .setIssuer(LOCAL_ISSUER)
+        .setAudience(LOCAL_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(`${LOCAL_TOKEN_HOURS}h`)
+        .sign(secret),
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, secret, {
+          issuer: LOCAL_ISSUER,
+          audience: LOCAL_AUDIENCE,
+          algorithms: ['HS256'],
+        });
+        return principalFromClaims(payload);
+      } catch (error) {
+        throw unauthenticated(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { Context } from 'hono';
+import type { Principal } from '../core/auth/principal.js';
+import type { CoreDeps } from '../core/ports.js';
+import { AppError } from '../core/shared/errors.js';
+import type { Lang } from '../core/shared/validation.js';
+import type { LocalTokens, TokenVerifier } from './auth/tokens.js';
+import type { AppConfig } from './config.js';
+
+export interface AppDeps {
+  core: CoreDeps;
+  config: AppConfig;
+  /** Verifies tokens; in local mode it also signs them (dev-login, demo sign-in). */
+  tokens: TokenVerifier | LocalTokens;
+  /** Where unexpected errors are reported (Powertools logger in AWS). */
+  logError: (message: string, error: unknown) => void;
+}
+
+export interface AppEnv {
+  Variables: {
+    principal: Principal | undefined;
+    lang: Lang;
+  };
+}
+
+export type AppContext = Context<AppEnv>;
+
+export const canSign = (tokens: AppDeps['tokens']): tokens is LocalTokens => 'sign' in tokens;
+
+export function requireUser(c: AppContext): Principal {
+  const principal = c.get('principal');
+  if (!principal) throw new AppError('UNAUTHENTICATED', 'Log ind først / Sign in first');
+  return principal;
+}
+
+/** The version a client read, from `If-Match: "3"` (weak or strong). */
+export function ifMatchVersion(c: Context): number | undefined {
+  const header = c.req.header('if-match');
+  if (!header) return undefined;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!match) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'If-Match skal være en version, fx "3" / If-Match must be a version',
+      {
+        errors: [{ pointer: '/headers/if-match', code: 'invalid_format', detail: 'If-Match: "<version>"' }],
+      },
+    );
+  }
+  return Number(match[1]);
+}
+
+export function requireIfMatch(c: Context): number {
+  const version = ifMatchVersion(c);
+  if (version === undefined) {
+    throw new AppError(
+      'PRECONDITION_REQUIRED',
+      'Send den version du læste i If-Match / Send the version you read in If-Match',
+    );
+  }
+  return version;
+}
+
+export const etag = (version: number): string => `"${version}"`;
+
+export const langFromHeader = (acceptLanguage: string | undefined): Lang =>
+  acceptLanguage && /^\s*en\b/i.test(acceptLanguage) ? 'en' : 'da';

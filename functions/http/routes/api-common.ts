@@ -1,0 +1,65 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { issuesToFieldErrors } from '../../core/shared/validation.js';
+import type { AppEnv } from '../context.js';
+import { problem, problemResponse } from '../problem.js';
+
+/** Every API router validates with this hook: a zod failure becomes a 400 problem naming each field. */
+export const createApiRouter = () =>
+  new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const lang = c.get('lang') ?? 'da';
+        const where = result.target === 'json' ? '' : `/${result.target}`;
+        const errors = issuesToFieldErrors(result.error.issues, lang).map((e) => ({
+          ...e,
+          pointer: `${where}${e.pointer === '/' ? '' : e.pointer}` || '/',
+        }));
+        return problemResponse(
+          c,
+          problem(400, 'VALIDATION_FAILED', lang === 'da' ? 'Ugyldige oplysninger' : 'Invalid input', errors),
+        );
+      }
+    },
+  });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    code: z.string().optional(),
+    errors: z
+      .array(z.object({ pointer: z.string(), code: z.string(), detail: z.string() }))
+      .optional()
+      .describe('Each field or rule at fault, by JSON pointer into the request'),
+  })
+  .openapi('Problem');
+
+const problemContent = { 'application/problem+json': { schema: problemSchema } };
+
+/** The problem responses a route can give, by status. */
+export const problems = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [s, { description: 'Problem (RFC 9457)', content: problemContent }]),
+  );
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+export const bearer = [{ bearer: [] }];
+
+export const versionHeaders = z.object({
+  'if-match': z.string().max(20).optional().openapi({ description: 'The version read, e.g. "3"' }),
+});
+
+export const uuidParam = (name: string) =>
+  z.object({ [name]: z.uuid().openapi({ param: { name, in: 'path' } }) });

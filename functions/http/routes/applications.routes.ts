@@ -1,0 +1,164 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  applicationDraftSchema,
+  applicationSchema,
+  receiptSchema,
+} from '../../core/applications/application.schema.js';
+import {
+  createDraft,
+  getApplication,
+  getReceipt,
+  listCallApplications,
+  listMyApplications,
+  submitApplication,
+  updateDraft,
+  withdrawApplication,
+} from '../../core/applications/application.service.js';
+import { AppError } from '../../core/shared/errors.js';
+import type { AppContext, AppDeps } from '../context.js';
+import { etag, ifMatchVersion, requireIfMatch, requireUser } from '../context.js';
+import {
+  bearer,
+  createApiRouter,
+  json,
+  jsonBody,
+  problems,
+  uuidParam,
+  versionHeaders,
+} from './api-common.js';
+
+const appParam = uuidParam('applicationId');
+const applicationResponse = applicationSchema;
+
+export function applicationRoutes(deps: AppDeps) {
+  const app = createApiRouter();
+  const ctx = (c: AppContext) => ({ actor: requireUser(c), lang: c.get('lang') });
+  const id = (c: { req: { valid(target: 'param'): Record<string, unknown> } }) =>
+    c.req.valid('param').applicationId as string;
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/calls/{callId}/applications',
+      summary: 'Start a draft application under an open call (anyone signed in)',
+      security: bearer,
+      request: { params: uuidParam('callId'), body: jsonBody(applicationDraftSchema) },
+      responses: { 201: json(applicationResponse, 'The new draft'), ...problems(400, 401, 404, 415, 422) },
+    }),
+    async (c) => {
+      const application = await createDraft(
+        deps.core,
+        ctx(c),
+        c.req.valid('param').callId as string,
+        c.req.valid('json'),
+      );
+      c.header('ETag', etag(application.version));
+      c.header('Location', `/api/applications/${application.id}`);
+      return c.json(application, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/applications',
+      summary: 'Your applications (mine=true), or a call’s submitted ones (callId, admins)',
+      security: bearer,
+      request: {
+        query: z.object({ mine: z.enum(['true']).optional(), callId: z.uuid().optional() }),
+      },
+      responses: {
+        200: json(z.object({ items: z.array(applicationResponse) }), 'Applications'),
+        ...problems(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      const { mine, callId } = c.req.valid('query');
+      if (mine === 'true') return c.json({ items: await listMyApplications(deps.core, actor) }, 200);
+      if (callId) return c.json({ items: await listCallApplications(deps.core, actor, callId) }, 200);
+      throw new AppError('VALIDATION_FAILED', 'Angiv mine=true eller callId / Give mine=true or callId', {
+        errors: [{ pointer: '/query/mine', code: 'required', detail: 'mine=true | callId=<id>' }],
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/applications/{applicationId}',
+      summary: 'An application (its owner; admins once submitted)',
+      security: bearer,
+      request: { params: appParam },
+      responses: { 200: json(applicationResponse, 'The application'), ...problems(400, 401, 404) },
+    }),
+    async (c) => {
+      const application = await getApplication(deps.core, requireUser(c), id(c));
+      c.header('ETag', etag(application.version));
+      return c.json(application, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/applications/{applicationId}',
+      summary: 'Save changes to your draft; send If-Match',
+      security: bearer,
+      request: { params: appParam, headers: versionHeaders, body: jsonBody(applicationDraftSchema) },
+      responses: {
+        200: json(applicationResponse, 'The saved draft'),
+        ...problems(400, 401, 403, 404, 409, 415, 428),
+      },
+    }),
+    async (c) => {
+      const version = requireIfMatch(c);
+      const application = await updateDraft(deps.core, ctx(c), id(c), c.req.valid('json'), version);
+      c.header('ETag', etag(application.version));
+      return c.json(application, 200);
+    },
+  );
+
+  for (const [action, run] of [
+    ['submit', submitApplication],
+    ['withdraw', withdrawApplication],
+  ] as const) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/applications/{applicationId}/${action}`,
+        summary:
+          action === 'submit'
+            ? 'Submit your draft; 422 lists every rule that failed'
+            : 'Withdraw your application before review starts',
+        security: bearer,
+        request: { params: appParam, headers: versionHeaders },
+        responses: {
+          200: json(applicationResponse, 'The application'),
+          ...problems(400, 401, 403, 404, 409, ...(action === 'submit' ? [422] : [])),
+        },
+      }),
+      async (c) => {
+        const application = await run(deps.core, ctx(c), id(c), ifMatchVersion(c));
+        c.header('ETag', etag(application.version));
+        return c.json(application, 200);
+      },
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/applications/{applicationId}/receipt',
+      summary: 'The receipt of a submitted application',
+      security: bearer,
+      request: { params: appParam },
+      responses: {
+        200: json(receiptSchema, 'The receipt'),
+        ...problems(400, 401, 404, 409),
+      },
+    }),
+    async (c) => c.json(await getReceipt(deps.core, requireUser(c), id(c)), 200),
+  );
+  return app;
+}

@@ -1,0 +1,131 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  CALL_STATUSES,
+  callSchema,
+  createCallSchema,
+  updateCallSchema,
+} from '../../core/calls/call.schema.js';
+import {
+  closeCall,
+  createCall,
+  getCall,
+  listCalls,
+  openCall,
+  updateCall,
+} from '../../core/calls/call.service.js';
+import type { AppDeps } from '../context.js';
+import { etag, ifMatchVersion, requireIfMatch, requireUser } from '../context.js';
+import {
+  bearer,
+  createApiRouter,
+  json,
+  jsonBody,
+  problems,
+  uuidParam,
+  versionHeaders,
+} from './api-common.js';
+
+const callParam = uuidParam('callId');
+const callResponse = callSchema;
+
+export function callRoutes(deps: AppDeps) {
+  const app = createApiRouter();
+  const ctx = (c: Parameters<typeof requireUser>[0]) => ({ actor: requireUser(c), lang: c.get('lang') });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/calls',
+      summary: 'Open calls (anyone); admins may filter by status',
+      request: { query: z.object({ status: z.enum(CALL_STATUSES).optional() }) },
+      responses: {
+        200: json(z.object({ items: z.array(callResponse) }), 'Calls'),
+        ...problems(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      const { status } = c.req.valid('query');
+      return c.json({ items: await listCalls(deps.core, c.get('principal'), status) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/calls',
+      summary: 'Create a call in draft (admin)',
+      security: bearer,
+      request: { body: jsonBody(createCallSchema) },
+      responses: { 201: json(callResponse, 'The new call'), ...problems(400, 401, 403, 415) },
+    }),
+    async (c) => {
+      const call = await createCall(deps.core, ctx(c), c.req.valid('json'));
+      c.header('ETag', etag(call.version));
+      c.header('Location', `/api/calls/${call.id}`);
+      return c.json(call, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/calls/{callId}',
+      summary: 'A call (drafts: admins only)',
+      request: { params: callParam },
+      responses: { 200: json(callResponse, 'The call'), ...problems(400, 404) },
+    }),
+    async (c) => {
+      const call = await getCall(deps.core, c.get('principal'), c.req.valid('param').callId as string);
+      c.header('ETag', etag(call.version));
+      return c.json(call, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/calls/{callId}',
+      summary: 'Change a call that is not closed (admin); send If-Match',
+      security: bearer,
+      request: { params: callParam, headers: versionHeaders, body: jsonBody(updateCallSchema) },
+      responses: {
+        200: json(callResponse, 'The changed call'),
+        ...problems(400, 401, 403, 404, 409, 415, 428),
+      },
+    }),
+    async (c) => {
+      const version = requireIfMatch(c);
+      const call = await updateCall(
+        deps.core,
+        ctx(c),
+        c.req.valid('param').callId as string,
+        c.req.valid('json'),
+        version,
+      );
+      c.header('ETag', etag(call.version));
+      return c.json(call, 200);
+    },
+  );
+
+  for (const [action, move] of [
+    ['open', openCall],
+    ['close', closeCall],
+  ] as const) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/calls/{callId}/${action}`,
+        summary: action === 'open' ? 'Open a draft call (admin)' : 'Close an open call (admin)',
+        security: bearer,
+        request: { params: callParam, headers: versionHeaders },
+        responses: { 200: json(callResponse, 'The call'), ...problems(400, 401, 403, 404, 409) },
+      }),
+      async (c) => {
+        const call = await move(deps.core, ctx(c), c.req.valid('param').callId as string, ifMatchVersion(c));
+        c.header('ETag', etag(call.version));
+        return c.json(call, 200);
+      },
+    );
+  }
+  return app;
+}

@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { systemClock } from '../core/shared/time.js';
+import { createDb } from '../db/client.js';
+import { createCoreDeps } from '../db/repositories.js';
+import { createApp } from '../http/app.js';
+import { createLocalTokens } from '../http/auth/tokens.js';
+import { SetupError, startDynamoDbLocal } from './dynamodb-local.js';
+import { DEMO_USERS, seedDemoData } from './seed.js';
+import { ensureTable } from './table.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const TABLE_NAME = 'fim';
+
+async function main(): Promise<void> {
+  const dataDir = resolve(process.env.FIM_DATA_DIR ?? '.data');
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new SetupError(`PORT must be a port number, not "${process.env.PORT}"`);
+
+  const dynamo = await startDynamoDbLocal({ dataDir: resolve(dataDir, 'dynamodb') });
+  const db = createDb({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
+  const stopAll = async () => {
+    db.doc.destroy();
+    await dynamo.stop();
+  };
+  try {
+    await ensureTable(db.client, TABLE_NAME);
+    const core = createCoreDeps(db, systemClock);
+    const seeded = await seedDemoData(db, core);
+    const tokens = await createLocalTokens(dataDir);
+    const app = createApp({
+      core,
+      config: { mode: 'local', dataDir, secureCookies: false },
+      tokens,
+      logError: (message, error) => console.error(message, error),
+    });
+    const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+    await new Promise<void>((ready, fail) => {
+      server.once('listening', () => ready());
+      server.once('error', fail);
+    });
+    const url = `http://localhost:${port}`;
+    console.log(
+      [
+        '',
+        `FIM kører på / FIM is running at ${url}`,
+        `  data: ${dataDir}${seeded ? ' (demo data seeded)' : ' (kept from last run)'}`,
+        `  API: ${url}/api  ·  OpenAPI: ${url}/api/openapi.json`,
+        '  Demo-logins (vælg på /login; API: POST /api/auth/dev-login {"email"}):',
+        ...DEMO_USERS.map(
+          (u) =>
+            `    ${u.email.padEnd(24)} ${u.roles.filter((r) => r !== 'applicant').join(', ') || 'applicant'}${u.chair ? ' (chair)' : ''} · ${u.name}, ${u.organisation}`,
+        ),
+        '  Stop med Ctrl-C / Stop with Ctrl-C',
+        '',
+      ].join('\n'),
+    );
+    let stopping = false;
+    const shutdown = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`\n${signal}: stopper / stopping…`);
+      server.close();
+      void stopAll().then(() => process.exit(0));
+    };
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof SetupError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import type { Principal } from '../../functions/core/auth/principal.js';
+import type { CoreDeps, UserProfile } from '../../functions/core/ports.js';
+import type { Clock } from '../../functions/core/shared/time.js';
+import { createDb, type Db } from '../../functions/db/client.js';
+import { createCoreDeps } from '../../functions/db/repositories.js';
+import { createUserRepository } from '../../functions/db/users.repository.js';
+import { createApp } from '../../functions/http/app.js';
+import { createLocalTokens, type LocalTokens } from '../../functions/http/auth/tokens.js';
+import { DEMO_USERS } from '../../functions/local/seed.js';
+import { ensureTable } from '../../functions/local/table.js';
+
+/** A clock tests can move. */
+export class TestClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface Harness {
+  db: Db;
+  core: CoreDeps;
+  clock: TestClock;
+  tokens: LocalTokens;
+  app: ReturnType<typeof createApp>;
+  /** A bearer token for a demo user, by e-mail. */
+  tokenFor(email: string): Promise<string>;
+  user(email: string): UserProfile;
+  principal(email: string): Principal;
+  errors: unknown[];
+}
+
+/** A fresh table in the run's DynamoDB Local, the demo users in it, and the app wired to it. */
+export async function createHarness(options: { now?: string; db?: Db } = {}): Promise<Harness> {
+  const tableName = `t-${crypto.randomUUID()}`;
+  const db = options.db ?? createDb({ tableName, endpoint: inject('dynamoEndpoint') });
+  await ensureTable(db.client, db.tableName);
+  const users = createUserRepository(db);
+  for (const user of DEMO_USERS) await users.put(user);
+  const clock = new TestClock(new Date(options.now ?? '2027-03-01T09:00:00Z'));
+  const core = createCoreDeps(db, clock);
+  const tokens = await createLocalTokens(mkdtempSync(join(tmpdir(), 'fim-test-')));
+  const errors: unknown[] = [];
+  const app = createApp({
+    core,
+    config: { mode: 'local', dataDir: tmpdir(), secureCookies: false },
+    tokens,
+    logError: (_message, error) => errors.push(error),
+  });
+  const user = (email: string) => {
+    const found = DEMO_USERS.find((u) => u.email === email);
+    if (!found) throw new Error(`No demo user ${email}`);
+    return found;
+  };
+  return {
+    db,
+    core,
+    clock,
+    tokens,
+    app,
+    errors,
+    user,
+    principal: (email) => ({ ...user(email) }),
+    tokenFor: async (email) => tokens.sign(user(email)),
+  };
+}

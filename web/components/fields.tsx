@@ -1,0 +1,174 @@
+import type { Child } from 'hono/jsx';
+import type { FieldError } from '../../functions/core/shared/errors.js';
+
+/** The id of the input a JSON pointer names: /partners/0/contactEmail -> f-partners-0-contactEmail. */
+export const fieldId = (pointer: string): string => `f${pointer.replaceAll('/', '-')}` || 'f';
+
+/** Field errors by pointer; the first message of each field is shown beside it. */
+export class Errors {
+  private readonly byPointer = new Map<string, string>();
+  constructor(readonly list: FieldError[] = []) {
+    for (const e of list) if (!this.byPointer.has(e.pointer)) this.byPointer.set(e.pointer, e.detail);
+  }
+  get(pointer: string): string | undefined {
+    return this.byPointer.get(pointer);
+  }
+  get any(): boolean {
+    return this.list.length > 0;
+  }
+}
+
+export function ErrorSummary({
+  errors,
+  heading,
+  labelOf,
+}: {
+  errors: Errors;
+  heading: string;
+  labelOf: (pointer: string) => string;
+}) {
+  if (!errors.any) return null;
+  return (
+    <div
+      class="error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabindex={-1}
+      id="error-summary"
+    >
+      <h2 id="error-summary-title">{heading}</h2>
+      <ul>
+        {errors.list.map((e) => (
+          <li>
+            {e.pointer ? (
+              <a href={`#${fieldId(e.pointer)}`}>
+                {labelOf(e.pointer)}: {e.detail}
+              </a>
+            ) : (
+              e.detail
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldProps {
+  pointer: string;
+  name: string;
+  label: string;
+  errors: Errors;
+  hint?: string;
+  required?: boolean;
+  optionalText?: string;
+}
+
+function described(id: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return ids || undefined;
+}
+
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  optionalText,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  optionalText?: string | undefined;
+  children: Child;
+}) {
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={id}>
+        {label}
+        {optionalText ? ` (${optionalText})` : ''}
+      </label>
+      {hint && (
+        <span class="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span class="error-message" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+      {children}
+    </div>
+  );
+}
+
+export function TextField(
+  props: FieldProps & {
+    value: string | undefined;
+    type?: 'text' | 'email' | 'date' | 'datetime-local' | 'number';
+    multiline?: boolean;
+    inputMode?: 'numeric' | 'decimal';
+    autocomplete?: string;
+    narrow?: boolean;
+    maxLength?: number;
+  },
+) {
+  const id = fieldId(props.pointer);
+  const error = props.errors.get(props.pointer);
+  const common = {
+    id,
+    name: props.name,
+    'aria-describedby': described(id, props.hint, error),
+    'aria-invalid': error ? ('true' as const) : undefined,
+    maxlength: props.maxLength,
+  };
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} error={error} optionalText={props.optionalText}>
+      {props.multiline ? (
+        <textarea {...common} rows={6}>
+          {props.value ?? ''}
+        </textarea>
+      ) : (
+        <input
+          {...common}
+          type={props.type ?? 'text'}
+          value={props.value ?? ''}
+          inputmode={props.inputMode}
+          autocomplete={props.autocomplete}
+          class={props.narrow ? 'narrow' : undefined}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+export function SelectField(
+  props: FieldProps & {
+    value: string | undefined;
+    options: { value: string; label: string }[];
+    placeholder: string;
+  },
+) {
+  const id = fieldId(props.pointer);
+  const error = props.errors.get(props.pointer);
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} error={error} optionalText={props.optionalText}>
+      <select
+        id={id}
+        name={props.name}
+        aria-describedby={described(id, props.hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+      >
+        <option value="">{props.placeholder}</option>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}

@@ -1,0 +1,89 @@
+import type { PropsWithChildren } from 'hono/jsx';
+import type { Principal } from '../../functions/core/auth/principal.js';
+import type { Lang } from '../../functions/core/shared/validation.js';
+import { texts } from '../i18n.js';
+
+export interface LayoutProps {
+  title: string;
+  lang: Lang;
+  principal: Principal | undefined;
+  /** The current path, for the language switch to return to. */
+  path: string;
+}
+
+export function Layout({ title, lang, principal, path, children }: PropsWithChildren<LayoutProps>) {
+  const t = texts[lang];
+  const other = lang === 'da' ? 'en' : 'da';
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${t.siteName}`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+      </head>
+      <body>
+        <a class="skip" href="#content">
+          {t.skipToContent}
+        </a>
+        <header class="site">
+          <div class="bar">
+            <a class="brand" href="/">
+              {t.siteName}
+              <small>{t.siteTagline}</small>
+            </a>
+            <nav class="main" aria-label={lang === 'da' ? 'Hovedmenu' : 'Main menu'}>
+              <ul>
+                <li>
+                  <a href="/">{t.nav.calls}</a>
+                </li>
+                {principal && (
+                  <li>
+                    <a href="/applications">{t.nav.mine}</a>
+                  </li>
+                )}
+                {principal?.roles.includes('admin') && (
+                  <li>
+                    <a href="/admin/calls">{t.nav.admin}</a>
+                  </li>
+                )}
+                <li>
+                  <a
+                    href={`/lang?to=${other}&back=${encodeURIComponent(path)}`}
+                    lang={other}
+                    hreflang={other}
+                  >
+                    {t.nav.language}
+                  </a>
+                </li>
+                {principal ? (
+                  <li>
+                    <form method="post" action="/logout">
+                      <button class="linkbutton" type="submit">
+                        {t.nav.logout} ({principal.name})
+                      </button>
+                    </form>
+                  </li>
+                ) : (
+                  <li>
+                    <a href={`/login?next=${encodeURIComponent(path)}`}>{t.nav.login}</a>
+                  </li>
+                )}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="content" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site">
+          <div class="bar">
+            <span>{t.footer.about}</span>
+            <a href="/tilgaengelighed">{t.footer.accessibility}</a>
+            <a href="/api/openapi.json">{t.footer.api}</a>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

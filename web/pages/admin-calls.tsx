@@ -1,0 +1,505 @@
+import { type Call, type CallStatus, FOCUS_AREAS } from '../../functions/core/calls/call.schema.js';
+import { toCopenhagenLocalInput } from '../../functions/core/shared/time.js';
+import type { Lang } from '../../functions/core/shared/validation.js';
+import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
+import { formatDateTime, formatKr, formatKrInput } from '../format.js';
+import { texts } from '../i18n.js';
+import { StatusTag } from './public.js';
+
+/** Empty rows offered for grant types and criteria, so more can be added without JavaScript. */
+export const SPARE_ROWS = 2;
+
+export interface CallFormValues {
+  title: string;
+  titleEn: string;
+  description: string;
+  descriptionEn: string;
+  budget: string;
+  opensAt: string;
+  closesAt: string;
+  focusAreas: string[];
+  minSectors: string;
+  reviewersPerApplication: string;
+  grantTypes: { id: string; name: string; nameEn: string; maxAmount: string }[];
+  criteria: { id: string; name: string; nameEn: string; weight: string }[];
+}
+
+export const emptyCallValues = (): CallFormValues => ({
+  title: '',
+  titleEn: '',
+  description: '',
+  descriptionEn: '',
+  budget: '',
+  opensAt: '',
+  closesAt: '',
+  focusAreas: [...FOCUS_AREAS],
+  minSectors: '2',
+  reviewersPerApplication: '2',
+  grantTypes: [
+    { id: 'A', name: 'Forskningsprojekt', nameEn: 'Research project', maxAmount: '500.000' },
+    { id: 'B', name: 'Ph.d.-protokol', nameEn: 'PhD protocol', maxAmount: '100.000' },
+  ],
+  criteria: [
+    {
+      id: 'relevance',
+      name: 'Relevans for kommuner og region',
+      nameEn: 'Relevance for municipalities and region',
+      weight: '2',
+    },
+    { id: 'quality', name: 'Videnskabelig kvalitet', nameEn: 'Scientific quality', weight: '2' },
+    { id: 'feasibility', name: 'Gennemførlighed', nameEn: 'Feasibility', weight: '1' },
+  ],
+});
+
+export const valuesFromCall = (call: Call): CallFormValues => ({
+  title: call.title,
+  titleEn: call.titleEn ?? '',
+  description: call.description,
+  descriptionEn: call.descriptionEn ?? '',
+  budget: formatKrInput(call.budgetOre),
+  opensAt: toCopenhagenLocalInput(call.opensAt),
+  closesAt: toCopenhagenLocalInput(call.closesAt),
+  focusAreas: call.focusAreas,
+  minSectors: String(call.minSectors),
+  reviewersPerApplication: String(call.reviewersPerApplication),
+  grantTypes: call.grantTypes.map((g) => ({
+    id: g.id,
+    name: g.name,
+    nameEn: g.nameEn ?? '',
+    maxAmount: formatKrInput(g.maxAmountOre),
+  })),
+  criteria: call.criteria.map((c) => ({
+    id: c.id,
+    name: c.name,
+    nameEn: c.nameEn ?? '',
+    weight: String(c.weight),
+  })),
+});
+
+const L = {
+  da: {
+    list: 'Opslag',
+    new: 'Nyt opslag',
+    edit: 'Redigér opslag',
+    title: 'Titel (dansk)',
+    titleEn: 'Titel (engelsk)',
+    description: 'Beskrivelse (dansk)',
+    descriptionEn: 'Beskrivelse (engelsk)',
+    budget: 'Samlet pulje (kr.)',
+    opensAt: 'Åbner (dansk tid)',
+    closesAt: 'Ansøgningsfrist (dansk tid)',
+    focusAreas: 'Fokusområder',
+    minSectors: 'Mindste antal sektorer (kommune, region, almen praksis)',
+    reviewers: 'Bedømmere pr. ansøgning',
+    grantTypes: 'Bevillingstyper',
+    grantTypesHint: 'Tomme rækker ignoreres.',
+    grantType: 'Bevillingstype',
+    id: 'Kode',
+    name: 'Navn (dansk)',
+    nameEn: 'Navn (engelsk)',
+    maxAmount: 'Maksimum (kr.)',
+    criteria: 'Bedømmelseskriterier',
+    criterion: 'Kriterium',
+    weight: 'Vægt',
+    save: 'Gem',
+    create: 'Opret kladde',
+    open: 'Åbn opslaget',
+    close: 'Luk opslaget',
+    saved: 'Gemt.',
+    statusCol: 'Status',
+    deadline: 'Frist',
+    optional: 'valgfri',
+    none: 'Ingen opslag med denne status.',
+    conflict: 'Opslaget er ændret et andet sted. Hent det igen.',
+  },
+  en: {
+    list: 'Calls',
+    new: 'New call',
+    edit: 'Edit call',
+    title: 'Title (Danish)',
+    titleEn: 'Title (English)',
+    description: 'Description (Danish)',
+    descriptionEn: 'Description (English)',
+    budget: 'Total pool (kr)',
+    opensAt: 'Opens (Danish time)',
+    closesAt: 'Deadline (Danish time)',
+    focusAreas: 'Focus areas',
+    minSectors: 'Minimum number of sectors (municipality, region, general practice)',
+    reviewers: 'Reviewers per application',
+    grantTypes: 'Grant types',
+    grantTypesHint: 'Empty rows are ignored.',
+    grantType: 'Grant type',
+    id: 'Code',
+    name: 'Name (Danish)',
+    nameEn: 'Name (English)',
+    maxAmount: 'Maximum (kr)',
+    criteria: 'Assessment criteria',
+    criterion: 'Criterion',
+    weight: 'Weight',
+    save: 'Save',
+    create: 'Create draft',
+    open: 'Open the call',
+    close: 'Close the call',
+    saved: 'Saved.',
+    statusCol: 'Status',
+    deadline: 'Deadline',
+    optional: 'optional',
+    none: 'No calls with this status.',
+    conflict: 'The call was changed elsewhere. Load it again.',
+  },
+};
+
+export const adminTexts = (lang: Lang) => L[lang];
+
+export function callFieldLabel(pointer: string, lang: Lang): string {
+  const l = L[lang];
+  const [head, index, leaf] = pointer.split('/').filter(Boolean);
+  const top: Record<string, string> = {
+    title: l.title,
+    titleEn: l.titleEn,
+    description: l.description,
+    descriptionEn: l.descriptionEn,
+    budgetOre: l.budget,
+    opensAt: l.opensAt,
+    closesAt: l.closesAt,
+    focusAreas: l.focusAreas,
+    minSectors: l.minSectors,
+    reviewersPerApplication: l.reviewers,
+    grantTypes: l.grantTypes,
+    criteria: l.criteria,
+  };
+  if (!head) return '';
+  if (index === undefined || head === 'focusAreas') return top[head] ?? head;
+  const leaves: Record<string, string> = {
+    id: l.id,
+    name: l.name,
+    nameEn: l.nameEn,
+    maxAmountOre: l.maxAmount,
+    weight: l.weight,
+  };
+  return `${head === 'grantTypes' ? l.grantType : l.criterion} ${Number(index) + 1}${leaf ? `, ${leaves[leaf] ?? leaf}` : ''}`;
+}
+
+export function AdminCallListPage({
+  lang,
+  status,
+  calls,
+}: {
+  lang: Lang;
+  status: CallStatus;
+  calls: Call[];
+}) {
+  const l = L[lang];
+  const t = texts[lang];
+  return (
+    <>
+      <h1>{l.list}</h1>
+      <nav aria-label={l.statusCol}>
+        <ul class="actions">
+          {(['draft', 'open', 'closed'] as const).map((s) => (
+            <li>
+              {s === status ? (
+                <strong aria-current="page">{t.status[s]}</strong>
+              ) : (
+                <a href={`/admin/calls?status=${s}`}>{t.status[s]}</a>
+              )}
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p>
+        <a class="button" href="/admin/calls/new">
+          {l.new}
+        </a>
+      </p>
+      {calls.length === 0 ? (
+        <p>{l.none}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{l.title}</th>
+                <th scope="col">{l.statusCol}</th>
+                <th scope="col">{l.deadline}</th>
+                <th scope="col" class="num">
+                  {l.budget}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {calls.map((call) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/calls/${call.id}`}>{call.title}</a>
+                  </td>
+                  <td>
+                    <StatusTag status={call.status} lang={lang} />
+                  </td>
+                  <td>{formatDateTime(call.closesAt, lang)}</td>
+                  <td class="num">{formatKr(call.budgetOre, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function CallFormPage({
+  lang,
+  call,
+  values,
+  errors,
+  notice,
+  conflict,
+}: {
+  lang: Lang;
+  call: Call | undefined;
+  values: CallFormValues;
+  errors: Errors;
+  notice?: string | undefined;
+  conflict?: boolean | undefined;
+}) {
+  const l = L[lang];
+  const t = texts[lang];
+  const action = call ? `/admin/calls/${call.id}` : '/admin/calls';
+  const editable = call?.status !== 'closed';
+  const grantRows = [
+    ...values.grantTypes,
+    ...Array.from({ length: SPARE_ROWS }, () => ({ id: '', name: '', nameEn: '', maxAmount: '' })),
+  ];
+  const criteriaRows = [
+    ...values.criteria,
+    ...Array.from({ length: SPARE_ROWS }, () => ({ id: '', name: '', nameEn: '', weight: '' })),
+  ];
+  const focusError = errors.get('/focusAreas');
+  return (
+    <>
+      <p class="meta">
+        <a href="/admin/calls">{l.list}</a>
+      </p>
+      <h1>{call ? `${l.edit}: ${call.title}` : l.new}</h1>
+      {call && (
+        <p>
+          <StatusTag status={call.status} lang={lang} />
+        </p>
+      )}
+      {notice && (
+        <div class="notice" role="status">
+          {notice}
+        </div>
+      )}
+      {conflict && (
+        <div class="warning" role="alert">
+          {l.conflict} {call && <a href={`/admin/calls/${call.id}`}>{t.form.reload}</a>}
+        </div>
+      )}
+      <ErrorSummary errors={errors} heading={t.form.errorSummary} labelOf={(p) => callFieldLabel(p, lang)} />
+      {editable && (
+        <form method="post" action={action} novalidate>
+          {call && <input type="hidden" name="_version" value={String(call.version)} />}
+          <fieldset>
+            <legend>{l.list}</legend>
+            <TextField
+              pointer="/title"
+              name="title"
+              label={l.title}
+              errors={errors}
+              value={values.title}
+              maxLength={200}
+            />
+            <TextField
+              pointer="/titleEn"
+              name="titleEn"
+              label={l.titleEn}
+              optionalText={l.optional}
+              errors={errors}
+              value={values.titleEn}
+              maxLength={200}
+            />
+            <TextField
+              pointer="/description"
+              name="description"
+              label={l.description}
+              errors={errors}
+              value={values.description}
+              multiline
+            />
+            <TextField
+              pointer="/descriptionEn"
+              name="descriptionEn"
+              label={l.descriptionEn}
+              optionalText={l.optional}
+              errors={errors}
+              value={values.descriptionEn}
+              multiline
+            />
+            <div class="grid">
+              <TextField
+                pointer="/budgetOre"
+                name="budget"
+                label={l.budget}
+                errors={errors}
+                value={values.budget}
+                inputMode="decimal"
+              />
+              <TextField
+                pointer="/opensAt"
+                name="opensAt"
+                label={l.opensAt}
+                type="datetime-local"
+                errors={errors}
+                value={values.opensAt}
+              />
+              <TextField
+                pointer="/closesAt"
+                name="closesAt"
+                label={l.closesAt}
+                type="datetime-local"
+                errors={errors}
+                value={values.closesAt}
+              />
+            </div>
+            <div class="grid">
+              <TextField
+                pointer="/minSectors"
+                name="minSectors"
+                label={l.minSectors}
+                errors={errors}
+                value={values.minSectors}
+                inputMode="numeric"
+                narrow
+              />
+              <TextField
+                pointer="/reviewersPerApplication"
+                name="reviewersPerApplication"
+                label={l.reviewers}
+                errors={errors}
+                value={values.reviewersPerApplication}
+                inputMode="numeric"
+                narrow
+              />
+            </div>
+          </fieldset>
+          <fieldset
+            id={fieldId('/focusAreas')}
+            tabindex={-1}
+            class={focusError ? 'checks field-error' : 'checks'}
+            aria-describedby={focusError ? 'focus-error' : undefined}
+          >
+            <legend>{l.focusAreas}</legend>
+            {focusError && (
+              <span class="error-message" id="focus-error">
+                {focusError}
+              </span>
+            )}
+            {FOCUS_AREAS.map((f) => (
+              <label>
+                <input type="checkbox" name="focusAreas" value={f} checked={values.focusAreas.includes(f)} />{' '}
+                {t.focusArea[f]}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset id={fieldId('/grantTypes')} tabindex={-1}>
+            <legend>{l.grantTypes}</legend>
+            <p class="hint">{l.grantTypesHint}</p>
+            {errors.get('/grantTypes') && <p class="error-message">{errors.get('/grantTypes')}</p>}
+            {grantRows.map((g, i) => (
+              <div class="grid card">
+                <TextField
+                  pointer={`/grantTypes/${i}/id`}
+                  name={`grantTypes.${i}.id`}
+                  label={`${l.grantType} ${i + 1}: ${l.id}`}
+                  errors={errors}
+                  value={g.id}
+                  narrow
+                />
+                <TextField
+                  pointer={`/grantTypes/${i}/name`}
+                  name={`grantTypes.${i}.name`}
+                  label={`${l.grantType} ${i + 1}: ${l.name}`}
+                  errors={errors}
+                  value={g.name}
+                />
+                <TextField
+                  pointer={`/grantTypes/${i}/nameEn`}
+                  name={`grantTypes.${i}.nameEn`}
+                  label={`${l.grantType} ${i + 1}: ${l.nameEn}`}
+                  optionalText={l.optional}
+                  errors={errors}
+                  value={g.nameEn}
+                />
+                <TextField
+                  pointer={`/grantTypes/${i}/maxAmountOre`}
+                  name={`grantTypes.${i}.maxAmount`}
+                  label={`${l.grantType} ${i + 1}: ${l.maxAmount}`}
+                  errors={errors}
+                  value={g.maxAmount}
+                  inputMode="decimal"
+                />
+              </div>
+            ))}
+          </fieldset>
+          <fieldset id={fieldId('/criteria')} tabindex={-1}>
+            <legend>{l.criteria}</legend>
+            <p class="hint">{l.grantTypesHint}</p>
+            {errors.get('/criteria') && <p class="error-message">{errors.get('/criteria')}</p>}
+            {criteriaRows.map((cr, i) => (
+              <div class="grid card">
+                <TextField
+                  pointer={`/criteria/${i}/id`}
+                  name={`criteria.${i}.id`}
+                  label={`${l.criterion} ${i + 1}: ${l.id}`}
+                  errors={errors}
+                  value={cr.id}
+                />
+                <TextField
+                  pointer={`/criteria/${i}/name`}
+                  name={`criteria.${i}.name`}
+                  label={`${l.criterion} ${i + 1}: ${l.name}`}
+                  errors={errors}
+                  value={cr.name}
+                />
+                <TextField
+                  pointer={`/criteria/${i}/nameEn`}
+                  name={`criteria.${i}.nameEn`}
+                  label={`${l.criterion} ${i + 1}: ${l.nameEn}`}
+                  optionalText={l.optional}
+                  errors={errors}
+                  value={cr.nameEn}
+                />
+                <TextField
+                  pointer={`/criteria/${i}/weight`}
+                  name={`criteria.${i}.weight`}
+                  label={`${l.criterion} ${i + 1}: ${l.weight}`}
+                  errors={errors}
+                  value={cr.weight}
+                  inputMode="numeric"
+                  narrow
+                />
+              </div>
+            ))}
+          </fieldset>
+          <div class="actions">
+            <button type="submit">{call ? l.save : l.create}</button>
+          </div>
+        </form>
+      )}
+      {call && call.status !== 'closed' && (
+        <form
+          method="post"
+          action={`/admin/calls/${call.id}/${call.status === 'draft' ? 'open' : 'close'}`}
+          class="actions"
+        >
+          <input type="hidden" name="_version" value={String(call.version)} />
+          <button type="submit" class={call.status === 'open' ? 'danger' : undefined}>
+            {call.status === 'draft' ? l.open : l.close}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,366 @@
+import { type Application, SECTORS } from '../../functions/core/applications/application.schema.js';
+import type { Call } from '../../functions/core/calls/call.schema.js';
+import type { Lang } from '../../functions/core/shared/validation.js';
+import { ErrorSummary, type Errors, SelectField, TextField } from '../components/fields.js';
+import { formatKr, formatKrInput, parseKrInput } from '../format.js';
+import { type FormBody, field, rows } from '../forms.js';
+import { texts } from '../i18n.js';
+
+/** What the form shows: strings as typed, so a rejected value comes back to be corrected. */
+export interface ApplicationFormValues {
+  grantTypeId: string;
+  title: string;
+  summary: string;
+  focusArea: string;
+  userInvolvement: string;
+  startDate: string;
+  endDate: string;
+  partners: {
+    organisation: string;
+    sector: string;
+    contactName: string;
+    contactEmail: string;
+    role: string;
+  }[];
+  budgetLines: { category: string; year: string; amount: string }[];
+}
+
+export const valuesFromApplication = (a: Application): ApplicationFormValues => ({
+  grantTypeId: a.grantTypeId ?? '',
+  title: a.title ?? '',
+  summary: a.summary ?? '',
+  focusArea: a.focusArea ?? '',
+  userInvolvement: a.userInvolvement ?? '',
+  startDate: a.startDate ?? '',
+  endDate: a.endDate ?? '',
+  partners: a.partners.map((p) => ({
+    organisation: p.organisation ?? '',
+    sector: p.sector ?? '',
+    contactName: p.contactName ?? '',
+    contactEmail: p.contactEmail ?? '',
+    role: p.role ?? '',
+  })),
+  budgetLines: a.budgetLines.map((l) => ({
+    category: l.category ?? '',
+    year: l.year === undefined ? '' : String(l.year),
+    amount: formatKrInput(l.amountOre),
+  })),
+});
+
+export const valuesFromBody = (body: FormBody): ApplicationFormValues => ({
+  grantTypeId: field(body, 'grantTypeId'),
+  title: field(body, 'title'),
+  summary: field(body, 'summary'),
+  focusArea: field(body, 'focusArea'),
+  userInvolvement: field(body, 'userInvolvement'),
+  startDate: field(body, 'startDate'),
+  endDate: field(body, 'endDate'),
+  partners: [...rows(body, 'partners').values()].map((r) => ({
+    organisation: r.organisation ?? '',
+    sector: r.sector ?? '',
+    contactName: r.contactName ?? '',
+    contactEmail: r.contactEmail ?? '',
+    role: r.role ?? '',
+  })),
+  budgetLines: [...rows(body, 'budgetLines').values()].map((r) => ({
+    category: r.category ?? '',
+    year: r.year ?? '',
+    amount: r.amount ?? '',
+  })),
+});
+
+/** A readable name for each field a pointer can name, for the error summary. */
+export function applicationFieldLabel(pointer: string, lang: Lang): string {
+  const a = texts[lang].application;
+  const parts = pointer.split('/').filter(Boolean);
+  const [head, index, leaf] = parts;
+  const top: Record<string, string> = {
+    grantTypeId: a.grantType,
+    title: a.title,
+    summary: a.summary,
+    focusArea: a.focusArea,
+    userInvolvement: a.userInvolvement,
+    startDate: a.startDate,
+    endDate: a.endDate,
+    partners: a.partners,
+    budgetLines: a.budget,
+  };
+  if (head && index === undefined) return top[head] ?? head;
+  const leafLabels: Record<string, string> = {
+    organisation: a.organisation,
+    sector: a.sectorLabel,
+    contactName: a.contactName,
+    contactEmail: a.contactEmail,
+    role: a.role,
+    category: a.category,
+    year: a.year,
+    amountOre: a.amount,
+  };
+  const group = head === 'partners' ? a.partner : a.line;
+  return `${group} ${Number(index) + 1}${leaf ? `, ${leafLabels[leaf] ?? leaf}` : ''}`;
+}
+
+export interface ApplicationFormProps {
+  lang: Lang;
+  call: Call;
+  application: Application;
+  values: ApplicationFormValues;
+  errors: Errors;
+  notice?: string | undefined;
+  conflict?: boolean | undefined;
+}
+
+export function ApplicationFormPage({
+  lang,
+  call,
+  application,
+  values,
+  errors,
+  notice,
+  conflict,
+}: ApplicationFormProps) {
+  const t = texts[lang];
+  const a = t.application;
+  const grantType = call.grantTypes.find((g) => g.id === values.grantTypeId);
+  const total = values.budgetLines.reduce((sum, l) => sum + (parseKrInput(l.amount) ?? 0), 0);
+  const base = `/applications/${application.id}`;
+  return (
+    <>
+      <p class="meta">
+        <a href={`/calls/${call.id}`}>
+          {a.to}: {lang === 'en' && call.titleEn ? call.titleEn : call.title}
+        </a>
+      </p>
+      <h1>{values.title || a.newTitle}</h1>
+      {notice && (
+        <div class="notice" role="status">
+          {notice}
+        </div>
+      )}
+      {conflict && (
+        <div class="warning" role="alert">
+          {t.form.conflict} <a href={base}>{t.form.reload}</a>
+        </div>
+      )}
+      <ErrorSummary
+        errors={errors}
+        heading={t.form.errorSummary}
+        labelOf={(p) => applicationFieldLabel(p, lang)}
+      />
+      <form method="post" action={base} class="stack" novalidate>
+        <input type="hidden" name="_version" value={String(application.version)} />
+        <div class="actions">
+          <button type="submit" name="_action" value="save" class="secondary">
+            {t.form.save}
+          </button>
+        </div>
+        <fieldset>
+          <legend>{a.basics}</legend>
+          <SelectField
+            pointer="/grantTypeId"
+            name="grantTypeId"
+            label={a.grantType}
+            errors={errors}
+            value={values.grantTypeId}
+            placeholder={a.choose}
+            options={call.grantTypes.map((g) => ({
+              value: g.id,
+              label: `${g.id}: ${lang === 'en' && g.nameEn ? g.nameEn : g.name} (${t.call.maxAmount} ${formatKr(g.maxAmountOre, lang)})`,
+            }))}
+          />
+          <TextField
+            pointer="/title"
+            name="title"
+            label={a.title}
+            errors={errors}
+            value={values.title}
+            maxLength={300}
+          />
+          <TextField
+            pointer="/summary"
+            name="summary"
+            label={a.summary}
+            errors={errors}
+            value={values.summary}
+            multiline
+            maxLength={5000}
+          />
+          <SelectField
+            pointer="/focusArea"
+            name="focusArea"
+            label={a.focusArea}
+            errors={errors}
+            value={values.focusArea}
+            placeholder={a.choose}
+            options={call.focusAreas.map((f) => ({ value: f, label: t.focusArea[f] }))}
+          />
+          <TextField
+            pointer="/userInvolvement"
+            name="userInvolvement"
+            label={a.userInvolvement}
+            hint={a.userInvolvementHint}
+            errors={errors}
+            value={values.userInvolvement}
+            multiline
+            maxLength={5000}
+          />
+        </fieldset>
+
+        <fieldset>
+          <legend>{a.period}</legend>
+          <div class="grid">
+            <TextField
+              pointer="/startDate"
+              name="startDate"
+              label={a.startDate}
+              type="date"
+              errors={errors}
+              value={values.startDate}
+            />
+            <TextField
+              pointer="/endDate"
+              name="endDate"
+              label={a.endDate}
+              type="date"
+              errors={errors}
+              value={values.endDate}
+            />
+          </div>
+        </fieldset>
+
+        <fieldset id="f-partners" tabindex={-1} aria-describedby="partners-hint">
+          <legend>{a.partners}</legend>
+          <p class="hint" id="partners-hint">
+            {a.partnersHint(call.minSectors)}
+          </p>
+          {errors.get('/partners') && <p class="error-message">{errors.get('/partners')}</p>}
+          {values.partners.map((p, i) => (
+            <div class="card">
+              <div class="row-head">
+                <h3>
+                  {a.partner} {i + 1}
+                </h3>
+                <button type="submit" name="_action" value={`remove-partner-${i}`} class="danger">
+                  {a.removePartner} {i + 1}
+                </button>
+              </div>
+              <div class="grid">
+                <TextField
+                  pointer={`/partners/${i}/organisation`}
+                  name={`partners.${i}.organisation`}
+                  label={a.organisation}
+                  errors={errors}
+                  value={p.organisation}
+                  autocomplete="organization"
+                />
+                <SelectField
+                  pointer={`/partners/${i}/sector`}
+                  name={`partners.${i}.sector`}
+                  label={a.sectorLabel}
+                  errors={errors}
+                  value={p.sector}
+                  placeholder={a.choose}
+                  options={SECTORS.map((s) => ({ value: s, label: t.sector[s] }))}
+                />
+                <TextField
+                  pointer={`/partners/${i}/contactName`}
+                  name={`partners.${i}.contactName`}
+                  label={a.contactName}
+                  errors={errors}
+                  value={p.contactName}
+                />
+                <TextField
+                  pointer={`/partners/${i}/contactEmail`}
+                  name={`partners.${i}.contactEmail`}
+                  label={a.contactEmail}
+                  type="email"
+                  errors={errors}
+                  value={p.contactEmail}
+                />
+              </div>
+              <TextField
+                pointer={`/partners/${i}/role`}
+                name={`partners.${i}.role`}
+                label={a.role}
+                errors={errors}
+                value={p.role}
+              />
+            </div>
+          ))}
+          <button type="submit" name="_action" value="add-partner" class="secondary">
+            {a.addPartner}
+          </button>
+        </fieldset>
+
+        <fieldset id="f-budgetLines" tabindex={-1} aria-describedby="budget-hint">
+          <legend>{a.budget}</legend>
+          <p class="hint" id="budget-hint">
+            {a.budgetHint}
+          </p>
+          {errors.get('/budgetLines') && <p class="error-message">{errors.get('/budgetLines')}</p>}
+          {values.budgetLines.map((l, i) => (
+            <div class="card">
+              <div class="row-head">
+                <h3>
+                  {a.line} {i + 1}
+                </h3>
+                <button type="submit" name="_action" value={`remove-line-${i}`} class="danger">
+                  {a.removeLine} {i + 1}
+                </button>
+              </div>
+              <div class="grid">
+                <TextField
+                  pointer={`/budgetLines/${i}/category`}
+                  name={`budgetLines.${i}.category`}
+                  label={a.category}
+                  errors={errors}
+                  value={l.category}
+                />
+                <TextField
+                  pointer={`/budgetLines/${i}/year`}
+                  name={`budgetLines.${i}.year`}
+                  label={a.year}
+                  errors={errors}
+                  value={l.year}
+                  inputMode="numeric"
+                  narrow
+                />
+                <TextField
+                  pointer={`/budgetLines/${i}/amountOre`}
+                  name={`budgetLines.${i}.amount`}
+                  label={a.amount}
+                  errors={errors}
+                  value={l.amount}
+                  inputMode="decimal"
+                />
+              </div>
+            </div>
+          ))}
+          <button type="submit" name="_action" value="add-line" class="secondary">
+            {a.addLine}
+          </button>
+          <p class="total" id="total">
+            {a.total}: <output>{formatKr(total, lang)}</output>
+          </p>
+          {grantType && (
+            <p class="meta">
+              {a.maxFor} {grantType.id}: {formatKr(grantType.maxAmountOre, lang)}
+            </p>
+          )}
+        </fieldset>
+
+        <div class="actions">
+          <button type="submit" name="_action" value="save" class="secondary">
+            {t.form.save}
+          </button>
+          <button type="submit" name="_action" value="submit">
+            {t.form.submit}
+          </button>
+        </div>
+      </form>
+      <p>
+        <a href={`${base}/withdraw`}>{a.withdraw}</a>
+      </p>
+    </>
+  );
+}
