@@ -1,0 +1,71 @@
+import { App, type AppProps, type Environment, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { ApiStack } from './stacks/api-stack.js';
+import { DataStack } from './stacks/data-stack.js';
+
+/**
+ * Placeholder account for offline `cdk synth` when no AWS credentials are configured (CDK_DEFAULT_ACCOUNT
+ * unset). Deploying always runs with credentials, so the real account replaces it there.
+ */
+export const PLACEHOLDER_ACCOUNT = '123456789012';
+export const DEFAULT_REGION = 'eu-north-1';
+
+export interface BuildAppOptions {
+  /** Passed to `new App()`, e.g. `{ context: { hostedUiDomainPrefix: 'fim-test' } }` or an outdir in tests. */
+  readonly appProps?: AppProps;
+  /** @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export interface FimApp {
+  readonly app: App;
+  readonly dataStack: DataStack;
+  readonly apiStack: ApiStack;
+}
+
+function contextString(app: App, key: string): string | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+function contextBoolean(app: App, key: string): boolean {
+  const value: unknown = app.node.tryGetContext(key);
+  return value === true || value === 'true';
+}
+
+/**
+ * Builds the FIM app: stacks, wiring and cdk-nag (AwsSolutions) checks. infra/app.ts synthesises it for the
+ * CLI; the infra tests build the very same app.
+ *
+ * Context (cdk.json or `-c key=value`):
+ *   - region: the AWS region (default: eu-north-1)
+ *   - hostedUiDomainPrefix: Cognito hosted UI prefix (default: fim-<account>)
+ *   - threatProtection: 'true' for the Cognito Plus plan with threat protection enforced (default: off)
+ */
+export function buildApp(options: BuildAppOptions = {}): FimApp {
+  const processEnv = options.env ?? process.env;
+  const app = new App(options.appProps);
+
+  const env: Environment = {
+    account: processEnv.CDK_DEFAULT_ACCOUNT || PLACEHOLDER_ACCOUNT,
+    // Not CDK_DEFAULT_REGION: the CLI silently sets it to us-east-1 when no region is configured, and FIM's
+    // data (personal data of applicants) must stay in the EU. Another region only on purpose: -c region=...
+    region: contextString(app, 'region') ?? DEFAULT_REGION,
+  };
+
+  const dataStack = new DataStack(app, 'FimData', {
+    env,
+    description: 'FIM grant pool platform: data (DynamoDB table)',
+    terminationProtection: true,
+  });
+  const apiStack = new ApiStack(app, 'FimApi', {
+    env,
+    description: 'FIM grant pool platform: Cognito, HTTP API and the app function',
+    table: dataStack.table,
+    hostedUiDomainPrefix: contextString(app, 'hostedUiDomainPrefix') ?? `fim-${env.account}`,
+    threatProtection: contextBoolean(app, 'threatProtection'),
+  });
+
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, dataStack, apiStack };
+}

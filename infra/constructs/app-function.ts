@@ -1,0 +1,155 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { TABLE_KEYS } from '../../functions/db/table-definition.js';
+
+/**
+ * The actions each access level needs on the table itself.
+ *
+ * `TransactWriteItems` has no IAM action of its own: each item in a transaction is authorised as the
+ * matching PutItem / UpdateItem / DeleteItem / ConditionCheckItem, and `TransactGetItems` as GetItem,
+ * so the read-write set below covers the repositories' audited transactional writes.
+ * No Scan: every read on a request path is a GetItem or a Query (functions/db/table-definition.ts).
+ */
+export const TABLE_ACTIONS = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  readWrite: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+} as const;
+
+/** Secondary indexes only answer Query (GetItem and the writes are table-only operations). */
+export const INDEX_ACTIONS = ['dynamodb:Query'] as const;
+
+export type TableAccess = keyof typeof TABLE_ACTIONS;
+
+export interface AppFunctionProps {
+  /** Path of the TypeScript entry file, relative to the project root or absolute. */
+  readonly entry: string;
+  /** Exported handler name. @default 'handler' */
+  readonly handler?: string;
+  readonly description?: string;
+  /** Extra environment variables (merged over the project defaults). */
+  readonly environment?: Record<string, string>;
+  /** @default 512 */
+  readonly memorySize?: number;
+  /** @default 10 seconds */
+  readonly timeout?: Duration;
+}
+
+/**
+ * A Lambda function with the project's defaults: Node.js 24 on ARM, an ESM bundle built by the local esbuild
+ * (never Docker), source maps, X-Ray tracing, JSON logs into a log group this construct owns, and an
+ * execution role that holds only what is granted to it explicitly (no AWS managed policies).
+ */
+export class AppFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+  readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    super(scope, id);
+
+    // Application logs are part of the record of how grant applications were handled (who did what, when,
+    // and what failed). Public administration keeps such records for at least a year, so one year; the
+    // group is retained when the stack goes, like the table it describes.
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // An explicit role instead of the default one with the AWSLambdaBasicExecutionRole managed policy
+    // (which may write to every log group in the account): this role may write to its own log group only.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${this.node.path}`,
+    });
+    this.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+    );
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: props.handler ?? 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      tracing: Tracing.ACTIVE,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'fim',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        minify: true,
+        sourceMap: true,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        // Some CommonJS dependencies call require() at run time; an ESM bundle has no require of its own.
+        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        // Bundle everything, the AWS SDK included: the deployed code runs the SDK version the tests ran.
+        externalModules: [],
+        forceDockerBundling: false,
+      },
+    });
+
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only X-Ray (Tracing.ACTIVE adds xray:PutTraceSegments and xray:PutTelemetryRecords): these actions ' +
+        'support no resource-level permissions. Table and log permissions name their resources.',
+    });
+  }
+
+  /**
+   * Grants this function least-privilege access to `table` and sets TABLE_NAME.
+   *
+   * 'readWrite' covers GetItem/BatchGetItem/Query plus the item writes a TransactWriteItems is authorised
+   * through (PutItem, UpdateItem, DeleteItem, ConditionCheckItem); 'read' only GetItem/BatchGetItem/Query.
+   * On the secondary indexes only Query, on each index by name (no wildcard).
+   */
+  bindTable(
+    table: ITable,
+    access: TableAccess,
+    indexNames: readonly string[] = TABLE_KEYS.indexes.map((index) => index.indexName),
+  ): void {
+    this.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: [...TABLE_ACTIONS[access]],
+        resources: [table.tableArn],
+      }),
+    );
+    if (indexNames.length > 0) {
+      this.role.addToPolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: [...INDEX_ACTIONS],
+          resources: indexNames.map((indexName) => `${table.tableArn}/index/${indexName}`),
+        }),
+      );
+    }
+    this.function.addEnvironment('TABLE_NAME', table.tableName);
+  }
+}
