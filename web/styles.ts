@@ -22,6 +22,7 @@ h1{font-size:1.9rem;line-height:1.2;margin:.5rem 0 1rem}
 h2{font-size:1.35rem;margin:2rem 0 .75rem}
 h3{font-size:1.1rem;margin:1.25rem 0 .5rem}
 .lead{font-size:1.1rem;color:var(--muted);max-width:44rem}
+.card > h2:first-child,.card > h3:first-child{margin-top:0}
 .card{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:1rem 1.25rem;margin:0 0 1rem}
 .cards{list-style:none;padding:0;margin:0}
 .meta{color:var(--muted);margin:.25rem 0}

@@ -177,7 +177,6 @@ export class ApiStack extends Stack {
       entry: props.apiEntry ?? API_ENTRY,
       description: 'FIM web and API (Hono)',
       environment: {
-        AUTH_MODE: 'cognito',
         COGNITO_USER_POOL_ID: this.userPool.userPoolId,
         COGNITO_CLIENT_ID: webClient.userPoolClientId,
         COGNITO_DOMAIN: cognitoDomainUrl,

@@ -298,7 +298,6 @@ describe('ApiStack: function', () => {
           NODE_OPTIONS: '--enable-source-maps',
           POWERTOOLS_SERVICE_NAME: 'fim',
           POWERTOOLS_LOG_LEVEL: 'INFO',
-          AUTH_MODE: 'cognito',
           TABLE_NAME: { 'Fn::ImportValue': Match.stringLikeRegexp('^FimData:') },
           COGNITO_USER_POOL_ID: { Ref: Match.anyValue() },
           COGNITO_CLIENT_ID: { Ref: Match.anyValue() },

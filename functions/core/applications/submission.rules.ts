@@ -111,23 +111,29 @@ export function checkSubmission(application: Application, call: Call, now: Date)
   else if (now.getTime() < Date.parse(call.opensAt)) fail('CALL_NOT_YET_OPEN', '');
   if (now.getTime() >= Date.parse(call.closesAt)) fail('DEADLINE_PASSED', '');
 
-  for (const field of ['title', 'summary', 'userInvolvement', 'startDate', 'endDate'] as const) {
-    if (blank(application[field])) fail('REQUIRED', `/${field}`);
-  }
-
+  // Checked in the order the form shows the fields, so the error summary reads top to bottom.
   const grantType = call.grantTypes.find((g) => g.id === application.grantTypeId);
   if (blank(application.grantTypeId)) fail('REQUIRED', '/grantTypeId');
   else if (!grantType) fail('GRANT_TYPE_UNKNOWN', '/grantTypeId');
-
+  for (const field of ['title', 'summary'] as const) {
+    if (blank(application[field])) fail('REQUIRED', `/${field}`);
+  }
   if (application.focusArea === undefined) fail('REQUIRED', '/focusArea');
   else if (!call.focusAreas.includes(application.focusArea)) fail('FOCUS_AREA_NOT_IN_CALL', '/focusArea');
+  if (blank(application.userInvolvement)) fail('REQUIRED', '/userInvolvement');
+
+  const { startDate, endDate } = application;
+  if (!startDate) fail('REQUIRED', '/startDate');
+  else if (startDate < copenhagenDate(now)) fail('START_IN_PAST', '/startDate');
+  if (!endDate) fail('REQUIRED', '/endDate');
+  const period = startDate && endDate ? checkPeriod(startDate, endDate) : undefined;
+  if (period) fail(period, '/endDate');
 
   if (application.partners.length === 0) fail('REQUIRED', '/partners');
   application.partners.forEach((partner, i) => {
-    for (const field of ['organisation', 'contactName', 'contactEmail', 'role'] as const) {
+    for (const field of ['organisation', 'sector', 'contactName', 'contactEmail', 'role'] as const) {
       if (blank(partner[field])) fail('REQUIRED', `/partners/${i}/${field}`);
     }
-    if (partner.sector === undefined) fail('REQUIRED', `/partners/${i}/sector`);
   });
   const sectors = new Set(
     application.partners.flatMap((p) => (p.sector && AGREEMENT_SECTORS.includes(p.sector) ? [p.sector] : [])),
@@ -137,9 +143,13 @@ export function checkSubmission(application: Application, call: Call, now: Date)
   }
 
   if (application.budgetLines.length === 0) fail('REQUIRED', '/budgetLines');
+  const [firstYear, lastYear] = [Number(startDate?.slice(0, 4)), Number(endDate?.slice(0, 4))];
   application.budgetLines.forEach((line, i) => {
     if (blank(line.category)) fail('REQUIRED', `/budgetLines/${i}/category`);
     if (line.year === undefined) fail('REQUIRED', `/budgetLines/${i}/year`);
+    else if (startDate && endDate && !period && (line.year < firstYear || line.year > lastYear)) {
+      fail('BUDGET_YEAR_OUTSIDE_PERIOD', `/budgetLines/${i}/year`);
+    }
     if (line.amountOre === undefined) fail('REQUIRED', `/budgetLines/${i}/amountOre`);
   });
   const requested = sumBudgetOre(application.budgetLines);
@@ -147,23 +157,14 @@ export function checkSubmission(application: Application, call: Call, now: Date)
   if (grantType && requested > grantType.maxAmountOre) {
     fail('AMOUNT_OVER_MAX', '/budgetLines', { requested, max: grantType.maxAmountOre });
   }
-
-  const { startDate, endDate } = application;
-  if (startDate && startDate < copenhagenDate(now)) fail('START_IN_PAST', '/startDate');
-  if (startDate && endDate) {
-    if (endDate <= startDate) fail('END_BEFORE_START', '/endDate');
-    else {
-      const limit = `${Number(startDate.slice(0, 4)) + MAX_PROJECT_YEARS}${startDate.slice(4)}`;
-      if (endDate > limit) fail('PERIOD_TOO_LONG', '/endDate');
-      const [first, last] = [Number(startDate.slice(0, 4)), Number(endDate.slice(0, 4))];
-      application.budgetLines.forEach((line, i) => {
-        if (line.year !== undefined && (line.year < first || line.year > last)) {
-          fail('BUDGET_YEAR_OUTSIDE_PERIOD', `/budgetLines/${i}/year`);
-        }
-      });
-    }
-  }
   return failures;
+}
+
+/** What is wrong with a project period, if anything. */
+function checkPeriod(startDate: string, endDate: string): SubmissionRuleCode | undefined {
+  if (endDate <= startDate) return 'END_BEFORE_START';
+  const limit = `${Number(startDate.slice(0, 4)) + MAX_PROJECT_YEARS}${startDate.slice(4)}`;
+  return endDate > limit ? 'PERIOD_TOO_LONG' : undefined;
 }
 
 /** `FIM-2026-0007`: sequential per year of submission (Danish time). */

@@ -112,6 +112,7 @@ export function applicationRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
+      requireUser(c); // 401 before 428: an anonymous caller is told to sign in, not to send a version
       const version = requireIfMatch(c);
       const application = await updateDraft(deps.core, ctx(c), id(c), c.req.valid('json'), version);
       c.header('ETag', etag(application.version));

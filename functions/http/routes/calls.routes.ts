@@ -94,6 +94,7 @@ export function callRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
+      requireUser(c); // 401 before 428: an anonymous caller is told to sign in, not to send a version
       const version = requireIfMatch(c);
       const call = await updateCall(
         deps.core,
