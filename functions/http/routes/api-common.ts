@@ -63,3 +63,10 @@ export const versionHeaders = z.object({
 
 export const uuidParam = (name: string) =>
   z.object({ [name]: z.uuid().openapi({ param: { name, in: 'path' } }) });
+
+/**
+ * Names a core schema as an OpenAPI component. Core schemas are made with plain zod before this module loads
+ * the OpenAPI extension, so they are cloned (`meta`) to get the `openapi` method.
+ */
+export const named = <T extends z.ZodType>(schema: T, name: string, description: string): T =>
+  schema.meta({ description }).openapi(name) as T;

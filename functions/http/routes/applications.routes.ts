@@ -22,13 +22,19 @@ import {
   createApiRouter,
   json,
   jsonBody,
+  named,
   problems,
   uuidParam,
   versionHeaders,
 } from './api-common.js';
 
 const appParam = uuidParam('applicationId');
-const applicationResponse = applicationSchema;
+const applicationResponse = named(applicationSchema, 'Application', 'An application; money in øre');
+const draftInput = named(
+  applicationDraftSchema,
+  'ApplicationDraft',
+  'Fields of a draft: a field sent replaces, null clears, an absent one is kept',
+);
 
 export function applicationRoutes(deps: AppDeps) {
   const app = createApiRouter();
@@ -42,7 +48,7 @@ export function applicationRoutes(deps: AppDeps) {
       path: '/calls/{callId}/applications',
       summary: 'Start a draft application under an open call (anyone signed in)',
       security: bearer,
-      request: { params: uuidParam('callId'), body: jsonBody(applicationDraftSchema) },
+      request: { params: uuidParam('callId'), body: jsonBody(draftInput) },
       responses: { 201: json(applicationResponse, 'The new draft'), ...problems(400, 401, 404, 415, 422) },
     }),
     async (c) => {
@@ -105,7 +111,7 @@ export function applicationRoutes(deps: AppDeps) {
       path: '/applications/{applicationId}',
       summary: 'Save changes to your draft; send If-Match',
       security: bearer,
-      request: { params: appParam, headers: versionHeaders, body: jsonBody(applicationDraftSchema) },
+      request: { params: appParam, headers: versionHeaders, body: jsonBody(draftInput) },
       responses: {
         200: json(applicationResponse, 'The saved draft'),
         ...problems(400, 401, 403, 404, 409, 415, 428),
@@ -155,7 +161,7 @@ export function applicationRoutes(deps: AppDeps) {
       security: bearer,
       request: { params: appParam },
       responses: {
-        200: json(receiptSchema, 'The receipt'),
+        200: json(named(receiptSchema, 'Receipt', 'Proof of submission'), 'The receipt'),
         ...problems(400, 401, 404, 409),
       },
     }),

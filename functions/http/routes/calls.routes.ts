@@ -20,13 +20,16 @@ import {
   createApiRouter,
   json,
   jsonBody,
+  named,
   problems,
   uuidParam,
   versionHeaders,
 } from './api-common.js';
 
 const callParam = uuidParam('callId');
-const callResponse = callSchema;
+const callResponse = named(callSchema, 'Call', 'A call for applications; money in øre, times in UTC');
+const callInput = named(createCallSchema, 'CallInput', 'A new call');
+const callPatch = named(updateCallSchema, 'CallPatch', 'Fields of a call to change');
 
 export function callRoutes(deps: AppDeps) {
   const app = createApiRouter();
@@ -55,7 +58,7 @@ export function callRoutes(deps: AppDeps) {
       path: '/calls',
       summary: 'Create a call in draft (admin)',
       security: bearer,
-      request: { body: jsonBody(createCallSchema) },
+      request: { body: jsonBody(callInput) },
       responses: { 201: json(callResponse, 'The new call'), ...problems(400, 401, 403, 415) },
     }),
     async (c) => {
@@ -87,7 +90,7 @@ export function callRoutes(deps: AppDeps) {
       path: '/calls/{callId}',
       summary: 'Change a call that is not closed (admin); send If-Match',
       security: bearer,
-      request: { params: callParam, headers: versionHeaders, body: jsonBody(updateCallSchema) },
+      request: { params: callParam, headers: versionHeaders, body: jsonBody(callPatch) },
       responses: {
         200: json(callResponse, 'The changed call'),
         ...problems(400, 401, 403, 404, 409, 415, 428),
