@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
 import type { TokenVerifier } from '../functions/http/auth/tokens.js';
 import type { AppConfig } from '../functions/http/config.js';
 import type { AppEnv } from '../functions/http/context.js';
@@ -75,8 +76,13 @@ export function cognitoLogin(
       }),
     });
     const body = (await response.json().catch(() => ({}))) as { id_token?: string };
-    if (!response.ok || !body.id_token) return c.redirect('/login', 303);
-    await tokens.verify(body.id_token);
+    if (!response.ok || !body.id_token) {
+      throw new HTTPException(502, { message: 'Cognito gav intet ID-token / Cognito returned no ID token' });
+    }
+    // A token that fails here would fail again at once: a page, not another round trip to Cognito.
+    await tokens.verify(body.id_token).catch(() => {
+      throw new HTTPException(401, { message: 'Login kunne ikke bekræftes / Sign-in could not be verified' });
+    });
     setSession(c, body.id_token, true);
     return c.redirect(safeReturnPath(flow.next), 303);
   });

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../functions/core/shared/errors.js';
 import type { AppEnv } from '../functions/http/context.js';
 import { Layout } from './components/layout.js';
@@ -8,12 +9,7 @@ import { type FormBody, field } from './forms.js';
 export type WebContext = Context<AppEnv>;
 
 /** Renders a page in the site's layout, with a status. */
-export function page(
-  c: WebContext,
-  title: string,
-  body: Child,
-  status: 200 | 400 | 403 | 404 | 409 | 422 | 500 | 503 = 200,
-) {
+export function page(c: WebContext, title: string, body: Child, status: ContentfulStatusCode = 200) {
   c.status(status);
   const html = (
     <Layout title={title} lang={c.get('lang')} principal={c.get('principal')} path={c.req.path}>

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { applicationDraftSchema } from '../functions/core/applications/application.schema.js';
 import {
   createDraft,
@@ -17,6 +18,7 @@ import { AppError } from '../functions/core/shared/errors.js';
 import { parseInput } from '../functions/core/shared/validation.js';
 import type { AppDeps, AppEnv } from '../functions/http/context.js';
 import { canSign } from '../functions/http/context.js';
+import { STATUS_OF } from '../functions/http/problem.js';
 import { adminRoutes } from './admin.routes.js';
 import { cognitoLogin } from './cognito-login.js';
 import { Errors } from './components/fields.js';
@@ -258,49 +260,20 @@ export function webRoutes(deps: AppDeps) {
 
   web.onError((error, c) => {
     const lang = c.get('lang') ?? 'da';
-    if (error instanceof HTTPException && error.status < 500) {
-      return page(
-        c,
-        texts[lang].error.title,
-        <ErrorPage lang={lang} status={error.status} message={error.message} />,
-        error.status as 400,
-      );
+    if (error instanceof AppError && error.code === 'UNAUTHENTICATED') {
+      return c.redirect(`/login?next=${encodeURIComponent(c.req.method === 'GET' ? c.req.path : '/')}`, 303);
     }
-    if (error instanceof AppError) {
-      if (error.code === 'UNAUTHENTICATED') {
-        return c.redirect(
-          `/login?next=${encodeURIComponent(c.req.method === 'GET' ? c.req.path : '/')}`,
-          303,
-        );
-      }
-      const status = (
-        {
-          NOT_FOUND: 404,
-          FORBIDDEN: 403,
-          VERSION_CONFLICT: 409,
-          INVALID_STATE: 409,
-          RULES_FAILED: 422,
-          VALIDATION_FAILED: 400,
-        } as const
-      )[error.code as 'NOT_FOUND'];
-      if (status)
-        return page(
-          c,
-          texts[lang].error.title,
-          <ErrorPage lang={lang} status={status} message={error.message} />,
-          status,
-        );
-    }
-    if (error instanceof AppError && error.code === 'UNAVAILABLE') {
-      return page(
-        c,
-        texts[lang].error.title,
-        <ErrorPage lang={lang} status={503} message={error.message} />,
-        503,
-      );
-    }
-    deps.logError('Unhandled web error', error);
-    return page(c, texts[lang].error.title, <ErrorPage lang={lang} status={500} />, 500);
+    const status: ContentfulStatusCode =
+      error instanceof AppError ? STATUS_OF[error.code] : error instanceof HTTPException ? error.status : 500;
+    const expected = error instanceof AppError || (error instanceof HTTPException && status < 500);
+    if (!expected) deps.logError('Unhandled web error', error);
+    const title = status === 404 ? texts[lang].error.notFound : texts[lang].error.title;
+    return page(
+      c,
+      title,
+      <ErrorPage lang={lang} status={status} message={expected ? error.message : undefined} />,
+      status,
+    );
   });
   return web;
 }
