@@ -1,0 +1,237 @@
+import {
+  ProvisionedThroughputExceededException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-vitest/extend';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createHarness, type Harness } from '../support/harness.js';
+import {
+  type Api,
+  api,
+  auditEvents,
+  createCall,
+  createDraft,
+  expectProblem,
+  itemsWithPkPrefix,
+  pendingOutbox,
+  RESEARCHER,
+} from './support.js';
+
+let h: Harness;
+let client: Api;
+// biome-ignore lint/suspicious/noExplicitAny: the API's JSON
+let call: any;
+// The real send, kept so a mock can pass reads through to DynamoDB Local and fail only the chosen step.
+let realSend: DynamoDBDocumentClient['send'];
+// biome-ignore lint/suspicious/noExplicitAny: the stub's input/output types are the SDK's own unions
+let mock: AwsStub<any, any, any> | undefined;
+
+beforeAll(async () => {
+  h = await createHarness();
+  client = api(h);
+  call = await createCall(client);
+  // Sign in before any mock is set: the demo users are read from the table only at dev-login, not here.
+  await h.tokenFor(RESEARCHER);
+  realSend = h.db.doc.send.bind(h.db.doc) as DynamoDBDocumentClient['send'];
+});
+
+afterEach(() => {
+  mock?.restore();
+  mock = undefined;
+  vi.restoreAllMocks();
+});
+
+/** Mocks the harness's document client; reads go on to DynamoDB Local unless a test says otherwise. */
+function mockDb() {
+  const stub = mockClient(h.db.doc);
+  stub.on(GetCommand).callsFake((input) => realSend(new GetCommand(input)));
+  stub.on(QueryCommand).callsFake((input) => realSend(new QueryCommand(input)));
+  stub.on(TransactWriteCommand).callsFake((input) => realSend(new TransactWriteCommand(input)));
+  mock = stub;
+  return stub;
+}
+
+const throttling = () =>
+  Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+    name: 'ThrottlingException',
+    $fault: 'client',
+    $metadata: { httpStatusCode: 400 },
+  });
+
+const cancelled = (codes: string[]) =>
+  new TransactionCanceledException({
+    message: `Transaction cancelled, please refer cancellation reasons for specific reasons [${codes.join(', ')}]`,
+    $metadata: { httpStatusCode: 400 },
+    CancellationReasons: codes.map((Code) => ({ Code })),
+  });
+
+describe('passing faults are 503', () => {
+  it('a ThrottlingException on GET /api/calls → 503 problem+json', async () => {
+    const db = mockDb();
+    db.on(QueryCommand).rejects(throttling());
+    const res = await client.get('/api/calls');
+    const problem = expectProblem(res, 503, 'UNAVAILABLE');
+    expect(problem.detail).not.toMatch(/Rate of requests/);
+    expect(db).toHaveReceivedCommand(QueryCommand);
+  });
+
+  it('a ProvisionedThroughputExceededException on GET /api/calls/{id} → 503', async () => {
+    const db = mockDb();
+    db.on(GetCommand).rejects(
+      new ProvisionedThroughputExceededException({ message: 'Too much', $metadata: { httpStatusCode: 400 } }),
+    );
+    expectProblem(await client.get(`/api/calls/${call.id}`), 503, 'UNAVAILABLE');
+  });
+
+  it('a DynamoDB 500 → 503', async () => {
+    const db = mockDb();
+    db.on(QueryCommand).rejects(
+      Object.assign(new Error('Internal server error'), {
+        name: 'InternalServerError',
+        $fault: 'server',
+        $metadata: { httpStatusCode: 500 },
+      }),
+    );
+    expectProblem(await client.get('/api/calls'), 503, 'UNAVAILABLE');
+  });
+
+  it('a transaction cancelled by throttling on PATCH → 503', async () => {
+    const draft = await createDraft(client, call.id, RESEARCHER);
+    const db = mockDb();
+    db.on(TransactWriteCommand).rejects(cancelled(['ThrottlingError', 'None']));
+    expectProblem(await client.patch(`/api/applications/${draft.id}`, { title: 'Ny' }, RESEARCHER, 1), 503);
+    mock?.restore();
+    expect((await client.get(`/api/applications/${draft.id}`, RESEARCHER)).body.version).toBe(1);
+  });
+});
+
+describe('conflicts are 409', () => {
+  it('a TransactionCanceledException (ConditionalCheckFailed) on PATCH application → 409', async () => {
+    const draft = await createDraft(client, call.id, RESEARCHER);
+    const db = mockDb();
+    db.on(TransactWriteCommand).rejects(cancelled(['None', 'ConditionalCheckFailed']));
+
+    const res = await client.patch(`/api/applications/${draft.id}`, { title: 'Ny titel' }, RESEARCHER, 1);
+    expectProblem(res, 409, 'VERSION_CONFLICT');
+    expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
+    expect(db.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems).toHaveLength(2);
+
+    mock?.restore();
+    const read = await client.get(`/api/applications/${draft.id}`, RESEARCHER);
+    expect(read.body).toMatchObject({ version: 1, title: draft.title });
+  });
+
+  it('a stale application put during submit → 409 at once, no retry', async () => {
+    const draft = await createDraft(client, call.id, RESEARCHER);
+    const db = mockDb();
+    db.on(TransactWriteCommand).rejects(
+      cancelled(['None', 'ConditionalCheckFailed', 'None', 'None', 'None']),
+    );
+    expectProblem(
+      await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER),
+      409,
+      'VERSION_CONFLICT',
+    );
+    expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
+  });
+});
+
+describe('unexpected errors are a bare 500', () => {
+  it('leaks no message, stack or name, and is logged', async () => {
+    const secret = 'connect ECONNREFUSED 10.0.13.7:8000 at /var/task/index.mjs:1:2345 table=fim-prod-Table';
+    const db = mockDb();
+    db.on(GetCommand).rejects(Object.assign(new Error(secret), { name: 'WeirdSdkError' }));
+    const errorsBefore = h.errors.length;
+
+    const res = await client.get(`/api/calls/${call.id}`);
+    const problem = expectProblem(res, 500, 'INTERNAL');
+    expect(Object.keys(problem).sort()).toEqual(['code', 'instance', 'status', 'title', 'type']);
+    for (const leak of [
+      'ECONNREFUSED',
+      '10.0.13.7',
+      '/var/task',
+      'WeirdSdkError',
+      'fim-prod',
+      'stack',
+      ' at ',
+    ]) {
+      expect(res.text).not.toContain(leak);
+    }
+    expect(h.errors.length).toBe(errorsBefore + 1);
+    expect(String(h.errors.at(-1))).toContain('ECONNREFUSED');
+  });
+
+  it('a non-Error rejection is a bare 500 too', async () => {
+    const db = mockDb();
+    db.on(QueryCommand).rejects('plain string failure' as unknown as Error);
+    const res = await client.get('/api/calls');
+    expectProblem(res, 500, 'INTERNAL');
+    expect(res.text).not.toContain('plain string failure');
+  });
+});
+
+describe('nothing is half-written', () => {
+  it('a submit whose transaction keeps failing leaves the draft, and writes no reference, outbox or audit', async () => {
+    const draft = await createDraft(client, call.id, RESEARCHER);
+    // The retry pauses are random; zero keeps the test fast without changing what is retried.
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const db = mockDb();
+    db.on(TransactWriteCommand).rejects(cancelled(['None', 'None', 'None', 'TransactionConflict', 'None']));
+
+    const res = await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER);
+    expectProblem(res, 503, 'UNAVAILABLE');
+    // Every attempt was the whole submission (counter, application, reference, audit, outbox) in one transaction.
+    const attempts = db.commandCalls(TransactWriteCommand);
+    expect(attempts.length).toBe(25);
+    for (const attempt of attempts) {
+      const items = attempt.args[0].input.TransactItems ?? [];
+      expect(items.map((i) => String(i.Put?.Item?.entity))).toEqual([
+        'counter',
+        'application',
+        'reference',
+        'audit',
+        'outbox',
+      ]);
+    }
+
+    mock?.restore();
+    mock = undefined;
+    const read = await client.get(`/api/applications/${draft.id}`, RESEARCHER);
+    expect(read.body).toMatchObject({ status: 'draft', version: 1 });
+    expect(read.body.reference).toBeUndefined();
+    expect(read.body.submittedAt).toBeUndefined();
+    expect(await itemsWithPkPrefix(h, 'REF#')).toEqual([]);
+    expect(await itemsWithPkPrefix(h, 'COUNTER#')).toEqual([]);
+    expect(await pendingOutbox(h)).toEqual([]);
+    expect((await auditEvents(h, `APP#${draft.id}`)).map((e) => e.action)).toEqual(['application.created']);
+  });
+
+  it('a submit that loses one race retries and takes the next free reference, with no gap', async () => {
+    const draft = await createDraft(client, call.id, RESEARCHER);
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const db = mockDb();
+    db.on(TransactWriteCommand)
+      .rejectsOnce(cancelled(['ConditionalCheckFailed', 'None', 'None', 'None', 'None']))
+      .callsFake((input) => realSend(new TransactWriteCommand(input)));
+
+    const res = await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ status: 'submitted', version: 2, reference: 'FIM-2027-0001' });
+    expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, 2);
+
+    mock?.restore();
+    mock = undefined;
+    expect(await pendingOutbox(h)).toHaveLength(1);
+    expect((await auditEvents(h, `APP#${draft.id}`)).map((e) => e.action)).toEqual([
+      'application.created',
+      'application.submitted',
+    ]);
+  });
+});

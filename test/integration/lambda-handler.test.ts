@@ -1,0 +1,266 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { createLambdaHandler } from '../../functions/http/lambda.js';
+import { createHarness, type Harness } from '../support/harness.js';
+import { ADMIN, api, callBody, createCall } from './support.js';
+
+let h: Harness;
+// biome-ignore lint/suspicious/noExplicitAny: the API's JSON
+let openCall: any;
+
+beforeAll(async () => {
+  h = await createHarness();
+  openCall = await createCall(api(h));
+});
+
+/** An API Gateway HTTP API (payload v2) event, as the Lambda receives it. */
+function httpEvent(
+  method: string,
+  path: string,
+  options: { query?: string; headers?: Record<string, string>; body?: string; base64?: boolean } = {},
+): APIGatewayProxyEventV2 {
+  const requestId = `req-${crypto.randomUUID()}`;
+  const body =
+    options.body === undefined
+      ? undefined
+      : options.base64
+        ? Buffer.from(options.body).toString('base64')
+        : options.body;
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: options.query ?? '',
+    ...(options.query
+      ? { queryStringParameters: Object.fromEntries(new URLSearchParams(options.query)) }
+      : {}),
+    headers: {
+      accept: 'application/json',
+      host: 'api.example.com',
+      'user-agent': 'vitest',
+      'x-forwarded-proto': 'https',
+      ...options.headers,
+    },
+    requestContext: {
+      accountId: '111111111111',
+      apiId: 'abc123',
+      domainName: 'api.example.com',
+      domainPrefix: 'api',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.10', userAgent: 'vitest' },
+      requestId,
+      routeKey: '$default',
+      stage: '$default',
+      time: '01/Mar/2027:09:00:00 +0000',
+      timeEpoch: Date.parse('2027-03-01T09:00:00Z'),
+    },
+    ...(body === undefined ? {} : { body }),
+    isBase64Encoded: options.base64 ?? false,
+  };
+}
+
+function lambdaContext(): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: 'fim-api',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:eu-north-1:111111111111:function:fim-api',
+    memoryLimitInMB: '512',
+    awsRequestId: `aws-${crypto.randomUUID()}`,
+    logGroupName: '/aws/lambda/fim-api',
+    logStreamName: '2027/03/01/[$LATEST]abc',
+    getRemainingTimeInMillis: () => 10_000,
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
+  };
+}
+
+type Invoke = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+const json = (result: APIGatewayProxyStructuredResultV2) => {
+  const text = result.isBase64Encoded
+    ? Buffer.from(result.body ?? '', 'base64').toString('utf8')
+    : result.body;
+  return JSON.parse(text ?? '');
+};
+
+describe('createLambdaHandler with the harness app', () => {
+  let invoke: Invoke;
+
+  beforeAll(() => {
+    const logger = new Logger({ serviceName: 'fim-test', logLevel: 'SILENT' });
+    invoke = createLambdaHandler(h.app, logger) as unknown as Invoke;
+  });
+
+  it('GET /api/calls → 200 JSON with the open call', async () => {
+    const result = await invoke(httpEvent('GET', '/api/calls'), lambdaContext());
+    expect(result.statusCode).toBe(200);
+    expect(result.headers?.['content-type']).toMatch(/^application\/json/);
+    expect(json(result).items.map((c: { id: string }) => c.id)).toEqual([openCall.id]);
+  });
+
+  it('passes the query string through (?status=draft is refused anonymously: 403)', async () => {
+    const result = await invoke(httpEvent('GET', '/api/calls', { query: 'status=draft' }), lambdaContext());
+    expect(result.statusCode).toBe(403);
+    expect(result.headers?.['content-type']).toMatch(/^application\/problem\+json/);
+    expect(json(result)).toMatchObject({ code: 'FORBIDDEN', instance: '/api/calls' });
+  });
+
+  it('POST /api/calls with an admin bearer → 201 with Location and ETag', async () => {
+    const event = httpEvent('POST', '/api/calls', {
+      headers: { authorization: `Bearer ${await h.tokenFor(ADMIN)}`, 'content-type': 'application/json' },
+      body: JSON.stringify(callBody({ title: 'Oprettet via Lambda' })),
+    });
+    const result = await invoke(event, lambdaContext());
+    expect(result.statusCode, result.body).toBe(201);
+    const created = json(result);
+    expect(created).toMatchObject({ status: 'draft', version: 1, title: 'Oprettet via Lambda' });
+    expect(result.headers?.location).toBe(`/api/calls/${created.id}`);
+    expect(result.headers?.etag).toBe('"1"');
+    expect((await h.core.calls.get(created.id))?.title).toBe('Oprettet via Lambda');
+  });
+
+  it('decodes a base64-encoded body', async () => {
+    const event = httpEvent('POST', '/api/calls', {
+      headers: { authorization: `Bearer ${await h.tokenFor(ADMIN)}`, 'content-type': 'application/json' },
+      body: JSON.stringify(callBody({ title: 'Kodet som base64 æøå' })),
+      base64: true,
+    });
+    const result = await invoke(event, lambdaContext());
+    expect(result.statusCode, result.body).toBe(201);
+    expect(json(result).title).toBe('Kodet som base64 æøå');
+  });
+
+  it('an unknown API path → 404 problem+json', async () => {
+    const result = await invoke(httpEvent('GET', '/api/nothing-here'), lambdaContext());
+    expect(result.statusCode).toBe(404);
+    expect(result.headers?.['content-type']).toMatch(/^application\/problem\+json/);
+    expect(json(result)).toMatchObject({ status: 404, code: 'NOT_FOUND', instance: '/api/nothing-here' });
+  });
+
+  it('adds the security headers', async () => {
+    const result = await invoke(httpEvent('GET', '/api/health'), lambdaContext());
+    expect(result.headers?.['x-content-type-options']).toBe('nosniff');
+    expect(result.headers?.['content-security-policy']).toContain("default-src 'self'");
+  });
+});
+
+describe('functions/handlers/api.handler.ts (AWS mode, real table)', () => {
+  const saved = { ...process.env };
+  const output: string[] = [];
+
+  const setEnv = (tableName: string) => {
+    Object.assign(process.env, {
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+      COGNITO_USER_POOL_ID: 'eu-north-1_abcdefghi',
+      COGNITO_CLIENT_ID: 'abc',
+      COGNITO_DOMAIN: 'https://fim.auth.eu-north-1.amazoncognito.com',
+      PUBLIC_URL: 'https://api.example.com',
+      AWS_REGION: 'eu-north-1',
+      AWS_LAMBDA_FUNCTION_NAME: 'fim-api',
+    });
+    delete process.env.POWERTOOLS_DEV;
+  };
+
+  /** A fresh cold start of the handler module with the current environment. */
+  const coldStart = async (): Promise<Invoke> => {
+    vi.resetModules();
+    const module = await import('../../functions/handlers/api.handler.js');
+    return module.handler as unknown as Invoke;
+  };
+
+  beforeAll(() => {
+    // Powertools writes through its own Console on process.stdout / process.stderr (not console.*) in Lambda.
+    const capture = (chunk: unknown) => {
+      output.push(String(chunk));
+      return true;
+    };
+    vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+    vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+  });
+
+  afterEach(() => {
+    output.length = 0;
+  });
+
+  afterAll(() => {
+    vi.restoreAllMocks();
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  });
+
+  it('answers GET /api/health, lists calls from the table, refuses garbage tokens and has no dev-login', async () => {
+    setEnv(h.db.tableName);
+    const handler = await coldStart();
+
+    const health = await handler(httpEvent('GET', '/api/health'), lambdaContext());
+    expect(health.statusCode).toBe(200);
+    expect(json(health)).toMatchObject({ status: 'ok' });
+
+    const calls = await handler(httpEvent('GET', '/api/calls'), lambdaContext());
+    expect(calls.statusCode).toBe(200);
+    expect(json(calls).items.map((c: { id: string }) => c.id)).toContain(openCall.id);
+
+    // Malformed tokens fail before aws-jwt-verify would fetch the user pool's keys: no network needed.
+    for (const token of ['garbage', 'a.b.c', 'eyJhbGciOiJub25lIn0.e30.']) {
+      const me = await handler(
+        httpEvent('GET', '/api/me', { headers: { authorization: `Bearer ${token}` } }),
+        lambdaContext(),
+      );
+      expect(me.statusCode, token).toBe(401);
+      expect(me.headers?.['content-type']).toMatch(/^application\/problem\+json/);
+      expect(json(me)).toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+
+    const login = await handler(
+      httpEvent('POST', '/api/auth/dev-login', {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: ADMIN }),
+      }),
+      lambdaContext(),
+    );
+    expect(login.statusCode).toBe(404);
+    expect(json(login)).not.toHaveProperty('token');
+
+    // Secure cookies in AWS: HSTS is on.
+    expect(health.headers?.['strict-transport-security']).toMatch(/max-age=\d+/);
+  });
+
+  it('logs an unexpected failure as one JSON line carrying the request id as correlation_id', async () => {
+    setEnv(`missing-${crypto.randomUUID()}`);
+    const handler = await coldStart();
+    const event = httpEvent('GET', '/api/calls');
+    const context = lambdaContext();
+
+    const result = await handler(event, context);
+
+    expect(result.statusCode).toBe(500);
+    const body = json(result);
+    expect(body).toMatchObject({ status: 500, code: 'INTERNAL' });
+    expect(result.body).not.toMatch(/ResourceNotFound|missing-|stack/i);
+
+    const lines = output
+      .join('')
+      .split('\n')
+      .filter((line) => line.trim().startsWith('{'));
+    const logs = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const errorLog = logs.find((l) => l.level === 'ERROR');
+    expect(errorLog, output.join('')).toBeDefined();
+    expect(errorLog).toMatchObject({
+      message: 'Unhandled error',
+      service: 'fim',
+      correlation_id: event.requestContext.requestId,
+      function_request_id: context.awsRequestId,
+      function_name: 'fim-api',
+    });
+    expect(JSON.stringify(errorLog)).toContain('ResourceNotFoundException');
+  });
+
+  it('fails the cold start with the name of a missing setting', async () => {
+    setEnv(h.db.tableName);
+    delete process.env.COGNITO_CLIENT_ID;
+    await expect(coldStart()).rejects.toThrow('Missing configuration: COGNITO_CLIENT_ID');
+  });
+});
