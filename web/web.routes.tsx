@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -15,9 +16,11 @@ import {
 import { callAcceptsDrafts } from '../functions/core/applications/submission.rules.js';
 import { getCall, listCalls } from '../functions/core/calls/call.service.js';
 import { AppError } from '../functions/core/shared/errors.js';
+import type { Lang } from '../functions/core/shared/validation.js';
 import { parseInput } from '../functions/core/shared/validation.js';
 import type { AppDeps, AppEnv } from '../functions/http/context.js';
 import { canSign } from '../functions/http/context.js';
+import { MAX_BODY_BYTES } from '../functions/http/limits.js';
 import { STATUS_OF } from '../functions/http/problem.js';
 import { adminRoutes } from './admin.routes.js';
 import { cognitoLogin } from './cognito-login.js';
@@ -70,6 +73,21 @@ export function webRoutes(deps: AppDeps) {
     await next();
   });
   web.use('*', csrf());
+  web.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        const lang: Lang = c.get('lang');
+        return page(
+          c,
+          texts[lang].error.title,
+          <ErrorPage lang={lang} status={413} message={texts[lang].error.tooLarge} />,
+          413,
+        );
+      },
+    }),
+  );
   web.get('/', async (c) => {
     const lang = c.get('lang');
     return page(

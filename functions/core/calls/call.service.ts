@@ -35,6 +35,7 @@ export async function listCalls(
   actor: Principal | undefined,
   status: CallStatus = 'open',
 ): Promise<Call[]> {
+  if (status !== 'open' && !actor) throw new AppError('UNAUTHENTICATED', 'Log ind først / Sign in first');
   if (status !== 'open' && !isAdmin(actor)) throw forbidden();
   return deps.calls.listByStatus(status);
 }
