@@ -17,9 +17,11 @@ function stop(line) {
 const installed = join(root, 'node_modules', '.package-lock.json');
 const lock = join(root, 'package-lock.json');
 if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
-  console.log('Installing npm packages (npm ci)…');
-  const run = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-  if (run.status !== 0) stop('npm ci failed: see the lines above.');
+  // `npm install`, not `npm ci`: with this machine's npm settings the lock file leaves out other platforms'
+  // optional binaries (Biome's), which `npm ci` then reports as missing. The lock file still pins every version.
+  console.log('Installing npm packages (npm install)…');
+  const run = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) stop('npm install failed: see the lines above.');
 }
 
 const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
