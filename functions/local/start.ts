@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import { SCHEDULER } from '../core/auth/system.js';
+import { closeDueCalls } from '../core/calls/call.service.js';
 import { systemClock } from '../core/shared/time.js';
 import { createDb } from '../db/client.js';
 import { createCoreDeps } from '../db/repositories.js';
@@ -12,6 +14,7 @@ import { ensureTable } from './table.js';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const TABLE_NAME = 'fim';
+const CLOSE_EVERY_MS = 60_000;
 
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.FIM_DATA_DIR ?? '.data');
@@ -57,10 +60,21 @@ async function main(): Promise<void> {
         '',
       ].join('\n'),
     );
+    // The same closer as the scheduled Lambda in AWS, on a timer: calls close by themselves at the deadline.
+    const closeDue = () =>
+      closeDueCalls(core, { actor: SCHEDULER, lang: 'da' })
+        .then((closed) => {
+          if (closed.length > 0)
+            console.log(`Lukket ved fristen / Closed at the deadline: ${closed.join(', ')}`);
+        })
+        .catch((error: unknown) => console.error('Closing due calls failed', error));
+    await closeDue();
+    const closer = setInterval(closeDue, CLOSE_EVERY_MS);
     let stopping = false;
     const shutdown = (signal: string) => {
       if (stopping) return;
       stopping = true;
+      clearInterval(closer);
       console.log(`\n${signal}: stopper / stopping…`);
       server.close();
       void stopAll().then(() => process.exit(0));

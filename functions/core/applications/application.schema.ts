@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { FOCUS_AREAS, MAX_AMOUNT_ORE } from '../calls/call.schema.js';
 import { text } from '../shared/validation.js';
 
-export const APPLICATION_STATUSES = ['draft', 'submitted', 'withdrawn'] as const;
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'withdrawn',
+  'in_review',
+  'approved',
+  'rejected',
+  'waiting_list',
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const SECTORS = ['municipality', 'region', 'general_practice', 'research', 'other'] as const;
@@ -72,6 +80,7 @@ export const applicationSchema = z.object({
   reference: z.string().optional(),
   submittedAt: z.string().optional(),
   withdrawnAt: z.string().optional(),
+  reviewStartedAt: z.string().optional(),
 });
 export type Application = z.infer<typeof applicationSchema>;
 

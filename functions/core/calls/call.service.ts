@@ -172,6 +172,80 @@ async function moveCall(
 export const openCall = (deps: CoreDeps, ctx: RequestContext, callId: string, expectedVersion?: number) =>
   moveCall(deps, ctx, callId, expectedVersion, 'draft', 'open');
 
-/** open -> closed. @throws AppError FORBIDDEN, NOT_FOUND, VERSION_CONFLICT, INVALID_STATE */
-export const closeCall = (deps: CoreDeps, ctx: RequestContext, callId: string, expectedVersion?: number) =>
-  moveCall(deps, ctx, callId, expectedVersion, 'open', 'closed');
+/**
+ * open -> closed, review starts: every submitted application of the call moves to in_review first, one
+ * transaction each, and only then is the call marked closed. A crash in between leaves the call open and past
+ * its deadline, so the next run finishes the job; applications already moved are skipped.
+ * @throws AppError FORBIDDEN, NOT_FOUND, VERSION_CONFLICT, INVALID_STATE
+ */
+export async function closeCall(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  callId: string,
+  expectedVersion?: number,
+): Promise<Call> {
+  requireAdmin(ctx);
+  const call = await loadForChange(deps, callId, expectedVersion);
+  if (call.status === 'open') await startReview(deps, ctx, call.id);
+  return moveCall(deps, ctx, callId, expectedVersion, 'open', 'closed');
+}
+
+async function startReview(deps: CoreDeps, ctx: RequestContext, callId: string): Promise<void> {
+  const applications = await deps.applications.listByCall(callId);
+  for (const listed of applications) {
+    if (listed.status !== 'submitted') continue;
+    // Read again: a withdrawal may have won the race since the list was read.
+    const application = await deps.applications.get(listed.id);
+    if (application?.status !== 'submitted') continue;
+    const now = deps.clock.now();
+    try {
+      await deps.applications.save(
+        {
+          ...application,
+          status: 'in_review',
+          version: application.version + 1,
+          updatedAt: now.toISOString(),
+          reviewStartedAt: now.toISOString(),
+        },
+        auditEvent(
+          ctx.actor,
+          now,
+          'application.review_started',
+          { type: 'application', id: application.id },
+          {
+            from: 'submitted',
+            to: 'in_review',
+            version: application.version + 1,
+          },
+        ),
+        application.version,
+      );
+    } catch (error) {
+      // Withdrawn or moved by a concurrent run in the meantime: either way nothing is left to do here.
+      if (!(error instanceof AppError && error.code === 'VERSION_CONFLICT')) throw error;
+    }
+  }
+}
+
+/**
+ * Closes every open call whose deadline has passed (the scheduled closer). Idempotent.
+ * Returns the ids of the calls it closed.
+ */
+export async function closeDueCalls(deps: CoreDeps, ctx: RequestContext): Promise<string[]> {
+  const now = deps.clock.now().getTime();
+  const due = (await deps.calls.listByStatus('open')).filter((call) => Date.parse(call.closesAt) <= now);
+  const closed: string[] = [];
+  for (const call of due) {
+    try {
+      await closeCall(deps, ctx, call.id);
+      closed.push(call.id);
+    } catch (error) {
+      // Closed by someone else meanwhile: done.
+      if (
+        !(error instanceof AppError && (error.code === 'INVALID_STATE' || error.code === 'VERSION_CONFLICT'))
+      )
+        throw error;
+    }
+  }
+  return closed;
+}

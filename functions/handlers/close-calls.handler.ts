@@ -1,0 +1,30 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { SCHEDULER } from '../core/auth/system.js';
+import { closeDueCalls } from '../core/calls/call.service.js';
+import { systemClock } from '../core/shared/time.js';
+import { createDb } from '../db/client.js';
+import { createCoreDeps } from '../db/repositories.js';
+
+// Built once per cold start; a missing setting fails the cold start with its name.
+const logger = new Logger({ serviceName: 'fim' });
+const tableName = process.env.TABLE_NAME;
+if (!tableName) throw new Error('Missing configuration: TABLE_NAME');
+const core = createCoreDeps(
+  createDb({
+    tableName,
+    ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
+  }),
+  systemClock,
+);
+
+/**
+ * Run by EventBridge Scheduler every minute: closes the calls whose deadline has passed and starts their
+ * review. Failures are rethrown, so the scheduler retries and finally parks the event in the dead-letter queue.
+ */
+export const handler = middy(async () => {
+  const closed = await closeDueCalls(core, { actor: SCHEDULER, lang: 'da' });
+  if (closed.length > 0) logger.info('Closed calls at their deadline', { closed });
+  return { closed };
+}).use(injectLambdaContext(logger));

@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normaliseOrganisation, organisationConflict } from '../../functions/core/reviews/conflicts.js';
+import { type SuggestionInput, suggestAssignment } from '../../functions/core/reviews/suggestion.js';
+
+describe('organisationConflict', () => {
+  const application = {
+    ownerOrganisation: 'Aarhus Universitetshospital',
+    partners: [{ organisation: 'Randers Kommune' }, { organisation: 'PLO Midtjylland' }, {}],
+  };
+
+  it('finds a person whose organisation takes part, however it is written', () => {
+    expect(organisationConflict('randers kommune', application)).toBe('Randers Kommune');
+    expect(organisationConflict('Randers', application)).toBe('Randers Kommune');
+    expect(organisationConflict('  PLO  Midtjylland ', application)).toBe('PLO Midtjylland');
+    expect(organisationConflict('Aarhus Universitetshospital', application)).toBe(
+      'Aarhus Universitetshospital',
+    );
+  });
+
+  it('finds none for other organisations or none given', () => {
+    expect(organisationConflict('Aarhus Universitet', application)).toBeUndefined();
+    expect(organisationConflict('Aarhus Kommune', application)).toBeUndefined();
+    expect(organisationConflict(undefined, application)).toBeUndefined();
+    expect(organisationConflict('   ', application)).toBeUndefined();
+  });
+
+  it('normalises case, punctuation and the word kommune', () => {
+    expect(normaliseOrganisation('Ikast-Brande Kommune')).toBe(normaliseOrganisation('ikast brande'));
+    expect(normaliseOrganisation('Ringkøbing-Skjern Kommune')).toBe('ringkøbing skjern');
+  });
+});
+
+/** Random calls: reviewers, applications, conflicts and (sometimes) assignments already made by hand. */
+const instance = (withExisting: boolean, withConflicts: boolean) =>
+  fc
+    .record({
+      reviewers: fc.integer({ min: 1, max: 8 }),
+      apps: fc.integer({ min: 0, max: 25 }),
+      perApplication: fc.integer({ min: 1, max: 4 }),
+      seed: fc.array(fc.array(fc.integer({ min: 0, max: 99 }), { minLength: 8, maxLength: 8 }), {
+        minLength: 25,
+        maxLength: 25,
+      }),
+    })
+    .map(({ reviewers, apps, perApplication, seed }): SuggestionInput => {
+      const reviewerIds = Array.from({ length: reviewers }, (_, i) => `r${i}`);
+      return {
+        perApplication,
+        reviewerIds,
+        applications: Array.from({ length: apps }, (_, a) => {
+          const row = seed[a] ?? [];
+          const conflicted = withConflicts ? reviewerIds.filter((_, r) => (row[r] ?? 0) < 20) : [];
+          const assigned = withExisting
+            ? reviewerIds
+                .filter((r, i) => !conflicted.includes(r) && (row[i] ?? 0) > 90)
+                .slice(0, perApplication)
+            : [];
+          return { id: `a${a}`, conflicted, assigned };
+        }),
+      };
+    });
+
+function loads(input: SuggestionInput, suggestion: Map<string, string[]>): Map<string, number> {
+  const load = new Map(input.reviewerIds.map((r) => [r, 0]));
+  for (const app of input.applications) {
+    for (const r of [...app.assigned, ...(suggestion.get(app.id) ?? [])]) load.set(r, (load.get(r) ?? 0) + 1);
+  }
+  return load;
+}
+
+describe('suggestAssignment (property-based)', () => {
+  it('never suggests a conflicted reviewer, nor one already on the application, nor anyone twice', () => {
+    fc.assert(
+      fc.property(instance(true, true), (input) => {
+        const suggestion = suggestAssignment(input);
+        for (const app of input.applications) {
+          const picked = suggestion.get(app.id) ?? [];
+          expect(picked.filter((r) => app.conflicted.includes(r))).toEqual([]);
+          expect(picked.filter((r) => app.assigned.includes(r))).toEqual([]);
+          expect(new Set(picked).size).toBe(picked.length);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives every application its quota where enough free reviewers exist, else all free ones', () => {
+    fc.assert(
+      fc.property(instance(true, true), (input) => {
+        const suggestion = suggestAssignment(input);
+        for (const app of input.applications) {
+          const free = input.reviewerIds.filter((r) => !app.conflicted.includes(r)).length;
+          const total = app.assigned.length + (suggestion.get(app.id) ?? []).length;
+          expect(total).toBe(Math.min(input.perApplication, free));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('spreads the load so it differs by at most one when no conflict stands in the way', () => {
+    fc.assert(
+      fc.property(instance(false, false), (input) => {
+        const load = [...loads(input, suggestAssignment(input)).values()];
+        expect(Math.max(...load) - Math.min(...load)).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('with conflicts, leaves no review that a reviewer with two fewer could have taken instead', () => {
+    fc.assert(
+      fc.property(instance(false, true), (input) => {
+        const suggestion = suggestAssignment(input);
+        const load = loads(input, suggestion);
+        for (const app of input.applications) {
+          const picked = suggestion.get(app.id) ?? [];
+          for (const busy of picked) {
+            const idle = input.reviewerIds.filter(
+              (r) =>
+                !app.conflicted.includes(r) &&
+                !picked.includes(r) &&
+                (load.get(r) ?? 0) + 2 <= (load.get(busy) ?? 0),
+            );
+            expect(idle).toEqual([]);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
