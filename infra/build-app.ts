@@ -2,6 +2,7 @@ import { App, type AppProps, type Environment, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './stacks/api-stack.js';
 import { DataStack } from './stacks/data-stack.js';
+import { JobsStack } from './stacks/jobs-stack.js';
 
 /**
  * Placeholder account for offline `cdk synth` when no AWS credentials are configured (CDK_DEFAULT_ACCOUNT
@@ -21,6 +22,7 @@ export interface FimApp {
   readonly app: App;
   readonly dataStack: DataStack;
   readonly apiStack: ApiStack;
+  readonly jobsStack: JobsStack;
 }
 
 function contextString(app: App, key: string): string | undefined {
@@ -65,7 +67,13 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
     hostedUiDomainPrefix: contextString(app, 'hostedUiDomainPrefix') ?? `fim-${env.account}`,
     threatProtection: contextBoolean(app, 'threatProtection'),
   });
+  // Scheduled jobs in a stack of their own: deployed, rolled back or paused without touching the API.
+  const jobsStack = new JobsStack(app, 'FimJobs', {
+    env,
+    description: 'FIM grant pool platform: scheduled jobs (the call closer)',
+    table: dataStack.table,
+  });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, dataStack, apiStack };
+  return { app, dataStack, apiStack, jobsStack };
 }

@@ -21,7 +21,8 @@ const core = createCoreDeps(
 
 /**
  * Run by EventBridge Scheduler every minute: closes the calls whose deadline has passed and starts their
- * review. Failures are rethrown, so the scheduler retries and finally parks the event in the dead-letter queue.
+ * review. Failures are rethrown: Lambda's asynchronous retries run it again, then its failure destination
+ * parks the event in the dead-letter queue (infra/stacks/jobs-stack.ts). The next minute's run retries anyway.
  */
 export const handler = middy(async () => {
   const closed = await closeDueCalls(core, { actor: SCHEDULER, lang: 'da' });

@@ -1,61 +1,27 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { App, type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_KEYS } from '../../functions/db/table-definition.js';
 import { buildApp, type FimApp } from '../../infra/build-app.js';
-
-const ACCOUNT = '111111111111';
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** The context cdk.json gives the CLI (feature flags), so the tests synthesise what `cdk synth` does. */
-function cdkJsonContext(extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const cdkJson = JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as {
-    context?: Record<string, unknown>;
-  };
-  return { ...cdkJson.context, ...extra };
-}
+import {
+  ACCOUNT,
+  acknowledgements,
+  asArray,
+  bundleOnly,
+  cdkJsonContext,
+  errorsOf,
+  findingsOf,
+  REGION,
+  statementsOf,
+} from './helpers.js';
 
 /** Skips esbuild for the extra apps built to test a setting: only the main app's bundle is checked. */
-const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
-const REGION = 'eu-north-1';
-
-/** Every construct path + rule id acknowledged in the tree, with its reason. */
-function acknowledgements(root: IConstruct): { path: string; id: string; reason: string }[] {
-  const found: { path: string; id: string; reason: string }[] = [];
-  for (const construct of root.node.findAll()) {
-    for (const entry of construct.node.metadata) {
-      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
-      for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
-        found.push({ path: construct.node.path, id: id.replace(/^annotation::/i, ''), reason });
-      }
-    }
-  }
-  return found;
-}
-
-function errorsOf(app: App): string[] {
-  const report = new AwsSolutionsChecks().validateScope(app);
-  return report.violations
-    .filter((v) => v.severity === 'error')
-    .flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} at ${r.constructPath ?? '?'}`));
-}
-
-function statementsOf(
-  template: Template,
-): { Action: string | string[]; Resource: unknown; Effect: string }[] {
-  return Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
-    (policy) => policy.Properties.PolicyDocument.Statement,
-  );
-}
-
-const asArray = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]);
+const NO_BUNDLING = bundleOnly();
 
 let outdir: string;
 let fim: FimApp;
@@ -64,9 +30,13 @@ let api: Template;
 
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'fim-cdk-'));
-  // Built and synthesised once (esbuild bundles the API function on construction). The nag plugin runs
-  // during synth, and under vitest (NODE_ENV=test) an unacknowledged nag error makes synth() throw.
-  fim = buildApp({ appProps: { outdir, context: cdkJsonContext() }, env: { CDK_DEFAULT_ACCOUNT: ACCOUNT } });
+  // Built and synthesised once (esbuild bundles the API function on construction; the closer of FimJobs is
+  // bundled and checked in jobs.test.ts). The nag plugin runs during synth over all three stacks, and under
+  // vitest (NODE_ENV=test) an unacknowledged nag error makes synth() throw.
+  fim = buildApp({
+    appProps: { outdir, context: cdkJsonContext(bundleOnly('FimApi')) },
+    env: { CDK_DEFAULT_ACCOUNT: ACCOUNT },
+  });
   fim.app.synth();
   data = Template.fromStack(fim.dataStack);
   api = Template.fromStack(fim.apiStack);
@@ -77,11 +47,16 @@ afterAll(() => {
 });
 
 describe('app', () => {
-  it('deploys both stacks to the account from CDK_DEFAULT_ACCOUNT and eu-north-1', () => {
-    expect(fim.dataStack.account).toBe(ACCOUNT);
-    expect(fim.dataStack.region).toBe(REGION);
-    expect(fim.apiStack.account).toBe(ACCOUNT);
-    expect(fim.apiStack.region).toBe(REGION);
+  it('deploys the three stacks to the account from CDK_DEFAULT_ACCOUNT and eu-north-1', () => {
+    for (const stack of [fim.dataStack, fim.apiStack, fim.jobsStack]) {
+      expect(stack.account).toBe(ACCOUNT);
+      expect(stack.region).toBe(REGION);
+    }
+    expect(fim.app.node.children.filter((child) => child instanceof Stack).map((s) => s.node.id)).toEqual([
+      'FimData',
+      'FimApi',
+      'FimJobs',
+    ]);
     expect(fim.dataStack.terminationProtection).toBe(true);
   });
 
@@ -394,8 +369,7 @@ describe('ApiStack: function', () => {
 describe('cdk-nag (AwsSolutions)', () => {
   it('reports no unacknowledged error or warning on the app', () => {
     expect(errorsOf(fim.app)).toEqual([]);
-    const warnings = new AwsSolutionsChecks().validateScope(fim.app).violations.map((v) => v.ruleName);
-    expect(warnings).toEqual([]);
+    expect(findingsOf(fim.app)).toEqual([]);
     // synth() in beforeAll ran the same plugin; its report in the cloud assembly lists no findings.
     const reportFile = join(outdir, 'validation-report.json');
     if (existsSync(reportFile)) {
@@ -411,6 +385,7 @@ describe('cdk-nag (AwsSolutions)', () => {
       'AwsSolutions-COG2',
       'AwsSolutions-COG8',
       'AwsSolutions-IAM5[Resource::*]',
+      'AwsSolutions-SQS3',
     ]);
     for (const ack of acks) expect(ack.reason.length).toBeGreaterThan(60);
     // APIG4 (no authorizer) only on the public routes: never on the protected /api/{proxy+}.

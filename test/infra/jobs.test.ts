@@ -1,0 +1,264 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CfnElement } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TABLE_KEYS } from '../../functions/db/table-definition.js';
+import { buildApp, type FimApp } from '../../infra/build-app.js';
+import { TABLE_ACTIONS } from '../../infra/constructs/app-function.js';
+import {
+  ACCOUNT,
+  acknowledgements,
+  asArray,
+  bundleOnly,
+  cdkJsonContext,
+  errorsOf,
+  findingsOf,
+  normalised,
+  REGION,
+  statementsOf,
+} from './helpers.js';
+
+let outdir: string;
+let fim: FimApp;
+let jobs: Template;
+/** Logical ids in the FimJobs template. */
+let ids: { fn: string; fnRole: string; dlq: string; schedulerRole: string; logs: string };
+
+beforeAll(() => {
+  outdir = mkdtempSync(join(tmpdir(), 'fim-cdk-jobs-'));
+  // The whole app, as `cdk synth` builds it, but esbuild bundles only the closer (FimApi's function is
+  // bundled in stacks.test.ts). synth() runs cdk-nag and throws on an unacknowledged error.
+  fim = buildApp({
+    appProps: { outdir, context: cdkJsonContext(bundleOnly('FimJobs')) },
+    env: { CDK_DEFAULT_ACCOUNT: ACCOUNT },
+  });
+  fim.app.synth();
+  jobs = Template.fromStack(fim.jobsStack);
+  const stack = fim.jobsStack;
+  const logicalId = (element: unknown) => stack.getLogicalId(element as CfnElement);
+  ids = {
+    fn: logicalId(stack.closeCallsFunction.function.node.defaultChild),
+    fnRole: logicalId(stack.closeCallsFunction.role.node.defaultChild),
+    dlq: logicalId(stack.deadLetterQueue.node.defaultChild),
+    schedulerRole: logicalId(stack.schedulerRole.node.defaultChild),
+    logs: logicalId(stack.closeCallsFunction.logGroup.node.defaultChild),
+  };
+});
+
+afterAll(() => {
+  if (outdir) rmSync(outdir, { recursive: true, force: true });
+});
+
+const arnOf = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
+const TABLE_ARN = { 'Fn::ImportValue': expect.stringMatching(/^FimData:.*Arn/) };
+
+describe('FimJobs: the closer function', () => {
+  it('is the one function of the stack: Node.js 24 on ARM, 60 s, 512 MB, TABLE_NAME from FimData', () => {
+    expect(fim.jobsStack.account).toBe(ACCOUNT);
+    expect(fim.jobsStack.region).toBe(REGION);
+    jobs.resourceCountIs('AWS::Lambda::Function', 1);
+    jobs.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      Description: Match.stringLikeRegexp('closes calls at their deadline'),
+      MemorySize: 512,
+      Timeout: 60,
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: Match.objectLike({ LogGroup: { Ref: ids.logs } }),
+      Environment: {
+        Variables: {
+          NODE_OPTIONS: '--enable-source-maps',
+          POWERTOOLS_SERVICE_NAME: 'fim',
+          POWERTOOLS_LOG_LEVEL: 'INFO',
+          TABLE_NAME: { 'Fn::ImportValue': Match.stringLikeRegexp('^FimData:') },
+        },
+      },
+    });
+    jobs.hasResource('AWS::Logs::LogGroup', {
+      DeletionPolicy: 'Retain',
+      Properties: { RetentionInDays: 365 },
+    });
+  });
+
+  it('is bundled from close-calls.handler.ts as ESM with the AWS SDK inside', () => {
+    const fn = jobs.findResources('AWS::Lambda::Function')[ids.fn]?.Properties;
+    const dir = join(outdir, `asset.${String(fn.Code.S3Key).replace(/\.zip$/, '')}`);
+    expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+    const bundle = readFileSync(join(dir, 'index.mjs'), 'utf8');
+    expect(bundle.startsWith("import { createRequire } from 'module';")).toBe(true);
+    expect(bundle).toMatch(/export\s*\{[^}]*\bhandler\b/);
+    expect(bundle).not.toMatch(/from\s*["']@aws-sdk\//);
+    const map = JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')) as { sources: string[] };
+    expect(map.sources.some((source) => source.endsWith('functions/handlers/close-calls.handler.ts'))).toBe(
+      true,
+    );
+  });
+
+  it('has the same least-privilege DynamoDB grants as the API function: no Scan, indexes Query only', () => {
+    const roles = jobs.findResources('AWS::IAM::Role');
+    expect(roles[ids.fnRole]?.Properties.ManagedPolicyArns).toBeUndefined();
+
+    const statements = normalised(statementsOf(jobs, ids.fnRole));
+    const actions = statements.flatMap((s) => s.Action);
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions).not.toContain('dynamodb:BatchWriteItem');
+    expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
+
+    const dynamo = statements.filter((s) => s.Action.some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo).toEqual([
+      { Effect: 'Allow', Action: [...TABLE_ACTIONS.readWrite].sort(), Resource: TABLE_ARN },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:Query'],
+        Resource: TABLE_KEYS.indexes.map((index) => ({
+          'Fn::Join': ['', [TABLE_ARN, `/index/${index.indexName}`]],
+        })),
+      },
+    ]);
+    // The rest: its own log group, X-Ray (no resource-level permissions), and sending failed runs to the DLQ.
+    expect(statements.filter((s) => !s.Action.some((a) => a.startsWith('dynamodb:')))).toEqual([
+      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(ids.logs) },
+      { Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' },
+      {
+        Effect: 'Allow',
+        Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+        Resource: arnOf(ids.dlq),
+      },
+    ]);
+  });
+
+  it('parks runs that threw in the DLQ after 2 asynchronous retries within 5 minutes', () => {
+    jobs.resourceCountIs('AWS::Lambda::EventInvokeConfig', 1);
+    jobs.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: ids.fn },
+      Qualifier: '$LATEST',
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 300,
+      DestinationConfig: { OnFailure: { Destination: arnOf(ids.dlq) } },
+    });
+  });
+});
+
+describe('FimJobs: the schedule', () => {
+  it('invokes the closer every minute, on time, with a retry policy and the DLQ', () => {
+    jobs.resourceCountIs('AWS::Scheduler::Schedule', 1);
+    const schedule = Object.values(jobs.findResources('AWS::Scheduler::Schedule'))[0]?.Properties;
+    expect(schedule).toMatchObject({
+      ScheduleExpression: 'rate(1 minute)',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+      Target: {
+        Arn: arnOf(ids.fn),
+        RoleArn: arnOf(ids.schedulerRole),
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 300 },
+        DeadLetterConfig: { Arn: arnOf(ids.dlq) },
+      },
+    });
+    // The default schedule group (the scheduler role's trust policy names it).
+    expect(schedule.GroupName).toBeUndefined();
+  });
+
+  it('has a role only EventBridge Scheduler of this account may assume, through the default group', () => {
+    const role = jobs.findResources('AWS::IAM::Role')[ids.schedulerRole]?.Properties;
+    expect(role.ManagedPolicyArns).toBeUndefined();
+    expect(role.AssumeRolePolicyDocument.Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'sts:AssumeRole',
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: {
+          StringEquals: {
+            'aws:SourceAccount': ACCOUNT,
+            'aws:SourceArn': {
+              'Fn::Join': [
+                '',
+                ['arn:', { Ref: 'AWS::Partition' }, `:scheduler:${REGION}:${ACCOUNT}:schedule-group/default`],
+              ],
+            },
+          },
+        },
+      },
+    ]);
+  });
+
+  it('lets the scheduler invoke only the closer (no versions or aliases) and write only to the DLQ', () => {
+    expect(normalised(statementsOf(jobs, ids.schedulerRole))).toEqual([
+      { Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: arnOf(ids.fn) },
+      { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: arnOf(ids.dlq) },
+    ]);
+    // No other policy anywhere in the app may invoke a function.
+    const apiStatements = statementsOf(Template.fromStack(fim.apiStack));
+    const invokers = [...apiStatements, ...statementsOf(jobs)].filter((s) =>
+      asArray(s.Action).some((a) => a.startsWith('lambda:')),
+    );
+    expect(invokers).toHaveLength(1);
+  });
+});
+
+describe('FimJobs: dead-letter queue and alarm', () => {
+  it('keeps failed runs 14 days, encrypted with SQS-managed keys, reachable over TLS only', () => {
+    jobs.resourceCountIs('AWS::SQS::Queue', 1);
+    jobs.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 24 * 60 * 60,
+    });
+    jobs.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: ids.dlq }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Effect: 'Deny',
+            Action: 'sqs:*',
+            Principal: { AWS: '*' },
+            Resource: arnOf(ids.dlq),
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+        ]),
+      },
+    });
+  });
+
+  it('raises an alarm as soon as a message is visible in the DLQ (no action: subscribe one after deploying)', () => {
+    jobs.resourceCountIs('AWS::CloudWatch::Alarm', 1);
+    const alarm = Object.values(jobs.findResources('AWS::CloudWatch::Alarm'))[0]?.Properties;
+    expect(alarm).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [ids.dlq, 'QueueName'] } }],
+      Statistic: 'Maximum',
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 0,
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+    });
+    expect(alarm.AlarmActions).toBeUndefined();
+  });
+
+  it('exports the outputs the docs use', () => {
+    for (const name of ['CloseCallsDlqUrl', 'CloseCallsDlqAlarmName', 'CloseCallsFunctionName']) {
+      jobs.hasOutput(name, {});
+    }
+  });
+});
+
+describe('FimJobs: cdk-nag', () => {
+  it('reports no unacknowledged finding; SQS3 is acknowledged on the DLQ only', () => {
+    expect(errorsOf(fim.app)).toEqual([]);
+    expect(findingsOf(fim.app)).toEqual([]);
+    const reportFile = join(outdir, 'validation-report.json');
+    if (existsSync(reportFile)) {
+      const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { pluginReports: unknown[] };
+      expect(report.pluginReports).toEqual([]);
+    }
+
+    const acks = acknowledgements(fim.jobsStack);
+    expect(acks.map((a) => `${a.id} at ${a.path}`).sort()).toEqual([
+      'AwsSolutions-IAM5[Resource::*] at FimJobs/CloseCallsFunction/Role',
+      'AwsSolutions-SQS3 at FimJobs/CloseCallsDlq',
+    ]);
+    for (const ack of acks) expect(ack.reason.length).toBeGreaterThan(60);
+  });
+});
