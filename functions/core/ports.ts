@@ -2,6 +2,8 @@ import type { Application } from './applications/application.schema.js';
 import type { AuditEvent, OutboxMessage } from './audit/audit.js';
 import type { Principal } from './auth/principal.js';
 import type { Call, CallStatus } from './calls/call.schema.js';
+import type { Meeting } from './decisions/decision.schema.js';
+import type { Assignment } from './reviews/review.schema.js';
 import type { Clock } from './shared/time.js';
 import type { Lang } from './shared/validation.js';
 
@@ -49,14 +51,51 @@ export interface UserProfile {
 }
 
 export interface UserRepository {
+  get(userId: string): Promise<UserProfile | undefined>;
   getByEmail(email: string): Promise<UserProfile | undefined>;
   listAll(): Promise<UserProfile[]>;
+}
+
+export interface ReviewRepository {
+  get(applicationId: string, reviewerId: string): Promise<Assignment | undefined>;
+  listByApplication(applicationId: string): Promise<Assignment[]>;
+  listByReviewer(reviewerId: string): Promise<Assignment[]>;
+  listByCall(callId: string): Promise<Assignment[]>;
+  save(assignment: Assignment, audit: AuditEvent, expectedVersion?: number): Promise<void>;
+  remove(assignment: Assignment, audit: AuditEvent): Promise<void>;
+}
+
+export interface DecisionWrite {
+  application: Application;
+  expectedVersion: number;
+  audit: AuditEvent;
+  letter: OutboxMessage;
+}
+
+export interface DecisionRepository {
+  /** Approved so far under the call, in øre. */
+  approvedOre(callId: string): Promise<number>;
+  /**
+   * The meeting, every decision, their audit events and letters, and the call's approved total in one
+   * transaction; the total may not pass `budgetOre`. @throws AppError RULES_FAILED (budget), VERSION_CONFLICT
+   */
+  recordMeeting(
+    meeting: Meeting,
+    audit: AuditEvent,
+    decisions: DecisionWrite[],
+    approvedDeltaOre: number,
+    budgetOre: number,
+  ): Promise<void>;
+  getMeeting(id: string): Promise<Meeting | undefined>;
+  listMeetings(callId: string): Promise<Meeting[]>;
 }
 
 export interface CoreDeps {
   calls: CallRepository;
   applications: ApplicationRepository;
   users: UserRepository;
+  reviews: ReviewRepository;
+  decisions: DecisionRepository;
   clock: Clock;
 }
 

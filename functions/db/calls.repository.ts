@@ -4,11 +4,24 @@ import { getItem, queryAll, queryIndex, versionedPut, writeWithAudit } from './a
 import type { Db } from './client.js';
 import { keys } from './keys.js';
 
+/** Calls stored before the review settings existed read as the defaults. */
+const withDefaults = (call: Call): Call => ({
+  ...call,
+  blindReview: call.blindReview ?? false,
+  showReviewsToReviewers: call.showReviewsToReviewers ?? false,
+  disagreementThreshold: call.disagreementThreshold ?? 1.5,
+});
+
 export function createCallRepository(db: Db): CallRepository {
   return {
-    get: (id) => getItem<Call>(db, keys.call(id)),
-    listByStatus: (status: CallStatus) =>
-      queryAll<Call>(db, queryIndex('gsi1', 'gsi1pk', keys.callsWithStatus(status))),
+    get: async (id) => {
+      const call = await getItem<Call>(db, keys.call(id));
+      return call && withDefaults(call);
+    },
+    listByStatus: async (status: CallStatus) =>
+      (await queryAll<Call>(db, queryIndex('gsi1', 'gsi1pk', keys.callsWithStatus(status)))).map(
+        withDefaults,
+      ),
     async save(call, audit, expectedVersion) {
       const key = keys.call(call.id);
       const item = {

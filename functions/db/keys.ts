@@ -19,6 +19,32 @@ export const keys = {
   }),
   applicationsOfCall: (callId: string) => `CALLAPPS#${callId}`,
 
+  /** A reviewer on an application: assignment, conflict and review in one item. */
+  assignment: (applicationId: string, reviewerId: string) => ({
+    pk: `APP#${applicationId}`,
+    sk: `ASSIGN#${reviewerId}`,
+  }),
+  assignmentPrefix: 'ASSIGN#',
+  assignmentByReviewer: (reviewerId: string, callId: string, applicationId: string) => ({
+    gsi1pk: `REVIEWER#${reviewerId}`,
+    gsi1sk: `${callId}#${applicationId}`,
+  }),
+  assignmentsOfReviewer: (reviewerId: string) => `REVIEWER#${reviewerId}`,
+  assignmentByCall: (callId: string, applicationId: string, reviewerId: string) => ({
+    gsi2pk: `CALLREVIEWS#${callId}`,
+    gsi2sk: `${applicationId}#${reviewerId}`,
+  }),
+  assignmentsOfCall: (callId: string) => `CALLREVIEWS#${callId}`,
+
+  /** The call's approved total, guarded against its budget. */
+  callBudget: (callId: string) => ({ pk: `CALL#${callId}`, sk: 'BUDGET' }),
+  meeting: (id: string) => ({ pk: `MEETING#${id}`, sk: 'MEETING' }),
+  meetingByCall: (callId: string, heldAt: string, id: string) => ({
+    gsi2pk: `CALLMEETINGS#${callId}`,
+    gsi2sk: `${heldAt}#${id}`,
+  }),
+  meetingsOfCall: (callId: string) => `CALLMEETINGS#${callId}`,
+
   /** Audit events sit under their entity's partition: the case record is one Query. */
   audit: (entityPk: string, at: string, id: string) => ({ pk: entityPk, sk: `AUDIT#${at}#${id}` }),
   auditPrefix: 'AUDIT#',

@@ -3,6 +3,8 @@ import type { Clock } from '../core/shared/time.js';
 import { createApplicationRepository } from './applications.repository.js';
 import { createCallRepository } from './calls.repository.js';
 import type { Db } from './client.js';
+import { createDecisionRepository } from './decisions.repository.js';
+import { createReviewRepository } from './reviews.repository.js';
 import { createUserRepository } from './users.repository.js';
 
 /** The core's dependencies on DynamoDB: built once per cold start or local process. */
@@ -11,6 +13,8 @@ export function createCoreDeps(db: Db, clock: Clock): CoreDeps {
     calls: createCallRepository(db),
     applications: createApplicationRepository(db),
     users: createUserRepository(db),
+    reviews: createReviewRepository(db),
+    decisions: createDecisionRepository(db),
     clock,
   };
 }

@@ -1,12 +1,13 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { UserProfile, UserRepository } from '../core/ports.js';
-import { queryAll, queryIndex } from './audited-write.js';
+import { getItem, queryAll, queryIndex } from './audited-write.js';
 import type { Db } from './client.js';
 import { dynamo } from './errors.js';
 import { keys } from './keys.js';
 
 export function createUserRepository(db: Db): UserRepository & { put(user: UserProfile): Promise<void> } {
   return {
+    get: (userId) => getItem<UserProfile>(db, keys.user(userId)),
     async getByEmail(email) {
       const found = await queryAll<UserProfile>(db, queryIndex('gsi1', 'gsi1pk', keys.userEmailPk(email)));
       return found[0];

@@ -9,6 +9,7 @@ import { errorToProblem, problem, problemResponse } from './problem.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { callRoutes } from './routes/calls.routes.js';
+import { reviewRoutes } from './routes/reviews.routes.js';
 
 /**
  * API routes anyone may call; every other API route needs a signed-in user before its input is even read.
@@ -52,6 +53,7 @@ function apiApp(deps: AppDeps) {
   api.route('/', authRoutes(deps));
   api.route('/', callRoutes(deps));
   api.route('/', applicationRoutes(deps));
+  api.route('/', reviewRoutes(deps));
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

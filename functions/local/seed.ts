@@ -188,6 +188,9 @@ export async function seedDemoData(db: Db, deps: CoreDeps): Promise<boolean> {
     ],
     minSectors: 2,
     reviewersPerApplication: 2,
+    blindReview: false,
+    showReviewsToReviewers: true,
+    disagreementThreshold: 1.5,
   });
   await openCall(deps, ctx, call.id, call.version);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FOCUS_AREAS, MAX_AMOUNT_ORE } from '../calls/call.schema.js';
+import { decisionSchema } from '../decisions/decision.schema.js';
 import { text } from '../shared/validation.js';
 
 export const APPLICATION_STATUSES = [
@@ -81,6 +82,7 @@ export const applicationSchema = z.object({
   submittedAt: z.string().optional(),
   withdrawnAt: z.string().optional(),
   reviewStartedAt: z.string().optional(),
+  decision: decisionSchema.optional(),
 });
 export type Application = z.infer<typeof applicationSchema>;
 

@@ -47,6 +47,12 @@ const callFields = {
   criteria: z.array(criterionSchema).min(1).max(12),
   minSectors: z.int().min(1).max(3),
   reviewersPerApplication: z.int().min(1).max(10),
+  /** Reviewers do not see the applicant's and partners' names and contact details. */
+  blindReview: z.boolean(),
+  /** A reviewer may read the other reviews of an application once their own is submitted. */
+  showReviewsToReviewers: z.boolean(),
+  /** Spread of reviewer scores (max - min, on the 1-5 scale) above which reviewers disagree strongly. */
+  disagreementThreshold: z.number().min(0).max(4),
 };
 
 type CallFieldsOut = z.infer<z.ZodObject<typeof callFields>>;
@@ -84,6 +90,9 @@ export const createCallSchema = z
     ...callFields,
     minSectors: callFields.minSectors.default(2),
     reviewersPerApplication: callFields.reviewersPerApplication.default(2),
+    blindReview: callFields.blindReview.default(false),
+    showReviewsToReviewers: callFields.showReviewsToReviewers.default(false),
+    disagreementThreshold: callFields.disagreementThreshold.default(1.5),
   })
   .superRefine(checkCallConsistency);
 export type CreateCallInput = z.infer<typeof createCallSchema>;
@@ -111,6 +120,10 @@ export const callSchema = z.object({
   criteria: z.array(criterionSchema),
   minSectors: z.int(),
   reviewersPerApplication: z.int(),
+  // Calls made before review settings existed read as the defaults.
+  blindReview: z.boolean().default(false),
+  showReviewsToReviewers: z.boolean().default(false),
+  disagreementThreshold: z.number().default(1.5),
   createdAt: z.string(),
   updatedAt: z.string(),
   createdBy: z.string(),

@@ -53,6 +53,9 @@ export type Conflict = z.infer<typeof conflictSchema>;
 export const assignmentSchema = z.object({
   applicationId: z.string(),
   callId: z.string(),
+  /** Kept on the assignment so a reviewer's queue is one Query. */
+  applicationTitle: z.string(),
+  applicationReference: z.string().optional(),
   reviewerId: z.string(),
   reviewerName: z.string(),
   reviewerEmail: z.string(),

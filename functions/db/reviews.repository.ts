@@ -1,0 +1,57 @@
+import type { ReviewRepository } from '../core/ports.js';
+import type { Assignment } from '../core/reviews/review.schema.js';
+import { getItem, queryAll, queryIndex, versionedPut, writeWithAudit } from './audited-write.js';
+import type { Db } from './client.js';
+import { keys } from './keys.js';
+
+function assignmentItem(a: Assignment): Record<string, unknown> {
+  return {
+    ...keys.assignment(a.applicationId, a.reviewerId),
+    ...keys.assignmentByReviewer(a.reviewerId, a.callId, a.applicationId),
+    ...keys.assignmentByCall(a.callId, a.applicationId, a.reviewerId),
+    entity: 'assignment',
+    ...a,
+  };
+}
+
+export function createReviewRepository(db: Db): ReviewRepository {
+  return {
+    get: (applicationId, reviewerId) => getItem<Assignment>(db, keys.assignment(applicationId, reviewerId)),
+    listByApplication: (applicationId) =>
+      queryAll<Assignment>(db, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': keys.application(applicationId).pk,
+          ':prefix': keys.assignmentPrefix,
+        },
+      }),
+    listByReviewer: (reviewerId) =>
+      queryAll<Assignment>(db, queryIndex('gsi1', 'gsi1pk', keys.assignmentsOfReviewer(reviewerId))),
+    listByCall: (callId) =>
+      queryAll<Assignment>(db, queryIndex('gsi2', 'gsi2pk', keys.assignmentsOfCall(callId))),
+    async save(assignment, audit, expectedVersion) {
+      await writeWithAudit(db, {
+        items: [versionedPut(db, assignmentItem(assignment), expectedVersion)],
+        entityPk: keys.application(assignment.applicationId).pk,
+        audit,
+      });
+    },
+    async remove(assignment, audit) {
+      await writeWithAudit(db, {
+        items: [
+          {
+            Delete: {
+              TableName: db.tableName,
+              Key: keys.assignment(assignment.applicationId, assignment.reviewerId),
+              ConditionExpression: '#version = :expected',
+              ExpressionAttributeNames: { '#version': 'version' },
+              ExpressionAttributeValues: { ':expected': assignment.version },
+            },
+          },
+        ],
+        entityPk: keys.application(assignment.applicationId).pk,
+        audit,
+      });
+    },
+  };
+}

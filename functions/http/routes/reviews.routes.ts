@@ -1,0 +1,434 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  decisionInputSchema,
+  meetingInputSchema,
+  meetingSchema,
+} from '../../core/decisions/decision.schema.js';
+import {
+  decideApplication,
+  getMeeting,
+  listMeetings,
+  recordMeeting,
+} from '../../core/decisions/decision.service.js';
+import { exportDecisionsCsv, exportScoresCsv } from '../../core/reviews/exports.js';
+import { getRanking } from '../../core/reviews/ranking.js';
+import {
+  assignmentSchema,
+  assignReviewersSchema,
+  declareConflictSchema,
+  reviewInputSchema,
+  ruleConflictSchema,
+} from '../../core/reviews/review.schema.js';
+import {
+  assignReviewers,
+  confirmCallAssignment,
+  declareConflict,
+  getMyReview,
+  listApplicationReviews,
+  listCallConflicts,
+  listMyAssignments,
+  listReviewers,
+  reopenReview,
+  ruleOnConflict,
+  saveReview,
+  submitReview,
+  suggestCallAssignment,
+  unassignReviewer,
+} from '../../core/reviews/review.service.js';
+import type { AppContext, AppDeps } from '../context.js';
+import { etag, ifMatchVersion, requireIfMatch, requireUser } from '../context.js';
+import { bearer, createApiRouter, json, jsonBody, named, problems, uuidParam } from './api-common.js';
+
+const assignment = named(
+  assignmentSchema,
+  'Assignment',
+  'A reviewer on an application: assignment, conflict and review',
+);
+const meeting = named(meetingSchema, 'Meeting', 'A board meeting and the decisions it made (the minutes)');
+const appParam = uuidParam('applicationId');
+const callParam = uuidParam('callId');
+const reviewerParam = z.object({
+  applicationId: z.uuid().openapi({ param: { name: 'applicationId', in: 'path' } }),
+  reviewerId: z
+    .string()
+    .min(1)
+    .max(128)
+    .openapi({ param: { name: 'reviewerId', in: 'path' } }),
+});
+const versionHeader = z.object({ 'if-match': z.string().max(20).optional() });
+const items = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(schema) });
+const rankingSchema = z.object({}).passthrough().openapi('Ranking');
+
+export function reviewRoutes(deps: AppDeps) {
+  const app = createApiRouter();
+  const ctx = (c: AppContext) => ({ actor: requireUser(c), lang: c.get('lang') });
+  const p = <K extends string>(c: { req: { valid(t: 'param'): Record<string, unknown> } }, key: K) =>
+    c.req.valid('param')[key] as string;
+
+  // Chair and admins: reviewers, assignments, suggestions.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/reviewers',
+      summary: 'People with the reviewer role (chair, admins)',
+      security: bearer,
+      responses: {
+        200: json(
+          items(
+            z.object({
+              userId: z.string(),
+              name: z.string(),
+              email: z.string(),
+              organisation: z.string().optional(),
+            }),
+          ),
+          'Reviewers',
+        ),
+        ...problems(401, 403),
+      },
+    }),
+    async (c) =>
+      c.json(
+        {
+          items: (await listReviewers(deps.core, ctx(c))).map(({ userId, name, email, organisation }) => ({
+            userId,
+            name,
+            email,
+            ...(organisation ? { organisation } : {}),
+          })),
+        },
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/applications/{applicationId}/assignments',
+      summary: 'Reviewers on an application (chair, admins, board)',
+      security: bearer,
+      request: { params: appParam },
+      responses: {
+        200: json(items(assignment), 'Assignments with their reviews'),
+        ...problems(400, 401, 403, 404),
+      },
+    }),
+    async (c) =>
+      c.json({ items: await listApplicationReviews(deps.core, requireUser(c), p(c, 'applicationId')) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/applications/{applicationId}/assignments',
+      summary: 'Assign reviewers by hand (chair, admins); 422 on a conflict',
+      security: bearer,
+      request: { params: appParam, body: jsonBody(assignReviewersSchema) },
+      responses: {
+        200: json(items(assignment), 'Assignments now'),
+        ...problems(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) =>
+      c.json(
+        {
+          items: await assignReviewers(
+            deps.core,
+            ctx(c),
+            p(c, 'applicationId'),
+            c.req.valid('json').reviewerIds,
+          ),
+        },
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/applications/{applicationId}/assignments/{reviewerId}',
+      summary: 'Take a reviewer off (chair, admins)',
+      security: bearer,
+      request: { params: reviewerParam },
+      responses: { 204: { description: 'Removed' }, ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      await unassignReviewer(deps.core, ctx(c), p(c, 'applicationId'), p(c, 'reviewerId'));
+      return c.body(null, 204);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/calls/{callId}/assignment-suggestion',
+      summary: 'A suggested assignment for the whole call (nothing stored)',
+      security: bearer,
+      request: { params: callParam },
+      responses: {
+        200: json(
+          items(
+            z.object({
+              applicationId: z.string(),
+              title: z.string(),
+              reference: z.string().optional(),
+              assigned: z.array(z.string()),
+              suggested: z.array(z.string()),
+            }),
+          ),
+          'Suggestion',
+        ),
+        ...problems(400, 401, 403, 404),
+      },
+    }),
+    async (c) => c.json({ items: await suggestCallAssignment(deps.core, ctx(c), p(c, 'callId')) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/calls/{callId}/assignments',
+      summary: 'Confirm an assignment for several applications (chair, admins)',
+      security: bearer,
+      request: {
+        params: callParam,
+        body: jsonBody(
+          z.strictObject({
+            assignments: z
+              .array(
+                z.strictObject({
+                  applicationId: z.uuid(),
+                  reviewerIds: z.array(z.string().min(1).max(128)).max(20),
+                }),
+              )
+              .min(1)
+              .max(500),
+          }),
+        ),
+      },
+      responses: {
+        200: json(z.object({ created: z.int() }), 'How many assignments were made'),
+        ...problems(400, 401, 403, 404, 422),
+      },
+    }),
+    async (c) =>
+      c.json(
+        {
+          created: await confirmCallAssignment(
+            deps.core,
+            ctx(c),
+            p(c, 'callId'),
+            c.req.valid('json').assignments,
+          ),
+        },
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/calls/{callId}/conflicts',
+      summary: 'Declared conflicts under a call, unruled first (chair, admins)',
+      security: bearer,
+      request: { params: callParam },
+      responses: { 200: json(items(assignment), 'Declarations'), ...problems(400, 401, 403) },
+    }),
+    async (c) => c.json({ items: await listCallConflicts(deps.core, ctx(c), p(c, 'callId')) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/applications/{applicationId}/assignments/{reviewerId}/conflict-ruling',
+      summary: 'Rule on a declared conflict: recused or not (chair, admins)',
+      security: bearer,
+      request: { params: reviewerParam, body: jsonBody(ruleConflictSchema) },
+      responses: { 200: json(assignment, 'The ruling recorded'), ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) =>
+      c.json(
+        await ruleOnConflict(
+          deps.core,
+          ctx(c),
+          p(c, 'applicationId'),
+          p(c, 'reviewerId'),
+          c.req.valid('json'),
+        ),
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/applications/{applicationId}/assignments/{reviewerId}/reopen',
+      summary: 'Reopen a submitted review (chair, admins)',
+      security: bearer,
+      request: { params: reviewerParam },
+      responses: { 200: json(assignment, 'Reopened'), ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) =>
+      c.json(await reopenReview(deps.core, ctx(c), p(c, 'applicationId'), p(c, 'reviewerId')), 200),
+  );
+
+  // The reviewer's own work.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/reviews',
+      summary: 'Your review queue',
+      security: bearer,
+      responses: { 200: json(items(assignment), 'Your assignments'), ...problems(401) },
+    }),
+    async (c) => c.json({ items: await listMyAssignments(deps.core, requireUser(c)) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/applications/{applicationId}/review',
+      summary: 'Your review with the application beside it (title only while conflicted)',
+      security: bearer,
+      request: { params: appParam },
+      responses: {
+        200: json(
+          z.object({ assignment, application: z.object({}).passthrough().optional() }),
+          'Your review',
+        ),
+        ...problems(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const view = await getMyReview(deps.core, requireUser(c), p(c, 'applicationId'));
+      c.header('ETag', etag(view.assignment.version));
+      return c.json(
+        { assignment: view.assignment, ...(view.application ? { application: view.application } : {}) },
+        200,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/applications/{applicationId}/review',
+      summary: 'Save your review draft; send If-Match',
+      security: bearer,
+      request: { params: appParam, headers: versionHeader, body: jsonBody(reviewInputSchema) },
+      responses: { 200: json(assignment, 'Saved'), ...problems(400, 401, 404, 409, 422, 428) },
+    }),
+    async (c) => {
+      const version = requireIfMatch(c);
+      const saved = await saveReview(deps.core, ctx(c), p(c, 'applicationId'), c.req.valid('json'), version);
+      c.header('ETag', etag(saved.version));
+      return c.json(saved, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/applications/{applicationId}/review/submit',
+      summary: 'Submit your review; 422 lists what is missing',
+      security: bearer,
+      request: { params: appParam, headers: versionHeader },
+      responses: { 200: json(assignment, 'Submitted'), ...problems(400, 401, 404, 409, 422) },
+    }),
+    async (c) => {
+      const saved = await submitReview(deps.core, ctx(c), p(c, 'applicationId'), ifMatchVersion(c));
+      c.header('ETag', etag(saved.version));
+      return c.json(saved, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/applications/{applicationId}/review/conflict',
+      summary: 'Declare a conflict of interest on your assignment',
+      security: bearer,
+      request: { params: appParam, body: jsonBody(declareConflictSchema) },
+      responses: { 200: json(assignment, 'Declared'), ...problems(400, 401, 404, 409) },
+    }),
+    async (c) =>
+      c.json(
+        await declareConflict(deps.core, ctx(c), p(c, 'applicationId'), c.req.valid('json').reason),
+        200,
+      ),
+  );
+
+  // The board: ranking, decisions, minutes, exports.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/calls/{callId}/ranking',
+      summary: 'The call’s applications by score, with spread, flags and the running total (board, admins)',
+      security: bearer,
+      request: { params: callParam },
+      responses: { 200: json(rankingSchema, 'Ranking'), ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => c.json(await getRanking(deps.core, requireUser(c), p(c, 'callId')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/calls/{callId}/meetings',
+      summary:
+        'Record a board meeting’s decisions at once; 422 with the figures if the budget would be exceeded',
+      security: bearer,
+      request: { params: callParam, body: jsonBody(meetingInputSchema) },
+      responses: { 201: json(meeting, 'The minutes'), ...problems(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) => c.json(await recordMeeting(deps.core, ctx(c), p(c, 'callId'), c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/calls/{callId}/meetings',
+      summary: 'The minutes of a call’s meetings (board, admins)',
+      security: bearer,
+      request: { params: callParam },
+      responses: { 200: json(items(meeting), 'Meetings'), ...problems(400, 401, 403) },
+    }),
+    async (c) => c.json({ items: await listMeetings(deps.core, requireUser(c), p(c, 'callId')) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/meetings/{meetingId}',
+      summary: 'One meeting’s minutes (board, admins)',
+      security: bearer,
+      request: { params: uuidParam('meetingId') },
+      responses: { 200: json(meeting, 'Minutes'), ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => c.json(await getMeeting(deps.core, requireUser(c), p(c, 'meetingId')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/applications/{applicationId}/decision',
+      summary: 'Decide one application (a meeting of one)',
+      security: bearer,
+      request: { params: appParam, body: jsonBody(decisionInputSchema.omit({ applicationId: true })) },
+      responses: { 201: json(meeting, 'The decision as minutes'), ...problems(400, 401, 403, 404, 409, 422) },
+    }),
+    async (c) =>
+      c.json(await decideApplication(deps.core, ctx(c), p(c, 'applicationId'), c.req.valid('json')), 201),
+  );
+  for (const [name, run] of [
+    ['scores', exportScoresCsv],
+    ['decisions', exportDecisionsCsv],
+  ] as const) {
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path: `/calls/{callId}/exports/${name}.csv`,
+        summary: `CSV of the call’s ${name} for Danish Excel (board, admins)`,
+        security: bearer,
+        request: { params: callParam },
+        responses: {
+          200: {
+            description: 'CSV (UTF-8 with BOM, semicolons)',
+            content: { 'text/csv': { schema: z.string() } },
+          },
+          ...problems(400, 401, 403, 404),
+        },
+      }),
+      async (c) =>
+        c.body(await run(deps.core, requireUser(c), p(c, 'callId')), 200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="fim-${name}-${p(c, 'callId').slice(0, 8)}.csv"`,
+        }),
+    );
+  }
+  return app;
+}
