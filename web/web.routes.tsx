@@ -127,7 +127,7 @@ export function webRoutes(deps: AppDeps) {
       return c.redirect(safeReturnPath(field(body, 'next')), 303);
     });
   } else if (deps.config.mode === 'aws') {
-    web.route('/', cognitoLogin(deps.config, deps.tokens));
+    web.route('/', cognitoLogin(deps.config, deps.tokens, deps.core.users));
   }
   web.post('/logout', (c) => {
     clearSession(c);

@@ -54,6 +54,11 @@ export interface UserRepository {
   get(userId: string): Promise<UserProfile | undefined>;
   getByEmail(email: string): Promise<UserProfile | undefined>;
   listAll(): Promise<UserProfile[]>;
+  /**
+   * Keeps the directory in step with the identity provider (Cognito in AWS, the seed locally): a cache of
+   * who exists with which roles and organisation, read when reviewers are assigned and conflicts checked.
+   */
+  put(user: UserProfile): Promise<void>;
 }
 
 export interface ReviewRepository {

@@ -5,7 +5,7 @@ import type { Db } from './client.js';
 import { dynamo } from './errors.js';
 import { keys } from './keys.js';
 
-export function createUserRepository(db: Db): UserRepository & { put(user: UserProfile): Promise<void> } {
+export function createUserRepository(db: Db): UserRepository {
   return {
     get: (userId) => getItem<UserProfile>(db, keys.user(userId)),
     async getByEmail(email) {
@@ -13,7 +13,6 @@ export function createUserRepository(db: Db): UserRepository & { put(user: UserP
       return found[0];
     },
     listAll: () => queryAll<UserProfile>(db, queryIndex('gsi2', 'gsi2pk', keys.usersPk)),
-    /** Seeding only: demo users are fixtures, not state changes of the pool. */
     async put(user) {
       await dynamo(() =>
         db.doc.send(

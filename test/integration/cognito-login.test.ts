@@ -92,6 +92,13 @@ describe('sign-in through Cognito (AWS mode)', () => {
     const session = res.headers.getSetCookie().find((c) => c.startsWith('fim_session='));
     expect(session).toMatch(/^fim_session=good-id-token;.*HttpOnly.*Secure/);
 
+    // The directory follows Cognito: the chair can now find this person when assigning reviewers.
+    expect(await h.core.users.get('cognito-sub-1')).toMatchObject({
+      email: 'sofie@auh.rm.dk',
+      organisation: 'Aarhus Universitetshospital',
+      roles: ['applicant'],
+    });
+
     // The session works on the pages like any signed-in user.
     const mine = await app.request('https://fim.example.dk/applications', {
       headers: { cookie: 'fim_session=good-id-token' },
