@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  contributionStatus,
+  demandOre,
+  grantShareOre,
+  regionPopulation,
+} from '../../functions/core/finance/contributions.js';
+import { findParty, PARTIES } from '../../functions/core/finance/parties.js';
+import { decodeImport, parsePopulationImport } from '../../functions/core/finance/population-import.js';
+
+const seedFile = readFileSync(
+  new URL('../../functions/local/seed-data/folk1a-2013-region-midtjylland.csv', import.meta.url),
+  'utf8',
+);
+
+describe('contribution arithmetic, to the øre', () => {
+  it('gives the pool 2 544 480 kr for 2013: 1 kr per citizen from each municipality and from the region', () => {
+    const municipalities = seedFile
+      .split('\n')
+      .filter((l) => /^[^#m].*,\d+$/.test(l))
+      .map((l) => Number(l.split(',')[1]));
+    expect(municipalities).toHaveLength(19);
+    const fromMunicipalities = municipalities.reduce((sum, p) => sum + demandOre(p, 100), 0);
+    const fromRegion = demandOre(regionPopulation(municipalities), 100);
+    expect(fromMunicipalities).toBe(127_224_000);
+    expect(fromRegion).toBe(127_224_000);
+    expect(fromMunicipalities + fromRegion).toBe(254_448_000);
+  });
+
+  it('uses the region’s own figure when one is given', () => {
+    expect(regionPopulation([100, 200], 350)).toBe(350);
+    expect(regionPopulation([100, 200])).toBe(300);
+  });
+
+  it('splits an income into the grant share and the rest without losing an øre', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000_000 }),
+        fc.integer({ min: 1, max: 9 }),
+        (income, numerator) => {
+          const share = grantShareOre(income, { numerator, denominator: 10 });
+          expect(Number.isInteger(share)).toBe(true);
+          expect(share).toBeLessThanOrEqual(income);
+          expect(income - share).toBeGreaterThanOrEqual(0);
+          expect(share * 10).toBeLessThanOrEqual(income * numerator);
+        },
+      ),
+    );
+    expect(grantShareOre(254_448_000)).toBe(203_558_400);
+    expect(grantShareOre(3)).toBe(2);
+  });
+
+  it('refuses fractions and negatives instead of rounding them away', () => {
+    expect(() => demandOre(1.5, 100)).toThrow(RangeError);
+    expect(() => demandOre(10, -1)).toThrow(RangeError);
+  });
+
+  it('tells due, partly paid, paid (overpayment flagged) and overdue apart', () => {
+    expect(contributionStatus(1000, 0, '2027-03-31', '2027-03-01')).toEqual({
+      status: 'due',
+      outstandingOre: 1000,
+      overpaidOre: 0,
+    });
+    expect(contributionStatus(1000, 400, '2027-03-31', '2027-03-01').status).toBe('partly_paid');
+    expect(contributionStatus(1000, 400, '2027-03-31', '2027-04-01').status).toBe('overdue');
+    expect(contributionStatus(1000, 1000, '2027-03-31', '2027-04-01').status).toBe('paid');
+    expect(contributionStatus(1000, 1200, '2027-03-31', '2027-03-01')).toEqual({
+      status: 'paid',
+      outstandingOre: 0,
+      overpaidOre: 200,
+    });
+  });
+});
+
+describe('the 20 parties', () => {
+  it('are the 19 municipalities and the region, found however their names are written', () => {
+    expect(PARTIES).toHaveLength(20);
+    expect(findParty('Favrskov')?.id).toBe('favrskov-kommune');
+    expect(findParty('Ringkøbing-Skjern Kommune')?.id).toBe('ringkoebing-skjern-kommune');
+    expect(findParty('ikast brande')?.id).toBe('ikast-brande-kommune');
+    expect(findParty('Region Midtjylland')?.kind).toBe('region');
+    expect(findParty('samsø-kommune')?.name).toBe('Samsø Kommune');
+    expect(findParty('Odense')).toBeUndefined();
+  });
+});
+
+describe('population import', () => {
+  it('reads the project’s own CSV', () => {
+    const parsed = parsePopulationImport(
+      'party,year,population\nFavrskov,2024,48900\nregion-midtjylland,2024,1350000\n',
+    );
+    expect(parsed.format).toBe('fim');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.rows).toEqual([
+      { line: 2, partyId: 'favrskov-kommune', year: 2024, population: 48_900 },
+      { line: 3, partyId: 'region-midtjylland', year: 2024, population: 1_350_000 },
+    ]);
+  });
+
+  it('reads a FOLK1A export: title line, quoted cells, Danish letters, 1 January quarters', () => {
+    const folk1a = [
+      'Folketal den 1. i kvartalet efter område og tid',
+      '"område";"tid";"indhold"',
+      '"Ringkøbing-Skjern";"2024K1";56423',
+      '"Samsø";"2024K1";3640',
+      '"Region Midtjylland";"2024K1";1361472',
+      '',
+    ].join('\r\n');
+    const parsed = parsePopulationImport(folk1a);
+    expect(parsed.format).toBe('folk1a');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.rows.map((r) => [r.partyId, r.year, r.population])).toEqual([
+      ['ringkoebing-skjern-kommune', 2024, 56_423],
+      ['samsoe-kommune', 2024, 3_640],
+      ['region-midtjylland', 2024, 1_361_472],
+    ]);
+  });
+
+  it('reads a Windows-1252 file as well as UTF-8', () => {
+    const latin1 = Uint8Array.from(Buffer.from('"Samsø";"2024K1";3640\n', 'latin1'));
+    expect(parsePopulationImport(decodeImport(latin1)).rows[0]).toMatchObject({
+      partyId: 'samsoe-kommune',
+      population: 3640,
+    });
+  });
+
+  it('reports every line it cannot use, by number, and keeps nothing back silently', () => {
+    const parsed = parsePopulationImport(
+      [
+        '"område";"tid";"indhold"',
+        '"Odense";"2024K1";200000',
+        '"Favrskov";"2024K2";48000',
+        '"Favrskov";"2024K1";"mange"',
+        '"Aarhus";"2024K1";367095',
+        '"Aarhus";"2024K1";367096',
+        '"Horsens";"2024K1"',
+      ].join('\n'),
+    );
+    expect(parsed.rows.map((r) => r.line)).toEqual([5]);
+    expect(parsed.problems.map((p) => p.line)).toEqual([2, 3, 4, 6, 7]);
+    expect(parsed.problems[0]?.detail).toContain('unknown party "Odense"');
+    expect(parsed.problems[1]?.detail).toContain('not 1 January');
+    expect(parsed.problems[2]?.detail).toContain('invalid population "mange"');
+    expect(parsed.problems[3]?.detail).toContain('also on line 5');
+  });
+
+  it('says so when a file holds nothing', () => {
+    expect(parsePopulationImport('').problems).toEqual([
+      { line: 0, detail: 'Filen indeholder ingen tal / The file holds no figures' },
+    ]);
+  });
+});
