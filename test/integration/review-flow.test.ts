@@ -224,7 +224,9 @@ describe('review and decision, end to end', () => {
     const aarhus = rows.find((r) => r.applicationId === apps.aarhus);
     expect(aarhus).toMatchObject({ conflicted: true });
     expect(aarhus?.score).toBeUndefined();
-    expect(rows.map((r) => r.applicationId)).toEqual([apps.randers, apps.aarhus, apps.silkeborg]);
+    // The row the chair is conflicted on comes last, outside the order and the totals.
+    expect(rows.map((r) => r.applicationId)).toEqual([apps.randers, apps.silkeborg, apps.aarhus]);
+    expect(rows.map((r) => r.runningTotalOre)).toEqual([30_000_000, 55_000_000, undefined]);
     const asAdmin = (await client.get(`/api/calls/${callId}/ranking`, ADMIN)).body.rows as typeof rows;
     expect(asAdmin.find((r) => r.applicationId === apps.aarhus)?.score).toMatchObject({ mean: 4, count: 1 });
     expect(asAdmin.map((r) => r.runningTotalOre)).toEqual([30_000_000, 70_000_000, 95_000_000]);
@@ -295,6 +297,12 @@ describe('review and decision, end to end', () => {
     expect(aarhusMinutes.recused.map((r: { userId: string }) => r.userId).sort()).toEqual([
       'demo-board',
       'demo-chair',
+    ]);
+    // The applicant reads who took no part, not their personal reasons.
+    const waiting = await client.get(`/api/applications/${apps.aarhus}`, RESEARCHER);
+    expect(waiting.body.decision.recused.map((r: { reason: string }) => r.reason)).toEqual([
+      'Inhabil / Conflict of interest',
+      'Inhabil / Conflict of interest',
     ]);
     const rejected = await client.get(`/api/applications/${apps.silkeborg}`, RESEARCHER2);
     expect(rejected.body).toMatchObject({

@@ -1,5 +1,7 @@
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
+import type { UserProfile } from '../../functions/core/ports.js';
+import { createUserRepository } from '../../functions/db/users.repository.js';
 import type { Harness } from '../support/harness.js';
 
 /** The demo users by the role they play in these tests. */
@@ -235,4 +237,133 @@ export async function scanAll(h: Harness): Promise<Record<string, unknown>[]> {
 /** Items whose pk starts with a prefix (`REF#`, `COUNTER#`, `OUTBOX#`). */
 export async function itemsWithPkPrefix(h: Harness, prefix: string): Promise<Record<string, unknown>[]> {
   return (await scanAll(h)).filter((item) => String(item.pk).startsWith(prefix));
+}
+
+/** A partner on an application; its organisation decides who is conflicted with the application. */
+export const partner = (organisation: string, sector: string, contactName = 'Kim Kontakt') => ({
+  organisation,
+  sector,
+  contactName,
+  contactEmail: `${contactName.toLowerCase().replaceAll(' ', '.')}@example.dk`,
+  role: 'Partner',
+});
+
+/** Partners no demo user works for: nobody on the board or among the reviewers is conflicted. */
+export const neutralPartners = () => [
+  partner('Skive Kommune', 'municipality'),
+  partner('Lægehuset Nørreport', 'general_practice'),
+];
+
+/** Starts and submits an application under an open call as `who`; returns its id. */
+export async function submitApplication(
+  client: Api,
+  callId: string,
+  who: string,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const draft = await createDraft(client, callId, who, applicationBody(overrides));
+  const submitted = await client.act(`/api/applications/${draft.id}/submit`, who);
+  expect(submitted.status, submitted.text).toBe(200);
+  return draft.id as string;
+}
+
+/** Closes a call through the API (its submitted applications move to review). */
+export async function closeCallNow(client: Api, callId: string): Promise<void> {
+  const closed = await client.act(`/api/calls/${callId}/close`, ADMIN);
+  expect(closed.status, closed.text).toBe(200);
+}
+
+/**
+ * A harness that also knows `extra` users: they are stored in the table (so the core finds their roles and
+ * organisation) and `tokenFor` signs tokens for them. For people the demo users do not cover, such as a
+ * second board member or someone who is both on the board and a reviewer.
+ */
+export async function withUsers(h: Harness, extra: readonly UserProfile[]): Promise<Harness> {
+  const users = createUserRepository(h.db);
+  for (const user of extra) await users.put(user);
+  return {
+    ...h,
+    tokenFor: async (email) => {
+      const found = extra.find((u) => u.email === email);
+      return found ? h.tokens.sign(found) : h.tokenFor(email);
+    },
+  };
+}
+
+/** PUT of the caller's review with the version they read in If-Match (omitted when `ifMatch` is null). */
+export function putReview(
+  client: Api,
+  applicationId: string,
+  who: string | undefined,
+  body: unknown,
+  ifMatch: number | string | null,
+): Promise<ApiResponse> {
+  const headers: Record<string, string> =
+    ifMatch === null ? {} : { 'if-match': typeof ifMatch === 'number' ? `"${ifMatch}"` : ifMatch };
+  return client.send('PUT', `/api/applications/${applicationId}/review`, who, { body, headers });
+}
+
+/** A complete review of the example call's three criteria. */
+export const fullReview = (
+  relevance: number | 'na',
+  quality: number | 'na',
+  feasibility: number | 'na',
+  recommendation = 'fund',
+) => ({ scores: { relevance, quality, feasibility }, comments: {}, recommendation });
+
+/** Saves a review (reading its version first) and submits it; both must succeed. */
+export async function reviewAndSubmit(
+  client: Api,
+  applicationId: string,
+  who: string,
+  body: unknown,
+): Promise<void> {
+  const view = await client.get(`/api/applications/${applicationId}/review`, who);
+  expect(view.status, view.text).toBe(200);
+  const saved = await putReview(client, applicationId, who, body, view.body.assignment.version);
+  expect(saved.status, saved.text).toBe(200);
+  const submitted = await client.act(`/api/applications/${applicationId}/review/submit`, who);
+  expect(submitted.status, submitted.text).toBe(200);
+}
+
+/** A CSV export as the bytes Excel would receive, and as text without the byte-order mark. */
+export async function fetchCsv(
+  h: Harness,
+  path: string,
+  who: string,
+): Promise<{ status: number; headers: Headers; bytes: Uint8Array; text: string }> {
+  const res = await h.app.request(path, { headers: { authorization: `Bearer ${await h.tokenFor(who)}` } });
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const decoded = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  return { status: res.status, headers: res.headers, bytes, text: decoded.replace(/^\uFEFF/, '') };
+}
+
+/** Splits semicolon CSV (quoted fields with "" escapes, CRLF rows) into rows of cells. */
+export function parseDanishCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ';') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
 }

@@ -1,5 +1,5 @@
 import { auditEvent, type OutboxMessage } from '../audit/audit.js';
-import { isAdmin, type Principal } from '../auth/principal.js';
+import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
@@ -52,9 +52,25 @@ function withDraftFields(application: Application, input: ApplicationDraftInput)
   return { ...merged, requestedAmountOre: sumBudgetOre(merged.budgetLines) };
 }
 
-/** Reads an application its reader may see. @throws AppError NOT_FOUND */
-export const getApplication = (deps: CoreDeps, actor: Principal, applicationId: string) =>
-  loadReadable(deps, actor, applicationId);
+/**
+ * Reads an application its reader may see. The applicant sees who took no part in the decision, but not the
+ * personal reasons a board member or reviewer gave for it. @throws AppError NOT_FOUND
+ */
+export async function getApplication(
+  deps: CoreDeps,
+  actor: Principal,
+  applicationId: string,
+): Promise<Application> {
+  const application = await loadReadable(deps, actor, applicationId);
+  if (!application.decision || isAdmin(actor) || hasRole(actor, 'board')) return application;
+  return {
+    ...application,
+    decision: {
+      ...application.decision,
+      recused: application.decision.recused.map((r) => ({ ...r, reason: 'Inhabil / Conflict of interest' })),
+    },
+  };
+}
 
 /** The actor's own applications, newest first. */
 export const listMyApplications = (deps: CoreDeps, actor: Principal): Promise<Application[]> =>

@@ -223,6 +223,9 @@ async function startReview(deps: CoreDeps, ctx: RequestContext, callId: string):
     } catch (error) {
       // Withdrawn or moved by a concurrent run in the meantime: either way nothing is left to do here.
       if (!(error instanceof AppError && error.code === 'VERSION_CONFLICT')) throw error;
+      // A transaction cancelled by a clash writes nothing: still submitted, so the call must stay open for
+      // the next run rather than close with it stranded.
+      if ((await deps.applications.get(application.id))?.status === 'submitted') throw error;
     }
   }
 }

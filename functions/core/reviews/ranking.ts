@@ -38,7 +38,16 @@ export interface Ranking {
   rows: RankingRow[];
 }
 
-/** Pure: rank applications by mean score (unscored last), with the running total against the budget. */
+/**
+ * Spreads are differences of weighted means in floating point (4.2 - 3 is 1.2000000000000002): a spread equal
+ * to the threshold must not flag. Two genuinely different scores differ by far more than this.
+ */
+const SPREAD_TOLERANCE = 1e-9;
+
+/**
+ * Pure: rank applications by mean score (unscored last), with the running total against the budget; rows
+ * the reader is conflicted on come last, title only.
+ */
 export function rankApplications(
   call: Call,
   applications: readonly Application[],
@@ -63,14 +72,17 @@ export function rankApplications(
       const conflicted = !isAdmin(reader) && personConflict(reader, application, mine) !== undefined;
       return { application, reviewerScores, score, conflicted };
     })
+    // Rows the reader is conflicted on go last, in reference order, and count in no total: their place in
+    // the order or a jump in the running total would hint at their score and amount.
     .sort(
       (a, b) =>
-        (b.score.mean ?? -1) - (a.score.mean ?? -1) ||
+        Number(a.conflicted) - Number(b.conflicted) ||
+        (a.conflicted ? 0 : (b.score.mean ?? -1) - (a.score.mean ?? -1)) ||
         (a.application.reference ?? '').localeCompare(b.application.reference ?? ''),
     );
   let running = 0;
   return scored.map(({ application, reviewerScores, score, conflicted }): RankingRow => {
-    running += application.requestedAmountOre;
+    if (!conflicted) running += application.requestedAmountOre;
     const base = {
       applicationId: application.id,
       title: application.title ?? '',
@@ -86,7 +98,8 @@ export function rankApplications(
       withinBudget: running <= call.budgetOre,
       score,
       reviewerScores,
-      disagreement: score.spread !== undefined && score.spread > call.disagreementThreshold,
+      disagreement:
+        score.spread !== undefined && score.spread - call.disagreementThreshold > SPREAD_TOLERANCE,
       decision: application.decision,
     };
   });

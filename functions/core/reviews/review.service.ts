@@ -13,6 +13,25 @@ export const isChairOrAdmin = (actor: Principal): boolean =>
   isAdmin(actor) || (actor.chair && hasRole(actor, 'board'));
 export const isBoardOrAdmin = (actor: Principal): boolean => isAdmin(actor) || hasRole(actor, 'board');
 
+/**
+ * An assignment as the chair manages it: who, the conflict and the review's status, but not its scores or
+ * comments. Managing assignments must not show reviews to a chair who is conflicted with the application;
+ * the reviews themselves are read through listApplicationReviews, which checks for conflicts.
+ */
+export function withoutReviewContent(assignment: Assignment): Assignment {
+  const { status, submittedAt, reopenedAt } = assignment.review;
+  return {
+    ...assignment,
+    review: {
+      status,
+      scores: {},
+      comments: {},
+      ...(submittedAt ? { submittedAt } : {}),
+      ...(reopenedAt ? { reopenedAt } : {}),
+    },
+  };
+}
+
 /** A declared conflict counts until the chair rules it is none. */
 export const isRecusedOrPending = (a: Assignment): boolean =>
   Boolean(a.conflict && (!a.conflict.ruling || a.conflict.ruling.recused));
@@ -161,7 +180,7 @@ export async function assignReviewers(
   const existing = await deps.reviews.listByApplication(applicationId);
   const profiles = await checkAssignable(deps, application, reviewerIds, existing, '/reviewerIds');
   await createAssignments(deps, ctx, application, profiles);
-  return deps.reviews.listByApplication(applicationId);
+  return (await deps.reviews.listByApplication(applicationId)).map(withoutReviewContent);
 }
 
 /** Takes a reviewer off an application whose review is not submitted. @throws AppError FORBIDDEN, NOT_FOUND, INVALID_STATE */
@@ -342,13 +361,15 @@ export async function getMyReview(
 
 function checkScores(call: Call, input: ReviewInput): FieldError[] {
   const known = new Set(call.criteria.map((c) => c.id));
-  return [...Object.keys(input.scores), ...Object.keys(input.comments)]
-    .filter((id) => !known.has(id))
-    .map((id) => ({
-      pointer: `/scores/${id}`,
-      code: 'UNKNOWN_CRITERION',
-      detail: `Opslaget har ikke kriteriet "${id}" / The call has no criterion "${id}"`,
-    }));
+  return (['scores', 'comments'] as const).flatMap((field) =>
+    Object.keys(input[field])
+      .filter((id) => !known.has(id))
+      .map((id) => ({
+        pointer: `/${field}/${id}`,
+        code: 'UNKNOWN_CRITERION',
+        detail: `Opslaget har ikke kriteriet "${id}" / The call has no criterion "${id}"`,
+      })),
+  );
 }
 
 async function loadOwnForWork(
@@ -489,7 +510,7 @@ export async function reopenReview(
     ),
     assignment.version,
   );
-  return next;
+  return withoutReviewContent(next);
 }
 
 /** A reviewer declares a conflict of interest on their assignment. @throws AppError NOT_FOUND, INVALID_STATE */
@@ -579,6 +600,7 @@ export async function listCallConflicts(
   const all = await deps.reviews.listByCall(callId);
   return all
     .filter((a) => a.conflict)
+    .map(withoutReviewContent)
     .sort(
       (a, b) =>
         Number(Boolean(a.conflict?.ruling)) - Number(Boolean(b.conflict?.ruling)) ||

@@ -1,0 +1,195 @@
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Context, ScheduledEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { SCHEDULER } from '../../functions/core/auth/system.js';
+import { createCallSchema } from '../../functions/core/calls/call.schema.js';
+import { createCall, openCall } from '../../functions/core/calls/call.service.js';
+import { createHarness, type Harness } from '../support/harness.js';
+import { ADMIN, api, auditEvents, callBody, RESEARCHER, submitApplication } from './support.js';
+
+/*
+ * The scheduled closer's Lambda entry point as deployed: the real module, configured from the environment,
+ * on the system clock, against a DynamoDB Local table. The harness clock is set back to 2025 to make a call
+ * whose deadline (1 January 2026) the real clock has long passed.
+ */
+
+type Invoke = (event: ScheduledEvent, context: Context) => Promise<{ closed: string[] }>;
+
+let h: Harness;
+let dueCallId = '';
+let dueAppId = '';
+let futureCallId = '';
+const saved = { ...process.env };
+const output: string[] = [];
+
+function lambdaContext(): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: 'fim-close-calls',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:eu-north-1:111111111111:function:fim-close-calls',
+    memoryLimitInMB: '256',
+    awsRequestId: `aws-${crypto.randomUUID()}`,
+    logGroupName: '/aws/lambda/fim-close-calls',
+    logStreamName: '2026/01/01/[$LATEST]abc',
+    getRemainingTimeInMillis: () => 60_000,
+    done: () => {},
+    fail: () => {},
+    succeed: () => {},
+  };
+}
+
+/** What EventBridge Scheduler sends each minute. */
+const schedulerEvent = (): ScheduledEvent => ({
+  version: '0',
+  id: crypto.randomUUID(),
+  'detail-type': 'Scheduled Event',
+  source: 'aws.scheduler',
+  account: '111111111111',
+  time: new Date().toISOString(),
+  region: 'eu-north-1',
+  resources: ['arn:aws:scheduler:eu-north-1:111111111111:schedule/default/fim-close-calls'],
+  detail: {},
+});
+
+/** A fresh cold start of the handler module with the environment as it is now. */
+async function coldStart(tableName: string | undefined): Promise<Invoke> {
+  if (tableName === undefined) delete process.env.TABLE_NAME;
+  else process.env.TABLE_NAME = tableName;
+  process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
+  process.env.AWS_REGION = 'eu-north-1';
+  process.env.AWS_LAMBDA_FUNCTION_NAME = 'fim-close-calls';
+  delete process.env.POWERTOOLS_DEV;
+  vi.resetModules();
+  const module = await import('../../functions/handlers/close-calls.handler.js');
+  return module.handler as unknown as Invoke;
+}
+
+const logLines = () =>
+  output
+    .join('')
+    .split('\n')
+    .filter((line) => line.trim().startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+beforeAll(async () => {
+  h = await createHarness({ now: '2025-06-02T08:00:00Z' });
+  const ctx = { actor: h.principal(ADMIN), lang: 'da' as const };
+  // Opened in June 2025 with the deadline on 1 January 2026: long past by the real clock.
+  const due = await createCall(
+    h.core,
+    ctx,
+    createCallSchema.parse(
+      callBody({
+        title: 'FIM 2026: forebyggelse',
+        opensAt: '2025-06-01T00:00:00+02:00',
+        closesAt: '2026-01-01T12:00:00+01:00',
+      }),
+    ),
+  );
+  await openCall(h.core, ctx, due.id);
+  dueCallId = due.id;
+  dueAppId = await submitApplication(api(h), dueCallId, RESEARCHER, {
+    budgetLines: [{ category: 'Løn', year: 2026, amountOre: 20_000_000 }],
+    startDate: '2026-02-01',
+    endDate: '2026-12-31',
+  });
+  const future = await createCall(
+    h.core,
+    ctx,
+    createCallSchema.parse(
+      callBody({
+        title: 'FIM 2099: langt ude i fremtiden',
+        opensAt: '2025-06-01T00:00:00+02:00',
+        closesAt: '2099-12-31T12:00:00+01:00',
+      }),
+    ),
+  );
+  await openCall(h.core, ctx, future.id);
+  futureCallId = future.id;
+
+  const capture = (chunk: unknown) => {
+    output.push(String(chunk));
+    return true;
+  };
+  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+});
+
+afterEach(() => {
+  output.length = 0;
+});
+
+afterAll(() => {
+  vi.restoreAllMocks();
+  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+  Object.assign(process.env, saved);
+});
+
+describe('functions/handlers/close-calls.handler.ts', () => {
+  it('closes the call whose deadline has passed, starts its review and logs it; the future call stays open', async () => {
+    const handler = await coldStart(h.db.tableName);
+    const context = lambdaContext();
+
+    const result = await handler(schedulerEvent(), context);
+
+    expect(result).toEqual({ closed: [dueCallId] });
+    expect((await h.core.calls.get(dueCallId))?.status).toBe('closed');
+    expect((await h.core.applications.get(dueAppId))?.status).toBe('in_review');
+    expect((await h.core.calls.get(futureCallId))?.status).toBe('open');
+    const events = await auditEvents(h, `APP#${dueAppId}`);
+    expect(events.find((e) => e.action === 'application.review_started')).toMatchObject({
+      actor: { userId: SCHEDULER.userId },
+    });
+    const closedEvent = (await auditEvents(h, `CALL#${dueCallId}`)).find((e) => e.action === 'call.closed');
+    // Stamped by the system clock, not the harness's 2025.
+    expect(Date.parse(String(closedEvent?.at))).toBeGreaterThan(Date.parse('2026-01-01T11:00:00Z'));
+    expect(logLines().find((l) => l.message === 'Closed calls at their deadline')).toMatchObject({
+      level: 'INFO',
+      service: 'fim',
+      closed: [dueCallId],
+      function_request_id: context.awsRequestId,
+      function_name: 'fim-close-calls',
+    });
+  });
+
+  it('run again, closes nothing and logs nothing about closing', async () => {
+    const handler = await coldStart(h.db.tableName);
+    const before = await auditEvents(h, `CALL#${dueCallId}`);
+
+    expect(await handler(schedulerEvent(), lambdaContext())).toEqual({ closed: [] });
+    // A warm invocation too.
+    expect(await handler(schedulerEvent(), lambdaContext())).toEqual({ closed: [] });
+
+    expect(await auditEvents(h, `CALL#${dueCallId}`)).toEqual(before);
+    expect(logLines().some((l) => l.message === 'Closed calls at their deadline')).toBe(false);
+  });
+
+  it('rejects when DynamoDB fails, so Lambda retries and then parks the event', async () => {
+    const handler = await coldStart(`missing-${crypto.randomUUID()}`);
+    await expect(handler(schedulerEvent(), lambdaContext())).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
+  });
+
+  it('rejects on throttling too, rather than reporting that nothing was due', async () => {
+    const handler = await coldStart(h.db.tableName);
+    const db = mockClient(DynamoDBDocumentClient);
+    try {
+      db.on(QueryCommand).rejects(
+        Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+          name: 'ThrottlingException',
+          $metadata: { httpStatusCode: 400 },
+        }),
+      );
+      await expect(handler(schedulerEvent(), lambdaContext())).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    } finally {
+      db.restore();
+    }
+  });
+
+  it('fails the cold start with the name of a missing setting', async () => {
+    await expect(coldStart(undefined)).rejects.toThrow('Missing configuration: TABLE_NAME');
+  });
+});
