@@ -26,6 +26,7 @@ import {
   CallFormPage,
   type CallFormValues,
   emptyCallValues,
+  parseThreshold,
   valuesFromCall,
 } from './pages/admin-calls.js';
 import { formVersion, page, type WebContext, webCtx } from './render.js';
@@ -41,6 +42,9 @@ const valuesFromBody = (body: FormBody): CallFormValues => ({
   focusAreas: fields(body, 'focusAreas'),
   minSectors: field(body, 'minSectors'),
   reviewersPerApplication: field(body, 'reviewersPerApplication'),
+  blindReview: field(body, 'blindReview') === 'true',
+  showReviewsToReviewers: field(body, 'showReviewsToReviewers') === 'true',
+  disagreementThreshold: field(body, 'disagreementThreshold'),
   // Rows left empty are the spare ones: ignored.
   grantTypes: [...rows(body, 'grantTypes').values()]
     .map((r) => ({
@@ -76,6 +80,13 @@ function readCallForm(
     }
     return Number(text.trim());
   };
+  const decimal = (text: string, pointer: string) => {
+    if (text.trim() === '') return undefined;
+    const value = parseThreshold(text);
+    if (value === undefined)
+      errors.push({ pointer, code: 'not_a_number', detail: customMessage('not_a_number', lang) });
+    return value;
+  };
   const optional = (text: string) => (text.trim() === '' ? undefined : text);
   const input = {
     title: values.title,
@@ -88,6 +99,9 @@ function readCallForm(
     focusAreas: values.focusAreas,
     minSectors: whole(values.minSectors, '/minSectors'),
     reviewersPerApplication: whole(values.reviewersPerApplication, '/reviewersPerApplication'),
+    blindReview: values.blindReview,
+    showReviewsToReviewers: values.showReviewsToReviewers,
+    disagreementThreshold: decimal(values.disagreementThreshold, '/disagreementThreshold'),
     grantTypes: values.grantTypes.map((g, i) => ({
       id: g.id.trim().toUpperCase(),
       name: g.name,

@@ -63,6 +63,47 @@ footer.site{border-top:1px solid var(--line);color:var(--muted)}
 footer.site .bar{max-width:62rem;margin:0 auto;padding:1rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;font-size:.95rem}
 .checks label{display:flex;gap:.5rem;align-items:flex-start;font-weight:400;margin:.25rem 0}
 .checks input{margin-top:.35rem}
+.tag-in_review{color:#5a4a00}.tag-approved{color:var(--ok)}.tag-rejected{color:var(--error)}.tag-waiting_list{color:#6b4200}
+.prose{white-space:pre-line}
+.table-wrap:focus-visible{outline:3px solid var(--focus)}
+.split{display:grid;grid-template-columns:minmax(0,1fr);gap:0 2rem;align-items:start}
+@media (min-width:60rem){.split{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}
+.split > section > h2:first-child{margin-top:.5rem}
+.scale{display:flex;flex-wrap:wrap;gap:.5rem;margin:.25rem 0 .75rem}
+.scale label{display:inline-flex;align-items:center;gap:.4rem;min-height:2.75rem;padding:.25rem .7rem;border:2px solid #5f6b76;border-radius:4px;background:#fff;font-weight:600;cursor:pointer}
+.scale label:has(input:checked){background:var(--brand);color:var(--brand-ink);border-color:var(--brand)}
+.scale input{margin:0;width:1.1rem;height:1.1rem;accent-color:var(--brand)}
+fieldset.field-error{border-color:var(--error);border-width:2px}
+.choices label{display:flex;gap:.5rem;align-items:flex-start;font-weight:400;margin:.3rem 0}
+.choices input{margin-top:.35rem}
+.flag{font-weight:700;color:#6b4200}
+.over{color:var(--error);font-weight:600}
+.inline{display:inline}
+.inline-form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end}
+.inline-form .field{margin:0;flex:1 1 14rem}
+.inline-form{margin-top:1rem}
+.inline-form .actions{margin:0 0 .1rem}
+.split{margin-bottom:1.5rem}
+.table-wrap + dl.facts{margin-top:.75rem}
+section.table-wrap{margin:0}
+.choices input[type=checkbox],.choices input[type=radio],.checks input{width:1.1rem;height:1.1rem;flex:none;accent-color:var(--brand)}
+main:has(.wide){max-width:84rem}
+body:has(main .wide) header.site .bar,body:has(main .wide) footer.site .bar{max-width:84rem}
+table.compact{font-size:.92rem}
+table.compact th,table.compact td{padding:.45rem .45rem}
+.nowrap{white-space:nowrap}
+table.compact .tag{white-space:nowrap}
+table.compact th[scope=row]{min-width:10rem}
+.chart{display:block;width:100%;max-width:36rem;height:auto;margin:1rem 0;background:var(--card);border:1px solid var(--line);border-radius:6px}
+.chart .bar{fill:var(--brand)}
+.chart .bar.flagged{fill:#8a5a00}
+.chart .gridline{stroke:var(--line);stroke-width:1}
+.chart .axis{stroke:var(--muted);stroke-width:1}
+.chart text{fill:var(--ink);font-size:14px;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+.chart text.tick{fill:var(--muted);font-size:12px}
+ul.links{padding-left:1.25rem}
+ul.links li{margin:.35rem 0}
+.decision{border-left:6px solid var(--brand)}
 @media (max-width:40rem){h1{font-size:1.5rem}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.5rem}}
 @media print{header.site,footer.site,.actions,nav{display:none}body{background:#fff}}
 `;

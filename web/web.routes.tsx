@@ -23,6 +23,7 @@ import { canSign } from '../functions/http/context.js';
 import { MAX_BODY_BYTES } from '../functions/http/limits.js';
 import { STATUS_OF } from '../functions/http/problem.js';
 import { adminRoutes } from './admin.routes.js';
+import { boardRoutes } from './board.routes.js';
 import { cognitoLogin } from './cognito-login.js';
 import { Errors } from './components/fields.js';
 import { applyRowAction, field, readAction, readApplicationForm } from './forms.js';
@@ -45,6 +46,7 @@ import {
   WithdrawPage,
 } from './pages/public.js';
 import { formVersion, page, type WebContext, webCtx } from './render.js';
+import { reviewRoutes } from './review.routes.js';
 import { clearSession, readLang, readSession, safeReturnPath, setLang, setSession } from './session.js';
 import { APP_CSS } from './styles.js';
 
@@ -271,6 +273,8 @@ export function webRoutes(deps: AppDeps) {
   });
 
   web.route('/admin', adminRoutes(deps));
+  web.route('/reviews', reviewRoutes(deps));
+  web.route('/board', boardRoutes(deps));
 
   web.notFound((c) =>
     page(c, texts[c.get('lang')].error.notFound, <ErrorPage lang={c.get('lang')} status={404} />, 404),

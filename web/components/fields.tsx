@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { FieldError } from '../../functions/core/shared/errors.js';
+import type { Lang } from '../../functions/core/shared/validation.js';
 
 /** The id of the input a JSON pointer names: /partners/0/contactEmail -> f-partners-0-contactEmail. */
 export const fieldId = (pointer: string): string => `f${pointer.replaceAll('/', '-')}` || 'f';
@@ -16,6 +17,15 @@ export class Errors {
   get any(): boolean {
     return this.list.length > 0;
   }
+}
+
+/** The core words its rule messages "Dansk / English": beside a field, the reader's half is enough. */
+export function inLanguage(errors: readonly FieldError[], lang: Lang): FieldError[] {
+  return errors.map((e) => {
+    const halves = e.detail.split(' / ');
+    const half = halves.length === 2 ? halves[lang === 'da' ? 0 : 1] : undefined;
+    return half ? { ...e, detail: half } : e;
+  });
 }
 
 export function ErrorSummary({

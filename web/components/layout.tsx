@@ -42,6 +42,16 @@ export function Layout({ title, lang, principal, path, children }: PropsWithChil
                     <a href="/applications">{t.nav.mine}</a>
                   </li>
                 )}
+                {principal?.roles.includes('reviewer') && (
+                  <li>
+                    <a href="/reviews">{t.nav.reviews}</a>
+                  </li>
+                )}
+                {(principal?.roles.includes('board') || principal?.roles.includes('admin')) && (
+                  <li>
+                    <a href="/board">{t.nav.board}</a>
+                  </li>
+                )}
                 {principal?.roles.includes('admin') && (
                   <li>
                     <a href="/admin/calls">{t.nav.admin}</a>

@@ -20,6 +20,10 @@ export interface CallFormValues {
   focusAreas: string[];
   minSectors: string;
   reviewersPerApplication: string;
+  blindReview: boolean;
+  showReviewsToReviewers: boolean;
+  /** A score spread, as typed: 1,5 (decimal comma) or 1.5. */
+  disagreementThreshold: string;
   grantTypes: { id: string; name: string; nameEn: string; maxAmount: string }[];
   criteria: { id: string; name: string; nameEn: string; weight: string }[];
 }
@@ -35,6 +39,9 @@ export const emptyCallValues = (): CallFormValues => ({
   focusAreas: [...FOCUS_AREAS],
   minSectors: '2',
   reviewersPerApplication: '2',
+  blindReview: false,
+  showReviewsToReviewers: false,
+  disagreementThreshold: '1,5',
   grantTypes: [
     { id: 'A', name: 'Forskningsprojekt', nameEn: 'Research project', maxAmount: '500.000' },
     { id: 'B', name: 'Ph.d.-protokol', nameEn: 'PhD protocol', maxAmount: '100.000' },
@@ -51,6 +58,16 @@ export const emptyCallValues = (): CallFormValues => ({
   ],
 });
 
+/** A spread as Danes write it: 1,5. */
+export const formatThreshold = (value: number): string => String(value).replace('.', ',');
+
+/** Reads a spread written with a decimal comma or point (1,5 · 1.5 · 2); undefined when it is no number. */
+export function parseThreshold(text: string): number | undefined {
+  const m = /^(\d{1,2})(?:[.,](\d{1,2}))?$/.exec(text.trim());
+  if (!m) return undefined;
+  return Number(`${m[1]}.${m[2] ?? '0'}`);
+}
+
 export const valuesFromCall = (call: Call): CallFormValues => ({
   title: call.title,
   titleEn: call.titleEn ?? '',
@@ -62,6 +79,9 @@ export const valuesFromCall = (call: Call): CallFormValues => ({
   focusAreas: call.focusAreas,
   minSectors: String(call.minSectors),
   reviewersPerApplication: String(call.reviewersPerApplication),
+  blindReview: call.blindReview,
+  showReviewsToReviewers: call.showReviewsToReviewers,
+  disagreementThreshold: formatThreshold(call.disagreementThreshold),
   grantTypes: call.grantTypes.map((g) => ({
     id: g.id,
     name: g.name,
@@ -91,6 +111,13 @@ const L = {
     focusAreas: 'Fokusområder',
     minSectors: 'Mindste antal sektorer (kommune, region, almen praksis)',
     reviewers: 'Bedømmere pr. ansøgning',
+    review: 'Bedømmelse',
+    blindReview: 'Blind bedømmelse: bedømmerne ser ikke ansøgerens og partnernes navne og kontaktoplysninger',
+    showReviews:
+      'Bedømmerne må læse de andre bedømmelser af en ansøgning, når de selv har indsendt deres egen',
+    threshold: 'Grænse for stor uenighed (spredning i point)',
+    thresholdHint:
+      'Forskellen mellem højeste og laveste score på skalaen 1-5, fx 1,5. Over grænsen markeres ansøgningen.',
     grantTypes: 'Bevillingstyper',
     grantTypesHint: 'Tomme rækker ignoreres.',
     grantType: 'Bevillingstype',
@@ -126,6 +153,13 @@ const L = {
     focusAreas: 'Focus areas',
     minSectors: 'Minimum number of sectors (municipality, region, general practice)',
     reviewers: 'Reviewers per application',
+    review: 'Review',
+    blindReview:
+      'Blind review: reviewers do not see the names and contact details of the applicant and partners',
+    showReviews: 'Reviewers may read the other reviews of an application once they have submitted their own',
+    threshold: 'Threshold of strong disagreement (spread in points)',
+    thresholdHint:
+      'The difference between the highest and lowest score on the 1-5 scale, e.g. 1,5. Above it the application is flagged.',
     grantTypes: 'Grant types',
     grantTypesHint: 'Empty rows are ignored.',
     grantType: 'Grant type',
@@ -165,6 +199,9 @@ export function callFieldLabel(pointer: string, lang: Lang): string {
     focusAreas: l.focusAreas,
     minSectors: l.minSectors,
     reviewersPerApplication: l.reviewers,
+    blindReview: l.blindReview,
+    showReviewsToReviewers: l.showReviews,
+    disagreementThreshold: l.threshold,
     grantTypes: l.grantTypes,
     criteria: l.criteria,
   };
@@ -383,6 +420,41 @@ export function CallFormPage({
                 narrow
               />
             </div>
+          </fieldset>
+          <fieldset>
+            <legend>{l.review}</legend>
+            <div class="checks">
+              <label>
+                <input
+                  type="checkbox"
+                  name="blindReview"
+                  value="true"
+                  id={fieldId('/blindReview')}
+                  checked={values.blindReview}
+                />{' '}
+                {l.blindReview}
+              </label>
+              <label>
+                <input
+                  type="checkbox"
+                  name="showReviewsToReviewers"
+                  value="true"
+                  id={fieldId('/showReviewsToReviewers')}
+                  checked={values.showReviewsToReviewers}
+                />{' '}
+                {l.showReviews}
+              </label>
+            </div>
+            <TextField
+              pointer="/disagreementThreshold"
+              name="disagreementThreshold"
+              label={l.threshold}
+              hint={l.thresholdHint}
+              errors={errors}
+              value={values.disagreementThreshold}
+              inputMode="decimal"
+              narrow
+            />
           </fieldset>
           <fieldset
             id={fieldId('/focusAreas')}

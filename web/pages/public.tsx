@@ -1,5 +1,6 @@
 import type { Application } from '../../functions/core/applications/application.schema.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
+import type { Decision } from '../../functions/core/decisions/decision.schema.js';
 import type { UserProfile } from '../../functions/core/ports.js';
 import type { Lang } from '../../functions/core/shared/validation.js';
 import { formatDate, formatDateTime, formatKr } from '../format.js';
@@ -233,9 +234,9 @@ export function ApplicationView({
       )}
       <h1>{application.title || t.mine.untitled}</h1>
       <div class="notice" role="status">
-        <StatusTag status={application.status} lang={lang} />{' '}
-        {application.status === 'withdrawn' ? a.withdrawnNotice : a.submittedNotice}
+        <StatusTag status={application.status} lang={lang} /> {statusNotice(application.status, lang)}
       </div>
+      {application.decision && <DecisionSection lang={lang} decision={application.decision} />}
       <dl class="facts card">
         {application.reference && (
           <>
@@ -312,6 +313,67 @@ export function ApplicationView({
         )}
       </div>
     </>
+  );
+}
+
+function statusNotice(status: Application['status'], lang: Lang): string {
+  const t = texts[lang];
+  switch (status) {
+    case 'withdrawn':
+      return t.application.withdrawnNotice;
+    case 'in_review':
+      return t.decision.inReviewNotice;
+    case 'approved':
+    case 'rejected':
+    case 'waiting_list':
+      return t.decision.decidedNotice;
+    default:
+      return t.application.submittedNotice;
+  }
+}
+
+/** The board's decision as the applicant reads it; a rejection shows its justification (forvaltningsloven § 22). */
+export function DecisionSection({ lang, decision }: { lang: Lang; decision: Decision }) {
+  const d = texts[lang].decision;
+  const lead = {
+    approved: d.approvedText,
+    rejected: d.rejectedText,
+    waiting_list: d.waitingText,
+  }[decision.outcome];
+  return (
+    <section class="card decision" aria-labelledby="decision-title">
+      <h2 id="decision-title">{d.title}</h2>
+      <p>{lead}</p>
+      <dl class="facts">
+        <dt>{d.outcome}</dt>
+        <dd>{d.outcomes[decision.outcome]}</dd>
+        <dt>{d.decidedAt}</dt>
+        <dd>{formatDateTime(decision.decidedAt, lang)}</dd>
+        {decision.outcome === 'approved' && decision.amountOre !== undefined && (
+          <>
+            <dt>{d.amount}</dt>
+            <dd>{formatKr(decision.amountOre, lang)}</dd>
+          </>
+        )}
+        {decision.conditions && (
+          <>
+            <dt>{d.conditions}</dt>
+            <dd class="prose" lang="da">
+              {decision.conditions}
+            </dd>
+          </>
+        )}
+        {decision.justification && (
+          <>
+            <dt>{d.justification}</dt>
+            <dd class="prose" lang="da">
+              {decision.justification}
+            </dd>
+          </>
+        )}
+      </dl>
+      {decision.outcome === 'rejected' && <p class="meta">{d.rulesNote}</p>}
+    </section>
   );
 }
 

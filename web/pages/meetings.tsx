@@ -1,0 +1,409 @@
+import type { Call } from '../../functions/core/calls/call.schema.js';
+import { type Meeting, OUTCOMES } from '../../functions/core/decisions/decision.schema.js';
+import type { UserProfile } from '../../functions/core/ports.js';
+import type { RankingRow } from '../../functions/core/reviews/ranking.js';
+import type { Lang } from '../../functions/core/shared/validation.js';
+import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
+import { formatDateTime, formatKr } from '../format.js';
+import { texts } from '../i18n.js';
+import { BackToCall, rowName } from './board.js';
+import { formatScore } from './ranking.js';
+
+export const MEETING_CHOICES = [...OUTCOMES, 'none'] as const;
+
+export interface DecisionValues {
+  outcome: string;
+  amount: string;
+  conditions: string;
+  justification: string;
+}
+
+/** The meeting form as typed, so a refused post comes back unchanged. */
+export interface MeetingFormValues {
+  heldAt: string;
+  attendeeIds: string[];
+  notes: string;
+  decisions: Record<string, DecisionValues>;
+}
+
+export const emptyDecision = (): DecisionValues => ({
+  outcome: 'none',
+  amount: '',
+  conditions: '',
+  justification: '',
+});
+
+export const decisionPointer = (applicationId: string, leaf: string) => `/d/${applicationId}/${leaf}`;
+
+function meetingFieldLabel(pointer: string, rows: RankingRow[], lang: Lang): string {
+  const m = texts[lang].meeting;
+  const [head, id, leaf] = pointer.split('/').filter(Boolean);
+  if (head === 'heldAt') return m.heldAt;
+  if (head === 'attendeeIds') return m.attendees;
+  if (head === 'notes') return m.notes;
+  if (head !== 'd') return m.decisions;
+  const row = rows.find((r) => r.applicationId === id);
+  const leaves: Record<string, string> = {
+    outcome: m.outcome,
+    amountOre: m.amount,
+    conditions: m.conditions,
+    justification: m.justification,
+    applicationId: m.outcome,
+  };
+  return `${row ? rowName(row) : ''}: ${leaves[leaf ?? ''] ?? leaf ?? ''}`;
+}
+
+export function MeetingFormPage({
+  lang,
+  call,
+  rows,
+  people,
+  values,
+  errors,
+  versionConflict,
+}: {
+  lang: Lang;
+  call: Call;
+  /** Applications waiting for a decision, in ranking order; conflicted ones show their title only. */
+  rows: RankingRow[];
+  /** Board members and administrators who may attend. */
+  people: UserProfile[];
+  values: MeetingFormValues;
+  errors: Errors;
+  versionConflict?: boolean | undefined;
+}) {
+  const t = texts[lang];
+  const m = t.meeting;
+  const attendeesError = errors.get('/attendeeIds');
+  const decisionsError = errors.get('/decisions');
+  return (
+    <>
+      <BackToCall lang={lang} call={call} />
+      <h1>{m.newTitle}</h1>
+      <p class="lead">{m.intro}</p>
+      {versionConflict && (
+        <div class="warning" role="alert">
+          {m.conflict} <a href={`/board/calls/${call.id}/meetings/new`}>{t.form.reload}</a>
+        </div>
+      )}
+      <ErrorSummary
+        errors={errors}
+        heading={t.form.errorSummary}
+        labelOf={(p) => meetingFieldLabel(p, rows, lang)}
+      />
+      {call.status !== 'closed' ? (
+        <p class="warning">{m.notClosed}</p>
+      ) : rows.length === 0 ? (
+        <p>{m.noneToDecide}</p>
+      ) : (
+        <form method="post" action={`/board/calls/${call.id}/meetings`} novalidate>
+          <fieldset>
+            <legend>{m.meeting}</legend>
+            <TextField
+              pointer="/heldAt"
+              name="heldAt"
+              label={m.heldAt}
+              type="datetime-local"
+              errors={errors}
+              value={values.heldAt}
+            />
+            <fieldset
+              id={fieldId('/attendeeIds')}
+              tabindex={-1}
+              class={attendeesError ? 'choices field-error' : 'choices'}
+              aria-describedby={attendeesError ? 'f-attendeeIds-error' : undefined}
+            >
+              <legend>{m.attendees}</legend>
+              {attendeesError && (
+                <span class="error-message" id="f-attendeeIds-error">
+                  {attendeesError}
+                </span>
+              )}
+              {people.map((p) => (
+                <label>
+                  <input
+                    type="checkbox"
+                    name="attendeeIds"
+                    value={p.userId}
+                    checked={values.attendeeIds.includes(p.userId)}
+                  />{' '}
+                  {p.name}
+                  {p.organisation ? `, ${p.organisation}` : ''}
+                </label>
+              ))}
+            </fieldset>
+            <TextField
+              pointer="/notes"
+              name="notes"
+              label={m.notes}
+              optionalText={t.form.optional}
+              errors={errors}
+              value={values.notes}
+              multiline
+              maxLength={20000}
+            />
+          </fieldset>
+          <div
+            id={fieldId('/decisions')}
+            tabindex={-1}
+            aria-describedby={decisionsError ? 'f-decisions-error' : undefined}
+          >
+            <h2>{m.decisions}</h2>
+            {decisionsError && (
+              <p class="error-message" id="f-decisions-error">
+                {decisionsError}
+              </p>
+            )}
+            {rows.map((row) => (
+              <DecisionFieldset
+                lang={lang}
+                row={row}
+                values={values.decisions[row.applicationId] ?? emptyDecision()}
+                errors={errors}
+              />
+            ))}
+          </div>
+          <input type="hidden" name="apps" value={rows.map((r) => r.applicationId).join(',')} />
+          <div class="actions">
+            <button type="submit">{m.save}</button>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}
+
+function DecisionFieldset({
+  lang,
+  row,
+  values,
+  errors,
+}: {
+  lang: Lang;
+  row: RankingRow;
+  values: DecisionValues;
+  errors: Errors;
+}) {
+  const t = texts[lang];
+  const m = t.meeting;
+  const id = row.applicationId;
+  if (row.conflicted) {
+    return (
+      <fieldset>
+        <legend>{rowName(row)}</legend>
+        <p>
+          <strong>{t.ranking.conflicted}.</strong> {m.conflictedRow}
+        </p>
+      </fieldset>
+    );
+  }
+  const outcomePointer = decisionPointer(id, 'outcome');
+  const outcomeId = fieldId(outcomePointer);
+  const outcomeError = errors.get(outcomePointer) ?? errors.get(decisionPointer(id, 'applicationId'));
+  const name = (leaf: string) => `d.${id}.${leaf}`;
+  return (
+    <fieldset>
+      <legend>{rowName(row)}</legend>
+      <p class="meta">
+        {m.requested}: {row.requestedAmountOre === undefined ? '–' : formatKr(row.requestedAmountOre, lang)} ·{' '}
+        {m.mean}: {formatScore(row.score?.mean, lang)} · <StatusTagText lang={lang} status={row.status} />
+      </p>
+      <fieldset
+        id={outcomeId}
+        tabindex={-1}
+        class={outcomeError ? 'choices field-error' : 'choices'}
+        aria-describedby={outcomeError ? `${outcomeId}-error` : undefined}
+      >
+        <legend>
+          {m.outcome}: {rowName(row)}
+        </legend>
+        {outcomeError && (
+          <span class="error-message" id={`${outcomeId}-error`}>
+            {outcomeError}
+          </span>
+        )}
+        {MEETING_CHOICES.map((o) => (
+          <label>
+            <input type="radio" name={name('outcome')} value={o} checked={values.outcome === o} />{' '}
+            {m.outcomes[o]}
+          </label>
+        ))}
+      </fieldset>
+      <TextField
+        pointer={decisionPointer(id, 'amountOre')}
+        name={name('amount')}
+        label={m.amount}
+        hint={m.amountHint}
+        errors={errors}
+        value={values.amount}
+        inputMode="decimal"
+      />
+      <TextField
+        pointer={decisionPointer(id, 'conditions')}
+        name={name('conditions')}
+        label={m.conditions}
+        optionalText={t.form.optional}
+        errors={errors}
+        value={values.conditions}
+        multiline
+        maxLength={5000}
+      />
+      <TextField
+        pointer={decisionPointer(id, 'justification')}
+        name={name('justification')}
+        label={m.justification}
+        hint={m.justificationHint}
+        errors={errors}
+        value={values.justification}
+        multiline
+        maxLength={10000}
+      />
+    </fieldset>
+  );
+}
+
+function StatusTagText({ lang, status }: { lang: Lang; status: RankingRow['status'] }) {
+  return <span>{texts[lang].status[status]}</span>;
+}
+
+export function MeetingListPage({ lang, call, meetings }: { lang: Lang; call: Call; meetings: Meeting[] }) {
+  const m = texts[lang].meeting;
+  const sorted = [...meetings].sort((a, b) => b.heldAt.localeCompare(a.heldAt));
+  return (
+    <>
+      <BackToCall lang={lang} call={call} />
+      <h1>{m.listTitle}</h1>
+      <p>
+        <a class="button" href={`/board/calls/${call.id}/meetings/new`}>
+          {texts[lang].board.newMeeting}
+        </a>
+      </p>
+      {sorted.length === 0 ? (
+        <p>{m.none}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="meta">{m.listTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.held}</th>
+                <th scope="col" class="num">
+                  {m.decisionCount}
+                </th>
+                <th scope="col">{m.minutes}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((meeting) => (
+                <tr>
+                  <td>{formatDateTime(meeting.heldAt, lang)}</td>
+                  <td class="num">{meeting.decisions.length}</td>
+                  <td>
+                    <a href={`/board/meetings/${meeting.id}`}>
+                      {m.minutes}, {formatDateTime(meeting.heldAt, lang)}
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function MinutesPage({
+  lang,
+  call,
+  meeting,
+  notice,
+}: {
+  lang: Lang;
+  call: Call | undefined;
+  meeting: Meeting;
+  notice?: string | undefined;
+}) {
+  const t = texts[lang];
+  const m = t.meeting;
+  return (
+    <>
+      {call && <BackToCall lang={lang} call={call} />}
+      <h1>
+        {m.minutesTitle}, {formatDateTime(meeting.heldAt, lang)}
+      </h1>
+      {notice && (
+        <div class="notice" role="status">
+          {notice}
+        </div>
+      )}
+      <dl class="facts card">
+        {call && (
+          <>
+            <dt>{t.board.call}</dt>
+            <dd>{lang === 'en' && call.titleEn ? call.titleEn : call.title}</dd>
+          </>
+        )}
+        <dt>{m.held}</dt>
+        <dd>{formatDateTime(meeting.heldAt, lang)}</dd>
+        <dt>{m.recordedAt}</dt>
+        <dd>{formatDateTime(meeting.recordedAt, lang)}</dd>
+      </dl>
+      <h2>{m.attendees}</h2>
+      <ul>
+        {meeting.attendees.map((p) => (
+          <li>
+            {p.name}
+            {p.organisation ? `, ${p.organisation}` : ''}
+          </li>
+        ))}
+      </ul>
+      {meeting.notes && (
+        <>
+          <h2>{m.notes}</h2>
+          <p class="prose">{meeting.notes}</p>
+        </>
+      )}
+      <h2 id="decisions-heading">{m.decisions}</h2>
+      <section class="table-wrap" aria-labelledby="decisions-heading" tabindex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.ranking.reference}</th>
+              <th scope="col">{t.ranking.application}</th>
+              <th scope="col">{m.outcome}</th>
+              <th scope="col" class="num">
+                {m.amountCol}
+              </th>
+              <th scope="col">{m.recused}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {meeting.decisions.map((d) => (
+              <tr>
+                <td>{d.reference ?? '–'}</td>
+                <th scope="row">{d.title}</th>
+                <td>{t.decision.outcomes[d.outcome]}</td>
+                <td class="num">{d.amountOre === undefined ? '–' : formatKr(d.amountOre, lang)}</td>
+                <td>
+                  {d.recused.length === 0 ? (
+                    m.noneRecused
+                  ) : (
+                    <ul>
+                      {d.recused.map((p) => (
+                        <li>
+                          {p.name}
+                          {p.organisation ? `, ${p.organisation}` : ''}: {p.reason}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
