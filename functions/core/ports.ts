@@ -3,6 +3,13 @@ import type { AuditEvent, OutboxMessage } from './audit/audit.js';
 import type { Principal } from './auth/principal.js';
 import type { Call, CallStatus } from './calls/call.schema.js';
 import type { Meeting } from './decisions/decision.schema.js';
+import type {
+  Balance,
+  Contribution,
+  LedgerEntry,
+  PopulationFigure,
+  YearSettings,
+} from './finance/finance.schema.js';
 import type { Assignment } from './reviews/review.schema.js';
 import type { Clock } from './shared/time.js';
 import type { Lang } from './shared/validation.js';
@@ -95,12 +102,89 @@ export interface DecisionRepository {
   listMeetings(callId: string): Promise<Meeting[]>;
 }
 
+/** A population figure to write: created when `expectedVersion` is undefined, else replaced at that version. */
+export interface PopulationWrite {
+  figure: PopulationFigure;
+  expectedVersion?: number;
+}
+
+/** A contribution to write: created when `expectedVersion` is undefined, else replaced at that version. */
+export interface ContributionWrite {
+  contribution: Contribution;
+  expectedVersion?: number;
+}
+
+/** The stored answer to a payment, under its `Idempotency-Key`. */
+export interface PaymentClaim {
+  requestHash: string;
+  entry: LedgerEntry;
+}
+
+/**
+ * A movement of money on one contribution: the ledger entry, the contribution's counter (`paidOre` or
+ * `adjustmentsOre`) and the year's balance moved together, with the audit event, in one transaction.
+ */
+export interface ContributionMovement {
+  entry: LedgerEntry;
+  audit: AuditEvent;
+  /** Payments: the key's claim, conditioned on absence in the same transaction. */
+  claim?: { key: string; requestHash: string };
+  /** Adjustments: the contribution's version read (a stale one fails the transaction). */
+  expectedVersion?: number;
+}
+
+export interface FinanceRepository {
+  /** The figures of these parties and years, read consistently (at most 100 keys). */
+  getPopulations(keys: readonly { partyId: string; year: number }[]): Promise<PopulationFigure[]>;
+  /** Every party's figures of recent years, newest year first, until each party has one (or none are left). */
+  latestPopulations(partyIds: readonly string[]): Promise<PopulationFigure[]>;
+  /** All figures and their audit event in one transaction. @throws AppError VERSION_CONFLICT */
+  savePopulations(writes: readonly PopulationWrite[], audit: AuditEvent): Promise<void>;
+
+  getYear(year: number): Promise<YearSettings | undefined>;
+  saveYear(settings: YearSettings, audit: AuditEvent, expectedVersion?: number): Promise<void>;
+  /** The settings and the balance in one request (an absent balance is all zeros). */
+  getYearAndBalance(year: number): Promise<{ settings?: YearSettings; balance: Balance }>;
+
+  getContribution(year: number, partyId: string): Promise<Contribution | undefined>;
+  /** The year's contributions: one Query, whatever the size of the ledger. */
+  listContributions(year: number): Promise<Contribution[]>;
+  /** The year's contributions read consistently (for the run and the send, which write on what they read). */
+  getContributions(year: number, partyIds: readonly string[]): Promise<Contribution[]>;
+  /** Contributions, one audit event and any outbox messages in one transaction. @throws VERSION_CONFLICT */
+  saveContributions(
+    year: number,
+    writes: readonly ContributionWrite[],
+    audit: AuditEvent,
+    outbox?: readonly OutboxMessage[],
+  ): Promise<void>;
+
+  getPaymentClaim(year: number, partyId: string, key: string): Promise<PaymentClaim | undefined>;
+  /**
+   * Records a payment or an adjustment on a contribution. A payment whose key is already claimed fails with
+   * AppError RULES_FAILED code IDEMPOTENCY_KEY_CLAIMED (the caller reads the claim).
+   * @throws AppError NOT_FOUND (no contribution), VERSION_CONFLICT, RULES_FAILED
+   */
+  recordMovement(movement: ContributionMovement): Promise<void>;
+
+  /** A page of the year's ledger, oldest first; `cursor` is opaque. @throws AppError VALIDATION_FAILED */
+  listLedger(
+    year: number,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ items: LedgerEntry[]; cursor?: string }>;
+  /** The whole ledger of a year: for the invariant check, never on a user's request path. */
+  allLedgerEntries(year: number): Promise<LedgerEntry[]>;
+  /** Entries of one party's contribution for a year (payments and adjustments). */
+  contributionEntries(year: number, partyId: string): Promise<LedgerEntry[]>;
+}
+
 export interface CoreDeps {
   calls: CallRepository;
   applications: ApplicationRepository;
   users: UserRepository;
   reviews: ReviewRepository;
   decisions: DecisionRepository;
+  finance: FinanceRepository;
   clock: Clock;
 }
 

@@ -70,6 +70,42 @@ export const keys = {
   partyList: (name: string) => ({ gsi1pk: 'PARTIES', gsi1sk: name }),
   partiesPk: 'PARTIES',
   population: (partyId: string, year: number) => ({ pk: `PARTY#${partyId}`, sk: `POPULATION#${year}` }),
+  /** Every figure in one index partition, newest year first when read backwards: the parties' latest. */
+  populationByYear: (year: number, partyId: string) => ({
+    gsi1pk: 'POPULATIONS',
+    gsi1sk: `${year}#${partyId}`,
+  }),
+  populationsPk: 'POPULATIONS',
+  /** Where the population imports' audit events are kept. */
+  populationImportsPk: 'POPULATION_IMPORTS',
+
+  /** A finance year: its settings, its balance counters and the audit events of its runs and sends. */
+  financeYearPk: (year: number) => `FINYEAR#${year}`,
+  financeYear: (year: number) => ({ pk: `FINYEAR#${year}`, sk: 'SETTINGS' }),
+  balance: (year: number) => ({ pk: `FINYEAR#${year}`, sk: 'BALANCE' }),
+
+  /** A party's contribution for a year; its payments' and adjustments' audit events sit under it too. */
+  contribution: (year: number, partyId: string) => ({ pk: `CONTRIB#${year}#${partyId}`, sk: 'CONTRIB' }),
+  contributionByYear: (year: number, partyId: string) => ({
+    gsi2pk: `CONTRIBS#${year}`,
+    gsi2sk: partyId,
+  }),
+  contributionsOfYear: (year: number) => `CONTRIBS#${year}`,
+  /** Claims a payment's Idempotency-Key for good, per contribution; holds the answer to repeat. */
+  paymentClaim: (year: number, partyId: string, key: string) => ({
+    pk: `IDEMPOTENCY#PAYMENT#${year}#${partyId}#${key}`,
+    sk: 'IDEMPOTENCY',
+  }),
+
+  /** The ledger: immutable entries under one partition per year, in the order they were written. */
+  ledgerPk: (year: number) => `LEDGER#${year}`,
+  ledgerEntry: (year: number, at: string, id: string) => ({ pk: `LEDGER#${year}`, sk: `ENTRY#${at}#${id}` }),
+  ledgerEntryPrefix: 'ENTRY#',
+  ledgerEntryOfContribution: (year: number, partyId: string, at: string, id: string) => ({
+    gsi1pk: `CONTRIBLEDGER#${year}#${partyId}`,
+    gsi1sk: `${at}#${id}`,
+  }),
+  ledgerOfContribution: (year: number, partyId: string) => `CONTRIBLEDGER#${year}#${partyId}`,
 } as const;
 
 /** Attributes that are storage keys, not domain fields. */

@@ -4,6 +4,7 @@ import { createApplicationRepository } from './applications.repository.js';
 import { createCallRepository } from './calls.repository.js';
 import type { Db } from './client.js';
 import { createDecisionRepository } from './decisions.repository.js';
+import { createFinanceRepository } from './finance.repository.js';
 import { createReviewRepository } from './reviews.repository.js';
 import { createUserRepository } from './users.repository.js';
 
@@ -15,6 +16,7 @@ export function createCoreDeps(db: Db, clock: Clock): CoreDeps {
     users: createUserRepository(db),
     reviews: createReviewRepository(db),
     decisions: createDecisionRepository(db),
+    finance: createFinanceRepository(db),
     clock,
   };
 }

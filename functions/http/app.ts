@@ -6,24 +6,12 @@ import type { AppDeps, AppEnv } from './context.js';
 import { langFromHeader } from './context.js';
 import { MAX_BODY_BYTES } from './limits.js';
 import { errorToProblem, problem, problemResponse } from './problem.js';
+import { isPublicApi } from './public-routes.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { callRoutes } from './routes/calls.routes.js';
+import { financeRoutes } from './routes/finance.routes.js';
 import { reviewRoutes } from './routes/reviews.routes.js';
-
-/**
- * API routes anyone may call; every other API route needs a signed-in user before its input is even read.
- * The same split as the API Gateway routes in AWS (infra/stacks/api-stack.ts), where the JWT authorizer
- * guards everything else.
- */
-const PUBLIC_API: readonly [method: string, path: RegExp][] = [
-  ['GET', /^\/api\/(health|openapi\.json|calls|calls\/[^/]+)$/],
-  ['POST', /^\/api\/auth\/dev-login$/],
-];
-const isPublicApi = (method: string, path: string) =>
-  PUBLIC_API.some(
-    ([m, pattern]) => (m === method || (m === 'GET' && method === 'HEAD')) && pattern.test(path),
-  );
 
 /** The JSON API under /api: bearer tokens only (no cookies, so no CSRF surface). */
 function apiApp(deps: AppDeps) {
@@ -54,6 +42,7 @@ function apiApp(deps: AppDeps) {
   api.route('/', callRoutes(deps));
   api.route('/', applicationRoutes(deps));
   api.route('/', reviewRoutes(deps));
+  api.route('/', financeRoutes(deps));
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

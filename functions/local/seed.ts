@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../core/auth/principal.js';
 import { createCall, openCall } from '../core/calls/call.service.js';
+import { PARTIES, REGION_ID } from '../core/finance/parties.js';
+import { applyPopulationImport } from '../core/finance/population.service.js';
 import type { CoreDeps, UserProfile } from '../core/ports.js';
 import { copenhagenWallClock } from '../core/shared/time.js';
 import type { Db } from '../db/client.js';
-import { type PopulationFigure, putPartyWithPopulation } from '../db/parties.repository.js';
+import { putPartyWithPopulation } from '../db/parties.repository.js';
 import { createUserRepository } from '../db/users.repository.js';
 
 /** Demo users of local mode. In AWS people sign in through Cognito and none of these exist. */
@@ -101,14 +103,6 @@ export function readSeedPopulations(): { municipality: string; population: numbe
     });
 }
 
-const slug = (name: string) =>
-  name
-    .toLowerCase()
-    .replaceAll('æ', 'ae')
-    .replaceAll('ø', 'oe')
-    .replaceAll('å', 'aa')
-    .replace(/[^a-z0-9]+/g, '-');
-
 const SEED_MARKER = { pk: 'SEED#demo', sk: 'SEED' };
 
 const system: Principal = {
@@ -137,23 +131,20 @@ export async function seedDemoData(db: Db, deps: CoreDeps): Promise<boolean> {
   );
   if (marker.Item) return false;
 
+  for (const party of PARTIES) await putPartyWithPopulation(db, party, []);
+  // The figures go in as finance imports them: versioned, indexed and audited.
   const municipalities = readSeedPopulations();
-  const figure = (partyId: string, population: number): PopulationFigure => ({
-    partyId,
-    year: POPULATION_YEAR,
-    population,
-    source: 'Danmarks Statistik, FOLK1A (1. januar 2013)',
-  });
-  for (const { municipality, population } of municipalities) {
-    const id = `${slug(municipality)}-kommune`;
-    await putPartyWithPopulation(db, { id, name: `${municipality} Kommune`, kind: 'municipality' }, [
-      figure(id, population),
-    ]);
-  }
   const regionPopulation = municipalities.reduce((sum, m) => sum + m.population, 0);
-  await putPartyWithPopulation(db, { id: 'region-midtjylland', name: 'Region Midtjylland', kind: 'region' }, [
-    figure('region-midtjylland', regionPopulation),
-  ]);
+  await applyPopulationImport(
+    deps,
+    { actor: system, lang: 'da' },
+    [
+      'party,year,population',
+      ...municipalities.map((m) => `${m.municipality},${POPULATION_YEAR},${m.population}`),
+      `${REGION_ID},${POPULATION_YEAR},${regionPopulation}`,
+    ].join('\n'),
+    { source: 'Danmarks Statistik, FOLK1A (1. januar 2013)' },
+  );
 
   const users = createUserRepository(db);
   for (const user of DEMO_USERS) await users.put(user);

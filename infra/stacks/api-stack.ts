@@ -34,6 +34,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { ROLES } from '../../functions/core/auth/principal.js';
+import { PUBLIC_API_ROUTES } from '../../functions/http/public-routes.js';
 import { AppFunction } from '../constructs/app-function.js';
 
 /** The Cognito groups are the app's roles (functions/core/auth/principal.ts), so the two cannot drift. */
@@ -41,13 +42,11 @@ export const USER_GROUPS = ROLES;
 
 /** Routes open to anyone: the app authenticates the web pages itself (HttpOnly session cookie). */
 export const PUBLIC_ROUTES = [
-  { method: HttpMethod.GET, path: '/api/health' },
-  { method: HttpMethod.GET, path: '/api/openapi.json' },
-  { method: HttpMethod.GET, path: '/api/calls' },
-  { method: HttpMethod.GET, path: '/api/calls/{callId}' },
+  // The API's public routes come from the app's own list, so gateway and app agree.
+  ...PUBLIC_API_ROUTES.map((route) => ({ method: HttpMethod[route.method], path: route.path })),
   { method: HttpMethod.ANY, path: '/' },
   { method: HttpMethod.ANY, path: '/{proxy+}' },
-] as const;
+];
 
 /** Routes behind the Cognito JWT authorizer (defence in depth: the app verifies every token too). */
 export const PROTECTED_ROUTES = [{ method: HttpMethod.ANY, path: '/api/{proxy+}' }] as const;

@@ -201,6 +201,7 @@ describe('ApiStack: HTTP API', () => {
       'GET /api/openapi.json': 'NONE',
       'GET /api/calls': 'NONE',
       'GET /api/calls/{callId}': 'NONE',
+      'GET /api/parties': 'NONE',
       'ANY /': 'NONE',
       'ANY /{proxy+}': 'NONE',
       'ANY /api/{proxy+}': 'JWT',
@@ -390,7 +391,7 @@ describe('cdk-nag (AwsSolutions)', () => {
     for (const ack of acks) expect(ack.reason.length).toBeGreaterThan(60);
     // APIG4 (no authorizer) only on the public routes: never on the protected /api/{proxy+}.
     const apig4 = acks.filter((a) => a.id === 'AwsSolutions-APIG4').map((a) => a.path);
-    expect(apig4).toHaveLength(6);
+    expect(apig4).toHaveLength(7);
     expect(apig4.some((path) => path.includes('ANY--api--{proxy+}'))).toBe(false);
   });
 

@@ -103,24 +103,40 @@ describe('review and decision, end to end', () => {
     ).toBe(403);
   });
 
-  it('suggests an assignment free of conflicts with balanced load, and the chair confirms it', async () => {
+  it('suggests an assignment free of conflicts with balanced load; the chair confirms what they are free to handle', async () => {
+    type Item = { applicationId: string; suggested: string[]; conflicted: boolean };
     const suggestion = await client.get(`/api/calls/${callId}/assignment-suggestion`, CHAIR);
     expect(suggestion.status, suggestion.text).toBe(200);
-    const byApp = new Map<string, string[]>(
-      suggestion.body.items.map((i: { applicationId: string; suggested: string[] }) => [
-        i.applicationId,
-        i.suggested,
-      ]),
-    );
-    expect(byApp.get(apps.randers)).not.toContain('demo-reviewer2');
-    for (const picked of byApp.values()) expect(picked).toHaveLength(2);
-    const confirm = await client.post(
+    const items = suggestion.body.items as Item[];
+    // The chair (Region Midtjylland) is conflicted on the Aarhus application, which has the region as partner.
+    expect(items.find((i) => i.applicationId === apps.aarhus)).toMatchObject({
+      conflicted: true,
+      suggested: [],
+    });
+    const free = items.filter((i) => !i.conflicted);
+    expect(free.find((i) => i.applicationId === apps.randers)?.suggested).not.toContain('demo-reviewer2');
+    for (const item of free) expect(item.suggested).toHaveLength(2);
+    const plan = (list: Item[]) => ({
+      assignments: list.map((i) => ({ applicationId: i.applicationId, reviewerIds: i.suggested })),
+    });
+
+    const refused = await client.post(
       `/api/calls/${callId}/assignments`,
-      { assignments: [...byApp].map(([applicationId, reviewerIds]) => ({ applicationId, reviewerIds })) },
+      { assignments: [{ applicationId: apps.aarhus, reviewerIds: ['demo-reviewer1'] }] },
       CHAIR,
     );
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0]).toMatchObject({ code: 'CONFLICT_OF_INTEREST' });
+    const confirm = await client.post(`/api/calls/${callId}/assignments`, plan(free), CHAIR);
     expect(confirm.status, confirm.text).toBe(200);
-    expect(confirm.body.created).toBe(6);
+    expect(confirm.body.created).toBe(4);
+
+    // An admin handles the application the chair may not touch.
+    const forAdmin = (await client.get(`/api/calls/${callId}/assignment-suggestion`, ADMIN)).body
+      .items as Item[];
+    const aarhus = forAdmin.filter((i) => i.applicationId === apps.aarhus);
+    expect(aarhus[0]?.suggested).toHaveLength(2);
+    expect((await client.post(`/api/calls/${callId}/assignments`, plan(aarhus), ADMIN)).body.created).toBe(2);
   });
 
   it('lets a reviewer declare a conflict; the chair rules and the reviewer then sees the title only', async () => {
@@ -148,6 +164,10 @@ describe('review and decision, end to end', () => {
           CHAIR,
         )
       ).status,
+    ).toBe(403);
+    // Nor may the conflicted chair take reviewers off it.
+    expect(
+      (await client.send('DELETE', `/api/applications/${apps.aarhus}/assignments/${whoId}`, CHAIR)).status,
     ).toBe(403);
     const ruled = await client.post(
       `/api/applications/${apps.aarhus}/assignments/${whoId}/conflict-ruling`,
@@ -312,6 +332,8 @@ describe('review and decision, end to end', () => {
         justification: 'Projektet er ikke tilstrækkeligt forankret i almen praksis.',
       },
     });
+    // Decided when the board met, not when the minutes were typed in.
+    expect(rejected.body.decision.decidedAt).toBe('2027-03-10T13:00:00.000Z');
     const letters = (await pendingOutbox(h)).filter((m) => m.kind === 'application.decision');
     expect(letters).toHaveLength(3);
     expect(String(letters.find((l) => l.entityId === apps.silkeborg)?.body)).toContain(

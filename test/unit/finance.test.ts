@@ -5,6 +5,7 @@ import {
   contributionStatus,
   demandOre,
   grantShareOre,
+  populationsForYear,
   regionPopulation,
 } from '../../functions/core/finance/contributions.js';
 import { findParty, PARTIES } from '../../functions/core/finance/parties.js';
@@ -27,6 +28,26 @@ describe('contribution arithmetic, to the øre', () => {
     expect(fromMunicipalities).toBe(127_224_000);
     expect(fromRegion).toBe(127_224_000);
     expect(fromMunicipalities + fromRegion).toBe(254_448_000);
+  });
+
+  it('resolves a reference year’s populations: the region’s own figure, else the sum, else missing', () => {
+    const municipal = new Map(
+      PARTIES.filter((p) => p.kind === 'municipality').map((p, i) => [p.id, 1000 + i] as const),
+    );
+    const summed = populationsForYear(PARTIES, municipal);
+    expect(summed.missing).toEqual([]);
+    expect(summed.populations.get('region-midtjylland')).toEqual({
+      population: 19 * 1000 + (18 * 19) / 2,
+      derived: true,
+    });
+    const own = populationsForYear(PARTIES, new Map([...municipal, ['region-midtjylland', 5]]));
+    expect(own.populations.get('region-midtjylland')).toEqual({ population: 5, derived: false });
+    const gap = new Map(municipal);
+    gap.delete('samsoe-kommune');
+    expect(populationsForYear(PARTIES, gap).missing.map((p) => p.id)).toEqual([
+      'samsoe-kommune',
+      'region-midtjylland',
+    ]);
   });
 
   it('uses the region’s own figure when one is given', () => {
@@ -140,6 +161,13 @@ describe('population import', () => {
     );
     expect(parsed.rows.map((r) => r.line)).toEqual([5]);
     expect(parsed.problems.map((p) => p.line)).toEqual([2, 3, 4, 6, 7]);
+    expect(parsed.problems.map((p) => p.code)).toEqual([
+      'UNKNOWN_PARTY',
+      'NOT_JANUARY',
+      'INVALID_POPULATION',
+      'DUPLICATE',
+      'COLUMNS',
+    ]);
     expect(parsed.problems[0]?.detail).toContain('unknown party "Odense"');
     expect(parsed.problems[1]?.detail).toContain('not 1 January');
     expect(parsed.problems[2]?.detail).toContain('invalid population "mange"');
@@ -148,7 +176,7 @@ describe('population import', () => {
 
   it('says so when a file holds nothing', () => {
     expect(parsePopulationImport('').problems).toEqual([
-      { line: 0, detail: 'Filen indeholder ingen tal / The file holds no figures' },
+      { line: 0, code: 'EMPTY', detail: 'Filen indeholder ingen tal / The file holds no figures' },
     ]);
   });
 });

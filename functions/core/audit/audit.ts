@@ -9,7 +9,7 @@ export interface AuditEvent {
   at: string;
   actor: { userId: string; email: string };
   action: string;
-  entityType: 'call' | 'application' | 'meeting';
+  entityType: 'call' | 'application' | 'meeting' | 'finance';
   entityId: string;
   /** What changed, in brief: status moves, version, reference. Never a whole document. */
   details: Record<string, string | number | boolean | null>;
@@ -19,7 +19,7 @@ export interface AuditEvent {
 export interface OutboxMessage {
   id: string;
   createdAt: string;
-  kind: 'application.receipt' | 'application.decision';
+  kind: 'application.receipt' | 'application.decision' | 'contribution.demand';
   to: string;
   subject: string;
   body: string;

@@ -177,7 +177,8 @@ export async function recordMeeting(
       ...(d.outcome === 'approved' && d.amountOre !== undefined ? { amountOre: d.amountOre } : {}),
       ...(d.conditions ? { conditions: d.conditions } : {}),
       ...(d.justification ? { justification: d.justification } : {}),
-      decidedAt: now.toISOString(),
+      // Decided when the board met; recorded (audit, minutes' recordedAt) when entered.
+      decidedAt: new Date(input.heldAt).toISOString(),
       decidedBy: ctx.actor.userId,
       meetingId,
       recused,

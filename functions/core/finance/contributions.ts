@@ -44,3 +44,35 @@ export function contributionStatus(
   if (today > dueDate) return { status: 'overdue', outstandingOre, overpaidOre };
   return { status: paid > 0 ? 'partly_paid' : 'due', outstandingOre, overpaidOre };
 }
+
+/** A party's population for a reference year; `derived` when the region's is the sum of its municipalities'. */
+export interface YearPopulation {
+  population: number;
+  derived: boolean;
+}
+
+/**
+ * Each party's population for one reference year from the figures stored for that year (party id to
+ * population): the region's own figure, else the sum of every municipality's. Parties with none are
+ * `missing`, and so is the region when it has no figure and any municipality lacks one.
+ */
+export function populationsForYear<P extends { id: string; kind: 'municipality' | 'region' }>(
+  parties: readonly P[],
+  figures: ReadonlyMap<string, number>,
+): { populations: Map<string, YearPopulation>; missing: P[] } {
+  const populations = new Map<string, YearPopulation>();
+  const missing: P[] = [];
+  const municipalities = parties.filter((p) => p.kind === 'municipality');
+  const municipal = municipalities.map((m) => figures.get(m.id));
+  for (const party of parties) {
+    const own = figures.get(party.id);
+    if (own !== undefined) populations.set(party.id, { population: own, derived: false });
+    else if (party.kind === 'region' && municipal.every((p) => p !== undefined))
+      populations.set(party.id, {
+        population: regionPopulation(municipal as number[]),
+        derived: true,
+      });
+    else missing.push(party);
+  }
+  return { populations, missing };
+}

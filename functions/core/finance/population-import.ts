@@ -8,8 +8,20 @@ export interface PopulationRow {
   population: number;
 }
 
+export type ImportProblemCode =
+  | 'COLUMNS'
+  | 'UNKNOWN_PARTY'
+  | 'INVALID_YEAR'
+  | 'NOT_JANUARY'
+  | 'INVALID_POPULATION'
+  | 'DUPLICATE'
+  | 'EMPTY';
+
 export interface ImportProblem {
+  /** 0 for the file as a whole. */
   line: number;
+  /** The first fault on the line; `detail` names every one. */
+  code: ImportProblemCode;
   detail: string;
 }
 
@@ -102,6 +114,7 @@ export function parsePopulationImport(text: string): ParsedImport {
     if (cells.length < 3) {
       problems.push({
         line,
+        code: 'COLUMNS',
         detail: `Forventede 3 kolonner, fandt ${cells.length} / Expected 3 columns, found ${cells.length}`,
       });
       return;
@@ -111,14 +124,23 @@ export function parsePopulationImport(text: string): ParsedImport {
     const party = findParty(area);
     const year = readYear(period);
     const population = readPopulation(value);
-    const wrong: string[] = [];
-    if (!party) wrong.push(`ukendt part "${area}" / unknown party "${area}"`);
-    if (year === undefined) wrong.push(`ugyldigt år "${period}" / invalid year "${period}"`);
+    const wrong: [ImportProblemCode, string][] = [];
+    if (!party) wrong.push(['UNKNOWN_PARTY', `ukendt part "${area}" / unknown party "${area}"`]);
+    if (year === undefined)
+      wrong.push(['INVALID_YEAR', `ugyldigt år "${period}" / invalid year "${period}"`]);
     if (year === 'not_january')
-      wrong.push(`"${period}" er ikke 1. januar (brug K1) / "${period}" is not 1 January (use K1)`);
-    if (population === undefined) wrong.push(`ugyldigt folketal "${value}" / invalid population "${value}"`);
+      wrong.push([
+        'NOT_JANUARY',
+        `"${period}" er ikke 1. januar (brug K1) / "${period}" is not 1 January (use K1)`,
+      ]);
+    if (population === undefined)
+      wrong.push(['INVALID_POPULATION', `ugyldigt folketal "${value}" / invalid population "${value}"`]);
     if (wrong.length > 0 || !party || typeof year !== 'number' || population === undefined) {
-      problems.push({ line, detail: wrong.join('; ') });
+      problems.push({
+        line,
+        code: wrong[0]?.[0] ?? 'COLUMNS',
+        detail: wrong.map(([, detail]) => detail).join('; '),
+      });
       return;
     }
     const key = `${party.id}#${year}`;
@@ -126,6 +148,7 @@ export function parsePopulationImport(text: string): ParsedImport {
     if (earlier !== undefined) {
       problems.push({
         line,
+        code: 'DUPLICATE',
         detail: `${party.name} ${year} står også i linje ${earlier} / also on line ${earlier}`,
       });
       return;
@@ -134,6 +157,10 @@ export function parsePopulationImport(text: string): ParsedImport {
     rows.push({ line, partyId: party.id, year, population });
   });
   if (rows.length === 0 && problems.length === 0)
-    problems.push({ line: 0, detail: 'Filen indeholder ingen tal / The file holds no figures' });
+    problems.push({
+      line: 0,
+      code: 'EMPTY',
+      detail: 'Filen indeholder ingen tal / The file holds no figures',
+    });
   return { format, rows, problems };
 }

@@ -48,6 +48,23 @@ export function personConflict(
   return declared ? `Erklæret inhabil / Declared conflict: ${declared.conflict?.reason ?? ''}` : undefined;
 }
 
+/**
+ * A chair who is conflicted with an application takes no part in its handling (forvaltningsloven § 3): no
+ * assigning, removing, reopening or ruling on it. Admins run the case then.
+ */
+function requireFreeOfConflict(
+  ctx: RequestContext,
+  application: Application,
+  assignments: readonly Assignment[],
+): void {
+  if (!isAdmin(ctx.actor) && personConflict(ctx.actor, application, assignments)) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Du er inhabil i denne ansøgning / You are conflicted on this application',
+    );
+  }
+}
+
 function requireChair(ctx: RequestContext): void {
   if (!isChairOrAdmin(ctx.actor)) throw forbidden();
 }
@@ -178,6 +195,7 @@ export async function assignReviewers(
     );
   }
   const existing = await deps.reviews.listByApplication(applicationId);
+  requireFreeOfConflict(ctx, application, existing);
   const profiles = await checkAssignable(deps, application, reviewerIds, existing, '/reviewerIds');
   await createAssignments(deps, ctx, application, profiles);
   return (await deps.reviews.listByApplication(applicationId)).map(withoutReviewContent);
@@ -193,6 +211,8 @@ export async function unassignReviewer(
   requireChair(ctx);
   const assignment = await deps.reviews.get(applicationId, reviewerId);
   if (!assignment) throw notFound('Tildelingen / The assignment');
+  const { application } = await loadApplicationInReview(deps, applicationId);
+  requireFreeOfConflict(ctx, application, await deps.reviews.listByApplication(applicationId));
   if (assignment.review.status === 'submitted') {
     throw new AppError(
       'INVALID_STATE',
@@ -214,6 +234,8 @@ export async function unassignReviewer(
 export interface SuggestedAssignment {
   applicationId: string;
   title: string;
+  /** The reader is conflicted with this application: nothing is suggested, another person assigns. */
+  conflicted: boolean;
   reference?: string | undefined;
   assigned: string[];
   suggested: string[];
@@ -233,17 +255,26 @@ export async function suggestCallAssignment(
     deps.reviews.listByCall(callId),
     listReviewers(deps, ctx),
   ]);
+  const chairConflicted = (app: Application) =>
+    !isAdmin(ctx.actor) &&
+    personConflict(
+      ctx.actor,
+      app,
+      assignments.filter((a) => a.applicationId === app.id),
+    ) !== undefined;
   const inReview = applications.filter(reviewable);
-  const input = inReview.map((app) => {
-    const mine = assignments.filter((a) => a.applicationId === app.id);
-    return {
-      id: app.id,
-      assigned: mine.filter((a) => !isRecusedOrPending(a)).map((a) => a.reviewerId),
-      conflicted: reviewers
-        .filter((r) => personConflict(r, app, mine) || mine.some((a) => a.reviewerId === r.userId))
-        .map((r) => r.userId),
-    };
-  });
+  const input = inReview
+    .filter((app) => !chairConflicted(app))
+    .map((app) => {
+      const mine = assignments.filter((a) => a.applicationId === app.id);
+      return {
+        id: app.id,
+        assigned: mine.filter((a) => !isRecusedOrPending(a)).map((a) => a.reviewerId),
+        conflicted: reviewers
+          .filter((r) => personConflict(r, app, mine) || mine.some((a) => a.reviewerId === r.userId))
+          .map((r) => r.userId),
+      };
+    });
   // Reviewers already on an application (in any state) are not suggested again: `conflicted` covers them.
   const suggestion = suggestAssignment({
     applications: input.map((a) => ({
@@ -256,6 +287,7 @@ export async function suggestCallAssignment(
   return inReview.map((app) => ({
     applicationId: app.id,
     title: app.title ?? '',
+    conflicted: chairConflicted(app),
     reference: app.reference,
     assigned: input.find((i) => i.id === app.id)?.assigned ?? [],
     suggested: suggestion.get(app.id) ?? [],
@@ -285,8 +317,16 @@ export async function confirmCallAssignment(
       });
       continue;
     }
+    const existing = await deps.reviews.listByApplication(application.id);
+    if (!isAdmin(ctx.actor) && personConflict(ctx.actor, application, existing)) {
+      errors.push({
+        pointer: `/assignments/${i}/applicationId`,
+        code: 'CONFLICT_OF_INTEREST',
+        detail: 'Du er inhabil i denne ansøgning / You are conflicted on this application',
+      });
+      continue;
+    }
     try {
-      const existing = await deps.reviews.listByApplication(application.id);
       checked.push({
         application,
         profiles: await checkAssignable(
@@ -418,11 +458,13 @@ export async function saveReview(
       scores: input.scores,
       comments: input.comments,
       ...(input.recommendation ? { recommendation: input.recommendation } : {}),
-      ...(input.overallComment !== undefined ? { overallComment: input.overallComment } : {}),
+      ...(input.overallComment ? { overallComment: input.overallComment } : {}),
     },
     version: assignment.version + 1,
   };
+  // The review is replaced as a whole: what the reviewer left out is gone.
   if (!input.recommendation) delete next.review.recommendation;
+  if (!input.overallComment) delete next.review.overallComment;
   await deps.reviews.save(
     next,
     auditEvent(
@@ -491,6 +533,8 @@ export async function reopenReview(
   requireChair(ctx);
   const assignment = await deps.reviews.get(applicationId, reviewerId);
   if (!assignment) throw notFound('Tildelingen / The assignment');
+  const { application } = await loadApplicationInReview(deps, applicationId);
+  requireFreeOfConflict(ctx, application, await deps.reviews.listByApplication(applicationId));
   if (assignment.review.status !== 'submitted')
     throw new AppError('INVALID_STATE', 'Bedømmelsen er ikke indsendt / The review is not submitted');
   const now = deps.clock.now();
@@ -560,7 +604,7 @@ export async function ruleOnConflict(
   if (assignment.conflict.ruling)
     throw new AppError('INVALID_STATE', 'Der er allerede truffet afgørelse / Already ruled on');
   const { application } = await loadApplicationInReview(deps, applicationId);
-  if (organisationConflict(ctx.actor.organisation, application)) throw forbidden();
+  requireFreeOfConflict(ctx, application, await deps.reviews.listByApplication(applicationId));
   const now = deps.clock.now();
   const next: Assignment = {
     ...assignment,

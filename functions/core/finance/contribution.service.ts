@@ -1,0 +1,685 @@
+import { createHash } from 'node:crypto';
+import { auditEvent, type OutboxMessage } from '../audit/audit.js';
+import type { Principal } from '../auth/principal.js';
+import type { ContributionWrite, CoreDeps, RequestContext } from '../ports.js';
+import { AppError, type FieldError, notFound, versionConflict } from '../shared/errors.js';
+import { copenhagenDate } from '../shared/time.js';
+import { contributionStatus, demandOre, grantShareOre, populationsForYear } from './contributions.js';
+import type {
+  AdjustmentInput,
+  Balance,
+  Contribution,
+  ContributionView,
+  LedgerEntry,
+  PaymentInput,
+  YearSettings,
+  YearSettingsInput,
+} from './finance.schema.js';
+import { PARTIES, type PartyRef } from './parties.js';
+import { requireFinance } from './population.service.js';
+
+const PARTY_IDS = PARTIES.map((p) => p.id);
+
+const kr = (ore: number, locale = 'da-DK') =>
+  new Intl.NumberFormat(locale, { style: 'currency', currency: 'DKK' }).format(ore / 100);
+
+/** One of the 20 parties by its id, exactly. @throws AppError NOT_FOUND */
+function partyById(partyId: string): PartyRef {
+  const party = PARTIES.find((p) => p.id === partyId);
+  if (!party) throw notFound('Parten / The party');
+  return party;
+}
+
+/** A contribution with where it stands on `today` (a Copenhagen date). */
+export function contributionView(c: Contribution, dueDate: string, today: string): ContributionView {
+  const totalDueOre = c.demandOre + c.adjustmentsOre;
+  return { ...c, totalDueOre, ...contributionStatus(totalDueOre, c.paidOre, dueDate, today) };
+}
+
+const today = (deps: CoreDeps) => copenhagenDate(deps.clock.now());
+
+const yearEntity = (year: number) => ({ type: 'finance' as const, id: `year-${year}` });
+const contributionEntity = (year: number, partyId: string) => ({
+  type: 'finance' as const,
+  id: `contribution-${year}-${partyId}`,
+});
+
+async function requireSettings(deps: CoreDeps, year: number): Promise<YearSettings> {
+  const settings = await deps.finance.getYear(year);
+  if (!settings) {
+    throw new AppError('RULES_FAILED', `Året ${year} er ikke sat op / The year ${year} is not set up`, {
+      errors: [
+        {
+          pointer: '/year',
+          code: 'YEAR_NOT_SET',
+          detail: `PUT /api/finance/years/${year} først / first (referenceYear, dueDate)`,
+        },
+      ],
+    });
+  }
+  return settings;
+}
+
+/** A year's settings. @throws AppError FORBIDDEN, NOT_FOUND */
+export async function getYearSettings(deps: CoreDeps, actor: Principal, year: number): Promise<YearSettings> {
+  requireFinance(actor);
+  const settings = await deps.finance.getYear(year);
+  if (!settings) throw notFound(`Året ${year} / The year ${year}`);
+  return settings;
+}
+
+/**
+ * Creates or replaces a year's settings (reference year, due date, rates, grant share). Replacing needs the
+ * version read; the same settings again write nothing.
+ * @throws AppError FORBIDDEN, VALIDATION_FAILED, PRECONDITION_REQUIRED, VERSION_CONFLICT
+ */
+export async function saveYearSettings(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  year: number,
+  input: YearSettingsInput,
+  expectedVersion: number | undefined,
+): Promise<{ settings: YearSettings; created: boolean }> {
+  requireFinance(ctx.actor);
+  if (input.grantShare.numerator > input.grantShare.denominator) {
+    throw new AppError('VALIDATION_FAILED', 'Ugyldige oplysninger / Invalid input', {
+      errors: [
+        {
+          pointer: '/grantShare/numerator',
+          code: 'share_above_whole',
+          detail: 'Andelen kan ikke være over det hele / The share cannot exceed the whole',
+        },
+      ],
+    });
+  }
+  const existing = await deps.finance.getYear(year);
+  if (existing && expectedVersion === undefined) {
+    throw new AppError(
+      'PRECONDITION_REQUIRED',
+      'Send den version du læste i If-Match / Send the version you read in If-Match',
+    );
+  }
+  if (expectedVersion !== undefined && expectedVersion !== existing?.version) throw versionConflict();
+  const same =
+    existing &&
+    existing.referenceYear === input.referenceYear &&
+    existing.dueDate === input.dueDate &&
+    existing.rates.municipalityOre === input.rates.municipalityOre &&
+    existing.rates.regionOre === input.rates.regionOre &&
+    existing.grantShare.numerator === input.grantShare.numerator &&
+    existing.grantShare.denominator === input.grantShare.denominator;
+  if (existing && same) return { settings: existing, created: false };
+  const now = deps.clock.now();
+  const version = (existing?.version ?? 0) + 1;
+  const settings: YearSettings = {
+    year,
+    referenceYear: input.referenceYear,
+    dueDate: input.dueDate,
+    rates: { municipalityOre: input.rates.municipalityOre, regionOre: input.rates.regionOre },
+    grantShare: { numerator: input.grantShare.numerator, denominator: input.grantShare.denominator },
+    version,
+    updatedAt: now.toISOString(),
+    updatedBy: ctx.actor.userId,
+  };
+  await deps.finance.saveYear(
+    settings,
+    auditEvent(ctx.actor, now, existing ? 'finance_year.updated' : 'finance_year.created', yearEntity(year), {
+      version,
+      referenceYear: settings.referenceYear,
+      dueDate: settings.dueDate,
+      municipalityOre: settings.rates.municipalityOre,
+      regionOre: settings.rates.regionOre,
+      grantShare: `${settings.grantShare.numerator}/${settings.grantShare.denominator}`,
+    }),
+    existing?.version,
+  );
+  return { settings, created: !existing };
+}
+
+export interface RunResult {
+  year: number;
+  referenceYear: number;
+  created: string[];
+  recomputed: string[];
+  unchanged: string[];
+  /** Sent demands the current figures would change: correct them with an adjustment, never an edit. */
+  sentDiffering: { partyId: string; demandOre: number; recomputedDemandOre: number; differenceOre: number }[];
+  contributions: ContributionView[];
+}
+
+/**
+ * Computes each party's demand for the year (population of the reference year x the rate of its kind) and
+ * stores what changed in one transaction. A demand not yet sent follows corrected figures; a sent one is
+ * never edited. Running it again on the same figures writes nothing.
+ * @throws AppError FORBIDDEN, RULES_FAILED (year not set up; parties without a population), VERSION_CONFLICT
+ */
+export async function runContributions(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  year: number,
+): Promise<RunResult> {
+  requireFinance(ctx.actor);
+  const settings = await requireSettings(deps, year);
+  const { referenceYear } = settings;
+  const [figures, stored] = await Promise.all([
+    deps.finance.getPopulations(PARTY_IDS.map((partyId) => ({ partyId, year: referenceYear }))),
+    deps.finance.getContributions(year, PARTY_IDS),
+  ]);
+  const { populations, missing } = populationsForYear(
+    PARTIES,
+    new Map(figures.map((f) => [f.partyId, f.population])),
+  );
+  if (missing.length > 0) {
+    throw new AppError(
+      'RULES_FAILED',
+      `Folketal mangler for 1. januar ${referenceYear}: ${missing.map((p) => p.name).join(', ')} / ` +
+        `Population missing for 1 January ${referenceYear}`,
+      {
+        errors: missing.map(
+          (p): FieldError => ({
+            pointer: `/populations/${p.id}`,
+            code: 'POPULATION_MISSING',
+            detail: `${p.name}: intet folketal for ${referenceYear} / no population for ${referenceYear}`,
+          }),
+        ),
+      },
+    );
+  }
+  const now = deps.clock.now().toISOString();
+  const byParty = new Map(stored.map((c) => [c.partyId, c]));
+  const writes: ContributionWrite[] = [];
+  const result: RunResult = {
+    year,
+    referenceYear,
+    created: [],
+    recomputed: [],
+    unchanged: [],
+    sentDiffering: [],
+    contributions: [],
+  };
+  const after: Contribution[] = [];
+  for (const party of PARTIES) {
+    const resolved = populations.get(party.id);
+    if (!resolved) continue; // cannot happen: every party without a population is refused above
+    const rateOre = party.kind === 'region' ? settings.rates.regionOre : settings.rates.municipalityOre;
+    const computed = {
+      referenceYear,
+      population: resolved.population,
+      populationDerived: resolved.derived,
+      rateOre,
+      demandOre: demandOre(resolved.population, rateOre),
+    };
+    const before = byParty.get(party.id);
+    if (!before) {
+      const created: Contribution = {
+        year,
+        partyId: party.id,
+        partyName: party.name,
+        kind: party.kind,
+        state: 'computed',
+        ...computed,
+        adjustmentsOre: 0,
+        paidOre: 0,
+        computedAt: now,
+        version: 1,
+        updatedAt: now,
+      };
+      writes.push({ contribution: created });
+      result.created.push(party.id);
+      after.push(created);
+      continue;
+    }
+    const same =
+      before.referenceYear === computed.referenceYear &&
+      before.population === computed.population &&
+      before.populationDerived === computed.populationDerived &&
+      before.rateOre === computed.rateOre &&
+      before.demandOre === computed.demandOre;
+    if (same) {
+      result.unchanged.push(party.id);
+      after.push(before);
+    } else if (before.state === 'sent') {
+      result.unchanged.push(party.id);
+      if (before.demandOre !== computed.demandOre) {
+        result.sentDiffering.push({
+          partyId: party.id,
+          demandOre: before.demandOre,
+          recomputedDemandOre: computed.demandOre,
+          differenceOre: computed.demandOre - before.demandOre,
+        });
+      }
+      after.push(before);
+    } else {
+      const recomputed: Contribution = {
+        ...before,
+        ...computed,
+        computedAt: now,
+        version: before.version + 1,
+        updatedAt: now,
+      };
+      writes.push({ contribution: recomputed, expectedVersion: before.version });
+      result.recomputed.push(party.id);
+      after.push(recomputed);
+    }
+  }
+  if (writes.length > 0) {
+    await deps.finance.saveContributions(
+      year,
+      writes,
+      auditEvent(ctx.actor, new Date(now), 'contributions.computed', yearEntity(year), {
+        referenceYear,
+        created: result.created.length,
+        recomputed: result.recomputed.length,
+        parties: writes.map((w) => w.contribution.partyId).join(','),
+        totalDemandOre: after.reduce((sum, c) => sum + c.demandOre, 0),
+      }),
+    );
+  }
+  const day = today(deps);
+  result.contributions = after.map((c) => contributionView(c, settings.dueDate, day));
+  return result;
+}
+
+function demandMessage(c: Contribution, settings: YearSettings, now: string): OutboxMessage {
+  const population = new Intl.NumberFormat('da-DK').format(c.population);
+  return {
+    id: crypto.randomUUID(),
+    createdAt: now,
+    kind: 'contribution.demand',
+    // Parties have no invoicing address in the platform yet: the sender looks it up by party id.
+    to: `party:${c.partyId}`,
+    entityId: `contribution-${c.year}-${c.partyId}`,
+    subject: `Opkrævning: bidrag til Folkesundhed i Midten ${c.year} / Contribution to Folkesundhed i Midten ${c.year}`,
+    body: [
+      `Til ${c.partyName}`,
+      '',
+      `Bidrag til Folkesundhed i Midten for ${c.year}: ${kr(c.demandOre)} (${population} borgere pr. 1. januar ${c.referenceYear} à ${kr(c.rateOre)})`,
+      `Betales senest ${settings.dueDate}. Angiv "FIM ${c.year} ${c.partyId}" ved betaling.`,
+      '',
+      '---',
+      '',
+      `To ${c.partyName}`,
+      '',
+      `Contribution to Folkesundhed i Midten for ${c.year}: ${kr(c.demandOre, 'en-GB')} (${population} citizens on 1 January ${c.referenceYear} at ${kr(c.rateOre, 'en-GB')} each)`,
+      `Due by ${settings.dueDate}. Please quote "FIM ${c.year} ${c.partyId}" with the payment.`,
+      '',
+      'Folkesundhed i Midten',
+    ].join('\n'),
+  };
+}
+
+/**
+ * Sends the year's computed demands: each becomes `sent` (never recomputed again) with a demand message in
+ * the outbox, all in one transaction. Demands already sent are left as they are.
+ * @throws AppError FORBIDDEN, RULES_FAILED (year not set up or not run), VERSION_CONFLICT
+ */
+export async function sendContributions(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  year: number,
+): Promise<{ year: number; sent: string[]; alreadySent: string[] }> {
+  requireFinance(ctx.actor);
+  const settings = await requireSettings(deps, year);
+  const stored = await deps.finance.getContributions(year, PARTY_IDS);
+  if (stored.length === 0) {
+    throw new AppError('RULES_FAILED', 'Beregn bidragene først / Run the contributions first', {
+      errors: [
+        {
+          pointer: '/contributions',
+          code: 'NOT_RUN',
+          detail: `POST /api/finance/years/${year}/contributions/run`,
+        },
+      ],
+    });
+  }
+  const now = deps.clock.now().toISOString();
+  const toSend = stored.filter((c) => c.state === 'computed');
+  const alreadySent = stored.filter((c) => c.state === 'sent').map((c) => c.partyId);
+  if (toSend.length === 0) return { year, sent: [], alreadySent };
+  const writes = toSend.map(
+    (c): ContributionWrite => ({
+      contribution: { ...c, state: 'sent', sentAt: now, version: c.version + 1, updatedAt: now },
+      expectedVersion: c.version,
+    }),
+  );
+  await deps.finance.saveContributions(
+    year,
+    writes,
+    auditEvent(ctx.actor, new Date(now), 'contributions.sent', yearEntity(year), {
+      sent: toSend.length,
+      parties: toSend.map((c) => c.partyId).join(','),
+      demandOre: toSend.reduce((sum, c) => sum + c.demandOre, 0),
+    }),
+    toSend.map((c) => demandMessage(c, settings, now)),
+  );
+  return { year, sent: toSend.map((c) => c.partyId), alreadySent };
+}
+
+async function loadContribution(deps: CoreDeps, year: number, partyId: string) {
+  partyById(partyId);
+  const [contribution, settings] = await Promise.all([
+    deps.finance.getContribution(year, partyId),
+    deps.finance.getYear(year),
+  ]);
+  if (!contribution || !settings) throw notFound('Bidraget / The contribution');
+  return { contribution, settings };
+}
+
+/** A party's contribution for a year with its payments and adjustments. @throws AppError FORBIDDEN, NOT_FOUND */
+export async function getContribution(
+  deps: CoreDeps,
+  actor: Principal,
+  year: number,
+  partyId: string,
+): Promise<{ contribution: ContributionView; entries: LedgerEntry[] }> {
+  requireFinance(actor);
+  const { contribution, settings } = await loadContribution(deps, year, partyId);
+  const entries = await deps.finance.contributionEntries(year, partyId);
+  return { contribution: contributionView(contribution, settings.dueDate, today(deps)), entries };
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,200}$/;
+
+const keyReused = (key: string) =>
+  new AppError(
+    'RULES_FAILED',
+    'Idempotency-Key er brugt til en anden betaling / Idempotency-Key was used for a different payment',
+    {
+      errors: [
+        {
+          pointer: '/headers/idempotency-key',
+          code: 'IDEMPOTENCY_KEY_REUSED',
+          detail: `${key}: brug en ny nøgle / use a new key`,
+        },
+      ],
+    },
+  );
+
+export interface PaymentResult {
+  payment: LedgerEntry;
+  contribution: ContributionView;
+  /** True when the key had recorded this payment already: nothing new was written. */
+  replayed: boolean;
+}
+
+/**
+ * Records a payment once per `Idempotency-Key`: the key's claim, the ledger entry, the contribution's paid
+ * amount, the year's balance and the audit event in one transaction. The same key with the same payment
+ * answers with the payment recorded the first time.
+ * @throws AppError FORBIDDEN, PRECONDITION_REQUIRED (no key), VALIDATION_FAILED, NOT_FOUND, RULES_FAILED
+ */
+export async function recordPayment(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  year: number,
+  partyId: string,
+  input: PaymentInput,
+  idempotencyKey: string | undefined,
+): Promise<PaymentResult> {
+  requireFinance(ctx.actor);
+  if (idempotencyKey === undefined) {
+    throw new AppError(
+      'PRECONDITION_REQUIRED',
+      'Send en Idempotency-Key, så betalingen kun bogføres én gang / Send an Idempotency-Key so the payment is recorded once',
+      {
+        errors: [
+          { pointer: '/headers/idempotency-key', code: 'required', detail: 'Idempotency-Key: <uuid>' },
+        ],
+      },
+    );
+  }
+  if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    throw new AppError('VALIDATION_FAILED', 'Ugyldig Idempotency-Key / Invalid Idempotency-Key', {
+      errors: [
+        {
+          pointer: '/headers/idempotency-key',
+          code: 'invalid_format',
+          detail: '1-200 synlige ASCII-tegn / visible ASCII characters',
+        },
+      ],
+    });
+  }
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify([input.amountOre, input.paidOn, input.reference]))
+    .digest('hex');
+  const replay = async (): Promise<PaymentResult | undefined> => {
+    const claim = await deps.finance.getPaymentClaim(year, partyId, idempotencyKey);
+    if (!claim) return undefined;
+    if (claim.requestHash !== requestHash) throw keyReused(idempotencyKey);
+    const { contribution, settings } = await loadContribution(deps, year, partyId);
+    return {
+      payment: claim.entry,
+      contribution: contributionView(contribution, settings.dueDate, today(deps)),
+      replayed: true,
+    };
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+
+  const { contribution, settings } = await loadContribution(deps, year, partyId);
+  const now = deps.clock.now();
+  const day = copenhagenDate(now);
+  if (input.paidOn > day) {
+    throw new AppError(
+      'RULES_FAILED',
+      'Betalingsdatoen ligger i fremtiden / The payment date is in the future',
+      {
+        errors: [{ pointer: '/paidOn', code: 'IN_FUTURE', detail: `${input.paidOn} > ${day}` }],
+      },
+    );
+  }
+  const entry: LedgerEntry = {
+    id: crypto.randomUUID(),
+    year,
+    kind: 'contribution_received',
+    amountOre: input.amountOre,
+    at: now.toISOString(),
+    partyId,
+    paidOn: input.paidOn,
+    reference: input.reference,
+    idempotencyKey,
+    recordedBy: { userId: ctx.actor.userId, email: ctx.actor.email },
+  };
+  try {
+    await deps.finance.recordMovement({
+      entry,
+      audit: auditEvent(ctx.actor, now, 'contribution.payment_recorded', contributionEntity(year, partyId), {
+        entryId: entry.id,
+        amountOre: entry.amountOre,
+        paidOn: input.paidOn,
+        reference: input.reference,
+        paidOreBefore: contribution.paidOre,
+      }),
+      claim: { key: idempotencyKey, requestHash },
+    });
+  } catch (error) {
+    // Two requests with one key at the same moment: once the winner's claim is stored, the loser answers as
+    // the replay it is; before that it fails (409) and a retry with the same key is safe.
+    const raced = await replay();
+    if (raced) return raced;
+    throw error;
+  }
+  const paid = {
+    ...contribution,
+    paidOre: contribution.paidOre + entry.amountOre,
+    version: contribution.version + 1,
+  };
+  return { payment: entry, contribution: contributionView(paid, settings.dueDate, day), replayed: false };
+}
+
+/**
+ * Corrects a sent demand by a separate adjustment entry (the demand itself is never edited): the entry, the
+ * contribution's adjustments, the year's balance and the audit event in one transaction.
+ * @throws AppError FORBIDDEN, VALIDATION_FAILED, NOT_FOUND, INVALID_STATE (not sent), RULES_FAILED, VERSION_CONFLICT
+ */
+export async function recordAdjustment(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  year: number,
+  partyId: string,
+  input: AdjustmentInput,
+): Promise<{ adjustment: LedgerEntry; contribution: ContributionView }> {
+  requireFinance(ctx.actor);
+  if (input.amountOre === 0) {
+    throw new AppError('VALIDATION_FAILED', 'Ugyldige oplysninger / Invalid input', {
+      errors: [{ pointer: '/amountOre', code: 'not_zero', detail: 'Må ikke være 0 / Must not be 0' }],
+    });
+  }
+  const { contribution, settings } = await loadContribution(deps, year, partyId);
+  if (contribution.state !== 'sent') {
+    throw new AppError(
+      'INVALID_STATE',
+      'Opkrævningen er ikke sendt: ret folketallet og beregn igen / The demand is not sent: correct the population and run again',
+    );
+  }
+  const totalAfter = contribution.demandOre + contribution.adjustmentsOre + input.amountOre;
+  if (totalAfter < 0) {
+    throw new AppError(
+      'RULES_FAILED',
+      'Bidraget kan ikke blive negativt / The contribution cannot go below zero',
+      {
+        errors: [
+          {
+            pointer: '/amountOre',
+            code: 'BELOW_ZERO',
+            detail: `demandOre=${contribution.demandOre} adjustmentsOre=${contribution.adjustmentsOre} amountOre=${input.amountOre}`,
+          },
+        ],
+      },
+    );
+  }
+  const now = deps.clock.now();
+  const entry: LedgerEntry = {
+    id: crypto.randomUUID(),
+    year,
+    kind: 'adjustment',
+    amountOre: input.amountOre,
+    at: now.toISOString(),
+    partyId,
+    reason: input.reason,
+    recordedBy: { userId: ctx.actor.userId, email: ctx.actor.email },
+  };
+  await deps.finance.recordMovement({
+    entry,
+    audit: auditEvent(ctx.actor, now, 'contribution.adjusted', contributionEntity(year, partyId), {
+      entryId: entry.id,
+      amountOre: entry.amountOre,
+      reason: input.reason,
+      version: contribution.version + 1,
+    }),
+    expectedVersion: contribution.version,
+  });
+  const adjusted = {
+    ...contribution,
+    adjustmentsOre: contribution.adjustmentsOre + input.amountOre,
+    version: contribution.version + 1,
+    updatedAt: entry.at,
+  };
+  return {
+    adjustment: entry,
+    contribution: contributionView(adjusted, settings.dueDate, copenhagenDate(now)),
+  };
+}
+
+export interface OverviewRow {
+  partyId: string;
+  name: string;
+  kind: PartyRef['kind'];
+  state: Contribution['state'] | 'not_computed';
+  population: number | null;
+  rateOre: number | null;
+  demandOre: number;
+  adjustmentsOre: number;
+  totalDueOre: number;
+  paidOre: number;
+  outstandingOre: number;
+  overpaidOre: number;
+  status: ContributionView['status'] | null;
+}
+
+export interface Overview {
+  year: number;
+  today: string;
+  settings: YearSettings;
+  rows: OverviewRow[];
+  totals: Omit<OverviewRow, 'partyId' | 'name' | 'kind' | 'state' | 'population' | 'rateOre' | 'status'> & {
+    population: number;
+  };
+  balances: Balance & { availableOre: number; grantShareOre: number; otherShareOre: number };
+}
+
+/**
+ * The year at a glance: a row per party, totals and the pool's balances. Two requests whatever the size of
+ * the ledger: one Query for the year's contributions and one BatchGet for the settings and the balance.
+ * @throws AppError FORBIDDEN, NOT_FOUND
+ */
+export async function getOverview(deps: CoreDeps, actor: Principal, year: number): Promise<Overview> {
+  requireFinance(actor);
+  const [contributions, { settings, balance }] = await Promise.all([
+    deps.finance.listContributions(year),
+    deps.finance.getYearAndBalance(year),
+  ]);
+  if (!settings) throw notFound(`Året ${year} / The year ${year}`);
+  const day = today(deps);
+  const byParty = new Map(contributions.map((c) => [c.partyId, c]));
+  const rows = PARTIES.map((party): OverviewRow => {
+    const c = byParty.get(party.id);
+    if (!c) {
+      return {
+        partyId: party.id,
+        name: party.name,
+        kind: party.kind,
+        state: 'not_computed',
+        population: null,
+        rateOre: null,
+        demandOre: 0,
+        adjustmentsOre: 0,
+        totalDueOre: 0,
+        paidOre: 0,
+        outstandingOre: 0,
+        overpaidOre: 0,
+        status: null,
+      };
+    }
+    const v = contributionView(c, settings.dueDate, day);
+    return {
+      partyId: party.id,
+      name: party.name,
+      kind: party.kind,
+      state: v.state,
+      population: v.population,
+      rateOre: v.rateOre,
+      demandOre: v.demandOre,
+      adjustmentsOre: v.adjustmentsOre,
+      totalDueOre: v.totalDueOre,
+      paidOre: v.paidOre,
+      outstandingOre: v.outstandingOre,
+      overpaidOre: v.overpaidOre,
+      status: v.status,
+    };
+  });
+  const sum = (pick: (r: OverviewRow) => number) => rows.reduce((total, r) => total + pick(r), 0);
+  const grant = grantShareOre(balance.receivedOre, settings.grantShare);
+  return {
+    year,
+    today: day,
+    settings,
+    rows,
+    totals: {
+      // The region's citizens are the municipalities' citizens: counted once.
+      population: sum((r) => (r.kind === 'municipality' ? (r.population ?? 0) : 0)),
+      demandOre: sum((r) => r.demandOre),
+      adjustmentsOre: sum((r) => r.adjustmentsOre),
+      totalDueOre: sum((r) => r.totalDueOre),
+      paidOre: sum((r) => r.paidOre),
+      outstandingOre: sum((r) => r.outstandingOre),
+      overpaidOre: sum((r) => r.overpaidOre),
+    },
+    balances: {
+      ...balance,
+      availableOre: balance.receivedOre + balance.refundedOre - balance.committedOre,
+      grantShareOre: grant,
+      otherShareOre: balance.receivedOre - grant,
+    },
+  };
+}

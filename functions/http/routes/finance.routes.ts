@@ -1,0 +1,486 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  getContribution,
+  getOverview,
+  getYearSettings,
+  recordAdjustment,
+  recordPayment,
+  runContributions,
+  saveYearSettings,
+  sendContributions,
+} from '../../core/finance/contribution.service.js';
+import {
+  adjustmentInputSchema,
+  balanceSchema,
+  CONTRIBUTION_STATES,
+  CONTRIBUTION_STATUSES,
+  contributionViewSchema,
+  invariantsInputSchema,
+  ledgerEntrySchema,
+  MAX_YEAR,
+  MIN_YEAR,
+  partyKindSchema,
+  partyViewSchema,
+  paymentInputSchema,
+  yearSettingsInputSchema,
+  yearSettingsSchema,
+} from '../../core/finance/finance.schema.js';
+import { checkInvariants, LEDGER_PAGE_MAX, listLedger } from '../../core/finance/ledger.service.js';
+import {
+  applyPopulationImport,
+  listParties,
+  listPopulations,
+  previewPopulationImport,
+} from '../../core/finance/population.service.js';
+import { decodeImport } from '../../core/finance/population-import.js';
+import { AppError } from '../../core/shared/errors.js';
+import type { AppContext, AppDeps } from '../context.js';
+import { etag, ifMatchVersion, requireUser } from '../context.js';
+import { bearer, createApiRouter, json, jsonBody, named, problems } from './api-common.js';
+
+const party = named(partyViewSchema, 'Party', 'One of the 20 parties, with its latest population');
+const settings = named(
+  yearSettingsSchema,
+  'FinanceYear',
+  'A year’s settings: reference year, due date, rates',
+);
+const settingsInput = named(
+  yearSettingsInputSchema,
+  'FinanceYearInput',
+  'A year’s settings; rates are øre per citizen (default 100), the grant share a fraction (default 4/5)',
+);
+const contribution = named(
+  contributionViewSchema,
+  'Contribution',
+  'A party’s contribution for a year and where it stands (status judged on the Copenhagen date)',
+);
+const ledgerEntry = named(ledgerEntrySchema, 'LedgerEntry', 'An immutable movement of money, in øre');
+const paymentInput = named(paymentInputSchema, 'PaymentInput', 'A payment received, in øre');
+const adjustmentInput = named(
+  adjustmentInputSchema,
+  'AdjustmentInput',
+  'A correction of a sent demand, signed øre, with a reason',
+);
+
+const yearParam = z.object({
+  year: z.coerce
+    .number()
+    .int()
+    .min(MIN_YEAR)
+    .max(MAX_YEAR)
+    .openapi({ param: { name: 'year', in: 'path' }, example: 2027 }),
+});
+const partyParam = yearParam.extend({
+  partyId: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .openapi({ param: { name: 'partyId', in: 'path' }, example: 'favrskov-kommune' }),
+});
+
+const importRow = z.object({
+  line: z.int(),
+  partyId: z.string(),
+  partyName: z.string(),
+  year: z.int(),
+  population: z.int(),
+  currentPopulation: z.int().nullable(),
+  change: z.int().nullable(),
+  outcome: z.enum(['new', 'changed', 'unchanged']),
+});
+const importPreview = z
+  .object({
+    format: z.enum(['fim', 'folk1a']),
+    rows: z.array(importRow),
+    summary: z.object({ new: z.int(), changed: z.int(), unchanged: z.int() }),
+  })
+  .openapi('PopulationImportPreview');
+const importResult = importPreview
+  .extend({ written: z.int().describe('Figures written (0 when every figure was already stored)') })
+  .openapi('PopulationImportResult');
+const importBody = {
+  required: false,
+  description:
+    'The file as text/csv (UTF-8 or Windows-1252): the project’s `party,year,population` or a FOLK1A export; or JSON {csv}',
+  content: {
+    'text/csv': { schema: z.string() },
+    'application/json': { schema: z.strictObject({ csv: z.string().max(200_000) }) },
+  },
+};
+
+const populationsResponse = z
+  .object({
+    year: z.int(),
+    items: z.array(
+      z.object({
+        partyId: z.string(),
+        name: z.string(),
+        kind: partyKindSchema,
+        population: z.int().nullable(),
+        derived: z.boolean(),
+        version: z.int().nullable(),
+        source: z.string().nullable(),
+        updatedAt: z.string().nullable(),
+      }),
+    ),
+    missing: z.array(z.string()),
+  })
+  .openapi('Populations');
+
+const runResponse = z
+  .object({
+    year: z.int(),
+    referenceYear: z.int(),
+    created: z.array(z.string()),
+    recomputed: z.array(z.string()),
+    unchanged: z.array(z.string()),
+    sentDiffering: z.array(
+      z.object({
+        partyId: z.string(),
+        demandOre: z.int(),
+        recomputedDemandOre: z.int(),
+        differenceOre: z.int(),
+      }),
+    ),
+    contributions: z.array(contribution),
+  })
+  .openapi('ContributionRun');
+
+const overviewRow = z.object({
+  partyId: z.string(),
+  name: z.string(),
+  kind: partyKindSchema,
+  state: z.enum([...CONTRIBUTION_STATES, 'not_computed']),
+  population: z.int().nullable(),
+  rateOre: z.int().nullable(),
+  demandOre: z.int(),
+  adjustmentsOre: z.int(),
+  totalDueOre: z.int(),
+  paidOre: z.int(),
+  outstandingOre: z.int(),
+  overpaidOre: z.int(),
+  status: z.enum(CONTRIBUTION_STATUSES).nullable(),
+});
+const overview = z
+  .object({
+    year: z.int(),
+    today: z.string(),
+    settings,
+    rows: z.array(overviewRow),
+    totals: z.object({
+      population: z.int(),
+      demandOre: z.int(),
+      adjustmentsOre: z.int(),
+      totalDueOre: z.int(),
+      paidOre: z.int(),
+      outstandingOre: z.int(),
+      overpaidOre: z.int(),
+    }),
+    balances: balanceSchema.extend({
+      availableOre: z.int().describe('received + refunded - committed'),
+      grantShareOre: z.int().describe('The grant share of the income received, rounded down'),
+      otherShareOre: z.int(),
+    }),
+  })
+  .openapi('FinanceOverview');
+
+const paymentResponse = z
+  .object({ payment: ledgerEntry, contribution, replayed: z.boolean() })
+  .openapi('PaymentRecorded');
+
+/** The import file from a text/csv body (bytes decoded as UTF-8 or Windows-1252) or JSON {csv}. */
+async function importText(c: AppContext, validated: string | { csv?: string } | undefined): Promise<string> {
+  const type = c.req.header('content-type') ?? '';
+  if (/^application\/(.+\+)?json/i.test(type))
+    return typeof validated === 'object' ? (validated.csv ?? '') : '';
+  if (/^text\/csv/i.test(type)) return decodeImport(new Uint8Array(await c.req.arrayBuffer()));
+  throw new AppError('VALIDATION_FAILED', 'Send filen som text/csv / Send the file as text/csv', {
+    errors: [
+      { pointer: '/headers/content-type', code: 'unsupported', detail: 'text/csv | application/json' },
+    ],
+  });
+}
+
+export function financeRoutes(deps: AppDeps) {
+  const app = createApiRouter();
+  const ctx = (c: AppContext) => ({ actor: requireUser(c), lang: c.get('lang') });
+
+  // Parties and population.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/parties',
+      summary: 'The 20 parties with their latest population (anyone)',
+      responses: { 200: json(z.object({ items: z.array(party) }), 'Parties') },
+    }),
+    async (c) => c.json({ items: await listParties(deps.core) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/populations',
+      summary: 'Every party’s population on 1 January of a year (finance, admins)',
+      security: bearer,
+      request: {
+        query: z.object({ year: z.coerce.number().int().min(MIN_YEAR).max(MAX_YEAR) }),
+      },
+      responses: { 200: json(populationsResponse, 'Figures'), ...problems(400, 401, 403) },
+    }),
+    async (c) => c.json(await listPopulations(deps.core, requireUser(c), c.req.valid('query').year), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/populations/imports/preview',
+      summary: 'What an import would change, line by line; 422 lists every line that cannot be used',
+      security: bearer,
+      request: { body: importBody },
+      responses: { 200: json(importPreview, 'Preview'), ...problems(400, 401, 403, 413, 415, 422) },
+    }),
+    async (c) => {
+      const actor = requireUser(c);
+      const text = await importText(c, c.req.valid('json'));
+      return c.json(await previewPopulationImport(deps.core, actor, text), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/populations/imports',
+      summary: 'Import population figures, all or nothing (at most 90 figures; finance, admins)',
+      security: bearer,
+      request: { body: importBody },
+      responses: {
+        200: json(importResult, 'Applied (written 0: the figures were already stored)'),
+        ...problems(400, 401, 403, 409, 413, 415, 422),
+      },
+    }),
+    async (c) => {
+      const context = ctx(c);
+      const text = await importText(c, c.req.valid('json'));
+      return c.json(await applyPopulationImport(deps.core, context, text), 200);
+    },
+  );
+
+  // The year: settings, contributions, payments, adjustments.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/finance/years/{year}',
+      summary: 'A year’s settings (finance, admins)',
+      security: bearer,
+      request: { params: yearParam },
+      responses: { 200: json(settings, 'Settings'), ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const found = await getYearSettings(deps.core, requireUser(c), c.req.valid('param').year);
+      c.header('ETag', etag(found.version));
+      return c.json(found, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/finance/years/{year}',
+      summary: 'Set up or change a year (finance, admins); If-Match when it exists',
+      security: bearer,
+      request: {
+        params: yearParam,
+        headers: z.object({ 'if-match': z.string().max(20).optional() }),
+        body: jsonBody(settingsInput),
+      },
+      responses: {
+        200: json(settings, 'Changed (or unchanged)'),
+        201: json(settings, 'Created'),
+        ...problems(400, 401, 403, 409, 428),
+      },
+    }),
+    async (c) => {
+      const context = ctx(c);
+      const saved = await saveYearSettings(
+        deps.core,
+        context,
+        c.req.valid('param').year,
+        c.req.valid('json'),
+        ifMatchVersion(c),
+      );
+      c.header('ETag', etag(saved.settings.version));
+      return saved.created ? c.json(saved.settings, 201) : c.json(saved.settings, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/finance/years/{year}/contributions/run',
+      summary:
+        'Compute each party’s demand (population x rate); again on the same figures changes nothing; sent demands are never edited',
+      security: bearer,
+      request: { params: yearParam },
+      responses: { 200: json(runResponse, 'The run'), ...problems(400, 401, 403, 409, 422) },
+    }),
+    async (c) => c.json(await runContributions(deps.core, ctx(c), c.req.valid('param').year), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/finance/years/{year}/contributions/send',
+      summary: 'Send the computed demands (a message per party in the outbox); finance, admins',
+      security: bearer,
+      request: { params: yearParam },
+      responses: {
+        200: json(
+          z.object({ year: z.int(), sent: z.array(z.string()), alreadySent: z.array(z.string()) }),
+          'Sent',
+        ),
+        ...problems(400, 401, 403, 409, 422),
+      },
+    }),
+    async (c) => c.json(await sendContributions(deps.core, ctx(c), c.req.valid('param').year), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/finance/years/{year}/contributions/{partyId}',
+      summary: 'A party’s contribution with its payments and adjustments (finance, admins)',
+      security: bearer,
+      request: { params: partyParam },
+      responses: {
+        200: json(z.object({ contribution, entries: z.array(ledgerEntry) }), 'Contribution'),
+        ...problems(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const { year, partyId } = c.req.valid('param');
+      return c.json(await getContribution(deps.core, requireUser(c), year, partyId), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/finance/years/{year}/contributions/{partyId}/payments',
+      summary:
+        'Record a payment once per Idempotency-Key (428 without; the same key again answers 200 with the same payment)',
+      security: bearer,
+      request: {
+        params: partyParam,
+        headers: z.object({
+          'idempotency-key': z
+            .string()
+            .max(255)
+            .optional()
+            .openapi({ description: 'Required: a key of your own (a UUID) per payment' }),
+        }),
+        body: jsonBody(paymentInput),
+      },
+      responses: {
+        200: json(paymentResponse, 'Recorded before under this key; nothing new written'),
+        201: json(paymentResponse, 'Recorded'),
+        ...problems(400, 401, 403, 404, 409, 422, 428),
+      },
+    }),
+    async (c) => {
+      const context = ctx(c);
+      const { year, partyId } = c.req.valid('param');
+      const result = await recordPayment(
+        deps.core,
+        context,
+        year,
+        partyId,
+        c.req.valid('json'),
+        c.req.valid('header')['idempotency-key'],
+      );
+      return result.replayed ? c.json(result, 200) : c.json(result, 201);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/finance/years/{year}/contributions/{partyId}/adjustments',
+      summary: 'Correct a sent demand by a separate adjustment entry (finance, admins)',
+      security: bearer,
+      request: { params: partyParam, body: jsonBody(adjustmentInput) },
+      responses: {
+        201: json(z.object({ adjustment: ledgerEntry, contribution }), 'Recorded'),
+        ...problems(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) => {
+      const context = ctx(c);
+      const { year, partyId } = c.req.valid('param');
+      return c.json(await recordAdjustment(deps.core, context, year, partyId, c.req.valid('json')), 201);
+    },
+  );
+
+  // The pool: overview, ledger, invariants.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/finance/years/{year}/overview',
+      summary: 'A row per party, totals and the pool’s balances (finance, admins)',
+      security: bearer,
+      request: { params: yearParam },
+      responses: { 200: json(overview, 'Overview'), ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => c.json(await getOverview(deps.core, requireUser(c), c.req.valid('param').year), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/finance/years/{year}/ledger',
+      summary: 'The year’s ledger, oldest first, a page at a time (finance, admins)',
+      security: bearer,
+      request: {
+        params: yearParam,
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(LEDGER_PAGE_MAX).optional(),
+          cursor: z.string().max(500).optional(),
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(ledgerEntry),
+            cursor: z.string().optional().describe('Send it back for the next page; absent on the last'),
+          }),
+          'Entries',
+        ),
+        ...problems(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      return c.json(
+        await listLedger(deps.core, requireUser(c), c.req.valid('param').year, {
+          ...(query.limit ? { limit: query.limit } : {}),
+          ...(query.cursor ? { cursor: query.cursor } : {}),
+        }),
+        200,
+      );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/finance/invariants/check',
+      summary:
+        'Check a year’s ledger: balances equal the sums of the entries, nothing over-committed (finance, admins)',
+      security: bearer,
+      request: { body: jsonBody(invariantsInputSchema) },
+      responses: {
+        200: json(
+          z.object({
+            year: z.int(),
+            ok: z.boolean(),
+            entries: z.int(),
+            problems: z.array(
+              z.object({ code: z.string(), detail: z.string(), partyId: z.string().optional() }),
+            ),
+          }),
+          'The verdict',
+        ),
+        ...problems(400, 401, 403),
+      },
+    }),
+    async (c) => c.json(await checkInvariants(deps.core, requireUser(c), c.req.valid('json').year), 200),
+  );
+  return app;
+}

@@ -1,0 +1,223 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../support/harness.js';
+import {
+  ADMIN,
+  type Api,
+  type ApiResponse,
+  api,
+  BOARD,
+  CHAIR,
+  expectProblem,
+  FINANCE,
+  RESEARCHER,
+  REVIEWER,
+} from './support.js';
+
+/*
+ * Every finance route against every role: the parties are public; only finance staff and administrators
+ * move money, import figures or see the pool's accounts. Anonymous callers are asked to sign in (401),
+ * everyone else is refused (403) before anything is read or written.
+ */
+
+const ROLES = ['anonymous', 'applicant', 'reviewer', 'board', 'chair', 'finance', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+
+const EMAIL: Record<Role, string | undefined> = {
+  anonymous: undefined,
+  applicant: RESEARCHER,
+  reviewer: REVIEWER,
+  board: BOARD,
+  chair: CHAIR,
+  finance: FINANCE,
+  admin: ADMIN,
+};
+
+const all = (status: number, except: Partial<Record<Role, number>> = {}): Record<Role, number> =>
+  Object.fromEntries(ROLES.map((r) => [r, except[r] ?? status])) as Record<Role, number>;
+/** Finance and admins get `status`; anonymous 401; every other role 403. */
+const financeOnly = (status: number, adminStatus = status) =>
+  all(403, { anonymous: 401, finance: status, admin: adminStatus });
+
+const YEAR = 2027;
+const Y = `/api/finance/years/${YEAR}`;
+const FIGURES = [
+  'party,year,population',
+  'Favrskov,2013,47156',
+  'Aarhus,2013,319094',
+  'Samsø,2013,3806',
+  'Hedensted,2013,45868',
+  'Herning,2013,86595',
+  'Holstebro,2013,57254',
+  'Horsens,2013,84871',
+  'Ikast-Brande,2013,40468',
+  'Lemvig,2013,21223',
+  'Norddjurs,2013,38035',
+  'Odder,2013,21800',
+  'Randers,2013,96007',
+  'Ringkøbing-Skjern,2013,57259',
+  'Silkeborg,2013,89346',
+  'Skanderborg,2013,58094',
+  'Skive,2013,47291',
+  'Struer,2013,21846',
+  'Syddjurs,2013,41894',
+  'Viborg,2013,94333',
+].join('\n');
+
+let h: Harness;
+let client: Api;
+let keyCounter = 0;
+
+beforeAll(async () => {
+  h = await createHarness();
+  client = api(h);
+  const ok = (res: ApiResponse, status = 200) => expect(res.status, res.text).toBe(status);
+  ok(await client.post('/api/populations/imports', { csv: FIGURES }, FINANCE));
+  ok(await client.send('PUT', Y, FINANCE, { body: { referenceYear: 2013, dueDate: '2027-03-31' } }), 201);
+  ok(await client.act(`${Y}/contributions/run`, FINANCE));
+  ok(await client.act(`${Y}/contributions/send`, FINANCE));
+});
+
+interface RouteCase {
+  route: string;
+  expected: Record<Role, number>;
+  run: (who: string | undefined, role: Role) => Promise<ApiResponse>;
+}
+
+const payment = { amountOre: 1_000, paidOn: '2027-02-01', reference: 'Test' };
+
+const matrix: RouteCase[] = [
+  { route: 'GET /api/parties', expected: all(200), run: (who) => client.get('/api/parties', who) },
+  {
+    route: 'GET /api/populations?year=2013',
+    expected: financeOnly(200),
+    run: (who) => client.get('/api/populations?year=2013', who),
+  },
+  {
+    route: 'POST /api/populations/imports/preview',
+    expected: financeOnly(200),
+    run: (who) => client.post('/api/populations/imports/preview', { csv: FIGURES }, who),
+  },
+  {
+    route: 'POST /api/populations/imports',
+    expected: financeOnly(200),
+    run: (who) => client.post('/api/populations/imports', { csv: FIGURES }, who),
+  },
+  { route: 'GET /api/finance/years/{year}', expected: financeOnly(200), run: (who) => client.get(Y, who) },
+  {
+    route: 'PUT /api/finance/years/{year} (new year)',
+    expected: financeOnly(201),
+    run: (who, role) =>
+      client.send('PUT', `/api/finance/years/${2040 + ROLES.indexOf(role)}`, who, {
+        body: { referenceYear: 2013, dueDate: '2040-03-31' },
+      }),
+  },
+  {
+    route: 'PUT /api/finance/years/{year} (If-Match)',
+    expected: financeOnly(200),
+    run: async (who) => {
+      const current = await client.get(Y, FINANCE);
+      return client.send('PUT', Y, who, {
+        body: { referenceYear: 2013, dueDate: '2027-03-31', grantShare: { numerator: 4, denominator: 5 } },
+        headers: { 'if-match': `"${current.body.version}"` },
+      });
+    },
+  },
+  {
+    route: 'POST /api/finance/years/{year}/contributions/run',
+    expected: financeOnly(200),
+    run: (who) => client.act(`${Y}/contributions/run`, who),
+  },
+  {
+    route: 'POST /api/finance/years/{year}/contributions/send',
+    expected: financeOnly(200),
+    run: (who) => client.act(`${Y}/contributions/send`, who),
+  },
+  {
+    route: 'GET /api/finance/years/{year}/contributions/{partyId}',
+    expected: financeOnly(200),
+    run: (who) => client.get(`${Y}/contributions/aarhus-kommune`, who),
+  },
+  {
+    route: 'POST /api/finance/years/{year}/contributions/{partyId}/payments',
+    expected: financeOnly(201),
+    run: (who) =>
+      client.post(`${Y}/contributions/aarhus-kommune/payments`, payment, who, {
+        'idempotency-key': `authz-${++keyCounter}`,
+      }),
+  },
+  {
+    // Refused before the missing key is even mentioned: 428 is for those who may pay.
+    route: 'POST …/payments without Idempotency-Key',
+    expected: financeOnly(428),
+    run: (who) => client.post(`${Y}/contributions/aarhus-kommune/payments`, payment, who),
+  },
+  {
+    route: 'POST /api/finance/years/{year}/contributions/{partyId}/adjustments',
+    expected: financeOnly(201),
+    run: (who) =>
+      client.post(
+        `${Y}/contributions/aarhus-kommune/adjustments`,
+        { amountOre: 100, reason: 'Rettelse' },
+        who,
+      ),
+  },
+  {
+    route: 'GET /api/finance/years/{year}/overview',
+    expected: financeOnly(200),
+    run: (who) => client.get(`${Y}/overview`, who),
+  },
+  {
+    route: 'GET /api/finance/years/{year}/ledger',
+    expected: financeOnly(200),
+    run: (who) => client.get(`${Y}/ledger`, who),
+  },
+  {
+    route: 'POST /api/finance/invariants/check',
+    expected: financeOnly(200),
+    run: (who) => client.post('/api/finance/invariants/check', { year: YEAR }, who),
+  },
+];
+
+describe.each(matrix)('$route', ({ expected, run }) => {
+  it.each(ROLES.map((role) => [role, expected[role]] as const))('%s → %i', async (role, status) => {
+    const res = await run(EMAIL[role], role);
+    if (status >= 400) expectProblem(res, status);
+    else expect(res.status, res.text).toBe(status);
+  });
+});
+
+describe('refused callers leave no trace', () => {
+  it('the money moved only by finance and admins: the ledger and the invariants agree', async () => {
+    const ledger = await client.get(`${Y}/ledger?limit=200`, ADMIN);
+    const kinds = ledger.body.items.map((e: { kind: string; recordedBy: { email: string } }) => [
+      e.kind,
+      e.recordedBy.email,
+    ]);
+    expect(kinds.sort()).toEqual(
+      [
+        ['adjustment', ADMIN],
+        ['adjustment', FINANCE],
+        ['contribution_received', ADMIN],
+        ['contribution_received', FINANCE],
+      ].sort(),
+    );
+    const check = await client.post('/api/finance/invariants/check', { year: YEAR }, FINANCE);
+    expect(check.body).toMatchObject({ ok: true, entries: 4 });
+  });
+
+  it('asks an anonymous caller to sign in before reading any input', async () => {
+    for (const [method, path] of [
+      ['POST', '/api/populations/imports'],
+      ['PUT', Y],
+      ['POST', `${Y}/contributions/aarhus-kommune/payments`],
+      ['GET', '/api/populations?year=nonsense'],
+    ] as const) {
+      const res = await h.app.request(path, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(method === 'GET' ? {} : { body: '{"malformed": ' }),
+      });
+      expect(res.status, `${method} ${path}`).toBe(401);
+    }
+  });
+});
