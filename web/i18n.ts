@@ -382,6 +382,7 @@ const da = {
     noneRecused: 'Ingen',
     saved: 'Mødet og afgørelserne er registreret, og afgørelsesbrevene er lagt til afsendelse.',
     amountCol: 'Beløb',
+    conflictedHidden: 'Inhabil: afgørelsen vises ikke',
   },
 };
 
@@ -768,6 +769,7 @@ const en: Texts = {
     noneRecused: 'None',
     saved: 'The meeting and its decisions are recorded, and the decision letters are queued for sending.',
     amountCol: 'Amount',
+    conflictedHidden: 'Conflicted: the decision is not shown',
   },
 };
 

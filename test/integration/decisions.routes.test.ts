@@ -406,7 +406,7 @@ describe('recording decisions', () => {
       [d.rejected, d.waiting, d.waiting, d.aarhus, d.declared, d.a, d.b].sort(),
     );
     const full = items.find((m) => m.decisions.length === 3) as { id: string };
-    const one = await client.get(`/api/meetings/${full.id}`, CHAIR);
+    const one = await client.get(`/api/meetings/${full.id}`, BOARD);
     expect(one.status, one.text).toBe(200);
     expect(one.body).toEqual(full);
     expectProblem(await client.get(`/api/meetings/${crypto.randomUUID()}`, CHAIR), 404);

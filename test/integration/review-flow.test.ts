@@ -318,6 +318,23 @@ describe('review and decision, end to end', () => {
       'demo-board',
       'demo-chair',
     ]);
+    // The minutes show a member the decisions they took part in; where they were recused, the title only.
+    const minutes = await client.get(`/api/meetings/${res.body.id}`, CHAIR);
+    const aarhusForChair = minutes.body.decisions.find(
+      (d: { applicationId: string }) => d.applicationId === apps.aarhus,
+    );
+    expect(aarhusForChair).toMatchObject({ conflicted: true });
+    expect(aarhusForChair.outcome).toBeUndefined();
+    expect(
+      minutes.body.decisions.find((d: { applicationId: string }) => d.applicationId === apps.randers),
+    ).toMatchObject({ outcome: 'approved', amountOre: 30_000_000 });
+    const forAdmin = await client.get(`/api/calls/${callId}/meetings`, ADMIN);
+    expect(
+      forAdmin.body.items[0].decisions.find(
+        (d: { applicationId: string }) => d.applicationId === apps.aarhus,
+      ),
+    ).toMatchObject({ outcome: 'waiting_list' });
+
     // The applicant reads who took no part, not their personal reasons.
     const waiting = await client.get(`/api/applications/${apps.aarhus}`, RESEARCHER);
     expect(waiting.body.decision.recused.map((r: { reason: string }) => r.reason)).toEqual([

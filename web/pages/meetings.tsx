@@ -383,7 +383,7 @@ export function MinutesPage({
               <tr>
                 <td>{d.reference ?? '–'}</td>
                 <th scope="row">{d.title}</th>
-                <td>{t.decision.outcomes[d.outcome]}</td>
+                <td>{d.outcome ? t.decision.outcomes[d.outcome] : m.conflictedHidden}</td>
                 <td class="num">{d.amountOre === undefined ? '–' : formatKr(d.amountOre, lang)}</td>
                 <td>
                   {d.recused.length === 0 ? (

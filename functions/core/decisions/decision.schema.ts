@@ -57,9 +57,11 @@ export const meetingSchema = z.object({
       applicationId: z.string(),
       reference: z.string().optional(),
       title: z.string(),
-      outcome: z.enum(OUTCOMES),
+      /** Absent for a reader who is conflicted with the application: they see its title only. */
+      outcome: z.enum(OUTCOMES).optional(),
       amountOre: z.int().optional(),
       recused: z.array(personSchema.extend({ reason: z.string() })),
+      conflicted: z.boolean().optional(),
     }),
   ),
   recordedAt: z.string(),

@@ -309,10 +309,39 @@ export const decideApplication = async (
   });
 };
 
+/**
+ * The minutes as a reader may see them: where the reader is conflicted with an application (recused at the
+ * meeting, or conflicted by organisation or declaration), its decision shows the title only.
+ */
+async function minutesFor(deps: CoreDeps, actor: Principal, meeting: Meeting): Promise<Meeting> {
+  if (isAdmin(actor)) return meeting;
+  const decisions = await Promise.all(
+    meeting.decisions.map(async (d) => {
+      let conflicted = d.recused.some((r) => r.userId === actor.userId);
+      if (!conflicted) {
+        const application = await deps.applications.get(d.applicationId);
+        conflicted =
+          application !== undefined &&
+          personConflict(actor, application, await deps.reviews.listByApplication(d.applicationId)) !==
+            undefined;
+      }
+      if (!conflicted) return d;
+      return {
+        applicationId: d.applicationId,
+        reference: d.reference,
+        title: d.title,
+        recused: d.recused,
+        conflicted: true,
+      };
+    }),
+  );
+  return { ...meeting, decisions };
+}
+
 /** The minutes of a call's meetings (board, admins). @throws AppError FORBIDDEN */
 export async function listMeetings(deps: CoreDeps, actor: Principal, callId: string): Promise<Meeting[]> {
   if (!isBoardOrAdmin(actor)) throw forbidden();
-  return deps.decisions.listMeetings(callId);
+  return Promise.all((await deps.decisions.listMeetings(callId)).map((m) => minutesFor(deps, actor, m)));
 }
 
 /** @throws AppError FORBIDDEN, NOT_FOUND */
@@ -320,5 +349,5 @@ export async function getMeeting(deps: CoreDeps, actor: Principal, meetingId: st
   if (!isBoardOrAdmin(actor)) throw forbidden();
   const meeting = await deps.decisions.getMeeting(meetingId);
   if (!meeting) throw notFound('Mødet / The meeting');
-  return meeting;
+  return minutesFor(deps, actor, meeting);
 }
