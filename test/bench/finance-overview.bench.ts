@@ -1,0 +1,146 @@
+/**
+ * Benchmark (issue 4): the finance overview of a year (20 parties, totals, balances) with 100 and with
+ * 10 000 ledger entries. Every entry is a real payment recorded through the service (ledger entry, balance,
+ * contribution and audit in one transaction), against DynamoDB Local in memory. The overview must cost the
+ * same whatever the ledger's size. Run: npm run bench (BENCH_ENTRIES=2000 for a quicker run).
+ */
+import { readFileSync } from 'node:fs';
+import type { Principal } from '../../functions/core/auth/principal.js';
+import {
+  getOverview,
+  recordPayment,
+  runContributions,
+  saveYearSettings,
+  sendContributions,
+} from '../../functions/core/finance/contribution.service.js';
+import { PARTIES } from '../../functions/core/finance/parties.js';
+import { applyPopulationImport } from '../../functions/core/finance/population.service.js';
+import { systemClock } from '../../functions/core/shared/time.js';
+import { createDb } from '../../functions/db/client.js';
+import { createCoreDeps } from '../../functions/db/repositories.js';
+import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
+import { ensureTable } from '../../functions/local/table.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const TARGET = Number(process.env.BENCH_ENTRIES ?? 10_000);
+const RUNS = 15;
+const YEAR = 2026;
+const finance: Principal = {
+  userId: 'bench-finance',
+  email: 'finance@bench',
+  name: 'Bench',
+  roles: ['finance'],
+  chair: false,
+};
+
+async function main() {
+  const dynamo = await startDynamoDbLocal({});
+  const db = createDb({ tableName: 'bench-finance', endpoint: dynamo.endpoint });
+  try {
+    await ensureTable(db.client, db.tableName);
+    let capacity = 0;
+    let requests = 0;
+    db.doc.middlewareStack.add(
+      (next) => async (args) => {
+        (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'TOTAL';
+        const result = await next(args);
+        const consumed = (
+          result.output as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] }
+        ).ConsumedCapacity;
+        for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : [])
+          capacity += c.CapacityUnits ?? 0;
+        requests += 1;
+        return result;
+      },
+      { step: 'initialize', name: 'benchCapacity' },
+    );
+    const core = createCoreDeps(db, systemClock);
+    const ctx = { actor: finance, lang: 'da' as const };
+
+    const seed = readFileSync(
+      new URL('../../functions/local/seed-data/folk1a-2013-region-midtjylland.csv', import.meta.url),
+      'utf8',
+    );
+    const rows = seed
+      .split('\n')
+      .filter((l) => /^[^#m].*,\d+$/.test(l))
+      .map((l) => `${l.split(',')[0]},2013,${l.split(',')[1]}`);
+    await applyPopulationImport(core, ctx, `party,year,population\n${rows.join('\n')}\n`);
+    await saveYearSettings(
+      core,
+      ctx,
+      YEAR,
+      {
+        referenceYear: 2013,
+        dueDate: `${YEAR}-12-31`,
+        rates: { municipalityOre: 100, regionOre: 100 },
+        grantShare: { numerator: 4, denominator: 5 },
+      },
+      undefined,
+    );
+    await runContributions(core, ctx, YEAR);
+    await sendContributions(core, ctx, YEAR);
+
+    let recorded = 0;
+    const pay = async (until: number) => {
+      const started = performance.now();
+      const from = recorded;
+      while (recorded < until) {
+        const party = PARTIES[recorded % PARTIES.length];
+        if (!party) throw new Error('no party');
+        await recordPayment(
+          core,
+          ctx,
+          YEAR,
+          party.id,
+          { amountOre: 1_000 + (recorded % 97), paidOn: `${YEAR}-01-15`, reference: `Bank ${recorded}` },
+          `bench-${recorded}`,
+        );
+        recorded += 1;
+      }
+      const seconds = (performance.now() - started) / 1000;
+      if (until > from)
+        console.log(
+          `Recorded ${until - from} payments in ${seconds.toFixed(1)} s (${((seconds * 1000) / (until - from)).toFixed(1)} ms each)`,
+        );
+    };
+    const measure = async () => {
+      const times: number[] = [];
+      let units = 0;
+      let calls = 0;
+      await getOverview(core, finance, YEAR);
+      for (let i = 0; i < RUNS; i++) {
+        capacity = 0;
+        requests = 0;
+        const t = performance.now();
+        const overview = await getOverview(core, finance, YEAR);
+        times.push(performance.now() - t);
+        units = capacity;
+        calls = requests;
+        if (overview.rows.length !== 20) throw new Error('expected 20 rows');
+      }
+      times.sort((a, b) => a - b);
+      const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]?.toFixed(1);
+      console.log(
+        `Overview with ${String(recorded).padStart(6)} ledger entries: p50 ${p(0.5)} ms · p90 ${p(0.9)} ms · ${units.toFixed(1)} RCU · ${calls} requests`,
+      );
+    };
+    await pay(100);
+    await measure();
+    await pay(TARGET);
+    await measure();
+    const heap = process.memoryUsage();
+    console.log(
+      `Memory after: heap used ${(heap.heapUsed / 1e6).toFixed(0)} MB, rss ${(heap.rss / 1e6).toFixed(0)} MB`,
+    );
+  } finally {
+    db.doc.destroy();
+    await dynamo.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
