@@ -104,6 +104,13 @@ table.compact th[scope=row]{min-width:10rem}
 ul.links{padding-left:1.25rem}
 ul.links li{margin:.35rem 0}
 .decision{border-left:6px solid var(--brand)}
+svg.chart-wide{max-width:40rem}
+.split > svg.chart{margin-top:0}
+.tag-fin-paid{color:var(--ok)}.tag-fin-overdue{color:var(--error)}.tag-fin-partly_paid,.tag-fin-due{color:#5a4a00}.tag-fin-not_computed,.tag-fin-computed{color:var(--muted)}
+tfoot th,tfoot td{font-weight:700;border-top:2px solid var(--ink)}
+section + form.stack{margin-top:1.5rem}
+.table-wrap + .split{margin-top:1.5rem}
+textarea#f-csv{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;min-height:14rem}
 @media (max-width:40rem){h1{font-size:1.5rem}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.5rem}}
 @media print{header.site,footer.site,.actions,nav{display:none}body{background:#fff}}
 `;

@@ -26,6 +26,7 @@ import { adminRoutes } from './admin.routes.js';
 import { boardRoutes } from './board.routes.js';
 import { cognitoLogin } from './cognito-login.js';
 import { Errors } from './components/fields.js';
+import { financeRoutes, partyRoutes } from './finance.routes.js';
 import { applyRowAction, field, readAction, readApplicationForm } from './forms.js';
 import { texts } from './i18n.js';
 import {
@@ -275,6 +276,8 @@ export function webRoutes(deps: AppDeps) {
   web.route('/admin', adminRoutes(deps));
   web.route('/reviews', reviewRoutes(deps));
   web.route('/board', boardRoutes(deps));
+  web.route('/finance', financeRoutes(deps));
+  web.route('/parties', partyRoutes(deps));
 
   web.notFound((c) =>
     page(c, texts[c.get('lang')].error.notFound, <ErrorPage lang={c.get('lang')} status={404} />, 404),

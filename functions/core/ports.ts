@@ -3,6 +3,7 @@ import type { AuditEvent, OutboxMessage } from './audit/audit.js';
 import type { Principal } from './auth/principal.js';
 import type { Call, CallStatus } from './calls/call.schema.js';
 import type { Meeting } from './decisions/decision.schema.js';
+import type { Award } from './finance/award.schema.js';
 import type {
   Balance,
   Contribution,
@@ -178,6 +179,53 @@ export interface FinanceRepository {
   contributionEntries(year: number, partyId: string): Promise<LedgerEntry[]>;
 }
 
+/** The stored answer to a disbursement, under its `Idempotency-Key` (scoped to the award). */
+export interface DisbursementClaim {
+  requestHash: string;
+  entry: LedgerEntry;
+}
+
+/**
+ * A movement of money on an award, with the ledger entry (booked in the award's year), the award's counter,
+ * the year's balance and the audit event in one transaction.
+ * - `disbursement`: conditioned on the award being committed and `disbursedOre + amount <= amountOre`.
+ * - `refund`: conditioned on `refundedOre + amount <= disbursedOre` (from the figures read, which only grow).
+ */
+export interface AwardMovement {
+  award: Award;
+  entry: LedgerEntry;
+  audit: AuditEvent;
+  /** Disbursements: the key's claim, conditioned on absence in the same transaction. */
+  claim?: { key: string; requestHash: string };
+}
+
+export interface AwardRepository {
+  get(applicationId: string): Promise<Award | undefined>;
+  /** Awards read consistently (for the invariant check). */
+  getMany(applicationIds: readonly string[]): Promise<Award[]>;
+  listByOwner(ownerId: string): Promise<Award[]>;
+  /** Every award (index partition AWARDS), oldest first. */
+  listAll(): Promise<Award[]>;
+  /** The ledger entries of one award (commitment, disbursements, refunds). */
+  entries(applicationId: string): Promise<LedgerEntry[]>;
+  /**
+   * Commits an award: the award (absent before), its `award_committed` entry, the year's balance (conditioned
+   * on `availableOre >= amount`), a check that the application is still approved at the version read, and
+   * the audit event, in one transaction.
+   * @throws AppError RULES_FAILED (INSUFFICIENT_FUNDS, with the figures), INVALID_STATE (already accepted),
+   * VERSION_CONFLICT (the application changed)
+   */
+  commit(award: Award, entry: LedgerEntry, audit: AuditEvent, applicationVersion: number): Promise<void>;
+  getDisbursementClaim(applicationId: string, key: string): Promise<DisbursementClaim | undefined>;
+  /**
+   * @throws AppError RULES_FAILED (OVER_REMAINING / OVER_DISBURSED with the figures, IDEMPOTENCY_KEY_CLAIMED),
+   * INVALID_STATE (not committed)
+   */
+  move(movement: AwardMovement): Promise<void>;
+  /** Closes the award at the version read. @throws AppError VERSION_CONFLICT */
+  close(award: Award, audit: AuditEvent, expectedVersion: number): Promise<void>;
+}
+
 export interface CoreDeps {
   calls: CallRepository;
   applications: ApplicationRepository;
@@ -185,6 +233,7 @@ export interface CoreDeps {
   reviews: ReviewRepository;
   decisions: DecisionRepository;
   finance: FinanceRepository;
+  awards: AwardRepository;
   clock: Clock;
 }
 

@@ -249,7 +249,12 @@ export function createFinanceRepository(db: Db): FinanceRepository {
         Update: {
           TableName: db.tableName,
           Key: keys.balance(entry.year),
-          UpdateExpression: 'SET entity = :entity, #year = :year ADD #field :amount, entries :one',
+          // A payment adds to `availableOre` too: the counter an award's commitment is conditioned on
+          // (received + refunded − committed, kept as one attribute since a condition cannot add).
+          UpdateExpression:
+            entry.kind === 'contribution_received'
+              ? 'SET entity = :entity, #year = :year ADD #field :amount, entries :one, availableOre :amount'
+              : 'SET entity = :entity, #year = :year ADD #field :amount, entries :one',
           ExpressionAttributeNames: { '#year': 'year', '#field': BALANCE_FIELD[entry.kind] },
           ExpressionAttributeValues: {
             ':entity': 'balance',

@@ -106,6 +106,29 @@ export const keys = {
     gsi1sk: `${at}#${id}`,
   }),
   ledgerOfContribution: (year: number, partyId: string) => `CONTRIBLEDGER#${year}#${partyId}`,
+
+  /** An award, one per approved application; its audit events sit under the same partition. */
+  award: (applicationId: string) => ({ pk: `AWARD#${applicationId}`, sk: 'AWARD' }),
+  awardByOwner: (ownerId: string, committedAt: string, applicationId: string) => ({
+    gsi1pk: `AWARDOWNER#${ownerId}`,
+    gsi1sk: `${committedAt}#${applicationId}`,
+  }),
+  awardsOfOwner: (ownerId: string) => `AWARDOWNER#${ownerId}`,
+  awardList: (committedAt: string, applicationId: string) => ({
+    gsi2pk: 'AWARDS',
+    gsi2sk: `${committedAt}#${applicationId}`,
+  }),
+  awardsPk: 'AWARDS',
+  ledgerEntryOfAward: (applicationId: string, at: string, id: string) => ({
+    gsi1pk: `AWARDLEDGER#${applicationId}`,
+    gsi1sk: `${at}#${id}`,
+  }),
+  ledgerOfAward: (applicationId: string) => `AWARDLEDGER#${applicationId}`,
+  /** Claims a disbursement's Idempotency-Key for good, per award; holds the answer to repeat. */
+  disbursementClaim: (applicationId: string, key: string) => ({
+    pk: `IDEMPOTENCY#DISBURSEMENT#${applicationId}#${key}`,
+    sk: 'IDEMPOTENCY',
+  }),
 } as const;
 
 /** Attributes that are storage keys, not domain fields. */

@@ -1,6 +1,7 @@
 import type { CoreDeps } from '../core/ports.js';
 import type { Clock } from '../core/shared/time.js';
 import { createApplicationRepository } from './applications.repository.js';
+import { createAwardRepository } from './awards.repository.js';
 import { createCallRepository } from './calls.repository.js';
 import type { Db } from './client.js';
 import { createDecisionRepository } from './decisions.repository.js';
@@ -17,6 +18,7 @@ export function createCoreDeps(db: Db, clock: Clock): CoreDeps {
     reviews: createReviewRepository(db),
     decisions: createDecisionRepository(db),
     finance: createFinanceRepository(db),
+    awards: createAwardRepository(db),
     clock,
   };
 }

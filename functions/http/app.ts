@@ -9,6 +9,7 @@ import { errorToProblem, problem, problemResponse } from './problem.js';
 import { isPublicApi } from './public-routes.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { awardRoutes } from './routes/awards.routes.js';
 import { callRoutes } from './routes/calls.routes.js';
 import { financeRoutes } from './routes/finance.routes.js';
 import { reviewRoutes } from './routes/reviews.routes.js';
@@ -43,6 +44,7 @@ function apiApp(deps: AppDeps) {
   api.route('/', applicationRoutes(deps));
   api.route('/', reviewRoutes(deps));
   api.route('/', financeRoutes(deps));
+  api.route('/', awardRoutes(deps));
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

@@ -72,6 +72,12 @@ describe('GET /api/openapi.json', () => {
         'GET /finance/years/{year}/overview',
         'GET /finance/years/{year}/ledger',
         'POST /finance/invariants/check',
+        'POST /applications/{applicationId}/award/accept',
+        'GET /awards',
+        'GET /awards/{applicationId}',
+        'POST /awards/{applicationId}/disbursements',
+        'POST /awards/{applicationId}/refunds',
+        'POST /awards/{applicationId}/close',
       ].sort(),
     );
     // The contract's field names, straight from the schemas the routes validate with.

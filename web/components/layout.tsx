@@ -52,6 +52,11 @@ export function Layout({ title, lang, principal, path, children }: PropsWithChil
                     <a href="/board">{t.nav.board}</a>
                   </li>
                 )}
+                {(principal?.roles.includes('finance') || principal?.roles.includes('admin')) && (
+                  <li>
+                    <a href="/finance">{t.finance.nav}</a>
+                  </li>
+                )}
                 {principal?.roles.includes('admin') && (
                   <li>
                     <a href="/admin/calls">{t.nav.admin}</a>

@@ -3,6 +3,7 @@ import type { Call } from '../../functions/core/calls/call.schema.js';
 import type { Decision } from '../../functions/core/decisions/decision.schema.js';
 import type { UserProfile } from '../../functions/core/ports.js';
 import type { Lang } from '../../functions/core/shared/validation.js';
+import { BudgetTable } from '../components/budget-table.js';
 import { formatDate, formatDateTime, formatKr } from '../format.js';
 import { texts } from '../i18n.js';
 
@@ -280,28 +281,7 @@ export function ApplicationView({
         ))}
       </ul>
       <h2>{a.budget}</h2>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{a.category}</th>
-              <th scope="col">{a.year}</th>
-              <th scope="col" class="num">
-                {a.amount}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {application.budgetLines.map((l) => (
-              <tr>
-                <td>{l.category}</td>
-                <td>{l.year}</td>
-                <td class="num">{formatKr(l.amountOre ?? 0, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <BudgetTable lang={lang} lines={application.budgetLines} totalOre={application.requestedAmountOre} />
       <div class="actions">
         {application.reference && (
           <a class="button secondary" href={`/applications/${application.id}/receipt`}>

@@ -9,6 +9,7 @@ import {
 import type { ReviewerView } from '../../functions/core/reviews/review.service.js';
 import { reviewerScore } from '../../functions/core/reviews/scoring.js';
 import type { Lang } from '../../functions/core/shared/validation.js';
+import { BudgetTable } from '../components/budget-table.js';
 import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
 import { formatDate, formatDateTime, formatKr } from '../format.js';
 import { type FormBody, field } from '../forms.js';
@@ -193,36 +194,7 @@ function ApplicationPanel({ lang, application, call }: { lang: Lang; application
         ))}
       </ul>
       <h3>{a.budget}</h3>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{a.category}</th>
-              <th scope="col">{a.year}</th>
-              <th scope="col" class="num">
-                {a.amount}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {application.budgetLines.map((l) => (
-              <tr>
-                <td>{l.category}</td>
-                <td>{l.year}</td>
-                <td class="num">{formatKr(l.amountOre ?? 0, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colspan={2}>
-                {a.total}
-              </th>
-              <td class="num">{formatKr(application.requestedAmountOre, lang)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <BudgetTable lang={lang} lines={application.budgetLines} totalOre={application.requestedAmountOre} />
     </>
   );
 }

@@ -156,6 +156,12 @@ export const balanceSchema = z.object({
   refundedOre: z.int(),
   adjustmentsOre: z.int(),
   entries: z.int(),
+  /**
+   * The guard of award commitments: received + refunded − committed, moved with ADD by payments, commitments
+   * and refunds (a condition expression cannot add up attributes). Absent on a balance no such entry has
+   * touched since awards came in; the check compares it when present.
+   */
+  availableOre: z.int().optional(),
 });
 export type Balance = z.infer<typeof balanceSchema>;
 

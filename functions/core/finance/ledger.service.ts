@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal.js';
 import type { CoreDeps } from '../ports.js';
+import type { Award } from './award.schema.js';
 import type { Balance, InvariantProblem, LedgerEntry, LedgerKind } from './finance.schema.js';
 import { PARTIES } from './parties.js';
 import { requireFinance } from './population.service.js';
@@ -87,6 +88,22 @@ export async function checkInvariants(
       detail: `disbursedOre ${balance.disbursedOre} > committedOre ${balance.committedOre}`,
     });
   }
+  if (balance.availableOre !== undefined) {
+    const expected = balance.receivedOre + balance.refundedOre - balance.committedOre;
+    if (balance.availableOre !== expected) {
+      problems.push({
+        code: 'AVAILABLE_MISMATCH',
+        detail: `availableOre ${balance.availableOre} ≠ receivedOre + refundedOre − committedOre = ${expected}`,
+      });
+    }
+  }
+  if (balance.refundedOre > balance.disbursedOre) {
+    problems.push({
+      code: 'OVER_REFUNDED',
+      detail: `refundedOre ${balance.refundedOre} > disbursedOre ${balance.disbursedOre}`,
+    });
+  }
+  problems.push(...(await awardProblems(deps, year, entries)));
   const byParty = new Map(contributions.map((c) => [c.partyId, c]));
   const perParty = new Map<string, { paid: number; adjusted: number }>();
   for (const entry of entries) {
@@ -128,4 +145,81 @@ export async function checkInvariants(
     }
   }
   return { year, ok: problems.length === 0, entries: entries.length, problems };
+}
+
+/**
+ * Each award booked in the year: its amount equals its one commitment entry, its disbursed and refunded
+ * amounts equal the sums of its entries, nothing is disbursed beyond the amount nor refunded beyond what was
+ * disbursed.
+ */
+async function awardProblems(
+  deps: CoreDeps,
+  year: number,
+  entries: LedgerEntry[],
+): Promise<InvariantProblem[]> {
+  const problems: InvariantProblem[] = [];
+  const sums = new Map<string, { committed: number; commits: number; disbursed: number; refunded: number }>();
+  for (const entry of entries) {
+    if (!entry.awardId) continue;
+    const s = sums.get(entry.awardId) ?? { committed: 0, commits: 0, disbursed: 0, refunded: 0 };
+    if (entry.kind === 'award_committed') {
+      s.committed += entry.amountOre;
+      s.commits++;
+    }
+    if (entry.kind === 'disbursement') s.disbursed += entry.amountOre;
+    if (entry.kind === 'refund') s.refunded += entry.amountOre;
+    sums.set(entry.awardId, s);
+  }
+  if (sums.size === 0) return problems;
+  const awards = new Map<string, Award>(
+    (await deps.awards.getMany([...sums.keys()])).map((a) => [a.applicationId, a]),
+  );
+  for (const [awardId, s] of sums) {
+    const award = awards.get(awardId);
+    if (!award) {
+      problems.push({
+        code: 'ENTRY_WITHOUT_AWARD',
+        detail: `entries name award ${awardId}, which does not exist`,
+      });
+      continue;
+    }
+    const at = `award ${awardId}`;
+    if (award.year !== year) {
+      problems.push({
+        code: 'AWARD_YEAR_MISMATCH',
+        detail: `${at}: booked in ${year}, its year is ${award.year}`,
+      });
+    }
+    if (s.commits !== 1 || s.committed !== award.amountOre) {
+      problems.push({
+        code: 'COMMITTED_MISMATCH',
+        detail: `${at}: amountOre ${award.amountOre}, ${s.commits} commitment(s) summing to ${s.committed}`,
+      });
+    }
+    if (award.disbursedOre !== s.disbursed) {
+      problems.push({
+        code: 'DISBURSED_MISMATCH',
+        detail: `${at}: disbursedOre ${award.disbursedOre}, sum of disbursements ${s.disbursed}`,
+      });
+    }
+    if (award.refundedOre !== s.refunded) {
+      problems.push({
+        code: 'REFUNDED_MISMATCH',
+        detail: `${at}: refundedOre ${award.refundedOre}, sum of refunds ${s.refunded}`,
+      });
+    }
+    if (award.disbursedOre > award.amountOre) {
+      problems.push({
+        code: 'AWARD_OVER_DISBURSED',
+        detail: `${at}: disbursedOre ${award.disbursedOre} > amountOre ${award.amountOre}`,
+      });
+    }
+    if (award.refundedOre > award.disbursedOre) {
+      problems.push({
+        code: 'AWARD_OVER_REFUNDED',
+        detail: `${at}: refundedOre ${award.refundedOre} > disbursedOre ${award.disbursedOre}`,
+      });
+    }
+  }
+  return problems;
 }

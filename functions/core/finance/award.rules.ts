@@ -1,0 +1,64 @@
+import { AppError } from '../shared/errors.js';
+import type { Award } from './award.schema.js';
+
+/*
+ * The rules of an award's money, as pure functions and the refusals that carry the figures. The repository
+ * enforces the same limits again as conditions of its transactions, so a race cannot get past them.
+ */
+
+/** Whether a tranche fits: at most what remains of the award (amount − disbursed). */
+export const tranchFits = (award: Pick<Award, 'amountOre' | 'disbursedOre'>, amountOre: number): boolean =>
+  amountOre > 0 && award.disbursedOre + amountOre <= award.amountOre;
+
+/** Whether a refund fits: at most what was paid out and not yet paid back (disbursed − refunded). */
+export const refundFits = (award: Pick<Award, 'disbursedOre' | 'refundedOre'>, amountOre: number): boolean =>
+  amountOre > 0 && award.refundedOre + amountOre <= award.disbursedOre;
+
+/** Whether the year's pool can hold a commitment (available = received + refunded − committed). */
+export const commitmentFits = (availableOre: number, amountOre: number): boolean =>
+  amountOre > 0 && amountOre <= availableOre;
+
+export const alreadyAccepted = () =>
+  new AppError('INVALID_STATE', 'Bevillingen er allerede accepteret / The award has already been accepted');
+
+export const awardClosed = () => new AppError('INVALID_STATE', 'Bevillingen er lukket / The award is closed');
+
+/** 422 with the figures: the year's pool cannot hold the commitment. */
+export const insufficientFunds = (year: number, amountOre: number, availableOre: number) =>
+  new AppError(
+    'RULES_FAILED',
+    'Puljen har ikke midler nok til bevillingen / The pool does not hold enough for the award',
+    {
+      errors: [
+        {
+          pointer: '',
+          code: 'INSUFFICIENT_FUNDS',
+          detail: `year=${year} amountOre=${amountOre} availableOre=${availableOre}`,
+        },
+      ],
+    },
+  );
+
+/** 422 with the figures: a tranche beyond what remains of the award. */
+export const overRemaining = (award: Award, amountOre: number) =>
+  new AppError('RULES_FAILED', 'Mere end der resterer af bevillingen / More than remains of the award', {
+    errors: [
+      {
+        pointer: '/amountOre',
+        code: 'OVER_REMAINING',
+        detail: `amountOre=${amountOre} remainingOre=${award.amountOre - award.disbursedOre} (awardOre=${award.amountOre} disbursedOre=${award.disbursedOre})`,
+      },
+    ],
+  });
+
+/** 422 with the figures: a refund beyond what was paid out and not yet paid back. */
+export const overRefundable = (award: Award, amountOre: number) =>
+  new AppError('RULES_FAILED', 'Mere end der er udbetalt / More than was paid out', {
+    errors: [
+      {
+        pointer: '/amountOre',
+        code: 'OVER_DISBURSED',
+        detail: `amountOre=${amountOre} refundableOre=${award.disbursedOre - award.refundedOre} (disbursedOre=${award.disbursedOre} refundedOre=${award.refundedOre})`,
+      },
+    ],
+  });

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { text } from '../shared/validation.js';
+import { MAX_MOVEMENT_ORE } from './finance.schema.js';
+
+/*
+ * An award: an approved application whose owner has accepted the terms, committed against the pool of the
+ * Copenhagen year of acceptance. Its disbursements and refunds are booked in that same year's ledger.
+ */
+
+/** The terms an applicant accepts; a new wording gets a new version, and the award keeps the one accepted. */
+export const AWARD_TERMS = {
+  version: 'fim-award-terms-2027-1',
+  da:
+    'Jeg accepterer bevillingen på de vilkår, bestyrelsen har fastsat: midlerne bruges til projektet som ' +
+    'beskrevet i ansøgningen, der aflægges de aftalte rapporter, og ubrugte midler betales tilbage.',
+  en:
+    'I accept the grant on the terms set by the board: the funds are used for the project as described in the ' +
+    'application, the agreed reports are submitted, and unspent funds are paid back.',
+} as const;
+
+export const AWARD_STATUSES = ['committed', 'closed'] as const;
+export type AwardStatus = (typeof AWARD_STATUSES)[number];
+
+export const awardSchema = z.object({
+  /** The application's id: one award per application. */
+  applicationId: z.string(),
+  callId: z.string(),
+  reference: z.string().optional(),
+  title: z.string().optional(),
+  ownerId: z.string(),
+  ownerEmail: z.string(),
+  ownerName: z.string(),
+  /** The Copenhagen year of acceptance: the year's pool it draws on and the ledger its movements go to. */
+  year: z.int(),
+  amountOre: z.int(),
+  disbursedOre: z.int(),
+  refundedOre: z.int(),
+  status: z.enum(AWARD_STATUSES),
+  termsVersion: z.string(),
+  committedAt: z.string(),
+  committedBy: z.string(),
+  closedAt: z.string().optional(),
+  version: z.int(),
+  updatedAt: z.string(),
+});
+export type Award = z.infer<typeof awardSchema>;
+
+/** An award with what is left to pay out. */
+export const awardViewSchema = awardSchema.extend({
+  /** amount − disbursed: the most the next tranche may be. */
+  remainingOre: z.int(),
+  /** disbursed − refunded: the most a refund may be. */
+  refundableOre: z.int(),
+});
+export type AwardView = z.infer<typeof awardViewSchema>;
+
+export const awardAcceptInputSchema = z.strictObject({
+  /** The applicant declares they accept the terms. */
+  declaration: z.literal(true),
+  /** The version of the terms shown to them (`AWARD_TERMS.version`). */
+  termsVersion: z.string().min(1).max(100),
+});
+export type AwardAcceptInput = z.infer<typeof awardAcceptInputSchema>;
+
+export const awardMovementInputSchema = z.strictObject({
+  amountOre: z.int().min(1).max(MAX_MOVEMENT_ORE),
+  paidOn: z.iso.date(),
+  reference: text(200).min(1),
+});
+export type AwardMovementInput = z.infer<typeof awardMovementInputSchema>;
+
+export const awardView = (a: Award): AwardView => ({
+  ...a,
+  remainingOre: a.amountOre - a.disbursedOre,
+  refundableOre: a.disbursedOre - a.refundedOre,
+});

@@ -1,0 +1,351 @@
+import { createHash } from 'node:crypto';
+import { auditEvent } from '../audit/audit.js';
+import type { Principal } from '../auth/principal.js';
+import type { CoreDeps, RequestContext } from '../ports.js';
+import { AppError, notFound } from '../shared/errors.js';
+import { copenhagenDate } from '../shared/time.js';
+import {
+  alreadyAccepted,
+  awardClosed,
+  overRefundable,
+  overRemaining,
+  refundFits,
+  tranchFits,
+} from './award.rules.js';
+import {
+  AWARD_TERMS,
+  type Award,
+  type AwardAcceptInput,
+  type AwardMovementInput,
+  type AwardView,
+  awardView,
+} from './award.schema.js';
+import type { LedgerEntry } from './finance.schema.js';
+import { canManageFinance, requireFinance } from './population.service.js';
+
+const AWARD = 'Bevillingen / The award';
+const APPLICATION = 'Ansøgningen / The application';
+const awardEntity = (applicationId: string) => ({ type: 'award' as const, id: applicationId });
+
+/** The Copenhagen year of an instant: the year whose pool an award accepted then draws on. */
+export const copenhagenYear = (instant: Date): number => Number(copenhagenDate(instant).slice(0, 4));
+
+/**
+ * The owner accepts the terms of an approved application: the award, its `award_committed` entry and the
+ * commitment on the year's balance in one transaction, conditioned on what the pool holds, so concurrent
+ * acceptances can never over-commit. @throws AppError NOT_FOUND (no such application, or not the caller's),
+ * INVALID_STATE (not approved; already accepted), RULES_FAILED (terms version; INSUFFICIENT_FUNDS), VERSION_CONFLICT
+ */
+export async function acceptAward(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  applicationId: string,
+  input: AwardAcceptInput,
+): Promise<AwardView> {
+  const application = await deps.applications.get(applicationId);
+  // Not found and not yours look the same, so ids cannot be probed.
+  if (!application || application.ownerId !== ctx.actor.userId) throw notFound(APPLICATION);
+  if (await deps.awards.get(applicationId)) throw alreadyAccepted();
+  const amountOre = application.decision?.amountOre;
+  if (application.status !== 'approved' || amountOre === undefined || amountOre <= 0) {
+    throw new AppError(
+      'INVALID_STATE',
+      `Ansøgningen er ikke bevilget (status "${application.status}") / The application is not approved`,
+    );
+  }
+  if (input.termsVersion !== AWARD_TERMS.version) {
+    throw new AppError(
+      'RULES_FAILED',
+      'Vilkårene er ændret; læs dem igen / The terms have changed; read them again',
+      {
+        errors: [
+          {
+            pointer: '/termsVersion',
+            code: 'TERMS_OUTDATED',
+            detail: `${input.termsVersion} ≠ ${AWARD_TERMS.version}`,
+          },
+        ],
+      },
+    );
+  }
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const award: Award = {
+    applicationId,
+    callId: application.callId,
+    ...(application.reference ? { reference: application.reference } : {}),
+    ...(application.title ? { title: application.title } : {}),
+    ownerId: application.ownerId,
+    ownerEmail: application.ownerEmail,
+    ownerName: application.ownerName,
+    year: copenhagenYear(now),
+    amountOre,
+    disbursedOre: 0,
+    refundedOre: 0,
+    status: 'committed',
+    termsVersion: input.termsVersion,
+    committedAt: at,
+    committedBy: ctx.actor.userId,
+    version: 1,
+    updatedAt: at,
+  };
+  const entry: LedgerEntry = {
+    id: crypto.randomUUID(),
+    year: award.year,
+    kind: 'award_committed',
+    amountOre,
+    at,
+    awardId: applicationId,
+    ...(application.reference ? { reference: application.reference } : {}),
+    recordedBy: { userId: ctx.actor.userId, email: ctx.actor.email },
+  };
+  await deps.awards.commit(
+    award,
+    entry,
+    auditEvent(ctx.actor, now, 'award.accepted', awardEntity(applicationId), {
+      entryId: entry.id,
+      year: award.year,
+      amountOre,
+      termsVersion: input.termsVersion,
+      applicationVersion: application.version,
+    }),
+    application.version,
+  );
+  return awardView(award);
+}
+
+/** The caller's own awards (`mine`), or every award (finance, admins). @throws AppError FORBIDDEN */
+export async function listAwards(deps: CoreDeps, actor: Principal, mine: boolean): Promise<AwardView[]> {
+  if (mine) return (await deps.awards.listByOwner(actor.userId)).map(awardView);
+  requireFinance(actor);
+  return (await deps.awards.listAll()).map(awardView);
+}
+
+/** An award with its entries: its owner, finance and admins. @throws AppError NOT_FOUND */
+export async function getAward(
+  deps: CoreDeps,
+  actor: Principal,
+  applicationId: string,
+): Promise<{ award: AwardView; entries: LedgerEntry[] }> {
+  const award = await deps.awards.get(applicationId);
+  if (!award || !(award.ownerId === actor.userId || canManageFinance(actor))) throw notFound(AWARD);
+  return { award: awardView(award), entries: await deps.awards.entries(applicationId) };
+}
+
+async function loadAward(deps: CoreDeps, applicationId: string): Promise<Award> {
+  const award = await deps.awards.get(applicationId);
+  if (!award) throw notFound(AWARD);
+  return award;
+}
+
+function notInFuture(paidOn: string, now: Date): void {
+  const day = copenhagenDate(now);
+  if (paidOn > day) {
+    throw new AppError(
+      'RULES_FAILED',
+      'Betalingsdatoen ligger i fremtiden / The payment date is in the future',
+      {
+        errors: [{ pointer: '/paidOn', code: 'IN_FUTURE', detail: `${paidOn} > ${day}` }],
+      },
+    );
+  }
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,200}$/;
+
+export interface DisbursementResult {
+  disbursement: LedgerEntry;
+  award: AwardView;
+  /** True when the key had recorded this tranche already: nothing new was written. */
+  replayed: boolean;
+}
+
+/**
+ * Pays out a tranche once per `Idempotency-Key`: at most what remains of the award (amount − disbursed).
+ * The key's claim, the entry, the award's and the year's `disbursedOre` and the audit event in one
+ * transaction. @throws AppError FORBIDDEN, PRECONDITION_REQUIRED, VALIDATION_FAILED, NOT_FOUND,
+ * INVALID_STATE (closed), RULES_FAILED (OVER_REMAINING with the figures, IDEMPOTENCY_KEY_REUSED, IN_FUTURE)
+ */
+export async function recordDisbursement(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  applicationId: string,
+  input: AwardMovementInput,
+  idempotencyKey: string | undefined,
+): Promise<DisbursementResult> {
+  requireFinance(ctx.actor);
+  if (idempotencyKey === undefined) {
+    throw new AppError(
+      'PRECONDITION_REQUIRED',
+      'Send en Idempotency-Key, så udbetalingen kun bogføres én gang / Send an Idempotency-Key so the tranche is recorded once',
+      {
+        errors: [
+          { pointer: '/headers/idempotency-key', code: 'required', detail: 'Idempotency-Key: <uuid>' },
+        ],
+      },
+    );
+  }
+  if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    throw new AppError('VALIDATION_FAILED', 'Ugyldig Idempotency-Key / Invalid Idempotency-Key', {
+      errors: [
+        {
+          pointer: '/headers/idempotency-key',
+          code: 'invalid_format',
+          detail: '1-200 synlige ASCII-tegn / visible ASCII characters',
+        },
+      ],
+    });
+  }
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify([input.amountOre, input.paidOn, input.reference]))
+    .digest('hex');
+  const replay = async (): Promise<DisbursementResult | undefined> => {
+    const claim = await deps.awards.getDisbursementClaim(applicationId, idempotencyKey);
+    if (!claim) return undefined;
+    if (claim.requestHash !== requestHash) {
+      throw new AppError(
+        'RULES_FAILED',
+        'Idempotency-Key er brugt til en anden udbetaling / Idempotency-Key was used for a different tranche',
+        {
+          errors: [
+            {
+              pointer: '/headers/idempotency-key',
+              code: 'IDEMPOTENCY_KEY_REUSED',
+              detail: `${idempotencyKey}: brug en ny nøgle / use a new key`,
+            },
+          ],
+        },
+      );
+    }
+    return {
+      disbursement: claim.entry,
+      award: awardView(await loadAward(deps, applicationId)),
+      replayed: true,
+    };
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+  const award = await loadAward(deps, applicationId);
+  if (award.status !== 'committed') throw awardClosed();
+  if (!tranchFits(award, input.amountOre)) throw overRemaining(award, input.amountOre);
+  const now = deps.clock.now();
+  notInFuture(input.paidOn, now);
+  const entry: LedgerEntry = {
+    id: crypto.randomUUID(),
+    year: award.year,
+    kind: 'disbursement',
+    amountOre: input.amountOre,
+    at: now.toISOString(),
+    awardId: applicationId,
+    paidOn: input.paidOn,
+    reference: input.reference,
+    idempotencyKey,
+    recordedBy: { userId: ctx.actor.userId, email: ctx.actor.email },
+  };
+  try {
+    await deps.awards.move({
+      award,
+      entry,
+      audit: auditEvent(ctx.actor, now, 'award.disbursed', awardEntity(applicationId), {
+        entryId: entry.id,
+        amountOre: entry.amountOre,
+        paidOn: input.paidOn,
+        reference: input.reference,
+        disbursedOreBefore: award.disbursedOre,
+      }),
+      claim: { key: idempotencyKey, requestHash },
+    });
+  } catch (error) {
+    // The same key at the same moment: once the winner's claim is stored the loser answers as its replay.
+    const raced = await replay();
+    if (raced) return raced;
+    throw error;
+  }
+  const paid = {
+    ...award,
+    disbursedOre: award.disbursedOre + entry.amountOre,
+    version: award.version + 1,
+    updatedAt: entry.at,
+  };
+  return { disbursement: entry, award: awardView(paid), replayed: false };
+}
+
+/**
+ * Records unspent money paid back: at most what was paid out and not yet paid back. The entry, the award's
+ * and the year's `refundedOre` (and the year's `availableOre`: the money can be committed again) and the
+ * audit event in one transaction. @throws AppError FORBIDDEN, NOT_FOUND, RULES_FAILED (OVER_DISBURSED, IN_FUTURE)
+ */
+export async function recordRefund(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  applicationId: string,
+  input: AwardMovementInput,
+): Promise<{ refund: LedgerEntry; award: AwardView }> {
+  requireFinance(ctx.actor);
+  const award = await loadAward(deps, applicationId);
+  if (!refundFits(award, input.amountOre)) throw overRefundable(award, input.amountOre);
+  const now = deps.clock.now();
+  notInFuture(input.paidOn, now);
+  const entry: LedgerEntry = {
+    id: crypto.randomUUID(),
+    year: award.year,
+    kind: 'refund',
+    amountOre: input.amountOre,
+    at: now.toISOString(),
+    awardId: applicationId,
+    paidOn: input.paidOn,
+    reference: input.reference,
+    recordedBy: { userId: ctx.actor.userId, email: ctx.actor.email },
+  };
+  await deps.awards.move({
+    award,
+    entry,
+    audit: auditEvent(ctx.actor, now, 'award.refunded', awardEntity(applicationId), {
+      entryId: entry.id,
+      amountOre: entry.amountOre,
+      paidOn: input.paidOn,
+      reference: input.reference,
+      refundedOreBefore: award.refundedOre,
+    }),
+  });
+  const refunded = {
+    ...award,
+    refundedOre: award.refundedOre + entry.amountOre,
+    version: award.version + 1,
+    updatedAt: entry.at,
+  };
+  return { refund: entry, award: awardView(refunded) };
+}
+
+/**
+ * Closes an award: no more tranches (refunds are still taken). Until final reports exist, finance closes it
+ * by hand. @throws AppError FORBIDDEN, NOT_FOUND, INVALID_STATE (already closed), VERSION_CONFLICT
+ */
+export async function closeAward(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  applicationId: string,
+): Promise<AwardView> {
+  requireFinance(ctx.actor);
+  const award = await loadAward(deps, applicationId);
+  if (award.status === 'closed') throw awardClosed();
+  const now = deps.clock.now().toISOString();
+  const closed: Award = {
+    ...award,
+    status: 'closed',
+    closedAt: now,
+    version: award.version + 1,
+    updatedAt: now,
+  };
+  await deps.awards.close(
+    closed,
+    auditEvent(ctx.actor, new Date(now), 'award.closed', awardEntity(applicationId), {
+      amountOre: award.amountOre,
+      disbursedOre: award.disbursedOre,
+      refundedOre: award.refundedOre,
+      version: closed.version,
+    }),
+    award.version,
+  );
+  return awardView(closed);
+}

@@ -1,0 +1,165 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  AWARD_TERMS,
+  awardAcceptInputSchema,
+  awardMovementInputSchema,
+  awardViewSchema,
+} from '../../core/finance/award.schema.js';
+import {
+  acceptAward,
+  closeAward,
+  getAward,
+  listAwards,
+  recordDisbursement,
+  recordRefund,
+} from '../../core/finance/award.service.js';
+import { ledgerEntrySchema } from '../../core/finance/finance.schema.js';
+import type { AppContext, AppDeps } from '../context.js';
+import { requireUser } from '../context.js';
+import { bearer, createApiRouter, json, jsonBody, named, problems } from './api-common.js';
+
+const award = named(
+  awardViewSchema,
+  'Award',
+  'An approved application whose terms are accepted, committed against the pool of its year; øre',
+);
+const acceptInput = named(
+  awardAcceptInputSchema,
+  'AwardAcceptInput',
+  `The applicant’s declaration; termsVersion is the version of the terms shown (now "${AWARD_TERMS.version}")`,
+);
+const movementInput = named(
+  awardMovementInputSchema,
+  'AwardMovementInput',
+  'A tranche paid out or money paid back, in øre, with the bank date and a reference',
+);
+const entry = named(ledgerEntrySchema, 'LedgerEntry', 'An immutable movement of money, in øre');
+const appParam = z.object({
+  applicationId: z.uuid().openapi({ param: { name: 'applicationId', in: 'path' } }),
+});
+
+export function awardRoutes(deps: AppDeps) {
+  const app = createApiRouter();
+  const ctx = (c: AppContext) => ({ actor: requireUser(c), lang: c.get('lang') });
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/applications/{applicationId}/award/accept',
+      summary:
+        'The owner accepts an approved application’s terms: commits the amount against the year’s pool (422 with the figures if it does not fit; 409 if not approved or accepted already)',
+      security: bearer,
+      request: { params: appParam, body: jsonBody(acceptInput) },
+      responses: { 201: json(award, 'Committed'), ...problems(400, 401, 404, 409, 422) },
+    }),
+    async (c) =>
+      c.json(
+        await acceptAward(deps.core, ctx(c), c.req.valid('param').applicationId, c.req.valid('json')),
+        201,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/awards',
+      summary: 'The caller’s awards with mine=true; every award without (finance, admins)',
+      security: bearer,
+      request: {
+        query: z.object({
+          mine: z
+            .enum(['true', 'false'])
+            .optional()
+            .openapi({ description: 'true: only the caller’s own awards' }),
+        }),
+      },
+      responses: { 200: json(z.object({ items: z.array(award) }), 'Awards'), ...problems(400, 401, 403) },
+    }),
+    async (c) => {
+      const items = await listAwards(deps.core, requireUser(c), c.req.valid('query').mine === 'true');
+      return c.json({ items }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/awards/{applicationId}',
+      summary: 'An award with its ledger entries (its owner, finance, admins)',
+      security: bearer,
+      request: { params: appParam },
+      responses: {
+        200: json(z.object({ award, entries: z.array(entry) }), 'The award'),
+        ...problems(400, 401, 404),
+      },
+    }),
+    async (c) => c.json(await getAward(deps.core, requireUser(c), c.req.valid('param').applicationId), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/awards/{applicationId}/disbursements',
+      summary:
+        'Pay out a tranche, at most what remains of the award, once per Idempotency-Key (finance, admins; 422 with the figures)',
+      security: bearer,
+      request: {
+        params: appParam,
+        headers: z.object({
+          'idempotency-key': z
+            .string()
+            .max(255)
+            .optional()
+            .openapi({ description: 'Required: a key of your own (a UUID) per tranche' }),
+        }),
+        body: jsonBody(movementInput),
+      },
+      responses: {
+        200: json(
+          z.object({ disbursement: entry, award, replayed: z.boolean() }),
+          'Recorded before under this key; nothing new written',
+        ),
+        201: json(z.object({ disbursement: entry, award, replayed: z.boolean() }), 'Recorded'),
+        ...problems(400, 401, 403, 404, 409, 422, 428),
+      },
+    }),
+    async (c) => {
+      const result = await recordDisbursement(
+        deps.core,
+        ctx(c),
+        c.req.valid('param').applicationId,
+        c.req.valid('json'),
+        c.req.valid('header')['idempotency-key'],
+      );
+      return result.replayed ? c.json(result, 200) : c.json(result, 201);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/awards/{applicationId}/refunds',
+      summary:
+        'Record unspent money paid back, at most what was paid out and not yet paid back (finance, admins)',
+      security: bearer,
+      request: { params: appParam, body: jsonBody(movementInput) },
+      responses: {
+        201: json(z.object({ refund: entry, award }), 'Recorded'),
+        ...problems(400, 401, 403, 404, 409, 422),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await recordRefund(deps.core, ctx(c), c.req.valid('param').applicationId, c.req.valid('json')),
+        201,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/awards/{applicationId}/close',
+      summary: 'Close an award: no more tranches (finance, admins; later on the final report’s approval)',
+      security: bearer,
+      request: { params: appParam },
+      responses: { 200: json(award, 'Closed'), ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) => c.json(await closeAward(deps.core, ctx(c), c.req.valid('param').applicationId), 200),
+  );
+  return app;
+}

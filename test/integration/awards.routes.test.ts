@@ -1,0 +1,473 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Application } from '../../functions/core/applications/application.schema.js';
+import { auditEvent } from '../../functions/core/audit/audit.js';
+import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
+import { createHarness, type Harness } from '../support/harness.js';
+import {
+  ADMIN,
+  type Api,
+  type ApiResponse,
+  api,
+  auditEvents,
+  BOARD,
+  closeCallNow,
+  createCall,
+  expectProblem,
+  FINANCE,
+  RESEARCHER,
+  RESEARCHER2,
+  REVIEWER,
+  submitApplication,
+} from './support.js';
+
+/*
+ * Awards, end to end through the API against DynamoDB Local: the owner accepts an approved application's
+ * terms and the amount is committed against the year's pool (never beyond what it holds, also when 50
+ * accept at once), finance pays tranches (idempotently, never beyond the award) and records refunds (never
+ * beyond what was paid out), closes the award; who may do and see what.
+ */
+
+const YEAR = 2027;
+const ACCEPT = { declaration: true, termsVersion: AWARD_TERMS.version };
+
+const MUNICIPALITIES_2013: Record<string, number> = {
+  Favrskov: 47_156,
+  Hedensted: 45_868,
+  Herning: 86_595,
+  Holstebro: 57_254,
+  Horsens: 84_871,
+  'Ikast-Brande': 40_468,
+  Lemvig: 21_223,
+  Norddjurs: 38_035,
+  Odder: 21_800,
+  Randers: 96_007,
+  'Ringkøbing-Skjern': 57_259,
+  Samsø: 3_806,
+  Silkeborg: 89_346,
+  Skanderborg: 58_094,
+  Skive: 47_291,
+  Struer: 21_846,
+  Syddjurs: 41_894,
+  Viborg: 94_333,
+  Aarhus: 319_094,
+};
+
+const expectOk = (res: ApiResponse, status = 200) => {
+  expect(res.status, res.text).toBe(status);
+  return res.body;
+};
+
+/** Populations, the year's settings, the run and the send: the year can then take payments. */
+async function setUpYear(client: Api, year: number): Promise<void> {
+  const csv = [
+    'party,year,population',
+    ...Object.entries(MUNICIPALITIES_2013).map(([name, population]) => `${name},2013,${population}`),
+  ].join('\n');
+  expectOk(await client.post('/api/populations/imports', { csv }, FINANCE));
+  const Y = `/api/finance/years/${year}`;
+  expectOk(
+    await client.send('PUT', Y, FINANCE, { body: { referenceYear: 2013, dueDate: `${year}-03-31` } }),
+    201,
+  );
+  expectOk(await client.act(`${Y}/contributions/run`, FINANCE));
+  expectOk(await client.act(`${Y}/contributions/send`, FINANCE));
+}
+
+/** A payment into the year's pool (Aarhus pays; an overpayment is kept, so any amount goes). */
+async function pay(client: Api, year: number, amountOre: number): Promise<void> {
+  expectOk(
+    await client.post(
+      `/api/finance/years/${year}/contributions/aarhus-kommune/payments`,
+      { amountOre, paidOn: `${year}-02-01`, reference: 'Indbetaling' },
+      FINANCE,
+      { 'idempotency-key': crypto.randomUUID() },
+    ),
+    201,
+  );
+}
+
+/**
+ * An application approved with an amount, written straight through the repository (the decision flow has
+ * its own tests; here only the outcome matters).
+ */
+async function approvedApplication(
+  h: Harness,
+  owner: string,
+  amountOre: number,
+  status: Application['status'] = 'approved',
+): Promise<string> {
+  const user = h.user(owner);
+  const now = h.clock.now().toISOString();
+  const id = crypto.randomUUID();
+  const application: Application = {
+    id,
+    callId: crypto.randomUUID(),
+    status,
+    version: 3,
+    ownerId: user.userId,
+    ownerEmail: user.email,
+    ownerName: user.name,
+    title: `Projekt ${id.slice(0, 8)}`,
+    reference: `FIM-${YEAR}-${id.slice(0, 4)}`,
+    partners: [],
+    budgetLines: [],
+    requestedAmountOre: amountOre,
+    createdAt: now,
+    updatedAt: now,
+    ...(status === 'approved'
+      ? {
+          decision: {
+            outcome: 'approved' as const,
+            amountOre,
+            decidedAt: now,
+            decidedBy: h.user(ADMIN).userId,
+            meetingId: crypto.randomUUID(),
+            recused: [],
+          },
+        }
+      : {}),
+  };
+  await h.core.applications.save(
+    application,
+    auditEvent(h.principal(ADMIN), new Date(now), 'application.decided', { type: 'application', id }),
+  );
+  return id;
+}
+
+async function balances(client: Api, year: number) {
+  return expectOk(await client.get(`/api/finance/years/${year}/overview`, FINANCE)).balances;
+}
+
+async function invariantsOk(client: Api, year: number): Promise<void> {
+  const res = expectOk(await client.post('/api/finance/invariants/check', { year }, FINANCE));
+  expect(res.problems).toEqual([]);
+  expect(res.ok).toBe(true);
+}
+
+const tranche = (amountOre: number, reference = 'Rate 1') => ({ amountOre, paidOn: '2027-02-20', reference });
+
+describe('awards', () => {
+  let h: Harness;
+  let client: Api;
+  const disburse = (id: string, body: unknown, key: string | undefined, who = FINANCE) =>
+    client.post(
+      `/api/awards/${id}/disbursements`,
+      body,
+      who,
+      key === undefined ? {} : { 'idempotency-key': key },
+    );
+
+  beforeAll(async () => {
+    h = await createHarness();
+    client = api(h);
+    await setUpYear(client, YEAR);
+    await pay(client, YEAR, 50_000_000);
+  });
+
+  it('the owner accepts an application an admin approved through the decision route: the pool commits it', async () => {
+    const call = await createCall(client);
+    const applicationId = await submitApplication(client, call.id, RESEARCHER);
+    await closeCallNow(client, call.id);
+    // Until approvals flow from the board's meetings, an admin approves with an amount through the same service.
+    expectOk(
+      await client.post(
+        `/api/applications/${applicationId}/decision`,
+        { outcome: 'approved', amountOre: 12_000_000, conditions: 'Slutrapport senest 2029' },
+        ADMIN,
+      ),
+      201,
+    );
+
+    expectProblem(await client.post(`/api/applications/${applicationId}/award/accept`, ACCEPT), 401);
+    for (const who of [RESEARCHER2, ADMIN, FINANCE]) {
+      expectProblem(await client.post(`/api/applications/${applicationId}/award/accept`, ACCEPT, who), 404);
+    }
+    expectProblem(
+      await client.post(
+        `/api/applications/${applicationId}/award/accept`,
+        { ...ACCEPT, declaration: false },
+        RESEARCHER,
+      ),
+      400,
+    );
+    const outdated = expectProblem(
+      await client.post(
+        `/api/applications/${applicationId}/award/accept`,
+        { ...ACCEPT, termsVersion: 'fim-award-terms-2020-1' },
+        RESEARCHER,
+      ),
+      422,
+    );
+    expect(outdated.errors[0]).toMatchObject({ pointer: '/termsVersion', code: 'TERMS_OUTDATED' });
+
+    const award = expectOk(
+      await client.post(`/api/applications/${applicationId}/award/accept`, ACCEPT, RESEARCHER),
+      201,
+    );
+    expect(award).toMatchObject({
+      applicationId,
+      callId: call.id,
+      ownerId: h.user(RESEARCHER).userId,
+      year: YEAR,
+      amountOre: 12_000_000,
+      disbursedOre: 0,
+      refundedOre: 0,
+      remainingOre: 12_000_000,
+      refundableOre: 0,
+      status: 'committed',
+      termsVersion: AWARD_TERMS.version,
+      committedAt: '2027-03-01T09:00:00.000Z',
+      version: 1,
+    });
+    expect(await balances(client, YEAR)).toMatchObject({
+      receivedOre: 50_000_000,
+      committedOre: 12_000_000,
+      availableOre: 38_000_000,
+    });
+    const { entries } = expectOk(await client.get(`/api/awards/${applicationId}`, RESEARCHER));
+    expect(entries).toEqual([
+      expect.objectContaining({
+        kind: 'award_committed',
+        amountOre: 12_000_000,
+        awardId: applicationId,
+        year: YEAR,
+      }),
+    ]);
+    const events = await auditEvents(h, `AWARD#${applicationId}`);
+    expect(events.map((e) => e.action)).toEqual(['award.accepted']);
+
+    // Once only.
+    expectProblem(
+      await client.post(`/api/applications/${applicationId}/award/accept`, ACCEPT, RESEARCHER),
+      409,
+      'INVALID_STATE',
+    );
+    expect((await balances(client, YEAR)).committedOre).toBe(12_000_000);
+    await invariantsOk(client, YEAR);
+  });
+
+  it('refuses an application that is not approved (409) and one the pool cannot hold (422 with the figures)', async () => {
+    for (const status of ['submitted', 'in_review', 'rejected', 'waiting_list'] as const) {
+      const id = await approvedApplication(h, RESEARCHER, 1_000_000, status);
+      expectProblem(
+        await client.post(`/api/applications/${id}/award/accept`, ACCEPT, RESEARCHER),
+        409,
+        'INVALID_STATE',
+      );
+    }
+    const before = await balances(client, YEAR);
+    const tooBig = await approvedApplication(h, RESEARCHER, before.availableOre + 1);
+    const refused = expectProblem(
+      await client.post(`/api/applications/${tooBig}/award/accept`, ACCEPT, RESEARCHER),
+      422,
+      'RULES_FAILED',
+    );
+    expect(refused.errors).toEqual([
+      {
+        pointer: '',
+        code: 'INSUFFICIENT_FUNDS',
+        detail: `year=${YEAR} amountOre=${before.availableOre + 1} availableOre=${before.availableOre}`,
+      },
+    ]);
+    expect(await balances(client, YEAR)).toEqual(before);
+    expectProblem(await client.get(`/api/awards/${tooBig}`, RESEARCHER), 404);
+    // Exactly what is available fits.
+    const exact = await approvedApplication(h, RESEARCHER2, before.availableOre);
+    expectOk(await client.post(`/api/applications/${exact}/award/accept`, ACCEPT, RESEARCHER2), 201);
+    expect((await balances(client, YEAR)).availableOre).toBe(0);
+    await pay(client, YEAR, 40_000_000);
+    await invariantsOk(client, YEAR);
+  });
+
+  it('pays tranches at most what remains, once per Idempotency-Key; refunds at most what was paid out; closes', async () => {
+    const id = await approvedApplication(h, RESEARCHER, 10_000_000);
+    expectOk(await client.post(`/api/applications/${id}/award/accept`, ACCEPT, RESEARCHER), 201);
+    const before = await balances(client, YEAR);
+
+    expectProblem(await disburse(id, tranche(4_000_000), undefined), 428);
+    expectProblem(await disburse(id, tranche(4_000_000), 'bad key with spaces'), 400);
+    expectProblem(await disburse(id, { ...tranche(4_000_000), paidOn: '2027-03-02' }, 'k-future'), 422);
+    expectProblem(await disburse(crypto.randomUUID(), tranche(1), 'k-none'), 404);
+
+    const first = expectOk(await disburse(id, tranche(4_000_000), 'rate-1'), 201);
+    expect(first.replayed).toBe(false);
+    expect(first.disbursement).toMatchObject({
+      kind: 'disbursement',
+      amountOre: 4_000_000,
+      awardId: id,
+      year: YEAR,
+    });
+    expect(first.award).toMatchObject({ disbursedOre: 4_000_000, remainingOre: 6_000_000, version: 2 });
+    const again = expectOk(await disburse(id, tranche(4_000_000), 'rate-1'), 200);
+    expect(again).toMatchObject({ replayed: true, disbursement: first.disbursement });
+    const reused = expectProblem(await disburse(id, tranche(4_000_001), 'rate-1'), 422);
+    expect(reused.errors[0].code).toBe('IDEMPOTENCY_KEY_REUSED');
+
+    const over = expectProblem(await disburse(id, tranche(6_000_001, 'Rate 2'), 'rate-2'), 422);
+    expect(over.errors).toEqual([
+      {
+        pointer: '/amountOre',
+        code: 'OVER_REMAINING',
+        detail: 'amountOre=6000001 remainingOre=6000000 (awardOre=10000000 disbursedOre=4000000)',
+      },
+    ]);
+    expectOk(await disburse(id, tranche(6_000_000, 'Rate 2'), 'rate-2'), 201);
+    expectProblem(await disburse(id, tranche(1, 'Rate 3'), 'rate-3'), 422);
+
+    const refundOver = expectProblem(
+      await client.post(`/api/awards/${id}/refunds`, tranche(10_000_001, 'Tilbagebetaling'), FINANCE),
+      422,
+    );
+    expect(refundOver.errors[0]).toMatchObject({ pointer: '/amountOre', code: 'OVER_DISBURSED' });
+    const refunded = expectOk(
+      await client.post(`/api/awards/${id}/refunds`, tranche(1_500_000, 'Tilbagebetaling'), FINANCE),
+      201,
+    );
+    expect(refunded.refund).toMatchObject({ kind: 'refund', amountOre: 1_500_000, awardId: id });
+    expect(refunded.award).toMatchObject({
+      disbursedOre: 10_000_000,
+      refundedOre: 1_500_000,
+      refundableOre: 8_500_000,
+    });
+
+    expect(await balances(client, YEAR)).toMatchObject({
+      disbursedOre: before.disbursedOre + 10_000_000,
+      refundedOre: before.refundedOre + 1_500_000,
+      // A refund returns the money to the pool: it can be committed again.
+      availableOre: before.availableOre + 1_500_000,
+    });
+
+    const closed = expectOk(await client.act(`/api/awards/${id}/close`, FINANCE));
+    expect(closed).toMatchObject({ status: 'closed', closedAt: '2027-03-01T09:00:00.000Z' });
+    expectProblem(await client.act(`/api/awards/${id}/close`, FINANCE), 409);
+    const small = await approvedApplication(h, RESEARCHER, 500_000);
+    expectOk(await client.post(`/api/applications/${small}/award/accept`, ACCEPT, RESEARCHER), 201);
+    expectOk(await client.act(`/api/awards/${small}/close`, ADMIN));
+    expectProblem(await disburse(small, tranche(1), 'after-close'), 409, 'INVALID_STATE');
+    // Money can still come back after closing.
+    expectOk(await client.post(`/api/awards/${id}/refunds`, tranche(500_000, 'Rest'), FINANCE), 201);
+
+    const { entries } = expectOk(await client.get(`/api/awards/${id}`, FINANCE));
+    // (The test clock stands still, so entries of one instant come in the order of their random ids.)
+    expect(
+      entries.map((e: { kind: string; amountOre: number }) => `${e.kind} ${e.amountOre}`).sort(),
+    ).toEqual([
+      'award_committed 10000000',
+      'disbursement 4000000',
+      'disbursement 6000000',
+      'refund 1500000',
+      'refund 500000',
+    ]);
+    const events = await auditEvents(h, `AWARD#${id}`);
+    expect(events.map((e) => e.action).sort()).toEqual(
+      [
+        'award.accepted',
+        'award.closed',
+        'award.disbursed',
+        'award.disbursed',
+        'award.refunded',
+        'award.refunded',
+      ].sort(),
+    );
+    await invariantsOk(client, YEAR);
+  });
+
+  it('lists the caller’s own awards, and every award to finance and admins', async () => {
+    const mine = expectOk(await client.get('/api/awards?mine=true', RESEARCHER2)).items;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((a: { ownerId: string }) => a.ownerId === h.user(RESEARCHER2).userId)).toBe(true);
+    const all = expectOk(await client.get('/api/awards', FINANCE)).items;
+    expect(all.length).toBeGreaterThan(mine.length);
+    expect(new Set(all.map((a: { ownerId: string }) => a.ownerId))).toEqual(
+      new Set([h.user(RESEARCHER).userId, h.user(RESEARCHER2).userId]),
+    );
+    expect(expectOk(await client.get('/api/awards?mine=true', REVIEWER)).items).toEqual([]);
+  });
+
+  it('the role matrix: only finance and admins move money; applicants see and accept only their own', async () => {
+    const id = await approvedApplication(h, RESEARCHER, 1_000_000);
+    const accept = (who?: string) => client.post(`/api/applications/${id}/award/accept`, ACCEPT, who);
+    const others = [RESEARCHER2, REVIEWER, BOARD, FINANCE, ADMIN];
+    expectProblem(await accept(), 401);
+    for (const who of others) expectProblem(await accept(who), 404);
+    expectOk(await accept(RESEARCHER), 201);
+
+    const nonFinance = [RESEARCHER, RESEARCHER2, REVIEWER, BOARD];
+    // Reads.
+    expectProblem(await client.get('/api/awards?mine=true'), 401);
+    for (const who of [...nonFinance, FINANCE, ADMIN])
+      expectOk(await client.get('/api/awards?mine=true', who));
+    expectProblem(await client.get('/api/awards'), 401);
+    for (const who of nonFinance) expectProblem(await client.get('/api/awards', who), 403);
+    for (const who of [FINANCE, ADMIN]) expectOk(await client.get('/api/awards', who));
+    expectProblem(await client.get(`/api/awards/${id}`), 401);
+    for (const who of [RESEARCHER, FINANCE, ADMIN]) expectOk(await client.get(`/api/awards/${id}`, who));
+    for (const who of [RESEARCHER2, REVIEWER, BOARD])
+      expectProblem(await client.get(`/api/awards/${id}`, who), 404);
+
+    // Money: disbursements, refunds, closing.
+    expectProblem(
+      await client.post(`/api/awards/${id}/disbursements`, tranche(100_000), undefined, {
+        'idempotency-key': 'm-anon',
+      }),
+      401,
+    );
+    for (const who of nonFinance) expectProblem(await disburse(id, tranche(100_000), `m-${who}`, who), 403);
+    expectOk(await disburse(id, tranche(100_000), 'm-finance', FINANCE), 201);
+    expectOk(await disburse(id, tranche(100_000, 'Rate 2'), 'm-admin', ADMIN), 201);
+    const refund = (who?: string) => client.post(`/api/awards/${id}/refunds`, tranche(10_000, 'Retur'), who);
+    expectProblem(await refund(), 401);
+    for (const who of nonFinance) expectProblem(await refund(who), 403);
+    expectOk(await refund(FINANCE), 201);
+    expectOk(await refund(ADMIN), 201);
+    const close = (who?: string) => client.act(`/api/awards/${id}/close`, who);
+    expectProblem(await close(), 401);
+    for (const who of nonFinance) expectProblem(await close(who), 403);
+    expectOk(await close(FINANCE));
+    expectProblem(await close(ADMIN), 409);
+    const award = expectOk(await client.get(`/api/awards/${id}`, ADMIN)).award;
+    expect(award).toMatchObject({ disbursedOre: 200_000, refundedOre: 20_000, status: 'closed' });
+    await invariantsOk(client, YEAR);
+  });
+});
+
+describe('50 simultaneous acceptances against a pool that holds 10 of them', () => {
+  it('commits exactly what fits: 10 succeed, 40 are refused with 422, never over-committed', async () => {
+    const h = await createHarness();
+    const client = api(h);
+    const AMOUNT = 3_000_000;
+    await setUpYear(client, YEAR);
+    await pay(client, YEAR, 10 * AMOUNT + 12_345);
+    const ids = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => approvedApplication(h, i % 2 ? RESEARCHER : RESEARCHER2, AMOUNT)),
+    );
+    // Sign both owners in first, so the acceptances start as close together as possible.
+    await Promise.all([RESEARCHER, RESEARCHER2].map((who) => client.get('/api/me', who)));
+
+    const started = performance.now();
+    const results = await Promise.all(
+      ids.map((id, i) =>
+        client.post(`/api/applications/${id}/award/accept`, ACCEPT, i % 2 ? RESEARCHER : RESEARCHER2),
+      ),
+    );
+    const elapsed = performance.now() - started;
+
+    const statuses = results.map((r) => r.status);
+    expect(
+      statuses.filter((s) => s === 201),
+      JSON.stringify(results.filter((r) => r.status !== 201 && r.status !== 422).map((r) => r.text)),
+    ).toHaveLength(10);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(40);
+    for (const refused of results.filter((r) => r.status === 422)) {
+      expect(refused.body.errors[0].code).toBe('INSUFFICIENT_FUNDS');
+    }
+    expect(await balances(client, YEAR)).toMatchObject({
+      receivedOre: 10 * AMOUNT + 12_345,
+      committedOre: 10 * AMOUNT,
+      availableOre: 12_345,
+    });
+    expect(expectOk(await client.get('/api/awards', FINANCE)).items).toHaveLength(10);
+    await invariantsOk(client, YEAR);
+    expect(elapsed).toBeLessThan(30_000);
+  });
+});

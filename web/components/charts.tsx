@@ -1,0 +1,180 @@
+import type { Lang } from '../../functions/core/shared/validation.js';
+import { formatDate, formatKr } from '../format.js';
+import { texts } from '../i18n.js';
+
+/*
+ * Charts drawn on the server as SVG: no script, no external request. Each is one image to assistive
+ * technology, named by its <title> and described by <desc>; the page shows the same figures in a table.
+ * Bars are told apart by pattern and legend text, never by colour alone.
+ */
+
+/** Whole kroner with the reader's grouping, for axis ticks: 1.272.240 kr. */
+export const krTick = (ore: number, lang: Lang): string =>
+  `${new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 0 }).format(
+    Math.round(ore / 100),
+  )} ${texts[lang].finance.axisKr}`;
+
+/** A round step for about `count` ticks up to `max` (øre), in whole kroner multiples of 1, 2 or 5. */
+export function niceStep(max: number, count = 4): number {
+  if (max <= 0) return 100;
+  const rough = max / count;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
+  return Math.max(100, Math.ceil(step / 100) * 100);
+}
+
+export interface ContributionBar {
+  name: string;
+  demandOre: number;
+  paidOre: number;
+}
+
+const BARS = { width: 640, label: 150, right: 20, top: 56, row: 34, bottom: 34 };
+
+/** Each party's demand (hatched) against what it has paid (solid), with a legend in words. */
+export function ContributionChart({ lang, rows }: { lang: Lang; rows: ContributionBar[] }) {
+  const f = texts[lang].finance;
+  const max = Math.max(1, ...rows.map((r) => Math.max(r.demandOre, r.paidOre)));
+  const step = niceStep(max);
+  const top = Math.ceil(max / step) * step;
+  const span = BARS.width - BARS.label - BARS.right;
+  const x = (ore: number) => BARS.label + (ore / top) * span;
+  const height = BARS.top + rows.length * BARS.row + BARS.bottom;
+  const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
+  const described = rows
+    .map((r) => f.chartOf(r.name, formatKr(r.demandOre, lang), formatKr(r.paidOre, lang)))
+    .join('; ');
+  return (
+    <svg
+      class="chart chart-wide"
+      role="img"
+      aria-labelledby="contrib-chart-title contrib-chart-desc"
+      viewBox={`0 0 ${BARS.width} ${height}`}
+      xmlns="http://www.w3.org/2000/svg"
+    >
+      <title id="contrib-chart-title">{f.contributionChart}</title>
+      <desc id="contrib-chart-desc">{`${f.contributionChartDesc} ${described}.`}</desc>
+      <defs>
+        <pattern id="hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+          <rect width="6" height="6" fill="#ffffff" />
+          <line x1="0" y1="0" x2="0" y2="6" stroke="#0b5d4b" stroke-width="3" />
+        </pattern>
+      </defs>
+      <rect x={BARS.label} y="8" width="18" height="14" fill="url(#hatch)" stroke="#0b5d4b" />
+      <text x={BARS.label + 24} y="20">
+        {f.chartLegendDemand}
+      </text>
+      <rect x={BARS.label + 230} y="8" width="18" height="14" class="bar" />
+      <text x={BARS.label + 254} y="20">
+        {f.chartLegendPaid}
+      </text>
+      {ticks.map((tick) => (
+        <>
+          <line class="gridline" x1={x(tick)} x2={x(tick)} y1={BARS.top - 6} y2={height - BARS.bottom} />
+          <text class="tick" x={x(tick)} y={height - BARS.bottom + 18} text-anchor="middle">
+            {krTick(tick, lang)}
+          </text>
+        </>
+      ))}
+      {rows.map((r, i) => {
+        const y = BARS.top + i * BARS.row;
+        return (
+          <>
+            <text x={BARS.label - 8} y={y + BARS.row / 2 + 4} text-anchor="end">
+              {r.name.replace(/ Kommune$/, '')}
+            </text>
+            <rect
+              x={BARS.label}
+              y={y + 4}
+              width={Math.max(r.demandOre > 0 ? 1 : 0, x(r.demandOre) - BARS.label)}
+              height={12}
+              fill="url(#hatch)"
+              stroke="#0b5d4b"
+            />
+            <rect
+              class="bar"
+              x={BARS.label}
+              y={y + 18}
+              width={Math.max(r.paidOre > 0 ? 1 : 0, x(r.paidOre) - BARS.label)}
+              height={12}
+            />
+          </>
+        );
+      })}
+      <line class="axis" x1={BARS.label} x2={BARS.label} y1={BARS.top - 6} y2={height - BARS.bottom} />
+    </svg>
+  );
+}
+
+export interface BalancePoint {
+  /** A Danish date, YYYY-MM-DD. */
+  date: string;
+  /** The running total after the day's movements. */
+  totalOre: number;
+}
+
+const LINE = { width: 640, height: 300, left: 110, right: 24, top: 20, bottom: 48 };
+
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+
+/** The running total received through the year as a step line, from 1 January to 31 December. */
+export function BalanceChart({ lang, year, points }: { lang: Lang; year: number; points: BalancePoint[] }) {
+  const f = texts[lang].finance;
+  const first = points[0]?.date;
+  const last = points.at(-1)?.date;
+  const start = Math.min(dayNumber(`${year}-01-01`), first ? dayNumber(first) : Number.POSITIVE_INFINITY);
+  const end = Math.max(dayNumber(`${year}-12-31`), last ? dayNumber(last) : Number.NEGATIVE_INFINITY);
+  const max = Math.max(1, ...points.map((p) => p.totalOre));
+  const step = niceStep(max);
+  const top = Math.ceil(max / step) * step;
+  const plotW = LINE.width - LINE.left - LINE.right;
+  const plotH = LINE.height - LINE.top - LINE.bottom;
+  const x = (date: string) => LINE.left + ((dayNumber(date) - start) / (end - start)) * plotW;
+  const y = (ore: number) => LINE.top + plotH - (ore / top) * plotH;
+  const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
+  const endDate = new Date(end * 86_400_000).toISOString().slice(0, 10);
+  let path = `M ${LINE.left} ${y(0)}`;
+  for (const p of points) path += ` H ${x(p.date).toFixed(1)} V ${y(p.totalOre).toFixed(1)}`;
+  path += ` H ${x(endDate).toFixed(1)}`;
+  const described =
+    points.length === 0
+      ? f.noPayments
+      : points.map((p) => f.balanceOf(formatDate(p.date, lang), formatKr(p.totalOre, lang))).join('; ');
+  const months = [1, 4, 7, 10].map((m) => `${year}-${String(m).padStart(2, '0')}-01`);
+  return (
+    <svg
+      class="chart chart-wide"
+      role="img"
+      aria-labelledby="balance-chart-title balance-chart-desc"
+      viewBox={`0 0 ${LINE.width} ${LINE.height}`}
+      xmlns="http://www.w3.org/2000/svg"
+    >
+      <title id="balance-chart-title">{f.balanceChart}</title>
+      <desc id="balance-chart-desc">{`${f.balanceChartDesc} ${described}.`}</desc>
+      {ticks.map((tick) => (
+        <>
+          <line class="gridline" x1={LINE.left} x2={LINE.width - LINE.right} y1={y(tick)} y2={y(tick)} />
+          <text class="tick" x={LINE.left - 8} y={y(tick) + 4} text-anchor="end">
+            {krTick(tick, lang)}
+          </text>
+        </>
+      ))}
+      {months.map((m) => (
+        <text class="tick" x={x(m)} y={LINE.height - LINE.bottom + 18} text-anchor="middle">
+          {formatDate(m, lang).replace(/^1\.? /, '')}
+        </text>
+      ))}
+      <line
+        class="axis"
+        x1={LINE.left}
+        x2={LINE.width - LINE.right}
+        y1={LINE.top + plotH}
+        y2={LINE.top + plotH}
+      />
+      <path class="step" d={path} fill="none" stroke="#0b5d4b" stroke-width="3" />
+      {points.map((p) => (
+        <circle cx={x(p.date)} cy={y(p.totalOre)} r="4" fill="#0b5d4b" />
+      ))}
+    </svg>
+  );
+}

@@ -1,0 +1,87 @@
+import { DEFAULT_RATE_ORE_PER_CITIZEN, demandOre } from '../../functions/core/finance/contributions.js';
+import type { PartyView } from '../../functions/core/finance/finance.schema.js';
+import type { Lang } from '../../functions/core/shared/validation.js';
+import { formatKr } from '../format.js';
+import { texts } from '../i18n.js';
+
+const number = (n: number, lang: Lang) => new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB').format(n);
+
+/** What a party pays a year at FIM's standard rate, from its latest population (public figures only). */
+const yearly = (p: PartyView) =>
+  p.latestPopulation ? demandOre(p.latestPopulation.population, DEFAULT_RATE_ORE_PER_CITIZEN) : undefined;
+
+export function PartiesPage({ lang, parties }: { lang: Lang; parties: PartyView[] }) {
+  const f = texts[lang].finance;
+  return (
+    <>
+      <h1>{f.publicTitle}</h1>
+      <p class="lead">{f.publicIntro}</p>
+      <div class="table-wrap">
+        <table class="compact">
+          <caption class="meta">{f.publicTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{f.party}</th>
+              <th scope="col" class="num">
+                {f.latestPopulation}
+              </th>
+              <th scope="col" class="num">
+                {f.yearlyPays}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {parties.map((p) => {
+              const pays = yearly(p);
+              return (
+                <tr>
+                  <th scope="row">
+                    <a href={`/parties/${p.id}`}>{p.name}</a>
+                  </th>
+                  <td class="num">
+                    {p.latestPopulation
+                      ? `${number(p.latestPopulation.population, lang)} (${p.latestPopulation.year})`
+                      : f.noPopulation}
+                  </td>
+                  <td class="num">{pays === undefined ? f.none : formatKr(pays, lang)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+export function PartyPage({ lang, party }: { lang: Lang; party: PartyView }) {
+  const f = texts[lang].finance;
+  const pays = yearly(party);
+  return (
+    <>
+      <p>
+        <a href="/parties">{f.allParties}</a>
+      </p>
+      <h1>{party.name}</h1>
+      <dl class="facts card">
+        <dt>{f.kind}</dt>
+        <dd>{f.kindLabel[party.kind]}</dd>
+        <dt>{f.latestPopulation}</dt>
+        <dd>
+          {party.latestPopulation
+            ? `${number(party.latestPopulation.population, lang)} ${f.populationOn(party.latestPopulation.year)}${
+                party.latestPopulation.derived ? ` (${f.derived})` : ''
+              }`
+            : f.noPopulation}
+        </dd>
+        <dt>{f.yearlyPays}</dt>
+        <dd>{pays === undefined ? f.none : formatKr(pays, lang)}</dd>
+      </dl>
+      {pays !== undefined && (
+        <p>{f.paysText(formatKr(pays, lang), formatKr(DEFAULT_RATE_ORE_PER_CITIZEN, lang))}</p>
+      )}
+      <h2>{f.fundedTitle}</h2>
+      <p>{f.fundedLater}</p>
+    </>
+  );
+}
