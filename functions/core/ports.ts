@@ -11,6 +11,7 @@ import type {
   PopulationFigure,
   YearSettings,
 } from './finance/finance.schema.js';
+import type { Report } from './finance/report.schema.js';
 import type { Assignment } from './reviews/review.schema.js';
 import type { Clock } from './shared/time.js';
 import type { Lang } from './shared/validation.js';
@@ -215,7 +216,14 @@ export interface AwardRepository {
    * @throws AppError RULES_FAILED (INSUFFICIENT_FUNDS, with the figures), INVALID_STATE (already accepted),
    * VERSION_CONFLICT (the application changed)
    */
-  commit(award: Award, entry: LedgerEntry, audit: AuditEvent, applicationVersion: number): Promise<void>;
+  /** The commitment, the ledger entry, the award's report obligations and the audit event in one transaction. */
+  commit(
+    award: Award,
+    entry: LedgerEntry,
+    audit: AuditEvent,
+    applicationVersion: number,
+    reports: Report[],
+  ): Promise<void>;
   getDisbursementClaim(applicationId: string, key: string): Promise<DisbursementClaim | undefined>;
   /**
    * @throws AppError RULES_FAILED (OVER_REMAINING / OVER_DISBURSED with the figures, IDEMPOTENCY_KEY_CLAIMED),
@@ -226,6 +234,39 @@ export interface AwardRepository {
   close(award: Award, audit: AuditEvent, expectedVersion: number): Promise<void>;
 }
 
+/** Closing an award in the transaction that approves its final report. */
+export interface AwardClosing {
+  applicationId: string;
+  expectedVersion: number;
+  closedAt: string;
+  audit: AuditEvent;
+}
+
+export interface ReportRepository {
+  /** An award's reports (Query on its partition), in id order. */
+  listByAward(applicationId: string): Promise<Report[]>;
+  get(applicationId: string, reportId: string): Promise<Report | undefined>;
+  /** Creates an award's obligations (each absent before) and the audit event in one transaction. */
+  create(reports: readonly Report[], audit: AuditEvent): Promise<void>;
+  /**
+   * Replaces a report at the version read, with its audit event; with `closing`, the award is closed (at its
+   * version, while committed) in the same transaction. @throws AppError VERSION_CONFLICT
+   */
+  save(report: Report, expectedVersion: number, audit: AuditEvent, closing?: AwardClosing): Promise<void>;
+  /** Reports not submitted and not yet reminded, due on or before `until` (index partition REPORTS#pending). */
+  pendingDueBy(until: string): Promise<Report[]>;
+  /**
+   * Marks the report reminded, puts the reminder into the outbox and the audit event, in one transaction
+   * conditioned on the version read and no reminder before. False when the condition failed (nothing written).
+   */
+  queueReminder(
+    report: Report,
+    expectedVersion: number,
+    message: OutboxMessage,
+    audit: AuditEvent,
+  ): Promise<boolean>;
+}
+
 export interface CoreDeps {
   calls: CallRepository;
   applications: ApplicationRepository;
@@ -234,6 +275,7 @@ export interface CoreDeps {
   decisions: DecisionRepository;
   finance: FinanceRepository;
   awards: AwardRepository;
+  reports: ReportRepository;
   clock: Clock;
 }
 

@@ -10,10 +10,11 @@ import type { Award } from '../core/finance/award.schema.js';
 import type { LedgerEntry } from '../core/finance/finance.schema.js';
 import type { AwardRepository, DisbursementClaim } from '../core/ports.js';
 import { AppError, versionConflict } from '../core/shared/errors.js';
-import { auditPut, getItem, queryAll, queryIndex, type TransactItem } from './audited-write.js';
+import { auditPut, getItem, queryAll, queryIndex, type TransactItem, versionedPut } from './audited-write.js';
 import type { Db } from './client.js';
 import { cancellationCodes, dynamo, mapDynamoError } from './errors.js';
 import { keys, stripKeys } from './keys.js';
+import { reportItem } from './reports.repository.js';
 
 /** Transactions on the one balance item clash when many land at once; each is tried again a few times. */
 const MAX_ATTEMPTS = 12;
@@ -108,7 +109,7 @@ export function createAwardRepository(db: Db): AwardRepository {
     entries: (applicationId) =>
       queryAll<LedgerEntry>(db, queryIndex('gsi1', 'gsi1pk', keys.ledgerOfAward(applicationId))),
 
-    async commit(award, entry, audit, applicationVersion) {
+    async commit(award, entry, audit, applicationVersion, reports) {
       // The pool's guard is the first item, so its failure is told apart from the others.
       const items: TransactItem[] = [
         {
@@ -146,6 +147,7 @@ export function createAwardRepository(db: Db): AwardRepository {
         },
         ledgerPut(db, entry, award.applicationId),
         auditPut(db, keys.award(award.applicationId).pk, audit),
+        ...reports.map((report) => versionedPut(db, reportItem(report))),
       ];
       try {
         await transact(db, items);

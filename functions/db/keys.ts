@@ -129,6 +129,19 @@ export const keys = {
     pk: `IDEMPOTENCY#DISBURSEMENT#${applicationId}#${key}`,
     sk: 'IDEMPOTENCY',
   }),
+
+  /** A report an award owes, under the award's partition (its audit events sit there too). */
+  report: (applicationId: string, reportId: string) => ({
+    pk: `AWARD#${applicationId}`,
+    sk: `REPORT#${reportId}`,
+  }),
+  reportPrefix: 'REPORT#',
+  /** Reports not submitted and not reminded, by due date: the reminders' Query. */
+  reportPending: (dueDate: string, applicationId: string, reportId: string) => ({
+    gsi1pk: 'REPORTS#pending',
+    gsi1sk: `${dueDate}#${applicationId}#${reportId}`,
+  }),
+  reportsPendingPk: 'REPORTS#pending',
 } as const;
 
 /** Attributes that are storage keys, not domain fields. */

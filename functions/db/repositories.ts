@@ -6,6 +6,7 @@ import { createCallRepository } from './calls.repository.js';
 import type { Db } from './client.js';
 import { createDecisionRepository } from './decisions.repository.js';
 import { createFinanceRepository } from './finance.repository.js';
+import { createReportRepository } from './reports.repository.js';
 import { createReviewRepository } from './reviews.repository.js';
 import { createUserRepository } from './users.repository.js';
 
@@ -19,6 +20,7 @@ export function createCoreDeps(db: Db, clock: Clock): CoreDeps {
     decisions: createDecisionRepository(db),
     finance: createFinanceRepository(db),
     awards: createAwardRepository(db),
+    reports: createReportRepository(db),
     clock,
   };
 }

@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { SCHEDULER } from '../core/auth/system.js';
 import { closeDueCalls } from '../core/calls/call.service.js';
+import { queueReportReminders } from '../core/finance/report.service.js';
 import { systemClock } from '../core/shared/time.js';
 import { createDb } from '../db/client.js';
 import { createCoreDeps } from '../db/repositories.js';
@@ -21,11 +22,15 @@ const core = createCoreDeps(
 
 /**
  * Run by EventBridge Scheduler every minute: closes the calls whose deadline has passed and starts their
- * review. Failures are rethrown: Lambda's asynchronous retries run it again, then its failure destination
- * parks the event in the dead-letter queue (infra/stacks/jobs-stack.ts). The next minute's run retries anyway.
+ * review, then queues the reminders of reports due within 14 days. Failures are rethrown: Lambda's
+ * asynchronous retries run it again, then its failure destination parks the event in the dead-letter queue
+ * (infra/stacks/jobs-stack.ts). The next minute's run retries anyway.
  */
 export const handler = middy(async () => {
   const closed = await closeDueCalls(core, { actor: SCHEDULER, lang: 'da' });
   if (closed.length > 0) logger.info('Closed calls at their deadline', { closed });
+  // The same minute's run queues the report reminders (once per report; see report.service.ts).
+  const reminded = await queueReportReminders(core, { actor: SCHEDULER, lang: 'da' });
+  if (reminded.length > 0) logger.info('Queued report reminders', { reminded });
   return { closed };
 }).use(injectLambdaContext(logger));

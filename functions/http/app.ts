@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { awardRoutes } from './routes/awards.routes.js';
 import { callRoutes } from './routes/calls.routes.js';
 import { financeRoutes } from './routes/finance.routes.js';
+import { reportRoutes } from './routes/reports.routes.js';
 import { reviewRoutes } from './routes/reviews.routes.js';
 
 /** The JSON API under /api: bearer tokens only (no cookies, so no CSRF surface). */
@@ -45,6 +46,7 @@ function apiApp(deps: AppDeps) {
   api.route('/', reviewRoutes(deps));
   api.route('/', financeRoutes(deps));
   api.route('/', awardRoutes(deps));
+  api.route('/', reportRoutes(deps));
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

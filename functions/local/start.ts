@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { SCHEDULER } from '../core/auth/system.js';
 import { closeDueCalls } from '../core/calls/call.service.js';
+import { queueReportReminders } from '../core/finance/report.service.js';
 import { systemClock } from '../core/shared/time.js';
 import { createDb } from '../db/client.js';
 import { createCoreDeps } from '../db/repositories.js';
@@ -67,7 +68,11 @@ async function main(): Promise<void> {
           if (closed.length > 0)
             console.log(`Lukket ved fristen / Closed at the deadline: ${closed.join(', ')}`);
         })
-        .catch((error: unknown) => console.error('Closing due calls failed', error));
+        .then(() => queueReportReminders(core, { actor: SCHEDULER, lang: 'da' }))
+        .then((reminded) => {
+          if (reminded.length > 0) console.log(`Påmindelser / Report reminders: ${reminded.join(', ')}`);
+        })
+        .catch((error: unknown) => console.error('Closing due calls or queueing reminders failed', error));
     await closeDue();
     const closer = setInterval(closeDue, CLOSE_EVERY_MS);
     let stopping = false;

@@ -234,6 +234,7 @@ describe('awards', () => {
       }),
     ]);
     const events = await auditEvents(h, `AWARD#${applicationId}`);
+    // The report obligations are written in the same transaction and named in its one event.
     expect(events.map((e) => e.action)).toEqual(['award.accepted']);
 
     // Once only.

@@ -78,6 +78,10 @@ describe('GET /api/openapi.json', () => {
         'POST /awards/{applicationId}/disbursements',
         'POST /awards/{applicationId}/refunds',
         'POST /awards/{applicationId}/close',
+        'GET /awards/{applicationId}/reports',
+        'POST /awards/{applicationId}/reports/{reportId}/submit',
+        'POST /awards/{applicationId}/reports/{reportId}/approve',
+        'POST /awards/{applicationId}/reports/{reportId}/return',
       ].sort(),
     );
     // The contract's field names, straight from the schemas the routes validate with.

@@ -19,7 +19,7 @@ export interface AuditEvent {
 export interface OutboxMessage {
   id: string;
   createdAt: string;
-  kind: 'application.receipt' | 'application.decision' | 'contribution.demand';
+  kind: 'application.receipt' | 'application.decision' | 'contribution.demand' | 'report.reminder';
   to: string;
   subject: string;
   body: string;

@@ -34,6 +34,23 @@ export const criterionSchema = z.strictObject({
 });
 export type Criterion = z.infer<typeof criterionSchema>;
 
+/**
+ * A report the call asks of each award: `dueAfterMonths` counts from the award's acceptance (progress) or
+ * from the project's end date (final; the acceptance date when the application has none); `dueDate` is a
+ * fixed date. At most one of the two; neither means the default (progress 12, final 3 months).
+ */
+export const reportRuleSchema = z
+  .strictObject({
+    kind: z.enum(['progress', 'final']),
+    dueAfterMonths: z.int().min(0).max(120).optional(),
+    dueDate: z.iso.date().optional(),
+  })
+  .refine((r) => r.dueAfterMonths === undefined || r.dueDate === undefined, {
+    message: 'one_of_dueAfterMonths_dueDate',
+    path: ['dueDate'],
+  });
+export type ReportRule = z.infer<typeof reportRuleSchema>;
+
 const callFields = {
   title: text(200).min(3),
   titleEn: text(200).optional(),
@@ -53,6 +70,8 @@ const callFields = {
   showReviewsToReviewers: z.boolean(),
   /** Spread of reviewer scores (max - min, on the 1-5 scale) above which reviewers disagree strongly. */
   disagreementThreshold: z.number().min(0).max(4),
+  /** The reports each award owes; absent: one progress report at 12 months and a final report. */
+  reports: z.array(reportRuleSchema).max(10).optional(),
 };
 
 type CallFieldsOut = z.infer<z.ZodObject<typeof callFields>>;
@@ -74,6 +93,9 @@ function checkCallConsistency(call: Partial<CallFieldsOut>, ctx: z.core.$Refinem
       ctx.addIssue({ code: 'custom', path: ['criteria', i, 'id'], message: 'duplicate_id' });
     criterionIds.add(c.id);
   });
+  if (call.reports && call.reports.filter((r) => r.kind === 'final').length > 1) {
+    ctx.addIssue({ code: 'custom', path: ['reports'], message: 'duplicate_value' });
+  }
   if (call.focusAreas && new Set(call.focusAreas).size !== call.focusAreas.length) {
     ctx.addIssue({ code: 'custom', path: ['focusAreas'], message: 'duplicate_value' });
   }
@@ -124,6 +146,7 @@ export const callSchema = z.object({
   blindReview: z.boolean().default(false),
   showReviewsToReviewers: z.boolean().default(false),
   disagreementThreshold: z.number().default(1.5),
+  reports: z.array(reportRuleSchema).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   createdBy: z.string(),

@@ -22,6 +22,7 @@ import {
 } from './award.schema.js';
 import type { LedgerEntry } from './finance.schema.js';
 import { canManageFinance, requireFinance } from './population.service.js';
+import { buildReports } from './report.service.js';
 
 const AWARD = 'Bevillingen / The award';
 const APPLICATION = 'Ansøgningen / The application';
@@ -99,6 +100,7 @@ export async function acceptAward(
     ...(application.reference ? { reference: application.reference } : {}),
     recordedBy: { userId: ctx.actor.userId, email: ctx.actor.email },
   };
+  const reports = buildReports(await deps.calls.get(application.callId), award, application, at);
   await deps.awards.commit(
     award,
     entry,
@@ -108,8 +110,10 @@ export async function acceptAward(
       amountOre,
       termsVersion: input.termsVersion,
       applicationVersion: application.version,
+      reports: reports.map((r) => `${r.reportId}:${r.dueDate}`).join(','),
     }),
     application.version,
+    reports,
   );
   return awardView(award);
 }
@@ -318,8 +322,8 @@ export async function recordRefund(
 }
 
 /**
- * Closes an award: no more tranches (refunds are still taken). Until final reports exist, finance closes it
- * by hand. @throws AppError FORBIDDEN, NOT_FOUND, INVALID_STATE (already closed), VERSION_CONFLICT
+ * Closes an award by hand: no more tranches (refunds are still taken). Approving the final report closes it
+ * too (report.service.ts approveReport, in the approval's transaction). @throws AppError FORBIDDEN, NOT_FOUND, INVALID_STATE (already closed), VERSION_CONFLICT
  */
 export async function closeAward(
   deps: CoreDeps,

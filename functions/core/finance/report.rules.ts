@@ -1,0 +1,69 @@
+import type { ReportRule } from '../calls/call.schema.js';
+import type { ReportKind } from './report.schema.js';
+
+/** What a call asks when it says nothing: a progress report after 12 months, a final one 3 months after the end. */
+export const DEFAULT_REPORT_RULES: readonly ReportRule[] = [
+  { kind: 'progress', dueAfterMonths: 12 },
+  { kind: 'final', dueAfterMonths: 3 },
+];
+
+/** Reminders go out this many days before a report is due (or at once when it is closer or overdue). */
+export const REMINDER_DAYS_BEFORE = 14;
+
+/**
+ * A calendar date plus whole months; a day the month does not have becomes its last day
+ * (2027-01-31 + 1 month = 2027-02-28).
+ */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${p(month)}-${p(Math.min(d, last))}`;
+}
+
+/** A calendar date plus days. */
+export function addDays(date: string, days: number): string {
+  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+export interface Obligation {
+  reportId: string;
+  kind: ReportKind;
+  dueDate: string;
+}
+
+/**
+ * The reports an award owes, from the call's rules (or the defaults) on its acceptance date:
+ * - progress: `dueDate`, or acceptance + `dueAfterMonths` (default 12); numbered `progress-1`, `progress-2`…
+ *   in the call's order;
+ * - final: `dueDate`, or the project's end date (the acceptance date when there is none) + `dueAfterMonths`
+ *   (default 3). There is always exactly one final report: it closes the award.
+ */
+export function reportObligations(
+  rules: readonly ReportRule[] | undefined,
+  acceptedOn: string,
+  projectEndDate: string | null | undefined,
+): Obligation[] {
+  const given = rules && rules.length > 0 ? rules : DEFAULT_REPORT_RULES;
+  const out: Obligation[] = [];
+  let progress = 0;
+  for (const rule of given.filter((r) => r.kind === 'progress')) {
+    progress += 1;
+    out.push({
+      reportId: `progress-${progress}`,
+      kind: 'progress',
+      dueDate: rule.dueDate ?? addMonths(acceptedOn, rule.dueAfterMonths ?? 12),
+    });
+  }
+  const final = given.find((r) => r.kind === 'final') ?? { kind: 'final' as const, dueAfterMonths: 3 };
+  out.push({
+    reportId: 'final',
+    kind: 'final',
+    dueDate: final.dueDate ?? addMonths(projectEndDate ?? acceptedOn, final.dueAfterMonths ?? 3),
+  });
+  return out;
+}
