@@ -31,6 +31,7 @@ import { AppError, type FieldError, forbidden, notFound } from '../functions/cor
 import { copenhagenDate } from '../functions/core/shared/time.js';
 import { type Lang, parseInput } from '../functions/core/shared/validation.js';
 import type { AppDeps, AppEnv } from '../functions/http/context.js';
+import { fundedProjects } from './awards.routes.js';
 import { Errors, inLanguage } from './components/fields.js';
 import { parseKrInput } from './format.js';
 import { type FormBody, field } from './forms.js';
@@ -542,7 +543,7 @@ export function partyRoutes(deps: AppDeps) {
     const lang = c.get('lang');
     const party = (await listParties(deps.core)).find((p) => p.id === c.req.param('partyId'));
     if (!party) throw notFound('Parten / The party');
-    return page(c, party.name, <PartyPage lang={lang} party={party} />);
+    return page(c, party.name, <PartyPage lang={lang} party={party} funded={await fundedProjects(deps)} />);
   });
   return parties;
 }

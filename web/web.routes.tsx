@@ -15,6 +15,7 @@ import {
 } from '../functions/core/applications/application.service.js';
 import { callAcceptsDrafts } from '../functions/core/applications/submission.rules.js';
 import { getCall, listCalls } from '../functions/core/calls/call.service.js';
+import { listAwards } from '../functions/core/finance/award.service.js';
 import { AppError } from '../functions/core/shared/errors.js';
 import type { Lang } from '../functions/core/shared/validation.js';
 import { parseInput } from '../functions/core/shared/validation.js';
@@ -23,6 +24,7 @@ import { canSign } from '../functions/http/context.js';
 import { MAX_BODY_BYTES } from '../functions/http/limits.js';
 import { STATUS_OF } from '../functions/http/problem.js';
 import { adminRoutes } from './admin.routes.js';
+import { awardRoutes, awardSection, financeAwardRoutes } from './awards.routes.js';
 import { boardRoutes } from './board.routes.js';
 import { cognitoLogin } from './cognito-login.js';
 import { Errors } from './components/fields.js';
@@ -170,7 +172,12 @@ export function webRoutes(deps: AppDeps) {
     return page(
       c,
       texts[lang].mine.title,
-      <MyApplicationsPage lang={lang} applications={applications} callTitles={callTitles} />,
+      <MyApplicationsPage
+        lang={lang}
+        applications={applications}
+        callTitles={callTitles}
+        awarded={new Set((await listAwards(deps.core, actor, true)).map((a) => a.applicationId))}
+      />,
     );
   });
 
@@ -192,7 +199,12 @@ export function webRoutes(deps: AppDeps) {
       return page(
         c,
         application.title ?? texts[lang].application.newTitle,
-        <ApplicationView lang={lang} application={application} call={call} />,
+        <ApplicationView
+          lang={lang}
+          application={application}
+          call={call}
+          award={await awardSection(deps, actor, lang, application)}
+        />,
       );
     }
     return page(
@@ -277,6 +289,8 @@ export function webRoutes(deps: AppDeps) {
   web.route('/reviews', reviewRoutes(deps));
   web.route('/board', boardRoutes(deps));
   web.route('/finance', financeRoutes(deps));
+  web.route('/finance', financeAwardRoutes(deps));
+  web.route('/', awardRoutes(deps));
   web.route('/parties', partyRoutes(deps));
 
   web.notFound((c) =>

@@ -7,9 +7,13 @@ import { expectAccessible, type LocalServer, launchChromium, startLocalServer } 
  * Finance's year in a real browser against `npm start`'s server (which seeds the 2013 populations): the
  * finance officer imports a figure, sets up this year with 2013 as reference year, runs and sends the
  * demands, records a payment for Samsø, reads the overview with its charts and downloads the contributions
- * for Excel. axe-core checks every page on the way.
+ * for Excel. Then an award: an application approved through the API is accepted by its researcher on its
+ * page, finance pays a tranche on the award's page, and the public party page lists what the pool funded.
+ * axe-core checks every page on the way.
  */
 const FINANCE = 'Frederik Kristensen';
+const RESEARCHER = 'Sofie Andersen';
+const PROJECT = 'Sund aldring på Samsø';
 const YEAR = Number(copenhagenDate(new Date()).slice(0, 4));
 
 describe('finance runs the year', () => {
@@ -18,6 +22,28 @@ describe('finance runs the year', () => {
   let context: BrowserContext;
   let page: Page;
   const main = () => page.locator('main');
+
+  const api = async (email: string, method: string, path: string, body?: unknown) => {
+    const login = await fetch(`${server.url}/api/auth/dev-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const res = await fetch(`${server.url}/api${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBeLessThan(300);
+    return (await res.json()) as { id: string; items: { id: string }[] };
+  };
+
+  const signInAs = async (name: string, next: string) => {
+    await context.clearCookies();
+    await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);
+    await page.getByRole('button', { name: new RegExp(`Log ind som ${name}`) }).click();
+  };
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startLocalServer(), launchChromium()]);
@@ -40,7 +66,8 @@ describe('finance runs the year', () => {
     expect((await page.goto(`${server.url}/finance`))?.status()).toBe(403);
     await expectAccessible(page);
     expect((await page.goto(`${server.url}/parties/samsoe-kommune`))?.status()).toBe(200);
-    expect(await main().textContent()).toContain('kommer, når platformen registrerer bevillinger');
+    expect(await main().textContent()).toContain('Puljen har ikke finansieret nogen projekter endnu');
+    expect(await main().textContent()).toContain('i forhold til deres folketal');
     await expectAccessible(page);
     await context.clearCookies();
   }, 120_000);
@@ -118,4 +145,82 @@ describe('finance runs the year', () => {
     expect(header).toMatch(/^Part;År;Referenceår for folketal;Folketal;/);
     expect(lines.find((l) => l.startsWith('Samsø Kommune;'))).toContain(';1000,00;');
   }, 60_000);
+
+  it('the researcher accepts an approved award and finance pays a tranche', async () => {
+    const calls = await api('researcher@fim.local', 'GET', '/calls');
+    const callId = calls.items[0]?.id ?? '';
+    const draft = await api('researcher@fim.local', 'POST', `/calls/${callId}/applications`, {
+      grantTypeId: 'A',
+      title: PROJECT,
+      summary: 'Et praksisnært projekt om sund aldring på tværs af sektorer.',
+      focusArea: 'prevention',
+      userInvolvement: 'Et borgerpanel følger projektet.',
+      partners: [
+        ['Samsø Kommune', 'municipality'],
+        ['Lægehuset Tranebjerg', 'general_practice'],
+      ].map(([organisation, sector]) => ({
+        organisation,
+        sector,
+        contactName: 'Kontakt Person',
+        contactEmail: 'kontakt@example.dk',
+        role: 'Partner',
+      })),
+      budgetLines: [{ category: 'Løn', year: 2027, amountOre: 80_000 }],
+      startDate: '2027-10-01',
+      endDate: '2028-12-31',
+    });
+    await api('researcher@fim.local', 'POST', `/applications/${draft.id}/submit`);
+    await api('admin@fim.local', 'POST', `/calls/${callId}/close`);
+    // The pool holds the 1.000 kr. Samsø paid above: the award of 600 kr. fits.
+    await api('admin@fim.local', 'POST', `/applications/${draft.id}/decision`, {
+      outcome: 'approved',
+      amountOre: 60_000,
+    });
+
+    await signInAs(RESEARCHER, `/applications/${draft.id}`);
+    const award = main().locator('#award');
+    expect(await award.textContent()).toContain('600,00');
+    expect(await award.textContent()).toContain('fim-award-terms-');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Accepter bevillingen' }).click();
+    expect(await page.locator('.field-error').textContent()).toContain('Sæt flueben');
+    await expectAccessible(page);
+    await page.getByLabel('Jeg har læst vilkårene og accepterer dem på vegne af projektet').check();
+    await page.getByRole('button', { name: 'Accepter bevillingen' }).click();
+    expect(await main().textContent()).toContain('Du accepterede bevillingen');
+    await page.getByRole('link', { name: 'Se bevillingen og dens udbetalinger' }).click();
+    expect(await main().textContent()).toContain('Aktiv');
+    expect(await main().textContent()).toContain('600,00');
+    await expectAccessible(page);
+
+    await signInAs(FINANCE, '/finance');
+    await page.getByRole('link', { name: 'Bevillinger: udbetalinger, tilbagebetalinger og lukning' }).click();
+    expect(await main().locator('table').textContent()).toContain(PROJECT);
+    await expectAccessible(page);
+    await main().locator('tr', { hasText: PROJECT }).getByRole('link').click();
+    expect(await page.locator('h1').textContent()).toContain(PROJECT);
+    await expectAccessible(page);
+    await page.getByLabel('Beløb (kr.)', { exact: true }).fill('700');
+    await page.getByLabel('Reference (fx fra kontoudtoget)').first().fill('Rate 1');
+    await page.getByRole('button', { name: 'Registrér udbetalingen' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('er mere end der resterer: 600,00');
+    await expectAccessible(page);
+    await page.getByLabel('Beløb (kr.)', { exact: true }).fill('250,50');
+    await page.getByRole('button', { name: 'Registrér udbetalingen' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('Udbetalingen er registreret');
+    expect(await main().textContent()).toContain('Rate 1');
+    expect(await main().locator('dl').textContent()).toContain('349,50');
+    await expectAccessible(page);
+
+    await page.goto(`${server.url}/finance/awards`);
+    const row = main().locator('tr', { hasText: PROJECT });
+    expect(await row.textContent()).toContain('250,50');
+    expect(await row.textContent()).toContain('349,50');
+
+    await context.clearCookies();
+    await page.goto(`${server.url}/parties/samsoe-kommune`);
+    expect(await main().textContent()).toContain(PROJECT);
+    expect(await main().textContent()).not.toContain(RESEARCHER);
+    await expectAccessible(page);
+  }, 120_000);
 });

@@ -71,6 +71,12 @@ export function FinanceHomePage({ lang, thisYear }: { lang: Lang; thisYear: numb
           <button type="submit">{f.show}</button>
         </div>
       </form>
+      <h2>{texts[lang].award.listTitle}</h2>
+      <ul class="links">
+        <li>
+          <a href="/finance/awards">{texts[lang].award.financeHomeLink}</a>
+        </li>
+      </ul>
       <h2>{f.importTitle}</h2>
       <ul class="links">
         <li>

@@ -3,6 +3,7 @@ import type { PartyView } from '../../functions/core/finance/finance.schema.js';
 import type { Lang } from '../../functions/core/shared/validation.js';
 import { formatKr } from '../format.js';
 import { texts } from '../i18n.js';
+import { FundedList, type FundedProject } from './awards.js';
 
 const number = (n: number, lang: Lang) => new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB').format(n);
 
@@ -54,7 +55,15 @@ export function PartiesPage({ lang, parties }: { lang: Lang; parties: PartyView[
   );
 }
 
-export function PartyPage({ lang, party }: { lang: Lang; party: PartyView }) {
+export function PartyPage({
+  lang,
+  party,
+  funded,
+}: {
+  lang: Lang;
+  party: PartyView;
+  funded: FundedProject[];
+}) {
   const f = texts[lang].finance;
   const pays = yearly(party);
   return (
@@ -81,7 +90,8 @@ export function PartyPage({ lang, party }: { lang: Lang; party: PartyView }) {
         <p>{f.paysText(formatKr(pays, lang), formatKr(DEFAULT_RATE_ORE_PER_CITIZEN, lang))}</p>
       )}
       <h2>{f.fundedTitle}</h2>
-      <p>{f.fundedLater}</p>
+      <p>{texts[lang].award.fundedIntro}</p>
+      <FundedList lang={lang} funded={funded} />
     </>
   );
 }

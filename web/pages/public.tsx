@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { Application } from '../../functions/core/applications/application.schema.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import type { Decision } from '../../functions/core/decisions/decision.schema.js';
@@ -160,10 +161,13 @@ export function MyApplicationsPage({
   lang,
   applications,
   callTitles,
+  awarded = new Set(),
 }: {
   lang: Lang;
   applications: Application[];
   callTitles: Map<string, string>;
+  /** The ids of the applications whose award the caller has accepted: each links to its award. */
+  awarded?: ReadonlySet<string>;
 }) {
   const t = texts[lang];
   return (
@@ -198,6 +202,12 @@ export function MyApplicationsPage({
                   <td>{callTitles.get(a.callId) ?? ''}</td>
                   <td>
                     <StatusTag status={a.status} lang={lang} />
+                    {awarded.has(a.id) && (
+                      <>
+                        {' '}
+                        <a href={`/awards/${a.id}`}>{t.award.title}</a>
+                      </>
+                    )}
                   </td>
                   <td>{a.reference ? <a href={`/applications/${a.id}/receipt`}>{a.reference}</a> : '–'}</td>
                   <td class="num">{formatKr(a.requestedAmountOre, lang)}</td>
@@ -217,10 +227,13 @@ export function ApplicationView({
   lang,
   application,
   call,
+  award,
 }: {
   lang: Lang;
   application: Application;
   call: Call | undefined;
+  /** The owner's "Bevilling" section of an approved application (web/awards.routes.tsx). */
+  award?: Child | undefined;
 }) {
   const t = texts[lang];
   const a = t.application;
@@ -238,6 +251,7 @@ export function ApplicationView({
         <StatusTag status={application.status} lang={lang} /> {statusNotice(application.status, lang)}
       </div>
       {application.decision && <DecisionSection lang={lang} decision={application.decision} />}
+      {award}
       <dl class="facts card">
         {application.reference && (
           <>
