@@ -17,6 +17,8 @@ import {
   recordRefund,
 } from '../functions/core/finance/award.service.js';
 import { canManageFinance } from '../functions/core/finance/population.service.js';
+import { reportSubmitInputSchema } from '../functions/core/finance/report.schema.js';
+import { listReports, submitReport } from '../functions/core/finance/report.service.js';
 import { kronerText, toDanishCsv } from '../functions/core/shared/csv.js';
 import { AppError, type FieldError, forbidden, notFound } from '../functions/core/shared/errors.js';
 import { copenhagenDate } from '../functions/core/shared/time.js';
@@ -33,10 +35,13 @@ import {
   FinanceAwardPage,
   type FundedProject,
   type MovementValues,
+  ReportsSection,
+  type ReportValues,
+  reportPointer,
   type TrancheValues,
 } from './pages/awards.js';
 import { ApplicationView } from './pages/public.js';
-import { page, type WebContext, webCtx } from './render.js';
+import { formVersion, page, type WebContext, webCtx } from './render.js';
 
 const isCode = (error: unknown, ...codes: string[]): error is AppError =>
   error instanceof AppError && codes.includes(error.code);
@@ -201,14 +206,100 @@ export function awardRoutes(deps: AppDeps) {
     }
   });
 
-  app.get('/awards/:applicationId', async (c) => {
+  const renderAward = async (
+    c: WebContext,
+    applicationId: string,
+    options: {
+      values?: Record<string, ReportValues>;
+      errors?: FieldError[];
+      notice?: string | undefined;
+      status?: 200 | FormStatus;
+    } = {},
+  ) => {
     const { actor, lang } = webCtx(c);
-    const { award, entries } = await getAward(deps.core, actor, c.req.param('applicationId'));
+    const { award, entries } = await getAward(deps.core, actor, applicationId);
+    const reports = await listReports(deps.core, actor, applicationId);
     return page(
       c,
       `${texts[lang].award.title}: ${award.title ?? award.reference ?? ''}`,
-      <AwardPage lang={lang} award={award} entries={entries} financeLink={canManageFinance(actor)} />,
+      <AwardPage
+        lang={lang}
+        award={award}
+        entries={entries}
+        financeLink={canManageFinance(actor)}
+        reports={
+          <ReportsSection
+            lang={lang}
+            applicationId={applicationId}
+            reports={reports}
+            owner={award.ownerId === actor.userId}
+            values={options.values ?? {}}
+            errors={new Errors(options.errors ?? [])}
+            notice={options.notice}
+          />
+        }
+      />,
+      options.status ?? 200,
     );
+  };
+
+  app.get('/awards/:applicationId', (c) =>
+    renderAward(c, c.req.param('applicationId'), {
+      notice: c.req.query('submitted') ? texts[c.get('lang')].report.submitted : undefined,
+    }),
+  );
+
+  app.post('/awards/:applicationId/reports/:reportId', async (c) => {
+    const ctx = webCtx(c);
+    const r = texts[ctx.lang].report;
+    const id = c.req.param('applicationId');
+    const reportId = c.req.param('reportId');
+    // Who may not read the award gets 404, its other readers 403 (as the service answers).
+    const reports = await listReports(deps.core, ctx.actor, id);
+    const award = await deps.core.awards.get(id);
+    if (award?.ownerId !== ctx.actor.userId) throw forbidden();
+    const report = reports.find((x) => x.reportId === reportId);
+    if (!report) throw notFound('Rapporten / The report');
+    const body = await c.req.parseBody();
+    const values: ReportValues = { text: field(body, 'text'), spent: field(body, 'spent') };
+    const again = (errors: FieldError[], status: FormStatus) =>
+      renderAward(c, id, { values: { [reportId]: values }, errors, status });
+    const stale = (detail: string) => again([{ pointer: '', code: 'VERSION_CONFLICT', detail }], 409);
+    if (formVersion(body) !== report.version) return stale(r.conflict);
+    const errors: FieldError[] = [];
+    if (!values.text.trim())
+      errors.push({ pointer: reportPointer(reportId, 'text'), code: 'required', detail: r.textMissing });
+    const spentOre = values.spent.trim() ? parseKrInput(values.spent) : undefined;
+    if (values.spent.trim() && spentOre === undefined)
+      errors.push({
+        pointer: reportPointer(reportId, 'spentOre'),
+        code: 'not_an_amount',
+        detail: r.notAnAmount,
+      });
+    if (errors.length) return again(errors, 400);
+    try {
+      const input = parseInput(
+        reportSubmitInputSchema,
+        { text: values.text, ...(spentOre !== undefined ? { spentOre } : {}) },
+        ctx.lang,
+      );
+      await submitReport(deps.core, ctx, id, reportId, input);
+      return c.redirect(`/awards/${id}?submitted=1#reports`, 303);
+    } catch (e) {
+      if (isCode(e, 'INVALID_STATE', 'VERSION_CONFLICT'))
+        return stale(
+          e.code === 'VERSION_CONFLICT' ? r.conflict : (problemsOf(e, ctx.lang)[0]?.detail ?? e.message),
+        );
+      if (isCode(e, 'VALIDATION_FAILED', 'RULES_FAILED'))
+        return again(
+          problemsOf(e, ctx.lang).map((x) => ({
+            ...x,
+            pointer: x.pointer ? `/reports/${reportId}${x.pointer}` : '',
+          })),
+          statusOf(e),
+        );
+      throw e;
+    }
   });
 
   return app;

@@ -222,5 +222,27 @@ describe('finance runs the year', () => {
     expect(await main().textContent()).toContain(PROJECT);
     expect(await main().textContent()).not.toContain(RESEARCHER);
     await expectAccessible(page);
+
+    // The researcher submits the final report; a board member approves it, and that closes the award.
+    await signInAs(RESEARCHER, `/awards/${draft.id}`);
+    const final = main().locator('form[action$="/reports/final"]');
+    await final.getByLabel('Rapportens tekst').fill('Projektet er gennemført som planlagt.');
+    await final.getByLabel('Forbrugt indtil nu (kr.)').fill('600');
+    await expectAccessible(page);
+    await final.getByRole('button', { name: 'Indsend rapporten' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('Rapporten er indsendt');
+    await expectAccessible(page);
+
+    await signInAs('Bo Nielsen', '/board/awards');
+    await expectAccessible(page);
+    await main()
+      .getByRole('link', { name: new RegExp(PROJECT) })
+      .click();
+    expect(await main().textContent()).toContain('Projektet er gennemført som planlagt.');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Godkend rapporten' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('bevillingen er lukket');
+    expect(await main().locator('dl').first().textContent()).toContain('Lukket');
+    await expectAccessible(page);
   }, 120_000);
 });

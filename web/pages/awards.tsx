@@ -1,10 +1,12 @@
+import type { Child } from 'hono/jsx';
 import type { Application, Sector } from '../../functions/core/applications/application.schema.js';
 import { AWARD_TERMS, type AwardView } from '../../functions/core/finance/award.schema.js';
 import type { LedgerEntry } from '../../functions/core/finance/finance.schema.js';
+import type { Report } from '../../functions/core/finance/report.schema.js';
 import type { FieldError } from '../../functions/core/shared/errors.js';
 import type { Lang } from '../../functions/core/shared/validation.js';
 import { ErrorSummary, type Errors, TextField } from '../components/fields.js';
-import { formatDate, formatDateTime, formatKr } from '../format.js';
+import { formatDate, formatDateTime, formatKr, formatKrInput } from '../format.js';
 import { texts } from '../i18n.js';
 import { Problems } from './finance.js';
 
@@ -184,11 +186,13 @@ export function AwardPage({
   award,
   entries,
   financeLink,
+  reports,
 }: {
   lang: Lang;
   award: AwardView;
   entries: LedgerEntry[];
   financeLink: boolean;
+  reports?: Child;
 }) {
   const a = texts[lang].award;
   return (
@@ -202,6 +206,7 @@ export function AwardPage({
       <AwardFacts lang={lang} award={award} />
       <h2>{a.entries}</h2>
       <EntriesTable lang={lang} entries={entries} />
+      {reports}
       {financeLink && (
         <p>
           <a href={`/finance/awards/${award.applicationId}`}>{a.financeLink}</a>
@@ -458,5 +463,136 @@ export function FundedList({ lang, funded }: { lang: Lang; funded: FundedProject
         </table>
       </section>
     </>
+  );
+}
+
+/** A report form's strings as typed: the text and what was spent, in kroner. */
+export interface ReportValues {
+  text: string;
+  spent: string;
+}
+
+/** Reports in the order they are due. */
+export const byDueDate = (x: Report, y: Report) =>
+  x.dueDate.localeCompare(y.dueDate) || x.reportId.localeCompare(y.reportId);
+
+export const reportPointer = (reportId: string, name: 'text' | 'spentOre') => `/reports/${reportId}/${name}`;
+
+export function reportFormLabel(pointer: string, lang: Lang): string {
+  const r = texts[lang].report;
+  if (pointer.endsWith('/text')) return r.text;
+  if (pointer.endsWith('/spentOre')) return r.spent;
+  return pointer;
+}
+
+/**
+ * The "Rapporter" section of an award's page: each report's kind, due date and status, and for its owner a
+ * form for each report that is due or was returned.
+ */
+export function ReportsSection({
+  lang,
+  applicationId,
+  reports,
+  owner,
+  values,
+  errors,
+  notice,
+}: {
+  lang: Lang;
+  applicationId: string;
+  reports: Report[];
+  owner: boolean;
+  values: Record<string, ReportValues>;
+  errors: Errors;
+  notice?: string | undefined;
+}) {
+  const r = texts[lang].report;
+  const sorted = [...reports].sort(byDueDate);
+  const open = owner ? sorted.filter((x) => x.status === 'due' || x.status === 'returned') : [];
+  return (
+    <section aria-labelledby="reports-title" id="reports">
+      <h2 id="reports-title">{r.title}</h2>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <ErrorSummary errors={errors} heading={r.problems} labelOf={(p) => reportFormLabel(p, lang)} />
+      {sorted.length === 0 ? (
+        <p>{r.none}</p>
+      ) : (
+        <>
+          {owner && <p>{r.intro}</p>}
+          <section class="table-wrap" aria-labelledby="reports-caption" tabindex={0}>
+            <table class="compact">
+              <caption id="reports-caption" class="meta">
+                {r.title}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{r.kind}</th>
+                  <th scope="col">{r.dueDate}</th>
+                  <th scope="col">{r.status}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map((x) => (
+                  <tr>
+                    <th scope="row">{r.kinds[x.kind]}</th>
+                    <td>{formatDate(x.dueDate, lang)}</td>
+                    <td>{r.statuses[x.status]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      )}
+      {open.map((x) => {
+        const v = values[x.reportId] ?? { text: x.text ?? '', spent: formatKrInput(x.spentOre) };
+        const titleId = `report-${x.reportId}-title`;
+        return (
+          <form
+            method="post"
+            action={`/awards/${applicationId}/reports/${x.reportId}`}
+            class="card stack"
+            aria-labelledby={titleId}
+          >
+            <h3 id={titleId}>
+              {r.submitTitle(r.kinds[x.kind])} ({formatDate(x.dueDate, lang)})
+            </h3>
+            {x.status === 'returned' && x.returnReason && (
+              <p>
+                {r.returnedBecause} <q>{x.returnReason}</q>
+              </p>
+            )}
+            <input type="hidden" name="_version" value={String(x.version)} />
+            <TextField
+              pointer={reportPointer(x.reportId, 'text')}
+              name="text"
+              label={r.text}
+              hint={r.textHint}
+              value={v.text}
+              errors={errors}
+              multiline
+              maxLength={20_000}
+            />
+            <TextField
+              pointer={reportPointer(x.reportId, 'spentOre')}
+              name="spent"
+              label={r.spent}
+              hint={r.spentHint}
+              optionalText={r.optional}
+              value={v.spent}
+              errors={errors}
+              inputMode="decimal"
+            />
+            <div class="actions">
+              <button type="submit">{r.submit}</button>
+            </div>
+          </form>
+        );
+      })}
+    </section>
   );
 }
