@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { auditEvent } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
@@ -21,6 +20,7 @@ import {
   awardView,
 } from './award.schema.js';
 import type { LedgerEntry } from './finance.schema.js';
+import { idempotentRequest, keyReused } from './idempotency.js';
 import { canManageFinance, requireFinance } from './population.service.js';
 import { buildReports } from './report.service.js';
 
@@ -155,7 +155,7 @@ function notInFuture(paidOn: string, now: Date): void {
   }
 }
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,200}$/;
+const TRANCHE = { da: 'udbetaling', en: 'tranche' };
 
 export interface DisbursementResult {
   disbursement: LedgerEntry;
@@ -178,49 +178,11 @@ export async function recordDisbursement(
   idempotencyKey: string | undefined,
 ): Promise<DisbursementResult> {
   requireFinance(ctx.actor);
-  if (idempotencyKey === undefined) {
-    throw new AppError(
-      'PRECONDITION_REQUIRED',
-      'Send en Idempotency-Key, så udbetalingen kun bogføres én gang / Send an Idempotency-Key so the tranche is recorded once',
-      {
-        errors: [
-          { pointer: '/headers/idempotency-key', code: 'required', detail: 'Idempotency-Key: <uuid>' },
-        ],
-      },
-    );
-  }
-  if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
-    throw new AppError('VALIDATION_FAILED', 'Ugyldig Idempotency-Key / Invalid Idempotency-Key', {
-      errors: [
-        {
-          pointer: '/headers/idempotency-key',
-          code: 'invalid_format',
-          detail: '1-200 synlige ASCII-tegn / visible ASCII characters',
-        },
-      ],
-    });
-  }
-  const requestHash = createHash('sha256')
-    .update(JSON.stringify([input.amountOre, input.paidOn, input.reference]))
-    .digest('hex');
+  const { key, requestHash } = idempotentRequest(idempotencyKey, TRANCHE, input);
   const replay = async (): Promise<DisbursementResult | undefined> => {
-    const claim = await deps.awards.getDisbursementClaim(applicationId, idempotencyKey);
+    const claim = await deps.awards.getDisbursementClaim(applicationId, key);
     if (!claim) return undefined;
-    if (claim.requestHash !== requestHash) {
-      throw new AppError(
-        'RULES_FAILED',
-        'Idempotency-Key er brugt til en anden udbetaling / Idempotency-Key was used for a different tranche',
-        {
-          errors: [
-            {
-              pointer: '/headers/idempotency-key',
-              code: 'IDEMPOTENCY_KEY_REUSED',
-              detail: `${idempotencyKey}: brug en ny nøgle / use a new key`,
-            },
-          ],
-        },
-      );
-    }
+    if (claim.requestHash !== requestHash) throw keyReused(key, TRANCHE);
     return {
       disbursement: claim.entry,
       award: awardView(await loadAward(deps, applicationId)),
@@ -243,7 +205,7 @@ export async function recordDisbursement(
     awardId: applicationId,
     paidOn: input.paidOn,
     reference: input.reference,
-    idempotencyKey,
+    idempotencyKey: key,
     recordedBy: { userId: ctx.actor.userId, email: ctx.actor.email },
   };
   try {
@@ -257,7 +219,7 @@ export async function recordDisbursement(
         reference: input.reference,
         disbursedOreBefore: award.disbursedOre,
       }),
-      claim: { key: idempotencyKey, requestHash },
+      claim: { key: key, requestHash },
     });
   } catch (error) {
     // The same key at the same moment: once the winner's claim is stored the loser answers as its replay.

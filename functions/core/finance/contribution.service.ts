@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { auditEvent, type OutboxMessage } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { ContributionWrite, CoreDeps, RequestContext } from '../ports.js';
@@ -15,6 +14,7 @@ import type {
   YearSettings,
   YearSettingsInput,
 } from './finance.schema.js';
+import { idempotentRequest, keyReused } from './idempotency.js';
 import { PARTIES, type PartyRef } from './parties.js';
 import { requireFinance } from './population.service.js';
 
@@ -378,22 +378,7 @@ export async function getContribution(
   return { contribution: contributionView(contribution, settings.dueDate, today(deps)), entries };
 }
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,200}$/;
-
-const keyReused = (key: string) =>
-  new AppError(
-    'RULES_FAILED',
-    'Idempotency-Key er brugt til en anden betaling / Idempotency-Key was used for a different payment',
-    {
-      errors: [
-        {
-          pointer: '/headers/idempotency-key',
-          code: 'IDEMPOTENCY_KEY_REUSED',
-          detail: `${key}: brug en ny nøgle / use a new key`,
-        },
-      ],
-    },
-  );
+const PAYMENT = { da: 'betaling', en: 'payment' };
 
 export interface PaymentResult {
   payment: LedgerEntry;
@@ -417,35 +402,11 @@ export async function recordPayment(
   idempotencyKey: string | undefined,
 ): Promise<PaymentResult> {
   requireFinance(ctx.actor);
-  if (idempotencyKey === undefined) {
-    throw new AppError(
-      'PRECONDITION_REQUIRED',
-      'Send en Idempotency-Key, så betalingen kun bogføres én gang / Send an Idempotency-Key so the payment is recorded once',
-      {
-        errors: [
-          { pointer: '/headers/idempotency-key', code: 'required', detail: 'Idempotency-Key: <uuid>' },
-        ],
-      },
-    );
-  }
-  if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
-    throw new AppError('VALIDATION_FAILED', 'Ugyldig Idempotency-Key / Invalid Idempotency-Key', {
-      errors: [
-        {
-          pointer: '/headers/idempotency-key',
-          code: 'invalid_format',
-          detail: '1-200 synlige ASCII-tegn / visible ASCII characters',
-        },
-      ],
-    });
-  }
-  const requestHash = createHash('sha256')
-    .update(JSON.stringify([input.amountOre, input.paidOn, input.reference]))
-    .digest('hex');
+  const { key, requestHash } = idempotentRequest(idempotencyKey, PAYMENT, input);
   const replay = async (): Promise<PaymentResult | undefined> => {
-    const claim = await deps.finance.getPaymentClaim(year, partyId, idempotencyKey);
+    const claim = await deps.finance.getPaymentClaim(year, partyId, key);
     if (!claim) return undefined;
-    if (claim.requestHash !== requestHash) throw keyReused(idempotencyKey);
+    if (claim.requestHash !== requestHash) throw keyReused(key, PAYMENT);
     const { contribution, settings } = await loadContribution(deps, year, partyId);
     return {
       payment: claim.entry,
@@ -477,7 +438,7 @@ export async function recordPayment(
     partyId,
     paidOn: input.paidOn,
     reference: input.reference,
-    idempotencyKey,
+    idempotencyKey: key,
     recordedBy: { userId: ctx.actor.userId, email: ctx.actor.email },
   };
   try {
@@ -490,7 +451,7 @@ export async function recordPayment(
         reference: input.reference,
         paidOreBefore: contribution.paidOre,
       }),
-      claim: { key: idempotencyKey, requestHash },
+      claim: { key: key, requestHash },
     });
   } catch (error) {
     // Two requests with one key at the same moment: once the winner's claim is stored, the loser answers as
