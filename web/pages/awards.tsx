@@ -6,6 +6,7 @@ import type { Report } from '../../functions/core/finance/report.schema.js';
 import type { FieldError } from '../../functions/core/shared/errors.js';
 import type { Lang } from '../../functions/core/shared/validation.js';
 import { ErrorSummary, type Errors, TextField } from '../components/fields.js';
+import { LedgerTable } from '../components/ledger-table.js';
 import { formatDate, formatDateTime, formatKr, formatKrInput } from '../format.js';
 import { texts } from '../i18n.js';
 import { Problems } from './finance.js';
@@ -143,43 +144,6 @@ function AwardFacts({ lang, award }: { lang: Lang; award: AwardView }) {
   );
 }
 
-function EntriesTable({ lang, entries }: { lang: Lang; entries: LedgerEntry[] }) {
-  const a = texts[lang].award;
-  const f = texts[lang].finance;
-  if (entries.length === 0) return <p>{a.noEntries}</p>;
-  return (
-    <section class="table-wrap" aria-labelledby="award-entries-caption" tabindex={0}>
-      <table class="compact">
-        <caption id="award-entries-caption" class="meta">
-          {a.entries}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{f.recordedAt}</th>
-            <th scope="col">{f.kind}</th>
-            <th scope="col" class="num">
-              {f.amount}
-            </th>
-            <th scope="col">{f.paidOn}</th>
-            <th scope="col">{a.reference}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr>
-              <th scope="row">{formatDateTime(e.at, lang)}</th>
-              <td>{f.kinds[e.kind]}</td>
-              <td class="num">{formatKr(e.amountOre, lang)}</td>
-              <td>{e.paidOn ? formatDate(e.paidOn, lang) : f.none}</td>
-              <td>{e.reference ?? f.none}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
 /** An award as its owner (and finance) reads it: the figures and its ledger entries. */
 export function AwardPage({
   lang,
@@ -205,7 +169,13 @@ export function AwardPage({
       </h1>
       <AwardFacts lang={lang} award={award} />
       <h2>{a.entries}</h2>
-      <EntriesTable lang={lang} entries={entries} />
+      <LedgerTable
+        lang={lang}
+        entries={entries}
+        id="award-entries-caption"
+        caption={texts[lang].award.entries}
+        emptyText={texts[lang].award.noEntries}
+      />
       {reports}
       {financeLink && (
         <p>
@@ -329,7 +299,13 @@ export function FinanceAwardPage({
       <ErrorSummary errors={errors} heading={a.problems} labelOf={(p) => awardFormLabel(p, lang)} />
       <AwardFacts lang={lang} award={award} />
       <h2>{a.entries}</h2>
-      <EntriesTable lang={lang} entries={entries} />
+      <LedgerTable
+        lang={lang}
+        entries={entries}
+        id="award-entries-caption"
+        caption={texts[lang].award.entries}
+        emptyText={texts[lang].award.noEntries}
+      />
       <div class="split">
         {award.status === 'committed' ? (
           <form method="post" action={`${base}/disbursements`} class="card" aria-labelledby="tranche-title">

@@ -1,7 +1,8 @@
 import type { ContributionView, LedgerEntry } from '../../functions/core/finance/finance.schema.js';
 import type { Lang } from '../../functions/core/shared/validation.js';
 import { ErrorSummary, type Errors, TextField } from '../components/fields.js';
-import { formatDate, formatDateTime, formatKr } from '../format.js';
+import { LedgerTable } from '../components/ledger-table.js';
+import { formatKr } from '../format.js';
 import { texts } from '../i18n.js';
 import { statusText } from './finance.js';
 
@@ -98,41 +99,14 @@ export function ContributionPage({
         <dd>{kr(c.outstandingOre)}</dd>
       </dl>
       <h2>{f.entries}</h2>
-      {entries.length === 0 ? (
-        <p>{f.noEntries}</p>
-      ) : (
-        <section class="table-wrap" aria-labelledby="entries-caption" tabindex={0}>
-          <table class="compact">
-            <caption id="entries-caption" class="meta">
-              {f.entries}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{f.recordedAt}</th>
-                <th scope="col">{f.kind}</th>
-                <th scope="col" class="num">
-                  {f.amount}
-                </th>
-                <th scope="col">{f.paidOn}</th>
-                <th scope="col">{f.details}</th>
-                <th scope="col">{f.recordedBy}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr>
-                  <th scope="row">{formatDateTime(e.at, lang)}</th>
-                  <td>{f.kinds[e.kind]}</td>
-                  <td class="num">{kr(e.amountOre)}</td>
-                  <td>{e.paidOn ? formatDate(e.paidOn, lang) : f.none}</td>
-                  <td>{e.reference ?? e.reason ?? f.none}</td>
-                  <td>{e.recordedBy.email}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
+      <LedgerTable
+        lang={lang}
+        entries={entries}
+        id="entries-caption"
+        caption={f.entries}
+        emptyText={f.noEntries}
+        showRecordedBy
+      />
       <div class="split">
         <form method="post" action={`${base}/payments`} class="card" aria-labelledby="payment-title">
           <h2 id="payment-title">{f.payment}</h2>
