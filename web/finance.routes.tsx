@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import {
   getContribution,
   getOverview,
@@ -19,18 +20,25 @@ import {
   type YearSettings,
   yearSettingsInputSchema,
 } from '../functions/core/finance/finance.schema.js';
-import { LEDGER_PAGE_MAX, listLedger } from '../functions/core/finance/ledger.service.js';
+import {
+  LEDGER_PAGE_DEFAULT,
+  LEDGER_PAGE_MAX,
+  listLedger,
+} from '../functions/core/finance/ledger.service.js';
 import {
   applyPopulationImport,
   canManageFinance,
+  type ImportPreview,
   listParties,
   previewPopulationImport,
 } from '../functions/core/finance/population.service.js';
+import { decodeImport } from '../functions/core/finance/population-import.js';
 import { kronerText, toDanishCsv } from '../functions/core/shared/csv.js';
 import { AppError, type FieldError, forbidden, notFound } from '../functions/core/shared/errors.js';
 import { copenhagenDate } from '../functions/core/shared/time.js';
 import { type Lang, parseInput } from '../functions/core/shared/validation.js';
 import type { AppDeps, AppEnv } from '../functions/http/context.js';
+import { MAX_BODY_BYTES } from '../functions/http/limits.js';
 import { fundedProjects } from './awards.routes.js';
 import { Errors, inLanguage } from './components/fields.js';
 import { parseKrInput } from './format.js';
@@ -45,8 +53,50 @@ import {
   YearPage,
 } from './pages/finance.js';
 import { type AdjustmentValues, ContributionPage, type PaymentValues } from './pages/finance-contribution.js';
+import { LedgerPage } from './pages/finance-ledger.js';
 import { PartiesPage, PartyPage } from './pages/party.js';
 import { formVersion, page, type WebContext, webCtx } from './render.js';
+
+/** The import form's address; web.routes.tsx leaves its body to the import's own, larger limit below. */
+export const IMPORT_PATH = '/finance/populations/import';
+
+/**
+ * The import form carries the file (at most the API's MAX_BODY_BYTES, refused beside the field above that)
+ * and the text of the preview. The envelope may be larger so that a file just over the limit reaches the
+ * route and gets its field error; beyond the envelope the form gets the same error without being read.
+ */
+const IMPORT_FORM_MAX_BYTES = 4 * MAX_BODY_BYTES;
+const MAX_FILE_KB = Math.floor(MAX_BODY_BYTES / 1024);
+
+/** Control characters no CSV export holds (NUL, …): a spreadsheet, an image or UTF-16 rather than text. */
+const looksBinary = (bytes: Uint8Array): boolean =>
+  bytes.some((b) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d);
+
+type ImportText = { text: string } | { error: FieldError; status: 413 | 422 };
+
+/** The import's text: a chosen file (decoded as the API decodes a text/csv body) wins over the pasted text. */
+async function readImportText(body: FormBody, lang: Lang): Promise<ImportText> {
+  const f = texts[lang].finance;
+  const file = body.file;
+  if (file instanceof File && file.size > 0) {
+    if (file.size > MAX_BODY_BYTES)
+      return {
+        error: { pointer: '/file', code: 'FILE_TOO_LARGE', detail: f.fileTooLarge(MAX_FILE_KB) },
+        status: 413,
+      };
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (looksBinary(bytes))
+      return { error: { pointer: '/file', code: 'NOT_TEXT', detail: f.fileNotText }, status: 422 };
+    return { text: decodeImport(bytes) };
+  }
+  const text = field(body, 'csv');
+  if (new TextEncoder().encode(text).length > MAX_BODY_BYTES)
+    return {
+      error: { pointer: '/csv', code: 'TEXT_TOO_LARGE', detail: f.csvTooLarge(MAX_FILE_KB) },
+      status: 413,
+    };
+  return { text };
+}
 
 /** The most ledger entries read for the balance chart and the ledger export (50 pages of 200). */
 const LEDGER_PAGES = 50;
@@ -146,40 +196,79 @@ export function financeRoutes(deps: AppDeps) {
     return page(
       c,
       texts[lang].finance.importTitle,
-      <ImportPage lang={lang} csv="" problems={[]} notice={notice} />,
+      <ImportPage lang={lang} csv="" problems={[]} notice={notice} maxFileKb={MAX_FILE_KB} />,
     );
   });
 
-  finance.post('/populations/import', async (c) => {
-    const ctx = webCtx(c);
-    const body = await c.req.parseBody();
-    const csv = field(body, 'csv');
-    const title = texts[ctx.lang].finance.importTitle;
-    try {
-      if (field(body, '_action') === 'apply') {
-        const result = await applyPopulationImport(deps.core, ctx, csv);
-        return c.redirect(
-          `/finance/populations/import?written=${result.written}&figures=${result.rows.length}`,
-          303,
-        );
-      }
-      const preview = await previewPopulationImport(deps.core, ctx.actor, csv);
-      return page(c, title, <ImportPage lang={ctx.lang} csv={csv} preview={preview} problems={[]} />);
-    } catch (error) {
-      if (isCode(error, 'RULES_FAILED', 'VALIDATION_FAILED', 'VERSION_CONFLICT')) {
-        const problems = error.errors.length
-          ? inLanguage(error.errors, ctx.lang)
-          : inLanguage([{ pointer: '', code: error.code, detail: error.message }], ctx.lang);
-        return page(
+  const importPage = (
+    c: WebContext,
+    props: { csv: string; problems?: FieldError[]; errors?: FieldError[]; preview?: ImportPreview },
+    status: 200 | 409 | 413 | 422 = 200,
+  ) => {
+    const { lang } = webCtx(c);
+    return page(
+      c,
+      texts[lang].finance.importTitle,
+      <ImportPage
+        lang={lang}
+        csv={props.csv}
+        preview={props.preview}
+        problems={props.problems ?? []}
+        errors={new Errors(props.errors ?? [])}
+        maxFileKb={MAX_FILE_KB}
+      />,
+      status,
+    );
+  };
+
+  finance.post(
+    IMPORT_PATH.replace('/finance', ''),
+    bodyLimit({
+      maxSize: IMPORT_FORM_MAX_BYTES,
+      onError: (c) =>
+        importPage(
           c,
-          title,
-          <ImportPage lang={ctx.lang} csv={csv} problems={problems} />,
-          error.code === 'VERSION_CONFLICT' ? 409 : 422,
-        );
+          {
+            csv: '',
+            errors: [
+              {
+                pointer: '/file',
+                code: 'FILE_TOO_LARGE',
+                detail: texts[webCtx(c).lang].finance.fileTooLarge(MAX_FILE_KB),
+              },
+            ],
+          },
+          413,
+        ),
+    }),
+    async (c) => {
+      const ctx = webCtx(c);
+      const body = await c.req.parseBody();
+      const read = await readImportText(body, ctx.lang);
+      if ('error' in read)
+        return importPage(c, { csv: field(body, 'csv'), errors: [read.error] }, read.status);
+      const csv = read.text;
+      try {
+        if (field(body, '_action') === 'apply') {
+          const result = await applyPopulationImport(deps.core, ctx, csv);
+          return c.redirect(
+            `/finance/populations/import?written=${result.written}&figures=${result.rows.length}`,
+            303,
+          );
+        }
+        const preview = await previewPopulationImport(deps.core, ctx.actor, csv);
+        return importPage(c, { csv, preview });
+      } catch (error) {
+        if (isCode(error, 'RULES_FAILED', 'VALIDATION_FAILED', 'VERSION_CONFLICT')) {
+          const problems = error.errors.length
+            ? inLanguage(error.errors, ctx.lang)
+            : inLanguage([{ pointer: '', code: error.code, detail: error.message }], ctx.lang);
+          return importPage(c, { csv, problems }, error.code === 'VERSION_CONFLICT' ? 409 : 422);
+        }
+        throw error;
       }
-      throw error;
-    }
-  });
+    },
+  );
 
   // The year: settings, run, send, overview and charts.
   const readLedger = async (c: WebContext, year: number): Promise<LedgerEntry[]> => {
@@ -449,6 +538,30 @@ export function financeRoutes(deps: AppDeps) {
           error.code === 'VALIDATION_FAILED' ? 400 : error.code === 'RULES_FAILED' ? 422 : 409,
         );
       }
+      throw error;
+    }
+  });
+
+  // The year's ledger, a page at a time (the service's cursor); a cursor it refuses is the reader's 400.
+  finance.get('/years/:year/ledger', async (c) => {
+    const { actor, lang } = webCtx(c);
+    const year = parseYear(c.req.param('year'));
+    const cursor = c.req.query('cursor') || undefined;
+    const render = (
+      props: { entries: LedgerEntry[]; nextCursor?: string; badCursor?: boolean },
+      status: 200 | 400,
+    ) =>
+      page(
+        c,
+        texts[lang].ledgerPage.title(year),
+        <LedgerPage lang={lang} year={year} pageSize={LEDGER_PAGE_DEFAULT} cursor={cursor} {...props} />,
+        status,
+      );
+    try {
+      const pageOf = await listLedger(deps.core, actor, year, cursor ? { cursor } : {});
+      return render({ entries: pageOf.items, ...(pageOf.cursor ? { nextCursor: pageOf.cursor } : {}) }, 200);
+    } catch (error) {
+      if (isCode(error, 'VALIDATION_FAILED')) return render({ entries: [], badCursor: true }, 400);
       throw error;
     }
   });

@@ -21,19 +21,32 @@ let h: Harness;
 const cookies = new Map<Role, string>();
 const PARTY = 'aarhus-kommune';
 
-async function request(role: Role, method: string, path: string, form?: Record<string, string>) {
+type Form = Record<string, string> | FormData;
+
+async function request(role: Role, method: string, path: string, form?: Form) {
   const headers: Record<string, string> = {};
   const cookie = cookies.get(role);
   if (cookie) headers.cookie = `fim_session=${cookie}`;
-  if (method !== 'GET') {
-    headers.origin = 'http://localhost';
+  if (method !== 'GET') headers.origin = 'http://localhost';
+  // A FormData body is multipart/form-data with its boundary, set by the request itself.
+  if (method !== 'GET' && !(form instanceof FormData))
     headers['content-type'] = 'application/x-www-form-urlencoded';
-  }
   return h.app.request(path, {
     method,
     headers,
-    ...(method !== 'GET' ? { body: new URLSearchParams(form ?? {}).toString() } : {}),
+    ...(method !== 'GET'
+      ? { body: form instanceof FormData ? form : new URLSearchParams(form ?? {}).toString() }
+      : {}),
   });
+}
+
+/** The import form as the browser sends it with a chosen file. */
+function upload(text: string, action: string): FormData {
+  const form = new FormData();
+  form.set('csv', '');
+  form.set('file', new File([text], 'folketal.csv', { type: 'text/csv' }));
+  form.set('_action', action);
+  return form;
 }
 
 async function api(method: string, path: string, body?: unknown, contentType = 'application/json') {
@@ -69,7 +82,7 @@ const S = 303;
 const F = (ok: number, admin = ok): Expect => ({ anonymous: S, finance: ok, admin, others: 403 });
 const ALL = (status: number): Expect => ({ others: status });
 const base = '/finance/years/2027';
-const matrix: [string, string, Expect, Record<string, string>?][] = [
+const matrix: [string, string, Expect, Form?][] = [
   ['GET', '/finance', F(200)],
   ['GET', '/finance/years?year=2027', F(303)],
   ['GET', '/finance/populations/import', F(200)],
@@ -86,7 +99,16 @@ const matrix: [string, string, Expect, Record<string, string>?][] = [
     F(200),
     { csv: 'party,year,population\nSamsø,2026,3700', _action: 'preview' },
   ],
+  [
+    'POST',
+    '/finance/populations/import',
+    F(200),
+    upload('party,year,population\nSamsø,2026,3700', 'preview'),
+  ],
+  ['POST', '/finance/populations/import', F(422), upload('\u0000\u0001PK', 'preview')],
   ['GET', base, F(200)],
+  ['GET', `${base}/ledger`, F(200)],
+  ['GET', `${base}/ledger?cursor=bm9wZQ`, F(400)],
   ['GET', '/finance/years/2031', F(200)],
   ['POST', `${base}/settings`, F(400), { referenceYear: 'x' }],
   ['POST', `${base}/run`, F(303)],

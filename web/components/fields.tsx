@@ -182,3 +182,21 @@ export function SelectField(
     </FieldFrame>
   );
 }
+
+/** A file input with its label, hint and error; the form around it needs enctype="multipart/form-data". */
+export function FileField(props: Omit<FieldProps, 'required' | 'optionalText'> & { accept: string }) {
+  const id = fieldId(props.pointer);
+  const error = props.errors.get(props.pointer);
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} error={error}>
+      <input
+        id={id}
+        name={props.name}
+        type="file"
+        accept={props.accept}
+        aria-describedby={described(id, props.hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+      />
+    </FieldFrame>
+  );
+}

@@ -1,7 +1,21 @@
 import type { LedgerEntry } from '../../functions/core/finance/finance.schema.js';
+import { PARTIES } from '../../functions/core/finance/parties.js';
 import type { Lang } from '../../functions/core/shared/validation.js';
 import { formatDate, formatDateTime, formatKr } from '../format.js';
 import { texts } from '../i18n.js';
+
+const partyName = new Map(PARTIES.map((p) => [p.id, p.name]));
+
+function partyOrAward(e: LedgerEntry, lang: Lang) {
+  if (e.awardId)
+    return (
+      <a href={`/finance/awards/${encodeURIComponent(e.awardId)}`}>
+        {texts[lang].ledgerPage.award(e.awardId.slice(0, 8))}
+      </a>
+    );
+  if (e.partyId) return partyName.get(e.partyId) ?? e.partyId;
+  return texts[lang].finance.none;
+}
 
 /** Ledger entries as a table: an award's or a contribution's movements; finance also sees who recorded each. */
 export function LedgerTable({
@@ -11,6 +25,7 @@ export function LedgerTable({
   caption,
   emptyText,
   showRecordedBy = false,
+  showPartyOrAward = false,
 }: {
   lang: Lang;
   entries: readonly LedgerEntry[];
@@ -18,6 +33,8 @@ export function LedgerTable({
   caption: string;
   emptyText: string;
   showRecordedBy?: boolean;
+  /** The whole year's ledger: which party paid or which award the money went to (finance's award page). */
+  showPartyOrAward?: boolean;
 }) {
   const f = texts[lang].finance;
   if (entries.length === 0) return <p>{emptyText}</p>;
@@ -31,6 +48,7 @@ export function LedgerTable({
           <tr>
             <th scope="col">{f.recordedAt}</th>
             <th scope="col">{f.kind}</th>
+            {showPartyOrAward && <th scope="col">{texts[lang].ledgerPage.partyOrAward}</th>}
             <th scope="col" class="num">
               {f.amount}
             </th>
@@ -44,6 +62,7 @@ export function LedgerTable({
             <tr>
               <th scope="row">{formatDateTime(e.at, lang)}</th>
               <td>{f.kinds[e.kind]}</td>
+              {showPartyOrAward && <td>{partyOrAward(e, lang)}</td>}
               <td class="num">{formatKr(e.amountOre, lang)}</td>
               <td>{e.paidOn ? formatDate(e.paidOn, lang) : f.none}</td>
               <td>{e.reference ?? e.reason ?? f.none}</td>

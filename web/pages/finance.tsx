@@ -4,7 +4,7 @@ import type { ImportPreview } from '../../functions/core/finance/population.serv
 import type { FieldError } from '../../functions/core/shared/errors.js';
 import type { Lang } from '../../functions/core/shared/validation.js';
 import { BalanceChart, type BalancePoint, ContributionChart } from '../components/charts.js';
-import { ErrorSummary, type Errors, TextField } from '../components/fields.js';
+import { ErrorSummary, Errors, FileField, TextField } from '../components/fields.js';
 import { formatDate, formatKr, formatKrInput } from '../format.js';
 import { texts } from '../i18n.js';
 
@@ -96,14 +96,20 @@ export function ImportPage({
   preview,
   problems,
   notice,
+  errors = new Errors(),
+  maxFileKb,
 }: {
   lang: Lang;
   csv: string;
   preview?: ImportPreview | undefined;
   problems: FieldError[];
   notice?: string | undefined;
+  /** Errors of the file input (`/file`) and the text (`/csv`) themselves, before any line is read. */
+  errors?: Errors;
+  maxFileKb: number;
 }) {
   const f = texts[lang].finance;
+  const csvError = errors.get('/csv');
   return (
     <>
       <p>
@@ -115,6 +121,11 @@ export function ImportPage({
           {notice}
         </p>
       )}
+      <ErrorSummary
+        errors={errors}
+        heading={f.fileErrorsTitle}
+        labelOf={(pointer) => (pointer === '/file' ? f.file : f.csv)}
+      />
       <Problems lang={lang} heading={f.problemsTitle} problems={problems} />
       <p class="lead">{f.importIntro}</p>
       {preview && (
@@ -164,16 +175,36 @@ export function ImportPage({
           </div>
         </section>
       )}
-      <form method="post" action="/finance/populations/import" class="stack">
-        <div class={problems.length > 0 ? 'field field-error' : 'field'}>
+      <form method="post" action="/finance/populations/import" enctype="multipart/form-data" class="stack">
+        <div class={problems.length > 0 || csvError ? 'field field-error' : 'field'}>
           <label for="f-csv">{f.csv}</label>
           <span class="hint" id="f-csv-hint">
             {f.csvHint}
           </span>
-          <textarea id="f-csv" name="csv" rows={12} aria-describedby="f-csv-hint" spellcheck={false}>
+          {csvError && (
+            <span class="error-message" id="f-csv-error">
+              {csvError}
+            </span>
+          )}
+          <textarea
+            id="f-csv"
+            name="csv"
+            rows={12}
+            aria-describedby={csvError ? 'f-csv-hint f-csv-error' : 'f-csv-hint'}
+            aria-invalid={csvError ? 'true' : undefined}
+            spellcheck={false}
+          >
             {csv}
           </textarea>
         </div>
+        <FileField
+          pointer="/file"
+          name="file"
+          label={f.file}
+          hint={f.fileHint(maxFileKb)}
+          errors={errors}
+          accept=".csv,text/csv,text/plain"
+        />
         <div class="actions">
           <button type="submit" name="_action" value="preview">
             {f.preview}
@@ -554,6 +585,9 @@ export function YearPage({
               <a href={`/finance/years/${year}/exports/ledger.csv`} download>
                 {f.ledgerCsv}
               </a>
+            </li>
+            <li>
+              <a href={`/finance/years/${year}/ledger`}>{f.ledgerLink}</a>
             </li>
           </ul>
         </>
