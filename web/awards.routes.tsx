@@ -70,7 +70,7 @@ function explain(errors: readonly FieldError[], lang: Lang): FieldError[] {
     const n = figures(e.detail);
     switch (e.code) {
       case 'INSUFFICIENT_FUNDS':
-        return { ...e, detail: a.insufficient(String(n.year ?? ''), kr(n.amountOre), kr(n.availableOre)) };
+        return { ...e, detail: a.insufficient(kr(n.amountOre), kr(n.grantAvailableOre)) };
       case 'OVER_REMAINING':
         return {
           ...e,

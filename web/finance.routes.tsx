@@ -21,6 +21,7 @@ import {
   yearSettingsInputSchema,
 } from '../functions/core/finance/finance.schema.js';
 import {
+  getBalances,
   LEDGER_PAGE_DEFAULT,
   LEDGER_PAGE_MAX,
   listLedger,
@@ -54,6 +55,7 @@ import {
 } from './pages/finance.js';
 import { type AdjustmentValues, ContributionPage, type PaymentValues } from './pages/finance-contribution.js';
 import { LedgerPage } from './pages/finance-ledger.js';
+import { PoolPage } from './pages/finance-pool.js';
 import { PartiesPage, PartyPage } from './pages/party.js';
 import { formVersion, page, type WebContext, webCtx } from './render.js';
 
@@ -176,6 +178,13 @@ export function financeRoutes(deps: AppDeps) {
     const { lang } = webCtx(c);
     const thisYear = Number(copenhagenDate(deps.core.clock.now()).slice(0, 4));
     return page(c, texts[lang].finance.title, <FinanceHomePage lang={lang} thisYear={thisYear} />);
+  });
+
+  // The pool over the years: each year's balance with what it carried in and out, and the pool overall.
+  finance.get('/balances', async (c) => {
+    const { actor, lang } = webCtx(c);
+    const { pool, years } = await getBalances(deps.core, actor);
+    return page(c, texts[lang].finance.poolTitle, <PoolPage lang={lang} pool={pool} years={years} />);
   });
 
   finance.get('/years', (c) => {

@@ -8,6 +8,7 @@ import type {
   Balance,
   Contribution,
   LedgerEntry,
+  PoolBalance,
   PopulationFigure,
   YearSettings,
 } from './finance/finance.schema.js';
@@ -144,9 +145,23 @@ export interface FinanceRepository {
   savePopulations(writes: readonly PopulationWrite[], audit: AuditEvent): Promise<void>;
 
   getYear(year: number): Promise<YearSettings | undefined>;
-  saveYear(settings: YearSettings, audit: AuditEvent, expectedVersion?: number): Promise<void>;
-  /** The settings and the balance in one request (an absent balance is all zeros). */
-  getYearAndBalance(year: number): Promise<{ settings?: YearSettings; balance: Balance }>;
+  /**
+   * With `grantShareChanged`, the write is conditioned on the year having received nothing yet (a payment's
+   * split is fixed when booked). @throws AppError VERSION_CONFLICT, INVALID_STATE (GRANT_SHARE_LOCKED)
+   */
+  saveYear(
+    settings: YearSettings,
+    audit: AuditEvent,
+    expectedVersion?: number,
+    grantShareChanged?: boolean,
+  ): Promise<void>;
+  /** The settings, the year's balance and the pool's in one request (absent balances are all zeros). */
+  getYearAndBalance(year: number): Promise<{ settings?: YearSettings; balance: Balance; pool: PoolBalance }>;
+  /**
+   * Every year's balance (one Query of the index partition BALANCES) and the pool's (one GetItem); with
+   * `consistent`, the years' items are read again consistently (for the invariant check).
+   */
+  listBalances(options?: { consistent?: boolean }): Promise<{ years: Balance[]; pool: PoolBalance }>;
 
   getContribution(year: number, partyId: string): Promise<Contribution | undefined>;
   /** The year's contributions: one Query, whatever the size of the ledger. */
@@ -210,8 +225,9 @@ export interface AwardRepository {
   /** The ledger entries of one award (commitment, disbursements, refunds). */
   entries(applicationId: string): Promise<LedgerEntry[]>;
   /**
-   * Commits an award: the award (absent before), its `award_committed` entry, the year's balance (conditioned
-   * on `availableOre >= amount`), a check that the application is still approved at the version read, and
+   * Commits an award: the award (absent before), its `award_committed` entry, the year's and the pool's
+   * balance (the pool's conditioned on `grantAvailableOre >= amount`), a check that the application is still
+   * approved at the version read, and
    * the audit event, in one transaction.
    * @throws AppError RULES_FAILED (INSUFFICIENT_FUNDS, with the figures), INVALID_STATE (already accepted),
    * VERSION_CONFLICT (the application changed)
@@ -230,15 +246,18 @@ export interface AwardRepository {
    * INVALID_STATE (not committed)
    */
   move(movement: AwardMovement): Promise<void>;
-  /** Closes the award at the version read. @throws AppError VERSION_CONFLICT */
-  close(award: Award, audit: AuditEvent, expectedVersion: number): Promise<void>;
+  /** Closes the award (and releases what was never paid out) at the version read. @throws AppError VERSION_CONFLICT */
+  close(closing: AwardClosing): Promise<void>;
 }
 
-/** Closing an award in the transaction that approves its final report. */
+/**
+ * Closing an award (award.service.ts `awardClosing`): the closed award, written at the version read while
+ * committed; the release of what was never paid out, when anything was; the audit event.
+ */
 export interface AwardClosing {
-  applicationId: string;
+  award: Award;
   expectedVersion: number;
-  closedAt: string;
+  release?: LedgerEntry;
   audit: AuditEvent;
 }
 

@@ -1,10 +1,12 @@
 import {
+  BatchGetCommand,
   GetCommand,
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, OutboxMessage } from '../core/audit/audit.js';
+import { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
 import { dynamo } from './errors.js';
 import { keys, stripKeys } from './keys.js';
@@ -75,8 +77,14 @@ export async function writeWithAudit(
   await dynamo(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
 }
 
-export async function getItem<T>(db: Db, key: { pk: string; sk: string }): Promise<T | undefined> {
-  const out = await dynamo(() => db.doc.send(new GetCommand({ TableName: db.tableName, Key: key })));
+export async function getItem<T>(
+  db: Db,
+  key: { pk: string; sk: string },
+  consistent = false,
+): Promise<T | undefined> {
+  const out = await dynamo(() =>
+    db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: consistent })),
+  );
   return out.Item ? stripKeys<T>(out.Item) : undefined;
 }
 
@@ -101,3 +109,30 @@ export const queryIndex = (indexName: string, pkName: string, pkValue: string, n
   ExpressionAttributeValues: { ':pk': pkValue },
   ScanIndexForward: !newestFirst,
 });
+
+const BATCH_LIMIT = 100;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** GetItem of many keys, consistently, in batches of 100; unprocessed keys are asked for again. */
+export async function batchGet<T>(db: Db, wanted: readonly { pk: string; sk: string }[]): Promise<T[]> {
+  const found: T[] = [];
+  for (let start = 0; start < wanted.length; start += BATCH_LIMIT) {
+    let pending: Record<string, unknown>[] = wanted.slice(start, start + BATCH_LIMIT);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) await pause(Math.min(1000, 20 * 2 ** attempt));
+      const out = await dynamo(() =>
+        db.doc.send(
+          new BatchGetCommand({
+            RequestItems: { [db.tableName]: { Keys: pending, ConsistentRead: true } },
+          }),
+        ),
+      );
+      for (const item of out.Responses?.[db.tableName] ?? []) found.push(stripKeys<T>(item));
+      pending = (out.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+      if (attempt > 8 && pending.length > 0) {
+        throw new AppError('UNAVAILABLE', 'Databasen er travl; prøv igen / The database is busy; try again');
+      }
+    }
+  }
+  return found;
+}

@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   alreadyAccepted,
   awardClosed,
@@ -8,17 +8,22 @@ import {
 } from '../core/finance/award.rules.js';
 import type { Award } from '../core/finance/award.schema.js';
 import type { LedgerEntry } from '../core/finance/finance.schema.js';
-import type { AwardRepository, DisbursementClaim } from '../core/ports.js';
+import type { AwardClosing, AwardRepository, DisbursementClaim } from '../core/ports.js';
 import { AppError, versionConflict } from '../core/shared/errors.js';
-import { auditPut, getItem, queryAll, queryIndex, type TransactItem, versionedPut } from './audited-write.js';
+import {
+  auditPut,
+  batchGet,
+  getItem,
+  queryAll,
+  queryIndex,
+  type TransactItem,
+  versionedPut,
+} from './audited-write.js';
+import { balanceUpdates, transactMoney } from './balances.js';
 import type { Db } from './client.js';
 import { cancellationCodes, dynamo, mapDynamoError } from './errors.js';
 import { keys, stripKeys } from './keys.js';
 import { reportItem } from './reports.repository.js';
-
-/** Transactions on the one balance item clash when many land at once; each is tried again a few times. */
-const MAX_ATTEMPTS = 12;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const awardItem = (a: Award) => ({
   ...keys.award(a.applicationId),
@@ -41,26 +46,25 @@ const ledgerPut = (db: Db, entry: LedgerEntry, awardId: string): TransactItem =>
   },
 });
 
-/** A clash with another transaction (not a failed condition of ours): worth another try. */
-function clashed(error: unknown): boolean {
-  const name = (error as { name?: string }).name;
-  if (name === 'TransactionConflictException') return true;
-  if (name !== 'TransactionCanceledException') return false;
-  const codes = cancellationCodes(error);
-  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
-}
-
-/** Sends a transaction, trying again (with a random pause) while it only clashed with others. */
-async function transact(db: Db, items: TransactItem[]): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
-      return;
-    } catch (error) {
-      if (!clashed(error) || attempt >= MAX_ATTEMPTS) throw error;
-      await pause(Math.random() * 15 * attempt);
-    }
-  }
+/**
+ * The writes that close an award (award.service.ts `awardClosing`): the closed award at the version read and
+ * while committed, the release entry with its balance moves, and the audit event. The award is the first item.
+ */
+export function closingItems(db: Db, closing: AwardClosing): TransactItem[] {
+  const { award, release } = closing;
+  return [
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: awardItem(award),
+        ConditionExpression: '#version = :expected AND #status = :committed',
+        ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+        ExpressionAttributeValues: { ':expected': closing.expectedVersion, ':committed': 'committed' },
+      },
+    },
+    ...(release ? [ledgerPut(db, release, award.applicationId), ...balanceUpdates(db, release)] : []),
+    auditPut(db, keys.award(award.applicationId).pk, closing.audit),
+  ];
 }
 
 export function createAwardRepository(db: Db): AwardRepository {
@@ -72,37 +76,18 @@ export function createAwardRepository(db: Db): AwardRepository {
     );
     return out.Item ? stripKeys<Award>(out.Item) : undefined;
   };
-  const balanceOf = async (year: number) => {
-    const out = await dynamo(() =>
-      db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.balance(year), ConsistentRead: true })),
-    );
-    return out.Item ?? {};
-  };
+  const grantAvailable = async () =>
+    ((await getItem<Record<string, unknown>>(db, keys.poolBalance, true))?.grantAvailableOre as
+      | number
+      | undefined) ?? 0;
   return {
     get,
 
-    async getMany(applicationIds) {
-      const found: Award[] = [];
-      const ids = [...new Set(applicationIds)];
-      for (let start = 0; start < ids.length; start += 100) {
-        let pending: Record<string, unknown>[] = ids.slice(start, start + 100).map((id) => keys.award(id));
-        for (let attempt = 0; pending.length > 0; attempt++) {
-          if (attempt > 8) throw new AppError('UNAVAILABLE', 'Databasen er travl / The database is busy');
-          if (attempt > 0) await pause(20 * 2 ** attempt);
-          const out = await dynamo(() =>
-            db.doc.send(
-              new BatchGetCommand({
-                RequestItems: { [db.tableName]: { Keys: pending, ConsistentRead: true } },
-              }),
-            ),
-          );
-          for (const item of out.Responses?.[db.tableName] ?? []) found.push(stripKeys<Award>(item));
-          pending =
-            (out.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-        }
-      }
-      return found;
-    },
+    getMany: (applicationIds) =>
+      batchGet<Award>(
+        db,
+        [...new Set(applicationIds)].map((id) => keys.award(id)),
+      ),
 
     listByOwner: (ownerId) => queryAll<Award>(db, queryIndex('gsi1', 'gsi1pk', keys.awardsOfOwner(ownerId))),
     listAll: () => queryAll<Award>(db, queryIndex('gsi2', 'gsi2pk', keys.awardsPk)),
@@ -112,23 +97,7 @@ export function createAwardRepository(db: Db): AwardRepository {
     async commit(award, entry, audit, applicationVersion, reports) {
       // The pool's guard is the first item, so its failure is told apart from the others.
       const items: TransactItem[] = [
-        {
-          Update: {
-            TableName: db.tableName,
-            Key: keys.balance(award.year),
-            UpdateExpression:
-              'SET entity = :entity, #year = :year ADD committedOre :amount, availableOre :minus, entries :one',
-            ConditionExpression: 'availableOre >= :amount',
-            ExpressionAttributeNames: { '#year': 'year' },
-            ExpressionAttributeValues: {
-              ':entity': 'balance',
-              ':year': award.year,
-              ':amount': award.amountOre,
-              ':minus': -award.amountOre,
-              ':one': 1,
-            },
-          },
-        },
+        ...balanceUpdates(db, entry, { guardGrantAvailable: true }),
         {
           Put: {
             TableName: db.tableName,
@@ -150,19 +119,13 @@ export function createAwardRepository(db: Db): AwardRepository {
         ...reports.map((report) => versionedPut(db, reportItem(report))),
       ];
       try {
-        await transact(db, items);
+        await transactMoney(db, items);
       } catch (error) {
         const codes = cancellationCodes(error);
-        if (codes[1] === 'ConditionalCheckFailed') throw alreadyAccepted();
-        if (codes[2] === 'ConditionalCheckFailed') throw versionConflict();
-        if (codes[0] === 'ConditionalCheckFailed') {
-          const balance = await balanceOf(award.year);
-          throw insufficientFunds(
-            award.year,
-            award.amountOre,
-            (balance.availableOre as number | undefined) ?? 0,
-          );
-        }
+        if (codes[2] === 'ConditionalCheckFailed') throw alreadyAccepted();
+        if (codes[3] === 'ConditionalCheckFailed') throw versionConflict();
+        if (codes[0] === 'ConditionalCheckFailed')
+          throw insufficientFunds(award.amountOre, await grantAvailable());
         throw mapDynamoError(error);
       }
     },
@@ -214,25 +177,10 @@ export function createAwardRepository(db: Db): AwardRepository {
         },
       });
       items.push(ledgerPut(db, entry, award.applicationId));
-      items.push({
-        Update: {
-          TableName: db.tableName,
-          Key: keys.balance(award.year),
-          UpdateExpression: disbursement
-            ? 'SET entity = :entity, #year = :year ADD disbursedOre :amount, entries :one'
-            : 'SET entity = :entity, #year = :year ADD refundedOre :amount, availableOre :amount, entries :one',
-          ExpressionAttributeNames: { '#year': 'year' },
-          ExpressionAttributeValues: {
-            ':entity': 'balance',
-            ':year': award.year,
-            ':amount': entry.amountOre,
-            ':one': 1,
-          },
-        },
-      });
+      items.push(...balanceUpdates(db, entry));
       items.push(auditPut(db, keys.award(award.applicationId).pk, audit));
       try {
-        await transact(db, items);
+        await transactMoney(db, items);
       } catch (error) {
         const codes = cancellationCodes(error);
         if (claim && codes[0] === 'ConditionalCheckFailed') {
@@ -252,21 +200,16 @@ export function createAwardRepository(db: Db): AwardRepository {
       }
     },
 
-    async close(award, audit, expectedVersion) {
-      await dynamo(() =>
-        transact(db, [
-          {
-            Put: {
-              TableName: db.tableName,
-              Item: awardItem(award),
-              ConditionExpression: '#version = :expected',
-              ExpressionAttributeNames: { '#version': 'version' },
-              ExpressionAttributeValues: { ':expected': expectedVersion },
-            },
-          },
-          auditPut(db, keys.award(award.applicationId).pk, audit),
-        ]),
-      );
+    async close(closing) {
+      try {
+        await transactMoney(db, closingItems(db, closing));
+      } catch (error) {
+        if (cancellationCodes(error)[0] === 'ConditionalCheckFailed') {
+          const now = await get(closing.award.applicationId);
+          throw now?.status === 'closed' ? awardClosed() : versionConflict();
+        }
+        throw mapDynamoError(error);
+      }
     },
   };
 }

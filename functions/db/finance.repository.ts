@@ -1,17 +1,18 @@
-import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { grantShareLocked } from '../core/finance/contributions.js';
 import type {
-  Balance,
   Contribution,
   LedgerEntry,
   LedgerKind,
   PopulationFigure,
   YearSettings,
 } from '../core/finance/finance.schema.js';
-import { emptyBalance } from '../core/finance/finance.schema.js';
+import { BALANCE_COUNTERS, type Balance, type PoolBalance } from '../core/finance/finance.schema.js';
 import type { ContributionMovement, FinanceRepository, PaymentClaim } from '../core/ports.js';
 import { AppError, notFound, versionConflict } from '../core/shared/errors.js';
 import {
   auditPut,
+  batchGet,
   getItem,
   queryAll,
   queryIndex,
@@ -19,20 +20,12 @@ import {
   versionedPut,
   writeWithAudit,
 } from './audited-write.js';
+import { balanceUpdates, transactMoney } from './balances.js';
 import type { Db } from './client.js';
 import { cancellationCodes, dynamo, mapDynamoError } from './errors.js';
 import { keys, stripKeys } from './keys.js';
 
 type Key = { pk: string; sk: string };
-
-/** The balance counter each kind of entry moves. */
-const BALANCE_FIELD: Record<LedgerKind, keyof Balance> = {
-  contribution_received: 'receivedOre',
-  award_committed: 'committedOre',
-  disbursement: 'disbursedOre',
-  refund: 'refundedOre',
-  adjustment: 'adjustmentsOre',
-};
 
 /** The contribution counter each kind of contribution entry moves. */
 const CONTRIBUTION_FIELD: Partial<Record<LedgerKind, 'paidOre' | 'adjustmentsOre'>> = {
@@ -54,31 +47,16 @@ const contributionItem = (c: Contribution) => ({
   ...c,
 });
 
-const BATCH_LIMIT = 100;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const yearBalanceOf = (item: Record<string, unknown>): Balance => ({
+  year: item.year as number,
+  ...countersOf(item),
+});
 
-/** GetItem of many keys, consistently, in batches of 100; unprocessed keys are asked for again. */
-async function batchGet<T>(db: Db, wanted: readonly Key[]): Promise<T[]> {
-  const found: T[] = [];
-  for (let start = 0; start < wanted.length; start += BATCH_LIMIT) {
-    let pending: Record<string, unknown>[] = wanted.slice(start, start + BATCH_LIMIT);
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 0) await pause(Math.min(1000, 20 * 2 ** attempt));
-      const out = await dynamo(() =>
-        db.doc.send(
-          new BatchGetCommand({
-            RequestItems: { [db.tableName]: { Keys: pending, ConsistentRead: true } },
-          }),
-        ),
-      );
-      for (const item of out.Responses?.[db.tableName] ?? []) found.push(stripKeys<T>(item));
-      pending = (out.UnprocessedKeys?.[db.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-      if (attempt > 8 && pending.length > 0) {
-        throw new AppError('UNAVAILABLE', 'Databasen er travl; prøv igen / The database is busy; try again');
-      }
-    }
-  }
-  return found;
+/** A balance item's counters; one never moved (or absent) is 0. */
+function countersOf(item: Record<string, unknown> | undefined): PoolBalance {
+  return Object.fromEntries(
+    BALANCE_COUNTERS.map((counter) => [counter, typeof item?.[counter] === 'number' ? item[counter] : 0]),
+  ) as PoolBalance;
 }
 
 const invalidCursor = () =>
@@ -147,26 +125,79 @@ export function createFinanceRepository(db: Db): FinanceRepository {
 
     getYear: (year) => getItem<YearSettings>(db, keys.financeYear(year)),
 
-    async saveYear(settings, audit, expectedVersion) {
-      await writeWithAudit(db, {
-        items: [
-          versionedPut(
-            db,
-            { ...keys.financeYear(settings.year), entity: 'finance-year', ...settings },
-            expectedVersion,
-          ),
-        ],
-        entityPk: keys.financeYearPk(settings.year),
-        audit,
-      });
+    async saveYear(settings, audit, expectedVersion, grantShareChanged) {
+      const items = [
+        versionedPut(
+          db,
+          { ...keys.financeYear(settings.year), entity: 'finance-year', ...settings },
+          expectedVersion,
+        ),
+      ];
+      if (grantShareChanged) {
+        items.push({
+          ConditionCheck: {
+            TableName: db.tableName,
+            Key: keys.balance(settings.year),
+            ConditionExpression: 'attribute_not_exists(receivedOre) OR receivedOre = :zero',
+            ExpressionAttributeValues: { ':zero': 0 },
+          },
+        });
+      }
+      try {
+        await db.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [...items, auditPut(db, keys.financeYearPk(settings.year), audit)],
+          }),
+        );
+      } catch (error) {
+        if (cancellationCodes(error)[1] === 'ConditionalCheckFailed' && grantShareChanged) {
+          throw grantShareLocked(settings.year);
+        }
+        throw mapDynamoError(error);
+      }
     },
 
     async getYearAndBalance(year) {
-      const items = await batchGet<Record<string, unknown>>(db, [keys.financeYear(year), keys.balance(year)]);
-      // Both items carry `year`; the settings are the one with a due date.
+      const items = await batchGet<Record<string, unknown>>(db, [
+        keys.financeYear(year),
+        keys.balance(year),
+        keys.poolBalance,
+      ]);
+      // Told apart by their attributes (the keys are stripped): only the settings have a due date, only the
+      // pool's balance has no year.
       const settings = items.find((i) => 'dueDate' in i) as YearSettings | undefined;
-      const balance = items.find((i) => 'entries' in i) as Partial<Balance> | undefined;
-      return { ...(settings ? { settings } : {}), balance: { ...emptyBalance(year), ...balance } };
+      return {
+        ...(settings ? { settings } : {}),
+        balance: { year, ...countersOf(items.find((i) => 'year' in i && !('dueDate' in i))) },
+        pool: countersOf(items.find((i) => !('year' in i))),
+      };
+    },
+
+    async listBalances(options = {}) {
+      const indexed = queryAll<Record<string, unknown>>(db, queryIndex('gsi1', 'gsi1pk', keys.balancesPk));
+      if (!options.consistent) {
+        const [years, pool] = await Promise.all([
+          indexed,
+          getItem<Record<string, unknown>>(db, keys.poolBalance),
+        ]);
+        return { years: years.map(yearBalanceOf), pool: countersOf(pool) };
+      }
+      // The check: the index only says which years exist (it lags a write by a moment in AWS); the pool and
+      // the years' items are then read in one TransactGetItems, a snapshot no write lands in the middle of.
+      const wanted = [keys.poolBalance, ...(await indexed).map((item) => keys.balance(item.year as number))];
+      if (wanted.length > 100) throw new Error('More than 99 years of balances: read them in parts');
+      const out = await dynamo(() =>
+        db.doc.send(
+          new TransactGetCommand({
+            TransactItems: wanted.map((Key) => ({ Get: { TableName: db.tableName, Key } })),
+          }),
+        ),
+      );
+      const [pool, ...years] = (out.Responses ?? []).map((r) => r.Item);
+      return {
+        years: years.filter((item) => item !== undefined).map(yearBalanceOf),
+        pool: countersOf(pool),
+      };
     },
 
     getContribution: (year, partyId) => getItem<Contribution>(db, keys.contribution(year, partyId)),
@@ -245,28 +276,10 @@ export function createFinanceRepository(db: Db): FinanceRepository {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       });
-      items.push({
-        Update: {
-          TableName: db.tableName,
-          Key: keys.balance(entry.year),
-          // A payment adds to `availableOre` too: the counter an award's commitment is conditioned on
-          // (received + refunded − committed, kept as one attribute since a condition cannot add).
-          UpdateExpression:
-            entry.kind === 'contribution_received'
-              ? 'SET entity = :entity, #year = :year ADD #field :amount, entries :one, availableOre :amount'
-              : 'SET entity = :entity, #year = :year ADD #field :amount, entries :one',
-          ExpressionAttributeNames: { '#year': 'year', '#field': BALANCE_FIELD[entry.kind] },
-          ExpressionAttributeValues: {
-            ':entity': 'balance',
-            ':year': entry.year,
-            ':amount': entry.amountOre,
-            ':one': 1,
-          },
-        },
-      });
+      items.push(...balanceUpdates(db, entry));
       items.push(auditPut(db, contributionKey.pk, audit));
       try {
-        await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+        await transactMoney(db, items);
       } catch (error) {
         const codes = cancellationCodes(error);
         if (claim && codes[0] === 'ConditionalCheckFailed') {

@@ -83,6 +83,11 @@ export const keys = {
   financeYearPk: (year: number) => `FINYEAR#${year}`,
   financeYear: (year: number) => ({ pk: `FINYEAR#${year}`, sk: 'SETTINGS' }),
   balance: (year: number) => ({ pk: `FINYEAR#${year}`, sk: 'BALANCE' }),
+  /** Every year's balance in one index partition, by year: the overall view is one Query. */
+  balanceByYear: (year: number) => ({ gsi1pk: 'BALANCES', gsi1sk: String(year) }),
+  balancesPk: 'BALANCES',
+  /** The pool overall: every year's counters summed, moved in the same transactions; guards commitments. */
+  poolBalance: { pk: 'POOL', sk: 'BALANCE' },
 
   /** A party's contribution for a year; its payments' and adjustments' audit events sit under it too. */
   contribution: (year: number, partyId: string) => ({ pk: `CONTRIB#${year}#${partyId}`, sk: 'CONTRIB' }),

@@ -3,6 +3,8 @@ import type { Report } from '../core/finance/report.schema.js';
 import type { ReportRepository } from '../core/ports.js';
 import { versionConflict } from '../core/shared/errors.js';
 import { auditPut, getItem, outboxPut, queryAll, type TransactItem, versionedPut } from './audited-write.js';
+import { closingItems } from './awards.repository.js';
+import { transactMoney } from './balances.js';
 import type { Db } from './client.js';
 import { cancellationCodes, dynamo, mapDynamoError } from './errors.js';
 import { keys, stripKeys } from './keys.js';
@@ -51,28 +53,9 @@ export function createReportRepository(db: Db): ReportRepository {
         versionedPut(db, reportItem(report), expectedVersion),
         auditPut(db, keys.award(report.applicationId).pk, audit),
       ];
-      if (closing) {
-        items.push({
-          Update: {
-            TableName: db.tableName,
-            Key: keys.award(closing.applicationId),
-            UpdateExpression:
-              'SET #status = :closed, closedAt = :at, updatedAt = :at, #version = #version + :one',
-            ConditionExpression: '#version = :expected AND #status = :committed',
-            ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-            ExpressionAttributeValues: {
-              ':closed': 'closed',
-              ':committed': 'committed',
-              ':at': closing.closedAt,
-              ':one': 1,
-              ':expected': closing.expectedVersion,
-            },
-          },
-        });
-        items.push(auditPut(db, keys.award(closing.applicationId).pk, closing.audit));
-      }
+      if (closing) items.push(...closingItems(db, closing));
       try {
-        await send(items);
+        await (closing ? transactMoney(db, items) : send(items));
       } catch (error) {
         throw failedCondition(error) ? versionConflict() : mapDynamoError(error);
       }

@@ -273,5 +273,26 @@ describe('finance runs the year', () => {
     expect(await page.getByRole('status').textContent()).toContain('bevillingen er lukket');
     expect(await main().locator('dl').first().textContent()).toContain('Lukket');
     await expectAccessible(page);
+
+    // Closing gave back what was never paid out (600 - 250,50 kr.); the pool's page shows it, year by year.
+    await signInAs(FINANCE, '/finance');
+    await page.getByRole('link', { name: 'Puljens saldo over årene' }).first().click();
+    expect(await page.locator('h1').textContent()).toBe('Puljens saldo over årene');
+    const year = main().locator('tbody tr', { has: page.getByRole('link', { name: String(YEAR) }) });
+    const cells = await year.locator('td').allTextContents();
+    // Carried in, received, of which for grants, committed, disbursed, refunded, released, carried out, of which for grants.
+    expect(cells.map((c) => c.replace(/\s/g, ' '))).toEqual([
+      '0,00 kr.',
+      '1.000,00 kr.',
+      '800,00 kr.',
+      '250,50 kr.',
+      '250,50 kr.',
+      '0,00 kr.',
+      '349,50 kr.',
+      '749,50 kr.',
+      '549,50 kr.',
+    ]);
+    expect(await main().locator('dl').textContent()).toContain('549,50');
+    await expectAccessible(page);
   }, 120_000);
 });

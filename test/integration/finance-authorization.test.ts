@@ -172,9 +172,19 @@ const matrix: RouteCase[] = [
     run: (who) => client.get(`${Y}/ledger`, who),
   },
   {
+    route: 'GET /api/finance/balances',
+    expected: financeOnly(200),
+    run: (who) => client.get('/api/finance/balances', who),
+  },
+  {
     route: 'POST /api/finance/invariants/check',
     expected: financeOnly(200),
     run: (who) => client.post('/api/finance/invariants/check', { year: YEAR }, who),
+  },
+  {
+    route: 'POST /api/finance/invariants/check (every year)',
+    expected: financeOnly(200),
+    run: (who) => client.post('/api/finance/invariants/check', {}, who),
   },
 ];
 

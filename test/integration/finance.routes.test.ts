@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDemoData } from '../../functions/local/seed.js';
 import { createHarness, type Harness } from '../support/harness.js';
@@ -606,18 +606,23 @@ describe('the overview, the ledger and the invariants', () => {
       outstandingOre: 254_456_800 - (33_309_400 - 19_400),
       overpaidOre: 19_400,
     });
-    expect(o.balances).toEqual({
-      year: YEAR,
+    // Each payment's grant share (4/5, rounded down) is fixed when it is booked: 8 000 000 + 800 000 +
+    // 17 527 520 + 320 000 øre of the payments 10 000 000, 1 000 000, 21 909 400 and 400 000.
+    const year = {
       receivedOre: 33_309_400,
+      grantReceivedOre: 26_647_520,
       committedOre: 0,
       disbursedOre: 0,
       refundedOre: 0,
+      releasedOre: 0,
       adjustmentsOre: 8_800,
       entries: 6,
       availableOre: 33_309_400,
-      grantShareOre: 26_647_520,
-      otherShareOre: 6_661_880,
-    });
+      grantAvailableOre: 26_647_520,
+    };
+    expect(o.balances).toEqual({ year: YEAR, ...year, grantShareOre: 26_647_520, otherShareOre: 6_661_880 });
+    // Nothing was booked in any other year, so the pool overall is this year.
+    expect(o.pool).toEqual(year);
   });
 
   it('costs two requests whatever the size of the ledger: a Query and a BatchGet, never a Scan', async () => {
@@ -626,6 +631,11 @@ describe('the overview, the ledger and the invariants', () => {
       await overview();
       const names = send.mock.calls.map(([command]) => command.constructor.name);
       expect(names.sort()).toEqual(['BatchGetCommand', 'QueryCommand']);
+      // The one BatchGet reads the settings, the year's balance and the pool's.
+      const batch = send.mock.calls.find(
+        ([command]) => command instanceof BatchGetCommand,
+      )?.[0] as BatchGetCommand;
+      expect(Object.values(batch.input.RequestItems ?? {})[0]?.Keys).toHaveLength(3);
       const query = send.mock.calls.find(([command]) => command instanceof QueryCommand)?.[0] as QueryCommand;
       expect(query.input.IndexName).toBe('gsi2');
     } finally {
@@ -656,9 +666,80 @@ describe('the overview, the ledger and the invariants', () => {
     expect(pointers(bad)).toEqual(['/query/cursor']);
   });
 
+  it('the grant share is fixed once the year has received money; other settings still change', async () => {
+    const current = expectOk(await client.get(Y, FINANCE));
+    const body = {
+      referenceYear: current.referenceYear,
+      dueDate: current.dueDate,
+      rates: current.rates,
+    };
+    const version = `"${current.version}"`;
+    const locked = expectProblem(
+      await put(Y, { ...body, grantShare: { numerator: 3, denominator: 4 } }, FINANCE, version),
+      409,
+      'INVALID_STATE',
+    );
+    expect(locked.errors).toEqual([
+      expect.objectContaining({ pointer: '/grantShare', code: 'GRANT_SHARE_LOCKED' }),
+    ]);
+    expect(expectOk(await client.get(Y, FINANCE)).grantShare).toEqual({ numerator: 4, denominator: 5 });
+    // The share as it is, with another due date, is fine.
+    const moved = await put(
+      Y,
+      { ...body, dueDate: '2027-04-15', grantShare: current.grantShare },
+      FINANCE,
+      version,
+    );
+    expect(moved.status, moved.text).toBe(200);
+    const back = await put(
+      Y,
+      { ...body, grantShare: current.grantShare },
+      FINANCE,
+      `"${current.version + 1}"`,
+    );
+    expect(back.status, back.text).toBe(200);
+    // A year that has received nothing may change its share.
+    const empty = expectOk(await client.get('/api/finance/years/2025', FINANCE));
+    const changed = await put(
+      '/api/finance/years/2025',
+      {
+        referenceYear: empty.referenceYear,
+        dueDate: empty.dueDate,
+        grantShare: { numerator: 3, denominator: 4 },
+      },
+      FINANCE,
+      `"${empty.version}"`,
+    );
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body.grantShare).toEqual({ numerator: 3, denominator: 4 });
+  });
+
+  it('shows the pool over the years: each year with what it carried in and out, and the pool overall', async () => {
+    const res = expectOk(await client.get('/api/finance/balances', FINANCE));
+    const year = await overview();
+    expect(res.years).toEqual([
+      {
+        year: YEAR,
+        balance: expect.objectContaining({
+          year: YEAR,
+          receivedOre: 33_309_400,
+          grantReceivedOre: 26_647_520,
+        }),
+        openingAvailableOre: 0,
+        openingGrantAvailableOre: 0,
+        closingAvailableOre: 33_309_400,
+        closingGrantAvailableOre: 26_647_520,
+      },
+    ]);
+    expect(res.pool).toEqual(year.pool);
+  });
+
   it('the invariant check finds the balances equal to the sums of the entries', async () => {
     const res = expectOk(await client.post('/api/finance/invariants/check', { year: YEAR }, FINANCE));
-    expect(res).toEqual({ year: YEAR, ok: true, entries: 6, problems: [] });
+    expect(res).toEqual({ year: YEAR, years: [YEAR], ok: true, entries: 6, problems: [] });
+    // Without a year: every year that has a balance, and the pool.
+    const all = expectOk(await client.post('/api/finance/invariants/check', {}, FINANCE));
+    expect(all).toEqual({ years: [YEAR], ok: true, entries: 6, problems: [] });
   });
 
   it('the invariant check names a balance that drifted from its entries', async () => {
@@ -682,7 +763,13 @@ describe('the overview, the ledger and the invariants', () => {
     const res = expectOk(await client.post('/api/finance/invariants/check', { year: drifted }, FINANCE));
     expect(res.ok).toBe(false);
     expect(res.problems).toEqual([
-      { code: 'BALANCE_MISMATCH', detail: 'receivedOre: balance 100, sum of entries 0' },
+      { code: 'BALANCE_MISMATCH', detail: 'receivedOre: balance 100, sum of entries 0', year: drifted },
+      // The counters of its own it lacks (0) do not agree with the 100 either.
+      {
+        code: 'AVAILABLE_MISMATCH',
+        detail: 'availableOre 0 ≠ receivedOre + refundedOre − committedOre = 100',
+        year: drifted,
+      },
     ]);
   });
 });

@@ -302,15 +302,27 @@ describe('reports', () => {
     expectOk(await submit(id, 'final', RESEARCHER, { text: 'Projektet er afsluttet.', spentOre: 1_000_000 }));
     const approved = expectOk(await client.act(`${R(id, 'final')}/approve`, BOARD));
     expect(approved).toMatchObject({ awardClosed: true, report: { status: 'approved', kind: 'final' } });
-    const { award } = expectOk(await client.get(`/api/awards/${id}`, FINANCE));
-    expect(award).toMatchObject({ status: 'closed', version: 2 });
+    const { award, entries } = expectOk(await client.get(`/api/awards/${id}`, FINANCE));
+    // Nothing was paid out: the whole commitment goes back to the pool in the same transaction.
+    expect(award).toMatchObject({
+      status: 'closed',
+      version: 2,
+      releasedOre: award.amountOre,
+      remainingOre: 0,
+    });
     expect(award.closedAt).toBe(approved.report.decidedAt);
+    expect(entries.map((e: { kind: string; amountOre: number }) => [e.kind, e.amountOre]).sort()).toEqual([
+      ['award_committed', award.amountOre],
+      ['commitment_released', award.amountOre],
+    ]);
     const events = await auditEvents(h, `AWARD#${id}`);
     const closed = events.find((e) => e.action === 'award.closed');
     expect(closed).toMatchObject({
       actor: { userId: h.user(BOARD).userId },
-      details: { reason: 'final_report_approved', version: 2 },
+      details: { reason: 'final_report_approved', version: 2, releasedOre: award.amountOre },
     });
+    const check = expectOk(await client.post('/api/finance/invariants/check', {}, FINANCE));
+    expect(check.problems).toEqual([]);
     expect(events.find((e) => e.action === 'report.approved')?.at).toBe(closed?.at);
     // Closed: no more tranches; the manual close answers 409.
     expectProblem(

@@ -84,6 +84,7 @@ const ALL = (status: number): Expect => ({ others: status });
 const base = '/finance/years/2027';
 const matrix: [string, string, Expect, Form?][] = [
   ['GET', '/finance', F(200)],
+  ['GET', '/finance/balances', F(200)],
   ['GET', '/finance/years?year=2027', F(303)],
   ['GET', '/finance/populations/import', F(200)],
   ['POST', '/finance/populations/import', F(422), { csv: '', _action: 'preview' }],

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { commitmentFits, refundFits, tranchFits } from '../../functions/core/finance/award.rules.js';
+import { refundFits, releaseOnClose, tranchFits } from '../../functions/core/finance/award.rules.js';
 import { type Award, awardView } from '../../functions/core/finance/award.schema.js';
-import { copenhagenYear } from '../../functions/core/finance/award.service.js';
+import { awardClosing, copenhagenYear } from '../../functions/core/finance/award.service.js';
+import {
+  balanceDeltas,
+  sumOfEntries,
+  sumOfYears,
+  yearPositions,
+} from '../../functions/core/finance/balances.js';
+import { grantShareOre } from '../../functions/core/finance/contributions.js';
+import { emptyBalance, type LedgerEntry } from '../../functions/core/finance/finance.schema.js';
 
 const award: Award = {
   applicationId: 'a',
@@ -34,18 +42,128 @@ describe('award arithmetic, to the øre', () => {
     expect(refundFits({ disbursedOre: 0, refundedOre: 0 }, 1)).toBe(false);
   });
 
-  it('a commitment is at most what the pool holds', () => {
-    expect(commitmentFits(10, 10)).toBe(true);
-    expect(commitmentFits(10, 11)).toBe(false);
-    expect(commitmentFits(0, 0)).toBe(false);
+  it('closing releases what was never paid out; refunds came back already and do not count', () => {
+    expect(releaseOnClose(award)).toBe(6_000_000);
+    expect(releaseOnClose({ amountOre: 10_000_000, disbursedOre: 10_000_000 })).toBe(0);
+    expect(releaseOnClose({ amountOre: 1, disbursedOre: 0 })).toBe(1);
   });
 
-  it('shows what remains and what may be refunded', () => {
+  it('shows what remains and what may be refunded; nothing remains once closed', () => {
     expect(awardView(award)).toMatchObject({ remainingOre: 6_000_000, refundableOre: 3_500_000 });
+    const actor = { userId: 'f', email: 'f@fim.local', name: 'F', roles: ['finance' as const], chair: false };
+    const closing = awardClosing(actor, new Date('2027-06-01T10:00:00Z'), award, 'closed_by_finance');
+    expect(closing.award).toMatchObject({ status: 'closed', releasedOre: 6_000_000, version: 4 });
+    expect(closing.expectedVersion).toBe(3);
+    expect(closing.release).toMatchObject({
+      kind: 'commitment_released',
+      amountOre: 6_000_000,
+      year: 2027,
+      awardId: 'a',
+      reason: 'closed_by_finance',
+    });
+    expect(awardView(closing.award)).toMatchObject({ remainingOre: 0, refundableOre: 3_500_000 });
+    // Paid out in full: nothing to release, no entry.
+    const paid = awardClosing(
+      actor,
+      new Date(),
+      { ...award, disbursedOre: 10_000_000 },
+      'final_report_approved',
+    );
+    expect(paid.release).toBeUndefined();
+    expect(paid.award.releasedOre).toBe(0);
   });
 
   it('an award accepted on New Year’s Eve after 23:00 UTC draws on the next year’s pool (Copenhagen)', () => {
     expect(copenhagenYear(new Date('2027-12-31T22:59:59Z'))).toBe(2027);
     expect(copenhagenYear(new Date('2027-12-31T23:00:00Z'))).toBe(2028);
+  });
+});
+
+const entry = (kind: LedgerEntry['kind'], amountOre: number, grantShareOre?: number) => ({
+  kind,
+  amountOre,
+  ...(grantShareOre === undefined ? {} : { grantShareOre }),
+});
+
+describe('balances: what each entry moves', () => {
+  it('a payment adds to received and available; its grant share (fixed when booked) to the grant figures', () => {
+    expect(balanceDeltas(entry('contribution_received', 1_001, 800))).toEqual({
+      receivedOre: 1_001,
+      grantReceivedOre: 800,
+      availableOre: 1_001,
+      grantAvailableOre: 800,
+      entries: 1,
+    });
+  });
+
+  it('a commitment takes from both available figures; a release gives back and lowers what is committed', () => {
+    expect(balanceDeltas(entry('award_committed', 500))).toEqual({
+      committedOre: 500,
+      availableOre: -500,
+      grantAvailableOre: -500,
+      entries: 1,
+    });
+    expect(balanceDeltas(entry('commitment_released', 200))).toEqual({
+      committedOre: -200,
+      releasedOre: 200,
+      availableOre: 200,
+      grantAvailableOre: 200,
+      entries: 1,
+    });
+  });
+
+  it('a disbursement moves no available money (it was committed); a refund comes back; an adjustment is not cash', () => {
+    expect(balanceDeltas(entry('disbursement', 300))).toEqual({ disbursedOre: 300, entries: 1 });
+    expect(balanceDeltas(entry('refund', 100))).toEqual({
+      refundedOre: 100,
+      availableOre: 100,
+      grantAvailableOre: 100,
+      entries: 1,
+    });
+    expect(balanceDeltas(entry('adjustment', -4_400))).toEqual({ adjustmentsOre: -4_400, entries: 1 });
+  });
+
+  it('adds up to the issue’s definitions: available = received + refunded − committed', () => {
+    const payments = [10_000_003, 7, 999];
+    const entries = [
+      ...payments.map((p) => entry('contribution_received', p, grantShareOre(p))),
+      entry('award_committed', 6_000_000),
+      entry('disbursement', 2_000_000),
+      entry('refund', 500_000),
+      entry('commitment_released', 4_000_000),
+    ];
+    const sum = sumOfEntries(entries);
+    const received = 10_000_003 + 7 + 999;
+    // Each payment's share is rounded down on its own: 8 000 002 + 5 + 799.
+    expect(sum.grantReceivedOre).toBe(8_000_002 + 5 + 799);
+    expect(sum.committedOre).toBe(2_000_000);
+    expect(sum.availableOre).toBe(received + 500_000 - 2_000_000);
+    expect(sum.grantAvailableOre).toBe(sum.grantReceivedOre + 500_000 - 2_000_000);
+    expect(sum.entries).toBe(7);
+    expect(sumOfYears([sum, sum])).toMatchObject({ receivedOre: 2 * received, entries: 14 });
+  });
+
+  it('each year carries in what the years before left and carries out what is left after it', () => {
+    const y2027 = { ...emptyBalance(2027), availableOre: 10_000, grantAvailableOre: 8_000 };
+    const y2028 = { ...emptyBalance(2028), availableOre: -6_000, grantAvailableOre: -7_000 };
+    // Out of order on purpose: the positions are by year.
+    expect(yearPositions([y2028, y2027])).toEqual([
+      {
+        year: 2027,
+        balance: y2027,
+        openingAvailableOre: 0,
+        openingGrantAvailableOre: 0,
+        closingAvailableOre: 10_000,
+        closingGrantAvailableOre: 8_000,
+      },
+      {
+        year: 2028,
+        balance: y2028,
+        openingAvailableOre: 10_000,
+        openingGrantAvailableOre: 8_000,
+        closingAvailableOre: 4_000,
+        closingGrantAvailableOre: 1_000,
+      },
+    ]);
   });
 });

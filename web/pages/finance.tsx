@@ -76,6 +76,9 @@ export function FinanceHomePage({ lang, thisYear }: { lang: Lang; thisYear: numb
         <li>
           <a href="/finance/awards">{texts[lang].award.financeHomeLink}</a>
         </li>
+        <li>
+          <a href="/finance/balances">{f.poolLink}</a>
+        </li>
       </ul>
       <h2>{f.importTitle}</h2>
       <ul class="links">
@@ -507,24 +510,40 @@ export function YearPage({
           {!computed && <p>{f.notComputed}</p>}
           <OverviewTable lang={lang} overview={overview} year={year} />
           <h2>{f.balances}</h2>
+          <p class="meta">{f.balancesHint}</p>
           <dl class="facts card">
             <dt>{f.received}</dt>
             <dd>{kr(overview.balances.receivedOre)}</dd>
-            <dt>{f.committed}</dt>
-            <dd>{kr(overview.balances.committedOre)}</dd>
-            <dt>{f.disbursed}</dt>
-            <dd>{kr(overview.balances.disbursedOre)}</dd>
-            <dt>{f.refunded}</dt>
-            <dd>{kr(overview.balances.refundedOre)}</dd>
-            <dt>{f.available}</dt>
-            <dd>{kr(overview.balances.availableOre)}</dd>
             <dt>
               {f.grantShareAmount(
                 `${overview.settings.grantShare.numerator}/${overview.settings.grantShare.denominator}`,
               )}
             </dt>
             <dd>{kr(overview.balances.grantShareOre)}</dd>
+            <dt>{f.otherShare}</dt>
+            <dd>{kr(overview.balances.otherShareOre)}</dd>
+            <dt>{f.committed}</dt>
+            <dd>{kr(overview.balances.committedOre)}</dd>
+            <dt>{f.disbursed}</dt>
+            <dd>{kr(overview.balances.disbursedOre)}</dd>
+            <dt>{f.refunded}</dt>
+            <dd>{kr(overview.balances.refundedOre)}</dd>
+            <dt>{f.released}</dt>
+            <dd>{kr(overview.balances.releasedOre)}</dd>
+            <dt>{f.available}</dt>
+            <dd>{kr(overview.balances.availableOre)}</dd>
           </dl>
+          <h2>{f.poolHeading}</h2>
+          <p class="meta">{f.poolHint}</p>
+          <dl class="facts card">
+            <dt>{f.available}</dt>
+            <dd>{kr(overview.pool.availableOre)}</dd>
+            <dt>{f.grantAvailable}</dt>
+            <dd>{kr(overview.pool.grantAvailableOre)}</dd>
+          </dl>
+          <p>
+            <a href="/finance/balances">{f.poolLink}</a>
+          </p>
           {computed && (
             <>
               <h2>{f.contributionChart}</h2>

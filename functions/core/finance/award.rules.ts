@@ -14,17 +14,20 @@ export const tranchFits = (award: Pick<Award, 'amountOre' | 'disbursedOre'>, amo
 export const refundFits = (award: Pick<Award, 'disbursedOre' | 'refundedOre'>, amountOre: number): boolean =>
   amountOre > 0 && award.refundedOre + amountOre <= award.disbursedOre;
 
-/** Whether the year's pool can hold a commitment (available = received + refunded − committed). */
-export const commitmentFits = (availableOre: number, amountOre: number): boolean =>
-  amountOre > 0 && amountOre <= availableOre;
+/**
+ * What closing an award gives back to the pool: the part of its commitment never paid out. Refunds have
+ * returned already when they were paid back, so they do not count here.
+ */
+export const releaseOnClose = (award: Pick<Award, 'amountOre' | 'disbursedOre'>): number =>
+  Math.max(0, award.amountOre - award.disbursedOre);
 
 export const alreadyAccepted = () =>
   new AppError('INVALID_STATE', 'Bevillingen er allerede accepteret / The award has already been accepted');
 
 export const awardClosed = () => new AppError('INVALID_STATE', 'Bevillingen er lukket / The award is closed');
 
-/** 422 with the figures: the year's pool cannot hold the commitment. */
-export const insufficientFunds = (year: number, amountOre: number, availableOre: number) =>
+/** 422 with the figures: the pool cannot hold the commitment. */
+export const insufficientFunds = (amountOre: number, grantAvailableOre: number) =>
   new AppError(
     'RULES_FAILED',
     'Puljen har ikke midler nok til bevillingen / The pool does not hold enough for the award',
@@ -33,7 +36,7 @@ export const insufficientFunds = (year: number, amountOre: number, availableOre:
         {
           pointer: '',
           code: 'INSUFFICIENT_FUNDS',
-          detail: `year=${year} amountOre=${amountOre} availableOre=${availableOre}`,
+          detail: `amountOre=${amountOre} grantAvailableOre=${grantAvailableOre}`,
         },
       ],
     },

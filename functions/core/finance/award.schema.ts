@@ -3,8 +3,9 @@ import { text } from '../shared/validation.js';
 import { MAX_MOVEMENT_ORE } from './finance.schema.js';
 
 /*
- * An award: an approved application whose owner has accepted the terms, committed against the pool of the
- * Copenhagen year of acceptance. Its disbursements and refunds are booked in that same year's ledger.
+ * An award: an approved application whose owner has accepted the terms, committed against the pool (what is
+ * earmarked for grants over every year) and booked in the ledger of the Copenhagen year of acceptance, like
+ * its disbursements, refunds and the release of what was never paid out when it closes.
  */
 
 /** The terms an applicant accepts; a new wording gets a new version, and the award keeps the one accepted. */
@@ -30,11 +31,13 @@ export const awardSchema = z.object({
   ownerId: z.string(),
   ownerEmail: z.string(),
   ownerName: z.string(),
-  /** The Copenhagen year of acceptance: the year's pool it draws on and the ledger its movements go to. */
+  /** The Copenhagen year of acceptance: the ledger its movements go to. */
   year: z.int(),
   amountOre: z.int(),
   disbursedOre: z.int(),
   refundedOre: z.int(),
+  /** What went back to the pool when the award closed: the part never paid out (absent on older items: 0). */
+  releasedOre: z.int().optional(),
   status: z.enum(AWARD_STATUSES),
   termsVersion: z.string(),
   committedAt: z.string(),
@@ -47,7 +50,7 @@ export type Award = z.infer<typeof awardSchema>;
 
 /** An award with what is left to pay out. */
 export const awardViewSchema = awardSchema.extend({
-  /** amount − disbursed: the most the next tranche may be. */
+  /** amount − disbursed − released: the most the next tranche may be (0 once closed). */
   remainingOre: z.int(),
   /** disbursed − refunded: the most a refund may be. */
   refundableOre: z.int(),
@@ -71,6 +74,6 @@ export type AwardMovementInput = z.infer<typeof awardMovementInputSchema>;
 
 export const awardView = (a: Award): AwardView => ({
   ...a,
-  remainingOre: a.amountOre - a.disbursedOre,
+  remainingOre: a.amountOre - a.disbursedOre - (a.releasedOre ?? 0),
   refundableOre: a.disbursedOre - a.refundedOre,
 });

@@ -1,6 +1,6 @@
 import { auditEvent } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
-import type { CoreDeps, RequestContext } from '../ports.js';
+import type { AwardClosing, CoreDeps, RequestContext } from '../ports.js';
 import { AppError, notFound } from '../shared/errors.js';
 import { copenhagenDate } from '../shared/time.js';
 import {
@@ -9,6 +9,7 @@ import {
   overRefundable,
   overRemaining,
   refundFits,
+  releaseOnClose,
   tranchFits,
 } from './award.rules.js';
 import {
@@ -28,12 +29,13 @@ const AWARD = 'Bevillingen / The award';
 const APPLICATION = 'Ansøgningen / The application';
 const awardEntity = (applicationId: string) => ({ type: 'award' as const, id: applicationId });
 
-/** The Copenhagen year of an instant: the year whose pool an award accepted then draws on. */
+/** The Copenhagen year of an instant: the year whose ledger an award accepted then is booked in. */
 export const copenhagenYear = (instant: Date): number => Number(copenhagenDate(instant).slice(0, 4));
 
 /**
  * The owner accepts the terms of an approved application: the award, its `award_committed` entry and the
- * commitment on the year's balance in one transaction, conditioned on what the pool holds, so concurrent
+ * commitment on the year's and the pool's balance in one transaction, conditioned on what the pool holds for
+ * grants (over every year), so concurrent
  * acceptances can never over-commit. @throws AppError NOT_FOUND (no such application, or not the caller's),
  * INVALID_STATE (not approved; already accepted), RULES_FAILED (terms version; INSUFFICIENT_FUNDS), VERSION_CONFLICT
  */
@@ -83,6 +85,7 @@ export async function acceptAward(
     amountOre,
     disbursedOre: 0,
     refundedOre: 0,
+    releasedOre: 0,
     status: 'committed',
     termsVersion: input.termsVersion,
     committedAt: at,
@@ -284,8 +287,61 @@ export async function recordRefund(
 }
 
 /**
- * Closes an award by hand: no more tranches (refunds are still taken). Approving the final report closes it
- * too (report.service.ts approveReport, in the approval's transaction). @throws AppError FORBIDDEN, NOT_FOUND, INVALID_STATE (already closed), VERSION_CONFLICT
+ * Closing an award: its status, the release of what was committed and never paid out (a
+ * `commitment_released` entry booked in the award's year, which makes the money available again) and the
+ * audit event. Written by `closeAward` and by the approval of the final report, each in its own transaction
+ * conditioned on the award's version read (a tranche bumps it, so the release is exactly what was unpaid).
+ */
+export function awardClosing(
+  actor: Principal,
+  now: Date,
+  award: Award,
+  reason: 'closed_by_finance' | 'final_report_approved',
+): AwardClosing {
+  const at = now.toISOString();
+  const releasedOre = releaseOnClose(award);
+  const closed: Award = {
+    ...award,
+    status: 'closed',
+    closedAt: at,
+    releasedOre,
+    version: award.version + 1,
+    updatedAt: at,
+  };
+  const release: LedgerEntry | undefined =
+    releasedOre > 0
+      ? {
+          id: crypto.randomUUID(),
+          year: award.year,
+          kind: 'commitment_released',
+          amountOre: releasedOre,
+          at,
+          awardId: award.applicationId,
+          ...(award.reference ? { reference: award.reference } : {}),
+          reason,
+          recordedBy: { userId: actor.userId, email: actor.email },
+        }
+      : undefined;
+  return {
+    award: closed,
+    expectedVersion: award.version,
+    ...(release ? { release } : {}),
+    audit: auditEvent(actor, now, 'award.closed', awardEntity(award.applicationId), {
+      reason,
+      amountOre: award.amountOre,
+      disbursedOre: award.disbursedOre,
+      refundedOre: award.refundedOre,
+      releasedOre,
+      ...(release ? { entryId: release.id } : {}),
+      version: closed.version,
+    }),
+  };
+}
+
+/**
+ * Closes an award by hand: no more tranches (refunds are still taken); what was never paid out goes back to
+ * the pool. Approving the final report closes it too (report.service.ts approveReport, in the approval's
+ * transaction). @throws AppError FORBIDDEN, NOT_FOUND, INVALID_STATE (already closed), VERSION_CONFLICT
  */
 export async function closeAward(
   deps: CoreDeps,
@@ -295,23 +351,7 @@ export async function closeAward(
   requireFinance(ctx.actor);
   const award = await loadAward(deps, applicationId);
   if (award.status === 'closed') throw awardClosed();
-  const now = deps.clock.now().toISOString();
-  const closed: Award = {
-    ...award,
-    status: 'closed',
-    closedAt: now,
-    version: award.version + 1,
-    updatedAt: now,
-  };
-  await deps.awards.close(
-    closed,
-    auditEvent(ctx.actor, new Date(now), 'award.closed', awardEntity(applicationId), {
-      amountOre: award.amountOre,
-      disbursedOre: award.disbursedOre,
-      refundedOre: award.refundedOre,
-      version: closed.version,
-    }),
-    award.version,
-  );
-  return awardView(closed);
+  const closing = awardClosing(ctx.actor, deps.clock.now(), award, 'closed_by_finance');
+  await deps.awards.close(closing);
+  return awardView(closing.award);
 }

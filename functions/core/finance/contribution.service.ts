@@ -3,7 +3,13 @@ import type { Principal } from '../auth/principal.js';
 import type { ContributionWrite, CoreDeps, RequestContext } from '../ports.js';
 import { AppError, type FieldError, notFound, versionConflict } from '../shared/errors.js';
 import { copenhagenDate } from '../shared/time.js';
-import { contributionStatus, demandOre, grantShareOre, populationsForYear } from './contributions.js';
+import {
+  contributionStatus,
+  demandOre,
+  grantShareLocked,
+  grantShareOre,
+  populationsForYear,
+} from './contributions.js';
 import type {
   AdjustmentInput,
   Balance,
@@ -11,6 +17,7 @@ import type {
   ContributionView,
   LedgerEntry,
   PaymentInput,
+  PoolBalance,
   YearSettings,
   YearSettingsInput,
 } from './finance.schema.js';
@@ -109,6 +116,13 @@ export async function saveYearSettings(
     existing.grantShare.numerator === input.grantShare.numerator &&
     existing.grantShare.denominator === input.grantShare.denominator;
   if (existing && same) return { settings: existing, created: false };
+  const grantShareChanged =
+    existing !== undefined &&
+    (existing.grantShare.numerator !== input.grantShare.numerator ||
+      existing.grantShare.denominator !== input.grantShare.denominator);
+  if (grantShareChanged && (await deps.finance.getYearAndBalance(year)).balance.receivedOre !== 0) {
+    throw grantShareLocked(year);
+  }
   const now = deps.clock.now();
   const version = (existing?.version ?? 0) + 1;
   const settings: YearSettings = {
@@ -132,6 +146,7 @@ export async function saveYearSettings(
       grantShare: `${settings.grantShare.numerator}/${settings.grantShare.denominator}`,
     }),
     existing?.version,
+    grantShareChanged,
   );
   return { settings, created: !existing };
 }
@@ -434,6 +449,7 @@ export async function recordPayment(
     year,
     kind: 'contribution_received',
     amountOre: input.amountOre,
+    grantShareOre: grantShareOre(input.amountOre, settings.grantShare),
     at: now.toISOString(),
     partyId,
     paidOn: input.paidOn,
@@ -566,7 +582,10 @@ export interface Overview {
   totals: Omit<OverviewRow, 'partyId' | 'name' | 'kind' | 'state' | 'population' | 'rateOre' | 'status'> & {
     population: number;
   };
-  balances: Balance & { availableOre: number; grantShareOre: number; otherShareOre: number };
+  /** The year's own balance: the entries booked in its ledger. */
+  balances: Balance & { grantShareOre: number; otherShareOre: number };
+  /** The pool overall (every year): what can still be committed is the pool's `grantAvailableOre`. */
+  pool: PoolBalance;
 }
 
 /**
@@ -576,7 +595,7 @@ export interface Overview {
  */
 export async function getOverview(deps: CoreDeps, actor: Principal, year: number): Promise<Overview> {
   requireFinance(actor);
-  const [contributions, { settings, balance }] = await Promise.all([
+  const [contributions, { settings, balance, pool }] = await Promise.all([
     deps.finance.listContributions(year),
     deps.finance.getYearAndBalance(year),
   ]);
@@ -620,7 +639,6 @@ export async function getOverview(deps: CoreDeps, actor: Principal, year: number
     };
   });
   const sum = (pick: (r: OverviewRow) => number) => rows.reduce((total, r) => total + pick(r), 0);
-  const grant = grantShareOre(balance.receivedOre, settings.grantShare);
   return {
     year,
     today: day,
@@ -638,9 +656,9 @@ export async function getOverview(deps: CoreDeps, actor: Principal, year: number
     },
     balances: {
       ...balance,
-      availableOre: balance.receivedOre + balance.refundedOre - balance.committedOre,
-      grantShareOre: grant,
-      otherShareOre: balance.receivedOre - grant,
+      grantShareOre: balance.grantReceivedOre,
+      otherShareOre: balance.receivedOre - balance.grantReceivedOre,
     },
+    pool,
   };
 }

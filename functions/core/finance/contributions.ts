@@ -1,3 +1,5 @@
+import { AppError } from '../shared/errors.js';
+
 /** Kroner per citizen, as øre: FIM's rate is 1 kr (100 øre) per citizen a year. */
 export const DEFAULT_RATE_ORE_PER_CITIZEN = 100;
 /** The share of each year's income earmarked for project grants: 4/5, as a fraction of integers. */
@@ -28,6 +30,25 @@ export function grantShareOre(
 ): number {
   return Math.floor((incomeOre * share.numerator) / share.denominator);
 }
+
+/**
+ * Each payment's split between grants and the rest is fixed when it is booked, so a year's grant share
+ * cannot change once the year has received money.
+ */
+export const grantShareLocked = (year: number): AppError =>
+  new AppError(
+    'INVALID_STATE',
+    'Andelen til projekter kan ikke ændres, når året har modtaget indbetalinger / The grant share cannot change once the year has received payments',
+    {
+      errors: [
+        {
+          pointer: '/grantShare',
+          code: 'GRANT_SHARE_LOCKED',
+          detail: `year=${year}: the payments booked keep the share they were booked with`,
+        },
+      ],
+    },
+  );
 
 export type ContributionStatus = 'due' | 'partly_paid' | 'paid' | 'overdue';
 

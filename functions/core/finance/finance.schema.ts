@@ -124,6 +124,7 @@ export const LEDGER_KINDS = [
   'award_committed',
   'disbursement',
   'refund',
+  'commitment_released',
   'adjustment',
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
@@ -135,6 +136,11 @@ export const ledgerEntrySchema = z.object({
   kind: z.enum(LEDGER_KINDS),
   /** Positive, except an adjustment, which is signed (a demand raised or lowered). */
   amountOre: z.int(),
+  /**
+   * A contribution received: the part of it earmarked for project grants (the year's grant share of this
+   * payment, rounded down to the øre; the rest goes to the pool's other purposes). Fixed when booked.
+   */
+  grantShareOre: z.int().optional(),
   at: z.string(),
   partyId: z.string().optional(),
   awardId: z.string().optional(),
@@ -147,33 +153,65 @@ export const ledgerEntrySchema = z.object({
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
-/** A year's running totals, moved with ADD in the same transaction as each ledger entry. */
-export const balanceSchema = z.object({
-  year: z.int(),
+/**
+ * Running totals, moved with ADD in the same transaction as each ledger entry: one item per year (the
+ * entries booked in that year's ledger) and one for the pool overall (every year's entries). Each entry's
+ * effect is `balanceDeltas` (balances.ts); `committedOre` is what is still promised (commitments less what
+ * was released when awards closed).
+ */
+export const poolBalanceSchema = z.object({
   receivedOre: z.int(),
+  /** The part of `receivedOre` earmarked for project grants (the sum of the payments' `grantShareOre`). */
+  grantReceivedOre: z.int(),
   committedOre: z.int(),
   disbursedOre: z.int(),
   refundedOre: z.int(),
+  /** Commitments given back to the pool when awards closed with money not paid out. */
+  releasedOre: z.int(),
   adjustmentsOre: z.int(),
   entries: z.int(),
+  /** received + refunded − committed, kept as a counter of its own: a condition expression cannot add. */
+  availableOre: z.int(),
   /**
-   * The guard of award commitments: received + refunded − committed, moved with ADD by payments, commitments
-   * and refunds (a condition expression cannot add up attributes). Absent on a balance no such entry has
-   * touched since awards came in; the check compares it when present.
+   * grantReceived + refunded − committed: what project grants may still be committed against. The pool's is
+   * the guard of every commitment (`grantAvailableOre >= amount`).
    */
-  availableOre: z.int().optional(),
+  grantAvailableOre: z.int(),
 });
+export type PoolBalance = z.infer<typeof poolBalanceSchema>;
+
+export const balanceSchema = poolBalanceSchema.extend({ year: z.int() });
 export type Balance = z.infer<typeof balanceSchema>;
 
-export const emptyBalance = (year: number): Balance => ({
-  year,
+/** The counters every balance item carries. */
+export const BALANCE_COUNTERS = [
+  'receivedOre',
+  'grantReceivedOre',
+  'committedOre',
+  'disbursedOre',
+  'refundedOre',
+  'releasedOre',
+  'adjustmentsOre',
+  'entries',
+  'availableOre',
+  'grantAvailableOre',
+] as const satisfies readonly (keyof PoolBalance)[];
+export type BalanceCounter = (typeof BALANCE_COUNTERS)[number];
+
+export const emptyPoolBalance = (): PoolBalance => ({
   receivedOre: 0,
+  grantReceivedOre: 0,
   committedOre: 0,
   disbursedOre: 0,
   refundedOre: 0,
+  releasedOre: 0,
   adjustmentsOre: 0,
   entries: 0,
+  availableOre: 0,
+  grantAvailableOre: 0,
 });
+
+export const emptyBalance = (year: number): Balance => ({ year, ...emptyPoolBalance() });
 
 export const paymentInputSchema = z.strictObject({
   amountOre: z.int().min(1).max(MAX_MOVEMENT_ORE),
@@ -189,11 +227,14 @@ export const adjustmentInputSchema = z.strictObject({
 });
 export type AdjustmentInput = z.infer<typeof adjustmentInputSchema>;
 
-export const invariantsInputSchema = z.strictObject({ year: yearSchema });
+/** A year's ledger and the pool; without a year, every year that has a balance and the pool. */
+export const invariantsInputSchema = z.strictObject({ year: yearSchema.optional() });
 
 /** One broken invariant, with the figures. */
 export interface InvariantProblem {
   code: string;
   detail: string;
+  /** The year whose ledger or balance is at fault; absent for the pool overall. */
+  year?: number;
   partyId?: string;
 }

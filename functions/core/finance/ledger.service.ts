@@ -1,7 +1,14 @@
 import type { Principal } from '../auth/principal.js';
 import type { CoreDeps } from '../ports.js';
 import type { Award } from './award.schema.js';
-import type { Balance, InvariantProblem, LedgerEntry, LedgerKind } from './finance.schema.js';
+import { sumOfEntries, sumOfYears, type YearPosition, yearPositions } from './balances.js';
+import {
+  BALANCE_COUNTERS,
+  type Balance,
+  type InvariantProblem,
+  type LedgerEntry,
+  type PoolBalance,
+} from './finance.schema.js';
 import { PARTIES } from './parties.js';
 import { requireFinance } from './population.service.js';
 
@@ -22,26 +29,115 @@ export async function listLedger(
   });
 }
 
-const BALANCE_OF: Record<LedgerKind, keyof Balance> = {
-  contribution_received: 'receivedOre',
-  award_committed: 'committedOre',
-  disbursement: 'disbursedOre',
-  refund: 'refundedOre',
-  adjustment: 'adjustmentsOre',
-};
+/**
+ * The pool overall and every year with what it carried in and out: two requests (the index partition of the
+ * years' balances and the pool's item), whatever the ledger's size. @throws AppError FORBIDDEN
+ */
+export async function getBalances(
+  deps: CoreDeps,
+  actor: Principal,
+): Promise<{ pool: PoolBalance; years: YearPosition[] }> {
+  requireFinance(actor);
+  const { years, pool } = await deps.finance.listBalances();
+  return { pool, years: yearPositions(years) };
+}
+
+const availableOf = (b: PoolBalance) => b.receivedOre + b.refundedOre - b.committedOre;
+const grantAvailableOf = (b: PoolBalance) => b.grantReceivedOre + b.refundedOre - b.committedOre;
+
+/** The rules every balance holds, the pool's and each year's (`year` names which). */
+function balanceRuleProblems(balance: PoolBalance, year?: number): InvariantProblem[] {
+  const problems: InvariantProblem[] = [];
+  const at = year === undefined ? {} : { year };
+  const fail = (code: string, detail: string) => problems.push({ code, detail, ...at });
+  if (balance.availableOre !== availableOf(balance)) {
+    fail(
+      'AVAILABLE_MISMATCH',
+      `availableOre ${balance.availableOre} ≠ receivedOre + refundedOre − committedOre = ${availableOf(balance)}`,
+    );
+  }
+  if (balance.grantAvailableOre !== grantAvailableOf(balance)) {
+    fail(
+      'GRANT_AVAILABLE_MISMATCH',
+      `grantAvailableOre ${balance.grantAvailableOre} ≠ grantReceivedOre + refundedOre − committedOre = ${grantAvailableOf(balance)}`,
+    );
+  }
+  if (balance.grantReceivedOre > balance.receivedOre || balance.grantReceivedOre < 0) {
+    fail(
+      'GRANT_SHARE_MISMATCH',
+      `grantReceivedOre ${balance.grantReceivedOre}, receivedOre ${balance.receivedOre}`,
+    );
+  }
+  if (balance.disbursedOre > balance.committedOre) {
+    fail('OVER_DISBURSED', `disbursedOre ${balance.disbursedOre} > committedOre ${balance.committedOre}`);
+  }
+  if (balance.refundedOre > balance.disbursedOre) {
+    fail('OVER_REFUNDED', `refundedOre ${balance.refundedOre} > disbursedOre ${balance.disbursedOre}`);
+  }
+  return problems;
+}
 
 /**
- * The ledger's invariants for a year, checked against the stored entries (this reads the whole ledger: it is
- * a check, not a page): the balances equal the sums of the entries, nothing is committed beyond what is
- * available nor disbursed beyond what is committed, and each contribution's paid and adjusted amounts equal
- * the sums of its entries. @throws AppError FORBIDDEN
+ * The pool overall: its counters equal the years' summed, and nothing is committed beyond what it holds
+ * (for grants, and in all). A year's own available money may be below 0: it committed what earlier years
+ * received.
+ */
+function poolProblems(pool: PoolBalance, years: readonly Balance[]): InvariantProblem[] {
+  const problems = balanceRuleProblems(pool);
+  const summed = sumOfYears(years);
+  for (const counter of BALANCE_COUNTERS) {
+    if (pool[counter] !== summed[counter]) {
+      problems.push({
+        code: 'POOL_MISMATCH',
+        detail: `${counter}: pool ${pool[counter]}, sum of the years ${summed[counter]}`,
+      });
+    }
+  }
+  if (pool.grantAvailableOre < 0) {
+    problems.push({
+      code: 'OVER_COMMITTED',
+      detail: `committedOre ${pool.committedOre} > grantReceivedOre ${pool.grantReceivedOre} + refundedOre ${pool.refundedOre}`,
+    });
+  }
+  if (pool.availableOre < 0) {
+    problems.push({
+      code: 'OVER_COMMITTED',
+      detail: `committedOre ${pool.committedOre} > receivedOre ${pool.receivedOre} + refundedOre ${pool.refundedOre}`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * The ledger's invariants, checked against the stored entries (this reads whole ledgers: it is a check, not
+ * a page). For the year asked (or, without one, every year that has a balance): the balances equal the sums
+ * of the entries, nothing is disbursed beyond what is committed, each award's and each contribution's
+ * figures equal the sums of their entries. For the pool: its counters equal the years' summed and nothing is
+ * committed beyond what it holds. @throws AppError FORBIDDEN
  */
 export async function checkInvariants(
   deps: CoreDeps,
   actor: Principal,
-  year: number,
-): Promise<{ year: number; ok: boolean; entries: number; problems: InvariantProblem[] }> {
+  year?: number,
+): Promise<{ year?: number; years: number[]; ok: boolean; entries: number; problems: InvariantProblem[] }> {
   requireFinance(actor);
+  const balances = await deps.finance.listBalances({ consistent: true });
+  const years = year === undefined ? balances.years.map((b) => b.year).sort((a, b) => a - b) : [year];
+  const problems: InvariantProblem[] = [];
+  let entries = 0;
+  for (const y of years) {
+    const checked = await yearProblems(deps, y);
+    entries += checked.entries;
+    problems.push(...checked.problems);
+  }
+  problems.push(...poolProblems(balances.pool, balances.years));
+  return { ...(year === undefined ? {} : { year }), years, ok: problems.length === 0, entries, problems };
+}
+
+async function yearProblems(
+  deps: CoreDeps,
+  year: number,
+): Promise<{ entries: number; problems: InvariantProblem[] }> {
   const [entries, { balance }, contributions] = await Promise.all([
     deps.finance.allLedgerEntries(year),
     deps.finance.getYearAndBalance(year),
@@ -51,59 +147,30 @@ export async function checkInvariants(
     ),
   ]);
   const problems: InvariantProblem[] = [];
-  const sums: Record<string, number> = {};
+  const sums = sumOfEntries(entries);
   for (const entry of entries) {
-    const field = BALANCE_OF[entry.kind];
-    sums[field] = (sums[field] ?? 0) + entry.amountOre;
     if (!Number.isSafeInteger(entry.amountOre)) {
-      problems.push({ code: 'NOT_WHOLE_ORE', detail: `entry ${entry.id}: amountOre=${entry.amountOre}` });
+      problems.push({
+        code: 'NOT_WHOLE_ORE',
+        detail: `entry ${entry.id}: amountOre=${entry.amountOre}`,
+        year,
+      });
+    }
+    if (entry.kind === 'contribution_received' && entry.grantShareOre === undefined) {
+      problems.push({ code: 'GRANT_SHARE_MISSING', detail: `entry ${entry.id}: no grantShareOre`, year });
     }
   }
-  for (const field of Object.values(BALANCE_OF)) {
-    const stored = balance[field];
-    const summed = sums[field] ?? 0;
-    if (stored !== summed) {
+  for (const counter of BALANCE_COUNTERS) {
+    if (balance[counter] !== sums[counter]) {
       problems.push({
-        code: 'BALANCE_MISMATCH',
-        detail: `${field}: balance ${stored}, sum of entries ${summed}`,
+        code: counter === 'entries' ? 'ENTRY_COUNT_MISMATCH' : 'BALANCE_MISMATCH',
+        detail: `${counter}: balance ${balance[counter]}, sum of entries ${sums[counter]}`,
+        year,
       });
     }
   }
-  if (balance.entries !== entries.length) {
-    problems.push({
-      code: 'ENTRY_COUNT_MISMATCH',
-      detail: `balance counts ${balance.entries} entries, the ledger holds ${entries.length}`,
-    });
-  }
-  const available = balance.receivedOre + balance.refundedOre - balance.committedOre;
-  if (available < 0) {
-    problems.push({
-      code: 'OVER_COMMITTED',
-      detail: `committedOre ${balance.committedOre} > receivedOre ${balance.receivedOre} + refundedOre ${balance.refundedOre}`,
-    });
-  }
-  if (balance.disbursedOre > balance.committedOre) {
-    problems.push({
-      code: 'OVER_DISBURSED',
-      detail: `disbursedOre ${balance.disbursedOre} > committedOre ${balance.committedOre}`,
-    });
-  }
-  if (balance.availableOre !== undefined) {
-    const expected = balance.receivedOre + balance.refundedOre - balance.committedOre;
-    if (balance.availableOre !== expected) {
-      problems.push({
-        code: 'AVAILABLE_MISMATCH',
-        detail: `availableOre ${balance.availableOre} ≠ receivedOre + refundedOre − committedOre = ${expected}`,
-      });
-    }
-  }
-  if (balance.refundedOre > balance.disbursedOre) {
-    problems.push({
-      code: 'OVER_REFUNDED',
-      detail: `refundedOre ${balance.refundedOre} > disbursedOre ${balance.disbursedOre}`,
-    });
-  }
-  problems.push(...(await awardProblems(deps, year, entries)));
+  problems.push(...balanceRuleProblems(balance, year));
+  problems.push(...(await awardProblems(deps, year, entries)).map((p) => ({ ...p, year })));
   const byParty = new Map(contributions.map((c) => [c.partyId, c]));
   const perParty = new Map<string, { paid: number; adjusted: number }>();
   for (const entry of entries) {
@@ -117,6 +184,7 @@ export async function checkInvariants(
         code: 'ENTRY_WITHOUT_CONTRIBUTION',
         detail: `entry ${entry.id} names ${entry.partyId}, which has no contribution for ${year}`,
         partyId: entry.partyId,
+        year,
       });
     }
   }
@@ -127,6 +195,7 @@ export async function checkInvariants(
         code: 'PAID_MISMATCH',
         detail: `${c.partyId}: paidOre ${c.paidOre}, sum of payments ${totals.paid}`,
         partyId: c.partyId,
+        year,
       });
     }
     if (c.adjustmentsOre !== totals.adjusted) {
@@ -134,6 +203,7 @@ export async function checkInvariants(
         code: 'ADJUSTMENTS_MISMATCH',
         detail: `${c.partyId}: adjustmentsOre ${c.adjustmentsOre}, sum of adjustments ${totals.adjusted}`,
         partyId: c.partyId,
+        year,
       });
     }
     if (c.demandOre + c.adjustmentsOre < 0) {
@@ -141,16 +211,17 @@ export async function checkInvariants(
         code: 'NEGATIVE_DEMAND',
         detail: `${c.partyId}: demandOre ${c.demandOre} + adjustmentsOre ${c.adjustmentsOre} < 0`,
         partyId: c.partyId,
+        year,
       });
     }
   }
-  return { year, ok: problems.length === 0, entries: entries.length, problems };
+  return { entries: entries.length, problems };
 }
 
 /**
- * Each award booked in the year: its amount equals its one commitment entry, its disbursed and refunded
- * amounts equal the sums of its entries, nothing is disbursed beyond the amount nor refunded beyond what was
- * disbursed.
+ * Each award booked in the year: its amount equals its one commitment entry, its disbursed, refunded and
+ * released amounts equal the sums of its entries, nothing is disbursed beyond the amount nor refunded beyond
+ * what was disbursed, and a closed award released exactly what it never paid out.
  */
 async function awardProblems(
   deps: CoreDeps,
@@ -158,16 +229,18 @@ async function awardProblems(
   entries: LedgerEntry[],
 ): Promise<InvariantProblem[]> {
   const problems: InvariantProblem[] = [];
-  const sums = new Map<string, { committed: number; commits: number; disbursed: number; refunded: number }>();
+  type Sums = { committed: number; commits: number; disbursed: number; refunded: number; released: number };
+  const sums = new Map<string, Sums>();
   for (const entry of entries) {
     if (!entry.awardId) continue;
-    const s = sums.get(entry.awardId) ?? { committed: 0, commits: 0, disbursed: 0, refunded: 0 };
+    const s = sums.get(entry.awardId) ?? { committed: 0, commits: 0, disbursed: 0, refunded: 0, released: 0 };
     if (entry.kind === 'award_committed') {
       s.committed += entry.amountOre;
       s.commits++;
     }
     if (entry.kind === 'disbursement') s.disbursed += entry.amountOre;
     if (entry.kind === 'refund') s.refunded += entry.amountOre;
+    if (entry.kind === 'commitment_released') s.released += entry.amountOre;
     sums.set(entry.awardId, s);
   }
   if (sums.size === 0) return problems;
@@ -218,6 +291,21 @@ async function awardProblems(
       problems.push({
         code: 'AWARD_OVER_REFUNDED',
         detail: `${at}: refundedOre ${award.refundedOre} > disbursedOre ${award.disbursedOre}`,
+      });
+    }
+    const released = award.releasedOre ?? 0;
+    if (released !== s.released) {
+      problems.push({
+        code: 'RELEASED_MISMATCH',
+        detail: `${at}: releasedOre ${released}, sum of releases ${s.released}`,
+      });
+    }
+    // Closed: everything not paid out went back. Committed: nothing went back yet.
+    const expectedRelease = award.status === 'closed' ? award.amountOre - award.disbursedOre : 0;
+    if (released !== expectedRelease) {
+      problems.push({
+        code: 'RELEASE_WRONG',
+        detail: `${at} (${award.status}): releasedOre ${released}, expected ${expectedRelease}`,
       });
     }
   }

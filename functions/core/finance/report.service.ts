@@ -7,6 +7,7 @@ import { isBoardOrAdmin, personConflict } from '../reviews/review.service.js';
 import { AppError, forbidden, notFound } from '../shared/errors.js';
 import { copenhagenDate } from '../shared/time.js';
 import type { Award } from './award.schema.js';
+import { awardClosing } from './award.service.js';
 import { canManageFinance } from './population.service.js';
 import { addDays, REMINDER_DAYS_BEFORE, reportObligations } from './report.rules.js';
 import type { Report, ReportReturnInput, ReportSubmitInput } from './report.schema.js';
@@ -175,20 +176,7 @@ export async function approveReport(
       kind: report.kind,
       version: approved.version,
     }),
-    closes
-      ? {
-          applicationId,
-          expectedVersion: award.version,
-          closedAt: at,
-          audit: auditEvent(ctx.actor, now, 'award.closed', awardEntity(applicationId), {
-            reason: 'final_report_approved',
-            amountOre: award.amountOre,
-            disbursedOre: award.disbursedOre,
-            refundedOre: award.refundedOre,
-            version: award.version + 1,
-          }),
-        }
-      : undefined,
+    closes ? awardClosing(ctx.actor, now, award, 'final_report_approved') : undefined,
   );
   return { report: approved, awardClosed: closes };
 }

@@ -22,10 +22,16 @@ import {
   partyKindSchema,
   partyViewSchema,
   paymentInputSchema,
+  poolBalanceSchema,
   yearSettingsInputSchema,
   yearSettingsSchema,
 } from '../../core/finance/finance.schema.js';
-import { checkInvariants, LEDGER_PAGE_MAX, listLedger } from '../../core/finance/ledger.service.js';
+import {
+  checkInvariants,
+  getBalances,
+  LEDGER_PAGE_MAX,
+  listLedger,
+} from '../../core/finance/ledger.service.js';
 import {
   applyPopulationImport,
   listParties,
@@ -176,12 +182,30 @@ const overview = z
       overpaidOre: z.int(),
     }),
     balances: balanceSchema.extend({
-      availableOre: z.int().describe('received + refunded - committed'),
-      grantShareOre: z.int().describe('The grant share of the income received, rounded down'),
-      otherShareOre: z.int(),
+      grantShareOre: z
+        .int()
+        .describe("The year's income earmarked for grants (each payment's grant share, rounded down)"),
+      otherShareOre: z.int().describe("The rest of the year's income"),
     }),
+    pool: poolBalanceSchema.describe('The pool overall: every year'),
   })
   .openapi('FinanceOverview');
+
+const balancesOverview = z
+  .object({
+    pool: poolBalanceSchema.describe('Every year summed: commitments are guarded by its grantAvailableOre'),
+    years: z.array(
+      z.object({
+        year: z.int(),
+        balance: balanceSchema,
+        openingAvailableOre: z.int().describe('Carried in from the years before'),
+        openingGrantAvailableOre: z.int(),
+        closingAvailableOre: z.int().describe('Carried out to the years after'),
+        closingGrantAvailableOre: z.int(),
+      }),
+    ),
+  })
+  .openapi('Balances');
 
 const paymentResponse = z
   .object({ payment: ledgerEntry, contribution, replayed: z.boolean() })
@@ -410,7 +434,17 @@ export function financeRoutes(deps: AppDeps) {
     },
   );
 
-  // The pool: overview, ledger, invariants.
+  // The pool: overview, balances, ledger, invariants.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/finance/balances',
+      summary: 'The pool overall and each year’s balance with what it carried in and out (finance, admins)',
+      security: bearer,
+      responses: { 200: json(balancesOverview, 'Balances'), ...problems(401, 403) },
+    }),
+    async (c) => c.json(await getBalances(deps.core, requireUser(c)), 200),
+  );
   app.openapi(
     createRoute({
       method: 'get',
@@ -462,17 +496,23 @@ export function financeRoutes(deps: AppDeps) {
       method: 'post',
       path: '/finance/invariants/check',
       summary:
-        'Check a year’s ledger: balances equal the sums of the entries, nothing over-committed (finance, admins)',
+        'Check a year’s ledger (or, without a year, every year’s) and the pool: balances equal the sums of the entries, nothing over-committed (finance, admins)',
       security: bearer,
       request: { body: jsonBody(invariantsInputSchema) },
       responses: {
         200: json(
           z.object({
-            year: z.int(),
+            year: z.int().optional(),
+            years: z.array(z.int()).describe('The years whose ledgers were checked'),
             ok: z.boolean(),
             entries: z.int(),
             problems: z.array(
-              z.object({ code: z.string(), detail: z.string(), partyId: z.string().optional() }),
+              z.object({
+                code: z.string(),
+                detail: z.string(),
+                year: z.int().optional().describe('Absent: the pool overall'),
+                partyId: z.string().optional(),
+              }),
             ),
           }),
           'The verdict',
