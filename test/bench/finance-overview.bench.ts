@@ -1,8 +1,9 @@
 /**
- * Benchmark (issue 4): the finance overview of a year (20 parties, totals, balances) with 100 and with
- * 10 000 ledger entries. Every entry is a real payment recorded through the service (ledger entry, balance,
- * contribution and audit in one transaction), against DynamoDB Local in memory. The overview must cost the
- * same whatever the ledger's size. Run: npm run bench (BENCH_ENTRIES=2000 for a quicker run).
+ * Benchmark (issue 4): the finance overview of a year (20 parties, totals, the year's and the pool's
+ * balances) and the pool's balances over the years, with 100 and with 10 000 ledger entries. Every entry is
+ * a real payment recorded through the service (ledger entry, the year's and the pool's balance,
+ * contribution and audit in one transaction), against DynamoDB Local in memory. Both must cost the same
+ * whatever the ledger's size. Run: npm run bench (BENCH_ENTRIES=2000 for a quicker run).
  */
 import { readFileSync } from 'node:fs';
 import type { Principal } from '../../functions/core/auth/principal.js';
@@ -13,6 +14,7 @@ import {
   saveYearSettings,
   sendContributions,
 } from '../../functions/core/finance/contribution.service.js';
+import { getBalances } from '../../functions/core/finance/ledger.service.js';
 import { PARTIES } from '../../functions/core/finance/parties.js';
 import { applyPopulationImport } from '../../functions/core/finance/population.service.js';
 import { systemClock } from '../../functions/core/shared/time.js';
@@ -105,31 +107,40 @@ async function main() {
           `Recorded ${until - from} payments in ${seconds.toFixed(1)} s (${((seconds * 1000) / (until - from)).toFixed(1)} ms each)`,
         );
     };
-    const measure = async () => {
+    const measure = async (label: string, read: () => Promise<unknown>) => {
       const times: number[] = [];
       let units = 0;
       let calls = 0;
-      await getOverview(core, finance, YEAR);
+      await read();
       for (let i = 0; i < RUNS; i++) {
         capacity = 0;
         requests = 0;
         const t = performance.now();
-        const overview = await getOverview(core, finance, YEAR);
+        await read();
         times.push(performance.now() - t);
         units = capacity;
         calls = requests;
-        if (overview.rows.length !== 20) throw new Error('expected 20 rows');
       }
       times.sort((a, b) => a - b);
       const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]?.toFixed(1);
       console.log(
-        `Overview with ${String(recorded).padStart(6)} ledger entries: p50 ${p(0.5)} ms · p90 ${p(0.9)} ms · ${units.toFixed(1)} RCU · ${calls} requests`,
+        `${label} with ${String(recorded).padStart(6)} ledger entries: p50 ${p(0.5)} ms · p90 ${p(0.9)} ms · ${units.toFixed(1)} RCU · ${calls} requests`,
       );
     };
+    const measureBoth = async () => {
+      await measure('Year overview  ', async () => {
+        const overview = await getOverview(core, finance, YEAR);
+        if (overview.rows.length !== 20) throw new Error('expected 20 rows');
+      });
+      await measure('Pool over years', async () => {
+        const balances = await getBalances(core, finance);
+        if (balances.years.length !== 1) throw new Error('expected one year');
+      });
+    };
     await pay(100);
-    await measure();
+    await measureBoth();
     await pay(TARGET);
-    await measure();
+    await measureBoth();
     const heap = process.memoryUsage();
     console.log(
       `Memory after: heap used ${(heap.heapUsed / 1e6).toFixed(0)} MB, rss ${(heap.rss / 1e6).toFixed(0)} MB`,

@@ -71,6 +71,7 @@ describe('GET /api/openapi.json', () => {
         'POST /finance/years/{year}/contributions/{partyId}/adjustments',
         'GET /finance/years/{year}/overview',
         'GET /finance/years/{year}/ledger',
+        'GET /finance/balances',
         'POST /finance/invariants/check',
         'POST /applications/{applicationId}/award/accept',
         'GET /awards',

@@ -194,7 +194,8 @@ describe('accepting an award on the application page', () => {
     });
     expect(res.status).toBe(422);
     const text = await res.text();
-    expect(text).toContain('Puljen for 2027 har ikke midler nok');
+    expect(text).toContain('Puljen har ikke midler nok');
+    expect(text).toContain('til rådighed til projektstøtte');
     expect(text).toContain('5.000.000,00');
   });
 
