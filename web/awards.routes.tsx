@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
-import type { Application, Sector } from '../functions/core/applications/application.schema.js';
+import type { Application } from '../functions/core/applications/application.schema.js';
 import { getApplication } from '../functions/core/applications/application.service.js';
 import type { Principal } from '../functions/core/auth/principal.js';
 import {
@@ -33,7 +33,6 @@ import {
   AwardPage,
   AwardsListPage,
   FinanceAwardPage,
-  type FundedProject,
   type MovementValues,
   ReportsSection,
   type ReportValues,
@@ -124,29 +123,6 @@ export async function awardSection(
       problems={options.problems ?? []}
     />
   );
-}
-
-/** What the pool has funded, for the public party pages: title, focus area, amount and the partners' sectors. */
-export async function fundedProjects(deps: AppDeps): Promise<FundedProject[]> {
-  const awards = await deps.core.awards.listAll();
-  const projects = await Promise.all(
-    awards.map(async (award) => {
-      const application = await deps.core.applications.get(award.applicationId);
-      const sectors = [
-        ...new Set((application?.partners ?? []).flatMap((p) => (p.sector ? [p.sector] : []))),
-      ] as Sector[];
-      return {
-        title: award.title ?? application?.title ?? award.reference ?? '',
-        focusArea: application?.focusArea,
-        amountOre: award.amountOre,
-        sectors,
-        committedAt: award.committedAt,
-      };
-    }),
-  );
-  return projects
-    .sort((x, y) => y.committedAt.localeCompare(x.committedAt))
-    .map(({ committedAt: _, ...project }) => project);
 }
 
 /** The applicant's side: accepting an approved application's award, and reading an award. */

@@ -26,6 +26,7 @@ import {
   LEDGER_PAGE_MAX,
   listLedger,
 } from '../functions/core/finance/ledger.service.js';
+import { partyFunding } from '../functions/core/finance/party-funding.service.js';
 import {
   applyPopulationImport,
   canManageFinance,
@@ -40,7 +41,6 @@ import { copenhagenDate } from '../functions/core/shared/time.js';
 import { type Lang, parseInput } from '../functions/core/shared/validation.js';
 import type { AppDeps, AppEnv } from '../functions/http/context.js';
 import { MAX_BODY_BYTES } from '../functions/http/limits.js';
-import { fundedProjects } from './awards.routes.js';
 import { Errors, inLanguage } from './components/fields.js';
 import { parseKrInput } from './format.js';
 import { type FormBody, field } from './forms.js';
@@ -650,7 +650,10 @@ export function financeRoutes(deps: AppDeps) {
   return finance;
 }
 
-/** The public pages of the parties: anyone may read who pays and how many citizens they count. */
+/**
+ * The public pages of the parties: anyone may read who pays, how many citizens they count, and what a party's
+ * share of the pool has funded.
+ */
 export function partyRoutes(deps: AppDeps) {
   const parties = new Hono<AppEnv>();
   parties.get('/', async (c) => {
@@ -663,9 +666,12 @@ export function partyRoutes(deps: AppDeps) {
   });
   parties.get('/:partyId', async (c) => {
     const lang = c.get('lang');
-    const party = (await listParties(deps.core)).find((p) => p.id === c.req.param('partyId'));
+    const partyId = c.req.param('partyId');
+    // partyFunding refuses an unknown party itself, so both reads go at once.
+    const [parties, funding] = await Promise.all([listParties(deps.core), partyFunding(deps.core, partyId)]);
+    const party = parties.find((p) => p.id === partyId);
     if (!party) throw notFound('Parten / The party');
-    return page(c, party.name, <PartyPage lang={lang} party={party} funded={await fundedProjects(deps)} />);
+    return page(c, party.name, <PartyPage lang={lang} party={party} funding={funding} />);
   });
   return parties;
 }

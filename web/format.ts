@@ -7,6 +7,14 @@ const locale = (lang: Lang) => (lang === 'da' ? 'da-DK' : 'en-GB');
 export const formatKr = (ore: number, lang: Lang): string =>
   new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'DKK' }).format(ore / 100);
 
+/** Basis points (1/10 000) as a percent with two decimals, in the reader's format: 5,27 % or 5.27%. */
+export const formatBasisPoints = (basisPoints: number, lang: Lang): string =>
+  new Intl.NumberFormat(locale(lang), {
+    style: 'percent',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(basisPoints / 10_000);
+
 /** Øre as the plain number a form field shows: 300.000 or 1.250,50 (Danish separators in both languages). */
 export function formatKrInput(ore: number | undefined): string {
   if (ore === undefined) return '';

@@ -564,6 +564,16 @@ const da = {
       `Ved FIM's standardsats på ${rate} pr. borger svarer det til ${amount} om året. Årets faktiske opkrævning kan afvige, hvis satsen eller folketallet ændres.`,
     kindLabel: { municipality: 'Kommune', region: 'Region' },
     fundedTitle: 'Hvad bidragene har finansieret',
+    fundingText: (
+      party: string,
+      kind: 'municipality' | 'region',
+      paid: string,
+      percent: string,
+      funded: string,
+    ) =>
+      `${party} har indbetalt ${paid} i alt, ${percent} af puljens indbetalinger. Regnet efter den andel har ${kind === 'region' ? 'regionens' : 'kommunens'} kroner finansieret ${funded} af bevillingerne.`,
+    fundingNone: (kind: 'municipality' | 'region') =>
+      `Puljen har ikke modtaget nogen indbetalinger endnu, så ${kind === 'region' ? 'regionens' : 'kommunens'} andel kan ikke regnes ud.`,
     allParties: 'Alle parter',
   },
   ledgerPage: {
@@ -604,6 +614,7 @@ const da = {
     disbursed: 'Udbetalt',
     refunded: 'Tilbagebetalt',
     remaining: 'Resterende til udbetaling',
+    released: 'Frigivet til puljen ved lukning',
     status: 'Status',
     statuses: { committed: 'Aktiv', closed: 'Lukket' },
     committedAt: 'Accepteret',
@@ -644,8 +655,10 @@ const da = {
     conflict: 'Bevillingen er ændret et andet sted. Siden viser den nu; prøv igen.',
     focusArea: 'Fokusområde',
     sectors: 'Partnernes sektorer',
+    paidNetClosed: 'Udbetalt netto (lukket)',
+    partyShare: 'Partens andel',
     fundedIntro:
-      'Alle parter finansierer puljen i forhold til deres folketal: hver kommune og regionen betaler et fast beløb pr. borger. Derfor er hver bevilling finansieret af alle 20 parter i fællesskab, og der regnes ikke et beløb ud pr. part for det enkelte projekt.',
+      'Alle parter finansierer puljen i forhold til deres folketal: hver kommune og regionen betaler et fast beløb pr. borger. Derfor er hver bevilling finansieret af alle 20 parter i fællesskab. Partens andel af en bevilling er regnet efter partens andel af puljens indbetalinger; for en lukket bevilling regnes der på det, der blev udbetalt netto.',
     fundedNone: 'Puljen har ikke finansieret nogen projekter endnu.',
     fundedTotal: (amount: string, count: number) =>
       `I alt ${amount} fordelt på ${count} ${count === 1 ? 'projekt' : 'projekter'}.`,
@@ -1277,6 +1290,16 @@ const en: Texts = {
       `At FIM's standard rate of ${rate} per citizen this comes to ${amount} a year. The actual demand of a year may differ if the rate or the population changes.`,
     kindLabel: { municipality: 'Municipality', region: 'Region' },
     fundedTitle: 'What the contributions have funded',
+    fundingText: (
+      party: string,
+      kind: 'municipality' | 'region',
+      paid: string,
+      percent: string,
+      funded: string,
+    ) =>
+      `${party} has paid in ${paid} in all, ${percent} of what the pool has received. Reckoned by that share, the ${kind === 'region' ? "region's" : "municipality's"} kroner have funded ${funded} of the awards.`,
+    fundingNone: (kind: 'municipality' | 'region') =>
+      `The pool has not received any payments yet, so the ${kind === 'region' ? "region's" : "municipality's"} share cannot be worked out.`,
     allParties: 'All parties',
   },
   ledgerPage: {
@@ -1317,6 +1340,7 @@ const en: Texts = {
     disbursed: 'Paid out',
     refunded: 'Paid back',
     remaining: 'Left to pay out',
+    released: 'Released to the pool on closing',
     status: 'Status',
     statuses: { committed: 'Active', closed: 'Closed' },
     committedAt: 'Accepted',
@@ -1357,8 +1381,10 @@ const en: Texts = {
     conflict: 'The award was changed elsewhere. The page shows it now; try again.',
     focusArea: 'Focus area',
     sectors: "Partners' sectors",
+    paidNetClosed: 'Paid out net (closed)',
+    partyShare: "This party's share",
     fundedIntro:
-      'Every party funds the pool in proportion to its population: each municipality and the region pay a fixed amount per citizen. Every award is therefore funded by all 20 parties together, and no amount per party is worked out for a single project.',
+      "Every party funds the pool in proportion to its population: each municipality and the region pay a fixed amount per citizen. Every award is therefore funded by all 20 parties together. A party's share of an award is reckoned by its share of what the pool has received; for a closed award, by what was paid out net.",
     fundedNone: 'The pool has not funded any projects yet.',
     fundedTotal: (amount: string, count: number) =>
       `In all ${amount} across ${count} ${count === 1 ? 'project' : 'projects'}.`,

@@ -193,6 +193,8 @@ export interface FinanceRepository {
   allLedgerEntries(year: number): Promise<LedgerEntry[]>;
   /** Entries of one party's contribution for a year (payments and adjustments). */
   contributionEntries(year: number, partyId: string): Promise<LedgerEntry[]>;
+  /** One party's contributions of these years: one BatchGet (up to 100 years), whatever the ledger's size. */
+  getContributionsOfParty(partyId: string, years: readonly number[]): Promise<Contribution[]>;
 }
 
 /** The stored answer to a disbursement, under its `Idempotency-Key` (scoped to the award). */

@@ -324,5 +324,11 @@ export function createFinanceRepository(db: Db): FinanceRepository {
 
     contributionEntries: (year, partyId) =>
       queryAll<LedgerEntry>(db, queryIndex('gsi1', 'gsi1pk', keys.ledgerOfContribution(year, partyId))),
+
+    getContributionsOfParty: (partyId, years) =>
+      batchGet<Contribution>(
+        db,
+        years.map((year) => keys.contribution(year, partyId)),
+      ),
   };
 }

@@ -1,7 +1,8 @@
 import type { Child } from 'hono/jsx';
-import type { Application, Sector } from '../../functions/core/applications/application.schema.js';
+import type { Application } from '../../functions/core/applications/application.schema.js';
 import { AWARD_TERMS, type AwardView } from '../../functions/core/finance/award.schema.js';
 import type { LedgerEntry } from '../../functions/core/finance/finance.schema.js';
+import type { FundedProject } from '../../functions/core/finance/party-funding.service.js';
 import type { Report } from '../../functions/core/finance/report.schema.js';
 import type { FieldError } from '../../functions/core/shared/errors.js';
 import type { Lang } from '../../functions/core/shared/validation.js';
@@ -130,6 +131,12 @@ function AwardFacts({ lang, award }: { lang: Lang; award: AwardView }) {
       <dd>{kr(award.refundedOre)}</dd>
       <dt>{a.remaining}</dt>
       <dd>{kr(award.remainingOre)}</dd>
+      {(award.releasedOre ?? 0) > 0 && (
+        <>
+          <dt>{a.released}</dt>
+          <dd>{kr(award.releasedOre ?? 0)}</dd>
+        </>
+      )}
       <dt>{a.committedAt}</dt>
       <dd>{formatDateTime(award.committedAt, lang)}</dd>
       {award.closedAt && (
@@ -395,15 +402,19 @@ export function FinanceAwardPage({
   );
 }
 
-/** What the pool has funded, as the public may read it: no names, no money per party. */
-export interface FundedProject {
-  title: string;
-  focusArea: Application['focusArea'];
-  amountOre: number;
-  sectors: Sector[];
-}
-
-export function FundedList({ lang, funded }: { lang: Lang; funded: FundedProject[] }) {
+/**
+ * What the pool has funded: the amount of each award and, once closed, what was paid out net. With
+ * `partyShare`, a column with the party's share of each (see party-funding.service.ts).
+ */
+export function FundedList({
+  lang,
+  funded,
+  partyShare = false,
+}: {
+  lang: Lang;
+  funded: FundedProject[];
+  partyShare?: boolean;
+}) {
   const t = texts[lang];
   const a = t.award;
   if (funded.length === 0) return <p>{a.fundedNone}</p>;
@@ -423,6 +434,14 @@ export function FundedList({ lang, funded }: { lang: Lang; funded: FundedProject
               <th scope="col" class="num">
                 {a.committed}
               </th>
+              <th scope="col" class="num">
+                {a.paidNetClosed}
+              </th>
+              {partyShare && (
+                <th scope="col" class="num">
+                  {a.partyShare}
+                </th>
+              )}
               <th scope="col">{a.sectors}</th>
             </tr>
           </thead>
@@ -432,6 +451,10 @@ export function FundedList({ lang, funded }: { lang: Lang; funded: FundedProject
                 <th scope="row">{p.title}</th>
                 <td>{p.focusArea ? t.focusArea[p.focusArea] : t.finance.none}</td>
                 <td class="num">{formatKr(p.amountOre, lang)}</td>
+                <td class="num">
+                  {p.paidNetOre === undefined ? a.statuses.committed : formatKr(p.paidNetOre, lang)}
+                </td>
+                {partyShare && <td class="num">{formatKr(p.partyShareOre, lang)}</td>}
                 <td>{p.sectors.length ? p.sectors.map((s) => t.sector[s]).join(', ') : t.finance.none}</td>
               </tr>
             ))}

@@ -1,9 +1,10 @@
 import { DEFAULT_RATE_ORE_PER_CITIZEN, demandOre } from '../../functions/core/finance/contributions.js';
 import type { PartyView } from '../../functions/core/finance/finance.schema.js';
+import type { PartyFunding } from '../../functions/core/finance/party-funding.service.js';
 import type { Lang } from '../../functions/core/shared/validation.js';
-import { formatKr } from '../format.js';
+import { formatBasisPoints, formatKr } from '../format.js';
 import { texts } from '../i18n.js';
-import { FundedList, type FundedProject } from './awards.js';
+import { FundedList } from './awards.js';
 
 const number = (n: number, lang: Lang) => new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB').format(n);
 
@@ -55,15 +56,7 @@ export function PartiesPage({ lang, parties }: { lang: Lang; parties: PartyView[
   );
 }
 
-export function PartyPage({
-  lang,
-  party,
-  funded,
-}: {
-  lang: Lang;
-  party: PartyView;
-  funded: FundedProject[];
-}) {
+export function PartyPage({ lang, party, funding }: { lang: Lang; party: PartyView; funding: PartyFunding }) {
   const f = texts[lang].finance;
   const pays = yearly(party);
   return (
@@ -91,7 +84,20 @@ export function PartyPage({
       )}
       <h2>{f.fundedTitle}</h2>
       <p>{texts[lang].award.fundedIntro}</p>
-      <FundedList lang={lang} funded={funded} />
+      {funding.poolReceivedOre > 0 ? (
+        <p id="party-funding">
+          {f.fundingText(
+            party.name,
+            party.kind,
+            formatKr(funding.paidOre, lang),
+            formatBasisPoints(funding.shareBasisPoints, lang),
+            formatKr(funding.fundedOre, lang),
+          )}
+        </p>
+      ) : (
+        <p id="party-funding">{f.fundingNone(party.kind)}</p>
+      )}
+      <FundedList lang={lang} funded={funding.projects} partyShare={funding.poolReceivedOre > 0} />
     </>
   );
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SECTORS } from '../applications/application.schema.js';
+import { FOCUS_AREAS } from '../calls/call.schema.js';
 import { text } from '../shared/validation.js';
 import { MAX_MOVEMENT_ORE } from './finance.schema.js';
 
@@ -28,6 +30,10 @@ export const awardSchema = z.object({
   callId: z.string(),
   reference: z.string().optional(),
   title: z.string().optional(),
+  /** Copied from the application at acceptance, so the public list reads the awards alone (absent on older items). */
+  focusArea: z.enum(FOCUS_AREAS).optional(),
+  /** The partners' distinct sectors, copied at acceptance like `focusArea`. */
+  sectors: z.array(z.enum(SECTORS)).optional(),
   ownerId: z.string(),
   ownerEmail: z.string(),
   ownerName: z.string(),

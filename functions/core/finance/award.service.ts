@@ -78,6 +78,8 @@ export async function acceptAward(
     callId: application.callId,
     ...(application.reference ? { reference: application.reference } : {}),
     ...(application.title ? { title: application.title } : {}),
+    ...(application.focusArea ? { focusArea: application.focusArea } : {}),
+    sectors: [...new Set(application.partners.flatMap((p) => (p.sector ? [p.sector] : [])))],
     ownerId: application.ownerId,
     ownerEmail: application.ownerEmail,
     ownerName: application.ownerName,

@@ -1,0 +1,213 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
+import { createHarness, type Harness } from '../support/harness.js';
+import {
+  ADMIN,
+  type Api,
+  type ApiResponse,
+  api,
+  closeCallNow,
+  createCall,
+  FINANCE,
+  RESEARCHER,
+  RESEARCHER2,
+  submitApplication,
+} from './support.js';
+
+/*
+ * The public party page: what the party paid in, its share of the pool's income, and that share of every
+ * award (of what was paid out net once an award is closed), in a constant number of DynamoDB requests.
+ */
+
+const YEAR = 2027;
+const SAMSOE = 'samsoe-kommune';
+const SAMSOE_PAID = 10_000_001;
+const AARHUS_PAID = 27_654_321;
+/** Every municipality's population on 1 January 2013 (the region's is derived from them). */
+const MUNICIPALITIES_2013 = [
+  'Favrskov,47156',
+  'Hedensted,45868',
+  'Herning,86595',
+  'Holstebro,57254',
+  'Horsens,84871',
+  'Ikast-Brande,40468',
+  'Lemvig,21223',
+  'Norddjurs,38035',
+  'Odder,21800',
+  'Randers,96007',
+  'Ringkøbing-Skjern,57259',
+  'Samsø,3806',
+  'Silkeborg,89346',
+  'Skanderborg,58094',
+  'Skive,47291',
+  'Struer,21846',
+  'Syddjurs,41894',
+  'Viborg,94333',
+  'Aarhus,319094',
+];
+// Samsø's share: 10 000 001 / 37 654 322 = 26.557… %, rounded down to 26.55 %.
+
+const expectOk = (res: ApiResponse, status = 200) => {
+  expect(res.status, res.text).toBe(status);
+  return res.body;
+};
+
+/** The page as an anonymous reader sees it, with the figures' non-breaking spaces and apostrophes made plain. */
+async function partyPage(h: Harness, partyId: string, lang: 'da' | 'en' = 'da'): Promise<string> {
+  const res = await h.app.request(
+    `/parties/${partyId}`,
+    lang === 'en' ? { headers: { cookie: 'fim_lang=en' } } : {},
+  );
+  expect(res.status).toBe(200);
+  return (await res.text()).replaceAll('\u00a0', ' ').replaceAll('&#39;', "'");
+}
+
+/** The DynamoDB commands one anonymous view of the page sends, by name. */
+async function commandsOfPage(h: Harness, partyId: string): Promise<string[]> {
+  const send = vi.spyOn(h.db.doc, 'send');
+  try {
+    await partyPage(h, partyId);
+    return send.mock.calls.map(([command]) => command.constructor.name).sort();
+  } finally {
+    send.mockRestore();
+  }
+}
+
+describe('the public party page', () => {
+  let h: Harness;
+  let client: Api;
+
+  /** An application through the API, approved by an admin with `amountOre` and accepted by its owner. */
+  async function acceptedAward(owner: string, title: string, amountOre: number): Promise<string> {
+    const call = await createCall(client);
+    const id = await submitApplication(client, call.id, owner, { title });
+    await closeCallNow(client, call.id);
+    expectOk(
+      await client.post(`/api/applications/${id}/decision`, { outcome: 'approved', amountOre }, ADMIN),
+      201,
+    );
+    expectOk(
+      await client.post(
+        `/api/applications/${id}/award/accept`,
+        { declaration: true, termsVersion: AWARD_TERMS.version },
+        owner,
+      ),
+      201,
+    );
+    return id;
+  }
+
+  const pay = async (partyId: string, amountOre: number) =>
+    expectOk(
+      await client.post(
+        `/api/finance/years/${YEAR}/contributions/${partyId}/payments`,
+        { amountOre, paidOn: `${YEAR}-02-01`, reference: `Bankreference ${partyId}` },
+        FINANCE,
+        { 'idempotency-key': crypto.randomUUID() },
+      ),
+      201,
+    );
+
+  beforeAll(async () => {
+    h = await createHarness();
+    client = api(h);
+    expectOk(
+      await client.post(
+        '/api/populations/imports',
+        {
+          csv: ['party,year,population', ...MUNICIPALITIES_2013.map((m) => m.replace(',', ',2013,'))].join(
+            '\n',
+          ),
+        },
+        FINANCE,
+      ),
+    );
+    const Y = `/api/finance/years/${YEAR}`;
+    expectOk(
+      await client.send('PUT', Y, FINANCE, { body: { referenceYear: 2013, dueDate: `${YEAR}-03-31` } }),
+      201,
+    );
+    expectOk(await client.act(`${Y}/contributions/run`, FINANCE));
+    expectOk(await client.act(`${Y}/contributions/send`, FINANCE));
+  });
+
+  it('says the share cannot be worked out before the pool has received anything, not 0 %', async () => {
+    const page = await partyPage(h, SAMSOE);
+    expect(page).toContain('Puljen har ikke modtaget nogen indbetalinger endnu, så kommunens andel');
+    expect(page).not.toContain('0,00 %');
+    expect(page).not.toContain('<th scope="col" class="num">Partens andel</th>');
+    const region = await partyPage(h, 'region-midtjylland');
+    expect(region).toContain('så regionens andel kan ikke regnes ud');
+  });
+
+  it('shows what the party paid, its share of the pool and that share of each award, rounded down', async () => {
+    await pay(SAMSOE, SAMSOE_PAID);
+    await pay('aarhus-kommune', AARHUS_PAID);
+    await acceptedAward(RESEARCHER, 'Faldforebyggelse på Samsø', 12_345_678);
+
+    const page = await partyPage(h, SAMSOE);
+    // 12 345 678 × 10 000 001 / 37 654 322 = 3 278 688,49… øre.
+    expect(page).toContain(
+      'Samsø Kommune har indbetalt 100.000,01 kr. i alt, 26,55 % af puljens indbetalinger. Regnet efter den andel har kommunens kroner finansieret 32.786,88 kr. af bevillingerne.',
+    );
+    const row = page.slice(page.indexOf('Faldforebyggelse på Samsø'));
+    expect(row.slice(0, row.indexOf('</tr>'))).toMatch(
+      /123\.456,78 kr\.<\/td><td class="num">Aktiv<\/td><td class="num">32\.786,88 kr\.<\/td><td>Kommune, Region<\/td>/,
+    );
+    // The focus area and the sectors were copied onto the award at acceptance.
+    expect(page).toContain('Forebyggelse (først: rygning)');
+    // Public, aggregate figures only: no payment references, no names.
+    expect(page).not.toContain('Bankreference');
+    expect(page).not.toContain(h.user(RESEARCHER).name);
+
+    const english = await partyPage(h, SAMSOE, 'en');
+    expect(english).toContain(
+      "Samsø Kommune has paid in DKK 100,000.01 in all, 26.55% of what the pool has received. Reckoned by that share, the municipality's kroner have funded DKK 32,786.88 of the awards.",
+    );
+
+    // The other payer's page: 27 654 321 / 37 654 322 = 73.44… %; the region paid nothing: 0 %, and its wording.
+    expect(await partyPage(h, 'aarhus-kommune')).toContain(
+      'Aarhus Kommune har indbetalt 276.543,21 kr. i alt',
+    );
+    expect(await partyPage(h, 'aarhus-kommune')).toContain('73,44 % af puljens indbetalinger');
+    expect(await partyPage(h, 'region-midtjylland')).toContain(
+      'Region Midtjylland har indbetalt 0,00 kr. i alt, 0,00 % af puljens indbetalinger. Regnet efter den andel har regionens kroner finansieret 0,00 kr. af bevillingerne.',
+    );
+  });
+
+  it('counts a closed award by what was paid out net', async () => {
+    const id = await acceptedAward(RESEARCHER2, 'Ældre i eget hjem', 5_000_000);
+    const movement = (amountOre: number, reference: string) => ({
+      amountOre,
+      paidOn: `${YEAR}-02-20`,
+      reference,
+    });
+    expectOk(
+      await client.post(`/api/awards/${id}/disbursements`, movement(3_000_000, 'Rate 1'), FINANCE, {
+        'idempotency-key': crypto.randomUUID(),
+      }),
+      201,
+    );
+    expectOk(await client.post(`/api/awards/${id}/refunds`, movement(500_000, 'Tilbage'), FINANCE), 201);
+    expectOk(await client.act(`/api/awards/${id}/close`, FINANCE));
+
+    const page = await partyPage(h, SAMSOE);
+    // Net 2 500 000 øre × 10 000 001 / 37 654 322 = 663 934,47… øre; with the first, 3 942 622 øre in all.
+    const row = page.slice(page.indexOf('Ældre i eget hjem'));
+    expect(row.slice(0, row.indexOf('</tr>'))).toMatch(
+      /50\.000,00 kr\.<\/td><td class="num">25\.000,00 kr\.<\/td><td class="num">6\.639,34 kr\.<\/td>/,
+    );
+    expect(page).toContain('har kommunens kroner finansieret 39.426,22 kr. af bevillingerne');
+    expect(page).toContain('I alt 173.456,78 kr. fordelt på 2 projekter.');
+  });
+
+  it('costs the same few requests whatever the number of awards: never one per award', async () => {
+    const before = await commandsOfPage(h, SAMSOE);
+    // The parties' latest populations and the awards (Query), the years' balances (Query of BALANCES), the
+    // pool's balance (GetItem) and the party's contributions of every year (one BatchGet).
+    expect(before).toEqual(['BatchGetCommand', 'GetCommand', 'QueryCommand', 'QueryCommand', 'QueryCommand']);
+    await acceptedAward(RESEARCHER, 'Et tredje projekt', 1_000_000);
+    expect(await commandsOfPage(h, SAMSOE)).toEqual(before);
+    expect(await partyPage(h, SAMSOE)).toContain('Et tredje projekt');
+  });
+});
