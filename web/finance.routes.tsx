@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { openingAvailable } from '../functions/core/finance/balances.js';
 import {
   getContribution,
   getOverview,
@@ -316,7 +317,10 @@ export function financeRoutes(deps: AppDeps) {
     } catch (error) {
       if (!isCode(error, 'NOT_FOUND')) throw error;
     }
-    const ledger = overview ? await readLedger(c, year) : [];
+    const [ledger, balances] = overview
+      ? await Promise.all([readLedger(c, year), getBalances(deps.core, actor)])
+      : [[], undefined];
+    const openingOre = balances ? openingAvailable(balances.years, year) : 0;
     return page(
       c,
       texts[lang].finance.yearTitle(year),
@@ -326,6 +330,7 @@ export function financeRoutes(deps: AppDeps) {
         settings={settings}
         overview={overview}
         ledger={ledger}
+        openingOre={openingOre}
         values={options.values ?? settingsValues(settings, year)}
         errors={new Errors(options.errors ?? [])}
         problems={options.problems ?? []}

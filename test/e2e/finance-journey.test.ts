@@ -136,7 +136,10 @@ describe('finance runs the year', () => {
     const charts = main().locator('svg[role=img]');
     expect(await charts.count()).toBe(2);
     expect(await charts.nth(0).locator('title').textContent()).toBe('Bidrag pr. part: opkrævet og betalt');
-    expect(await charts.nth(1).locator('title').textContent()).toBe('Modtagne bidrag gennem året');
+    expect(await charts.nth(1).locator('title').textContent()).toBe('Puljens saldo gennem året');
+    expect(await charts.nth(1).locator('desc').textContent()).toMatch(
+      /Overført fra tidligere år: 0,00\skr\./,
+    );
     expect(await main().textContent()).toContain('Modtaget');
     await expectAccessible(page);
   }, 120_000);

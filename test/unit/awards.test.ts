@@ -4,12 +4,14 @@ import { type Award, awardView } from '../../functions/core/finance/award.schema
 import { awardClosing, copenhagenYear } from '../../functions/core/finance/award.service.js';
 import {
   balanceDeltas,
+  openingAvailable,
   sumOfEntries,
   sumOfYears,
   yearPositions,
 } from '../../functions/core/finance/balances.js';
 import { grantShareOre } from '../../functions/core/finance/contributions.js';
 import { emptyBalance, type LedgerEntry } from '../../functions/core/finance/finance.schema.js';
+import { balancePoints } from '../../web/pages/finance.js';
 
 const award: Award = {
   applicationId: 'a',
@@ -165,5 +167,55 @@ describe('balances: what each entry moves', () => {
         closingGrantAvailableOre: 1_000,
       },
     ]);
+  });
+});
+
+describe('the pool’s balance through the year', () => {
+  const booked = (
+    kind: LedgerEntry['kind'],
+    amountOre: number,
+    at: string,
+    paidOn?: string,
+  ): LedgerEntry => ({
+    id: `${kind}-${at}`,
+    year: 2028,
+    kind,
+    amountOre,
+    at,
+    ...(paidOn ? { paidOn } : {}),
+    ...(kind === 'contribution_received' ? { grantShareOre: grantShareOre(amountOre) } : {}),
+    recordedBy: { userId: 'f', email: 'f@fim.local' },
+  });
+
+  it('starts at what earlier years carried over and moves by what is available, day by day', () => {
+    const points = balancePoints(
+      [
+        booked('contribution_received', 5_000, '2028-02-03T10:00:00Z', '2028-02-01'),
+        booked('contribution_received', 1_000, '2028-02-03T11:00:00Z', '2028-02-01'),
+        // Booked at 23:30 UTC on 31 March: 1 April in Copenhagen.
+        booked('award_committed', 11_000, '2028-03-31T23:30:00Z'),
+        booked('disbursement', 3_000, '2028-04-02T09:00:00Z', '2028-04-02'),
+        booked('adjustment', 400, '2028-04-03T09:00:00Z'),
+        booked('commitment_released', 8_000, '2028-06-01T09:00:00Z'),
+      ],
+      10_000,
+    );
+    // Disbursements (money already committed) and adjustments (owed, not cash) do not move it.
+    expect(points).toEqual([
+      { date: '2028-02-01', amountOre: 6_000, totalOre: 16_000 },
+      { date: '2028-04-01', amountOre: -11_000, totalOre: 5_000 },
+      { date: '2028-06-01', amountOre: 8_000, totalOre: 13_000 },
+    ]);
+  });
+
+  it('a year opens with the closing of the last year before it', () => {
+    const positions = yearPositions([
+      { ...emptyBalance(2026), availableOre: 700 },
+      { ...emptyBalance(2028), availableOre: -200 },
+    ]);
+    expect(openingAvailable(positions, 2026)).toBe(0);
+    expect(openingAvailable(positions, 2027)).toBe(700);
+    expect(openingAvailable(positions, 2028)).toBe(700);
+    expect(openingAvailable(positions, 2030)).toBe(500);
   });
 });

@@ -117,29 +117,48 @@ const LINE = { width: 640, height: 300, left: 110, right: 24, top: 20, bottom: 4
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
-/** The running total received through the year as a step line, from 1 January to 31 December. */
-export function BalanceChart({ lang, year, points }: { lang: Lang; year: number; points: BalancePoint[] }) {
+/**
+ * The pool's available money through the year as a step line from 1 January (at what earlier years carried
+ * over) to 31 December; the scale takes in amounts below 0 when there are any.
+ */
+export function BalanceChart({
+  lang,
+  year,
+  openingOre,
+  points,
+}: {
+  lang: Lang;
+  year: number;
+  openingOre: number;
+  points: BalancePoint[];
+}) {
   const f = texts[lang].finance;
   const first = points[0]?.date;
   const last = points.at(-1)?.date;
   const start = Math.min(dayNumber(`${year}-01-01`), first ? dayNumber(first) : Number.POSITIVE_INFINITY);
   const end = Math.max(dayNumber(`${year}-12-31`), last ? dayNumber(last) : Number.NEGATIVE_INFINITY);
-  const max = Math.max(1, ...points.map((p) => p.totalOre));
-  const step = niceStep(max);
+  const totals = [openingOre, ...points.map((p) => p.totalOre)];
+  const max = Math.max(1, ...totals);
+  const min = Math.min(0, ...totals);
+  const step = niceStep(max - min);
   const top = Math.ceil(max / step) * step;
+  const bottom = Math.floor(min / step) * step;
   const plotW = LINE.width - LINE.left - LINE.right;
   const plotH = LINE.height - LINE.top - LINE.bottom;
   const x = (date: string) => LINE.left + ((dayNumber(date) - start) / (end - start)) * plotW;
-  const y = (ore: number) => LINE.top + plotH - (ore / top) * plotH;
-  const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
+  const y = (ore: number) => LINE.top + plotH - ((ore - bottom) / (top - bottom)) * plotH;
+  const ticks = Array.from({ length: Math.round((top - bottom) / step) + 1 }, (_, i) => bottom + i * step);
   const endDate = new Date(end * 86_400_000).toISOString().slice(0, 10);
-  let path = `M ${LINE.left} ${y(0)}`;
+  let path = `M ${LINE.left} ${y(openingOre).toFixed(1)}`;
   for (const p of points) path += ` H ${x(p.date).toFixed(1)} V ${y(p.totalOre).toFixed(1)}`;
   path += ` H ${x(endDate).toFixed(1)}`;
   const described =
     points.length === 0
       ? f.noPayments
-      : points.map((p) => f.balanceOf(formatDate(p.date, lang), formatKr(p.totalOre, lang))).join('; ');
+      : [
+          `${f.openingRow}: ${formatKr(openingOre, lang)}`,
+          ...points.map((p) => f.balanceOf(formatDate(p.date, lang), formatKr(p.totalOre, lang))),
+        ].join('; ');
   const months = [1, 4, 7, 10].map((m) => `${year}-${String(m).padStart(2, '0')}-01`);
   return (
     <svg
@@ -164,13 +183,7 @@ export function BalanceChart({ lang, year, points }: { lang: Lang; year: number;
           {formatDate(m, lang).replace(/^1\.? /, '')}
         </text>
       ))}
-      <line
-        class="axis"
-        x1={LINE.left}
-        x2={LINE.width - LINE.right}
-        y1={LINE.top + plotH}
-        y2={LINE.top + plotH}
-      />
+      <line class="axis" x1={LINE.left} x2={LINE.width - LINE.right} y1={y(0)} y2={y(0)} />
       <path class="step" d={path} fill="none" stroke="#0b5d4b" stroke-width="3" />
       {points.map((p) => (
         <circle cx={x(p.date)} cy={y(p.totalOre)} r="4" fill="#0b5d4b" />

@@ -1,7 +1,9 @@
+import { balanceDeltas } from '../../functions/core/finance/balances.js';
 import type { Overview, OverviewRow } from '../../functions/core/finance/contribution.service.js';
 import type { LedgerEntry, YearSettings } from '../../functions/core/finance/finance.schema.js';
 import type { ImportPreview } from '../../functions/core/finance/population.service.js';
 import type { FieldError } from '../../functions/core/shared/errors.js';
+import { copenhagenDate } from '../../functions/core/shared/time.js';
 import type { Lang } from '../../functions/core/shared/validation.js';
 import { BalanceChart, type BalancePoint, ContributionChart } from '../components/charts.js';
 import { ErrorSummary, Errors, FileField, TextField } from '../components/fields.js';
@@ -435,14 +437,23 @@ function OverviewTable({ lang, overview, year }: { lang: Lang; overview: Overvie
 }
 
 /** The running total received by date, from the year's ledger (payments by the date on the statement). */
-export function balancePoints(entries: LedgerEntry[]): (BalancePoint & { amountOre: number })[] {
+/**
+ * The pool's available money through the year: what earlier years carried over, then each day's movements of
+ * the year's ledger (payments, refunds and releases add, commitments take; `balanceDeltas`), dated by the
+ * payment's date or, for commitments and releases, the Copenhagen date they were booked.
+ */
+export function balancePoints(
+  entries: readonly LedgerEntry[],
+  openingOre: number,
+): (BalancePoint & { amountOre: number })[] {
   const byDate = new Map<string, number>();
   for (const e of entries) {
-    if (e.kind !== 'contribution_received') continue;
-    const date = e.paidOn ?? e.at.slice(0, 10);
-    byDate.set(date, (byDate.get(date) ?? 0) + e.amountOre);
+    const delta = balanceDeltas(e).availableOre ?? 0;
+    if (delta === 0) continue;
+    const date = e.paidOn ?? copenhagenDate(new Date(e.at));
+    byDate.set(date, (byDate.get(date) ?? 0) + delta);
   }
-  let total = 0;
+  let total = openingOre;
   return [...byDate.entries()]
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([date, amountOre]) => {
@@ -457,6 +468,7 @@ export function YearPage({
   settings,
   overview,
   ledger,
+  openingOre,
   values,
   errors,
   problems,
@@ -467,6 +479,8 @@ export function YearPage({
   settings: YearSettings | undefined;
   overview: Overview | undefined;
   ledger: LedgerEntry[];
+  /** What earlier years carried over: where the balance chart starts. */
+  openingOre: number;
   values: SettingsValues;
   errors: Errors;
   problems: FieldError[];
@@ -475,7 +489,7 @@ export function YearPage({
   const f = texts[lang].finance;
   const kr = (ore: number) => formatKr(ore, lang);
   const computed = overview?.rows.some((r) => r.state !== 'not_computed') ?? false;
-  const points = balancePoints(ledger);
+  const points = balancePoints(ledger, openingOre);
   return (
     <>
       <p>
@@ -560,7 +574,7 @@ export function YearPage({
           )}
           <h2>{f.balanceChart}</h2>
           <div class="split">
-            <BalanceChart lang={lang} year={year} points={points} />
+            <BalanceChart lang={lang} year={year} openingOre={openingOre} points={points} />
             {points.length === 0 ? (
               <p>{f.noPayments}</p>
             ) : (
@@ -581,6 +595,11 @@ export function YearPage({
                     </tr>
                   </thead>
                   <tbody>
+                    <tr>
+                      <th scope="row">{f.openingRow}</th>
+                      <td class="num">{f.none}</td>
+                      <td class="num">{kr(openingOre)}</td>
+                    </tr>
                     {points.map((p) => (
                       <tr>
                         <th scope="row">{formatDate(p.date, lang)}</th>

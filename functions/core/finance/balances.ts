@@ -104,3 +104,10 @@ export function yearPositions(balances: readonly Balance[]): YearPosition[] {
       return position;
     });
 }
+
+/** What the pool had available when `year` began: the closing of the last year before it that has a balance. */
+export function openingAvailable(positions: readonly YearPosition[], year: number): number {
+  let opening = 0;
+  for (const p of positions) if (p.year < year) opening = p.closingAvailableOre;
+  return opening;
+}
