@@ -41,6 +41,20 @@ async function main(): Promise<void> {
       logError: (message, error) => console.error(message, error),
     });
     const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+    // Ctrl-C is handled from the moment the server exists, before the banner says it runs: a stop that
+    // comes while the first closing run is under way still shuts everything down cleanly.
+    let closer: NodeJS.Timeout | undefined;
+    let stopping = false;
+    const shutdown = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      clearInterval(closer);
+      console.log(`\n${signal}: stopper / stopping…`);
+      server.close();
+      void stopAll().then(() => process.exit(0));
+    };
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
     await new Promise<void>((ready, fail) => {
       server.once('listening', () => ready());
       server.once('error', fail);
@@ -74,18 +88,7 @@ async function main(): Promise<void> {
         })
         .catch((error: unknown) => console.error('Closing due calls or queueing reminders failed', error));
     await closeDue();
-    const closer = setInterval(closeDue, CLOSE_EVERY_MS);
-    let stopping = false;
-    const shutdown = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      clearInterval(closer);
-      console.log(`\n${signal}: stopper / stopping…`);
-      server.close();
-      void stopAll().then(() => process.exit(0));
-    };
-    process.on('SIGINT', () => shutdown('SIGINT'));
-    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    if (!stopping) closer = setInterval(closeDue, CLOSE_EVERY_MS);
   } catch (error) {
     await stopAll();
     throw error;
