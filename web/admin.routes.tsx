@@ -15,10 +15,11 @@ import {
   updateCall,
 } from '../functions/core/calls/call.service.js';
 import { AppError, type FieldError, forbidden } from '../functions/core/shared/errors.js';
-import { customMessage, type Lang, parseInput } from '../functions/core/shared/validation.js';
+import { parseInput } from '../functions/core/shared/validation.js';
 import type { AppDeps, AppEnv } from '../functions/http/context.js';
+import { parseKrInput } from '../functions/texts/format.js';
+import type { Lang } from '../functions/texts/lang.js';
 import { Errors } from './components/fields.js';
-import { parseKrInput } from './format.js';
 import { type FormBody, field, fields, rows } from './forms.js';
 import {
   AdminCallListPage,
@@ -60,22 +61,18 @@ const valuesFromBody = (body: FormBody): CallFormValues => ({
 });
 
 /** The form's strings as the API's call input; amounts and counts that are no numbers are the form's errors. */
-function readCallForm(
-  values: CallFormValues,
-  lang: Lang,
-): { input: Record<string, unknown>; errors: FieldError[] } {
+function readCallForm(values: CallFormValues): { input: Record<string, unknown>; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const amount = (text: string, pointer: string) => {
     if (text.trim() === '') return undefined;
     const ore = parseKrInput(text);
-    if (ore === undefined)
-      errors.push({ pointer, code: 'not_an_amount', detail: customMessage('not_an_amount', lang) });
+    if (ore === undefined) errors.push({ pointer, code: 'not_an_amount' });
     return ore;
   };
   const whole = (text: string, pointer: string) => {
     if (text.trim() === '') return undefined;
     if (!/^\d{1,4}$/.test(text.trim())) {
-      errors.push({ pointer, code: 'not_a_number', detail: customMessage('not_a_number', lang) });
+      errors.push({ pointer, code: 'not_a_number' });
       return undefined;
     }
     return Number(text.trim());
@@ -83,8 +80,7 @@ function readCallForm(
   const decimal = (text: string, pointer: string) => {
     if (text.trim() === '') return undefined;
     const value = parseThreshold(text);
-    if (value === undefined)
-      errors.push({ pointer, code: 'not_a_number', detail: customMessage('not_a_number', lang) });
+    if (value === undefined) errors.push({ pointer, code: 'not_a_number' });
     return value;
   };
   const optional = (text: string) => (text.trim() === '' ? undefined : text);
@@ -144,7 +140,7 @@ export function adminRoutes(deps: AppDeps) {
     return page(
       c,
       adminTexts(lang).new,
-      <CallFormPage lang={lang} call={undefined} values={emptyCallValues()} errors={new Errors()} />,
+      <CallFormPage lang={lang} call={undefined} values={emptyCallValues()} errors={new Errors(lang)} />,
     );
   });
 
@@ -164,7 +160,7 @@ export function adminRoutes(deps: AppDeps) {
           lang={lang}
           call={call}
           values={values}
-          errors={new Errors(errors)}
+          errors={new Errors(lang, errors)}
           conflict={status === 409}
         />,
         status,
@@ -174,10 +170,10 @@ export function adminRoutes(deps: AppDeps) {
   admin.post('/calls', async (c) => {
     const ctx = webCtx(c);
     const values = valuesFromBody(await c.req.parseBody({ all: true }));
-    const form = readCallForm(values, ctx.lang);
+    const form = readCallForm(values);
     if (form.errors.length > 0) return invalid(c, ctx.lang, undefined, values, form.errors);
     try {
-      const call = await createCall(deps.core, ctx, parseInput(createCallSchema, form.input, ctx.lang));
+      const call = await createCall(deps.core, ctx, parseInput(createCallSchema, form.input));
       return c.redirect(`/admin/calls/${call.id}?saved=1`, 303);
     } catch (error) {
       if (error instanceof AppError && error.code === 'VALIDATION_FAILED')
@@ -196,7 +192,7 @@ export function adminRoutes(deps: AppDeps) {
         lang={lang}
         call={call}
         values={valuesFromCall(call)}
-        errors={new Errors()}
+        errors={new Errors(lang)}
         notice={c.req.query('saved') ? adminTexts(lang).saved : undefined}
       />,
     );
@@ -207,16 +203,10 @@ export function adminRoutes(deps: AppDeps) {
     const id = c.req.param('id');
     const body = await c.req.parseBody({ all: true });
     const values = valuesFromBody(body);
-    const form = readCallForm(values, ctx.lang);
+    const form = readCallForm(values);
     if (form.errors.length > 0) return invalid(c, ctx.lang, id, values, form.errors);
     try {
-      await updateCall(
-        deps.core,
-        ctx,
-        id,
-        parseInput(updateCallSchema, form.input, ctx.lang),
-        formVersion(body) ?? -1,
-      );
+      await updateCall(deps.core, ctx, id, parseInput(updateCallSchema, form.input), formVersion(body) ?? -1);
       return c.redirect(`/admin/calls/${id}?saved=1`, 303);
     } catch (error) {
       if (error instanceof AppError && error.code === 'VALIDATION_FAILED')

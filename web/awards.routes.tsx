@@ -20,14 +20,15 @@ import { canManageFinance } from '../functions/core/finance/population.service.j
 import { reportSubmitInputSchema } from '../functions/core/finance/report.schema.js';
 import { listReports, submitReport } from '../functions/core/finance/report.service.js';
 import { kronerText, toDanishCsv } from '../functions/core/shared/csv.js';
-import { AppError, type FieldError, forbidden, notFound } from '../functions/core/shared/errors.js';
+import { AppError, errorsOf, type FieldError, forbidden, notFound } from '../functions/core/shared/errors.js';
 import { copenhagenDate } from '../functions/core/shared/time.js';
-import { type Lang, parseInput } from '../functions/core/shared/validation.js';
+import { parseInput } from '../functions/core/shared/validation.js';
 import type { AppDeps, AppEnv } from '../functions/http/context.js';
-import { Errors, inLanguage } from './components/fields.js';
-import { formatKr, parseKrInput } from './format.js';
+import { formatKr, parseKrInput } from '../functions/texts/format.js';
+import { say, texts } from '../functions/texts/index.js';
+import type { Lang } from '../functions/texts/lang.js';
+import { Errors } from './components/fields.js';
 import { type FormBody, field } from './forms.js';
-import { texts } from './i18n.js';
 import {
   AwardAcceptSection,
   AwardPage,
@@ -65,8 +66,8 @@ function figures(detail: string): Record<string, number> {
 function explain(errors: readonly FieldError[], lang: Lang): FieldError[] {
   const a = texts[lang].award;
   const kr = (ore: number | undefined) => formatKr(ore ?? 0, lang);
-  return inLanguage(errors, lang).map((e) => {
-    const n = figures(e.detail);
+  return errors.map((e) => {
+    const n = figures('detail' in e ? e.detail : '');
     switch (e.code) {
       case 'INSUFFICIENT_FUNDS':
         return { ...e, detail: a.insufficient(kr(n.amountOre), kr(n.grantAvailableOre)) };
@@ -94,11 +95,7 @@ function explain(errors: readonly FieldError[], lang: Lang): FieldError[] {
 }
 
 /** A refusal as problems: its field errors, or its message when it names no field. */
-const problemsOf = (error: AppError, lang: Lang): FieldError[] =>
-  explain(
-    error.errors.length ? error.errors : [{ pointer: '', code: error.code, detail: error.message }],
-    lang,
-  );
+const problemsOf = (error: AppError, lang: Lang): FieldError[] => explain(errorsOf(error), lang);
 
 /**
  * The "Bevilling" section of an approved application's page, for its owner only (undefined for anyone else
@@ -119,7 +116,7 @@ export async function awardSection(
       lang={lang}
       application={application}
       award={award ? awardView(award) : undefined}
-      errors={new Errors(options.errors ?? [])}
+      errors={new Errors(lang, options.errors ?? [])}
       problems={options.problems ?? []}
     />
   );
@@ -156,7 +153,7 @@ export function awardRoutes(deps: AppDeps) {
     const id = c.req.param('id');
     const application = await getApplication(deps.core, ctx.actor, id);
     // Only the owner accepts; to anyone else the form does not exist (as the API answers).
-    if (application.ownerId !== ctx.actor.userId) throw notFound('Ansøgningen / The application');
+    if (application.ownerId !== ctx.actor.userId) throw notFound('application');
     const body = await c.req.parseBody();
     if (field(body, 'declaration') !== 'true') {
       const detail = texts[ctx.lang].award.declarationMissing;
@@ -168,11 +165,10 @@ export function awardRoutes(deps: AppDeps) {
       );
     }
     try {
-      const input = parseInput(
-        awardAcceptInputSchema,
-        { declaration: true, termsVersion: field(body, 'termsVersion') },
-        ctx.lang,
-      );
+      const input = parseInput(awardAcceptInputSchema, {
+        declaration: true,
+        termsVersion: field(body, 'termsVersion'),
+      });
       await acceptAward(deps.core, ctx, id, input);
       return c.redirect(`/applications/${id}#award`, 303);
     } catch (error) {
@@ -210,7 +206,7 @@ export function awardRoutes(deps: AppDeps) {
             reports={reports}
             owner={award.ownerId === actor.userId}
             values={options.values ?? {}}
-            errors={new Errors(options.errors ?? [])}
+            errors={new Errors(lang, options.errors ?? [])}
             notice={options.notice}
           />
         }
@@ -235,7 +231,7 @@ export function awardRoutes(deps: AppDeps) {
     const award = await deps.core.awards.get(id);
     if (award?.ownerId !== ctx.actor.userId) throw forbidden();
     const report = reports.find((x) => x.reportId === reportId);
-    if (!report) throw notFound('Rapporten / The report');
+    if (!report) throw notFound('report');
     const body = await c.req.parseBody();
     const values: ReportValues = { text: field(body, 'text'), spent: field(body, 'spent') };
     const again = (errors: FieldError[], status: FormStatus) =>
@@ -254,18 +250,15 @@ export function awardRoutes(deps: AppDeps) {
       });
     if (errors.length) return again(errors, 400);
     try {
-      const input = parseInput(
-        reportSubmitInputSchema,
-        { text: values.text, ...(spentOre !== undefined ? { spentOre } : {}) },
-        ctx.lang,
-      );
+      const input = parseInput(reportSubmitInputSchema, {
+        text: values.text,
+        ...(spentOre !== undefined ? { spentOre } : {}),
+      });
       await submitReport(deps.core, ctx, id, reportId, input);
       return c.redirect(`/awards/${id}?submitted=1#reports`, 303);
     } catch (e) {
       if (isCode(e, 'INVALID_STATE', 'VERSION_CONFLICT'))
-        return stale(
-          e.code === 'VERSION_CONFLICT' ? r.conflict : (problemsOf(e, ctx.lang)[0]?.detail ?? e.message),
-        );
+        return stale(e.code === 'VERSION_CONFLICT' ? r.conflict : say(ctx.lang, e.reason));
       if (isCode(e, 'VALIDATION_FAILED', 'RULES_FAILED'))
         return again(
           problemsOf(e, ctx.lang).map((x) => ({
@@ -361,7 +354,7 @@ export function financeAwardRoutes(deps: AppDeps) {
         entries={entries}
         tranche={options.tranche ?? emptyTranche()}
         refund={options.refund ?? emptyRefund()}
-        errors={new Errors(options.errors ?? [])}
+        errors={new Errors(lang, options.errors ?? [])}
         notice={options.notice}
       />,
       options.status ?? 200,
@@ -418,11 +411,11 @@ export function financeAwardRoutes(deps: AppDeps) {
     };
     if (error) return render(c, id, { tranche, errors: [error], status: 400 });
     try {
-      const input = parseInput(
-        awardMovementInputSchema,
-        { amountOre, paidOn: values.paidOn, reference: values.reference },
-        ctx.lang,
-      );
+      const input = parseInput(awardMovementInputSchema, {
+        amountOre,
+        paidOn: values.paidOn,
+        reference: values.reference,
+      });
       await recordDisbursement(deps.core, ctx, id, input, tranche.idempotencyKey);
       return c.redirect(`/finance/awards/${id}?paid=1`, 303);
     } catch (e) {
@@ -445,11 +438,11 @@ export function financeAwardRoutes(deps: AppDeps) {
     const { values, amountOre, error } = readMovement(body, '/refund', ctx.lang);
     if (error) return render(c, id, { refund: values, errors: [error], status: 400 });
     try {
-      const input = parseInput(
-        awardMovementInputSchema,
-        { amountOre, paidOn: values.paidOn, reference: values.reference },
-        ctx.lang,
-      );
+      const input = parseInput(awardMovementInputSchema, {
+        amountOre,
+        paidOn: values.paidOn,
+        reference: values.reference,
+      });
       await recordRefund(deps.core, ctx, id, input);
       return c.redirect(`/finance/awards/${id}?refunded=1`, 303);
     } catch (e) {
@@ -471,9 +464,10 @@ export function financeAwardRoutes(deps: AppDeps) {
       return c.redirect(`/finance/awards/${id}?closed=1`, 303);
     } catch (e) {
       if (isCode(e, 'INVALID_STATE', 'VERSION_CONFLICT')) {
-        const detail = e.code === 'VERSION_CONFLICT' ? texts[ctx.lang].award.conflict : e.message;
+        const detail =
+          e.code === 'VERSION_CONFLICT' ? texts[ctx.lang].award.conflict : say(ctx.lang, e.reason);
         return render(c, id, {
-          errors: inLanguage([{ pointer: '', code: e.code, detail }], ctx.lang),
+          errors: [{ pointer: '', code: e.code, detail }],
           status: 409,
         });
       }

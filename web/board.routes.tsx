@@ -22,14 +22,21 @@ import {
   suggestCallAssignment,
   unassignReviewer,
 } from '../functions/core/reviews/review.service.js';
-import { AppError, type FieldError, forbidden, notFound } from '../functions/core/shared/errors.js';
+import {
+  AppError,
+  type FieldError,
+  forbidden,
+  notFound,
+  reasonAsError,
+} from '../functions/core/shared/errors.js';
 import { parseDateTimeInput, toCopenhagenLocalInput } from '../functions/core/shared/time.js';
-import { customMessage, type Lang, parseInput } from '../functions/core/shared/validation.js';
+import { parseInput } from '../functions/core/shared/validation.js';
 import type { AppDeps, AppEnv } from '../functions/http/context.js';
-import { Errors, inLanguage } from './components/fields.js';
-import { formatKr, parseKrInput } from './format.js';
+import { formatKr, parseKrInput } from '../functions/texts/format.js';
+import { say, texts } from '../functions/texts/index.js';
+import type { Lang } from '../functions/texts/lang.js';
+import { Errors } from './components/fields.js';
 import { field, fields } from './forms.js';
-import { texts } from './i18n.js';
 import {
   AssignmentPage,
   assignPointer,
@@ -133,7 +140,7 @@ export function boardRoutes(deps: AppDeps) {
     const { actor, lang } = webCtx(c);
     const reports = await listReports(deps.core, actor, applicationId);
     const award = await deps.core.awards.get(applicationId);
-    if (!award) throw notFound('Bevillingen / The award');
+    if (!award) throw notFound('award');
     return page(
       c,
       `${texts[lang].report.boardTitle}: ${award.title ?? award.reference ?? ''}`,
@@ -141,7 +148,7 @@ export function boardRoutes(deps: AppDeps) {
         lang={lang}
         award={awardView(award)}
         reports={reports}
-        errors={new Errors(options.errors ?? [])}
+        errors={new Errors(lang, options.errors ?? [])}
         reasons={options.reasons ?? {}}
         notice={options.notice}
       />,
@@ -167,7 +174,7 @@ export function boardRoutes(deps: AppDeps) {
   const decisionGuard = async (c: WebContext, applicationId: string, reportId: string, version?: number) => {
     const { actor, lang } = webCtx(c);
     const report = (await listReports(deps.core, actor, applicationId)).find((x) => x.reportId === reportId);
-    if (!report) throw notFound('Rapporten / The report');
+    if (!report) throw notFound('report');
     if (version === report.version) return undefined;
     return renderReports(c, applicationId, {
       errors: [{ pointer: '', code: 'VERSION_CONFLICT', detail: texts[lang].report.conflict }],
@@ -183,8 +190,7 @@ export function boardRoutes(deps: AppDeps) {
           detail:
             error.code === 'VERSION_CONFLICT'
               ? texts[c.get('lang')].report.conflict
-              : (inLanguage([{ pointer: '', code: error.code, detail: error.message }], c.get('lang'))[0]
-                  ?.detail ?? error.message),
+              : say(c.get('lang'), error.reason),
         },
       ],
       status: 409,
@@ -216,7 +222,7 @@ export function boardRoutes(deps: AppDeps) {
     if (stale) return stale;
     const reason = field(body, 'reason');
     try {
-      const input = parseInput(reportReturnInputSchema, { reason }, ctx.lang);
+      const input = parseInput(reportReturnInputSchema, { reason });
       await returnReport(deps.core, ctx, id, reportId, input);
       return c.redirect(`/board/awards/${id}/reports?done=returned`, 303);
     } catch (e) {
@@ -287,7 +293,7 @@ export function boardRoutes(deps: AppDeps) {
         call={call}
         rows={rows}
         reviewers={reviewers}
-        errors={options.errors ?? new Errors()}
+        errors={options.errors ?? new Errors(ctx.lang)}
         selected={options.selected}
         notice={options.notice}
       />,
@@ -317,7 +323,7 @@ export function boardRoutes(deps: AppDeps) {
         rows={rows.filter((r) => !r.conflicted && isReviewable(r.status))}
         reviewers={reviewers}
         plan={plan}
-        errors={options.errors ?? new Errors()}
+        errors={options.errors ?? new Errors(ctx.lang)}
       />,
       options.status ?? 200,
     );
@@ -347,14 +353,19 @@ export function boardRoutes(deps: AppDeps) {
     const reviewerId = field(body, 'reviewerId');
     const pointer = assignPointer(applicationId);
     if (!reviewerId) {
-      const errors = new Errors([{ pointer, code: 'REQUIRED', detail: texts[ctx.lang].board.chooseOne }]);
+      const errors = new Errors(ctx.lang, [
+        { pointer, code: 'REQUIRED', detail: texts[ctx.lang].board.chooseOne },
+      ]);
       return renderAssignment(c, callId, { errors, status: 400 });
     }
     try {
       await assignReviewers(deps.core, ctx, applicationId, [reviewerId]);
     } catch (error) {
       if (error instanceof AppError && error.code === 'RULES_FAILED') {
-        const errors = new Errors(inLanguage(error.errors, ctx.lang).map((e) => ({ ...e, pointer })));
+        const errors = new Errors(
+          ctx.lang,
+          error.errors.map((e) => ({ ...e, pointer })),
+        );
         return renderAssignment(c, callId, { errors, selected: { applicationId, reviewerId }, status: 422 });
       }
       throw error;
@@ -388,7 +399,6 @@ export function boardRoutes(deps: AppDeps) {
         applicationId,
         reviewerIds: fields(body, `a.${applicationId}`),
       })),
-      ctx.lang,
     );
     try {
       const created = await confirmCallAssignment(deps.core, ctx, callId, plan);
@@ -403,7 +413,7 @@ export function boardRoutes(deps: AppDeps) {
         });
         return renderSuggestion(c, callId, {
           plan: new Map(plan.map((p) => [p.applicationId, p.reviewerIds])),
-          errors: new Errors(inLanguage(errors, ctx.lang)),
+          errors: new Errors(ctx.lang, errors),
           status: 422,
         });
       }
@@ -437,7 +447,7 @@ export function boardRoutes(deps: AppDeps) {
         call={call}
         declarations={declarations}
         conflictedApplicationIds={conflicted}
-        errors={options.errors ?? new Errors()}
+        errors={options.errors ?? new Errors(ctx.lang)}
         values={options.values}
         notice={options.notice}
       />,
@@ -465,7 +475,10 @@ export function boardRoutes(deps: AppDeps) {
     const values = { key, recused, note };
     const fail = (errors: FieldError[]) =>
       renderConflicts(c, callId, {
-        errors: new Errors(errors.map((e) => ({ ...e, pointer: `/rulings/${key}${e.pointer}` }))),
+        errors: new Errors(
+          ctx.lang,
+          errors.map((e) => ({ ...e, pointer: `/rulings/${key}${e.pointer}` })),
+        ),
         values,
         status: 400,
       });
@@ -474,11 +487,10 @@ export function boardRoutes(deps: AppDeps) {
     }
     let ruling: z.output<typeof ruleConflictSchema>;
     try {
-      ruling = parseInput(
-        ruleConflictSchema,
-        { recused: recused === 'yes', ...(note.trim() ? { note } : {}) },
-        ctx.lang,
-      );
+      ruling = parseInput(ruleConflictSchema, {
+        recused: recused === 'yes',
+        ...(note.trim() ? { note } : {}),
+      });
     } catch (error) {
       if (error instanceof AppError) return fail(error.errors);
       throw error;
@@ -559,7 +571,7 @@ export function boardRoutes(deps: AppDeps) {
         rows={rows}
         people={people}
         values={values}
-        errors={options.errors ?? new Errors()}
+        errors={options.errors ?? new Errors(lang)}
         versionConflict={options.versionConflict}
       />,
       options.status ?? 200,
@@ -602,7 +614,6 @@ export function boardRoutes(deps: AppDeps) {
       formErrors.push({
         pointer: '/heldAt',
         code: 'not_a_datetime',
-        detail: customMessage('not_a_datetime', lang),
       });
     if (values.attendeeIds.length === 0)
       formErrors.push({ pointer: '/attendeeIds', code: 'REQUIRED', detail: m.chooseAttendee });
@@ -620,7 +631,6 @@ export function boardRoutes(deps: AppDeps) {
           formErrors.push({
             pointer: decisionPointer(id, 'amountOre'),
             code: 'not_an_amount',
-            detail: customMessage('not_an_amount', lang),
           });
       }
       order.push(id);
@@ -647,23 +657,19 @@ export function boardRoutes(deps: AppDeps) {
     const fail = (errors: FieldError[], status: 400 | 409 | 422, versionConflict = false) =>
       renderMeetingForm(c, callId, {
         values,
-        errors: new Errors(inLanguage(remap(errors), lang)),
+        errors: new Errors(lang, remap(errors)),
         status,
         versionConflict,
       });
     if (formErrors.length > 0) return fail(formErrors, 400);
     let input: MeetingInput;
     try {
-      input = parseInput(
-        meetingInputSchema,
-        {
-          heldAt,
-          attendeeIds: values.attendeeIds,
-          ...(values.notes.trim() ? { notes: values.notes } : {}),
-          decisions,
-        },
-        lang,
-      );
+      input = parseInput(meetingInputSchema, {
+        heldAt,
+        attendeeIds: values.attendeeIds,
+        ...(values.notes.trim() ? { notes: values.notes } : {}),
+        decisions,
+      });
     } catch (error) {
       if (error instanceof AppError) return fail(error.errors, 400);
       throw error;
@@ -673,10 +679,7 @@ export function boardRoutes(deps: AppDeps) {
       return c.redirect(`/board/meetings/${meeting.id}?saved=1`, 303);
     } catch (error) {
       if (error instanceof AppError && error.code === 'RULES_FAILED') {
-        const errors =
-          error.errors.length > 0
-            ? error.errors
-            : [{ pointer: '/decisions', code: 'RULES_FAILED', detail: error.message }];
+        const errors = error.errors.length > 0 ? error.errors : [reasonAsError(error, '/decisions')];
         return fail(errors, 422);
       }
       if (error instanceof AppError && error.code === 'VERSION_CONFLICT') return fail([], 409, true);

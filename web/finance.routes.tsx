@@ -37,15 +37,23 @@ import {
 } from '../functions/core/finance/population.service.js';
 import { decodeImport } from '../functions/core/finance/population-import.js';
 import { kronerText, toDanishCsv } from '../functions/core/shared/csv.js';
-import { AppError, type FieldError, forbidden, notFound } from '../functions/core/shared/errors.js';
+import {
+  AppError,
+  errorsOf,
+  type FieldError,
+  forbidden,
+  notFound,
+  reasonAsError,
+} from '../functions/core/shared/errors.js';
 import { copenhagenDate } from '../functions/core/shared/time.js';
-import { type Lang, parseInput } from '../functions/core/shared/validation.js';
+import { parseInput } from '../functions/core/shared/validation.js';
 import type { AppDeps, AppEnv } from '../functions/http/context.js';
 import { MAX_BODY_BYTES } from '../functions/http/limits.js';
-import { Errors, inLanguage } from './components/fields.js';
-import { parseKrInput } from './format.js';
+import { parseKrInput } from '../functions/texts/format.js';
+import { texts } from '../functions/texts/index.js';
+import type { Lang } from '../functions/texts/lang.js';
+import { Errors } from './components/fields.js';
 import { type FormBody, field } from './forms.js';
-import { texts } from './i18n.js';
 import {
   FinanceHomePage,
   ImportPage,
@@ -105,9 +113,9 @@ async function readImportText(body: FormBody, lang: Lang): Promise<ImportText> {
 const LEDGER_PAGES = 50;
 
 const parseYear = (text: string): number => {
-  if (!/^\d{4}$/.test(text)) throw notFound('Året / The year');
+  if (!/^\d{4}$/.test(text)) throw notFound('year');
   const year = Number(text);
-  if (year < MIN_YEAR || year > MAX_YEAR) throw notFound('Året / The year');
+  if (year < MIN_YEAR || year > MAX_YEAR) throw notFound('year');
   return year;
 };
 
@@ -224,7 +232,7 @@ export function financeRoutes(deps: AppDeps) {
         csv={props.csv}
         preview={props.preview}
         problems={props.problems ?? []}
-        errors={new Errors(props.errors ?? [])}
+        errors={new Errors(lang, props.errors ?? [])}
         maxFileKb={MAX_FILE_KB}
       />,
       status,
@@ -270,9 +278,7 @@ export function financeRoutes(deps: AppDeps) {
         return importPage(c, { csv, preview });
       } catch (error) {
         if (isCode(error, 'RULES_FAILED', 'VALIDATION_FAILED', 'VERSION_CONFLICT')) {
-          const problems = error.errors.length
-            ? inLanguage(error.errors, ctx.lang)
-            : inLanguage([{ pointer: '', code: error.code, detail: error.message }], ctx.lang);
+          const problems = error.errors.length ? error.errors : [reasonAsError(error)];
           return importPage(c, { csv, problems }, error.code === 'VERSION_CONFLICT' ? 409 : 422);
         }
         throw error;
@@ -332,7 +338,7 @@ export function financeRoutes(deps: AppDeps) {
         ledger={ledger}
         openingOre={openingOre}
         values={options.values ?? settingsValues(settings, year)}
-        errors={new Errors(options.errors ?? [])}
+        errors={new Errors(lang, options.errors ?? [])}
         problems={options.problems ?? []}
         notice={options.notice}
       />,
@@ -366,12 +372,12 @@ export function financeRoutes(deps: AppDeps) {
     const form = readSettings(values, ctx.lang);
     if (form.errors.length > 0) return renderYear(c, year, { values, errors: form.errors, status: 400 });
     try {
-      const input = parseInput(yearSettingsInputSchema, form.input, ctx.lang);
+      const input = parseInput(yearSettingsInputSchema, form.input);
       await saveYearSettings(deps.core, ctx, year, input, formVersion(body));
       return c.redirect(`/finance/years/${year}?saved=1`, 303);
     } catch (error) {
       if (isCode(error, 'VALIDATION_FAILED'))
-        return renderYear(c, year, { values, errors: inLanguage(error.errors, ctx.lang), status: 400 });
+        return renderYear(c, year, { values, errors: error.errors, status: 400 });
       if (isCode(error, 'VERSION_CONFLICT', 'PRECONDITION_REQUIRED'))
         return renderYear(c, year, {
           problems: [{ pointer: '', code: error.code, detail: texts[ctx.lang].finance.conflict }],
@@ -393,10 +399,7 @@ export function financeRoutes(deps: AppDeps) {
     } catch (error) {
       if (isCode(error, 'RULES_FAILED', 'VERSION_CONFLICT'))
         return renderYear(c, year, {
-          problems: inLanguage(
-            error.errors.length ? error.errors : [{ pointer: '', code: error.code, detail: error.message }],
-            ctx.lang,
-          ),
+          problems: errorsOf(error),
           status: error.code === 'VERSION_CONFLICT' ? 409 : 422,
         });
       throw error;
@@ -412,7 +415,7 @@ export function financeRoutes(deps: AppDeps) {
     } catch (error) {
       if (isCode(error, 'RULES_FAILED', 'VERSION_CONFLICT'))
         return renderYear(c, year, {
-          problems: inLanguage([{ pointer: '', code: error.code, detail: error.message }], ctx.lang),
+          problems: [reasonAsError(error)],
           status: error.code === 'VERSION_CONFLICT' ? 409 : 422,
         });
       throw error;
@@ -450,7 +453,7 @@ export function financeRoutes(deps: AppDeps) {
         entries={entries}
         payment={options.payment ?? emptyPayment()}
         adjustment={options.adjustment ?? { amount: '', reason: '' }}
-        errors={new Errors(options.errors ?? [])}
+        errors={new Errors(lang, options.errors ?? [])}
         notice={options.notice}
       />,
       options.status ?? 200,
@@ -503,21 +506,19 @@ export function financeRoutes(deps: AppDeps) {
         400,
       );
     try {
-      const input = parseInput(
-        paymentInputSchema,
-        { amountOre, paidOn: values.paidOn, reference: values.reference },
-        ctx.lang,
-      );
+      const input = parseInput(paymentInputSchema, {
+        amountOre,
+        paidOn: values.paidOn,
+        reference: values.reference,
+      });
       await recordPayment(deps.core, ctx, year, partyId, input, values.idempotencyKey);
       return c.redirect(`/finance/years/${year}/parties/${partyId}?paid=1`, 303);
     } catch (error) {
       if (isCode(error, 'VALIDATION_FAILED', 'RULES_FAILED', 'VERSION_CONFLICT')) {
         const reused = error.errors.some((e) => e.code === 'IDEMPOTENCY_KEY_REUSED');
-        const errors = error.errors.length
-          ? under('/payment', error.errors)
-          : [{ pointer: '', code: error.code, detail: error.message }];
+        const errors = error.errors.length ? under('/payment', error.errors) : [reasonAsError(error)];
         return fail(
-          inLanguage(errors, ctx.lang),
+          errors,
           error.code === 'VALIDATION_FAILED' ? 400 : error.code === 'RULES_FAILED' ? 422 : 409,
           reused,
         );
@@ -539,16 +540,14 @@ export function financeRoutes(deps: AppDeps) {
     if (amountOre === undefined)
       return fail([{ pointer: '/adjustment/amountOre', code: 'not_an_amount', detail: f.notAnAmount }], 400);
     try {
-      const input = parseInput(adjustmentInputSchema, { amountOre, reason: values.reason }, ctx.lang);
+      const input = parseInput(adjustmentInputSchema, { amountOre, reason: values.reason });
       await recordAdjustment(deps.core, ctx, year, partyId, input);
       return c.redirect(`/finance/years/${year}/parties/${partyId}?adjusted=1`, 303);
     } catch (error) {
       if (isCode(error, 'VALIDATION_FAILED', 'RULES_FAILED', 'VERSION_CONFLICT', 'INVALID_STATE')) {
-        const errors = error.errors.length
-          ? under('/adjustment', error.errors)
-          : [{ pointer: '', code: error.code, detail: error.message }];
+        const errors = error.errors.length ? under('/adjustment', error.errors) : [reasonAsError(error)];
         return fail(
-          inLanguage(errors, ctx.lang),
+          errors,
           error.code === 'VALIDATION_FAILED' ? 400 : error.code === 'RULES_FAILED' ? 422 : 409,
         );
       }
@@ -675,7 +674,7 @@ export function partyRoutes(deps: AppDeps) {
     // partyFunding refuses an unknown party itself, so both reads go at once.
     const [parties, funding] = await Promise.all([listParties(deps.core), partyFunding(deps.core, partyId)]);
     const party = parties.find((p) => p.id === partyId);
-    if (!party) throw notFound('Parten / The party');
+    if (!party) throw notFound('party');
     return page(c, party.name, <PartyPage lang={lang} party={party} funding={funding} />);
   });
   return parties;

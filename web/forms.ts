@@ -1,7 +1,6 @@
 import type { ApplicationDraftInput } from '../functions/core/applications/application.schema.js';
 import type { FieldError } from '../functions/core/shared/errors.js';
-import { customMessage, type Lang } from '../functions/core/shared/validation.js';
-import { parseKrInput } from './format.js';
+import { parseKrInput } from '../functions/texts/format.js';
 
 export type FormBody = Record<string, string | File | (string | File)[]>;
 
@@ -62,10 +61,7 @@ export function readAction(body: FormBody): FormAction {
  * The application form as a draft input, plus what the browser sent that is no number or amount (those
  * are the form's own errors; everything else is left to the draft schema).
  */
-export function readApplicationForm(
-  body: FormBody,
-  lang: Lang,
-): { input: ApplicationDraftInput; errors: FieldError[] } {
+export function readApplicationForm(body: FormBody): { input: ApplicationDraftInput; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const partners = [...rows(body, 'partners').values()].map((r) => ({
     organisation: r.organisation ?? '',
@@ -82,7 +78,6 @@ export function readApplicationForm(
         errors.push({
           pointer: `/budgetLines/${i}/year`,
           code: 'not_a_number',
-          detail: customMessage('not_a_number', lang),
         });
     }
     if (r.amount) {
@@ -91,7 +86,6 @@ export function readApplicationForm(
         errors.push({
           pointer: `/budgetLines/${i}/amountOre`,
           code: 'not_an_amount',
-          detail: customMessage('not_an_amount', lang),
         });
       } else line.amountOre = ore;
     }

@@ -12,9 +12,9 @@ import {
 import { AppError, forbidden } from '../functions/core/shared/errors.js';
 import { parseInput } from '../functions/core/shared/validation.js';
 import type { AppDeps, AppEnv } from '../functions/http/context.js';
-import { Errors, inLanguage } from './components/fields.js';
+import { texts } from '../functions/texts/index.js';
+import { Errors } from './components/fields.js';
 import { field } from './forms.js';
-import { texts } from './i18n.js';
 import {
   callTitleOf,
   type ReviewFormValues,
@@ -82,8 +82,8 @@ export function reviewRoutes(deps: AppDeps) {
         lang={lang}
         view={view}
         values={options.values ?? valuesFromAssignment(mine)}
-        errors={options.errors ?? new Errors()}
-        conflictErrors={options.conflictErrors ?? new Errors()}
+        errors={options.errors ?? new Errors(lang)}
+        conflictErrors={options.conflictErrors ?? new Errors(lang)}
         reason={options.reason ?? ''}
         notice={options.notice}
         versionConflict={options.versionConflict}
@@ -113,10 +113,10 @@ export function reviewRoutes(deps: AppDeps) {
     const values = valuesFromReviewBody(body, call);
     let input: ReturnType<typeof reviewInputSchema.parse>;
     try {
-      input = parseInput(reviewInputSchema, reviewInputFromValues(values), ctx.lang);
+      input = parseInput(reviewInputSchema, reviewInputFromValues(values));
     } catch (error) {
       if (error instanceof AppError)
-        return render(c, id, { values, errors: new Errors(error.errors), status: 400 });
+        return render(c, id, { values, errors: new Errors(ctx.lang, error.errors), status: 400 });
       throw error;
     }
     let saved: Awaited<ReturnType<typeof saveReview>>;
@@ -126,7 +126,7 @@ export function reviewRoutes(deps: AppDeps) {
       if (error instanceof AppError && error.code === 'VERSION_CONFLICT')
         return render(c, id, { values, versionConflict: true, status: 409 });
       if (error instanceof AppError && error.code === 'RULES_FAILED')
-        return render(c, id, { values, errors: new Errors(inLanguage(error.errors, ctx.lang)), status: 422 });
+        return render(c, id, { values, errors: new Errors(ctx.lang, error.errors), status: 422 });
       throw error;
     }
     if (field(body, '_action') !== 'submit') return c.redirect(`/reviews/${id}?saved=1`, 303);
@@ -136,7 +136,7 @@ export function reviewRoutes(deps: AppDeps) {
       // The draft is saved; say so, and list what the submission still lacks.
       if (error instanceof AppError && error.code === 'RULES_FAILED')
         return render(c, id, {
-          errors: new Errors(inLanguage(error.errors, ctx.lang)),
+          errors: new Errors(ctx.lang, error.errors),
           notice: texts[ctx.lang].review.savedNotSubmitted,
           status: 422,
         });
@@ -152,10 +152,10 @@ export function reviewRoutes(deps: AppDeps) {
     const reason = field(body, 'reason');
     let parsed: { reason: string };
     try {
-      parsed = parseInput(declareConflictSchema, { reason }, ctx.lang);
+      parsed = parseInput(declareConflictSchema, { reason });
     } catch (error) {
       if (error instanceof AppError)
-        return render(c, id, { reason, conflictErrors: new Errors(error.errors), status: 400 });
+        return render(c, id, { reason, conflictErrors: new Errors(ctx.lang, error.errors), status: 400 });
       throw error;
     }
     await declareConflict(deps.core, ctx, id, parsed.reason);

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Lang } from '../functions/core/shared/validation.js';
+import type { Lang } from '../functions/texts/lang.js';
 
 export const SESSION_COOKIE = 'fim_session';
 export const LANG_COOKIE = 'fim_lang';

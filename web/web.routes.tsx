@@ -17,12 +17,13 @@ import { callAcceptsDrafts } from '../functions/core/applications/submission.rul
 import { getCall, listCalls } from '../functions/core/calls/call.service.js';
 import { listAwards } from '../functions/core/finance/award.service.js';
 import { AppError } from '../functions/core/shared/errors.js';
-import type { Lang } from '../functions/core/shared/validation.js';
 import { parseInput } from '../functions/core/shared/validation.js';
 import type { AppDeps, AppEnv } from '../functions/http/context.js';
 import { canSign } from '../functions/http/context.js';
 import { MAX_BODY_BYTES } from '../functions/http/limits.js';
 import { STATUS_OF } from '../functions/http/problem.js';
+import { say, texts } from '../functions/texts/index.js';
+import type { Lang } from '../functions/texts/lang.js';
 import { adminRoutes } from './admin.routes.js';
 import { awardRoutes, awardSection, financeAwardRoutes } from './awards.routes.js';
 import { boardRoutes } from './board.routes.js';
@@ -30,7 +31,6 @@ import { cognitoLogin } from './cognito-login.js';
 import { Errors } from './components/fields.js';
 import { financeRoutes, IMPORT_PATH, partyRoutes } from './finance.routes.js';
 import { applyRowAction, field, readAction, readApplicationForm } from './forms.js';
-import { texts } from './i18n.js';
 import {
   ApplicationFormPage,
   type ApplicationFormValues,
@@ -216,7 +216,7 @@ export function webRoutes(deps: AppDeps) {
         call={call}
         application={application}
         values={options.values ?? valuesFromApplication(application)}
-        errors={options.errors ?? new Errors()}
+        errors={options.errors ?? new Errors(lang)}
         notice={options.notice}
         conflict={options.conflict}
       />,
@@ -234,15 +234,16 @@ export function webRoutes(deps: AppDeps) {
     const body = await c.req.parseBody({ all: true });
     const action = readAction(body);
     const version = formVersion(body);
-    const form = readApplicationForm(body, ctx.lang);
+    const form = readApplicationForm(body);
     const fail = (errors: Errors, status: 400 | 409 | 422, conflict = false) =>
       renderForm(c, id, { values: valuesFromBody(body), errors, status, conflict });
-    if (form.errors.length > 0 && action.kind !== 'remove') return fail(new Errors(form.errors), 400);
+    if (form.errors.length > 0 && action.kind !== 'remove')
+      return fail(new Errors(ctx.lang, form.errors), 400);
     let input = applyRowAction(form.input, action);
     try {
-      input = parseInput(applicationDraftSchema, input, ctx.lang);
+      input = parseInput(applicationDraftSchema, input);
     } catch (error) {
-      if (error instanceof AppError) return fail(new Errors(error.errors), 400);
+      if (error instanceof AppError) return fail(new Errors(ctx.lang, error.errors), 400);
       throw error;
     }
     try {
@@ -255,10 +256,10 @@ export function webRoutes(deps: AppDeps) {
       return c.redirect(`/applications/${id}${action.kind === 'save' ? '?saved=1' : ''}${anchor}`, 303);
     } catch (error) {
       if (error instanceof AppError && error.code === 'RULES_FAILED') {
-        return renderForm(c, id, { errors: new Errors(error.errors), status: 422 });
+        return renderForm(c, id, { errors: new Errors(ctx.lang, error.errors), status: 422 });
       }
       if (error instanceof AppError && error.code === 'VERSION_CONFLICT')
-        return fail(new Errors(), 409, true);
+        return fail(new Errors(ctx.lang), 409, true);
       throw error;
     }
   });
@@ -311,7 +312,11 @@ export function webRoutes(deps: AppDeps) {
     return page(
       c,
       title,
-      <ErrorPage lang={lang} status={status} message={expected ? error.message : undefined} />,
+      <ErrorPage
+        lang={lang}
+        status={status}
+        message={error instanceof AppError ? say(lang, error.reason) : undefined}
+      />,
       status,
     );
   });

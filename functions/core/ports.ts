@@ -15,7 +15,6 @@ import type {
 import type { Report } from './finance/report.schema.js';
 import type { Assignment } from './reviews/review.schema.js';
 import type { Clock } from './shared/time.js';
-import type { Lang } from './shared/validation.js';
 
 /*
  * What the core needs from storage. The DynamoDB implementations live in functions/db; every write takes the
@@ -300,8 +299,7 @@ export interface CoreDeps {
   clock: Clock;
 }
 
-/** Who asks, and in which language they read answers. */
+/** Who asks. (The core answers in codes; the edge words them in the reader's language.) */
 export interface RequestContext {
   actor: Principal;
-  lang: Lang;
 }

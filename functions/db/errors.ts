@@ -36,7 +36,7 @@ export function mapDynamoError(error: unknown): unknown {
         cause: error,
       });
     }
-    return new AppError('VERSION_CONFLICT', versionConflict().message, { cause: error });
+    return new AppError('VERSION_CONFLICT', { code: 'VERSION_CONFLICT' }, { cause: error });
   }
   if (isNamed(error, 'TransactionConflictException')) return versionConflict();
   const name = (error as { name?: string } | null)?.name ?? '';

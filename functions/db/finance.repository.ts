@@ -290,7 +290,7 @@ export function createFinanceRepository(db: Db): FinanceRepository {
           });
         }
         if (codes[contributionIndex] === 'ConditionalCheckFailed') {
-          throw expectedVersion === undefined ? notFound('Bidraget / The contribution') : versionConflict();
+          throw expectedVersion === undefined ? notFound('contribution') : versionConflict();
         }
         throw mapDynamoError(error);
       }

@@ -1,24 +1,11 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
+import { boot } from '../app/boot.js';
 import { SCHEDULER } from '../core/auth/system.js';
 import { closeDueCalls } from '../core/calls/call.service.js';
 import { queueReportReminders } from '../core/finance/report.service.js';
-import { systemClock } from '../core/shared/time.js';
-import { createDb } from '../db/client.js';
-import { createCoreDeps } from '../db/repositories.js';
 
-// Built once per cold start; a missing setting fails the cold start with its name.
-const logger = new Logger({ serviceName: 'fim' });
-const tableName = process.env.TABLE_NAME;
-if (!tableName) throw new Error('Missing configuration: TABLE_NAME');
-const core = createCoreDeps(
-  createDb({
-    tableName,
-    ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
-  }),
-  systemClock,
-);
+const { logger, core } = boot();
 
 /**
  * Run by EventBridge Scheduler every minute: closes the calls whose deadline has passed and starts their
@@ -27,10 +14,10 @@ const core = createCoreDeps(
  * (infra/stacks/jobs-stack.ts). The next minute's run retries anyway.
  */
 export const handler = middy(async () => {
-  const closed = await closeDueCalls(core, { actor: SCHEDULER, lang: 'da' });
+  const closed = await closeDueCalls(core, { actor: SCHEDULER });
   if (closed.length > 0) logger.info('Closed calls at their deadline', { closed });
   // The same minute's run queues the report reminders (once per report; see report.service.ts).
-  const reminded = await queueReportReminders(core, { actor: SCHEDULER, lang: 'da' });
+  const reminded = await queueReportReminders(core, { actor: SCHEDULER });
   if (reminded.length > 0) logger.info('Queued report reminders', { reminded });
   return { closed };
 }).use(injectLambdaContext(logger));

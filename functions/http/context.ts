@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { Principal } from '../core/auth/principal.js';
 import type { CoreDeps } from '../core/ports.js';
-import { AppError } from '../core/shared/errors.js';
-import type { Lang } from '../core/shared/validation.js';
+import { AppError, signIn } from '../core/shared/errors.js';
+import type { Lang } from '../texts/lang.js';
 import type { LocalTokens, TokenVerifier } from './auth/tokens.js';
 import type { AppConfig } from './config.js';
 
@@ -28,7 +28,7 @@ export const canSign = (tokens: AppDeps['tokens']): tokens is LocalTokens => 'si
 
 export function requireUser(c: AppContext): Principal {
   const principal = c.get('principal');
-  if (!principal) throw new AppError('UNAUTHENTICATED', 'Log ind først / Sign in first');
+  if (!principal) throw signIn();
   return principal;
 }
 
@@ -40,10 +40,8 @@ export function ifMatchVersion(c: Context): number | undefined {
   if (!match) {
     throw new AppError(
       'VALIDATION_FAILED',
-      'If-Match skal være en version, fx "3" / If-Match must be a version',
-      {
-        errors: [{ pointer: '/headers/if-match', code: 'invalid_format', detail: 'If-Match: "<version>"' }],
-      },
+      { code: 'IF_MATCH_INVALID' },
+      { errors: [{ pointer: '/headers/if-match', code: 'invalid_format', params: { format: 'version' } }] },
     );
   }
   return Number(match[1]);
@@ -52,15 +50,9 @@ export function ifMatchVersion(c: Context): number | undefined {
 export function requireIfMatch(c: Context): number {
   const version = ifMatchVersion(c);
   if (version === undefined) {
-    throw new AppError(
-      'PRECONDITION_REQUIRED',
-      'Send den version du læste i If-Match / Send the version you read in If-Match',
-    );
+    throw new AppError('PRECONDITION_REQUIRED', { code: 'IF_MATCH_REQUIRED' });
   }
   return version;
 }
 
 export const etag = (version: number): string => `"${version}"`;
-
-export const langFromHeader = (acceptLanguage: string | undefined): Lang =>
-  acceptLanguage && /^\s*en\b/i.test(acceptLanguage) ? 'en' : 'da';

@@ -2,18 +2,31 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, type AppErrorCode, type FieldError } from '../core/shared/errors.js';
+import type { Message } from '../core/shared/messages.js';
+import { type Lang, say, sayFieldError, texts } from '../texts/index.js';
+import type { AppEnv } from './context.js';
 
-/** RFC 9457 problem details, with `errors` naming each field or rule at fault by JSON pointer. */
+/** A field or rule at fault in a problem: its code, its words, and its values as members of their own. */
+export type ProblemFieldError = { pointer: string; code: string; detail: string } & Record<string, unknown>;
+
+/**
+ * RFC 9457 problem details in the reader's language (`Accept-Language`, Danish by default). `code` is the kind
+ * of failure, `reason` which one; the values a message speaks of (`availableOre`, `requestedOre`, …) are
+ * members too, so no client reads figures out of the words. `errors` name each field or rule at fault.
+ */
 export interface Problem {
   type: string;
   title: string;
   status: number;
   detail?: string;
   instance?: string;
-  code?: string;
-  errors?: FieldError[];
+  code: string;
+  reason?: string;
+  errors?: ProblemFieldError[];
+  [member: string]: unknown;
 }
 
+/** The HTTP status of each kind of core failure: the one table, for the API and the web pages. */
 export const STATUS_OF: Record<AppErrorCode, ContentfulStatusCode> = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
@@ -26,68 +39,71 @@ export const STATUS_OF: Record<AppErrorCode, ContentfulStatusCode> = {
   UNAVAILABLE: 503,
 };
 
-const TITLES: Record<number, string> = {
-  400: 'Ugyldig forespørgsel / Bad request',
-  401: 'Log ind først / Sign in first',
-  403: 'Ingen adgang / Forbidden',
-  404: 'Findes ikke / Not found',
-  405: 'Metoden er ikke tilladt / Method not allowed',
-  409: 'Konflikt / Conflict',
-  413: 'For stor forespørgsel / Request too large',
-  415: 'Forkert indholdstype / Unsupported media type',
-  422: 'Reglerne er ikke opfyldt / Rules not met',
-  428: 'Versionen mangler (If-Match) / Version required (If-Match)',
-  500: 'Intern fejl / Internal error',
-  503: 'Prøv igen om lidt / Try again shortly',
-};
-
 const typeFor = (code: string) => `urn:fim:problem:${code.toLowerCase().replaceAll('_', '-')}`;
 
+const paramsOf = (message: Message | FieldError | string | undefined): Record<string, unknown> =>
+  typeof message === 'object' && 'params' in message && message.params ? { ...message.params } : {};
+
+/** A field error as the API shows it: code, words, values. */
+export const problemFieldError = (lang: Lang, error: FieldError): ProblemFieldError => ({
+  ...paramsOf(error),
+  pointer: error.pointer,
+  code: error.code,
+  detail: sayFieldError(lang, error),
+});
+
 export function problem(
+  lang: Lang,
   status: ContentfulStatusCode,
   code: string,
-  detail?: string,
-  errors?: FieldError[],
+  reason?: Message | string,
+  errors: readonly FieldError[] = [],
 ): Problem {
+  const t = texts[lang];
   return {
+    ...paramsOf(reason),
     type: typeFor(code),
-    title: TITLES[status] ?? 'Fejl / Error',
+    title: t.problemTitle[status] ?? t.problemFallbackTitle,
     status,
-    ...(detail ? { detail } : {}),
+    ...(reason === undefined ? {} : { detail: say(lang, reason) }),
     code,
-    ...(errors && errors.length > 0 ? { errors } : {}),
+    ...(typeof reason === 'object' ? { reason: reason.code } : {}),
+    ...(errors.length > 0 ? { errors: errors.map((e) => problemFieldError(lang, e)) } : {}),
   };
 }
 
-export function problemResponse(c: Context, body: Problem): Response {
+/** The problem a core error stands for. */
+export const problemOf = (lang: Lang, error: AppError): Problem =>
+  problem(lang, STATUS_OF[error.code], error.code, error.reason, error.errors);
+
+export function problemResponse(c: Context<AppEnv>, body: Problem): Response {
   return c.newResponse(
     JSON.stringify({ ...body, instance: c.req.path }),
     body.status as ContentfulStatusCode,
     {
       'Content-Type': 'application/problem+json; charset=utf-8',
+      'Content-Language': c.get('lang') ?? 'da',
     },
   );
 }
 
 /**
- * Any error as problem+json. Known errors keep their message; anything unexpected is logged and answered
- * as a bare 500, so no internals leak.
+ * Any error as problem+json in the reader's language. Known errors keep their message; anything unexpected is
+ * logged and answered as a bare 500, so no internals leak.
  */
-export function errorToProblem(error: unknown, log: (message: string, error: unknown) => void): Problem {
-  if (error instanceof AppError) {
-    return problem(STATUS_OF[error.code], error.code, error.message, error.errors);
-  }
+export function errorToProblem(
+  lang: Lang,
+  error: unknown,
+  log: (message: string, error: unknown) => void,
+): Problem {
+  if (error instanceof AppError) return problemOf(lang, error);
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     if (status === 400 && /json/i.test(error.message)) {
-      return problem(
-        400,
-        'MALFORMED_BODY',
-        'Forespørgslen er ikke gyldig JSON / The request body is not valid JSON',
-      );
+      return problem(lang, 400, 'MALFORMED_BODY', { code: 'MALFORMED_BODY' });
     }
-    return problem(status, `HTTP_${status}`, status < 500 ? error.message : undefined);
+    return problem(lang, status, `HTTP_${status}`);
   }
   log('Unhandled error', error);
-  return problem(500, 'INTERNAL');
+  return problem(lang, 500, 'INTERNAL');
 }

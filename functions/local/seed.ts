@@ -137,7 +137,7 @@ export async function seedDemoData(db: Db, deps: CoreDeps): Promise<boolean> {
   const regionPopulation = municipalities.reduce((sum, m) => sum + m.population, 0);
   await applyPopulationImport(
     deps,
-    { actor: system, lang: 'da' },
+    { actor: system },
     [
       'party,year,population',
       ...municipalities.map((m) => `${m.municipality},${POPULATION_YEAR},${m.population}`),
@@ -151,7 +151,7 @@ export async function seedDemoData(db: Db, deps: CoreDeps): Promise<boolean> {
 
   const now = deps.clock.now();
   const closes = demoDeadline(now);
-  const ctx = { actor: system, lang: 'da' as const };
+  const ctx = { actor: system };
   const call = await createCall(deps, ctx, {
     title: `FIM ${closes.slice(0, 4)}: Praksisnær forskning i folkesundhed`,
     titleEn: `FIM ${closes.slice(0, 4)}: Practice-near research in public health`,

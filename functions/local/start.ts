@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import { createApp } from '../app/app.js';
 import { SCHEDULER } from '../core/auth/system.js';
 import { closeDueCalls } from '../core/calls/call.service.js';
 import { queueReportReminders } from '../core/finance/report.service.js';
 import { systemClock } from '../core/shared/time.js';
 import { createDb } from '../db/client.js';
 import { createCoreDeps } from '../db/repositories.js';
-import { createApp } from '../http/app.js';
 import { createLocalTokens } from '../http/auth/tokens.js';
 import { SetupError, startDynamoDbLocal } from './dynamodb-local.js';
 import { DEMO_USERS, seedDemoData } from './seed.js';
@@ -77,12 +77,12 @@ async function main(): Promise<void> {
     );
     // The same closer as the scheduled Lambda in AWS, on a timer: calls close by themselves at the deadline.
     const closeDue = () =>
-      closeDueCalls(core, { actor: SCHEDULER, lang: 'da' })
+      closeDueCalls(core, { actor: SCHEDULER })
         .then((closed) => {
           if (closed.length > 0)
             console.log(`Lukket ved fristen / Closed at the deadline: ${closed.join(', ')}`);
         })
-        .then(() => queueReportReminders(core, { actor: SCHEDULER, lang: 'da' }))
+        .then(() => queueReportReminders(core, { actor: SCHEDULER }))
         .then((reminded) => {
           if (reminded.length > 0) console.log(`Påmindelser / Report reminders: ${reminded.join(', ')}`);
         })

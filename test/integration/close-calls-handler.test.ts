@@ -75,7 +75,7 @@ const logLines = () =>
 
 beforeAll(async () => {
   h = await createHarness({ now: '2025-06-02T08:00:00Z' });
-  const ctx = { actor: h.principal(ADMIN), lang: 'da' as const };
+  const ctx = { actor: h.principal(ADMIN) };
   // Opened in June 2025 with the deadline on 1 January 2026: long past by the real clock.
   const due = await createCall(
     h.core,

@@ -54,8 +54,8 @@ async function fresh(): Promise<{ h: Harness; client: Api; callId: string }> {
   return { h, client, callId: call.id as string };
 }
 
-const asAdmin = (h: Harness): RequestContext => ({ actor: h.principal(ADMIN), lang: 'da' });
-const asScheduler: RequestContext = { actor: SCHEDULER, lang: 'da' };
+const asAdmin = (h: Harness): RequestContext => ({ actor: h.principal(ADMIN) });
+const asScheduler: RequestContext = { actor: SCHEDULER };
 
 /** Mocks the harness's document client, passing everything through to DynamoDB Local unless told otherwise. */
 function mockDb(h: Harness) {
@@ -294,7 +294,7 @@ describe('a withdrawal racing the closer', () => {
       const out = await realSend(new QueryCommand(input));
       if (!raced && input.IndexName === 'gsi2') {
         raced = true;
-        await withdrawApplication(applicant, { actor: h.principal(RESEARCHER), lang: 'da' }, racer);
+        await withdrawApplication(applicant, { actor: h.principal(RESEARCHER) }, racer);
       }
       return out;
     });
@@ -326,7 +326,7 @@ describe('a withdrawal racing the closer', () => {
       const out = await realSend(new GetCommand(input));
       if (!raced && input.Key?.pk === `APP#${racer}`) {
         raced = true;
-        await withdrawApplication(applicant, { actor: h.principal(RESEARCHER), lang: 'da' }, racer);
+        await withdrawApplication(applicant, { actor: h.principal(RESEARCHER) }, racer);
       }
       return out;
     });

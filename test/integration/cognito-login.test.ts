@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../functions/app/app.js';
 import type { Principal } from '../../functions/core/auth/principal.js';
 import { AppError } from '../../functions/core/shared/errors.js';
-import { createApp } from '../../functions/http/app.js';
 import type { TokenVerifier } from '../../functions/http/auth/tokens.js';
 import { createHarness, type Harness } from '../support/harness.js';
 

@@ -140,15 +140,23 @@ describe('parties and population imports', () => {
         {
           pointer: '/lines/6',
           code: 'UNKNOWN_PARTY',
-          detail: expect.stringContaining('unknown party "Odense"'),
+          detail: expect.stringContaining('ukendt part "Odense"'),
         },
         {
           pointer: '/lines/7',
           code: 'INVALID_POPULATION',
-          detail: expect.stringContaining('invalid population "mange"'),
+          detail: expect.stringContaining('ugyldigt folketal "mange"'),
         },
       ]);
     }
+    const english = await client.send('POST', '/api/populations/imports/preview', FINANCE, {
+      raw: file,
+      headers: { 'content-type': 'text/csv', 'accept-language': 'en' },
+    });
+    expect(expectProblem(english, 422, 'RULES_FAILED').errors).toEqual([
+      expect.objectContaining({ detail: expect.stringContaining('unknown party "Odense"') }),
+      expect.objectContaining({ detail: expect.stringContaining('invalid population "mange"') }),
+    ]);
     const figures = expectOk(await client.get('/api/populations?year=2013', FINANCE));
     expect(figures.missing).toHaveLength(20);
     expect(await auditEvents(h, 'POPULATION_IMPORTS')).toHaveLength(0);

@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { createLambdaHandler } from '../../functions/http/lambda.js';
+import { createLambdaHandler } from '../../functions/app/lambda.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { ADMIN, api, callBody, createCall } from './support.js';
 

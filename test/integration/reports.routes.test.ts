@@ -367,7 +367,7 @@ describe('reports', () => {
 describe('report reminders', () => {
   let h: Harness;
   let client: Api;
-  const ctx = { actor: SCHEDULER, lang: 'da' as const };
+  const ctx = { actor: SCHEDULER };
   const reminders = async () =>
     (await pendingOutbox(h)).filter((m) => m.kind === 'report.reminder').map((m) => m.entityId);
 

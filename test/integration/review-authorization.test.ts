@@ -122,8 +122,8 @@ let meetingId = '';
 const REASON = 'Jeg har været vejleder for ansøgeren';
 
 const principalOf = (profile: UserProfile): Principal => ({ ...profile });
-const ctxOf = (profile: UserProfile): RequestContext => ({ actor: principalOf(profile), lang: 'da' });
-const asAdmin = (): RequestContext => ({ actor: h.principal(ADMIN), lang: 'da' });
+const ctxOf = (profile: UserProfile): RequestContext => ({ actor: principalOf(profile) });
+const asAdmin = (): RequestContext => ({ actor: h.principal(ADMIN) });
 const profileOf = (email: string) => [...DEMO_USERS, ...EXTRA].find((u) => u.email === email) as UserProfile;
 
 beforeAll(async () => {
@@ -139,7 +139,7 @@ beforeAll(async () => {
   await closeCallNow(client, callId);
   await assignReviewers(h.core, asAdmin(), app, ['demo-reviewer1', 'demo-reviewer2', 'demo-reviewer5']);
   await declareConflict(h.core, ctxOf(profileOf(EMAIL.conflictedReviewer as string)), app, REASON);
-  await ruleOnConflict(h.core, { actor: h.principal(CHAIR), lang: 'da' }, app, 'demo-reviewer2', {
+  await ruleOnConflict(h.core, { actor: h.principal(CHAIR) }, app, 'demo-reviewer2', {
     recused: true,
   });
   const decided = await client.post(

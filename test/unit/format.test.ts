@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatKr, formatKrInput, parseKrInput } from '../../web/format.js';
+import { formatKr, formatKrInput, parseKrInput } from '../../functions/texts/format.js';
 
 describe('kroner in and out of forms', () => {
   it('reads amounts as Danes write them, exactly in øre', () => {

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Application } from '../../functions/core/applications/application.schema.js';
-import {
-  checkSubmission,
-  formatReference,
-  ruleFailureToFieldError,
-} from '../../functions/core/applications/submission.rules.js';
+import { checkSubmission, formatReference } from '../../functions/core/applications/submission.rules.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
+import { say } from '../../functions/texts/index.js';
 
 const call: Call = {
   id: 'c1',
@@ -186,11 +183,10 @@ describe('rule messages', () => {
   it('says in Danish and in English what is wrong, with amounts in kroner', () => {
     const failure = {
       code: 'AMOUNT_OVER_MAX' as const,
-      pointer: '/budgetLines',
-      params: { requested: 10_000_001, max: 10_000_000 },
+      params: { requestedOre: 10_000_001, maxOre: 10_000_000 },
     };
-    expect(ruleFailureToFieldError(failure, 'da').detail).toMatch(/100\.000,01\s*kr\..*100\.000,00\s*kr\./);
-    expect(ruleFailureToFieldError(failure, 'en').detail).toMatch(/exceeds the maximum/);
+    expect(say('da', failure)).toMatch(/100\.000,01\s*kr\..*100\.000,00\s*kr\./);
+    expect(say('en', failure)).toMatch(/exceeds the maximum/);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { BudgetLine } from '../../functions/core/applications/application.schema.js';
-import type { Lang } from '../../functions/core/shared/validation.js';
-import { formatKr } from '../format.js';
-import { texts } from '../i18n.js';
+import { formatKr } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 
 /** An application's budget lines with the total requested, as the applicant, reviewers and the board read it. */
 export function BudgetTable({

@@ -1,6 +1,6 @@
-import type { Lang } from '../../functions/core/shared/validation.js';
-import { formatDate, formatKr } from '../format.js';
-import { texts } from '../i18n.js';
+import { formatDate, formatInteger, formatKr } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 
 /*
  * Charts drawn on the server as SVG: no script, no external request. Each is one image to assistive
@@ -10,9 +10,7 @@ import { texts } from '../i18n.js';
 
 /** Whole kroner with the reader's grouping, for axis ticks: 1.272.240 kr. */
 export const krTick = (ore: number, lang: Lang): string =>
-  `${new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 0 }).format(
-    Math.round(ore / 100),
-  )} ${texts[lang].finance.axisKr}`;
+  `${formatInteger(Math.round(ore / 100), lang)} ${texts[lang].finance.axisKr}`;
 
 /** A round step for about `count` ticks up to `max` (øre), in whole kroner multiples of 1, 2 or 5. */
 export function niceStep(max: number, count = 4): number {

@@ -1,15 +1,28 @@
 import type { Child } from 'hono/jsx';
 import type { FieldError } from '../../functions/core/shared/errors.js';
-import type { Lang } from '../../functions/core/shared/validation.js';
+import { sayFieldError, texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 
 /** The id of the input a JSON pointer names: /partners/0/contactEmail -> f-partners-0-contactEmail. */
 export const fieldId = (pointer: string): string => `f${pointer.replaceAll('/', '-')}` || 'f';
 
-/** Field errors by pointer; the first message of each field is shown beside it. */
+/** A field error in the reader's words. */
+export interface WordedError {
+  pointer: string;
+  code: string;
+  text: string;
+}
+
+/** Field errors by pointer, worded in the reader's language; the first message of each field is shown beside it. */
 export class Errors {
   private readonly byPointer = new Map<string, string>();
-  constructor(readonly list: FieldError[] = []) {
-    for (const e of list) if (!this.byPointer.has(e.pointer)) this.byPointer.set(e.pointer, e.detail);
+  readonly list: readonly WordedError[];
+  constructor(
+    readonly lang: Lang,
+    errors: readonly FieldError[] = [],
+  ) {
+    this.list = errors.map((e) => ({ pointer: e.pointer, code: e.code, text: sayFieldError(lang, e) }));
+    for (const e of this.list) if (!this.byPointer.has(e.pointer)) this.byPointer.set(e.pointer, e.text);
   }
   get(pointer: string): string | undefined {
     return this.byPointer.get(pointer);
@@ -19,24 +32,11 @@ export class Errors {
   }
 }
 
-/** The core words its rule messages "Dansk / English": beside a field, the reader's half is enough. */
-export function inLanguage(errors: readonly FieldError[], lang: Lang): FieldError[] {
-  return errors.map((e) => {
-    const halves = e.detail.split(' / ');
-    const half = halves.length === 2 ? halves[lang === 'da' ? 0 : 1] : undefined;
-    return half ? { ...e, detail: half } : e;
-  });
-}
-
-export function ErrorSummary({
-  errors,
-  heading,
-  labelOf,
-}: {
-  errors: Errors;
-  heading: string;
-  labelOf: (pointer: string) => string;
-}) {
+/**
+ * The list of what is wrong, at the top of a form: one heading for every form, each entry linked to its field.
+ * It takes the focus when the page loads, so a keyboard or screen reader user lands on it.
+ */
+export function ErrorSummary({ errors, labelOf }: { errors: Errors; labelOf: (pointer: string) => string }) {
   if (!errors.any) return null;
   return (
     <div
@@ -45,17 +45,18 @@ export function ErrorSummary({
       aria-labelledby="error-summary-title"
       tabindex={-1}
       id="error-summary"
+      autofocus
     >
-      <h2 id="error-summary-title">{heading}</h2>
+      <h2 id="error-summary-title">{texts[errors.lang].errorSummary}</h2>
       <ul>
         {errors.list.map((e) => (
           <li>
             {e.pointer ? (
               <a href={`#${fieldId(e.pointer)}`}>
-                {labelOf(e.pointer)}: {e.detail}
+                {labelOf(e.pointer)}: {e.text}
               </a>
             ) : (
-              e.detail
+              e.text
             )}
           </li>
         ))}

@@ -1,7 +1,7 @@
 import type { PropsWithChildren } from 'hono/jsx';
 import type { Principal } from '../../functions/core/auth/principal.js';
-import type { Lang } from '../../functions/core/shared/validation.js';
-import { texts } from '../i18n.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 
 export interface LayoutProps {
   title: string;

@@ -1,8 +1,8 @@
 import type { LedgerEntry } from '../../functions/core/finance/finance.schema.js';
 import { PARTIES } from '../../functions/core/finance/parties.js';
-import type { Lang } from '../../functions/core/shared/validation.js';
-import { formatDate, formatDateTime, formatKr } from '../format.js';
-import { texts } from '../i18n.js';
+import { formatDate, formatDateTime, formatKr } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 
 const partyName = new Map(PARTIES.map((p) => [p.id, p.name]));
 

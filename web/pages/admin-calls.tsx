@@ -1,9 +1,9 @@
 import { type Call, type CallStatus, FOCUS_AREAS } from '../../functions/core/calls/call.schema.js';
 import { toCopenhagenLocalInput } from '../../functions/core/shared/time.js';
-import type { Lang } from '../../functions/core/shared/validation.js';
+import { formatDateTime, formatKr, formatKrInput } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
-import { formatDateTime, formatKr, formatKrInput } from '../format.js';
-import { texts } from '../i18n.js';
 import { StatusTag } from './public.js';
 
 /** Empty rows offered for grant types and criteria, so more can be added without JavaScript. */
@@ -334,7 +334,7 @@ export function CallFormPage({
           {l.conflict} {call && <a href={`/admin/calls/${call.id}`}>{t.form.reload}</a>}
         </div>
       )}
-      <ErrorSummary errors={errors} heading={t.form.errorSummary} labelOf={(p) => callFieldLabel(p, lang)} />
+      <ErrorSummary errors={errors} labelOf={(p) => callFieldLabel(p, lang)} />
       {editable && (
         <form method="post" action={action} novalidate>
           {call && <input type="hidden" name="_version" value={String(call.version)} />}

@@ -1,10 +1,10 @@
 import { type Application, SECTORS } from '../../functions/core/applications/application.schema.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
-import type { Lang } from '../../functions/core/shared/validation.js';
+import { formatKr, formatKrInput, parseKrInput } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 import { ErrorSummary, type Errors, SelectField, TextField } from '../components/fields.js';
-import { formatKr, formatKrInput, parseKrInput } from '../format.js';
 import { type FormBody, field, rows } from '../forms.js';
-import { texts } from '../i18n.js';
 
 /** What the form shows: strings as typed, so a rejected value comes back to be corrected. */
 export interface ApplicationFormValues {
@@ -142,11 +142,7 @@ export function ApplicationFormPage({
           {t.form.conflict} <a href={base}>{t.form.reload}</a>
         </div>
       )}
-      <ErrorSummary
-        errors={errors}
-        heading={t.form.errorSummary}
-        labelOf={(p) => applicationFieldLabel(p, lang)}
-      />
+      <ErrorSummary errors={errors} labelOf={(p) => applicationFieldLabel(p, lang)} />
       <form method="post" action={base} class="stack" novalidate>
         <input type="hidden" name="_version" value={String(application.version)} />
         <div class="actions">

@@ -5,11 +5,11 @@ import type { LedgerEntry } from '../../functions/core/finance/finance.schema.js
 import type { FundedProject } from '../../functions/core/finance/party-funding.service.js';
 import type { Report } from '../../functions/core/finance/report.schema.js';
 import type { FieldError } from '../../functions/core/shared/errors.js';
-import type { Lang } from '../../functions/core/shared/validation.js';
+import { formatDate, formatDateTime, formatKr, formatKrInput } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 import { ErrorSummary, type Errors, TextField } from '../components/fields.js';
 import { LedgerTable } from '../components/ledger-table.js';
-import { formatDate, formatDateTime, formatKr, formatKrInput } from '../format.js';
-import { texts } from '../i18n.js';
 import { Problems } from './finance.js';
 
 /** A movement form's strings: amount in kroner as typed, the bank date, the reference (and a tranche's key). */
@@ -303,7 +303,7 @@ export function FinanceAwardPage({
           {notice}
         </p>
       )}
-      <ErrorSummary errors={errors} heading={a.problems} labelOf={(p) => awardFormLabel(p, lang)} />
+      <ErrorSummary errors={errors} labelOf={(p) => awardFormLabel(p, lang)} />
       <AwardFacts lang={lang} award={award} />
       <h2>{a.entries}</h2>
       <LedgerTable
@@ -516,7 +516,7 @@ export function ReportsSection({
           {notice}
         </p>
       )}
-      <ErrorSummary errors={errors} heading={r.problems} labelOf={(p) => reportFormLabel(p, lang)} />
+      <ErrorSummary errors={errors} labelOf={(p) => reportFormLabel(p, lang)} />
       {sorted.length === 0 ? (
         <p>{r.none}</p>
       ) : (

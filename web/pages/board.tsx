@@ -4,10 +4,10 @@ import type { AwardView } from '../../functions/core/finance/award.schema.js';
 import type { Report } from '../../functions/core/finance/report.schema.js';
 import type { UserProfile } from '../../functions/core/ports.js';
 import type { Assignment } from '../../functions/core/reviews/review.schema.js';
-import type { Lang } from '../../functions/core/shared/validation.js';
+import { formatDate, formatDateTime, formatKr } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 import { ErrorSummary, type Errors, fieldId, SelectField, TextField } from '../components/fields.js';
-import { formatDate, formatDateTime, formatKr } from '../format.js';
-import { texts } from '../i18n.js';
 import { byDueDate } from './awards.js';
 import { StatusTag } from './public.js';
 import { callTitleOf, conflictState } from './reviews.js';
@@ -191,11 +191,7 @@ export function AssignmentPage({
       <h1>{b.assignment}</h1>
       <p>{b.perApplication(call.reviewersPerApplication)}</p>
       <Notice text={notice} />
-      <ErrorSummary
-        errors={errors}
-        heading={t.form.errorSummary}
-        labelOf={(p) => boardFieldLabel(p, rows, lang)}
-      />
+      <ErrorSummary errors={errors} labelOf={(p) => boardFieldLabel(p, rows, lang)} />
       {rows.length === 0 ? (
         <p>{call.status === 'open' ? b.openNote : b.noApplications}</p>
       ) : (
@@ -339,11 +335,7 @@ export function SuggestionPage({
       <BackToCall lang={lang} call={call} />
       <h1>{b.suggestionTitle}</h1>
       <p class="lead">{b.suggestionIntro}</p>
-      <ErrorSummary
-        errors={errors}
-        heading={t.form.errorSummary}
-        labelOf={(p) => boardFieldLabel(p, rows, lang)}
-      />
+      <ErrorSummary errors={errors} labelOf={(p) => boardFieldLabel(p, rows, lang)} />
       {rows.length === 0 ? (
         <p>{b.noApplications}</p>
       ) : (
@@ -436,7 +428,7 @@ export function ConflictsPage({
       <BackToCall lang={lang} call={call} />
       <h1>{b.declarations}</h1>
       <Notice text={notice} />
-      <ErrorSummary errors={errors} heading={t.form.errorSummary} labelOf={label} />
+      <ErrorSummary errors={errors} labelOf={label} />
       {declarations.length === 0 && <p>{b.noDeclarations}</p>}
       {declarations.map((a) => {
         const key = rulingKey(a);
@@ -609,7 +601,7 @@ export function BoardReportsPage({
         {r.boardTitle}: {award.title ?? award.reference ?? award.applicationId}
       </h1>
       <Notice text={notice} />
-      <ErrorSummary errors={errors} heading={r.problems} labelOf={() => r.reason} />
+      <ErrorSummary errors={errors} labelOf={() => r.reason} />
       <p class="lead">{r.boardIntro}</p>
       <dl class="facts card">
         {award.reference && (

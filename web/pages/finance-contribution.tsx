@@ -1,9 +1,9 @@
 import type { ContributionView, LedgerEntry } from '../../functions/core/finance/finance.schema.js';
-import type { Lang } from '../../functions/core/shared/validation.js';
+import { formatInteger, formatKr } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 import { ErrorSummary, type Errors, TextField } from '../components/fields.js';
 import { LedgerTable } from '../components/ledger-table.js';
-import { formatKr } from '../format.js';
-import { texts } from '../i18n.js';
 import { statusText } from './finance.js';
 
 export interface PaymentValues {
@@ -66,7 +66,7 @@ export function ContributionPage({
           {notice}
         </p>
       )}
-      <ErrorSummary errors={errors} heading={f.errorHeading} labelOf={(p) => movementLabel(p, lang)} />
+      <ErrorSummary errors={errors} labelOf={(p) => movementLabel(p, lang)} />
       <h2>{f.contribution}</h2>
       <dl class="facts card">
         <dt>{f.status}</dt>
@@ -82,7 +82,7 @@ export function ContributionPage({
         </dd>
         <dt>{f.referencePopulation(c.referenceYear)}</dt>
         <dd>
-          {new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB').format(c.population)}
+          {formatInteger(c.population, lang)}
           {c.populationDerived ? ` (${f.derived})` : ''}
         </dd>
         <dt>{f.rate}</dt>

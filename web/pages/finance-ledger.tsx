@@ -1,7 +1,7 @@
 import type { LedgerEntry } from '../../functions/core/finance/finance.schema.js';
-import type { Lang } from '../../functions/core/shared/validation.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 import { LedgerTable } from '../components/ledger-table.js';
-import { texts } from '../i18n.js';
 
 /** A ledger page's address: the first page has no cursor. */
 export const ledgerHref = (year: number, cursor?: string): string =>

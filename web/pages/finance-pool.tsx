@@ -1,8 +1,8 @@
 import type { YearPosition } from '../../functions/core/finance/balances.js';
 import type { PoolBalance } from '../../functions/core/finance/finance.schema.js';
-import type { Lang } from '../../functions/core/shared/validation.js';
-import { formatKr } from '../format.js';
-import { texts } from '../i18n.js';
+import { formatKr } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 
 /**
  * The pool over the years (GET /finance/balances): each year with what it carried in, its movements and what

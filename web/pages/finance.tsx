@@ -4,13 +4,13 @@ import type { LedgerEntry, YearSettings } from '../../functions/core/finance/fin
 import type { ImportPreview } from '../../functions/core/finance/population.service.js';
 import type { FieldError } from '../../functions/core/shared/errors.js';
 import { copenhagenDate } from '../../functions/core/shared/time.js';
-import type { Lang } from '../../functions/core/shared/validation.js';
+import { formatDate, formatInteger, formatKr, formatKrInput } from '../../functions/texts/format.js';
+import { sayFieldError, texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 import { BalanceChart, type BalancePoint, ContributionChart } from '../components/charts.js';
 import { ErrorSummary, Errors, FileField, TextField } from '../components/fields.js';
-import { formatDate, formatKr, formatKrInput } from '../format.js';
-import { texts } from '../i18n.js';
 
-const number = (n: number, lang: Lang) => new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB').format(n);
+const number = formatInteger;
 
 /** A list of problems that belong to no field (lines of a file, parties without a population). */
 export function Problems({
@@ -33,7 +33,7 @@ export function Problems({
           return (
             <li>
               {line ? `${f.lineN(Number(line[1]))}: ` : ''}
-              {p.detail} <span class="meta">({p.code})</span>
+              {sayFieldError(lang, p)} <span class="meta">({p.code})</span>
             </li>
           );
         })}
@@ -101,7 +101,7 @@ export function ImportPage({
   preview,
   problems,
   notice,
-  errors = new Errors(),
+  errors = new Errors(lang),
   maxFileKb,
 }: {
   lang: Lang;
@@ -126,11 +126,7 @@ export function ImportPage({
           {notice}
         </p>
       )}
-      <ErrorSummary
-        errors={errors}
-        heading={f.fileErrorsTitle}
-        labelOf={(pointer) => (pointer === '/file' ? f.file : f.csv)}
-      />
+      <ErrorSummary errors={errors} labelOf={(pointer) => (pointer === '/file' ? f.file : f.csv)} />
       <Problems lang={lang} heading={f.problemsTitle} problems={problems} />
       <p class="lead">{f.importIntro}</p>
       {preview && (
@@ -501,7 +497,7 @@ export function YearPage({
           {notice}
         </p>
       )}
-      <ErrorSummary errors={errors} heading={f.errorHeading} labelOf={(p) => settingsLabel(p, lang)} />
+      <ErrorSummary errors={errors} labelOf={(p) => settingsLabel(p, lang)} />
       <Problems lang={lang} heading={f.errorHeading} problems={problems} />
       <SettingsForm lang={lang} year={year} settings={settings} values={values} errors={errors} />
       {settings && (

@@ -2,10 +2,10 @@ import type { Call } from '../../functions/core/calls/call.schema.js';
 import { type Meeting, OUTCOMES } from '../../functions/core/decisions/decision.schema.js';
 import type { UserProfile } from '../../functions/core/ports.js';
 import type { RankingRow } from '../../functions/core/reviews/ranking.js';
-import type { Lang } from '../../functions/core/shared/validation.js';
+import { formatDateTime, formatKr } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
-import { formatDateTime, formatKr } from '../format.js';
-import { texts } from '../i18n.js';
 import { BackToCall, rowName } from './board.js';
 import { formatScore } from './ranking.js';
 
@@ -86,11 +86,7 @@ export function MeetingFormPage({
           {m.conflict} <a href={`/board/calls/${call.id}/meetings/new`}>{t.form.reload}</a>
         </div>
       )}
-      <ErrorSummary
-        errors={errors}
-        heading={t.form.errorSummary}
-        labelOf={(p) => meetingFieldLabel(p, rows, lang)}
-      />
+      <ErrorSummary errors={errors} labelOf={(p) => meetingFieldLabel(p, rows, lang)} />
       {call.status !== 'closed' ? (
         <p class="warning">{m.notClosed}</p>
       ) : rows.length === 0 ? (

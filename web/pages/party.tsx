@@ -1,12 +1,12 @@
 import { DEFAULT_RATE_ORE_PER_CITIZEN, demandOre } from '../../functions/core/finance/contributions.js';
 import type { PartyView } from '../../functions/core/finance/finance.schema.js';
 import type { PartyFunding } from '../../functions/core/finance/party-funding.service.js';
-import type { Lang } from '../../functions/core/shared/validation.js';
-import { formatBasisPoints, formatKr } from '../format.js';
-import { texts } from '../i18n.js';
+import { formatBasisPoints, formatInteger, formatKr } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 import { FundedList } from './awards.js';
 
-const number = (n: number, lang: Lang) => new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB').format(n);
+const number = formatInteger;
 
 /** What a party pays a year at FIM's standard rate, from its latest population (public figures only). */
 const yearly = (p: PartyView) =>

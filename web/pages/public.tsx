@@ -3,10 +3,10 @@ import type { Application } from '../../functions/core/applications/application.
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import type { Decision } from '../../functions/core/decisions/decision.schema.js';
 import type { UserProfile } from '../../functions/core/ports.js';
-import type { Lang } from '../../functions/core/shared/validation.js';
+import { formatDate, formatDateTime, formatKr } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 import { BudgetTable } from '../components/budget-table.js';
-import { formatDate, formatDateTime, formatKr } from '../format.js';
-import { texts } from '../i18n.js';
 
 const callTitle = (call: Call, lang: Lang) => (lang === 'en' && call.titleEn ? call.titleEn : call.title);
 

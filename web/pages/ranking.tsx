@@ -1,16 +1,14 @@
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import type { Ranking, RankingRow } from '../../functions/core/reviews/ranking.js';
-import type { Lang } from '../../functions/core/shared/validation.js';
-import { formatKr } from '../format.js';
-import { texts } from '../i18n.js';
+import { formatDecimal, formatKr } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 import { BackToCall } from './board.js';
 import { StatusTag } from './public.js';
 
 /** A score as the reader writes numbers: 4,5 in Danish, 4.5 in English; at most two decimals. */
 export const formatScore = (value: number | undefined, lang: Lang): string =>
-  value === undefined
-    ? '–'
-    : new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
+  value === undefined ? '–' : formatDecimal(value, lang);
 
 const CHART = { width: 480, label: 120, right: 56, top: 30, row: 30, bottom: 12, max: 5 };
 

@@ -8,12 +8,12 @@ import {
 } from '../../functions/core/reviews/review.schema.js';
 import type { ReviewerView } from '../../functions/core/reviews/review.service.js';
 import { reviewerScore } from '../../functions/core/reviews/scoring.js';
-import type { Lang } from '../../functions/core/shared/validation.js';
+import { formatDate, formatDateTime, formatDecimal, formatKr } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
 import { BudgetTable } from '../components/budget-table.js';
 import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
-import { formatDate, formatDateTime, formatKr } from '../format.js';
 import { type FormBody, field } from '../forms.js';
-import { texts } from '../i18n.js';
 
 /** What the review form shows: strings as sent, so a refused post comes back as it was typed. */
 export interface ReviewFormValues {
@@ -206,9 +206,7 @@ function scoreText(score: string | number | undefined, lang: Lang): string {
 }
 
 const twoDecimals = (value: number | undefined, lang: Lang) =>
-  value === undefined
-    ? '–'
-    : new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
+  value === undefined ? '–' : formatDecimal(value, lang);
 
 /** A submitted review, read-only: each criterion's score and comment, the recommendation. */
 function ReviewReadOnly({
@@ -462,8 +460,8 @@ export function ReviewPage({
           {r.conflict} <a href={base}>{t.form.reload}</a>
         </div>
       )}
-      <ErrorSummary errors={errors} heading={t.form.errorSummary} labelOf={labelOf} />
-      <ErrorSummary errors={conflictErrors} heading={t.form.errorSummary} labelOf={labelOf} />
+      <ErrorSummary errors={errors} labelOf={labelOf} />
+      <ErrorSummary errors={conflictErrors} labelOf={labelOf} />
       {!application ? (
         <>
           <div class="warning">{r.conflictedNotice}</div>

@@ -2,7 +2,7 @@ import { auditEvent, type OutboxMessage } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
-import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
+import { AppError, type FieldError, forbidden, notFound, versionConflict } from '../shared/errors.js';
 import { copenhagenWallClock, FIM_TIME_ZONE } from '../shared/time.js';
 import {
   type Application,
@@ -10,9 +10,7 @@ import {
   type Receipt,
   sumBudgetOre,
 } from './application.schema.js';
-import { callAcceptsDrafts, checkSubmission, ruleFailureToFieldError } from './submission.rules.js';
-
-const NOT_FOUND = 'Ansøgningen / The application';
+import { callAcceptsDrafts, checkSubmission } from './submission.rules.js';
 
 /**
  * Who may read an application: its owner always; admins once it has left draft. A draft is the owner's
@@ -26,7 +24,7 @@ export function canRead(actor: Principal, application: Application): boolean {
 async function loadReadable(deps: CoreDeps, actor: Principal, applicationId: string): Promise<Application> {
   const application = await deps.applications.get(applicationId);
   // Not found and not yours look the same, so ids cannot be probed.
-  if (!application || !canRead(actor, application)) throw notFound(NOT_FOUND);
+  if (!application || !canRead(actor, application)) throw notFound('application');
   return application;
 }
 
@@ -94,15 +92,18 @@ export async function createDraft(
   input: ApplicationDraftInput,
 ): Promise<Application> {
   const call = await deps.calls.get(callId);
-  if (!call || call.status === 'draft') throw notFound('Opslaget / The call');
+  if (!call || call.status === 'draft') throw notFound('call');
   const now = deps.clock.now();
   if (!callAcceptsDrafts(call, now)) {
-    const code = call.status === 'open' ? 'DEADLINE_PASSED' : 'CALL_NOT_OPEN';
+    const failure: FieldError =
+      call.status === 'open'
+        ? { code: 'DEADLINE_PASSED', pointer: '' }
+        : { code: 'CALL_NOT_OPEN', pointer: '' };
     throw new AppError(
       'RULES_FAILED',
       'Opslaget modtager ikke ansøgninger / The call takes no applications',
       {
-        errors: [ruleFailureToFieldError({ code, pointer: '' }, ctx.lang)],
+        errors: [failure],
       },
     );
   }
@@ -235,7 +236,7 @@ export async function submitApplication(
     );
   }
   const call = await deps.calls.get(current.callId);
-  if (!call) throw notFound('Opslaget / The call');
+  if (!call) throw notFound('call');
   const now = deps.clock.now();
   const failures = checkSubmission(current, call, now);
   if (failures.length > 0) {
@@ -243,7 +244,7 @@ export async function submitApplication(
       'RULES_FAILED',
       'Ansøgningen kan ikke indsendes endnu / The application cannot be submitted yet',
       {
-        errors: failures.map((f) => ruleFailureToFieldError(f, ctx.lang)),
+        errors: failures,
       },
     );
   }

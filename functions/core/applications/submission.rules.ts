@@ -1,95 +1,14 @@
 import type { Call } from '../calls/call.schema.js';
 import type { FieldError } from '../shared/errors.js';
 import { copenhagenDate } from '../shared/time.js';
-import type { Lang } from '../shared/validation.js';
+import type { ApplicationMessages } from './application.messages.js';
 import { AGREEMENT_SECTORS, type Application, sumBudgetOre } from './application.schema.js';
 
 /** Longest project period the pool funds; longer is almost surely a typing error in a year. */
 export const MAX_PROJECT_YEARS = 5;
 
-export type SubmissionRuleCode =
-  | 'CALL_NOT_OPEN'
-  | 'CALL_NOT_YET_OPEN'
-  | 'DEADLINE_PASSED'
-  | 'REQUIRED'
-  | 'GRANT_TYPE_UNKNOWN'
-  | 'FOCUS_AREA_NOT_IN_CALL'
-  | 'TOO_FEW_SECTORS'
-  | 'AMOUNT_ZERO'
-  | 'AMOUNT_OVER_MAX'
-  | 'END_BEFORE_START'
-  | 'START_IN_PAST'
-  | 'PERIOD_TOO_LONG'
-  | 'BUDGET_YEAR_OUTSIDE_PERIOD';
-
-export interface RuleFailure {
-  code: SubmissionRuleCode;
-  pointer: string;
-  params?: Record<string, string | number>;
-}
-
-const kr = (ore: number) =>
-  new Intl.NumberFormat('da-DK', { style: 'currency', currency: 'DKK' }).format(ore / 100);
-
-const messages: Record<SubmissionRuleCode, Record<Lang, (p: Record<string, string | number>) => string>> = {
-  CALL_NOT_OPEN: {
-    da: () => 'Opslaget er ikke åbent for ansøgninger',
-    en: () => 'The call is not open for applications',
-  },
-  CALL_NOT_YET_OPEN: {
-    da: () => 'Opslaget åbner først senere',
-    en: () => 'The call has not opened yet',
-  },
-  DEADLINE_PASSED: {
-    da: () => 'Ansøgningsfristen er overskredet',
-    en: () => 'The deadline has passed',
-  },
-  REQUIRED: { da: () => 'Skal udfyldes', en: () => 'Required' },
-  GRANT_TYPE_UNKNOWN: {
-    da: () => 'Vælg en af opslagets bevillingstyper',
-    en: () => 'Choose one of the call’s grant types',
-  },
-  FOCUS_AREA_NOT_IN_CALL: {
-    da: () => 'Opslaget dækker ikke dette fokusområde',
-    en: () => 'The call does not cover this focus area',
-  },
-  TOO_FEW_SECTORS: {
-    da: (p) =>
-      `Partnerne skal dække mindst ${p.min} af sektorerne kommune, region og almen praksis (nu ${p.found})`,
-    en: (p) =>
-      `Partners must cover at least ${p.min} of the sectors municipality, region and general practice (now ${p.found})`,
-  },
-  AMOUNT_ZERO: {
-    da: () => 'Budgettet skal være større end 0 kr.',
-    en: () => 'The budget must be more than 0 kr.',
-  },
-  AMOUNT_OVER_MAX: {
-    da: (p) => `Det ansøgte beløb (${kr(Number(p.requested))}) overstiger maksimum ${kr(Number(p.max))}`,
-    en: (p) => `The requested amount (${kr(Number(p.requested))}) exceeds the maximum ${kr(Number(p.max))}`,
-  },
-  END_BEFORE_START: {
-    da: () => 'Slutdatoen skal ligge efter startdatoen',
-    en: () => 'The end date must come after the start date',
-  },
-  START_IN_PAST: {
-    da: () => 'Startdatoen må ikke ligge i fortiden',
-    en: () => 'The start date may not be in the past',
-  },
-  PERIOD_TOO_LONG: {
-    da: () => `Projektperioden må højst være ${MAX_PROJECT_YEARS} år`,
-    en: () => `The project period may be at most ${MAX_PROJECT_YEARS} years`,
-  },
-  BUDGET_YEAR_OUTSIDE_PERIOD: {
-    da: () => 'Budgetåret ligger uden for projektperioden',
-    en: () => 'The budget year lies outside the project period',
-  },
-};
-
-export const ruleFailureToFieldError = (failure: RuleFailure, lang: Lang): FieldError => ({
-  pointer: failure.pointer,
-  code: failure.code,
-  detail: messages[failure.code][lang](failure.params ?? {}),
-});
+/** A submission rule that failed: its code and values, at the field it concerns. */
+export type RuleFailure = Extract<FieldError, { code: keyof ApplicationMessages }>;
 
 const blank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
 
@@ -98,14 +17,18 @@ export function callAcceptsDrafts(call: Call, now: Date): boolean {
   return call.status === 'open' && now.getTime() < Date.parse(call.closesAt);
 }
 
+/** The rules whose message carries no values. */
+type PlainRule = {
+  [K in keyof ApplicationMessages]: keyof ApplicationMessages[K] extends never ? K : never;
+}[keyof ApplicationMessages];
+
 /**
  * Every submission rule, checked at once so the applicant sees all that is wrong in one go.
  * Returns an empty list when the application may be submitted.
  */
 export function checkSubmission(application: Application, call: Call, now: Date): RuleFailure[] {
   const failures: RuleFailure[] = [];
-  const fail = (code: SubmissionRuleCode, pointer: string, params?: RuleFailure['params']) =>
-    failures.push(params ? { code, pointer, params } : { code, pointer });
+  const fail = (code: PlainRule, pointer: string) => failures.push({ code, pointer });
 
   if (call.status !== 'open') fail('CALL_NOT_OPEN', '');
   else if (now.getTime() < Date.parse(call.opensAt)) fail('CALL_NOT_YET_OPEN', '');
@@ -127,7 +50,9 @@ export function checkSubmission(application: Application, call: Call, now: Date)
   else if (startDate < copenhagenDate(now)) fail('START_IN_PAST', '/startDate');
   if (!endDate) fail('REQUIRED', '/endDate');
   const period = startDate && endDate ? checkPeriod(startDate, endDate) : undefined;
-  if (period) fail(period, '/endDate');
+  if (period === 'PERIOD_TOO_LONG') {
+    failures.push({ code: period, pointer: '/endDate', params: { maxYears: MAX_PROJECT_YEARS } });
+  } else if (period) fail(period, '/endDate');
 
   if (application.partners.length === 0) fail('REQUIRED', '/partners');
   application.partners.forEach((partner, i) => {
@@ -139,7 +64,11 @@ export function checkSubmission(application: Application, call: Call, now: Date)
     application.partners.flatMap((p) => (p.sector && AGREEMENT_SECTORS.includes(p.sector) ? [p.sector] : [])),
   );
   if (sectors.size < call.minSectors) {
-    fail('TOO_FEW_SECTORS', '/partners', { min: call.minSectors, found: sectors.size });
+    failures.push({
+      code: 'TOO_FEW_SECTORS',
+      pointer: '/partners',
+      params: { min: call.minSectors, found: sectors.size },
+    });
   }
 
   if (application.budgetLines.length === 0) fail('REQUIRED', '/budgetLines');
@@ -155,13 +84,17 @@ export function checkSubmission(application: Application, call: Call, now: Date)
   const requested = sumBudgetOre(application.budgetLines);
   if (application.budgetLines.length > 0 && requested === 0) fail('AMOUNT_ZERO', '/budgetLines');
   if (grantType && requested > grantType.maxAmountOre) {
-    fail('AMOUNT_OVER_MAX', '/budgetLines', { requested, max: grantType.maxAmountOre });
+    failures.push({
+      code: 'AMOUNT_OVER_MAX',
+      pointer: '/budgetLines',
+      params: { requestedOre: requested, maxOre: grantType.maxAmountOre },
+    });
   }
   return failures;
 }
 
 /** What is wrong with a project period, if anything. */
-function checkPeriod(startDate: string, endDate: string): SubmissionRuleCode | undefined {
+function checkPeriod(startDate: string, endDate: string): 'END_BEFORE_START' | 'PERIOD_TOO_LONG' | undefined {
   if (endDate <= startDate) return 'END_BEFORE_START';
   const limit = `${Number(startDate.slice(0, 4)) + MAX_PROJECT_YEARS}${startDate.slice(4)}`;
   return endDate > limit ? 'PERIOD_TOO_LONG' : undefined;

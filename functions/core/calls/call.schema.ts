@@ -46,7 +46,7 @@ export const reportRuleSchema = z
     dueDate: z.iso.date().optional(),
   })
   .refine((r) => r.dueAfterMonths === undefined || r.dueDate === undefined, {
-    message: 'one_of_dueAfterMonths_dueDate',
+    message: 'due_months_or_date',
     path: ['dueDate'],
   });
 export type ReportRule = z.infer<typeof reportRuleSchema>;

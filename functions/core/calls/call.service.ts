@@ -25,7 +25,7 @@ function requireAdmin(ctx: RequestContext): void {
 /** Reads a call; drafts are seen by admins only. @throws AppError NOT_FOUND */
 export async function getCall(deps: CoreDeps, actor: Principal | undefined, callId: string): Promise<Call> {
   const call = await deps.calls.get(callId);
-  if (!call || (call.status === 'draft' && !isAdmin(actor))) throw notFound('Opslaget / The call');
+  if (!call || (call.status === 'draft' && !isAdmin(actor))) throw notFound('call');
   return call;
 }
 
@@ -68,7 +68,7 @@ async function loadForChange(
   expectedVersion: number | undefined,
 ): Promise<Call> {
   const call = await deps.calls.get(callId);
-  if (!call) throw notFound('Opslaget / The call');
+  if (!call) throw notFound('call');
   if (expectedVersion !== undefined && expectedVersion !== call.version) throw versionConflict();
   return call;
 }
@@ -90,7 +90,7 @@ export async function updateCall(
     throw new AppError('INVALID_STATE', 'Et lukket opslag kan ikke ændres / A closed call cannot be changed');
   }
   const { id, status, version, createdAt, updatedAt, createdBy, openedAt, closedAt, ...current } = call;
-  const merged = parseInput(wholeCallSchema, { ...current, ...input }, ctx.lang);
+  const merged = parseInput(wholeCallSchema, { ...current, ...input });
   const now = deps.clock.now();
   const next: Call = {
     ...call,

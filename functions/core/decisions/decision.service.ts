@@ -107,7 +107,7 @@ export async function recordMeeting(
 ): Promise<Meeting> {
   if (!isBoardOrAdmin(ctx.actor)) throw forbidden();
   const call = await deps.calls.get(callId);
-  if (!call) throw notFound('Opslaget / The call');
+  if (!call) throw notFound('call');
   const errors: FieldError[] = [];
   if (call.status !== 'closed') {
     errors.push({
@@ -301,7 +301,7 @@ export const decideApplication = async (
   input: Omit<DecisionInput, 'applicationId'>,
 ) => {
   const application = await deps.applications.get(applicationId);
-  if (!application || application.status === 'draft') throw notFound('Ansøgningen / The application');
+  if (!application || application.status === 'draft') throw notFound('application');
   return recordMeeting(deps, ctx, application.callId, {
     heldAt: deps.clock.now().toISOString(),
     attendeeIds: [ctx.actor.userId],
@@ -348,6 +348,6 @@ export async function listMeetings(deps: CoreDeps, actor: Principal, callId: str
 export async function getMeeting(deps: CoreDeps, actor: Principal, meetingId: string): Promise<Meeting> {
   if (!isBoardOrAdmin(actor)) throw forbidden();
   const meeting = await deps.decisions.getMeeting(meetingId);
-  if (!meeting) throw notFound('Mødet / The meeting');
+  if (!meeting) throw notFound('meeting');
   return minutesFor(deps, actor, meeting);
 }

@@ -25,8 +25,6 @@ import { idempotentRequest, keyReused } from './idempotency.js';
 import { canManageFinance, requireFinance } from './population.service.js';
 import { buildReports } from './report.service.js';
 
-const AWARD = 'Bevillingen / The award';
-const APPLICATION = 'Ansøgningen / The application';
 const awardEntity = (applicationId: string) => ({ type: 'award' as const, id: applicationId });
 
 /** The Copenhagen year of an instant: the year whose ledger an award accepted then is booked in. */
@@ -47,7 +45,7 @@ export async function acceptAward(
 ): Promise<AwardView> {
   const application = await deps.applications.get(applicationId);
   // Not found and not yours look the same, so ids cannot be probed.
-  if (!application || application.ownerId !== ctx.actor.userId) throw notFound(APPLICATION);
+  if (!application || application.ownerId !== ctx.actor.userId) throw notFound('application');
   if (await deps.awards.get(applicationId)) throw alreadyAccepted();
   const amountOre = application.decision?.amountOre;
   if (application.status !== 'approved' || amountOre === undefined || amountOre <= 0) {
@@ -137,13 +135,13 @@ export async function getAward(
   applicationId: string,
 ): Promise<{ award: AwardView; entries: LedgerEntry[] }> {
   const award = await deps.awards.get(applicationId);
-  if (!award || !(award.ownerId === actor.userId || canManageFinance(actor))) throw notFound(AWARD);
+  if (!award || !(award.ownerId === actor.userId || canManageFinance(actor))) throw notFound('award');
   return { award: awardView(award), entries: await deps.awards.entries(applicationId) };
 }
 
 async function loadAward(deps: CoreDeps, applicationId: string): Promise<Award> {
   const award = await deps.awards.get(applicationId);
-  if (!award) throw notFound(AWARD);
+  if (!award) throw notFound('award');
   return award;
 }
 

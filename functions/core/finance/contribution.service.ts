@@ -33,7 +33,7 @@ const kr = (ore: number, locale = 'da-DK') =>
 /** One of the 20 parties by its id, exactly. @throws AppError NOT_FOUND */
 function partyById(partyId: string): PartyRef {
   const party = PARTIES.find((p) => p.id === partyId);
-  if (!party) throw notFound('Parten / The party');
+  if (!party) throw notFound('party');
   return party;
 }
 
@@ -71,7 +71,7 @@ async function requireSettings(deps: CoreDeps, year: number): Promise<YearSettin
 export async function getYearSettings(deps: CoreDeps, actor: Principal, year: number): Promise<YearSettings> {
   requireFinance(actor);
   const settings = await deps.finance.getYear(year);
-  if (!settings) throw notFound(`Året ${year} / The year ${year}`);
+  if (!settings) throw notFound('year');
   return settings;
 }
 
@@ -376,7 +376,7 @@ async function loadContribution(deps: CoreDeps, year: number, partyId: string) {
     deps.finance.getContribution(year, partyId),
     deps.finance.getYear(year),
   ]);
-  if (!contribution || !settings) throw notFound('Bidraget / The contribution');
+  if (!contribution || !settings) throw notFound('contribution');
   return { contribution, settings };
 }
 
@@ -599,7 +599,7 @@ export async function getOverview(deps: CoreDeps, actor: Principal, year: number
     deps.finance.listContributions(year),
     deps.finance.getYearAndBalance(year),
   ]);
-  if (!settings) throw notFound(`Året ${year} / The year ${year}`);
+  if (!settings) throw notFound('year');
   const day = today(deps);
   const byParty = new Map(contributions.map((c) => [c.partyId, c]));
   const rows = PARTIES.map((party): OverviewRow => {

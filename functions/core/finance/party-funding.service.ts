@@ -43,7 +43,7 @@ const countedOre = (award: Award): number =>
  * (one Query). No role needed: the figures are public. @throws AppError NOT_FOUND (no such party)
  */
 export async function partyFunding(deps: CoreDeps, partyId: string): Promise<PartyFunding> {
-  if (!PARTIES.some((p) => p.id === partyId)) throw notFound('Parten / The party');
+  if (!PARTIES.some((p) => p.id === partyId)) throw notFound('party');
   const [{ years, pool }, awards] = await Promise.all([deps.finance.listBalances(), deps.awards.listAll()]);
   const contributions = await deps.finance.getContributionsOfParty(
     partyId,

@@ -12,8 +12,6 @@ import { canManageFinance } from './population.service.js';
 import { addDays, REMINDER_DAYS_BEFORE, reportObligations } from './report.rules.js';
 import type { Report, ReportReturnInput, ReportSubmitInput } from './report.schema.js';
 
-const AWARD = 'Bevillingen / The award';
-const REPORT = 'Rapporten / The report';
 const awardEntity = (applicationId: string) => ({ type: 'award' as const, id: applicationId });
 
 /**
@@ -54,13 +52,13 @@ export async function listReports(
   applicationId: string,
 ): Promise<Report[]> {
   const award = await deps.awards.get(applicationId);
-  if (!award || !canRead(actor, award)) throw notFound(AWARD);
+  if (!award || !canRead(actor, award)) throw notFound('award');
   return deps.reports.listByAward(applicationId);
 }
 
 async function loadReport(deps: CoreDeps, applicationId: string, reportId: string): Promise<Report> {
   const report = await deps.reports.get(applicationId, reportId);
-  if (!report) throw notFound(REPORT);
+  if (!report) throw notFound('report');
   return report;
 }
 
@@ -83,7 +81,7 @@ export async function submitReport(
   input: ReportSubmitInput,
 ): Promise<Report> {
   const award = await deps.awards.get(applicationId);
-  if (!award || !canRead(ctx.actor, award)) throw notFound(AWARD);
+  if (!award || !canRead(ctx.actor, award)) throw notFound('award');
   if (award.ownerId !== ctx.actor.userId) throw forbidden();
   const report = await loadReport(deps, applicationId, reportId);
   if (report.status !== 'due' && report.status !== 'returned') throw invalidState(report, 'indsendes');
@@ -118,7 +116,7 @@ async function requireDecider(deps: CoreDeps, actor: Principal, award: Award): P
   if (!isBoardOrAdmin(actor) || award.ownerId === actor.userId) throw forbidden();
   if (isAdmin(actor)) return;
   const application = await deps.applications.get(award.applicationId);
-  if (!application) throw notFound('Ansøgningen / The application');
+  if (!application) throw notFound('application');
   const assignments = await deps.reviews.listByApplication(award.applicationId);
   if (personConflict(actor, application, assignments)) {
     throw new AppError(
@@ -136,7 +134,7 @@ async function loadForDecision(
 ): Promise<{ award: Award; report: Report }> {
   if (!isBoardOrAdmin(ctx.actor)) throw forbidden();
   const award = await deps.awards.get(applicationId);
-  if (!award) throw notFound(AWARD);
+  if (!award) throw notFound('award');
   await requireDecider(deps, ctx.actor, award);
   const report = await loadReport(deps, applicationId, reportId);
   if (report.status !== 'submitted') throw invalidState(report, 'afgøres');

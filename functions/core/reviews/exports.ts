@@ -10,7 +10,7 @@ import { reviewerScore } from './scoring.js';
 export async function exportScoresCsv(deps: CoreDeps, actor: Principal, callId: string): Promise<string> {
   const ranking = await getRanking(deps, actor, callId);
   const call = await deps.calls.get(callId);
-  if (!call) throw notFound('Opslaget / The call');
+  if (!call) throw notFound('call');
   const visible = new Set(ranking.rows.filter((r) => !r.conflicted).map((r) => r.applicationId));
   const rows = ranking.rows.filter((r) => visible.has(r.applicationId));
   const assignments = (await deps.reviews.listByCall(callId)).filter(

@@ -109,7 +109,7 @@ export function rankApplications(
 export async function getRanking(deps: CoreDeps, actor: Principal, callId: string): Promise<Ranking> {
   if (!isBoardOrAdmin(actor)) throw forbidden();
   const call = await deps.calls.get(callId);
-  if (!call) throw notFound('Opslaget / The call');
+  if (!call) throw notFound('call');
   const [applications, assignments, approvedOre] = await Promise.all([
     deps.applications.listByCall(callId),
     deps.reviews.listByCall(callId),

@@ -74,9 +74,9 @@ async function loadApplicationInReview(
   applicationId: string,
 ): Promise<{ application: Application; call: Call }> {
   const application = await deps.applications.get(applicationId);
-  if (!application || application.status === 'draft') throw notFound('Ansøgningen / The application');
+  if (!application || application.status === 'draft') throw notFound('application');
   const call = await deps.calls.get(application.callId);
-  if (!call) throw notFound('Opslaget / The call');
+  if (!call) throw notFound('call');
   return { application, call };
 }
 
@@ -210,7 +210,7 @@ export async function unassignReviewer(
 ): Promise<void> {
   requireChair(ctx);
   const assignment = await deps.reviews.get(applicationId, reviewerId);
-  if (!assignment) throw notFound('Tildelingen / The assignment');
+  if (!assignment) throw notFound('assignment');
   const { application } = await loadApplicationInReview(deps, applicationId);
   requireFreeOfConflict(ctx, application, await deps.reviews.listByApplication(applicationId));
   if (assignment.review.status === 'submitted') {
@@ -249,7 +249,7 @@ export async function suggestCallAssignment(
 ): Promise<SuggestedAssignment[]> {
   requireChair(ctx);
   const call = await deps.calls.get(callId);
-  if (!call) throw notFound('Opslaget / The call');
+  if (!call) throw notFound('call');
   const [applications, assignments, reviewers] = await Promise.all([
     deps.applications.listByCall(callId),
     deps.reviews.listByCall(callId),
@@ -383,7 +383,7 @@ async function loadOwnAssignment(
   applicationId: string,
 ): Promise<Assignment> {
   const assignment = await deps.reviews.get(applicationId, actor.userId);
-  if (!assignment) throw notFound('Tildelingen / The assignment');
+  if (!assignment) throw notFound('assignment');
   return assignment;
 }
 
@@ -532,7 +532,7 @@ export async function reopenReview(
 ): Promise<Assignment> {
   requireChair(ctx);
   const assignment = await deps.reviews.get(applicationId, reviewerId);
-  if (!assignment) throw notFound('Tildelingen / The assignment');
+  if (!assignment) throw notFound('assignment');
   const { application } = await loadApplicationInReview(deps, applicationId);
   requireFreeOfConflict(ctx, application, await deps.reviews.listByApplication(applicationId));
   if (assignment.review.status !== 'submitted')
@@ -600,7 +600,7 @@ export async function ruleOnConflict(
 ): Promise<Assignment> {
   requireChair(ctx);
   const assignment = await deps.reviews.get(applicationId, reviewerId);
-  if (!assignment?.conflict) throw notFound('Erklæringen / The declaration');
+  if (!assignment?.conflict) throw notFound('declaration');
   if (assignment.conflict.ruling)
     throw new AppError('INVALID_STATE', 'Der er allerede truffet afgørelse / Already ruled on');
   const { application } = await loadApplicationInReview(deps, applicationId);

@@ -1,6 +1,9 @@
+import type { EntityName, Message } from './messages.js';
+
 /**
- * The one error family of the core. Core code never knows HTTP: the HTTP layer maps each code to a status
- * and an RFC 9457 problem body (functions/http/problem.ts).
+ * The one error family of the core. Core code never knows HTTP and writes no words: `code` says what kind of
+ * failure it is (the HTTP layer maps it to a status), `reason` says which one, as a message code with its
+ * values (functions/texts words it), and `errors` name each field or rule at fault.
  */
 export type AppErrorCode =
   | 'VALIDATION_FAILED'
@@ -13,31 +16,55 @@ export type AppErrorCode =
   | 'RULES_FAILED'
   | 'UNAVAILABLE';
 
-/** One field or rule at fault: `pointer` is a JSON pointer into the request body (`/partners/0/contactEmail`). */
-export interface FieldError {
+/**
+ * A message worded before the catalogue existed ("Dansk / English"). Being replaced by codes area by area;
+ * nothing new may use it.
+ * @deprecated
+ */
+export interface LegacyFieldError {
   pointer: string;
   code: string;
   detail: string;
 }
 
+/** One field or rule at fault: `pointer` is a JSON pointer into the request body (`/partners/0/contactEmail`). */
+export type FieldError = ({ pointer: string } & Message) | LegacyFieldError;
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
+  readonly reason: Message | string;
   readonly errors: FieldError[];
 
-  constructor(code: AppErrorCode, message: string, options?: { errors?: FieldError[]; cause?: unknown }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+  constructor(
+    code: AppErrorCode,
+    reason: Message | string,
+    options?: { errors?: FieldError[]; cause?: unknown },
+  ) {
+    super(
+      typeof reason === 'string' ? reason : reason.code,
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = 'AppError';
     this.code = code;
+    this.reason = reason;
     this.errors = options?.errors ?? [];
   }
 }
 
-export const notFound = (what: string): AppError =>
-  new AppError('NOT_FOUND', `${what} findes ikke / not found`);
-export const forbidden = (): AppError =>
-  new AppError('FORBIDDEN', 'Du har ikke adgang til dette / You do not have access to this');
-export const versionConflict = (): AppError =>
-  new AppError(
-    'VERSION_CONFLICT',
-    'Nogen har ændret dette imens; hent det igen / Someone changed this meanwhile; reload it',
-  );
+export const notFound = (entity: EntityName): AppError =>
+  new AppError('NOT_FOUND', { code: 'NOT_FOUND', params: { entity } });
+export const forbidden = (): AppError => new AppError('FORBIDDEN', { code: 'FORBIDDEN' });
+export const versionConflict = (): AppError => new AppError('VERSION_CONFLICT', { code: 'VERSION_CONFLICT' });
+export const signIn = (): AppError => new AppError('UNAUTHENTICATED', { code: 'SIGN_IN' });
+export const unavailable = (cause?: unknown): AppError =>
+  new AppError('UNAVAILABLE', { code: 'DATABASE_BUSY' }, { cause });
+
+/** The errors a refusal names, or the refusal itself as one error (no field) when it names none. */
+export const errorsOf = (error: AppError): FieldError[] =>
+  error.errors.length > 0 ? error.errors : [reasonAsError(error)];
+
+/** A refusal's reason as an error that names no field. */
+export const reasonAsError = (error: AppError, pointer = ''): FieldError =>
+  typeof error.reason === 'string'
+    ? { pointer, code: error.code, detail: error.reason }
+    : ({ pointer, ...error.reason } as FieldError);

@@ -8,15 +8,14 @@ export const createApiRouter = () =>
   new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
-        const lang = c.get('lang') ?? 'da';
         const where = result.target === 'json' ? '' : `/${result.target}`;
-        const errors = issuesToFieldErrors(result.error.issues, lang).map((e) => ({
+        const errors = issuesToFieldErrors(result.error.issues).map((e) => ({
           ...e,
           pointer: `${where}${e.pointer === '/' ? '' : e.pointer}` || '/',
         }));
         return problemResponse(
           c,
-          problem(400, 'VALIDATION_FAILED', lang === 'da' ? 'Ugyldige oplysninger' : 'Invalid input', errors),
+          problem(c.get('lang') ?? 'da', 400, 'VALIDATION_FAILED', { code: 'INVALID_INPUT' }, errors),
         );
       }
     },
@@ -29,12 +28,19 @@ export const problemSchema = z
     status: z.int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    code: z.string().optional(),
+    code: z.string().describe('The kind of failure (VALIDATION_FAILED, RULES_FAILED, …)'),
+    reason: z.string().optional().describe('Which failure it is, as a message code'),
     errors: z
-      .array(z.object({ pointer: z.string(), code: z.string(), detail: z.string() }))
+      .array(
+        z
+          .looseObject({ pointer: z.string(), code: z.string(), detail: z.string() })
+          .describe('The values the message speaks of are members too (amountOre, …)'),
+      )
       .optional()
       .describe('Each field or rule at fault, by JSON pointer into the request'),
   })
+  .catchall(z.unknown())
+  .describe('RFC 9457 problem details; the values a message speaks of are members too')
   .openapi('Problem');
 
 const problemContent = { 'application/problem+json': { schema: problemSchema } };

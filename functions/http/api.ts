@@ -1,11 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
-import { webRoutes } from '../../web/web.routes.js';
+import { langFromHeader } from '../texts/lang.js';
 import type { AppDeps, AppEnv } from './context.js';
-import { langFromHeader } from './context.js';
 import { MAX_BODY_BYTES } from './limits.js';
-import { errorToProblem, problem, problemResponse } from './problem.js';
+import { problem, problemResponse } from './problem.js';
 import { isPublicApi } from './public-routes.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -16,14 +14,20 @@ import { reportRoutes } from './routes/reports.routes.js';
 import { reviewRoutes } from './routes/reviews.routes.js';
 
 /** The JSON API under /api: bearer tokens only (no cookies, so no CSRF surface). */
-function apiApp(deps: AppDeps) {
+export function apiApp(deps: AppDeps) {
   const api = new OpenAPIHono<AppEnv>();
   api.use(
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: (c) =>
-        problemResponse(c, problem(413, 'BODY_TOO_LARGE', `Højst / At most ${MAX_BODY_BYTES} bytes`)),
+        problemResponse(
+          c,
+          problem(c.get('lang') ?? 'da', 413, 'BODY_TOO_LARGE', {
+            code: 'BODY_TOO_LARGE',
+            params: { maxBytes: MAX_BODY_BYTES },
+          }),
+        ),
     }),
   );
   api.use('*', async (c, next) => {
@@ -32,11 +36,14 @@ function apiApp(deps: AppDeps) {
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match?.[1]) {
-        return problemResponse(c, problem(401, 'UNAUTHENTICATED', 'Authorization: Bearer <token>'));
+        return problemResponse(
+          c,
+          problem(c.get('lang'), 401, 'UNAUTHENTICATED', { code: 'AUTHORIZATION_MALFORMED' }),
+        );
       }
       c.set('principal', await deps.tokens.verify(match[1]));
     } else if (!isPublicApi(c.req.method, c.req.path)) {
-      return problemResponse(c, problem(401, 'UNAUTHENTICATED', 'Log ind først / Sign in first'));
+      return problemResponse(c, problem(c.get('lang'), 401, 'UNAUTHENTICATED', { code: 'SIGN_IN' }));
     }
     await next();
   });
@@ -65,33 +72,3 @@ function apiApp(deps: AppDeps) {
   });
   return api;
 }
-
-/** The one app of both runtimes: @hono/node-server locally, hono/aws-lambda in AWS. */
-export function createApp(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>();
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-      strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
-      referrerPolicy: 'same-origin',
-    }),
-  );
-  app.route('/api', apiApp(deps));
-  // Unknown API paths answer as the API does, and never fall through to the web pages.
-  app.all('/api/*', (c) => problemResponse(c, problem(404, 'NOT_FOUND', 'Ukendt adresse / Unknown path')));
-  app.route('/', webRoutes(deps));
-  app.onError((error, c) => problemResponse(c, errorToProblem(error, deps.logError)));
-  return app;
-}
-
-export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,52 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
+import { webRoutes } from '../../web/web.routes.js';
+import { apiApp } from '../http/api.js';
+import type { AppDeps, AppEnv } from '../http/context.js';
+import { errorToProblem, problem, problemResponse } from '../http/problem.js';
+import { langFromHeader } from '../texts/lang.js';
+
+/*
+ * The composition root: the API (functions/http) and the web pages (web/) hang from here, side by side, on one
+ * Hono app. Neither imports the other's routes; both call the same core services.
+ */
+
+/** The one app of both runtimes: @hono/node-server locally, hono/aws-lambda in AWS. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.route('/api', apiApp(deps));
+  // Unknown API paths answer as the API does, and never fall through to the web pages.
+  app.all('/api/*', (c) =>
+    problemResponse(
+      c,
+      problem(langFromHeader(c.req.header('accept-language')), 404, 'NOT_FOUND', { code: 'UNKNOWN_PATH' }),
+    ),
+  );
+  app.route('/', webRoutes(deps));
+  app.onError((error, c) =>
+    problemResponse(
+      c,
+      errorToProblem(c.get('lang') ?? langFromHeader(c.req.header('accept-language')), error, deps.logError),
+    ),
+  );
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,42 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { search } from '@aws-lambda-powertools/logger/correlationId';
+import type { CoreDeps } from '../core/ports.js';
+import { systemClock } from '../core/shared/time.js';
+import { createDb } from '../db/client.js';
+import { createCoreDeps } from '../db/repositories.js';
+
+/** What every Lambda shares: one logger and the core's dependencies, built once per cold start. */
+export interface Boot {
+  logger: Logger;
+  core: CoreDeps;
+  /** Reports an unexpected error with its stack, under the invocation's correlation id. */
+  logError: (message: string, error: unknown) => void;
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Missing configuration: ${name}`);
+  return value;
+}
+
+let booted: Boot | undefined;
+
+/**
+ * Builds the shared parts on the first call of a cold start and hands the same ones out after; a missing
+ * setting fails the cold start with its name. (Tracer and metrics join the logger here.)
+ */
+export function boot(): Boot {
+  if (booted) return booted;
+  const logger = new Logger({ serviceName: 'fim', correlationIdSearchFn: search });
+  const db = createDb({
+    tableName: required('TABLE_NAME'),
+    ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
+  });
+  booted = {
+    logger,
+    core: createCoreDeps(db, systemClock),
+    logError: (message, error) =>
+      logger.error(message, error instanceof Error ? error : new Error(String(error))),
+  };
+  return booted;
+}

@@ -1,0 +1,5 @@
+/**
+ * The review area's message codes and the values each carries (see ../shared/messages.ts). No words here:
+ * functions/texts words them.
+ */
+export type ReviewMessages = Record<never, never>;

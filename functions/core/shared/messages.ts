@@ -1,0 +1,93 @@
+import type { ApplicationMessages } from '../applications/application.messages.js';
+import type { CallMessages } from '../calls/call.messages.js';
+import type { DecisionMessages } from '../decisions/decision.messages.js';
+import type { AwardMessages } from '../finance/award.messages.js';
+import type { FinanceMessages } from '../finance/finance.messages.js';
+import type { ReportMessages } from '../finance/report.messages.js';
+import type { ReviewMessages } from '../reviews/review.messages.js';
+
+/*
+ * Every message the core can raise, by code, with the values it speaks of (amounts in øre, dates as ISO
+ * strings, names). The core writes no words of any language: functions/texts words each code in Danish and
+ * English, for pages, API problems, e-mails and PDFs alike. Each area declares its own codes in its
+ * `*.messages.ts`; this interface joins them, and the catalogue must word every one of them in both languages.
+ */
+
+/** What an entity is called in a message ("Opslaget findes ikke"). */
+export type EntityName =
+  | 'call'
+  | 'application'
+  | 'assignment'
+  | 'declaration'
+  | 'meeting'
+  | 'award'
+  | 'report'
+  | 'party'
+  | 'contribution'
+  | 'year'
+  | 'user';
+
+/** Messages of every area: who may ask, what exists, and the store's answers. */
+export interface CommonMessages {
+  NOT_FOUND: { entity: EntityName };
+  FORBIDDEN: Record<never, never>;
+  VERSION_CONFLICT: Record<never, never>;
+  DATABASE_BUSY: Record<never, never>;
+  SIGN_IN: Record<never, never>;
+  SIGN_IN_AGAIN: Record<never, never>;
+  UNKNOWN_DEMO_USER: Record<never, never>;
+  INVALID_INPUT: Record<never, never>;
+  RULES_NOT_MET: Record<never, never>;
+  INVALID_CURSOR: Record<never, never>;
+  IF_MATCH_INVALID: Record<never, never>;
+  IF_MATCH_REQUIRED: Record<never, never>;
+  IDEMPOTENCY_KEY_CLAIMED: Record<never, never>;
+  MALFORMED_BODY: Record<never, never>;
+  BODY_TOO_LARGE: { maxBytes: number };
+  UNKNOWN_PATH: Record<never, never>;
+  AUTHORIZATION_MALFORMED: Record<never, never>;
+}
+
+/**
+ * A field the schema refused, in zod's terms (the API's field error codes): the values say what was expected.
+ * Custom refinements raise their own code as the issue's message (`not_an_amount`, `closes_before_opens`, …).
+ */
+export interface ValidationMessages {
+  invalid_type: { expected: string };
+  too_small: { origin: string; minimum: number };
+  too_big: { origin: string; maximum: number };
+  invalid_format: { format: string };
+  invalid_value: Record<never, never>;
+  invalid_union: Record<never, never>;
+  unknown_field: { key: string };
+  not_a_number: Record<never, never>;
+  not_an_amount: Record<never, never>;
+  not_a_datetime: Record<never, never>;
+  duplicate_id: Record<never, never>;
+  duplicate_value: Record<never, never>;
+}
+
+export interface MessageParams
+  extends CommonMessages,
+    ValidationMessages,
+    CallMessages,
+    ApplicationMessages,
+    ReviewMessages,
+    DecisionMessages,
+    FinanceMessages,
+    AwardMessages,
+    ReportMessages {}
+
+export type MessageCode = keyof MessageParams;
+
+/** One message: its code, and its values where it has any. */
+export type Message = {
+  [K in MessageCode]: keyof MessageParams[K] extends never
+    ? { code: K; params?: undefined }
+    : { code: K; params: MessageParams[K] };
+}[MessageCode];
+
+/** The zod custom-issue codes: a refinement's message is one of these, so it can be worded. */
+export type CustomIssueCode = {
+  [K in MessageCode]: K extends Lowercase<K> ? K : never;
+}[MessageCode];

@@ -1,0 +1,77 @@
+import type { FieldError } from '../core/shared/errors.js';
+import type { Message } from '../core/shared/messages.js';
+import * as applications from './applications.js';
+import * as awards from './awards.js';
+import * as board from './board.js';
+import * as calls from './calls.js';
+import * as common from './common.js';
+import * as finance from './finance.js';
+import type { Lang } from './lang.js';
+import { type AllMessageTexts, wordMessage } from './messages.js';
+import * as reviews from './reviews.js';
+
+/*
+ * The one catalogue of words: the pages' texts and every message code, in Danish and English, one file per
+ * area. Pages take `texts[lang]`; API problems, e-mails and PDFs word a core message with `say`.
+ */
+
+const da = {
+  ...common.da,
+  ...calls.da,
+  ...applications.da,
+  ...reviews.da,
+  ...board.da,
+  ...finance.da,
+  ...awards.da,
+};
+
+export type Texts = typeof da;
+
+const en: Texts = {
+  ...common.en,
+  ...calls.en,
+  ...applications.en,
+  ...reviews.en,
+  ...board.en,
+  ...finance.en,
+  ...awards.en,
+};
+
+export const texts: Record<Lang, Texts> = { da, en };
+
+const messages: Record<Lang, AllMessageTexts> = {
+  da: {
+    ...common.daMessages,
+    ...calls.daMessages,
+    ...applications.daMessages,
+    ...reviews.daMessages,
+    ...board.daMessages,
+    ...finance.daMessages,
+    ...awards.daMessages,
+  },
+  en: {
+    ...common.enMessages,
+    ...calls.enMessages,
+    ...applications.enMessages,
+    ...reviews.enMessages,
+    ...board.enMessages,
+    ...finance.enMessages,
+    ...awards.enMessages,
+  },
+};
+
+/**
+ * A message in the reader's words. A legacy message ("Dansk / English", being replaced by codes) gives the
+ * reader's half.
+ */
+export function say(lang: Lang, message: Message | string): string {
+  if (typeof message !== 'string') return wordMessage(messages[lang], message);
+  const halves = message.split(' / ');
+  return (halves.length === 2 ? halves[lang === 'da' ? 0 : 1] : undefined) ?? message;
+}
+
+/** A field error's words: its code worded, or a legacy error's own detail in the reader's half. */
+export const sayFieldError = (lang: Lang, error: FieldError): string =>
+  'detail' in error ? say(lang, error.detail) : say(lang, error);
+
+export type { Lang } from './lang.js';
