@@ -14,23 +14,21 @@ import {
   openCall,
   updateCall,
 } from '../functions/core/calls/call.service.js';
-import { AppError, type FieldError, forbidden } from '../functions/core/shared/errors.js';
-import { parseInput } from '../functions/core/shared/validation.js';
+import { forbidden } from '../functions/core/shared/errors.js';
 import type { AppDeps, AppEnv } from '../functions/http/context.js';
-import { parseKrInput } from '../functions/texts/format.js';
-import type { Lang } from '../functions/texts/lang.js';
 import { Errors } from './components/fields.js';
-import { type FormBody, field, fields, rows } from './forms.js';
+import type { FieldReader } from './field-reader.js';
+import { type FormState, formAction } from './form-action.js';
+import { type FormBody, field, fields, formVersion, readBody, rows } from './forms.js';
 import {
   AdminCallListPage,
   adminTexts,
   CallFormPage,
   type CallFormValues,
   emptyCallValues,
-  parseThreshold,
   valuesFromCall,
 } from './pages/admin-calls.js';
-import { formVersion, page, type WebContext, webCtx } from './render.js';
+import { page, type WebContext, webCtx } from './render.js';
 
 const valuesFromBody = (body: FormBody): CallFormValues => ({
   title: field(body, 'title'),
@@ -60,59 +58,34 @@ const valuesFromBody = (body: FormBody): CallFormValues => ({
     .filter((r) => Object.values(r).some((v) => v !== '')),
 });
 
-/** The form's strings as the API's call input; amounts and counts that are no numbers are the form's errors. */
-function readCallForm(values: CallFormValues): { input: Record<string, unknown>; errors: FieldError[] } {
-  const errors: FieldError[] = [];
-  const amount = (text: string, pointer: string) => {
-    if (text.trim() === '') return undefined;
-    const ore = parseKrInput(text);
-    if (ore === undefined) errors.push({ pointer, code: 'not_an_amount' });
-    return ore;
-  };
-  const whole = (text: string, pointer: string) => {
-    if (text.trim() === '') return undefined;
-    if (!/^\d{1,4}$/.test(text.trim())) {
-      errors.push({ pointer, code: 'not_a_number' });
-      return undefined;
-    }
-    return Number(text.trim());
-  };
-  const decimal = (text: string, pointer: string) => {
-    if (text.trim() === '') return undefined;
-    const value = parseThreshold(text);
-    if (value === undefined) errors.push({ pointer, code: 'not_a_number' });
-    return value;
-  };
-  const optional = (text: string) => (text.trim() === '' ? undefined : text);
-  const input = {
-    title: values.title,
-    titleEn: optional(values.titleEn),
-    description: values.description,
-    descriptionEn: optional(values.descriptionEn),
-    budgetOre: amount(values.budget, '/budgetOre'),
-    opensAt: values.opensAt,
-    closesAt: values.closesAt,
-    focusAreas: values.focusAreas,
-    minSectors: whole(values.minSectors, '/minSectors'),
-    reviewersPerApplication: whole(values.reviewersPerApplication, '/reviewersPerApplication'),
-    blindReview: values.blindReview,
-    showReviewsToReviewers: values.showReviewsToReviewers,
-    disagreementThreshold: decimal(values.disagreementThreshold, '/disagreementThreshold'),
-    grantTypes: values.grantTypes.map((g, i) => ({
-      id: g.id.trim().toUpperCase(),
-      name: g.name,
-      nameEn: optional(g.nameEn),
-      maxAmountOre: amount(g.maxAmount, `/grantTypes/${i}/maxAmountOre`),
-    })),
-    criteria: values.criteria.map((c, i) => ({
-      id: c.id.trim(),
-      name: c.name,
-      nameEn: optional(c.nameEn),
-      weight: whole(c.weight, `/criteria/${i}/weight`),
-    })),
-  };
-  return { input, errors };
-}
+/** The form's strings as the API's call input; amounts and counts that are no numbers are noted by `read`. */
+const callInput = (values: CallFormValues, read: FieldReader) => ({
+  title: values.title,
+  titleEn: read.optional(values.titleEn),
+  description: values.description,
+  descriptionEn: read.optional(values.descriptionEn),
+  budgetOre: read.kroner(values.budget, '/budgetOre'),
+  opensAt: values.opensAt,
+  closesAt: values.closesAt,
+  focusAreas: values.focusAreas,
+  minSectors: read.whole(values.minSectors, '/minSectors', 4),
+  reviewersPerApplication: read.whole(values.reviewersPerApplication, '/reviewersPerApplication', 4),
+  blindReview: values.blindReview,
+  showReviewsToReviewers: values.showReviewsToReviewers,
+  disagreementThreshold: read.decimal(values.disagreementThreshold, '/disagreementThreshold'),
+  grantTypes: values.grantTypes.map((g, i) => ({
+    id: g.id.trim().toUpperCase(),
+    name: g.name,
+    nameEn: read.optional(g.nameEn),
+    maxAmountOre: read.kroner(g.maxAmount, `/grantTypes/${i}/maxAmountOre`),
+  })),
+  criteria: values.criteria.map((c, i) => ({
+    id: c.id.trim(),
+    name: c.name,
+    nameEn: read.optional(c.nameEn),
+    weight: read.whole(c.weight, `/criteria/${i}/weight`, 4),
+  })),
+});
 
 /** Admin pages for calls: list by status, create, edit, open and close. */
 export function adminRoutes(deps: AppDeps) {
@@ -144,43 +117,39 @@ export function adminRoutes(deps: AppDeps) {
     );
   });
 
-  const invalid = (
+  /** The call form again, with what was typed and what is wrong. */
+  const renderCallForm = async (
     c: WebContext,
-    lang: Lang,
     callId: string | undefined,
-    values: CallFormValues,
-    errors: FieldError[],
-    status: 400 | 409 = 400,
-  ) =>
-    (callId ? getCall(deps.core, c.get('principal'), callId) : Promise.resolve(undefined)).then((call) =>
-      page(
-        c,
-        call ? adminTexts(lang).edit : adminTexts(lang).new,
-        <CallFormPage
-          lang={lang}
-          call={call}
-          values={values}
-          errors={new Errors(lang, errors)}
-          conflict={status === 409}
-        />,
-        status,
-      ),
+    state: FormState<CallFormValues>,
+  ) => {
+    const { actor, lang } = webCtx(c);
+    const call = callId ? await getCall(deps.core, actor, callId) : undefined;
+    return page(
+      c,
+      call ? adminTexts(lang).edit : adminTexts(lang).new,
+      <CallFormPage
+        lang={lang}
+        call={call}
+        values={state.values}
+        errors={state.errors}
+        conflict={state.conflict}
+      />,
+      state.status,
     );
+  };
 
-  admin.post('/calls', async (c) => {
-    const ctx = webCtx(c);
-    const values = valuesFromBody(await c.req.parseBody({ all: true }));
-    const form = readCallForm(values);
-    if (form.errors.length > 0) return invalid(c, ctx.lang, undefined, values, form.errors);
-    try {
-      const call = await createCall(deps.core, ctx, parseInput(createCallSchema, form.input));
-      return c.redirect(`/admin/calls/${call.id}?saved=1`, 303);
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'VALIDATION_FAILED')
-        return invalid(c, ctx.lang, undefined, values, error.errors);
-      throw error;
-    }
-  });
+  admin.post(
+    '/calls',
+    formAction({
+      values: valuesFromBody,
+      input: callInput,
+      schema: createCallSchema,
+      run: (input, { ctx }) => createCall(deps.core, ctx, input),
+      done: (call) => `/admin/calls/${call.id}?saved=1`,
+      render: (c, state) => renderCallForm(c, undefined, state),
+    }),
+  );
 
   admin.get('/calls/:id', async (c) => {
     const { actor, lang } = webCtx(c);
@@ -198,24 +167,18 @@ export function adminRoutes(deps: AppDeps) {
     );
   });
 
-  admin.post('/calls/:id', async (c) => {
-    const ctx = webCtx(c);
-    const id = c.req.param('id');
-    const body = await c.req.parseBody({ all: true });
-    const values = valuesFromBody(body);
-    const form = readCallForm(values);
-    if (form.errors.length > 0) return invalid(c, ctx.lang, id, values, form.errors);
-    try {
-      await updateCall(deps.core, ctx, id, parseInput(updateCallSchema, form.input), formVersion(body) ?? -1);
-      return c.redirect(`/admin/calls/${id}?saved=1`, 303);
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'VALIDATION_FAILED')
-        return invalid(c, ctx.lang, id, values, error.errors);
-      if (error instanceof AppError && error.code === 'VERSION_CONFLICT')
-        return invalid(c, ctx.lang, id, values, [], 409);
-      throw error;
-    }
-  });
+  admin.post(
+    '/calls/:id',
+    formAction({
+      values: valuesFromBody,
+      input: callInput,
+      schema: updateCallSchema,
+      run: (input, { c, ctx, body }) =>
+        updateCall(deps.core, ctx, c.req.param('id') ?? '', input, formVersion(body)),
+      done: (_, { c }) => `/admin/calls/${c.req.param('id')}?saved=1`,
+      render: (c, state) => renderCallForm(c, c.req.param('id'), state),
+    }),
+  );
 
   for (const [action, move] of [
     ['open', openCall],
@@ -223,8 +186,7 @@ export function adminRoutes(deps: AppDeps) {
   ] as const) {
     admin.post(`/calls/:id/${action}`, async (c) => {
       const id = c.req.param('id');
-      const body = await c.req.parseBody();
-      await move(deps.core, webCtx(c), id, formVersion(body) ?? -1);
+      await move(deps.core, webCtx(c), id, formVersion(await readBody(c)));
       return c.redirect(`/admin/calls/${id}?saved=1`, 303);
     });
   }

@@ -28,7 +28,7 @@ import { formatKr, parseKrInput } from '../functions/texts/format.js';
 import { say, texts } from '../functions/texts/index.js';
 import type { Lang } from '../functions/texts/lang.js';
 import { Errors } from './components/fields.js';
-import { type FormBody, field } from './forms.js';
+import { type FormBody, field, formVersion } from './forms.js';
 import {
   AwardAcceptSection,
   AwardPage,
@@ -41,7 +41,7 @@ import {
   type TrancheValues,
 } from './pages/awards.js';
 import { ApplicationView } from './pages/public.js';
-import { formVersion, page, type WebContext, webCtx } from './render.js';
+import { page, type WebContext, webCtx } from './render.js';
 
 const isCode = (error: unknown, ...codes: string[]): error is AppError =>
   error instanceof AppError && codes.includes(error.code);

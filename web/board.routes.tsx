@@ -36,7 +36,7 @@ import { formatKr, parseKrInput } from '../functions/texts/format.js';
 import { say, texts } from '../functions/texts/index.js';
 import type { Lang } from '../functions/texts/lang.js';
 import { Errors } from './components/fields.js';
-import { field, fields } from './forms.js';
+import { field, fields, formVersion } from './forms.js';
 import {
   AssignmentPage,
   assignPointer,
@@ -62,7 +62,7 @@ import {
 } from './pages/meetings.js';
 import { RankingPage } from './pages/ranking.js';
 import { callTitleOf } from './pages/reviews.js';
-import { formVersion, page, type WebContext, webCtx } from './render.js';
+import { page, type WebContext, webCtx } from './render.js';
 
 /** A confirmed plan as the form posts it: application ids from hidden fields, reviewer ids from checkboxes. */
 const planSchema = z

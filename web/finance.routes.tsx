@@ -53,7 +53,7 @@ import { parseKrInput } from '../functions/texts/format.js';
 import { texts } from '../functions/texts/index.js';
 import type { Lang } from '../functions/texts/lang.js';
 import { Errors } from './components/fields.js';
-import { type FormBody, field } from './forms.js';
+import { type FormBody, field, formVersion } from './forms.js';
 import {
   FinanceHomePage,
   ImportPage,
@@ -66,7 +66,7 @@ import { type AdjustmentValues, ContributionPage, type PaymentValues } from './p
 import { LedgerPage } from './pages/finance-ledger.js';
 import { PoolPage } from './pages/finance-pool.js';
 import { PartiesPage, PartyPage } from './pages/party.js';
-import { formVersion, page, type WebContext, webCtx } from './render.js';
+import { page, type WebContext, webCtx } from './render.js';
 
 /** The import form's address; web.routes.tsx leaves its body to the import's own, larger limit below. */
 export const IMPORT_PATH = '/finance/populations/import';

@@ -1,10 +1,11 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError } from '../functions/core/shared/errors.js';
+import type { RequestContext } from '../functions/core/ports.js';
+import { signIn } from '../functions/core/shared/errors.js';
 import type { AppEnv } from '../functions/http/context.js';
+import type { Lang } from '../functions/texts/lang.js';
 import { Layout } from './components/layout.js';
-import { type FormBody, field } from './forms.js';
 
 export type WebContext = Context<AppEnv>;
 
@@ -20,13 +21,12 @@ export function page(c: WebContext, title: string, body: Child, status: Contentf
   return c.html(Promise.resolve(html).then((markup) => `<!DOCTYPE html>${markup}`));
 }
 
-export const webCtx = (c: WebContext) => {
-  const actor = c.get('principal');
-  if (!actor) throw new AppError('UNAUTHENTICATED', 'Log ind først / Sign in first');
-  return { actor, lang: c.get('lang') };
-};
+/** Who asks (the core's request context) and the language they read. */
+export type WebRequestContext = RequestContext & { lang: Lang };
 
-export const formVersion = (body: FormBody): number | undefined => {
-  const v = field(body, '_version');
-  return /^\d{1,9}$/.test(v) ? Number(v) : undefined;
+/** The signed-in person's request context; anyone else is sent to sign in. */
+export const webCtx = (c: WebContext): WebRequestContext => {
+  const actor = c.get('principal');
+  if (!actor) throw signIn();
+  return { actor, lang: c.get('lang') };
 };

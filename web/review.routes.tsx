@@ -14,7 +14,7 @@ import { parseInput } from '../functions/core/shared/validation.js';
 import type { AppDeps, AppEnv } from '../functions/http/context.js';
 import { texts } from '../functions/texts/index.js';
 import { Errors } from './components/fields.js';
-import { field } from './forms.js';
+import { field, formVersion } from './forms.js';
 import {
   callTitleOf,
   type ReviewFormValues,
@@ -24,7 +24,7 @@ import {
   valuesFromAssignment,
   valuesFromReviewBody,
 } from './pages/reviews.js';
-import { formVersion, page, type WebContext, webCtx } from './render.js';
+import { page, type WebContext, webCtx } from './render.js';
 
 /** The reviewer's pages: the queue, the scoring form beside the application, the conflict declaration. */
 export function reviewRoutes(deps: AppDeps) {
@@ -121,7 +121,7 @@ export function reviewRoutes(deps: AppDeps) {
     }
     let saved: Awaited<ReturnType<typeof saveReview>>;
     try {
-      saved = await saveReview(deps.core, ctx, id, input, formVersion(body) ?? -1);
+      saved = await saveReview(deps.core, ctx, id, input, formVersion(body));
     } catch (error) {
       if (error instanceof AppError && error.code === 'VERSION_CONFLICT')
         return render(c, id, { values, versionConflict: true, status: 409 });

@@ -30,7 +30,7 @@ import { boardRoutes } from './board.routes.js';
 import { cognitoLogin } from './cognito-login.js';
 import { Errors } from './components/fields.js';
 import { financeRoutes, IMPORT_PATH, partyRoutes } from './finance.routes.js';
-import { applyRowAction, field, readAction, readApplicationForm } from './forms.js';
+import { applyRowAction, field, formVersion, readAction, readApplicationForm } from './forms.js';
 import {
   ApplicationFormPage,
   type ApplicationFormValues,
@@ -48,7 +48,7 @@ import {
   ReceiptPage,
   WithdrawPage,
 } from './pages/public.js';
-import { formVersion, page, type WebContext, webCtx } from './render.js';
+import { page, type WebContext, webCtx } from './render.js';
 import { reviewRoutes } from './review.routes.js';
 import { clearSession, readLang, readSession, safeReturnPath, setLang, setSession } from './session.js';
 import { APP_CSS } from './styles.js';
@@ -273,7 +273,7 @@ export function webRoutes(deps: AppDeps) {
   web.post('/applications/:id/withdraw', async (c) => {
     const body = await c.req.parseBody();
     const id = c.req.param('id');
-    await withdrawApplication(deps.core, webCtx(c), id, formVersion(body) ?? -1);
+    await withdrawApplication(deps.core, webCtx(c), id, formVersion(body));
     return c.redirect(`/applications/${id}`, 303);
   });
 

@@ -2,6 +2,7 @@ import type { ApplicationStatus, Sector } from '../core/applications/application
 import type { CallStatus, FocusArea } from '../core/calls/call.schema.js';
 import type { CommonMessages, EntityName, ValidationMessages } from '../core/shared/messages.js';
 import { formatInteger } from './format.js';
+import type { Lang } from './lang.js';
 import type { MessageTexts } from './messages.js';
 
 /**
@@ -22,6 +23,9 @@ export const da = {
     reviews: 'Bedømmelser',
     board: 'Bestyrelse',
     language: 'English',
+    /** The language the switch leads to. */
+    otherLang: 'en' as Lang,
+    mainMenu: 'Hovedmenu',
     languageLabel: 'Switch to English',
   },
   footer: {
@@ -99,6 +103,8 @@ export const en: typeof da = {
     reviews: 'Reviews',
     board: 'Board',
     language: 'Dansk',
+    otherLang: 'da',
+    mainMenu: 'Main menu',
     languageLabel: 'Skift til dansk',
   },
   footer: {
@@ -194,6 +200,7 @@ type SharedMessages = CommonMessages & ValidationMessages;
 export const daMessages: MessageTexts<SharedMessages> = {
   NOT_FOUND: ({ entity }) => `${ENTITY_DA[entity]} findes ikke`,
   FORBIDDEN: () => 'Du har ikke adgang til dette',
+  REQUIRED: () => 'Skal udfyldes',
   VERSION_CONFLICT: () => 'Nogen har ændret dette imens; hent det igen',
   DATABASE_BUSY: () => 'Databasen er travl; prøv igen',
   SIGN_IN: () => 'Log ind først',
@@ -252,6 +259,7 @@ export const daMessages: MessageTexts<SharedMessages> = {
 export const enMessages: MessageTexts<SharedMessages> = {
   NOT_FOUND: ({ entity }) => `${ENTITY_EN[entity]} was not found`,
   FORBIDDEN: () => 'You do not have access to this',
+  REQUIRED: () => 'Required',
   VERSION_CONFLICT: () => 'Someone changed this meanwhile; reload it',
   DATABASE_BUSY: () => 'The database is busy; try again',
   SIGN_IN: () => 'Sign in first',

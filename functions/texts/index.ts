@@ -74,4 +74,7 @@ export function say(lang: Lang, message: Message | string): string {
 export const sayFieldError = (lang: Lang, error: FieldError): string =>
   'detail' in error ? say(lang, error.detail) : say(lang, error);
 
+/** Data kept in both languages (a call's `title` and `titleEn`): the reader's, or the Danish when there is no English. */
+export const localized = (lang: Lang, da: string, en?: string): string => (lang === 'en' && en ? en : da);
+
 export type { Lang } from './lang.js';

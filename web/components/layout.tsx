@@ -13,7 +13,7 @@ export interface LayoutProps {
 
 export function Layout({ title, lang, principal, path, children }: PropsWithChildren<LayoutProps>) {
   const t = texts[lang];
-  const other = lang === 'da' ? 'en' : 'da';
+  const other = t.nav.otherLang;
   return (
     <html lang={lang}>
       <head>
@@ -32,7 +32,7 @@ export function Layout({ title, lang, principal, path, children }: PropsWithChil
               {t.siteName}
               <small>{t.siteTagline}</small>
             </a>
-            <nav class="main" aria-label={lang === 'da' ? 'Hovedmenu' : 'Main menu'}>
+            <nav class="main" aria-label={t.nav.mainMenu}>
               <ul>
                 <li>
                   <a href="/">{t.nav.calls}</a>

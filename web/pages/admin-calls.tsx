@@ -61,13 +61,6 @@ export const emptyCallValues = (): CallFormValues => ({
 /** A spread as Danes write it: 1,5. */
 export const formatThreshold = (value: number): string => String(value).replace('.', ',');
 
-/** Reads a spread written with a decimal comma or point (1,5 · 1.5 · 2); undefined when it is no number. */
-export function parseThreshold(text: string): number | undefined {
-  const m = /^(\d{1,2})(?:[.,](\d{1,2}))?$/.exec(text.trim());
-  if (!m) return undefined;
-  return Number(`${m[1]}.${m[2] ?? '0'}`);
-}
-
 export const valuesFromCall = (call: Call): CallFormValues => ({
   title: call.title,
   titleEn: call.titleEn ?? '',

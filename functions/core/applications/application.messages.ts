@@ -6,7 +6,6 @@ export interface ApplicationMessages {
   CALL_NOT_OPEN: Record<never, never>;
   CALL_NOT_YET_OPEN: Record<never, never>;
   DEADLINE_PASSED: Record<never, never>;
-  REQUIRED: Record<never, never>;
   GRANT_TYPE_UNKNOWN: Record<never, never>;
   FOCUS_AREA_NOT_IN_CALL: Record<never, never>;
   TOO_FEW_SECTORS: { min: number; found: number };

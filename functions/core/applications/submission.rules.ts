@@ -8,7 +8,7 @@ import { AGREEMENT_SECTORS, type Application, sumBudgetOre } from './application
 export const MAX_PROJECT_YEARS = 5;
 
 /** A submission rule that failed: its code and values, at the field it concerns. */
-export type RuleFailure = Extract<FieldError, { code: keyof ApplicationMessages }>;
+export type RuleFailure = Extract<FieldError, { code: keyof ApplicationMessages | 'REQUIRED' }>;
 
 const blank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
 
@@ -18,9 +18,11 @@ export function callAcceptsDrafts(call: Call, now: Date): boolean {
 }
 
 /** The rules whose message carries no values. */
-type PlainRule = {
-  [K in keyof ApplicationMessages]: keyof ApplicationMessages[K] extends never ? K : never;
-}[keyof ApplicationMessages];
+type PlainRule =
+  | 'REQUIRED'
+  | {
+      [K in keyof ApplicationMessages]: keyof ApplicationMessages[K] extends never ? K : never;
+    }[keyof ApplicationMessages];
 
 /**
  * Every submission rule, checked at once so the applicant sees all that is wrong in one go.

@@ -31,6 +31,8 @@ export type EntityName =
 export interface CommonMessages {
   NOT_FOUND: { entity: EntityName };
   FORBIDDEN: Record<never, never>;
+  /** A field or choice that must be filled in. */
+  REQUIRED: Record<never, never>;
   VERSION_CONFLICT: Record<never, never>;
   DATABASE_BUSY: Record<never, never>;
   SIGN_IN: Record<never, never>;
