@@ -26,7 +26,7 @@ import { say, texts } from '../functions/texts/index.js';
 import type { Lang } from '../functions/texts/lang.js';
 import { adminRoutes } from './admin.routes.js';
 import { awardRoutes, awardSection, financeAwardRoutes } from './awards.routes.js';
-import { boardRoutes } from './board.routes.js';
+import { boardRoutes } from './board/board.routes.js';
 import { cognitoLogin } from './cognito-login.js';
 import { Errors } from './components/fields.js';
 import { financeRoutes, IMPORT_PATH, partyRoutes } from './finance.routes.js';

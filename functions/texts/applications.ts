@@ -1,6 +1,6 @@
-import type { ApplicationMessages } from '../core/applications/application.messages.js';
+import type { ApplicationMail, ApplicationMessages } from '../core/applications/application.messages.js';
 import { formatKr } from './format.js';
-import type { MessageTexts } from './messages.js';
+import type { MailTexts, MessageTexts } from './messages.js';
 
 /** Applications: the applicant's list, the form, the receipt and the decision as the applicant sees it. Danish first; `en` has the same shape, so the compiler finds a missing text. */
 export const da = {
@@ -226,3 +226,7 @@ export const enMessages: MessageTexts<ApplicationMessages> = {
   PERIOD_TOO_LONG: ({ maxYears }) => `The project period may be at most ${maxYears} years`,
   BUDGET_YEAR_OUTSIDE_PERIOD: () => 'The budget year lies outside the project period',
 };
+
+export const daMail: MailTexts<ApplicationMail> = {};
+
+export const enMail: MailTexts<ApplicationMail> = {};

@@ -1,6 +1,6 @@
 import type { AwardMessages } from '../core/finance/award.messages.js';
-import type { ReportMessages } from '../core/finance/report.messages.js';
-import type { MessageTexts } from './messages.js';
+import type { ReportMail, ReportMessages } from '../core/finance/report.messages.js';
+import type { MailTexts, MessageTexts } from './messages.js';
 
 /** Awards and project reports. Danish first; `en` has the same shape, so the compiler finds a missing text. */
 export const da = {
@@ -276,3 +276,7 @@ export const en: typeof da = {
 export const daMessages: MessageTexts<AwardMessages & ReportMessages> = {};
 
 export const enMessages: MessageTexts<AwardMessages & ReportMessages> = {};
+
+export const daMail: MailTexts<ReportMail> = {};
+
+export const enMail: MailTexts<ReportMail> = {};

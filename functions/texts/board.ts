@@ -1,5 +1,5 @@
-import type { DecisionMessages } from '../core/decisions/decision.messages.js';
-import type { MessageTexts } from './messages.js';
+import type { DecisionMail, DecisionMessages } from '../core/decisions/decision.messages.js';
+import type { MailTexts, MessageTexts } from './messages.js';
 
 /** The board: assignment, conflicts, ranking, meetings and minutes. Danish first; `en` has the same shape, so the compiler finds a missing text. */
 export const da = {
@@ -299,3 +299,7 @@ export const en: typeof da = {
 export const daMessages: MessageTexts<DecisionMessages> = {};
 
 export const enMessages: MessageTexts<DecisionMessages> = {};
+
+export const daMail: MailTexts<DecisionMail> = {};
+
+export const enMail: MailTexts<DecisionMail> = {};

@@ -1,5 +1,5 @@
-import type { FinanceMessages } from '../core/finance/finance.messages.js';
-import type { MessageTexts } from './messages.js';
+import type { FinanceMail, FinanceMessages } from '../core/finance/finance.messages.js';
+import type { MailTexts, MessageTexts } from './messages.js';
 
 /** Finance: population figures, years, contributions, payments, the ledger and the pool. Danish first; `en` has the same shape, so the compiler finds a missing text. */
 export const da = {
@@ -427,3 +427,7 @@ export const en: typeof da = {
 export const daMessages: MessageTexts<FinanceMessages> = {};
 
 export const enMessages: MessageTexts<FinanceMessages> = {};
+
+export const daMail: MailTexts<FinanceMail> = {};
+
+export const enMail: MailTexts<FinanceMail> = {};

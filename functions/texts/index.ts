@@ -1,5 +1,6 @@
+import type { OutboxMessage } from '../core/audit/audit.js';
 import type { FieldError } from '../core/shared/errors.js';
-import type { Message } from '../core/shared/messages.js';
+import type { MailKind, MailParams, Message } from '../core/shared/messages.js';
 import * as applications from './applications.js';
 import * as awards from './awards.js';
 import * as board from './board.js';
@@ -7,7 +8,7 @@ import * as calls from './calls.js';
 import * as common from './common.js';
 import * as finance from './finance.js';
 import type { Lang } from './lang.js';
-import { type AllMessageTexts, wordMessage } from './messages.js';
+import { type AllMessageTexts, type MailTexts, wordMessage } from './messages.js';
 import * as reviews from './reviews.js';
 
 /*
@@ -59,6 +60,24 @@ const messages: Record<Lang, AllMessageTexts> = {
     ...awards.enMessages,
   },
 };
+
+const mail: Record<Lang, MailTexts<MailParams>> = {
+  da: { ...applications.daMail, ...board.daMail, ...finance.daMail, ...awards.daMail },
+  en: { ...applications.enMail, ...board.enMail, ...finance.enMail, ...awards.enMail },
+};
+
+/**
+ * An e-mail as it is sent: Danish first, then English, in one message (the recipients are Danish public
+ * bodies and researchers; the English half serves those who read it).
+ */
+export function composeMail(message: OutboxMessage): { subject: string; body: string } {
+  if ('subject' in message) return { subject: message.subject, body: message.body };
+  const { kind, params } = message as { kind: MailKind; params: unknown };
+  const word = (lang: Lang) =>
+    (mail[lang][kind] as (params: unknown) => { subject: string; body: string })(params);
+  const [da, en] = [word('da'), word('en')];
+  return { subject: `${da.subject} / ${en.subject}`, body: `${da.body}\n\n---\n\n${en.body}` };
+}
 
 /**
  * A message in the reader's words. A legacy message ("Dansk / English", being replaced by codes) gives the

@@ -16,3 +16,6 @@ export interface ApplicationMessages {
   PERIOD_TOO_LONG: { maxYears: number };
   BUDGET_YEAR_OUTSIDE_PERIOD: Record<never, never>;
 }
+
+/** The e-mails this area sends, by kind, with the values each speaks of (worded by functions/texts). */
+export type ApplicationMail = Record<never, never>;

@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal.js';
+import type { MailKind, MailParams } from '../shared/messages.js';
 
 /**
  * One state change, written in the same DynamoDB transaction as the change itself. Kept under the entity it
@@ -15,16 +16,31 @@ export interface AuditEvent {
   details: Record<string, string | number | boolean | null>;
 }
 
-/** A message waiting to be sent (e-mail), written in the same transaction as its cause. */
-export interface OutboxMessage {
+interface OutboxBase {
   id: string;
   createdAt: string;
-  kind: 'application.receipt' | 'application.decision' | 'contribution.demand' | 'report.reminder';
   to: string;
-  subject: string;
-  body: string;
   entityId: string;
 }
+
+/**
+ * A message worded before the catalogue existed: its subject and body in both languages. Being replaced by
+ * a kind with its values, area by area; nothing new may use it.
+ * @deprecated
+ */
+interface LegacyOutboxMessage extends OutboxBase {
+  kind: 'application.receipt' | 'application.decision' | 'contribution.demand' | 'report.reminder';
+  subject: string;
+  body: string;
+}
+
+/**
+ * A message waiting to be sent (e-mail), written in the same transaction as its cause: its kind and the
+ * values it speaks of. The words come from the catalogue when it is composed (functions/texts `composeMail`).
+ */
+export type OutboxMessage =
+  | (OutboxBase & { [K in MailKind]: { kind: K; params: MailParams[K] } }[MailKind])
+  | LegacyOutboxMessage;
 
 export function auditEvent(
   actor: Principal,

@@ -3,3 +3,6 @@
  * functions/texts words them.
  */
 export type ReportMessages = Record<never, never>;
+
+/** The e-mails this area sends, by kind, with the values each speaks of (worded by functions/texts). */
+export type ReportMail = Record<never, never>;

@@ -1,9 +1,9 @@
-import type { ApplicationMessages } from '../applications/application.messages.js';
+import type { ApplicationMail, ApplicationMessages } from '../applications/application.messages.js';
 import type { CallMessages } from '../calls/call.messages.js';
-import type { DecisionMessages } from '../decisions/decision.messages.js';
+import type { DecisionMail, DecisionMessages } from '../decisions/decision.messages.js';
 import type { AwardMessages } from '../finance/award.messages.js';
-import type { FinanceMessages } from '../finance/finance.messages.js';
-import type { ReportMessages } from '../finance/report.messages.js';
+import type { FinanceMail, FinanceMessages } from '../finance/finance.messages.js';
+import type { ReportMail, ReportMessages } from '../finance/report.messages.js';
 import type { ReviewMessages } from '../reviews/review.messages.js';
 
 /*
@@ -88,6 +88,11 @@ export type Message = {
     ? { code: K; params?: undefined }
     : { code: K; params: MessageParams[K] };
 }[MessageCode];
+
+/** Every e-mail the platform sends, by kind, with the values it speaks of. */
+export interface MailParams extends ApplicationMail, DecisionMail, FinanceMail, ReportMail {}
+
+export type MailKind = keyof MailParams;
 
 /** The zod custom-issue codes: a refinement's message is one of these, so it can be worded. */
 export type CustomIssueCode = {

@@ -3,8 +3,8 @@ import type { Ranking, RankingRow } from '../../functions/core/reviews/ranking.j
 import { formatDecimal, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
-import { BackToCall } from './board.js';
-import { StatusTag } from './public.js';
+import { StatusTag } from '../pages/public.js';
+import { BackToCall } from './board.page.js';
 
 /** A score as the reader writes numbers: 4,5 in Danish, 4.5 in English; at most two decimals. */
 export const formatScore = (value: number | undefined, lang: Lang): string =>

@@ -6,8 +6,8 @@ import { formatDateTime, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
-import { BackToCall, rowName } from './board.js';
-import { formatScore } from './ranking.js';
+import { BackToCall, rowName } from './board.page.js';
+import { formatScore } from './ranking.page.js';
 
 export const MEETING_CHOICES = [...OUTCOMES, 'none'] as const;
 

@@ -1,0 +1,249 @@
+import type { Call } from '../../functions/core/calls/call.schema.js';
+import type { UserProfile } from '../../functions/core/ports.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
+import { ErrorSummary, type Errors, fieldId, SelectField } from '../components/fields.js';
+import { Notice } from '../components/notice.js';
+import { StatusTag } from '../pages/public.js';
+import { conflictState } from '../pages/reviews.js';
+import { BackToCall, type BoardApplicationRow, isReviewable, rowName } from './board.page.js';
+
+const reviewerLabel = (u: { name: string; organisation?: string | undefined }) =>
+  u.organisation ? `${u.name}, ${u.organisation}` : u.name;
+
+export const assignPointer = (applicationId: string) => `/assign/${applicationId}`;
+export const planPointer = (applicationId: string) => `/plan/${applicationId}`;
+
+function boardFieldLabel(pointer: string, rows: BoardApplicationRow[], lang: Lang): string {
+  const [, id] = pointer.split('/').filter(Boolean);
+  const row = rows.find((r) => r.applicationId === id);
+  return row ? rowName(row) : texts[lang].board.reviewers;
+}
+
+export function AssignmentPage({
+  lang,
+  call,
+  rows,
+  reviewers,
+  errors,
+  selected,
+  notice,
+}: {
+  lang: Lang;
+  call: Call;
+  rows: BoardApplicationRow[];
+  reviewers: UserProfile[];
+  errors: Errors;
+  selected?: { applicationId: string; reviewerId: string } | undefined;
+  notice?: string | undefined;
+}) {
+  const t = texts[lang];
+  const b = t.board;
+  const r = t.review;
+  const base = `/board/calls/${call.id}/assignment`;
+  const anyReviewable = rows.some((row) => !row.conflicted && isReviewable(row.status));
+  return (
+    <>
+      <BackToCall lang={lang} call={call} />
+      <h1>{b.assignment}</h1>
+      <p>{b.perApplication(call.reviewersPerApplication)}</p>
+      <Notice text={notice} />
+      <ErrorSummary errors={errors} labelOf={(p) => boardFieldLabel(p, rows, lang)} />
+      {rows.length === 0 ? (
+        <p>{call.status === 'open' ? b.openNote : b.noApplications}</p>
+      ) : (
+        anyReviewable && (
+          <p>
+            <a class="button" href={`${base}?suggest=1`}>
+              {b.suggest}
+            </a>
+          </p>
+        )
+      )}
+      {rows.map((row) => {
+        const headingId = `app-${row.applicationId}`;
+        const assignedIds = new Set(row.assignments.map((a) => a.reviewerId));
+        const free = reviewers.filter((u) => !assignedIds.has(u.userId));
+        return (
+          <section class="card" aria-labelledby={headingId}>
+            <h2 id={headingId}>{rowName(row)}</h2>
+            <p>
+              <StatusTag status={row.status} lang={lang} />
+            </p>
+            {row.conflicted ? (
+              <p>{b.conflictedRow}</p>
+            ) : (
+              <>
+                {row.assignments.length === 0 ? (
+                  <p>{b.noReviewers}</p>
+                ) : (
+                  <div class="table-wrap">
+                    <table>
+                      <caption class="meta">
+                        {b.reviewers}: {rowName(row)}
+                      </caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{b.reviewer}</th>
+                          <th scope="col">{b.organisation}</th>
+                          <th scope="col">{b.reviewStatus}</th>
+                          <th scope="col">{b.conflictStatus}</th>
+                          <th scope="col">{b.actions}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {row.assignments.map((a) => (
+                          <tr>
+                            <td>{a.reviewerName}</td>
+                            <td>{a.reviewerOrganisation ?? '–'}</td>
+                            <td>{r.statuses[a.review.status]}</td>
+                            <td>{r.conflicts[conflictState(a)]}</td>
+                            <td>
+                              {isReviewable(row.status) && a.review.status === 'submitted' ? (
+                                <form method="post" action={`${base}/reopen`} class="inline">
+                                  <input type="hidden" name="applicationId" value={row.applicationId} />
+                                  <input type="hidden" name="reviewerId" value={a.reviewerId} />
+                                  <button
+                                    type="submit"
+                                    class="secondary"
+                                    aria-label={b.reopenLabel(a.reviewerName, rowName(row))}
+                                  >
+                                    {b.reopen}
+                                  </button>
+                                </form>
+                              ) : isReviewable(row.status) ? (
+                                <form method="post" action={`${base}/remove`} class="inline">
+                                  <input type="hidden" name="applicationId" value={row.applicationId} />
+                                  <input type="hidden" name="reviewerId" value={a.reviewerId} />
+                                  <button
+                                    type="submit"
+                                    class="danger"
+                                    aria-label={b.removeLabel(a.reviewerName, rowName(row))}
+                                  >
+                                    {b.remove}
+                                  </button>
+                                </form>
+                              ) : (
+                                '–'
+                              )}
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+                {isReviewable(row.status) ? (
+                  free.length > 0 && (
+                    <form method="post" action={`${base}/add`} class="inline-form" novalidate>
+                      <input type="hidden" name="applicationId" value={row.applicationId} />
+                      <SelectField
+                        pointer={assignPointer(row.applicationId)}
+                        name="reviewerId"
+                        label={`${b.addReviewer}: ${rowName(row)}`}
+                        errors={errors}
+                        value={
+                          selected?.applicationId === row.applicationId ? selected.reviewerId : undefined
+                        }
+                        placeholder={b.chooseReviewer}
+                        options={free.map((u) => ({ value: u.userId, label: reviewerLabel(u) }))}
+                      />
+                      <div class="actions">
+                        <button type="submit" class="secondary">
+                          {b.add}
+                        </button>
+                      </div>
+                    </form>
+                  )
+                ) : (
+                  <p class="meta">{b.decided}</p>
+                )}
+              </>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+export function SuggestionPage({
+  lang,
+  call,
+  rows,
+  reviewers,
+  plan,
+  errors,
+}: {
+  lang: Lang;
+  call: Call;
+  /** The applications the reader may assign to (not conflicted, in review). */
+  rows: BoardApplicationRow[];
+  reviewers: UserProfile[];
+  /** Checked reviewers per application: the suggestion, or what was posted. */
+  plan: Map<string, string[]>;
+  errors: Errors;
+}) {
+  const t = texts[lang];
+  const b = t.board;
+  const base = `/board/calls/${call.id}/assignment`;
+  return (
+    <>
+      <BackToCall lang={lang} call={call} />
+      <h1>{b.suggestionTitle}</h1>
+      <p class="lead">{b.suggestionIntro}</p>
+      <ErrorSummary errors={errors} labelOf={(p) => boardFieldLabel(p, rows, lang)} />
+      {rows.length === 0 ? (
+        <p>{b.noApplications}</p>
+      ) : (
+        <form method="post" action={`${base}/confirm`} novalidate>
+          {rows.map((row) => {
+            const pointer = planPointer(row.applicationId);
+            const id = fieldId(pointer);
+            const error = errors.get(pointer);
+            const assignedIds = new Set(row.assignments.map((a) => a.reviewerId));
+            const checked = plan.get(row.applicationId) ?? [];
+            return (
+              <fieldset
+                id={id}
+                tabindex={-1}
+                class={error ? 'choices field-error' : 'choices'}
+                aria-describedby={error ? `${id}-error` : undefined}
+              >
+                <legend>{rowName(row)}</legend>
+                <input type="hidden" name="apps" value={row.applicationId} />
+                {error && (
+                  <span class="error-message" id={`${id}-error`}>
+                    {error}
+                  </span>
+                )}
+                {row.assignments.length > 0 && (
+                  <p class="meta">
+                    {b.alreadyAssigned}: {row.assignments.map((a) => a.reviewerName).join(', ')}
+                  </p>
+                )}
+                {reviewers
+                  .filter((u) => !assignedIds.has(u.userId))
+                  .map((u) => (
+                    <label>
+                      <input
+                        type="checkbox"
+                        name={`a.${row.applicationId}`}
+                        value={u.userId}
+                        checked={checked.includes(u.userId)}
+                      />{' '}
+                      {reviewerLabel(u)}
+                    </label>
+                  ))}
+              </fieldset>
+            );
+          })}
+          <div class="actions">
+            <button type="submit">{b.confirm}</button>
+            <a href={base}>{b.cancel}</a>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}

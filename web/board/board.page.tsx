@@ -1,0 +1,138 @@
+import type { Application } from '../../functions/core/applications/application.schema.js';
+import type { Call } from '../../functions/core/calls/call.schema.js';
+import type { Assignment } from '../../functions/core/reviews/review.schema.js';
+import { formatDateTime, formatKr } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
+import { StatusTag } from '../pages/public.js';
+import { callTitleOf } from '../pages/reviews.js';
+
+/** An application of the call as the board page lists it; `assignments` is empty where the reader is conflicted. */
+export interface BoardApplicationRow {
+  applicationId: string;
+  title: string;
+  reference?: string | undefined;
+  status: Application['status'];
+  conflicted: boolean;
+  assignments: Assignment[];
+}
+
+export const rowName = (row: { reference?: string | undefined; title: string }) =>
+  row.reference ? `${row.reference} ${row.title}` : row.title;
+
+export const isReviewable = (status: Application['status']) =>
+  status === 'in_review' || status === 'waiting_list';
+
+export function BackToCall({ lang, call }: { lang: Lang; call: Call }) {
+  return (
+    <p class="meta">
+      <a href={`/board/calls/${call.id}`}>
+        {texts[lang].board.back}: {callTitleOf(call, lang)}
+      </a>
+    </p>
+  );
+}
+
+function CallTable({ lang, calls, caption }: { lang: Lang; calls: Call[]; caption: string }) {
+  const b = texts[lang].board;
+  if (calls.length === 0) return <p>{b.noCalls}</p>;
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption class="meta">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{b.call}</th>
+            <th scope="col">{b.status}</th>
+            <th scope="col">{b.deadline}</th>
+            <th scope="col" class="num">
+              {b.budget}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {calls.map((call) => (
+            <tr>
+              <td>
+                <a href={`/board/calls/${call.id}`}>{callTitleOf(call, lang)}</a>
+              </td>
+              <td>
+                <StatusTag status={call.status} lang={lang} />
+              </td>
+              <td>{formatDateTime(call.closesAt, lang)}</td>
+              <td class="num">{formatKr(call.budgetOre, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function BoardHomePage({ lang, open, closed }: { lang: Lang; open: Call[]; closed: Call[] }) {
+  const b = texts[lang].board;
+  return (
+    <>
+      <h1>{b.title}</h1>
+      <p class="lead">{b.intro}</p>
+      <h2>{b.closed}</h2>
+      <CallTable lang={lang} calls={closed} caption={b.closed} />
+      <h2>{b.open}</h2>
+      <CallTable lang={lang} calls={open} caption={b.open} />
+      <h2>{texts[lang].report.boardListTitle}</h2>
+      <p>
+        <a href="/board/awards">{texts[lang].report.boardLink}</a>
+      </p>
+    </>
+  );
+}
+
+export function BoardCallPage({ lang, call, chair }: { lang: Lang; call: Call; chair: boolean }) {
+  const t = texts[lang];
+  const b = t.board;
+  const base = `/board/calls/${call.id}`;
+  return (
+    <>
+      <p class="meta">
+        <a href="/board">{b.title}</a>
+      </p>
+      <h1>{callTitleOf(call, lang)}</h1>
+      <dl class="facts card">
+        <dt>{b.status}</dt>
+        <dd>
+          <StatusTag status={call.status} lang={lang} />
+        </dd>
+        <dt>{b.deadline}</dt>
+        <dd>{formatDateTime(call.closesAt, lang)}</dd>
+        <dt>{b.budget}</dt>
+        <dd>{formatKr(call.budgetOre, lang)}</dd>
+      </dl>
+      {call.status === 'open' && <p>{b.openNote}</p>}
+      <p>{b.perApplication(call.reviewersPerApplication)}</p>
+      <nav aria-label={callTitleOf(call, lang)}>
+        <ul class="links">
+          {chair && (
+            <>
+              <li>
+                <a href={`${base}/assignment`}>{b.assignment}</a>
+              </li>
+              <li>
+                <a href={`${base}/conflicts`}>{b.conflicts}</a>
+              </li>
+            </>
+          )}
+          <li>
+            <a href={`${base}/ranking`}>{b.ranking}</a>
+          </li>
+          <li>
+            <a href={`${base}/meetings`}>{b.meetings}</a>
+          </li>
+          <li>
+            <a href={`${base}/meetings/new`}>{b.newMeeting}</a>
+          </li>
+        </ul>
+      </nav>
+      {!chair && <p class="meta">{`${b.assignment}, ${b.conflicts.toLowerCase()}: ${b.chairOnly}.`}</p>}
+    </>
+  );
+}

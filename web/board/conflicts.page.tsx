@@ -1,0 +1,136 @@
+import type { Call } from '../../functions/core/calls/call.schema.js';
+import type { Assignment } from '../../functions/core/reviews/review.schema.js';
+import { formatDateTime } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
+import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
+import { Notice } from '../components/notice.js';
+import { BackToCall, rowName } from './board.page.js';
+
+export const rulingKey = (a: Pick<Assignment, 'applicationId' | 'reviewerId'>) =>
+  `${a.applicationId}-${a.reviewerId}`.replace(/[^A-Za-z0-9-]/g, '_');
+
+export function ConflictsPage({
+  lang,
+  call,
+  declarations,
+  conflictedApplicationIds,
+  errors,
+  values,
+  notice,
+}: {
+  lang: Lang;
+  call: Call;
+  declarations: Assignment[];
+  /** Applications the reader is conflicted on: they cannot rule on those. */
+  conflictedApplicationIds: Set<string>;
+  errors: Errors;
+  /** What was posted for one declaration, to show it again beside its errors. */
+  values?: { key: string; recused: string; note: string } | undefined;
+  notice?: string | undefined;
+}) {
+  const t = texts[lang];
+  const b = t.board;
+  const base = `/board/calls/${call.id}/conflicts`;
+  const label = (pointer: string) => {
+    const key = pointer.split('/')[2];
+    const a = declarations.find((d) => rulingKey(d) === key);
+    return a
+      ? `${a.reviewerName}, ${rowName({ title: a.applicationTitle, reference: a.applicationReference })}`
+      : '';
+  };
+  return (
+    <>
+      <BackToCall lang={lang} call={call} />
+      <h1>{b.declarations}</h1>
+      <Notice text={notice} />
+      <ErrorSummary errors={errors} labelOf={label} />
+      {declarations.length === 0 && <p>{b.noDeclarations}</p>}
+      {declarations.map((a) => {
+        const key = rulingKey(a);
+        const headingId = `decl-${key}`;
+        const conflict = a.conflict;
+        if (!conflict) return null;
+        const ruling = conflict.ruling;
+        const recusedPointer = `/rulings/${key}/recused`;
+        const recusedId = fieldId(recusedPointer);
+        const recusedError = errors.get(recusedPointer);
+        const mine = values?.key === key ? values : undefined;
+        return (
+          <section class="card" aria-labelledby={headingId}>
+            <h2 id={headingId}>
+              {a.reviewerName}: {rowName({ title: a.applicationTitle, reference: a.applicationReference })}
+            </h2>
+            <dl class="facts">
+              <dt>{b.organisation}</dt>
+              <dd>{a.reviewerOrganisation ?? '–'}</dd>
+              <dt>{b.declaredAt}</dt>
+              <dd>{formatDateTime(conflict.declaredAt, lang)}</dd>
+              <dt>{b.reason}</dt>
+              <dd class="prose">{conflict.reason}</dd>
+              <dt>{b.rule}</dt>
+              <dd>
+                {!ruling
+                  ? b.awaiting
+                  : ruling.recused
+                    ? b.ruledRecused(ruling.byName, formatDateTime(ruling.at, lang))
+                    : b.ruledCleared(ruling.byName, formatDateTime(ruling.at, lang))}
+              </dd>
+              {ruling?.note && (
+                <>
+                  <dt>{b.rulingNote}</dt>
+                  <dd class="prose">{ruling.note}</dd>
+                </>
+              )}
+            </dl>
+            {!ruling &&
+              (conflictedApplicationIds.has(a.applicationId) ? (
+                <p class="warning">{b.chairConflicted}</p>
+              ) : (
+                <form method="post" action={base} novalidate>
+                  <input type="hidden" name="applicationId" value={a.applicationId} />
+                  <input type="hidden" name="reviewerId" value={a.reviewerId} />
+                  <fieldset
+                    id={recusedId}
+                    tabindex={-1}
+                    class={recusedError ? 'choices field-error' : 'choices'}
+                    aria-describedby={recusedError ? `${recusedId}-error` : undefined}
+                  >
+                    <legend>
+                      {b.rule}: {a.reviewerName}
+                    </legend>
+                    {recusedError && (
+                      <span class="error-message" id={`${recusedId}-error`}>
+                        {recusedError}
+                      </span>
+                    )}
+                    <label>
+                      <input type="radio" name="recused" value="yes" checked={mine?.recused === 'yes'} />{' '}
+                      {b.recusedYes}
+                    </label>
+                    <label>
+                      <input type="radio" name="recused" value="no" checked={mine?.recused === 'no'} />{' '}
+                      {b.recusedNo}
+                    </label>
+                  </fieldset>
+                  <TextField
+                    pointer={`/rulings/${key}/note`}
+                    name="note"
+                    label={`${b.rulingNote}: ${a.reviewerName}`}
+                    optionalText={b.optional}
+                    errors={errors}
+                    value={mine?.note ?? ''}
+                    multiline
+                    maxLength={2000}
+                  />
+                  <div class="actions">
+                    <button type="submit">{b.saveRuling}</button>
+                  </div>
+                </form>
+              ))}
+          </section>
+        );
+      })}
+    </>
+  );
+}

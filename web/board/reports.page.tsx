@@ -1,0 +1,183 @@
+import type { AwardView } from '../../functions/core/finance/award.schema.js';
+import type { Report } from '../../functions/core/finance/report.schema.js';
+import { formatDate, formatDateTime, formatKr } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
+import { ErrorSummary, type Errors, TextField } from '../components/fields.js';
+import { Notice } from '../components/notice.js';
+import { byDueDate } from '../pages/awards.js';
+import { rowName } from './board.page.js';
+
+/** An award as the board's report list shows it: how many of its reports wait for the board. */
+export interface BoardAwardRow {
+  award: AwardView;
+  awaiting: number;
+}
+
+/** Every award with the number of its reports awaiting the board, those waiting first. */
+export function BoardAwardsPage({ lang, rows }: { lang: Lang; rows: BoardAwardRow[] }) {
+  const r = texts[lang].report;
+  const a = texts[lang].award;
+  return (
+    <>
+      <p class="meta">
+        <a href="/board">{texts[lang].board.title}</a>
+      </p>
+      <h1>{r.boardListTitle}</h1>
+      <p class="lead">{r.boardListIntro}</p>
+      {rows.length === 0 ? (
+        <p>{r.noAwards}</p>
+      ) : (
+        <section class="table-wrap" aria-labelledby="board-awards-caption" tabindex={0}>
+          <table class="compact">
+            <caption id="board-awards-caption" class="meta">
+              {r.boardListTitle}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{r.project}</th>
+                <th scope="col">{a.status}</th>
+                <th scope="col">{r.title}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ award, awaiting }) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/board/awards/${award.applicationId}/reports`}>
+                      {rowName({ reference: award.reference, title: award.title ?? award.applicationId })}
+                    </a>
+                  </th>
+                  <td>{a.statuses[award.status]}</td>
+                  <td>{awaiting ? <strong>{r.awaiting(awaiting)}</strong> : r.noneAwaiting}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </>
+  );
+}
+
+export const reasonPointer = (reportId: string) => `/reports/${reportId}/reason`;
+
+/** One award's reports for the board: each with its text, and for a submitted one approve and return. */
+export function BoardReportsPage({
+  lang,
+  award,
+  reports,
+  errors,
+  reasons,
+  notice,
+}: {
+  lang: Lang;
+  award: AwardView;
+  reports: Report[];
+  errors: Errors;
+  reasons: Record<string, string>;
+  notice?: string | undefined;
+}) {
+  const r = texts[lang].report;
+  const a = texts[lang].award;
+  const base = `/board/awards/${award.applicationId}/reports`;
+  return (
+    <>
+      <p class="meta">
+        <a href="/board/awards">{r.boardListTitle}</a>
+      </p>
+      <h1>
+        {r.boardTitle}: {award.title ?? award.reference ?? award.applicationId}
+      </h1>
+      <Notice text={notice} />
+      <ErrorSummary errors={errors} labelOf={() => r.reason} />
+      <p class="lead">{r.boardIntro}</p>
+      <dl class="facts card">
+        {award.reference && (
+          <>
+            <dt>{a.reference}</dt>
+            <dd>{award.reference}</dd>
+          </>
+        )}
+        <dt>{a.owner}</dt>
+        <dd>{award.ownerName}</dd>
+        <dt>{r.awardStatus}</dt>
+        <dd>
+          <strong>{a.statuses[award.status]}</strong>
+        </dd>
+      </dl>
+      {reports.length === 0 && <p>{r.none}</p>}
+      {[...reports].sort(byDueDate).map((x) => {
+        const titleId = `report-${x.reportId}-title`;
+        return (
+          <section class="card" aria-labelledby={titleId}>
+            <h2 id={titleId}>{r.kinds[x.kind]}</h2>
+            <dl class="facts">
+              <dt>{r.dueDate}</dt>
+              <dd>{formatDate(x.dueDate, lang)}</dd>
+              <dt>{r.status}</dt>
+              <dd>{r.statuses[x.status]}</dd>
+              {x.submittedAt && (
+                <>
+                  <dt>{r.submittedAt}</dt>
+                  <dd>{formatDateTime(x.submittedAt, lang)}</dd>
+                </>
+              )}
+              {x.spentOre !== undefined && (
+                <>
+                  <dt>{r.spentLabel}</dt>
+                  <dd>{formatKr(x.spentOre, lang)}</dd>
+                </>
+              )}
+            </dl>
+            {x.text ? (
+              <blockquote>
+                {x.text.split(/\n{2,}/).map((para) => (
+                  <p>{para}</p>
+                ))}
+              </blockquote>
+            ) : (
+              <p class="meta">{r.noText}</p>
+            )}
+            {x.status === 'returned' && x.returnReason && (
+              <p>
+                {r.returnedBecause} <q>{x.returnReason}</q>
+              </p>
+            )}
+            {x.status === 'submitted' && (
+              <div class="split">
+                <form method="post" action={`${base}/${x.reportId}/approve`} class="stack">
+                  <input type="hidden" name="_version" value={String(x.version)} />
+                  {x.kind === 'final' && award.status === 'committed' && (
+                    <p class="meta">{r.approveFinalHint}</p>
+                  )}
+                  <div class="actions">
+                    <button type="submit">{r.approve}</button>
+                  </div>
+                </form>
+                <form method="post" action={`${base}/${x.reportId}/return`} class="stack">
+                  <input type="hidden" name="_version" value={String(x.version)} />
+                  <TextField
+                    pointer={reasonPointer(x.reportId)}
+                    name="reason"
+                    label={r.reason}
+                    hint={r.reasonHint}
+                    value={reasons[x.reportId] ?? ''}
+                    errors={errors}
+                    multiline
+                    maxLength={4_000}
+                  />
+                  <div class="actions">
+                    <button type="submit" class="secondary">
+                      {r.reject}
+                    </button>
+                  </div>
+                </form>
+              </div>
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}
