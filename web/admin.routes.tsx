@@ -174,7 +174,7 @@ export function adminRoutes(deps: AppDeps) {
       input: callInput,
       schema: updateCallSchema,
       run: (input, { c, ctx, body }) =>
-        updateCall(deps.core, ctx, c.req.param('id') ?? '', input, formVersion(body)),
+        updateCall(deps.core, ctx, c.req.param('id') ?? '', input, formVersion(body) ?? -1),
       done: (_, { c }) => `/admin/calls/${c.req.param('id')}?saved=1`,
       render: (c, state) => renderCallForm(c, c.req.param('id'), state),
     }),
@@ -186,7 +186,7 @@ export function adminRoutes(deps: AppDeps) {
   ] as const) {
     admin.post(`/calls/:id/${action}`, async (c) => {
       const id = c.req.param('id');
-      await move(deps.core, webCtx(c), id, formVersion(await readBody(c)));
+      await move(deps.core, webCtx(c), id, formVersion(await readBody(c)) ?? -1);
       return c.redirect(`/admin/calls/${id}?saved=1`, 303);
     });
   }

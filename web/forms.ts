@@ -16,10 +16,13 @@ export async function readBody(c: Context): Promise<FormBody> {
   }
 }
 
-/** The version the form was read at (`_version`), or -1 when it is missing or no number (a stale write). */
-export const formVersion = (body: FormBody): number => {
+/**
+ * The version the form was read at (`_version`); undefined when the form carries none (it creates). A
+ * service that updates takes `formVersion(body) ?? -1`: a missing version is a stale write, never a blind one.
+ */
+export const formVersion = (body: FormBody): number | undefined => {
   const v = field(body, '_version');
-  return /^\d{1,9}$/.test(v) ? Number(v) : -1;
+  return /^\d{1,9}$/.test(v) ? Number(v) : undefined;
 };
 
 export const field = (body: FormBody, name: string): string => {

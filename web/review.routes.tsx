@@ -121,7 +121,7 @@ export function reviewRoutes(deps: AppDeps) {
     }
     let saved: Awaited<ReturnType<typeof saveReview>>;
     try {
-      saved = await saveReview(deps.core, ctx, id, input, formVersion(body));
+      saved = await saveReview(deps.core, ctx, id, input, formVersion(body) ?? -1);
     } catch (error) {
       if (error instanceof AppError && error.code === 'VERSION_CONFLICT')
         return render(c, id, { values, versionConflict: true, status: 409 });

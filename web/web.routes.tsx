@@ -273,7 +273,7 @@ export function webRoutes(deps: AppDeps) {
   web.post('/applications/:id/withdraw', async (c) => {
     const body = await c.req.parseBody();
     const id = c.req.param('id');
-    await withdrawApplication(deps.core, webCtx(c), id, formVersion(body));
+    await withdrawApplication(deps.core, webCtx(c), id, formVersion(body) ?? -1);
     return c.redirect(`/applications/${id}`, 303);
   });
 
