@@ -20,7 +20,7 @@ export default defineConfig({
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
       // Today's level, rounded down: a change that leaves code untested fails the run.
-      thresholds: { lines: 0, statements: 0, functions: 0, branches: 0 },
+      thresholds: { lines: 89, statements: 88, functions: 86, branches: 71 },
     },
   },
 });
