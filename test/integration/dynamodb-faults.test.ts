@@ -10,7 +10,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { REFERENCE_ATTEMPTS } from '../../functions/db/applications.repository.js';
+import { ATTEMPTS } from '../../functions/db/retry.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import {
   type Api,
@@ -72,14 +74,30 @@ const cancelled = (codes: string[]) =>
     CancellationReasons: codes.map((Code) => ({ Code })),
   });
 
-describe('passing faults are 503', () => {
-  it('a ThrottlingException on GET /api/calls → 503 problem+json', async () => {
+describe('passing faults are 503 once the retry policy gives up', () => {
+  // The retry pauses are random; zero keeps the tests fast without changing what is retried.
+  beforeEach(() => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+  });
+
+  it('a ThrottlingException on GET /api/calls → 503 problem+json, after every attempt', async () => {
     const db = mockDb();
     db.on(QueryCommand).rejects(throttling());
     const res = await client.get('/api/calls');
     const problem = expectProblem(res, 503, 'UNAVAILABLE');
     expect(problem.detail).not.toMatch(/Rate of requests/);
-    expect(db).toHaveReceivedCommand(QueryCommand);
+    expect(problem.reason).toBe('DATABASE_BUSY');
+    expect(db).toHaveReceivedCommandTimes(QueryCommand, ATTEMPTS);
+  });
+
+  it('a ThrottlingException that passes is not seen at all', async () => {
+    const db = mockDb();
+    db.on(QueryCommand)
+      .rejectsOnce(throttling())
+      .callsFake((input) => realSend(new QueryCommand(input)));
+    const res = await client.get('/api/calls');
+    expect(res.status, res.text).toBe(200);
+    expect(db).toHaveReceivedCommandTimes(QueryCommand, 2);
   });
 
   it('a ProvisionedThroughputExceededException on GET /api/calls/{id} → 503', async () => {
@@ -107,6 +125,7 @@ describe('passing faults are 503', () => {
     const db = mockDb();
     db.on(TransactWriteCommand).rejects(cancelled(['ThrottlingError', 'None']));
     expectProblem(await client.patch(`/api/applications/${draft.id}`, { title: 'Ny' }, RESEARCHER, 1), 503);
+    expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, ATTEMPTS);
     mock?.restore();
     expect((await client.get(`/api/applications/${draft.id}`, RESEARCHER)).body.version).toBe(1);
   });
@@ -187,9 +206,10 @@ describe('nothing is half-written', () => {
 
     const res = await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER);
     expectProblem(res, 503, 'UNAVAILABLE');
-    // Every attempt was the whole submission (counter, application, reference, audit, outbox) in one transaction.
+    // Every attempt was the whole submission (counter, application, reference, audit, outbox) in one transaction,
+    // tried as often as the retry policy tries a clash.
     const attempts = db.commandCalls(TransactWriteCommand);
-    expect(attempts.length).toBe(25);
+    expect(attempts.length).toBe(ATTEMPTS);
     for (const attempt of attempts) {
       const items = attempt.args[0].input.TransactItems ?? [];
       expect(items.map((i) => String(i.Put?.Item?.entity))).toEqual([
@@ -233,5 +253,32 @@ describe('nothing is half-written', () => {
       'application.created',
       'application.submitted',
     ]);
+  });
+
+  it('a submit that loses every race reads the counter again each time, then answers 503 and writes nothing', async () => {
+    const draft = await createDraft(client, call.id, RESEARCHER);
+    const claimsBefore = await itemsWithPkPrefix(h, 'REF#');
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const db = mockDb();
+    db.on(TransactWriteCommand).rejects(cancelled(['ConditionalCheckFailed', 'None', 'None', 'None', 'None']));
+
+    const res = await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER);
+    const problem = expectProblem(res, 503, 'UNAVAILABLE');
+    expect(problem.reason).toBe('TOO_MANY_SUBMISSIONS');
+    expect(problem.detail).toBe('For mange samtidige indsendelser; prøv igen');
+    // A lost race is never sent again as it was: each attempt read the counter first.
+    expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, REFERENCE_ATTEMPTS);
+    const counterReads = db
+      .commandCalls(GetCommand)
+      .filter((c) => String(c.args[0].input.Key?.pk).startsWith('COUNTER#REFERENCE#'));
+    expect(counterReads).toHaveLength(REFERENCE_ATTEMPTS);
+
+    mock?.restore();
+    mock = undefined;
+    expect((await client.get(`/api/applications/${draft.id}`, RESEARCHER)).body).toMatchObject({
+      status: 'draft',
+      version: 1,
+    });
+    expect(await itemsWithPkPrefix(h, 'REF#')).toEqual(claimsBefore);
   });
 });
