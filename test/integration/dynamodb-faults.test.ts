@@ -260,7 +260,9 @@ describe('nothing is half-written', () => {
     const claimsBefore = await itemsWithPkPrefix(h, 'REF#');
     vi.spyOn(Math, 'random').mockReturnValue(0);
     const db = mockDb();
-    db.on(TransactWriteCommand).rejects(cancelled(['ConditionalCheckFailed', 'None', 'None', 'None', 'None']));
+    db.on(TransactWriteCommand).rejects(
+      cancelled(['ConditionalCheckFailed', 'None', 'None', 'None', 'None']),
+    );
 
     const res = await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER);
     const problem = expectProblem(res, 503, 'UNAVAILABLE');
