@@ -1,18 +1,15 @@
-import {
-  ProvisionedThroughputExceededException,
-  TransactionCanceledException,
-} from '@aws-sdk/client-dynamodb';
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { REFERENCE_ATTEMPTS } from '../../functions/db/applications.repository.js';
 import { ATTEMPTS } from '../../functions/db/retry.js';
+import { cancelled, type DbStub, passThroughMock, serverError, throttling } from '../support/db-faults.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import {
   type Api,
@@ -32,8 +29,7 @@ let client: Api;
 let call: any;
 // The real send, kept so a mock can pass reads through to DynamoDB Local and fail only the chosen step.
 let realSend: DynamoDBDocumentClient['send'];
-// biome-ignore lint/suspicious/noExplicitAny: the stub's input/output types are the SDK's own unions
-let mock: AwsStub<any, any, any> | undefined;
+let mock: DbStub | undefined;
 
 beforeAll(async () => {
   h = await createHarness();
@@ -41,7 +37,6 @@ beforeAll(async () => {
   call = await createCall(client);
   // Sign in before any mock is set: the demo users are read from the table only at dev-login, not here.
   await h.tokenFor(RESEARCHER);
-  realSend = h.db.doc.send.bind(h.db.doc) as DynamoDBDocumentClient['send'];
 });
 
 afterEach(() => {
@@ -52,27 +47,11 @@ afterEach(() => {
 
 /** Mocks the harness's document client; reads go on to DynamoDB Local unless a test says otherwise. */
 function mockDb() {
-  const stub = mockClient(h.db.doc);
-  stub.on(GetCommand).callsFake((input) => realSend(new GetCommand(input)));
-  stub.on(QueryCommand).callsFake((input) => realSend(new QueryCommand(input)));
-  stub.on(TransactWriteCommand).callsFake((input) => realSend(new TransactWriteCommand(input)));
-  mock = stub;
-  return stub;
+  const mocked = passThroughMock(h.db);
+  realSend = mocked.realSend;
+  mock = mocked.stub;
+  return mocked.stub;
 }
-
-const throttling = () =>
-  Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
-    name: 'ThrottlingException',
-    $fault: 'client',
-    $metadata: { httpStatusCode: 400 },
-  });
-
-const cancelled = (codes: string[]) =>
-  new TransactionCanceledException({
-    message: `Transaction cancelled, please refer cancellation reasons for specific reasons [${codes.join(', ')}]`,
-    $metadata: { httpStatusCode: 400 },
-    CancellationReasons: codes.map((Code) => ({ Code })),
-  });
 
 describe('passing faults are 503 once the retry policy gives up', () => {
   // The retry pauses are random; zero keeps the tests fast without changing what is retried.
@@ -110,13 +89,7 @@ describe('passing faults are 503 once the retry policy gives up', () => {
 
   it('a DynamoDB 500 → 503', async () => {
     const db = mockDb();
-    db.on(QueryCommand).rejects(
-      Object.assign(new Error('Internal server error'), {
-        name: 'InternalServerError',
-        $fault: 'server',
-        $metadata: { httpStatusCode: 500 },
-      }),
-    );
+    db.on(QueryCommand).rejects(serverError());
     expectProblem(await client.get('/api/calls'), 503, 'UNAVAILABLE');
   });
 

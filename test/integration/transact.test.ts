@@ -1,12 +1,9 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
-  QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AuditEvent, auditEvent, type OutboxMessage } from '../../functions/core/audit/audit.js';
@@ -15,6 +12,7 @@ import { failedConditions, TransactionCancelledError } from '../../functions/db/
 import { batchGet, getItem } from '../../functions/db/reads.js';
 import { ATTEMPTS, backoff, rebuildWhileRaced } from '../../functions/db/retry.js';
 import { type Audited, transact, versionedPut } from '../../functions/db/transact.js';
+import { cancelled, type DbStub, passThroughMock, serverError, throttling } from '../support/db-faults.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { ADMIN, auditEvents } from './support.js';
 
@@ -26,12 +24,10 @@ import { ADMIN, auditEvents } from './support.js';
 
 let h: Harness;
 let realSend: DynamoDBDocumentClient['send'];
-// biome-ignore lint/suspicious/noExplicitAny: the stub's input/output types are the SDK's own unions
-let mock: AwsStub<any, any, any> | undefined;
+let mock: DbStub | undefined;
 
 beforeAll(async () => {
   h = await createHarness();
-  realSend = h.db.doc.send.bind(h.db.doc) as DynamoDBDocumentClient['send'];
 });
 
 afterEach(() => {
@@ -42,35 +38,11 @@ afterEach(() => {
 
 /** Mocks the document client, passing every request through to DynamoDB Local unless a test says otherwise. */
 function mockDb() {
-  const stub = mockClient(h.db.doc);
-  stub.on(GetCommand).callsFake((input) => realSend(new GetCommand(input)));
-  stub.on(QueryCommand).callsFake((input) => realSend(new QueryCommand(input)));
-  stub.on(BatchGetCommand).callsFake((input) => realSend(new BatchGetCommand(input)));
-  stub.on(TransactWriteCommand).callsFake((input) => realSend(new TransactWriteCommand(input)));
-  mock = stub;
-  return stub;
+  const mocked = passThroughMock(h.db);
+  realSend = mocked.realSend;
+  mock = mocked.stub;
+  return mocked.stub;
 }
-
-const cancelled = (codes: string[]) =>
-  new TransactionCanceledException({
-    message: `Transaction cancelled, please refer cancellation reasons for specific reasons [${codes.join(', ')}]`,
-    $metadata: { httpStatusCode: 400 },
-    CancellationReasons: codes.map((Code) => ({ Code })),
-  });
-
-const throttling = () =>
-  Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
-    name: 'ThrottlingException',
-    $fault: 'client',
-    $metadata: { httpStatusCode: 400 },
-  });
-
-const serverError = () =>
-  Object.assign(new Error('Internal server error'), {
-    name: 'InternalServerError',
-    $fault: 'server',
-    $metadata: { httpStatusCode: 500 },
-  });
 
 /** A thing of the test's own, under a partition of its own. */
 const thing = (id: string, version = 1) => ({ pk: `THING#${id}`, sk: 'THING', entity: 'thing', id, version });
