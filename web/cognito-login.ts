@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
-import type { UserRepository } from '../functions/core/ports.js';
+import { syncUserProfile } from '../functions/core/auth/users.service.js';
+import type { CoreDeps } from '../functions/core/ports.js';
 import type { TokenVerifier } from '../functions/http/auth/tokens.js';
 import type { AppConfig } from '../functions/http/config.js';
 import type { AppEnv } from '../functions/http/context.js';
@@ -19,7 +20,7 @@ const random = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
 export function cognitoLogin(
   config: Extract<AppConfig, { mode: 'aws' }>,
   tokens: TokenVerifier,
-  users: Pick<UserRepository, 'put'>,
+  core: Pick<CoreDeps, 'users' | 'clock'>,
   fetcher: typeof fetch = fetch,
 ) {
   const r = new Hono<AppEnv>();
@@ -86,14 +87,18 @@ export function cognitoLogin(
       throw new HTTPException(401, { message: 'Login kunne ikke bekræftes / Sign-in could not be verified' });
     });
     // The directory the chair assigns reviewers from follows Cognito: refreshed at every sign-in.
-    await users.put({
-      userId: principal.userId,
-      email: principal.email,
-      name: principal.name,
-      ...(principal.organisation ? { organisation: principal.organisation } : {}),
-      roles: principal.roles,
-      chair: principal.chair,
-    });
+    await syncUserProfile(
+      core,
+      { actor: principal },
+      {
+        userId: principal.userId,
+        email: principal.email,
+        name: principal.name,
+        ...(principal.organisation ? { organisation: principal.organisation } : {}),
+        roles: principal.roles,
+        chair: principal.chair,
+      },
+    );
     setSession(c, body.id_token, true);
     return c.redirect(safeReturnPath(flow.next), 303);
   });

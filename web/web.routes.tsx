@@ -133,7 +133,7 @@ export function webRoutes(deps: AppDeps) {
       return c.redirect(safeReturnPath(field(body, 'next')), 303);
     });
   } else if (deps.config.mode === 'aws') {
-    web.route('/', cognitoLogin(deps.config, deps.tokens, deps.core.users));
+    web.route('/', cognitoLogin(deps.config, deps.tokens, deps.core));
   }
   web.post('/logout', (c) => {
     clearSession(c);

@@ -66,8 +66,9 @@ export interface UserRepository {
   /**
    * Keeps the directory in step with the identity provider (Cognito in AWS, the seed locally): a cache of
    * who exists with which roles and organisation, read when reviewers are assigned and conflicts checked.
+   * Written with its audit event (core/auth/users.service.ts `syncUserProfile` decides when).
    */
-  put(user: UserProfile): Promise<void>;
+  put(user: UserProfile, audit: AuditEvent): Promise<void>;
 }
 
 export interface ReviewRepository {

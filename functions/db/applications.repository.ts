@@ -1,36 +1,23 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Application } from '../core/applications/application.schema.js';
 import { formatReference } from '../core/applications/submission.rules.js';
 import type { ApplicationRepository } from '../core/ports.js';
-import { AppError, versionConflict } from '../core/shared/errors.js';
-import {
-  auditPut,
-  getItem,
-  outboxPut,
-  queryAll,
-  queryIndex,
-  type TransactItem,
-  versionedPut,
-  writeWithAudit,
-} from './audited-write.js';
+import { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
-import { cancellationCodes, dynamo, mapDynamoError } from './errors.js';
+import { failedConditions } from './errors.js';
+import { applicationItem } from './items.js';
 import { keys } from './keys.js';
+import { getItem, queryAll, queryIndex } from './reads.js';
+import { rebuildWhileRaced } from './retry.js';
+import { transact, versionedPut } from './transact.js';
 
 /** Concurrent submits race for the counter; the loser reads it again. Bounded so a fault cannot spin. */
-const MAX_REFERENCE_ATTEMPTS = 25;
+export const REFERENCE_ATTEMPTS = 25;
 
-function applicationItem(application: Application): Record<string, unknown> {
-  return {
-    ...keys.application(application.id),
-    ...keys.applicationByOwner(application.ownerId, application.createdAt, application.id),
-    ...keys.applicationByCall(application.callId, application.createdAt, application.id),
-    entity: 'application',
-    ...application,
-  };
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The counter moved under us (another submit took the number read) while our application was not stale. */
+const lostReferenceRace = (error: unknown): boolean => {
+  const failed = failedConditions(error);
+  return failed.includes('counter') && !failed.includes('application');
+};
 
 export function createApplicationRepository(db: Db): ApplicationRepository {
   return {
@@ -40,67 +27,51 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
     listByCall: (callId) =>
       queryAll<Application>(db, queryIndex('gsi2', 'gsi2pk', keys.applicationsOfCall(callId))),
     async save(application, audit, expectedVersion) {
-      await writeWithAudit(db, {
-        items: [versionedPut(db, applicationItem(application), expectedVersion)],
-        entityPk: keys.application(application.id).pk,
-        audit,
+      await transact(db, {
+        items: { application: versionedPut(db, applicationItem(application), expectedVersion) },
+        audit: { entityPk: keys.application(application.id).pk, event: audit },
       });
     },
 
-    async submit(year, expectedVersion, build) {
-      const counterKey = keys.referenceCounter(year);
-      for (let attempt = 1; attempt <= MAX_REFERENCE_ATTEMPTS; attempt++) {
-        const counter = await dynamo(() =>
-          db.doc.send(new GetCommand({ TableName: db.tableName, Key: counterKey, ConsistentRead: true })),
-        );
-        const last = (counter.Item?.sequence as number | undefined) ?? 0;
-        const reference = formatReference(year, last + 1);
-        const { application, audit, outbox } = build(reference);
-        const counterWrite: TransactItem = {
-          Put: {
-            TableName: db.tableName,
-            Item: { ...counterKey, entity: 'counter', sequence: last + 1 },
-            ConditionExpression: last === 0 ? 'attribute_not_exists(pk)' : '#sequence = :last',
-            ...(last === 0
-              ? {}
-              : {
-                  ExpressionAttributeNames: { '#sequence': 'sequence' },
-                  ExpressionAttributeValues: { ':last': last },
-                }),
-          },
-        };
-        const items: TransactItem[] = [
-          counterWrite,
-          versionedPut(db, applicationItem(application), expectedVersion),
-          {
-            Put: {
-              TableName: db.tableName,
-              Item: { ...keys.reference(reference), entity: 'reference', applicationId: application.id },
-              ConditionExpression: 'attribute_not_exists(pk)',
+    submit: (year, expectedVersion, build) =>
+      rebuildWhileRaced({
+        attempts: REFERENCE_ATTEMPTS,
+        lostRace: lostReferenceRace,
+        exhausted: () => new AppError('UNAVAILABLE', { code: 'TOO_MANY_SUBMISSIONS' }),
+        run: async () => {
+          const counterKey = keys.referenceCounter(year);
+          const counter = await getItem<{ sequence?: number }>(db, counterKey, true);
+          const last = counter?.sequence ?? 0;
+          const reference = formatReference(year, last + 1);
+          const { application, audit, outbox } = build(reference);
+          await transact(db, {
+            items: {
+              // Moves from the value read to the next, so two submits can never take the same number.
+              counter: {
+                Put: {
+                  TableName: db.tableName,
+                  Item: { ...counterKey, entity: 'counter', sequence: last + 1 },
+                  ...(last === 0
+                    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                    : {
+                        ConditionExpression: '#sequence = :last',
+                        ExpressionAttributeNames: { '#sequence': 'sequence' },
+                        ExpressionAttributeValues: { ':last': last },
+                      }),
+                },
+              },
+              application: versionedPut(db, applicationItem(application), expectedVersion),
+              reference: versionedPut(db, {
+                ...keys.reference(reference),
+                entity: 'reference',
+                applicationId: application.id,
+              }),
             },
-          },
-          auditPut(db, keys.application(application.id).pk, audit),
-          outboxPut(db, outbox),
-        ];
-        try {
-          await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+            audit: { entityPk: keys.application(application.id).pk, event: audit },
+            outbox: [outbox],
+          });
           return application;
-        } catch (error) {
-          const codes = cancellationCodes(error);
-          const name = (error as { name?: string }).name;
-          if (codes[1] === 'ConditionalCheckFailed') throw versionConflict();
-          const lostRace =
-            (name === 'TransactionCanceledException' &&
-              (codes[0] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict'))) ||
-            name === 'TransactionConflictException';
-          if (!lostRace) throw mapDynamoError(error);
-          await pause(Math.random() * 20 * attempt);
-        }
-      }
-      throw new AppError(
-        'UNAVAILABLE',
-        'For mange samtidige indsendelser; prøv igen / Too many submissions at once; try again',
-      );
-    },
+        },
+      }),
   };
 }

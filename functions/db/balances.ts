@@ -1,14 +1,15 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type BalanceDeltas, balanceDeltas } from '../core/finance/balances.js';
 import type { LedgerEntry } from '../core/finance/finance.schema.js';
-import type { TransactItem } from './audited-write.js';
 import type { Db } from './client.js';
-import { cancellationCodes } from './errors.js';
 import { keys } from './keys.js';
+import type { TransactItem } from './transact.js';
 
 /*
  * Every ledger entry moves two balance items in its own transaction: its year's (FINYEAR#<year> / BALANCE,
  * indexed under BALANCES) and the pool's (POOL / BALANCE), by the same deltas (core/finance/balances.ts).
+ * Every movement of money touches the pool's item, so such transactions clash when many land at once: the
+ * transaction helper tries a clash again (retry.ts), and none of these writes depends on a figure read before
+ * (the updates add, the guard is judged on the item as it stands), so no read needs repeating.
  */
 
 function addExpression(deltas: BalanceDeltas) {
@@ -23,17 +24,17 @@ function addExpression(deltas: BalanceDeltas) {
 }
 
 /**
- * The two balance updates of an entry. With `guardGrantAvailable`, the pool's update is conditioned on
- * `grantAvailableOre >= amount` (a commitment), and it comes first so a caller can tell its failure apart.
+ * The two balance updates of an entry, named for the transaction. With `guardGrantAvailable`, the pool's update
+ * is conditioned on `grantAvailableOre >= amount` (a commitment): its failure is `poolBalance`'s.
  */
 export function balanceUpdates(
   db: Db,
   entry: LedgerEntry,
   options: { guardGrantAvailable?: boolean } = {},
-): [pool: TransactItem, year: TransactItem] {
+): { poolBalance: TransactItem; yearBalance: TransactItem } {
   const { add, names, values } = addExpression(balanceDeltas(entry));
-  return [
-    {
+  return {
+    poolBalance: {
       Update: {
         TableName: db.tableName,
         Key: keys.poolBalance,
@@ -47,7 +48,7 @@ export function balanceUpdates(
         },
       },
     },
-    {
+    yearBalance: {
       Update: {
         TableName: db.tableName,
         Key: keys.balance(entry.year),
@@ -62,34 +63,5 @@ export function balanceUpdates(
         },
       },
     },
-  ];
-}
-
-/** Transactions on the balance items clash when many land at once; each is tried again a few times. */
-const MAX_ATTEMPTS = 12;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A clash with another transaction (not a failed condition of ours): worth another try. */
-function clashed(error: unknown): boolean {
-  const name = (error as { name?: string }).name;
-  if (name === 'TransactionConflictException') return true;
-  if (name !== 'TransactionCanceledException') return false;
-  const codes = cancellationCodes(error);
-  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
-}
-
-/**
- * Sends a transaction that moves balances, trying again (after a random pause) while it only clashed with
- * others: every movement of money touches the one pool item. The raw error is thrown for the caller to map.
- */
-export async function transactMoney(db: Db, items: TransactItem[]): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
-      return;
-    } catch (error) {
-      if (!clashed(error) || attempt >= MAX_ATTEMPTS) throw error;
-      await pause(Math.random() * 15 * attempt);
-    }
-  }
+  };
 }

@@ -1,8 +1,9 @@
 import type { Call, CallStatus } from '../core/calls/call.schema.js';
 import type { CallRepository } from '../core/ports.js';
-import { getItem, queryAll, queryIndex, versionedPut, writeWithAudit } from './audited-write.js';
 import type { Db } from './client.js';
 import { keys } from './keys.js';
+import { getItem, queryAll, queryIndex } from './reads.js';
+import { transact, versionedPut } from './transact.js';
 
 /** Calls stored before the review settings existed read as the defaults. */
 const withDefaults = (call: Call): Call => ({
@@ -30,7 +31,10 @@ export function createCallRepository(db: Db): CallRepository {
         entity: 'call',
         ...call,
       };
-      await writeWithAudit(db, { items: [versionedPut(db, item, expectedVersion)], entityPk: key.pk, audit });
+      await transact(db, {
+        items: { call: versionedPut(db, item, expectedVersion) },
+        audit: { entityPk: key.pk, event: audit },
+      });
     },
   };
 }

@@ -18,6 +18,8 @@ export interface Db {
 export function createDb(config: DbConfig): Db {
   const client = new DynamoDBClient({
     region: config.region ?? process.env.AWS_REGION ?? 'eu-north-1',
+    // One retry policy (retry.ts) decides what is tried again; the SDK's own would multiply its attempts.
+    maxAttempts: 1,
     ...(config.endpoint
       ? {
           endpoint: config.endpoint,

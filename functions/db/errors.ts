@@ -1,60 +1,82 @@
-import { AppError, versionConflict } from '../core/shared/errors.js';
+import { AppError, unavailable, versionConflict } from '../core/shared/errors.js';
+import { cancellationReasons, isPassing, withRetries } from './retry.js';
 
-const UNAVAILABLE = new Set([
-  'ThrottlingException',
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'InternalServerError',
-  'ServiceUnavailable',
-  'LimitExceededException',
-]);
-
-interface CancellationReason {
-  Code?: string;
+/** One item of a cancelled transaction, by the name the caller gave it, and DynamoDB's reason. */
+export interface FailedItem {
+  name: string;
+  reason: string;
 }
 
-/** Index of each cancelled item's reason, as DynamoDB reports them for a TransactWriteItems. */
-export function cancellationCodes(error: unknown): string[] {
-  const reasons = (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
-  return reasons.map((r) => r.Code ?? 'None');
+/**
+ * A transaction DynamoDB cancelled, told by item name (`counter: ConditionalCheckFailed`), not by position.
+ * The cause of the AppError a cancelled transaction becomes, so the log says which write failed and why.
+ */
+export class TransactionCancelledError extends Error {
+  readonly failed: readonly FailedItem[];
+
+  constructor(failed: readonly FailedItem[], cause: unknown) {
+    super(
+      `Transaction cancelled: ${failed.map((f) => `${f.name} ${f.reason}`).join(', ') || 'no reason given'}`,
+      {
+        cause,
+      },
+    );
+    this.name = 'TransactionCancelledError';
+    this.failed = failed;
+  }
 }
+
+/** The items of a cancelled transaction that failed, by name (the items' names in the order they were sent). */
+export function failedItems(error: unknown, names: readonly string[]): FailedItem[] {
+  return cancellationReasons(error)
+    .map((reason, i) => ({ name: names[i] ?? `#${i}`, reason }))
+    .filter((item) => item.reason !== 'None');
+}
+
+/**
+ * The names of the items whose condition failed, when `error` is the VERSION_CONFLICT a transaction's failed
+ * condition became (transact.ts); none for any other error.
+ */
+export function failedConditions(error: unknown): string[] {
+  const cause = error instanceof AppError ? error.cause : undefined;
+  if (!(cause instanceof TransactionCancelledError)) return [];
+  return cause.failed.filter((item) => item.reason === 'ConditionalCheckFailed').map((item) => item.name);
+}
+
+/**
+ * An idempotency key's claim (a payment's, a disbursement's) already stored: the caller reads the claim and
+ * answers with it, or refuses a different movement under the same key.
+ */
+export const idempotencyKeyClaimed = (): AppError =>
+  new AppError('RULES_FAILED', { code: 'IDEMPOTENCY_KEY_CLAIMED' });
 
 const isNamed = (error: unknown, name: string): boolean =>
   typeof error === 'object' && error !== null && (error as { name?: string }).name === name;
 
 /**
- * DynamoDB's failures in the core's terms: a failed condition or a clash of transactions is a conflict the
- * client can resolve by reading again (409); throttling and server faults are passing (503).
+ * DynamoDB's failures in the core's terms, once the retry policy has given up: a failed condition is a conflict
+ * the client resolves by reading again (409); a passing fault that outlasted every attempt (throttling, a server
+ * fault, transactions that kept clashing) is 503. Anything else is not DynamoDB telling us something about the
+ * data, and is thrown as it is (a 500, logged).
  */
-export function mapDynamoError(error: unknown): unknown {
+export function mapDynamoError(error: unknown, names: readonly string[] = []): unknown {
   if (error instanceof AppError) return error;
   if (isNamed(error, 'ConditionalCheckFailedException')) return versionConflict();
   if (isNamed(error, 'TransactionCanceledException')) {
-    const codes = cancellationCodes(error);
-    if (codes.some((c) => c === 'ThrottlingError' || c === 'ProvisionedThroughputExceeded')) {
-      return new AppError('UNAVAILABLE', 'Databasen er travl; prøv igen / The database is busy; try again', {
-        cause: error,
-      });
+    const failed = failedItems(error, names);
+    const cancelled = new TransactionCancelledError(failed, error);
+    if (failed.some((item) => item.reason === 'ConditionalCheckFailed')) {
+      return new AppError('VERSION_CONFLICT', { code: 'VERSION_CONFLICT' }, { cause: cancelled });
     }
-    return new AppError('VERSION_CONFLICT', { code: 'VERSION_CONFLICT' }, { cause: error });
+    return isPassing(error) ? unavailable(cancelled) : cancelled;
   }
-  if (isNamed(error, 'TransactionConflictException')) return versionConflict();
-  const name = (error as { name?: string } | null)?.name ?? '';
-  if (
-    UNAVAILABLE.has(name) ||
-    ((error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode ?? 0) >= 500
-  ) {
-    return new AppError('UNAVAILABLE', 'Databasen er travl; prøv igen / The database is busy; try again', {
-      cause: error,
-    });
-  }
-  return error;
+  return isPassing(error) ? unavailable(error) : error;
 }
 
-/** Runs a DynamoDB call and rethrows its failure mapped. */
-export async function dynamo<T>(run: () => Promise<T>): Promise<T> {
+/** Sends one DynamoDB request under the retry policy and rethrows its failure in the core's terms. */
+export async function dynamo<T>(send: () => Promise<T>): Promise<T> {
   try {
-    return await run();
+    return await withRetries(send);
   } catch (error) {
     throw mapDynamoError(error);
   }

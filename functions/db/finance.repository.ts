@@ -1,4 +1,4 @@
-import { QueryCommand, TransactGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactGetCommand } from '@aws-sdk/lib-dynamodb';
 import { grantShareLocked } from '../core/finance/contributions.js';
 import type {
   Contribution,
@@ -10,20 +10,12 @@ import type {
 import { BALANCE_COUNTERS, type Balance, type PoolBalance } from '../core/finance/finance.schema.js';
 import type { ContributionMovement, FinanceRepository, PaymentClaim } from '../core/ports.js';
 import { AppError, notFound, versionConflict } from '../core/shared/errors.js';
-import {
-  auditPut,
-  batchGet,
-  getItem,
-  queryAll,
-  queryIndex,
-  type TransactItem,
-  versionedPut,
-  writeWithAudit,
-} from './audited-write.js';
-import { balanceUpdates, transactMoney } from './balances.js';
+import { balanceUpdates } from './balances.js';
 import type { Db } from './client.js';
-import { cancellationCodes, dynamo, mapDynamoError } from './errors.js';
+import { dynamo, idempotencyKeyClaimed } from './errors.js';
 import { keys, stripKeys } from './keys.js';
+import { batchGet, getItem, queryAll, queryIndex } from './reads.js';
+import { transact, versionedPut } from './transact.js';
 
 type Key = { pk: string; sk: string };
 
@@ -60,9 +52,11 @@ function countersOf(item: Record<string, unknown> | undefined): PoolBalance {
 }
 
 const invalidCursor = () =>
-  new AppError('VALIDATION_FAILED', 'Ugyldig cursor / Invalid cursor', {
-    errors: [{ pointer: '/query/cursor', code: 'invalid_cursor', detail: 'Brug cursor fra forrige side' }],
-  });
+  new AppError(
+    'VALIDATION_FAILED',
+    { code: 'INVALID_CURSOR' },
+    { errors: [{ pointer: '/query/cursor', code: 'invalid_cursor' }] },
+  );
 
 /** A ledger page's position as an opaque token; only a position inside the same year's ledger is taken back. */
 const encodeCursor = (key: Record<string, unknown>): string =>
@@ -116,45 +110,42 @@ export function createFinanceRepository(db: Db): FinanceRepository {
     },
 
     async savePopulations(writes, audit) {
-      await writeWithAudit(db, {
-        items: writes.map((w) => versionedPut(db, populationItem(w.figure), w.expectedVersion)),
-        entityPk: keys.populationImportsPk,
-        audit,
+      await transact(db, {
+        items: Object.fromEntries(
+          writes.map((w) => [
+            `population:${w.figure.partyId}:${w.figure.year}`,
+            versionedPut(db, populationItem(w.figure), w.expectedVersion),
+          ]),
+        ),
+        audit: { entityPk: keys.populationImportsPk, event: audit },
       });
     },
 
     getYear: (year) => getItem<YearSettings>(db, keys.financeYear(year)),
 
     async saveYear(settings, audit, expectedVersion, grantShareChanged) {
-      const items = [
-        versionedPut(
-          db,
-          { ...keys.financeYear(settings.year), entity: 'finance-year', ...settings },
-          expectedVersion,
-        ),
-      ];
-      if (grantShareChanged) {
-        items.push({
-          ConditionCheck: {
-            TableName: db.tableName,
-            Key: keys.balance(settings.year),
-            ConditionExpression: 'attribute_not_exists(receivedOre) OR receivedOre = :zero',
-            ExpressionAttributeValues: { ':zero': 0 },
-          },
-        });
-      }
-      try {
-        await db.doc.send(
-          new TransactWriteCommand({
-            TransactItems: [...items, auditPut(db, keys.financeYearPk(settings.year), audit)],
-          }),
-        );
-      } catch (error) {
-        if (cancellationCodes(error)[1] === 'ConditionalCheckFailed' && grantShareChanged) {
-          throw grantShareLocked(settings.year);
-        }
-        throw mapDynamoError(error);
-      }
+      await transact(db, {
+        items: {
+          settings: versionedPut(
+            db,
+            { ...keys.financeYear(settings.year), entity: 'finance-year', ...settings },
+            expectedVersion,
+          ),
+          // A payment's split is fixed when booked: the share may change only while the year received nothing.
+          nothingReceived: grantShareChanged
+            ? {
+                ConditionCheck: {
+                  TableName: db.tableName,
+                  Key: keys.balance(settings.year),
+                  ConditionExpression: 'attribute_not_exists(receivedOre) OR receivedOre = :zero',
+                  ExpressionAttributeValues: { ':zero': 0 },
+                },
+              }
+            : undefined,
+        },
+        audit: { entityPk: keys.financeYearPk(settings.year), event: audit },
+        refusals: { nothingReceived: () => grantShareLocked(settings.year) },
+      });
     },
 
     async getYearAndBalance(year) {
@@ -212,11 +203,15 @@ export function createFinanceRepository(db: Db): FinanceRepository {
       ),
 
     async saveContributions(year, writes, audit, outbox) {
-      await writeWithAudit(db, {
-        items: writes.map((w) => versionedPut(db, contributionItem(w.contribution), w.expectedVersion)),
-        entityPk: keys.financeYearPk(year),
-        audit,
-        ...(outbox ? { outbox: [...outbox] } : {}),
+      await transact(db, {
+        items: Object.fromEntries(
+          writes.map((w) => [
+            `contribution:${w.contribution.partyId}`,
+            versionedPut(db, contributionItem(w.contribution), w.expectedVersion),
+          ]),
+        ),
+        audit: { entityPk: keys.financeYearPk(year), event: audit },
+        ...(outbox ? { outbox } : {}),
       });
     },
 
@@ -230,70 +225,48 @@ export function createFinanceRepository(db: Db): FinanceRepository {
       const field = CONTRIBUTION_FIELD[entry.kind];
       if (!partyId || !field) throw new Error(`Not a contribution movement: ${entry.kind}`);
       const contributionKey = keys.contribution(entry.year, partyId);
-      const items: TransactItem[] = [];
-      if (claim) {
-        items.push({
-          Put: {
-            TableName: db.tableName,
-            Item: {
-              ...keys.paymentClaim(entry.year, partyId, claim.key),
-              entity: 'idempotency',
-              requestHash: claim.requestHash,
-              entry,
+      await transact(db, {
+        items: {
+          claim: claim
+            ? versionedPut(db, {
+                ...keys.paymentClaim(entry.year, partyId, claim.key),
+                entity: 'idempotency',
+                requestHash: claim.requestHash,
+                entry,
+              })
+            : undefined,
+          contribution: {
+            Update: {
+              TableName: db.tableName,
+              Key: contributionKey,
+              UpdateExpression: 'SET #version = #version + :one, updatedAt = :at ADD #field :amount',
+              ConditionExpression:
+                expectedVersion === undefined
+                  ? 'attribute_exists(pk)'
+                  : 'attribute_exists(pk) AND #version = :expected',
+              ExpressionAttributeNames: { '#version': 'version', '#field': field },
+              ExpressionAttributeValues: {
+                ':one': 1,
+                ':at': entry.at,
+                ':amount': entry.amountOre,
+                ...(expectedVersion === undefined ? {} : { ':expected': expectedVersion }),
+              },
             },
-            ConditionExpression: 'attribute_not_exists(pk)',
           },
-        });
-      }
-      const contributionIndex = items.length;
-      items.push({
-        Update: {
-          TableName: db.tableName,
-          Key: contributionKey,
-          UpdateExpression: 'SET #version = #version + :one, updatedAt = :at ADD #field :amount',
-          ConditionExpression:
-            expectedVersion === undefined
-              ? 'attribute_exists(pk)'
-              : 'attribute_exists(pk) AND #version = :expected',
-          ExpressionAttributeNames: { '#version': 'version', '#field': field },
-          ExpressionAttributeValues: {
-            ':one': 1,
-            ':at': entry.at,
-            ':amount': entry.amountOre,
-            ...(expectedVersion === undefined ? {} : { ':expected': expectedVersion }),
-          },
-        },
-      });
-      items.push({
-        Put: {
-          TableName: db.tableName,
-          Item: {
+          ledger: versionedPut(db, {
             ...keys.ledgerEntry(entry.year, entry.at, entry.id),
             ...keys.ledgerEntryOfContribution(entry.year, partyId, entry.at, entry.id),
             entity: 'ledger-entry',
             ...entry,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+          ...balanceUpdates(db, entry),
+        },
+        audit: { entityPk: contributionKey.pk, event: audit },
+        refusals: {
+          claim: idempotencyKeyClaimed,
+          contribution: () => (expectedVersion === undefined ? notFound('contribution') : versionConflict()),
         },
       });
-      items.push(...balanceUpdates(db, entry));
-      items.push(auditPut(db, contributionKey.pk, audit));
-      try {
-        await transactMoney(db, items);
-      } catch (error) {
-        const codes = cancellationCodes(error);
-        if (claim && codes[0] === 'ConditionalCheckFailed') {
-          throw new AppError('RULES_FAILED', 'Idempotency-Key er brugt / Idempotency-Key already used', {
-            errors: [
-              { pointer: '/headers/idempotency-key', code: 'IDEMPOTENCY_KEY_CLAIMED', detail: claim.key },
-            ],
-          });
-        }
-        if (codes[contributionIndex] === 'ConditionalCheckFailed') {
-          throw expectedVersion === undefined ? notFound('contribution') : versionConflict();
-        }
-        throw mapDynamoError(error);
-      }
     },
 
     async listLedger(year, page) {

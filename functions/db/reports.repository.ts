@@ -1,30 +1,15 @@
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Report } from '../core/finance/report.schema.js';
 import type { ReportRepository } from '../core/ports.js';
-import { versionConflict } from '../core/shared/errors.js';
-import { auditPut, getItem, outboxPut, queryAll, type TransactItem, versionedPut } from './audited-write.js';
-import { closingItems } from './awards.repository.js';
-import { transactMoney } from './balances.js';
+import { closingWrites } from './award-closing.js';
 import type { Db } from './client.js';
-import { cancellationCodes, dynamo, mapDynamoError } from './errors.js';
-import { keys, stripKeys } from './keys.js';
-
-/** Reports still waiting for their reminder sit in the pending index; submitted or reminded ones leave it. */
-const pending = (r: Report) => (r.status === 'due' || r.status === 'returned') && !r.reminderQueuedAt;
-
-export const reportItem = (r: Report) => ({
-  ...keys.report(r.applicationId, r.reportId),
-  ...(pending(r) ? keys.reportPending(r.dueDate, r.applicationId, r.reportId) : {}),
-  entity: 'report',
-  ...r,
-});
-
-/** One of our conditions failed (not a throttled or clashing transaction). */
-const failedCondition = (error: unknown): boolean =>
-  cancellationCodes(error).includes('ConditionalCheckFailed');
+import { failedConditions } from './errors.js';
+import { reportItem } from './items.js';
+import { keys } from './keys.js';
+import { getItem, queryAll } from './reads.js';
+import { transact, versionedPut } from './transact.js';
 
 export function createReportRepository(db: Db): ReportRepository {
-  const send = (items: TransactItem[]) => db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+  const underAward = (report: Report) => keys.award(report.applicationId).pk;
   return {
     listByAward: (applicationId) =>
       queryAll<Report>(db, {
@@ -40,58 +25,53 @@ export function createReportRepository(db: Db): ReportRepository {
     async create(reports, audit) {
       const first = reports[0];
       if (!first) return;
-      await dynamo(() =>
-        send([
-          ...reports.map((r) => versionedPut(db, reportItem(r))),
-          auditPut(db, keys.award(first.applicationId).pk, audit),
-        ]),
-      );
+      await transact(db, {
+        items: Object.fromEntries(
+          reports.map((r) => [`report:${r.reportId}`, versionedPut(db, reportItem(r))]),
+        ),
+        audit: { entityPk: underAward(first), event: audit },
+      });
     },
 
     async save(report, expectedVersion, audit, closing) {
-      const items: TransactItem[] = [
-        versionedPut(db, reportItem(report), expectedVersion),
-        auditPut(db, keys.award(report.applicationId).pk, audit),
-      ];
-      if (closing) items.push(...closingItems(db, closing));
-      try {
-        await (closing ? transactMoney(db, items) : send(items));
-      } catch (error) {
-        throw failedCondition(error) ? versionConflict() : mapDynamoError(error);
-      }
+      const reportAudit = { entityPk: underAward(report), event: audit };
+      const closes = closing && closingWrites(db, closing);
+      // Any failed condition (the report's version, or the award's) is a change made meanwhile: 409.
+      await transact(db, {
+        items: { report: versionedPut(db, reportItem(report), expectedVersion), ...closes?.items },
+        audit: closes ? [reportAudit, closes.audit] : reportAudit,
+      });
     },
 
-    async pendingDueBy(until) {
-      const items: Report[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await dynamo(() =>
-          db.doc.send(
-            new QueryCommand({
-              TableName: db.tableName,
-              IndexName: 'gsi1',
-              KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :until',
-              ExpressionAttributeValues: { ':pk': keys.reportsPendingPk, ':until': `${until}#\uffff` },
-              ExclusiveStartKey: start,
-            }),
-          ),
-        );
-        for (const item of page.Items ?? []) items.push(stripKeys<Report>(item));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return items;
-    },
+    pendingDueBy: (until) =>
+      queryAll<Report>(db, {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :until',
+        ExpressionAttributeValues: { ':pk': keys.reportsPendingPk, ':until': `${until}#\uffff` },
+      }),
 
     async queueReminder(report, expectedVersion, message, audit) {
-      const put = versionedPut(db, reportItem(report), expectedVersion);
-      if (put.Put)
-        put.Put.ConditionExpression = '#version = :expected AND attribute_not_exists(reminderQueuedAt)';
       try {
-        await send([put, outboxPut(db, message), auditPut(db, keys.award(report.applicationId).pk, audit)]);
+        await transact(db, {
+          items: {
+            report: {
+              Put: {
+                TableName: db.tableName,
+                Item: reportItem(report),
+                ConditionExpression: '#version = :expected AND attribute_not_exists(reminderQueuedAt)',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              },
+            },
+          },
+          audit: { entityPk: underAward(report), event: audit },
+          outbox: [message],
+        });
         return true;
       } catch (error) {
-        if (failedCondition(error)) return false;
-        throw mapDynamoError(error);
+        // Reminded or changed since it was read (another run got there first): nothing to do.
+        if (failedConditions(error).includes('report')) return false;
+        throw error;
       }
     },
   };

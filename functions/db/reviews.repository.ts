@@ -1,8 +1,9 @@
 import type { ReviewRepository } from '../core/ports.js';
 import type { Assignment } from '../core/reviews/review.schema.js';
-import { getItem, queryAll, queryIndex, versionedPut, writeWithAudit } from './audited-write.js';
 import type { Db } from './client.js';
 import { keys } from './keys.js';
+import { getItem, queryAll, queryIndex } from './reads.js';
+import { transact, versionedPut } from './transact.js';
 
 function assignmentItem(a: Assignment): Record<string, unknown> {
   return {
@@ -30,16 +31,15 @@ export function createReviewRepository(db: Db): ReviewRepository {
     listByCall: (callId) =>
       queryAll<Assignment>(db, queryIndex('gsi2', 'gsi2pk', keys.assignmentsOfCall(callId))),
     async save(assignment, audit, expectedVersion) {
-      await writeWithAudit(db, {
-        items: [versionedPut(db, assignmentItem(assignment), expectedVersion)],
-        entityPk: keys.application(assignment.applicationId).pk,
-        audit,
+      await transact(db, {
+        items: { assignment: versionedPut(db, assignmentItem(assignment), expectedVersion) },
+        audit: { entityPk: keys.application(assignment.applicationId).pk, event: audit },
       });
     },
     async remove(assignment, audit) {
-      await writeWithAudit(db, {
-        items: [
-          {
+      await transact(db, {
+        items: {
+          assignment: {
             Delete: {
               TableName: db.tableName,
               Key: keys.assignment(assignment.applicationId, assignment.reviewerId),
@@ -48,9 +48,8 @@ export function createReviewRepository(db: Db): ReviewRepository {
               ExpressionAttributeValues: { ':expected': assignment.version },
             },
           },
-        ],
-        entityPk: keys.application(assignment.applicationId).pk,
-        audit,
+        },
+        audit: { entityPk: keys.application(assignment.applicationId).pk, event: audit },
       });
     },
   };

@@ -1,9 +1,8 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { UserProfile, UserRepository } from '../core/ports.js';
-import { getItem, queryAll, queryIndex } from './audited-write.js';
 import type { Db } from './client.js';
-import { dynamo } from './errors.js';
 import { keys } from './keys.js';
+import { getItem, queryAll, queryIndex } from './reads.js';
+import { transact } from './transact.js';
 
 export function createUserRepository(db: Db): UserRepository {
   return {
@@ -13,21 +12,27 @@ export function createUserRepository(db: Db): UserRepository {
       return found[0];
     },
     listAll: () => queryAll<UserProfile>(db, queryIndex('gsi2', 'gsi2pk', keys.usersPk)),
-    async put(user) {
-      await dynamo(() =>
-        db.doc.send(
-          new PutCommand({
-            TableName: db.tableName,
-            Item: {
-              ...keys.user(user.userId),
-              ...keys.userByEmail(user.email),
-              ...keys.userList(user.email),
-              entity: 'user',
-              ...user,
+    async put(user, audit) {
+      const key = keys.user(user.userId);
+      await transact(db, {
+        items: {
+          // Unconditioned: the entry mirrors the identity provider, so the latest sign-in's claims are right
+          // whatever was stored before; two sign-ins at once write the same claims.
+          user: {
+            Put: {
+              TableName: db.tableName,
+              Item: {
+                ...key,
+                ...keys.userByEmail(user.email),
+                ...keys.userList(user.email),
+                entity: 'user',
+                ...user,
+              },
             },
-          }),
-        ),
-      );
+          },
+        },
+        audit: { entityPk: key.pk, event: audit },
+      });
     },
   };
 }

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { auditEvent } from '../core/audit/audit.js';
 import type { Principal } from '../core/auth/principal.js';
+import { syncUserProfile } from '../core/auth/users.service.js';
 import { createCall, openCall } from '../core/calls/call.service.js';
 import { PARTIES, REGION_ID } from '../core/finance/parties.js';
 import { applyPopulationImport } from '../core/finance/population.service.js';
 import type { CoreDeps, UserProfile } from '../core/ports.js';
 import { copenhagenWallClock } from '../core/shared/time.js';
 import type { Db } from '../db/client.js';
-import { putPartyWithPopulation } from '../db/parties.repository.js';
-import { createUserRepository } from '../db/users.repository.js';
+import { putParty } from '../db/parties.repository.js';
 
 /** Demo users of local mode. In AWS people sign in through Cognito and none of these exist. */
 export const DEMO_USERS: readonly UserProfile[] = [
@@ -131,7 +132,13 @@ export async function seedDemoData(db: Db, deps: CoreDeps): Promise<boolean> {
   );
   if (marker.Item) return false;
 
-  for (const party of PARTIES) await putPartyWithPopulation(db, party, []);
+  for (const party of PARTIES) {
+    await putParty(
+      db,
+      party,
+      auditEvent(system, deps.clock.now(), 'party.seeded', { type: 'finance', id: `party-${party.id}` }),
+    );
+  }
   // The figures go in as finance imports them: versioned, indexed and audited.
   const municipalities = readSeedPopulations();
   const regionPopulation = municipalities.reduce((sum, m) => sum + m.population, 0);
@@ -146,8 +153,7 @@ export async function seedDemoData(db: Db, deps: CoreDeps): Promise<boolean> {
     { source: 'Danmarks Statistik, FOLK1A (1. januar 2013)' },
   );
 
-  const users = createUserRepository(db);
-  for (const user of DEMO_USERS) await users.put(user);
+  for (const user of DEMO_USERS) await syncUserProfile(deps, { actor: system }, user);
 
   const now = deps.clock.now();
   const closes = demoDeadline(now);

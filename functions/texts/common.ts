@@ -254,6 +254,9 @@ export const daMessages: MessageTexts<SharedMessages> = {
   not_a_datetime: () => 'Angiv dato og klokkeslæt (fx 2027-09-01T12:00)',
   duplicate_id: () => 'Id er brugt to gange',
   duplicate_value: () => 'Værdien er valgt to gange',
+  // Storage
+  TOO_MANY_SUBMISSIONS: () => 'For mange samtidige indsendelser; prøv igen',
+  invalid_cursor: () => 'Brug cursor fra forrige side',
 };
 
 export const enMessages: MessageTexts<SharedMessages> = {
@@ -313,4 +316,7 @@ export const enMessages: MessageTexts<SharedMessages> = {
   not_a_datetime: () => 'Give a date and time (e.g. 2027-09-01T12:00)',
   duplicate_id: () => 'Id used twice',
   duplicate_value: () => 'Value chosen twice',
+  // Storage
+  TOO_MANY_SUBMISSIONS: () => 'Too many submissions at once; try again',
+  invalid_cursor: () => 'Use the cursor from the previous page',
 };

@@ -154,8 +154,9 @@ describe('closing a call', () => {
     let writes = 0;
     stub.on(TransactWriteCommand).callsFake((input) => {
       writes += 1;
-      // The second application's move fails with a DynamoDB 500; everything else goes through.
-      return writes === 2 ? Promise.reject(serverError()) : realSend(new TransactWriteCommand(input));
+      // From the second application's move on, DynamoDB answers 500 every time: more often than the transaction
+      // helper tries again, so the run stops there.
+      return writes >= 2 ? Promise.reject(serverError()) : realSend(new TransactWriteCommand(input));
     });
 
     const crashed = closeDueCalls(h.core, asScheduler);
@@ -188,7 +189,7 @@ describe('closing a call', () => {
     expect(await closeDueCalls(h.core, asScheduler)).toEqual([]);
   });
 
-  it('a transaction cancelled by a conflict that wrote nothing does not leave a submitted application in a closed call', async () => {
+  it('a transaction cancelled while the application stays submitted does not leave it in a closed call', async () => {
     const { h, client, callId } = await fresh();
     const apps = [
       await submitApplication(client, callId, RESEARCHER),
@@ -199,13 +200,14 @@ describe('closing a call', () => {
     let writes = 0;
     stub.on(TransactWriteCommand).callsFake((input) => {
       writes += 1;
-      // DynamoDB cancels a transaction that meets another one on the same item; nothing of it is written.
+      // The first move is cancelled and nothing of it is written, yet the application is still submitted (a
+      // clash the helper would try again; here a failed condition, which it never tries again: 409).
       return writes === 1
         ? Promise.reject(
             new TransactionCanceledException({
               message: 'Transaction cancelled, please refer cancellation reasons for specific reasons',
               $metadata: { httpStatusCode: 400 },
-              CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }],
+              CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }],
             }),
           )
         : realSend(new TransactWriteCommand(input));

@@ -1,16 +1,15 @@
-import {
-  ProvisionedThroughputExceededException,
-  TransactionCanceledException,
-} from '@aws-sdk/client-dynamodb';
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { REFERENCE_ATTEMPTS } from '../../functions/db/applications.repository.js';
+import { ATTEMPTS } from '../../functions/db/retry.js';
+import { cancelled, type DbStub, passThroughMock, serverError, throttling } from '../support/db-faults.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import {
   type Api,
@@ -30,8 +29,7 @@ let client: Api;
 let call: any;
 // The real send, kept so a mock can pass reads through to DynamoDB Local and fail only the chosen step.
 let realSend: DynamoDBDocumentClient['send'];
-// biome-ignore lint/suspicious/noExplicitAny: the stub's input/output types are the SDK's own unions
-let mock: AwsStub<any, any, any> | undefined;
+let mock: DbStub | undefined;
 
 beforeAll(async () => {
   h = await createHarness();
@@ -39,7 +37,6 @@ beforeAll(async () => {
   call = await createCall(client);
   // Sign in before any mock is set: the demo users are read from the table only at dev-login, not here.
   await h.tokenFor(RESEARCHER);
-  realSend = h.db.doc.send.bind(h.db.doc) as DynamoDBDocumentClient['send'];
 });
 
 afterEach(() => {
@@ -50,36 +47,36 @@ afterEach(() => {
 
 /** Mocks the harness's document client; reads go on to DynamoDB Local unless a test says otherwise. */
 function mockDb() {
-  const stub = mockClient(h.db.doc);
-  stub.on(GetCommand).callsFake((input) => realSend(new GetCommand(input)));
-  stub.on(QueryCommand).callsFake((input) => realSend(new QueryCommand(input)));
-  stub.on(TransactWriteCommand).callsFake((input) => realSend(new TransactWriteCommand(input)));
-  mock = stub;
-  return stub;
+  const mocked = passThroughMock(h.db);
+  realSend = mocked.realSend;
+  mock = mocked.stub;
+  return mocked.stub;
 }
 
-const throttling = () =>
-  Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
-    name: 'ThrottlingException',
-    $fault: 'client',
-    $metadata: { httpStatusCode: 400 },
+describe('passing faults are 503 once the retry policy gives up', () => {
+  // The retry pauses are random; zero keeps the tests fast without changing what is retried.
+  beforeEach(() => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
   });
 
-const cancelled = (codes: string[]) =>
-  new TransactionCanceledException({
-    message: `Transaction cancelled, please refer cancellation reasons for specific reasons [${codes.join(', ')}]`,
-    $metadata: { httpStatusCode: 400 },
-    CancellationReasons: codes.map((Code) => ({ Code })),
-  });
-
-describe('passing faults are 503', () => {
-  it('a ThrottlingException on GET /api/calls → 503 problem+json', async () => {
+  it('a ThrottlingException on GET /api/calls → 503 problem+json, after every attempt', async () => {
     const db = mockDb();
     db.on(QueryCommand).rejects(throttling());
     const res = await client.get('/api/calls');
     const problem = expectProblem(res, 503, 'UNAVAILABLE');
     expect(problem.detail).not.toMatch(/Rate of requests/);
-    expect(db).toHaveReceivedCommand(QueryCommand);
+    expect(problem.reason).toBe('DATABASE_BUSY');
+    expect(db).toHaveReceivedCommandTimes(QueryCommand, ATTEMPTS);
+  });
+
+  it('a ThrottlingException that passes is not seen at all', async () => {
+    const db = mockDb();
+    db.on(QueryCommand)
+      .rejectsOnce(throttling())
+      .callsFake((input) => realSend(new QueryCommand(input)));
+    const res = await client.get('/api/calls');
+    expect(res.status, res.text).toBe(200);
+    expect(db).toHaveReceivedCommandTimes(QueryCommand, 2);
   });
 
   it('a ProvisionedThroughputExceededException on GET /api/calls/{id} → 503', async () => {
@@ -92,13 +89,7 @@ describe('passing faults are 503', () => {
 
   it('a DynamoDB 500 → 503', async () => {
     const db = mockDb();
-    db.on(QueryCommand).rejects(
-      Object.assign(new Error('Internal server error'), {
-        name: 'InternalServerError',
-        $fault: 'server',
-        $metadata: { httpStatusCode: 500 },
-      }),
-    );
+    db.on(QueryCommand).rejects(serverError());
     expectProblem(await client.get('/api/calls'), 503, 'UNAVAILABLE');
   });
 
@@ -107,6 +98,7 @@ describe('passing faults are 503', () => {
     const db = mockDb();
     db.on(TransactWriteCommand).rejects(cancelled(['ThrottlingError', 'None']));
     expectProblem(await client.patch(`/api/applications/${draft.id}`, { title: 'Ny' }, RESEARCHER, 1), 503);
+    expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, ATTEMPTS);
     mock?.restore();
     expect((await client.get(`/api/applications/${draft.id}`, RESEARCHER)).body.version).toBe(1);
   });
@@ -187,9 +179,10 @@ describe('nothing is half-written', () => {
 
     const res = await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER);
     expectProblem(res, 503, 'UNAVAILABLE');
-    // Every attempt was the whole submission (counter, application, reference, audit, outbox) in one transaction.
+    // Every attempt was the whole submission (counter, application, reference, audit, outbox) in one transaction,
+    // tried as often as the retry policy tries a clash.
     const attempts = db.commandCalls(TransactWriteCommand);
-    expect(attempts.length).toBe(25);
+    expect(attempts.length).toBe(ATTEMPTS);
     for (const attempt of attempts) {
       const items = attempt.args[0].input.TransactItems ?? [];
       expect(items.map((i) => String(i.Put?.Item?.entity))).toEqual([
@@ -233,5 +226,34 @@ describe('nothing is half-written', () => {
       'application.created',
       'application.submitted',
     ]);
+  });
+
+  it('a submit that loses every race reads the counter again each time, then answers 503 and writes nothing', async () => {
+    const draft = await createDraft(client, call.id, RESEARCHER);
+    const claimsBefore = await itemsWithPkPrefix(h, 'REF#');
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const db = mockDb();
+    db.on(TransactWriteCommand).rejects(
+      cancelled(['ConditionalCheckFailed', 'None', 'None', 'None', 'None']),
+    );
+
+    const res = await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER);
+    const problem = expectProblem(res, 503, 'UNAVAILABLE');
+    expect(problem.reason).toBe('TOO_MANY_SUBMISSIONS');
+    expect(problem.detail).toBe('For mange samtidige indsendelser; prøv igen');
+    // A lost race is never sent again as it was: each attempt read the counter first.
+    expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, REFERENCE_ATTEMPTS);
+    const counterReads = db
+      .commandCalls(GetCommand)
+      .filter((c) => String(c.args[0].input.Key?.pk).startsWith('COUNTER#REFERENCE#'));
+    expect(counterReads).toHaveLength(REFERENCE_ATTEMPTS);
+
+    mock?.restore();
+    mock = undefined;
+    expect((await client.get(`/api/applications/${draft.id}`, RESEARCHER)).body).toMatchObject({
+      status: 'draft',
+      version: 1,
+    });
+    expect(await itemsWithPkPrefix(h, 'REF#')).toEqual(claimsBefore);
   });
 });

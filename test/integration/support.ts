@@ -1,7 +1,7 @@
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
+import { syncUserProfile } from '../../functions/core/auth/users.service.js';
 import type { UserProfile } from '../../functions/core/ports.js';
-import { createUserRepository } from '../../functions/db/users.repository.js';
 import type { Harness } from '../support/harness.js';
 
 /** The demo users by the role they play in these tests. */
@@ -279,8 +279,7 @@ export async function closeCallNow(client: Api, callId: string): Promise<void> {
  * second board member or someone who is both on the board and a reviewer.
  */
 export async function withUsers(h: Harness, extra: readonly UserProfile[]): Promise<Harness> {
-  const users = createUserRepository(h.db);
-  for (const user of extra) await users.put(user);
+  for (const user of extra) await syncUserProfile(h.core, { actor: user }, user);
   return {
     ...h,
     tokenFor: async (email) => {

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { createApp } from '../../functions/app/app.js';
 import type { Principal } from '../../functions/core/auth/principal.js';
+import { syncUserProfile } from '../../functions/core/auth/users.service.js';
 import type { CoreDeps, UserProfile } from '../../functions/core/ports.js';
 import type { Clock } from '../../functions/core/shared/time.js';
 import { createDb, type Db } from '../../functions/db/client.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
-import { createUserRepository } from '../../functions/db/users.repository.js';
 import { createLocalTokens, type LocalTokens } from '../../functions/http/auth/tokens.js';
 import { DEMO_USERS } from '../../functions/local/seed.js';
 import { ensureTable } from '../../functions/local/table.js';
@@ -45,10 +45,9 @@ export async function createHarness(options: { now?: string; db?: Db } = {}): Pr
   const tableName = `t-${crypto.randomUUID()}`;
   const db = options.db ?? createDb({ tableName, endpoint: inject('dynamoEndpoint') });
   await ensureTable(db.client, db.tableName);
-  const users = createUserRepository(db);
-  for (const user of DEMO_USERS) await users.put(user);
   const clock = new TestClock(new Date(options.now ?? '2027-03-01T09:00:00Z'));
   const core = createCoreDeps(db, clock);
+  for (const user of DEMO_USERS) await syncUserProfile(core, { actor: user }, user);
   const tokens = await createLocalTokens(mkdtempSync(join(tmpdir(), 'fim-test-')));
   const errors: unknown[] = [];
   const app = createApp({

@@ -48,6 +48,9 @@ export interface CommonMessages {
   BODY_TOO_LARGE: { maxBytes: number };
   UNKNOWN_PATH: Record<never, never>;
   AUTHORIZATION_MALFORMED: Record<never, never>;
+  // Storage
+  TOO_MANY_SUBMISSIONS: Record<never, never>;
+  invalid_cursor: Record<never, never>;
 }
 
 /**

@@ -1,0 +1,52 @@
+import type { Application } from '../core/applications/application.schema.js';
+import type { Award } from '../core/finance/award.schema.js';
+import type { LedgerEntry } from '../core/finance/finance.schema.js';
+import type { Report } from '../core/finance/report.schema.js';
+import type { Db } from './client.js';
+import { keys } from './keys.js';
+import type { TransactItem } from './transact.js';
+
+/*
+ * The stored shape of the items more than one repository writes: each with its keys and index keys, built in
+ * one place so two repositories cannot store the same entity two ways.
+ */
+
+export const applicationItem = (a: Application): Record<string, unknown> => ({
+  ...keys.application(a.id),
+  ...keys.applicationByOwner(a.ownerId, a.createdAt, a.id),
+  ...keys.applicationByCall(a.callId, a.createdAt, a.id),
+  entity: 'application',
+  ...a,
+});
+
+export const awardItem = (a: Award): Record<string, unknown> => ({
+  ...keys.award(a.applicationId),
+  ...keys.awardByOwner(a.ownerId, a.committedAt, a.applicationId),
+  ...keys.awardList(a.committedAt, a.applicationId),
+  entity: 'award',
+  ...a,
+});
+
+/** Reports still waiting for their reminder sit in the pending index; submitted or reminded ones leave it. */
+const pending = (r: Report) => (r.status === 'due' || r.status === 'returned') && !r.reminderQueuedAt;
+
+export const reportItem = (r: Report): Record<string, unknown> => ({
+  ...keys.report(r.applicationId, r.reportId),
+  ...(pending(r) ? keys.reportPending(r.dueDate, r.applicationId, r.reportId) : {}),
+  entity: 'report',
+  ...r,
+});
+
+/** An award's ledger entry (commitment, tranche, refund, release): immutable, so created only. */
+export const awardLedgerPut = (db: Db, entry: LedgerEntry, awardId: string): TransactItem => ({
+  Put: {
+    TableName: db.tableName,
+    Item: {
+      ...keys.ledgerEntry(entry.year, entry.at, entry.id),
+      ...keys.ledgerEntryOfAward(awardId, entry.at, entry.id),
+      entity: 'ledger-entry',
+      ...entry,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});

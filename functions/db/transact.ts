@@ -1,0 +1,125 @@
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent, OutboxMessage } from '../core/audit/audit.js';
+import type { AppError } from '../core/shared/errors.js';
+import type { Db } from './client.js';
+import { failedItems, mapDynamoError } from './errors.js';
+import { keys } from './keys.js';
+import { withRetries } from './retry.js';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * The writes of a transaction by name (`{ counter, application, reference }`), sent in this order; a name set to
+ * undefined is left out, so an optional write reads `claim: claim ? claimPut(...) : undefined`. Names are words,
+ * never bare numbers (JavaScript orders number-like keys first).
+ */
+export type NamedItems = Readonly<Record<string, TransactItem | undefined>>;
+
+/** An audit event and the partition it is kept under: that of the entity it concerns, its case record. */
+export interface Audited {
+  entityPk: string;
+  event: AuditEvent;
+}
+
+/** The refusal a named item's failed condition means (read again what it needs for its figures). */
+export type Refusal = () => AppError | Promise<AppError>;
+
+export interface Transaction<Items extends NamedItems> {
+  items: Items;
+  /** Required: the type refuses a state change without its audit trail. Written as `audit:0`, `audit:1`, ... */
+  audit: Audited | readonly [Audited, ...Audited[]];
+  /** Messages to send, written as `outbox:0`, ... in the same transaction as their cause. */
+  outbox?: readonly OutboxMessage[];
+  /**
+   * What a named item's failed condition means, in order of precedence when several failed (the first listed
+   * that failed decides). A failed condition of any other item is VERSION_CONFLICT, whose cause names the items.
+   */
+  refusals?: { readonly [Name in keyof Items]?: Refusal };
+}
+
+/**
+ * The one sender of TransactWriteItems: the named writes, their audit events and any outbox messages in one
+ * transaction, so none is stored without the others. Passing faults (throttling, server faults, a clash with
+ * another transaction) are tried again under the retry policy (retry.ts); a failed condition never is.
+ * @throws AppError VERSION_CONFLICT or the item's refusal (a failed condition), UNAVAILABLE (the attempts ran
+ * out); TransactionCancelledError for a cancellation that is neither (a 500)
+ */
+export async function transact<Items extends NamedItems>(db: Db, tx: Transaction<Items>): Promise<void> {
+  const audits: readonly Audited[] = !tx.audit ? [] : 'event' in tx.audit ? [tx.audit] : tx.audit;
+  // The type already refuses this; the check keeps a cast or an untyped caller from writing without a trail.
+  if (audits.length === 0) throw new TypeError('A state change needs its audit event');
+  const named: [string, TransactItem][] = [
+    ...Object.entries(tx.items).filter((entry): entry is [string, TransactItem] => entry[1] !== undefined),
+    ...audits.map((audit, i): [string, TransactItem] => [`audit:${i}`, auditPut(db, audit)]),
+    ...(tx.outbox ?? []).map((message, i): [string, TransactItem] => [`outbox:${i}`, outboxPut(db, message)]),
+  ];
+  const names = named.map(([name]) => name);
+  const TransactItems = named.map(([, item]) => item);
+  try {
+    await withRetries(() => db.doc.send(new TransactWriteCommand({ TransactItems })));
+  } catch (error) {
+    throw await refusalOf(error, names, tx.refusals ?? {});
+  }
+}
+
+async function refusalOf(
+  error: unknown,
+  names: readonly string[],
+  refusals: Readonly<Record<string, Refusal | undefined>>,
+): Promise<unknown> {
+  const failed = new Set(
+    failedItems(error, names)
+      .filter((item) => item.reason === 'ConditionalCheckFailed')
+      .map((item) => item.name),
+  );
+  for (const [name, refuse] of Object.entries(refusals)) {
+    if (refuse && failed.has(name)) return refuse();
+  }
+  return mapDynamoError(error, names);
+}
+
+/**
+ * A put of a versioned item: creates only if absent, or replaces only the version that was read.
+ * A stale write fails its condition, and the whole transaction with it.
+ */
+export function versionedPut(db: Db, item: Record<string, unknown>, expectedVersion?: number): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: item,
+      ...(expectedVersion === undefined
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          }),
+    },
+  };
+}
+
+function auditPut(db: Db, { entityPk, event }: Audited): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: { ...keys.audit(entityPk, event.at, event.id), entity: 'audit', ...event },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+function outboxPut(db: Db, message: OutboxMessage): TransactItem {
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.outbox(message.id),
+        ...keys.outboxPending(message.createdAt, message.id),
+        entity: 'outbox',
+        status: 'pending',
+        ...message,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
+import type { Db } from '../../functions/db/client.js';
+
+/*
+ * What DynamoDB Local cannot show, played by aws-sdk-client-mock: a document client whose requests go on to
+ * DynamoDB Local unless a test makes one of them fail, and the faults DynamoDB answers with.
+ */
+
+// biome-ignore lint/suspicious/noExplicitAny: the stub's input/output types are the SDK's own unions
+export type DbStub = AwsStub<any, any, any>;
+
+/**
+ * Mocks `db`'s document client, passing every read and transaction through to DynamoDB Local; a test then fails
+ * only the step it chooses (`stub.on(TransactWriteCommand).rejectsOnce(...)`). Restore it after the test.
+ */
+export function passThroughMock(db: Db): { stub: DbStub; realSend: DynamoDBDocumentClient['send'] } {
+  const realSend = db.doc.send.bind(db.doc) as DynamoDBDocumentClient['send'];
+  const stub = mockClient(db.doc);
+  stub.on(GetCommand).callsFake((input) => realSend(new GetCommand(input)));
+  stub.on(QueryCommand).callsFake((input) => realSend(new QueryCommand(input)));
+  stub.on(BatchGetCommand).callsFake((input) => realSend(new BatchGetCommand(input)));
+  stub.on(TransactWriteCommand).callsFake((input) => realSend(new TransactWriteCommand(input)));
+  return { stub, realSend };
+}
+
+/** A transaction DynamoDB cancelled, with one reason per item in the order they were sent. */
+export const cancelled = (codes: string[]) =>
+  new TransactionCanceledException({
+    message: `Transaction cancelled, please refer cancellation reasons for specific reasons [${codes.join(', ')}]`,
+    $metadata: { httpStatusCode: 400 },
+    CancellationReasons: codes.map((Code) => ({ Code })),
+  });
+
+export const throttling = () =>
+  Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+    name: 'ThrottlingException',
+    $fault: 'client',
+    $metadata: { httpStatusCode: 400 },
+  });
+
+export const serverError = () =>
+  Object.assign(new Error('Internal server error'), {
+    name: 'InternalServerError',
+    $fault: 'server',
+    $metadata: { httpStatusCode: 500 },
+  });
