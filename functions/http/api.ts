@@ -66,7 +66,10 @@ export function apiApp(deps: AppDeps) {
       title: 'Folkesundhed i Midten (FIM) API',
       version: '1.0.0',
       description:
-        'The grant pool of Region Midtjylland and its 19 municipalities. Money is integer øre; errors are RFC 9457 problem+json.',
+        'The grant pool of Region Midtjylland and its 19 municipalities. Money is integer øre; times are UTC. ' +
+        'Errors are RFC 9457 problem+json in the language of Accept-Language (Danish unless English is asked for), ' +
+        'with the message code as `reason` and the values it speaks of as members. Every operation has a stable ' +
+        'operationId; those open to anyone say `security: []`, or `[{}, {bearer: []}]` where a token widens the answer.',
     },
     servers: [{ url: '/api' }],
   });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PUBLIC_API_ROUTES } from '../../functions/http/public-routes.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -12,79 +13,78 @@ describe('GET /api/openapi.json', () => {
     expect(res.status).toBe(200);
     const doc = (await res.json()) as {
       openapi: string;
-      paths: Record<string, Record<string, { security?: unknown[] }>>;
+      paths: Record<string, Record<string, { operationId?: string; security?: unknown[] }>>;
       components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
     };
     expect(doc.openapi).toBe('3.1.0');
-    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, ...op })),
     );
-    expect(routes.sort()).toEqual(
-      [
-        'GET /health',
-        'POST /auth/dev-login',
-        'GET /me',
-        'GET /calls',
-        'POST /calls',
-        'GET /calls/{callId}',
-        'PATCH /calls/{callId}',
-        'POST /calls/{callId}/open',
-        'POST /calls/{callId}/close',
-        'POST /calls/{callId}/applications',
-        'GET /applications',
-        'GET /applications/{applicationId}',
-        'PATCH /applications/{applicationId}',
-        'POST /applications/{applicationId}/submit',
-        'POST /applications/{applicationId}/withdraw',
-        'GET /applications/{applicationId}/receipt',
-        'GET /reviewers',
-        'GET /reviews',
-        'GET /applications/{applicationId}/assignments',
-        'POST /applications/{applicationId}/assignments',
-        'DELETE /applications/{applicationId}/assignments/{reviewerId}',
-        'POST /applications/{applicationId}/assignments/{reviewerId}/conflict-ruling',
-        'POST /applications/{applicationId}/assignments/{reviewerId}/reopen',
-        'GET /calls/{callId}/assignment-suggestion',
-        'POST /calls/{callId}/assignments',
-        'GET /calls/{callId}/conflicts',
-        'GET /applications/{applicationId}/review',
-        'PUT /applications/{applicationId}/review',
-        'POST /applications/{applicationId}/review/submit',
-        'POST /applications/{applicationId}/review/conflict',
-        'GET /calls/{callId}/ranking',
-        'POST /calls/{callId}/meetings',
-        'GET /calls/{callId}/meetings',
-        'GET /meetings/{meetingId}',
-        'POST /applications/{applicationId}/decision',
-        'GET /calls/{callId}/exports/scores.csv',
-        'GET /calls/{callId}/exports/decisions.csv',
-        'GET /parties',
-        'GET /populations',
-        'POST /populations/imports/preview',
-        'POST /populations/imports',
-        'GET /finance/years/{year}',
-        'PUT /finance/years/{year}',
-        'POST /finance/years/{year}/contributions/run',
-        'POST /finance/years/{year}/contributions/send',
-        'GET /finance/years/{year}/contributions/{partyId}',
-        'POST /finance/years/{year}/contributions/{partyId}/payments',
-        'POST /finance/years/{year}/contributions/{partyId}/adjustments',
-        'GET /finance/years/{year}/overview',
-        'GET /finance/years/{year}/ledger',
-        'GET /finance/balances',
-        'POST /finance/invariants/check',
-        'POST /applications/{applicationId}/award/accept',
-        'GET /awards',
-        'GET /awards/{applicationId}',
-        'POST /awards/{applicationId}/disbursements',
-        'POST /awards/{applicationId}/refunds',
-        'POST /awards/{applicationId}/close',
-        'GET /awards/{applicationId}/reports',
-        'POST /awards/{applicationId}/reports/{reportId}/submit',
-        'POST /awards/{applicationId}/reports/{reportId}/approve',
-        'POST /awards/{applicationId}/reports/{reportId}/return',
-      ].sort(),
-    );
+    // Every route, each with its operationId: stable, because generated clients name their methods by it.
+    expect(Object.fromEntries(operations.map((op) => [op.route, op.operationId]))).toEqual({
+      'GET /health': 'getHealth',
+      'POST /auth/dev-login': 'signInDemoUser',
+      'GET /me': 'getCurrentUser',
+      'GET /calls': 'listCalls',
+      'POST /calls': 'createCall',
+      'GET /calls/{callId}': 'getCall',
+      'PATCH /calls/{callId}': 'updateCall',
+      'POST /calls/{callId}/open': 'openCall',
+      'POST /calls/{callId}/close': 'closeCall',
+      'POST /calls/{callId}/applications': 'createApplicationDraft',
+      'GET /applications': 'listApplications',
+      'GET /applications/{applicationId}': 'getApplication',
+      'PATCH /applications/{applicationId}': 'updateApplicationDraft',
+      'POST /applications/{applicationId}/submit': 'submitApplication',
+      'POST /applications/{applicationId}/withdraw': 'withdrawApplication',
+      'GET /applications/{applicationId}/receipt': 'getApplicationReceipt',
+      'GET /reviewers': 'listReviewers',
+      'GET /reviews': 'listMyAssignments',
+      'GET /applications/{applicationId}/assignments': 'listApplicationAssignments',
+      'POST /applications/{applicationId}/assignments': 'assignReviewers',
+      'DELETE /applications/{applicationId}/assignments/{reviewerId}': 'unassignReviewer',
+      'POST /applications/{applicationId}/assignments/{reviewerId}/conflict-ruling': 'ruleOnConflict',
+      'POST /applications/{applicationId}/assignments/{reviewerId}/reopen': 'reopenReview',
+      'GET /calls/{callId}/assignment-suggestion': 'suggestCallAssignment',
+      'POST /calls/{callId}/assignments': 'confirmCallAssignment',
+      'GET /calls/{callId}/conflicts': 'listCallConflicts',
+      'GET /applications/{applicationId}/review': 'getMyReview',
+      'PUT /applications/{applicationId}/review': 'saveReview',
+      'POST /applications/{applicationId}/review/submit': 'submitReview',
+      'POST /applications/{applicationId}/review/conflict': 'declareConflict',
+      'GET /calls/{callId}/ranking': 'getRanking',
+      'POST /calls/{callId}/meetings': 'recordMeeting',
+      'GET /calls/{callId}/meetings': 'listMeetings',
+      'GET /meetings/{meetingId}': 'getMeeting',
+      'POST /applications/{applicationId}/decision': 'decideApplication',
+      'GET /calls/{callId}/exports/scores.csv': 'exportScoresCsv',
+      'GET /calls/{callId}/exports/decisions.csv': 'exportDecisionsCsv',
+      'GET /parties': 'listParties',
+      'GET /populations': 'listPopulations',
+      'POST /populations/imports/preview': 'previewPopulationImport',
+      'POST /populations/imports': 'applyPopulationImport',
+      'GET /finance/years/{year}': 'getFinanceYear',
+      'PUT /finance/years/{year}': 'saveFinanceYear',
+      'POST /finance/years/{year}/contributions/run': 'runContributions',
+      'POST /finance/years/{year}/contributions/send': 'sendContributions',
+      'GET /finance/years/{year}/contributions/{partyId}': 'getContribution',
+      'POST /finance/years/{year}/contributions/{partyId}/payments': 'recordPayment',
+      'POST /finance/years/{year}/contributions/{partyId}/adjustments': 'recordAdjustment',
+      'GET /finance/years/{year}/overview': 'getFinanceOverview',
+      'GET /finance/years/{year}/ledger': 'listLedgerEntries',
+      'GET /finance/balances': 'getBalances',
+      'POST /finance/invariants/check': 'checkInvariants',
+      'POST /applications/{applicationId}/award/accept': 'acceptAward',
+      'GET /awards': 'listAwards',
+      'GET /awards/{applicationId}': 'getAward',
+      'POST /awards/{applicationId}/disbursements': 'recordDisbursement',
+      'POST /awards/{applicationId}/refunds': 'recordRefund',
+      'POST /awards/{applicationId}/close': 'closeAward',
+      'GET /awards/{applicationId}/reports': 'listReports',
+      'POST /awards/{applicationId}/reports/{reportId}/submit': 'submitReport',
+      'POST /awards/{applicationId}/reports/{reportId}/approve': 'approveReport',
+      'POST /awards/{applicationId}/reports/{reportId}/return': 'returnReport',
+    });
     // The contract's field names, straight from the schemas the routes validate with.
     const input = doc.components.schemas.CallInput;
     expect(Object.keys(input?.properties ?? {})).toEqual(
@@ -113,5 +113,64 @@ describe('GET /api/openapi.json', () => {
       expect.arrayContaining(['type', 'title', 'status']),
     );
     expect(doc.paths['/calls/{callId}/applications']?.post?.security).toEqual([{ bearer: [] }]);
+  });
+});
+
+describe('each operation’s contract', () => {
+  type Operation = {
+    security?: unknown[];
+    parameters?: unknown[];
+    requestBody?: unknown;
+    responses: Record<string, unknown>;
+  };
+  const operationsOf = async () => {
+    const doc = (await (await h.app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    return Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, ...op })),
+    );
+  };
+
+  it('asks for a token exactly where PUBLIC_API_ROUTES does not say "anyone"', async () => {
+    const operations = await operationsOf();
+    // Public, but a token widens the answer (admins see draft calls), so clients should send one if they have it.
+    const tokenOptional = ['GET /calls', 'GET /calls/{callId}'];
+    const publicRoutes = [
+      ...PUBLIC_API_ROUTES.filter((r) => r.path !== '/api/openapi.json'),
+      { method: 'POST', path: '/api/auth/dev-login' }, // local mode only
+    ].map((r) => `${r.method} ${r.path.replace(/^\/api/, '')}`);
+
+    const security = Object.fromEntries(operations.map((op) => [`${op.method} ${op.path}`, op.security]));
+    expect(Object.keys(security)).toEqual(expect.arrayContaining(publicRoutes));
+    for (const [route, declared] of Object.entries(security)) {
+      const expected = tokenOptional.includes(route)
+        ? [{}, { bearer: [] }]
+        : publicRoutes.includes(route)
+          ? []
+          : [{ bearer: [] }];
+      expect(declared, route).toEqual(expected);
+    }
+  });
+
+  it('lists the problems every operation of its shape can answer', async () => {
+    for (const op of await operationsOf()) {
+      const route = `${op.method} ${op.path}`;
+      const statuses = Object.keys(op.responses);
+      expect(statuses, route).toEqual(expect.arrayContaining(['401', '429', '500', '503']));
+      if (op.parameters?.length || op.requestBody) expect(statuses, route).toContain('400');
+      if (op.requestBody) expect(statuses, route).toEqual(expect.arrayContaining(['413', '415']));
+      for (const status of statuses.filter((s) => Number(s) >= 400)) {
+        expect(op.responses[status], `${route} ${status}`).toEqual({
+          $ref: expect.stringMatching(/^#\/components\/responses\/[A-Za-z]+$/),
+        });
+      }
+    }
+  });
+
+  it('answers a public operation’s documented 401 when a token sent is not valid', async () => {
+    const res = await h.app.request('/api/health', { headers: { authorization: 'Bearer not-a-token' } });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 });

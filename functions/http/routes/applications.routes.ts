@@ -45,6 +45,7 @@ export function applicationRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'createApplicationDraft',
       path: '/calls/{callId}/applications',
       summary: 'Start a draft application under an open call (anyone signed in)',
       security: bearer,
@@ -67,6 +68,7 @@ export function applicationRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listApplications',
       path: '/applications',
       summary: 'Your applications (mine=true), or a call’s submitted ones (callId, admins)',
       security: bearer,
@@ -92,6 +94,7 @@ export function applicationRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getApplication',
       path: '/applications/{applicationId}',
       summary: 'An application (its owner; admins once submitted)',
       security: bearer,
@@ -108,6 +111,7 @@ export function applicationRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'patch',
+      operationId: 'updateApplicationDraft',
       path: '/applications/{applicationId}',
       summary: 'Save changes to your draft; send If-Match',
       security: bearer,
@@ -133,6 +137,7 @@ export function applicationRoutes(deps: AppDeps) {
     app.openapi(
       createRoute({
         method: 'post',
+        operationId: action === 'submit' ? 'submitApplication' : 'withdrawApplication',
         path: `/applications/{applicationId}/${action}`,
         summary:
           action === 'submit'
@@ -142,7 +147,7 @@ export function applicationRoutes(deps: AppDeps) {
         request: { params: appParam, headers: versionHeaders },
         responses: {
           200: json(applicationResponse, 'The application'),
-          ...problems(400, 401, 403, 404, 409, ...(action === 'submit' ? [422] : [])),
+          ...problems(400, 401, 403, 404, 409, ...(action === 'submit' ? ([422] as const) : [])),
         },
       }),
       async (c) => {
@@ -156,6 +161,7 @@ export function applicationRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getApplicationReceipt',
       path: '/applications/{applicationId}/receipt',
       summary: 'The receipt of a submitted application',
       security: bearer,

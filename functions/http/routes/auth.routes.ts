@@ -3,7 +3,7 @@ import { ROLES } from '../../core/auth/principal.js';
 import { AppError } from '../../core/shared/errors.js';
 import type { AppDeps } from '../context.js';
 import { canSign, requireUser } from '../context.js';
-import { bearer, createApiRouter, json, jsonBody, problems } from './api-common.js';
+import { bearer, createApiRouter, json, jsonBody, problems, publicRoute } from './api-common.js';
 
 const userSchema = z
   .object({
@@ -22,8 +22,10 @@ export function authRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getHealth',
       path: '/health',
       summary: 'Liveness',
+      security: publicRoute,
       responses: { 200: json(z.object({ status: z.literal('ok'), time: z.string() }), 'Up') },
     }),
     (c) => c.json({ status: 'ok' as const, time: deps.core.clock.now().toISOString() }, 200),
@@ -32,6 +34,7 @@ export function authRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getCurrentUser',
       path: '/me',
       summary: 'The signed-in user',
       security: bearer,
@@ -46,8 +49,10 @@ export function authRoutes(deps: AppDeps) {
     app.openapi(
       createRoute({
         method: 'post',
+        operationId: 'signInDemoUser',
         path: '/auth/dev-login',
         summary: 'Local mode only: a token for a demo user',
+        security: publicRoute,
         request: { body: jsonBody(z.strictObject({ email: z.email().max(254) })) },
         responses: {
           200: json(z.object({ token: z.string(), user: userSchema }), 'A bearer token'),

@@ -45,6 +45,7 @@ export function awardRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'acceptAward',
       path: '/applications/{applicationId}/award/accept',
       summary:
         'The owner accepts an approved application’s terms: commits the amount against the year’s pool (422 with the figures if it does not fit; 409 if not approved or accepted already)',
@@ -61,6 +62,7 @@ export function awardRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listAwards',
       path: '/awards',
       summary: 'The caller’s awards with mine=true; every award without (finance, admins)',
       security: bearer,
@@ -82,6 +84,7 @@ export function awardRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getAward',
       path: '/awards/{applicationId}',
       summary: 'An award with its ledger entries (its owner, finance, admins)',
       security: bearer,
@@ -96,6 +99,7 @@ export function awardRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'recordDisbursement',
       path: '/awards/{applicationId}/disbursements',
       summary:
         'Pay out a tranche, at most what remains of the award, once per Idempotency-Key (finance, admins; 422 with the figures)',
@@ -134,6 +138,7 @@ export function awardRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'recordRefund',
       path: '/awards/{applicationId}/refunds',
       summary:
         'Record unspent money paid back, at most what was paid out and not yet paid back (finance, admins)',
@@ -153,6 +158,7 @@ export function awardRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'closeAward',
       path: '/awards/{applicationId}/close',
       summary: 'Close an award: no more tranches (finance, admins; later on the final report’s approval)',
       security: bearer,

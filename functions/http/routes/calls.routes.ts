@@ -21,6 +21,7 @@ import {
   json,
   jsonBody,
   named,
+  optionalBearer,
   problems,
   uuidParam,
   versionHeaders,
@@ -38,8 +39,10 @@ export function callRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listCalls',
       path: '/calls',
       summary: 'Open calls (anyone); admins may filter by status',
+      security: optionalBearer,
       request: { query: z.object({ status: z.enum(CALL_STATUSES).optional() }) },
       responses: {
         200: json(z.object({ items: z.array(callResponse) }), 'Calls'),
@@ -55,6 +58,7 @@ export function callRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'createCall',
       path: '/calls',
       summary: 'Create a call in draft (admin)',
       security: bearer,
@@ -72,8 +76,10 @@ export function callRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getCall',
       path: '/calls/{callId}',
       summary: 'A call (drafts: admins only)',
+      security: optionalBearer,
       request: { params: callParam },
       responses: { 200: json(callResponse, 'The call'), ...problems(400, 404) },
     }),
@@ -87,6 +93,7 @@ export function callRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'patch',
+      operationId: 'updateCall',
       path: '/calls/{callId}',
       summary: 'Change a call that is not closed (admin); send If-Match',
       security: bearer,
@@ -118,6 +125,7 @@ export function callRoutes(deps: AppDeps) {
     app.openapi(
       createRoute({
         method: 'post',
+        operationId: action === 'open' ? 'openCall' : 'closeCall',
         path: `/calls/{callId}/${action}`,
         summary: action === 'open' ? 'Open a draft call (admin)' : 'Close an open call (admin)',
         security: bearer,

@@ -42,7 +42,7 @@ import { decodeImport } from '../../core/finance/population-import.js';
 import { AppError } from '../../core/shared/errors.js';
 import type { AppContext, AppDeps } from '../context.js';
 import { etag, ifMatchVersion, requireUser } from '../context.js';
-import { bearer, createApiRouter, json, jsonBody, named, problems } from './api-common.js';
+import { bearer, createApiRouter, json, jsonBody, named, problems, publicRoute } from './api-common.js';
 
 const party = named(partyViewSchema, 'Party', 'One of the 20 parties, with its latest population');
 const settings = named(
@@ -232,8 +232,10 @@ export function financeRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listParties',
       path: '/parties',
       summary: 'The 20 parties with their latest population (anyone)',
+      security: publicRoute,
       responses: { 200: json(z.object({ items: z.array(party) }), 'Parties') },
     }),
     async (c) => c.json({ items: await listParties(deps.core) }, 200),
@@ -241,6 +243,7 @@ export function financeRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listPopulations',
       path: '/populations',
       summary: 'Every party’s population on 1 January of a year (finance, admins)',
       security: bearer,
@@ -254,6 +257,7 @@ export function financeRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'previewPopulationImport',
       path: '/populations/imports/preview',
       summary: 'What an import would change, line by line; 422 lists every line that cannot be used',
       security: bearer,
@@ -269,6 +273,7 @@ export function financeRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'applyPopulationImport',
       path: '/populations/imports',
       summary: 'Import population figures, all or nothing (at most 90 figures; finance, admins)',
       security: bearer,
@@ -289,6 +294,7 @@ export function financeRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getFinanceYear',
       path: '/finance/years/{year}',
       summary: 'A year’s settings (finance, admins)',
       security: bearer,
@@ -304,6 +310,7 @@ export function financeRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'put',
+      operationId: 'saveFinanceYear',
       path: '/finance/years/{year}',
       summary: 'Set up or change a year (finance, admins); If-Match when it exists',
       security: bearer,
@@ -334,6 +341,7 @@ export function financeRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'runContributions',
       path: '/finance/years/{year}/contributions/run',
       summary:
         'Compute each party’s demand (population x rate); again on the same figures changes nothing; sent demands are never edited',
@@ -346,6 +354,7 @@ export function financeRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'sendContributions',
       path: '/finance/years/{year}/contributions/send',
       summary: 'Send the computed demands (a message per party in the outbox); finance, admins',
       security: bearer,
@@ -363,6 +372,7 @@ export function financeRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getContribution',
       path: '/finance/years/{year}/contributions/{partyId}',
       summary: 'A party’s contribution with its payments and adjustments (finance, admins)',
       security: bearer,
@@ -380,6 +390,7 @@ export function financeRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'recordPayment',
       path: '/finance/years/{year}/contributions/{partyId}/payments',
       summary:
         'Record a payment once per Idempotency-Key (428 without; the same key again answers 200 with the same payment)',
@@ -418,6 +429,7 @@ export function financeRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'recordAdjustment',
       path: '/finance/years/{year}/contributions/{partyId}/adjustments',
       summary: 'Correct a sent demand by a separate adjustment entry (finance, admins)',
       security: bearer,
@@ -438,6 +450,7 @@ export function financeRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getBalances',
       path: '/finance/balances',
       summary: 'The pool overall and each year’s balance with what it carried in and out (finance, admins)',
       security: bearer,
@@ -448,6 +461,7 @@ export function financeRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getFinanceOverview',
       path: '/finance/years/{year}/overview',
       summary: 'A row per party, totals and the pool’s balances (finance, admins)',
       security: bearer,
@@ -459,6 +473,7 @@ export function financeRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listLedgerEntries',
       path: '/finance/years/{year}/ledger',
       summary: 'The year’s ledger, oldest first, a page at a time (finance, admins)',
       security: bearer,
@@ -494,6 +509,7 @@ export function financeRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'checkInvariants',
       path: '/finance/invariants/check',
       summary:
         'Check a year’s ledger (or, without a year, every year’s) and the pool: balances equal the sums of the entries, nothing over-committed (finance, admins)',

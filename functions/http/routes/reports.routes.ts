@@ -38,6 +38,7 @@ export function reportRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listReports',
       path: '/awards/{applicationId}/reports',
       summary: 'An award’s reports with their due dates (its owner, finance, admins, the board; others 404)',
       security: bearer,
@@ -53,6 +54,7 @@ export function reportRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'submitReport',
       path: '/awards/{applicationId}/reports/{reportId}/submit',
       summary:
         'The project lead (the award’s owner) submits a report that is due or was returned (other readers 403, others 404)',
@@ -68,6 +70,7 @@ export function reportRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'approveReport',
       path: '/awards/{applicationId}/reports/{reportId}/approve',
       summary:
         'The board (not conflicted) or an admin approves a submitted report; approving the final report closes the award',
@@ -86,6 +89,7 @@ export function reportRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'returnReport',
       path: '/awards/{applicationId}/reports/{reportId}/return',
       summary: 'The board (not conflicted) or an admin returns a submitted report with a reason',
       security: bearer,

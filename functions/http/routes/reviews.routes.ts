@@ -69,6 +69,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listReviewers',
       path: '/reviewers',
       summary: 'People with the reviewer role (chair, admins)',
       security: bearer,
@@ -103,6 +104,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listApplicationAssignments',
       path: '/applications/{applicationId}/assignments',
       summary: 'Reviewers on an application (chair, admins, board)',
       security: bearer,
@@ -118,6 +120,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'assignReviewers',
       path: '/applications/{applicationId}/assignments',
       summary: 'Assign reviewers by hand (chair, admins); 422 on a conflict',
       security: bearer,
@@ -143,6 +146,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'delete',
+      operationId: 'unassignReviewer',
       path: '/applications/{applicationId}/assignments/{reviewerId}',
       summary: 'Take a reviewer off (chair, admins)',
       security: bearer,
@@ -157,6 +161,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'suggestCallAssignment',
       path: '/calls/{callId}/assignment-suggestion',
       summary: 'A suggested assignment for the whole call (nothing stored)',
       security: bearer,
@@ -182,6 +187,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'confirmCallAssignment',
       path: '/calls/{callId}/assignments',
       summary: 'Confirm an assignment for several applications (chair, admins)',
       security: bearer,
@@ -222,6 +228,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listCallConflicts',
       path: '/calls/{callId}/conflicts',
       summary: 'Declared conflicts under a call, unruled first (chair, admins)',
       security: bearer,
@@ -233,6 +240,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'ruleOnConflict',
       path: '/applications/{applicationId}/assignments/{reviewerId}/conflict-ruling',
       summary: 'Rule on a declared conflict: recused or not (chair, admins)',
       security: bearer,
@@ -254,6 +262,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'reopenReview',
       path: '/applications/{applicationId}/assignments/{reviewerId}/reopen',
       summary: 'Reopen a submitted review (chair, admins)',
       security: bearer,
@@ -268,6 +277,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listMyAssignments',
       path: '/reviews',
       summary: 'Your review queue',
       security: bearer,
@@ -278,6 +288,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getMyReview',
       path: '/applications/{applicationId}/review',
       summary: 'Your review with the application beside it (title only while conflicted)',
       security: bearer,
@@ -302,6 +313,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'put',
+      operationId: 'saveReview',
       path: '/applications/{applicationId}/review',
       summary: 'Save your review draft; send If-Match',
       security: bearer,
@@ -318,6 +330,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'submitReview',
       path: '/applications/{applicationId}/review/submit',
       summary: 'Submit your review; 422 lists what is missing',
       security: bearer,
@@ -333,6 +346,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'declareConflict',
       path: '/applications/{applicationId}/review/conflict',
       summary: 'Declare a conflict of interest on your assignment',
       security: bearer,
@@ -350,6 +364,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getRanking',
       path: '/calls/{callId}/ranking',
       summary: 'The call’s applications by score, with spread, flags and the running total (board, admins)',
       security: bearer,
@@ -361,6 +376,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'recordMeeting',
       path: '/calls/{callId}/meetings',
       summary:
         'Record a board meeting’s decisions at once; 422 with the figures if the budget would be exceeded',
@@ -373,6 +389,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listMeetings',
       path: '/calls/{callId}/meetings',
       summary: 'The minutes of a call’s meetings (board, admins)',
       security: bearer,
@@ -384,6 +401,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getMeeting',
       path: '/meetings/{meetingId}',
       summary: 'One meeting’s minutes (board, admins)',
       security: bearer,
@@ -395,6 +413,7 @@ export function reviewRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'decideApplication',
       path: '/applications/{applicationId}/decision',
       summary: 'Decide one application (a meeting of one)',
       security: bearer,
@@ -411,6 +430,7 @@ export function reviewRoutes(deps: AppDeps) {
     app.openapi(
       createRoute({
         method: 'get',
+        operationId: name === 'scores' ? 'exportScoresCsv' : 'exportDecisionsCsv',
         path: `/calls/{callId}/exports/${name}.csv`,
         summary: `CSV of the call’s ${name} for Danish Excel (board, admins)`,
         security: bearer,
