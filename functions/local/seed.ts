@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditEvent } from '../core/audit/audit.js';
 import type { Principal } from '../core/auth/principal.js';
 import { syncUserProfile } from '../core/auth/users.service.js';
@@ -11,6 +11,7 @@ import type { CoreDeps, UserProfile } from '../core/ports.js';
 import { copenhagenWallClock } from '../core/shared/time.js';
 import type { Db } from '../db/client.js';
 import { putParty } from '../db/parties.repository.js';
+import { transact } from '../db/transact.js';
 
 /** Demo users of local mode. In AWS people sign in through Cognito and none of these exist. */
 export const DEMO_USERS: readonly UserProfile[] = [
@@ -191,8 +192,21 @@ export async function seedDemoData(db: Db, deps: CoreDeps): Promise<boolean> {
   });
   await openCall(deps, ctx, call.id, call.version);
 
-  await db.doc.send(
-    new PutCommand({ TableName: db.tableName, Item: { ...SEED_MARKER, seededAt: now.toISOString() } }),
-  );
+  // The marker too goes through the one audited write: a second start sees it and seeds nothing.
+  await transact(db, {
+    items: {
+      marker: {
+        Put: {
+          TableName: db.tableName,
+          Item: { ...SEED_MARKER, seededAt: now.toISOString() },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    },
+    audit: {
+      entityPk: SEED_MARKER.pk,
+      event: auditEvent(system, now, 'demo.seeded', { type: 'finance', id: 'demo-seed' }),
+    },
+  });
   return true;
 }
