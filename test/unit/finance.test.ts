@@ -9,7 +9,12 @@ import {
   regionPopulation,
 } from '../../functions/core/finance/contributions.js';
 import { findParty, PARTIES } from '../../functions/core/finance/parties.js';
-import { decodeImport, parsePopulationImport } from '../../functions/core/finance/population-import.js';
+import {
+  decodeImport,
+  type ImportProblem,
+  parsePopulationImport,
+} from '../../functions/core/finance/population-import.js';
+import { say } from '../../functions/texts/index.js';
 
 const seedFile = readFileSync(
   new URL('../../functions/local/seed-data/folk1a-2013-region-midtjylland.csv', import.meta.url),
@@ -168,15 +173,41 @@ describe('population import', () => {
       'DUPLICATE',
       'COLUMNS',
     ]);
-    expect(parsed.problems[0]?.detail).toContain('unknown party "Odense"');
-    expect(parsed.problems[1]?.detail).toContain('not 1 January');
-    expect(parsed.problems[2]?.detail).toContain('invalid population "mange"');
-    expect(parsed.problems[3]?.detail).toContain('also on line 5');
+    const [unknown, notJanuary, population, duplicate] = parsed.problems.map((p) => say('en', p));
+    expect(unknown).toContain('unknown party "Odense"');
+    expect(notJanuary).toContain('not 1 January');
+    expect(population).toContain('invalid population "mange"');
+    expect(duplicate).toContain('also on line 5');
+    // The values are the problem's own, for the API's members and the pages' words alike.
+    expect(parsed.problems[0]).toEqual({
+      line: 2,
+      code: 'UNKNOWN_PARTY',
+      params: { line: 2, value: 'Odense' },
+    });
+    expect(say('da', parsed.problems[3] as ImportProblem)).toBe(
+      'Linje 6: Aarhus Kommune 2024 står også i linje 5',
+    );
+  });
+
+  it('names every fault of a line, each with the line', () => {
+    const parsed = parsePopulationImport('party,year,population\nOdense,2024K3,mange\n');
+    expect(parsed.problems.map((p) => [p.line, p.code])).toEqual([
+      [2, 'UNKNOWN_PARTY'],
+      [2, 'NOT_JANUARY'],
+      [2, 'INVALID_POPULATION'],
+    ]);
+    expect(parsed.problems.map((p) => say('da', p))).toEqual([
+      'Linje 2: ukendt part "Odense"',
+      'Linje 2: "2024K3" er ikke 1. januar (brug K1)',
+      'Linje 2: ugyldigt folketal "mange"',
+    ]);
   });
 
   it('says so when a file holds nothing', () => {
-    expect(parsePopulationImport('').problems).toEqual([
-      { line: 0, code: 'EMPTY', detail: 'Filen indeholder ingen tal / The file holds no figures' },
-    ]);
+    const { problems } = parsePopulationImport('');
+    expect(problems).toEqual([{ line: 0, code: 'EMPTY' }]);
+    const [empty] = problems as [ImportProblem];
+    expect(say('da', empty)).toBe('Filen indeholder ingen tal');
+    expect(say('en', empty)).toBe('The file holds no figures');
   });
 });

@@ -1,3 +1,4 @@
+import type { BalancePoint } from '../../functions/core/finance/balances.js';
 import { formatDate, formatInteger, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
@@ -104,13 +105,6 @@ export function ContributionChart({ lang, rows }: { lang: Lang; rows: Contributi
   );
 }
 
-export interface BalancePoint {
-  /** A Danish date, YYYY-MM-DD. */
-  date: string;
-  /** The running total after the day's movements. */
-  totalOre: number;
-}
-
 const LINE = { width: 640, height: 300, left: 110, right: 24, top: 20, bottom: 48 };
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
@@ -128,7 +122,7 @@ export function BalanceChart({
   lang: Lang;
   year: number;
   openingOre: number;
-  points: BalancePoint[];
+  points: readonly BalancePoint[];
 }) {
   const f = texts[lang].finance;
   const first = points[0]?.date;
