@@ -3,6 +3,10 @@ import type { MovementKind } from '../core/finance/idempotency.js';
 import { formatDate, formatInteger, formatKr, plural } from './format.js';
 import type { MailTexts, MessageTexts } from './messages.js';
 
+/** A word's form for a count, by the language's plural rules. */
+const daForm = (n: number, one: string, other: string) => plural(n, 'da', { one, other });
+const enForm = (n: number, one: string, other: string) => plural(n, 'en', { one, other });
+
 /** Finance: population figures, years, contributions, payments, the ledger and the pool. Danish first; `en` has the same shape, so the compiler finds a missing text. */
 export const da = {
   finance: {
@@ -15,7 +19,6 @@ export const da = {
     yearLinks: 'Årsoversigter',
     overviewOf: (year: number) => `Oversigt ${year}`,
     importLink: 'Indlæs folketal',
-    parties: 'Parterne',
     partiesLink: 'Parterne og deres folketal (offentlig side)',
     importTitle: 'Indlæs folketal',
     importIntro:
@@ -25,14 +28,13 @@ export const da = {
     file: 'Eller vælg filen',
     fileHint: (kb: number) =>
       `En CSV- eller tekstfil på højst ${kb} kB, UTF-8 eller Windows-1252. Vælger du en fil, bruges den i stedet for feltet ovenfor.`,
-    fileErrorsTitle: 'Filen kan ikke læses; intet er gemt',
     preview: 'Forhåndsvis',
     apply: 'Anvend',
     applied: (written: number, figures: number) =>
-      `Indlæst: ${written} af ${figures} tal er nye eller ændrede og er gemt.`,
+      `Indlæst: ${written} af ${figures} tal er ${daForm(written, 'nyt eller ændret', 'nye eller ændrede')} og er gemt.`,
     previewTitle: 'Forhåndsvisning',
     previewSummary: (n: number, c: number, u: number) =>
-      `${n} nye, ${c} ændrede, ${u} uændrede. Intet er gemt endnu.`,
+      `${n} ${daForm(n, 'nyt', 'nye')}, ${c} ${daForm(c, 'ændret', 'ændrede')}, ${u} ${daForm(u, 'uændret', 'uændrede')}. Intet er gemt endnu.`,
     problemsTitle: 'Filen har fejl; intet er gemt',
     party: 'Part',
     current: 'Nuværende',
@@ -61,11 +63,11 @@ export const da = {
     run: 'Beregn bidragene',
     runHint: 'Beregner hver parts bidrag ud fra folketallet og satsen. Sendte opkrævninger ændres ikke.',
     ran: (created: number, recomputed: number, unchanged: number, differing: number) =>
-      `Bidragene er beregnet: ${created} nye, ${recomputed} genberegnede, ${unchanged} uændrede.${differing > 0 ? ` ${differing} sendte opkrævninger afviger fra de nye tal: ret dem med en regulering.` : ''}`,
+      `Bidragene er beregnet: ${created} ${daForm(created, 'nyt', 'nye')}, ${recomputed} ${daForm(recomputed, 'genberegnet', 'genberegnede')}, ${unchanged} ${daForm(unchanged, 'uændret', 'uændrede')}.${differing > 0 ? ` ${differing} ${daForm(differing, 'sendt opkrævning afviger', 'sendte opkrævninger afviger')} fra de nye tal: ret ${daForm(differing, 'den', 'dem')} med en regulering.` : ''}`,
     send: 'Send opkrævningerne',
     sendHint: 'Markerer de beregnede bidrag som sendt og lægger en opkrævning pr. part til afsendelse.',
     sentNotice: (sent: number, already: number) =>
-      `${sent} opkrævninger er sendt; ${already} var sendt i forvejen.`,
+      `${sent} ${daForm(sent, 'opkrævning', 'opkrævninger')} er sendt; ${already} var sendt i forvejen.`,
     overview: 'Bidrag pr. part',
     notComputed: 'Bidragene er ikke beregnet endnu.',
     population: 'Folketal',
@@ -127,6 +129,9 @@ export const da = {
     cumulative: 'Til rådighed',
     openingRow: 'Overført fra tidligere år',
     axisKr: 'kr.',
+    /** A month on a chart's time axis (1 = January). */
+    monthOf: (month: number, year: number) =>
+      `${['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'][month - 1]} ${year}`,
     inKr: (label: string) => `${label} (kr.)`,
     chartOf: (name: string, demand: string, paid: string) => `${name}: opkrævet ${demand}, betalt ${paid}`,
     balanceOf: (date: string, total: string) => `${date}: ${total}`,
@@ -220,7 +225,6 @@ export const en: typeof da = {
     yearLinks: 'Year overviews',
     overviewOf: (year: number) => `Overview ${year}`,
     importLink: 'Import populations',
-    parties: 'The parties',
     partiesLink: 'The parties and their populations (public page)',
     importTitle: 'Import populations',
     importIntro:
@@ -230,11 +234,10 @@ export const en: typeof da = {
     file: 'Or choose the file',
     fileHint: (kb: number) =>
       `A CSV or text file of at most ${kb} kB, UTF-8 or Windows-1252. A chosen file is used instead of the field above.`,
-    fileErrorsTitle: 'The file cannot be read; nothing has been saved',
     preview: 'Preview',
     apply: 'Apply',
     applied: (written: number, figures: number) =>
-      `Imported: ${written} of ${figures} figures are new or changed and are saved.`,
+      `Imported: ${written} of ${figures} ${enForm(figures, 'figure', 'figures')} ${enForm(written, 'is', 'are')} new or changed and ${enForm(written, 'is', 'are')} saved.`,
     previewTitle: 'Preview',
     previewSummary: (n: number, c: number, u: number) =>
       `${n} new, ${c} changed, ${u} unchanged. Nothing is saved yet.`,
@@ -268,11 +271,11 @@ export const en: typeof da = {
     runHint:
       "Computes each party's contribution from the population and the rate. Sent demands are not changed.",
     ran: (created: number, recomputed: number, unchanged: number, differing: number) =>
-      `The contributions are computed: ${created} new, ${recomputed} recomputed, ${unchanged} unchanged.${differing > 0 ? ` ${differing} sent demands differ from the new figures: correct them with an adjustment.` : ''}`,
+      `The contributions are computed: ${created} new, ${recomputed} recomputed, ${unchanged} unchanged.${differing > 0 ? ` ${differing} sent ${enForm(differing, 'demand differs', 'demands differ')} from the new figures: correct ${enForm(differing, 'it', 'them')} with an adjustment.` : ''}`,
     send: 'Send the demands',
     sendHint: 'Marks the computed contributions as sent and queues one demand per party.',
     sentNotice: (sent: number, already: number) =>
-      `${sent} demands are sent; ${already} had been sent before.`,
+      `${sent} ${enForm(sent, 'demand is', 'demands are')} sent; ${already} had been sent before.`,
     overview: 'Contributions by party',
     notComputed: 'The contributions are not computed yet.',
     population: 'Population',
@@ -334,6 +337,8 @@ export const en: typeof da = {
     cumulative: 'Available',
     openingRow: 'Carried over from earlier years',
     axisKr: 'kr',
+    monthOf: (month: number, year: number) =>
+      `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1]} ${year}`,
     inKr: (label: string) => `${label} (kr)`,
     chartOf: (name: string, demand: string, paid: string) => `${name}: demanded ${demand}, paid ${paid}`,
     balanceOf: (date: string, total: string) => `${date}: ${total}`,

@@ -1,10 +1,10 @@
-import type { BalancePoint, YearPosition } from '../../functions/core/finance/balances.js';
+import type { YearPosition } from '../../functions/core/finance/balances.js';
 import type { Overview } from '../../functions/core/finance/contribution.service.js';
 import type { PoolBalance } from '../../functions/core/finance/finance.schema.js';
 import { formatDate, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
-import { BalanceChart } from '../components/charts.js';
+import { BalanceChart, type BalanceChartProps } from '../components/charts.js';
 
 /**
  * The pool over the years (GET /finance/balances): each year with what it carried in, its movements and what
@@ -147,25 +147,15 @@ export function YearBalances({ lang, overview }: { lang: Lang; overview: Overvie
 }
 
 /** The pool's available money through the year, as a chart and with the same figures in a table. */
-export function BalanceThroughYear({
-  lang,
-  year,
-  openingOre,
-  points,
-}: {
-  lang: Lang;
-  year: number;
-  /** What earlier years carried over: where the balance chart starts. */
-  openingOre: number;
-  points: readonly BalancePoint[];
-}) {
+export function BalanceThroughYear(props: BalanceChartProps) {
+  const { lang, openingOre, points } = props;
   const f = texts[lang].finance;
   const kr = (ore: number) => formatKr(ore, lang);
   return (
     <>
       <h2>{f.balanceChart}</h2>
       <div class="split">
-        <BalanceChart lang={lang} year={year} openingOre={openingOre} points={points} />
+        <BalanceChart {...props} />
         {points.length === 0 ? (
           <p>{f.noPayments}</p>
         ) : (

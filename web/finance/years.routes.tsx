@@ -9,13 +9,7 @@ import {
 } from '../../functions/core/finance/contribution.service.js';
 import { yearSettingsInputSchema } from '../../functions/core/finance/finance.schema.js';
 import { getBalances, listYearLedger } from '../../functions/core/finance/ledger.service.js';
-import {
-  AppError,
-  errorsOf,
-  type FieldError,
-  reasonAsError,
-  versionConflict,
-} from '../../functions/core/shared/errors.js';
+import { AppError, errorsOf, type FieldError, versionConflict } from '../../functions/core/shared/errors.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { STATUS_OF } from '../../functions/http/problem.js';
 import { texts } from '../../functions/texts/index.js';
@@ -23,7 +17,7 @@ import { Errors } from '../components/fields.js';
 import type { FieldReader } from '../field-reader.js';
 import { formAction } from '../form-action.js';
 import { type FormBody, field, formVersion, readBody } from '../forms.js';
-import { page, type WebContext, webCtx } from '../render.js';
+import { page, type WebContext, type WebRequestContext, webCtx } from '../render.js';
 import { countOf, yearOf } from './finance-context.js';
 import { type SettingsValues, settingsValues, YearPage } from './years.page.js';
 
@@ -154,33 +148,37 @@ export function yearRoutes(deps: AppDeps) {
     }),
   );
 
-  app.post('/years/:year/run', async (c) => {
-    const ctx = webCtx(c);
-    await readBody(c);
-    const year = yearOf(c);
-    try {
-      const r = await runContributions(deps.core, ctx, year);
-      return c.redirect(
-        `/finance/years/${year}?created=${r.created.length}&recomputed=${r.recomputed.length}&unchanged=${r.unchanged.length}&differing=${r.sentDiffering.length}`,
-        303,
-      );
-    } catch (error) {
-      if (!isYearRefusal(error)) throw error;
-      return renderYear(c, { problems: errorsOf(error), status: STATUS_OF[error.code] as 409 | 422 });
-    }
-  });
+  /**
+   * A button of the year page (run, send): no fields, so no form helper. The service's refusal is shown on the
+   * year page, in its list of problems; otherwise it redirects with the counts for the notice.
+   */
+  const yearButton =
+    (act: (ctx: WebRequestContext, year: number) => Promise<string>) => async (c: WebContext) => {
+      const ctx = webCtx(c);
+      await readBody(c);
+      const year = yearOf(c);
+      try {
+        return c.redirect(`/finance/years/${year}?${await act(ctx, year)}`, 303);
+      } catch (error) {
+        if (!isYearRefusal(error)) throw error;
+        return renderYear(c, { problems: errorsOf(error), status: STATUS_OF[error.code] as 409 | 422 });
+      }
+    };
 
-  app.post('/years/:year/send', async (c) => {
-    const ctx = webCtx(c);
-    await readBody(c);
-    const year = yearOf(c);
-    try {
+  app.post(
+    '/years/:year/run',
+    yearButton(async (ctx, year) => {
+      const r = await runContributions(deps.core, ctx, year);
+      return `created=${r.created.length}&recomputed=${r.recomputed.length}&unchanged=${r.unchanged.length}&differing=${r.sentDiffering.length}`;
+    }),
+  );
+
+  app.post(
+    '/years/:year/send',
+    yearButton(async (ctx, year) => {
       const r = await sendContributions(deps.core, ctx, year);
-      return c.redirect(`/finance/years/${year}?sent=${r.sent.length}&already=${r.alreadySent.length}`, 303);
-    } catch (error) {
-      if (!isYearRefusal(error)) throw error;
-      return renderYear(c, { problems: [reasonAsError(error)], status: STATUS_OF[error.code] as 409 | 422 });
-    }
-  });
+      return `sent=${r.sent.length}&already=${r.alreadySent.length}`;
+    }),
+  );
   return app;
 }

@@ -8,9 +8,9 @@ const IDEMPOTENCY_KEY = new RegExp(`^[\\x21-\\x7E]{1,${MAX_KEY_LENGTH}}$`);
 export type MovementKind = 'payment' | 'tranche';
 
 /*
- * The key is a value the caller chose for one movement; how it travels (the API's Idempotency-Key header, a
- * web form's hidden field) is the front door's business. So the refusals about it name no field (pointer
- * ''): the HTTP layer places them at its header.
+ * The key is a value the caller chose for one movement; how it travels (a request header, a web form's
+ * hidden field) is the front door's business. So the refusals about it name no field (pointer ''): each front
+ * door places them where its key came from.
  */
 
 /**
