@@ -10,8 +10,15 @@ export function yearOf(c: WebContext, text = c.req.param('year') ?? ''): number 
   return year;
 }
 
-/** A count a redirect put in the address for its notice (`?created=20`); undefined when absent or no count. */
-export function countOf(c: WebContext, name: string): number | undefined {
-  const value = c.req.query(name);
-  return value !== undefined && /^\d{1,3}$/.test(value) ? Number(value) : undefined;
+/**
+ * The counts a redirect put in the address for its notice (`?sent=20&already=0`), in the order named;
+ * undefined unless every one is there and a count.
+ */
+export function countsOf<N extends readonly string[]>(
+  c: WebContext,
+  ...names: N
+): { [K in keyof N]: number } | undefined {
+  const values = names.map((name) => c.req.query(name));
+  if (!values.every((v) => v !== undefined && /^\d{1,3}$/.test(v))) return undefined;
+  return values.map(Number) as { [K in keyof N]: number };
 }

@@ -32,10 +32,9 @@ export function financeRoutes(deps: AppDeps) {
   });
 
   // The home page's "choose a year" form.
-  finance.get('/years', (c) => {
-    webCtx(c);
-    return c.redirect(`/finance/years/${yearOf(c, (c.req.query('year') ?? '').trim())}`, 303);
-  });
+  finance.get('/years', (c) =>
+    c.redirect(`/finance/years/${yearOf(c, (c.req.query('year') ?? '').trim())}`, 303),
+  );
 
   finance.route('/', populationRoutes(deps));
   finance.route('/', yearRoutes(deps));

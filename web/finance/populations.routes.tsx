@@ -14,7 +14,7 @@ import { texts } from '../../functions/texts/index.js';
 import { Errors } from '../components/fields.js';
 import { type FormBody, field, readBody } from '../forms.js';
 import { page, type WebContext, webCtx } from '../render.js';
-import { countOf } from './finance-context.js';
+import { countsOf } from './finance-context.js';
 import { ImportPage } from './populations.page.js';
 
 /** The import form's address; web.routes.tsx leaves its body to the import's own, larger limit below. */
@@ -72,11 +72,8 @@ export function populationRoutes(deps: AppDeps) {
 
   app.get('/populations/import', (c) => {
     const { lang } = webCtx(c);
-    const [written, figures] = [countOf(c, 'written'), countOf(c, 'figures')];
-    const notice =
-      written !== undefined && figures !== undefined
-        ? texts[lang].finance.applied(written, figures)
-        : undefined;
+    const applied = countsOf(c, 'written', 'figures');
+    const notice = applied ? texts[lang].finance.applied(...applied) : undefined;
     return page(
       c,
       texts[lang].finance.importTitle,

@@ -18,7 +18,7 @@ import type { FieldReader } from '../field-reader.js';
 import { formAction } from '../form-action.js';
 import { type FormBody, field, formVersion, readBody } from '../forms.js';
 import { page, type WebContext, type WebRequestContext, webCtx } from '../render.js';
-import { countOf, yearOf } from './finance-context.js';
+import { countsOf, yearOf } from './finance-context.js';
 import { type SettingsValues, settingsValues, YearPage } from './years.page.js';
 
 const settingsFromBody = (body: FormBody): SettingsValues => ({
@@ -109,16 +109,14 @@ export function yearRoutes(deps: AppDeps) {
 
   app.get('/years/:year', (c) => {
     const f = texts[webCtx(c).lang].finance;
-    const ran = ['created', 'recomputed', 'unchanged', 'differing'].map((name) => countOf(c, name));
-    const sent = ['sent', 'already'].map((name) => countOf(c, name));
-    const counted = (counts: (number | undefined)[]): counts is number[] =>
-      counts.every((n) => n !== undefined);
+    const ran = countsOf(c, 'created', 'recomputed', 'unchanged', 'differing');
+    const sent = countsOf(c, 'sent', 'already');
     const notice = c.req.query('saved')
       ? f.saved
-      : counted(ran)
-        ? f.ran(ran[0] ?? 0, ran[1] ?? 0, ran[2] ?? 0, ran[3] ?? 0)
-        : counted(sent)
-          ? f.sentNotice(sent[0] ?? 0, sent[1] ?? 0)
+      : ran
+        ? f.ran(...ran)
+        : sent
+          ? f.sentNotice(...sent)
           : undefined;
     return renderYear(c, notice ? { notice } : {});
   });
