@@ -29,7 +29,9 @@ import { awardRoutes, awardSection, financeAwardRoutes } from './awards.routes.j
 import { boardRoutes } from './board/board.routes.js';
 import { cognitoLogin } from './cognito-login.js';
 import { Errors } from './components/fields.js';
-import { financeRoutes, IMPORT_PATH, partyRoutes } from './finance.routes.js';
+import { financeRoutes } from './finance/finance.routes.js';
+import { partyRoutes } from './finance/parties.routes.js';
+import { IMPORT_PATH } from './finance/populations.routes.js';
 import { applyRowAction, field, formVersion, readAction, readApplicationForm } from './forms.js';
 import {
   ApplicationFormPage,
@@ -90,7 +92,7 @@ export function webRoutes(deps: AppDeps) {
       );
     },
   });
-  // The population import's file has a limit of its own, refused beside the file input (finance.routes.tsx).
+  // The population import's file has a limit of its own, refused beside the file input (finance/populations.routes.tsx).
   web.use('*', (c, next) =>
     c.req.method === 'POST' && c.req.path === IMPORT_PATH ? next() : formLimit(c, next),
   );

@@ -1,5 +1,11 @@
 import type { FinanceMail, FinanceMessages } from '../core/finance/finance.messages.js';
+import type { MovementKind } from '../core/finance/idempotency.js';
+import { formatDate, formatInteger, formatKr, plural } from './format.js';
 import type { MailTexts, MessageTexts } from './messages.js';
+
+/** A word's form for a count, by the language's plural rules. */
+const daForm = (n: number, one: string, other: string) => plural(n, 'da', { one, other });
+const enForm = (n: number, one: string, other: string) => plural(n, 'en', { one, other });
 
 /** Finance: population figures, years, contributions, payments, the ledger and the pool. Danish first; `en` has the same shape, so the compiler finds a missing text. */
 export const da = {
@@ -13,29 +19,23 @@ export const da = {
     yearLinks: 'Årsoversigter',
     overviewOf: (year: number) => `Oversigt ${year}`,
     importLink: 'Indlæs folketal',
-    parties: 'Parterne',
     partiesLink: 'Parterne og deres folketal (offentlig side)',
     importTitle: 'Indlæs folketal',
     importIntro:
-      'Indsæt en CSV-fil med kolonnerne party,year,population eller en FOLK1A-udtræk fra Danmarks Statistik. Forhåndsvis først; intet gemmes, før du vælger Anvend, og en fil med fejl gemmes slet ikke.',
+      'Indsæt en CSV-fil med kolonnerne party,year,population eller et FOLK1A-udtræk fra Danmarks Statistik. Forhåndsvis først; intet gemmes, før du vælger Anvend, og en fil med fejl gemmes slet ikke.',
     csv: 'Filens indhold (CSV)',
     csvHint: 'Fx: party,year,population og derefter én linje pr. part: Aarhus Kommune,2026,367095',
     file: 'Eller vælg filen',
     fileHint: (kb: number) =>
       `En CSV- eller tekstfil på højst ${kb} kB, UTF-8 eller Windows-1252. Vælger du en fil, bruges den i stedet for feltet ovenfor.`,
-    fileTooLarge: (kb: number) => `Filen er for stor: højst ${kb} kB`,
-    fileNotText: 'Filen er ikke en tekstfil. Vælg en CSV-fil, fx et FOLK1A-udtræk gemt som CSV.',
-    csvTooLarge: (kb: number) => `Teksten er for lang: højst ${kb} kB`,
-    fileErrorsTitle: 'Filen kan ikke læses; intet er gemt',
     preview: 'Forhåndsvis',
     apply: 'Anvend',
     applied: (written: number, figures: number) =>
-      `Indlæst: ${written} af ${figures} tal er nye eller ændrede og er gemt.`,
+      `Indlæst: ${written} af ${figures} tal er ${daForm(written, 'nyt eller ændret', 'nye eller ændrede')} og er gemt.`,
     previewTitle: 'Forhåndsvisning',
     previewSummary: (n: number, c: number, u: number) =>
-      `${n} nye, ${c} ændrede, ${u} uændrede. Intet er gemt endnu.`,
+      `${n} ${daForm(n, 'nyt', 'nye')}, ${c} ${daForm(c, 'ændret', 'ændrede')}, ${u} ${daForm(u, 'uændret', 'uændrede')}. Intet er gemt endnu.`,
     problemsTitle: 'Filen har fejl; intet er gemt',
-    lineN: (line: number) => (line > 0 ? `Linje ${line}` : 'Filen'),
     party: 'Part',
     current: 'Nuværende',
     newFigure: 'Nyt tal',
@@ -63,11 +63,11 @@ export const da = {
     run: 'Beregn bidragene',
     runHint: 'Beregner hver parts bidrag ud fra folketallet og satsen. Sendte opkrævninger ændres ikke.',
     ran: (created: number, recomputed: number, unchanged: number, differing: number) =>
-      `Bidragene er beregnet: ${created} nye, ${recomputed} genberegnede, ${unchanged} uændrede.${differing > 0 ? ` ${differing} sendte opkrævninger afviger fra de nye tal: ret dem med en regulering.` : ''}`,
+      `Bidragene er beregnet: ${created} ${daForm(created, 'nyt', 'nye')}, ${recomputed} ${daForm(recomputed, 'genberegnet', 'genberegnede')}, ${unchanged} ${daForm(unchanged, 'uændret', 'uændrede')}.${differing > 0 ? ` ${differing} ${daForm(differing, 'sendt opkrævning afviger', 'sendte opkrævninger afviger')} fra de nye tal: ret ${daForm(differing, 'den', 'dem')} med en regulering.` : ''}`,
     send: 'Send opkrævningerne',
     sendHint: 'Markerer de beregnede bidrag som sendt og lægger en opkrævning pr. part til afsendelse.',
     sentNotice: (sent: number, already: number) =>
-      `${sent} opkrævninger er sendt; ${already} var sendt i forvejen.`,
+      `${sent} ${daForm(sent, 'opkrævning', 'opkrævninger')} er sendt; ${already} var sendt i forvejen.`,
     overview: 'Bidrag pr. part',
     notComputed: 'Bidragene er ikke beregnet endnu.',
     population: 'Folketal',
@@ -129,6 +129,10 @@ export const da = {
     cumulative: 'Til rådighed',
     openingRow: 'Overført fra tidligere år',
     axisKr: 'kr.',
+    /** A month on a chart's time axis (1 = January). */
+    monthOf: (month: number, year: number) =>
+      `${['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'][month - 1]} ${year}`,
+    inKr: (label: string) => `${label} (kr.)`,
     chartOf: (name: string, demand: string, paid: string) => `${name}: opkrævet ${demand}, betalt ${paid}`,
     balanceOf: (date: string, total: string) => `${date}: ${total}`,
     exports: 'Eksport til regneark',
@@ -172,8 +176,6 @@ export const da = {
       'Reguleringer kan først registreres, når opkrævningen er sendt. Ret folketallet og beregn igen.',
     notAnAmount: 'Skriv et beløb i kroner, fx 1.250,50',
     notPositive: 'Beløbet skal være over 0',
-    notAYear: 'Skriv et årstal, fx 2026',
-    notAWhole: 'Skriv et helt tal',
     publicTitle: 'Parterne i Folkesundhed i Midten',
     publicIntro:
       'Region Midtjylland og de 19 kommuner finansierer puljen med et fast beløb pr. borger om året.',
@@ -223,7 +225,6 @@ export const en: typeof da = {
     yearLinks: 'Year overviews',
     overviewOf: (year: number) => `Overview ${year}`,
     importLink: 'Import populations',
-    parties: 'The parties',
     partiesLink: 'The parties and their populations (public page)',
     importTitle: 'Import populations',
     importIntro:
@@ -233,19 +234,14 @@ export const en: typeof da = {
     file: 'Or choose the file',
     fileHint: (kb: number) =>
       `A CSV or text file of at most ${kb} kB, UTF-8 or Windows-1252. A chosen file is used instead of the field above.`,
-    fileTooLarge: (kb: number) => `The file is too large: at most ${kb} kB`,
-    fileNotText: 'The file is not a text file. Choose a CSV file, e.g. a FOLK1A export saved as CSV.',
-    csvTooLarge: (kb: number) => `The text is too long: at most ${kb} kB`,
-    fileErrorsTitle: 'The file cannot be read; nothing has been saved',
     preview: 'Preview',
     apply: 'Apply',
     applied: (written: number, figures: number) =>
-      `Imported: ${written} of ${figures} figures are new or changed and are saved.`,
+      `Imported: ${written} of ${figures} ${enForm(figures, 'figure', 'figures')} ${enForm(written, 'is', 'are')} new or changed and ${enForm(written, 'is', 'are')} saved.`,
     previewTitle: 'Preview',
     previewSummary: (n: number, c: number, u: number) =>
       `${n} new, ${c} changed, ${u} unchanged. Nothing is saved yet.`,
     problemsTitle: 'The file has errors; nothing was saved',
-    lineN: (line: number) => (line > 0 ? `Line ${line}` : 'The file'),
     party: 'Party',
     current: 'Current',
     newFigure: 'New figure',
@@ -275,11 +271,11 @@ export const en: typeof da = {
     runHint:
       "Computes each party's contribution from the population and the rate. Sent demands are not changed.",
     ran: (created: number, recomputed: number, unchanged: number, differing: number) =>
-      `The contributions are computed: ${created} new, ${recomputed} recomputed, ${unchanged} unchanged.${differing > 0 ? ` ${differing} sent demands differ from the new figures: correct them with an adjustment.` : ''}`,
+      `The contributions are computed: ${created} new, ${recomputed} recomputed, ${unchanged} unchanged.${differing > 0 ? ` ${differing} sent ${enForm(differing, 'demand differs', 'demands differ')} from the new figures: correct ${enForm(differing, 'it', 'them')} with an adjustment.` : ''}`,
     send: 'Send the demands',
     sendHint: 'Marks the computed contributions as sent and queues one demand per party.',
     sentNotice: (sent: number, already: number) =>
-      `${sent} demands are sent; ${already} had been sent before.`,
+      `${sent} ${enForm(sent, 'demand is', 'demands are')} sent; ${already} had been sent before.`,
     overview: 'Contributions by party',
     notComputed: 'The contributions are not computed yet.',
     population: 'Population',
@@ -341,6 +337,9 @@ export const en: typeof da = {
     cumulative: 'Available',
     openingRow: 'Carried over from earlier years',
     axisKr: 'kr',
+    monthOf: (month: number, year: number) =>
+      `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1]} ${year}`,
+    inKr: (label: string) => `${label} (kr)`,
     chartOf: (name: string, demand: string, paid: string) => `${name}: demanded ${demand}, paid ${paid}`,
     balanceOf: (date: string, total: string) => `${date}: ${total}`,
     exports: 'Export to spreadsheets',
@@ -384,8 +383,6 @@ export const en: typeof da = {
       'Adjustments can be recorded once the demand is sent. Correct the population and run again.',
     notAnAmount: 'Write an amount in kroner, e.g. 1.250,50',
     notPositive: 'The amount must be above 0',
-    notAYear: 'Write a year, e.g. 2026',
-    notAWhole: 'Write a whole number',
     publicTitle: 'The parties of Folkesundhed i Midten',
     publicIntro:
       'Region Midtjylland and its 19 municipalities fund the pool with a fixed amount per citizen a year.',
@@ -424,10 +421,123 @@ export const en: typeof da = {
   },
 };
 
-export const daMessages: MessageTexts<FinanceMessages> = {};
+const MOVEMENT_DA: Record<MovementKind, string> = { payment: 'betaling', tranche: 'udbetaling' };
+const MOVEMENT_EN: Record<MovementKind, string> = { payment: 'payment', tranche: 'tranche' };
 
-export const enMessages: MessageTexts<FinanceMessages> = {};
+/** Bytes as whole kilobytes, as the form's hint says them. */
+const kb = (bytes: number) => Math.floor(bytes / 1024);
 
-export const daMail: MailTexts<FinanceMail> = {};
+export const daMessages: MessageTexts<FinanceMessages> = {
+  YEAR_NOT_SET: ({ year }) =>
+    `Året ${year} er ikke sat op: udfyld årets opsætning (referenceår og betalingsfrist) først`,
+  VERSION_REQUIRED: () => 'Året findes allerede: send den version, du læste (If-Match)',
+  share_above_whole: () => 'Andelen kan ikke være over det hele',
+  GRANT_SHARE_LOCKED: ({ year }) =>
+    `Andelen til projekter for ${year} kan ikke ændres: året har modtaget indbetalinger, og de er bogført med den nuværende andel`,
+  POPULATIONS_MISSING: ({ referenceYear, parties }) =>
+    `Folketal pr. 1. januar ${referenceYear} mangler for ${parties.length} ${plural(parties.length, 'da', { one: 'part', other: 'parter' })}: ${parties.join(', ')}`,
+  POPULATION_MISSING: ({ party, referenceYear }) => `${party}: intet folketal for ${referenceYear}`,
+  NOT_RUN: ({ year }) => `Beregn bidragene for ${year} først`,
+  IN_FUTURE: ({ paidOn, today }) =>
+    `Betalingsdatoen ${formatDate(paidOn, 'da')} ligger i fremtiden (i dag er ${formatDate(today, 'da')})`,
+  not_zero: () => 'Må ikke være 0',
+  AMOUNT_NOT_POSITIVE: () => 'Beløbet skal være over 0',
+  DEMAND_NOT_SENT: () => 'Opkrævningen er ikke sendt: ret folketallet og beregn igen',
+  BELOW_ZERO: ({ demandOre, adjustmentsOre, amountOre }) =>
+    `Bidraget kan ikke blive negativt: skyldigt nu ${formatKr(demandOre + adjustmentsOre, 'da')}, reguleringen ${formatKr(amountOre, 'da')}`,
+  IDEMPOTENCY_KEY_REQUIRED: ({ movement }) =>
+    `Send en Idempotency-Key, så ${MOVEMENT_DA[movement]}en kun bogføres én gang`,
+  IDEMPOTENCY_KEY_INVALID: ({ maxLength }) => `Ugyldig Idempotency-Key: 1-${maxLength} synlige ASCII-tegn`,
+  IDEMPOTENCY_KEY_REUSED: ({ movement, key }) =>
+    `Idempotency-Key "${key}" er allerede brugt til en anden ${MOVEMENT_DA[movement]}; send igen med en ny nøgle`,
+  IMPORT_HAS_ERRORS: ({ lines }) =>
+    `Filen har fejl i ${lines} ${plural(lines, 'da', { one: 'linje', other: 'linjer' })}; intet er gemt`,
+  COLUMNS: ({ line, found, expected }) => `Linje ${line}: forventede ${expected} kolonner, fandt ${found}`,
+  UNKNOWN_PARTY: ({ line, value }) => `Linje ${line}: ukendt part "${value}"`,
+  INVALID_YEAR: ({ line, value }) => `Linje ${line}: ugyldigt år "${value}"`,
+  NOT_JANUARY: ({ line, value }) => `Linje ${line}: "${value}" er ikke 1. januar (brug K1)`,
+  INVALID_POPULATION: ({ line, value }) => `Linje ${line}: ugyldigt folketal "${value}"`,
+  DUPLICATE: ({ line, party, year, firstLine }) =>
+    `Linje ${line}: ${party} ${year} står også i linje ${firstLine}`,
+  EMPTY: () => 'Filen indeholder ingen tal',
+  TOO_MANY_FIGURES: ({ figures, maxFigures }) =>
+    `Højst ${maxFigures} tal pr. import; filen har ${formatInteger(figures, 'da')}`,
+  IMPORT_FILE_TOO_LARGE: ({ maxBytes }) => `Filen er for stor: højst ${formatInteger(kb(maxBytes), 'da')} kB`,
+  IMPORT_FILE_NOT_TEXT: () => 'Filen er ikke en tekstfil. Vælg en CSV-fil, fx et FOLK1A-udtræk gemt som CSV.',
+  IMPORT_TEXT_TOO_LARGE: ({ maxBytes }) =>
+    `Teksten er for lang: højst ${formatInteger(kb(maxBytes), 'da')} kB`,
+  IMPORT_CONTENT_TYPE: ({ accepted }) => `Send filen som ${accepted.join(' eller ')}`,
+};
 
-export const enMail: MailTexts<FinanceMail> = {};
+export const enMessages: MessageTexts<FinanceMessages> = {
+  YEAR_NOT_SET: ({ year }) =>
+    `The year ${year} is not set up: fill in its settings (reference year and due date) first`,
+  VERSION_REQUIRED: () => 'The year exists already: send the version you read (If-Match)',
+  share_above_whole: () => 'The share cannot exceed the whole',
+  GRANT_SHARE_LOCKED: ({ year }) =>
+    `The grant share of ${year} cannot change: the year has received payments, booked with the current share`,
+  POPULATIONS_MISSING: ({ referenceYear, parties }) =>
+    `Population on 1 January ${referenceYear} missing for ${parties.length} ${plural(parties.length, 'en', { one: 'party', other: 'parties' })}: ${parties.join(', ')}`,
+  POPULATION_MISSING: ({ party, referenceYear }) => `${party}: no population for ${referenceYear}`,
+  NOT_RUN: ({ year }) => `Run the contributions of ${year} first`,
+  IN_FUTURE: ({ paidOn, today }) =>
+    `The payment date ${formatDate(paidOn, 'en')} is in the future (today is ${formatDate(today, 'en')})`,
+  not_zero: () => 'Must not be 0',
+  AMOUNT_NOT_POSITIVE: () => 'The amount must be above 0',
+  DEMAND_NOT_SENT: () => 'The demand is not sent: correct the population and run again',
+  BELOW_ZERO: ({ demandOre, adjustmentsOre, amountOre }) =>
+    `The contribution cannot go below zero: owed now ${formatKr(demandOre + adjustmentsOre, 'en')}, the adjustment ${formatKr(amountOre, 'en')}`,
+  IDEMPOTENCY_KEY_REQUIRED: ({ movement }) =>
+    `Send an Idempotency-Key so the ${MOVEMENT_EN[movement]} is recorded once`,
+  IDEMPOTENCY_KEY_INVALID: ({ maxLength }) =>
+    `Invalid Idempotency-Key: 1-${maxLength} visible ASCII characters`,
+  IDEMPOTENCY_KEY_REUSED: ({ movement, key }) =>
+    `Idempotency-Key "${key}" was already used for a different ${MOVEMENT_EN[movement]}; send again with a new key`,
+  IMPORT_HAS_ERRORS: ({ lines }) =>
+    `The file has errors on ${lines} ${plural(lines, 'en', { one: 'line', other: 'lines' })}; nothing was saved`,
+  COLUMNS: ({ line, found, expected }) => `Line ${line}: expected ${expected} columns, found ${found}`,
+  UNKNOWN_PARTY: ({ line, value }) => `Line ${line}: unknown party "${value}"`,
+  INVALID_YEAR: ({ line, value }) => `Line ${line}: invalid year "${value}"`,
+  NOT_JANUARY: ({ line, value }) => `Line ${line}: "${value}" is not 1 January (use K1)`,
+  INVALID_POPULATION: ({ line, value }) => `Line ${line}: invalid population "${value}"`,
+  DUPLICATE: ({ line, party, year, firstLine }) =>
+    `Line ${line}: ${party} ${year} is also on line ${firstLine}`,
+  EMPTY: () => 'The file holds no figures',
+  TOO_MANY_FIGURES: ({ figures, maxFigures }) =>
+    `At most ${maxFigures} figures per import; the file has ${formatInteger(figures, 'en')}`,
+  IMPORT_FILE_TOO_LARGE: ({ maxBytes }) =>
+    `The file is too large: at most ${formatInteger(kb(maxBytes), 'en')} kB`,
+  IMPORT_FILE_NOT_TEXT: () =>
+    'The file is not a text file. Choose a CSV file, e.g. a FOLK1A export saved as CSV.',
+  IMPORT_TEXT_TOO_LARGE: ({ maxBytes }) =>
+    `The text is too long: at most ${formatInteger(kb(maxBytes), 'en')} kB`,
+  IMPORT_CONTENT_TYPE: ({ accepted }) => `Send the file as ${accepted.join(' or ')}`,
+};
+
+export const daMail: MailTexts<FinanceMail> = {
+  'contribution.demand': (p) => ({
+    subject: `Opkrævning: bidrag til Folkesundhed i Midten ${p.year}`,
+    body: [
+      `Til ${p.partyName}`,
+      '',
+      `Bidrag til Folkesundhed i Midten for ${p.year}: ${formatKr(p.demandOre, 'da')} (${formatInteger(p.population, 'da')} ${plural(p.population, 'da', { one: 'borger', other: 'borgere' })} pr. 1. januar ${p.referenceYear} à ${formatKr(p.rateOre, 'da')})`,
+      `Betales senest ${p.dueDate}. Angiv "FIM ${p.year} ${p.partyId}" ved betaling.`,
+      '',
+      'Folkesundhed i Midten',
+    ].join('\n'),
+  }),
+};
+
+export const enMail: MailTexts<FinanceMail> = {
+  'contribution.demand': (p) => ({
+    subject: `Contribution to Folkesundhed i Midten ${p.year}`,
+    body: [
+      `To ${p.partyName}`,
+      '',
+      `Contribution to Folkesundhed i Midten for ${p.year}: ${formatKr(p.demandOre, 'en')} (${formatInteger(p.population, 'en')} ${plural(p.population, 'en', { one: 'citizen', other: 'citizens' })} on 1 January ${p.referenceYear} at ${formatKr(p.rateOre, 'en')} each)`,
+      `Due by ${p.dueDate}. Please quote "FIM ${p.year} ${p.partyId}" with the payment.`,
+      '',
+      'Folkesundhed i Midten',
+    ].join('\n'),
+  }),
+};

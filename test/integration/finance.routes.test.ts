@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import { seedDemoData } from '../../functions/local/seed.js';
+import { composeMail } from '../../functions/texts/index.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import {
   ADMIN,
@@ -140,23 +142,35 @@ describe('parties and population imports', () => {
         {
           pointer: '/lines/6',
           code: 'UNKNOWN_PARTY',
+          line: 6,
+          value: 'Odense',
           detail: expect.stringContaining('ukendt part "Odense"'),
         },
         {
           pointer: '/lines/7',
           code: 'INVALID_POPULATION',
+          line: 7,
+          value: 'mange',
           detail: expect.stringContaining('ugyldigt folketal "mange"'),
         },
       ]);
+      expect(problem).toMatchObject({
+        reason: 'IMPORT_HAS_ERRORS',
+        lines: 2,
+        detail: 'Filen har fejl i 2 linjer; intet er gemt',
+      });
     }
     const english = await client.send('POST', '/api/populations/imports/preview', FINANCE, {
       raw: file,
       headers: { 'content-type': 'text/csv', 'accept-language': 'en' },
     });
-    expect(expectProblem(english, 422, 'RULES_FAILED').errors).toEqual([
+    const englishProblem = expectProblem(english, 422, 'RULES_FAILED');
+    expect(englishProblem.errors).toEqual([
       expect.objectContaining({ detail: expect.stringContaining('unknown party "Odense"') }),
       expect.objectContaining({ detail: expect.stringContaining('invalid population "mange"') }),
     ]);
+    expect(englishProblem.detail).toBe('The file has errors on 2 lines; nothing was saved');
+    expect(english.headers.get('content-language')).toBe('en');
     const figures = expectOk(await client.get('/api/populations?year=2013', FINANCE));
     expect(figures.missing).toHaveLength(20);
     expect(await auditEvents(h, 'POPULATION_IMPORTS')).toHaveLength(0);
@@ -368,9 +382,25 @@ describe('sending, and corrections after it', () => {
     const messages = (await pendingOutbox(h)).filter((m) => m.kind === 'contribution.demand');
     expect(messages).toHaveLength(20);
     const aarhus = messages.find((m) => m.to === 'party:aarhus-kommune');
-    const text = String(aarhus?.body).replaceAll('\u00a0', ' ');
+    // The outbox keeps the figures; the catalogue words them when the message is composed.
+    expect(aarhus?.params).toEqual({
+      year: YEAR,
+      partyId: 'aarhus-kommune',
+      partyName: 'Aarhus Kommune',
+      demandOre: 31_909_400,
+      population: 319_094,
+      referenceYear: 2013,
+      rateOre: 100,
+      dueDate: '2027-03-31',
+    });
+    const mail = composeMail(aarhus as unknown as OutboxMessage);
+    const text = mail.body.replaceAll('\u00a0', ' ');
     expect(text).toContain('319.094,00 kr. (319.094 borgere pr. 1. januar 2013 à 1,00 kr.)');
     expect(text).toContain('Betales senest 2027-03-31');
+    expect(text).toContain('Contribution to Folkesundhed i Midten for 2027: DKK 319,094.00');
+    expect(mail.subject).toBe(
+      'Opkrævning: bidrag til Folkesundhed i Midten 2027 / Contribution to Folkesundhed i Midten 2027',
+    );
 
     const again = expectOk(await client.act(`${Y}/contributions/send`, FINANCE));
     expect(again).toMatchObject({ sent: [], alreadySent: expect.any(Array) });
@@ -448,6 +478,12 @@ describe('sending, and corrections after it', () => {
       422,
     );
     expect(below.errors[0].code).toBe('BELOW_ZERO');
+    expect(below).toMatchObject({
+      reason: 'BELOW_ZERO',
+      demandOre: 380_600,
+      adjustmentsOre: 0,
+      amountOre: -380_601,
+    });
 
     expect(
       (await put('/api/finance/years/2026', { referenceYear: 2013, dueDate: '2026-03-31' }, FINANCE)).status,
@@ -465,13 +501,81 @@ describe('sending, and corrections after it', () => {
   });
 });
 
+describe('refusals in the reader’s language', () => {
+  const samsoe = `${Y}/contributions/samsoe-kommune/adjustments`;
+  const below = { amountOre: -380_601, reason: 'For meget' };
+
+  it('answers the same refusal in Danish without Accept-Language and in English when asked, with its figures', async () => {
+    const danish = expectProblem(await client.post(samsoe, below, FINANCE), 422, 'RULES_FAILED');
+    const english = expectProblem(
+      await client.post(samsoe, below, FINANCE, { 'accept-language': 'en' }),
+      422,
+      'RULES_FAILED',
+    );
+    const figures = { demandOre: 380_600, adjustmentsOre: 0, amountOre: -380_601 };
+    for (const problem of [danish, english]) {
+      expect(problem).toMatchObject({ reason: 'BELOW_ZERO', ...figures });
+      expect(problem.errors).toEqual([
+        expect.objectContaining({ pointer: '/amountOre', code: 'BELOW_ZERO', ...figures }),
+      ]);
+    }
+    const plain = (text: string) => text.replaceAll('\u00a0', ' ');
+    expect(plain(danish.detail)).toBe(
+      'Bidraget kan ikke blive negativt: skyldigt nu 3.806,00 kr., reguleringen -3.806,01 kr.',
+    );
+    expect(plain(english.detail)).toBe(
+      'The contribution cannot go below zero: owed now DKK 3,806.00, the adjustment -DKK 3,806.01',
+    );
+    expect(english.title).not.toBe(danish.title);
+  });
+
+  it('names every party without a population, in Danish and in English', async () => {
+    await put('/api/finance/years/2024', { referenceYear: 1999, dueDate: '2024-03-31' }, FINANCE);
+    const run = '/api/finance/years/2024/contributions/run';
+    const danish = expectProblem(await client.act(run, FINANCE), 422);
+    const english = expectProblem(await client.act(run, FINANCE, { 'accept-language': 'en' }), 422);
+    expect(danish).toMatchObject({ reason: 'POPULATIONS_MISSING', referenceYear: 1999 });
+    expect(danish.parties).toHaveLength(20);
+    expect(danish.detail).toMatch(/^Folketal pr\. 1\. januar 1999 mangler for 20 parter: Favrskov Kommune, /);
+    expect(english.detail).toMatch(
+      /^Population on 1 January 1999 missing for 20 parties: Favrskov Kommune, /,
+    );
+    expect(danish.errors[0]).toEqual({
+      pointer: '/populations/favrskov-kommune',
+      code: 'POPULATION_MISSING',
+      partyId: 'favrskov-kommune',
+      party: 'Favrskov Kommune',
+      referenceYear: 1999,
+      detail: 'Favrskov Kommune: intet folketal for 1999',
+    });
+    expect(english.errors[0].detail).toBe('Favrskov Kommune: no population for 1999');
+  });
+});
+
 describe('payments', () => {
   const aarhus = 'aarhus-kommune'; // demand 31 909 400 øre
   let first: { id: string } | undefined;
 
   it('needs an Idempotency-Key (428), whole øre above zero and a date not in the future', async () => {
     const body = { amountOre: 10_000_000, paidOn: '2027-02-27', reference: 'Bankoverførsel 1' };
-    expectProblem(await pay(aarhus, body, undefined), 428, 'PRECONDITION_REQUIRED');
+    const noKey = expectProblem(await pay(aarhus, body, undefined), 428, 'PRECONDITION_REQUIRED');
+    // The core takes the key as a value; the API says where it goes: its header.
+    expect(noKey).toMatchObject({
+      reason: 'IDEMPOTENCY_KEY_REQUIRED',
+      movement: 'payment',
+      detail: 'Send en Idempotency-Key, så betalingen kun bogføres én gang',
+    });
+    expect(noKey.errors).toEqual([
+      expect.objectContaining({ pointer: '/headers/idempotency-key', code: 'IDEMPOTENCY_KEY_REQUIRED' }),
+    ]);
+    const noKeyEnglish = expectProblem(
+      await client.post(`${Y}/contributions/${aarhus}/payments`, body, FINANCE, { 'accept-language': 'en' }),
+      428,
+    );
+    expect(noKeyEnglish.detail).toBe('Send an Idempotency-Key so the payment is recorded once');
+    const badKey = expectProblem(await pay(aarhus, body, 'with space'), 400, 'VALIDATION_FAILED');
+    expect(pointers(badKey)).toEqual(['/headers/idempotency-key']);
+    expect(badKey.errors[0]).toMatchObject({ code: 'IDEMPOTENCY_KEY_INVALID', maxLength: 200 });
     const fractions = expectProblem(await pay(aarhus, { ...body, amountOre: 10.5 }, 'k-frac'), 400);
     expect(pointers(fractions)).toEqual(['/amountOre']);
     expectProblem(await pay(aarhus, { ...body, amountOre: 0 }, 'k-zero'), 400);
@@ -522,6 +626,14 @@ describe('payments', () => {
       422,
     );
     expect(reused.errors[0].code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(reused.errors[0]).toMatchObject({
+      pointer: '/headers/idempotency-key',
+      key: 'k1',
+      movement: 'payment',
+    });
+    expect(reused.detail).toBe(
+      'Idempotency-Key "k1" er allerede brugt til en anden betaling; send igen med en ny nøgle',
+    );
     expect((await contribution(aarhus)).entries).toHaveLength(1);
   });
 

@@ -174,3 +174,129 @@ describe('the payment form', () => {
     expect(page).toContain('-100,00');
   });
 });
+
+describe('the finance forms show what is wrong beside each field, in the reader’s language', () => {
+  const post = async (path: string, form: Record<string, string>, lang: 'da' | 'en' = 'da') => {
+    const res = await h.app.request(path, {
+      method: 'POST',
+      headers: {
+        cookie: `fim_session=${cookies.get('finance')}; fim_lang=${lang}`,
+        origin: 'http://localhost',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams(form).toString(),
+    });
+    return { status: res.status, html: await res.text() };
+  };
+  const errorOf = (html: string, id: string) =>
+    new RegExp(`<span class="error-message" id="${id}-error">([^<]*)</span>`).exec(html)?.[1];
+  const hiddenKey = (html: string) => /name="idempotencyKey" value="([^"]+)"/.exec(html)?.[1];
+  const payments = `${base}/parties/horsens-kommune/payments`;
+
+  it('keeps what was typed and words each error beside its field, the summary first', async () => {
+    const form = { amount: 'mange', paidOn: '2027-02-15', reference: 'Bank 7', idempotencyKey: 'k-words' };
+    const danish = await post(payments, form);
+    expect(danish.status).toBe(400);
+    expect(errorOf(danish.html, 'f-payment-amountOre')).toBe(
+      'Skriv et beløb i kroner, fx 300.000 eller 1.250,50',
+    );
+    expect(danish.html).toContain('id="error-summary"');
+    expect(danish.html).toContain('href="#f-payment-amountOre">Beløb (kr.): Skriv et beløb');
+    expect(danish.html).toMatch(/id="f-payment-amountOre"[^>]*value="mange"/);
+    expect(hiddenKey(danish.html)).toBe('k-words');
+    const english = await post(payments, form, 'en');
+    expect(english.status).toBe(400);
+    expect(errorOf(english.html, 'f-payment-amountOre')).toBe(
+      'Write an amount in kroner, e.g. 300.000 or 1.250,50',
+    );
+  });
+
+  it('speaks of kroner above 0, and of a date not yet come', async () => {
+    const zero = await post(payments, {
+      amount: '0',
+      paidOn: '2027-02-15',
+      reference: 'x',
+      idempotencyKey: 'k0',
+    });
+    expect(zero.status).toBe(400);
+    expect(errorOf(zero.html, 'f-payment-amountOre')).toBe('Beløbet skal være over 0');
+    const future = await post(payments, {
+      amount: '10',
+      paidOn: '2027-03-02',
+      reference: 'x',
+      idempotencyKey: 'k-future',
+    });
+    expect(future.status).toBe(422);
+    expect(errorOf(future.html, 'f-payment-paidOn')).toBe(
+      'Betalingsdatoen 2. marts 2027 ligger i fremtiden (i dag er 1. marts 2027)',
+    );
+  });
+
+  it('gives the form a new key when its key was used for another payment', async () => {
+    const form = { amount: '100', paidOn: '2027-02-15', reference: 'Bank 8', idempotencyKey: 'k-twice' };
+    expect((await post(payments, form)).status).toBe(303);
+    const other = await post(payments, { ...form, amount: '200' });
+    expect(other.status).toBe(422);
+    expect(other.html).toContain(
+      'Idempotency-Key &quot;k-twice&quot; er allerede brugt til en anden betaling',
+    );
+    expect(hiddenKey(other.html)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses an adjustment that would take the demand below zero, with the figures in kroner', async () => {
+    const res = await post(`${base}/parties/odder-kommune/adjustments`, {
+      amount: '-1.000.000',
+      reason: 'Alt for meget',
+    });
+    expect(res.status).toBe(422);
+    expect(errorOf(res.html, 'f-adjustment-amountOre')?.replaceAll('\u00a0', ' ')).toMatch(
+      /^Bidraget kan ikke blive negativt: skyldigt nu [\d.]+,00 kr\., reguleringen -1\.000\.000,00 kr\.$/,
+    );
+  });
+
+  it('asks for every figure of the settings, and shows them as they are when they changed meanwhile', async () => {
+    const settings = await api('GET', '/finance/years/2027');
+    const form = {
+      _version: String(settings.version),
+      referenceYear: '2026',
+      dueDate: '2027-06-30',
+      municipalityRate: '',
+      regionRate: '1',
+      numerator: '4',
+      denominator: '5',
+    };
+    const blank = await post(`${base}/settings`, form);
+    expect(blank.status).toBe(400);
+    expect(errorOf(blank.html, 'f-rates-municipalityOre')).toBe('Skal udfyldes');
+    const stale = await post(`${base}/settings`, {
+      ...form,
+      _version: String(settings.version - 1),
+      municipalityRate: '2',
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.html).toContain('Opsætningen er ændret et andet sted');
+    expect(stale.html).toContain(`name="_version" value="${settings.version}"`);
+    expect((await api('GET', '/finance/years/2027')).rates.municipalityOre).toBe(100);
+  });
+
+  it('lists every party without a population when the run cannot be done', async () => {
+    await api('PUT', '/finance/years/2030', { referenceYear: 2001, dueDate: '2030-06-30' });
+    const res = await post('/finance/years/2030/run', {});
+    expect(res.status).toBe(422);
+    expect(res.html).toContain('Favrskov Kommune: intet folketal for 2001');
+    expect(res.html).toContain('(POPULATION_MISSING)');
+  });
+
+  it('answers a form body that cannot be read with 400, not 500', async () => {
+    const res = await h.app.request(payments, {
+      method: 'POST',
+      headers: {
+        cookie: `fim_session=${cookies.get('finance')}`,
+        origin: 'http://localhost',
+        'content-type': 'multipart/form-data',
+      },
+      body: 'no boundary',
+    });
+    expect(res.status).toBe(400);
+  });
+});

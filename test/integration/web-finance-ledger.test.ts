@@ -178,6 +178,24 @@ describe('the import with a chosen file', () => {
     expect((await populations(2013)).missing).not.toContain('samsoe-kommune');
   });
 
+  it("lists every fault of the file by line, in the reader's words, and writes nothing", async () => {
+    const res = await web(
+      'POST',
+      '/finance/populations/import',
+      importForm('apply', 'party,year,population\nNowhere,2016,12\nSamsø,2016K2,mange\n'),
+    );
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('Filen har fejl; intet er gemt');
+    for (const fault of [
+      'Linje 2: ukendt part &quot;Nowhere&quot; <span class="meta">(UNKNOWN_PARTY)</span>',
+      'Linje 3: &quot;2016K2&quot; er ikke 1. januar (brug K1)',
+      'Linje 3: ugyldigt folketal &quot;mange&quot;',
+    ])
+      expect(html).toContain(fault);
+    expect((await populations(2016)).missing).toContain('samsoe-kommune');
+  });
+
   it('uses the file rather than the text beside it', async () => {
     const res = await web(
       'POST',

@@ -4,6 +4,7 @@ import { type Award, awardView } from '../../functions/core/finance/award.schema
 import { awardClosing, copenhagenYear } from '../../functions/core/finance/award.service.js';
 import {
   balanceDeltas,
+  balancePoints,
   openingAvailable,
   sumOfEntries,
   sumOfYears,
@@ -11,7 +12,6 @@ import {
 } from '../../functions/core/finance/balances.js';
 import { grantShareOre } from '../../functions/core/finance/contributions.js';
 import { emptyBalance, type LedgerEntry } from '../../functions/core/finance/finance.schema.js';
-import { balancePoints } from '../../web/pages/finance.js';
 
 const award: Award = {
   applicationId: 'a',

@@ -9,7 +9,12 @@ import {
   regionPopulation,
 } from '../../functions/core/finance/contributions.js';
 import { findParty, PARTIES } from '../../functions/core/finance/parties.js';
-import { decodeImport, parsePopulationImport } from '../../functions/core/finance/population-import.js';
+import {
+  decodeImport,
+  type ImportProblem,
+  parsePopulationImport,
+} from '../../functions/core/finance/population-import.js';
+import { composeMail, say, texts } from '../../functions/texts/index.js';
 
 const seedFile = readFileSync(
   new URL('../../functions/local/seed-data/folk1a-2013-region-midtjylland.csv', import.meta.url),
@@ -168,15 +173,90 @@ describe('population import', () => {
       'DUPLICATE',
       'COLUMNS',
     ]);
-    expect(parsed.problems[0]?.detail).toContain('unknown party "Odense"');
-    expect(parsed.problems[1]?.detail).toContain('not 1 January');
-    expect(parsed.problems[2]?.detail).toContain('invalid population "mange"');
-    expect(parsed.problems[3]?.detail).toContain('also on line 5');
+    const [unknown, notJanuary, population, duplicate] = parsed.problems.map((p) => say('en', p));
+    expect(unknown).toContain('unknown party "Odense"');
+    expect(notJanuary).toContain('not 1 January');
+    expect(population).toContain('invalid population "mange"');
+    expect(duplicate).toContain('also on line 5');
+    // The values are the problem's own, for the API's members and the pages' words alike.
+    expect(parsed.problems[0]).toEqual({
+      line: 2,
+      code: 'UNKNOWN_PARTY',
+      params: { line: 2, value: 'Odense' },
+    });
+    expect(say('da', parsed.problems[3] as ImportProblem)).toBe(
+      'Linje 6: Aarhus Kommune 2024 står også i linje 5',
+    );
+  });
+
+  it('names every fault of a line, each with the line', () => {
+    const parsed = parsePopulationImport('party,year,population\nOdense,2024K3,mange\n');
+    expect(parsed.problems.map((p) => [p.line, p.code])).toEqual([
+      [2, 'UNKNOWN_PARTY'],
+      [2, 'NOT_JANUARY'],
+      [2, 'INVALID_POPULATION'],
+    ]);
+    expect(parsed.problems.map((p) => say('da', p))).toEqual([
+      'Linje 2: ukendt part "Odense"',
+      'Linje 2: "2024K3" er ikke 1. januar (brug K1)',
+      'Linje 2: ugyldigt folketal "mange"',
+    ]);
   });
 
   it('says so when a file holds nothing', () => {
-    expect(parsePopulationImport('').problems).toEqual([
-      { line: 0, code: 'EMPTY', detail: 'Filen indeholder ingen tal / The file holds no figures' },
-    ]);
+    const { problems } = parsePopulationImport('');
+    expect(problems).toEqual([{ line: 0, code: 'EMPTY' }]);
+    const [empty] = problems as [ImportProblem];
+    expect(say('da', empty)).toBe('Filen indeholder ingen tal');
+    expect(say('en', empty)).toBe('The file holds no figures');
+  });
+});
+
+describe('finance in words', () => {
+  it('gives each count the form of its noun, in Danish and in English', () => {
+    expect(texts.da.finance.sentNotice(1, 0)).toBe('1 opkrævning er sendt; 0 var sendt i forvejen.');
+    expect(texts.da.finance.sentNotice(20, 0)).toBe('20 opkrævninger er sendt; 0 var sendt i forvejen.');
+    expect(texts.en.finance.sentNotice(1, 19)).toBe('1 demand is sent; 19 had been sent before.');
+    expect(texts.da.finance.previewSummary(1, 2, 0)).toBe(
+      '1 nyt, 2 ændrede, 0 uændrede. Intet er gemt endnu.',
+    );
+    expect(texts.en.finance.applied(1, 1)).toBe('Imported: 1 of 1 figure is new or changed and is saved.');
+    expect(texts.da.finance.ran(0, 1, 19, 1)).toBe(
+      'Bidragene er beregnet: 0 nye, 1 genberegnet, 19 uændrede. 1 sendt opkrævning afviger fra de nye tal: ret den med en regulering.',
+    );
+    expect(say('da', { code: 'IMPORT_HAS_ERRORS', params: { lines: 1 } })).toBe(
+      'Filen har fejl i 1 linje; intet er gemt',
+    );
+    expect(
+      say('en', { code: 'POPULATIONS_MISSING', params: { referenceYear: 2026, parties: ['Samsø Kommune'] } }),
+    ).toBe('Population on 1 January 2026 missing for 1 party: Samsø Kommune');
+  });
+
+  it('words the demand e-mail from its figures, Danish first', () => {
+    const { subject, body } = composeMail({
+      id: 'm',
+      createdAt: '2027-03-01T09:00:00.000Z',
+      to: 'party:samsoe-kommune',
+      entityId: 'contribution-2027-samsoe-kommune',
+      kind: 'contribution.demand',
+      params: {
+        year: 2027,
+        partyId: 'samsoe-kommune',
+        partyName: 'Samsø Kommune',
+        demandOre: 380_600,
+        population: 3_806,
+        referenceYear: 2026,
+        rateOre: 100,
+        dueDate: '2027-06-30',
+      },
+    });
+    expect(subject).toBe(
+      'Opkrævning: bidrag til Folkesundhed i Midten 2027 / Contribution to Folkesundhed i Midten 2027',
+    );
+    const text = body.replaceAll('\u00a0', ' ');
+    expect(text.indexOf('Til Samsø Kommune')).toBeLessThan(text.indexOf('To Samsø Kommune'));
+    expect(text).toContain('3.806,00 kr. (3.806 borgere pr. 1. januar 2026 à 1,00 kr.)');
+    expect(text).toContain('DKK 3,806.00 (3,806 citizens on 1 January 2026 at DKK 1.00 each)');
+    expect(text).toContain('Angiv "FIM 2027 samsoe-kommune" ved betaling.');
   });
 });

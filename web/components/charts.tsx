@@ -1,3 +1,4 @@
+import type { BalancePoint } from '../../functions/core/finance/balances.js';
 import { formatDate, formatInteger, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
@@ -104,13 +105,6 @@ export function ContributionChart({ lang, rows }: { lang: Lang; rows: Contributi
   );
 }
 
-export interface BalancePoint {
-  /** A Danish date, YYYY-MM-DD. */
-  date: string;
-  /** The running total after the day's movements. */
-  totalOre: number;
-}
-
 const LINE = { width: 640, height: 300, left: 110, right: 24, top: 20, bottom: 48 };
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
@@ -119,17 +113,15 @@ const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000
  * The pool's available money through the year as a step line from 1 January (at what earlier years carried
  * over) to 31 December; the scale takes in amounts below 0 when there are any.
  */
-export function BalanceChart({
-  lang,
-  year,
-  openingOre,
-  points,
-}: {
+export interface BalanceChartProps {
   lang: Lang;
   year: number;
+  /** What earlier years carried over: where the line starts. */
   openingOre: number;
-  points: BalancePoint[];
-}) {
+  points: readonly BalancePoint[];
+}
+
+export function BalanceChart({ lang, year, openingOre, points }: BalanceChartProps) {
   const f = texts[lang].finance;
   const first = points[0]?.date;
   const last = points.at(-1)?.date;
@@ -157,7 +149,7 @@ export function BalanceChart({
           `${f.openingRow}: ${formatKr(openingOre, lang)}`,
           ...points.map((p) => f.balanceOf(formatDate(p.date, lang), formatKr(p.totalOre, lang))),
         ].join('; ');
-  const months = [1, 4, 7, 10].map((m) => `${year}-${String(m).padStart(2, '0')}-01`);
+  const quarters = [1, 4, 7, 10];
   return (
     <svg
       class="chart chart-wide"
@@ -176,9 +168,14 @@ export function BalanceChart({
           </text>
         </>
       ))}
-      {months.map((m) => (
-        <text class="tick" x={x(m)} y={LINE.height - LINE.bottom + 18} text-anchor="middle">
-          {formatDate(m, lang).replace(/^1\.? /, '')}
+      {quarters.map((m) => (
+        <text
+          class="tick"
+          x={x(`${year}-${String(m).padStart(2, '0')}-01`)}
+          y={LINE.height - LINE.bottom + 18}
+          text-anchor="middle"
+        >
+          {f.monthOf(m, year)}
         </text>
       ))}
       <line class="axis" x1={LINE.left} x2={LINE.width - LINE.right} y1={y(0)} y2={y(0)} />

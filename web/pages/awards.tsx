@@ -10,7 +10,7 @@ import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { ErrorSummary, type Errors, TextField } from '../components/fields.js';
 import { LedgerTable } from '../components/ledger-table.js';
-import { Problems } from './finance.js';
+import { Problems } from '../components/problems.js';
 
 /** A movement form's strings: amount in kroner as typed, the bank date, the reference (and a tranche's key). */
 export interface MovementValues {

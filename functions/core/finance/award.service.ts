@@ -158,7 +158,7 @@ function notInFuture(paidOn: string, now: Date): void {
   }
 }
 
-const TRANCHE = { da: 'udbetaling', en: 'tranche' };
+const TRANCHE = 'tranche' as const;
 
 export interface DisbursementResult {
   disbursement: LedgerEntry;

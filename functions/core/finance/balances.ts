@@ -1,3 +1,4 @@
+import { copenhagenDate } from '../shared/time.js';
 import {
   BALANCE_COUNTERS,
   type Balance,
@@ -110,4 +111,36 @@ export function openingAvailable(positions: readonly YearPosition[], year: numbe
   let opening = 0;
   for (const p of positions) if (p.year < year) opening = p.closingAvailableOre;
   return opening;
+}
+
+/** The pool's available money at the end of a day of the year, after that day's movements. */
+export interface BalancePoint {
+  /** A Danish date, YYYY-MM-DD. */
+  date: string;
+  /** The day's movements of available money summed. */
+  amountOre: number;
+  /** The running total after the day's movements. */
+  totalOre: number;
+}
+
+/**
+ * The pool's available money through the year: what earlier years carried over, then each day's movements of
+ * the year's ledger (payments, refunds and releases add, commitments take; `balanceDeltas`), dated by the
+ * payment's date or, for commitments and releases, the Copenhagen date they were booked.
+ */
+export function balancePoints(entries: readonly LedgerEntry[], openingOre: number): BalancePoint[] {
+  const byDate = new Map<string, number>();
+  for (const e of entries) {
+    const delta = balanceDeltas(e).availableOre ?? 0;
+    if (delta === 0) continue;
+    const date = e.paidOn ?? copenhagenDate(new Date(e.at));
+    byDate.set(date, (byDate.get(date) ?? 0) + delta);
+  }
+  let total = openingOre;
+  return [...byDate.entries()]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([date, amountOre]) => {
+      total += amountOre;
+      return { date, amountOre, totalOre: total };
+    });
 }

@@ -22,13 +22,11 @@ import type {
   YearSettingsInput,
 } from './finance.schema.js';
 import { idempotentRequest, keyReused } from './idempotency.js';
+import { paidOnNotInFuture } from './movement.rules.js';
 import { PARTIES, type PartyRef } from './parties.js';
 import { requireFinance } from './population.service.js';
 
 const PARTY_IDS = PARTIES.map((p) => p.id);
-
-const kr = (ore: number, locale = 'da-DK') =>
-  new Intl.NumberFormat(locale, { style: 'currency', currency: 'DKK' }).format(ore / 100);
 
 /** One of the 20 parties by its id, exactly. @throws AppError NOT_FOUND */
 function partyById(partyId: string): PartyRef {
@@ -54,15 +52,8 @@ const contributionEntity = (year: number, partyId: string) => ({
 async function requireSettings(deps: CoreDeps, year: number): Promise<YearSettings> {
   const settings = await deps.finance.getYear(year);
   if (!settings) {
-    throw new AppError('RULES_FAILED', `Året ${year} er ikke sat op / The year ${year} is not set up`, {
-      errors: [
-        {
-          pointer: '/year',
-          code: 'YEAR_NOT_SET',
-          detail: `PUT /api/finance/years/${year} først / first (referenceYear, dueDate)`,
-        },
-      ],
-    });
+    const notSet = { code: 'YEAR_NOT_SET', params: { year } } as const;
+    throw new AppError('RULES_FAILED', notSet, { errors: [{ pointer: '/year', ...notSet }] });
   }
   return settings;
 }
@@ -89,22 +80,15 @@ export async function saveYearSettings(
 ): Promise<{ settings: YearSettings; created: boolean }> {
   requireFinance(ctx.actor);
   if (input.grantShare.numerator > input.grantShare.denominator) {
-    throw new AppError('VALIDATION_FAILED', 'Ugyldige oplysninger / Invalid input', {
-      errors: [
-        {
-          pointer: '/grantShare/numerator',
-          code: 'share_above_whole',
-          detail: 'Andelen kan ikke være over det hele / The share cannot exceed the whole',
-        },
-      ],
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { code: 'INVALID_INPUT' },
+      { errors: [{ pointer: '/grantShare/numerator', code: 'share_above_whole' }] },
+    );
   }
   const existing = await deps.finance.getYear(year);
   if (existing && expectedVersion === undefined) {
-    throw new AppError(
-      'PRECONDITION_REQUIRED',
-      'Send den version du læste i If-Match / Send the version you read in If-Match',
-    );
+    throw new AppError('PRECONDITION_REQUIRED', { code: 'VERSION_REQUIRED' });
   }
   if (expectedVersion !== undefined && expectedVersion !== existing?.version) throw versionConflict();
   const same =
@@ -187,14 +171,13 @@ export async function runContributions(
   if (missing.length > 0) {
     throw new AppError(
       'RULES_FAILED',
-      `Folketal mangler for 1. januar ${referenceYear}: ${missing.map((p) => p.name).join(', ')} / ` +
-        `Population missing for 1 January ${referenceYear}`,
+      { code: 'POPULATIONS_MISSING', params: { referenceYear, parties: missing.map((p) => p.name) } },
       {
         errors: missing.map(
           (p): FieldError => ({
             pointer: `/populations/${p.id}`,
             code: 'POPULATION_MISSING',
-            detail: `${p.name}: intet folketal for ${referenceYear} / no population for ${referenceYear}`,
+            params: { partyId: p.id, party: p.name, referenceYear },
           }),
         ),
       },
@@ -296,7 +279,6 @@ export async function runContributions(
 }
 
 function demandMessage(c: Contribution, settings: YearSettings, now: string): OutboxMessage {
-  const population = new Intl.NumberFormat('da-DK').format(c.population);
   return {
     id: crypto.randomUUID(),
     createdAt: now,
@@ -304,22 +286,16 @@ function demandMessage(c: Contribution, settings: YearSettings, now: string): Ou
     // Parties have no invoicing address in the platform yet: the sender looks it up by party id.
     to: `party:${c.partyId}`,
     entityId: `contribution-${c.year}-${c.partyId}`,
-    subject: `Opkrævning: bidrag til Folkesundhed i Midten ${c.year} / Contribution to Folkesundhed i Midten ${c.year}`,
-    body: [
-      `Til ${c.partyName}`,
-      '',
-      `Bidrag til Folkesundhed i Midten for ${c.year}: ${kr(c.demandOre)} (${population} borgere pr. 1. januar ${c.referenceYear} à ${kr(c.rateOre)})`,
-      `Betales senest ${settings.dueDate}. Angiv "FIM ${c.year} ${c.partyId}" ved betaling.`,
-      '',
-      '---',
-      '',
-      `To ${c.partyName}`,
-      '',
-      `Contribution to Folkesundhed i Midten for ${c.year}: ${kr(c.demandOre, 'en-GB')} (${population} citizens on 1 January ${c.referenceYear} at ${kr(c.rateOre, 'en-GB')} each)`,
-      `Due by ${settings.dueDate}. Please quote "FIM ${c.year} ${c.partyId}" with the payment.`,
-      '',
-      'Folkesundhed i Midten',
-    ].join('\n'),
+    params: {
+      year: c.year,
+      partyId: c.partyId,
+      partyName: c.partyName,
+      demandOre: c.demandOre,
+      population: c.population,
+      referenceYear: c.referenceYear,
+      rateOre: c.rateOre,
+      dueDate: settings.dueDate,
+    },
   };
 }
 
@@ -337,15 +313,8 @@ export async function sendContributions(
   const settings = await requireSettings(deps, year);
   const stored = await deps.finance.getContributions(year, PARTY_IDS);
   if (stored.length === 0) {
-    throw new AppError('RULES_FAILED', 'Beregn bidragene først / Run the contributions first', {
-      errors: [
-        {
-          pointer: '/contributions',
-          code: 'NOT_RUN',
-          detail: `POST /api/finance/years/${year}/contributions/run`,
-        },
-      ],
-    });
+    const notRun = { code: 'NOT_RUN', params: { year } } as const;
+    throw new AppError('RULES_FAILED', notRun, { errors: [{ pointer: '/contributions', ...notRun }] });
   }
   const now = deps.clock.now().toISOString();
   const toSend = stored.filter((c) => c.state === 'computed');
@@ -393,7 +362,7 @@ export async function getContribution(
   return { contribution: contributionView(contribution, settings.dueDate, today(deps)), entries };
 }
 
-const PAYMENT = { da: 'betaling', en: 'payment' };
+const PAYMENT = 'payment' as const;
 
 export interface PaymentResult {
   payment: LedgerEntry;
@@ -403,7 +372,7 @@ export interface PaymentResult {
 }
 
 /**
- * Records a payment once per `Idempotency-Key`: the key's claim, the ledger entry, the contribution's paid
+ * Records a payment once per idempotency key: the key's claim, the ledger entry, the contribution's paid
  * amount, the year's balance and the audit event in one transaction. The same key with the same payment
  * answers with the payment recorded the first time.
  * @throws AppError FORBIDDEN, PRECONDITION_REQUIRED (no key), VALIDATION_FAILED, NOT_FOUND, RULES_FAILED
@@ -435,15 +404,7 @@ export async function recordPayment(
   const { contribution, settings } = await loadContribution(deps, year, partyId);
   const now = deps.clock.now();
   const day = copenhagenDate(now);
-  if (input.paidOn > day) {
-    throw new AppError(
-      'RULES_FAILED',
-      'Betalingsdatoen ligger i fremtiden / The payment date is in the future',
-      {
-        errors: [{ pointer: '/paidOn', code: 'IN_FUTURE', detail: `${input.paidOn} > ${day}` }],
-      },
-    );
-  }
+  paidOnNotInFuture(input.paidOn, now);
   const entry: LedgerEntry = {
     id: crypto.randomUUID(),
     year,
@@ -498,32 +459,27 @@ export async function recordAdjustment(
 ): Promise<{ adjustment: LedgerEntry; contribution: ContributionView }> {
   requireFinance(ctx.actor);
   if (input.amountOre === 0) {
-    throw new AppError('VALIDATION_FAILED', 'Ugyldige oplysninger / Invalid input', {
-      errors: [{ pointer: '/amountOre', code: 'not_zero', detail: 'Må ikke være 0 / Must not be 0' }],
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { code: 'INVALID_INPUT' },
+      { errors: [{ pointer: '/amountOre', code: 'not_zero' }] },
+    );
   }
   const { contribution, settings } = await loadContribution(deps, year, partyId);
   if (contribution.state !== 'sent') {
-    throw new AppError(
-      'INVALID_STATE',
-      'Opkrævningen er ikke sendt: ret folketallet og beregn igen / The demand is not sent: correct the population and run again',
-    );
+    throw new AppError('INVALID_STATE', { code: 'DEMAND_NOT_SENT' });
   }
   const totalAfter = contribution.demandOre + contribution.adjustmentsOre + input.amountOre;
   if (totalAfter < 0) {
-    throw new AppError(
-      'RULES_FAILED',
-      'Bidraget kan ikke blive negativt / The contribution cannot go below zero',
-      {
-        errors: [
-          {
-            pointer: '/amountOre',
-            code: 'BELOW_ZERO',
-            detail: `demandOre=${contribution.demandOre} adjustmentsOre=${contribution.adjustmentsOre} amountOre=${input.amountOre}`,
-          },
-        ],
+    const belowZero = {
+      code: 'BELOW_ZERO',
+      params: {
+        demandOre: contribution.demandOre,
+        adjustmentsOre: contribution.adjustmentsOre,
+        amountOre: input.amountOre,
       },
-    );
+    } as const;
+    throw new AppError('RULES_FAILED', belowZero, { errors: [{ pointer: '/amountOre', ...belowZero }] });
   }
   const now = deps.clock.now();
   const entry: LedgerEntry = {

@@ -35,20 +35,10 @@ export function grantShareOre(
  * Each payment's split between grants and the rest is fixed when it is booked, so a year's grant share
  * cannot change once the year has received money.
  */
-export const grantShareLocked = (year: number): AppError =>
-  new AppError(
-    'INVALID_STATE',
-    'Andelen til projekter kan ikke ændres, når året har modtaget indbetalinger / The grant share cannot change once the year has received payments',
-    {
-      errors: [
-        {
-          pointer: '/grantShare',
-          code: 'GRANT_SHARE_LOCKED',
-          detail: `year=${year}: the payments booked keep the share they were booked with`,
-        },
-      ],
-    },
-  );
+export const grantShareLocked = (year: number): AppError => {
+  const locked = { code: 'GRANT_SHARE_LOCKED', params: { year } } as const;
+  return new AppError('INVALID_STATE', locked, { errors: [{ pointer: '/grantShare', ...locked }] });
+};
 
 export type ContributionStatus = 'due' | 'partly_paid' | 'paid' | 'overdue';
 

@@ -213,12 +213,16 @@ export const emptyPoolBalance = (): PoolBalance => ({
 
 export const emptyBalance = (year: number): Balance => ({ year, ...emptyPoolBalance() });
 
-export const paymentInputSchema = z.strictObject({
+/** Money in or out on a date, with the bank's reference: a payment received, a tranche paid out, a refund. */
+export const moneyMovementInputSchema = z.strictObject({
   amountOre: z.int().min(1).max(MAX_MOVEMENT_ORE),
   paidOn: z.iso.date(),
   reference: text(200).min(1),
 });
-export type PaymentInput = z.infer<typeof paymentInputSchema>;
+export type MoneyMovementInput = z.infer<typeof moneyMovementInputSchema>;
+
+export const paymentInputSchema = moneyMovementInputSchema;
+export type PaymentInput = MoneyMovementInput;
 
 export const adjustmentInputSchema = z.strictObject({
   /** Signed; never 0 (the service says so by field). */

@@ -1,63 +1,50 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../shared/errors.js';
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,200}$/;
+const MAX_KEY_LENGTH = 200;
+const IDEMPOTENCY_KEY = new RegExp(`^[\\x21-\\x7E]{1,${MAX_KEY_LENGTH}}$`);
 
-/** What a money movement is called in the messages, Danish and English. */
-export interface MovementName {
-  da: string;
-  en: string;
-}
+/** The money movements booked once per idempotency key. */
+export type MovementKind = 'payment' | 'tranche';
+
+/*
+ * The key is a value the caller chose for one movement; how it travels (a request header, a web form's
+ * hidden field) is the front door's business. So the refusals about it name no field (pointer ''): each front
+ * door places them where its key came from.
+ */
 
 /**
- * Checks a money movement's `Idempotency-Key` and fingerprints the movement, so the same key can answer the
+ * Checks a money movement's idempotency key and fingerprints the movement, so the same key can answer the
  * same movement again and refuse a different one. @throws AppError PRECONDITION_REQUIRED, VALIDATION_FAILED
  */
 export function idempotentRequest(
   key: string | undefined,
-  name: MovementName,
-  movement: { amountOre: number; paidOn: string; reference: string },
+  movement: MovementKind,
+  input: { amountOre: number; paidOn: string; reference: string },
 ): { key: string; requestHash: string } {
   if (key === undefined) {
-    throw new AppError(
-      'PRECONDITION_REQUIRED',
-      `Send en Idempotency-Key, så ${name.da} kun bogføres én gang / Send an Idempotency-Key so the ${name.en} is recorded once`,
-      {
-        errors: [
-          { pointer: '/headers/idempotency-key', code: 'required', detail: 'Idempotency-Key: <uuid>' },
-        ],
-      },
-    );
+    const required = { code: 'IDEMPOTENCY_KEY_REQUIRED', params: { movement } } as const;
+    throw new AppError('PRECONDITION_REQUIRED', required, { errors: [{ pointer: '', ...required }] });
   }
   if (!IDEMPOTENCY_KEY.test(key)) {
-    throw new AppError('VALIDATION_FAILED', 'Ugyldig Idempotency-Key / Invalid Idempotency-Key', {
-      errors: [
-        {
-          pointer: '/headers/idempotency-key',
-          code: 'invalid_format',
-          detail: '1-200 synlige ASCII-tegn / visible ASCII characters',
-        },
-      ],
-    });
+    const invalid = { code: 'IDEMPOTENCY_KEY_INVALID', params: { maxLength: MAX_KEY_LENGTH } } as const;
+    throw new AppError('VALIDATION_FAILED', invalid, { errors: [{ pointer: '', ...invalid }] });
   }
   const requestHash = createHash('sha256')
-    .update(JSON.stringify([movement.amountOre, movement.paidOn, movement.reference]))
+    .update(JSON.stringify([input.amountOre, input.paidOn, input.reference]))
     .digest('hex');
   return { key, requestHash };
 }
 
 /** The key was claimed by a different movement. */
-export const keyReused = (key: string, name: MovementName): AppError =>
-  new AppError(
-    'RULES_FAILED',
-    `Idempotency-Key er brugt til en anden ${name.da} / Idempotency-Key was used for a different ${name.en}`,
-    {
-      errors: [
-        {
-          pointer: '/headers/idempotency-key',
-          code: 'IDEMPOTENCY_KEY_REUSED',
-          detail: `${key}: brug en ny nøgle / use a new key`,
-        },
-      ],
-    },
-  );
+export const keyReused = (key: string, movement: MovementKind): AppError => {
+  const reused = { code: 'IDEMPOTENCY_KEY_REUSED', params: { movement, key } } as const;
+  return new AppError('RULES_FAILED', reused, { errors: [{ pointer: '', ...reused }] });
+};
+
+/** The codes of the refusals about the key: the front door places them where the key travelled. */
+export const IDEMPOTENCY_KEY_CODES: ReadonlySet<string> = new Set([
+  'IDEMPOTENCY_KEY_REQUIRED',
+  'IDEMPOTENCY_KEY_INVALID',
+  'IDEMPOTENCY_KEY_REUSED',
+]);

@@ -29,6 +29,29 @@ export async function listLedger(
   });
 }
 
+/** The most ledger pages read for a whole year on a page's request (the balance chart, the export). */
+const YEAR_LEDGER_PAGES = 50;
+
+/**
+ * A year's ledger, oldest first, read a page at a time up to 50 pages of the largest size (10 000 entries):
+ * what the year page's balance chart and the ledger export show. @throws AppError FORBIDDEN
+ */
+export async function listYearLedger(deps: CoreDeps, actor: Principal, year: number): Promise<LedgerEntry[]> {
+  requireFinance(actor);
+  const entries: LedgerEntry[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < YEAR_LEDGER_PAGES; i++) {
+    const page = await deps.finance.listLedger(year, {
+      limit: LEDGER_PAGE_MAX,
+      ...(cursor ? { cursor } : {}),
+    });
+    entries.push(...page.items);
+    cursor = page.cursor;
+    if (!cursor) break;
+  }
+  return entries;
+}
+
 /**
  * The pool overall and every year with what it carried in and out: two requests (the index partition of the
  * years' balances and the pool's item), whatever the ledger's size. @throws AppError FORBIDDEN

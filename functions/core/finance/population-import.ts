@@ -1,3 +1,4 @@
+import type { Message } from '../shared/messages.js';
 import { findParty } from './parties.js';
 
 /** One figure read from an import file, with the line it came from. */
@@ -17,13 +18,14 @@ export type ImportProblemCode =
   | 'DUPLICATE'
   | 'EMPTY';
 
-export interface ImportProblem {
+/**
+ * One fault of the file, with the values it speaks of (the line, the text found there). A line with several
+ * faults has a problem for each.
+ */
+export type ImportProblem = Extract<Message, { code: ImportProblemCode }> & {
   /** 0 for the file as a whole. */
   line: number;
-  /** The first fault on the line; `detail` names every one. */
-  code: ImportProblemCode;
-  detail: string;
-}
+};
 
 export interface ParsedImport {
   format: 'fim' | 'folk1a';
@@ -63,6 +65,8 @@ function splitLine(line: string, separator: string): string[] {
   return cells;
 }
 
+/** Party, year (reference period) and population. */
+const COLUMNS = 3;
 const MIN_YEAR = 1970;
 const MAX_YEAR = 2100;
 /** Far above the whole region's 1.3 million: a figure beyond it is a typing error. */
@@ -87,8 +91,8 @@ function readYear(text: string): number | undefined | 'not_january' {
 
 /**
  * Reads population figures from the project's own CSV (`party,year,population`) or from Danmarks Statistik's
- * FOLK1A export (semicolons; area, period and value columns, with or without title lines). Every line that
- * cannot be used is reported with its number; nothing is guessed.
+ * FOLK1A export (semicolons; area, period and value columns, with or without title lines). Every fault of every
+ * line that cannot be used is reported with the line's number; nothing is guessed.
  */
 export function parsePopulationImport(text: string): ParsedImport {
   const lines = text.split(/\r?\n/);
@@ -111,12 +115,8 @@ export function parsePopulationImport(text: string): ParsedImport {
     )
       return;
     if (cells.filter(Boolean).length <= 1 && format === 'folk1a') return;
-    if (cells.length < 3) {
-      problems.push({
-        line,
-        code: 'COLUMNS',
-        detail: `Forventede 3 kolonner, fandt ${cells.length} / Expected 3 columns, found ${cells.length}`,
-      });
+    if (cells.length < COLUMNS) {
+      problems.push({ line, code: 'COLUMNS', params: { line, found: cells.length, expected: COLUMNS } });
       return;
     }
     const [area = '', period = '', value = ''] =
@@ -124,43 +124,26 @@ export function parsePopulationImport(text: string): ParsedImport {
     const party = findParty(area);
     const year = readYear(period);
     const population = readPopulation(value);
-    const wrong: [ImportProblemCode, string][] = [];
-    if (!party) wrong.push(['UNKNOWN_PARTY', `ukendt part "${area}" / unknown party "${area}"`]);
-    if (year === undefined)
-      wrong.push(['INVALID_YEAR', `ugyldigt år "${period}" / invalid year "${period}"`]);
-    if (year === 'not_january')
-      wrong.push([
-        'NOT_JANUARY',
-        `"${period}" er ikke 1. januar (brug K1) / "${period}" is not 1 January (use K1)`,
-      ]);
+    const faults = problems.length;
+    if (!party) problems.push({ line, code: 'UNKNOWN_PARTY', params: { line, value: area } });
+    if (year === undefined) problems.push({ line, code: 'INVALID_YEAR', params: { line, value: period } });
+    if (year === 'not_january') problems.push({ line, code: 'NOT_JANUARY', params: { line, value: period } });
     if (population === undefined)
-      wrong.push(['INVALID_POPULATION', `ugyldigt folketal "${value}" / invalid population "${value}"`]);
-    if (wrong.length > 0 || !party || typeof year !== 'number' || population === undefined) {
-      problems.push({
-        line,
-        code: wrong[0]?.[0] ?? 'COLUMNS',
-        detail: wrong.map(([, detail]) => detail).join('; '),
-      });
-      return;
-    }
+      problems.push({ line, code: 'INVALID_POPULATION', params: { line, value } });
+    if (problems.length > faults || !party || typeof year !== 'number' || population === undefined) return;
     const key = `${party.id}#${year}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       problems.push({
         line,
         code: 'DUPLICATE',
-        detail: `${party.name} ${year} står også i linje ${earlier} / also on line ${earlier}`,
+        params: { line, party: party.name, year, firstLine: earlier },
       });
       return;
     }
     seen.set(key, line);
     rows.push({ line, partyId: party.id, year, population });
   });
-  if (rows.length === 0 && problems.length === 0)
-    problems.push({
-      line: 0,
-      code: 'EMPTY',
-      detail: 'Filen indeholder ingen tal / The file holds no figures',
-    });
+  if (rows.length === 0 && problems.length === 0) problems.push({ line: 0, code: 'EMPTY' });
   return { format, rows, problems };
 }

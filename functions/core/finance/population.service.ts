@@ -1,7 +1,7 @@
 import { auditEvent } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { CoreDeps, PopulationWrite, RequestContext } from '../ports.js';
-import { AppError, type FieldError, forbidden } from '../shared/errors.js';
+import { AppError, type FieldError, forbidden, notFound } from '../shared/errors.js';
 import { populationsForYear } from './contributions.js';
 import { MAX_IMPORT_FIGURES, type PartyView, type PopulationFigure } from './finance.schema.js';
 import { PARTIES, type PartyRef } from './parties.js';
@@ -38,6 +38,14 @@ export async function listParties(deps: CoreDeps): Promise<PartyView[]> {
     }
     return { ...party, latestPopulation: null };
   });
+}
+
+/** One of the 20 parties with its latest population (public). @throws AppError NOT_FOUND */
+export async function getParty(deps: CoreDeps, partyId: string): Promise<PartyView> {
+  // The region's figure may be its municipalities' sum: every party's figures are read to work it out.
+  const party = (await listParties(deps)).find((p) => p.id === partyId);
+  if (!party) throw notFound('party');
+  return party;
 }
 
 export interface PopulationRowView {
@@ -110,31 +118,18 @@ async function prepareImport(
 ): Promise<ImportPreview & { current: Map<string, PopulationFigure> }> {
   const parsed = parsePopulationImport(text);
   if (parsed.problems.length > 0) {
-    const errors: FieldError[] = parsed.problems.map((p) => ({
-      pointer: p.line > 0 ? `/lines/${p.line}` : '/',
-      code: p.code,
-      detail: p.detail,
-    }));
-    throw new AppError(
-      'RULES_FAILED',
-      `Filen har fejl i ${errors.length} linje(r); intet er gemt / The file has errors on ${errors.length} line(s); nothing was saved`,
-      { errors },
+    const errors = parsed.problems.map(
+      ({ line, ...problem }) => ({ pointer: line > 0 ? `/lines/${line}` : '/', ...problem }) as FieldError,
     );
+    const lines = new Set(parsed.problems.map((p) => p.line)).size;
+    throw new AppError('RULES_FAILED', { code: 'IMPORT_HAS_ERRORS', params: { lines } }, { errors });
   }
   if (parsed.rows.length > MAX_IMPORT_FIGURES) {
-    throw new AppError(
-      'RULES_FAILED',
-      `Højst ${MAX_IMPORT_FIGURES} tal pr. import / At most ${MAX_IMPORT_FIGURES} figures per import`,
-      {
-        errors: [
-          {
-            pointer: '/lines',
-            code: 'TOO_MANY_FIGURES',
-            detail: `${parsed.rows.length} > ${MAX_IMPORT_FIGURES}`,
-          },
-        ],
-      },
-    );
+    const tooMany = {
+      code: 'TOO_MANY_FIGURES',
+      params: { figures: parsed.rows.length, maxFigures: MAX_IMPORT_FIGURES },
+    } as const;
+    throw new AppError('RULES_FAILED', tooMany, { errors: [{ pointer: '/lines', ...tooMany }] });
   }
   const stored = await deps.finance.getPopulations(parsed.rows);
   const current = new Map(stored.map((f) => [`${f.partyId}#${f.year}`, f]));

@@ -16,6 +16,7 @@ import {
 import { ledgerEntrySchema } from '../../core/finance/finance.schema.js';
 import type { AppContext, AppDeps } from '../context.js';
 import { requireUser } from '../context.js';
+import { withIdempotencyKeyHeader } from '../idempotency-key.js';
 import { bearer, createApiRouter, json, jsonBody, named, problems } from './api-common.js';
 
 const award = named(
@@ -125,12 +126,14 @@ export function awardRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const result = await recordDisbursement(
-        deps.core,
-        ctx(c),
-        c.req.valid('param').applicationId,
-        c.req.valid('json'),
-        c.req.valid('header')['idempotency-key'],
+      const result = await withIdempotencyKeyHeader(() =>
+        recordDisbursement(
+          deps.core,
+          ctx(c),
+          c.req.valid('param').applicationId,
+          c.req.valid('json'),
+          c.req.valid('header')['idempotency-key'],
+        ),
       );
       return result.replayed ? c.json(result, 200) : c.json(result, 201);
     },

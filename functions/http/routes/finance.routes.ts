@@ -42,6 +42,7 @@ import { decodeImport } from '../../core/finance/population-import.js';
 import { AppError } from '../../core/shared/errors.js';
 import type { AppContext, AppDeps } from '../context.js';
 import { etag, ifMatchVersion, requireUser } from '../context.js';
+import { withIdempotencyKeyHeader } from '../idempotency-key.js';
 import { bearer, createApiRouter, json, jsonBody, named, problems, publicRoute } from './api-common.js';
 
 const party = named(partyViewSchema, 'Party', 'One of the 20 parties, with its latest population');
@@ -217,16 +218,18 @@ async function importText(c: AppContext, validated: string | { csv?: string } | 
   if (/^application\/(.+\+)?json/i.test(type))
     return typeof validated === 'object' ? (validated.csv ?? '') : '';
   if (/^text\/csv/i.test(type)) return decodeImport(new Uint8Array(await c.req.arrayBuffer()));
-  throw new AppError('VALIDATION_FAILED', 'Send filen som text/csv / Send the file as text/csv', {
-    errors: [
-      { pointer: '/headers/content-type', code: 'unsupported', detail: 'text/csv | application/json' },
-    ],
+  const mediaType = {
+    code: 'IMPORT_CONTENT_TYPE',
+    params: { accepted: ['text/csv', 'application/json'] },
+  } as const;
+  throw new AppError('VALIDATION_FAILED', mediaType, {
+    errors: [{ pointer: '/headers/content-type', ...mediaType }],
   });
 }
 
 export function financeRoutes(deps: AppDeps) {
   const app = createApiRouter();
-  const ctx = (c: AppContext) => ({ actor: requireUser(c), lang: c.get('lang') });
+  const ctx = (c: AppContext) => ({ actor: requireUser(c) });
 
   // Parties and population.
   app.openapi(
@@ -415,13 +418,15 @@ export function financeRoutes(deps: AppDeps) {
     async (c) => {
       const context = ctx(c);
       const { year, partyId } = c.req.valid('param');
-      const result = await recordPayment(
-        deps.core,
-        context,
-        year,
-        partyId,
-        c.req.valid('json'),
-        c.req.valid('header')['idempotency-key'],
+      const result = await withIdempotencyKeyHeader(() =>
+        recordPayment(
+          deps.core,
+          context,
+          year,
+          partyId,
+          c.req.valid('json'),
+          c.req.valid('header')['idempotency-key'],
+        ),
       );
       return result.replayed ? c.json(result, 200) : c.json(result, 201);
     },

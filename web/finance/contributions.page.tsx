@@ -1,24 +1,28 @@
-import type { ContributionView, LedgerEntry } from '../../functions/core/finance/finance.schema.js';
+import type { OverviewRow } from '../../functions/core/finance/contribution.service.js';
+import {
+  adjustmentInputSchema,
+  type ContributionView,
+  type LedgerEntry,
+  paymentInputSchema,
+} from '../../functions/core/finance/finance.schema.js';
 import { formatInteger, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
-import { ErrorSummary, type Errors, TextField } from '../components/fields.js';
+import { ErrorSummary, type Errors } from '../components/fields.js';
 import { LedgerTable } from '../components/ledger-table.js';
-import { statusText } from './finance.js';
+import { MoneyMovementForm } from '../components/money-movement-form.js';
+import { Notice } from '../components/notice.js';
+import { type MovementFormValues, maxLengthOf } from '../forms.js';
 
-export interface PaymentValues {
-  amount: string;
-  paidOn: string;
-  reference: string;
-  idempotencyKey: string;
-}
+/** Where a party's contribution stands, in words: not computed, computed but not sent, or its payment status. */
+export const statusText = (row: Pick<OverviewRow, 'state' | 'status'>, lang: Lang): string => {
+  const s = texts[lang].finance.statuses;
+  if (row.state === 'not_computed') return s.not_computed;
+  if (row.state === 'computed') return s.computed;
+  return row.status ? s[row.status] : s.not_computed;
+};
 
-export interface AdjustmentValues {
-  amount: string;
-  reason: string;
-}
-
-export function movementLabel(pointer: string, lang: Lang): string {
+function movementLabel(pointer: string, lang: Lang): string {
   const f = texts[lang].finance;
   const labels: Record<string, string> = {
     '/payment/amountOre': f.paymentAmount,
@@ -30,6 +34,15 @@ export function movementLabel(pointer: string, lang: Lang): string {
   return labels[pointer] ?? pointer;
 }
 
+const LIMITS = {
+  reference: maxLengthOf(paymentInputSchema.shape.reference),
+  reason: maxLengthOf(adjustmentInputSchema.shape.reason),
+};
+
+/**
+ * One party's contribution for a year: where it stands, its payments and adjustments, and the forms that
+ * record a payment (once per form, by its key) and, once the demand is sent, an adjustment.
+ */
 export function ContributionPage({
   lang,
   year,
@@ -44,8 +57,8 @@ export function ContributionPage({
   year: number;
   contribution: ContributionView;
   entries: LedgerEntry[];
-  payment: PaymentValues;
-  adjustment: AdjustmentValues;
+  payment: MovementFormValues;
+  adjustment: MovementFormValues;
   errors: Errors;
   notice?: string | undefined;
 }) {
@@ -61,11 +74,7 @@ export function ContributionPage({
       <h1>
         {c.partyName} · {year}
       </h1>
-      {notice && (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice text={notice} />
       <ErrorSummary errors={errors} labelOf={(p) => movementLabel(p, lang)} />
       <h2>{f.contribution}</h2>
       <dl class="facts card">
@@ -108,65 +117,39 @@ export function ContributionPage({
         showRecordedBy
       />
       <div class="split">
-        <form method="post" action={`${base}/payments`} class="card" aria-labelledby="payment-title">
-          <h2 id="payment-title">{f.payment}</h2>
-          <input type="hidden" name="idempotencyKey" value={payment.idempotencyKey} />
-          <TextField
-            pointer="/payment/amountOre"
-            name="amount"
-            label={f.paymentAmount}
-            hint={f.paymentAmountHint}
-            value={payment.amount}
-            errors={errors}
-            inputMode="decimal"
-          />
-          <TextField
-            pointer="/payment/paidOn"
-            name="paidOn"
-            label={f.paidOn}
-            type="date"
-            value={payment.paidOn}
-            errors={errors}
-          />
-          <TextField
-            pointer="/payment/reference"
-            name="reference"
-            label={f.reference}
-            value={payment.reference}
-            errors={errors}
-            maxLength={200}
-          />
-          <div class="actions">
-            <button type="submit">{f.recordPayment}</button>
-          </div>
-        </form>
+        <MoneyMovementForm
+          kind="payment"
+          action={`${base}/payments`}
+          values={payment}
+          errors={errors}
+          limits={LIMITS}
+          words={{
+            title: f.payment,
+            amount: f.paymentAmount,
+            amountHint: f.paymentAmountHint,
+            paidOn: f.paidOn,
+            reference: f.reference,
+            submit: f.recordPayment,
+          }}
+        />
         {c.state === 'sent' ? (
-          <form method="post" action={`${base}/adjustments`} class="card" aria-labelledby="adjustment-title">
-            <h2 id="adjustment-title">{f.adjustment}</h2>
-            <p class="meta">{f.adjustmentHint}</p>
-            <TextField
-              pointer="/adjustment/amountOre"
-              name="amount"
-              label={f.adjustmentAmount}
-              hint={f.adjustmentAmountHint}
-              value={adjustment.amount}
-              errors={errors}
-            />
-            <TextField
-              pointer="/adjustment/reason"
-              name="reason"
-              label={f.reason}
-              value={adjustment.reason}
-              errors={errors}
-              multiline
-              maxLength={2000}
-            />
-            <div class="actions">
-              <button type="submit" class="secondary">
-                {f.recordAdjustment}
-              </button>
-            </div>
-          </form>
+          <MoneyMovementForm
+            kind="adjustment"
+            action={`${base}/adjustments`}
+            values={adjustment}
+            errors={errors}
+            limits={LIMITS}
+            signed
+            secondary
+            words={{
+              title: f.adjustment,
+              intro: f.adjustmentHint,
+              amount: f.adjustmentAmount,
+              amountHint: f.adjustmentAmountHint,
+              reason: f.reason,
+              submit: f.recordAdjustment,
+            }}
+          />
         ) : (
           <section class="card" aria-labelledby="adjustment-title">
             <h2 id="adjustment-title">{f.adjustment}</h2>

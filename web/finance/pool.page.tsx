@@ -1,8 +1,10 @@
 import type { YearPosition } from '../../functions/core/finance/balances.js';
+import type { Overview } from '../../functions/core/finance/contribution.service.js';
 import type { PoolBalance } from '../../functions/core/finance/finance.schema.js';
-import { formatKr } from '../../functions/texts/format.js';
+import { formatDate, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { BalanceChart, type BalanceChartProps } from '../components/charts.js';
 
 /**
  * The pool over the years (GET /finance/balances): each year with what it carried in, its movements and what
@@ -98,6 +100,99 @@ export function PoolPage({ lang, pool, years }: { lang: Lang; pool: PoolBalance;
           </table>
         </section>
       )}
+    </>
+  );
+}
+
+/** A year's money on its overview page: the year's own movements and the pool overall. */
+export function YearBalances({ lang, overview }: { lang: Lang; overview: Overview }) {
+  const f = texts[lang].finance;
+  const kr = (ore: number) => formatKr(ore, lang);
+  const { grantShare } = overview.settings;
+  return (
+    <>
+      <h2>{f.balances}</h2>
+      <p class="meta">{f.balancesHint}</p>
+      <dl class="facts card">
+        <dt>{f.received}</dt>
+        <dd>{kr(overview.balances.receivedOre)}</dd>
+        <dt>{f.grantShareAmount(`${grantShare.numerator}/${grantShare.denominator}`)}</dt>
+        <dd>{kr(overview.balances.grantShareOre)}</dd>
+        <dt>{f.otherShare}</dt>
+        <dd>{kr(overview.balances.otherShareOre)}</dd>
+        <dt>{f.committed}</dt>
+        <dd>{kr(overview.balances.committedOre)}</dd>
+        <dt>{f.disbursed}</dt>
+        <dd>{kr(overview.balances.disbursedOre)}</dd>
+        <dt>{f.refunded}</dt>
+        <dd>{kr(overview.balances.refundedOre)}</dd>
+        <dt>{f.released}</dt>
+        <dd>{kr(overview.balances.releasedOre)}</dd>
+        <dt>{f.available}</dt>
+        <dd>{kr(overview.balances.availableOre)}</dd>
+      </dl>
+      <h2>{f.poolHeading}</h2>
+      <p class="meta">{f.poolHint}</p>
+      <dl class="facts card">
+        <dt>{f.available}</dt>
+        <dd>{kr(overview.pool.availableOre)}</dd>
+        <dt>{f.grantAvailable}</dt>
+        <dd>{kr(overview.pool.grantAvailableOre)}</dd>
+      </dl>
+      <p>
+        <a href="/finance/balances">{f.poolLink}</a>
+      </p>
+    </>
+  );
+}
+
+/** The pool's available money through the year, as a chart and with the same figures in a table. */
+export function BalanceThroughYear(props: BalanceChartProps) {
+  const { lang, openingOre, points } = props;
+  const f = texts[lang].finance;
+  const kr = (ore: number) => formatKr(ore, lang);
+  return (
+    <>
+      <h2>{f.balanceChart}</h2>
+      <div class="split">
+        <BalanceChart {...props} />
+        {points.length === 0 ? (
+          <p>{f.noPayments}</p>
+        ) : (
+          <section class="table-wrap" aria-labelledby="balance-caption" tabindex={0}>
+            <table class="compact">
+              <caption id="balance-caption" class="meta">
+                {f.balanceTable}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{f.date}</th>
+                  <th scope="col" class="num">
+                    {f.amount}
+                  </th>
+                  <th scope="col" class="num">
+                    {f.cumulative}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">{f.openingRow}</th>
+                  <td class="num">{f.none}</td>
+                  <td class="num">{kr(openingOre)}</td>
+                </tr>
+                {points.map((p) => (
+                  <tr>
+                    <th scope="row">{formatDate(p.date, lang)}</th>
+                    <td class="num">{kr(p.amountOre)}</td>
+                    <td class="num">{kr(p.totalOre)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
+      </div>
     </>
   );
 }
