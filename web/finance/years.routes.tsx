@@ -130,7 +130,7 @@ export function yearRoutes(deps: AppDeps) {
       run: async (input, { c, ctx, body }) => {
         // No version: the form was read before the year existed, so it creates (and is refused if the year
         // was set up meanwhile).
-        const version = field(body, '_version') === '' ? undefined : formVersion(body);
+        const version = formVersion(body);
         try {
           return await saveYearSettings(deps.core, ctx, yearOf(c), input, version);
         } catch (error) {
