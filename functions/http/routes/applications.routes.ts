@@ -38,7 +38,7 @@ const draftInput = named(
 
 export function applicationRoutes(deps: AppDeps) {
   const app = createApiRouter();
-  const ctx = (c: AppContext) => ({ actor: requireUser(c), lang: c.get('lang') });
+  const ctx = (c: AppContext) => ({ actor: requireUser(c) });
   const id = (c: { req: { valid(target: 'param'): Record<string, unknown> } }) =>
     c.req.valid('param').applicationId as string;
 
@@ -83,9 +83,11 @@ export function applicationRoutes(deps: AppDeps) {
       const { mine, callId } = c.req.valid('query');
       if (mine === 'true') return c.json({ items: await listMyApplications(deps.core, actor) }, 200);
       if (callId) return c.json({ items: await listCallApplications(deps.core, actor, callId) }, 200);
-      throw new AppError('VALIDATION_FAILED', 'Angiv mine=true eller callId / Give mine=true or callId', {
-        errors: [{ pointer: '/query/mine', code: 'required', detail: 'mine=true | callId=<id>' }],
-      });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        { code: 'MINE_OR_CALL_ID' },
+        { errors: [{ pointer: '/query/mine', code: 'REQUIRED' }] },
+      );
     },
   );
 
