@@ -398,7 +398,9 @@ describe('POST /api/applications/{applicationId}/submit', () => {
     expect(mail.body).toMatch(/on \d{1,2} March 2027 at \d{2}:\d{2} \(Danish time\)/);
     expect(mail.body).toContain('Kære Sofie Andersen');
     expect(mail.body).toContain('den 2. marts 2027 kl. 14.45');
-    expect(mail.subject).toBe('Kvittering for ansøgning FIM-2027-0001 / Receipt for application FIM-2027-0001');
+    expect(mail.subject).toBe(
+      'Kvittering for ansøgning FIM-2027-0001 / Receipt for application FIM-2027-0001',
+    );
 
     const audit = await auditEvents(h, `APP#${draft.id}`);
     expect(audit.map((e) => e.action)).toEqual(['application.created', 'application.submitted']);
