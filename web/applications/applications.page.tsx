@@ -7,6 +7,7 @@ import { localized, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { callTitle } from '../calls/calls.page.js';
 import { BudgetTable } from '../components/budget-table.js';
+import { Notice } from '../components/notice.js';
 import { StatusTag } from '../components/status-tag.js';
 
 /** The applicant's own applications, each with its call. */
@@ -249,9 +250,7 @@ export function ReceiptPage({ lang, receipt }: { lang: Lang; receipt: Receipt })
       <h1>
         {t.receipt.title}: {receipt.reference}
       </h1>
-      <div class="notice" role="status">
-        {t.receipt.thanks}
-      </div>
+      <Notice text={t.receipt.thanks} />
       <dl class="facts card">
         <dt>{t.receipt.reference}</dt>
         <dd>{receipt.reference}</dd>

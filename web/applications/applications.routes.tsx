@@ -62,36 +62,36 @@ export function applicationRoutes(deps: AppDeps) {
       actor,
       applicationId,
     );
-    if (!editable || !call) {
-      // A refusal of a form this reader cannot edit (submitted meanwhile) is shown as the refusal it is.
-      if (state?.error) throw state.error;
+    const title = application.title || texts[lang].application.newTitle;
+    if (editable && call) {
       return page(
         c,
-        application.title || texts[lang].application.newTitle,
-        <ApplicationView
+        title,
+        <ApplicationFormPage
           lang={lang}
-          application={application}
           call={call}
-          withdrawable={withdrawable}
-          award={await awardSection(deps, actor, lang, application)}
+          application={application}
+          values={state?.values ?? valuesFromApplication(application)}
+          errors={state?.errors ?? new Errors(lang)}
+          notice={notice}
+          conflict={state?.conflict}
         />,
         state?.status ?? 200,
       );
     }
-    return page(
-      c,
-      application.title || texts[lang].application.newTitle,
-      <ApplicationFormPage
+    // A refusal of a form this reader cannot edit (submitted meanwhile) is shown as the refusal it is.
+    if (state?.error) throw state.error;
+    const award = await awardSection(deps, actor, lang, application);
+    const view = (
+      <ApplicationView
         lang={lang}
-        call={call}
         application={application}
-        values={state?.values ?? valuesFromApplication(application)}
-        errors={state?.errors ?? new Errors(lang)}
-        notice={notice}
-        conflict={state?.conflict}
-      />,
-      state?.status ?? 200,
+        call={call}
+        withdrawable={withdrawable}
+        award={award}
+      />
     );
+    return page(c, title, view, state?.status ?? 200);
   };
 
   app.get('/applications/:id', (c) =>
