@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  type Application,
   applicationDraftSchema,
   applicationSchema,
   receiptSchema,
@@ -10,11 +11,13 @@ import {
   getReceipt,
   listCallApplications,
   listMyApplications,
+  RECUSAL_REASON_WITHHELD,
   submitApplication,
   updateDraft,
   withdrawApplication,
 } from '../../core/applications/application.service.js';
 import { AppError } from '../../core/shared/errors.js';
+import { type Lang, texts } from '../../texts/index.js';
 import type { AppContext, AppDeps } from '../context.js';
 import { etag, ifMatchVersion, requireIfMatch, requireUser } from '../context.js';
 import {
@@ -35,6 +38,22 @@ const draftInput = named(
   'ApplicationDraft',
   'Fields of a draft: a field sent replaces, null clears, an absent one is kept',
 );
+
+/** A recusal whose reason the core withheld from this reader, said in the reader's words. */
+function inReadersWords(lang: Lang, application: Application): Application {
+  const { decision } = application;
+  if (!decision?.recused.some((r) => r.reason === RECUSAL_REASON_WITHHELD)) return application;
+  const withheld = texts[lang].decision.recusalWithheld;
+  return {
+    ...application,
+    decision: {
+      ...decision,
+      recused: decision.recused.map((r) =>
+        r.reason === RECUSAL_REASON_WITHHELD ? { ...r, reason: withheld } : r,
+      ),
+    },
+  };
+}
 
 export function applicationRoutes(deps: AppDeps) {
   const app = createApiRouter();
@@ -81,7 +100,10 @@ export function applicationRoutes(deps: AppDeps) {
     async (c) => {
       const actor = requireUser(c);
       const { mine, callId } = c.req.valid('query');
-      if (mine === 'true') return c.json({ items: await listMyApplications(deps.core, actor) }, 200);
+      if (mine === 'true') {
+        const items = await listMyApplications(deps.core, actor);
+        return c.json({ items: items.map((a) => inReadersWords(c.get('lang'), a)) }, 200);
+      }
       if (callId) return c.json({ items: await listCallApplications(deps.core, actor, callId) }, 200);
       throw new AppError(
         'VALIDATION_FAILED',
@@ -103,7 +125,7 @@ export function applicationRoutes(deps: AppDeps) {
     async (c) => {
       const application = await getApplication(deps.core, requireUser(c), id(c));
       c.header('ETag', etag(application.version));
-      return c.json(application, 200);
+      return c.json(inReadersWords(c.get('lang'), application), 200);
     },
   );
 
