@@ -1,5 +1,5 @@
 import type { ApplicationMail, ApplicationMessages } from '../core/applications/application.messages.js';
-import { formatKr } from './format.js';
+import { formatDateTime, formatKr, plural } from './format.js';
 import type { MailTexts, MessageTexts } from './messages.js';
 
 /** Applications: the applicant's list, the form, the receipt and the decision as the applicant sees it. Danish first; `en` has the same shape, so the compiler finds a missing text. */
@@ -63,6 +63,7 @@ export const da = {
     withdraw: 'Træk ansøgningen tilbage',
     withdrawConfirm: 'Ja, træk ansøgningen tilbage',
     withdrawnNotice: 'Ansøgningen er trukket tilbage.',
+    withdrawCancel: 'Fortryd',
     receipt: 'Se kvittering',
     owner: 'Ansøger',
   },
@@ -95,6 +96,8 @@ export const da = {
       'Afgørelsen er truffet efter forvaltningslovens §§ 22-24. Du kan bede om aktindsigt i sagens dokumenter hos FIM-sekretariatet.',
     inReviewNotice: 'Ansøgningen er under bedømmelse. Du får besked, når bestyrelsen har truffet afgørelse.',
     decidedNotice: 'Bestyrelsen har truffet afgørelse. Se afgørelsen nedenfor.',
+    /** Why a board member took no part, as the applicant reads it (their personal reason is withheld). */
+    recusalWithheld: 'Inhabil',
   },
 };
 
@@ -158,6 +161,7 @@ export const en: typeof da = {
     withdraw: 'Withdraw the application',
     withdrawConfirm: 'Yes, withdraw the application',
     withdrawnNotice: 'The application is withdrawn.',
+    withdrawCancel: 'Cancel',
     receipt: 'See receipt',
     owner: 'Applicant',
   },
@@ -190,6 +194,7 @@ export const en: typeof da = {
       'The decision is made under the Danish Public Administration Act (forvaltningsloven) §§ 22-24. You may ask the FIM secretariat for access to the documents of the case (aktindsigt).',
     inReviewNotice: 'The application is in review. You will hear from us when the board has decided.',
     decidedNotice: 'The board has decided. See the decision below.',
+    recusalWithheld: 'Conflict of interest',
   },
 };
 
@@ -206,8 +211,16 @@ export const daMessages: MessageTexts<ApplicationMessages> = {
     `Det ansøgte beløb (${formatKr(requestedOre, 'da')}) overstiger maksimum ${formatKr(maxOre, 'da')}`,
   END_BEFORE_START: () => 'Slutdatoen skal ligge efter startdatoen',
   START_IN_PAST: () => 'Startdatoen må ikke ligge i fortiden',
+  // "år" is the same in singular and plural.
   PERIOD_TOO_LONG: ({ maxYears }) => `Projektperioden må højst være ${maxYears} år`,
   BUDGET_YEAR_OUTSIDE_PERIOD: () => 'Budgetåret ligger uden for projektperioden',
+  CALL_TAKES_NO_APPLICATIONS: () => 'Opslaget modtager ikke ansøgninger',
+  APPLICATION_NOT_DRAFT: () => 'En indsendt ansøgning kan ikke ændres',
+  APPLICATION_ALREADY_SUBMITTED: () => 'Ansøgningen er allerede indsendt',
+  APPLICATION_INCOMPLETE: () => 'Ansøgningen kan ikke indsendes endnu',
+  APPLICATION_NOT_WITHDRAWABLE: () => 'Ansøgningen kan ikke trækkes tilbage nu',
+  APPLICATION_NOT_SUBMITTED: () => 'Ansøgningen er ikke indsendt',
+  MINE_OR_CALL_ID: () => 'Angiv mine=true eller callId',
 };
 
 export const enMessages: MessageTexts<ApplicationMessages> = {
@@ -223,10 +236,46 @@ export const enMessages: MessageTexts<ApplicationMessages> = {
     `The requested amount (${formatKr(requestedOre, 'en')}) exceeds the maximum ${formatKr(maxOre, 'en')}`,
   END_BEFORE_START: () => 'The end date must come after the start date',
   START_IN_PAST: () => 'The start date may not be in the past',
-  PERIOD_TOO_LONG: ({ maxYears }) => `The project period may be at most ${maxYears} years`,
+  PERIOD_TOO_LONG: ({ maxYears }) =>
+    `The project period may be at most ${maxYears} ${plural(maxYears, 'en', { one: 'year', other: 'years' })}`,
   BUDGET_YEAR_OUTSIDE_PERIOD: () => 'The budget year lies outside the project period',
+  CALL_TAKES_NO_APPLICATIONS: () => 'The call takes no applications',
+  APPLICATION_NOT_DRAFT: () => 'A submitted application cannot be edited',
+  APPLICATION_ALREADY_SUBMITTED: () => 'The application was already submitted',
+  APPLICATION_INCOMPLETE: () => 'The application cannot be submitted yet',
+  APPLICATION_NOT_WITHDRAWABLE: () => 'The application cannot be withdrawn now',
+  APPLICATION_NOT_SUBMITTED: () => 'The application has not been submitted',
+  MINE_OR_CALL_ID: () => 'Give mine=true or callId',
 };
 
-export const daMail: MailTexts<ApplicationMail> = {};
+const SIGNATURE = 'Folkesundhed i Midten';
 
-export const enMail: MailTexts<ApplicationMail> = {};
+export const daMail: MailTexts<ApplicationMail> = {
+  'application.receipt': ({ name, reference, title, callTitle, requestedOre, submittedAt }) => ({
+    subject: `Kvittering for ansøgning ${reference}`,
+    body: [
+      `Kære ${name}`,
+      '',
+      `Vi har modtaget din ansøgning "${title}" til opslaget "${callTitle}" den ${formatDateTime(submittedAt, 'da')}.`,
+      `Journalnummer: ${reference}`,
+      `Ansøgt beløb: ${formatKr(requestedOre, 'da')}`,
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+};
+
+export const enMail: MailTexts<ApplicationMail> = {
+  'application.receipt': ({ name, reference, title, callTitle, callTitleEn, requestedOre, submittedAt }) => ({
+    subject: `Receipt for application ${reference}`,
+    body: [
+      `Dear ${name}`,
+      '',
+      `We received your application "${title}" to the call "${callTitleEn ?? callTitle}" on ${formatDateTime(submittedAt, 'en')} (Danish time).`,
+      `Reference: ${reference}`,
+      `Amount requested: ${formatKr(requestedOre, 'en')}`,
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+};

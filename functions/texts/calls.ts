@@ -1,7 +1,14 @@
+import type { Role } from '../core/auth/principal.js';
 import type { CallMessages } from '../core/calls/call.messages.js';
+import type { CallStatus } from '../core/calls/call.schema.js';
+import { da as commonDa, en as commonEn } from './common.js';
 import type { MessageTexts } from './messages.js';
 
-/** Calls: the list of open calls and a call's page. Danish first; `en` has the same shape, so the compiler finds a missing text. */
+/**
+ * The public site and the administration of calls: the list of open calls, a call's page, the accessibility
+ * statement, the local demo sign-in, and the admin's call pages. Danish first; `en` has the same shape, so
+ * the compiler finds a missing text.
+ */
 export const da = {
   home: {
     title: 'Åbne opslag',
@@ -26,6 +33,69 @@ export const da = {
     apply: 'Start en ansøgning',
     loginToApply: 'Log ind for at søge',
     closed: 'Opslaget modtager ikke ansøgninger.',
+  },
+  demoSignIn: {
+    chair: 'formand',
+    roles: {
+      applicant: 'ansøger',
+      reviewer: 'bedømmer',
+      board: 'bestyrelse',
+      finance: 'økonomi',
+      admin: 'administrator',
+    } satisfies Record<Role, string>,
+  },
+  accessibility: {
+    intro:
+      'Folkesundhed i Midten tilstræber, at dette websted er tilgængeligt efter webtilgængelighedsloven og EU-direktiv 2016/2102, svarende til WCAG 2.1 niveau AA.',
+    howTitle: 'Sådan tjekker vi',
+    how: 'Alle sider testes automatisk med axe-core i vores testsuite, virker uden JavaScript og kan bruges med tastaturet alene. Formularer viser hver fejl ved feltet og i en oversigt øverst.',
+    limitsTitle: 'Kendte begrænsninger',
+    limits: 'Vi kender ingen. Skriv til os, hvis noget ikke virker for dig.',
+    contactTitle: 'Kontakt',
+    contact:
+      'Skriv til FIM-sekretariatet i Region Midtjylland. Du kan også klage til Digitaliseringsstyrelsen.',
+  },
+  adminCalls: {
+    list: 'Opslag',
+    new: 'Nyt opslag',
+    edit: 'Redigér opslag',
+    title: 'Titel (dansk)',
+    titleEn: 'Titel (engelsk)',
+    description: 'Beskrivelse (dansk)',
+    descriptionEn: 'Beskrivelse (engelsk)',
+    budget: 'Samlet pulje (kr.)',
+    opensAt: 'Åbner (dansk tid)',
+    closesAt: 'Ansøgningsfrist (dansk tid)',
+    focusAreas: 'Fokusområder',
+    minSectors: 'Mindste antal sektorer (kommune, region, almen praksis)',
+    reviewers: 'Bedømmere pr. ansøgning',
+    review: 'Bedømmelse',
+    blindReview: 'Blind bedømmelse: bedømmerne ser ikke ansøgerens og partnernes navne og kontaktoplysninger',
+    showReviews:
+      'Bedømmerne må læse de andre bedømmelser af en ansøgning, når de selv har indsendt deres egen',
+    threshold: 'Grænse for stor uenighed (spredning i point)',
+    thresholdHint:
+      'Forskellen mellem højeste og laveste score på skalaen 1-5, fx 1,5. Over grænsen markeres ansøgningen.',
+    grantTypes: 'Bevillingstyper',
+    grantTypesHint: 'Tomme rækker ignoreres.',
+    grantType: 'Bevillingstype',
+    id: 'Kode',
+    name: 'Navn (dansk)',
+    nameEn: 'Navn (engelsk)',
+    maxAmount: 'Maksimum (kr.)',
+    criteria: 'Bedømmelseskriterier',
+    criterion: 'Kriterium',
+    weight: 'Vægt',
+    save: 'Gem',
+    create: 'Opret kladde',
+    open: 'Åbn opslaget',
+    close: 'Luk opslaget',
+    saved: 'Gemt.',
+    statusCol: 'Status',
+    deadline: 'Frist',
+    optional: 'valgfri',
+    none: 'Ingen opslag med denne status.',
+    conflict: 'Opslaget er ændret et andet sted. Hent det igen.',
   },
 };
 
@@ -54,16 +124,114 @@ export const en: typeof da = {
     loginToApply: 'Sign in to apply',
     closed: 'This call takes no applications.',
   },
+  demoSignIn: {
+    chair: 'chair',
+    roles: {
+      applicant: 'applicant',
+      reviewer: 'reviewer',
+      board: 'board',
+      finance: 'finance',
+      admin: 'administrator',
+    },
+  },
+  accessibility: {
+    intro:
+      'Folkesundhed i Midten aims to make this site accessible under the Danish web accessibility act (webtilgængelighedsloven) and EU directive 2016/2102, to WCAG 2.1 level AA.',
+    howTitle: 'How we check',
+    how: 'Every page is tested automatically with axe-core in our test suite, works without JavaScript and can be used with the keyboard alone. Forms name each error beside its field and in a summary at the top.',
+    limitsTitle: 'Known limitations',
+    limits: 'None known. Tell us if something does not work for you.',
+    contactTitle: 'Contact',
+    contact:
+      'Write to the FIM secretariat at Region Midtjylland. You can also complain to the Danish Agency for Digital Government (Digitaliseringsstyrelsen).',
+  },
+  adminCalls: {
+    list: 'Calls',
+    new: 'New call',
+    edit: 'Edit call',
+    title: 'Title (Danish)',
+    titleEn: 'Title (English)',
+    description: 'Description (Danish)',
+    descriptionEn: 'Description (English)',
+    budget: 'Total pool (kr)',
+    opensAt: 'Opens (Danish time)',
+    closesAt: 'Deadline (Danish time)',
+    focusAreas: 'Focus areas',
+    minSectors: 'Minimum number of sectors (municipality, region, general practice)',
+    reviewers: 'Reviewers per application',
+    review: 'Review',
+    blindReview:
+      'Blind review: reviewers do not see the names and contact details of the applicant and partners',
+    showReviews: 'Reviewers may read the other reviews of an application once they have submitted their own',
+    threshold: 'Threshold of strong disagreement (spread in points)',
+    thresholdHint:
+      'The difference between the highest and lowest score on the 1-5 scale, e.g. 1,5. Above it the application is flagged.',
+    grantTypes: 'Grant types',
+    grantTypesHint: 'Empty rows are ignored.',
+    grantType: 'Grant type',
+    id: 'Code',
+    name: 'Name (Danish)',
+    nameEn: 'Name (English)',
+    maxAmount: 'Maximum (kr)',
+    criteria: 'Assessment criteria',
+    criterion: 'Criterion',
+    weight: 'Weight',
+    save: 'Save',
+    create: 'Create draft',
+    open: 'Open the call',
+    close: 'Close the call',
+    saved: 'Saved.',
+    statusCol: 'Status',
+    deadline: 'Deadline',
+    optional: 'optional',
+    none: 'No calls with this status.',
+    conflict: 'The call was changed elsewhere. Load it again.',
+  },
 };
+
+/** A call's status as a sentence names it: "åben", "open". */
+const statusWord = (status: CallStatus, words: Record<CallStatus, string>): string =>
+  words[status].toLowerCase();
 
 export const daMessages: MessageTexts<CallMessages> = {
   closes_before_opens: () => 'Fristen skal ligge efter åbningstidspunktet',
   grant_over_budget: () => 'Maksimumsbeløbet må ikke overstige puljens samlede budget',
   due_months_or_date: () => 'Angiv enten antal måneder efter start eller en dato, ikke begge',
+  CALL_CLOSED: () => 'Et lukket opslag kan ikke ændres',
+  OPEN_CALL_DEADLINE_PAST: () => 'Fristen for et åbent opslag skal ligge i fremtiden',
+  CALL_STATUS_NOT: ({ callStatus, requiredStatus }) =>
+    `Opslaget har status "${statusWord(callStatus, commonDa.status)}", ikke "${statusWord(requiredStatus, commonDa.status)}"`,
+  CALL_DEADLINE_PASSED: () => 'Fristen er allerede passeret',
 };
 
 export const enMessages: MessageTexts<CallMessages> = {
   closes_before_opens: () => 'The deadline must come after the opening time',
   grant_over_budget: () => 'The maximum may not exceed the call’s total budget',
   due_months_or_date: () => 'Give either months after the start or a date, not both',
+  CALL_CLOSED: () => 'A closed call cannot be changed',
+  OPEN_CALL_DEADLINE_PAST: () => 'An open call’s deadline must be in the future',
+  CALL_STATUS_NOT: ({ callStatus, requiredStatus }) =>
+    `The call is "${statusWord(callStatus, commonEn.status)}", not "${statusWord(requiredStatus, commonEn.status)}"`,
+  CALL_DEADLINE_PASSED: () => 'The deadline has already passed',
+};
+
+/**
+ * What a new call's form starts with: the usual grant types and criteria, in Danish and English at once (a
+ * call keeps both languages as data, whichever language the admin reads the page in).
+ */
+export const newCallDefaults = {
+  grantTypes: [
+    { id: 'A', name: 'Forskningsprojekt', nameEn: 'Research project', maxAmount: '500.000' },
+    { id: 'B', name: 'Ph.d.-protokol', nameEn: 'PhD protocol', maxAmount: '100.000' },
+  ],
+  criteria: [
+    {
+      id: 'relevance',
+      name: 'Relevans for kommuner og region',
+      nameEn: 'Relevance for municipalities and region',
+      weight: '2',
+    },
+    { id: 'quality', name: 'Videnskabelig kvalitet', nameEn: 'Scientific quality', weight: '2' },
+    { id: 'feasibility', name: 'Gennemførlighed', nameEn: 'Feasibility', weight: '1' },
+  ],
 };

@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { OutboxMessage } from '../../functions/core/audit/audit.js';
+import { composeMail } from '../../functions/texts/index.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import {
   ADMIN,
@@ -271,6 +273,42 @@ describe('POST /api/applications/{applicationId}/submit', () => {
     expect((await itemsWithPkPrefix(h, '')).length).toBe(itemsBefore);
   });
 
+  it('words the same refusal in Danish by default and in English when asked, its values as members', async () => {
+    const draft = await createDraft(
+      client,
+      call.id,
+      RESEARCHER,
+      applicationBody({ budgetLines: [{ category: 'Løn', year: 2027, amountOre: 60_000_000 }] }),
+    );
+    const worded = {
+      da: [
+        'Ansøgningen kan ikke indsendes endnu',
+        'Det ansøgte beløb (600.000,00\u00a0kr.) overstiger maksimum 500.000,00\u00a0kr.',
+      ],
+      en: [
+        'The application cannot be submitted yet',
+        'The requested amount (DKK\u00a0600,000.00) exceeds the maximum DKK\u00a0500,000.00',
+      ],
+    };
+    for (const [lang, [detail, errorDetail]] of Object.entries(worded)) {
+      // Danish is what a reader gets who asks for no language.
+      const headers = lang === 'en' ? { 'accept-language': 'en' } : undefined;
+      const res = await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER, headers);
+      const problem = expectProblem(res, 422, 'RULES_FAILED');
+      expect(res.headers.get('content-language')).toBe(lang);
+      expect(problem).toMatchObject({ reason: 'APPLICATION_INCOMPLETE', detail });
+      expect(problem.errors).toEqual([
+        {
+          pointer: '/budgetLines',
+          code: 'AMOUNT_OVER_MAX',
+          requestedOre: 60_000_000,
+          maxOre: 50_000_000,
+          detail: errorDetail,
+        },
+      ]);
+    }
+  });
+
   it('refuses an empty draft listing each required field', async () => {
     const draft = await createDraft(client, call.id, RESEARCHER, {});
     const problem = expectProblem(await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER), 422);
@@ -343,12 +381,27 @@ describe('POST /api/applications/{applicationId}/submit', () => {
     const outbox = await pendingOutbox(h);
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ kind: 'application.receipt', to: RESEARCHER, entityId: draft.id });
-    expect(String(outbox[0]?.subject)).toContain('FIM-2027-0001');
+    // The outbox keeps the values; the words come from the catalogue when the mail is composed.
+    expect(outbox[0]?.params).toEqual({
+      name: 'Sofie Andersen',
+      reference: 'FIM-2027-0001',
+      title: draft.title,
+      callTitle: call.title,
+      requestedOre: 35_000_000,
+      submittedAt: '2027-03-02T13:45:00.000Z',
+    });
+    const mail = composeMail(outbox[0] as unknown as OutboxMessage);
+    expect(mail.subject).toContain('FIM-2027-0001');
     // Intl puts a no-break space between the amount and "kr.".
-    expect(String(outbox[0]?.body)).toMatch(/Ansøgt beløb: 350\.000,00\skr\./);
-    expect(String(outbox[0]?.body)).not.toContain('kr..');
+    expect(mail.body).toMatch(/Ansøgt beløb: 350\.000,00\skr\./);
+    expect(mail.body).not.toContain('kr..');
     // The English half speaks English dates too.
-    expect(String(outbox[0]?.body)).toMatch(/on \d{1,2} March 2027 at \d{2}:\d{2} \(Danish time\)/);
+    expect(mail.body).toMatch(/on \d{1,2} March 2027 at \d{2}:\d{2} \(Danish time\)/);
+    expect(mail.body).toContain('Kære Sofie Andersen');
+    expect(mail.body).toContain('den 2. marts 2027 kl. 14.45');
+    expect(mail.subject).toBe(
+      'Kvittering for ansøgning FIM-2027-0001 / Receipt for application FIM-2027-0001',
+    );
 
     const audit = await auditEvents(h, `APP#${draft.id}`);
     expect(audit.map((e) => e.action)).toEqual(['application.created', 'application.submitted']);

@@ -372,7 +372,7 @@ describe('AWS mode', () => {
       },
       tokens: {
         verify: async () => {
-          throw new AppError('UNAUTHENTICATED', 'Log ind igen / Please sign in again');
+          throw new AppError('UNAUTHENTICATED', { code: 'SIGN_IN_AGAIN' });
         },
       },
       logError: () => {},

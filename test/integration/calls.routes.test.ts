@@ -369,6 +369,28 @@ describe('POST /api/calls/{callId}/open and /close', () => {
     expect(audit.map((e) => e.action)).toEqual(['call.created', 'call.opened', 'call.closed']);
   });
 
+  it('says which status a refused move met, in Danish by default and in English when asked', async () => {
+    const call = await createCall(client);
+    const danish = expectProblem(await client.act(`/api/calls/${call.id}/open`, ADMIN), 409, 'INVALID_STATE');
+    expect(danish).toMatchObject({
+      reason: 'CALL_STATUS_NOT',
+      callStatus: 'open',
+      requiredStatus: 'draft',
+      detail: 'Opslaget har status "åben", ikke "kladde"',
+    });
+    const english = expectProblem(
+      await client.act(`/api/calls/${call.id}/open`, ADMIN, { 'accept-language': 'en' }),
+      409,
+      'INVALID_STATE',
+    );
+    expect(english).toMatchObject({
+      reason: 'CALL_STATUS_NOT',
+      callStatus: 'open',
+      requiredStatus: 'draft',
+      detail: 'The call is "open", not "draft"',
+    });
+  });
+
   it('refuses to open a call whose deadline has passed (409)', async () => {
     const call = await createCall(client, {
       open: false,

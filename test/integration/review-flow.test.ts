@@ -335,11 +335,18 @@ describe('review and decision, end to end', () => {
       ),
     ).toMatchObject({ outcome: 'waiting_list' });
 
-    // The applicant reads who took no part, not their personal reasons.
+    // The applicant reads who took no part, not their personal reasons: in Danish, or English when asked.
     const waiting = await client.get(`/api/applications/${apps.aarhus}`, RESEARCHER);
     expect(waiting.body.decision.recused.map((r: { reason: string }) => r.reason)).toEqual([
-      'Inhabil / Conflict of interest',
-      'Inhabil / Conflict of interest',
+      'Inhabil',
+      'Inhabil',
+    ]);
+    const waitingEn = await client.get(`/api/applications/${apps.aarhus}`, RESEARCHER, {
+      'accept-language': 'en',
+    });
+    expect(waitingEn.body.decision.recused.map((r: { reason: string }) => r.reason)).toEqual([
+      'Conflict of interest',
+      'Conflict of interest',
     ]);
     const rejected = await client.get(`/api/applications/${apps.silkeborg}`, RESEARCHER2);
     expect(rejected.body).toMatchObject({

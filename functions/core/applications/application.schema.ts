@@ -92,6 +92,7 @@ export const receiptSchema = z.object({
   submittedAt: z.string(),
   callId: z.string(),
   callTitle: z.string(),
+  callTitleEn: z.string().optional(),
   title: z.string(),
   grantTypeId: z.string(),
   requestedAmountOre: z.int(),

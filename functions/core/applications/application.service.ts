@@ -3,7 +3,7 @@ import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, type FieldError, forbidden, notFound, versionConflict } from '../shared/errors.js';
-import { copenhagenWallClock, FIM_TIME_ZONE } from '../shared/time.js';
+import { copenhagenWallClock } from '../shared/time.js';
 import {
   type Application,
   type ApplicationDraftInput,
@@ -51,6 +51,24 @@ function withDraftFields(application: Application, input: ApplicationDraftInput)
 }
 
 /**
+ * Stands in for a board member's or reviewer's own reason for taking no part in a decision, where the applicant
+ * reads it: they learn who stood aside, and that it was for a conflict of interest, but not the personal reason.
+ */
+export const RECUSAL_REASON_WITHHELD = 'conflict_of_interest';
+
+/** The application as this reader may see it: the personal reasons of a recusal are for the board and admins. */
+function asSeenBy(actor: Principal, application: Application): Application {
+  if (!application.decision || isAdmin(actor) || hasRole(actor, 'board')) return application;
+  return {
+    ...application,
+    decision: {
+      ...application.decision,
+      recused: application.decision.recused.map((r) => ({ ...r, reason: RECUSAL_REASON_WITHHELD })),
+    },
+  };
+}
+
+/**
  * Reads an application its reader may see. The applicant sees who took no part in the decision, but not the
  * personal reasons a board member or reviewer gave for it. @throws AppError NOT_FOUND
  */
@@ -59,20 +77,58 @@ export async function getApplication(
   actor: Principal,
   applicationId: string,
 ): Promise<Application> {
-  const application = await loadReadable(deps, actor, applicationId);
-  if (!application.decision || isAdmin(actor) || hasRole(actor, 'board')) return application;
+  return asSeenBy(actor, await loadReadable(deps, actor, applicationId));
+}
+
+/** An application with its call, and what this reader may do with it. */
+export interface ApplicationWithCall {
+  application: Application;
+  call: Call | undefined;
+  /** The owner's draft: the form, not the read-only view. */
+  editable: boolean;
+  /** The owner may withdraw it: a draft or a submitted application, before review starts. */
+  withdrawable: boolean;
+}
+
+/** An application its reader may see, with its call and what the reader may do. @throws AppError NOT_FOUND */
+export async function getApplicationWithCall(
+  deps: CoreDeps,
+  actor: Principal,
+  applicationId: string,
+): Promise<ApplicationWithCall> {
+  const application = await getApplication(deps, actor, applicationId);
+  const call = await deps.calls.get(application.callId);
+  const owner = application.ownerId === actor.userId;
   return {
-    ...application,
-    decision: {
-      ...application.decision,
-      recused: application.decision.recused.map((r) => ({ ...r, reason: 'Inhabil / Conflict of interest' })),
-    },
+    application,
+    call,
+    editable: owner && application.status === 'draft' && call !== undefined,
+    withdrawable: owner && (application.status === 'draft' || application.status === 'submitted'),
   };
 }
 
 /** The actor's own applications, newest first. */
-export const listMyApplications = (deps: CoreDeps, actor: Principal): Promise<Application[]> =>
-  deps.applications.listByOwner(actor.userId);
+export const listMyApplications = async (deps: CoreDeps, actor: Principal): Promise<Application[]> =>
+  (await deps.applications.listByOwner(actor.userId)).map((a) => asSeenBy(actor, a));
+
+/** The actor's own applications, newest first, each with its call (for the call's title). */
+export async function listMyApplicationsWithCalls(
+  deps: CoreDeps,
+  actor: Principal,
+): Promise<{ application: Application; call: Call | undefined }[]> {
+  const applications = await listMyApplications(deps, actor);
+  const callIds = [...new Set(applications.map((a) => a.callId))];
+  const calls = new Map(
+    (await Promise.all(callIds.map((id) => deps.calls.get(id)))).flatMap((call) =>
+      call ? [[call.id, call] as const] : [],
+    ),
+  );
+  return applications.map((application) => ({ application, call: calls.get(application.callId) }));
+}
+
+/** Whether a call takes new applications now (open, before its deadline). */
+export const acceptsApplications = (deps: CoreDeps, call: Call): boolean =>
+  callAcceptsDrafts(call, deps.clock.now());
 
 /** Every application of a call that has left draft (admins). @throws AppError FORBIDDEN */
 export async function listCallApplications(deps: CoreDeps, actor: Principal, callId: string) {
@@ -99,13 +155,7 @@ export async function createDraft(
       call.status === 'open'
         ? { code: 'DEADLINE_PASSED', pointer: '' }
         : { code: 'CALL_NOT_OPEN', pointer: '' };
-    throw new AppError(
-      'RULES_FAILED',
-      'Opslaget modtager ikke ansøgninger / The call takes no applications',
-      {
-        errors: [failure],
-      },
-    );
+    throw new AppError('RULES_FAILED', { code: 'CALL_TAKES_NO_APPLICATIONS' }, { errors: [failure] });
   }
   const application = withDraftFields(
     {
@@ -151,10 +201,7 @@ export async function updateDraft(
 ): Promise<Application> {
   const current = await loadOwned(deps, ctx.actor, applicationId, expectedVersion);
   if (current.status !== 'draft') {
-    throw new AppError(
-      'INVALID_STATE',
-      'En indsendt ansøgning kan ikke ændres / A submitted application cannot be edited',
-    );
+    throw new AppError('INVALID_STATE', { code: 'APPLICATION_NOT_DRAFT' });
   }
   // Nothing to change is no change: no new version to make a concurrent editor's save fail.
   if (Object.values(input).every((value) => value === undefined)) return current;
@@ -182,39 +229,21 @@ export async function updateDraft(
 }
 
 function receiptMessage(application: Application, call: Call, now: Date): OutboxMessage {
-  const requested = new Intl.NumberFormat('da-DK', { style: 'currency', currency: 'DKK' }).format(
-    application.requestedAmountOre / 100,
-  );
-  const when = (locale: string) =>
-    new Intl.DateTimeFormat(locale, {
-      dateStyle: 'long',
-      timeStyle: 'short',
-      timeZone: FIM_TIME_ZONE,
-    }).format(new Date(application.submittedAt ?? now));
   return {
     id: crypto.randomUUID(),
     createdAt: now.toISOString(),
     kind: 'application.receipt',
     to: application.ownerEmail,
     entityId: application.id,
-    subject: `Kvittering for ansøgning ${application.reference} / Receipt for application ${application.reference}`,
-    body: [
-      `Kære ${application.ownerName}`,
-      '',
-      `Vi har modtaget din ansøgning "${application.title}" til opslaget "${call.title}" den ${when('da-DK')}.`,
-      `Journalnummer: ${application.reference}`,
-      `Ansøgt beløb: ${requested}`,
-      '',
-      '---',
-      '',
-      `Dear ${application.ownerName}`,
-      '',
-      `We received your application "${application.title}" to the call "${call.titleEn ?? call.title}" on ${when('en-GB')} (Danish time).`,
-      `Reference: ${application.reference}`,
-      `Amount requested: ${requested}`,
-      '',
-      'Folkesundhed i Midten',
-    ].join('\n'),
+    params: {
+      name: application.ownerName,
+      reference: application.reference ?? '',
+      title: application.title ?? '',
+      callTitle: call.title,
+      ...(call.titleEn ? { callTitleEn: call.titleEn } : {}),
+      requestedOre: application.requestedAmountOre,
+      submittedAt: application.submittedAt ?? now.toISOString(),
+    },
   };
 }
 
@@ -230,23 +259,14 @@ export async function submitApplication(
 ): Promise<Application> {
   const current = await loadOwned(deps, ctx.actor, applicationId, expectedVersion);
   if (current.status !== 'draft') {
-    throw new AppError(
-      'INVALID_STATE',
-      'Ansøgningen er allerede indsendt / The application was already submitted',
-    );
+    throw new AppError('INVALID_STATE', { code: 'APPLICATION_ALREADY_SUBMITTED' });
   }
   const call = await deps.calls.get(current.callId);
   if (!call) throw notFound('call');
   const now = deps.clock.now();
   const failures = checkSubmission(current, call, now);
   if (failures.length > 0) {
-    throw new AppError(
-      'RULES_FAILED',
-      'Ansøgningen kan ikke indsendes endnu / The application cannot be submitted yet',
-      {
-        errors: failures,
-      },
-    );
+    throw new AppError('RULES_FAILED', { code: 'APPLICATION_INCOMPLETE' }, { errors: failures });
   }
   return deps.applications.submit(copenhagenWallClock(now).year, current.version, (reference) => {
     const application: Application = {
@@ -286,10 +306,7 @@ export async function withdrawApplication(
 ): Promise<Application> {
   const current = await loadOwned(deps, ctx.actor, applicationId, expectedVersion);
   if (current.status !== 'draft' && current.status !== 'submitted') {
-    throw new AppError(
-      'INVALID_STATE',
-      'Ansøgningen kan ikke trækkes tilbage nu / The application cannot be withdrawn now',
-    );
+    throw new AppError('INVALID_STATE', { code: 'APPLICATION_NOT_WITHDRAWABLE' });
   }
   const now = deps.clock.now();
   const next: Application = {
@@ -321,10 +338,7 @@ export async function withdrawApplication(
 export async function getReceipt(deps: CoreDeps, actor: Principal, applicationId: string): Promise<Receipt> {
   const application = await loadReadable(deps, actor, applicationId);
   if (!application.reference || !application.submittedAt) {
-    throw new AppError(
-      'INVALID_STATE',
-      'Ansøgningen er ikke indsendt / The application has not been submitted',
-    );
+    throw new AppError('INVALID_STATE', { code: 'APPLICATION_NOT_SUBMITTED' });
   }
   const call = await deps.calls.get(application.callId);
   return {
@@ -333,6 +347,7 @@ export async function getReceipt(deps: CoreDeps, actor: Principal, applicationId
     submittedAt: application.submittedAt,
     callId: application.callId,
     callTitle: call?.title ?? '',
+    ...(call?.titleEn ? { callTitleEn: call.titleEn } : {}),
     title: application.title ?? '',
     grantTypeId: application.grantTypeId ?? '',
     requestedAmountOre: application.requestedAmountOre,

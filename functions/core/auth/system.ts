@@ -4,7 +4,8 @@ import type { Principal } from './principal.js';
 export const SCHEDULER: Principal = {
   userId: 'system-scheduler',
   email: 'scheduler@system.fim',
-  name: 'Automatisk lukning / Scheduled closing',
+  // A name, not words: audit events name the actor by id and e-mail.
+  name: 'system-scheduler',
   roles: ['admin'],
   chair: false,
 };

@@ -1,7 +1,7 @@
 import { auditEvent } from '../audit/audit.js';
 import { isAdmin, type Principal } from '../auth/principal.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
-import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
+import { AppError, forbidden, notFound, signIn, versionConflict } from '../shared/errors.js';
 import { parseDateTimeInput } from '../shared/time.js';
 import { parseInput } from '../shared/validation.js';
 import {
@@ -12,15 +12,25 @@ import {
   wholeCallSchema,
 } from './call.schema.js';
 
-const utc = (value: string): string => {
+/** A time the schema has already accepted, as UTC; `pointer` names the field should it not be one after all. */
+const utc = (value: string, pointer: string): string => {
   const iso = parseDateTimeInput(value);
-  if (!iso) throw new AppError('VALIDATION_FAILED', `Not a date-time: ${value}`);
+  if (!iso) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { code: 'INVALID_INPUT' },
+      { errors: [{ pointer, code: 'not_a_datetime' }] },
+    );
+  }
   return iso;
 };
 
-function requireAdmin(ctx: RequestContext): void {
-  if (!isAdmin(ctx.actor)) throw forbidden();
+/** Who may administer calls (create, change, open, close, list drafts): admins. @throws AppError FORBIDDEN */
+export function requireCallAdmin(actor: Principal): void {
+  if (!isAdmin(actor)) throw forbidden();
 }
+
+const requireAdmin = (ctx: RequestContext): void => requireCallAdmin(ctx.actor);
 
 /** Reads a call; drafts are seen by admins only. @throws AppError NOT_FOUND */
 export async function getCall(deps: CoreDeps, actor: Principal | undefined, callId: string): Promise<Call> {
@@ -35,7 +45,7 @@ export async function listCalls(
   actor: Principal | undefined,
   status: CallStatus = 'open',
 ): Promise<Call[]> {
-  if (status !== 'open' && !actor) throw new AppError('UNAUTHENTICATED', 'Log ind først / Sign in first');
+  if (status !== 'open' && !actor) throw signIn();
   if (status !== 'open' && !isAdmin(actor)) throw forbidden();
   return deps.calls.listByStatus(status);
 }
@@ -49,8 +59,8 @@ export async function createCall(deps: CoreDeps, ctx: RequestContext, input: Cre
     id: crypto.randomUUID(),
     status: 'draft',
     version: 1,
-    opensAt: utc(input.opensAt),
-    closesAt: utc(input.closesAt),
+    opensAt: utc(input.opensAt, '/opensAt'),
+    closesAt: utc(input.closesAt, '/closesAt'),
     createdAt: now,
     updatedAt: now,
     createdBy: ctx.actor.userId,
@@ -87,7 +97,7 @@ export async function updateCall(
   requireAdmin(ctx);
   const call = await loadForChange(deps, callId, expectedVersion);
   if (call.status === 'closed') {
-    throw new AppError('INVALID_STATE', 'Et lukket opslag kan ikke ændres / A closed call cannot be changed');
+    throw new AppError('INVALID_STATE', { code: 'CALL_CLOSED' });
   }
   const { id, status, version, createdAt, updatedAt, createdBy, openedAt, closedAt, ...current } = call;
   const merged = parseInput(wholeCallSchema, { ...current, ...input });
@@ -95,16 +105,13 @@ export async function updateCall(
   const next: Call = {
     ...call,
     ...merged,
-    opensAt: utc(merged.opensAt),
-    closesAt: utc(merged.closesAt),
+    opensAt: utc(merged.opensAt, '/opensAt'),
+    closesAt: utc(merged.closesAt, '/closesAt'),
     version: call.version + 1,
     updatedAt: now.toISOString(),
   };
   if (next.status === 'open' && Date.parse(next.closesAt) <= now.getTime()) {
-    throw new AppError(
-      'INVALID_STATE',
-      'Fristen for et åbent opslag skal ligge i fremtiden / An open call’s deadline must be in the future',
-    );
+    throw new AppError('INVALID_STATE', { code: 'OPEN_CALL_DEADLINE_PAST' });
   }
   await deps.calls.save(
     next,
@@ -134,14 +141,14 @@ async function moveCall(
   requireAdmin(ctx);
   const call = await loadForChange(deps, callId, expectedVersion);
   if (call.status !== from) {
-    throw new AppError(
-      'INVALID_STATE',
-      `Opslaget har status "${call.status}", ikke "${from}" / The call is "${call.status}", not "${from}"`,
-    );
+    throw new AppError('INVALID_STATE', {
+      code: 'CALL_STATUS_NOT',
+      params: { callStatus: call.status, requiredStatus: from },
+    });
   }
   const now = deps.clock.now();
   if (to === 'open' && Date.parse(call.closesAt) <= now.getTime()) {
-    throw new AppError('INVALID_STATE', 'Fristen er allerede passeret / The deadline has already passed');
+    throw new AppError('INVALID_STATE', { code: 'CALL_DEADLINE_PASSED' });
   }
   const next: Call = {
     ...call,

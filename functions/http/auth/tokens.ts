@@ -30,7 +30,7 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
 }
 
 const unauthenticated = (cause?: unknown) =>
-  new AppError('UNAUTHENTICATED', 'Log ind igen / Please sign in again', { cause });
+  new AppError('UNAUTHENTICATED', { code: 'SIGN_IN_AGAIN' }, { cause });
 
 export function createCognitoVerifier(userPoolId: string, clientId: string): TokenVerifier {
   const verifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'id' });

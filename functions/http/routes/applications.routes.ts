@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  type Application,
   applicationDraftSchema,
   applicationSchema,
   receiptSchema,
@@ -10,11 +11,13 @@ import {
   getReceipt,
   listCallApplications,
   listMyApplications,
+  RECUSAL_REASON_WITHHELD,
   submitApplication,
   updateDraft,
   withdrawApplication,
 } from '../../core/applications/application.service.js';
 import { AppError } from '../../core/shared/errors.js';
+import { type Lang, texts } from '../../texts/index.js';
 import type { AppContext, AppDeps } from '../context.js';
 import { etag, ifMatchVersion, requireIfMatch, requireUser } from '../context.js';
 import {
@@ -36,9 +39,25 @@ const draftInput = named(
   'Fields of a draft: a field sent replaces, null clears, an absent one is kept',
 );
 
+/** A recusal whose reason the core withheld from this reader, said in the reader's words. */
+function inReadersWords(lang: Lang, application: Application): Application {
+  const { decision } = application;
+  if (!decision?.recused.some((r) => r.reason === RECUSAL_REASON_WITHHELD)) return application;
+  const withheld = texts[lang].decision.recusalWithheld;
+  return {
+    ...application,
+    decision: {
+      ...decision,
+      recused: decision.recused.map((r) =>
+        r.reason === RECUSAL_REASON_WITHHELD ? { ...r, reason: withheld } : r,
+      ),
+    },
+  };
+}
+
 export function applicationRoutes(deps: AppDeps) {
   const app = createApiRouter();
-  const ctx = (c: AppContext) => ({ actor: requireUser(c), lang: c.get('lang') });
+  const ctx = (c: AppContext) => ({ actor: requireUser(c) });
   const id = (c: { req: { valid(target: 'param'): Record<string, unknown> } }) =>
     c.req.valid('param').applicationId as string;
 
@@ -83,11 +102,16 @@ export function applicationRoutes(deps: AppDeps) {
     async (c) => {
       const actor = requireUser(c);
       const { mine, callId } = c.req.valid('query');
-      if (mine === 'true') return c.json({ items: await listMyApplications(deps.core, actor) }, 200);
+      if (mine === 'true') {
+        const items = await listMyApplications(deps.core, actor);
+        return c.json({ items: items.map((a) => inReadersWords(c.get('lang'), a)) }, 200);
+      }
       if (callId) return c.json({ items: await listCallApplications(deps.core, actor, callId) }, 200);
-      throw new AppError('VALIDATION_FAILED', 'Angiv mine=true eller callId / Give mine=true or callId', {
-        errors: [{ pointer: '/query/mine', code: 'required', detail: 'mine=true | callId=<id>' }],
-      });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        { code: 'MINE_OR_CALL_ID' },
+        { errors: [{ pointer: '/query/mine', code: 'REQUIRED' }] },
+      );
     },
   );
 
@@ -104,7 +128,7 @@ export function applicationRoutes(deps: AppDeps) {
     async (c) => {
       const application = await getApplication(deps.core, requireUser(c), id(c));
       c.header('ETag', etag(application.version));
-      return c.json(application, 200);
+      return c.json(inReadersWords(c.get('lang'), application), 200);
     },
   );
 

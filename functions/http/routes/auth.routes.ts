@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../../core/auth/principal.js';
-import { AppError } from '../../core/shared/errors.js';
+import { findDemoUser } from '../../core/auth/sign-in.service.js';
 import type { AppDeps } from '../context.js';
 import { canSign, requireUser } from '../context.js';
 import { bearer, createApiRouter, json, jsonBody, problems, publicRoute } from './api-common.js';
@@ -60,8 +60,7 @@ export function authRoutes(deps: AppDeps) {
         },
       }),
       async (c) => {
-        const user = await deps.core.users.getByEmail(c.req.valid('json').email);
-        if (!user) throw new AppError('UNAUTHENTICATED', 'Ukendt demobruger / Unknown demo user');
+        const user = await findDemoUser(deps.core, c.req.valid('json').email);
         const token = await tokens.sign(user);
         return c.json({ token, user: await tokens.verify(token) }, 200);
       },

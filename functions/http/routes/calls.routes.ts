@@ -34,7 +34,7 @@ const callPatch = named(updateCallSchema, 'CallPatch', 'Fields of a call to chan
 
 export function callRoutes(deps: AppDeps) {
   const app = createApiRouter();
-  const ctx = (c: Parameters<typeof requireUser>[0]) => ({ actor: requireUser(c), lang: c.get('lang') });
+  const ctx = (c: Parameters<typeof requireUser>[0]) => ({ actor: requireUser(c) });
 
   app.openapi(
     createRoute({

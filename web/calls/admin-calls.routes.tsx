@@ -1,34 +1,34 @@
 import { Hono } from 'hono';
-import { isAdmin } from '../functions/core/auth/principal.js';
 import {
   CALL_STATUSES,
   type CallStatus,
   createCallSchema,
   updateCallSchema,
-} from '../functions/core/calls/call.schema.js';
+} from '../../functions/core/calls/call.schema.js';
 import {
   closeCall,
   createCall,
   getCall,
   listCalls,
   openCall,
+  requireCallAdmin,
   updateCall,
-} from '../functions/core/calls/call.service.js';
-import { forbidden } from '../functions/core/shared/errors.js';
-import type { AppDeps, AppEnv } from '../functions/http/context.js';
-import { Errors } from './components/fields.js';
-import type { FieldReader } from './field-reader.js';
-import { type FormState, formAction } from './form-action.js';
-import { type FormBody, field, fields, formVersion, readBody, rows } from './forms.js';
+} from '../../functions/core/calls/call.service.js';
+import type { AppDeps, AppEnv } from '../../functions/http/context.js';
+import { texts } from '../../functions/texts/index.js';
+import { rows } from '../applications/application-form.js';
+import { Errors } from '../components/fields.js';
+import type { FieldReader } from '../field-reader.js';
+import { type FormState, formAction } from '../form-action.js';
+import { type FormBody, field, fields, formVersion, readBody } from '../forms.js';
+import { page, type WebContext, webCtx } from '../render.js';
 import {
   AdminCallListPage,
-  adminTexts,
   CallFormPage,
   type CallFormValues,
   emptyCallValues,
   valuesFromCall,
-} from './pages/admin-calls.js';
-import { page, type WebContext, webCtx } from './render.js';
+} from './admin-calls.page.js';
 
 const valuesFromBody = (body: FormBody): CallFormValues => ({
   title: field(body, 'title'),
@@ -88,10 +88,11 @@ const callInput = (values: CallFormValues, read: FieldReader) => ({
 });
 
 /** Admin pages for calls: list by status, create, edit, open and close. */
-export function adminRoutes(deps: AppDeps) {
+export function adminCallRoutes(deps: AppDeps) {
   const admin = new Hono<AppEnv>();
+  // Every page here is the call administration's: the core says who may administer calls.
   admin.use('*', async (c, next) => {
-    if (!isAdmin(webCtx(c).actor)) throw forbidden();
+    requireCallAdmin(webCtx(c).actor);
     await next();
   });
 
@@ -103,7 +104,7 @@ export function adminRoutes(deps: AppDeps) {
       : 'open';
     return page(
       c,
-      adminTexts(lang).list,
+      texts[lang].adminCalls.list,
       <AdminCallListPage lang={lang} status={status} calls={await listCalls(deps.core, actor, status)} />,
     );
   });
@@ -112,7 +113,7 @@ export function adminRoutes(deps: AppDeps) {
     const { lang } = webCtx(c);
     return page(
       c,
-      adminTexts(lang).new,
+      texts[lang].adminCalls.new,
       <CallFormPage lang={lang} call={undefined} values={emptyCallValues()} errors={new Errors(lang)} />,
     );
   });
@@ -127,7 +128,7 @@ export function adminRoutes(deps: AppDeps) {
     const call = callId ? await getCall(deps.core, actor, callId) : undefined;
     return page(
       c,
-      call ? adminTexts(lang).edit : adminTexts(lang).new,
+      call ? texts[lang].adminCalls.edit : texts[lang].adminCalls.new,
       <CallFormPage
         lang={lang}
         call={call}
@@ -156,13 +157,13 @@ export function adminRoutes(deps: AppDeps) {
     const call = await getCall(deps.core, actor, c.req.param('id'));
     return page(
       c,
-      adminTexts(lang).edit,
+      texts[lang].adminCalls.edit,
       <CallFormPage
         lang={lang}
         call={call}
         values={valuesFromCall(call)}
         errors={new Errors(lang)}
-        notice={c.req.query('saved') ? adminTexts(lang).saved : undefined}
+        notice={c.req.query('saved') ? texts[lang].adminCalls.saved : undefined}
       />,
     );
   });

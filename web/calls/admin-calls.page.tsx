@@ -1,10 +1,20 @@
-import { type Call, type CallStatus, FOCUS_AREAS } from '../../functions/core/calls/call.schema.js';
+import {
+  type Call,
+  type CallStatus,
+  criterionSchema,
+  FOCUS_AREAS,
+  grantTypeSchema,
+  wholeCallSchema,
+} from '../../functions/core/calls/call.schema.js';
 import { toCopenhagenLocalInput } from '../../functions/core/shared/time.js';
+import { newCallDefaults } from '../../functions/texts/calls.js';
 import { formatDateTime, formatKr, formatKrInput } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
-import { StatusTag } from './public.js';
+import { Notice } from '../components/notice.js';
+import { StatusTag } from '../components/status-tag.js';
+import { maxLengthOf } from '../forms.js';
 
 /** Empty rows offered for grant types and criteria, so more can be added without JavaScript. */
 export const SPARE_ROWS = 2;
@@ -42,20 +52,8 @@ export const emptyCallValues = (): CallFormValues => ({
   blindReview: false,
   showReviewsToReviewers: false,
   disagreementThreshold: '1,5',
-  grantTypes: [
-    { id: 'A', name: 'Forskningsprojekt', nameEn: 'Research project', maxAmount: '500.000' },
-    { id: 'B', name: 'Ph.d.-protokol', nameEn: 'PhD protocol', maxAmount: '100.000' },
-  ],
-  criteria: [
-    {
-      id: 'relevance',
-      name: 'Relevans for kommuner og region',
-      nameEn: 'Relevance for municipalities and region',
-      weight: '2',
-    },
-    { id: 'quality', name: 'Videnskabelig kvalitet', nameEn: 'Scientific quality', weight: '2' },
-    { id: 'feasibility', name: 'Gennemførlighed', nameEn: 'Feasibility', weight: '1' },
-  ],
+  grantTypes: newCallDefaults.grantTypes.map((g) => ({ ...g })),
+  criteria: newCallDefaults.criteria.map((c) => ({ ...c })),
 });
 
 /** A spread as Danes write it: 1,5. */
@@ -89,97 +87,20 @@ export const valuesFromCall = (call: Call): CallFormValues => ({
   })),
 });
 
-const L = {
-  da: {
-    list: 'Opslag',
-    new: 'Nyt opslag',
-    edit: 'Redigér opslag',
-    title: 'Titel (dansk)',
-    titleEn: 'Titel (engelsk)',
-    description: 'Beskrivelse (dansk)',
-    descriptionEn: 'Beskrivelse (engelsk)',
-    budget: 'Samlet pulje (kr.)',
-    opensAt: 'Åbner (dansk tid)',
-    closesAt: 'Ansøgningsfrist (dansk tid)',
-    focusAreas: 'Fokusområder',
-    minSectors: 'Mindste antal sektorer (kommune, region, almen praksis)',
-    reviewers: 'Bedømmere pr. ansøgning',
-    review: 'Bedømmelse',
-    blindReview: 'Blind bedømmelse: bedømmerne ser ikke ansøgerens og partnernes navne og kontaktoplysninger',
-    showReviews:
-      'Bedømmerne må læse de andre bedømmelser af en ansøgning, når de selv har indsendt deres egen',
-    threshold: 'Grænse for stor uenighed (spredning i point)',
-    thresholdHint:
-      'Forskellen mellem højeste og laveste score på skalaen 1-5, fx 1,5. Over grænsen markeres ansøgningen.',
-    grantTypes: 'Bevillingstyper',
-    grantTypesHint: 'Tomme rækker ignoreres.',
-    grantType: 'Bevillingstype',
-    id: 'Kode',
-    name: 'Navn (dansk)',
-    nameEn: 'Navn (engelsk)',
-    maxAmount: 'Maksimum (kr.)',
-    criteria: 'Bedømmelseskriterier',
-    criterion: 'Kriterium',
-    weight: 'Vægt',
-    save: 'Gem',
-    create: 'Opret kladde',
-    open: 'Åbn opslaget',
-    close: 'Luk opslaget',
-    saved: 'Gemt.',
-    statusCol: 'Status',
-    deadline: 'Frist',
-    optional: 'valgfri',
-    none: 'Ingen opslag med denne status.',
-    conflict: 'Opslaget er ændret et andet sted. Hent det igen.',
-  },
-  en: {
-    list: 'Calls',
-    new: 'New call',
-    edit: 'Edit call',
-    title: 'Title (Danish)',
-    titleEn: 'Title (English)',
-    description: 'Description (Danish)',
-    descriptionEn: 'Description (English)',
-    budget: 'Total pool (kr)',
-    opensAt: 'Opens (Danish time)',
-    closesAt: 'Deadline (Danish time)',
-    focusAreas: 'Focus areas',
-    minSectors: 'Minimum number of sectors (municipality, region, general practice)',
-    reviewers: 'Reviewers per application',
-    review: 'Review',
-    blindReview:
-      'Blind review: reviewers do not see the names and contact details of the applicant and partners',
-    showReviews: 'Reviewers may read the other reviews of an application once they have submitted their own',
-    threshold: 'Threshold of strong disagreement (spread in points)',
-    thresholdHint:
-      'The difference between the highest and lowest score on the 1-5 scale, e.g. 1,5. Above it the application is flagged.',
-    grantTypes: 'Grant types',
-    grantTypesHint: 'Empty rows are ignored.',
-    grantType: 'Grant type',
-    id: 'Code',
-    name: 'Name (Danish)',
-    nameEn: 'Name (English)',
-    maxAmount: 'Maximum (kr)',
-    criteria: 'Assessment criteria',
-    criterion: 'Criterion',
-    weight: 'Weight',
-    save: 'Save',
-    create: 'Create draft',
-    open: 'Open the call',
-    close: 'Close the call',
-    saved: 'Saved.',
-    statusCol: 'Status',
-    deadline: 'Deadline',
-    optional: 'optional',
-    none: 'No calls with this status.',
-    conflict: 'The call was changed elsewhere. Load it again.',
-  },
+/** The longest text each field takes, from the schema the API validates with. */
+const LIMITS = {
+  title: maxLengthOf(wholeCallSchema.shape.title),
+  titleEn: maxLengthOf(wholeCallSchema.shape.titleEn),
+  description: maxLengthOf(wholeCallSchema.shape.description),
+  descriptionEn: maxLengthOf(wholeCallSchema.shape.descriptionEn),
+  grantTypeName: maxLengthOf(grantTypeSchema.shape.name),
+  grantTypeNameEn: maxLengthOf(grantTypeSchema.shape.nameEn),
+  criterionName: maxLengthOf(criterionSchema.shape.name),
+  criterionNameEn: maxLengthOf(criterionSchema.shape.nameEn),
 };
 
-export const adminTexts = (lang: Lang) => L[lang];
-
 export function callFieldLabel(pointer: string, lang: Lang): string {
-  const l = L[lang];
+  const l = texts[lang].adminCalls;
   const [head, index, leaf] = pointer.split('/').filter(Boolean);
   const top: Record<string, string> = {
     title: l.title,
@@ -219,7 +140,7 @@ export function AdminCallListPage({
   status: CallStatus;
   calls: Call[];
 }) {
-  const l = L[lang];
+  const l = texts[lang].adminCalls;
   const t = texts[lang];
   return (
     <>
@@ -293,7 +214,7 @@ export function CallFormPage({
   notice?: string | undefined;
   conflict?: boolean | undefined;
 }) {
-  const l = L[lang];
+  const l = texts[lang].adminCalls;
   const t = texts[lang];
   const action = call ? `/admin/calls/${call.id}` : '/admin/calls';
   const editable = call?.status !== 'closed';
@@ -317,11 +238,7 @@ export function CallFormPage({
           <StatusTag status={call.status} lang={lang} />
         </p>
       )}
-      {notice && (
-        <div class="notice" role="status">
-          {notice}
-        </div>
-      )}
+      <Notice text={notice} />
       {conflict && (
         <div class="warning" role="alert">
           {l.conflict} {call && <a href={`/admin/calls/${call.id}`}>{t.form.reload}</a>}
@@ -339,7 +256,7 @@ export function CallFormPage({
               label={l.title}
               errors={errors}
               value={values.title}
-              maxLength={200}
+              maxLength={LIMITS.title}
             />
             <TextField
               pointer="/titleEn"
@@ -348,7 +265,7 @@ export function CallFormPage({
               optionalText={l.optional}
               errors={errors}
               value={values.titleEn}
-              maxLength={200}
+              maxLength={LIMITS.titleEn}
             />
             <TextField
               pointer="/description"
@@ -357,6 +274,7 @@ export function CallFormPage({
               errors={errors}
               value={values.description}
               multiline
+              maxLength={LIMITS.description}
             />
             <TextField
               pointer="/descriptionEn"
@@ -366,6 +284,7 @@ export function CallFormPage({
               errors={errors}
               value={values.descriptionEn}
               multiline
+              maxLength={LIMITS.descriptionEn}
             />
             <div class="grid">
               <TextField
@@ -488,6 +407,7 @@ export function CallFormPage({
                   label={`${l.grantType} ${i + 1}: ${l.name}`}
                   errors={errors}
                   value={g.name}
+                  maxLength={LIMITS.grantTypeName}
                 />
                 <TextField
                   pointer={`/grantTypes/${i}/nameEn`}
@@ -496,6 +416,7 @@ export function CallFormPage({
                   optionalText={l.optional}
                   errors={errors}
                   value={g.nameEn}
+                  maxLength={LIMITS.grantTypeNameEn}
                 />
                 <TextField
                   pointer={`/grantTypes/${i}/maxAmountOre`}
@@ -527,6 +448,7 @@ export function CallFormPage({
                   label={`${l.criterion} ${i + 1}: ${l.name}`}
                   errors={errors}
                   value={cr.name}
+                  maxLength={LIMITS.criterionName}
                 />
                 <TextField
                   pointer={`/criteria/${i}/nameEn`}
@@ -535,6 +457,7 @@ export function CallFormPage({
                   optionalText={l.optional}
                   errors={errors}
                   value={cr.nameEn}
+                  maxLength={LIMITS.criterionNameEn}
                 />
                 <TextField
                   pointer={`/criteria/${i}/weight`}

@@ -1,29 +1,19 @@
-import { type Application, SECTORS } from '../../functions/core/applications/application.schema.js';
+import {
+  type Application,
+  applicationDraftSchema,
+  budgetLineSchema,
+  partnerSchema,
+  SECTORS,
+} from '../../functions/core/applications/application.schema.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import { formatKr, formatKrInput, parseKrInput } from '../../functions/texts/format.js';
-import { texts } from '../../functions/texts/index.js';
+import { localized, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { callTitle } from '../calls/calls.page.js';
 import { ErrorSummary, type Errors, SelectField, TextField } from '../components/fields.js';
-import { type FormBody, field, rows } from '../forms.js';
-
-/** What the form shows: strings as typed, so a rejected value comes back to be corrected. */
-export interface ApplicationFormValues {
-  grantTypeId: string;
-  title: string;
-  summary: string;
-  focusArea: string;
-  userInvolvement: string;
-  startDate: string;
-  endDate: string;
-  partners: {
-    organisation: string;
-    sector: string;
-    contactName: string;
-    contactEmail: string;
-    role: string;
-  }[];
-  budgetLines: { category: string; year: string; amount: string }[];
-}
+import { Notice } from '../components/notice.js';
+import { maxLengthOf } from '../forms.js';
+import type { ApplicationFormValues } from './application-form.js';
 
 export const valuesFromApplication = (a: Application): ApplicationFormValues => ({
   grantTypeId: a.grantTypeId ?? '',
@@ -47,27 +37,16 @@ export const valuesFromApplication = (a: Application): ApplicationFormValues => 
   })),
 });
 
-export const valuesFromBody = (body: FormBody): ApplicationFormValues => ({
-  grantTypeId: field(body, 'grantTypeId'),
-  title: field(body, 'title'),
-  summary: field(body, 'summary'),
-  focusArea: field(body, 'focusArea'),
-  userInvolvement: field(body, 'userInvolvement'),
-  startDate: field(body, 'startDate'),
-  endDate: field(body, 'endDate'),
-  partners: [...rows(body, 'partners').values()].map((r) => ({
-    organisation: r.organisation ?? '',
-    sector: r.sector ?? '',
-    contactName: r.contactName ?? '',
-    contactEmail: r.contactEmail ?? '',
-    role: r.role ?? '',
-  })),
-  budgetLines: [...rows(body, 'budgetLines').values()].map((r) => ({
-    category: r.category ?? '',
-    year: r.year ?? '',
-    amount: r.amount ?? '',
-  })),
-});
+/** The longest text each field takes, from the schemas the API validates with. */
+const LIMITS = {
+  title: maxLengthOf(applicationDraftSchema.shape.title),
+  summary: maxLengthOf(applicationDraftSchema.shape.summary),
+  userInvolvement: maxLengthOf(applicationDraftSchema.shape.userInvolvement),
+  organisation: maxLengthOf(partnerSchema.shape.organisation),
+  contactName: maxLengthOf(partnerSchema.shape.contactName),
+  role: maxLengthOf(partnerSchema.shape.role),
+  category: maxLengthOf(budgetLineSchema.shape.category),
+};
 
 /** A readable name for each field a pointer can name, for the error summary. */
 export function applicationFieldLabel(pointer: string, lang: Lang): string {
@@ -128,15 +107,11 @@ export function ApplicationFormPage({
     <>
       <p class="meta">
         <a href={`/calls/${call.id}`}>
-          {a.to}: {lang === 'en' && call.titleEn ? call.titleEn : call.title}
+          {a.to}: {callTitle(call, lang)}
         </a>
       </p>
       <h1>{values.title || a.newTitle}</h1>
-      {notice && (
-        <div class="notice" role="status">
-          {notice}
-        </div>
-      )}
+      <Notice text={notice} />
       {conflict && (
         <div class="warning" role="alert">
           {t.form.conflict} <a href={base}>{t.form.reload}</a>
@@ -161,7 +136,7 @@ export function ApplicationFormPage({
             placeholder={a.choose}
             options={call.grantTypes.map((g) => ({
               value: g.id,
-              label: `${g.id}: ${lang === 'en' && g.nameEn ? g.nameEn : g.name} (${t.call.maxAmount} ${formatKr(g.maxAmountOre, lang)})`,
+              label: `${g.id}: ${localized(lang, g.name, g.nameEn)} (${t.call.maxAmount} ${formatKr(g.maxAmountOre, lang)})`,
             }))}
           />
           <TextField
@@ -170,7 +145,7 @@ export function ApplicationFormPage({
             label={a.title}
             errors={errors}
             value={values.title}
-            maxLength={300}
+            maxLength={LIMITS.title}
           />
           <TextField
             pointer="/summary"
@@ -179,7 +154,7 @@ export function ApplicationFormPage({
             errors={errors}
             value={values.summary}
             multiline
-            maxLength={5000}
+            maxLength={LIMITS.summary}
           />
           <SelectField
             pointer="/focusArea"
@@ -198,7 +173,7 @@ export function ApplicationFormPage({
             errors={errors}
             value={values.userInvolvement}
             multiline
-            maxLength={5000}
+            maxLength={LIMITS.userInvolvement}
           />
         </fieldset>
 
@@ -248,6 +223,7 @@ export function ApplicationFormPage({
                   errors={errors}
                   value={p.organisation}
                   autocomplete="organization"
+                  maxLength={LIMITS.organisation}
                 />
                 <SelectField
                   pointer={`/partners/${i}/sector`}
@@ -264,6 +240,7 @@ export function ApplicationFormPage({
                   label={a.contactName}
                   errors={errors}
                   value={p.contactName}
+                  maxLength={LIMITS.contactName}
                 />
                 <TextField
                   pointer={`/partners/${i}/contactEmail`}
@@ -280,6 +257,7 @@ export function ApplicationFormPage({
                 label={a.role}
                 errors={errors}
                 value={p.role}
+                maxLength={LIMITS.role}
               />
             </div>
           ))}
@@ -311,6 +289,7 @@ export function ApplicationFormPage({
                   label={a.category}
                   errors={errors}
                   value={l.category}
+                  maxLength={LIMITS.category}
                 />
                 <TextField
                   pointer={`/budgetLines/${i}/year`}

@@ -1,0 +1,25 @@
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
+
+/** What a refused or failed request shows: a heading by status, the refusal in words where there is one. */
+export function ErrorPage({
+  lang,
+  status,
+  message,
+}: {
+  lang: Lang;
+  status: number;
+  message?: string | undefined;
+}) {
+  const t = texts[lang];
+  const heading = status === 404 ? t.error.notFound : status === 403 ? t.error.forbidden : t.error.title;
+  return (
+    <>
+      <h1>{heading}</h1>
+      {message && <p>{message}</p>}
+      <p>
+        <a href="/">{t.error.back}</a>
+      </p>
+    </>
+  );
+}
