@@ -96,10 +96,22 @@ export function AwardAcceptSection({
   );
 }
 
-/** An award's figures: what was awarded, paid out, paid back and is left, and when it was accepted and closed. */
-export function AwardFacts({ lang, award }: { lang: Lang; award: AwardView }) {
+/**
+ * An award's facts: whose it is and its status; unless `brief`, also what was awarded, paid out, paid back
+ * and is left, and when it was accepted and closed.
+ */
+export function AwardFacts({
+  lang,
+  award,
+  brief = false,
+  statusLabel,
+}: {
+  lang: Lang;
+  award: AwardView;
+  brief?: boolean;
+  statusLabel?: string;
+}) {
   const a = texts[lang].award;
-  const kr = (ore: number) => formatKr(ore, lang);
   return (
     <dl class="facts card">
       {award.reference && (
@@ -110,10 +122,20 @@ export function AwardFacts({ lang, award }: { lang: Lang; award: AwardView }) {
       )}
       <dt>{a.owner}</dt>
       <dd>{award.ownerName}</dd>
-      <dt>{a.status}</dt>
+      <dt>{statusLabel ?? a.status}</dt>
       <dd>
         <strong>{a.statuses[award.status]}</strong>
       </dd>
+      {!brief && <AwardFigures lang={lang} award={award} />}
+    </dl>
+  );
+}
+
+function AwardFigures({ lang, award }: { lang: Lang; award: AwardView }) {
+  const a = texts[lang].award;
+  const kr = (ore: number) => formatKr(ore, lang);
+  return (
+    <>
       <dt>{a.year}</dt>
       <dd>{award.year}</dd>
       <dt>{a.committed}</dt>
@@ -140,7 +162,7 @@ export function AwardFacts({ lang, award }: { lang: Lang; award: AwardView }) {
       )}
       <dt>{a.termsAccepted}</dt>
       <dd>{award.termsVersion}</dd>
-    </dl>
+    </>
   );
 }
 

@@ -11,7 +11,11 @@ import {
 } from '../../functions/core/finance/award.service.js';
 import { canManageFinance } from '../../functions/core/finance/population.service.js';
 import { reportSubmitInputSchema } from '../../functions/core/finance/report.schema.js';
-import { getReportForLead, listReports, submitReport } from '../../functions/core/finance/report.service.js';
+import {
+  getAwardReports,
+  getReportForLead,
+  submitReport,
+} from '../../functions/core/finance/report.service.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
@@ -101,9 +105,9 @@ export function awardRoutes(deps: AppDeps) {
     } = {},
   ) => {
     const { actor, lang } = webCtx(c);
-    const [{ award, entries }, reports] = await Promise.all([
+    const [{ award, entries }, { reports, lead }] = await Promise.all([
       getAward(deps.core, actor, applicationId),
-      listReports(deps.core, actor, applicationId),
+      getAwardReports(deps.core, actor, applicationId),
     ]);
     return page(
       c,
@@ -118,7 +122,7 @@ export function awardRoutes(deps: AppDeps) {
             lang={lang}
             applicationId={applicationId}
             reports={reports}
-            owner={award.ownerId === actor.userId}
+            owner={lead}
             values={options.values ?? {}}
             errors={options.errors ?? new Errors(lang)}
             notice={options.notice}

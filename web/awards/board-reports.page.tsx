@@ -8,6 +8,7 @@ import { rowName } from '../board/board.page.js';
 import { ErrorSummary, type Errors, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { maxLengthOf } from '../forms.js';
+import { AwardFacts } from './awards.page.js';
 import { byDueDate, reportPrefix } from './reports.page.js';
 
 /** Every award with the number of its reports awaiting the board, those waiting first. */
@@ -75,7 +76,6 @@ export function BoardReportsPage({
   notice?: string | undefined;
 }) {
   const r = texts[lang].report;
-  const a = texts[lang].award;
   const base = `/board/awards/${award.applicationId}/reports`;
   return (
     <>
@@ -88,20 +88,7 @@ export function BoardReportsPage({
       <Notice text={notice} />
       <ErrorSummary errors={errors} labelOf={() => r.reason} />
       <p class="lead">{r.boardIntro}</p>
-      <dl class="facts card">
-        {award.reference && (
-          <>
-            <dt>{a.reference}</dt>
-            <dd>{award.reference}</dd>
-          </>
-        )}
-        <dt>{a.owner}</dt>
-        <dd>{award.ownerName}</dd>
-        <dt>{r.awardStatus}</dt>
-        <dd>
-          <strong>{a.statuses[award.status]}</strong>
-        </dd>
-      </dl>
+      <AwardFacts lang={lang} award={award} brief statusLabel={r.awardStatus} />
       {reports.length === 0 && <p>{r.none}</p>}
       {[...reports].sort(byDueDate).map((x) => {
         const titleId = `report-${x.reportId}-title`;

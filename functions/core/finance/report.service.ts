@@ -33,16 +33,21 @@ export async function listReports(
 }
 
 /**
- * An award with its reports, for those who may read them (its owner, finance, admins, the board).
+ * An award with its reports, for those who may read them (its owner, finance, admins, the board), and
+ * whether the caller is its project lead, who submits them.
  * @throws AppError NOT_FOUND (no award, or not one the caller may read)
  */
 export async function getAwardReports(
   deps: CoreDeps,
   actor: Principal,
   applicationId: string,
-): Promise<{ award: AwardView; reports: Report[] }> {
+): Promise<{ award: AwardView; reports: Report[]; lead: boolean }> {
   const award = await loadReadable(deps, actor, applicationId);
-  return { award: awardView(award), reports: await deps.reports.listByAward(applicationId) };
+  return {
+    award: awardView(award),
+    reports: await deps.reports.listByAward(applicationId),
+    lead: award.ownerId === actor.userId,
+  };
 }
 
 /** An award and how many of its reports wait for the board's decision. */
