@@ -1,5 +1,8 @@
 import type { AwardMessages } from '../core/finance/award.messages.js';
+import type { AwardTermsVersion } from '../core/finance/award.schema.js';
 import type { ReportMail, ReportMessages } from '../core/finance/report.messages.js';
+import { da as commonDa, en as commonEn } from './common.js';
+import { formatDate, formatKr, plural } from './format.js';
 import type { MailTexts, MessageTexts } from './messages.js';
 
 /** Awards and project reports. Danish first; `en` has the same shape, so the compiler finds a missing text. */
@@ -11,16 +14,18 @@ export const da = {
       'Bestyrelsen har bevilget projektet. Læs vilkårene og acceptér bevillingen for at få midlerne udbetalt.',
     amount: 'Bevilget beløb',
     terms: 'Vilkår',
+    /** The wording of each version of the terms (award.schema.ts `AWARD_TERMS`): a new wording, a new version. */
+    termsText: {
+      'fim-award-terms-2027-1':
+        'Jeg accepterer bevillingen på de vilkår, bestyrelsen har fastsat: midlerne bruges til projektet som ' +
+        'beskrevet i ansøgningen, der aflægges de aftalte rapporter, og ubrugte midler betales tilbage.',
+    } satisfies Record<AwardTermsVersion, string>,
     termsVersion: (version: string) => `Vilkårenes version: ${version}`,
     declaration: 'Jeg har læst vilkårene og accepterer dem på vegne af projektet',
-    declarationMissing: 'Sæt flueben for at acceptere vilkårene',
     accept: 'Accepter bevillingen',
     accepted: 'Bevillingen er accepteret.',
     acceptedText: (date: string) => `Du accepterede bevillingen ${date}.`,
     seeAward: 'Se bevillingen og dens udbetalinger',
-    errorHeading: 'Bevillingen kunne ikke accepteres',
-    insufficient: (amount: string, available: string) =>
-      `Puljen har ikke midler nok lige nu: bevillingen er på ${amount}, og puljen har ${available} til rådighed til projektstøtte. Prøv igen senere, eller kontakt sekretariatet.`,
     reference: 'Reference',
     projectTitle: 'Titel',
     owner: 'Ansøger',
@@ -61,13 +66,6 @@ export const da = {
     closeHint: 'Efter lukning kan der ikke udbetales mere; tilbagebetalinger kan stadig registreres.',
     closed: 'Bevillingen er lukket.',
     closedNoTranche: 'Bevillingen er lukket; der kan ikke udbetales mere.',
-    problems: 'Der er problemer',
-    overRemaining: (amount: string, remaining: string, awarded: string, disbursed: string) =>
-      `${amount} er mere end der resterer: ${remaining} (bevilget ${awarded}, udbetalt ${disbursed}).`,
-    overDisbursed: (amount: string, refundable: string, disbursed: string, refunded: string) =>
-      `${amount} er mere end der kan betales tilbage: ${refundable} (udbetalt ${disbursed}, tilbagebetalt ${refunded}).`,
-    keyReused: 'Formularen var allerede brugt til en anden udbetaling. Kontrollér tallene og send igen.',
-    conflict: 'Bevillingen er ændret et andet sted. Siden viser den nu; prøv igen.',
     focusArea: 'Fokusområde',
     sectors: 'Partnernes sektorer',
     paidNetClosed: 'Udbetalt netto (lukket)',
@@ -76,7 +74,7 @@ export const da = {
       'Alle parter finansierer puljen i forhold til deres folketal: hver kommune og regionen betaler et fast beløb pr. borger. Derfor er hver bevilling finansieret af alle 20 parter i fællesskab. Partens andel af en bevilling er regnet efter partens andel af puljens indbetalinger; for en lukket bevilling regnes der på det, der blev udbetalt netto.',
     fundedNone: 'Puljen har ikke finansieret nogen projekter endnu.',
     fundedTotal: (amount: string, count: number) =>
-      `I alt ${amount} fordelt på ${count} ${count === 1 ? 'projekt' : 'projekter'}.`,
+      `I alt ${amount} fordelt på ${count} ${plural(count, 'da', { one: 'projekt', other: 'projekter' })}.`,
     csvHeader: {
       reference: 'Reference',
       title: 'Titel',
@@ -108,17 +106,12 @@ export const da = {
     submitTitle: (name: string) => `Indsend ${name.toLowerCase()}`,
     submitted: 'Rapporten er indsendt.',
     returnedBecause: 'Bestyrelsen sendte rapporten retur:',
-    textMissing: 'Skriv rapportens tekst.',
-    notAnAmount: 'Skriv beløbet i kroner, fx 125.000 eller 1.250,50.',
-    conflict:
-      'Rapporten er ændret, siden du åbnede siden. Se den nye status herunder, og prøv igen hvis det stadig er relevant.',
-    problems: 'Rapporten kunne ikke gemmes',
     boardTitle: 'Rapporter for bevillingen',
     boardIntro: 'Læs de indsendte rapporter, og godkend dem eller send dem retur med en begrundelse.',
     boardLink: 'Rapporter: læs, godkend og send retur',
     boardListTitle: 'Bevillinger med rapporter',
     boardListIntro: 'Bevillinger og deres rapporter. Rapporter der venter på bestyrelsen, står først.',
-    awaiting: (n: number) => (n === 1 ? '1 rapport venter' : `${n} rapporter venter`),
+    awaiting: (n: number) => `${n} ${plural(n, 'da', { one: 'rapport venter', other: 'rapporter venter' })}`,
     noneAwaiting: 'Ingen venter',
     noAwards: 'Der er ingen bevillinger endnu.',
     project: 'Projekt',
@@ -130,7 +123,6 @@ export const da = {
     reject: 'Send rapporten retur',
     reason: 'Begrundelse',
     reasonHint: 'Hvad skal projektlederen rette eller tilføje?',
-    reasonMissing: 'Skriv en begrundelse.',
     approved: 'Rapporten er godkendt.',
     approvedClosed: 'Slutrapporten er godkendt, og bevillingen er lukket.',
     returned: 'Rapporten er sendt retur til projektlederen.',
@@ -146,16 +138,17 @@ export const en: typeof da = {
       'The board has approved the project. Read the terms and accept the award to have the funds paid out.',
     amount: 'Amount awarded',
     terms: 'Terms',
+    termsText: {
+      'fim-award-terms-2027-1':
+        'I accept the grant on the terms set by the board: the funds are used for the project as described in ' +
+        'the application, the agreed reports are submitted, and unspent funds are paid back.',
+    },
     termsVersion: (version: string) => `Version of the terms: ${version}`,
     declaration: 'I have read the terms and accept them on behalf of the project',
-    declarationMissing: 'Tick the box to accept the terms',
     accept: 'Accept the award',
     accepted: 'The award has been accepted.',
     acceptedText: (date: string) => `You accepted the award on ${date}.`,
     seeAward: 'See the award and its payments',
-    errorHeading: 'The award could not be accepted',
-    insufficient: (amount: string, available: string) =>
-      `The pool does not hold enough right now: the award is ${amount} and the pool has ${available} available for project grants. Try again later or contact the secretariat.`,
     reference: 'Reference',
     projectTitle: 'Title',
     owner: 'Applicant',
@@ -196,13 +189,6 @@ export const en: typeof da = {
     closeHint: 'Once closed nothing more can be paid out; refunds can still be recorded.',
     closed: 'The award has been closed.',
     closedNoTranche: 'The award is closed; nothing more can be paid out.',
-    problems: 'There are problems',
-    overRemaining: (amount: string, remaining: string, awarded: string, disbursed: string) =>
-      `${amount} is more than is left: ${remaining} (awarded ${awarded}, paid out ${disbursed}).`,
-    overDisbursed: (amount: string, refundable: string, disbursed: string, refunded: string) =>
-      `${amount} is more than can be paid back: ${refundable} (paid out ${disbursed}, paid back ${refunded}).`,
-    keyReused: 'The form had already been used for another tranche. Check the figures and send again.',
-    conflict: 'The award was changed elsewhere. The page shows it now; try again.',
     focusArea: 'Focus area',
     sectors: "Partners' sectors",
     paidNetClosed: 'Paid out net (closed)',
@@ -211,7 +197,7 @@ export const en: typeof da = {
       "Every party funds the pool in proportion to its population: each municipality and the region pay a fixed amount per citizen. Every award is therefore funded by all 20 parties together. A party's share of an award is reckoned by its share of what the pool has received; for a closed award, by what was paid out net.",
     fundedNone: 'The pool has not funded any projects yet.',
     fundedTotal: (amount: string, count: number) =>
-      `In all ${amount} across ${count} ${count === 1 ? 'project' : 'projects'}.`,
+      `In all ${amount} across ${count} ${plural(count, 'en', { one: 'project', other: 'projects' })}.`,
     csvHeader: {
       reference: 'Reference',
       title: 'Title',
@@ -243,17 +229,12 @@ export const en: typeof da = {
     submitTitle: (name: string) => `Submit the ${name.toLowerCase()}`,
     submitted: 'The report has been submitted.',
     returnedBecause: 'The board returned the report:',
-    textMissing: 'Write the report’s text.',
-    notAnAmount: 'Write the amount in kroner, e.g. 125.000 or 1.250,50.',
-    conflict:
-      'The report has changed since you opened the page. See its new status below and try again if it still applies.',
-    problems: 'The report could not be saved',
     boardTitle: 'The award’s reports',
     boardIntro: 'Read the submitted reports, and approve them or return them with a reason.',
     boardLink: 'Reports: read, approve and return',
     boardListTitle: 'Awards with reports',
     boardListIntro: 'Awards and their reports. Those with reports awaiting the board come first.',
-    awaiting: (n: number) => (n === 1 ? '1 report awaiting' : `${n} reports awaiting`),
+    awaiting: (n: number) => `${n} ${plural(n, 'en', { one: 'report awaiting', other: 'reports awaiting' })}`,
     noneAwaiting: 'None awaiting',
     noAwards: 'There are no awards yet.',
     project: 'Project',
@@ -265,7 +246,6 @@ export const en: typeof da = {
     reject: 'Return the report',
     reason: 'Reason',
     reasonHint: 'What should the project lead correct or add?',
-    reasonMissing: 'Write a reason.',
     approved: 'The report has been approved.',
     approvedClosed: 'The final report has been approved and the award is closed.',
     returned: 'The report has been returned to the project lead.',
@@ -273,10 +253,88 @@ export const en: typeof da = {
   },
 };
 
-export const daMessages: MessageTexts<AwardMessages & ReportMessages> = {};
+const krDa = (ore: number) => formatKr(ore, 'da');
+const krEn = (ore: number) => formatKr(ore, 'en');
 
-export const enMessages: MessageTexts<AwardMessages & ReportMessages> = {};
+export const daMessages: MessageTexts<AwardMessages & ReportMessages> = {
+  APPLICATION_NOT_APPROVED: ({ status }) =>
+    `Ansøgningen er ikke bevilget (status: ${commonDa.status[status]})`,
+  AWARD_ALREADY_ACCEPTED: () => 'Bevillingen er allerede accepteret',
+  AWARD_CLOSED: () => 'Bevillingen er lukket',
+  TERMS_OUTDATED: ({ currentVersion }) =>
+    `Vilkårene er ændret; læs dem igen, og acceptér de gældende (version ${currentVersion})`,
+  INSUFFICIENT_FUNDS: ({ amountOre, grantAvailableOre }) =>
+    `Puljen har ikke midler nok lige nu: bevillingen er på ${krDa(amountOre)}, og puljen har ${krDa(grantAvailableOre)} til rådighed til projektstøtte. Prøv igen senere, eller kontakt sekretariatet.`,
+  OVER_REMAINING: ({ amountOre, remainingOre, awardOre, disbursedOre }) =>
+    `${krDa(amountOre)} er mere end der resterer: ${krDa(remainingOre)} (bevilget ${krDa(awardOre)}, udbetalt ${krDa(disbursedOre)}).`,
+  OVER_DISBURSED: ({ amountOre, refundableOre, disbursedOre, refundedOre }) =>
+    `${krDa(amountOre)} er mere end der kan betales tilbage: ${krDa(refundableOre)} (udbetalt ${krDa(disbursedOre)}, tilbagebetalt ${krDa(refundedOre)}).`,
+  IN_FUTURE: ({ paidOn, today }) =>
+    `Betalingsdatoen ${formatDate(paidOn, 'da')} ligger efter i dag (${formatDate(today, 'da')})`,
+  AMOUNT_NOT_POSITIVE: () => 'Beløbet skal være over 0',
+  DECLARATION_MISSING: () => 'Sæt flueben for at acceptere vilkårene',
+  AWARD_CHANGED: () => 'Bevillingen er ændret et andet sted. Siden viser den nu; prøv igen.',
+  TRANCHE_FORM_REUSED: () =>
+    'Formularen var allerede brugt til en anden udbetaling. Kontrollér tallene og send igen.',
+  REPORT_NOT_DUE: ({ status }) => `Rapporten kan ikke indsendes nu (status: ${da.report.statuses[status]})`,
+  REPORT_NOT_SUBMITTED: ({ status }) =>
+    `Rapporten kan ikke afgøres nu (status: ${da.report.statuses[status]})`,
+  CONFLICTED: () => 'Du er inhabil i denne ansøgning',
+  REPORT_TEXT_MISSING: () => 'Skriv rapportens tekst.',
+  RETURN_REASON_MISSING: () => 'Skriv en begrundelse.',
+  REPORT_CHANGED: () =>
+    'Rapporten er ændret, siden du åbnede siden. Se den nye status herunder, og prøv igen hvis det stadig er relevant.',
+};
 
-export const daMail: MailTexts<ReportMail> = {};
+export const enMessages: MessageTexts<AwardMessages & ReportMessages> = {
+  APPLICATION_NOT_APPROVED: ({ status }) =>
+    `The application is not approved (status: ${commonEn.status[status]})`,
+  AWARD_ALREADY_ACCEPTED: () => 'The award has already been accepted',
+  AWARD_CLOSED: () => 'The award is closed',
+  TERMS_OUTDATED: ({ currentVersion }) =>
+    `The terms have changed; read them again and accept the terms in force (version ${currentVersion})`,
+  INSUFFICIENT_FUNDS: ({ amountOre, grantAvailableOre }) =>
+    `The pool does not hold enough right now: the award is ${krEn(amountOre)} and the pool has ${krEn(grantAvailableOre)} available for project grants. Try again later or contact the secretariat.`,
+  OVER_REMAINING: ({ amountOre, remainingOre, awardOre, disbursedOre }) =>
+    `${krEn(amountOre)} is more than is left: ${krEn(remainingOre)} (awarded ${krEn(awardOre)}, paid out ${krEn(disbursedOre)}).`,
+  OVER_DISBURSED: ({ amountOre, refundableOre, disbursedOre, refundedOre }) =>
+    `${krEn(amountOre)} is more than can be paid back: ${krEn(refundableOre)} (paid out ${krEn(disbursedOre)}, paid back ${krEn(refundedOre)}).`,
+  IN_FUTURE: ({ paidOn, today }) =>
+    `The payment date ${formatDate(paidOn, 'en')} is after today (${formatDate(today, 'en')})`,
+  AMOUNT_NOT_POSITIVE: () => 'The amount must be above 0',
+  DECLARATION_MISSING: () => 'Tick the box to accept the terms',
+  AWARD_CHANGED: () => 'The award was changed elsewhere. The page shows it now; try again.',
+  TRANCHE_FORM_REUSED: () =>
+    'The form had already been used for another tranche. Check the figures and send again.',
+  REPORT_NOT_DUE: ({ status }) =>
+    `The report cannot be submitted now (status: ${en.report.statuses[status]})`,
+  REPORT_NOT_SUBMITTED: ({ status }) =>
+    `The report cannot be decided now (status: ${en.report.statuses[status]})`,
+  CONFLICTED: () => 'You are conflicted on this application',
+  REPORT_TEXT_MISSING: () => 'Write the report’s text.',
+  RETURN_REASON_MISSING: () => 'Write a reason.',
+  REPORT_CHANGED: () =>
+    'The report has changed since you opened the page. See its new status below and try again if it still applies.',
+};
 
-export const enMail: MailTexts<ReportMail> = {};
+export const daMail: MailTexts<ReportMail> = {
+  'report.reminder': ({ kind, reference, applicationId, dueDate }) => {
+    const name = da.report.kinds[kind].toLowerCase();
+    const due = formatDate(dueDate, 'da');
+    return {
+      subject: `Påmindelse: ${name}${reference ? ` ${reference}` : ''} skal afleveres senest ${due}`,
+      body: `Din ${name} for bevillingen ${reference ?? applicationId} skal afleveres senest ${due}.`,
+    };
+  },
+};
+
+export const enMail: MailTexts<ReportMail> = {
+  'report.reminder': ({ kind, reference, applicationId, dueDate }) => {
+    const name = en.report.kinds[kind].toLowerCase();
+    const due = formatDate(dueDate, 'en');
+    return {
+      subject: `Reminder: ${name}${reference ? ` ${reference}` : ''} is due by ${due}`,
+      body: `Your ${name} for the award ${reference ?? applicationId} is due by ${due}.`,
+    };
+  },
+};

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Application } from '../../functions/core/applications/application.schema.js';
 import { auditEvent } from '../../functions/core/audit/audit.js';
 import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
+import { formatKr } from '../../functions/texts/format.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import {
   ADMIN,
@@ -275,13 +276,20 @@ describe('awards', () => {
       422,
       'RULES_FAILED',
     );
+    // The figures are members of the error (and of the problem), worded in kroner in its detail.
+    const figures = {
+      amountOre: beforePool.grantAvailableOre + 1,
+      grantAvailableOre: beforePool.grantAvailableOre,
+    };
     expect(refused.errors).toEqual([
       {
         pointer: '',
         code: 'INSUFFICIENT_FUNDS',
-        detail: `amountOre=${beforePool.grantAvailableOre + 1} grantAvailableOre=${beforePool.grantAvailableOre}`,
+        ...figures,
+        detail: expect.stringContaining(formatKr(beforePool.grantAvailableOre, 'da')),
       },
     ]);
+    expect(refused).toMatchObject({ reason: 'INSUFFICIENT_FUNDS', ...figures });
     expect(await balances(client, YEAR)).toEqual(before);
     expect(await pool(client)).toEqual(beforePool);
     expectProblem(await client.get(`/api/awards/${tooBig}`, RESEARCHER), 404);
@@ -325,7 +333,11 @@ describe('awards', () => {
       {
         pointer: '/amountOre',
         code: 'OVER_REMAINING',
-        detail: 'amountOre=6000001 remainingOre=6000000 (awardOre=10000000 disbursedOre=4000000)',
+        amountOre: 6_000_001,
+        remainingOre: 6_000_000,
+        awardOre: 10_000_000,
+        disbursedOre: 4_000_000,
+        detail: expect.stringMatching(/^60\.000,01\skr\. er mere end der resterer: 60\.000,00\skr\./),
       },
     ]);
     expectOk(await disburse(id, tranche(6_000_000, 'Rate 2'), 'rate-2'), 201);
@@ -417,6 +429,42 @@ describe('awards', () => {
       new Set([h.user(RESEARCHER).userId, h.user(RESEARCHER2).userId]),
     );
     expect(expectOk(await client.get('/api/awards?mine=true', REVIEWER)).items).toEqual([]);
+  });
+
+  it('answers a refusal in the reader’s language (Danish by default), with its figures as members', async () => {
+    const id = await approvedApplication(h, RESEARCHER, 2_000_000);
+    expectOk(await client.post(`/api/applications/${id}/award/accept`, ACCEPT, RESEARCHER), 201);
+    const refund = (headers?: Record<string, string>) =>
+      client.post(`/api/awards/${id}/refunds`, tranche(1, 'Tilbagebetaling'), FINANCE, headers);
+    const figures = { amountOre: 1, refundableOre: 0, disbursedOre: 0, refundedOre: 0 };
+
+    const danish = expectProblem(await refund(), 422, 'RULES_FAILED');
+    expect(danish).toMatchObject({ reason: 'OVER_DISBURSED', title: 'Reglerne er ikke opfyldt', ...figures });
+    expect(danish.detail).toMatch(/^0,01\skr\. er mere end der kan betales tilbage: 0,00\skr\./);
+    expect(danish.errors).toEqual([
+      { pointer: '/amountOre', code: 'OVER_DISBURSED', ...figures, detail: danish.detail },
+    ]);
+
+    const res = await refund({ 'accept-language': 'en' });
+    expect(res.headers.get('content-language')).toBe('en');
+    const english = expectProblem(res, 422, 'RULES_FAILED');
+    expect(english).toMatchObject({ reason: 'OVER_DISBURSED', title: 'Rules not met', ...figures });
+    expect(english.detail).toMatch(/^DKK\s0\.01 is more than can be paid back: DKK\s0\.00 \(paid out/);
+    expect(english.errors).toEqual([
+      { pointer: '/amountOre', code: 'OVER_DISBURSED', ...figures, detail: english.detail },
+    ]);
+
+    // A refusal without values too: the state refusals, worded from their codes.
+    await client.act(`/api/awards/${id}/close`, FINANCE);
+    const closedEn = expectProblem(
+      await client.act(`/api/awards/${id}/close`, FINANCE, { 'accept-language': 'en' }),
+      409,
+      'INVALID_STATE',
+    );
+    expect(closedEn).toMatchObject({ reason: 'AWARD_CLOSED', detail: 'The award is closed' });
+    expect(
+      expectProblem(await client.act(`/api/awards/${id}/close`, FINANCE), 409, 'INVALID_STATE').detail,
+    ).toBe('Bevillingen er lukket');
   });
 
   it('the role matrix: only finance and admins move money; applicants see and accept only their own', async () => {
@@ -574,7 +622,9 @@ describe('the pool over the years', () => {
     );
     expect(refused.errors[0]).toMatchObject({
       code: 'INSUFFICIENT_FUNDS',
-      detail: 'amountOre=1000001 grantAvailableOre=1000000',
+      amountOre: 1_000_001,
+      grantAvailableOre: 1_000_000,
+      detail: expect.stringMatching(/10\.000,01\skr\..*10\.000,00\skr\./),
     });
 
     // 3 000 000 paid out, then closed: the 8 000 000 never paid go back, and now the second award fits.

@@ -4,6 +4,7 @@ import { auditEvent } from '../../functions/core/audit/audit.js';
 import { SCHEDULER } from '../../functions/core/auth/system.js';
 import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
 import { queueReportReminders } from '../../functions/core/finance/report.service.js';
+import { composeMail } from '../../functions/texts/index.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import {
   ADMIN,
@@ -409,6 +410,23 @@ describe('report reminders', () => {
     expect(messages).toHaveLength(3);
     expect(messages.every((m) => m.to === h.user(RESEARCHER).email)).toBe(true);
     expect(messages.some((m) => m.entityId === submitted)).toBe(false);
+    // The outbox keeps the reminder's kind and values; the catalogue words it, Danish first, then English.
+    const first = messages.find((m) => m.entityId === early && m.createdAt === '2027-05-17T22:30:00.000Z');
+    expect(first).toMatchObject({
+      params: { kind: 'final', dueDate: '2027-06-01', applicationId: early },
+    });
+    if (!first) throw new Error('no reminder for the early award');
+    const { reference } = first.params as { reference: string };
+    expect(reference).toMatch(/^FIM-2027-/);
+    const mail = composeMail(first as unknown as Parameters<typeof composeMail>[0]);
+    expect(mail.subject).toBe(
+      `Påmindelse: slutrapport ${reference} skal afleveres senest 1. juni 2027 / ` +
+        `Reminder: final report ${reference} is due by 1 June 2027`,
+    );
+    expect(mail.body).toContain(
+      `Din slutrapport for bevillingen ${reference} skal afleveres senest 1. juni 2027.`,
+    );
+    expect(mail.body).toContain(`Your final report for the award ${reference} is due by 1 June 2027.`);
     const report = await h.core.reports.get(open, 'progress-1');
     expect(report).toMatchObject({ status: 'due', reminderQueuedAt: '2028-02-16T12:00:00.000Z', version: 2 });
     expect((await auditEvents(h, `AWARD#${open}`)).at(-1)).toMatchObject({

@@ -10,6 +10,7 @@ import type { Application } from '../../functions/core/applications/application.
 import { auditEvent } from '../../functions/core/audit/audit.js';
 import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
 import { PARTIES } from '../../functions/core/finance/parties.js';
+import { texts } from '../../functions/texts/index.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
 const ROLES = {
@@ -177,7 +178,7 @@ describe('accepting an award on the application page', () => {
   it('shows the terms with their version and asks for the declaration', async () => {
     const page = await (await request('owner', 'GET', `/applications/${ids.open}`)).text();
     expect(page).toContain('Accepter bevillingen');
-    expect(page).toContain(AWARD_TERMS.da);
+    expect(page).toContain(texts.da.award.termsText[AWARD_TERMS.version]);
     expect(page).toContain(AWARD_TERMS.version);
     expect(page).toContain('100.000,00');
     const refused = await request('owner', 'POST', `/applications/${ids.open}/award`, {
@@ -205,7 +206,10 @@ describe('accepting an award on the application page', () => {
       declaration: 'true',
     });
     expect(res.status).toBe(422);
-    expect(await res.text()).toContain('TERMS_OUTDATED');
+    // The refusal (TERMS_OUTDATED) in the reader's words, in the summary, linked to the terms.
+    const text = await res.text();
+    expect(text).toContain('href="#f-termsVersion"');
+    expect(text).toContain('Vilkårene er ændret; læs dem igen');
   });
 
   it('accepts once, then links to the award', async () => {

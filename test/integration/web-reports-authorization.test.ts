@@ -218,6 +218,18 @@ describe('reports from the lead to the board', () => {
     expect(text).toContain('Skriv rapportens tekst.');
     expect(text).toContain('id="f-reports-final-spentOre-error"');
     expect(text).toContain('mange penge');
+    // The same errors in the reader's language, from the catalogue.
+    const english = await request(
+      'owner',
+      'POST',
+      `${owner()}/reports/final`,
+      { _version: await version('final'), text: ' ', spent: 'mange penge' },
+      'en',
+    );
+    expect(english.status).toBe(400);
+    const words = await english.text();
+    expect(words).toContain('Write the report’s text.');
+    expect(words).toContain('Write an amount in kroner');
   });
 
   it('submits every report, then refuses the same form again (409)', async () => {

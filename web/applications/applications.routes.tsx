@@ -13,7 +13,7 @@ import {
 import { listAwards } from '../../functions/core/finance/award.service.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
-import { awardSection } from '../awards.routes.js';
+import { awardSection } from '../awards/awards.routes.js';
 import { Errors } from '../components/fields.js';
 import { type FormState, formAction } from '../form-action.js';
 import { formVersion, readBody } from '../forms.js';

@@ -4,6 +4,7 @@ import { isBoardOrAdmin, isChairOrAdmin } from '../../functions/core/reviews/rev
 import { forbidden } from '../../functions/core/shared/errors.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
+import { boardReportRoutes } from '../awards/board-reports.routes.js';
 import { callTitleOf } from '../pages/reviews.js';
 import { page, webCtx } from '../render.js';
 import { assignmentRoutes } from './assignment.routes.js';
@@ -11,7 +12,6 @@ import { BoardCallPage, BoardHomePage } from './board.page.js';
 import { conflictRoutes } from './conflicts.routes.js';
 import { meetingRoutes } from './meetings.routes.js';
 import { rankingRoutes } from './ranking.routes.js';
-import { boardReportRoutes } from './reports.routes.js';
 
 /**
  * The board's pages, for board members and admins: the calls, and under each its assignment (chair),

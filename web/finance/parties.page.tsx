@@ -4,7 +4,7 @@ import type { PartyFunding } from '../../functions/core/finance/party-funding.se
 import { formatBasisPoints, formatInteger, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
-import { FundedList } from '../pages/awards.js';
+import { FundedList } from '../components/funded-list.js';
 
 const number = formatInteger;
 

@@ -1,4 +1,5 @@
-import { AppError } from '../shared/errors.js';
+import { AppError, type FieldError } from '../shared/errors.js';
+import type { Message } from '../shared/messages.js';
 import type { Award } from './award.schema.js';
 
 /*
@@ -21,47 +22,41 @@ export const refundFits = (award: Pick<Award, 'disbursedOre' | 'refundedOre'>, a
 export const releaseOnClose = (award: Pick<Award, 'amountOre' | 'disbursedOre'>): number =>
   Math.max(0, award.amountOre - award.disbursedOre);
 
-export const alreadyAccepted = () =>
-  new AppError('INVALID_STATE', 'Bevillingen er allerede accepteret / The award has already been accepted');
+export const alreadyAccepted = () => new AppError('INVALID_STATE', { code: 'AWARD_ALREADY_ACCEPTED' });
 
-export const awardClosed = () => new AppError('INVALID_STATE', 'Bevillingen er lukket / The award is closed');
+export const awardClosed = () => new AppError('INVALID_STATE', { code: 'AWARD_CLOSED' });
+
+/**
+ * A 422 whose one message is both the reason and the error at `pointer`, so its figures are members of the
+ * problem and of its error entry alike.
+ */
+export const rulesRefusal = (pointer: string, message: Message): AppError =>
+  new AppError('RULES_FAILED', message, { errors: [{ pointer, ...message } as FieldError] });
 
 /** 422 with the figures: the pool cannot hold the commitment. */
 export const insufficientFunds = (amountOre: number, grantAvailableOre: number) =>
-  new AppError(
-    'RULES_FAILED',
-    'Puljen har ikke midler nok til bevillingen / The pool does not hold enough for the award',
-    {
-      errors: [
-        {
-          pointer: '',
-          code: 'INSUFFICIENT_FUNDS',
-          detail: `amountOre=${amountOre} grantAvailableOre=${grantAvailableOre}`,
-        },
-      ],
-    },
-  );
+  rulesRefusal('', { code: 'INSUFFICIENT_FUNDS', params: { amountOre, grantAvailableOre } });
 
 /** 422 with the figures: a tranche beyond what remains of the award. */
 export const overRemaining = (award: Award, amountOre: number) =>
-  new AppError('RULES_FAILED', 'Mere end der resterer af bevillingen / More than remains of the award', {
-    errors: [
-      {
-        pointer: '/amountOre',
-        code: 'OVER_REMAINING',
-        detail: `amountOre=${amountOre} remainingOre=${award.amountOre - award.disbursedOre} (awardOre=${award.amountOre} disbursedOre=${award.disbursedOre})`,
-      },
-    ],
+  rulesRefusal('/amountOre', {
+    code: 'OVER_REMAINING',
+    params: {
+      amountOre,
+      remainingOre: award.amountOre - award.disbursedOre,
+      awardOre: award.amountOre,
+      disbursedOre: award.disbursedOre,
+    },
   });
 
 /** 422 with the figures: a refund beyond what was paid out and not yet paid back. */
 export const overRefundable = (award: Award, amountOre: number) =>
-  new AppError('RULES_FAILED', 'Mere end der er udbetalt / More than was paid out', {
-    errors: [
-      {
-        pointer: '/amountOre',
-        code: 'OVER_DISBURSED',
-        detail: `amountOre=${amountOre} refundableOre=${award.disbursedOre - award.refundedOre} (disbursedOre=${award.disbursedOre} refundedOre=${award.refundedOre})`,
-      },
-    ],
+  rulesRefusal('/amountOre', {
+    code: 'OVER_DISBURSED',
+    params: {
+      amountOre,
+      refundableOre: award.disbursedOre - award.refundedOre,
+      disbursedOre: award.disbursedOre,
+      refundedOre: award.refundedOre,
+    },
   });

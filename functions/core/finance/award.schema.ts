@@ -10,16 +10,12 @@ import { MAX_MOVEMENT_ORE } from './finance.schema.js';
  * its disbursements, refunds and the release of what was never paid out when it closes.
  */
 
-/** The terms an applicant accepts; a new wording gets a new version, and the award keeps the one accepted. */
-export const AWARD_TERMS = {
-  version: 'fim-award-terms-2027-1',
-  da:
-    'Jeg accepterer bevillingen på de vilkår, bestyrelsen har fastsat: midlerne bruges til projektet som ' +
-    'beskrevet i ansøgningen, der aflægges de aftalte rapporter, og ubrugte midler betales tilbage.',
-  en:
-    'I accept the grant on the terms set by the board: the funds are used for the project as described in the ' +
-    'application, the agreed reports are submitted, and unspent funds are paid back.',
-} as const;
+/**
+ * The terms an applicant accepts, by version: a new wording gets a new version, and the award keeps the one
+ * accepted. The wording of each version is in the catalogue (functions/texts/awards.ts `award.termsText`).
+ */
+export const AWARD_TERMS = { version: 'fim-award-terms-2027-1' } as const;
+export type AwardTermsVersion = typeof AWARD_TERMS.version;
 
 export const AWARD_STATUSES = ['committed', 'closed'] as const;
 export type AwardStatus = (typeof AWARD_STATUSES)[number];

@@ -1,5 +1,8 @@
+import type { Application } from '../applications/application.schema.js';
+import { getApplication } from '../applications/application.service.js';
 import { auditEvent } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
+import type { Call } from '../calls/call.schema.js';
 import type { AwardClosing, CoreDeps, RequestContext } from '../ports.js';
 import { AppError, notFound } from '../shared/errors.js';
 import { copenhagenDate } from '../shared/time.js';
@@ -10,6 +13,7 @@ import {
   overRemaining,
   refundFits,
   releaseOnClose,
+  rulesRefusal,
   tranchFits,
 } from './award.rules.js';
 import {
@@ -23,7 +27,7 @@ import {
 import type { LedgerEntry } from './finance.schema.js';
 import { idempotentRequest, keyReused } from './idempotency.js';
 import { canManageFinance, requireFinance } from './population.service.js';
-import { buildReports } from './report.service.js';
+import { buildReports } from './report.rules.js';
 
 const awardEntity = (applicationId: string) => ({ type: 'award' as const, id: applicationId });
 
@@ -49,25 +53,16 @@ export async function acceptAward(
   if (await deps.awards.get(applicationId)) throw alreadyAccepted();
   const amountOre = application.decision?.amountOre;
   if (application.status !== 'approved' || amountOre === undefined || amountOre <= 0) {
-    throw new AppError(
-      'INVALID_STATE',
-      `Ansøgningen er ikke bevilget (status "${application.status}") / The application is not approved`,
-    );
+    throw new AppError('INVALID_STATE', {
+      code: 'APPLICATION_NOT_APPROVED',
+      params: { status: application.status },
+    });
   }
   if (input.termsVersion !== AWARD_TERMS.version) {
-    throw new AppError(
-      'RULES_FAILED',
-      'Vilkårene er ændret; læs dem igen / The terms have changed; read them again',
-      {
-        errors: [
-          {
-            pointer: '/termsVersion',
-            code: 'TERMS_OUTDATED',
-            detail: `${input.termsVersion} ≠ ${AWARD_TERMS.version}`,
-          },
-        ],
-      },
-    );
+    throw rulesRefusal('/termsVersion', {
+      code: 'TERMS_OUTDATED',
+      params: { termsVersion: input.termsVersion, currentVersion: AWARD_TERMS.version },
+    });
   }
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -139,6 +134,48 @@ export async function getAward(
   return { award: awardView(award), entries: await deps.awards.entries(applicationId) };
 }
 
+/** What the owner of an approved application is offered: its amount, and the award once accepted. */
+export interface AwardOffer {
+  amountOre: number;
+  award: AwardView | undefined;
+}
+
+/**
+ * The award side of an application, for its owner once it is approved with an amount: undefined for anyone
+ * else and for any other status (the application page shows no award section then).
+ */
+export async function awardOfferOf(
+  deps: CoreDeps,
+  actor: Principal,
+  application: Application,
+): Promise<AwardOffer | undefined> {
+  const amountOre = application.decision?.amountOre;
+  if (application.ownerId !== actor.userId || application.status !== 'approved' || !amountOre)
+    return undefined;
+  const award = await deps.awards.get(application.id);
+  return { amountOre, award: award ? awardView(award) : undefined };
+}
+
+/**
+ * An application as its owner accepts its award: the application, its call (when it still exists) and the
+ * offer (undefined while the application is not approved with an amount).
+ * @throws AppError NOT_FOUND (no such application, or not the caller's: the two look the same)
+ */
+export async function getAwardOffer(
+  deps: CoreDeps,
+  actor: Principal,
+  applicationId: string,
+): Promise<{ application: Application; call: Call | undefined; offer: AwardOffer | undefined }> {
+  // Read as the owner reads it (what the decision may show them), and not found for anyone else.
+  const application = await getApplication(deps, actor, applicationId);
+  if (application.ownerId !== actor.userId) throw notFound('application');
+  const [call, offer] = await Promise.all([
+    deps.calls.get(application.callId),
+    awardOfferOf(deps, actor, application),
+  ]);
+  return { application, call, offer };
+}
+
 async function loadAward(deps: CoreDeps, applicationId: string): Promise<Award> {
   const award = await deps.awards.get(applicationId);
   if (!award) throw notFound('award');
@@ -146,16 +183,8 @@ async function loadAward(deps: CoreDeps, applicationId: string): Promise<Award> 
 }
 
 function notInFuture(paidOn: string, now: Date): void {
-  const day = copenhagenDate(now);
-  if (paidOn > day) {
-    throw new AppError(
-      'RULES_FAILED',
-      'Betalingsdatoen ligger i fremtiden / The payment date is in the future',
-      {
-        errors: [{ pointer: '/paidOn', code: 'IN_FUTURE', detail: `${paidOn} > ${day}` }],
-      },
-    );
-  }
+  const today = copenhagenDate(now);
+  if (paidOn > today) throw rulesRefusal('/paidOn', { code: 'IN_FUTURE', params: { paidOn, today } });
 }
 
 const TRANCHE = 'tranche' as const;

@@ -1,5 +1,8 @@
-import type { ReportRule } from '../calls/call.schema.js';
-import type { ReportKind } from './report.schema.js';
+import type { Application } from '../applications/application.schema.js';
+import type { Call, ReportRule } from '../calls/call.schema.js';
+import { copenhagenDate } from '../shared/time.js';
+import type { Award } from './award.schema.js';
+import type { Report, ReportKind } from './report.schema.js';
 
 /** What a call asks when it says nothing: a progress report after 12 months, a final one 3 months after the end. */
 export const DEFAULT_REPORT_RULES: readonly ReportRule[] = [
@@ -66,4 +69,31 @@ export function reportObligations(
     dueDate: final.dueDate ?? addMonths(projectEndDate ?? acceptedOn, final.dueAfterMonths ?? 3),
   });
   return out;
+}
+
+/**
+ * An accepted award's report obligations (from its call's `reports`, or the defaults), written in the
+ * acceptance's own transaction (award.service.ts acceptAward), so an award never exists without them.
+ */
+export function buildReports(
+  call: Call | undefined,
+  award: Award,
+  application: Pick<Application, 'endDate'>,
+  at: string,
+): Report[] {
+  const acceptedOn = copenhagenDate(new Date(award.committedAt));
+  return reportObligations(call?.reports, acceptedOn, application.endDate).map((o) => ({
+    applicationId: award.applicationId,
+    reportId: o.reportId,
+    kind: o.kind,
+    dueDate: o.dueDate,
+    status: 'due',
+    ownerId: award.ownerId,
+    ownerEmail: award.ownerEmail,
+    callId: award.callId,
+    ...(award.reference ? { reference: award.reference } : {}),
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  }));
 }

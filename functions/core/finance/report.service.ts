@@ -1,49 +1,26 @@
-import type { Application } from '../applications/application.schema.js';
 import { auditEvent, type OutboxMessage } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
-import type { Call } from '../calls/call.schema.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { isBoardOrAdmin, personConflict } from '../reviews/review.service.js';
-import { AppError, forbidden, notFound } from '../shared/errors.js';
+import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
 import { copenhagenDate } from '../shared/time.js';
-import type { Award } from './award.schema.js';
+import { type Award, type AwardView, awardView } from './award.schema.js';
 import { awardClosing } from './award.service.js';
 import { canManageFinance } from './population.service.js';
-import { addDays, REMINDER_DAYS_BEFORE, reportObligations } from './report.rules.js';
+import { addDays, REMINDER_DAYS_BEFORE } from './report.rules.js';
 import type { Report, ReportReturnInput, ReportSubmitInput } from './report.schema.js';
 
 const awardEntity = (applicationId: string) => ({ type: 'award' as const, id: applicationId });
 
-/**
- * An accepted award's report obligations (from its call's `reports`, or the defaults), written in the
- * acceptance's own transaction (award.service.ts acceptAward), so an award never exists without them.
- */
-export function buildReports(
-  call: Call | undefined,
-  award: Award,
-  application: Pick<Application, 'endDate'>,
-  at: string,
-): Report[] {
-  const acceptedOn = copenhagenDate(new Date(award.committedAt));
-  return reportObligations(call?.reports, acceptedOn, application.endDate).map((o) => ({
-    applicationId: award.applicationId,
-    reportId: o.reportId,
-    kind: o.kind,
-    dueDate: o.dueDate,
-    status: 'due',
-    ownerId: award.ownerId,
-    ownerEmail: award.ownerEmail,
-    callId: award.callId,
-    ...(award.reference ? { reference: award.reference } : {}),
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-  }));
-}
-
 /** Who may read an award's reports: its owner, finance, admins and the board. */
 const canRead = (actor: Principal, award: Award): boolean =>
   award.ownerId === actor.userId || canManageFinance(actor) || hasRole(actor, 'board');
+
+async function loadReadable(deps: CoreDeps, actor: Principal, applicationId: string): Promise<Award> {
+  const award = await deps.awards.get(applicationId);
+  if (!award || !canRead(actor, award)) throw notFound('award');
+  return award;
+}
 
 /** An award's reports, by id. @throws AppError NOT_FOUND (no award, or not one the caller may read) */
 export async function listReports(
@@ -51,9 +28,52 @@ export async function listReports(
   actor: Principal,
   applicationId: string,
 ): Promise<Report[]> {
-  const award = await deps.awards.get(applicationId);
-  if (!award || !canRead(actor, award)) throw notFound('award');
+  await loadReadable(deps, actor, applicationId);
   return deps.reports.listByAward(applicationId);
+}
+
+/**
+ * An award with its reports, for those who may read them (its owner, finance, admins, the board), and
+ * whether the caller is its project lead, who submits them.
+ * @throws AppError NOT_FOUND (no award, or not one the caller may read)
+ */
+export async function getAwardReports(
+  deps: CoreDeps,
+  actor: Principal,
+  applicationId: string,
+): Promise<{ award: AwardView; reports: Report[]; lead: boolean }> {
+  const award = await loadReadable(deps, actor, applicationId);
+  return {
+    award: awardView(award),
+    reports: await deps.reports.listByAward(applicationId),
+    lead: award.ownerId === actor.userId,
+  };
+}
+
+/** An award and how many of its reports wait for the board's decision. */
+export interface AwardAwaitingReports {
+  award: AwardView;
+  awaiting: number;
+}
+
+/**
+ * Every award with the number of its reports awaiting the board (board, admins): those with reports waiting
+ * first, then the newest. @throws AppError FORBIDDEN
+ */
+export async function listAwardsForBoard(deps: CoreDeps, actor: Principal): Promise<AwardAwaitingReports[]> {
+  if (!isBoardOrAdmin(actor)) throw forbidden();
+  const rows = await Promise.all(
+    (await deps.awards.listAll()).map(async (award) => ({
+      award: awardView(award),
+      awaiting: (await deps.reports.listByAward(award.applicationId)).filter((r) => r.status === 'submitted')
+        .length,
+    })),
+  );
+  return rows.sort(
+    (x, y) =>
+      Number(y.awaiting > 0) - Number(x.awaiting > 0) ||
+      y.award.committedAt.localeCompare(x.award.committedAt),
+  );
 }
 
 async function loadReport(deps: CoreDeps, applicationId: string, reportId: string): Promise<Report> {
@@ -62,16 +82,32 @@ async function loadReport(deps: CoreDeps, applicationId: string, reportId: strin
   return report;
 }
 
-const invalidState = (report: Report, action: string) =>
-  new AppError(
-    'INVALID_STATE',
-    `Rapporten kan ikke ${action} (status "${report.status}") / The report cannot be ${action === 'indsendes' ? 'submitted' : 'decided'} now`,
-  );
+/** A form read at an older version than the report's is stale. */
+function sameVersion(report: Report, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && expectedVersion !== report.version) throw versionConflict();
+}
 
 /**
- * The project lead (the award's owner) submits a report that is due or was returned.
+ * The report its project lead (the award's owner) may submit: the lead's pages ask before they read the form.
+ * @throws AppError NOT_FOUND (others who may not read the award; no such report), FORBIDDEN (readers who are
+ * not the owner)
+ */
+export async function getReportForLead(
+  deps: CoreDeps,
+  actor: Principal,
+  applicationId: string,
+  reportId: string,
+): Promise<Report> {
+  const award = await loadReadable(deps, actor, applicationId);
+  if (award.ownerId !== actor.userId) throw forbidden();
+  return loadReport(deps, applicationId, reportId);
+}
+
+/**
+ * The project lead (the award's owner) submits a report that is due or was returned; with `expectedVersion`
+ * (a form's), only the version read.
  * @throws AppError NOT_FOUND (others who may not read the award), FORBIDDEN (readers who are not the owner),
- * INVALID_STATE (submitted or approved), VERSION_CONFLICT
+ * VERSION_CONFLICT, INVALID_STATE (REPORT_NOT_DUE: submitted or approved)
  */
 export async function submitReport(
   deps: CoreDeps,
@@ -79,12 +115,13 @@ export async function submitReport(
   applicationId: string,
   reportId: string,
   input: ReportSubmitInput,
+  expectedVersion?: number,
 ): Promise<Report> {
-  const award = await deps.awards.get(applicationId);
-  if (!award || !canRead(ctx.actor, award)) throw notFound('award');
-  if (award.ownerId !== ctx.actor.userId) throw forbidden();
-  const report = await loadReport(deps, applicationId, reportId);
-  if (report.status !== 'due' && report.status !== 'returned') throw invalidState(report, 'indsendes');
+  const report = await getReportForLead(deps, ctx.actor, applicationId, reportId);
+  sameVersion(report, expectedVersion);
+  if (report.status !== 'due' && report.status !== 'returned') {
+    throw new AppError('INVALID_STATE', { code: 'REPORT_NOT_DUE', params: { status: report.status } });
+  }
   const now = deps.clock.now();
   const at = now.toISOString();
   const { spentOre: _previous, ...rest } = report;
@@ -118,42 +155,48 @@ async function requireDecider(deps: CoreDeps, actor: Principal, award: Award): P
   const application = await deps.applications.get(award.applicationId);
   if (!application) throw notFound('application');
   const assignments = await deps.reviews.listByApplication(award.applicationId);
-  if (personConflict(actor, application, assignments)) {
-    throw new AppError(
-      'FORBIDDEN',
-      'Du er inhabil i denne ansøgning / You are conflicted on this application',
-    );
-  }
+  if (personConflict(actor, application, assignments))
+    throw new AppError('FORBIDDEN', { code: 'CONFLICTED' });
 }
 
+/**
+ * A report the caller may decide now. A stale form is refused before who sends it is weighed: the board may
+ * read the report in any case, and the page it was read on is out of date whoever sent it.
+ */
 async function loadForDecision(
   deps: CoreDeps,
   ctx: RequestContext,
   applicationId: string,
   reportId: string,
+  expectedVersion: number | undefined,
 ): Promise<{ award: Award; report: Report }> {
   if (!isBoardOrAdmin(ctx.actor)) throw forbidden();
   const award = await deps.awards.get(applicationId);
   if (!award) throw notFound('award');
-  await requireDecider(deps, ctx.actor, award);
   const report = await loadReport(deps, applicationId, reportId);
-  if (report.status !== 'submitted') throw invalidState(report, 'afgøres');
+  sameVersion(report, expectedVersion);
+  await requireDecider(deps, ctx.actor, award);
+  if (report.status !== 'submitted') {
+    throw new AppError('INVALID_STATE', { code: 'REPORT_NOT_SUBMITTED', params: { status: report.status } });
+  }
   return { award, report };
 }
 
 /**
- * The board or an admin approves a submitted report. Approving the final report closes a committed award
- * in the same transaction (its own audit event `award.closed`, `reason: final_report_approved`).
+ * The board or an admin approves a submitted report; with `expectedVersion` (a form's), only the version
+ * read. Approving the final report closes a committed award in the same transaction (its own audit event
+ * `award.closed`, `reason: final_report_approved`).
  * @throws AppError FORBIDDEN (not board or admin; conflicted; the project's lead), NOT_FOUND,
- * INVALID_STATE (not submitted), VERSION_CONFLICT
+ * INVALID_STATE (REPORT_NOT_SUBMITTED), VERSION_CONFLICT
  */
 export async function approveReport(
   deps: CoreDeps,
   ctx: RequestContext,
   applicationId: string,
   reportId: string,
+  expectedVersion?: number,
 ): Promise<{ report: Report; awardClosed: boolean }> {
-  const { award, report } = await loadForDecision(deps, ctx, applicationId, reportId);
+  const { award, report } = await loadForDecision(deps, ctx, applicationId, reportId, expectedVersion);
   const now = deps.clock.now();
   const at = now.toISOString();
   const { returnReason: _reason, ...rest } = report;
@@ -180,8 +223,9 @@ export async function approveReport(
 }
 
 /**
- * The board or an admin returns a submitted report with a reason: the lead submits it again.
- * @throws AppError FORBIDDEN, NOT_FOUND, INVALID_STATE (not submitted), VERSION_CONFLICT
+ * The board or an admin returns a submitted report with a reason (with `expectedVersion`, only the version
+ * read): the lead submits it again.
+ * @throws AppError FORBIDDEN, NOT_FOUND, INVALID_STATE (REPORT_NOT_SUBMITTED), VERSION_CONFLICT
  */
 export async function returnReport(
   deps: CoreDeps,
@@ -189,8 +233,9 @@ export async function returnReport(
   applicationId: string,
   reportId: string,
   input: ReportReturnInput,
+  expectedVersion?: number,
 ): Promise<Report> {
-  const { report } = await loadForDecision(deps, ctx, applicationId, reportId);
+  const { report } = await loadForDecision(deps, ctx, applicationId, reportId, expectedVersion);
   const now = deps.clock.now();
   const at = now.toISOString();
   const returned: Report = {
@@ -231,20 +276,17 @@ export async function queueReportReminders(deps: CoreDeps, ctx: RequestContext):
     if (!report || report.reminderQueuedAt) continue;
     if (report.status !== 'due' && report.status !== 'returned') continue;
     const reminded: Report = { ...report, reminderQueuedAt: at, version: report.version + 1, updatedAt: at };
-    const name = report.kind === 'final' ? 'slutrapport / final report' : 'statusrapport / progress report';
     const message: OutboxMessage = {
       id: crypto.randomUUID(),
       createdAt: at,
       kind: 'report.reminder',
+      params: {
+        kind: report.kind,
+        reference: report.reference ?? null,
+        applicationId: report.applicationId,
+        dueDate: report.dueDate,
+      },
       to: report.ownerEmail,
-      subject:
-        `Påmindelse: ${name} ${report.reference ?? ''} skal afleveres senest ${report.dueDate}`.replace(
-          /\s+/g,
-          ' ',
-        ),
-      body:
-        `Din ${name} for bevillingen ${report.reference ?? report.applicationId} skal afleveres senest ` +
-        `${report.dueDate}. / Your ${name.split(' / ')[1]} is due on ${report.dueDate}.`,
       entityId: report.applicationId,
     };
     const written = await deps.reports.queueReminder(

@@ -41,7 +41,7 @@ const appParam = z.object({
 
 export function awardRoutes(deps: AppDeps) {
   const app = createApiRouter();
-  const ctx = (c: AppContext) => ({ actor: requireUser(c), lang: c.get('lang') });
+  const ctx = (c: AppContext) => ({ actor: requireUser(c) });
 
   app.openapi(
     createRoute({

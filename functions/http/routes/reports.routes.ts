@@ -33,7 +33,7 @@ const reportParams = appParam.extend({
 
 export function reportRoutes(deps: AppDeps) {
   const app = createApiRouter();
-  const ctx = (c: AppContext) => ({ actor: requireUser(c), lang: c.get('lang') });
+  const ctx = (c: AppContext) => ({ actor: requireUser(c) });
 
   app.openapi(
     createRoute({

@@ -1,21 +1,18 @@
 import type { AwardView } from '../../functions/core/finance/award.schema.js';
-import type { Report } from '../../functions/core/finance/report.schema.js';
+import { type Report, reportReturnInputSchema } from '../../functions/core/finance/report.schema.js';
+import type { AwardAwaitingReports } from '../../functions/core/finance/report.service.js';
 import { formatDate, formatDateTime, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { rowName } from '../board/board.page.js';
 import { ErrorSummary, type Errors, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
-import { byDueDate } from '../pages/awards.js';
-import { rowName } from './board.page.js';
-
-/** An award as the board's report list shows it: how many of its reports wait for the board. */
-export interface BoardAwardRow {
-  award: AwardView;
-  awaiting: number;
-}
+import { maxLengthOf } from '../forms.js';
+import { AwardFacts } from './awards.page.js';
+import { byDueDate, reportPrefix } from './reports.page.js';
 
 /** Every award with the number of its reports awaiting the board, those waiting first. */
-export function BoardAwardsPage({ lang, rows }: { lang: Lang; rows: BoardAwardRow[] }) {
+export function BoardAwardsPage({ lang, rows }: { lang: Lang; rows: AwardAwaitingReports[] }) {
   const r = texts[lang].report;
   const a = texts[lang].award;
   return (
@@ -60,7 +57,7 @@ export function BoardAwardsPage({ lang, rows }: { lang: Lang; rows: BoardAwardRo
   );
 }
 
-export const reasonPointer = (reportId: string) => `/reports/${reportId}/reason`;
+const REASON_MAX = maxLengthOf(reportReturnInputSchema.shape.reason);
 
 /** One award's reports for the board: each with its text, and for a submitted one approve and return. */
 export function BoardReportsPage({
@@ -79,7 +76,6 @@ export function BoardReportsPage({
   notice?: string | undefined;
 }) {
   const r = texts[lang].report;
-  const a = texts[lang].award;
   const base = `/board/awards/${award.applicationId}/reports`;
   return (
     <>
@@ -92,20 +88,7 @@ export function BoardReportsPage({
       <Notice text={notice} />
       <ErrorSummary errors={errors} labelOf={() => r.reason} />
       <p class="lead">{r.boardIntro}</p>
-      <dl class="facts card">
-        {award.reference && (
-          <>
-            <dt>{a.reference}</dt>
-            <dd>{award.reference}</dd>
-          </>
-        )}
-        <dt>{a.owner}</dt>
-        <dd>{award.ownerName}</dd>
-        <dt>{r.awardStatus}</dt>
-        <dd>
-          <strong>{a.statuses[award.status]}</strong>
-        </dd>
-      </dl>
+      <AwardFacts lang={lang} award={award} brief statusLabel={r.awardStatus} />
       {reports.length === 0 && <p>{r.none}</p>}
       {[...reports].sort(byDueDate).map((x) => {
         const titleId = `report-${x.reportId}-title`;
@@ -158,14 +141,14 @@ export function BoardReportsPage({
                 <form method="post" action={`${base}/${x.reportId}/return`} class="stack">
                   <input type="hidden" name="_version" value={String(x.version)} />
                   <TextField
-                    pointer={reasonPointer(x.reportId)}
+                    pointer={`${reportPrefix(x.reportId)}/reason`}
                     name="reason"
                     label={r.reason}
                     hint={r.reasonHint}
                     value={reasons[x.reportId] ?? ''}
                     errors={errors}
                     multiline
-                    maxLength={4_000}
+                    maxLength={REASON_MAX}
                   />
                   <div class="actions">
                     <button type="submit" class="secondary">
