@@ -49,7 +49,7 @@ import {
   WithdrawPage,
 } from './pages/public.js';
 import { page, type WebContext, webCtx } from './render.js';
-import { reviewRoutes } from './review.routes.js';
+import { reviewRoutes } from './reviews/review.routes.js';
 import { clearSession, readLang, readSession, safeReturnPath, setLang, setSession } from './session.js';
 import { APP_CSS } from './styles.js';
 

@@ -1,6 +1,7 @@
 import { auditEvent, type OutboxMessage } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
+import { withoutPersonalReasons } from '../decisions/decision.rules.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, type FieldError, forbidden, notFound, versionConflict } from '../shared/errors.js';
 import { copenhagenWallClock, FIM_TIME_ZONE } from '../shared/time.js';
@@ -61,13 +62,7 @@ export async function getApplication(
 ): Promise<Application> {
   const application = await loadReadable(deps, actor, applicationId);
   if (!application.decision || isAdmin(actor) || hasRole(actor, 'board')) return application;
-  return {
-    ...application,
-    decision: {
-      ...application.decision,
-      recused: application.decision.recused.map((r) => ({ ...r, reason: 'Inhabil / Conflict of interest' })),
-    },
-  };
+  return { ...application, decision: withoutPersonalReasons(application.decision) };
 }
 
 /** The actor's own applications, newest first. */
