@@ -1,6 +1,7 @@
 import type { DecisionMail, DecisionMessages } from '../core/decisions/decision.messages.js';
 import type { ConflictGround } from '../core/reviews/review.schema.js';
 import { formatKr, plural } from './format.js';
+import type { Lang } from './lang.js';
 import type { MailTexts, MessageTexts } from './messages.js';
 
 /** The board: assignment, conflicts, ranking, meetings and minutes. Danish first; `en` has the same shape, so the compiler finds a missing text. */
@@ -23,7 +24,8 @@ export const da = {
     newMeeting: 'Registrér et møde',
     chairOnly: 'kun formand og administratorer',
     openNote: 'Opslaget er åbent. Ansøgningerne kommer i bedømmelse, når det lukker.',
-    perApplication: (n: number) => `Opslaget beder om ${n} bedømmere pr. ansøgning.`,
+    perApplication: (n: number) =>
+      `Opslaget beder om ${n} ${plural(n, 'da', { one: 'bedømmer', other: 'bedømmere' })} pr. ansøgning.`,
     noApplications: 'Ingen ansøgninger under bedømmelse.',
     reviewers: 'Bedømmere',
     reviewer: 'Bedømmer',
@@ -188,7 +190,8 @@ export const en: typeof da = {
     newMeeting: 'Record a meeting',
     chairOnly: 'chair and administrators only',
     openNote: 'The call is open. Its applications go into review when it closes.',
-    perApplication: (n: number) => `The call asks for ${n} reviewers per application.`,
+    perApplication: (n: number) =>
+      `The call asks for ${n} ${plural(n, 'en', { one: 'reviewer', other: 'reviewers' })} per application.`,
     noApplications: 'No applications in review.',
     reviewers: 'Reviewers',
     reviewer: 'Reviewer',
@@ -334,17 +337,9 @@ export const en: typeof da = {
   },
 };
 
-const budgetExceeded = (
-  lang: 'da' | 'en',
-  { approvedOre, requestedOre, budgetOre, availableOre }: DecisionMessages['BUDGET_EXCEEDED'],
-) => {
-  const [approved, more, budget, left] = [approvedOre, requestedOre, budgetOre, availableOre].map((ore) =>
-    formatKr(ore, lang),
-  );
-  return lang === 'da'
-    ? `Afgørelserne ville overstige puljen: ${approved} er bevilget, disse afgørelser bevilger ${more} mere, puljen er ${budget}, og der er ${left} tilbage.`
-    : `The decisions would exceed the pool: ${approved} is approved, these decisions approve ${more} more, the pool is ${budget} and ${left} is left.`;
-};
+/** The figures of a budget refusal in the reader's format: approved, asked for now, the budget, what is left. */
+const budgetFigures = (lang: Lang, p: DecisionMessages['BUDGET_EXCEEDED']) =>
+  [p.approvedOre, p.requestedOre, p.budgetOre, p.availableOre].map((ore) => formatKr(ore, lang));
 
 export const daMessages: MessageTexts<DecisionMessages> = {
   CALL_NOT_CLOSED: () => 'Der træffes afgørelse, når opslaget er lukket',
@@ -356,7 +351,10 @@ export const daMessages: MessageTexts<DecisionMessages> = {
   NOT_ALLOWED: () => 'Kun en bevilling har et beløb',
   JUSTIFICATION_REQUIRED: () => 'Et afslag skal begrundes skriftligt (forvaltningsloven §§ 22-24)',
   DECISIONS_REFUSED: () => 'Afgørelserne kan ikke registreres',
-  BUDGET_EXCEEDED: (params) => budgetExceeded('da', params),
+  BUDGET_EXCEEDED: (params) => {
+    const [approved, more, budget, left] = budgetFigures('da', params);
+    return `Afgørelserne ville overstige puljen: ${approved} er bevilget, disse afgørelser bevilger ${more} mere, puljen er ${budget}, og der er ${left} tilbage.`;
+  },
   ATTENDEE_REQUIRED: () => 'Vælg mindst én deltager',
   DECISION_REQUIRED: () => 'Træf mindst én afgørelse',
 };
@@ -371,7 +369,10 @@ export const enMessages: MessageTexts<DecisionMessages> = {
   NOT_ALLOWED: () => 'Only an approval has an amount',
   JUSTIFICATION_REQUIRED: () => 'A rejection needs a written justification (forvaltningsloven §§ 22-24)',
   DECISIONS_REFUSED: () => 'The decisions cannot be recorded',
-  BUDGET_EXCEEDED: (params) => budgetExceeded('en', params),
+  BUDGET_EXCEEDED: (params) => {
+    const [approved, more, budget, left] = budgetFigures('en', params);
+    return `The decisions would exceed the pool: ${approved} is approved, these decisions approve ${more} more, the pool is ${budget} and ${left} is left.`;
+  },
   ATTENDEE_REQUIRED: () => 'Choose at least one attendee',
   DECISION_REQUIRED: () => 'Make at least one decision',
 };
