@@ -16,6 +16,7 @@ import { AppError } from '../../functions/core/shared/errors.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
 import { Errors } from '../components/fields.js';
+import { noticeOf } from '../components/notice.js';
 import { formAction } from '../form-action.js';
 import { field, fields, readBody } from '../forms.js';
 import { page, type WebContext, webCtx } from '../render.js';
@@ -107,11 +108,7 @@ export function assignmentRoutes(deps: AppDeps) {
     const notice =
       Number.isSafeInteger(assigned) && assigned >= 0 && c.req.query('assigned') !== undefined
         ? b.assigned(assigned)
-        : c.req.query('removed')
-          ? b.removed
-          : c.req.query('reopened')
-            ? b.reopened
-            : undefined;
+        : noticeOf((flag) => c.req.query(flag), { removed: b.removed, reopened: b.reopened });
     return renderAssignment(c, { notice });
   });
 

@@ -12,6 +12,7 @@ import {
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
 import { Errors } from '../components/fields.js';
+import { noticeOf } from '../components/notice.js';
 import { type FormState, formAction } from '../form-action.js';
 import { field, formVersion } from '../forms.js';
 import { page, type WebContext, webCtx } from '../render.js';
@@ -82,13 +83,11 @@ export function reviewRoutes(deps: AppDeps) {
 
   web.get('/:applicationId', (c) => {
     const r = texts[c.get('lang')].review;
-    const notice = c.req.query('saved')
-      ? r.saved
-      : c.req.query('submitted')
-        ? r.submittedNotice
-        : c.req.query('declared')
-          ? r.declared
-          : undefined;
+    const notice = noticeOf((flag) => c.req.query(flag), {
+      saved: r.saved,
+      submitted: r.submittedNotice,
+      declared: r.declared,
+    });
     return render(c, { notice });
   });
 

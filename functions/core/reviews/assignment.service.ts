@@ -13,7 +13,7 @@ import {
   withoutReviewContent,
 } from './access.js';
 import { organisationConflict } from './conflicts.js';
-import { loadApplicationInReview, reviewable } from './in-review.js';
+import { loadApplicationInReview, reviewable, updateAssignment } from './in-review.js';
 import { getRanking } from './ranking.js';
 import type { Assignment, AssignmentPlan } from './review.schema.js';
 import { listApplicationReviews } from './review.service.js';
@@ -129,6 +129,24 @@ export async function assignReviewers(
   return (await deps.reviews.listByApplication(applicationId)).map(withoutReviewContent);
 }
 
+/**
+ * A reviewer's assignment the chair is about to change; a chair conflicted with the application may not.
+ * @throws AppError FORBIDDEN, NOT_FOUND
+ */
+async function loadForChair(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  applicationId: string,
+  reviewerId: string,
+): Promise<Assignment> {
+  requireChair(ctx);
+  const assignment = await deps.reviews.get(applicationId, reviewerId);
+  if (!assignment) throw notFound('assignment');
+  const { application } = await loadApplicationInReview(deps, applicationId);
+  requireFreeOfConflict(ctx.actor, application, await deps.reviews.listByApplication(applicationId));
+  return assignment;
+}
+
 /** Takes a reviewer off an application whose review is not submitted. @throws AppError FORBIDDEN, NOT_FOUND, INVALID_STATE */
 export async function unassignReviewer(
   deps: CoreDeps,
@@ -136,11 +154,7 @@ export async function unassignReviewer(
   applicationId: string,
   reviewerId: string,
 ): Promise<void> {
-  requireChair(ctx);
-  const assignment = await deps.reviews.get(applicationId, reviewerId);
-  if (!assignment) throw notFound('assignment');
-  const { application } = await loadApplicationInReview(deps, applicationId);
-  requireFreeOfConflict(ctx.actor, application, await deps.reviews.listByApplication(applicationId));
+  const assignment = await loadForChair(deps, ctx, applicationId, reviewerId);
   if (assignment.review.status === 'submitted')
     throw new AppError('INVALID_STATE', { code: 'CANNOT_REMOVE_SUBMITTED' });
   await deps.reviews.remove(
@@ -162,29 +176,16 @@ export async function reopenReview(
   applicationId: string,
   reviewerId: string,
 ): Promise<Assignment> {
-  requireChair(ctx);
-  const assignment = await deps.reviews.get(applicationId, reviewerId);
-  if (!assignment) throw notFound('assignment');
-  const { application } = await loadApplicationInReview(deps, applicationId);
-  requireFreeOfConflict(ctx.actor, application, await deps.reviews.listByApplication(applicationId));
+  const assignment = await loadForChair(deps, ctx, applicationId, reviewerId);
   if (assignment.review.status !== 'submitted')
     throw new AppError('INVALID_STATE', { code: 'REVIEW_NOT_SUBMITTED' });
-  const now = deps.clock.now();
-  const next: Assignment = {
-    ...assignment,
-    review: { ...assignment.review, status: 'draft', reopenedAt: now.toISOString() },
-    version: assignment.version + 1,
-  };
-  await deps.reviews.save(
-    next,
-    auditEvent(
-      ctx.actor,
-      now,
-      'review.reopened',
-      { type: 'application', id: applicationId },
-      { reviewerId, version: next.version },
-    ),
-    assignment.version,
+  const next = await updateAssignment(
+    deps,
+    ctx.actor,
+    assignment,
+    (now) => ({ review: { ...assignment.review, status: 'draft', reopenedAt: now.toISOString() } }),
+    'review.reopened',
+    { reviewerId, version: assignment.version + 1 },
   );
   return withoutReviewContent(next);
 }

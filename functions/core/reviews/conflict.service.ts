@@ -1,10 +1,9 @@
-import { auditEvent } from '../audit/audit.js';
 import type { Call } from '../calls/call.schema.js';
 import { getCall } from '../calls/call.service.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, notFound } from '../shared/errors.js';
 import { actorConflicted, requireChair, requireFreeOfConflict, withoutReviewContent } from './access.js';
-import { loadApplicationInReview } from './in-review.js';
+import { loadApplicationInReview, updateAssignment } from './in-review.js';
 import type { Assignment } from './review.schema.js';
 
 /*
@@ -22,24 +21,14 @@ export async function declareConflict(
   const assignment = await deps.reviews.get(applicationId, ctx.actor.userId);
   if (!assignment) throw notFound('assignment');
   if (assignment.conflict) throw new AppError('INVALID_STATE', { code: 'CONFLICT_ALREADY_DECLARED' });
-  const now = deps.clock.now();
-  const next: Assignment = {
-    ...assignment,
-    conflict: { declaredAt: now.toISOString(), reason },
-    version: assignment.version + 1,
-  };
-  await deps.reviews.save(
-    next,
-    auditEvent(
-      ctx.actor,
-      now,
-      'conflict.declared',
-      { type: 'application', id: applicationId },
-      { reviewerId: ctx.actor.userId },
-    ),
-    assignment.version,
+  return updateAssignment(
+    deps,
+    ctx.actor,
+    assignment,
+    (now) => ({ conflict: { declaredAt: now.toISOString(), reason } }),
+    'conflict.declared',
+    { reviewerId: ctx.actor.userId },
   );
-  return next;
 }
 
 /**
@@ -59,33 +48,26 @@ export async function ruleOnConflict(
   if (assignment.conflict.ruling) throw new AppError('INVALID_STATE', { code: 'ALREADY_RULED' });
   const { application } = await loadApplicationInReview(deps, applicationId);
   requireFreeOfConflict(ctx.actor, application, await deps.reviews.listByApplication(applicationId));
-  const now = deps.clock.now();
-  const next: Assignment = {
-    ...assignment,
-    conflict: {
-      ...assignment.conflict,
-      ruling: {
-        recused: ruling.recused,
-        byUserId: ctx.actor.userId,
-        byName: ctx.actor.name,
-        at: now.toISOString(),
-        ...(ruling.note ? { note: ruling.note } : {}),
+  const declared = assignment.conflict;
+  return updateAssignment(
+    deps,
+    ctx.actor,
+    assignment,
+    (now) => ({
+      conflict: {
+        ...declared,
+        ruling: {
+          recused: ruling.recused,
+          byUserId: ctx.actor.userId,
+          byName: ctx.actor.name,
+          at: now.toISOString(),
+          ...(ruling.note ? { note: ruling.note } : {}),
+        },
       },
-    },
-    version: assignment.version + 1,
-  };
-  await deps.reviews.save(
-    next,
-    auditEvent(
-      ctx.actor,
-      now,
-      'conflict.ruled',
-      { type: 'application', id: applicationId },
-      { reviewerId, recused: ruling.recused },
-    ),
-    assignment.version,
+    }),
+    'conflict.ruled',
+    { reviewerId, recused: ruling.recused },
   );
-  return next;
 }
 
 /** Conflicts declared under a call, not yet ruled first. @throws AppError FORBIDDEN */

@@ -1,11 +1,10 @@
 import type { Application } from '../applications/application.schema.js';
-import { auditEvent } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, type FieldError, forbidden, notFound, versionConflict } from '../shared/errors.js';
 import { actorConflicted, isBoardOrAdmin, isRecusedOrPending } from './access.js';
-import { loadApplicationInReview, reviewable } from './in-review.js';
+import { loadApplicationInReview, reviewable, updateAssignment } from './in-review.js';
 import type { Assignment, ReviewInput } from './review.schema.js';
 
 /*
@@ -116,34 +115,25 @@ export async function saveReview(
   const unknown = checkScores(call, input);
   if (unknown.length > 0)
     throw new AppError('RULES_FAILED', { code: 'UNKNOWN_CRITERIA' }, { errors: unknown });
-  const now = deps.clock.now();
-  const next: Assignment = {
-    ...assignment,
-    review: {
-      ...assignment.review,
-      status: 'draft',
-      scores: input.scores,
-      comments: input.comments,
-      ...(input.recommendation ? { recommendation: input.recommendation } : {}),
-      ...(input.overallComment ? { overallComment: input.overallComment } : {}),
-    },
-    version: assignment.version + 1,
-  };
   // The review is replaced as a whole: what the reviewer left out is gone.
-  if (!input.recommendation) delete next.review.recommendation;
-  if (!input.overallComment) delete next.review.overallComment;
-  await deps.reviews.save(
-    next,
-    auditEvent(
-      ctx.actor,
-      now,
-      'review.saved',
-      { type: 'application', id: applicationId },
-      { version: next.version },
-    ),
-    assignment.version,
+  const { recommendation: _before, overallComment: _said, ...kept } = assignment.review;
+  return updateAssignment(
+    deps,
+    ctx.actor,
+    assignment,
+    () => ({
+      review: {
+        ...kept,
+        status: 'draft',
+        scores: input.scores,
+        comments: input.comments,
+        ...(input.recommendation ? { recommendation: input.recommendation } : {}),
+        ...(input.overallComment ? { overallComment: input.overallComment } : {}),
+      },
+    }),
+    'review.saved',
+    { version: assignment.version + 1 },
   );
-  return next;
 }
 
 /** Submits the review: every criterion scored (or n/a) and a recommendation. @throws AppError ... RULES_FAILED */
@@ -160,24 +150,32 @@ export async function submitReview(
   if (!assignment.review.recommendation) missing.push({ pointer: '/recommendation', code: 'REQUIRED' });
   if (missing.length > 0)
     throw new AppError('RULES_FAILED', { code: 'REVIEW_INCOMPLETE' }, { errors: missing });
-  const now = deps.clock.now();
-  const next: Assignment = {
-    ...assignment,
-    review: { ...assignment.review, status: 'submitted', submittedAt: now.toISOString() },
-    version: assignment.version + 1,
-  };
-  await deps.reviews.save(
-    next,
-    auditEvent(
-      ctx.actor,
-      now,
-      'review.submitted',
-      { type: 'application', id: applicationId },
-      { version: next.version },
-    ),
-    assignment.version,
+  return updateAssignment(
+    deps,
+    ctx.actor,
+    assignment,
+    (now) => ({ review: { ...assignment.review, status: 'submitted', submittedAt: now.toISOString() } }),
+    'review.submitted',
+    { version: assignment.version + 1 },
   );
-  return next;
+}
+
+/**
+ * An application's assignments, the reviews that count (submitted, by someone not recused), and whether the
+ * reader, as one of its reviewers, may read the others': only once their own is submitted, only where the
+ * call allows it, never while they are recused.
+ */
+async function reviewsOf(deps: CoreDeps, actor: Principal, applicationId: string) {
+  const { application, call } = await loadApplicationInReview(deps, applicationId);
+  const assignments = await deps.reviews.listByApplication(applicationId);
+  const own = assignments.find((a) => a.reviewerId === actor.userId);
+  const counted = assignments.filter((a) => a.review.status === 'submitted' && !isRecusedOrPending(a));
+  const reviewerMayRead =
+    own !== undefined &&
+    call.showReviewsToReviewers &&
+    !isRecusedOrPending(own) &&
+    own.review.status === 'submitted';
+  return { application, assignments, counted, reviewerMayRead };
 }
 
 /**
@@ -190,39 +188,25 @@ export async function listApplicationReviews(
   actor: Principal,
   applicationId: string,
 ): Promise<Assignment[]> {
-  const { application, call } = await loadApplicationInReview(deps, applicationId);
-  const assignments = await deps.reviews.listByApplication(applicationId);
+  const { application, assignments, counted, reviewerMayRead } = await reviewsOf(deps, actor, applicationId);
   if (isBoardOrAdmin(actor)) {
     if (actorConflicted(actor, application, assignments)) throw forbidden();
     return assignments;
   }
-  const own = assignments.find((a) => a.reviewerId === actor.userId);
-  if (!own || !call.showReviewsToReviewers || isRecusedOrPending(own) || own.review.status !== 'submitted')
-    throw forbidden();
-  return assignments.filter((a) => a.review.status === 'submitted' && !isRecusedOrPending(a));
+  if (!reviewerMayRead) throw forbidden();
+  return counted;
 }
 
 /**
- * The other reviewers' submitted reviews, as a reviewer reads them beside their own: none until their own is
- * submitted, and none where the call keeps reviews apart or the reviewer is conflicted. @throws AppError NOT_FOUND
+ * The other reviewers' submitted reviews, as a reviewer reads them beside their own: none where they may not
+ * read them (see listApplicationReviews), whatever other role they have. @throws AppError NOT_FOUND
  */
 export async function listOtherReviews(
   deps: CoreDeps,
   actor: Principal,
   applicationId: string,
 ): Promise<Assignment[]> {
-  const { application, call } = await loadApplicationInReview(deps, applicationId);
-  const assignments = await deps.reviews.listByApplication(applicationId);
-  const own = assignments.find((a) => a.reviewerId === actor.userId);
-  if (
-    !own ||
-    !call.showReviewsToReviewers ||
-    isRecusedOrPending(own) ||
-    own.review.status !== 'submitted' ||
-    actorConflicted(actor, application, assignments)
-  )
-    return [];
-  return assignments.filter(
-    (a) => a.reviewerId !== actor.userId && a.review.status === 'submitted' && !isRecusedOrPending(a),
-  );
+  const { application, assignments, counted, reviewerMayRead } = await reviewsOf(deps, actor, applicationId);
+  if (!reviewerMayRead || actorConflicted(actor, application, assignments)) return [];
+  return counted.filter((a) => a.reviewerId !== actor.userId);
 }
