@@ -20,7 +20,7 @@ import { financeRoutes } from './finance/finance.routes.js';
 import { partyRoutes } from './finance/parties.routes.js';
 import { IMPORT_PATH } from './finance/populations.routes.js';
 import { page } from './render.js';
-import { reviewRoutes } from './review.routes.js';
+import { reviewRoutes } from './reviews/review.routes.js';
 import { clearSession, readLang, readSession } from './session.js';
 import { signInRoutes } from './sign-in/sign-in.routes.js';
 import { siteRoutes } from './site/site.routes.js';

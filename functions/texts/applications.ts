@@ -96,8 +96,6 @@ export const da = {
       'Afgørelsen er truffet efter forvaltningslovens §§ 22-24. Du kan bede om aktindsigt i sagens dokumenter hos FIM-sekretariatet.',
     inReviewNotice: 'Ansøgningen er under bedømmelse. Du får besked, når bestyrelsen har truffet afgørelse.',
     decidedNotice: 'Bestyrelsen har truffet afgørelse. Se afgørelsen nedenfor.',
-    /** Why a board member took no part, as the applicant reads it (their personal reason is withheld). */
-    recusalWithheld: 'Inhabil',
   },
 };
 
@@ -194,7 +192,6 @@ export const en: typeof da = {
       'The decision is made under the Danish Public Administration Act (forvaltningsloven) §§ 22-24. You may ask the FIM secretariat for access to the documents of the case (aktindsigt).',
     inReviewNotice: 'The application is in review. You will hear from us when the board has decided.',
     decidedNotice: 'The board has decided. See the decision below.',
-    recusalWithheld: 'Conflict of interest',
   },
 };
 

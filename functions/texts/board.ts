@@ -1,4 +1,7 @@
 import type { DecisionMail, DecisionMessages } from '../core/decisions/decision.messages.js';
+import type { ConflictGround } from '../core/reviews/review.schema.js';
+import { formatKr, plural } from './format.js';
+import type { Lang } from './lang.js';
 import type { MailTexts, MessageTexts } from './messages.js';
 
 /** The board: assignment, conflicts, ranking, meetings and minutes. Danish first; `en` has the same shape, so the compiler finds a missing text. */
@@ -21,7 +24,8 @@ export const da = {
     newMeeting: 'Registrér et møde',
     chairOnly: 'kun formand og administratorer',
     openNote: 'Opslaget er åbent. Ansøgningerne kommer i bedømmelse, når det lukker.',
-    perApplication: (n: number) => `Opslaget beder om ${n} bedømmere pr. ansøgning.`,
+    perApplication: (n: number) =>
+      `Opslaget beder om ${n} ${plural(n, 'da', { one: 'bedømmer', other: 'bedømmere' })} pr. ansøgning.`,
     noApplications: 'Ingen ansøgninger under bedømmelse.',
     reviewers: 'Bedømmere',
     reviewer: 'Bedømmer',
@@ -35,7 +39,6 @@ export const da = {
     addReviewer: 'Tilføj bedømmer',
     chooseReviewer: 'Vælg bedømmer…',
     add: 'Tilføj',
-    chooseOne: 'Vælg en bedømmer',
     suggest: 'Foreslå fordeling',
     suggestionTitle: 'Forslag til fordeling',
     suggestionIntro:
@@ -43,7 +46,7 @@ export const da = {
     alreadyAssigned: 'Allerede tildelt',
     confirm: 'Bekræft fordelingen',
     cancel: 'Tilbage uden at gemme',
-    assigned: (n: number) => (n === 1 ? '1 bedømmer er tildelt.' : `${n} bedømmere er tildelt.`),
+    assigned: (n: number) => `${n} ${plural(n, 'da', { one: 'bedømmer', other: 'bedømmere' })} er tildelt.`,
     removed: 'Bedømmeren er fjernet.',
     reopen: 'Genåbn',
     reopenLabel: (name: string, title: string) => `Genåbn ${name}s bedømmelse af ${title}`,
@@ -60,7 +63,6 @@ export const da = {
     recusedNo: 'Ikke inhabil: bedømmeren fortsætter',
     rulingNote: 'Bemærkning',
     saveRuling: 'Træf afgørelse',
-    chooseRuling: 'Vælg, om bedømmeren er inhabil',
     ruled: 'Afgørelsen er registreret.',
     ruledRecused: (name: string, at: string) => `Inhabil (afgjort af ${name}, ${at})`,
     ruledCleared: (name: string, at: string) => `Ikke inhabil (afgjort af ${name}, ${at})`,
@@ -103,8 +105,6 @@ export const da = {
   meeting: {
     newTitle: 'Registrér et bestyrelsesmøde',
     meeting: 'Mødet',
-    chooseAttendee: 'Vælg mindst én deltager',
-    required: 'Skal udfyldes',
     intro:
       'Registrér mødets afgørelser samlet. Inhabile deltagere deltager ikke i afgørelsen, og referatet nævner det.',
     heldAt: 'Mødet blev holdt (dansk tid)',
@@ -129,9 +129,6 @@ export const da = {
     conflictedRow: 'Du er inhabil i denne ansøgning og kan ikke deltage i afgørelsen.',
     noneToDecide: 'Ingen ansøgninger venter på afgørelse.',
     notClosed: 'Afgørelser træffes, når opslaget er lukket.',
-    atLeastOne: 'Træf mindst én afgørelse',
-    budgetExceeded: (approved: string, more: string, budget: string, left: string) =>
-      `Afgørelserne ville overstige puljen: ${approved} er bevilget, disse afgørelser bevilger ${more} mere, puljen er ${budget}, og der er ${left} tilbage.`,
     conflict: 'En anden har registreret afgørelser imens. Hent siden igen.',
     listTitle: 'Møder og afgørelser',
     none: 'Ingen møder registreret endnu.',
@@ -145,6 +142,32 @@ export const da = {
     saved: 'Mødet og afgørelserne er registreret, og afgørelsesbrevene er lagt til afsendelse.',
     amountCol: 'Beløb',
     conflictedHidden: 'Inhabil: afgørelsen vises ikke',
+    /** Why someone took no part: the ground in words, then the organisation or their own words. */
+    recusal: (ground: ConflictGround, reason: string | undefined) =>
+      reason === undefined
+        ? 'Inhabil'
+        : ground === 'organisation'
+          ? `Organisation: ${reason}`
+          : `Erklæret inhabil: ${reason}`,
+  },
+  /** The CSV exports' words: Danish Excel reads the numbers either way. */
+  boardCsv: {
+    reference: 'Journalnr.',
+    title: 'Titel',
+    reviewer: 'Bedømmer',
+    criterion: (name: string, weight: number) => `${name} (vægt ${weight})`,
+    weightedScore: 'Vægtet score',
+    recommendation: 'Indstilling',
+    notApplicable: 'i.r.',
+    place: 'Placering',
+    mean: 'Gennemsnit',
+    reviewCount: 'Antal bedømmelser',
+    spread: 'Spredning',
+    requested: 'Ansøgt (kr.)',
+    outcome: 'Afgørelse',
+    amount: 'Bevilget (kr.)',
+    justification: 'Begrundelse',
+    recused: 'Inhabile',
   },
 };
 
@@ -167,7 +190,8 @@ export const en: typeof da = {
     newMeeting: 'Record a meeting',
     chairOnly: 'chair and administrators only',
     openNote: 'The call is open. Its applications go into review when it closes.',
-    perApplication: (n: number) => `The call asks for ${n} reviewers per application.`,
+    perApplication: (n: number) =>
+      `The call asks for ${n} ${plural(n, 'en', { one: 'reviewer', other: 'reviewers' })} per application.`,
     noApplications: 'No applications in review.',
     reviewers: 'Reviewers',
     reviewer: 'Reviewer',
@@ -181,7 +205,6 @@ export const en: typeof da = {
     addReviewer: 'Add reviewer',
     chooseReviewer: 'Choose a reviewer…',
     add: 'Add',
-    chooseOne: 'Choose a reviewer',
     suggest: 'Suggest an assignment',
     suggestionTitle: 'Suggested assignment',
     suggestionIntro:
@@ -189,7 +212,7 @@ export const en: typeof da = {
     alreadyAssigned: 'Already assigned',
     confirm: 'Confirm the assignment',
     cancel: 'Back without saving',
-    assigned: (n: number) => (n === 1 ? '1 reviewer assigned.' : `${n} reviewers assigned.`),
+    assigned: (n: number) => `${n} ${plural(n, 'en', { one: 'reviewer', other: 'reviewers' })} assigned.`,
     removed: 'The reviewer is removed.',
     reopen: 'Reopen',
     reopenLabel: (name: string, title: string) => `Reopen ${name}’s review of ${title}`,
@@ -207,7 +230,6 @@ export const en: typeof da = {
     recusedNo: 'Not conflicted: the reviewer continues',
     rulingNote: 'Note',
     saveRuling: 'Rule',
-    chooseRuling: 'Choose whether the reviewer is conflicted',
     ruled: 'The ruling is recorded.',
     ruledRecused: (name: string, at: string) => `Recused (ruled by ${name}, ${at})`,
     ruledCleared: (name: string, at: string) => `Not conflicted (ruled by ${name}, ${at})`,
@@ -250,8 +272,6 @@ export const en: typeof da = {
   meeting: {
     newTitle: 'Record a board meeting',
     meeting: 'The meeting',
-    chooseAttendee: 'Choose at least one attendee',
-    required: 'Required',
     intro:
       'Record the meeting’s decisions together. Attendees with a conflict of interest take no part in that decision, and the minutes say so.',
     heldAt: 'The meeting was held (Danish time)',
@@ -277,9 +297,6 @@ export const en: typeof da = {
       'You have a conflict of interest on this application and cannot take part in the decision.',
     noneToDecide: 'No applications wait for a decision.',
     notClosed: 'Decisions are made once the call is closed.',
-    atLeastOne: 'Make at least one decision',
-    budgetExceeded: (approved: string, more: string, budget: string, left: string) =>
-      `The decisions would exceed the pool: ${approved} is approved, these decisions approve ${more} more, the pool is ${budget} and ${left} is left.`,
     conflict: 'Someone else recorded decisions meanwhile. Load the page again.',
     listTitle: 'Meetings and decisions',
     none: 'No meetings recorded yet.',
@@ -293,13 +310,144 @@ export const en: typeof da = {
     saved: 'The meeting and its decisions are recorded, and the decision letters are queued for sending.',
     amountCol: 'Amount',
     conflictedHidden: 'Conflicted: the decision is not shown',
+    recusal: (ground: ConflictGround, reason: string | undefined) =>
+      reason === undefined
+        ? 'Conflict of interest'
+        : ground === 'organisation'
+          ? `Organisation: ${reason}`
+          : `Declared conflict: ${reason}`,
+  },
+  boardCsv: {
+    reference: 'Reference',
+    title: 'Title',
+    reviewer: 'Reviewer',
+    criterion: (name: string, weight: number) => `${name} (weight ${weight})`,
+    weightedScore: 'Weighted score',
+    recommendation: 'Recommendation',
+    notApplicable: 'n/a',
+    place: 'Place',
+    mean: 'Mean',
+    reviewCount: 'Reviews',
+    spread: 'Spread',
+    requested: 'Requested (kr)',
+    outcome: 'Decision',
+    amount: 'Granted (kr)',
+    justification: 'Justification',
+    recused: 'Conflicted',
   },
 };
 
-export const daMessages: MessageTexts<DecisionMessages> = {};
+/** The figures of a budget refusal in the reader's format: approved, asked for now, the budget, what is left. */
+const budgetFigures = (lang: Lang, p: DecisionMessages['BUDGET_EXCEEDED']) =>
+  [p.approvedOre, p.requestedOre, p.budgetOre, p.availableOre].map((ore) => formatKr(ore, lang));
 
-export const enMessages: MessageTexts<DecisionMessages> = {};
+export const daMessages: MessageTexts<DecisionMessages> = {
+  CALL_NOT_CLOSED: () => 'Der træffes afgørelse, når opslaget er lukket',
+  NOT_BOARD: ({ userId }) => `${userId} er ikke medlem af bestyrelsen`,
+  NOT_IN_CALL: () => 'Ansøgningen hører ikke til opslaget',
+  NO_QUORUM: () => 'Alle fremmødte er inhabile',
+  OVER_REQUESTED: ({ requestedOre }) => `Højst det ansøgte ${formatKr(requestedOre, 'da')}`,
+  NOT_ALLOWED: () => 'Kun en bevilling har et beløb',
+  JUSTIFICATION_REQUIRED: () => 'Et afslag skal begrundes skriftligt (forvaltningsloven §§ 22-24)',
+  DECISIONS_REFUSED: () => 'Afgørelserne kan ikke registreres',
+  BUDGET_EXCEEDED: (params) => {
+    const [approved, more, budget, left] = budgetFigures('da', params);
+    return `Afgørelserne ville overstige puljen: ${approved} er bevilget, disse afgørelser bevilger ${more} mere, puljen er ${budget}, og der er ${left} tilbage.`;
+  },
+  ATTENDEE_REQUIRED: () => 'Vælg mindst én deltager',
+  DECISION_REQUIRED: () => 'Træf mindst én afgørelse',
+};
 
-export const daMail: MailTexts<DecisionMail> = {};
+export const enMessages: MessageTexts<DecisionMessages> = {
+  CALL_NOT_CLOSED: () => 'Decisions are made once the call is closed',
+  NOT_BOARD: ({ userId }) => `${userId} is not a board member`,
+  NOT_IN_CALL: () => 'Not an application of this call',
+  NO_QUORUM: () => 'Every attendee is conflicted',
+  OVER_REQUESTED: ({ requestedOre }) => `At most the ${formatKr(requestedOre, 'en')} requested`,
+  NOT_ALLOWED: () => 'Only an approval has an amount',
+  JUSTIFICATION_REQUIRED: () => 'A rejection needs a written justification (forvaltningsloven §§ 22-24)',
+  DECISIONS_REFUSED: () => 'The decisions cannot be recorded',
+  BUDGET_EXCEEDED: (params) => {
+    const [approved, more, budget, left] = budgetFigures('en', params);
+    return `The decisions would exceed the pool: ${approved} is approved, these decisions approve ${more} more, the pool is ${budget} and ${left} is left.`;
+  },
+  ATTENDEE_REQUIRED: () => 'Choose at least one attendee',
+  DECISION_REQUIRED: () => 'Make at least one decision',
+};
 
-export const enMail: MailTexts<DecisionMail> = {};
+type Letter = DecisionMail['application.decision'];
+const SIGNATURE = 'Folkesundhed i Midten';
+
+const outcomeDa = (p: Letter): string[] => {
+  switch (p.outcome) {
+    case 'approved':
+      return [
+        `Bestyrelsen for Folkesundhed i Midten har bevilget ${formatKr(p.amountOre ?? 0, 'da')} til projektet.`,
+        ...(p.conditions ? ['', `Vilkår: ${p.conditions}`] : []),
+      ];
+    case 'rejected':
+      return [
+        'Bestyrelsen for Folkesundhed i Midten har desværre givet afslag på ansøgningen.',
+        '',
+        `Begrundelse: ${p.justification ?? ''}`,
+        '',
+        'Afgørelsen er truffet efter forvaltningslovens §§ 22-24. Du kan bede om aktindsigt i sagens dokumenter.',
+      ];
+    case 'waiting_list':
+      return [
+        'Bestyrelsen har sat ansøgningen på venteliste. Du hører fra os, hvis der bliver midler til projektet.',
+      ];
+  }
+};
+
+const outcomeEn = (p: Letter): string[] => {
+  switch (p.outcome) {
+    case 'approved':
+      return [
+        `The board of Folkesundhed i Midten has granted ${formatKr(p.amountOre ?? 0, 'en')} to the project.`,
+        ...(p.conditions ? ['', `Conditions (in Danish): ${p.conditions}`] : []),
+      ];
+    case 'rejected':
+      return [
+        'The board of Folkesundhed i Midten has unfortunately rejected the application.',
+        '',
+        `Justification (in Danish): ${p.justification ?? ''}`,
+        '',
+        'You may ask for access to the documents of the case (aktindsigt).',
+      ];
+    case 'waiting_list':
+      return [
+        'The board has put the application on the waiting list. We will write if funds become available.',
+      ];
+  }
+};
+
+export const daMail: MailTexts<DecisionMail> = {
+  'application.decision': (p) => ({
+    subject: `Afgørelse på ansøgning ${p.reference}`,
+    body: [
+      `Kære ${p.ownerName}`,
+      '',
+      `Afgørelse på ansøgningen "${p.title}" (${p.reference}) til opslaget "${p.callTitle}".`,
+      '',
+      ...outcomeDa(p),
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+};
+
+export const enMail: MailTexts<DecisionMail> = {
+  'application.decision': (p) => ({
+    subject: `Decision on application ${p.reference}`,
+    body: [
+      `Dear ${p.ownerName}`,
+      '',
+      `Decision on the application "${p.title}" (${p.reference}) to the call "${p.callTitleEn || p.callTitle}".`,
+      '',
+      ...outcomeEn(p),
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+};

@@ -201,6 +201,10 @@ export const daMessages: MessageTexts<SharedMessages> = {
   NOT_FOUND: ({ entity }) => `${ENTITY_DA[entity]} findes ikke`,
   FORBIDDEN: () => 'Du har ikke adgang til dette',
   REQUIRED: () => 'Skal udfyldes',
+  DUPLICATE: ({ line, party, year, firstLine }) =>
+    line === undefined
+      ? 'Står der to gange'
+      : `Linje ${line}: ${party} ${year} står også i linje ${firstLine}`,
   VERSION_CONFLICT: () => 'Nogen har ændret dette imens; hent det igen',
   DATABASE_BUSY: () => 'Databasen er travl; prøv igen',
   SIGN_IN: () => 'Log ind først',
@@ -263,6 +267,8 @@ export const enMessages: MessageTexts<SharedMessages> = {
   NOT_FOUND: ({ entity }) => `${ENTITY_EN[entity]} was not found`,
   FORBIDDEN: () => 'You do not have access to this',
   REQUIRED: () => 'Required',
+  DUPLICATE: ({ line, party, year, firstLine }) =>
+    line === undefined ? 'Given twice' : `Line ${line}: ${party} ${year} is also on line ${firstLine}`,
   VERSION_CONFLICT: () => 'Someone changed this meanwhile; reload it',
   DATABASE_BUSY: () => 'The database is busy; try again',
   SIGN_IN: () => 'Sign in first',

@@ -457,8 +457,6 @@ export const daMessages: MessageTexts<FinanceMessages> = {
   INVALID_YEAR: ({ line, value }) => `Linje ${line}: ugyldigt år "${value}"`,
   NOT_JANUARY: ({ line, value }) => `Linje ${line}: "${value}" er ikke 1. januar (brug K1)`,
   INVALID_POPULATION: ({ line, value }) => `Linje ${line}: ugyldigt folketal "${value}"`,
-  DUPLICATE: ({ line, party, year, firstLine }) =>
-    `Linje ${line}: ${party} ${year} står også i linje ${firstLine}`,
   EMPTY: () => 'Filen indeholder ingen tal',
   TOO_MANY_FIGURES: ({ figures, maxFigures }) =>
     `Højst ${maxFigures} tal pr. import; filen har ${formatInteger(figures, 'da')}`,
@@ -500,8 +498,6 @@ export const enMessages: MessageTexts<FinanceMessages> = {
   INVALID_YEAR: ({ line, value }) => `Line ${line}: invalid year "${value}"`,
   NOT_JANUARY: ({ line, value }) => `Line ${line}: "${value}" is not 1 January (use K1)`,
   INVALID_POPULATION: ({ line, value }) => `Line ${line}: invalid population "${value}"`,
-  DUPLICATE: ({ line, party, year, firstLine }) =>
-    `Line ${line}: ${party} ${year} is also on line ${firstLine}`,
   EMPTY: () => 'The file holds no figures',
   TOO_MANY_FIGURES: ({ figures, maxFigures }) =>
     `At most ${maxFigures} figures per import; the file has ${formatInteger(figures, 'en')}`,

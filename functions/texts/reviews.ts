@@ -1,4 +1,6 @@
+import type { ApplicationStatus } from '../core/applications/application.schema.js';
 import type { ReviewMessages } from '../core/reviews/review.messages.js';
+import * as common from './common.js';
 import type { MessageTexts } from './messages.js';
 
 /** Reviews: the reviewer's queue, the scoring form and conflict declarations. Danish first; `en` has the same shape, so the compiler finds a missing text. */
@@ -134,6 +136,61 @@ export const en: typeof da = {
   },
 };
 
-export const daMessages: MessageTexts<ReviewMessages> = {};
+const statusDa = (status: ApplicationStatus) => common.da.status[status];
+const statusEn = (status: ApplicationStatus) => common.en.status[status];
 
-export const enMessages: MessageTexts<ReviewMessages> = {};
+export const daMessages: MessageTexts<ReviewMessages> = {
+  CONFLICTED: () => 'Du er inhabil i denne ansøgning',
+  NOT_A_REVIEWER: ({ reviewerId }) => `${reviewerId} er ikke bedømmer`,
+  CONFLICT_OF_INTEREST: ({ reviewerName, organisation }) =>
+    reviewerName
+      ? `${reviewerName} er inhabil: ${organisation ?? ''} deltager i ansøgningen`
+      : 'Du er inhabil i denne ansøgning',
+  INVALID_STATE: ({ applicationStatus }) =>
+    applicationStatus
+      ? `Ansøgningen kan ikke behandles i status "${statusDa(applicationStatus)}"`
+      : 'Ansøgningen er ikke under bedømmelse i dette opslag',
+  CANNOT_ASSIGN: () => 'Bedømmerne kan ikke tildeles',
+  CANNOT_CONFIRM_PLAN: () => 'Tildelingen kan ikke gennemføres',
+  NOT_IN_REVIEW: () => 'Ansøgningen er ikke under bedømmelse',
+  CANNOT_REMOVE_SUBMITTED: () => 'En indsendt bedømmelse kan ikke fjernes',
+  UNKNOWN_CRITERIA: () => 'Ukendte kriterier',
+  UNKNOWN_CRITERION: ({ criterionId }) => `Opslaget har ikke kriteriet "${criterionId}"`,
+  YOU_DECLARED_CONFLICT: () => 'Du har erklæret dig inhabil i denne ansøgning',
+  REVIEW_SUBMITTED: () => 'Bedømmelsen er indsendt; formanden kan genåbne den',
+  REVIEW_NOT_SUBMITTED: () => 'Bedømmelsen er ikke indsendt',
+  APPLICATION_DECIDED: () => 'Ansøgningen er afgjort',
+  REVIEW_INCOMPLETE: () => 'Bedømmelsen er ikke færdig',
+  CONFLICT_ALREADY_DECLARED: () => 'Inhabilitet er allerede erklæret',
+  ALREADY_RULED: () => 'Der er allerede truffet afgørelse',
+  REVIEWER_REQUIRED: () => 'Vælg en bedømmer',
+  RULING_REQUIRED: () => 'Vælg, om bedømmeren er inhabil',
+};
+
+export const enMessages: MessageTexts<ReviewMessages> = {
+  CONFLICTED: () => 'You are conflicted on this application',
+  NOT_A_REVIEWER: ({ reviewerId }) => `${reviewerId} is not a reviewer`,
+  CONFLICT_OF_INTEREST: ({ reviewerName, organisation }) =>
+    reviewerName
+      ? `${reviewerName} is conflicted: ${organisation ?? ''} takes part in the application`
+      : 'You are conflicted on this application',
+  INVALID_STATE: ({ applicationStatus }) =>
+    applicationStatus
+      ? `The application cannot be handled in status "${statusEn(applicationStatus)}"`
+      : 'The application is not in review under this call',
+  CANNOT_ASSIGN: () => 'The reviewers cannot be assigned',
+  CANNOT_CONFIRM_PLAN: () => 'The assignment cannot be made',
+  NOT_IN_REVIEW: () => 'The application is not in review',
+  CANNOT_REMOVE_SUBMITTED: () => 'A submitted review cannot be removed',
+  UNKNOWN_CRITERIA: () => 'Unknown criteria',
+  UNKNOWN_CRITERION: ({ criterionId }) => `The call has no criterion "${criterionId}"`,
+  YOU_DECLARED_CONFLICT: () => 'You declared a conflict on this application',
+  REVIEW_SUBMITTED: () => 'The review is submitted; the chair can reopen it',
+  REVIEW_NOT_SUBMITTED: () => 'The review is not submitted',
+  APPLICATION_DECIDED: () => 'The application is decided',
+  REVIEW_INCOMPLETE: () => 'The review is not complete',
+  CONFLICT_ALREADY_DECLARED: () => 'A conflict is already declared',
+  ALREADY_RULED: () => 'Already ruled on',
+  REVIEWER_REQUIRED: () => 'Choose a reviewer',
+  RULING_REQUIRED: () => 'Choose whether the reviewer is conflicted',
+};

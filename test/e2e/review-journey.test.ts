@@ -258,7 +258,7 @@ describe('the board reviews, ranks and decides', () => {
     expect(csv.headers()['content-type']).toContain('text/csv');
     const text = (await csv.body()).toString('utf8');
     expect(text.startsWith('\uFEFFJournalnr.;Titel;Bedømmer;')).toBe(true);
-    expect(text).toContain(`${REVIEWER1};5;4;i.r.;4,5;fund`);
+    expect(text).toContain(`${REVIEWER1};5;4;i.r.;4,5;Bevilg`);
   }, 120_000);
 
   it('the chair records a meeting: a rejection needs its justification, and the minutes list the recusal', async () => {

@@ -8,9 +8,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Application } from '../../functions/core/applications/application.schema.js';
+import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import { auditEvent } from '../../functions/core/audit/audit.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import type { UserProfile } from '../../functions/core/ports.js';
+import { composeMail } from '../../functions/texts/index.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import {
   ADMIN,
@@ -82,6 +84,16 @@ const letters = async (applicationId?: string) =>
   (await pendingOutbox(h)).filter(
     (m) => m.kind === 'application.decision' && (applicationId === undefined || m.entityId === applicationId),
   );
+/** A letter as it is sent: its subject and body worded by the catalogue. */
+const worded = (letter: Record<string, unknown> | undefined) =>
+  composeMail(letter as unknown as OutboxMessage);
+/** A board page as a signed-in person reads it, in Danish or (with the language cookie) English. */
+const webPage = async (path: string, who: string, lang: 'da' | 'en' = 'da') =>
+  (
+    await h.app.request(path, {
+      headers: { cookie: `fim_session=${await h.tokenFor(who)}${lang === 'en' ? '; fim_lang=en' : ''}` },
+    })
+  ).text();
 
 describe('recording decisions', () => {
   let callId = '';
@@ -158,10 +170,12 @@ describe('recording decisions', () => {
       ['/decisions/0/amountOre', 'OVER_REQUESTED'],
       ['/decisions/1/amountOre', 'REQUIRED'],
       ['/decisions/2/amountOre', 'NOT_ALLOWED'],
-      ['/decisions/2/justification', 'REQUIRED'],
+      ['/decisions/2/justification', 'JUSTIFICATION_REQUIRED'],
       ['/decisions/3/amountOre', 'NOT_ALLOWED'],
     ]);
     expect(res.body.errors[0].detail).toContain('350.000,00');
+    expect(res.body.errors[0]).toMatchObject({ requestedOre: REQUESTED });
+    expect(res.body.errors[3].detail).toContain('forvaltningsloven §§ 22-24');
     await nothingDecided();
   });
 
@@ -254,11 +268,9 @@ describe('recording decisions', () => {
     const [letter, ...more] = await letters(d.rejected);
     expect(more).toEqual([]);
     const reference = read.body.reference as string;
-    expect(letter).toMatchObject({
-      to: 'researcher2@fim.local',
-      subject: expect.stringContaining(reference),
-    });
-    const body = String(letter?.body);
+    expect(letter).toMatchObject({ to: 'researcher2@fim.local' });
+    expect(worded(letter).subject).toContain(reference);
+    const body = worded(letter).body;
     const da = body.indexOf('Kære Mads Poulsen');
     const en = body.indexOf('Dear Mads Poulsen');
     expect(da).toBe(0);
@@ -274,7 +286,8 @@ describe('recording decisions', () => {
     const again = await decide(d.rejected, { outcome: 'approved', amountOre: 1_000 });
     expectProblem(again, 422, 'RULES_FAILED');
     expect(errorsOf(again)).toEqual([['/decisions/0/applicationId', 'INVALID_STATE']]);
-    expect(again.body.errors[0].detail).toContain('"rejected"');
+    expect(again.body.errors[0]).toMatchObject({ applicationStatus: 'rejected' });
+    expect(again.body.errors[0].detail).toContain('"Afslået"');
     expect(await h.core.applications.get(d.rejected)).toMatchObject({ status: 'rejected', version: 4 });
     expect(await letters(d.rejected)).toHaveLength(1);
   });
@@ -286,7 +299,7 @@ describe('recording decisions', () => {
       status: 'waiting_list',
       decision: { outcome: 'waiting_list' },
     });
-    expect(String((await letters(d.waiting))[0]?.body)).toContain('venteliste');
+    expect(worded((await letters(d.waiting))[0]).body).toContain('venteliste');
     expect((await client.get(`/api/calls/${callId}/ranking`, ADMIN)).body.approvedOre).toBe(0);
 
     h.clock.advance(86_400_000);
@@ -332,8 +345,8 @@ describe('recording decisions', () => {
       organisation: 'Favrskov Kommune',
     };
     const expectedRecusals = {
-      [d.aarhus]: [{ ...bo, reason: 'Organisation: Aarhus Kommune' }],
-      [d.declared]: [{ ...birgitte, reason: `Erklæret inhabil / Declared conflict: ${DECLARED_REASON}` }],
+      [d.aarhus]: [{ ...bo, ground: 'organisation', reason: 'Aarhus Kommune' }],
+      [d.declared]: [{ ...birgitte, ground: 'declared', reason: DECLARED_REASON }],
       [d.a]: [],
     };
     expect(res.body.notes).toBe('Mødet blev holdt i Viborg.');
@@ -362,8 +375,15 @@ describe('recording decisions', () => {
       details: { callId, decisions: 3, approvedOre: 65_000_000 },
     });
     expect(await counter(callId)).toBe(100_000_000);
+    // The minutes word each ground in the reader's language, with the organisation or the member's own words.
+    const minutesDa = await webPage(`/board/meetings/${res.body.id}`, ADMIN);
+    expect(minutesDa).toContain('Bo Nielsen, Aarhus Kommune: Organisation: Aarhus Kommune');
+    expect(minutesDa).toContain(`Birgitte Rask, Favrskov Kommune: Erklæret inhabil: ${DECLARED_REASON}`);
+    const minutesEn = await webPage(`/board/meetings/${res.body.id}`, ADMIN, 'en');
+    expect(minutesEn).toContain('Bo Nielsen, Aarhus Kommune: Organisation: Aarhus Kommune');
+    expect(minutesEn).toContain(`Birgitte Rask, Favrskov Kommune: Declared conflict: ${DECLARED_REASON}`);
 
-    const letter = String((await letters(d.aarhus))[0]?.body);
+    const letter = worded((await letters(d.aarhus))[0]).body;
     expect(letter).toMatch(/bevilget 300\.000,00\s*kr\./);
     expect(letter).toContain('Vilkår: Slutrapport i 2029');
     expect(letter).toMatch(/granted DKK\s*300,000\.00/);
@@ -372,13 +392,41 @@ describe('recording decisions', () => {
     );
   });
 
+  it('words the same budget refusal in Danish by default and in English when asked, with the figures as members', async () => {
+    const figures = { approvedOre: 100_000_000, requestedOre: 1, budgetOre: 100_000_000, availableOre: 0 };
+    const asked = { outcome: 'approved', amountOre: 1 };
+    const da = await decide(d.b, asked);
+    expectProblem(da, 422, 'RULES_FAILED');
+    expect(da.headers.get('content-language')).toBe('da');
+    expect(da.body).toMatchObject({
+      title: 'Reglerne er ikke opfyldt',
+      reason: 'BUDGET_EXCEEDED',
+      ...figures,
+    });
+    expect(da.body.detail).toMatch(
+      /^Afgørelserne ville overstige puljen: 1\.000\.000,00\skr\. er bevilget, disse afgørelser bevilger 0,01\skr\. mere, puljen er 1\.000\.000,00\skr\., og der er 0,00\skr\. tilbage\.$/,
+    );
+    const en = await client.post(`/api/applications/${d.b}/decision`, asked, ADMIN, {
+      'accept-language': 'en',
+    });
+    expectProblem(en, 422, 'RULES_FAILED');
+    expect(en.headers.get('content-language')).toBe('en');
+    expect(en.body).toMatchObject({ title: 'Rules not met', reason: 'BUDGET_EXCEEDED', ...figures });
+    expect(en.body.detail).toMatch(
+      /^The decisions would exceed the pool: DKK\s1,000,000\.00 is approved, these decisions approve DKK\s0\.01 more, the pool is DKK\s1,000,000\.00 and DKK\s0\.00 is left\.$/,
+    );
+    for (const res of [da, en])
+      expect(res.body.errors[0]).toMatchObject({ code: 'BUDGET_EXCEEDED', ...figures });
+    expect(en.body.errors[0].detail).toBe(en.body.detail);
+    expect((await h.core.applications.get(d.b))?.status).toBe('in_review');
+  });
+
   it('refuses any further approval once the budget is spent, with the figures', async () => {
     const res = await decide(d.b, { outcome: 'approved', amountOre: 1 });
     expectProblem(res, 422, 'RULES_FAILED');
-    expect(res.body.errors[0]).toMatchObject({
-      code: 'BUDGET_EXCEEDED',
-      detail: 'approvedOre=100000000 requestedOre=1 budgetOre=100000000 availableOre=0',
-    });
+    const figures = { approvedOre: 100_000_000, requestedOre: 1, budgetOre: 100_000_000, availableOre: 0 };
+    expect(res.body.errors[0]).toMatchObject({ code: 'BUDGET_EXCEEDED', ...figures });
+    expect(res.body).toMatchObject({ reason: 'BUDGET_EXCEEDED', ...figures });
     expect((await h.core.applications.get(d.b))?.status).toBe('in_review');
     // A rejection spends nothing and still goes through.
     expect((await decide(d.b, { outcome: 'rejected', justification: JUSTIFICATION })).status).toBe(201);

@@ -1,16 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../functions/core/auth/principal.js';
 import type { RequestContext, UserProfile } from '../../functions/core/ports.js';
-import { reviewInputSchema } from '../../functions/core/reviews/review.schema.js';
 import {
   assignReviewers,
-  declareConflict,
   reopenReview,
-  ruleOnConflict,
-  saveReview,
-  submitReview,
   unassignReviewer,
-} from '../../functions/core/reviews/review.service.js';
+} from '../../functions/core/reviews/assignment.service.js';
+import { declareConflict, ruleOnConflict } from '../../functions/core/reviews/conflict.service.js';
+import { reviewInputSchema } from '../../functions/core/reviews/review.schema.js';
+import { saveReview, submitReview } from '../../functions/core/reviews/review.service.js';
 import { DEMO_USERS } from '../../functions/local/seed.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import {

@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { OutboxMessage } from '../../functions/core/audit/audit.js';
+import type { ConflictGround } from '../../functions/core/reviews/review.schema.js';
+import { composeMail, texts } from '../../functions/texts/index.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import {
   ADMIN,
@@ -269,7 +272,9 @@ describe('review and decision, end to end', () => {
     expect(res.status).toBe(422);
     expect(res.body.errors[0]).toMatchObject({
       code: 'BUDGET_EXCEEDED',
-      detail: expect.stringContaining('availableOre=60000000'),
+      availableOre: 60_000_000,
+      requestedOre: 65_000_000,
+      detail: expect.stringMatching(/der er 600\.000,00\skr\. tilbage/),
     });
     expect((await client.get(`/api/applications/${apps.randers}`, ADMIN)).body.status).toBe('in_review');
   });
@@ -335,16 +340,17 @@ describe('review and decision, end to end', () => {
       ),
     ).toMatchObject({ outcome: 'waiting_list' });
 
-    // The applicant reads who took no part, not their personal reasons: in Danish, or English when asked.
+    // The applicant reads who took no part, not their personal reasons: each is worded "conflict of interest".
     const waiting = await client.get(`/api/applications/${apps.aarhus}`, RESEARCHER);
-    expect(waiting.body.decision.recused.map((r: { reason: string }) => r.reason)).toEqual([
-      'Inhabil',
-      'Inhabil',
-    ]);
-    const waitingEn = await client.get(`/api/applications/${apps.aarhus}`, RESEARCHER, {
-      'accept-language': 'en',
-    });
-    expect(waitingEn.body.decision.recused.map((r: { reason: string }) => r.reason)).toEqual([
+    const recused = waiting.body.decision.recused as {
+      userId: string;
+      ground: ConflictGround;
+      reason?: string;
+    }[];
+    expect(recused.map((r) => r.userId).sort()).toEqual(['demo-board', 'demo-chair']);
+    expect(recused.map((r) => r.reason)).toEqual([undefined, undefined]);
+    expect(recused.map((r) => texts.da.meeting.recusal(r.ground, r.reason))).toEqual(['Inhabil', 'Inhabil']);
+    expect(recused.map((r) => texts.en.meeting.recusal(r.ground, r.reason))).toEqual([
       'Conflict of interest',
       'Conflict of interest',
     ]);
@@ -360,7 +366,8 @@ describe('review and decision, end to end', () => {
     expect(rejected.body.decision.decidedAt).toBe('2027-03-10T13:00:00.000Z');
     const letters = (await pendingOutbox(h)).filter((m) => m.kind === 'application.decision');
     expect(letters).toHaveLength(3);
-    expect(String(letters.find((l) => l.entityId === apps.silkeborg)?.body)).toContain(
+    const silkeborgLetter = letters.find((l) => l.entityId === apps.silkeborg) as unknown as OutboxMessage;
+    expect(composeMail(silkeborgLetter).body).toContain(
       'Begrundelse: Projektet er ikke tilstrækkeligt forankret',
     );
     const ranking = await client.get(`/api/calls/${callId}/ranking`, ADMIN);

@@ -895,7 +895,7 @@ describe('the ranking and the CSV exports', () => {
       '4',
       '3',
       '4,2',
-      'fund',
+      'Bevilg',
     ]);
     const naRef = await refOf(r.na);
     expect(rows.find((x) => x[0] === naRef && x[2] === 'Rikke Laursen')?.slice(3)).toEqual([
@@ -903,7 +903,7 @@ describe('the ranking and the CSV exports', () => {
       'i.r.',
       '2',
       '4',
-      'fund_with_changes',
+      'Bevilg med ændringer',
     ]);
     // The formula title is text in Excel: a leading apostrophe, quoted because of its quotes and semicolon.
     expect(cellsOf('Ida Thomsen', `'${FORMULA}`)).toEqual([
@@ -912,13 +912,40 @@ describe('the ranking and the CSV exports', () => {
       'i.r.',
       'i.r.',
       '',
-      'fund',
+      'Bevilg',
     ]);
     expect(csv.text).toContain(`"'=HYPERLINK(""https://evil.example"";""Klik"")"`);
     for (const cells of rows) for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@]/);
     // Submitted, not recused, and drafts left out: 2 reviews on each of the four scored applications.
     expect(rows).toHaveLength(8);
     expect(rows.some((x) => x[2] === 'Rasmus Vestergaard')).toBe(false);
+  });
+
+  it('words the exports in the reader’s language: English headers, n/a and recommendations, the same figures', async () => {
+    const res = await h.app.request(`/api/calls/${callId}/exports/scores.csv`, {
+      headers: { authorization: `Bearer ${await h.tokenFor(ADMIN)}`, 'accept-language': 'en' },
+    });
+    expect(res.status).toBe(200);
+    const [header, ...rows] = parseDanishCsv((await res.text()).replace(/^\uFEFF/, ''));
+    expect(header).toEqual([
+      'Reference',
+      'Title',
+      'Reviewer',
+      'Relevans for kommuner og region (weight 2)',
+      'Videnskabelig kvalitet (weight 2)',
+      'Gennemførlighed (weight 1)',
+      'Weighted score',
+      'Recommendation',
+    ]);
+    const naRef = (await h.core.applications.get(r.na))?.reference;
+    expect(rows.find((x) => x[0] === naRef && x[2] === 'Rikke Laursen')?.slice(3)).toEqual([
+      '5',
+      'n/a',
+      '2',
+      '4',
+      'Fund with changes',
+    ]);
+    expect(rows).toHaveLength(8);
   });
 
   it('exports the decisions with each application’s place, figures in kroner and the justification', async () => {
@@ -953,13 +980,25 @@ describe('the ranking and the CSV exports', () => {
       'Inhabile',
     ]);
     expect(rows.map((x) => [x[0], x[3], x[4], x[5], x[6], x[7], x[8], x[9]])).toEqual([
-      ['1', '4', '2', '2', '400000,00', 'approved', '350000,50', ''],
-      ['2', '3,6', '2', '1,2', '300000,00', 'in_review', '', ''],
-      ['3', '3,5', '2', '1', '200000,00', 'in_review', '', ''],
-      ['4', '2', '1', '0', '50000,00', 'rejected', '', 'Ikke forankret; se "vurdering"'],
-      ['5', '', '0', '', '100000,00', 'in_review', '', ''],
+      ['1', '4', '2', '2', '400000,00', 'Bevilget', '350000,50', ''],
+      ['2', '3,6', '2', '1,2', '300000,00', 'Under bedømmelse', '', ''],
+      ['3', '3,5', '2', '1', '200000,00', 'Under bedømmelse', '', ''],
+      ['4', '2', '1', '0', '50000,00', 'Afslået', '', 'Ikke forankret; se "vurdering"'],
+      ['5', '', '0', '', '100000,00', 'Under bedømmelse', '', ''],
     ]);
     expect(rows[3]?.[2]).toBe(`'${FORMULA}`);
+    const english = await h.app.request(`/api/calls/${callId}/exports/decisions.csv`, {
+      headers: { authorization: `Bearer ${await h.tokenFor(ADMIN)}`, 'accept-language': 'en' },
+    });
+    const [enHeader, ...enRows] = parseDanishCsv((await english.text()).replace(/^\uFEFF/, ''));
+    expect(enHeader?.slice(0, 2)).toEqual(['Place', 'Reference']);
+    expect(enRows.map((x) => [x[0], x[6], x[7], x[8]])).toEqual([
+      ['1', '400000,00', 'Approved', '350000,50'],
+      ['2', '300000,00', 'In review', ''],
+      ['3', '200000,00', 'In review', ''],
+      ['4', '50000,00', 'Rejected', ''],
+      ['5', '100000,00', 'In review', ''],
+    ]);
     expect(csv.text).toContain('"Ikke forankret; se ""vurdering"""');
   });
 
@@ -972,6 +1011,6 @@ describe('the ranking and the CSV exports', () => {
       (await fetchCsv(h, `/api/calls/${callId}/exports/decisions.csv`, BOARD)).text,
     );
     const bare = decisions.find((x) => x[1] === naRef);
-    expect(bare?.slice(3)).toEqual(['', '', '', '', 'in_review', '', '', '']);
+    expect(bare?.slice(3)).toEqual(['', '', '', '', 'Under bedømmelse', '', '', '']);
   });
 });

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Application } from '../../functions/core/applications/application.schema.js';
+import { actorConflicted, isRecusedOrPending, personConflict } from '../../functions/core/reviews/access.js';
 import { normaliseOrganisation, organisationConflict } from '../../functions/core/reviews/conflicts.js';
+import type { Assignment } from '../../functions/core/reviews/review.schema.js';
 import { type SuggestionInput, suggestAssignment } from '../../functions/core/reviews/suggestion.js';
 
 describe('organisationConflict', () => {
@@ -28,6 +31,58 @@ describe('organisationConflict', () => {
   it('normalises case, punctuation and the word kommune', () => {
     expect(normaliseOrganisation('Ikast-Brande Kommune')).toBe(normaliseOrganisation('ikast brande'));
     expect(normaliseOrganisation('Ringkøbing-Skjern Kommune')).toBe('ringkøbing skjern');
+  });
+});
+
+describe('personConflict', () => {
+  const application = {
+    id: 'app-1',
+    ownerOrganisation: 'Aarhus Universitetshospital',
+    partners: [{ organisation: 'Randers Kommune' }],
+  } as Application;
+  const declared = (reviewerId: string, ruling?: { recused: boolean }): Assignment =>
+    ({
+      applicationId: 'app-1',
+      reviewerId,
+      conflict: {
+        declaredAt: '2027-03-01T09:00:00.000Z',
+        reason: 'Min søster er projektleder',
+        ...(ruling
+          ? { ruling: { ...ruling, byUserId: 'c', byName: 'C', at: '2027-03-02T09:00:00.000Z' } }
+          : {}),
+      },
+    }) as Assignment;
+
+  it('names the ground as a code and keeps the organisation or the person’s own words beside it', () => {
+    expect(personConflict({ userId: 'u', organisation: 'Randers' }, application, [])).toEqual({
+      ground: 'organisation',
+      reason: 'Randers Kommune',
+    });
+    expect(personConflict({ userId: 'r1' }, application, [declared('r1')])).toEqual({
+      ground: 'declared',
+      reason: 'Min søster er projektleder',
+    });
+    // The organisation is found by the system, whatever was declared.
+    expect(
+      personConflict({ userId: 'r1', organisation: 'randers kommune' }, application, [declared('r1')]),
+    ).toEqual({ ground: 'organisation', reason: 'Randers Kommune' });
+  });
+
+  it('counts a declaration until the chair rules it is none, and only the declarer’s own', () => {
+    expect(isRecusedOrPending(declared('r1'))).toBe(true);
+    expect(personConflict({ userId: 'r1' }, application, [declared('r1', { recused: true })])?.ground).toBe(
+      'declared',
+    );
+    expect(
+      personConflict({ userId: 'r1' }, application, [declared('r1', { recused: false })]),
+    ).toBeUndefined();
+    expect(personConflict({ userId: 'r2' }, application, [declared('r1')])).toBeUndefined();
+  });
+
+  it('never holds an admin back: admins run the case where the board is conflicted', () => {
+    const person = { email: 'x@x', name: 'X', organisation: 'Randers Kommune', chair: false };
+    expect(actorConflicted({ ...person, userId: 'a', roles: ['admin'] }, application, [])).toBe(false);
+    expect(actorConflicted({ ...person, userId: 'b', roles: ['board'] }, application, [])).toBe(true);
   });
 });
 

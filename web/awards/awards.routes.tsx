@@ -154,7 +154,8 @@ export function awardRoutes(deps: AppDeps) {
         return { text: values.text, spentOre: read.kroner(values.spent, '/spentOre') };
       },
       schema: reportSubmitInputSchema,
-      run: (input, { ctx, body }) => submitReport(deps.core, ctx, id, reportId, input, formVersion(body)),
+      run: (input, { ctx, body }) =>
+        submitReport(deps.core, ctx, id, reportId, input, formVersion(body) ?? -1),
       done: () => `/awards/${id}?submitted=1#reports`,
       render: (c, state) =>
         renderAward(c, id, {

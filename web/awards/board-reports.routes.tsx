@@ -77,7 +77,7 @@ export function boardReportRoutes(deps: AppDeps) {
     const ctx = webCtx(c);
     const id = c.req.param('applicationId');
     const reportId = c.req.param('reportId');
-    const version = formVersion(await readBody(c));
+    const version = formVersion(await readBody(c)) ?? -1;
     try {
       const { awardClosed } = await approveReport(deps.core, ctx, id, reportId, version);
       return c.redirect(`/board/awards/${id}/reports?done=${awardClosed ? 'closed' : 'approved'}`, 303);
@@ -110,7 +110,8 @@ export function boardReportRoutes(deps: AppDeps) {
         return { reason: values.reason };
       },
       schema: reportReturnInputSchema,
-      run: (input, { ctx, body }) => returnReport(deps.core, ctx, id, reportId, input, formVersion(body)),
+      run: (input, { ctx, body }) =>
+        returnReport(deps.core, ctx, id, reportId, input, formVersion(body) ?? -1),
       done: () => `/board/awards/${id}/reports?done=returned`,
       render: (c, state) =>
         renderReports(c, id, {

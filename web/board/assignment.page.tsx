@@ -1,12 +1,14 @@
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import type { UserProfile } from '../../functions/core/ports.js';
+import type { AssignmentRow } from '../../functions/core/reviews/assignment.service.js';
+import { reviewable } from '../../functions/core/reviews/in-review.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { ErrorSummary, type Errors, fieldId, SelectField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { StatusTag } from '../pages/public.js';
-import { conflictState } from '../pages/reviews.js';
-import { BackToCall, type BoardApplicationRow, isReviewable, rowName } from './board.page.js';
+import { conflictState } from '../reviews/review.page.js';
+import { BackToCall, rowName } from './board.page.js';
 
 const reviewerLabel = (u: { name: string; organisation?: string | undefined }) =>
   u.organisation ? `${u.name}, ${u.organisation}` : u.name;
@@ -14,7 +16,7 @@ const reviewerLabel = (u: { name: string; organisation?: string | undefined }) =
 export const assignPointer = (applicationId: string) => `/assign/${applicationId}`;
 export const planPointer = (applicationId: string) => `/plan/${applicationId}`;
 
-function boardFieldLabel(pointer: string, rows: BoardApplicationRow[], lang: Lang): string {
+function boardFieldLabel(pointer: string, rows: AssignmentRow[], lang: Lang): string {
   const [, id] = pointer.split('/').filter(Boolean);
   const row = rows.find((r) => r.applicationId === id);
   return row ? rowName(row) : texts[lang].board.reviewers;
@@ -31,7 +33,7 @@ export function AssignmentPage({
 }: {
   lang: Lang;
   call: Call;
-  rows: BoardApplicationRow[];
+  rows: AssignmentRow[];
   reviewers: UserProfile[];
   errors: Errors;
   selected?: { applicationId: string; reviewerId: string } | undefined;
@@ -41,7 +43,7 @@ export function AssignmentPage({
   const b = t.board;
   const r = t.review;
   const base = `/board/calls/${call.id}/assignment`;
-  const anyReviewable = rows.some((row) => !row.conflicted && isReviewable(row.status));
+  const anyReviewable = rows.some((row) => !row.conflicted && reviewable(row));
   return (
     <>
       <BackToCall lang={lang} call={call} />
@@ -99,7 +101,7 @@ export function AssignmentPage({
                             <td>{r.statuses[a.review.status]}</td>
                             <td>{r.conflicts[conflictState(a)]}</td>
                             <td>
-                              {isReviewable(row.status) && a.review.status === 'submitted' ? (
+                              {reviewable(row) && a.review.status === 'submitted' ? (
                                 <form method="post" action={`${base}/reopen`} class="inline">
                                   <input type="hidden" name="applicationId" value={row.applicationId} />
                                   <input type="hidden" name="reviewerId" value={a.reviewerId} />
@@ -111,7 +113,7 @@ export function AssignmentPage({
                                     {b.reopen}
                                   </button>
                                 </form>
-                              ) : isReviewable(row.status) ? (
+                              ) : reviewable(row) ? (
                                 <form method="post" action={`${base}/remove`} class="inline">
                                   <input type="hidden" name="applicationId" value={row.applicationId} />
                                   <input type="hidden" name="reviewerId" value={a.reviewerId} />
@@ -133,7 +135,7 @@ export function AssignmentPage({
                     </table>
                   </div>
                 )}
-                {isReviewable(row.status) ? (
+                {reviewable(row) ? (
                   free.length > 0 && (
                     <form method="post" action={`${base}/add`} class="inline-form" novalidate>
                       <input type="hidden" name="applicationId" value={row.applicationId} />
@@ -177,8 +179,8 @@ export function SuggestionPage({
 }: {
   lang: Lang;
   call: Call;
-  /** The applications the reader may assign to (not conflicted, in review). */
-  rows: BoardApplicationRow[];
+  /** The call's applications: those the reader may assign to (not conflicted, in review) are shown. */
+  rows: AssignmentRow[];
   reviewers: UserProfile[];
   /** Checked reviewers per application: the suggestion, or what was posted. */
   plan: Map<string, string[]>;
@@ -187,17 +189,18 @@ export function SuggestionPage({
   const t = texts[lang];
   const b = t.board;
   const base = `/board/calls/${call.id}/assignment`;
+  const assignable = rows.filter((row) => !row.conflicted && reviewable(row));
   return (
     <>
       <BackToCall lang={lang} call={call} />
       <h1>{b.suggestionTitle}</h1>
       <p class="lead">{b.suggestionIntro}</p>
       <ErrorSummary errors={errors} labelOf={(p) => boardFieldLabel(p, rows, lang)} />
-      {rows.length === 0 ? (
+      {assignable.length === 0 ? (
         <p>{b.noApplications}</p>
       ) : (
         <form method="post" action={`${base}/confirm`} novalidate>
-          {rows.map((row) => {
+          {assignable.map((row) => {
             const pointer = planPointer(row.applicationId);
             const id = fieldId(pointer);
             const error = errors.get(pointer);

@@ -1,27 +1,12 @@
-import type { Application } from '../../functions/core/applications/application.schema.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
-import type { Assignment } from '../../functions/core/reviews/review.schema.js';
 import { formatDateTime, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { StatusTag } from '../pages/public.js';
-import { callTitleOf } from '../pages/reviews.js';
-
-/** An application of the call as the board page lists it; `assignments` is empty where the reader is conflicted. */
-export interface BoardApplicationRow {
-  applicationId: string;
-  title: string;
-  reference?: string | undefined;
-  status: Application['status'];
-  conflicted: boolean;
-  assignments: Assignment[];
-}
+import { callTitleOf } from '../reviews/review.page.js';
 
 export const rowName = (row: { reference?: string | undefined; title: string }) =>
   row.reference ? `${row.reference} ${row.title}` : row.title;
-
-export const isReviewable = (status: Application['status']) =>
-  status === 'in_review' || status === 'waiting_list';
 
 export function BackToCall({ lang, call }: { lang: Lang; call: Call }) {
   return (

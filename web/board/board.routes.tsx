@@ -1,12 +1,11 @@
 import { Hono } from 'hono';
-import { getCall } from '../../functions/core/calls/call.service.js';
-import { isBoardOrAdmin, isChairOrAdmin } from '../../functions/core/reviews/review.service.js';
-import { forbidden } from '../../functions/core/shared/errors.js';
+import { getBoardCall, listBoardCalls } from '../../functions/core/decisions/board.service.js';
+import { requireBoard } from '../../functions/core/reviews/access.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
 import { boardReportRoutes } from '../awards/board-reports.routes.js';
-import { callTitleOf } from '../pages/reviews.js';
 import { page, webCtx } from '../render.js';
+import { callTitleOf } from '../reviews/review.page.js';
 import { assignmentRoutes } from './assignment.routes.js';
 import { BoardCallPage, BoardHomePage } from './board.page.js';
 import { conflictRoutes } from './conflicts.routes.js';
@@ -19,28 +18,22 @@ import { rankingRoutes } from './ranking.routes.js';
  */
 export function boardRoutes(deps: AppDeps) {
   const board = new Hono<AppEnv>();
+  // Nobody else gets as far as reading a form; each service checks its own rule again.
   board.use('*', async (c, next) => {
-    if (!isBoardOrAdmin(webCtx(c).actor)) throw forbidden();
+    requireBoard(webCtx(c).actor);
     await next();
   });
 
   board.get('/', async (c) => {
-    const { lang } = webCtx(c);
-    const [open, closed] = await Promise.all([
-      deps.core.calls.listByStatus('open'),
-      deps.core.calls.listByStatus('closed'),
-    ]);
+    const { actor, lang } = webCtx(c);
+    const { open, closed } = await listBoardCalls(deps.core, actor);
     return page(c, texts[lang].board.title, <BoardHomePage lang={lang} open={open} closed={closed} />);
   });
 
   board.get('/calls/:callId', async (c) => {
     const { actor, lang } = webCtx(c);
-    const call = await getCall(deps.core, actor, c.req.param('callId'));
-    return page(
-      c,
-      callTitleOf(call, lang),
-      <BoardCallPage lang={lang} call={call} chair={isChairOrAdmin(actor)} />,
-    );
+    const { call, chair } = await getBoardCall(deps.core, actor, c.req.param('callId'));
+    return page(c, callTitleOf(call, lang), <BoardCallPage lang={lang} call={call} chair={chair} />);
   });
 
   board.route('/', assignmentRoutes(deps));

@@ -1,14 +1,25 @@
 import type { Call } from '../../functions/core/calls/call.schema.js';
-import type { Assignment } from '../../functions/core/reviews/review.schema.js';
+import { type Assignment, ruleConflictSchema } from '../../functions/core/reviews/review.schema.js';
 import { formatDateTime } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
+import { maxLengthOf } from '../forms.js';
 import { BackToCall, rowName } from './board.page.js';
+
+const NOTE_MAX = maxLengthOf(ruleConflictSchema.shape.note);
 
 export const rulingKey = (a: Pick<Assignment, 'applicationId' | 'reviewerId'>) =>
   `${a.applicationId}-${a.reviewerId}`.replace(/[^A-Za-z0-9-]/g, '_');
+
+/** A ruling as posted: which declaration, and what was chosen and typed. */
+export interface RulingValues {
+  applicationId: string;
+  reviewerId: string;
+  recused: string;
+  note: string;
+}
 
 export function ConflictsPage({
   lang,
@@ -25,16 +36,16 @@ export function ConflictsPage({
   /** Applications the reader is conflicted on: they cannot rule on those. */
   conflictedApplicationIds: Set<string>;
   errors: Errors;
-  /** What was posted for one declaration, to show it again beside its errors. */
-  values?: { key: string; recused: string; note: string } | undefined;
+  /** What was posted for one declaration, to show it again beside its errors (named by the form's own fields). */
+  values?: RulingValues | undefined;
   notice?: string | undefined;
 }) {
   const t = texts[lang];
   const b = t.board;
   const base = `/board/calls/${call.id}/conflicts`;
-  const label = (pointer: string) => {
-    const key = pointer.split('/')[2];
-    const a = declarations.find((d) => rulingKey(d) === key);
+  const posted = values ? rulingKey(values) : undefined;
+  const label = () => {
+    const a = declarations.find((d) => rulingKey(d) === posted);
     return a
       ? `${a.reviewerName}, ${rowName({ title: a.applicationTitle, reference: a.applicationReference })}`
       : '';
@@ -52,10 +63,12 @@ export function ConflictsPage({
         const conflict = a.conflict;
         if (!conflict) return null;
         const ruling = conflict.ruling;
-        const recusedPointer = `/rulings/${key}/recused`;
+        const mine = posted === key ? values : undefined;
+        // The posted form's fields carry the pointers its errors name; the other forms' are kept apart by key.
+        const at = (leaf: string) => (mine ? `/${leaf}` : `/rulings/${key}/${leaf}`);
+        const recusedPointer = at('recused');
         const recusedId = fieldId(recusedPointer);
         const recusedError = errors.get(recusedPointer);
-        const mine = values?.key === key ? values : undefined;
         return (
           <section class="card" aria-labelledby={headingId}>
             <h2 id={headingId}>
@@ -114,14 +127,14 @@ export function ConflictsPage({
                     </label>
                   </fieldset>
                   <TextField
-                    pointer={`/rulings/${key}/note`}
+                    pointer={at('note')}
                     name="note"
                     label={`${b.rulingNote}: ${a.reviewerName}`}
                     optionalText={b.optional}
                     errors={errors}
                     value={mine?.note ?? ''}
                     multiline
-                    maxLength={2000}
+                    maxLength={NOTE_MAX}
                   />
                   <div class="actions">
                     <button type="submit">{b.saveRuling}</button>

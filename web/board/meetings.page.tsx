@@ -1,11 +1,19 @@
 import type { Call } from '../../functions/core/calls/call.schema.js';
-import { type Meeting, OUTCOMES } from '../../functions/core/decisions/decision.schema.js';
+import {
+  decisionInputSchema,
+  type Meeting,
+  meetingInputSchema,
+  OUTCOMES,
+} from '../../functions/core/decisions/decision.schema.js';
 import type { UserProfile } from '../../functions/core/ports.js';
 import type { RankingRow } from '../../functions/core/reviews/ranking.js';
 import { formatDateTime, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
+import { Notice } from '../components/notice.js';
+import { maxLengthOf } from '../forms.js';
+import { callTitleOf } from '../reviews/review.page.js';
 import { BackToCall, rowName } from './board.page.js';
 import { formatScore } from './ranking.page.js';
 
@@ -23,8 +31,14 @@ export interface MeetingFormValues {
   heldAt: string;
   attendeeIds: string[];
   notes: string;
+  /** The applications the form listed, in its order. */
+  apps: string[];
   decisions: Record<string, DecisionValues>;
 }
+
+const NOTES_MAX = maxLengthOf(meetingInputSchema.shape.notes);
+const CONDITIONS_MAX = maxLengthOf(decisionInputSchema.shape.conditions);
+const JUSTIFICATION_MAX = maxLengthOf(decisionInputSchema.shape.justification);
 
 export const emptyDecision = (): DecisionValues => ({
   outcome: 'none',
@@ -33,15 +47,30 @@ export const emptyDecision = (): DecisionValues => ({
   justification: '',
 });
 
-export const decisionPointer = (applicationId: string, leaf: string) => `/d/${applicationId}/${leaf}`;
+/** The applications given a decision, in the form's order: the i-th is decision i of the meeting's input. */
+export const decidedIds = (values: MeetingFormValues): string[] =>
+  values.apps.filter((id) => (values.decisions[id]?.outcome ?? 'none') !== 'none');
 
-function meetingFieldLabel(pointer: string, rows: RankingRow[], lang: Lang): string {
+/**
+ * The pointer of an application's field: a decided application's fields are named as the input names them
+ * (`/decisions/2/amountOre`), so each error finds its field; the others' by application.
+ */
+const decisionPointers = (values: MeetingFormValues) => {
+  const decided = decidedIds(values);
+  return (applicationId: string, leaf: string) => {
+    const i = decided.indexOf(applicationId);
+    return i < 0 ? `/d/${applicationId}/${leaf}` : `/decisions/${i}/${leaf}`;
+  };
+};
+
+function meetingFieldLabel(pointer: string, rows: RankingRow[], decided: string[], lang: Lang): string {
   const m = texts[lang].meeting;
-  const [head, id, leaf] = pointer.split('/').filter(Boolean);
+  const [head, index, leaf] = pointer.split('/').filter(Boolean);
   if (head === 'heldAt') return m.heldAt;
   if (head === 'attendeeIds') return m.attendees;
   if (head === 'notes') return m.notes;
-  if (head !== 'd') return m.decisions;
+  const id = decided[Number(index)];
+  if (head !== 'decisions' || id === undefined) return m.decisions;
   const row = rows.find((r) => r.applicationId === id);
   const leaves: Record<string, string> = {
     outcome: m.outcome,
@@ -76,6 +105,8 @@ export function MeetingFormPage({
   const m = t.meeting;
   const attendeesError = errors.get('/attendeeIds');
   const decisionsError = errors.get('/decisions');
+  const pointerOf = decisionPointers(values);
+  const decided = decidedIds(values);
   return (
     <>
       <BackToCall lang={lang} call={call} />
@@ -86,7 +117,7 @@ export function MeetingFormPage({
           {m.conflict} <a href={`/board/calls/${call.id}/meetings/new`}>{t.form.reload}</a>
         </div>
       )}
-      <ErrorSummary errors={errors} labelOf={(p) => meetingFieldLabel(p, rows, lang)} />
+      <ErrorSummary errors={errors} labelOf={(p) => meetingFieldLabel(p, rows, decided, lang)} />
       {call.status !== 'closed' ? (
         <p class="warning">{m.notClosed}</p>
       ) : rows.length === 0 ? (
@@ -136,7 +167,7 @@ export function MeetingFormPage({
               errors={errors}
               value={values.notes}
               multiline
-              maxLength={20000}
+              maxLength={NOTES_MAX}
             />
           </fieldset>
           <div
@@ -156,6 +187,7 @@ export function MeetingFormPage({
                 row={row}
                 values={values.decisions[row.applicationId] ?? emptyDecision()}
                 errors={errors}
+                pointerOf={pointerOf}
               />
             ))}
           </div>
@@ -174,11 +206,13 @@ function DecisionFieldset({
   row,
   values,
   errors,
+  pointerOf,
 }: {
   lang: Lang;
   row: RankingRow;
   values: DecisionValues;
   errors: Errors;
+  pointerOf: (applicationId: string, leaf: string) => string;
 }) {
   const t = texts[lang];
   const m = t.meeting;
@@ -193,9 +227,12 @@ function DecisionFieldset({
       </fieldset>
     );
   }
-  const outcomePointer = decisionPointer(id, 'outcome');
+  // A refusal of the application itself (not in the call, conflicted, …) stands beside its outcome.
+  const outcomePointer = errors.get(pointerOf(id, 'applicationId'))
+    ? pointerOf(id, 'applicationId')
+    : pointerOf(id, 'outcome');
   const outcomeId = fieldId(outcomePointer);
-  const outcomeError = errors.get(outcomePointer) ?? errors.get(decisionPointer(id, 'applicationId'));
+  const outcomeError = errors.get(outcomePointer);
   const name = (leaf: string) => `d.${id}.${leaf}`;
   return (
     <fieldset>
@@ -226,7 +263,7 @@ function DecisionFieldset({
         ))}
       </fieldset>
       <TextField
-        pointer={decisionPointer(id, 'amountOre')}
+        pointer={pointerOf(id, 'amountOre')}
         name={name('amount')}
         label={m.amount}
         hint={m.amountHint}
@@ -235,24 +272,24 @@ function DecisionFieldset({
         inputMode="decimal"
       />
       <TextField
-        pointer={decisionPointer(id, 'conditions')}
+        pointer={pointerOf(id, 'conditions')}
         name={name('conditions')}
         label={m.conditions}
         optionalText={t.form.optional}
         errors={errors}
         value={values.conditions}
         multiline
-        maxLength={5000}
+        maxLength={CONDITIONS_MAX}
       />
       <TextField
-        pointer={decisionPointer(id, 'justification')}
+        pointer={pointerOf(id, 'justification')}
         name={name('justification')}
         label={m.justification}
         hint={m.justificationHint}
         errors={errors}
         value={values.justification}
         multiline
-        maxLength={10000}
+        maxLength={JUSTIFICATION_MAX}
       />
     </fieldset>
   );
@@ -328,16 +365,12 @@ export function MinutesPage({
       <h1>
         {m.minutesTitle}, {formatDateTime(meeting.heldAt, lang)}
       </h1>
-      {notice && (
-        <div class="notice" role="status">
-          {notice}
-        </div>
-      )}
+      <Notice text={notice} />
       <dl class="facts card">
         {call && (
           <>
             <dt>{t.board.call}</dt>
-            <dd>{lang === 'en' && call.titleEn ? call.titleEn : call.title}</dd>
+            <dd>{callTitleOf(call, lang)}</dd>
           </>
         )}
         <dt>{m.held}</dt>
@@ -389,7 +422,7 @@ export function MinutesPage({
                       {d.recused.map((p) => (
                         <li>
                           {p.name}
-                          {p.organisation ? `, ${p.organisation}` : ''}: {p.reason}
+                          {p.organisation ? `, ${p.organisation}` : ''}: {m.recusal(p.ground, p.reason)}
                         </li>
                       ))}
                     </ul>

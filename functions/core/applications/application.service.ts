@@ -1,6 +1,7 @@
 import { auditEvent, type OutboxMessage } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
+import { withoutPersonalReasons } from '../decisions/decision.rules.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, type FieldError, forbidden, notFound, versionConflict } from '../shared/errors.js';
 import { copenhagenWallClock } from '../shared/time.js';
@@ -50,22 +51,10 @@ function withDraftFields(application: Application, input: ApplicationDraftInput)
   return { ...merged, requestedAmountOre: sumBudgetOre(merged.budgetLines) };
 }
 
-/**
- * Stands in for a board member's or reviewer's own reason for taking no part in a decision, where the applicant
- * reads it: they learn who stood aside, and that it was for a conflict of interest, but not the personal reason.
- */
-export const RECUSAL_REASON_WITHHELD = 'conflict_of_interest';
-
 /** The application as this reader may see it: the personal reasons of a recusal are for the board and admins. */
 function asSeenBy(actor: Principal, application: Application): Application {
   if (!application.decision || isAdmin(actor) || hasRole(actor, 'board')) return application;
-  return {
-    ...application,
-    decision: {
-      ...application.decision,
-      recused: application.decision.recused.map((r) => ({ ...r, reason: RECUSAL_REASON_WITHHELD })),
-    },
-  };
+  return { ...application, decision: withoutPersonalReasons(application.decision) };
 }
 
 /**

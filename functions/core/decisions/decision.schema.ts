@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_AMOUNT_ORE } from '../calls/call.schema.js';
+import { CONFLICT_GROUNDS } from '../reviews/review.schema.js';
 import { text } from '../shared/validation.js';
 
 export const OUTCOMES = ['approved', 'rejected', 'waiting_list'] as const;
@@ -33,6 +34,16 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
+/**
+ * A board member present who took no part in a decision: on what ground, and the organisation or their own
+ * words. The applicant reads who stood aside, not the words (`withoutPersonalReasons`).
+ */
+export const recusalSchema = personSchema.extend({
+  ground: z.enum(CONFLICT_GROUNDS),
+  reason: z.string().optional(),
+});
+export type Recusal = z.infer<typeof recusalSchema>;
+
 export const decisionSchema = z.object({
   outcome: z.enum(OUTCOMES),
   amountOre: z.int().optional(),
@@ -42,7 +53,7 @@ export const decisionSchema = z.object({
   decidedBy: z.string(),
   meetingId: z.string(),
   /** Board members present who took no part in this decision, and why. */
-  recused: z.array(personSchema.extend({ reason: z.string() })),
+  recused: z.array(recusalSchema),
 });
 export type Decision = z.infer<typeof decisionSchema>;
 
@@ -60,7 +71,7 @@ export const meetingSchema = z.object({
       /** Absent for a reader who is conflicted with the application: they see its title only. */
       outcome: z.enum(OUTCOMES).optional(),
       amountOre: z.int().optional(),
-      recused: z.array(personSchema.extend({ reason: z.string() })),
+      recused: z.array(recusalSchema),
       conflicted: z.boolean().optional(),
     }),
   ),

@@ -3,86 +3,40 @@ import { auditEvent, type OutboxMessage } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import type { CoreDeps, DecisionWrite, RequestContext } from '../ports.js';
-import { isBoardOrAdmin, personConflict } from '../reviews/review.service.js';
-import { AppError, type FieldError, forbidden, notFound } from '../shared/errors.js';
+import { actorConflicted, personConflict, requireBoard } from '../reviews/access.js';
+import { AppError, type FieldError, notFound } from '../shared/errors.js';
 import { budgetExceeded } from './budget.js';
-import type { Decision, DecisionInput, Meeting, MeetingInput, Person } from './decision.schema.js';
+import { checkDecision, decidable } from './decision.rules.js';
+import type { Decision, DecisionInput, Meeting, MeetingInput, Person, Recusal } from './decision.schema.js';
 
-const kr = (ore: number, locale = 'da-DK') =>
-  new Intl.NumberFormat(locale, { style: 'currency', currency: 'DKK' }).format(ore / 100);
-
+/** The decision letter to the applicant: its words come from the catalogue when it is sent. */
 function decisionLetter(application: Application, call: Call, decision: Decision, now: Date): OutboxMessage {
-  const da: Record<Decision['outcome'], string[]> = {
-    approved: [
-      `Bestyrelsen for Folkesundhed i Midten har bevilget ${kr(decision.amountOre ?? 0)} til projektet.`,
-      ...(decision.conditions ? ['', `Vilkår: ${decision.conditions}`] : []),
-    ],
-    rejected: [
-      'Bestyrelsen for Folkesundhed i Midten har desværre givet afslag på ansøgningen.',
-      '',
-      `Begrundelse: ${decision.justification ?? ''}`,
-      '',
-      'Afgørelsen er truffet efter forvaltningslovens §§ 22-24. Du kan bede om aktindsigt i sagens dokumenter.',
-    ],
-    waiting_list: [
-      'Bestyrelsen har sat ansøgningen på venteliste. Du hører fra os, hvis der bliver midler til projektet.',
-    ],
-  };
-  const en: Record<Decision['outcome'], string[]> = {
-    approved: [
-      `The board of Folkesundhed i Midten has granted ${kr(decision.amountOre ?? 0, 'en-GB')} to the project.`,
-      ...(decision.conditions ? ['', `Conditions (in Danish): ${decision.conditions}`] : []),
-    ],
-    rejected: [
-      'The board of Folkesundhed i Midten has unfortunately rejected the application.',
-      '',
-      `Justification (in Danish): ${decision.justification ?? ''}`,
-      '',
-      'You may ask for access to the documents of the case (aktindsigt).',
-    ],
-    waiting_list: [
-      'The board has put the application on the waiting list. We will write if funds become available.',
-    ],
-  };
   return {
     id: crypto.randomUUID(),
     createdAt: now.toISOString(),
     kind: 'application.decision',
     to: application.ownerEmail,
     entityId: application.id,
-    subject: `Afgørelse på ansøgning ${application.reference ?? ''} / Decision on application ${application.reference ?? ''}`,
-    body: [
-      `Kære ${application.ownerName}`,
-      '',
-      `Afgørelse på ansøgningen "${application.title ?? ''}" (${application.reference ?? ''}) til opslaget "${call.title}".`,
-      '',
-      ...da[decision.outcome],
-      '',
-      '---',
-      '',
-      `Dear ${application.ownerName}`,
-      '',
-      `Decision on the application "${application.title ?? ''}" (${application.reference ?? ''}) to the call "${call.titleEn ?? call.title}".`,
-      '',
-      ...en[decision.outcome],
-      '',
-      'Folkesundhed i Midten',
-    ].join('\n'),
+    params: {
+      ownerName: application.ownerName,
+      reference: application.reference ?? '',
+      title: application.title ?? '',
+      callTitle: call.title,
+      ...(call.titleEn ? { callTitleEn: call.titleEn } : {}),
+      outcome: decision.outcome,
+      ...(decision.amountOre !== undefined ? { amountOre: decision.amountOre } : {}),
+      ...(decision.conditions ? { conditions: decision.conditions } : {}),
+      ...(decision.justification ? { justification: decision.justification } : {}),
+    },
   };
 }
-
-const decidable = (a: Application) => a.status === 'in_review' || a.status === 'waiting_list';
 
 async function people(deps: CoreDeps, ids: readonly string[], errors: FieldError[]): Promise<Person[]> {
   const found: Person[] = [];
   for (const [i, id] of ids.entries()) {
     const user = await deps.users.get(id);
     if (!user || !(user.roles.includes('board') || user.roles.includes('admin'))) {
-      errors.push({
-        pointer: `/attendeeIds/${i}`,
-        code: 'NOT_BOARD',
-        detail: `${id}: ikke medlem af bestyrelsen / not a board member`,
-      });
+      errors.push({ pointer: `/attendeeIds/${i}`, code: 'NOT_BOARD', params: { userId: id } });
     } else
       found.push({
         userId: user.userId,
@@ -105,17 +59,11 @@ export async function recordMeeting(
   callId: string,
   input: MeetingInput,
 ): Promise<Meeting> {
-  if (!isBoardOrAdmin(ctx.actor)) throw forbidden();
+  requireBoard(ctx.actor);
   const call = await deps.calls.get(callId);
   if (!call) throw notFound('call');
   const errors: FieldError[] = [];
-  if (call.status !== 'closed') {
-    errors.push({
-      pointer: '',
-      code: 'CALL_NOT_CLOSED',
-      detail: 'Der træffes afgørelse, når opslaget er lukket / Decisions are made once the call is closed',
-    });
-  }
+  if (call.status !== 'closed') errors.push({ pointer: '', code: 'CALL_NOT_CLOSED' });
   const attendees = await people(deps, input.attendeeIds, errors);
   const now = deps.clock.now();
   const meetingId = crypto.randomUUID();
@@ -126,52 +74,35 @@ export async function recordMeeting(
   for (const [i, d] of input.decisions.entries()) {
     const at = (field: string) => `/decisions/${i}/${field}`;
     if (seen.has(d.applicationId)) {
-      errors.push({
-        pointer: at('applicationId'),
-        code: 'DUPLICATE',
-        detail: 'Samme ansøgning to gange / The same application twice',
-      });
+      errors.push({ pointer: at('applicationId'), code: 'DUPLICATE' });
       continue;
     }
     seen.add(d.applicationId);
     const application = await deps.applications.get(d.applicationId);
     if (!application || application.callId !== callId) {
-      errors.push({
-        pointer: at('applicationId'),
-        code: 'NOT_IN_CALL',
-        detail: 'Ansøgningen hører ikke til opslaget / Not an application of this call',
-      });
+      errors.push({ pointer: at('applicationId'), code: 'NOT_IN_CALL' });
       continue;
     }
     if (!decidable(application)) {
       errors.push({
         pointer: at('applicationId'),
         code: 'INVALID_STATE',
-        detail: `Ansøgningen kan ikke afgøres i status "${application.status}" / Cannot be decided in status "${application.status}"`,
+        params: { applicationStatus: application.status },
       });
       continue;
     }
     const assignments = await deps.reviews.listByApplication(application.id);
-    if (!isAdmin(ctx.actor) && personConflict(ctx.actor, application, assignments)) {
-      errors.push({
-        pointer: at('applicationId'),
-        code: 'CONFLICT_OF_INTEREST',
-        detail: 'Du er inhabil i denne ansøgning / You are conflicted on this application',
-      });
+    if (actorConflicted(ctx.actor, application, assignments)) {
+      errors.push({ pointer: at('applicationId'), code: 'CONFLICT_OF_INTEREST', params: {} });
       continue;
     }
     errors.push(...checkDecision(d, application, at));
-    const recused = attendees.flatMap((person) => {
-      const reason = personConflict(person, application, assignments);
-      return reason ? [{ ...person, reason }] : [];
+    const recused = attendees.flatMap((person): Recusal[] => {
+      const conflict = personConflict(person, application, assignments);
+      return conflict ? [{ ...person, ...conflict }] : [];
     });
-    if (hasRole(ctx.actor, 'board') && recused.length === attendees.length) {
-      errors.push({
-        pointer: at('applicationId'),
-        code: 'NO_QUORUM',
-        detail: 'Alle fremmødte er inhabile / Every attendee is conflicted',
-      });
-    }
+    if (hasRole(ctx.actor, 'board') && recused.length === attendees.length)
+      errors.push({ pointer: at('applicationId'), code: 'NO_QUORUM' });
     const decision: Decision = {
       outcome: d.outcome,
       ...(d.outcome === 'approved' && d.amountOre !== undefined ? { amountOre: d.amountOre } : {}),
@@ -219,12 +150,7 @@ export async function recordMeeting(
       recused,
     });
   }
-  if (errors.length > 0)
-    throw new AppError(
-      'RULES_FAILED',
-      'Afgørelserne kan ikke registreres / The decisions cannot be recorded',
-      { errors },
-    );
+  if (errors.length > 0) throw new AppError('RULES_FAILED', { code: 'DECISIONS_REFUSED' }, { errors });
   const meeting: Meeting = {
     id: meetingId,
     callId,
@@ -253,44 +179,6 @@ export async function recordMeeting(
     call.budgetOre,
   );
   return meeting;
-}
-
-function checkDecision(
-  d: DecisionInput,
-  application: Application,
-  at: (field: string) => string,
-): FieldError[] {
-  const errors: FieldError[] = [];
-  if (d.outcome === 'approved') {
-    if (d.amountOre === undefined)
-      errors.push({
-        pointer: at('amountOre'),
-        code: 'REQUIRED',
-        detail: 'Angiv det bevilgede beløb / Give the amount granted',
-      });
-    else if (d.amountOre > application.requestedAmountOre) {
-      errors.push({
-        pointer: at('amountOre'),
-        code: 'OVER_REQUESTED',
-        detail: `Højst det ansøgte ${kr(application.requestedAmountOre)} / At most the ${kr(application.requestedAmountOre, 'en-GB')} requested`,
-      });
-    }
-  } else if (d.amountOre !== undefined) {
-    errors.push({
-      pointer: at('amountOre'),
-      code: 'NOT_ALLOWED',
-      detail: 'Kun en bevilling har et beløb / Only an approval has an amount',
-    });
-  }
-  if (d.outcome === 'rejected' && !d.justification?.trim()) {
-    errors.push({
-      pointer: at('justification'),
-      code: 'REQUIRED',
-      detail:
-        'Et afslag skal begrundes skriftligt (forvaltningsloven §§ 22-24) / A rejection needs a written justification',
-    });
-  }
-  return errors;
 }
 
 /** One decision outside a meeting: recorded as a meeting attended by the decider. */
@@ -340,13 +228,13 @@ async function minutesFor(deps: CoreDeps, actor: Principal, meeting: Meeting): P
 
 /** The minutes of a call's meetings (board, admins). @throws AppError FORBIDDEN */
 export async function listMeetings(deps: CoreDeps, actor: Principal, callId: string): Promise<Meeting[]> {
-  if (!isBoardOrAdmin(actor)) throw forbidden();
+  requireBoard(actor);
   return Promise.all((await deps.decisions.listMeetings(callId)).map((m) => minutesFor(deps, actor, m)));
 }
 
 /** @throws AppError FORBIDDEN, NOT_FOUND */
 export async function getMeeting(deps: CoreDeps, actor: Principal, meetingId: string): Promise<Meeting> {
-  if (!isBoardOrAdmin(actor)) throw forbidden();
+  requireBoard(actor);
   const meeting = await deps.decisions.getMeeting(meetingId);
   if (!meeting) throw notFound('meeting');
   return minutesFor(deps, actor, meeting);

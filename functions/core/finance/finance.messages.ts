@@ -40,7 +40,6 @@ export interface FinanceMessages {
   INVALID_YEAR: { line: number; value: string };
   NOT_JANUARY: { line: number; value: string };
   INVALID_POPULATION: { line: number; value: string };
-  DUPLICATE: { line: number; party: string; year: number; firstLine: number };
   EMPTY: Record<never, never>;
   TOO_MANY_FIGURES: { figures: number; maxFigures: number };
   /** The import form's file or pasted text: too large, or no text at all. */

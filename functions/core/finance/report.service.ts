@@ -1,7 +1,7 @@
 import { auditEvent, type OutboxMessage } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
-import { isBoardOrAdmin, personConflict } from '../reviews/review.service.js';
+import { isBoardOrAdmin, personConflict } from '../reviews/access.js';
 import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
 import { copenhagenDate } from '../shared/time.js';
 import { type Award, type AwardView, awardView } from './award.schema.js';

@@ -1,11 +1,10 @@
 import type { Application } from '../applications/application.schema.js';
 import type { Principal } from '../auth/principal.js';
-import { isAdmin } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import type { CoreDeps } from '../ports.js';
-import { forbidden, notFound } from '../shared/errors.js';
+import { notFound } from '../shared/errors.js';
+import { actorConflicted, isRecusedOrPending, requireBoard } from './access.js';
 import type { Assignment } from './review.schema.js';
-import { isBoardOrAdmin, isRecusedOrPending, personConflict } from './review.service.js';
 import { reviewerScore, type ScoreSummary, summariseScores } from './scoring.js';
 
 export interface RankingRow {
@@ -69,7 +68,7 @@ export function rankApplications(
         recommendation: a.review.recommendation,
       }));
       const score = summariseScores(reviewerScores.flatMap((r) => (r.score === undefined ? [] : [r.score])));
-      const conflicted = !isAdmin(reader) && personConflict(reader, application, mine) !== undefined;
+      const conflicted = actorConflicted(reader, application, mine);
       return { application, reviewerScores, score, conflicted };
     })
     // Rows the reader is conflicted on go last, in reference order, and count in no total: their place in
@@ -107,7 +106,7 @@ export function rankApplications(
 
 /** The board's ranking of a call: two Queries, whatever the size of the table. @throws AppError FORBIDDEN, NOT_FOUND */
 export async function getRanking(deps: CoreDeps, actor: Principal, callId: string): Promise<Ranking> {
-  if (!isBoardOrAdmin(actor)) throw forbidden();
+  requireBoard(actor);
   const call = await deps.calls.get(callId);
   if (!call) throw notFound('call');
   const [applications, assignments, approvedOre] = await Promise.all([

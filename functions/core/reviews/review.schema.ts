@@ -34,6 +34,19 @@ export const reviewSchema = z.object({
 });
 export type Review = z.infer<typeof reviewSchema>;
 
+/**
+ * Why a person takes no part in an application: their organisation takes part in it (found by the system),
+ * or they declared a conflict themselves.
+ */
+export const CONFLICT_GROUNDS = ['organisation', 'declared'] as const;
+export type ConflictGround = (typeof CONFLICT_GROUNDS)[number];
+
+/** A person's conflict with an application: its ground, and the organisation or the person's own words. */
+export interface PersonConflict {
+  ground: ConflictGround;
+  reason: string;
+}
+
 export const conflictSchema = z.object({
   declaredAt: z.string(),
   reason: z.string(),
@@ -70,6 +83,15 @@ export type Assignment = z.infer<typeof assignmentSchema>;
 
 export const declareConflictSchema = z.strictObject({ reason: text(2_000).min(5) });
 export const ruleConflictSchema = z.strictObject({ recused: z.boolean(), note: text(2_000).optional() });
+const reviewerId = z.string().min(1).max(128);
 export const assignReviewersSchema = z.strictObject({
-  reviewerIds: z.array(z.string().min(1).max(128)).min(1).max(20),
+  reviewerIds: z.array(reviewerId).min(1).max(20),
 });
+/** A plan for a whole call (a suggestion as the chair edited it): reviewers per application. */
+export const confirmAssignmentSchema = z.strictObject({
+  assignments: z
+    .array(z.strictObject({ applicationId: z.uuid(), reviewerIds: z.array(reviewerId).max(20) }))
+    .min(1)
+    .max(500),
+});
+export type AssignmentPlan = z.infer<typeof confirmAssignmentSchema>['assignments'];

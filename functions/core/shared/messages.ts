@@ -31,6 +31,11 @@ export type EntityName =
 export interface CommonMessages {
   NOT_FOUND: { entity: EntityName };
   FORBIDDEN: Record<never, never>;
+  /**
+   * Something given twice: a decision on the same application, a party's figure for the same year. An import's
+   * line says where (`line`, `party`, `year`, `firstLine`).
+   */
+  DUPLICATE: { line?: number; party?: string; year?: number; firstLine?: number };
   /** A field or choice that must be filled in. */
   REQUIRED: Record<never, never>;
   VERSION_CONFLICT: Record<never, never>;
@@ -85,10 +90,10 @@ export interface MessageParams
 
 export type MessageCode = keyof MessageParams;
 
-/** One message: its code, and its values where it has any. */
+/** One message: its code, and its values (which may be left out where every one of them is optional). */
 export type Message = {
-  [K in MessageCode]: keyof MessageParams[K] extends never
-    ? { code: K; params?: undefined }
+  [K in MessageCode]: Record<never, never> extends MessageParams[K]
+    ? { code: K; params?: MessageParams[K] }
     : { code: K; params: MessageParams[K] };
 }[MessageCode];
 

@@ -11,7 +11,6 @@ import {
   getReceipt,
   listCallApplications,
   listMyApplications,
-  RECUSAL_REASON_WITHHELD,
   submitApplication,
   updateDraft,
   withdrawApplication,
@@ -38,22 +37,6 @@ const draftInput = named(
   'ApplicationDraft',
   'Fields of a draft: a field sent replaces, null clears, an absent one is kept',
 );
-
-/** A recusal whose reason the core withheld from this reader, said in the reader's words. */
-function inReadersWords(lang: Lang, application: Application): Application {
-  const { decision } = application;
-  if (!decision?.recused.some((r) => r.reason === RECUSAL_REASON_WITHHELD)) return application;
-  const withheld = texts[lang].decision.recusalWithheld;
-  return {
-    ...application,
-    decision: {
-      ...decision,
-      recused: decision.recused.map((r) =>
-        r.reason === RECUSAL_REASON_WITHHELD ? { ...r, reason: withheld } : r,
-      ),
-    },
-  };
-}
 
 export function applicationRoutes(deps: AppDeps) {
   const app = createApiRouter();
@@ -104,7 +87,7 @@ export function applicationRoutes(deps: AppDeps) {
       const { mine, callId } = c.req.valid('query');
       if (mine === 'true') {
         const items = await listMyApplications(deps.core, actor);
-        return c.json({ items: items.map((a) => inReadersWords(c.get('lang'), a)) }, 200);
+        return c.json({ items: items }, 200);
       }
       if (callId) return c.json({ items: await listCallApplications(deps.core, actor, callId) }, 200);
       throw new AppError(
@@ -128,7 +111,7 @@ export function applicationRoutes(deps: AppDeps) {
     async (c) => {
       const application = await getApplication(deps.core, requireUser(c), id(c));
       c.header('ETag', etag(application.version));
-      return c.json(inReadersWords(c.get('lang'), application), 200);
+      return c.json(application, 200);
     },
   );
 

@@ -10,7 +10,15 @@ import {
   listMeetings,
   recordMeeting,
 } from '../../core/decisions/decision.service.js';
-import { exportDecisionsCsv, exportScoresCsv } from '../../core/reviews/exports.js';
+import {
+  assignReviewers,
+  confirmCallAssignment,
+  listReviewers,
+  reopenReview,
+  suggestCallAssignment,
+  unassignReviewer,
+} from '../../core/reviews/assignment.service.js';
+import { declareConflict, listCallConflicts, ruleOnConflict } from '../../core/reviews/conflict.service.js';
 import { getRanking } from '../../core/reviews/ranking.js';
 import {
   assignmentSchema,
@@ -20,23 +28,15 @@ import {
   ruleConflictSchema,
 } from '../../core/reviews/review.schema.js';
 import {
-  assignReviewers,
-  confirmCallAssignment,
-  declareConflict,
   getMyReview,
   listApplicationReviews,
-  listCallConflicts,
   listMyAssignments,
-  listReviewers,
-  reopenReview,
-  ruleOnConflict,
   saveReview,
   submitReview,
-  suggestCallAssignment,
-  unassignReviewer,
 } from '../../core/reviews/review.service.js';
 import type { AppContext, AppDeps } from '../context.js';
 import { etag, ifMatchVersion, requireIfMatch, requireUser } from '../context.js';
+import { csvHeaders, REVIEW_EXPORTS } from '../review-exports.js';
 import { bearer, createApiRouter, json, jsonBody, named, problems, uuidParam } from './api-common.js';
 
 const assignment = named(
@@ -61,7 +61,7 @@ const rankingSchema = z.object({}).passthrough().openapi('Ranking');
 
 export function reviewRoutes(deps: AppDeps) {
   const app = createApiRouter();
-  const ctx = (c: AppContext) => ({ actor: requireUser(c), lang: c.get('lang') });
+  const ctx = (c: AppContext) => ({ actor: requireUser(c) });
   const p = <K extends string>(c: { req: { valid(t: 'param'): Record<string, unknown> } }, key: K) =>
     c.req.valid('param')[key] as string;
 
@@ -424,8 +424,8 @@ export function reviewRoutes(deps: AppDeps) {
       c.json(await decideApplication(deps.core, ctx(c), p(c, 'applicationId'), c.req.valid('json')), 201),
   );
   for (const [name, run] of [
-    ['scores', exportScoresCsv],
-    ['decisions', exportDecisionsCsv],
+    ['scores', REVIEW_EXPORTS.scores],
+    ['decisions', REVIEW_EXPORTS.decisions],
   ] as const) {
     app.openapi(
       createRoute({
@@ -444,10 +444,11 @@ export function reviewRoutes(deps: AppDeps) {
         },
       }),
       async (c) =>
-        c.body(await run(deps.core, requireUser(c), p(c, 'callId')), 200, {
-          'Content-Type': 'text/csv; charset=utf-8',
-          'Content-Disposition': `attachment; filename="fim-${name}-${p(c, 'callId').slice(0, 8)}.csv"`,
-        }),
+        c.body(
+          await run(deps.core, requireUser(c), p(c, 'callId'), c.get('lang')),
+          200,
+          csvHeaders(name, p(c, 'callId')),
+        ),
     );
   }
   return app;

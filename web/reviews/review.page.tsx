@@ -2,18 +2,21 @@ import type { Application } from '../../functions/core/applications/application.
 import type { Call, Criterion } from '../../functions/core/calls/call.schema.js';
 import {
   type Assignment,
+  declareConflictSchema,
   RECOMMENDATIONS,
+  reviewInputSchema,
   SCORE_MAX,
   SCORE_MIN,
 } from '../../functions/core/reviews/review.schema.js';
 import type { ReviewerView } from '../../functions/core/reviews/review.service.js';
 import { reviewerScore } from '../../functions/core/reviews/scoring.js';
 import { formatDate, formatDateTime, formatDecimal, formatKr } from '../../functions/texts/format.js';
-import { texts } from '../../functions/texts/index.js';
+import { localized, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { BudgetTable } from '../components/budget-table.js';
 import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
-import { type FormBody, field } from '../forms.js';
+import { Notice } from '../components/notice.js';
+import { type FormBody, field, maxLengthOf } from '../forms.js';
 
 /** What the review form shows: strings as sent, so a refused post comes back as it was typed. */
 export interface ReviewFormValues {
@@ -26,9 +29,12 @@ export interface ReviewFormValues {
 
 const SCALE = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => String(SCORE_MIN + i));
 
-export const criterionName = (c: Criterion, lang: Lang) => (lang === 'en' && c.nameEn ? c.nameEn : c.name);
-export const callTitleOf = (call: Call, lang: Lang) =>
-  lang === 'en' && call.titleEn ? call.titleEn : call.title;
+export const criterionName = (c: Criterion, lang: Lang) => localized(lang, c.name, c.nameEn);
+export const callTitleOf = (call: Call, lang: Lang) => localized(lang, call.title, call.titleEn);
+
+const COMMENT_MAX = maxLengthOf(reviewInputSchema.shape.comments.unwrap().valueType);
+const OVERALL_COMMENT_MAX = maxLengthOf(reviewInputSchema.shape.overallComment);
+const REASON_MAX = maxLengthOf(declareConflictSchema.shape.reason);
 
 export const valuesFromAssignment = (a: Assignment): ReviewFormValues => ({
   scores: Object.fromEntries(Object.entries(a.review.scores).map(([id, s]) => [id, String(s)])),
@@ -37,10 +43,19 @@ export const valuesFromAssignment = (a: Assignment): ReviewFormValues => ({
   overallComment: a.review.overallComment ?? '',
 });
 
-/** The posted form, read for the call's criteria only (fields for anything else are ignored). */
-export const valuesFromReviewBody = (body: FormBody, call: Call): ReviewFormValues => ({
-  scores: Object.fromEntries(call.criteria.map((c) => [c.id, field(body, `score.${c.id}`)])),
-  comments: Object.fromEntries(call.criteria.map((c) => [c.id, field(body, `comment.${c.id}`)])),
+/** The fields of a group in the posted form (`score.quality`, …), by the criterion id they name. */
+const byCriterion = (body: FormBody, group: string): Record<string, string> =>
+  Object.fromEntries(
+    Object.keys(body).flatMap((name) => {
+      const id = new RegExp(`^${group}\\.([a-z][a-z0-9_]{0,39})$`).exec(name)?.[1];
+      return id ? [[id, field(body, name)]] : [];
+    }),
+  );
+
+/** The posted form as typed: a criterion the call does not have is refused by the service, by name. */
+export const valuesFromReviewBody = (body: FormBody): ReviewFormValues => ({
+  scores: byCriterion(body, 'score'),
+  comments: byCriterion(body, 'comment'),
   recommendation: field(body, 'recommendation'),
   overallComment: field(body, 'overallComment'),
 });
@@ -158,7 +173,7 @@ function ApplicationPanel({ lang, application, call }: { lang: Lang; application
         <dt>{a.grantType}</dt>
         <dd>
           {grantType
-            ? `${grantType.id}: ${lang === 'en' && grantType.nameEn ? grantType.nameEn : grantType.name}`
+            ? `${grantType.id}: ${localized(lang, grantType.name, grantType.nameEn)}`
             : (application.grantTypeId ?? '–')}
         </dd>
         <dt>{a.focusArea}</dt>
@@ -334,7 +349,7 @@ function ReviewForm({
               errors={errors}
               value={values.comments[c.id]}
               multiline
-              maxLength={5000}
+              maxLength={COMMENT_MAX}
             />
           </fieldset>
         );
@@ -366,7 +381,7 @@ function ReviewForm({
         errors={errors}
         value={values.overallComment}
         multiline
-        maxLength={10000}
+        maxLength={OVERALL_COMMENT_MAX}
       />
       <div class="actions">
         <button type="submit" name="_action" value="save" class="secondary">
@@ -450,11 +465,7 @@ export function ReviewPage({
         {assignment.applicationReference ? `${assignment.applicationReference} · ` : ''}
         {callTitleOf(call, lang)}
       </p>
-      {notice && (
-        <div class="notice" role="status">
-          {notice}
-        </div>
-      )}
+      <Notice text={notice} />
       {versionConflict && (
         <div class="warning" role="alert">
           {r.conflict} <a href={base}>{t.form.reload}</a>
@@ -531,7 +542,7 @@ export function ReviewPage({
                     errors={conflictErrors}
                     value={reason}
                     multiline
-                    maxLength={2000}
+                    maxLength={REASON_MAX}
                   />
                   <div class="actions">
                     <button type="submit" class="danger">
