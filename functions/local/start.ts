@@ -8,6 +8,7 @@ import { systemClock } from '../core/shared/time.js';
 import { createDb } from '../db/client.js';
 import { createCoreDeps } from '../db/repositories.js';
 import { createLocalTokens } from '../http/auth/tokens.js';
+import { bothLanguages } from '../texts/index.js';
 import { SetupError, startDynamoDbLocal } from './dynamodb-local.js';
 import { DEMO_USERS, seedDemoData } from './seed.js';
 import { ensureTable } from './table.js';
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
       if (stopping) return;
       stopping = true;
       clearInterval(closer);
-      console.log(`\n${signal}: stopper / stopping…`);
+      console.log(`\n${signal}: ${bothLanguages((t) => t.terminal.stopping)}…`);
       server.close();
       void stopAll().then(() => process.exit(0));
     };
@@ -63,15 +64,15 @@ async function main(): Promise<void> {
     console.log(
       [
         '',
-        `FIM kører på / FIM is running at ${url}`,
-        `  data: ${dataDir}${seeded ? ' (demo data seeded)' : ' (kept from last run)'}`,
+        `${bothLanguages((t) => t.terminal.running)} ${url}`,
+        `  data: ${dataDir} (${bothLanguages((t) => (seeded ? t.terminal.seeded : t.terminal.kept))})`,
         `  API: ${url}/api  ·  OpenAPI: ${url}/api/openapi.json`,
-        '  Demo-logins (vælg på /login; API: POST /api/auth/dev-login {"email"}):',
+        `  ${bothLanguages((t) => t.terminal.demoLogins)}:`,
         ...DEMO_USERS.map(
           (u) =>
             `    ${u.email.padEnd(24)} ${u.roles.filter((r) => r !== 'applicant').join(', ') || 'applicant'}${u.chair ? ' (chair)' : ''} · ${u.name}, ${u.organisation}`,
         ),
-        '  Stop med Ctrl-C / Stop with Ctrl-C',
+        `  ${bothLanguages((t) => t.terminal.stop)}`,
         '',
       ].join('\n'),
     );
@@ -80,11 +81,12 @@ async function main(): Promise<void> {
       closeDueCalls(core, { actor: SCHEDULER })
         .then((closed) => {
           if (closed.length > 0)
-            console.log(`Lukket ved fristen / Closed at the deadline: ${closed.join(', ')}`);
+            console.log(`${bothLanguages((t) => t.terminal.closed)}: ${closed.join(', ')}`);
         })
         .then(() => queueReportReminders(core, { actor: SCHEDULER }))
         .then((reminded) => {
-          if (reminded.length > 0) console.log(`Påmindelser / Report reminders: ${reminded.join(', ')}`);
+          if (reminded.length > 0)
+            console.log(`${bothLanguages((t) => t.terminal.reminded)}: ${reminded.join(', ')}`);
         })
         .catch((error: unknown) => console.error('Closing due calls or queueing reminders failed', error));
     await closeDue();

@@ -269,9 +269,6 @@ export const daMessages: MessageTexts<AwardMessages & ReportMessages> = {
     `${krDa(amountOre)} er mere end der resterer: ${krDa(remainingOre)} (bevilget ${krDa(awardOre)}, udbetalt ${krDa(disbursedOre)}).`,
   OVER_DISBURSED: ({ amountOre, refundableOre, disbursedOre, refundedOre }) =>
     `${krDa(amountOre)} er mere end der kan betales tilbage: ${krDa(refundableOre)} (udbetalt ${krDa(disbursedOre)}, tilbagebetalt ${krDa(refundedOre)}).`,
-  IN_FUTURE: ({ paidOn, today }) =>
-    `Betalingsdatoen ${formatDate(paidOn, 'da')} ligger efter i dag (${formatDate(today, 'da')})`,
-  AMOUNT_NOT_POSITIVE: () => 'Beløbet skal være over 0',
   DECLARATION_MISSING: () => 'Sæt flueben for at acceptere vilkårene',
   AWARD_CHANGED: () => 'Bevillingen er ændret et andet sted. Siden viser den nu; prøv igen.',
   TRANCHE_FORM_REUSED: () =>
@@ -279,7 +276,6 @@ export const daMessages: MessageTexts<AwardMessages & ReportMessages> = {
   REPORT_NOT_DUE: ({ status }) => `Rapporten kan ikke indsendes nu (status: ${da.report.statuses[status]})`,
   REPORT_NOT_SUBMITTED: ({ status }) =>
     `Rapporten kan ikke afgøres nu (status: ${da.report.statuses[status]})`,
-  CONFLICTED: () => 'Du er inhabil i denne ansøgning',
   REPORT_TEXT_MISSING: () => 'Skriv rapportens tekst.',
   RETURN_REASON_MISSING: () => 'Skriv en begrundelse.',
   REPORT_CHANGED: () =>
@@ -299,9 +295,6 @@ export const enMessages: MessageTexts<AwardMessages & ReportMessages> = {
     `${krEn(amountOre)} is more than is left: ${krEn(remainingOre)} (awarded ${krEn(awardOre)}, paid out ${krEn(disbursedOre)}).`,
   OVER_DISBURSED: ({ amountOre, refundableOre, disbursedOre, refundedOre }) =>
     `${krEn(amountOre)} is more than can be paid back: ${krEn(refundableOre)} (paid out ${krEn(disbursedOre)}, paid back ${krEn(refundedOre)}).`,
-  IN_FUTURE: ({ paidOn, today }) =>
-    `The payment date ${formatDate(paidOn, 'en')} is after today (${formatDate(today, 'en')})`,
-  AMOUNT_NOT_POSITIVE: () => 'The amount must be above 0',
   DECLARATION_MISSING: () => 'Tick the box to accept the terms',
   AWARD_CHANGED: () => 'The award was changed elsewhere. The page shows it now; try again.',
   TRANCHE_FORM_REUSED: () =>
@@ -310,7 +303,6 @@ export const enMessages: MessageTexts<AwardMessages & ReportMessages> = {
     `The report cannot be submitted now (status: ${en.report.statuses[status]})`,
   REPORT_NOT_SUBMITTED: ({ status }) =>
     `The report cannot be decided now (status: ${en.report.statuses[status]})`,
-  CONFLICTED: () => 'You are conflicted on this application',
   REPORT_TEXT_MISSING: () => 'Write the report’s text.',
   RETURN_REASON_MISSING: () => 'Write a reason.',
   REPORT_CHANGED: () =>

@@ -71,6 +71,17 @@ export const da = {
   },
   a11y: { title: 'Tilgængelighedserklæring' },
   errorSummary: 'Der er noget, der skal rettes',
+  /** What `npm start` says in the terminal (both languages, Danish first: see `bothLanguages`). */
+  terminal: {
+    running: 'FIM kører på',
+    seeded: 'demodata lagt ind',
+    kept: 'bevaret fra sidste kørsel',
+    demoLogins: 'Demo-logins (vælg på /login; API: POST /api/auth/dev-login {"email"})',
+    stop: 'Stop med Ctrl-C',
+    stopping: 'stopper',
+    closed: 'Lukket ved fristen',
+    reminded: 'Påmindelser om rapporter',
+  },
   /** Problem titles by HTTP status (RFC 9457 `title`). */
   problemTitle: {
     400: 'Ugyldig forespørgsel',
@@ -150,6 +161,16 @@ export const en: typeof da = {
   },
   a11y: { title: 'Accessibility statement' },
   errorSummary: 'Some things need fixing',
+  terminal: {
+    running: 'FIM is running at',
+    seeded: 'demo data seeded',
+    kept: 'kept from last run',
+    demoLogins: 'Demo logins (choose on /login; API: POST /api/auth/dev-login {"email"})',
+    stop: 'Stop with Ctrl-C',
+    stopping: 'stopping',
+    closed: 'Closed at the deadline',
+    reminded: 'Report reminders',
+  },
   problemTitle: {
     400: 'Bad request',
     401: 'Sign in first',
@@ -210,6 +231,8 @@ export const daMessages: MessageTexts<SharedMessages> = {
   SIGN_IN: () => 'Log ind først',
   SIGN_IN_AGAIN: () => 'Log ind igen',
   UNKNOWN_DEMO_USER: () => 'Ukendt demobruger',
+  SIGN_IN_UNAVAILABLE: () => 'Log-in svarede ikke; prøv igen om lidt',
+  SIGN_IN_NOT_VERIFIED: () => 'Log-in kunne ikke bekræftes',
   INVALID_INPUT: () => 'Ugyldige oplysninger',
   RULES_NOT_MET: () => 'Reglerne er ikke opfyldt',
   INVALID_CURSOR: () => 'Ugyldig cursor',
@@ -274,6 +297,8 @@ export const enMessages: MessageTexts<SharedMessages> = {
   SIGN_IN: () => 'Sign in first',
   SIGN_IN_AGAIN: () => 'Please sign in again',
   UNKNOWN_DEMO_USER: () => 'Unknown demo user',
+  SIGN_IN_UNAVAILABLE: () => 'Sign-in did not answer; try again shortly',
+  SIGN_IN_NOT_VERIFIED: () => 'Sign-in could not be verified',
   INVALID_INPUT: () => 'Invalid input',
   RULES_NOT_MET: () => 'The rules are not met',
   INVALID_CURSOR: () => 'Invalid cursor',

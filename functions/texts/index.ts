@@ -93,6 +93,9 @@ export function say(lang: Lang, message: Message | string): string {
 export const sayFieldError = (lang: Lang, error: FieldError): string =>
   'detail' in error ? say(lang, error.detail) : say(lang, error);
 
+/** A text for readers of both languages at once (a terminal line, an e-mail subject): Danish, then English. */
+export const bothLanguages = (pick: (t: Texts) => string): string => `${pick(da)} / ${pick(en)}`;
+
 /** Data kept in both languages (a call's `title` and `titleEn`): the reader's, or the Danish when there is no English. */
 export const localized = (lang: Lang, da: string, en?: string): string => (lang === 'en' && en ? en : da);
 

@@ -3,10 +3,10 @@ import { findDemoUser, listDemoUsers } from '../../functions/core/auth/sign-in.s
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { canSign } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
-import { cognitoLogin } from '../cognito-login.js';
 import { field, readBody } from '../forms.js';
 import { page } from '../render.js';
 import { clearSession, safeReturnPath, setSession } from '../session.js';
+import { cognitoLogin } from './cognito-login.js';
 import { LoginPage } from './sign-in.page.js';
 
 /** Sign-in and sign-out: demo users locally, Cognito's hosted sign-in in AWS. */

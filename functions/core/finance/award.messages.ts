@@ -22,12 +22,10 @@ export interface AwardMessages {
    * A payment dated after today (Copenhagen). Shared with the finance area, which raises it for payments with
    * the same values.
    */
-  IN_FUTURE: { paidOn: string; today: string };
   /**
    * A tranche or refund form's amount of 0 kr (the form's own check; the API says too_small in øre). Shared
    * with the finance area's payment form.
    */
-  AMOUNT_NOT_POSITIVE: Record<never, never>;
   /** The acceptance form's own: the declaration's box was not ticked. */
   DECLARATION_MISSING: Record<never, never>;
   /** The finance award page's words for a stale form: the award changed since the page was read. */

@@ -26,6 +26,7 @@ import {
 } from './award.schema.js';
 import type { LedgerEntry } from './finance.schema.js';
 import { idempotentRequest, keyReused } from './idempotency.js';
+import { paidOnNotInFuture } from './movement.rules.js';
 import { canManageFinance, requireFinance } from './population.service.js';
 import { buildReports } from './report.rules.js';
 
@@ -182,11 +183,6 @@ async function loadAward(deps: CoreDeps, applicationId: string): Promise<Award> 
   return award;
 }
 
-function notInFuture(paidOn: string, now: Date): void {
-  const today = copenhagenDate(now);
-  if (paidOn > today) throw rulesRefusal('/paidOn', { code: 'IN_FUTURE', params: { paidOn, today } });
-}
-
 const TRANCHE = 'tranche' as const;
 
 export interface DisbursementResult {
@@ -227,7 +223,7 @@ export async function recordDisbursement(
   if (award.status !== 'committed') throw awardClosed();
   if (!tranchFits(award, input.amountOre)) throw overRemaining(award, input.amountOre);
   const now = deps.clock.now();
-  notInFuture(input.paidOn, now);
+  paidOnNotInFuture(input.paidOn, now);
   const entry: LedgerEntry = {
     id: crypto.randomUUID(),
     year: award.year,
@@ -283,7 +279,7 @@ export async function recordRefund(
   const award = await loadAward(deps, applicationId);
   if (!refundFits(award, input.amountOre)) throw overRefundable(award, input.amountOre);
   const now = deps.clock.now();
-  notInFuture(input.paidOn, now);
+  paidOnNotInFuture(input.paidOn, now);
   const entry: LedgerEntry = {
     id: crypto.randomUUID(),
     year: award.year,

@@ -13,7 +13,6 @@ export interface ReportMessages {
    * The reader is conflicted with the application and takes no part in its handling. Shared with the review
    * and decision areas (the same refusal, without values).
    */
-  CONFLICTED: Record<never, never>;
   /** The report form's own: the text is blank. */
   REPORT_TEXT_MISSING: Record<never, never>;
   /** The board's return form's own: the reason is blank. */

@@ -1,7 +1,7 @@
 import { auditEvent, type OutboxMessage } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
-import { isBoardOrAdmin, personConflict } from '../reviews/access.js';
+import { conflicted, isBoardOrAdmin, personConflict } from '../reviews/access.js';
 import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
 import { copenhagenDate } from '../shared/time.js';
 import { type Award, type AwardView, awardView } from './award.schema.js';
@@ -155,8 +155,7 @@ async function requireDecider(deps: CoreDeps, actor: Principal, award: Award): P
   const application = await deps.applications.get(award.applicationId);
   if (!application) throw notFound('application');
   const assignments = await deps.reviews.listByApplication(award.applicationId);
-  if (personConflict(actor, application, assignments))
-    throw new AppError('FORBIDDEN', { code: 'CONFLICTED' });
+  if (personConflict(actor, application, assignments)) throw conflicted();
 }
 
 /**

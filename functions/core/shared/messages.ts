@@ -43,6 +43,10 @@ export interface CommonMessages {
   SIGN_IN: Record<never, never>;
   SIGN_IN_AGAIN: Record<never, never>;
   UNKNOWN_DEMO_USER: Record<never, never>;
+  /** Cognito's sign-in gave no token. */
+  SIGN_IN_UNAVAILABLE: Record<never, never>;
+  /** Cognito's token could not be verified. */
+  SIGN_IN_NOT_VERIFIED: Record<never, never>;
   INVALID_INPUT: Record<never, never>;
   RULES_NOT_MET: Record<never, never>;
   INVALID_CURSOR: Record<never, never>;

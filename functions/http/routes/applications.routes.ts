@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  type Application,
   applicationDraftSchema,
   applicationSchema,
   receiptSchema,
@@ -16,7 +15,6 @@ import {
   withdrawApplication,
 } from '../../core/applications/application.service.js';
 import { AppError } from '../../core/shared/errors.js';
-import { type Lang, texts } from '../../texts/index.js';
 import type { AppContext, AppDeps } from '../context.js';
 import { etag, ifMatchVersion, requireIfMatch, requireUser } from '../context.js';
 import {

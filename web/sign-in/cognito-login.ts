@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { HTTPException } from 'hono/http-exception';
-import { syncUserProfile } from '../functions/core/auth/users.service.js';
-import type { CoreDeps } from '../functions/core/ports.js';
-import type { TokenVerifier } from '../functions/http/auth/tokens.js';
-import type { AppConfig } from '../functions/http/config.js';
-import type { AppEnv } from '../functions/http/context.js';
-import { safeReturnPath, setSession } from './session.js';
+import { syncUserProfile } from '../../functions/core/auth/users.service.js';
+import type { CoreDeps } from '../../functions/core/ports.js';
+import { AppError } from '../../functions/core/shared/errors.js';
+import type { TokenVerifier } from '../../functions/http/auth/tokens.js';
+import type { AppConfig } from '../../functions/http/config.js';
+import type { AppEnv } from '../../functions/http/context.js';
+import { safeReturnPath, setSession } from '../session.js';
 
 const FLOW_COOKIE = 'fim_oauth';
 
@@ -80,11 +80,12 @@ export function cognitoLogin(
     });
     const body = (await response.json().catch(() => ({}))) as { id_token?: string };
     if (!response.ok || !body.id_token) {
-      throw new HTTPException(502, { message: 'Cognito gav intet ID-token / Cognito returned no ID token' });
+      throw new AppError('UNAVAILABLE', { code: 'SIGN_IN_UNAVAILABLE' });
     }
     // A token that fails here would fail again at once: a page, not another round trip to Cognito.
     const principal = await tokens.verify(body.id_token).catch(() => {
-      throw new HTTPException(401, { message: 'Login kunne ikke bekræftes / Sign-in could not be verified' });
+      // Not UNAUTHENTICATED: that sends the browser to sign in again, and round it would go.
+      throw new AppError('FORBIDDEN', { code: 'SIGN_IN_NOT_VERIFIED' });
     });
     // The directory the chair assigns reviewers from follows Cognito: refreshed at every sign-in.
     await syncUserProfile(
