@@ -41,8 +41,8 @@ export const STATUS_OF: Record<AppErrorCode, ContentfulStatusCode> = {
 
 const typeFor = (code: string) => `urn:fim:problem:${code.toLowerCase().replaceAll('_', '-')}`;
 
-const paramsOf = (message: Message | FieldError | string | undefined): Record<string, unknown> =>
-  typeof message === 'object' && 'params' in message && message.params ? { ...message.params } : {};
+const paramsOf = (message: Message | FieldError | undefined): Record<string, unknown> =>
+  message?.params ? { ...message.params } : {};
 
 /** A field error as the API shows it: code, words, values. */
 export const problemFieldError = (lang: Lang, error: FieldError): ProblemFieldError => ({
@@ -56,7 +56,7 @@ export function problem(
   lang: Lang,
   status: ContentfulStatusCode,
   code: string,
-  reason?: Message | string,
+  reason?: Message,
   errors: readonly FieldError[] = [],
 ): Problem {
   const t = texts[lang];
@@ -67,7 +67,7 @@ export function problem(
     status,
     ...(reason === undefined ? {} : { detail: say(lang, reason) }),
     code,
-    ...(typeof reason === 'object' ? { reason: reason.code } : {}),
+    ...(reason ? { reason: reason.code } : {}),
     ...(errors.length > 0 ? { errors: errors.map((e) => problemFieldError(lang, e)) } : {}),
   };
 }

@@ -71,7 +71,6 @@ const mail: Record<Lang, MailTexts<MailParams>> = {
  * bodies and researchers; the English half serves those who read it).
  */
 export function composeMail(message: OutboxMessage): { subject: string; body: string } {
-  if ('subject' in message) return { subject: message.subject, body: message.body };
   const { kind, params } = message as { kind: MailKind; params: unknown };
   const word = (lang: Lang) =>
     (mail[lang][kind] as (params: unknown) => { subject: string; body: string })(params);
@@ -79,19 +78,11 @@ export function composeMail(message: OutboxMessage): { subject: string; body: st
   return { subject: `${da.subject} / ${en.subject}`, body: `${da.body}\n\n---\n\n${en.body}` };
 }
 
-/**
- * A message in the reader's words. A legacy message ("Dansk / English", being replaced by codes) gives the
- * reader's half.
- */
-export function say(lang: Lang, message: Message | string): string {
-  if (typeof message !== 'string') return wordMessage(messages[lang], message);
-  const halves = message.split(' / ');
-  return (halves.length === 2 ? halves[lang === 'da' ? 0 : 1] : undefined) ?? message;
-}
+/** A message in the reader's words. */
+export const say = (lang: Lang, message: Message): string => wordMessage(messages[lang], message);
 
-/** A field error's words: its code worded, or a legacy error's own detail in the reader's half. */
-export const sayFieldError = (lang: Lang, error: FieldError): string =>
-  'detail' in error ? say(lang, error.detail) : say(lang, error);
+/** A field error's words. */
+export const sayFieldError = (lang: Lang, error: FieldError): string => say(lang, error);
 
 /** A text for readers of both languages at once (a terminal line, an e-mail subject): Danish, then English. */
 export const bothLanguages = (pick: (t: Texts) => string): string => `${pick(da)} / ${pick(en)}`;

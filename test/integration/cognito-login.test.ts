@@ -30,7 +30,7 @@ const sofie: Principal = {
 const verifier: TokenVerifier = {
   async verify(token) {
     if (token === 'good-id-token') return sofie;
-    throw new AppError('UNAUTHENTICATED', 'bad token');
+    throw new AppError('UNAUTHENTICATED', { code: 'SIGN_IN_AGAIN' });
   },
 };
 

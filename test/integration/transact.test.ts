@@ -140,8 +140,7 @@ describe('named items', () => {
       createdAt: h.clock.now().toISOString(),
       kind: 'report.reminder',
       to: 'someone@example.dk',
-      subject: 'Emne',
-      body: 'Tekst',
+      params: { kind: 'final', reference: 'FIM-2027-0001', applicationId: id, dueDate: '2028-03-31' },
       entityId: id,
     };
     const db = mockDb();

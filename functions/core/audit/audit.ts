@@ -24,23 +24,10 @@ interface OutboxBase {
 }
 
 /**
- * A message worded before the catalogue existed: its subject and body in both languages. Being replaced by
- * a kind with its values, area by area; nothing new may use it.
- * @deprecated
- */
-interface LegacyOutboxMessage extends OutboxBase {
-  kind: 'application.receipt' | 'application.decision' | 'contribution.demand' | 'report.reminder';
-  subject: string;
-  body: string;
-}
-
-/**
  * A message waiting to be sent (e-mail), written in the same transaction as its cause: its kind and the
  * values it speaks of. The words come from the catalogue when it is composed (functions/texts `composeMail`).
  */
-export type OutboxMessage =
-  | (OutboxBase & { [K in MailKind]: { kind: K; params: MailParams[K] } }[MailKind])
-  | LegacyOutboxMessage;
+export type OutboxMessage = OutboxBase & { [K in MailKind]: { kind: K; params: MailParams[K] } }[MailKind];
 
 export function auditEvent(
   actor: Principal,

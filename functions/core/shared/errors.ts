@@ -16,34 +16,16 @@ export type AppErrorCode =
   | 'RULES_FAILED'
   | 'UNAVAILABLE';
 
-/**
- * A message worded before the catalogue existed ("Dansk / English"). Being replaced by codes area by area;
- * nothing new may use it.
- * @deprecated
- */
-export interface LegacyFieldError {
-  pointer: string;
-  code: string;
-  detail: string;
-}
-
 /** One field or rule at fault: `pointer` is a JSON pointer into the request body (`/partners/0/contactEmail`). */
-export type FieldError = ({ pointer: string } & Message) | LegacyFieldError;
+export type FieldError = { pointer: string } & Message;
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
-  readonly reason: Message | string;
+  readonly reason: Message;
   readonly errors: FieldError[];
 
-  constructor(
-    code: AppErrorCode,
-    reason: Message | string,
-    options?: { errors?: FieldError[]; cause?: unknown },
-  ) {
-    super(
-      typeof reason === 'string' ? reason : reason.code,
-      options?.cause === undefined ? undefined : { cause: options.cause },
-    );
+  constructor(code: AppErrorCode, reason: Message, options?: { errors?: FieldError[]; cause?: unknown }) {
+    super(reason.code, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.reason = reason;
@@ -65,6 +47,4 @@ export const errorsOf = (error: AppError): FieldError[] =>
 
 /** A refusal's reason as an error that names no field. */
 export const reasonAsError = (error: AppError, pointer = ''): FieldError =>
-  typeof error.reason === 'string'
-    ? { pointer, code: error.code, detail: error.reason }
-    : ({ pointer, ...error.reason } as FieldError);
+  ({ pointer, ...error.reason }) as FieldError;
