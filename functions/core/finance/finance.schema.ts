@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { MessageOf } from '../shared/messages.js';
 import { text } from '../shared/validation.js';
 import { DEFAULT_GRANT_SHARE, DEFAULT_RATE_ORE_PER_CITIZEN } from './contributions.js';
+import type { InvariantMessages } from './finance.messages.js';
 
 /*
  * Money is integer øre everywhere (`...Ore`), times are UTC ISO strings, dates (`YYYY-MM-DD`) are Danish
@@ -234,11 +236,5 @@ export type AdjustmentInput = z.infer<typeof adjustmentInputSchema>;
 /** A year's ledger and the pool; without a year, every year that has a balance and the pool. */
 export const invariantsInputSchema = z.strictObject({ year: yearSchema.optional() });
 
-/** One broken invariant, with the figures. */
-export interface InvariantProblem {
-  code: string;
-  detail: string;
-  /** The year whose ledger or balance is at fault; absent for the pool overall. */
-  year?: number;
-  partyId?: string;
-}
+/** One broken invariant: its code with the figures, and the year whose ledger or balance is at fault (absent: the pool). */
+export type InvariantProblem = MessageOf<InvariantMessages> & { year?: number };

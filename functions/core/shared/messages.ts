@@ -103,12 +103,16 @@ export interface MessageParams
 
 export type MessageCode = keyof MessageParams;
 
-/** One message: its code, and its values (which may be left out where every one of them is optional). */
-export type Message = {
-  [K in MessageCode]: Plain extends MessageParams[K]
-    ? { code: K; params?: MessageParams[K] }
-    : { code: K; params: MessageParams[K] };
-}[MessageCode];
+/**
+ * One message of a set of codes `P`: its code, and its values (which may be left out where every one of them
+ * is optional).
+ */
+export type MessageOf<P> = {
+  [K in keyof P]: Plain extends P[K] ? { code: K; params?: P[K] } : { code: K; params: P[K] };
+}[keyof P];
+
+/** One message the core can raise. */
+export type Message = MessageOf<MessageParams>;
 
 /** Every e-mail the platform sends, by kind, with the values it speaks of. */
 export interface MailParams extends ApplicationMail, DecisionMail, FinanceMail, ReportMail {}

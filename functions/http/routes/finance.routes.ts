@@ -15,6 +15,7 @@ import {
   CONTRIBUTION_STATES,
   CONTRIBUTION_STATUSES,
   contributionViewSchema,
+  type InvariantProblem,
   invariantsInputSchema,
   ledgerEntrySchema,
   MAX_YEAR,
@@ -40,9 +41,11 @@ import {
 } from '../../core/finance/population.service.js';
 import { decodeImport } from '../../core/finance/population-import.js';
 import { AppError } from '../../core/shared/errors.js';
+import { type Lang, sayInvariantProblem } from '../../texts/index.js';
 import type { AppContext, AppDeps } from '../context.js';
 import { etag, ifMatchVersion, requireUser } from '../context.js';
 import { withIdempotencyKeyHeader } from '../idempotency-key.js';
+import { messageMembers } from '../problem.js';
 import { bearer, createApiRouter, json, jsonBody, named, problems, publicRoute } from './api-common.js';
 
 const party = named(partyViewSchema, 'Party', 'One of the 20 parties, with its latest population');
@@ -226,6 +229,12 @@ async function importText(c: AppContext, validated: string | { csv?: string } | 
     errors: [{ pointer: '/headers/content-type', ...mediaType }],
   });
 }
+
+/** A finding of the invariant check as the API shows it: its figures as members, worded for the reader. */
+const finding = (lang: Lang, problem: InvariantProblem) => ({
+  ...messageMembers(problem, sayInvariantProblem(lang, problem)),
+  ...(problem.year === undefined ? {} : { year: problem.year }),
+});
 
 export function financeRoutes(deps: AppDeps) {
   const app = createApiRouter();
@@ -528,12 +537,13 @@ export function financeRoutes(deps: AppDeps) {
             ok: z.boolean(),
             entries: z.int(),
             problems: z.array(
-              z.object({
-                code: z.string(),
-                detail: z.string(),
-                year: z.int().optional().describe('Absent: the pool overall'),
-                partyId: z.string().optional(),
-              }),
+              z
+                .looseObject({
+                  code: z.string().describe('What disagrees (BALANCE_MISMATCH, OVER_COMMITTED, …)'),
+                  detail: z.string().describe('In the reader’s language (Accept-Language)'),
+                  year: z.int().optional().describe('Absent: the pool overall'),
+                })
+                .describe('The figures the finding speaks of are members too (partyId, awardId, balance, …)'),
             ),
           }),
           'The verdict',
@@ -541,7 +551,10 @@ export function financeRoutes(deps: AppDeps) {
         ...problems(400, 401, 403),
       },
     }),
-    async (c) => c.json(await checkInvariants(deps.core, requireUser(c), c.req.valid('json').year), 200),
+    async (c) => {
+      const checked = await checkInvariants(deps.core, requireUser(c), c.req.valid('json').year);
+      return c.json({ ...checked, problems: checked.problems.map((p) => finding(c.get('lang'), p)) }, 200);
+    },
   );
   return app;
 }
