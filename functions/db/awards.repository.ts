@@ -7,7 +7,7 @@ import {
 } from '../core/finance/award.rules.js';
 import type { Award } from '../core/finance/award.schema.js';
 import type { LedgerEntry } from '../core/finance/finance.schema.js';
-import type { AwardRepository, DisbursementClaim } from '../core/ports.js';
+import type { AwardRepository, MovementClaim } from '../core/ports.js';
 import { versionConflict } from '../core/shared/errors.js';
 import { closingWrites } from './award-closing.js';
 import { balanceUpdates } from './balances.js';
@@ -66,7 +66,7 @@ export function createAwardRepository(db: Db): AwardRepository {
     },
 
     getDisbursementClaim: (applicationId, key) =>
-      getItem<DisbursementClaim>(db, keys.disbursementClaim(applicationId, key)),
+      getItem<MovementClaim>(db, keys.disbursementClaim(applicationId, key)),
 
     async move({ award, entry, audit, claim }) {
       const disbursement = entry.kind === 'disbursement';

@@ -8,7 +8,7 @@ import type {
   YearSettings,
 } from '../core/finance/finance.schema.js';
 import { BALANCE_COUNTERS, type Balance, type PoolBalance } from '../core/finance/finance.schema.js';
-import type { ContributionMovement, FinanceRepository, PaymentClaim } from '../core/ports.js';
+import type { ContributionMovement, FinanceRepository, MovementClaim } from '../core/ports.js';
 import { AppError, notFound, versionConflict } from '../core/shared/errors.js';
 import { balanceUpdates } from './balances.js';
 import type { Db } from './client.js';
@@ -216,7 +216,7 @@ export function createFinanceRepository(db: Db): FinanceRepository {
     },
 
     async getPaymentClaim(year, partyId, key) {
-      return getItem<PaymentClaim>(db, keys.paymentClaim(year, partyId, key));
+      return getItem<MovementClaim>(db, keys.paymentClaim(year, partyId, key));
     },
 
     async recordMovement(movement: ContributionMovement) {

@@ -1,7 +1,7 @@
 import { auditEvent } from '../audit/audit.js';
 import { isAdmin, type Principal } from '../auth/principal.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
-import { AppError, forbidden, notFound, signIn, versionConflict } from '../shared/errors.js';
+import { AppError, forbidden, invalidField, notFound, signIn, versionConflict } from '../shared/errors.js';
 import { parseDateTimeInput } from '../shared/time.js';
 import { parseInput } from '../shared/validation.js';
 import {
@@ -16,11 +16,7 @@ import {
 const utc = (value: string, pointer: string): string => {
   const iso = parseDateTimeInput(value);
   if (!iso) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      { code: 'INVALID_INPUT' },
-      { errors: [{ pointer, code: 'not_a_datetime' }] },
-    );
+    throw invalidField(pointer, { code: 'not_a_datetime' });
   }
   return iso;
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Principal } from '../auth/principal.js';
 import type { MessageOf } from '../shared/messages.js';
 import { text } from '../shared/validation.js';
 import { DEFAULT_GRANT_SHARE, DEFAULT_RATE_ORE_PER_CITIZEN } from './contributions.js';
@@ -154,6 +155,25 @@ export const ledgerEntrySchema = z.object({
   recordedBy: z.object({ userId: z.string(), email: z.string() }),
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
+
+/** A new ledger entry, recorded by `actor` at `now`. */
+export const newLedgerEntry = (
+  actor: Principal,
+  now: Date,
+  fields: Omit<LedgerEntry, 'id' | 'at' | 'recordedBy'>,
+): LedgerEntry => ({
+  id: crypto.randomUUID(),
+  ...fields,
+  at: now.toISOString(),
+  recordedBy: { userId: actor.userId, email: actor.email },
+});
+
+/** What a movement of money on the bank statement books: its amount, its date and the bank's reference. */
+export const moneyMoved = ({ amountOre, paidOn, reference }: MoneyMovementInput) => ({
+  amountOre,
+  paidOn,
+  reference,
+});
 
 /**
  * Running totals, moved with ADD in the same transaction as each ledger entry: one item per year (the

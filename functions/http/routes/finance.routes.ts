@@ -40,7 +40,7 @@ import {
   previewPopulationImport,
 } from '../../core/finance/population.service.js';
 import { decodeImport } from '../../core/finance/population-import.js';
-import { AppError } from '../../core/shared/errors.js';
+import { refusal } from '../../core/shared/errors.js';
 import { type Lang, sayInvariantProblem } from '../../texts/index.js';
 import type { AppContext, AppDeps } from '../context.js';
 import { etag, ifMatchVersion, requireUser } from '../context.js';
@@ -221,12 +221,9 @@ async function importText(c: AppContext, validated: string | { csv?: string } | 
   if (/^application\/(.+\+)?json/i.test(type))
     return typeof validated === 'object' ? (validated.csv ?? '') : '';
   if (/^text\/csv/i.test(type)) return decodeImport(new Uint8Array(await c.req.arrayBuffer()));
-  const mediaType = {
+  throw refusal('VALIDATION_FAILED', '/headers/content-type', {
     code: 'IMPORT_CONTENT_TYPE',
     params: { accepted: ['text/csv', 'application/json'] },
-  } as const;
-  throw new AppError('VALIDATION_FAILED', mediaType, {
-    errors: [{ pointer: '/headers/content-type', ...mediaType }],
   });
 }
 
