@@ -13,7 +13,7 @@ import { closingWrites } from './award-closing.js';
 import { balanceUpdates } from './balances.js';
 import type { Db } from './client.js';
 import { idempotencyKeyClaimed } from './errors.js';
-import { awardItem, awardLedgerPut, reportItem } from './items.js';
+import { awardItem, awardLedgerPut, claimPut, reportItem } from './items.js';
 import { keys } from './keys.js';
 import { batchGet, getItem, queryAll, queryIndex } from './reads.js';
 import { transact, versionedPut } from './transact.js';
@@ -73,14 +73,7 @@ export function createAwardRepository(db: Db): AwardRepository {
       if (!disbursement && entry.kind !== 'refund') throw new Error(`Not an award movement: ${entry.kind}`);
       await transact(db, {
         items: {
-          claim: claim
-            ? versionedPut(db, {
-                ...keys.disbursementClaim(award.applicationId, claim.key),
-                entity: 'idempotency',
-                requestHash: claim.requestHash,
-                entry,
-              })
-            : undefined,
+          claim: claimPut(db, claim, entry, (key) => keys.disbursementClaim(award.applicationId, key)),
           award: {
             Update: {
               TableName: db.tableName,

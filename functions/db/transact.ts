@@ -98,6 +98,18 @@ export function versionedPut(db: Db, item: Record<string, unknown>, expectedVers
   };
 }
 
+/**
+ * The plainest state change: one item, named `name`, written at the version read (created when there is none)
+ * with its audit event. @throws AppError VERSION_CONFLICT
+ */
+export const saveVersioned = (
+  db: Db,
+  name: string,
+  item: Record<string, unknown>,
+  expectedVersion: number | undefined,
+  audit: Audited,
+): Promise<void> => transact(db, { items: { [name]: versionedPut(db, item, expectedVersion) }, audit });
+
 function auditPut(db: Db, { entityPk, event }: Audited): TransactItem {
   return {
     Put: {
