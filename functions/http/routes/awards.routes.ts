@@ -14,10 +14,10 @@ import {
   recordRefund,
 } from '../../core/finance/award.service.js';
 import { ledgerEntrySchema } from '../../core/finance/finance.schema.js';
-import type { AppContext, AppDeps } from '../context.js';
-import { requireUser } from '../context.js';
-import { withIdempotencyKeyHeader } from '../idempotency-key.js';
-import { bearer, createApiRouter, json, jsonBody, named, problems } from './api-common.js';
+import type { AppDeps } from '../context.js';
+import { requestContext, requireUser } from '../context.js';
+import { answerBookedOnce, bookedOnceResponses, idempotencyKeyHeaders } from '../idempotency-key.js';
+import { bearer, createApiRouter, json, jsonBody, named, problems, uuidParam } from './api-common.js';
 
 const award = named(
   awardViewSchema,
@@ -35,13 +35,10 @@ const movementInput = named(
   'A tranche paid out or money paid back, in øre, with the bank date and a reference',
 );
 const entry = named(ledgerEntrySchema, 'LedgerEntry', 'An immutable movement of money, in øre');
-const appParam = z.object({
-  applicationId: z.uuid().openapi({ param: { name: 'applicationId', in: 'path' } }),
-});
+const appParam = uuidParam('applicationId');
 
 export function awardRoutes(deps: AppDeps) {
   const app = createApiRouter();
-  const ctx = (c: AppContext) => ({ actor: requireUser(c) });
 
   app.openapi(
     createRoute({
@@ -56,7 +53,12 @@ export function awardRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(
-        await acceptAward(deps.core, ctx(c), c.req.valid('param').applicationId, c.req.valid('json')),
+        await acceptAward(
+          deps.core,
+          requestContext(c),
+          c.req.valid('param').applicationId,
+          c.req.valid('json'),
+        ),
         201,
       ),
   );
@@ -107,35 +109,24 @@ export function awardRoutes(deps: AppDeps) {
       security: bearer,
       request: {
         params: appParam,
-        headers: z.object({
-          'idempotency-key': z
-            .string()
-            .max(255)
-            .optional()
-            .openapi({ description: 'Required: a key of your own (a UUID) per tranche' }),
-        }),
+        headers: idempotencyKeyHeaders('tranche'),
         body: jsonBody(movementInput),
       },
       responses: {
-        200: json(
-          z.object({ disbursement: entry, award, replayed: z.boolean() }),
-          'Recorded before under this key; nothing new written',
-        ),
-        201: json(z.object({ disbursement: entry, award, replayed: z.boolean() }), 'Recorded'),
+        ...bookedOnceResponses(z.object({ disbursement: entry, award, replayed: z.boolean() })),
         ...problems(400, 401, 403, 404, 409, 422, 428),
       },
     }),
     async (c) => {
-      const result = await withIdempotencyKeyHeader(() =>
+      return answerBookedOnce(c, () =>
         recordDisbursement(
           deps.core,
-          ctx(c),
+          requestContext(c),
           c.req.valid('param').applicationId,
           c.req.valid('json'),
           c.req.valid('header')['idempotency-key'],
         ),
       );
-      return result.replayed ? c.json(result, 200) : c.json(result, 201);
     },
   );
   app.openapi(
@@ -154,7 +145,12 @@ export function awardRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(
-        await recordRefund(deps.core, ctx(c), c.req.valid('param').applicationId, c.req.valid('json')),
+        await recordRefund(
+          deps.core,
+          requestContext(c),
+          c.req.valid('param').applicationId,
+          c.req.valid('json'),
+        ),
         201,
       ),
   );
@@ -168,7 +164,8 @@ export function awardRoutes(deps: AppDeps) {
       request: { params: appParam },
       responses: { 200: json(award, 'Closed'), ...problems(400, 401, 403, 404, 409) },
     }),
-    async (c) => c.json(await closeAward(deps.core, ctx(c), c.req.valid('param').applicationId), 200),
+    async (c) =>
+      c.json(await closeAward(deps.core, requestContext(c), c.req.valid('param').applicationId), 200),
   );
   return app;
 }

@@ -43,8 +43,8 @@ import { decodeImport } from '../../core/finance/population-import.js';
 import { refusal } from '../../core/shared/errors.js';
 import { type Lang, sayInvariantProblem } from '../../texts/index.js';
 import type { AppContext, AppDeps } from '../context.js';
-import { etag, ifMatchVersion, requireUser } from '../context.js';
-import { withIdempotencyKeyHeader } from '../idempotency-key.js';
+import { ifMatchVersion, requestContext, requireUser, withETag } from '../context.js';
+import { answerBookedOnce, bookedOnceResponses, idempotencyKeyHeaders } from '../idempotency-key.js';
 import { messageMembers } from '../problem.js';
 import { bearer, createApiRouter, json, jsonBody, named, problems, publicRoute } from './api-common.js';
 
@@ -235,7 +235,6 @@ const finding = (lang: Lang, problem: InvariantProblem) => ({
 
 export function financeRoutes(deps: AppDeps) {
   const app = createApiRouter();
-  const ctx = (c: AppContext) => ({ actor: requireUser(c) });
 
   // Parties and population.
   app.openapi(
@@ -273,11 +272,12 @@ export function financeRoutes(deps: AppDeps) {
       request: { body: importBody },
       responses: { 200: json(importPreview, 'Preview'), ...problems(400, 401, 403, 413, 415, 422) },
     }),
-    async (c) => {
-      const actor = requireUser(c);
-      const text = await importText(c, c.req.valid('json'));
-      return c.json(await previewPopulationImport(deps.core, actor, text), 200);
-    },
+    // Who asks is settled before the body is read: arguments are evaluated left to right.
+    async (c) =>
+      c.json(
+        await previewPopulationImport(deps.core, requireUser(c), await importText(c, c.req.valid('json'))),
+        200,
+      ),
   );
   app.openapi(
     createRoute({
@@ -292,11 +292,11 @@ export function financeRoutes(deps: AppDeps) {
         ...problems(400, 401, 403, 409, 413, 415, 422),
       },
     }),
-    async (c) => {
-      const context = ctx(c);
-      const text = await importText(c, c.req.valid('json'));
-      return c.json(await applyPopulationImport(deps.core, context, text), 200);
-    },
+    async (c) =>
+      c.json(
+        await applyPopulationImport(deps.core, requestContext(c), await importText(c, c.req.valid('json'))),
+        200,
+      ),
   );
 
   // The year: settings, contributions, payments, adjustments.
@@ -310,11 +310,8 @@ export function financeRoutes(deps: AppDeps) {
       request: { params: yearParam },
       responses: { 200: json(settings, 'Settings'), ...problems(400, 401, 403, 404) },
     }),
-    async (c) => {
-      const found = await getYearSettings(deps.core, requireUser(c), c.req.valid('param').year);
-      c.header('ETag', etag(found.version));
-      return c.json(found, 200);
-    },
+    async (c) =>
+      c.json(withETag(c, await getYearSettings(deps.core, requireUser(c), c.req.valid('param').year)), 200),
   );
   app.openapi(
     createRoute({
@@ -335,7 +332,7 @@ export function financeRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const context = ctx(c);
+      const context = requestContext(c);
       const saved = await saveYearSettings(
         deps.core,
         context,
@@ -343,8 +340,8 @@ export function financeRoutes(deps: AppDeps) {
         c.req.valid('json'),
         ifMatchVersion(c),
       );
-      c.header('ETag', etag(saved.settings.version));
-      return saved.created ? c.json(saved.settings, 201) : c.json(saved.settings, 200);
+      const settings = withETag(c, saved.settings);
+      return saved.created ? c.json(settings, 201) : c.json(settings, 200);
     },
   );
   app.openapi(
@@ -358,7 +355,7 @@ export function financeRoutes(deps: AppDeps) {
       request: { params: yearParam },
       responses: { 200: json(runResponse, 'The run'), ...problems(400, 401, 403, 409, 422) },
     }),
-    async (c) => c.json(await runContributions(deps.core, ctx(c), c.req.valid('param').year), 200),
+    async (c) => c.json(await runContributions(deps.core, requestContext(c), c.req.valid('param').year), 200),
   );
   app.openapi(
     createRoute({
@@ -376,7 +373,8 @@ export function financeRoutes(deps: AppDeps) {
         ...problems(400, 401, 403, 409, 422),
       },
     }),
-    async (c) => c.json(await sendContributions(deps.core, ctx(c), c.req.valid('param').year), 200),
+    async (c) =>
+      c.json(await sendContributions(deps.core, requestContext(c), c.req.valid('param').year), 200),
   );
   app.openapi(
     createRoute({
@@ -406,25 +404,18 @@ export function financeRoutes(deps: AppDeps) {
       security: bearer,
       request: {
         params: partyParam,
-        headers: z.object({
-          'idempotency-key': z
-            .string()
-            .max(255)
-            .optional()
-            .openapi({ description: 'Required: a key of your own (a UUID) per payment' }),
-        }),
+        headers: idempotencyKeyHeaders('payment'),
         body: jsonBody(paymentInput),
       },
       responses: {
-        200: json(paymentResponse, 'Recorded before under this key; nothing new written'),
-        201: json(paymentResponse, 'Recorded'),
+        ...bookedOnceResponses(paymentResponse),
         ...problems(400, 401, 403, 404, 409, 422, 428),
       },
     }),
     async (c) => {
-      const context = ctx(c);
+      const context = requestContext(c);
       const { year, partyId } = c.req.valid('param');
-      const result = await withIdempotencyKeyHeader(() =>
+      return answerBookedOnce(c, () =>
         recordPayment(
           deps.core,
           context,
@@ -434,7 +425,6 @@ export function financeRoutes(deps: AppDeps) {
           c.req.valid('header')['idempotency-key'],
         ),
       );
-      return result.replayed ? c.json(result, 200) : c.json(result, 201);
     },
   );
   app.openapi(
@@ -451,7 +441,7 @@ export function financeRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const context = ctx(c);
+      const context = requestContext(c);
       const { year, partyId } = c.req.valid('param');
       return c.json(await recordAdjustment(deps.core, context, year, partyId, c.req.valid('json')), 201);
     },

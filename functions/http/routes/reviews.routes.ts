@@ -34,10 +34,19 @@ import {
   saveReview,
   submitReview,
 } from '../../core/reviews/review.service.js';
-import type { AppContext, AppDeps } from '../context.js';
-import { etag, ifMatchVersion, requireIfMatch, requireUser } from '../context.js';
+import type { AppDeps } from '../context.js';
+import { etag, ifMatchVersion, requestContext, requireIfMatch, requireUser, withETag } from '../context.js';
 import { csvHeaders, REVIEW_EXPORTS } from '../review-exports.js';
-import { bearer, createApiRouter, json, jsonBody, named, problems, uuidParam } from './api-common.js';
+import {
+  bearer,
+  createApiRouter,
+  json,
+  jsonBody,
+  named,
+  problems,
+  uuidParam,
+  versionHeaders,
+} from './api-common.js';
 
 const assignment = named(
   assignmentSchema,
@@ -47,21 +56,18 @@ const assignment = named(
 const meeting = named(meetingSchema, 'Meeting', 'A board meeting and the decisions it made (the minutes)');
 const appParam = uuidParam('applicationId');
 const callParam = uuidParam('callId');
-const reviewerParam = z.object({
-  applicationId: z.uuid().openapi({ param: { name: 'applicationId', in: 'path' } }),
+const reviewerParam = appParam.extend({
   reviewerId: z
     .string()
     .min(1)
     .max(128)
     .openapi({ param: { name: 'reviewerId', in: 'path' } }),
 });
-const versionHeader = z.object({ 'if-match': z.string().max(20).optional() });
 const items = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(schema) });
 const rankingSchema = z.object({}).passthrough().openapi('Ranking');
 
 export function reviewRoutes(deps: AppDeps) {
   const app = createApiRouter();
-  const ctx = (c: AppContext) => ({ actor: requireUser(c) });
   const p = <K extends string>(c: { req: { valid(t: 'param'): Record<string, unknown> } }, key: K) =>
     c.req.valid('param')[key] as string;
 
@@ -91,12 +97,14 @@ export function reviewRoutes(deps: AppDeps) {
     async (c) =>
       c.json(
         {
-          items: (await listReviewers(deps.core, ctx(c))).map(({ userId, name, email, organisation }) => ({
-            userId,
-            name,
-            email,
-            ...(organisation ? { organisation } : {}),
-          })),
+          items: (await listReviewers(deps.core, requestContext(c))).map(
+            ({ userId, name, email, organisation }) => ({
+              userId,
+              name,
+              email,
+              ...(organisation ? { organisation } : {}),
+            }),
+          ),
         },
         200,
       ),
@@ -135,7 +143,7 @@ export function reviewRoutes(deps: AppDeps) {
         {
           items: await assignReviewers(
             deps.core,
-            ctx(c),
+            requestContext(c),
             p(c, 'applicationId'),
             c.req.valid('json').reviewerIds,
           ),
@@ -154,7 +162,7 @@ export function reviewRoutes(deps: AppDeps) {
       responses: { 204: { description: 'Removed' }, ...problems(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      await unassignReviewer(deps.core, ctx(c), p(c, 'applicationId'), p(c, 'reviewerId'));
+      await unassignReviewer(deps.core, requestContext(c), p(c, 'applicationId'), p(c, 'reviewerId'));
       return c.body(null, 204);
     },
   );
@@ -182,7 +190,8 @@ export function reviewRoutes(deps: AppDeps) {
         ...problems(400, 401, 403, 404),
       },
     }),
-    async (c) => c.json({ items: await suggestCallAssignment(deps.core, ctx(c), p(c, 'callId')) }, 200),
+    async (c) =>
+      c.json({ items: await suggestCallAssignment(deps.core, requestContext(c), p(c, 'callId')) }, 200),
   );
   app.openapi(
     createRoute({
@@ -217,7 +226,7 @@ export function reviewRoutes(deps: AppDeps) {
         {
           created: await confirmCallAssignment(
             deps.core,
-            ctx(c),
+            requestContext(c),
             p(c, 'callId'),
             c.req.valid('json').assignments,
           ),
@@ -235,7 +244,8 @@ export function reviewRoutes(deps: AppDeps) {
       request: { params: callParam },
       responses: { 200: json(items(assignment), 'Declarations'), ...problems(400, 401, 403) },
     }),
-    async (c) => c.json({ items: await listCallConflicts(deps.core, ctx(c), p(c, 'callId')) }, 200),
+    async (c) =>
+      c.json({ items: await listCallConflicts(deps.core, requestContext(c), p(c, 'callId')) }, 200),
   );
   app.openapi(
     createRoute({
@@ -251,7 +261,7 @@ export function reviewRoutes(deps: AppDeps) {
       c.json(
         await ruleOnConflict(
           deps.core,
-          ctx(c),
+          requestContext(c),
           p(c, 'applicationId'),
           p(c, 'reviewerId'),
           c.req.valid('json'),
@@ -270,7 +280,10 @@ export function reviewRoutes(deps: AppDeps) {
       responses: { 200: json(assignment, 'Reopened'), ...problems(400, 401, 403, 404, 409) },
     }),
     async (c) =>
-      c.json(await reopenReview(deps.core, ctx(c), p(c, 'applicationId'), p(c, 'reviewerId')), 200),
+      c.json(
+        await reopenReview(deps.core, requestContext(c), p(c, 'applicationId'), p(c, 'reviewerId')),
+        200,
+      ),
   );
 
   // The reviewer's own work.
@@ -317,14 +330,19 @@ export function reviewRoutes(deps: AppDeps) {
       path: '/applications/{applicationId}/review',
       summary: 'Save your review draft; send If-Match',
       security: bearer,
-      request: { params: appParam, headers: versionHeader, body: jsonBody(reviewInputSchema) },
+      request: { params: appParam, headers: versionHeaders, body: jsonBody(reviewInputSchema) },
       responses: { 200: json(assignment, 'Saved'), ...problems(400, 401, 404, 409, 422, 428) },
     }),
     async (c) => {
       const version = requireIfMatch(c);
-      const saved = await saveReview(deps.core, ctx(c), p(c, 'applicationId'), c.req.valid('json'), version);
-      c.header('ETag', etag(saved.version));
-      return c.json(saved, 200);
+      const saved = await saveReview(
+        deps.core,
+        requestContext(c),
+        p(c, 'applicationId'),
+        c.req.valid('json'),
+        version,
+      );
+      return c.json(withETag(c, saved), 200);
     },
   );
   app.openapi(
@@ -334,14 +352,17 @@ export function reviewRoutes(deps: AppDeps) {
       path: '/applications/{applicationId}/review/submit',
       summary: 'Submit your review; 422 lists what is missing',
       security: bearer,
-      request: { params: appParam, headers: versionHeader },
+      request: { params: appParam, headers: versionHeaders },
       responses: { 200: json(assignment, 'Submitted'), ...problems(400, 401, 404, 409, 422) },
     }),
-    async (c) => {
-      const saved = await submitReview(deps.core, ctx(c), p(c, 'applicationId'), ifMatchVersion(c));
-      c.header('ETag', etag(saved.version));
-      return c.json(saved, 200);
-    },
+    async (c) =>
+      c.json(
+        withETag(
+          c,
+          await submitReview(deps.core, requestContext(c), p(c, 'applicationId'), ifMatchVersion(c)),
+        ),
+        200,
+      ),
   );
   app.openapi(
     createRoute({
@@ -355,7 +376,12 @@ export function reviewRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(
-        await declareConflict(deps.core, ctx(c), p(c, 'applicationId'), c.req.valid('json').reason),
+        await declareConflict(
+          deps.core,
+          requestContext(c),
+          p(c, 'applicationId'),
+          c.req.valid('json').reason,
+        ),
         200,
       ),
   );
@@ -384,7 +410,8 @@ export function reviewRoutes(deps: AppDeps) {
       request: { params: callParam, body: jsonBody(meetingInputSchema) },
       responses: { 201: json(meeting, 'The minutes'), ...problems(400, 401, 403, 404, 409, 422) },
     }),
-    async (c) => c.json(await recordMeeting(deps.core, ctx(c), p(c, 'callId'), c.req.valid('json')), 201),
+    async (c) =>
+      c.json(await recordMeeting(deps.core, requestContext(c), p(c, 'callId'), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -421,7 +448,10 @@ export function reviewRoutes(deps: AppDeps) {
       responses: { 201: json(meeting, 'The decision as minutes'), ...problems(400, 401, 403, 404, 409, 422) },
     }),
     async (c) =>
-      c.json(await decideApplication(deps.core, ctx(c), p(c, 'applicationId'), c.req.valid('json')), 201),
+      c.json(
+        await decideApplication(deps.core, requestContext(c), p(c, 'applicationId'), c.req.valid('json')),
+        201,
+      ),
   );
   for (const [name, run] of [
     ['scores', REVIEW_EXPORTS.scores],
