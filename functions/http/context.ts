@@ -63,5 +63,5 @@ export function withETag<T extends { version: number }>(c: Context, entity: T): 
   return entity;
 }
 
-/** What the core is told of a request: who asks (401 when no one is signed in). */
-export const requestContext = (c: AppContext): RequestContext => ({ actor: requireUser(c) });
+/** What the core is told of a request (a service's `ctx`): who asks, 401 when no one is signed in. */
+export const ctx = (c: AppContext): RequestContext => ({ actor: requireUser(c) });

@@ -40,8 +40,14 @@ export const bookedOnceResponses = <T extends z.ZodType>(schema: T) => ({
   201: json(schema, 'Recorded'),
 });
 
-/** Answers a movement booked once per key: 201 when it was written now, 200 when the key replayed it. */
-export async function answerBookedOnce<T extends { replayed: boolean }>(c: Context, run: () => Promise<T>) {
-  const result = await withIdempotencyKeyHeader(run);
+/**
+ * Books a movement once per the key in its header (the route has validated it): 201 when it was written now,
+ * 200 when the key replayed it.
+ */
+export async function answerBookedOnce<T extends { replayed: boolean }>(
+  c: Context,
+  run: (key: string | undefined) => Promise<T>,
+) {
+  const result = await withIdempotencyKeyHeader(() => run(c.req.header('idempotency-key')));
   return result.replayed ? c.json(result, 200) : c.json(result, 201);
 }

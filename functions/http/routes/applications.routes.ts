@@ -16,7 +16,7 @@ import {
 } from '../../core/applications/application.service.js';
 import { AppError } from '../../core/shared/errors.js';
 import type { AppDeps } from '../context.js';
-import { ifMatchVersion, requestContext, requireIfMatch, requireUser, withETag } from '../context.js';
+import { ctx, ifMatchVersion, requireIfMatch, requireUser, withETag } from '../context.js';
 import {
   bearer,
   createApiRouter,
@@ -54,7 +54,7 @@ export function applicationRoutes(deps: AppDeps) {
     async (c) => {
       const application = await createDraft(
         deps.core,
-        requestContext(c),
+        ctx(c),
         c.req.valid('param').callId,
         c.req.valid('json'),
       );
@@ -123,13 +123,7 @@ export function applicationRoutes(deps: AppDeps) {
     async (c) => {
       requireUser(c); // 401 before 428: an anonymous caller is told to sign in, not to send a version
       const version = requireIfMatch(c);
-      const application = await updateDraft(
-        deps.core,
-        requestContext(c),
-        id(c),
-        c.req.valid('json'),
-        version,
-      );
+      const application = await updateDraft(deps.core, ctx(c), id(c), c.req.valid('json'), version);
       return c.json(withETag(c, application), 200);
     },
   );
@@ -154,8 +148,7 @@ export function applicationRoutes(deps: AppDeps) {
           ...problems(400, 401, 403, 404, 409, ...(action === 'submit' ? ([422] as const) : [])),
         },
       }),
-      async (c) =>
-        c.json(withETag(c, await run(deps.core, requestContext(c), id(c), ifMatchVersion(c))), 200),
+      async (c) => c.json(withETag(c, await run(deps.core, ctx(c), id(c), ifMatchVersion(c))), 200),
     );
   }
 

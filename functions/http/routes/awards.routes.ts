@@ -13,11 +13,11 @@ import {
   recordDisbursement,
   recordRefund,
 } from '../../core/finance/award.service.js';
-import { ledgerEntrySchema } from '../../core/finance/finance.schema.js';
 import type { AppDeps } from '../context.js';
-import { requestContext, requireUser } from '../context.js';
+import { ctx, requireUser } from '../context.js';
 import { answerBookedOnce, bookedOnceResponses, idempotencyKeyHeaders } from '../idempotency-key.js';
 import { bearer, createApiRouter, json, jsonBody, named, problems, uuidParam } from './api-common.js';
+import { ledgerEntry } from './finance.routes.js';
 
 const award = named(
   awardViewSchema,
@@ -34,7 +34,6 @@ const movementInput = named(
   'AwardMovementInput',
   'A tranche paid out or money paid back, in øre, with the bank date and a reference',
 );
-const entry = named(ledgerEntrySchema, 'LedgerEntry', 'An immutable movement of money, in øre');
 const appParam = uuidParam('applicationId');
 
 export function awardRoutes(deps: AppDeps) {
@@ -53,12 +52,7 @@ export function awardRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(
-        await acceptAward(
-          deps.core,
-          requestContext(c),
-          c.req.valid('param').applicationId,
-          c.req.valid('json'),
-        ),
+        await acceptAward(deps.core, ctx(c), c.req.valid('param').applicationId, c.req.valid('json')),
         201,
       ),
   );
@@ -93,7 +87,7 @@ export function awardRoutes(deps: AppDeps) {
       security: bearer,
       request: { params: appParam },
       responses: {
-        200: json(z.object({ award, entries: z.array(entry) }), 'The award'),
+        200: json(z.object({ award, entries: z.array(ledgerEntry) }), 'The award'),
         ...problems(400, 401, 404),
       },
     }),
@@ -113,21 +107,14 @@ export function awardRoutes(deps: AppDeps) {
         body: jsonBody(movementInput),
       },
       responses: {
-        ...bookedOnceResponses(z.object({ disbursement: entry, award, replayed: z.boolean() })),
+        ...bookedOnceResponses(z.object({ disbursement: ledgerEntry, award, replayed: z.boolean() })),
         ...problems(400, 401, 403, 404, 409, 422, 428),
       },
     }),
-    async (c) => {
-      return answerBookedOnce(c, () =>
-        recordDisbursement(
-          deps.core,
-          requestContext(c),
-          c.req.valid('param').applicationId,
-          c.req.valid('json'),
-          c.req.valid('header')['idempotency-key'],
-        ),
-      );
-    },
+    (c) =>
+      answerBookedOnce(c, (key) =>
+        recordDisbursement(deps.core, ctx(c), c.req.valid('param').applicationId, c.req.valid('json'), key),
+      ),
   );
   app.openapi(
     createRoute({
@@ -139,18 +126,13 @@ export function awardRoutes(deps: AppDeps) {
       security: bearer,
       request: { params: appParam, body: jsonBody(movementInput) },
       responses: {
-        201: json(z.object({ refund: entry, award }), 'Recorded'),
+        201: json(z.object({ refund: ledgerEntry, award }), 'Recorded'),
         ...problems(400, 401, 403, 404, 409, 422),
       },
     }),
     async (c) =>
       c.json(
-        await recordRefund(
-          deps.core,
-          requestContext(c),
-          c.req.valid('param').applicationId,
-          c.req.valid('json'),
-        ),
+        await recordRefund(deps.core, ctx(c), c.req.valid('param').applicationId, c.req.valid('json')),
         201,
       ),
   );
@@ -164,8 +146,7 @@ export function awardRoutes(deps: AppDeps) {
       request: { params: appParam },
       responses: { 200: json(award, 'Closed'), ...problems(400, 401, 403, 404, 409) },
     }),
-    async (c) =>
-      c.json(await closeAward(deps.core, requestContext(c), c.req.valid('param').applicationId), 200),
+    async (c) => c.json(await closeAward(deps.core, ctx(c), c.req.valid('param').applicationId), 200),
   );
   return app;
 }

@@ -14,7 +14,7 @@ import {
   updateCall,
 } from '../../core/calls/call.service.js';
 import type { AppDeps } from '../context.js';
-import { ifMatchVersion, requestContext, requireIfMatch, requireUser, withETag } from '../context.js';
+import { ctx, ifMatchVersion, requireIfMatch, requireUser, withETag } from '../context.js';
 import {
   bearer,
   createApiRouter,
@@ -65,7 +65,7 @@ export function callRoutes(deps: AppDeps) {
       responses: { 201: json(callResponse, 'The new call'), ...problems(400, 401, 403, 415) },
     }),
     async (c) => {
-      const call = await createCall(deps.core, requestContext(c), c.req.valid('json'));
+      const call = await createCall(deps.core, ctx(c), c.req.valid('json'));
       c.header('Location', `/api/calls/${call.id}`);
       return c.json(withETag(c, call), 201);
     },
@@ -103,7 +103,7 @@ export function callRoutes(deps: AppDeps) {
       const version = requireIfMatch(c);
       const call = await updateCall(
         deps.core,
-        requestContext(c),
+        ctx(c),
         c.req.valid('param').callId,
         c.req.valid('json'),
         version,
@@ -128,10 +128,7 @@ export function callRoutes(deps: AppDeps) {
       }),
       async (c) =>
         c.json(
-          withETag(
-            c,
-            await move(deps.core, requestContext(c), c.req.valid('param').callId, ifMatchVersion(c)),
-          ),
+          withETag(c, await move(deps.core, ctx(c), c.req.valid('param').callId, ifMatchVersion(c))),
           200,
         ),
     );

@@ -43,7 +43,7 @@ import { decodeImport } from '../../core/finance/population-import.js';
 import { refusal } from '../../core/shared/errors.js';
 import { type Lang, sayInvariantProblem } from '../../texts/index.js';
 import type { AppContext, AppDeps } from '../context.js';
-import { ifMatchVersion, requestContext, requireUser, withETag } from '../context.js';
+import { ctx, ifMatchVersion, requireUser, withETag } from '../context.js';
 import { answerBookedOnce, bookedOnceResponses, idempotencyKeyHeaders } from '../idempotency-key.js';
 import { messageMembers } from '../problem.js';
 import { bearer, createApiRouter, json, jsonBody, named, problems, publicRoute } from './api-common.js';
@@ -64,7 +64,8 @@ const contribution = named(
   'Contribution',
   'A party’s contribution for a year and where it stands (status judged on the Copenhagen date)',
 );
-const ledgerEntry = named(ledgerEntrySchema, 'LedgerEntry', 'An immutable movement of money, in øre');
+/** The ledger's entries as the API shows them (the awards' routes show them too). */
+export const ledgerEntry = named(ledgerEntrySchema, 'LedgerEntry', 'An immutable movement of money, in øre');
 const paymentInput = named(paymentInputSchema, 'PaymentInput', 'A payment received, in øre');
 const adjustmentInput = named(
   adjustmentInputSchema,
@@ -155,6 +156,15 @@ const runResponse = z
   })
   .openapi('ContributionRun');
 
+/** What a party owes and has paid for the year, in øre: a row's and the totals' figures. */
+const overviewAmounts = {
+  demandOre: z.int(),
+  adjustmentsOre: z.int(),
+  totalDueOre: z.int(),
+  paidOre: z.int(),
+  outstandingOre: z.int(),
+  overpaidOre: z.int(),
+};
 const overviewRow = z.object({
   partyId: z.string(),
   name: z.string(),
@@ -162,12 +172,7 @@ const overviewRow = z.object({
   state: z.enum([...CONTRIBUTION_STATES, 'not_computed']),
   population: z.int().nullable(),
   rateOre: z.int().nullable(),
-  demandOre: z.int(),
-  adjustmentsOre: z.int(),
-  totalDueOre: z.int(),
-  paidOre: z.int(),
-  outstandingOre: z.int(),
-  overpaidOre: z.int(),
+  ...overviewAmounts,
   status: z.enum(CONTRIBUTION_STATUSES).nullable(),
 });
 const overview = z
@@ -176,15 +181,7 @@ const overview = z
     today: z.string(),
     settings,
     rows: z.array(overviewRow),
-    totals: z.object({
-      population: z.int(),
-      demandOre: z.int(),
-      adjustmentsOre: z.int(),
-      totalDueOre: z.int(),
-      paidOre: z.int(),
-      outstandingOre: z.int(),
-      overpaidOre: z.int(),
-    }),
+    totals: z.object({ population: z.int(), ...overviewAmounts }),
     balances: balanceSchema.extend({
       grantShareOre: z
         .int()
@@ -293,10 +290,7 @@ export function financeRoutes(deps: AppDeps) {
       },
     }),
     async (c) =>
-      c.json(
-        await applyPopulationImport(deps.core, requestContext(c), await importText(c, c.req.valid('json'))),
-        200,
-      ),
+      c.json(await applyPopulationImport(deps.core, ctx(c), await importText(c, c.req.valid('json'))), 200),
   );
 
   // The year: settings, contributions, payments, adjustments.
@@ -332,7 +326,7 @@ export function financeRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const context = requestContext(c);
+      const context = ctx(c);
       const saved = await saveYearSettings(
         deps.core,
         context,
@@ -355,7 +349,7 @@ export function financeRoutes(deps: AppDeps) {
       request: { params: yearParam },
       responses: { 200: json(runResponse, 'The run'), ...problems(400, 401, 403, 409, 422) },
     }),
-    async (c) => c.json(await runContributions(deps.core, requestContext(c), c.req.valid('param').year), 200),
+    async (c) => c.json(await runContributions(deps.core, ctx(c), c.req.valid('param').year), 200),
   );
   app.openapi(
     createRoute({
@@ -373,8 +367,7 @@ export function financeRoutes(deps: AppDeps) {
         ...problems(400, 401, 403, 409, 422),
       },
     }),
-    async (c) =>
-      c.json(await sendContributions(deps.core, requestContext(c), c.req.valid('param').year), 200),
+    async (c) => c.json(await sendContributions(deps.core, ctx(c), c.req.valid('param').year), 200),
   );
   app.openapi(
     createRoute({
@@ -413,17 +406,10 @@ export function financeRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const context = requestContext(c);
+      const context = ctx(c);
       const { year, partyId } = c.req.valid('param');
-      return answerBookedOnce(c, () =>
-        recordPayment(
-          deps.core,
-          context,
-          year,
-          partyId,
-          c.req.valid('json'),
-          c.req.valid('header')['idempotency-key'],
-        ),
+      return answerBookedOnce(c, (key) =>
+        recordPayment(deps.core, context, year, partyId, c.req.valid('json'), key),
       );
     },
   );
@@ -441,7 +427,7 @@ export function financeRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const context = requestContext(c);
+      const context = ctx(c);
       const { year, partyId } = c.req.valid('param');
       return c.json(await recordAdjustment(deps.core, context, year, partyId, c.req.valid('json')), 201);
     },

@@ -7,7 +7,7 @@ import {
 } from '../../core/finance/report.schema.js';
 import { approveReport, listReports, returnReport, submitReport } from '../../core/finance/report.service.js';
 import type { AppDeps } from '../context.js';
-import { requestContext, requireUser } from '../context.js';
+import { ctx, requireUser } from '../context.js';
 import { bearer, createApiRouter, json, jsonBody, named, problems, uuidParam } from './api-common.js';
 
 const report = named(
@@ -61,10 +61,7 @@ export function reportRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { applicationId, reportId } = c.req.valid('param');
-      return c.json(
-        await submitReport(deps.core, requestContext(c), applicationId, reportId, c.req.valid('json')),
-        200,
-      );
+      return c.json(await submitReport(deps.core, ctx(c), applicationId, reportId, c.req.valid('json')), 200);
     },
   );
   app.openapi(
@@ -83,7 +80,7 @@ export function reportRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { applicationId, reportId } = c.req.valid('param');
-      return c.json(await approveReport(deps.core, requestContext(c), applicationId, reportId), 200);
+      return c.json(await approveReport(deps.core, ctx(c), applicationId, reportId), 200);
     },
   );
   app.openapi(
@@ -98,10 +95,7 @@ export function reportRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { applicationId, reportId } = c.req.valid('param');
-      return c.json(
-        await returnReport(deps.core, requestContext(c), applicationId, reportId, c.req.valid('json')),
-        200,
-      );
+      return c.json(await returnReport(deps.core, ctx(c), applicationId, reportId, c.req.valid('json')), 200);
     },
   );
   return app;

@@ -35,7 +35,7 @@ import {
   submitReview,
 } from '../../core/reviews/review.service.js';
 import type { AppDeps } from '../context.js';
-import { etag, ifMatchVersion, requestContext, requireIfMatch, requireUser, withETag } from '../context.js';
+import { ctx, etag, ifMatchVersion, requireIfMatch, requireUser, withETag } from '../context.js';
 import { csvHeaders, REVIEW_EXPORTS } from '../review-exports.js';
 import {
   bearer,
@@ -97,14 +97,12 @@ export function reviewRoutes(deps: AppDeps) {
     async (c) =>
       c.json(
         {
-          items: (await listReviewers(deps.core, requestContext(c))).map(
-            ({ userId, name, email, organisation }) => ({
-              userId,
-              name,
-              email,
-              ...(organisation ? { organisation } : {}),
-            }),
-          ),
+          items: (await listReviewers(deps.core, ctx(c))).map(({ userId, name, email, organisation }) => ({
+            userId,
+            name,
+            email,
+            ...(organisation ? { organisation } : {}),
+          })),
         },
         200,
       ),
@@ -143,7 +141,7 @@ export function reviewRoutes(deps: AppDeps) {
         {
           items: await assignReviewers(
             deps.core,
-            requestContext(c),
+            ctx(c),
             p(c, 'applicationId'),
             c.req.valid('json').reviewerIds,
           ),
@@ -162,7 +160,7 @@ export function reviewRoutes(deps: AppDeps) {
       responses: { 204: { description: 'Removed' }, ...problems(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      await unassignReviewer(deps.core, requestContext(c), p(c, 'applicationId'), p(c, 'reviewerId'));
+      await unassignReviewer(deps.core, ctx(c), p(c, 'applicationId'), p(c, 'reviewerId'));
       return c.body(null, 204);
     },
   );
@@ -190,8 +188,7 @@ export function reviewRoutes(deps: AppDeps) {
         ...problems(400, 401, 403, 404),
       },
     }),
-    async (c) =>
-      c.json({ items: await suggestCallAssignment(deps.core, requestContext(c), p(c, 'callId')) }, 200),
+    async (c) => c.json({ items: await suggestCallAssignment(deps.core, ctx(c), p(c, 'callId')) }, 200),
   );
   app.openapi(
     createRoute({
@@ -226,7 +223,7 @@ export function reviewRoutes(deps: AppDeps) {
         {
           created: await confirmCallAssignment(
             deps.core,
-            requestContext(c),
+            ctx(c),
             p(c, 'callId'),
             c.req.valid('json').assignments,
           ),
@@ -244,8 +241,7 @@ export function reviewRoutes(deps: AppDeps) {
       request: { params: callParam },
       responses: { 200: json(items(assignment), 'Declarations'), ...problems(400, 401, 403) },
     }),
-    async (c) =>
-      c.json({ items: await listCallConflicts(deps.core, requestContext(c), p(c, 'callId')) }, 200),
+    async (c) => c.json({ items: await listCallConflicts(deps.core, ctx(c), p(c, 'callId')) }, 200),
   );
   app.openapi(
     createRoute({
@@ -261,7 +257,7 @@ export function reviewRoutes(deps: AppDeps) {
       c.json(
         await ruleOnConflict(
           deps.core,
-          requestContext(c),
+          ctx(c),
           p(c, 'applicationId'),
           p(c, 'reviewerId'),
           c.req.valid('json'),
@@ -280,10 +276,7 @@ export function reviewRoutes(deps: AppDeps) {
       responses: { 200: json(assignment, 'Reopened'), ...problems(400, 401, 403, 404, 409) },
     }),
     async (c) =>
-      c.json(
-        await reopenReview(deps.core, requestContext(c), p(c, 'applicationId'), p(c, 'reviewerId')),
-        200,
-      ),
+      c.json(await reopenReview(deps.core, ctx(c), p(c, 'applicationId'), p(c, 'reviewerId')), 200),
   );
 
   // The reviewer's own work.
@@ -335,13 +328,7 @@ export function reviewRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const version = requireIfMatch(c);
-      const saved = await saveReview(
-        deps.core,
-        requestContext(c),
-        p(c, 'applicationId'),
-        c.req.valid('json'),
-        version,
-      );
+      const saved = await saveReview(deps.core, ctx(c), p(c, 'applicationId'), c.req.valid('json'), version);
       return c.json(withETag(c, saved), 200);
     },
   );
@@ -357,10 +344,7 @@ export function reviewRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(
-        withETag(
-          c,
-          await submitReview(deps.core, requestContext(c), p(c, 'applicationId'), ifMatchVersion(c)),
-        ),
+        withETag(c, await submitReview(deps.core, ctx(c), p(c, 'applicationId'), ifMatchVersion(c))),
         200,
       ),
   );
@@ -376,12 +360,7 @@ export function reviewRoutes(deps: AppDeps) {
     }),
     async (c) =>
       c.json(
-        await declareConflict(
-          deps.core,
-          requestContext(c),
-          p(c, 'applicationId'),
-          c.req.valid('json').reason,
-        ),
+        await declareConflict(deps.core, ctx(c), p(c, 'applicationId'), c.req.valid('json').reason),
         200,
       ),
   );
@@ -410,8 +389,7 @@ export function reviewRoutes(deps: AppDeps) {
       request: { params: callParam, body: jsonBody(meetingInputSchema) },
       responses: { 201: json(meeting, 'The minutes'), ...problems(400, 401, 403, 404, 409, 422) },
     }),
-    async (c) =>
-      c.json(await recordMeeting(deps.core, requestContext(c), p(c, 'callId'), c.req.valid('json')), 201),
+    async (c) => c.json(await recordMeeting(deps.core, ctx(c), p(c, 'callId'), c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -448,10 +426,7 @@ export function reviewRoutes(deps: AppDeps) {
       responses: { 201: json(meeting, 'The decision as minutes'), ...problems(400, 401, 403, 404, 409, 422) },
     }),
     async (c) =>
-      c.json(
-        await decideApplication(deps.core, requestContext(c), p(c, 'applicationId'), c.req.valid('json')),
-        201,
-      ),
+      c.json(await decideApplication(deps.core, ctx(c), p(c, 'applicationId'), c.req.valid('json')), 201),
   );
   for (const [name, run] of [
     ['scores', REVIEW_EXPORTS.scores],
