@@ -110,6 +110,18 @@ export const saveVersioned = (
   audit: Audited,
 ): Promise<void> => transact(db, { items: { [name]: versionedPut(db, item, expectedVersion) }, audit });
 
+/**
+ * One item, named `name`, written whatever was stored before (a copy kept in step with another source), with
+ * its audit event.
+ */
+export const overwrite = (
+  db: Db,
+  name: string,
+  item: Record<string, unknown>,
+  audit: Audited,
+): Promise<void> =>
+  transact(db, { items: { [name]: { Put: { TableName: db.tableName, Item: item } } }, audit });
+
 function auditPut(db: Db, { entityPk, event }: Audited): TransactItem {
   return {
     Put: {

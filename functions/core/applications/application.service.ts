@@ -1,6 +1,7 @@
 import { type AuditEvent, auditEvent, type OutboxMessage } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
+import { loadCall } from '../calls/call.service.js';
 import { withoutPersonalReasons } from '../decisions/decision.rules.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, type FieldError, forbidden, notFound, versionConflict } from '../shared/errors.js';
@@ -11,6 +12,7 @@ import {
   type Receipt,
   sumBudgetOre,
 } from './application.schema.js';
+
 import { letterSubject, toOwnerOf } from './letters.js';
 import { callAcceptsDrafts, checkSubmission } from './submission.rules.js';
 
@@ -249,8 +251,7 @@ export async function submitApplication(
   if (current.status !== 'draft') {
     throw new AppError('INVALID_STATE', { code: 'APPLICATION_ALREADY_SUBMITTED' });
   }
-  const call = await deps.calls.get(current.callId);
-  if (!call) throw notFound('call');
+  const call = await loadCall(deps, current.callId);
   const now = deps.clock.now();
   const failures = checkSubmission(current, call, now);
   if (failures.length > 0) {

@@ -68,13 +68,19 @@ export async function createCall(deps: CoreDeps, ctx: RequestContext, input: Cre
   return call;
 }
 
+/** A call that exists, whoever asks (the caller has decided who may). @throws AppError NOT_FOUND */
+export async function loadCall(deps: CoreDeps, callId: string): Promise<Call> {
+  const call = await deps.calls.get(callId);
+  if (!call) throw notFound('call');
+  return call;
+}
+
 async function loadForChange(
   deps: CoreDeps,
   callId: string,
   expectedVersion: number | undefined,
 ): Promise<Call> {
-  const call = await deps.calls.get(callId);
-  if (!call) throw notFound('call');
+  const call = await loadCall(deps, callId);
   if (expectedVersion !== undefined && expectedVersion !== call.version) throw versionConflict();
   return call;
 }

@@ -3,6 +3,7 @@ import { letterSubject, toOwnerOf } from '../applications/letters.js';
 import { auditEvent, type OutboxMessage } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
+import { loadCall } from '../calls/call.service.js';
 import type { CoreDeps, DecisionWrite, RequestContext } from '../ports.js';
 import { actorConflicted, personConflict, requireBoard } from '../reviews/access.js';
 import { AppError, type FieldError, notFound } from '../shared/errors.js';
@@ -55,8 +56,7 @@ export async function recordMeeting(
   input: MeetingInput,
 ): Promise<Meeting> {
   requireBoard(ctx.actor);
-  const call = await deps.calls.get(callId);
-  if (!call) throw notFound('call');
+  const call = await loadCall(deps, callId);
   const errors: FieldError[] = [];
   if (call.status !== 'closed') errors.push({ pointer: '', code: 'CALL_NOT_CLOSED' });
   const attendees = await people(deps, input.attendeeIds, errors);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
+import { versioned } from '../shared/fields.schema.js';
 import type { MessageOf } from '../shared/messages.js';
 import { text } from '../shared/validation.js';
 import { DEFAULT_GRANT_SHARE, DEFAULT_RATE_ORE_PER_CITIZEN } from './contributions.js';
@@ -27,8 +28,7 @@ export const populationFigureSchema = z.object({
   year: z.int(),
   population: z.int(),
   source: z.string(),
-  version: z.int(),
-  updatedAt: z.string(),
+  ...versioned,
   updatedBy: z.string(),
 });
 export type PopulationFigure = z.infer<typeof populationFigureSchema>;
@@ -78,8 +78,7 @@ export const yearSettingsSchema = z.object({
   dueDate: z.string(),
   rates: z.object({ municipalityOre: z.int(), regionOre: z.int() }),
   grantShare: z.object({ numerator: z.int(), denominator: z.int() }),
-  version: z.int(),
-  updatedAt: z.string(),
+  ...versioned,
   updatedBy: z.string(),
 });
 export type YearSettings = z.infer<typeof yearSettingsSchema>;
@@ -107,8 +106,7 @@ export const contributionSchema = z.object({
   paidOre: z.int(),
   computedAt: z.string(),
   sentAt: z.string().optional(),
-  version: z.int(),
-  updatedAt: z.string(),
+  ...versioned,
 });
 export type Contribution = z.infer<typeof contributionSchema>;
 
