@@ -1,7 +1,7 @@
 import type { FinanceMail, FinanceMessages, InvariantMessages } from '../core/finance/finance.messages.js';
 import type { BalanceCounter } from '../core/finance/finance.schema.js';
 import type { MovementKind } from '../core/finance/idempotency.js';
-import { formatDate, formatInteger, formatKr, plural } from './format.js';
+import { formatDate, formatInteger, formatKr, formatMonth, plural } from './format.js';
 import type { Lang } from './lang.js';
 import type { MailTexts, MessageTexts } from './messages.js';
 
@@ -132,8 +132,7 @@ export const da = {
     openingRow: 'Overført fra tidligere år',
     axisKr: 'kr.',
     /** A month on a chart's time axis (1 = January). */
-    monthOf: (month: number, year: number) =>
-      `${['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'][month - 1]} ${year}`,
+    monthOf: (month: number, year: number) => formatMonth(month, year, 'da'),
     inKr: (label: string) => `${label} (kr.)`,
     chartOf: (name: string, demand: string, paid: string) => `${name}: opkrævet ${demand}, betalt ${paid}`,
     balanceOf: (date: string, total: string) => `${date}: ${total}`,
@@ -339,8 +338,7 @@ export const en: typeof da = {
     cumulative: 'Available',
     openingRow: 'Carried over from earlier years',
     axisKr: 'kr',
-    monthOf: (month: number, year: number) =>
-      `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1]} ${year}`,
+    monthOf: (month: number, year: number) => formatMonth(month, year, 'en'),
     inKr: (label: string) => `${label} (kr)`,
     chartOf: (name: string, demand: string, paid: string) => `${name}: demanded ${demand}, paid ${paid}`,
     balanceOf: (date: string, total: string) => `${date}: ${total}`,

@@ -209,7 +209,7 @@ async function moveAwardMoney(
   ctx: RequestContext,
   award: Award,
   input: AwardMovementInput,
-  move: { kind: 'disbursement' | 'refund'; key?: KeyClaim },
+  move: { kind: 'disbursement' | 'refund'; claim?: KeyClaim },
 ): Promise<{ entry: LedgerEntry; award: AwardView }> {
   const now = deps.clock.now();
   paidOnNotInFuture(input.paidOn, now);
@@ -219,7 +219,7 @@ async function moveAwardMoney(
     kind: move.kind,
     ...moneyMoved(input),
     awardId: award.applicationId,
-    ...(move.key ? { idempotencyKey: move.key.key } : {}),
+    ...(move.claim ? { idempotencyKey: move.claim.key } : {}),
   });
   const field = disbursement ? 'disbursedOre' : 'refundedOre';
   await deps.awards.move({
@@ -232,7 +232,7 @@ async function moveAwardMoney(
       awardEntity(award.applicationId),
       { entryId: entry.id, ...moneyMoved(input), [`${field}Before`]: award[field] },
     ),
-    ...(move.key ? { claim: move.key } : {}),
+    ...(move.claim ? { claim: move.claim } : {}),
   });
   return { entry, award: movedBy(award, field, entry) };
 }
@@ -251,9 +251,9 @@ export async function recordDisbursement(
   idempotencyKey: string | undefined,
 ): Promise<DisbursementResult> {
   requireFinance(ctx.actor);
-  const key = idempotentRequest(idempotencyKey, TRANCHE, input);
-  return recordOnce(TRANCHE, key, {
-    claimed: () => deps.awards.getDisbursementClaim(applicationId, key.key),
+  const claim = idempotentRequest(idempotencyKey, TRANCHE, input);
+  return recordOnce(TRANCHE, claim, {
+    claimed: () => deps.awards.getDisbursementClaim(applicationId, claim.key),
     replay: async (disbursement) => ({
       disbursement,
       award: awardView(await loadAward(deps, applicationId)),
@@ -262,7 +262,7 @@ export async function recordDisbursement(
       const award = await loadAward(deps, applicationId);
       if (award.status !== 'committed') throw awardClosed();
       if (!tranchFits(award, input.amountOre)) throw overRemaining(award, input.amountOre);
-      const moved = await moveAwardMoney(deps, ctx, award, input, { kind: 'disbursement', key });
+      const moved = await moveAwardMoney(deps, ctx, award, input, { kind: 'disbursement', claim });
       return { disbursement: moved.entry, award: moved.award };
     },
   });

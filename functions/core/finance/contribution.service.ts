@@ -423,9 +423,9 @@ export async function recordPayment(
   idempotencyKey: string | undefined,
 ): Promise<PaymentResult> {
   requireFinance(ctx.actor);
-  const key = idempotentRequest(idempotencyKey, PAYMENT, input);
-  return recordOnce(PAYMENT, key, {
-    claimed: () => deps.finance.getPaymentClaim(year, partyId, key.key),
+  const claim = idempotentRequest(idempotencyKey, PAYMENT, input);
+  return recordOnce(PAYMENT, claim, {
+    claimed: () => deps.finance.getPaymentClaim(year, partyId, claim.key),
     replay: async (payment) => {
       const { contribution, settings } = await loadContribution(deps, year, partyId);
       return { payment, contribution: contributionView(contribution, settings.dueDate, today(deps)) };
@@ -440,12 +440,12 @@ export async function recordPayment(
         grantShareOre: grantShareOre(input.amountOre, loaded.settings.grantShare),
         partyId,
         ...moneyMoved(input),
-        idempotencyKey: key.key,
+        idempotencyKey: claim.key,
       });
       const contribution = await moveContributionMoney(deps, ctx, now, loaded, payment, {
         action: 'contribution.payment_recorded',
         details: { ...moneyMoved(input), paidOreBefore: loaded.contribution.paidOre },
-        claim: key,
+        claim,
       });
       return { payment, contribution };
     },
