@@ -189,18 +189,6 @@ export interface DisbursementResult {
 }
 
 /**
- * An award after a movement of money written at the version read: `field` moved by the entry's amount.
- * (The repository's update does the same to the stored award.)
- */
-const movedBy = (award: Award, field: 'disbursedOre' | 'refundedOre', entry: LedgerEntry): AwardView =>
-  awardView({
-    ...award,
-    [field]: award[field] + entry.amountOre,
-    version: award.version + 1,
-    updatedAt: entry.at,
-  });
-
-/**
  * Books a tranche or a refund: the entry (in the award's year), the award's and the year's counter and the
  * audit event with the counter as it stood, in one transaction (with the key's claim for a tranche).
  */
@@ -234,7 +222,14 @@ async function moveAwardMoney(
     ),
     ...(move.claim ? { claim: move.claim } : {}),
   });
-  return { entry, award: movedBy(award, field, entry) };
+  // The award as the repository's update left it: the counter moved, the version on.
+  const moved = {
+    ...award,
+    [field]: award[field] + entry.amountOre,
+    version: award.version + 1,
+    updatedAt: entry.at,
+  };
+  return { entry, award: awardView(moved) };
 }
 
 /**
