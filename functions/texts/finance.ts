@@ -562,8 +562,8 @@ export const daInvariants: MessageTexts<InvariantMessages> = {
   GRANT_SHARE_MISSING: ({ entryId }) => `Betalingen ${entryId} er bogført uden sin andel til projektstøtte`,
   BALANCE_MISMATCH: ({ counter, balance, sumOfEntries }) =>
     `Årets "${COUNTER_DA[counter]}" (${counter}) er ${counterValue(counter, balance, 'da')}, men posteringerne summer til ${counterValue(counter, sumOfEntries, 'da')}`,
-  ENTRY_COUNT_MISMATCH: ({ balance, sumOfEntries }) =>
-    `Årets saldo tæller ${formatInteger(balance, 'da')} ${plural(balance, 'da', { one: 'postering', other: 'posteringer' })}, men regnskabet har ${formatInteger(sumOfEntries, 'da')}`,
+  ENTRY_COUNT_MISMATCH: ({ counter, balance, sumOfEntries }) =>
+    `Årets saldo tæller ${formatInteger(balance, 'da')} ${plural(balance, 'da', { one: 'postering', other: 'posteringer' })} (${counter}), men regnskabet har ${formatInteger(sumOfEntries, 'da')}`,
   ENTRY_WITHOUT_CONTRIBUTION: ({ entryId, partyId }) =>
     `Posteringen ${entryId} nævner ${partyId}, som ikke har et bidrag for året`,
   PAID_MISMATCH: ({ partyId, paidOre, sumOfPaymentsOre }) =>
@@ -612,8 +612,8 @@ export const enInvariants: MessageTexts<InvariantMessages> = {
   GRANT_SHARE_MISSING: ({ entryId }) => `Payment ${entryId} is booked without its share for project grants`,
   BALANCE_MISMATCH: ({ counter, balance, sumOfEntries }) =>
     `The year's "${COUNTER_EN[counter]}" (${counter}) is ${counterValue(counter, balance, 'en')}, but its entries sum to ${counterValue(counter, sumOfEntries, 'en')}`,
-  ENTRY_COUNT_MISMATCH: ({ balance, sumOfEntries }) =>
-    `The year's balance counts ${formatInteger(balance, 'en')} ${plural(balance, 'en', { one: 'entry', other: 'entries' })}, but the ledger has ${formatInteger(sumOfEntries, 'en')}`,
+  ENTRY_COUNT_MISMATCH: ({ counter, balance, sumOfEntries }) =>
+    `The year's balance (${counter}) counts ${formatInteger(balance, 'en')} ${plural(balance, 'en', { one: 'entry', other: 'entries' })}, but the ledger has ${formatInteger(sumOfEntries, 'en')}`,
   ENTRY_WITHOUT_CONTRIBUTION: ({ entryId, partyId }) =>
     `Entry ${entryId} names ${partyId}, which has no contribution for the year`,
   PAID_MISMATCH: ({ partyId, paidOre, sumOfPaymentsOre }) =>
