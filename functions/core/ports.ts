@@ -117,8 +117,14 @@ export interface ContributionWrite {
   expectedVersion?: number;
 }
 
-/** The stored answer to a payment, under its `Idempotency-Key`. */
-export interface PaymentClaim {
+/** An idempotency key's claim, written with the money movement it books (a payment, a tranche). */
+export interface KeyClaim {
+  key: string;
+  requestHash: string;
+}
+
+/** The stored answer to a payment or a tranche, under the idempotency key it was booked with. */
+export interface MovementClaim {
   requestHash: string;
   entry: LedgerEntry;
 }
@@ -131,7 +137,7 @@ export interface ContributionMovement {
   entry: LedgerEntry;
   audit: AuditEvent;
   /** Payments: the key's claim, conditioned on absence in the same transaction. */
-  claim?: { key: string; requestHash: string };
+  claim?: KeyClaim;
   /** Adjustments: the contribution's version read (a stale one fails the transaction). */
   expectedVersion?: number;
 }
@@ -176,7 +182,7 @@ export interface FinanceRepository {
     outbox?: readonly OutboxMessage[],
   ): Promise<void>;
 
-  getPaymentClaim(year: number, partyId: string, key: string): Promise<PaymentClaim | undefined>;
+  getPaymentClaim(year: number, partyId: string, key: string): Promise<MovementClaim | undefined>;
   /**
    * Records a payment or an adjustment on a contribution. A payment whose key is already claimed fails with
    * AppError RULES_FAILED code IDEMPOTENCY_KEY_CLAIMED (the caller reads the claim).
@@ -197,12 +203,6 @@ export interface FinanceRepository {
   getContributionsOfParty(partyId: string, years: readonly number[]): Promise<Contribution[]>;
 }
 
-/** The stored answer to a disbursement, under its `Idempotency-Key` (scoped to the award). */
-export interface DisbursementClaim {
-  requestHash: string;
-  entry: LedgerEntry;
-}
-
 /**
  * A movement of money on an award, with the ledger entry (booked in the award's year), the award's counter,
  * the year's balance and the audit event in one transaction.
@@ -213,8 +213,8 @@ export interface AwardMovement {
   award: Award;
   entry: LedgerEntry;
   audit: AuditEvent;
-  /** Disbursements: the key's claim, conditioned on absence in the same transaction. */
-  claim?: { key: string; requestHash: string };
+  /** Disbursements: the key's claim (scoped to the award), conditioned on absence in the same transaction. */
+  claim?: KeyClaim;
 }
 
 export interface AwardRepository {
@@ -229,12 +229,10 @@ export interface AwardRepository {
   /**
    * Commits an award: the award (absent before), its `award_committed` entry, the year's and the pool's
    * balance (the pool's conditioned on `grantAvailableOre >= amount`), a check that the application is still
-   * approved at the version read, and
-   * the audit event, in one transaction.
+   * approved at the version read, the award's report obligations and the audit event, in one transaction.
    * @throws AppError RULES_FAILED (INSUFFICIENT_FUNDS, with the figures), INVALID_STATE (already accepted),
    * VERSION_CONFLICT (the application changed)
    */
-  /** The commitment, the ledger entry, the award's report obligations and the audit event in one transaction. */
   commit(
     award: Award,
     entry: LedgerEntry,
@@ -242,7 +240,7 @@ export interface AwardRepository {
     applicationVersion: number,
     reports: Report[],
   ): Promise<void>;
-  getDisbursementClaim(applicationId: string, key: string): Promise<DisbursementClaim | undefined>;
+  getDisbursementClaim(applicationId: string, key: string): Promise<MovementClaim | undefined>;
   /**
    * @throws AppError RULES_FAILED (OVER_REMAINING / OVER_DISBURSED with the figures, IDEMPOTENCY_KEY_CLAIMED),
    * INVALID_STATE (not committed)

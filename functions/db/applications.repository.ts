@@ -8,7 +8,7 @@ import { applicationItem } from './items.js';
 import { keys } from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
 import { rebuildWhileRaced } from './retry.js';
-import { transact, versionedPut } from './transact.js';
+import { saveVersioned, transact, versionedPut } from './transact.js';
 
 /** Concurrent submits race for the counter; the loser reads it again. Bounded so a fault cannot spin. */
 export const REFERENCE_ATTEMPTS = 25;
@@ -26,12 +26,11 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
       queryAll<Application>(db, queryIndex('gsi1', 'gsi1pk', keys.applicationsOfOwner(ownerId), true)),
     listByCall: (callId) =>
       queryAll<Application>(db, queryIndex('gsi2', 'gsi2pk', keys.applicationsOfCall(callId))),
-    async save(application, audit, expectedVersion) {
-      await transact(db, {
-        items: { application: versionedPut(db, applicationItem(application), expectedVersion) },
-        audit: { entityPk: keys.application(application.id).pk, event: audit },
-      });
-    },
+    save: (application, audit, expectedVersion) =>
+      saveVersioned(db, 'application', applicationItem(application), expectedVersion, {
+        entityPk: keys.application(application.id).pk,
+        event: audit,
+      }),
 
     submit: (year, expectedVersion, build) =>
       rebuildWhileRaced({

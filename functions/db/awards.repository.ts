@@ -7,13 +7,13 @@ import {
 } from '../core/finance/award.rules.js';
 import type { Award } from '../core/finance/award.schema.js';
 import type { LedgerEntry } from '../core/finance/finance.schema.js';
-import type { AwardRepository, DisbursementClaim } from '../core/ports.js';
+import type { AwardRepository, MovementClaim } from '../core/ports.js';
 import { versionConflict } from '../core/shared/errors.js';
 import { closingWrites } from './award-closing.js';
 import { balanceUpdates } from './balances.js';
 import type { Db } from './client.js';
 import { idempotencyKeyClaimed } from './errors.js';
-import { awardItem, awardLedgerPut, reportItem } from './items.js';
+import { awardItem, awardLedgerPut, claimPut, reportItem } from './items.js';
 import { keys } from './keys.js';
 import { batchGet, getItem, queryAll, queryIndex } from './reads.js';
 import { transact, versionedPut } from './transact.js';
@@ -66,21 +66,14 @@ export function createAwardRepository(db: Db): AwardRepository {
     },
 
     getDisbursementClaim: (applicationId, key) =>
-      getItem<DisbursementClaim>(db, keys.disbursementClaim(applicationId, key)),
+      getItem<MovementClaim>(db, keys.disbursementClaim(applicationId, key)),
 
     async move({ award, entry, audit, claim }) {
       const disbursement = entry.kind === 'disbursement';
       if (!disbursement && entry.kind !== 'refund') throw new Error(`Not an award movement: ${entry.kind}`);
       await transact(db, {
         items: {
-          claim: claim
-            ? versionedPut(db, {
-                ...keys.disbursementClaim(award.applicationId, claim.key),
-                entity: 'idempotency',
-                requestHash: claim.requestHash,
-                entry,
-              })
-            : undefined,
+          claim: claimPut(db, claim, entry, (key) => keys.disbursementClaim(award.applicationId, key)),
           award: {
             Update: {
               TableName: db.tableName,

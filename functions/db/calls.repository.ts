@@ -3,7 +3,7 @@ import type { CallRepository } from '../core/ports.js';
 import type { Db } from './client.js';
 import { keys } from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
-import { transact, versionedPut } from './transact.js';
+import { saveVersioned } from './transact.js';
 
 /** Calls stored before the review settings existed read as the defaults. */
 const withDefaults = (call: Call): Call => ({
@@ -31,10 +31,7 @@ export function createCallRepository(db: Db): CallRepository {
         entity: 'call',
         ...call,
       };
-      await transact(db, {
-        items: { call: versionedPut(db, item, expectedVersion) },
-        audit: { entityPk: key.pk, event: audit },
-      });
+      await saveVersioned(db, 'call', item, expectedVersion, { entityPk: key.pk, event: audit });
     },
   };
 }

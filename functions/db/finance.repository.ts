@@ -8,11 +8,12 @@ import type {
   YearSettings,
 } from '../core/finance/finance.schema.js';
 import { BALANCE_COUNTERS, type Balance, type PoolBalance } from '../core/finance/finance.schema.js';
-import type { ContributionMovement, FinanceRepository, PaymentClaim } from '../core/ports.js';
+import type { ContributionMovement, FinanceRepository, MovementClaim } from '../core/ports.js';
 import { AppError, notFound, versionConflict } from '../core/shared/errors.js';
 import { balanceUpdates } from './balances.js';
 import type { Db } from './client.js';
 import { dynamo, idempotencyKeyClaimed } from './errors.js';
+import { claimPut, ledgerPut } from './items.js';
 import { keys, stripKeys } from './keys.js';
 import { batchGet, getItem, queryAll, queryIndex } from './reads.js';
 import { transact, versionedPut } from './transact.js';
@@ -216,7 +217,7 @@ export function createFinanceRepository(db: Db): FinanceRepository {
     },
 
     async getPaymentClaim(year, partyId, key) {
-      return getItem<PaymentClaim>(db, keys.paymentClaim(year, partyId, key));
+      return getItem<MovementClaim>(db, keys.paymentClaim(year, partyId, key));
     },
 
     async recordMovement(movement: ContributionMovement) {
@@ -227,14 +228,7 @@ export function createFinanceRepository(db: Db): FinanceRepository {
       const contributionKey = keys.contribution(entry.year, partyId);
       await transact(db, {
         items: {
-          claim: claim
-            ? versionedPut(db, {
-                ...keys.paymentClaim(entry.year, partyId, claim.key),
-                entity: 'idempotency',
-                requestHash: claim.requestHash,
-                entry,
-              })
-            : undefined,
+          claim: claimPut(db, claim, entry, (key) => keys.paymentClaim(entry.year, partyId, key)),
           contribution: {
             Update: {
               TableName: db.tableName,
@@ -253,12 +247,11 @@ export function createFinanceRepository(db: Db): FinanceRepository {
               },
             },
           },
-          ledger: versionedPut(db, {
-            ...keys.ledgerEntry(entry.year, entry.at, entry.id),
-            ...keys.ledgerEntryOfContribution(entry.year, partyId, entry.at, entry.id),
-            entity: 'ledger-entry',
-            ...entry,
-          }),
+          ledger: ledgerPut(
+            db,
+            entry,
+            keys.ledgerEntryOfContribution(entry.year, partyId, entry.at, entry.id),
+          ),
           ...balanceUpdates(db, entry),
         },
         audit: { entityPk: contributionKey.pk, event: audit },

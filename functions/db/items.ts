@@ -2,9 +2,10 @@ import type { Application } from '../core/applications/application.schema.js';
 import type { Award } from '../core/finance/award.schema.js';
 import type { LedgerEntry } from '../core/finance/finance.schema.js';
 import type { Report } from '../core/finance/report.schema.js';
+import type { KeyClaim } from '../core/ports.js';
 import type { Db } from './client.js';
 import { keys } from './keys.js';
-import type { TransactItem } from './transact.js';
+import { type TransactItem, versionedPut } from './transact.js';
 
 /*
  * The stored shape of the items more than one repository writes: each with its keys and index keys, built in
@@ -37,16 +38,32 @@ export const reportItem = (r: Report): Record<string, unknown> => ({
   ...r,
 });
 
-/** An award's ledger entry (commitment, tranche, refund, release): immutable, so created only. */
-export const awardLedgerPut = (db: Db, entry: LedgerEntry, awardId: string): TransactItem => ({
-  Put: {
-    TableName: db.tableName,
-    Item: {
-      ...keys.ledgerEntry(entry.year, entry.at, entry.id),
-      ...keys.ledgerEntryOfAward(awardId, entry.at, entry.id),
-      entity: 'ledger-entry',
-      ...entry,
-    },
-    ConditionExpression: 'attribute_not_exists(pk)',
-  },
-});
+/**
+ * A ledger entry, under its year's ledger and indexed (`index`) under what it moved (a contribution, an
+ * award): immutable, so created only.
+ */
+export const ledgerPut = (db: Db, entry: LedgerEntry, index: Record<string, string>): TransactItem =>
+  versionedPut(db, {
+    ...keys.ledgerEntry(entry.year, entry.at, entry.id),
+    ...index,
+    entity: 'ledger-entry',
+    ...entry,
+  });
+
+/** An award's ledger entry (commitment, tranche, refund, release). */
+export const awardLedgerPut = (db: Db, entry: LedgerEntry, awardId: string): TransactItem =>
+  ledgerPut(db, entry, keys.ledgerEntryOfAward(awardId, entry.at, entry.id));
+
+/**
+ * An idempotency key's claim, created with the movement it books and keeping the answer to it (the request's
+ * fingerprint and the entry), so the same key can answer again. Absent (no write) when there is no claim.
+ */
+export const claimPut = (
+  db: Db,
+  claim: KeyClaim | undefined,
+  entry: LedgerEntry,
+  keyOf: (key: string) => { pk: string; sk: string },
+): TransactItem | undefined =>
+  claim
+    ? versionedPut(db, { ...keyOf(claim.key), entity: 'idempotency', requestHash: claim.requestHash, entry })
+    : undefined;

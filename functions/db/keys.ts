@@ -96,7 +96,7 @@ export const keys = {
     gsi2sk: partyId,
   }),
   contributionsOfYear: (year: number) => `CONTRIBS#${year}`,
-  /** Claims a payment's Idempotency-Key for good, per contribution; holds the answer to repeat. */
+  /** Claims a payment's idempotency key for good, per contribution; holds the answer to repeat. */
   paymentClaim: (year: number, partyId: string, key: string) => ({
     pk: `IDEMPOTENCY#PAYMENT#${year}#${partyId}#${key}`,
     sk: 'IDEMPOTENCY',
@@ -129,7 +129,7 @@ export const keys = {
     gsi1sk: `${at}#${id}`,
   }),
   ledgerOfAward: (applicationId: string) => `AWARDLEDGER#${applicationId}`,
-  /** Claims a disbursement's Idempotency-Key for good, per award; holds the answer to repeat. */
+  /** Claims a disbursement's idempotency key for good, per award; holds the answer to repeat. */
   disbursementClaim: (applicationId: string, key: string) => ({
     pk: `IDEMPOTENCY#DISBURSEMENT#${applicationId}#${key}`,
     sk: 'IDEMPOTENCY',

@@ -3,7 +3,7 @@ import type { Assignment } from '../core/reviews/review.schema.js';
 import type { Db } from './client.js';
 import { keys } from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
-import { transact, versionedPut } from './transact.js';
+import { saveVersioned, transact } from './transact.js';
 
 function assignmentItem(a: Assignment): Record<string, unknown> {
   return {
@@ -30,12 +30,11 @@ export function createReviewRepository(db: Db): ReviewRepository {
       queryAll<Assignment>(db, queryIndex('gsi1', 'gsi1pk', keys.assignmentsOfReviewer(reviewerId))),
     listByCall: (callId) =>
       queryAll<Assignment>(db, queryIndex('gsi2', 'gsi2pk', keys.assignmentsOfCall(callId))),
-    async save(assignment, audit, expectedVersion) {
-      await transact(db, {
-        items: { assignment: versionedPut(db, assignmentItem(assignment), expectedVersion) },
-        audit: { entityPk: keys.application(assignment.applicationId).pk, event: audit },
-      });
-    },
+    save: (assignment, audit, expectedVersion) =>
+      saveVersioned(db, 'assignment', assignmentItem(assignment), expectedVersion, {
+        entityPk: keys.application(assignment.applicationId).pk,
+        event: audit,
+      }),
     async remove(assignment, audit) {
       await transact(db, {
         items: {

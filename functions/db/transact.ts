@@ -98,6 +98,30 @@ export function versionedPut(db: Db, item: Record<string, unknown>, expectedVers
   };
 }
 
+/**
+ * The plainest state change: one item, named `name`, written at the version read (created when there is none)
+ * with its audit event. @throws AppError VERSION_CONFLICT
+ */
+export const saveVersioned = (
+  db: Db,
+  name: string,
+  item: Record<string, unknown>,
+  expectedVersion: number | undefined,
+  audit: Audited,
+): Promise<void> => transact(db, { items: { [name]: versionedPut(db, item, expectedVersion) }, audit });
+
+/**
+ * One item, named `name`, written whatever was stored before (a copy kept in step with another source), with
+ * its audit event.
+ */
+export const overwrite = (
+  db: Db,
+  name: string,
+  item: Record<string, unknown>,
+  audit: Audited,
+): Promise<void> =>
+  transact(db, { items: { [name]: { Put: { TableName: db.tableName, Item: item } } }, audit });
+
 function auditPut(db: Db, { entityPk, event }: Audited): TransactItem {
   return {
     Put: {

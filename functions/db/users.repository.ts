@@ -2,7 +2,7 @@ import type { UserProfile, UserRepository } from '../core/ports.js';
 import type { Db } from './client.js';
 import { keys } from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
-import { transact } from './transact.js';
+import { overwrite } from './transact.js';
 
 export function createUserRepository(db: Db): UserRepository {
   return {
@@ -14,25 +14,16 @@ export function createUserRepository(db: Db): UserRepository {
     listAll: () => queryAll<UserProfile>(db, queryIndex('gsi2', 'gsi2pk', keys.usersPk)),
     async put(user, audit) {
       const key = keys.user(user.userId);
-      await transact(db, {
-        items: {
-          // Unconditioned: the entry mirrors the identity provider, so the latest sign-in's claims are right
-          // whatever was stored before; two sign-ins at once write the same claims.
-          user: {
-            Put: {
-              TableName: db.tableName,
-              Item: {
-                ...key,
-                ...keys.userByEmail(user.email),
-                ...keys.userList(user.email),
-                entity: 'user',
-                ...user,
-              },
-            },
-          },
-        },
-        audit: { entityPk: key.pk, event: audit },
-      });
+      const item = {
+        ...key,
+        ...keys.userByEmail(user.email),
+        ...keys.userList(user.email),
+        entity: 'user',
+        ...user,
+      };
+      // Unconditioned: the entry mirrors the identity provider, so the latest sign-in's claims are right
+      // whatever was stored before; two sign-ins at once write the same claims.
+      await overwrite(db, 'user', item, { entityPk: key.pk, event: audit });
     },
   };
 }

@@ -47,13 +47,17 @@ export function apiApp(deps: AppDeps) {
     }
     await next();
   });
-  api.route('/', authRoutes(deps));
-  api.route('/', callRoutes(deps));
-  api.route('/', applicationRoutes(deps));
-  api.route('/', reviewRoutes(deps));
-  api.route('/', financeRoutes(deps));
-  api.route('/', awardRoutes(deps));
-  api.route('/', reportRoutes(deps));
+  for (const routes of [
+    authRoutes,
+    callRoutes,
+    applicationRoutes,
+    reviewRoutes,
+    financeRoutes,
+    awardRoutes,
+    reportRoutes,
+  ]) {
+    api.route('/', routes(deps));
+  }
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { Principal } from '../core/auth/principal.js';
-import type { CoreDeps } from '../core/ports.js';
+import type { CoreDeps, RequestContext } from '../core/ports.js';
 import { AppError, signIn } from '../core/shared/errors.js';
 import type { Lang } from '../texts/lang.js';
 import type { LocalTokens, TokenVerifier } from './auth/tokens.js';
@@ -56,3 +56,12 @@ export function requireIfMatch(c: Context): number {
 }
 
 export const etag = (version: number): string => `"${version}"`;
+
+/** Sends an entity's version as its `ETag` and gives the entity back, to answer with. */
+export function withETag<T extends { version: number }>(c: Context, entity: T): T {
+  c.header('ETag', etag(entity.version));
+  return entity;
+}
+
+/** What the core is told of a request (a service's `ctx`): who asks, 401 when no one is signed in. */
+export const ctx = (c: AppContext): RequestContext => ({ actor: requireUser(c) });

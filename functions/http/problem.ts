@@ -41,15 +41,23 @@ export const STATUS_OF: Record<AppErrorCode, ContentfulStatusCode> = {
 
 const typeFor = (code: string) => `urn:fim:problem:${code.toLowerCase().replaceAll('_', '-')}`;
 
-const paramsOf = (message: Message | FieldError | undefined): Record<string, unknown> =>
+const paramsOf = (message: { params?: object } | undefined): Record<string, unknown> =>
   message?.params ? { ...message.params } : {};
+
+/** A message as the API shows it: its values as members of their own, its code and its words. */
+export const messageMembers = (
+  message: { code: string; params?: object },
+  detail: string,
+): { code: string; detail: string } & Record<string, unknown> => ({
+  ...paramsOf(message),
+  code: message.code,
+  detail,
+});
 
 /** A field error as the API shows it: code, words, values. */
 export const problemFieldError = (lang: Lang, error: FieldError): ProblemFieldError => ({
-  ...paramsOf(error),
+  ...messageMembers(error, sayFieldError(lang, error)),
   pointer: error.pointer,
-  code: error.code,
-  detail: sayFieldError(lang, error),
 });
 
 export function problem(

@@ -5,6 +5,7 @@ import {
   exportDecisions,
   exportScores,
   type ScoresExport,
+  type ScoresExportRow,
 } from '../core/reviews/exports.js';
 import { kronerText, toDanishCsv, twoDecimals } from '../core/shared/csv.js';
 import { type Lang, localized, texts } from '../texts/index.js';
@@ -15,60 +16,60 @@ import { type Lang, localized, texts } from '../texts/index.js';
  * spreadsheet Danish Excel opens (semicolons, decimal commas).
  */
 
+type Cell = string | number | undefined;
+
+/** A column of an export: its header and what it shows of a row. */
+type Column<R> = readonly [header: string, value: (row: R) => Cell];
+
+/** The spreadsheet of these columns: the headers, then a line per row. */
+const csvOf = <R>(columns: readonly Column<R>[], rows: readonly R[]): string =>
+  toDanishCsv(
+    columns.map(([header]) => header),
+    rows.map((row) => columns.map(([, value]) => value(row))),
+  );
+
 /** Every submitted score: one row per (application, reviewer), one column per criterion. */
 export function scoresCsv(lang: Lang, data: ScoresExport): string {
   const t = texts[lang];
   const w = t.boardCsv;
-  const header = [
-    w.reference,
-    w.title,
-    w.reviewer,
-    ...data.criteria.map((c) => w.criterion(localized(lang, c.name, c.nameEn), c.weight)),
-    w.weightedScore,
-    w.recommendation,
-  ];
-  const rows = data.rows.map((row) => [
-    row.reference,
-    row.title,
-    row.reviewerName,
-    ...row.scores.map((s) => (s === 'na' ? w.notApplicable : s)),
-    twoDecimals(row.weightedScore),
-    row.recommendation && t.review.recommendations[row.recommendation],
-  ]);
-  return toDanishCsv(header, rows);
+  return csvOf<ScoresExportRow>(
+    [
+      [w.reference, (row) => row.reference],
+      [w.title, (row) => row.title],
+      [w.reviewer, (row) => row.reviewerName],
+      ...data.criteria.map(
+        (c, i): Column<ScoresExportRow> => [
+          w.criterion(localized(lang, c.name, c.nameEn), c.weight),
+          (row) => (row.scores[i] === 'na' ? w.notApplicable : row.scores[i]),
+        ],
+      ),
+      [w.weightedScore, (row) => twoDecimals(row.weightedScore)],
+      [w.recommendation, (row) => row.recommendation && t.review.recommendations[row.recommendation]],
+    ],
+    data.rows,
+  );
 }
 
 /** The ranking with each decision, amounts in kroner. */
 export function decisionsCsv(lang: Lang, data: readonly DecisionsExportRow[]): string {
   const t = texts[lang];
   const w = t.boardCsv;
-  const header = [
-    w.place,
-    w.reference,
-    w.title,
-    w.mean,
-    w.reviewCount,
-    w.spread,
-    w.requested,
-    w.outcome,
-    w.amount,
-    w.justification,
-    w.recused,
-  ];
-  const rows = data.map((row) => [
-    row.place,
-    row.reference,
-    row.title,
-    twoDecimals(row.mean),
-    row.reviewCount,
-    twoDecimals(row.spread),
-    kronerText(row.requestedOre),
-    t.status[row.status],
-    kronerText(row.amountOre),
-    row.justification,
-    row.recused.join(', '),
-  ]);
-  return toDanishCsv(header, rows);
+  return csvOf<DecisionsExportRow>(
+    [
+      [w.place, (row) => row.place],
+      [w.reference, (row) => row.reference],
+      [w.title, (row) => row.title],
+      [w.mean, (row) => twoDecimals(row.mean)],
+      [w.reviewCount, (row) => row.reviewCount],
+      [w.spread, (row) => twoDecimals(row.spread)],
+      [w.requested, (row) => kronerText(row.requestedOre)],
+      [w.outcome, (row) => t.status[row.status]],
+      [w.amount, (row) => kronerText(row.amountOre)],
+      [w.justification, (row) => row.justification],
+      [w.recused, (row) => row.recused.join(', ')],
+    ],
+    data,
+  );
 }
 
 /** The exports by the name they are served under (`scores.csv`, `decisions.csv`). */

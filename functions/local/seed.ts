@@ -192,7 +192,7 @@ export async function seedDemoData(db: Db, deps: CoreDeps): Promise<boolean> {
   });
   await openCall(deps, ctx, call.id, call.version);
 
-  // The marker too goes through the one audited write: a second start sees it and seeds nothing.
+  // The marker too goes through `transact`, the one audited write: a second start sees it and seeds nothing.
   await transact(db, {
     items: {
       marker: {

@@ -1,6 +1,8 @@
-import type { FinanceMail, FinanceMessages } from '../core/finance/finance.messages.js';
+import type { FinanceMail, FinanceMessages, InvariantMessages } from '../core/finance/finance.messages.js';
+import type { BalanceCounter } from '../core/finance/finance.schema.js';
 import type { MovementKind } from '../core/finance/idempotency.js';
-import { formatDate, formatInteger, formatKr, plural } from './format.js';
+import { formatDate, formatInteger, formatKr, formatMonth, plural } from './format.js';
+import type { Lang } from './lang.js';
 import type { MailTexts, MessageTexts } from './messages.js';
 
 /** A word's form for a count, by the language's plural rules. */
@@ -130,8 +132,7 @@ export const da = {
     openingRow: 'Overført fra tidligere år',
     axisKr: 'kr.',
     /** A month on a chart's time axis (1 = January). */
-    monthOf: (month: number, year: number) =>
-      `${['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'][month - 1]} ${year}`,
+    monthOf: (month: number, year: number) => formatMonth(month, year, 'da'),
     inKr: (label: string) => `${label} (kr.)`,
     chartOf: (name: string, demand: string, paid: string) => `${name}: opkrævet ${demand}, betalt ${paid}`,
     balanceOf: (date: string, total: string) => `${date}: ${total}`,
@@ -337,8 +338,7 @@ export const en: typeof da = {
     cumulative: 'Available',
     openingRow: 'Carried over from earlier years',
     axisKr: 'kr',
-    monthOf: (month: number, year: number) =>
-      `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1]} ${year}`,
+    monthOf: (month: number, year: number) => formatMonth(month, year, 'en'),
     inKr: (label: string) => `${label} (kr)`,
     chartOf: (name: string, demand: string, paid: string) => `${name}: demanded ${demand}, paid ${paid}`,
     balanceOf: (date: string, total: string) => `${date}: ${total}`,
@@ -508,6 +508,137 @@ export const enMessages: MessageTexts<FinanceMessages> = {
   IMPORT_TEXT_TOO_LARGE: ({ maxBytes }) =>
     `The text is too long: at most ${formatInteger(kb(maxBytes), 'en')} kB`,
   IMPORT_CONTENT_TYPE: ({ accepted }) => `Send the file as ${accepted.join(' or ')}`,
+};
+
+/** A balance counter by its words and its field, so finance staff can find it in the API's figures too. */
+const COUNTER_DA: Record<BalanceCounter, string> = {
+  receivedOre: 'modtaget',
+  grantReceivedOre: 'modtaget til projektstøtte',
+  committedOre: 'bevilget',
+  disbursedOre: 'udbetalt',
+  refundedOre: 'tilbagebetalt',
+  releasedOre: 'frigivet',
+  adjustmentsOre: 'reguleringer',
+  entries: 'antal posteringer',
+  availableOre: 'til rådighed',
+  grantAvailableOre: 'til rådighed for projektstøtte',
+};
+const COUNTER_EN: Record<BalanceCounter, string> = {
+  receivedOre: 'received',
+  grantReceivedOre: 'received for project grants',
+  committedOre: 'committed',
+  disbursedOre: 'disbursed',
+  refundedOre: 'refunded',
+  releasedOre: 'released',
+  adjustmentsOre: 'adjustments',
+  entries: 'number of entries',
+  availableOre: 'available',
+  grantAvailableOre: 'available for project grants',
+};
+
+/** A counter's value: a count of entries, or kroner. */
+const counterValue = (counter: BalanceCounter, value: number, lang: Lang) =>
+  counter === 'entries' ? formatInteger(value, lang) : formatKr(value, lang);
+
+/** The invariant check's findings, for finance staff: what disagrees, with the figures. */
+export const daInvariants: MessageTexts<InvariantMessages> = {
+  AVAILABLE_MISMATCH: ({ availableOre, expectedOre }) =>
+    `Til rådighed (availableOre) er ${formatKr(availableOre, 'da')}, men modtaget + tilbagebetalt − bevilget er ${formatKr(expectedOre, 'da')}`,
+  GRANT_AVAILABLE_MISMATCH: ({ grantAvailableOre, expectedOre }) =>
+    `Til rådighed for projektstøtte (grantAvailableOre) er ${formatKr(grantAvailableOre, 'da')}, men modtaget til projektstøtte + tilbagebetalt − bevilget er ${formatKr(expectedOre, 'da')}`,
+  GRANT_SHARE_MISMATCH: ({ grantReceivedOre, receivedOre }) =>
+    `Andelen til projektstøtte (${formatKr(grantReceivedOre, 'da')}) skal ligge mellem 0 og det modtagne (${formatKr(receivedOre, 'da')})`,
+  OVER_DISBURSED: ({ disbursedOre, committedOre }) =>
+    `Udbetalt (${formatKr(disbursedOre, 'da')}) er mere end bevilget (${formatKr(committedOre, 'da')})`,
+  OVER_REFUNDED: ({ refundedOre, disbursedOre }) =>
+    `Tilbagebetalt (${formatKr(refundedOre, 'da')}) er mere end udbetalt (${formatKr(disbursedOre, 'da')})`,
+  POOL_MISMATCH: ({ counter, pool, sumOfYears }) =>
+    `Puljens "${COUNTER_DA[counter]}" (${counter}) er ${counterValue(counter, pool, 'da')}, men årene summer til ${counterValue(counter, sumOfYears, 'da')}`,
+  OVER_COMMITTED: (p) =>
+    'grantReceivedOre' in p
+      ? `Puljen har bevilget ${formatKr(p.committedOre, 'da')}, mere end modtaget til projektstøtte (${formatKr(p.grantReceivedOre, 'da')}) plus tilbagebetalt (${formatKr(p.refundedOre, 'da')})`
+      : `Puljen har bevilget ${formatKr(p.committedOre, 'da')}, mere end modtaget (${formatKr(p.receivedOre, 'da')}) plus tilbagebetalt (${formatKr(p.refundedOre, 'da')})`,
+  NOT_WHOLE_ORE: ({ entryId, amountOre }) => `Posteringen ${entryId} er ikke et helt antal øre: ${amountOre}`,
+  GRANT_SHARE_MISSING: ({ entryId }) => `Betalingen ${entryId} er bogført uden sin andel til projektstøtte`,
+  BALANCE_MISMATCH: ({ counter, balance, sumOfEntries }) =>
+    `Årets "${COUNTER_DA[counter]}" (${counter}) er ${counterValue(counter, balance, 'da')}, men posteringerne summer til ${counterValue(counter, sumOfEntries, 'da')}`,
+  ENTRY_COUNT_MISMATCH: ({ counter, balance, sumOfEntries }) =>
+    `Årets saldo tæller ${formatInteger(balance, 'da')} ${plural(balance, 'da', { one: 'postering', other: 'posteringer' })} (${counter}), men regnskabet har ${formatInteger(sumOfEntries, 'da')}`,
+  ENTRY_WITHOUT_CONTRIBUTION: ({ entryId, partyId }) =>
+    `Posteringen ${entryId} nævner ${partyId}, som ikke har et bidrag for året`,
+  PAID_MISMATCH: ({ partyId, paidOre, sumOfPaymentsOre }) =>
+    `${partyId}: betalt er ${formatKr(paidOre, 'da')}, men betalingerne summer til ${formatKr(sumOfPaymentsOre, 'da')}`,
+  ADJUSTMENTS_MISMATCH: ({ partyId, adjustmentsOre, sumOfAdjustmentsOre }) =>
+    `${partyId}: reguleringer er ${formatKr(adjustmentsOre, 'da')}, men reguleringsposteringerne summer til ${formatKr(sumOfAdjustmentsOre, 'da')}`,
+  NEGATIVE_DEMAND: ({ partyId, demandOre, adjustmentsOre }) =>
+    `${partyId}: opkrævningen (${formatKr(demandOre, 'da')}) plus reguleringerne (${formatKr(adjustmentsOre, 'da')}) er under 0`,
+  ENTRY_WITHOUT_AWARD: ({ awardId }) => `Posteringer nævner bevillingen ${awardId}, som ikke findes`,
+  AWARD_YEAR_MISMATCH: ({ awardId, awardYear }) =>
+    `Bevillingen ${awardId} hører til ${awardYear}, men har posteringer i dette år`,
+  COMMITTED_MISMATCH: ({ awardId, amountOre, commitments, sumOfCommitmentsOre }) =>
+    `Bevillingen ${awardId} er på ${formatKr(amountOre, 'da')}, men har ${commitments} ${plural(commitments, 'da', { one: 'bevillingspostering', other: 'bevillingsposteringer' })} på i alt ${formatKr(sumOfCommitmentsOre, 'da')}`,
+  DISBURSED_MISMATCH: ({ awardId, disbursedOre, sumOfDisbursementsOre }) =>
+    `Bevillingen ${awardId}: udbetalt er ${formatKr(disbursedOre, 'da')}, men udbetalingerne summer til ${formatKr(sumOfDisbursementsOre, 'da')}`,
+  REFUNDED_MISMATCH: ({ awardId, refundedOre, sumOfRefundsOre }) =>
+    `Bevillingen ${awardId}: tilbagebetalt er ${formatKr(refundedOre, 'da')}, men tilbagebetalingerne summer til ${formatKr(sumOfRefundsOre, 'da')}`,
+  AWARD_OVER_DISBURSED: ({ awardId, disbursedOre, amountOre }) =>
+    `Bevillingen ${awardId}: udbetalt (${formatKr(disbursedOre, 'da')}) er mere end bevillingen (${formatKr(amountOre, 'da')})`,
+  AWARD_OVER_REFUNDED: ({ awardId, refundedOre, disbursedOre }) =>
+    `Bevillingen ${awardId}: tilbagebetalt (${formatKr(refundedOre, 'da')}) er mere end udbetalt (${formatKr(disbursedOre, 'da')})`,
+  RELEASED_MISMATCH: ({ awardId, releasedOre, sumOfReleasesOre }) =>
+    `Bevillingen ${awardId}: frigivet er ${formatKr(releasedOre, 'da')}, men frigivelserne summer til ${formatKr(sumOfReleasesOre, 'da')}`,
+  RELEASE_WRONG: ({ awardId, status, releasedOre, expectedOre }) =>
+    `Bevillingen ${awardId} (${status === 'closed' ? 'lukket' : 'bevilget'}) har frigivet ${formatKr(releasedOre, 'da')}, men skulle have frigivet ${formatKr(expectedOre, 'da')}`,
+};
+
+export const enInvariants: MessageTexts<InvariantMessages> = {
+  AVAILABLE_MISMATCH: ({ availableOre, expectedOre }) =>
+    `Available (availableOre) is ${formatKr(availableOre, 'en')}, but received + refunded − committed is ${formatKr(expectedOre, 'en')}`,
+  GRANT_AVAILABLE_MISMATCH: ({ grantAvailableOre, expectedOre }) =>
+    `Available for project grants (grantAvailableOre) is ${formatKr(grantAvailableOre, 'en')}, but received for project grants + refunded − committed is ${formatKr(expectedOre, 'en')}`,
+  GRANT_SHARE_MISMATCH: ({ grantReceivedOre, receivedOre }) =>
+    `The share for project grants (${formatKr(grantReceivedOre, 'en')}) must lie between 0 and what was received (${formatKr(receivedOre, 'en')})`,
+  OVER_DISBURSED: ({ disbursedOre, committedOre }) =>
+    `Disbursed (${formatKr(disbursedOre, 'en')}) is more than committed (${formatKr(committedOre, 'en')})`,
+  OVER_REFUNDED: ({ refundedOre, disbursedOre }) =>
+    `Refunded (${formatKr(refundedOre, 'en')}) is more than disbursed (${formatKr(disbursedOre, 'en')})`,
+  POOL_MISMATCH: ({ counter, pool, sumOfYears }) =>
+    `The pool's "${COUNTER_EN[counter]}" (${counter}) is ${counterValue(counter, pool, 'en')}, but the years sum to ${counterValue(counter, sumOfYears, 'en')}`,
+  OVER_COMMITTED: (p) =>
+    'grantReceivedOre' in p
+      ? `The pool has committed ${formatKr(p.committedOre, 'en')}, more than received for project grants (${formatKr(p.grantReceivedOre, 'en')}) plus refunded (${formatKr(p.refundedOre, 'en')})`
+      : `The pool has committed ${formatKr(p.committedOre, 'en')}, more than received (${formatKr(p.receivedOre, 'en')}) plus refunded (${formatKr(p.refundedOre, 'en')})`,
+  NOT_WHOLE_ORE: ({ entryId, amountOre }) => `Entry ${entryId} is not a whole number of øre: ${amountOre}`,
+  GRANT_SHARE_MISSING: ({ entryId }) => `Payment ${entryId} is booked without its share for project grants`,
+  BALANCE_MISMATCH: ({ counter, balance, sumOfEntries }) =>
+    `The year's "${COUNTER_EN[counter]}" (${counter}) is ${counterValue(counter, balance, 'en')}, but its entries sum to ${counterValue(counter, sumOfEntries, 'en')}`,
+  ENTRY_COUNT_MISMATCH: ({ counter, balance, sumOfEntries }) =>
+    `The year's balance (${counter}) counts ${formatInteger(balance, 'en')} ${plural(balance, 'en', { one: 'entry', other: 'entries' })}, but the ledger has ${formatInteger(sumOfEntries, 'en')}`,
+  ENTRY_WITHOUT_CONTRIBUTION: ({ entryId, partyId }) =>
+    `Entry ${entryId} names ${partyId}, which has no contribution for the year`,
+  PAID_MISMATCH: ({ partyId, paidOre, sumOfPaymentsOre }) =>
+    `${partyId}: paid is ${formatKr(paidOre, 'en')}, but the payments sum to ${formatKr(sumOfPaymentsOre, 'en')}`,
+  ADJUSTMENTS_MISMATCH: ({ partyId, adjustmentsOre, sumOfAdjustmentsOre }) =>
+    `${partyId}: adjustments are ${formatKr(adjustmentsOre, 'en')}, but the adjustment entries sum to ${formatKr(sumOfAdjustmentsOre, 'en')}`,
+  NEGATIVE_DEMAND: ({ partyId, demandOre, adjustmentsOre }) =>
+    `${partyId}: the demand (${formatKr(demandOre, 'en')}) plus the adjustments (${formatKr(adjustmentsOre, 'en')}) is below 0`,
+  ENTRY_WITHOUT_AWARD: ({ awardId }) => `Entries name award ${awardId}, which does not exist`,
+  AWARD_YEAR_MISMATCH: ({ awardId, awardYear }) =>
+    `Award ${awardId} belongs to ${awardYear}, but has entries in this year`,
+  COMMITTED_MISMATCH: ({ awardId, amountOre, commitments, sumOfCommitmentsOre }) =>
+    `Award ${awardId} is for ${formatKr(amountOre, 'en')}, but has ${commitments} commitment ${plural(commitments, 'en', { one: 'entry', other: 'entries' })} of ${formatKr(sumOfCommitmentsOre, 'en')} in all`,
+  DISBURSED_MISMATCH: ({ awardId, disbursedOre, sumOfDisbursementsOre }) =>
+    `Award ${awardId}: disbursed is ${formatKr(disbursedOre, 'en')}, but the disbursements sum to ${formatKr(sumOfDisbursementsOre, 'en')}`,
+  REFUNDED_MISMATCH: ({ awardId, refundedOre, sumOfRefundsOre }) =>
+    `Award ${awardId}: refunded is ${formatKr(refundedOre, 'en')}, but the refunds sum to ${formatKr(sumOfRefundsOre, 'en')}`,
+  AWARD_OVER_DISBURSED: ({ awardId, disbursedOre, amountOre }) =>
+    `Award ${awardId}: disbursed (${formatKr(disbursedOre, 'en')}) is more than the award (${formatKr(amountOre, 'en')})`,
+  AWARD_OVER_REFUNDED: ({ awardId, refundedOre, disbursedOre }) =>
+    `Award ${awardId}: refunded (${formatKr(refundedOre, 'en')}) is more than disbursed (${formatKr(disbursedOre, 'en')})`,
+  RELEASED_MISMATCH: ({ awardId, releasedOre, sumOfReleasesOre }) =>
+    `Award ${awardId}: released is ${formatKr(releasedOre, 'en')}, but the releases sum to ${formatKr(sumOfReleasesOre, 'en')}`,
+  RELEASE_WRONG: ({ awardId, status, releasedOre, expectedOre }) =>
+    `Award ${awardId} (${status}) released ${formatKr(releasedOre, 'en')}, but should have released ${formatKr(expectedOre, 'en')}`,
 };
 
 export const daMail: MailTexts<FinanceMail> = {

@@ -34,6 +34,9 @@ const dateTime = cached(
     new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeStyle: 'short', timeZone: FIM_TIME_ZONE }),
 );
 const date = cached((lang) => new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeZone: 'UTC' }));
+const month = cached(
+  (lang) => new Intl.DateTimeFormat(LOCALE[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+);
 const plurals = cached((lang) => new Intl.PluralRules(LOCALE[lang]));
 const INPUT_GROUPING = new Intl.NumberFormat('da-DK', { useGrouping: true });
 
@@ -56,6 +59,10 @@ export const formatDateTime = (iso: string, lang: Lang): string => dateTime(lang
 /** A calendar date (YYYY-MM-DD) in the reader's words: 1. september 2027. */
 export const formatDate = (isoDate: string, lang: Lang): string =>
   date(lang).format(new Date(`${isoDate}T00:00:00Z`));
+
+/** A month of a year (1 = January) in the reader's words: maj 2027 or May 2027. */
+export const formatMonth = (monthOfYear: number, year: number, lang: Lang): string =>
+  month(lang).format(Date.UTC(year, monthOfYear - 1, 1));
 
 /** The form of a word for a count, by the language's plural rules: plural(2, 'da', {one: 'ansøgning', other: 'ansøgninger'}). */
 export const plural = (n: number, lang: Lang, forms: { one: string; other: string }): string =>

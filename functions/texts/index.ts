@@ -1,4 +1,6 @@
 import type { OutboxMessage } from '../core/audit/audit.js';
+import type { InvariantMessages } from '../core/finance/finance.messages.js';
+import type { InvariantProblem } from '../core/finance/finance.schema.js';
 import type { FieldError } from '../core/shared/errors.js';
 import type { MailKind, MailParams, Message } from '../core/shared/messages.js';
 import * as applications from './applications.js';
@@ -8,7 +10,7 @@ import * as calls from './calls.js';
 import * as common from './common.js';
 import * as finance from './finance.js';
 import type { Lang } from './lang.js';
-import { type AllMessageTexts, type MailTexts, wordMessage } from './messages.js';
+import { type AllMessageTexts, type MailTexts, type MessageTexts, wordMessage } from './messages.js';
 import * as reviews from './reviews.js';
 
 /*
@@ -80,6 +82,15 @@ export function composeMail(message: OutboxMessage): { subject: string; body: st
 
 /** A message in the reader's words. */
 export const say = (lang: Lang, message: Message): string => wordMessage(messages[lang], message);
+
+const invariants: Record<Lang, MessageTexts<InvariantMessages>> = {
+  da: finance.daInvariants,
+  en: finance.enInvariants,
+};
+
+/** What the invariant check found, in the reader's words. */
+export const sayInvariantProblem = (lang: Lang, problem: InvariantProblem): string =>
+  wordMessage(invariants[lang], problem);
 
 /** A field error's words. */
 export const sayFieldError = (lang: Lang, error: FieldError): string => say(lang, error);

@@ -880,15 +880,42 @@ describe('the overview, the ledger and the invariants', () => {
         Item: { pk: `FINYEAR#${drifted}`, sk: 'BALANCE', year: drifted, receivedOre: 100, entries: 0 },
       }),
     );
-    const res = expectOk(await client.post('/api/finance/invariants/check', { year: drifted }, FINANCE));
+    const check = (headers?: Record<string, string>) =>
+      client.post('/api/finance/invariants/check', { year: drifted }, FINANCE, headers);
+    const res = expectOk(await check());
     expect(res.ok).toBe(false);
-    expect(res.problems).toEqual([
-      { code: 'BALANCE_MISMATCH', detail: 'receivedOre: balance 100, sum of entries 0', year: drifted },
+    // Each finding is a code with its figures as members, worded in the reader's language (Danish by default).
+    const figures = [
+      { code: 'BALANCE_MISMATCH', counter: 'receivedOre', balance: 100, sumOfEntries: 0, year: drifted },
       // The counters of its own it lacks (0) do not agree with the 100 either.
+      { code: 'AVAILABLE_MISMATCH', availableOre: 0, expectedOre: 100, year: drifted },
+    ];
+    expect(res.problems).toEqual([
       {
-        code: 'AVAILABLE_MISMATCH',
-        detail: 'availableOre 0 ≠ receivedOre + refundedOre − committedOre = 100',
-        year: drifted,
+        ...figures[0],
+        detail: expect.stringMatching(
+          /^Årets "modtaget" \(receivedOre\) er 1,00\skr\., men posteringerne summer til 0,00\skr\.$/,
+        ),
+      },
+      {
+        ...figures[1],
+        detail: expect.stringMatching(
+          /^Til rådighed \(availableOre\) er 0,00\skr\., men modtaget \+ tilbagebetalt − bevilget er 1,00\skr\.$/,
+        ),
+      },
+    ]);
+    expect(expectOk(await check({ 'accept-language': 'en' })).problems).toEqual([
+      {
+        ...figures[0],
+        detail: expect.stringMatching(
+          /^The year's "received" \(receivedOre\) is DKK\s1\.00, but its entries sum to DKK\s0\.00$/,
+        ),
+      },
+      {
+        ...figures[1],
+        detail: expect.stringMatching(
+          /^Available \(availableOre\) is DKK\s0\.00, but received \+ refunded − committed is DKK\s1\.00$/,
+        ),
       },
     ]);
   });

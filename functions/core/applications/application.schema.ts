@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FOCUS_AREAS, MAX_AMOUNT_ORE } from '../calls/call.schema.js';
 import { decisionSchema } from '../decisions/decision.schema.js';
+import { ownedBy, versioned } from '../shared/fields.schema.js';
 import { text } from '../shared/validation.js';
 
 export const APPLICATION_STATUSES = [
@@ -61,9 +62,7 @@ export const applicationSchema = z.object({
   id: z.string(),
   callId: z.string(),
   status: z.enum(APPLICATION_STATUSES),
-  version: z.int(),
-  ownerId: z.string(),
-  ownerEmail: z.string(),
+  ...ownedBy,
   ownerName: z.string(),
   ownerOrganisation: z.string().optional(),
   grantTypeId: z.string().optional(),
@@ -77,7 +76,7 @@ export const applicationSchema = z.object({
   startDate: z.string().optional(),
   endDate: z.string().optional(),
   createdAt: z.string(),
-  updatedAt: z.string(),
+  ...versioned,
   reference: z.string().optional(),
   submittedAt: z.string().optional(),
   withdrawnAt: z.string().optional(),

@@ -1,6 +1,7 @@
-import { auditEvent, type OutboxMessage } from '../audit/audit.js';
+import { type AuditEvent, auditEvent, type OutboxMessage } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
+import { loadCall } from '../calls/call.service.js';
 import { withoutPersonalReasons } from '../decisions/decision.rules.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, type FieldError, forbidden, notFound, versionConflict } from '../shared/errors.js';
@@ -11,6 +12,8 @@ import {
   type Receipt,
   sumBudgetOre,
 } from './application.schema.js';
+
+import { letterSubject, toOwnerOf } from './letters.js';
 import { callAcceptsDrafts, checkSubmission } from './submission.rules.js';
 
 /**
@@ -166,18 +169,40 @@ export async function createDraft(
   );
   await deps.applications.save(
     application,
-    auditEvent(
-      ctx.actor,
-      now,
-      'application.created',
-      { type: 'application', id: application.id },
-      {
-        callId,
-        version: 1,
-      },
-    ),
+    auditEvent(ctx.actor, now, 'application.created', applicationEntity(application), { callId, version: 1 }),
   );
   return application;
+}
+
+const applicationEntity = (application: Application) => ({
+  type: 'application' as const,
+  id: application.id,
+});
+
+/**
+ * Writes the owner's change to an application (`changed`, given the time, from `current` at the version read)
+ * as its next version, with its audit event `application.<action>` (`details` and the new version).
+ */
+async function saveChange(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  current: Application,
+  changed: (at: string) => Application,
+  action: 'updated' | 'withdrawn',
+  details: AuditEvent['details'],
+): Promise<Application> {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const next: Application = { ...changed(at), version: current.version + 1, updatedAt: at };
+  await deps.applications.save(
+    next,
+    auditEvent(ctx.actor, now, `application.${action}`, applicationEntity(current), {
+      ...details,
+      version: next.version,
+    }),
+    current.version,
+  );
+  return next;
 }
 
 /** Saves changes to the owner's draft. @throws AppError NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, INVALID_STATE */
@@ -194,42 +219,18 @@ export async function updateDraft(
   }
   // Nothing to change is no change: no new version to make a concurrent editor's save fail.
   if (Object.values(input).every((value) => value === undefined)) return current;
-  const now = deps.clock.now();
-  const next = {
-    ...withDraftFields(current, input),
-    version: current.version + 1,
-    updatedAt: now.toISOString(),
-  };
-  await deps.applications.save(
-    next,
-    auditEvent(
-      ctx.actor,
-      now,
-      'application.updated',
-      { type: 'application', id: current.id },
-      {
-        version: next.version,
-        fields: Object.keys(input).sort().join(','),
-      },
-    ),
-    current.version,
-  );
-  return next;
+  return saveChange(deps, ctx, current, () => withDraftFields(current, input), 'updated', {
+    fields: Object.keys(input).sort().join(','),
+  });
 }
 
 function receiptMessage(application: Application, call: Call, now: Date): OutboxMessage {
   return {
-    id: crypto.randomUUID(),
-    createdAt: now.toISOString(),
+    ...toOwnerOf(application, now),
     kind: 'application.receipt',
-    to: application.ownerEmail,
-    entityId: application.id,
     params: {
       name: application.ownerName,
-      reference: application.reference ?? '',
-      title: application.title ?? '',
-      callTitle: call.title,
-      ...(call.titleEn ? { callTitleEn: call.titleEn } : {}),
+      ...letterSubject(application, call),
       requestedOre: application.requestedAmountOre,
       submittedAt: application.submittedAt ?? now.toISOString(),
     },
@@ -250,8 +251,7 @@ export async function submitApplication(
   if (current.status !== 'draft') {
     throw new AppError('INVALID_STATE', { code: 'APPLICATION_ALREADY_SUBMITTED' });
   }
-  const call = await deps.calls.get(current.callId);
-  if (!call) throw notFound('call');
+  const call = await loadCall(deps, current.callId);
   const now = deps.clock.now();
   const failures = checkSubmission(current, call, now);
   if (failures.length > 0) {
@@ -268,19 +268,13 @@ export async function submitApplication(
     };
     return {
       application,
-      audit: auditEvent(
-        ctx.actor,
-        now,
-        'application.submitted',
-        { type: 'application', id: current.id },
-        {
-          from: 'draft',
-          to: 'submitted',
-          reference,
-          version: application.version,
-          requestedAmountOre: application.requestedAmountOre,
-        },
-      ),
+      audit: auditEvent(ctx.actor, now, 'application.submitted', applicationEntity(current), {
+        from: 'draft',
+        to: 'submitted',
+        reference,
+        version: application.version,
+        requestedAmountOre: application.requestedAmountOre,
+      }),
       outbox: receiptMessage(application, call, now),
     };
   });
@@ -297,30 +291,8 @@ export async function withdrawApplication(
   if (current.status !== 'draft' && current.status !== 'submitted') {
     throw new AppError('INVALID_STATE', { code: 'APPLICATION_NOT_WITHDRAWABLE' });
   }
-  const now = deps.clock.now();
-  const next: Application = {
-    ...current,
-    status: 'withdrawn',
-    version: current.version + 1,
-    withdrawnAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-  };
-  await deps.applications.save(
-    next,
-    auditEvent(
-      ctx.actor,
-      now,
-      'application.withdrawn',
-      { type: 'application', id: current.id },
-      {
-        from: current.status,
-        to: 'withdrawn',
-        version: next.version,
-      },
-    ),
-    current.version,
-  );
-  return next;
+  const withdrawn = (at: string): Application => ({ ...current, status: 'withdrawn', withdrawnAt: at });
+  return saveChange(deps, ctx, current, withdrawn, 'withdrawn', { from: current.status, to: 'withdrawn' });
 }
 
 /** The receipt of a submitted application. @throws AppError NOT_FOUND, INVALID_STATE */

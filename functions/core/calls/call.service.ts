@@ -1,7 +1,7 @@
 import { auditEvent } from '../audit/audit.js';
 import { isAdmin, type Principal } from '../auth/principal.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
-import { AppError, forbidden, notFound, signIn, versionConflict } from '../shared/errors.js';
+import { AppError, forbidden, invalidField, notFound, signIn, versionConflict } from '../shared/errors.js';
 import { parseDateTimeInput } from '../shared/time.js';
 import { parseInput } from '../shared/validation.js';
 import {
@@ -16,11 +16,7 @@ import {
 const utc = (value: string, pointer: string): string => {
   const iso = parseDateTimeInput(value);
   if (!iso) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      { code: 'INVALID_INPUT' },
-      { errors: [{ pointer, code: 'not_a_datetime' }] },
-    );
+    throw invalidField(pointer, { code: 'not_a_datetime' });
   }
   return iso;
 };
@@ -72,13 +68,19 @@ export async function createCall(deps: CoreDeps, ctx: RequestContext, input: Cre
   return call;
 }
 
+/** A call that exists, whoever asks (the caller has decided who may). @throws AppError NOT_FOUND */
+export async function loadCall(deps: CoreDeps, callId: string): Promise<Call> {
+  const call = await deps.calls.get(callId);
+  if (!call) throw notFound('call');
+  return call;
+}
+
 async function loadForChange(
   deps: CoreDeps,
   callId: string,
   expectedVersion: number | undefined,
 ): Promise<Call> {
-  const call = await deps.calls.get(callId);
-  if (!call) throw notFound('call');
+  const call = await loadCall(deps, callId);
   if (expectedVersion !== undefined && expectedVersion !== call.version) throw versionConflict();
   return call;
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../shared/errors.js';
+import { type AppError, refusal } from '../shared/errors.js';
 
 /**
  * Refusal of decisions that would approve beyond the call's budget, with the figures as values: what is
@@ -11,9 +11,5 @@ export function budgetExceeded(approvedOre: number, deltaOre: number, budgetOre:
     budgetOre,
     availableOre: Math.max(0, budgetOre - approvedOre),
   };
-  return new AppError(
-    'RULES_FAILED',
-    { code: 'BUDGET_EXCEEDED', params },
-    { errors: [{ pointer: '/decisions', code: 'BUDGET_EXCEEDED', params }] },
-  );
+  return refusal('RULES_FAILED', '/decisions', { code: 'BUDGET_EXCEEDED', params });
 }

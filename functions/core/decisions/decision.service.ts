@@ -1,7 +1,9 @@
 import type { Application } from '../applications/application.schema.js';
+import { letterSubject, toOwnerOf } from '../applications/letters.js';
 import { auditEvent, type OutboxMessage } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
+import { loadCall } from '../calls/call.service.js';
 import type { CoreDeps, DecisionWrite, RequestContext } from '../ports.js';
 import { actorConflicted, personConflict, requireBoard } from '../reviews/access.js';
 import { AppError, type FieldError, notFound } from '../shared/errors.js';
@@ -12,17 +14,11 @@ import type { Decision, DecisionInput, Meeting, MeetingInput, Person, Recusal } 
 /** The decision letter to the applicant: its words come from the catalogue when it is sent. */
 function decisionLetter(application: Application, call: Call, decision: Decision, now: Date): OutboxMessage {
   return {
-    id: crypto.randomUUID(),
-    createdAt: now.toISOString(),
+    ...toOwnerOf(application, now),
     kind: 'application.decision',
-    to: application.ownerEmail,
-    entityId: application.id,
     params: {
       ownerName: application.ownerName,
-      reference: application.reference ?? '',
-      title: application.title ?? '',
-      callTitle: call.title,
-      ...(call.titleEn ? { callTitleEn: call.titleEn } : {}),
+      ...letterSubject(application, call),
       outcome: decision.outcome,
       ...(decision.amountOre !== undefined ? { amountOre: decision.amountOre } : {}),
       ...(decision.conditions ? { conditions: decision.conditions } : {}),
@@ -60,8 +56,7 @@ export async function recordMeeting(
   input: MeetingInput,
 ): Promise<Meeting> {
   requireBoard(ctx.actor);
-  const call = await deps.calls.get(callId);
-  if (!call) throw notFound('call');
+  const call = await loadCall(deps, callId);
   const errors: FieldError[] = [];
   if (call.status !== 'closed') errors.push({ pointer: '', code: 'CALL_NOT_CLOSED' });
   const attendees = await people(deps, input.attendeeIds, errors);

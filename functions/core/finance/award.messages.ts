@@ -1,15 +1,25 @@
 import type { ApplicationStatus } from '../applications/application.schema.js';
+import type { Plain } from '../shared/messages.js';
 
 /**
  * The award area's message codes and the values each carries (see ../shared/messages.ts). No words here:
  * functions/texts words them. Amounts are øre.
  */
-export interface AwardMessages {
+export interface AwardMessages
+  extends Record<
+    | 'AWARD_ALREADY_ACCEPTED'
+    /** A closed award takes no more tranches, and cannot be closed again. */
+    | 'AWARD_CLOSED'
+    /** The acceptance form's own: the declaration's box was not ticked. */
+    | 'DECLARATION_MISSING'
+    /** The finance award page's words for a stale form: the award changed since the page was read. */
+    | 'AWARD_CHANGED'
+    /** The tranche form had been used for another tranche (its key was claimed): the page gives it a new key. */
+    | 'TRANCHE_FORM_REUSED',
+    Plain
+  > {
   /** Only an application approved with an amount has an award to accept. */
   APPLICATION_NOT_APPROVED: { status: ApplicationStatus };
-  AWARD_ALREADY_ACCEPTED: Record<never, never>;
-  /** A closed award takes no more tranches, and cannot be closed again. */
-  AWARD_CLOSED: Record<never, never>;
   /** The terms the applicant was shown are not the ones in force. */
   TERMS_OUTDATED: { termsVersion: string; currentVersion: string };
   /** The pool cannot hold the commitment: `grantAvailableOre` is what awards may still take (over every year). */
@@ -18,18 +28,4 @@ export interface AwardMessages {
   OVER_REMAINING: { amountOre: number; remainingOre: number; awardOre: number; disbursedOre: number };
   /** A refund beyond what was paid out and not yet paid back (disbursed − refunded). */
   OVER_DISBURSED: { amountOre: number; refundableOre: number; disbursedOre: number; refundedOre: number };
-  /**
-   * A payment dated after today (Copenhagen). Shared with the finance area, which raises it for payments with
-   * the same values.
-   */
-  /**
-   * A tranche or refund form's amount of 0 kr (the form's own check; the API says too_small in øre). Shared
-   * with the finance area's payment form.
-   */
-  /** The acceptance form's own: the declaration's box was not ticked. */
-  DECLARATION_MISSING: Record<never, never>;
-  /** The finance award page's words for a stale form: the award changed since the page was read. */
-  AWARD_CHANGED: Record<never, never>;
-  /** The tranche form had been used for another tranche (its key was claimed): the page gives it a new key. */
-  TRANCHE_FORM_REUSED: Record<never, never>;
 }

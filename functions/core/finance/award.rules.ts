@@ -1,5 +1,4 @@
-import { AppError, type FieldError } from '../shared/errors.js';
-import type { Message } from '../shared/messages.js';
+import { AppError, refusal } from '../shared/errors.js';
 import type { Award } from './award.schema.js';
 
 /*
@@ -26,20 +25,13 @@ export const alreadyAccepted = () => new AppError('INVALID_STATE', { code: 'AWAR
 
 export const awardClosed = () => new AppError('INVALID_STATE', { code: 'AWARD_CLOSED' });
 
-/**
- * A 422 whose one message is both the reason and the error at `pointer`, so its figures are members of the
- * problem and of its error entry alike.
- */
-export const rulesRefusal = (pointer: string, message: Message): AppError =>
-  new AppError('RULES_FAILED', message, { errors: [{ pointer, ...message } as FieldError] });
-
 /** 422 with the figures: the pool cannot hold the commitment. */
 export const insufficientFunds = (amountOre: number, grantAvailableOre: number) =>
-  rulesRefusal('', { code: 'INSUFFICIENT_FUNDS', params: { amountOre, grantAvailableOre } });
+  refusal('RULES_FAILED', '', { code: 'INSUFFICIENT_FUNDS', params: { amountOre, grantAvailableOre } });
 
 /** 422 with the figures: a tranche beyond what remains of the award. */
 export const overRemaining = (award: Award, amountOre: number) =>
-  rulesRefusal('/amountOre', {
+  refusal('RULES_FAILED', '/amountOre', {
     code: 'OVER_REMAINING',
     params: {
       amountOre,
@@ -51,7 +43,7 @@ export const overRemaining = (award: Award, amountOre: number) =>
 
 /** 422 with the figures: a refund beyond what was paid out and not yet paid back. */
 export const overRefundable = (award: Award, amountOre: number) =>
-  rulesRefusal('/amountOre', {
+  refusal('RULES_FAILED', '/amountOre', {
     code: 'OVER_DISBURSED',
     params: {
       amountOre,

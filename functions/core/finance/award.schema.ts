@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { SECTORS } from '../applications/application.schema.js';
 import { FOCUS_AREAS } from '../calls/call.schema.js';
-import { text } from '../shared/validation.js';
-import { MAX_MOVEMENT_ORE } from './finance.schema.js';
+import { ofApplication, ownedBy, versioned } from '../shared/fields.schema.js';
+import { type MoneyMovementInput, moneyMovementInputSchema } from './finance.schema.js';
 
 /*
  * An award: an approved application whose owner has accepted the terms, committed against the pool (what is
@@ -21,17 +21,14 @@ export const AWARD_STATUSES = ['committed', 'closed'] as const;
 export type AwardStatus = (typeof AWARD_STATUSES)[number];
 
 export const awardSchema = z.object({
-  /** The application's id: one award per application. */
-  applicationId: z.string(),
-  callId: z.string(),
-  reference: z.string().optional(),
+  /** The application's (`applicationId`): one award per application. */
+  ...ofApplication,
   title: z.string().optional(),
   /** Copied from the application at acceptance, so the public list reads the awards alone (absent on older items). */
   focusArea: z.enum(FOCUS_AREAS).optional(),
   /** The partners' distinct sectors, copied at acceptance like `focusArea`. */
   sectors: z.array(z.enum(SECTORS)).optional(),
-  ownerId: z.string(),
-  ownerEmail: z.string(),
+  ...ownedBy,
   ownerName: z.string(),
   /** The Copenhagen year of acceptance: the ledger its movements go to. */
   year: z.int(),
@@ -45,8 +42,7 @@ export const awardSchema = z.object({
   committedAt: z.string(),
   committedBy: z.string(),
   closedAt: z.string().optional(),
-  version: z.int(),
-  updatedAt: z.string(),
+  ...versioned,
 });
 export type Award = z.infer<typeof awardSchema>;
 
@@ -67,12 +63,9 @@ export const awardAcceptInputSchema = z.strictObject({
 });
 export type AwardAcceptInput = z.infer<typeof awardAcceptInputSchema>;
 
-export const awardMovementInputSchema = z.strictObject({
-  amountOre: z.int().min(1).max(MAX_MOVEMENT_ORE),
-  paidOn: z.iso.date(),
-  reference: text(200).min(1),
-});
-export type AwardMovementInput = z.infer<typeof awardMovementInputSchema>;
+/** A tranche paid out or money paid back: a movement of money like a payment received. */
+export const awardMovementInputSchema = moneyMovementInputSchema;
+export type AwardMovementInput = MoneyMovementInput;
 
 export const awardView = (a: Award): AwardView => ({
   ...a,

@@ -3,8 +3,8 @@ import { getApplication } from '../applications/application.service.js';
 import { auditEvent } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
-import type { AwardClosing, CoreDeps, RequestContext } from '../ports.js';
-import { AppError, notFound } from '../shared/errors.js';
+import type { AwardClosing, CoreDeps, KeyClaim, RequestContext } from '../ports.js';
+import { AppError, notFound, refusal } from '../shared/errors.js';
 import { copenhagenDate } from '../shared/time.js';
 import {
   alreadyAccepted,
@@ -13,7 +13,6 @@ import {
   overRemaining,
   refundFits,
   releaseOnClose,
-  rulesRefusal,
   tranchFits,
 } from './award.rules.js';
 import {
@@ -24,8 +23,8 @@ import {
   type AwardView,
   awardView,
 } from './award.schema.js';
-import type { LedgerEntry } from './finance.schema.js';
-import { idempotentRequest, keyReused } from './idempotency.js';
+import { type LedgerEntry, moneyMoved, newLedgerEntry } from './finance.schema.js';
+import { idempotentRequest, recordOnce } from './idempotency.js';
 import { paidOnNotInFuture } from './movement.rules.js';
 import { canManageFinance, requireFinance } from './population.service.js';
 import { buildReports } from './report.rules.js';
@@ -60,7 +59,7 @@ export async function acceptAward(
     });
   }
   if (input.termsVersion !== AWARD_TERMS.version) {
-    throw rulesRefusal('/termsVersion', {
+    throw refusal('RULES_FAILED', '/termsVersion', {
       code: 'TERMS_OUTDATED',
       params: { termsVersion: input.termsVersion, currentVersion: AWARD_TERMS.version },
     });
@@ -89,16 +88,13 @@ export async function acceptAward(
     version: 1,
     updatedAt: at,
   };
-  const entry: LedgerEntry = {
-    id: crypto.randomUUID(),
+  const entry = newLedgerEntry(ctx.actor, now, {
     year: award.year,
     kind: 'award_committed',
     amountOre,
-    at,
     awardId: applicationId,
     ...(application.reference ? { reference: application.reference } : {}),
-    recordedBy: { userId: ctx.actor.userId, email: ctx.actor.email },
-  };
+  });
   const reports = buildReports(await deps.calls.get(application.callId), award, application, at);
   await deps.awards.commit(
     award,
@@ -193,7 +189,51 @@ export interface DisbursementResult {
 }
 
 /**
- * Pays out a tranche once per `Idempotency-Key`: at most what remains of the award (amount − disbursed).
+ * Books a tranche or a refund: the entry (in the award's year), the award's and the year's counter and the
+ * audit event with the counter as it stood, in one transaction (with the key's claim for a tranche).
+ */
+async function moveAwardMoney(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  award: Award,
+  input: AwardMovementInput,
+  move: { kind: 'disbursement' | 'refund'; claim?: KeyClaim },
+): Promise<{ entry: LedgerEntry; award: AwardView }> {
+  const now = deps.clock.now();
+  paidOnNotInFuture(input.paidOn, now);
+  const disbursement = move.kind === 'disbursement';
+  const entry = newLedgerEntry(ctx.actor, now, {
+    year: award.year,
+    kind: move.kind,
+    ...moneyMoved(input),
+    awardId: award.applicationId,
+    ...(move.claim ? { idempotencyKey: move.claim.key } : {}),
+  });
+  const field = disbursement ? 'disbursedOre' : 'refundedOre';
+  await deps.awards.move({
+    award,
+    entry,
+    audit: auditEvent(
+      ctx.actor,
+      now,
+      disbursement ? 'award.disbursed' : 'award.refunded',
+      awardEntity(award.applicationId),
+      { entryId: entry.id, ...moneyMoved(input), [`${field}Before`]: award[field] },
+    ),
+    ...(move.claim ? { claim: move.claim } : {}),
+  });
+  // The award as the repository's update left it: the counter moved, the version on.
+  const moved = {
+    ...award,
+    [field]: award[field] + entry.amountOre,
+    version: award.version + 1,
+    updatedAt: entry.at,
+  };
+  return { entry, award: awardView(moved) };
+}
+
+/**
+ * Pays out a tranche once per idempotency key: at most what remains of the award (amount − disbursed).
  * The key's claim, the entry, the award's and the year's `disbursedOre` and the audit event in one
  * transaction. @throws AppError FORBIDDEN, PRECONDITION_REQUIRED, VALIDATION_FAILED, NOT_FOUND,
  * INVALID_STATE (closed), RULES_FAILED (OVER_REMAINING with the figures, IDEMPOTENCY_KEY_REUSED, IN_FUTURE)
@@ -206,62 +246,21 @@ export async function recordDisbursement(
   idempotencyKey: string | undefined,
 ): Promise<DisbursementResult> {
   requireFinance(ctx.actor);
-  const { key, requestHash } = idempotentRequest(idempotencyKey, TRANCHE, input);
-  const replay = async (): Promise<DisbursementResult | undefined> => {
-    const claim = await deps.awards.getDisbursementClaim(applicationId, key);
-    if (!claim) return undefined;
-    if (claim.requestHash !== requestHash) throw keyReused(key, TRANCHE);
-    return {
-      disbursement: claim.entry,
+  const claim = idempotentRequest(idempotencyKey, TRANCHE, input);
+  return recordOnce(TRANCHE, claim, {
+    claimed: () => deps.awards.getDisbursementClaim(applicationId, claim.key),
+    replay: async (disbursement) => ({
+      disbursement,
       award: awardView(await loadAward(deps, applicationId)),
-      replayed: true,
-    };
-  };
-  const earlier = await replay();
-  if (earlier) return earlier;
-  const award = await loadAward(deps, applicationId);
-  if (award.status !== 'committed') throw awardClosed();
-  if (!tranchFits(award, input.amountOre)) throw overRemaining(award, input.amountOre);
-  const now = deps.clock.now();
-  paidOnNotInFuture(input.paidOn, now);
-  const entry: LedgerEntry = {
-    id: crypto.randomUUID(),
-    year: award.year,
-    kind: 'disbursement',
-    amountOre: input.amountOre,
-    at: now.toISOString(),
-    awardId: applicationId,
-    paidOn: input.paidOn,
-    reference: input.reference,
-    idempotencyKey: key,
-    recordedBy: { userId: ctx.actor.userId, email: ctx.actor.email },
-  };
-  try {
-    await deps.awards.move({
-      award,
-      entry,
-      audit: auditEvent(ctx.actor, now, 'award.disbursed', awardEntity(applicationId), {
-        entryId: entry.id,
-        amountOre: entry.amountOre,
-        paidOn: input.paidOn,
-        reference: input.reference,
-        disbursedOreBefore: award.disbursedOre,
-      }),
-      claim: { key: key, requestHash },
-    });
-  } catch (error) {
-    // The same key at the same moment: once the winner's claim is stored the loser answers as its replay.
-    const raced = await replay();
-    if (raced) return raced;
-    throw error;
-  }
-  const paid = {
-    ...award,
-    disbursedOre: award.disbursedOre + entry.amountOre,
-    version: award.version + 1,
-    updatedAt: entry.at,
-  };
-  return { disbursement: entry, award: awardView(paid), replayed: false };
+    }),
+    record: async () => {
+      const award = await loadAward(deps, applicationId);
+      if (award.status !== 'committed') throw awardClosed();
+      if (!tranchFits(award, input.amountOre)) throw overRemaining(award, input.amountOre);
+      const moved = await moveAwardMoney(deps, ctx, award, input, { kind: 'disbursement', claim });
+      return { disbursement: moved.entry, award: moved.award };
+    },
+  });
 }
 
 /**
@@ -278,37 +277,8 @@ export async function recordRefund(
   requireFinance(ctx.actor);
   const award = await loadAward(deps, applicationId);
   if (!refundFits(award, input.amountOre)) throw overRefundable(award, input.amountOre);
-  const now = deps.clock.now();
-  paidOnNotInFuture(input.paidOn, now);
-  const entry: LedgerEntry = {
-    id: crypto.randomUUID(),
-    year: award.year,
-    kind: 'refund',
-    amountOre: input.amountOre,
-    at: now.toISOString(),
-    awardId: applicationId,
-    paidOn: input.paidOn,
-    reference: input.reference,
-    recordedBy: { userId: ctx.actor.userId, email: ctx.actor.email },
-  };
-  await deps.awards.move({
-    award,
-    entry,
-    audit: auditEvent(ctx.actor, now, 'award.refunded', awardEntity(applicationId), {
-      entryId: entry.id,
-      amountOre: entry.amountOre,
-      paidOn: input.paidOn,
-      reference: input.reference,
-      refundedOreBefore: award.refundedOre,
-    }),
-  });
-  const refunded = {
-    ...award,
-    refundedOre: award.refundedOre + entry.amountOre,
-    version: award.version + 1,
-    updatedAt: entry.at,
-  };
-  return { refund: entry, award: awardView(refunded) };
+  const moved = await moveAwardMoney(deps, ctx, award, input, { kind: 'refund' });
+  return { refund: moved.entry, award: moved.award };
 }
 
 /**
@@ -335,17 +305,14 @@ export function awardClosing(
   };
   const release: LedgerEntry | undefined =
     releasedOre > 0
-      ? {
-          id: crypto.randomUUID(),
+      ? newLedgerEntry(actor, now, {
           year: award.year,
           kind: 'commitment_released',
           amountOre: releasedOre,
-          at,
           awardId: award.applicationId,
           ...(award.reference ? { reference: award.reference } : {}),
           reason,
-          recordedBy: { userId: actor.userId, email: actor.email },
-        }
+        })
       : undefined;
   return {
     award: closed,

@@ -1,7 +1,14 @@
-import { auditEvent, type OutboxMessage } from '../audit/audit.js';
+import { type AuditEvent, auditEvent, type OutboxMessage } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
-import type { ContributionWrite, CoreDeps, RequestContext } from '../ports.js';
-import { AppError, type FieldError, notFound, versionConflict } from '../shared/errors.js';
+import type { ContributionWrite, CoreDeps, KeyClaim, RequestContext } from '../ports.js';
+import {
+  AppError,
+  type FieldError,
+  invalidField,
+  notFound,
+  refusal,
+  versionConflict,
+} from '../shared/errors.js';
 import { copenhagenDate } from '../shared/time.js';
 import {
   contributionStatus,
@@ -10,18 +17,20 @@ import {
   grantShareOre,
   populationsForYear,
 } from './contributions.js';
-import type {
-  AdjustmentInput,
-  Balance,
-  Contribution,
-  ContributionView,
-  LedgerEntry,
-  PaymentInput,
-  PoolBalance,
-  YearSettings,
-  YearSettingsInput,
+import {
+  type AdjustmentInput,
+  type Balance,
+  type Contribution,
+  type ContributionView,
+  type LedgerEntry,
+  moneyMoved,
+  newLedgerEntry,
+  type PaymentInput,
+  type PoolBalance,
+  type YearSettings,
+  type YearSettingsInput,
 } from './finance.schema.js';
-import { idempotentRequest, keyReused } from './idempotency.js';
+import { idempotentRequest, recordOnce } from './idempotency.js';
 import { paidOnNotInFuture } from './movement.rules.js';
 import { PARTIES, type PartyRef } from './parties.js';
 import { requireFinance } from './population.service.js';
@@ -52,8 +61,7 @@ const contributionEntity = (year: number, partyId: string) => ({
 async function requireSettings(deps: CoreDeps, year: number): Promise<YearSettings> {
   const settings = await deps.finance.getYear(year);
   if (!settings) {
-    const notSet = { code: 'YEAR_NOT_SET', params: { year } } as const;
-    throw new AppError('RULES_FAILED', notSet, { errors: [{ pointer: '/year', ...notSet }] });
+    throw refusal('RULES_FAILED', '/year', { code: 'YEAR_NOT_SET', params: { year } });
   }
   return settings;
 }
@@ -80,11 +88,7 @@ export async function saveYearSettings(
 ): Promise<{ settings: YearSettings; created: boolean }> {
   requireFinance(ctx.actor);
   if (input.grantShare.numerator > input.grantShare.denominator) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      { code: 'INVALID_INPUT' },
-      { errors: [{ pointer: '/grantShare/numerator', code: 'share_above_whole' }] },
-    );
+    throw invalidField('/grantShare/numerator', { code: 'share_above_whole' });
   }
   const existing = await deps.finance.getYear(year);
   if (existing && expectedVersion === undefined) {
@@ -313,8 +317,7 @@ export async function sendContributions(
   const settings = await requireSettings(deps, year);
   const stored = await deps.finance.getContributions(year, PARTY_IDS);
   if (stored.length === 0) {
-    const notRun = { code: 'NOT_RUN', params: { year } } as const;
-    throw new AppError('RULES_FAILED', notRun, { errors: [{ pointer: '/contributions', ...notRun }] });
+    throw refusal('RULES_FAILED', '/contributions', { code: 'NOT_RUN', params: { year } });
   }
   const now = deps.clock.now().toISOString();
   const toSend = stored.filter((c) => c.state === 'computed');
@@ -372,6 +375,40 @@ export interface PaymentResult {
 }
 
 /**
+ * Books a payment or an adjustment on a contribution: the entry, the contribution's counter, the year's
+ * balance and the audit event with `details`, in one transaction (with the key's claim for a payment, the
+ * version read for an adjustment). Answers the contribution as it stands after it.
+ */
+async function moveContributionMoney(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  now: Date,
+  { contribution, settings }: { contribution: Contribution; settings: YearSettings },
+  entry: LedgerEntry,
+  write: { action: string; details: AuditEvent['details']; claim?: KeyClaim; expectedVersion?: number },
+): Promise<ContributionView> {
+  const { year, partyId } = contribution;
+  await deps.finance.recordMovement({
+    entry,
+    audit: auditEvent(ctx.actor, now, write.action, contributionEntity(year, partyId), {
+      entryId: entry.id,
+      amountOre: entry.amountOre,
+      ...write.details,
+    }),
+    ...(write.claim ? { claim: write.claim } : {}),
+    ...(write.expectedVersion === undefined ? {} : { expectedVersion: write.expectedVersion }),
+  });
+  const field = entry.kind === 'adjustment' ? 'adjustmentsOre' : 'paidOre';
+  const moved = {
+    ...contribution,
+    [field]: contribution[field] + entry.amountOre,
+    version: contribution.version + 1,
+    updatedAt: entry.at,
+  };
+  return contributionView(moved, settings.dueDate, copenhagenDate(now));
+}
+
+/**
  * Records a payment once per idempotency key: the key's claim, the ledger entry, the contribution's paid
  * amount, the year's balance and the audit event in one transaction. The same key with the same payment
  * answers with the payment recorded the first time.
@@ -386,63 +423,33 @@ export async function recordPayment(
   idempotencyKey: string | undefined,
 ): Promise<PaymentResult> {
   requireFinance(ctx.actor);
-  const { key, requestHash } = idempotentRequest(idempotencyKey, PAYMENT, input);
-  const replay = async (): Promise<PaymentResult | undefined> => {
-    const claim = await deps.finance.getPaymentClaim(year, partyId, key);
-    if (!claim) return undefined;
-    if (claim.requestHash !== requestHash) throw keyReused(key, PAYMENT);
-    const { contribution, settings } = await loadContribution(deps, year, partyId);
-    return {
-      payment: claim.entry,
-      contribution: contributionView(contribution, settings.dueDate, today(deps)),
-      replayed: true,
-    };
-  };
-  const earlier = await replay();
-  if (earlier) return earlier;
-
-  const { contribution, settings } = await loadContribution(deps, year, partyId);
-  const now = deps.clock.now();
-  const day = copenhagenDate(now);
-  paidOnNotInFuture(input.paidOn, now);
-  const entry: LedgerEntry = {
-    id: crypto.randomUUID(),
-    year,
-    kind: 'contribution_received',
-    amountOre: input.amountOre,
-    grantShareOre: grantShareOre(input.amountOre, settings.grantShare),
-    at: now.toISOString(),
-    partyId,
-    paidOn: input.paidOn,
-    reference: input.reference,
-    idempotencyKey: key,
-    recordedBy: { userId: ctx.actor.userId, email: ctx.actor.email },
-  };
-  try {
-    await deps.finance.recordMovement({
-      entry,
-      audit: auditEvent(ctx.actor, now, 'contribution.payment_recorded', contributionEntity(year, partyId), {
-        entryId: entry.id,
-        amountOre: entry.amountOre,
-        paidOn: input.paidOn,
-        reference: input.reference,
-        paidOreBefore: contribution.paidOre,
-      }),
-      claim: { key: key, requestHash },
-    });
-  } catch (error) {
-    // Two requests with one key at the same moment: once the winner's claim is stored, the loser answers as
-    // the replay it is; before that it fails (409) and a retry with the same key is safe.
-    const raced = await replay();
-    if (raced) return raced;
-    throw error;
-  }
-  const paid = {
-    ...contribution,
-    paidOre: contribution.paidOre + entry.amountOre,
-    version: contribution.version + 1,
-  };
-  return { payment: entry, contribution: contributionView(paid, settings.dueDate, day), replayed: false };
+  const claim = idempotentRequest(idempotencyKey, PAYMENT, input);
+  return recordOnce(PAYMENT, claim, {
+    claimed: () => deps.finance.getPaymentClaim(year, partyId, claim.key),
+    replay: async (payment) => {
+      const { contribution, settings } = await loadContribution(deps, year, partyId);
+      return { payment, contribution: contributionView(contribution, settings.dueDate, today(deps)) };
+    },
+    record: async () => {
+      const loaded = await loadContribution(deps, year, partyId);
+      const now = deps.clock.now();
+      paidOnNotInFuture(input.paidOn, now);
+      const payment = newLedgerEntry(ctx.actor, now, {
+        year,
+        kind: 'contribution_received',
+        grantShareOre: grantShareOre(input.amountOre, loaded.settings.grantShare),
+        partyId,
+        ...moneyMoved(input),
+        idempotencyKey: claim.key,
+      });
+      const contribution = await moveContributionMoney(deps, ctx, now, loaded, payment, {
+        action: 'contribution.payment_recorded',
+        details: { ...moneyMoved(input), paidOreBefore: loaded.contribution.paidOre },
+        claim,
+      });
+      return { payment, contribution };
+    },
+  });
 }
 
 /**
@@ -459,59 +466,38 @@ export async function recordAdjustment(
 ): Promise<{ adjustment: LedgerEntry; contribution: ContributionView }> {
   requireFinance(ctx.actor);
   if (input.amountOre === 0) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      { code: 'INVALID_INPUT' },
-      { errors: [{ pointer: '/amountOre', code: 'not_zero' }] },
-    );
+    throw invalidField('/amountOre', { code: 'not_zero' });
   }
-  const { contribution, settings } = await loadContribution(deps, year, partyId);
+  const loaded = await loadContribution(deps, year, partyId);
+  const { contribution } = loaded;
   if (contribution.state !== 'sent') {
     throw new AppError('INVALID_STATE', { code: 'DEMAND_NOT_SENT' });
   }
   const totalAfter = contribution.demandOre + contribution.adjustmentsOre + input.amountOre;
   if (totalAfter < 0) {
-    const belowZero = {
+    throw refusal('RULES_FAILED', '/amountOre', {
       code: 'BELOW_ZERO',
       params: {
         demandOre: contribution.demandOre,
         adjustmentsOre: contribution.adjustmentsOre,
         amountOre: input.amountOre,
       },
-    } as const;
-    throw new AppError('RULES_FAILED', belowZero, { errors: [{ pointer: '/amountOre', ...belowZero }] });
+    });
   }
   const now = deps.clock.now();
-  const entry: LedgerEntry = {
-    id: crypto.randomUUID(),
+  const adjustment = newLedgerEntry(ctx.actor, now, {
     year,
     kind: 'adjustment',
     amountOre: input.amountOre,
-    at: now.toISOString(),
     partyId,
     reason: input.reason,
-    recordedBy: { userId: ctx.actor.userId, email: ctx.actor.email },
-  };
-  await deps.finance.recordMovement({
-    entry,
-    audit: auditEvent(ctx.actor, now, 'contribution.adjusted', contributionEntity(year, partyId), {
-      entryId: entry.id,
-      amountOre: entry.amountOre,
-      reason: input.reason,
-      version: contribution.version + 1,
-    }),
+  });
+  const adjusted = await moveContributionMoney(deps, ctx, now, loaded, adjustment, {
+    action: 'contribution.adjusted',
+    details: { reason: input.reason, version: contribution.version + 1 },
     expectedVersion: contribution.version,
   });
-  const adjusted = {
-    ...contribution,
-    adjustmentsOre: contribution.adjustmentsOre + input.amountOre,
-    version: contribution.version + 1,
-    updatedAt: entry.at,
-  };
-  return {
-    adjustment: entry,
-    contribution: contributionView(adjusted, settings.dueDate, copenhagenDate(now)),
-  };
+  return { adjustment, contribution: adjusted };
 }
 
 export interface OverviewRow {

@@ -1,4 +1,4 @@
-import { AppError } from '../shared/errors.js';
+import { type AppError, refusal } from '../shared/errors.js';
 
 /** Kroner per citizen, as øre: FIM's rate is 1 kr (100 øre) per citizen a year. */
 export const DEFAULT_RATE_ORE_PER_CITIZEN = 100;
@@ -36,8 +36,7 @@ export function grantShareOre(
  * cannot change once the year has received money.
  */
 export const grantShareLocked = (year: number): AppError => {
-  const locked = { code: 'GRANT_SHARE_LOCKED', params: { year } } as const;
-  return new AppError('INVALID_STATE', locked, { errors: [{ pointer: '/grantShare', ...locked }] });
+  return refusal('INVALID_STATE', '/grantShare', { code: 'GRANT_SHARE_LOCKED', params: { year } });
 };
 
 export type ContributionStatus = 'due' | 'partly_paid' | 'paid' | 'overdue';

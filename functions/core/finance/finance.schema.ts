@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import type { Principal } from '../auth/principal.js';
+import { versioned } from '../shared/fields.schema.js';
+import type { MessageOf } from '../shared/messages.js';
 import { text } from '../shared/validation.js';
 import { DEFAULT_GRANT_SHARE, DEFAULT_RATE_ORE_PER_CITIZEN } from './contributions.js';
+import type { InvariantMessages } from './finance.messages.js';
 
 /*
  * Money is integer øre everywhere (`...Ore`), times are UTC ISO strings, dates (`YYYY-MM-DD`) are Danish
@@ -24,8 +28,7 @@ export const populationFigureSchema = z.object({
   year: z.int(),
   population: z.int(),
   source: z.string(),
-  version: z.int(),
-  updatedAt: z.string(),
+  ...versioned,
   updatedBy: z.string(),
 });
 export type PopulationFigure = z.infer<typeof populationFigureSchema>;
@@ -75,8 +78,7 @@ export const yearSettingsSchema = z.object({
   dueDate: z.string(),
   rates: z.object({ municipalityOre: z.int(), regionOre: z.int() }),
   grantShare: z.object({ numerator: z.int(), denominator: z.int() }),
-  version: z.int(),
-  updatedAt: z.string(),
+  ...versioned,
   updatedBy: z.string(),
 });
 export type YearSettings = z.infer<typeof yearSettingsSchema>;
@@ -104,8 +106,7 @@ export const contributionSchema = z.object({
   paidOre: z.int(),
   computedAt: z.string(),
   sentAt: z.string().optional(),
-  version: z.int(),
-  updatedAt: z.string(),
+  ...versioned,
 });
 export type Contribution = z.infer<typeof contributionSchema>;
 
@@ -152,6 +153,25 @@ export const ledgerEntrySchema = z.object({
   recordedBy: z.object({ userId: z.string(), email: z.string() }),
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
+
+/** A new ledger entry, recorded by `actor` at `now`. */
+export const newLedgerEntry = (
+  actor: Principal,
+  now: Date,
+  fields: Omit<LedgerEntry, 'id' | 'at' | 'recordedBy'>,
+): LedgerEntry => ({
+  id: crypto.randomUUID(),
+  ...fields,
+  at: now.toISOString(),
+  recordedBy: { userId: actor.userId, email: actor.email },
+});
+
+/** What a movement of money on the bank statement books: its amount, its date and the bank's reference. */
+export const moneyMoved = ({ amountOre, paidOn, reference }: MoneyMovementInput) => ({
+  amountOre,
+  paidOn,
+  reference,
+});
 
 /**
  * Running totals, moved with ADD in the same transaction as each ledger entry: one item per year (the
@@ -234,11 +254,5 @@ export type AdjustmentInput = z.infer<typeof adjustmentInputSchema>;
 /** A year's ledger and the pool; without a year, every year that has a balance and the pool. */
 export const invariantsInputSchema = z.strictObject({ year: yearSchema.optional() });
 
-/** One broken invariant, with the figures. */
-export interface InvariantProblem {
-  code: string;
-  detail: string;
-  /** The year whose ledger or balance is at fault; absent for the pool overall. */
-  year?: number;
-  partyId?: string;
-}
+/** One broken invariant: its code with the figures, and the year whose ledger or balance is at fault (absent: the pool). */
+export type InvariantProblem = MessageOf<InvariantMessages> & { year?: number };

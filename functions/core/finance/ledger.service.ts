@@ -1,7 +1,9 @@
 import type { Principal } from '../auth/principal.js';
 import type { CoreDeps } from '../ports.js';
+import type { MessageOf } from '../shared/messages.js';
 import type { Award } from './award.schema.js';
 import { sumOfEntries, sumOfYears, type YearPosition, yearPositions } from './balances.js';
+import type { InvariantMessages } from './finance.messages.js';
 import {
   BALANCE_COUNTERS,
   type Balance,
@@ -68,35 +70,38 @@ export async function getBalances(
 const availableOf = (b: PoolBalance) => b.receivedOre + b.refundedOre - b.committedOre;
 const grantAvailableOf = (b: PoolBalance) => b.grantReceivedOre + b.refundedOre - b.committedOre;
 
-/** The rules every balance holds, the pool's and each year's (`year` names which). */
-function balanceRuleProblems(balance: PoolBalance, year?: number): InvariantProblem[] {
+/** A finding's message: what `found` collects. */
+type Finding = MessageOf<InvariantMessages>;
+
+/** A list of findings, each with the year at fault when there is one. */
+function findings(year?: number) {
   const problems: InvariantProblem[] = [];
   const at = year === undefined ? {} : { year };
-  const fail = (code: string, detail: string) => problems.push({ code, detail, ...at });
-  if (balance.availableOre !== availableOf(balance)) {
-    fail(
-      'AVAILABLE_MISMATCH',
-      `availableOre ${balance.availableOre} ≠ receivedOre + refundedOre − committedOre = ${availableOf(balance)}`,
-    );
+  const found = (finding: Finding) => {
+    problems.push({ ...finding, ...at } as InvariantProblem);
+  };
+  return { problems, found };
+}
+
+/** The rules every balance holds, the pool's and each year's (`year` names which). */
+function balanceRuleProblems(balance: PoolBalance, year?: number): InvariantProblem[] {
+  const { problems, found } = findings(year);
+  const { availableOre, grantAvailableOre, receivedOre, grantReceivedOre, committedOre } = balance;
+  const { disbursedOre, refundedOre } = balance;
+  if (availableOre !== availableOf(balance)) {
+    found({ code: 'AVAILABLE_MISMATCH', params: { availableOre, expectedOre: availableOf(balance) } });
   }
-  if (balance.grantAvailableOre !== grantAvailableOf(balance)) {
-    fail(
-      'GRANT_AVAILABLE_MISMATCH',
-      `grantAvailableOre ${balance.grantAvailableOre} ≠ grantReceivedOre + refundedOre − committedOre = ${grantAvailableOf(balance)}`,
-    );
+  if (grantAvailableOre !== grantAvailableOf(balance)) {
+    found({
+      code: 'GRANT_AVAILABLE_MISMATCH',
+      params: { grantAvailableOre, expectedOre: grantAvailableOf(balance) },
+    });
   }
-  if (balance.grantReceivedOre > balance.receivedOre || balance.grantReceivedOre < 0) {
-    fail(
-      'GRANT_SHARE_MISMATCH',
-      `grantReceivedOre ${balance.grantReceivedOre}, receivedOre ${balance.receivedOre}`,
-    );
+  if (grantReceivedOre > receivedOre || grantReceivedOre < 0) {
+    found({ code: 'GRANT_SHARE_MISMATCH', params: { grantReceivedOre, receivedOre } });
   }
-  if (balance.disbursedOre > balance.committedOre) {
-    fail('OVER_DISBURSED', `disbursedOre ${balance.disbursedOre} > committedOre ${balance.committedOre}`);
-  }
-  if (balance.refundedOre > balance.disbursedOre) {
-    fail('OVER_REFUNDED', `refundedOre ${balance.refundedOre} > disbursedOre ${balance.disbursedOre}`);
-  }
+  if (disbursedOre > committedOre) found({ code: 'OVER_DISBURSED', params: { disbursedOre, committedOre } });
+  if (refundedOre > disbursedOre) found({ code: 'OVER_REFUNDED', params: { refundedOre, disbursedOre } });
   return problems;
 }
 
@@ -106,27 +111,23 @@ function balanceRuleProblems(balance: PoolBalance, year?: number): InvariantProb
  * received.
  */
 function poolProblems(pool: PoolBalance, years: readonly Balance[]): InvariantProblem[] {
-  const problems = balanceRuleProblems(pool);
+  const { problems, found } = findings();
+  problems.push(...balanceRuleProblems(pool));
   const summed = sumOfYears(years);
   for (const counter of BALANCE_COUNTERS) {
     if (pool[counter] !== summed[counter]) {
-      problems.push({
-        code: 'POOL_MISMATCH',
-        detail: `${counter}: pool ${pool[counter]}, sum of the years ${summed[counter]}`,
-      });
+      found({ code: 'POOL_MISMATCH', params: { counter, pool: pool[counter], sumOfYears: summed[counter] } });
     }
   }
+  const { committedOre, refundedOre } = pool;
   if (pool.grantAvailableOre < 0) {
-    problems.push({
+    found({
       code: 'OVER_COMMITTED',
-      detail: `committedOre ${pool.committedOre} > grantReceivedOre ${pool.grantReceivedOre} + refundedOre ${pool.refundedOre}`,
+      params: { committedOre, grantReceivedOre: pool.grantReceivedOre, refundedOre },
     });
   }
   if (pool.availableOre < 0) {
-    problems.push({
-      code: 'OVER_COMMITTED',
-      detail: `committedOre ${pool.committedOre} > receivedOre ${pool.receivedOre} + refundedOre ${pool.refundedOre}`,
-    });
+    found({ code: 'OVER_COMMITTED', params: { committedOre, receivedOre: pool.receivedOre, refundedOre } });
   }
   return problems;
 }
@@ -136,7 +137,7 @@ function poolProblems(pool: PoolBalance, years: readonly Balance[]): InvariantPr
  * a page). For the year asked (or, without one, every year that has a balance): the balances equal the sums
  * of the entries, nothing is disbursed beyond what is committed, each award's and each contribution's
  * figures equal the sums of their entries. For the pool: its counters equal the years' summed and nothing is
- * committed beyond what it holds. @throws AppError FORBIDDEN
+ * committed beyond what it holds. Each problem is a code with its figures. @throws AppError FORBIDDEN
  */
 export async function checkInvariants(
   deps: CoreDeps,
@@ -169,31 +170,26 @@ async function yearProblems(
       PARTIES.map((p) => p.id),
     ),
   ]);
-  const problems: InvariantProblem[] = [];
+  const { problems, found } = findings(year);
   const sums = sumOfEntries(entries);
   for (const entry of entries) {
     if (!Number.isSafeInteger(entry.amountOre)) {
-      problems.push({
-        code: 'NOT_WHOLE_ORE',
-        detail: `entry ${entry.id}: amountOre=${entry.amountOre}`,
-        year,
-      });
+      found({ code: 'NOT_WHOLE_ORE', params: { entryId: entry.id, amountOre: entry.amountOre } });
     }
     if (entry.kind === 'contribution_received' && entry.grantShareOre === undefined) {
-      problems.push({ code: 'GRANT_SHARE_MISSING', detail: `entry ${entry.id}: no grantShareOre`, year });
+      found({ code: 'GRANT_SHARE_MISSING', params: { entryId: entry.id } });
     }
   }
   for (const counter of BALANCE_COUNTERS) {
     if (balance[counter] !== sums[counter]) {
-      problems.push({
+      found({
         code: counter === 'entries' ? 'ENTRY_COUNT_MISMATCH' : 'BALANCE_MISMATCH',
-        detail: `${counter}: balance ${balance[counter]}, sum of entries ${sums[counter]}`,
-        year,
+        params: { counter, balance: balance[counter], sumOfEntries: sums[counter] },
       });
     }
   }
   problems.push(...balanceRuleProblems(balance, year));
-  problems.push(...(await awardProblems(deps, year, entries)).map((p) => ({ ...p, year })));
+  for (const finding of await awardProblems(deps, year, entries)) found(finding);
   const byParty = new Map(contributions.map((c) => [c.partyId, c]));
   const perParty = new Map<string, { paid: number; adjusted: number }>();
   for (const entry of entries) {
@@ -203,39 +199,22 @@ async function yearProblems(
     if (entry.kind === 'adjustment') totals.adjusted += entry.amountOre;
     perParty.set(entry.partyId, totals);
     if (!byParty.has(entry.partyId)) {
-      problems.push({
-        code: 'ENTRY_WITHOUT_CONTRIBUTION',
-        detail: `entry ${entry.id} names ${entry.partyId}, which has no contribution for ${year}`,
-        partyId: entry.partyId,
-        year,
-      });
+      found({ code: 'ENTRY_WITHOUT_CONTRIBUTION', params: { entryId: entry.id, partyId: entry.partyId } });
     }
   }
-  for (const c of contributions) {
-    const totals = perParty.get(c.partyId) ?? { paid: 0, adjusted: 0 };
-    if (c.paidOre !== totals.paid) {
-      problems.push({
-        code: 'PAID_MISMATCH',
-        detail: `${c.partyId}: paidOre ${c.paidOre}, sum of payments ${totals.paid}`,
-        partyId: c.partyId,
-        year,
-      });
+  for (const { partyId, paidOre, adjustmentsOre, demandOre } of contributions) {
+    const totals = perParty.get(partyId) ?? { paid: 0, adjusted: 0 };
+    if (paidOre !== totals.paid) {
+      found({ code: 'PAID_MISMATCH', params: { partyId, paidOre, sumOfPaymentsOre: totals.paid } });
     }
-    if (c.adjustmentsOre !== totals.adjusted) {
-      problems.push({
+    if (adjustmentsOre !== totals.adjusted) {
+      found({
         code: 'ADJUSTMENTS_MISMATCH',
-        detail: `${c.partyId}: adjustmentsOre ${c.adjustmentsOre}, sum of adjustments ${totals.adjusted}`,
-        partyId: c.partyId,
-        year,
+        params: { partyId, adjustmentsOre, sumOfAdjustmentsOre: totals.adjusted },
       });
     }
-    if (c.demandOre + c.adjustmentsOre < 0) {
-      problems.push({
-        code: 'NEGATIVE_DEMAND',
-        detail: `${c.partyId}: demandOre ${c.demandOre} + adjustmentsOre ${c.adjustmentsOre} < 0`,
-        partyId: c.partyId,
-        year,
-      });
+    if (demandOre + adjustmentsOre < 0) {
+      found({ code: 'NEGATIVE_DEMAND', params: { partyId, demandOre, adjustmentsOre } });
     }
   }
   return { entries: entries.length, problems };
@@ -246,12 +225,8 @@ async function yearProblems(
  * released amounts equal the sums of its entries, nothing is disbursed beyond the amount nor refunded beyond
  * what was disbursed, and a closed award released exactly what it never paid out.
  */
-async function awardProblems(
-  deps: CoreDeps,
-  year: number,
-  entries: LedgerEntry[],
-): Promise<InvariantProblem[]> {
-  const problems: InvariantProblem[] = [];
+async function awardProblems(deps: CoreDeps, year: number, entries: LedgerEntry[]): Promise<Finding[]> {
+  const problems: Finding[] = [];
   type Sums = { committed: number; commits: number; disbursed: number; refunded: number; released: number };
   const sums = new Map<string, Sums>();
   for (const entry of entries) {
@@ -273,63 +248,48 @@ async function awardProblems(
   for (const [awardId, s] of sums) {
     const award = awards.get(awardId);
     if (!award) {
-      problems.push({
-        code: 'ENTRY_WITHOUT_AWARD',
-        detail: `entries name award ${awardId}, which does not exist`,
-      });
+      problems.push({ code: 'ENTRY_WITHOUT_AWARD', params: { awardId } });
       continue;
     }
-    const at = `award ${awardId}`;
+    const { amountOre, disbursedOre, refundedOre, status } = award;
+    const releasedOre = award.releasedOre ?? 0;
     if (award.year !== year) {
-      problems.push({
-        code: 'AWARD_YEAR_MISMATCH',
-        detail: `${at}: booked in ${year}, its year is ${award.year}`,
-      });
+      problems.push({ code: 'AWARD_YEAR_MISMATCH', params: { awardId, awardYear: award.year } });
     }
-    if (s.commits !== 1 || s.committed !== award.amountOre) {
+    if (s.commits !== 1 || s.committed !== amountOre) {
       problems.push({
         code: 'COMMITTED_MISMATCH',
-        detail: `${at}: amountOre ${award.amountOre}, ${s.commits} commitment(s) summing to ${s.committed}`,
+        params: { awardId, amountOre, commitments: s.commits, sumOfCommitmentsOre: s.committed },
       });
     }
-    if (award.disbursedOre !== s.disbursed) {
+    if (disbursedOre !== s.disbursed) {
       problems.push({
         code: 'DISBURSED_MISMATCH',
-        detail: `${at}: disbursedOre ${award.disbursedOre}, sum of disbursements ${s.disbursed}`,
+        params: { awardId, disbursedOre, sumOfDisbursementsOre: s.disbursed },
       });
     }
-    if (award.refundedOre !== s.refunded) {
+    if (refundedOre !== s.refunded) {
       problems.push({
         code: 'REFUNDED_MISMATCH',
-        detail: `${at}: refundedOre ${award.refundedOre}, sum of refunds ${s.refunded}`,
+        params: { awardId, refundedOre, sumOfRefundsOre: s.refunded },
       });
     }
-    if (award.disbursedOre > award.amountOre) {
-      problems.push({
-        code: 'AWARD_OVER_DISBURSED',
-        detail: `${at}: disbursedOre ${award.disbursedOre} > amountOre ${award.amountOre}`,
-      });
+    if (disbursedOre > amountOre) {
+      problems.push({ code: 'AWARD_OVER_DISBURSED', params: { awardId, disbursedOre, amountOre } });
     }
-    if (award.refundedOre > award.disbursedOre) {
-      problems.push({
-        code: 'AWARD_OVER_REFUNDED',
-        detail: `${at}: refundedOre ${award.refundedOre} > disbursedOre ${award.disbursedOre}`,
-      });
+    if (refundedOre > disbursedOre) {
+      problems.push({ code: 'AWARD_OVER_REFUNDED', params: { awardId, refundedOre, disbursedOre } });
     }
-    const released = award.releasedOre ?? 0;
-    if (released !== s.released) {
+    if (releasedOre !== s.released) {
       problems.push({
         code: 'RELEASED_MISMATCH',
-        detail: `${at}: releasedOre ${released}, sum of releases ${s.released}`,
+        params: { awardId, releasedOre, sumOfReleasesOre: s.released },
       });
     }
     // Closed: everything not paid out went back. Committed: nothing went back yet.
-    const expectedRelease = award.status === 'closed' ? award.amountOre - award.disbursedOre : 0;
-    if (released !== expectedRelease) {
-      problems.push({
-        code: 'RELEASE_WRONG',
-        detail: `${at} (${award.status}): releasedOre ${released}, expected ${expectedRelease}`,
-      });
+    const expectedOre = status === 'closed' ? amountOre - disbursedOre : 0;
+    if (releasedOre !== expectedOre) {
+      problems.push({ code: 'RELEASE_WRONG', params: { awardId, status, releasedOre, expectedOre } });
     }
   }
   return problems;

@@ -1,4 +1,4 @@
-import { AppError } from '../shared/errors.js';
+import { refusal } from '../shared/errors.js';
 import { copenhagenDate } from '../shared/time.js';
 
 /**
@@ -8,6 +8,5 @@ import { copenhagenDate } from '../shared/time.js';
 export function paidOnNotInFuture(paidOn: string, now: Date): void {
   const today = copenhagenDate(now);
   if (paidOn <= today) return;
-  const inFuture = { code: 'IN_FUTURE', params: { paidOn, today } } as const;
-  throw new AppError('RULES_FAILED', inFuture, { errors: [{ pointer: '/paidOn', ...inFuture }] });
+  throw refusal('RULES_FAILED', '/paidOn', { code: 'IN_FUTURE', params: { paidOn, today } });
 }

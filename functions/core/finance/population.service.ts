@@ -1,7 +1,7 @@
 import { auditEvent } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { CoreDeps, PopulationWrite, RequestContext } from '../ports.js';
-import { AppError, type FieldError, forbidden, notFound } from '../shared/errors.js';
+import { AppError, type FieldError, forbidden, notFound, refusal } from '../shared/errors.js';
 import { populationsForYear } from './contributions.js';
 import { MAX_IMPORT_FIGURES, type PartyView, type PopulationFigure } from './finance.schema.js';
 import { PARTIES, type PartyRef } from './parties.js';
@@ -125,11 +125,10 @@ async function prepareImport(
     throw new AppError('RULES_FAILED', { code: 'IMPORT_HAS_ERRORS', params: { lines } }, { errors });
   }
   if (parsed.rows.length > MAX_IMPORT_FIGURES) {
-    const tooMany = {
+    throw refusal('RULES_FAILED', '/lines', {
       code: 'TOO_MANY_FIGURES',
       params: { figures: parsed.rows.length, maxFigures: MAX_IMPORT_FIGURES },
-    } as const;
-    throw new AppError('RULES_FAILED', tooMany, { errors: [{ pointer: '/lines', ...tooMany }] });
+    });
   }
   const stored = await deps.finance.getPopulations(parsed.rows);
   const current = new Map(stored.map((f) => [`${f.partyId}#${f.year}`, f]));

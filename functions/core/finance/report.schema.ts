@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_AMOUNT_ORE } from '../calls/call.schema.js';
+import { ofApplication, ownedBy, versioned } from '../shared/fields.schema.js';
 import { text } from '../shared/validation.js';
 
 /*
@@ -17,16 +18,13 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const REPORT_ID = /^(progress-[1-9][0-9]?|final)$/;
 
 export const reportSchema = z.object({
-  applicationId: z.string(),
+  ...ofApplication,
   reportId: z.string(),
   kind: z.enum(REPORT_KINDS),
   /** The Copenhagen date it is due. */
   dueDate: z.string(),
   status: z.enum(REPORT_STATUSES),
-  ownerId: z.string(),
-  ownerEmail: z.string(),
-  callId: z.string(),
-  reference: z.string().optional(),
+  ...ownedBy,
   text: z.string().optional(),
   spentOre: z.int().optional(),
   submittedAt: z.string().optional(),
@@ -37,9 +35,8 @@ export const reportSchema = z.object({
   returnReason: z.string().optional(),
   /** When its one reminder went into the outbox. */
   reminderQueuedAt: z.string().optional(),
-  version: z.int(),
   createdAt: z.string(),
-  updatedAt: z.string(),
+  ...versioned,
 });
 export type Report = z.infer<typeof reportSchema>;
 

@@ -1,6 +1,6 @@
-import { auditEvent, type OutboxMessage } from '../audit/audit.js';
+import { type AuditEvent, auditEvent, type OutboxMessage } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
-import type { CoreDeps, RequestContext } from '../ports.js';
+import type { AwardClosing, CoreDeps, RequestContext } from '../ports.js';
 import { conflicted, isBoardOrAdmin, personConflict } from '../reviews/access.js';
 import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
 import { copenhagenDate } from '../shared/time.js';
@@ -122,30 +122,51 @@ export async function submitReport(
   if (report.status !== 'due' && report.status !== 'returned') {
     throw new AppError('INVALID_STATE', { code: 'REPORT_NOT_DUE', params: { status: report.status } });
   }
+  const { spentOre: _previous, ...rest } = report;
+  return saveReport(
+    deps,
+    ctx,
+    report,
+    (at) => ({
+      ...rest,
+      status: 'submitted',
+      text: input.text,
+      ...(input.spentOre !== undefined ? { spentOre: input.spentOre } : {}),
+      submittedAt: at,
+      submittedBy: ctx.actor.userId,
+    }),
+    { spentOre: input.spentOre ?? null },
+  );
+}
+
+/**
+ * Writes a report's next state (`next`, given the time) at the version read, with its audit event
+ * `report.<status>` naming the report, its kind, its new version and `details`; with `closing`, the award's
+ * closing in the same transaction.
+ */
+async function saveReport(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  report: Report,
+  next: (at: string) => Omit<Report, 'version' | 'updatedAt'>,
+  details: AuditEvent['details'] = {},
+  closing?: (now: Date) => AwardClosing,
+): Promise<Report> {
   const now = deps.clock.now();
   const at = now.toISOString();
-  const { spentOre: _previous, ...rest } = report;
-  const submitted: Report = {
-    ...rest,
-    status: 'submitted',
-    text: input.text,
-    ...(input.spentOre !== undefined ? { spentOre: input.spentOre } : {}),
-    submittedAt: at,
-    submittedBy: ctx.actor.userId,
-    version: report.version + 1,
-    updatedAt: at,
-  };
+  const saved: Report = { ...next(at), version: report.version + 1, updatedAt: at };
   await deps.reports.save(
-    submitted,
+    saved,
     report.version,
-    auditEvent(ctx.actor, now, 'report.submitted', awardEntity(applicationId), {
-      reportId,
+    auditEvent(ctx.actor, now, `report.${saved.status}`, awardEntity(report.applicationId), {
+      reportId: report.reportId,
       kind: report.kind,
-      version: submitted.version,
-      spentOre: input.spentOre ?? null,
+      version: saved.version,
+      ...details,
     }),
+    closing?.(now),
   );
-  return submitted;
+  return saved;
 }
 
 /** The board (not conflicted with the application) or an admin; never the project's own lead. */
@@ -196,27 +217,15 @@ export async function approveReport(
   expectedVersion?: number,
 ): Promise<{ report: Report; awardClosed: boolean }> {
   const { award, report } = await loadForDecision(deps, ctx, applicationId, reportId, expectedVersion);
-  const now = deps.clock.now();
-  const at = now.toISOString();
   const { returnReason: _reason, ...rest } = report;
-  const approved: Report = {
-    ...rest,
-    status: 'approved',
-    decidedAt: at,
-    decidedBy: ctx.actor.userId,
-    version: report.version + 1,
-    updatedAt: at,
-  };
   const closes = report.kind === 'final' && award.status === 'committed';
-  await deps.reports.save(
-    approved,
-    report.version,
-    auditEvent(ctx.actor, now, 'report.approved', awardEntity(applicationId), {
-      reportId,
-      kind: report.kind,
-      version: approved.version,
-    }),
-    closes ? awardClosing(ctx.actor, now, award, 'final_report_approved') : undefined,
+  const approved = await saveReport(
+    deps,
+    ctx,
+    report,
+    (at) => ({ ...rest, status: 'approved', decidedAt: at, decidedBy: ctx.actor.userId }),
+    {},
+    closes ? (now) => awardClosing(ctx.actor, now, award, 'final_report_approved') : undefined,
   );
   return { report: approved, awardClosed: closes };
 }
@@ -235,27 +244,13 @@ export async function returnReport(
   expectedVersion?: number,
 ): Promise<Report> {
   const { report } = await loadForDecision(deps, ctx, applicationId, reportId, expectedVersion);
-  const now = deps.clock.now();
-  const at = now.toISOString();
-  const returned: Report = {
+  return saveReport(deps, ctx, report, (at) => ({
     ...report,
     status: 'returned',
     returnReason: input.reason,
     decidedAt: at,
     decidedBy: ctx.actor.userId,
-    version: report.version + 1,
-    updatedAt: at,
-  };
-  await deps.reports.save(
-    returned,
-    report.version,
-    auditEvent(ctx.actor, now, 'report.returned', awardEntity(applicationId), {
-      reportId,
-      kind: report.kind,
-      version: returned.version,
-    }),
-  );
-  return returned;
+  }));
 }
 
 /**

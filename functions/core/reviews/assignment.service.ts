@@ -1,7 +1,7 @@
 import type { Application } from '../applications/application.schema.js';
 import { auditEvent } from '../audit/audit.js';
 import type { Call } from '../calls/call.schema.js';
-import { getCall } from '../calls/call.service.js';
+import { getCall, loadCall } from '../calls/call.service.js';
 import type { CoreDeps, RequestContext, UserProfile } from '../ports.js';
 import { AppError, type FieldError, notFound } from '../shared/errors.js';
 import {
@@ -207,8 +207,7 @@ export async function suggestCallAssignment(
   callId: string,
 ): Promise<SuggestedAssignment[]> {
   requireChair(ctx);
-  const call = await deps.calls.get(callId);
-  if (!call) throw notFound('call');
+  const call = await loadCall(deps, callId);
   const [applications, assignments, reviewers] = await Promise.all([
     deps.applications.listByCall(callId),
     deps.reviews.listByCall(callId),

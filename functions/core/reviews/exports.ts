@@ -1,8 +1,8 @@
 import type { ApplicationStatus } from '../applications/application.schema.js';
 import type { Principal } from '../auth/principal.js';
 import type { Criterion } from '../calls/call.schema.js';
+import { loadCall } from '../calls/call.service.js';
 import type { CoreDeps } from '../ports.js';
-import { notFound } from '../shared/errors.js';
 import { isRecusedOrPending } from './access.js';
 import { getRanking } from './ranking.js';
 import type { Recommendation, Score } from './review.schema.js';
@@ -51,8 +51,7 @@ export interface DecisionsExportRow {
  */
 export async function exportScores(deps: CoreDeps, actor: Principal, callId: string): Promise<ScoresExport> {
   const ranking = await getRanking(deps, actor, callId);
-  const call = await deps.calls.get(callId);
-  if (!call) throw notFound('call');
+  const call = await loadCall(deps, callId);
   const visible = ranking.rows.filter((r) => !r.conflicted);
   const visibleIds = new Set(visible.map((r) => r.applicationId));
   const assignments = (await deps.reviews.listByCall(callId)).filter(

@@ -2,6 +2,7 @@ import type { Application } from '../applications/application.schema.js';
 import { type AuditEvent, auditEvent } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
+import { loadCall } from '../calls/call.service.js';
 import type { CoreDeps } from '../ports.js';
 import { notFound } from '../shared/errors.js';
 import type { Assignment } from './review.schema.js';
@@ -22,8 +23,7 @@ export async function loadApplicationInReview(
 ): Promise<{ application: Application; call: Call }> {
   const application = await deps.applications.get(applicationId);
   if (!application || application.status === 'draft') throw notFound('application');
-  const call = await deps.calls.get(application.callId);
-  if (!call) throw notFound('call');
+  const call = await loadCall(deps, application.callId);
   return { application, call };
 }
 

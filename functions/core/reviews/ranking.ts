@@ -1,8 +1,8 @@
 import type { Application } from '../applications/application.schema.js';
 import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
+import { loadCall } from '../calls/call.service.js';
 import type { CoreDeps } from '../ports.js';
-import { notFound } from '../shared/errors.js';
 import { actorConflicted, isRecusedOrPending, requireBoard } from './access.js';
 import type { Assignment } from './review.schema.js';
 import { reviewerScore, type ScoreSummary, summariseScores } from './scoring.js';
@@ -107,8 +107,7 @@ export function rankApplications(
 /** The board's ranking of a call: two Queries, whatever the size of the table. @throws AppError FORBIDDEN, NOT_FOUND */
 export async function getRanking(deps: CoreDeps, actor: Principal, callId: string): Promise<Ranking> {
   requireBoard(actor);
-  const call = await deps.calls.get(callId);
-  if (!call) throw notFound('call');
+  const call = await loadCall(deps, callId);
   const [applications, assignments, approvedOre] = await Promise.all([
     deps.applications.listByCall(callId),
     deps.reviews.listByCall(callId),

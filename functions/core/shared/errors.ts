@@ -33,6 +33,21 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A refusal whose one message is both its reason and the error at `pointer`, so its values are members of the
+ * problem and of its error entry alike.
+ */
+export const refusal = (kind: AppErrorCode, pointer: string, message: Message): AppError =>
+  new AppError(kind, message, { errors: [{ pointer, ...message } as FieldError] });
+
+/** 400 with one field at fault: the input is invalid, and `error` says how. */
+export const invalidField = (pointer: string, error: Message): AppError =>
+  new AppError(
+    'VALIDATION_FAILED',
+    { code: 'INVALID_INPUT' },
+    { errors: [{ pointer, ...error } as FieldError] },
+  );
+
 export const notFound = (entity: EntityName): AppError =>
   new AppError('NOT_FOUND', { code: 'NOT_FOUND', params: { entity } });
 export const forbidden = (): AppError => new AppError('FORBIDDEN', { code: 'FORBIDDEN' });

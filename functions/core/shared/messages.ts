@@ -27,58 +27,67 @@ export type EntityName =
   | 'year'
   | 'user';
 
+/** A message that carries no values: its code says it all. */
+export type Plain = Record<never, never>;
+
 /** Messages of every area: who may ask, what exists, and the store's answers. */
-export interface CommonMessages {
+export interface CommonMessages
+  extends Record<
+    | 'FORBIDDEN'
+    /** A field or choice that must be filled in. */
+    | 'REQUIRED'
+    | 'VERSION_CONFLICT'
+    | 'DATABASE_BUSY'
+    | 'SIGN_IN'
+    | 'SIGN_IN_AGAIN'
+    | 'UNKNOWN_DEMO_USER'
+    /** Cognito's sign-in gave no token. */
+    | 'SIGN_IN_UNAVAILABLE'
+    /** Cognito's token could not be verified. */
+    | 'SIGN_IN_NOT_VERIFIED'
+    | 'INVALID_INPUT'
+    | 'RULES_NOT_MET'
+    | 'INVALID_CURSOR'
+    | 'IF_MATCH_INVALID'
+    | 'IF_MATCH_REQUIRED'
+    | 'IDEMPOTENCY_KEY_CLAIMED'
+    | 'MALFORMED_BODY'
+    | 'UNKNOWN_PATH'
+    | 'AUTHORIZATION_MALFORMED'
+    // Storage
+    | 'TOO_MANY_SUBMISSIONS'
+    | 'invalid_cursor',
+    Plain
+  > {
   NOT_FOUND: { entity: EntityName };
-  FORBIDDEN: Record<never, never>;
   /**
    * Something given twice: a decision on the same application, a party's figure for the same year. An import's
    * line says where (`line`, `party`, `year`, `firstLine`).
    */
   DUPLICATE: { line?: number; party?: string; year?: number; firstLine?: number };
-  /** A field or choice that must be filled in. */
-  REQUIRED: Record<never, never>;
-  VERSION_CONFLICT: Record<never, never>;
-  DATABASE_BUSY: Record<never, never>;
-  SIGN_IN: Record<never, never>;
-  SIGN_IN_AGAIN: Record<never, never>;
-  UNKNOWN_DEMO_USER: Record<never, never>;
-  /** Cognito's sign-in gave no token. */
-  SIGN_IN_UNAVAILABLE: Record<never, never>;
-  /** Cognito's token could not be verified. */
-  SIGN_IN_NOT_VERIFIED: Record<never, never>;
-  INVALID_INPUT: Record<never, never>;
-  RULES_NOT_MET: Record<never, never>;
-  INVALID_CURSOR: Record<never, never>;
-  IF_MATCH_INVALID: Record<never, never>;
-  IF_MATCH_REQUIRED: Record<never, never>;
-  IDEMPOTENCY_KEY_CLAIMED: Record<never, never>;
-  MALFORMED_BODY: Record<never, never>;
   BODY_TOO_LARGE: { maxBytes: number };
-  UNKNOWN_PATH: Record<never, never>;
-  AUTHORIZATION_MALFORMED: Record<never, never>;
-  // Storage
-  TOO_MANY_SUBMISSIONS: Record<never, never>;
-  invalid_cursor: Record<never, never>;
 }
 
 /**
  * A field the schema refused, in zod's terms (the API's field error codes): the values say what was expected.
  * Custom refinements raise their own code as the issue's message (`not_an_amount`, `closes_before_opens`, …).
  */
-export interface ValidationMessages {
+export interface ValidationMessages
+  extends Record<
+    | 'invalid_value'
+    | 'invalid_union'
+    | 'not_a_number'
+    | 'not_an_amount'
+    | 'not_a_datetime'
+    | 'duplicate_id'
+    | 'duplicate_value',
+    Plain
+  > {
   invalid_type: { expected: string };
   too_small: { origin: string; minimum: number };
   too_big: { origin: string; maximum: number };
   invalid_format: { format: string };
-  invalid_value: Record<never, never>;
-  invalid_union: Record<never, never>;
   unknown_field: { key: string };
-  not_a_number: Record<never, never>;
-  not_an_amount: Record<never, never>;
-  not_a_datetime: Record<never, never>;
-  duplicate_id: Record<never, never>;
-  duplicate_value: Record<never, never>;
 }
 
 export interface MessageParams
@@ -94,12 +103,16 @@ export interface MessageParams
 
 export type MessageCode = keyof MessageParams;
 
-/** One message: its code, and its values (which may be left out where every one of them is optional). */
-export type Message = {
-  [K in MessageCode]: Record<never, never> extends MessageParams[K]
-    ? { code: K; params?: MessageParams[K] }
-    : { code: K; params: MessageParams[K] };
-}[MessageCode];
+/**
+ * One message of a set of codes `P`: its code, and its values (which may be left out where every one of them
+ * is optional).
+ */
+export type MessageOf<P> = {
+  [K in keyof P]: Plain extends P[K] ? { code: K; params?: P[K] } : { code: K; params: P[K] };
+}[keyof P];
+
+/** One message the core can raise. */
+export type Message = MessageOf<MessageParams>;
 
 /** Every e-mail the platform sends, by kind, with the values it speaks of. */
 export interface MailParams extends ApplicationMail, DecisionMail, FinanceMail, ReportMail {}

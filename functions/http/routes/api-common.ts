@@ -177,8 +177,9 @@ export const versionHeaders = z.object({
   'if-match': z.string().max(20).optional().openapi({ description: 'The version read, e.g. "3"' }),
 });
 
-export const uuidParam = (name: string) =>
-  z.object({ [name]: z.uuid().openapi({ param: { name, in: 'path' } }) });
+/** A path parameter that is a UUID, by its name (`applicationId`), typed as such for the handler. */
+export const uuidParam = <N extends string>(name: N) =>
+  z.object({ [name]: z.uuid().openapi({ param: { name, in: 'path' } }) } as Record<N, z.ZodUUID>);
 
 /**
  * Names a core schema as an OpenAPI component. Core schemas are made with plain zod before this module loads

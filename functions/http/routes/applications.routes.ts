@@ -15,8 +15,8 @@ import {
   withdrawApplication,
 } from '../../core/applications/application.service.js';
 import { AppError } from '../../core/shared/errors.js';
-import type { AppContext, AppDeps } from '../context.js';
-import { etag, ifMatchVersion, requireIfMatch, requireUser } from '../context.js';
+import type { AppDeps } from '../context.js';
+import { ctx, ifMatchVersion, requireIfMatch, requireUser, withETag } from '../context.js';
 import {
   bearer,
   createApiRouter,
@@ -38,7 +38,6 @@ const draftInput = named(
 
 export function applicationRoutes(deps: AppDeps) {
   const app = createApiRouter();
-  const ctx = (c: AppContext) => ({ actor: requireUser(c) });
   const id = (c: { req: { valid(target: 'param'): Record<string, unknown> } }) =>
     c.req.valid('param').applicationId as string;
 
@@ -56,12 +55,11 @@ export function applicationRoutes(deps: AppDeps) {
       const application = await createDraft(
         deps.core,
         ctx(c),
-        c.req.valid('param').callId as string,
+        c.req.valid('param').callId,
         c.req.valid('json'),
       );
-      c.header('ETag', etag(application.version));
       c.header('Location', `/api/applications/${application.id}`);
-      return c.json(application, 201);
+      return c.json(withETag(c, application), 201);
     },
   );
 
@@ -106,11 +104,7 @@ export function applicationRoutes(deps: AppDeps) {
       request: { params: appParam },
       responses: { 200: json(applicationResponse, 'The application'), ...problems(400, 401, 404) },
     }),
-    async (c) => {
-      const application = await getApplication(deps.core, requireUser(c), id(c));
-      c.header('ETag', etag(application.version));
-      return c.json(application, 200);
-    },
+    async (c) => c.json(withETag(c, await getApplication(deps.core, requireUser(c), id(c))), 200),
   );
 
   app.openapi(
@@ -130,8 +124,7 @@ export function applicationRoutes(deps: AppDeps) {
       requireUser(c); // 401 before 428: an anonymous caller is told to sign in, not to send a version
       const version = requireIfMatch(c);
       const application = await updateDraft(deps.core, ctx(c), id(c), c.req.valid('json'), version);
-      c.header('ETag', etag(application.version));
-      return c.json(application, 200);
+      return c.json(withETag(c, application), 200);
     },
   );
 
@@ -155,11 +148,7 @@ export function applicationRoutes(deps: AppDeps) {
           ...problems(400, 401, 403, 404, 409, ...(action === 'submit' ? ([422] as const) : [])),
         },
       }),
-      async (c) => {
-        const application = await run(deps.core, ctx(c), id(c), ifMatchVersion(c));
-        c.header('ETag', etag(application.version));
-        return c.json(application, 200);
-      },
+      async (c) => c.json(withETag(c, await run(deps.core, ctx(c), id(c), ifMatchVersion(c))), 200),
     );
   }
 

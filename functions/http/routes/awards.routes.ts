@@ -13,11 +13,11 @@ import {
   recordDisbursement,
   recordRefund,
 } from '../../core/finance/award.service.js';
-import { ledgerEntrySchema } from '../../core/finance/finance.schema.js';
-import type { AppContext, AppDeps } from '../context.js';
-import { requireUser } from '../context.js';
-import { withIdempotencyKeyHeader } from '../idempotency-key.js';
-import { bearer, createApiRouter, json, jsonBody, named, problems } from './api-common.js';
+import type { AppDeps } from '../context.js';
+import { ctx, requireUser } from '../context.js';
+import { answerBookedOnce, bookedOnceResponses, idempotencyKeyHeaders } from '../idempotency-key.js';
+import { bearer, createApiRouter, json, jsonBody, named, problems, uuidParam } from './api-common.js';
+import { ledgerEntry } from './finance.routes.js';
 
 const award = named(
   awardViewSchema,
@@ -34,14 +34,10 @@ const movementInput = named(
   'AwardMovementInput',
   'A tranche paid out or money paid back, in øre, with the bank date and a reference',
 );
-const entry = named(ledgerEntrySchema, 'LedgerEntry', 'An immutable movement of money, in øre');
-const appParam = z.object({
-  applicationId: z.uuid().openapi({ param: { name: 'applicationId', in: 'path' } }),
-});
+const appParam = uuidParam('applicationId');
 
 export function awardRoutes(deps: AppDeps) {
   const app = createApiRouter();
-  const ctx = (c: AppContext) => ({ actor: requireUser(c) });
 
   app.openapi(
     createRoute({
@@ -91,7 +87,7 @@ export function awardRoutes(deps: AppDeps) {
       security: bearer,
       request: { params: appParam },
       responses: {
-        200: json(z.object({ award, entries: z.array(entry) }), 'The award'),
+        200: json(z.object({ award, entries: z.array(ledgerEntry) }), 'The award'),
         ...problems(400, 401, 404),
       },
     }),
@@ -107,36 +103,18 @@ export function awardRoutes(deps: AppDeps) {
       security: bearer,
       request: {
         params: appParam,
-        headers: z.object({
-          'idempotency-key': z
-            .string()
-            .max(255)
-            .optional()
-            .openapi({ description: 'Required: a key of your own (a UUID) per tranche' }),
-        }),
+        headers: idempotencyKeyHeaders('tranche'),
         body: jsonBody(movementInput),
       },
       responses: {
-        200: json(
-          z.object({ disbursement: entry, award, replayed: z.boolean() }),
-          'Recorded before under this key; nothing new written',
-        ),
-        201: json(z.object({ disbursement: entry, award, replayed: z.boolean() }), 'Recorded'),
+        ...bookedOnceResponses(z.object({ disbursement: ledgerEntry, award, replayed: z.boolean() })),
         ...problems(400, 401, 403, 404, 409, 422, 428),
       },
     }),
-    async (c) => {
-      const result = await withIdempotencyKeyHeader(() =>
-        recordDisbursement(
-          deps.core,
-          ctx(c),
-          c.req.valid('param').applicationId,
-          c.req.valid('json'),
-          c.req.valid('header')['idempotency-key'],
-        ),
-      );
-      return result.replayed ? c.json(result, 200) : c.json(result, 201);
-    },
+    (c) =>
+      answerBookedOnce(c, (key) =>
+        recordDisbursement(deps.core, ctx(c), c.req.valid('param').applicationId, c.req.valid('json'), key),
+      ),
   );
   app.openapi(
     createRoute({
@@ -148,7 +126,7 @@ export function awardRoutes(deps: AppDeps) {
       security: bearer,
       request: { params: appParam, body: jsonBody(movementInput) },
       responses: {
-        201: json(z.object({ refund: entry, award }), 'Recorded'),
+        201: json(z.object({ refund: ledgerEntry, award }), 'Recorded'),
         ...problems(400, 401, 403, 404, 409, 422),
       },
     }),

@@ -14,7 +14,7 @@ import {
   updateCall,
 } from '../../core/calls/call.service.js';
 import type { AppDeps } from '../context.js';
-import { etag, ifMatchVersion, requireIfMatch, requireUser } from '../context.js';
+import { ctx, ifMatchVersion, requireIfMatch, requireUser, withETag } from '../context.js';
 import {
   bearer,
   createApiRouter,
@@ -34,7 +34,6 @@ const callPatch = named(updateCallSchema, 'CallPatch', 'Fields of a call to chan
 
 export function callRoutes(deps: AppDeps) {
   const app = createApiRouter();
-  const ctx = (c: Parameters<typeof requireUser>[0]) => ({ actor: requireUser(c) });
 
   app.openapi(
     createRoute({
@@ -67,9 +66,8 @@ export function callRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const call = await createCall(deps.core, ctx(c), c.req.valid('json'));
-      c.header('ETag', etag(call.version));
       c.header('Location', `/api/calls/${call.id}`);
-      return c.json(call, 201);
+      return c.json(withETag(c, call), 201);
     },
   );
 
@@ -83,11 +81,8 @@ export function callRoutes(deps: AppDeps) {
       request: { params: callParam },
       responses: { 200: json(callResponse, 'The call'), ...problems(400, 404) },
     }),
-    async (c) => {
-      const call = await getCall(deps.core, c.get('principal'), c.req.valid('param').callId as string);
-      c.header('ETag', etag(call.version));
-      return c.json(call, 200);
-    },
+    async (c) =>
+      c.json(withETag(c, await getCall(deps.core, c.get('principal'), c.req.valid('param').callId)), 200),
   );
 
   app.openapi(
@@ -109,12 +104,11 @@ export function callRoutes(deps: AppDeps) {
       const call = await updateCall(
         deps.core,
         ctx(c),
-        c.req.valid('param').callId as string,
+        c.req.valid('param').callId,
         c.req.valid('json'),
         version,
       );
-      c.header('ETag', etag(call.version));
-      return c.json(call, 200);
+      return c.json(withETag(c, call), 200);
     },
   );
 
@@ -132,11 +126,11 @@ export function callRoutes(deps: AppDeps) {
         request: { params: callParam, headers: versionHeaders },
         responses: { 200: json(callResponse, 'The call'), ...problems(400, 401, 403, 404, 409) },
       }),
-      async (c) => {
-        const call = await move(deps.core, ctx(c), c.req.valid('param').callId as string, ifMatchVersion(c));
-        c.header('ETag', etag(call.version));
-        return c.json(call, 200);
-      },
+      async (c) =>
+        c.json(
+          withETag(c, await move(deps.core, ctx(c), c.req.valid('param').callId, ifMatchVersion(c))),
+          200,
+        ),
     );
   }
   return app;

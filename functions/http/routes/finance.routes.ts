@@ -15,6 +15,7 @@ import {
   CONTRIBUTION_STATES,
   CONTRIBUTION_STATUSES,
   contributionViewSchema,
+  type InvariantProblem,
   invariantsInputSchema,
   ledgerEntrySchema,
   MAX_YEAR,
@@ -39,10 +40,12 @@ import {
   previewPopulationImport,
 } from '../../core/finance/population.service.js';
 import { decodeImport } from '../../core/finance/population-import.js';
-import { AppError } from '../../core/shared/errors.js';
+import { refusal } from '../../core/shared/errors.js';
+import { type Lang, sayInvariantProblem } from '../../texts/index.js';
 import type { AppContext, AppDeps } from '../context.js';
-import { etag, ifMatchVersion, requireUser } from '../context.js';
-import { withIdempotencyKeyHeader } from '../idempotency-key.js';
+import { ctx, ifMatchVersion, requireUser, withETag } from '../context.js';
+import { answerBookedOnce, bookedOnceResponses, idempotencyKeyHeaders } from '../idempotency-key.js';
+import { messageMembers } from '../problem.js';
 import { bearer, createApiRouter, json, jsonBody, named, problems, publicRoute } from './api-common.js';
 
 const party = named(partyViewSchema, 'Party', 'One of the 20 parties, with its latest population');
@@ -61,7 +64,8 @@ const contribution = named(
   'Contribution',
   'A party’s contribution for a year and where it stands (status judged on the Copenhagen date)',
 );
-const ledgerEntry = named(ledgerEntrySchema, 'LedgerEntry', 'An immutable movement of money, in øre');
+/** The ledger's entries as the API shows them (the awards' routes show them too). */
+export const ledgerEntry = named(ledgerEntrySchema, 'LedgerEntry', 'An immutable movement of money, in øre');
 const paymentInput = named(paymentInputSchema, 'PaymentInput', 'A payment received, in øre');
 const adjustmentInput = named(
   adjustmentInputSchema,
@@ -152,6 +156,15 @@ const runResponse = z
   })
   .openapi('ContributionRun');
 
+/** What a party owes and has paid for the year, in øre: a row's and the totals' figures. */
+const overviewAmounts = {
+  demandOre: z.int(),
+  adjustmentsOre: z.int(),
+  totalDueOre: z.int(),
+  paidOre: z.int(),
+  outstandingOre: z.int(),
+  overpaidOre: z.int(),
+};
 const overviewRow = z.object({
   partyId: z.string(),
   name: z.string(),
@@ -159,12 +172,7 @@ const overviewRow = z.object({
   state: z.enum([...CONTRIBUTION_STATES, 'not_computed']),
   population: z.int().nullable(),
   rateOre: z.int().nullable(),
-  demandOre: z.int(),
-  adjustmentsOre: z.int(),
-  totalDueOre: z.int(),
-  paidOre: z.int(),
-  outstandingOre: z.int(),
-  overpaidOre: z.int(),
+  ...overviewAmounts,
   status: z.enum(CONTRIBUTION_STATUSES).nullable(),
 });
 const overview = z
@@ -173,15 +181,7 @@ const overview = z
     today: z.string(),
     settings,
     rows: z.array(overviewRow),
-    totals: z.object({
-      population: z.int(),
-      demandOre: z.int(),
-      adjustmentsOre: z.int(),
-      totalDueOre: z.int(),
-      paidOre: z.int(),
-      outstandingOre: z.int(),
-      overpaidOre: z.int(),
-    }),
+    totals: z.object({ population: z.int(), ...overviewAmounts }),
     balances: balanceSchema.extend({
       grantShareOre: z
         .int()
@@ -218,18 +218,20 @@ async function importText(c: AppContext, validated: string | { csv?: string } | 
   if (/^application\/(.+\+)?json/i.test(type))
     return typeof validated === 'object' ? (validated.csv ?? '') : '';
   if (/^text\/csv/i.test(type)) return decodeImport(new Uint8Array(await c.req.arrayBuffer()));
-  const mediaType = {
+  throw refusal('VALIDATION_FAILED', '/headers/content-type', {
     code: 'IMPORT_CONTENT_TYPE',
     params: { accepted: ['text/csv', 'application/json'] },
-  } as const;
-  throw new AppError('VALIDATION_FAILED', mediaType, {
-    errors: [{ pointer: '/headers/content-type', ...mediaType }],
   });
 }
 
+/** A finding of the invariant check as the API shows it: its figures as members, worded for the reader. */
+const finding = (lang: Lang, problem: InvariantProblem) => ({
+  ...messageMembers(problem, sayInvariantProblem(lang, problem)),
+  ...(problem.year === undefined ? {} : { year: problem.year }),
+});
+
 export function financeRoutes(deps: AppDeps) {
   const app = createApiRouter();
-  const ctx = (c: AppContext) => ({ actor: requireUser(c) });
 
   // Parties and population.
   app.openapi(
@@ -267,11 +269,12 @@ export function financeRoutes(deps: AppDeps) {
       request: { body: importBody },
       responses: { 200: json(importPreview, 'Preview'), ...problems(400, 401, 403, 413, 415, 422) },
     }),
-    async (c) => {
-      const actor = requireUser(c);
-      const text = await importText(c, c.req.valid('json'));
-      return c.json(await previewPopulationImport(deps.core, actor, text), 200);
-    },
+    // Who asks is settled before the body is read: arguments are evaluated left to right.
+    async (c) =>
+      c.json(
+        await previewPopulationImport(deps.core, requireUser(c), await importText(c, c.req.valid('json'))),
+        200,
+      ),
   );
   app.openapi(
     createRoute({
@@ -286,11 +289,8 @@ export function financeRoutes(deps: AppDeps) {
         ...problems(400, 401, 403, 409, 413, 415, 422),
       },
     }),
-    async (c) => {
-      const context = ctx(c);
-      const text = await importText(c, c.req.valid('json'));
-      return c.json(await applyPopulationImport(deps.core, context, text), 200);
-    },
+    async (c) =>
+      c.json(await applyPopulationImport(deps.core, ctx(c), await importText(c, c.req.valid('json'))), 200),
   );
 
   // The year: settings, contributions, payments, adjustments.
@@ -304,11 +304,8 @@ export function financeRoutes(deps: AppDeps) {
       request: { params: yearParam },
       responses: { 200: json(settings, 'Settings'), ...problems(400, 401, 403, 404) },
     }),
-    async (c) => {
-      const found = await getYearSettings(deps.core, requireUser(c), c.req.valid('param').year);
-      c.header('ETag', etag(found.version));
-      return c.json(found, 200);
-    },
+    async (c) =>
+      c.json(withETag(c, await getYearSettings(deps.core, requireUser(c), c.req.valid('param').year)), 200),
   );
   app.openapi(
     createRoute({
@@ -337,8 +334,8 @@ export function financeRoutes(deps: AppDeps) {
         c.req.valid('json'),
         ifMatchVersion(c),
       );
-      c.header('ETag', etag(saved.settings.version));
-      return saved.created ? c.json(saved.settings, 201) : c.json(saved.settings, 200);
+      const settings = withETag(c, saved.settings);
+      return saved.created ? c.json(settings, 201) : c.json(settings, 200);
     },
   );
   app.openapi(
@@ -400,35 +397,20 @@ export function financeRoutes(deps: AppDeps) {
       security: bearer,
       request: {
         params: partyParam,
-        headers: z.object({
-          'idempotency-key': z
-            .string()
-            .max(255)
-            .optional()
-            .openapi({ description: 'Required: a key of your own (a UUID) per payment' }),
-        }),
+        headers: idempotencyKeyHeaders('payment'),
         body: jsonBody(paymentInput),
       },
       responses: {
-        200: json(paymentResponse, 'Recorded before under this key; nothing new written'),
-        201: json(paymentResponse, 'Recorded'),
+        ...bookedOnceResponses(paymentResponse),
         ...problems(400, 401, 403, 404, 409, 422, 428),
       },
     }),
     async (c) => {
       const context = ctx(c);
       const { year, partyId } = c.req.valid('param');
-      const result = await withIdempotencyKeyHeader(() =>
-        recordPayment(
-          deps.core,
-          context,
-          year,
-          partyId,
-          c.req.valid('json'),
-          c.req.valid('header')['idempotency-key'],
-        ),
+      return answerBookedOnce(c, (key) =>
+        recordPayment(deps.core, context, year, partyId, c.req.valid('json'), key),
       );
-      return result.replayed ? c.json(result, 200) : c.json(result, 201);
     },
   );
   app.openapi(
@@ -528,12 +510,13 @@ export function financeRoutes(deps: AppDeps) {
             ok: z.boolean(),
             entries: z.int(),
             problems: z.array(
-              z.object({
-                code: z.string(),
-                detail: z.string(),
-                year: z.int().optional().describe('Absent: the pool overall'),
-                partyId: z.string().optional(),
-              }),
+              z
+                .looseObject({
+                  code: z.string().describe('What disagrees (BALANCE_MISMATCH, OVER_COMMITTED, …)'),
+                  detail: z.string().describe('In the reader’s language (Accept-Language)'),
+                  year: z.int().optional().describe('Absent: the pool overall'),
+                })
+                .describe('The figures the finding speaks of are members too (partyId, awardId, balance, …)'),
             ),
           }),
           'The verdict',
@@ -541,7 +524,10 @@ export function financeRoutes(deps: AppDeps) {
         ...problems(400, 401, 403),
       },
     }),
-    async (c) => c.json(await checkInvariants(deps.core, requireUser(c), c.req.valid('json').year), 200),
+    async (c) => {
+      const checked = await checkInvariants(deps.core, requireUser(c), c.req.valid('json').year);
+      return c.json({ ...checked, problems: checked.problems.map((p) => finding(c.get('lang'), p)) }, 200);
+    },
   );
   return app;
 }

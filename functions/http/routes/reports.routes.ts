@@ -6,9 +6,9 @@ import {
   reportSubmitInputSchema,
 } from '../../core/finance/report.schema.js';
 import { approveReport, listReports, returnReport, submitReport } from '../../core/finance/report.service.js';
-import type { AppContext, AppDeps } from '../context.js';
-import { requireUser } from '../context.js';
-import { bearer, createApiRouter, json, jsonBody, named, problems } from './api-common.js';
+import type { AppDeps } from '../context.js';
+import { ctx, requireUser } from '../context.js';
+import { bearer, createApiRouter, json, jsonBody, named, problems, uuidParam } from './api-common.js';
 
 const report = named(
   reportSchema,
@@ -21,9 +21,7 @@ const submitInput = named(
   'The report’s text and, optionally, what the project has spent so far in øre',
 );
 const returnInput = named(reportReturnInputSchema, 'ReportReturnInput', 'Why the report is returned');
-const appParam = z.object({
-  applicationId: z.uuid().openapi({ param: { name: 'applicationId', in: 'path' } }),
-});
+const appParam = uuidParam('applicationId');
 const reportParams = appParam.extend({
   reportId: z
     .string()
@@ -33,7 +31,6 @@ const reportParams = appParam.extend({
 
 export function reportRoutes(deps: AppDeps) {
   const app = createApiRouter();
-  const ctx = (c: AppContext) => ({ actor: requireUser(c) });
 
   app.openapi(
     createRoute({

@@ -34,10 +34,19 @@ import {
   saveReview,
   submitReview,
 } from '../../core/reviews/review.service.js';
-import type { AppContext, AppDeps } from '../context.js';
-import { etag, ifMatchVersion, requireIfMatch, requireUser } from '../context.js';
+import type { AppDeps } from '../context.js';
+import { ctx, etag, ifMatchVersion, requireIfMatch, requireUser, withETag } from '../context.js';
 import { csvHeaders, REVIEW_EXPORTS } from '../review-exports.js';
-import { bearer, createApiRouter, json, jsonBody, named, problems, uuidParam } from './api-common.js';
+import {
+  bearer,
+  createApiRouter,
+  json,
+  jsonBody,
+  named,
+  problems,
+  uuidParam,
+  versionHeaders,
+} from './api-common.js';
 
 const assignment = named(
   assignmentSchema,
@@ -47,21 +56,18 @@ const assignment = named(
 const meeting = named(meetingSchema, 'Meeting', 'A board meeting and the decisions it made (the minutes)');
 const appParam = uuidParam('applicationId');
 const callParam = uuidParam('callId');
-const reviewerParam = z.object({
-  applicationId: z.uuid().openapi({ param: { name: 'applicationId', in: 'path' } }),
+const reviewerParam = appParam.extend({
   reviewerId: z
     .string()
     .min(1)
     .max(128)
     .openapi({ param: { name: 'reviewerId', in: 'path' } }),
 });
-const versionHeader = z.object({ 'if-match': z.string().max(20).optional() });
 const items = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(schema) });
 const rankingSchema = z.object({}).passthrough().openapi('Ranking');
 
 export function reviewRoutes(deps: AppDeps) {
   const app = createApiRouter();
-  const ctx = (c: AppContext) => ({ actor: requireUser(c) });
   const p = <K extends string>(c: { req: { valid(t: 'param'): Record<string, unknown> } }, key: K) =>
     c.req.valid('param')[key] as string;
 
@@ -317,14 +323,13 @@ export function reviewRoutes(deps: AppDeps) {
       path: '/applications/{applicationId}/review',
       summary: 'Save your review draft; send If-Match',
       security: bearer,
-      request: { params: appParam, headers: versionHeader, body: jsonBody(reviewInputSchema) },
+      request: { params: appParam, headers: versionHeaders, body: jsonBody(reviewInputSchema) },
       responses: { 200: json(assignment, 'Saved'), ...problems(400, 401, 404, 409, 422, 428) },
     }),
     async (c) => {
       const version = requireIfMatch(c);
       const saved = await saveReview(deps.core, ctx(c), p(c, 'applicationId'), c.req.valid('json'), version);
-      c.header('ETag', etag(saved.version));
-      return c.json(saved, 200);
+      return c.json(withETag(c, saved), 200);
     },
   );
   app.openapi(
@@ -334,14 +339,14 @@ export function reviewRoutes(deps: AppDeps) {
       path: '/applications/{applicationId}/review/submit',
       summary: 'Submit your review; 422 lists what is missing',
       security: bearer,
-      request: { params: appParam, headers: versionHeader },
+      request: { params: appParam, headers: versionHeaders },
       responses: { 200: json(assignment, 'Submitted'), ...problems(400, 401, 404, 409, 422) },
     }),
-    async (c) => {
-      const saved = await submitReview(deps.core, ctx(c), p(c, 'applicationId'), ifMatchVersion(c));
-      c.header('ETag', etag(saved.version));
-      return c.json(saved, 200);
-    },
+    async (c) =>
+      c.json(
+        withETag(c, await submitReview(deps.core, ctx(c), p(c, 'applicationId'), ifMatchVersion(c))),
+        200,
+      ),
   );
   app.openapi(
     createRoute({
