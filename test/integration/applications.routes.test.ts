@@ -1,22 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import { composeMail } from '../../functions/texts/index.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, api, expectProblem, pointers } from '../support/api.js';
 import {
   ADMIN,
-  type Api,
-  api,
   applicationBody,
-  auditEvents,
   createCall,
   createDraft,
-  expectProblem,
-  itemsWithPkPrefix,
-  pendingOutbox,
-  pointers,
   RESEARCHER,
   RESEARCHER2,
-} from './support.js';
+} from '../support/fixtures.js';
+import { createHarness, type Harness } from '../support/harness.js';
+import { auditEvents, itemsWithPkPrefix, pendingOutbox } from '../support/table.js';
 
 // A fresh table per test: outbox, counters and references are table-wide.
 let h: Harness;

@@ -6,23 +6,20 @@ import { createApp } from '../../functions/app/app.js';
 import { AppError } from '../../functions/core/shared/errors.js';
 import { createLocalTokens } from '../../functions/http/auth/tokens.js';
 import { DEMO_USERS } from '../../functions/local/seed.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, type ApiResponse, api, expectProblem } from '../support/api.js';
 import {
   ADMIN,
-  type Api,
-  type ApiResponse,
-  api,
   BOARD,
   CHAIR,
   callBody,
   createCall,
   createDraft,
-  expectProblem,
   FINANCE,
   RESEARCHER,
   RESEARCHER2,
   REVIEWER,
-} from './support.js';
+} from '../support/fixtures.js';
+import { createHarness, type Harness } from '../support/harness.js';
 
 const ROLES = [
   'anonymous',

@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Application } from '../../functions/core/applications/application.schema.js';
 import { auditEvent } from '../../functions/core/audit/audit.js';
 import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
+import { type Api, api } from '../support/api.js';
+import { ADMIN, FINANCE, RESEARCHER } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import { ADMIN, type Api, api, FINANCE, RESEARCHER } from './support.js';
 
 /*
  * Random sequences of payments, award acceptances, disbursements, refunds and closings against DynamoDB

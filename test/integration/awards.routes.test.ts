@@ -3,23 +3,20 @@ import type { Application } from '../../functions/core/applications/application.
 import { auditEvent } from '../../functions/core/audit/audit.js';
 import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
 import { formatKr } from '../../functions/texts/format.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, type ApiResponse, api, expectProblem } from '../support/api.js';
 import {
   ADMIN,
-  type Api,
-  type ApiResponse,
-  api,
-  auditEvents,
   BOARD,
   closeCallNow,
   createCall,
-  expectProblem,
   FINANCE,
   RESEARCHER,
   RESEARCHER2,
   REVIEWER,
   submitApplication,
-} from './support.js';
+} from '../support/fixtures.js';
+import { createHarness, type Harness } from '../support/harness.js';
+import { auditEvents } from '../support/table.js';
 
 /*
  * Awards, end to end through the API against DynamoDB Local: the owner accepts an approved application's

@@ -1,20 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../functions/http/limits.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, type ApiResponse, api, expectProblem, pointers } from '../support/api.js';
 import {
   ADMIN,
-  type Api,
-  type ApiResponse,
-  api,
   applicationBody,
   callBody,
   createCall,
   createDraft,
-  expectProblem,
-  pointers,
   RESEARCHER,
-  scanAll,
-} from './support.js';
+} from '../support/fixtures.js';
+import { createHarness, type Harness } from '../support/harness.js';
+import { scanAll } from '../support/table.js';
 
 let h: Harness;
 let client: Api;

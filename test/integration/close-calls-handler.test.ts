@@ -5,8 +5,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from
 import { SCHEDULER } from '../../functions/core/auth/system.js';
 import { createCallSchema } from '../../functions/core/calls/call.schema.js';
 import { createCall, openCall } from '../../functions/core/calls/call.service.js';
+import { api } from '../support/api.js';
+import { ADMIN, callBody, RESEARCHER, submitApplication } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import { ADMIN, api, auditEvents, callBody, RESEARCHER, submitApplication } from './support.js';
+import { auditEvents } from '../support/table.js';
 
 /*
  * The scheduled closer's Lambda entry point as deployed: the real module, configured from the environment,

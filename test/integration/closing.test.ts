@@ -15,20 +15,17 @@ import type { CoreDeps, RequestContext } from '../../functions/core/ports.js';
 import { AppError } from '../../functions/core/shared/errors.js';
 import { createDb } from '../../functions/db/client.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, api, expectProblem } from '../support/api.js';
 import {
   ADMIN,
-  type Api,
-  api,
-  auditEvents,
   createCall,
   createDraft,
-  expectProblem,
   RESEARCHER,
   RESEARCHER2,
-  scanAll,
   submitApplication,
-} from './support.js';
+} from '../support/fixtures.js';
+import { createHarness, type Harness } from '../support/harness.js';
+import { auditEvents, scanAll } from '../support/table.js';
 
 /*
  * The closer (by hand and scheduled) against DynamoDB Local: it moves each submitted application to review in

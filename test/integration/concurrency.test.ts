@@ -1,21 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, api } from '../support/api.js';
 import {
   ADMIN,
-  type Api,
-  api,
-  auditEvents,
   BOARD,
   CHAIR,
   createCall,
   createDraft,
   FINANCE,
-  itemsWithPkPrefix,
-  pendingOutbox,
   RESEARCHER,
   RESEARCHER2,
   REVIEWER,
-} from './support.js';
+} from '../support/fixtures.js';
+import { createHarness, type Harness } from '../support/harness.js';
+import { auditEvents, itemsWithPkPrefix, pendingOutbox } from '../support/table.js';
 
 let h: Harness;
 let client: Api;

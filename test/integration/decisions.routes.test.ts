@@ -13,26 +13,21 @@ import { auditEvent } from '../../functions/core/audit/audit.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import type { UserProfile } from '../../functions/core/ports.js';
 import { composeMail } from '../../functions/texts/index.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, type ApiResponse, api, expectProblem } from '../support/api.js';
 import {
   ADMIN,
-  type Api,
-  type ApiResponse,
-  api,
-  auditEvents,
   BOARD,
   CHAIR,
   closeCallNow,
   createCall,
-  expectProblem,
   neutralPartners,
   partner,
-  pendingOutbox,
   RESEARCHER,
   RESEARCHER2,
   submitApplication,
-  withUsers,
-} from './support.js';
+} from '../support/fixtures.js';
+import { createHarness, type Harness, withUsers } from '../support/harness.js';
+import { auditEvents, pendingOutbox } from '../support/table.js';
 
 /*
  * Board meetings and single decisions through the API: the rules of each outcome, who may attend and who

@@ -9,19 +9,11 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { REFERENCE_ATTEMPTS } from '../../functions/db/applications.repository.js';
 import { ATTEMPTS } from '../../functions/db/retry.js';
+import { type Api, api, expectProblem } from '../support/api.js';
 import { cancelled, type DbStub, passThroughMock, serverError, throttling } from '../support/db-faults.js';
+import { createCall, createDraft, RESEARCHER } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import {
-  type Api,
-  api,
-  auditEvents,
-  createCall,
-  createDraft,
-  expectProblem,
-  itemsWithPkPrefix,
-  pendingOutbox,
-  RESEARCHER,
-} from './support.js';
+import { auditEvents, itemsWithPkPrefix, pendingOutbox } from '../support/table.js';
 
 let h: Harness;
 let client: Api;

@@ -1,17 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type Api, type ApiResponse, api, expectProblem } from '../support/api.js';
+import { ADMIN, BOARD, CHAIR, FINANCE, RESEARCHER, REVIEWER } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import {
-  ADMIN,
-  type Api,
-  type ApiResponse,
-  api,
-  BOARD,
-  CHAIR,
-  expectProblem,
-  FINANCE,
-  RESEARCHER,
-  REVIEWER,
-} from './support.js';
 
 /*
  * Every finance route against every role: the parties are public; only finance staff and administrators

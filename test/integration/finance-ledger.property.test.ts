@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARTIES } from '../../functions/core/finance/parties.js';
+import { type Api, api } from '../support/api.js';
+import { FINANCE } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import { type Api, api, FINANCE } from './support.js';
 
 /*
  * Random sequences of payments (some repeating an Idempotency-Key, some reusing one for another amount) and

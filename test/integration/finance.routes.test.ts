@@ -4,18 +4,10 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import { seedDemoData } from '../../functions/local/seed.js';
 import { composeMail } from '../../functions/texts/index.js';
+import { type Api, type ApiResponse, api, expectProblem, pointers } from '../support/api.js';
+import { ADMIN, FINANCE } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import {
-  ADMIN,
-  type Api,
-  type ApiResponse,
-  api,
-  auditEvents,
-  expectProblem,
-  FINANCE,
-  pendingOutbox,
-  pointers,
-} from './support.js';
+import { auditEvents, pendingOutbox } from '../support/table.js';
 
 /*
  * Money in, end to end through the API against DynamoDB Local: population imports (the project's CSV and

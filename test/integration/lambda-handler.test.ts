@@ -2,8 +2,9 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createLambdaHandler } from '../../functions/app/lambda.js';
+import { api } from '../support/api.js';
+import { ADMIN, callBody, createCall } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import { ADMIN, api, callBody, createCall } from './support.js';
 
 let h: Harness;
 // biome-ignore lint/suspicious/noExplicitAny: the API's JSON

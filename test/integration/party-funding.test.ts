@@ -1,18 +1,16 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, type ApiResponse, api } from '../support/api.js';
 import {
   ADMIN,
-  type Api,
-  type ApiResponse,
-  api,
   closeCallNow,
   createCall,
   FINANCE,
   RESEARCHER,
   RESEARCHER2,
   submitApplication,
-} from './support.js';
+} from '../support/fixtures.js';
+import { createHarness, type Harness } from '../support/harness.js';
 
 /*
  * The public party page: what the party paid in, its share of the pool's income, and that share of every

@@ -5,25 +5,20 @@ import { SCHEDULER } from '../../functions/core/auth/system.js';
 import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
 import { queueReportReminders } from '../../functions/core/finance/report.service.js';
 import { composeMail } from '../../functions/texts/index.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, type ApiResponse, api, expectProblem, pointers } from '../support/api.js';
 import {
   ADMIN,
-  type Api,
-  type ApiResponse,
-  api,
-  auditEvents,
   BOARD,
   CHAIR,
   callBody,
   createCall,
-  expectProblem,
   FINANCE,
-  pendingOutbox,
-  pointers,
   RESEARCHER,
   RESEARCHER2,
   REVIEWER,
-} from './support.js';
+} from '../support/fixtures.js';
+import { createHarness, type Harness } from '../support/harness.js';
+import { auditEvents, pendingOutbox } from '../support/table.js';
 
 /*
  * Project reports through the API against DynamoDB Local: the obligations an award gets at acceptance, the

@@ -10,28 +10,29 @@ import { declareConflict, ruleOnConflict } from '../../functions/core/reviews/co
 import { reviewInputSchema } from '../../functions/core/reviews/review.schema.js';
 import { saveReview, submitReview } from '../../functions/core/reviews/review.service.js';
 import { DEMO_USERS } from '../../functions/local/seed.js';
-import { createHarness, type Harness } from '../support/harness.js';
 import {
-  ADMIN,
   type Api,
   type ApiResponse,
   api,
+  expectProblem,
+  fetchCsv,
+  parseDanishCsv,
+  putReview,
+} from '../support/api.js';
+import {
+  ADMIN,
   BOARD,
   CHAIR,
   closeCallNow,
   createCall,
-  expectProblem,
   FINANCE,
-  fetchCsv,
   fullReview,
-  parseDanishCsv,
   partner,
-  putReview,
   RESEARCHER,
   RESEARCHER2,
   submitApplication,
-  withUsers,
-} from './support.js';
+} from '../support/fixtures.js';
+import { createHarness, type Harness, withUsers } from '../support/harness.js';
 
 /*
  * Who may use each review and decision route, as authorization.test.ts does for calls and applications. The

@@ -2,17 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import type { ConflictGround } from '../../functions/core/reviews/review.schema.js';
 import { composeMail, texts } from '../../functions/texts/index.js';
+import { api } from '../support/api.js';
+import { ADMIN, applicationBody, callBody, RESEARCHER, RESEARCHER2 } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import {
-  ADMIN,
-  api,
-  applicationBody,
-  auditEvents,
-  callBody,
-  pendingOutbox,
-  RESEARCHER,
-  RESEARCHER2,
-} from './support.js';
+import { auditEvents, pendingOutbox } from '../support/table.js';
 
 /*
  * The board's work end to end through the API: closing starts review, the chair assigns (no one conflicted),

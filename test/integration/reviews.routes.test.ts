@@ -1,28 +1,30 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../support/harness.js';
 import {
-  ADMIN,
   type Api,
   api,
-  auditEvents,
+  expectProblem,
+  fetchCsv,
+  parseDanishCsv,
+  pointers,
+  putReview,
+} from '../support/api.js';
+import {
+  ADMIN,
   BOARD,
   CHAIR,
   closeCallNow,
   createCall,
   createDraft,
-  expectProblem,
-  fetchCsv,
   fullReview,
   neutralPartners,
-  parseDanishCsv,
   partner,
-  pointers,
-  putReview,
   RESEARCHER,
   RESEARCHER2,
   reviewAndSubmit,
   submitApplication,
-} from './support.js';
+} from '../support/fixtures.js';
+import { createHarness, type Harness } from '../support/harness.js';
+import { auditEvents } from '../support/table.js';
 
 /*
  * Every review route in depth, beyond the end-to-end flow in review-flow.test.ts: assignment by hand and by

@@ -13,8 +13,9 @@ import { batchGet, getItem } from '../../functions/db/reads.js';
 import { ATTEMPTS, backoff, rebuildWhileRaced } from '../../functions/db/retry.js';
 import { type Audited, transact, versionedPut } from '../../functions/db/transact.js';
 import { cancelled, type DbStub, passThroughMock, serverError, throttling } from '../support/db-faults.js';
+import { ADMIN } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import { ADMIN, auditEvents } from './support.js';
+import { auditEvents } from '../support/table.js';
 
 /*
  * The one transaction helper (functions/db/transact.ts) and the one retry policy (retry.ts), against DynamoDB

@@ -1,15 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, api } from '../support/api.js';
 import {
   ADMIN,
-  type Api,
-  api,
   applicationBody,
   createCall,
   createDraft,
   RESEARCHER,
   RESEARCHER2,
-} from './support.js';
+} from '../support/fixtures.js';
+import { createHarness, type Harness } from '../support/harness.js';
 
 /*
  * The applicant's pages as a browser uses them: the application form through its one form action (typed

@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, api } from '../support/api.js';
 import {
   ADMIN,
-  type Api,
-  api,
   BOARD,
   CHAIR,
   closeCallNow,
@@ -11,7 +9,8 @@ import {
   neutralPartners,
   REVIEWER,
   submitApplication,
-} from './support.js';
+} from '../support/fixtures.js';
+import { createHarness, type Harness } from '../support/harness.js';
 
 /*
  * The review and board forms through the web: each refusal comes back beside its field in the reader's

@@ -73,3 +73,19 @@ export async function createHarness(options: { now?: string; db?: Db } = {}): Pr
     tokenFor: async (email) => tokens.sign(user(email)),
   };
 }
+
+/**
+ * A harness that also knows `extra` users: they are stored in the table (so the core finds their roles and
+ * organisation) and `tokenFor` signs tokens for them. For people the demo users do not cover, such as a
+ * second board member or someone who is both on the board and a reviewer.
+ */
+export async function withUsers(h: Harness, extra: readonly UserProfile[]): Promise<Harness> {
+  for (const user of extra) await syncUserProfile(h.core, { actor: user }, user);
+  return {
+    ...h,
+    tokenFor: async (email) => {
+      const found = extra.find((u) => u.email === email);
+      return found ? h.tokens.sign(found) : h.tokenFor(email);
+    },
+  };
+}
