@@ -6,7 +6,7 @@ import { createApp } from '../../functions/app/app.js';
 import { AppError } from '../../functions/core/shared/errors.js';
 import { createLocalTokens } from '../../functions/http/auth/tokens.js';
 import { DEMO_USERS } from '../../functions/local/seed.js';
-import { type Api, type ApiResponse, api, expectProblem } from '../support/api.js';
+import { type Api, api, checkRoutes, expectProblem, type RouteCase, rolesOf } from '../support/api.js';
 import {
   ADMIN,
   BOARD,
@@ -21,19 +21,7 @@ import {
 } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
-const ROLES = [
-  'anonymous',
-  'applicant',
-  'otherApplicant',
-  'reviewer',
-  'board',
-  'chair',
-  'finance',
-  'admin',
-] as const;
-type Role = (typeof ROLES)[number];
-
-const EMAIL: Record<Role, string | undefined> = {
+const MATRIX = rolesOf({
   anonymous: undefined,
   applicant: RESEARCHER,
   otherApplicant: RESEARCHER2,
@@ -42,11 +30,9 @@ const EMAIL: Record<Role, string | undefined> = {
   chair: CHAIR,
   finance: FINANCE,
   admin: ADMIN,
-};
-
-/** The same status for everyone, with exceptions. */
-const all = (status: number, except: Partial<Record<Role, number>> = {}): Record<Role, number> =>
-  Object.fromEntries(ROLES.map((r) => [r, except[r] ?? status])) as Record<Role, number>;
+});
+type Role = (typeof MATRIX.roles)[number];
+const { all } = MATRIX;
 
 /** Admin-only routes: anonymous 401, every other role 403. */
 const adminOnly = (adminStatus: number) => all(403, { anonymous: 401, admin: adminStatus });
@@ -81,13 +67,7 @@ const freshSubmitted = async () => {
   return res.body;
 };
 
-interface RouteCase {
-  route: string;
-  expected: Record<Role, number>;
-  run: (who: string | undefined) => Promise<ApiResponse>;
-}
-
-const matrix: RouteCase[] = [
+const matrix: RouteCase<Role>[] = [
   { route: 'GET /api/health', expected: all(200), run: (who) => client.get('/api/health', who) },
   { route: 'GET /api/me', expected: all(200, { anonymous: 401 }), run: (who) => client.get('/api/me', who) },
   { route: 'GET /api/calls', expected: all(200), run: (who) => client.get('/api/calls', who) },
@@ -226,17 +206,8 @@ const matrix: RouteCase[] = [
   },
 ];
 
-describe.each(matrix)('$route', ({ expected, run }) => {
-  it.each(ROLES.map((role) => [role, expected[role]] as const))('%s → %i', async (role, status) => {
-    const res = await run(EMAIL[role]);
-    expect(res.status, res.text).toBe(status);
-    if (status >= 400) {
-      expectProblem(res, status);
-      // A refusal names no one else's data.
-      expect(res.text).not.toContain('Sofie Andersen');
-    }
-  });
-});
+// A refusal names no one else's data.
+checkRoutes(MATRIX, matrix, ['Sofie Andersen']);
 
 describe('GET /api/me', () => {
   it.each(DEMO_USERS.map((u) => [u.email, u] as const))(
