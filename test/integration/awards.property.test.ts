@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Application } from '../../functions/core/applications/application.schema.js';
-import { auditEvent } from '../../functions/core/audit/audit.js';
-import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
-import { type Api, api } from '../support/api.js';
-import { ADMIN, FINANCE, RESEARCHER } from '../support/fixtures.js';
+import { type Api, api, expectOk } from '../support/api.js';
+import { ACCEPT, applicationsIn, FINANCE, populationsCsv, RESEARCHER } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
 /*
@@ -18,7 +15,6 @@ import { createHarness, type Harness } from '../support/harness.js';
  * the earlier runs left over.
  */
 
-const MUNICIPALITIES_2013 = { Aarhus: 319_094, Samsø: 3_806 };
 const AWARDS_PER_RUN = 4;
 
 type Command =
@@ -78,69 +74,10 @@ const expectedBalance = (m: Money) => ({
   grantAvailableOre: m.grantReceived + m.refunded - m.committed,
 });
 
-async function approved(amountOre: number): Promise<string> {
-  const user = h.user(RESEARCHER);
-  const now = h.clock.now().toISOString();
-  const id = crypto.randomUUID();
-  const application: Application = {
-    id,
-    callId: crypto.randomUUID(),
-    status: 'approved',
-    version: 3,
-    ownerId: user.userId,
-    ownerEmail: user.email,
-    ownerName: user.name,
-    partners: [],
-    budgetLines: [],
-    requestedAmountOre: amountOre,
-    createdAt: now,
-    updatedAt: now,
-    decision: {
-      outcome: 'approved',
-      amountOre,
-      decidedAt: now,
-      decidedBy: h.user(ADMIN).userId,
-      meetingId: crypto.randomUUID(),
-      recused: [],
-    },
-  };
-  await h.core.applications.save(
-    application,
-    auditEvent(h.principal(ADMIN), new Date(now), 'application.decided', { type: 'application', id }),
-  );
-  return id;
-}
-
 beforeAll(async () => {
   h = await createHarness();
   client = api(h);
-  // Every municipality needs a figure for the run (the region's is their sum): a small one, but the two above.
-  const parties = [
-    'Favrskov',
-    'Hedensted',
-    'Herning',
-    'Holstebro',
-    'Horsens',
-    'Ikast-Brande',
-    'Lemvig',
-    'Norddjurs',
-    'Odder',
-    'Randers',
-    'Ringkøbing-Skjern',
-    'Silkeborg',
-    'Skanderborg',
-    'Skive',
-    'Struer',
-    'Syddjurs',
-    'Viborg',
-  ];
-  const csv = [
-    'party,year,population',
-    ...parties.map((name) => `${name},2013,1000`),
-    ...Object.entries(MUNICIPALITIES_2013).map(([name, population]) => `${name},2013,${population}`),
-  ].join('\n');
-  const imported = await client.post('/api/populations/imports', { csv }, FINANCE);
-  expect(imported.status, imported.text).toBe(200);
+  expectOk(await client.post('/api/populations/imports', { csv: populationsCsv(2013) }, FINANCE));
 });
 
 describe('awards under random payments, acceptances, disbursements and refunds', () => {
@@ -156,13 +93,13 @@ describe('awards under random payments, acceptances, disbursements and refunds',
           const year = nextYear++;
           h.clock.set(`${year}-06-15T10:00:00Z`);
           const Y = `/api/finance/years/${year}`;
-          const setUp = await client.send('PUT', Y, FINANCE, {
-            body: { referenceYear: 2013, dueDate: `${year}-03-31` },
-          });
-          expect(setUp.status, setUp.text).toBe(201);
-          expect((await client.act(`${Y}/contributions/run`, FINANCE)).status).toBe(200);
-          expect((await client.act(`${Y}/contributions/send`, FINANCE)).status).toBe(200);
-          const ids = await Promise.all(amounts.map((a) => approved(a)));
+          expectOk(await client.put(Y, { referenceYear: 2013, dueDate: `${year}-03-31` }, FINANCE), 201);
+          expectOk(await client.act(`${Y}/contributions/run`, FINANCE));
+          expectOk(await client.act(`${Y}/contributions/send`, FINANCE));
+          const ids = await applicationsIn(
+            client,
+            amounts.map((amountOre) => ({ amountOre })),
+          );
 
           const model = noMoney();
           /** Moves the year's model and the pool's alike. */
@@ -192,11 +129,7 @@ describe('awards under random payments, acceptances, disbursements and refunds',
             const amount = amounts[c.award];
             if (!a || !id || amount === undefined) throw new Error('no such award');
             if (c.kind === 'accept') {
-              const res = await client.post(
-                `/api/applications/${id}/award/accept`,
-                { declaration: true, termsVersion: AWARD_TERMS.version },
-                RESEARCHER,
-              );
+              const res = await client.post(`/api/applications/${id}/award/accept`, ACCEPT, RESEARCHER);
               const grantAvailable = poolModel.grantReceived + poolModel.refunded - poolModel.committed;
               const expected = a.accepted ? 409 : amount <= grantAvailable ? 201 : 422;
               expect(res.status, res.text).toBe(expected);

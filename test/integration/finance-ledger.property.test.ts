@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARTIES } from '../../functions/core/finance/parties.js';
-import { type Api, api } from '../support/api.js';
-import { FINANCE } from '../support/fixtures.js';
+import { type Api, api, expectOk } from '../support/api.js';
+import { FINANCE, populationsCsv } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
 /*
@@ -12,27 +12,6 @@ import { createHarness, type Harness } from '../support/harness.js';
  * of its payments. Each run writes to the table, so the runs are few and short.
  */
 
-const SEED_2013: Record<string, number> = {
-  Favrskov: 47_156,
-  Hedensted: 45_868,
-  Herning: 86_595,
-  Holstebro: 57_254,
-  Horsens: 84_871,
-  'Ikast-Brande': 40_468,
-  Lemvig: 21_223,
-  Norddjurs: 38_035,
-  Odder: 21_800,
-  Randers: 96_007,
-  'Ringkøbing-Skjern': 57_259,
-  Samsø: 3_806,
-  Silkeborg: 89_346,
-  Skanderborg: 58_094,
-  Skive: 47_291,
-  Struer: 21_846,
-  Syddjurs: 41_894,
-  Viborg: 94_333,
-  Aarhus: 319_094,
-};
 const DEMAND: Record<string, number> = {
   'samsoe-kommune': 380_600,
   'aarhus-kommune': 31_909_400,
@@ -67,12 +46,7 @@ let nextYear = 2050;
 beforeAll(async () => {
   h = await createHarness();
   client = api(h);
-  const csv = [
-    'party,year,population',
-    ...Object.entries(SEED_2013).map(([name, population]) => `${name},2013,${population}`),
-  ].join('\n');
-  const imported = await client.post('/api/populations/imports', { csv }, FINANCE);
-  expect(imported.status, imported.text).toBe(200);
+  expectOk(await client.post('/api/populations/imports', { csv: populationsCsv(2013) }, FINANCE));
 });
 
 describe('the ledger under random payments and adjustments', () => {
@@ -81,12 +55,9 @@ describe('the ledger under random payments and adjustments', () => {
       fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 8 }), async (commands) => {
         const year = nextYear++;
         const Y = `/api/finance/years/${year}`;
-        expect(
-          (await client.send('PUT', Y, FINANCE, { body: { referenceYear: 2013, dueDate: `${year}-03-31` } }))
-            .status,
-        ).toBe(201);
-        expect((await client.act(`${Y}/contributions/run`, FINANCE)).status).toBe(200);
-        expect((await client.act(`${Y}/contributions/send`, FINANCE)).status).toBe(200);
+        expectOk(await client.put(Y, { referenceYear: 2013, dueDate: `${year}-03-31` }, FINANCE), 201);
+        expectOk(await client.act(`${Y}/contributions/run`, FINANCE));
+        expectOk(await client.act(`${Y}/contributions/send`, FINANCE));
 
         const paid = new Map<string, number>();
         const adjusted = new Map<string, number>();
