@@ -1,13 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  ScanCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, inject, it } from 'vitest';
 import { withdrawApplication } from '../../functions/core/applications/application.service.js';
 import { SCHEDULER } from '../../functions/core/auth/system.js';
 import { closeCall, closeDueCalls } from '../../functions/core/calls/call.service.js';
@@ -16,6 +9,7 @@ import { AppError } from '../../functions/core/shared/errors.js';
 import { createDb } from '../../functions/db/client.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
 import { type Api, api, expectProblem } from '../support/api.js';
+import { dbMocks, serverError } from '../support/db-faults.js';
 import {
   ADMIN,
   createCall,
@@ -36,13 +30,7 @@ import { auditEvents, scanAll } from '../support/table.js';
 // The example call's deadline, 1 September 2027 12:00 Copenhagen time.
 const DEADLINE = '2027-09-01T10:00:00.000Z';
 
-// biome-ignore lint/suspicious/noExplicitAny: the stub's input/output types are the SDK's own unions
-let mock: AwsStub<any, any, any> | undefined;
-
-afterEach(() => {
-  mock?.restore();
-  mock = undefined;
-});
+const faults = dbMocks();
 
 async function fresh(): Promise<{ h: Harness; client: Api; callId: string }> {
   const h = await createHarness();
@@ -54,28 +42,9 @@ async function fresh(): Promise<{ h: Harness; client: Api; callId: string }> {
 const asAdmin = (h: Harness): RequestContext => ({ actor: h.principal(ADMIN) });
 const asScheduler: RequestContext = { actor: SCHEDULER };
 
-/** Mocks the harness's document client, passing everything through to DynamoDB Local unless told otherwise. */
-function mockDb(h: Harness) {
-  const realSend = h.db.doc.send.bind(h.db.doc) as DynamoDBDocumentClient['send'];
-  const stub = mockClient(h.db.doc);
-  stub.on(GetCommand).callsFake((input) => realSend(new GetCommand(input)));
-  stub.on(QueryCommand).callsFake((input) => realSend(new QueryCommand(input)));
-  stub.on(ScanCommand).callsFake((input) => realSend(new ScanCommand(input)));
-  stub.on(TransactWriteCommand).callsFake((input) => realSend(new TransactWriteCommand(input)));
-  mock = stub;
-  return { stub, realSend };
-}
-
 /** A second client on the same table: what another Lambda (the applicant's request) would use. */
 const otherProcess = (h: Harness): CoreDeps =>
   createCoreDeps(createDb({ tableName: h.db.tableName, endpoint: inject('dynamoEndpoint') }), h.clock);
-
-const serverError = () =>
-  Object.assign(new Error('Internal server error'), {
-    name: 'InternalServerError',
-    $fault: 'server',
-    $metadata: { httpStatusCode: 500 },
-  });
 
 const reviewStarted = async (h: Harness, applicationId: string) =>
   (await auditEvents(h, `APP#${applicationId}`)).filter((e) => e.action === 'application.review_started');
@@ -147,7 +116,7 @@ describe('closing a call', () => {
       await submitApplication(client, callId, RESEARCHER),
     ];
     h.clock.set(DEADLINE);
-    const { stub, realSend } = mockDb(h);
+    const { stub, realSend } = faults.mock(h.db);
     let writes = 0;
     stub.on(TransactWriteCommand).callsFake((input) => {
       writes += 1;
@@ -160,8 +129,7 @@ describe('closing a call', () => {
 
     await expect(crashed).rejects.toBeInstanceOf(AppError);
     await expect(crashed).rejects.toMatchObject({ code: 'UNAVAILABLE' });
-    mock?.restore();
-    mock = undefined;
+    faults.restore();
     expect((await h.core.calls.get(callId))?.status).toBe('open');
     const statuses = await Promise.all(apps.map((id) => statusOf(h, id)));
     expect(statuses.filter((s) => s === 'in_review')).toHaveLength(1);
@@ -193,7 +161,7 @@ describe('closing a call', () => {
       await submitApplication(client, callId, RESEARCHER2),
     ];
     h.clock.set(DEADLINE);
-    const { stub, realSend } = mockDb(h);
+    const { stub, realSend } = faults.mock(h.db);
     let writes = 0;
     stub.on(TransactWriteCommand).callsFake((input) => {
       writes += 1;
@@ -212,8 +180,7 @@ describe('closing a call', () => {
 
     // Nothing closed this run: the call stays open past its deadline while an application is still submitted.
     expect(await closeDueCalls(h.core, asScheduler)).toEqual([]);
-    mock?.restore();
-    mock = undefined;
+    faults.restore();
     expect((await h.core.calls.get(callId))?.status).toBe('open');
     expect(await Promise.all(apps.map((id) => statusOf(h, id)))).toContain('submitted');
     expect(await callClosedEvents(h, callId)).toEqual([]);
@@ -287,7 +254,7 @@ describe('a withdrawal racing the closer', () => {
     const racer = await submitApplication(client, callId, RESEARCHER);
     const other = await submitApplication(client, callId, RESEARCHER2);
     const applicant = otherProcess(h);
-    const { stub, realSend } = mockDb(h);
+    const { stub, realSend } = faults.mock(h.db);
     let raced = false;
     stub.on(QueryCommand).callsFake(async (input) => {
       const out = await realSend(new QueryCommand(input));
@@ -306,8 +273,7 @@ describe('a withdrawal racing the closer', () => {
       .flatMap((c) => c.args[0].input.TransactItems ?? [])
       .map((item) => String(item.Put?.Item?.pk));
     expect(writtenKeys).not.toContain(`APP#${racer}`);
-    mock?.restore();
-    mock = undefined;
+    faults.restore();
     expect(await h.core.applications.get(racer)).toMatchObject({ status: 'withdrawn', version: 3 });
     expect(await reviewStarted(h, racer)).toEqual([]);
     expect(await statusOf(h, other)).toBe('in_review');
@@ -319,7 +285,7 @@ describe('a withdrawal racing the closer', () => {
     const racer = await submitApplication(client, callId, RESEARCHER);
     const other = await submitApplication(client, callId, RESEARCHER2);
     const applicant = otherProcess(h);
-    const { stub, realSend } = mockDb(h);
+    const { stub, realSend } = faults.mock(h.db);
     let raced = false;
     stub.on(GetCommand).callsFake(async (input) => {
       const out = await realSend(new GetCommand(input));
@@ -339,8 +305,7 @@ describe('a withdrawal racing the closer', () => {
       .flatMap((c) => c.args[0].input.TransactItems ?? [])
       .filter((item) => item.Put?.Item?.pk === `APP#${racer}` && item.Put.Item.sk === 'APP');
     expect(tried).toHaveLength(1);
-    mock?.restore();
-    mock = undefined;
+    faults.restore();
     expect(await h.core.applications.get(racer)).toMatchObject({ status: 'withdrawn', version: 3 });
     expect((await auditEvents(h, `APP#${racer}`)).map((e) => e.action)).toEqual([
       'application.created',

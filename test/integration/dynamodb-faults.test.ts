@@ -6,11 +6,11 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import 'aws-sdk-client-mock-vitest/extend';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { REFERENCE_ATTEMPTS } from '../../functions/db/applications.repository.js';
 import { ATTEMPTS } from '../../functions/db/retry.js';
 import { type Api, api, expectProblem } from '../support/api.js';
-import { cancelled, type DbStub, passThroughMock, serverError, throttling } from '../support/db-faults.js';
+import { cancelled, dbMocks, serverError, throttling } from '../support/db-faults.js';
 import { createCall, createDraft, RESEARCHER } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { auditEvents, itemsWithPkPrefix, pendingOutbox } from '../support/table.js';
@@ -21,7 +21,7 @@ let client: Api;
 let call: any;
 // The real send, kept so a mock can pass reads through to DynamoDB Local and fail only the chosen step.
 let realSend: DynamoDBDocumentClient['send'];
-let mock: DbStub | undefined;
+const faults = dbMocks();
 
 beforeAll(async () => {
   h = await createHarness();
@@ -31,17 +31,10 @@ beforeAll(async () => {
   await h.tokenFor(RESEARCHER);
 });
 
-afterEach(() => {
-  mock?.restore();
-  mock = undefined;
-  vi.restoreAllMocks();
-});
-
-/** Mocks the harness's document client; reads go on to DynamoDB Local unless a test says otherwise. */
+/** Mocks the harness's document client, passing every request on to DynamoDB Local unless a test says otherwise. */
 function mockDb() {
-  const mocked = passThroughMock(h.db);
+  const mocked = faults.mock(h.db);
   realSend = mocked.realSend;
-  mock = mocked.stub;
   return mocked.stub;
 }
 
@@ -91,7 +84,7 @@ describe('passing faults are 503 once the retry policy gives up', () => {
     db.on(TransactWriteCommand).rejects(cancelled(['ThrottlingError', 'None']));
     expectProblem(await client.patch(`/api/applications/${draft.id}`, { title: 'Ny' }, RESEARCHER, 1), 503);
     expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, ATTEMPTS);
-    mock?.restore();
+    faults.restore();
     expect((await client.get(`/api/applications/${draft.id}`, RESEARCHER)).body.version).toBe(1);
   });
 });
@@ -107,7 +100,7 @@ describe('conflicts are 409', () => {
     expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
     expect(db.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems).toHaveLength(2);
 
-    mock?.restore();
+    faults.restore();
     const read = await client.get(`/api/applications/${draft.id}`, RESEARCHER);
     expect(read.body).toMatchObject({ version: 1, title: draft.title });
   });
@@ -186,8 +179,7 @@ describe('nothing is half-written', () => {
       ]);
     }
 
-    mock?.restore();
-    mock = undefined;
+    faults.restore();
     const read = await client.get(`/api/applications/${draft.id}`, RESEARCHER);
     expect(read.body).toMatchObject({ status: 'draft', version: 1 });
     expect(read.body.reference).toBeUndefined();
@@ -211,8 +203,7 @@ describe('nothing is half-written', () => {
     expect(res.body).toMatchObject({ status: 'submitted', version: 2, reference: 'FIM-2027-0001' });
     expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, 2);
 
-    mock?.restore();
-    mock = undefined;
+    faults.restore();
     expect(await pendingOutbox(h)).toHaveLength(1);
     expect((await auditEvents(h, `APP#${draft.id}`)).map((e) => e.action)).toEqual([
       'application.created',
@@ -240,8 +231,7 @@ describe('nothing is half-written', () => {
       .filter((c) => String(c.args[0].input.Key?.pk).startsWith('COUNTER#REFERENCE#'));
     expect(counterReads).toHaveLength(REFERENCE_ATTEMPTS);
 
-    mock?.restore();
-    mock = undefined;
+    faults.restore();
     expect((await client.get(`/api/applications/${draft.id}`, RESEARCHER)).body).toMatchObject({
       status: 'draft',
       version: 1,
