@@ -7,30 +7,10 @@ import { AppError } from '../../functions/core/shared/errors.js';
 import { createLocalTokens } from '../../functions/http/auth/tokens.js';
 import { DEMO_USERS } from '../../functions/local/seed.js';
 import { type Api, api, checkRoutes, expectProblem, type RouteCase, rolesOf } from '../support/api.js';
-import {
-  ADMIN,
-  BOARD,
-  CHAIR,
-  callBody,
-  createCall,
-  createDraft,
-  FINANCE,
-  RESEARCHER,
-  RESEARCHER2,
-  REVIEWER,
-} from '../support/fixtures.js';
+import { ADMIN, callBody, createCall, createDraft, EVERYONE, RESEARCHER } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
-const MATRIX = rolesOf({
-  anonymous: undefined,
-  applicant: RESEARCHER,
-  otherApplicant: RESEARCHER2,
-  reviewer: REVIEWER,
-  board: BOARD,
-  chair: CHAIR,
-  finance: FINANCE,
-  admin: ADMIN,
-});
+const MATRIX = rolesOf(EVERYONE);
 type Role = (typeof MATRIX.roles)[number];
 const { all } = MATRIX;
 

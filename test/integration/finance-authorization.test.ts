@@ -1,15 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Api, api, checkRoutes, type RouteCase, rolesOf } from '../support/api.js';
-import {
-  ADMIN,
-  BOARD,
-  CHAIR,
-  FINANCE,
-  populationsCsv,
-  RESEARCHER,
-  REVIEWER,
-  setUpYear,
-} from '../support/fixtures.js';
+import { ADMIN, everyoneBut, FINANCE, populationsCsv, setUpYear } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
 /*
@@ -18,15 +9,7 @@ import { createHarness, type Harness } from '../support/harness.js';
  * everyone else is refused (403) before anything is read or written.
  */
 
-const MATRIX = rolesOf({
-  anonymous: undefined,
-  applicant: RESEARCHER,
-  reviewer: REVIEWER,
-  board: BOARD,
-  chair: CHAIR,
-  finance: FINANCE,
-  admin: ADMIN,
-});
+const MATRIX = rolesOf(everyoneBut('otherApplicant'));
 type Role = (typeof MATRIX.roles)[number];
 const { all } = MATRIX;
 /** Finance and admins get `status`; anonymous 401; every other role 403. */

@@ -1,17 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../support/api.js';
-import {
-  ADMIN,
-  BOARD,
-  CHAIR,
-  createCall,
-  createDraft,
-  FINANCE,
-  RESEARCHER,
-  RESEARCHER2,
-  REVIEWER,
-  submitApplication,
-} from '../support/fixtures.js';
+import { createCall, createDraft, EVERYONE, RESEARCHER, submitApplication } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { browse, ORIGIN, type PageCase, walkPages } from '../support/web.js';
 
@@ -19,16 +8,7 @@ import { browse, ORIGIN, type PageCase, walkPages } from '../support/web.js';
  * Every web page and form post, walked by every role. Pages answer for themselves: anonymous visitors are
  * sent to sign in, others get 403 or 404, and a draft is its owner's alone.
  */
-const ROLES = {
-  anonymous: undefined,
-  owner: RESEARCHER,
-  otherApplicant: RESEARCHER2,
-  reviewer: REVIEWER,
-  board: BOARD,
-  chair: CHAIR,
-  finance: FINANCE,
-  admin: ADMIN,
-} as const;
+const ROLES = EVERYONE;
 type Role = keyof typeof ROLES;
 
 let h: Harness;
@@ -68,37 +48,37 @@ const matrix: PageCase<Role>[] = [
   // My applications
   ['GET', () => '/applications', { anonymous: SIGN_IN, others: 200 }],
   // A draft
-  ['GET', () => `/applications/${ids.draft}`, { anonymous: SIGN_IN, owner: 200, others: 404 }],
+  ['GET', () => `/applications/${ids.draft}`, { anonymous: SIGN_IN, applicant: 200, others: 404 }],
   // Save a draft
   [
     'POST',
     () => `/applications/${ids.draft}`,
-    { anonymous: SIGN_IN, owner: 409, others: 404 },
+    { anonymous: SIGN_IN, applicant: 409, others: 404 },
     { _version: '0', title: 'x' },
   ],
   // A submitted application
   [
     'GET',
     () => `/applications/${ids.submitted}`,
-    { anonymous: SIGN_IN, owner: 200, admin: 200, others: 404 },
+    { anonymous: SIGN_IN, applicant: 200, admin: 200, others: 404 },
   ],
   // A receipt
   [
     'GET',
     () => `/applications/${ids.submitted}/receipt`,
-    { anonymous: SIGN_IN, owner: 200, admin: 200, others: 404 },
+    { anonymous: SIGN_IN, applicant: 200, admin: 200, others: 404 },
   ],
   // Withdraw confirmation
   [
     'GET',
     () => `/applications/${ids.submitted}/withdraw`,
-    { anonymous: SIGN_IN, owner: 200, admin: 200, others: 404 },
+    { anonymous: SIGN_IN, applicant: 200, admin: 200, others: 404 },
   ],
   // Withdraw someone else’s (stale version)
   [
     'POST',
     () => `/applications/${ids.submitted}/withdraw`,
-    { anonymous: SIGN_IN, owner: 409, admin: 403, others: 404 },
+    { anonymous: SIGN_IN, applicant: 409, admin: 403, others: 404 },
     { _version: '0' },
   ],
   // Admin: calls

@@ -5,19 +5,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Api, api, expectOk } from '../support/api.js';
-import { ADMIN, BOARD, CHAIR, FINANCE, RESEARCHER, REVIEWER, setUpYear } from '../support/fixtures.js';
+import { everyoneBut, FINANCE, setUpYear } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { browserOf, type Expected, fieldError, type PageCase, walkPages } from '../support/web.js';
 
-const ROLES = {
-  anonymous: undefined,
-  applicant: RESEARCHER,
-  reviewer: REVIEWER,
-  board: BOARD,
-  chair: CHAIR,
-  finance: FINANCE,
-  admin: ADMIN,
-} as const;
+const ROLES = everyoneBut('otherApplicant');
 type Role = keyof typeof ROLES;
 let h: Harness;
 let client: Api;

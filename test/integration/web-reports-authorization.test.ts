@@ -6,38 +6,17 @@
  * sent to sign in. Then the flow: submit, return with a reason, submit again, approve; approving the final
  * report closes the award.
  *
- * CONFLICTED (chair@, board, Region Midtjylland) is conflicted with the award here, whose partner is Region
- * Midtjylland; BOARD (board@, Aarhus Kommune) is not.
+ * The applicant leads the award. The chair (chair@, board, Region Midtjylland) is conflicted with it, whose
+ * partner is Region Midtjylland; the board member (board@, Aarhus Kommune) is not.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../functions/core/finance/report.schema.js';
 import { type Api, api, expectOk } from '../support/api.js';
-import {
-  ADMIN,
-  acceptedAward,
-  BOARD,
-  CHAIR,
-  FINANCE,
-  partner,
-  pay,
-  RESEARCHER,
-  RESEARCHER2,
-  REVIEWER,
-  setUpYear,
-} from '../support/fixtures.js';
+import { acceptedAward, EVERYONE, partner, pay, RESEARCHER, setUpYear } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { browserOf, type Expected, type PageCase, walkPages } from '../support/web.js';
 
-const ROLES = {
-  anonymous: undefined,
-  owner: RESEARCHER,
-  applicant: RESEARCHER2,
-  reviewer: REVIEWER,
-  board: BOARD,
-  conflicted: CHAIR,
-  finance: FINANCE,
-  admin: ADMIN,
-} as const;
+const ROLES = EVERYONE;
 type Role = keyof typeof ROLES;
 let h: Harness;
 let client: Api;
@@ -71,21 +50,25 @@ beforeAll(async () => {
 type Expect = Expected<Role>;
 const S = 303;
 /** The board area: board members (conflicted or not) and admins; everyone else 403. */
-const B = (ok: number): Expect => ({ anonymous: S, board: ok, conflicted: ok, admin: ok, others: 403 });
+const B = (ok: number): Expect => ({ anonymous: S, board: ok, chair: ok, admin: ok, others: 403 });
 const STALE = { _version: '0', text: 'Forældet', reason: 'Forældet' };
 const matrix: PageCase<Role>[] = [
-  ['GET', () => `/awards/${awardId}`, { anonymous: S, owner: 200, finance: 200, admin: 200, others: 404 }],
+  [
+    'GET',
+    () => `/awards/${awardId}`,
+    { anonymous: S, applicant: 200, finance: 200, admin: 200, others: 404 },
+  ],
   [
     'POST',
     () => `/awards/${awardId}/reports/final`,
-    { anonymous: S, owner: 409, board: 403, conflicted: 403, finance: 403, admin: 403, others: 404 },
+    { anonymous: S, applicant: 409, board: 403, chair: 403, finance: 403, admin: 403, others: 404 },
     STALE,
   ],
 
   [
     'POST',
     () => `/awards/${awardId}/reports/nowhere`,
-    { anonymous: S, owner: 404, board: 403, conflicted: 403, finance: 403, admin: 403, others: 404 },
+    { anonymous: S, applicant: 404, board: 403, chair: 403, finance: 403, admin: 403, others: 404 },
     STALE,
   ],
   ['POST', () => '/awards/nowhere/reports/final', { anonymous: S, others: 404 }, STALE],
@@ -104,12 +87,12 @@ describe('reports from the lead to the board', () => {
   const board = () => `/board/awards/${awardId}/reports`;
 
   it('lists the reports on the award page with a form for each one due', async () => {
-    const page = (await request('owner', owner())).html;
+    const page = (await request('applicant', owner())).html;
     expect(page).toContain('Rapporter');
     expect(page).toContain('Slutrapport');
     expect(page).toContain('Skal afleveres');
     expect(page).toContain(`action="/awards/${awardId}/reports/final"`);
-    const en = (await request('owner', owner(), { lang: 'en' })).html;
+    const en = (await request('applicant', owner(), { lang: 'en' })).html;
     expect(en).toContain('Final report');
     const finance = (await request('finance', owner())).html;
     expect(finance).toContain('Slutrapport');
@@ -117,7 +100,7 @@ describe('reports from the lead to the board', () => {
   });
 
   it('puts the errors beside the fields', async () => {
-    const res = await request('owner', `${owner()}/reports/final`, {
+    const res = await request('applicant', `${owner()}/reports/final`, {
       form: {
         _version: await version('final'),
         text: ' ',
@@ -131,7 +114,7 @@ describe('reports from the lead to the board', () => {
     expect(text).toContain('id="f-reports-final-spentOre-error"');
     expect(text).toContain('mange penge');
     // The same errors in the reader's language, from the catalogue.
-    const english = await request('owner', `${owner()}/reports/final`, {
+    const english = await request('applicant', `${owner()}/reports/final`, {
       form: { _version: await version('final'), text: ' ', spent: 'mange penge' },
       lang: 'en',
     });
@@ -144,13 +127,13 @@ describe('reports from the lead to the board', () => {
   it('submits every report, then refuses the same form again (409)', async () => {
     for (const r of await reports()) {
       const form = { _version: String(r.version), text: `Rapport ${r.reportId}`, spent: '1.250,50' };
-      const res = await request('owner', `${owner()}/reports/${r.reportId}`, { form });
+      const res = await request('applicant', `${owner()}/reports/${r.reportId}`, { form });
       expect(res.status, res.html).toBe(303);
       expect(res.location).toBe(`/awards/${awardId}?submitted=1#reports`);
-      const again = await request('owner', `${owner()}/reports/${r.reportId}`, { form });
+      const again = await request('applicant', `${owner()}/reports/${r.reportId}`, { form });
       expect(again.status).toBe(409);
     }
-    const page = (await request('owner', `${owner()}?submitted=1`)).html;
+    const page = (await request('applicant', `${owner()}?submitted=1`)).html;
     expect(page).toContain('Rapporten er indsendt.');
     expect(page).toContain('Indsendt');
     expect(page).not.toContain(`action="/awards/${awardId}/reports/final"`);
@@ -165,13 +148,13 @@ describe('reports from the lead to the board', () => {
     expect(page).toContain('Rapport final');
     expect(page).toContain('1.250,50');
     expect(page).toContain(`action="${board()}/final/approve"`);
-    const res = await request('conflicted', `${board()}/final/approve`, {
+    const res = await request('chair', `${board()}/final/approve`, {
       form: {
         _version: await version('final'),
       },
     });
     expect(res.status).toBe(403);
-    const returned = await request('conflicted', `${board()}/final/return`, {
+    const returned = await request('chair', `${board()}/final/return`, {
       form: {
         _version: await version('final'),
         reason: 'Nej',
@@ -198,11 +181,11 @@ describe('reports from the lead to the board', () => {
     });
     expect(res.status).toBe(303);
     expect(res.location).toBe(`${board()}?done=returned`);
-    const page = (await request('owner', owner())).html;
+    const page = (await request('applicant', owner())).html;
     expect(page).toContain('Sendt retur');
     expect(page).toContain('Beskriv effekten nærmere.');
     expect(page).toContain(`action="/awards/${awardId}/reports/final"`);
-    const again = await request('owner', `${owner()}/reports/final`, {
+    const again = await request('applicant', `${owner()}/reports/final`, {
       form: {
         _version: await version('final'),
         text: 'Effekten er beskrevet.',
@@ -228,7 +211,7 @@ describe('reports from the lead to the board', () => {
     const notice = (await request('board', `${board()}?done=closed`)).html;
     expect(notice).toContain('Slutrapporten er godkendt, og bevillingen er lukket.');
     expect((await request('board', `${board()}/final/approve`, { form })).status).toBe(409);
-    const page = (await request('owner', owner())).html;
+    const page = (await request('applicant', owner())).html;
     expect(page).toContain('Lukket');
     expect(page).toContain('Godkendt');
     expect((await reports()).every((r) => r.status === 'approved')).toBe(true);

@@ -6,30 +6,18 @@ import { beforeAll } from 'vitest';
 import { api, expectOk } from '../support/api.js';
 import {
   ADMIN,
-  BOARD,
-  CHAIR,
   closeCallNow,
   createCall,
-  FINANCE,
+  EVERYONE,
   neutralPartners,
   RESEARCHER,
   RESEARCHER2,
-  REVIEWER,
   submitApplication,
 } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { type Expected, type PageCase, walkPages } from '../support/web.js';
 
-const ROLES = {
-  anonymous: undefined,
-  owner: RESEARCHER,
-  otherApplicant: RESEARCHER2,
-  reviewer: REVIEWER,
-  board: BOARD,
-  chair: CHAIR,
-  finance: FINANCE,
-  admin: ADMIN,
-} as const;
+const ROLES = EVERYONE;
 type Role = keyof typeof ROLES;
 let h: Harness;
 const ids = { call: '', app: '', meeting: '' };
@@ -111,6 +99,6 @@ const matrix: PageCase<Role>[] = [
   ['GET', () => `/board/calls/${ids.call}/meetings/new`, B(200)],
   ['POST', () => `/board/calls/${ids.call}/meetings`, B(400), {}],
   ['GET', () => `/board/meetings/${ids.meeting}`, B(200)],
-  ['GET', () => `/applications/${ids.app}`, { anonymous: S, owner: 200, admin: 200, others: 404 }],
+  ['GET', () => `/applications/${ids.app}`, { anonymous: S, applicant: 200, admin: 200, others: 404 }],
 ];
 walkPages(() => h, ROLES, matrix);

@@ -28,6 +28,26 @@ export const BOARD = 'board@fim.local';
 export const CHAIR = 'chair@fim.local';
 export const FINANCE = 'finance@fim.local';
 
+/** The demo people by the part they play in the authorization matrices (anonymous: nobody signed in). */
+export const EVERYONE = {
+  anonymous: undefined,
+  applicant: RESEARCHER,
+  otherApplicant: RESEARCHER2,
+  reviewer: REVIEWER,
+  board: BOARD,
+  chair: CHAIR,
+  finance: FINANCE,
+  admin: ADMIN,
+} as const;
+export type Part = keyof typeof EVERYONE;
+
+/** Everyone but the parts a matrix leaves out. */
+export const everyoneBut = <P extends Part>(...left: P[]): Omit<typeof EVERYONE, P> =>
+  Object.fromEntries(Object.entries(EVERYONE).filter(([part]) => !left.includes(part as P))) as Omit<
+    typeof EVERYONE,
+    P
+  >;
+
 /** A principal of the test's own making, for services called without the harness. */
 export const person = (userId: string, roles: Role[], organisation?: string, chair = false): Principal => ({
   userId,
