@@ -1,16 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import { composeMail } from '../../functions/texts/index.js';
-import { type Api, api, expectProblem, pointers } from '../support/api.js';
+import { type Api, expectProblem, pointers } from '../support/api.js';
 import {
   ADMIN,
   applicationBody,
   createCall,
   createDraft,
+  harnessWithCall,
   RESEARCHER,
   RESEARCHER2,
 } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import type { Harness } from '../support/harness.js';
 import { auditEvents, itemsWithPkPrefix, pendingOutbox } from '../support/table.js';
 
 // A fresh table per test: outbox, counters and references are table-wide.
@@ -20,9 +21,7 @@ let client: Api;
 let call: any;
 
 beforeEach(async () => {
-  h = await createHarness();
-  client = api(h);
-  call = await createCall(client);
+  ({ h, client, call } = await harnessWithCall());
 });
 
 const ids = (items: { id: string }[]) => items.map((x) => x.id).sort();

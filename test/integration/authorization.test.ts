@@ -6,7 +6,15 @@ import { createApp } from '../../functions/app/app.js';
 import { AppError } from '../../functions/core/shared/errors.js';
 import { createLocalTokens } from '../../functions/http/auth/tokens.js';
 import { DEMO_USERS } from '../../functions/local/seed.js';
-import { type Api, api, checkRoutes, expectProblem, type RouteCase, rolesOf } from '../support/api.js';
+import {
+  type Api,
+  api,
+  checkRoutes,
+  expectProblem,
+  expectSignInFirst,
+  type RouteCase,
+  rolesOf,
+} from '../support/api.js';
 import { ADMIN, callBody, createCall, createDraft, EVERYONE, RESEARCHER } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
@@ -356,19 +364,12 @@ describe('AWS mode', () => {
   });
 
   it('asks an anonymous caller to sign in before reading any input', async () => {
-    for (const [method, path] of [
+    await expectSignInFirst(h, [
       ['POST', '/api/calls'],
       ['POST', `/api/calls/${fixtures.draftCall.id}/applications`],
       ['PATCH', `/api/applications/${fixtures.draftApp.id}`],
       ['GET', '/api/applications?bogus=1'],
       ['GET', '/api/nothing-here'],
-    ] as const) {
-      const res = await h.app.request(path, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        ...(method === 'GET' ? {} : { body: '{"malformed": ' }),
-      });
-      expect(res.status, `${method} ${path}`).toBe(401);
-    }
+    ]);
   });
 });

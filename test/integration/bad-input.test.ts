@@ -7,6 +7,7 @@ import {
   callBody,
   createCall,
   createDraft,
+  harnessWithCall,
   RESEARCHER,
 } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
@@ -20,9 +21,7 @@ let call: any;
 let draft: any;
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
-  call = await createCall(client);
+  ({ h, client, call } = await harnessWithCall());
   draft = await createDraft(client, call.id, RESEARCHER);
 });
 

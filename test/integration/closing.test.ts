@@ -8,17 +8,18 @@ import type { CoreDeps, RequestContext } from '../../functions/core/ports.js';
 import { AppError } from '../../functions/core/shared/errors.js';
 import { createDb } from '../../functions/db/client.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
-import { type Api, api, expectProblem } from '../support/api.js';
+import { type Api, expectProblem } from '../support/api.js';
 import { dbMocks, serverError } from '../support/db-faults.js';
 import {
   ADMIN,
   createCall,
   createDraft,
+  harnessWithCall,
   RESEARCHER,
   RESEARCHER2,
   submitApplication,
 } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import type { Harness } from '../support/harness.js';
 import { auditEvents, scanAll } from '../support/table.js';
 
 /*
@@ -33,9 +34,7 @@ const DEADLINE = '2027-09-01T10:00:00.000Z';
 const faults = dbMocks();
 
 async function fresh(): Promise<{ h: Harness; client: Api; callId: string }> {
-  const h = await createHarness();
-  const client = api(h);
-  const call = await createCall(client);
+  const { h, client, call } = await harnessWithCall();
   return { h, client, callId: call.id as string };
 }
 

@@ -1,17 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Api, api } from '../support/api.js';
+import type { Api } from '../support/api.js';
 import {
   ADMIN,
   BOARD,
   CHAIR,
-  createCall,
   createDraft,
   FINANCE,
+  harnessWithCall,
   RESEARCHER,
   RESEARCHER2,
   REVIEWER,
 } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import type { Harness } from '../support/harness.js';
 import { auditEvents, itemsWithPkPrefix, pendingOutbox } from '../support/table.js';
 
 let h: Harness;
@@ -20,9 +20,7 @@ let client: Api;
 let call: any;
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
-  call = await createCall(client);
+  ({ h, client, call } = await harnessWithCall());
 });
 
 describe('concurrent submissions', () => {

@@ -11,7 +11,6 @@ import type { Application } from '../../functions/core/applications/application.
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import { auditEvent } from '../../functions/core/audit/audit.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
-import type { UserProfile } from '../../functions/core/ports.js';
 import { composeMail } from '../../functions/texts/index.js';
 import { type Api, type ApiResponse, api, expectProblem } from '../support/api.js';
 import {
@@ -22,6 +21,7 @@ import {
   createCall,
   neutralPartners,
   partner,
+  person,
   RESEARCHER,
   RESEARCHER2,
   submitApplication,
@@ -35,14 +35,9 @@ import { auditEvents, pendingOutbox } from '../support/table.js';
  */
 
 /** On the board and a reviewer too: the one who declares a conflict and then sits in the meeting. */
-const BOARD_REVIEWER: UserProfile = {
-  userId: 'demo-boardrev',
-  email: 'boardrev@fim.local',
+const BOARD_REVIEWER = person('boardrev', ['applicant', 'board', 'reviewer'], 'Favrskov Kommune', {
   name: 'Birgitte Rask',
-  organisation: 'Favrskov Kommune',
-  roles: ['applicant', 'board', 'reviewer'],
-  chair: false,
-};
+});
 
 let h: Harness;
 let client: Api;

@@ -9,10 +9,10 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { REFERENCE_ATTEMPTS } from '../../functions/db/applications.repository.js';
 import { ATTEMPTS } from '../../functions/db/retry.js';
-import { type Api, api, expectProblem } from '../support/api.js';
+import { type Api, expectProblem } from '../support/api.js';
 import { cancelled, dbMocks, serverError, throttling } from '../support/db-faults.js';
-import { createCall, createDraft, RESEARCHER } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { createDraft, harnessWithCall, RESEARCHER } from '../support/fixtures.js';
+import type { Harness } from '../support/harness.js';
 import { auditEvents, itemsWithPkPrefix, pendingOutbox } from '../support/table.js';
 
 let h: Harness;
@@ -24,9 +24,7 @@ let realSend: DynamoDBDocumentClient['send'];
 const faults = dbMocks();
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
-  call = await createCall(client);
+  ({ h, client, call } = await harnessWithCall());
   // Sign in before any mock is set: the demo users are read from the table only at dev-login, not here.
   await h.tokenFor(RESEARCHER);
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Api, api, checkRoutes, type RouteCase, rolesOf } from '../support/api.js';
+import { type Api, api, checkRoutes, expectSignInFirst, type RouteCase, rolesOf } from '../support/api.js';
 import { ADMIN, everyoneBut, FINANCE, populationsCsv, setUpYear } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
@@ -157,18 +157,11 @@ describe('refused callers leave no trace', () => {
   });
 
   it('asks an anonymous caller to sign in before reading any input', async () => {
-    for (const [method, path] of [
+    await expectSignInFirst(h, [
       ['POST', '/api/populations/imports'],
       ['PUT', Y],
       ['POST', `${Y}/contributions/aarhus-kommune/payments`],
       ['GET', '/api/populations?year=nonsense'],
-    ] as const) {
-      const res = await h.app.request(path, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        ...(method === 'GET' ? {} : { body: '{"malformed": ' }),
-      });
-      expect(res.status, `${method} ${path}`).toBe(401);
-    }
+    ]);
   });
 });

@@ -30,6 +30,7 @@ import {
   FINANCE,
   fullReview,
   partner,
+  person,
   RESEARCHER,
   RESEARCHER2,
   REVIEWER,
@@ -47,31 +48,14 @@ import { createHarness, type Harness, withUsers } from '../support/harness.js';
  */
 
 /** A second board member, from Skanderborg Kommune: a partner on the application under test. */
-const BOARD2: UserProfile = {
-  userId: 'demo-board2',
-  email: 'board2@fim.local',
-  name: 'Signe Kjær',
-  organisation: 'Skanderborg Kommune',
-  roles: ['applicant', 'board'],
-  chair: false,
-};
+const BOARD2 = person('board2', ['applicant', 'board'], 'Skanderborg Kommune', { name: 'Signe Kjær' });
 /** Reviewers behind the scenes: their assignments are taken off, ruled on and reopened by the cases. */
-const REVIEWER4: UserProfile = {
-  userId: 'demo-reviewer4',
-  email: 'reviewer4@fim.local',
+const REVIEWER4 = person('reviewer4', ['applicant', 'reviewer'], 'Steno Diabetes Center Aarhus', {
   name: 'Peter Dahl',
-  organisation: 'Steno Diabetes Center Aarhus',
-  roles: ['applicant', 'reviewer'],
-  chair: false,
-};
-const REVIEWER5: UserProfile = {
-  userId: 'demo-reviewer5',
-  email: 'reviewer5@fim.local',
+});
+const REVIEWER5 = person('reviewer5', ['applicant', 'reviewer'], 'VIA University College', {
   name: 'Lene Munk',
-  organisation: 'VIA University College',
-  roles: ['applicant', 'reviewer'],
-  chair: false,
-};
+});
 const EXTRA = [BOARD2, REVIEWER4, REVIEWER5];
 
 const MATRIX = rolesOf({

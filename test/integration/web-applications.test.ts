@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type Api, api } from '../support/api.js';
+import type { Api } from '../support/api.js';
 import {
   ADMIN,
   applicationBody,
-  createCall,
   createDraft,
+  harnessWithCall,
   RESEARCHER,
   RESEARCHER2,
 } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import type { Harness } from '../support/harness.js';
 import { browse, type Visit } from '../support/web.js';
 
 /*
@@ -23,11 +23,7 @@ let client: Api;
 let call: any;
 
 beforeEach(async () => {
-  h = await createHarness();
-  client = api(h);
-  call = await createCall(client, {
-    overrides: { title: 'FIM 2027: praksisnær', titleEn: 'FIM 2027: near' },
-  });
+  ({ h, client, call } = await harnessWithCall({ title: 'FIM 2027: praksisnær', titleEn: 'FIM 2027: near' }));
 });
 
 /** A page as `who` sees it (anonymous when undefined), or a form posted. */

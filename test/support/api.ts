@@ -170,6 +170,18 @@ export function parseDanishCsv(text: string): string[][] {
   return rows;
 }
 
+/** Each request, sent anonymously with a body that is no JSON, is asked to sign in (401) before its input is read. */
+export async function expectSignInFirst(h: Harness, requests: readonly (readonly [string, string])[]) {
+  for (const [method, path] of requests) {
+    const res = await h.app.request(path, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(method === 'GET' ? {} : { body: '{"malformed": ' }),
+    });
+    expect(res.status, `${method} ${path}`).toBe(401);
+  }
+}
+
 /** The roles of an authorization matrix: who plays each (by e-mail; undefined is anonymous). */
 export function rolesOf<R extends string>(emails: Record<R, string | undefined>) {
   const roles = Object.keys(emails) as R[];

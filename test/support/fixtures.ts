@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Principal, Role } from '../../functions/core/auth/principal.js';
+import type { Role } from '../../functions/core/auth/principal.js';
 import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
+import type { UserProfile } from '../../functions/core/ports.js';
 import { copenhagenDate } from '../../functions/core/shared/time.js';
-import { type Api, expectOk, putReview } from './api.js';
+import { type Api, api, expectOk, putReview } from './api.js';
+import { createHarness, type Harness } from './harness.js';
 
 /*
  * The shared fixtures: the demo people, the bodies of a call and an application, the 2013 populations, and the
@@ -48,13 +50,21 @@ export const everyoneBut = <P extends Part>(...left: P[]): Omit<typeof EVERYONE,
     P
   >;
 
-/** A principal of the test's own making, for services called without the harness. */
-export const person = (userId: string, roles: Role[], organisation?: string, chair = false): Principal => ({
-  userId,
-  email: `${userId}@fim.local`,
-  name: userId,
+/**
+ * Someone the demo users do not cover (`demo-<handle>`, `<handle>@fim.local`): for `withUsers`, or as the actor of
+ * a service called directly. A user profile is a principal too.
+ */
+export const person = (
+  handle: string,
+  roles: Role[],
+  organisation?: string,
+  options: { name?: string; chair?: boolean } = {},
+): UserProfile => ({
+  userId: `demo-${handle}`,
+  email: `${handle}@fim.local`,
+  name: options.name ?? handle,
   roles,
-  chair,
+  chair: options.chair ?? false,
   ...(organisation ? { organisation } : {}),
 });
 
@@ -175,6 +185,19 @@ export async function createCall(
   const created = expectOk(await client.post('/api/calls', callBody(options.overrides), ADMIN), 201);
   if (options.open === false) return created;
   return expectOk(await client.act(`/api/calls/${created.id}/open`, ADMIN));
+}
+
+/**
+ * A fresh harness (its own table), its API client and the example call, opened (with `overrides`): where most
+ * tests of applications start.
+ */
+export async function harnessWithCall(
+  overrides: Record<string, unknown> = {},
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON
+): Promise<{ h: Harness; client: Api; call: any }> {
+  const h = await createHarness();
+  const client = api(h);
+  return { h, client, call: await createCall(client, { overrides }) };
 }
 
 /** Starts a draft under a call as `who`. */
