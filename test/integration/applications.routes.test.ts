@@ -7,11 +7,11 @@ import {
   applicationBody,
   createCall,
   createDraft,
-  harnessWithCall,
   RESEARCHER,
   RESEARCHER2,
 } from '../support/fixtures.js';
 import type { Harness } from '../support/harness.js';
+import { harnessWithCall } from '../support/harness.js';
 import { auditEvents, itemsWithPkPrefix, pendingOutbox } from '../support/table.js';
 
 // A fresh table per test: outbox, counters and references are table-wide.

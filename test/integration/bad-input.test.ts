@@ -7,10 +7,9 @@ import {
   callBody,
   createCall,
   createDraft,
-  harnessWithCall,
   RESEARCHER,
 } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { createHarness, type Harness, harnessWithCall } from '../support/harness.js';
 import { scanAll } from '../support/table.js';
 
 let h: Harness;

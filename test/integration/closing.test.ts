@@ -14,12 +14,12 @@ import {
   ADMIN,
   createCall,
   createDraft,
-  harnessWithCall,
   RESEARCHER,
   RESEARCHER2,
   submitApplication,
 } from '../support/fixtures.js';
 import type { Harness } from '../support/harness.js';
+import { harnessWithCall } from '../support/harness.js';
 import { auditEvents, scanAll } from '../support/table.js';
 
 /*

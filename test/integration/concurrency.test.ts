@@ -6,12 +6,12 @@ import {
   CHAIR,
   createDraft,
   FINANCE,
-  harnessWithCall,
   RESEARCHER,
   RESEARCHER2,
   REVIEWER,
 } from '../support/fixtures.js';
 import type { Harness } from '../support/harness.js';
+import { harnessWithCall } from '../support/harness.js';
 import { auditEvents, itemsWithPkPrefix, pendingOutbox } from '../support/table.js';
 
 let h: Harness;

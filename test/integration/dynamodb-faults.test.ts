@@ -11,8 +11,9 @@ import { REFERENCE_ATTEMPTS } from '../../functions/db/applications.repository.j
 import { ATTEMPTS } from '../../functions/db/retry.js';
 import { type Api, expectProblem } from '../support/api.js';
 import { cancelled, dbMocks, serverError, throttling } from '../support/db-faults.js';
-import { createDraft, harnessWithCall, RESEARCHER } from '../support/fixtures.js';
+import { createDraft, RESEARCHER } from '../support/fixtures.js';
 import type { Harness } from '../support/harness.js';
+import { harnessWithCall } from '../support/harness.js';
 import { auditEvents, itemsWithPkPrefix, pendingOutbox } from '../support/table.js';
 
 let h: Harness;

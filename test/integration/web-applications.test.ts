@@ -1,14 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Api } from '../support/api.js';
-import {
-  ADMIN,
-  applicationBody,
-  createDraft,
-  harnessWithCall,
-  RESEARCHER,
-  RESEARCHER2,
-} from '../support/fixtures.js';
+import { ADMIN, applicationBody, createDraft, RESEARCHER, RESEARCHER2 } from '../support/fixtures.js';
 import type { Harness } from '../support/harness.js';
+import { harnessWithCall } from '../support/harness.js';
 import { browse, type Visit } from '../support/web.js';
 
 /*

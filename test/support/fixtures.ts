@@ -3,8 +3,7 @@ import type { Role } from '../../functions/core/auth/principal.js';
 import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
 import type { UserProfile } from '../../functions/core/ports.js';
 import { copenhagenDate } from '../../functions/core/shared/time.js';
-import { type Api, api, expectOk, putReview } from './api.js';
-import { createHarness, type Harness } from './harness.js';
+import { type Api, expectOk, putReview } from './api.js';
 
 /*
  * The shared fixtures: the demo people, the bodies of a call and an application, the 2013 populations, and the
@@ -153,7 +152,7 @@ export const fullReview = (
 ) => ({ scores: { relevance, quality, feasibility }, comments: {}, recommendation });
 
 /** The owner's acceptance of an award: the declaration and the terms in force. */
-export const ACCEPT = { declaration: true, termsVersion: AWARD_TERMS.version };
+export const ACCEPT = { declaration: true as const, termsVersion: AWARD_TERMS.version };
 
 /** The 19 municipalities' populations on 1 January 2013, from the seed file `npm start` imports. */
 export const MUNICIPALITIES_2013: readonly { name: string; population: number }[] = readFileSync(
@@ -185,19 +184,6 @@ export async function createCall(
   const created = expectOk(await client.post('/api/calls', callBody(options.overrides), ADMIN), 201);
   if (options.open === false) return created;
   return expectOk(await client.act(`/api/calls/${created.id}/open`, ADMIN));
-}
-
-/**
- * A fresh harness (its own table), its API client and the example call, opened (with `overrides`): where most
- * tests of applications start.
- */
-export async function harnessWithCall(
-  overrides: Record<string, unknown> = {},
-  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON
-): Promise<{ h: Harness; client: Api; call: any }> {
-  const h = await createHarness();
-  const client = api(h);
-  return { h, client, call: await createCall(client, { overrides }) };
 }
 
 /** Starts a draft under a call as `who`. */

@@ -6,26 +6,16 @@ import { createApp } from '../../functions/app/app.js';
 import type { Principal } from '../../functions/core/auth/principal.js';
 import { syncUserProfile } from '../../functions/core/auth/users.service.js';
 import type { CoreDeps, UserProfile } from '../../functions/core/ports.js';
-import type { Clock } from '../../functions/core/shared/time.js';
 import { createDb, type Db } from '../../functions/db/client.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
 import { createLocalTokens, type LocalTokens } from '../../functions/http/auth/tokens.js';
 import { DEMO_USERS } from '../../functions/local/seed.js';
 import { ensureTable } from '../../functions/local/table.js';
+import { type Api, api } from './api.js';
+import { TestClock } from './clock.js';
+import { createCall } from './fixtures.js';
 
-/** A clock tests can move. */
-export class TestClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(iso: string): void {
-    this.current = new Date(iso);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
+export { TestClock };
 
 export interface Harness {
   db: Db;
@@ -88,4 +78,17 @@ export async function withUsers(h: Harness, extra: readonly UserProfile[]): Prom
       return found ? h.tokens.sign(found) : h.tokenFor(email);
     },
   };
+}
+
+/**
+ * A fresh harness (its own table), its API client and the example call, opened (with `overrides`): where most
+ * tests of applications start.
+ */
+export async function harnessWithCall(
+  overrides: Record<string, unknown> = {},
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON
+): Promise<{ h: Harness; client: Api; call: any }> {
+  const h = await createHarness();
+  const client = api(h);
+  return { h, client, call: await createCall(client, { overrides }) };
 }
