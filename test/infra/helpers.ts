@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type App, Validations } from 'aws-cdk-lib';
-import type { Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { expect } from 'vitest';
@@ -26,6 +26,37 @@ export function cdkJsonContext(extra: Record<string, unknown> = {}): Record<stri
  * bundles the functions it inspects, so every function is bundled once per test run.
  */
 export const bundleOnly = (...stackPaths: string[]) => ({ 'aws:cdk:bundling-stacks': stackPaths });
+
+/**
+ * What every function of the project runs with (infra/constructs/app-function.ts): Node.js 24 on ARM, traced,
+ * logging to its own group, source maps, Powertools' service name and level, and the table from FimData.
+ * `memoryMb`, `timeout`, `logGroup` and `variables` are a function's own.
+ */
+export function functionDefaults(own: {
+  memoryMb: number;
+  timeout: number;
+  logGroup: unknown;
+  variables?: Record<string, unknown>;
+}): Record<string, unknown> {
+  return {
+    Runtime: 'nodejs24.x',
+    Architectures: ['arm64'],
+    Handler: 'index.handler',
+    MemorySize: own.memoryMb,
+    Timeout: own.timeout,
+    TracingConfig: { Mode: 'Active' },
+    LoggingConfig: Match.objectLike({ LogGroup: own.logGroup }),
+    Environment: {
+      Variables: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'fim',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        TABLE_NAME: { 'Fn::ImportValue': Match.stringLikeRegexp('^FimData:') },
+        ...own.variables,
+      },
+    },
+  };
+}
 
 /**
  * The whole app as `cdk synth` builds it, into a folder of its own, with esbuild bundling only the functions of

@@ -12,6 +12,7 @@ import {
   asArray,
   expectBundle,
   expectNoNagFindings,
+  functionDefaults,
   normalised,
   REGION,
   statementsOf,
@@ -52,22 +53,8 @@ describe('FimJobs: the closer function', () => {
     expect(fim.jobsStack.region).toBe(REGION);
     jobs.resourceCountIs('AWS::Lambda::Function', 1);
     jobs.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs24.x',
-      Architectures: ['arm64'],
-      Handler: 'index.handler',
+      ...functionDefaults({ memoryMb: 512, timeout: 60, logGroup: { Ref: ids.logs } }),
       Description: Match.stringLikeRegexp('closes calls at their deadline'),
-      MemorySize: 512,
-      Timeout: 60,
-      TracingConfig: { Mode: 'Active' },
-      LoggingConfig: Match.objectLike({ LogGroup: { Ref: ids.logs } }),
-      Environment: {
-        Variables: {
-          NODE_OPTIONS: '--enable-source-maps',
-          POWERTOOLS_SERVICE_NAME: 'fim',
-          POWERTOOLS_LOG_LEVEL: 'INFO',
-          TABLE_NAME: { 'Fn::ImportValue': Match.stringLikeRegexp('^FimData:') },
-        },
-      },
     });
     jobs.hasResource('AWS::Logs::LogGroup', {
       DeletionPolicy: 'Retain',

@@ -14,6 +14,7 @@ import {
   errorsOf,
   expectBundle,
   expectNoNagFindings,
+  functionDefaults,
   REGION,
   statementsOf,
   synthesise,
@@ -254,20 +255,13 @@ describe('ApiStack: HTTP API', () => {
 describe('ApiStack: function', () => {
   it('runs Node.js 24 on ARM with the project defaults and the app settings', () => {
     api.resourceCountIs('AWS::Lambda::Function', 1);
-    api.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs24.x',
-      Architectures: ['arm64'],
-      Handler: 'index.handler',
-      MemorySize: 512,
-      Timeout: 10,
-      TracingConfig: { Mode: 'Active' },
-      LoggingConfig: Match.objectLike({ LogGroup: { Ref: Match.anyValue() } }),
-      Environment: {
-        Variables: {
-          NODE_OPTIONS: '--enable-source-maps',
-          POWERTOOLS_SERVICE_NAME: 'fim',
-          POWERTOOLS_LOG_LEVEL: 'INFO',
-          TABLE_NAME: { 'Fn::ImportValue': Match.stringLikeRegexp('^FimData:') },
+    api.hasResourceProperties(
+      'AWS::Lambda::Function',
+      functionDefaults({
+        memoryMb: 512,
+        timeout: 10,
+        logGroup: { Ref: Match.anyValue() },
+        variables: {
           COGNITO_USER_POOL_ID: { Ref: Match.anyValue() },
           COGNITO_CLIENT_ID: { Ref: Match.anyValue() },
           COGNITO_DOMAIN: {
@@ -275,8 +269,8 @@ describe('ApiStack: function', () => {
           },
           PUBLIC_URL: { 'Fn::GetAtt': [Match.anyValue(), 'ApiEndpoint'] },
         },
-      },
-    });
+      }),
+    );
   });
 
   it('is bundled as ESM with the require banner, the AWS SDK inside and a source map', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Api, api, expectOk } from '../support/api.js';
-import { ACCEPT, applicationsIn, FINANCE, populationsCsv, RESEARCHER } from '../support/fixtures.js';
+import { type Api, api } from '../support/api.js';
+import { ACCEPT, applicationsIn, FINANCE, RESEARCHER, setUpYear } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
 /*
@@ -77,7 +77,6 @@ const expectedBalance = (m: Money) => ({
 beforeAll(async () => {
   h = await createHarness();
   client = api(h);
-  expectOk(await client.post('/api/populations/imports', { csv: populationsCsv(2013) }, FINANCE));
 });
 
 describe('awards under random payments, acceptances, disbursements and refunds', () => {
@@ -92,10 +91,8 @@ describe('awards under random payments, acceptances, disbursements and refunds',
         async (amounts, commands) => {
           const year = nextYear++;
           h.clock.set(`${year}-06-15T10:00:00Z`);
+          await setUpYear(client, year);
           const Y = `/api/finance/years/${year}`;
-          expectOk(await client.put(Y, { referenceYear: 2013, dueDate: `${year}-03-31` }, FINANCE), 201);
-          expectOk(await client.act(`${Y}/contributions/run`, FINANCE));
-          expectOk(await client.act(`${Y}/contributions/send`, FINANCE));
           const ids = await applicationsIn(
             client,
             amounts.map((amountOre) => ({ amountOre })),

@@ -3,13 +3,12 @@ import type { Context, ScheduledEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { SCHEDULER } from '../../functions/core/auth/system.js';
-import { createCallSchema } from '../../functions/core/calls/call.schema.js';
-import { createCall, openCall } from '../../functions/core/calls/call.service.js';
 import { api } from '../support/api.js';
 import { throttling } from '../support/db-faults.js';
-import { ADMIN, callBody, RESEARCHER, submitApplication } from '../support/fixtures.js';
+import { RESEARCHER, submitApplication } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { captureLambdaOutput, lambdaContext } from '../support/lambda.js';
+import { openedCall } from '../support/services.js';
 import { auditEvents } from '../support/table.js';
 
 /*
@@ -56,38 +55,25 @@ async function coldStart(tableName: string | undefined): Promise<Invoke> {
 
 beforeAll(async () => {
   h = await createHarness({ now: '2025-06-02T08:00:00Z' });
-  const ctx = { actor: h.principal(ADMIN) };
   // Opened in June 2025 with the deadline on 1 January 2026: long past by the real clock.
-  const due = await createCall(
-    h.core,
-    ctx,
-    createCallSchema.parse(
-      callBody({
-        title: 'FIM 2026: forebyggelse',
-        opensAt: '2025-06-01T00:00:00+02:00',
-        closesAt: '2026-01-01T12:00:00+01:00',
-      }),
-    ),
-  );
-  await openCall(h.core, ctx, due.id);
-  dueCallId = due.id;
+  const opens = '2025-06-01T00:00:00+02:00';
+  dueCallId = (
+    await openedCall(h.core, {
+      title: 'FIM 2026: forebyggelse',
+      opensAt: opens,
+      closesAt: '2026-01-01T12:00:00+01:00',
+    })
+  ).id;
   dueAppId = await submitApplication(api(h), dueCallId, RESEARCHER, {
     budgetLines: [{ category: 'Løn', year: 2026, amountOre: 20_000_000 }],
     startDate: '2026-02-01',
     endDate: '2026-12-31',
   });
-  const future = await createCall(
-    h.core,
-    ctx,
-    createCallSchema.parse(
-      callBody({
-        title: 'FIM 2099: langt ude i fremtiden',
-        opensAt: '2025-06-01T00:00:00+02:00',
-        closesAt: '2099-12-31T12:00:00+01:00',
-      }),
-    ),
-  );
-  await openCall(h.core, ctx, future.id);
+  const future = await openedCall(h.core, {
+    title: 'FIM 2099: langt ude i fremtiden',
+    opensAt: opens,
+    closesAt: '2099-12-31T12:00:00+01:00',
+  });
   futureCallId = future.id;
 });
 

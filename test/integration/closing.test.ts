@@ -248,70 +248,65 @@ describe('closeDueCalls', () => {
 });
 
 describe('a withdrawal racing the closer', () => {
-  it('withdrawn after the closer listed the call: it stays withdrawn and is never written by the closer', async () => {
+  /**
+   * Closes a call of two submitted applications while the applicant withdraws the first from another process,
+   * the moment the closer reads `when`: the call's list of applications, or that application itself. Either
+   * way the withdrawal stands, the other application goes to review and the call closes. Returns the first
+   * application and the items the closer's transactions put.
+   */
+  async function closeWhileWithdrawn(when: 'listed' | 'read') {
     const { h, client, callId } = await fresh();
     const racer = await submitApplication(client, callId, RESEARCHER);
     const other = await submitApplication(client, callId, RESEARCHER2);
     const applicant = otherProcess(h);
     const { stub, realSend } = faults.mock(h.db);
     let raced = false;
-    stub.on(QueryCommand).callsFake(async (input) => {
-      const out = await realSend(new QueryCommand(input));
-      if (!raced && input.IndexName === 'gsi2') {
-        raced = true;
-        await withdrawApplication(applicant, { actor: h.principal(RESEARCHER) }, racer);
-      }
-      return out;
-    });
+    const race = async () => {
+      if (raced) return;
+      raced = true;
+      await withdrawApplication(applicant, { actor: h.principal(RESEARCHER) }, racer);
+    };
+    if (when === 'listed')
+      stub.on(QueryCommand).callsFake(async (input) => {
+        const out = await realSend(new QueryCommand(input));
+        if (input.IndexName === 'gsi2') await race();
+        return out;
+      });
+    else
+      stub.on(GetCommand).callsFake(async (input) => {
+        const out = await realSend(new GetCommand(input));
+        if (input.Key?.pk === `APP#${racer}`) await race();
+        return out;
+      });
 
     await closeCall(h.core, asAdmin(h), callId);
 
     expect(raced).toBe(true);
-    const writtenKeys = stub
+    const puts = stub
       .commandCalls(TransactWriteCommand)
       .flatMap((c) => c.args[0].input.TransactItems ?? [])
-      .map((item) => String(item.Put?.Item?.pk));
-    expect(writtenKeys).not.toContain(`APP#${racer}`);
+      .flatMap((item) => (item.Put?.Item ? [item.Put.Item] : []));
     faults.restore();
     expect(await h.core.applications.get(racer)).toMatchObject({ status: 'withdrawn', version: 3 });
-    expect(await reviewStarted(h, racer)).toEqual([]);
     expect(await statusOf(h, other)).toBe('in_review');
     expect((await h.core.calls.get(callId))?.status).toBe('closed');
+    return { h, racer, puts };
+  }
+
+  it('withdrawn after the closer listed the call: it stays withdrawn and is never written by the closer', async () => {
+    const { h, racer, puts } = await closeWhileWithdrawn('listed');
+    expect(puts.map((item) => String(item.pk))).not.toContain(`APP#${racer}`);
+    expect(await reviewStarted(h, racer)).toEqual([]);
   });
 
   it('withdrawn between the closer’s read and its write: the write fails its condition, the withdrawal stands', async () => {
-    const { h, client, callId } = await fresh();
-    const racer = await submitApplication(client, callId, RESEARCHER);
-    const other = await submitApplication(client, callId, RESEARCHER2);
-    const applicant = otherProcess(h);
-    const { stub, realSend } = faults.mock(h.db);
-    let raced = false;
-    stub.on(GetCommand).callsFake(async (input) => {
-      const out = await realSend(new GetCommand(input));
-      if (!raced && input.Key?.pk === `APP#${racer}`) {
-        raced = true;
-        await withdrawApplication(applicant, { actor: h.principal(RESEARCHER) }, racer);
-      }
-      return out;
-    });
-
-    await closeCall(h.core, asAdmin(h), callId);
-
-    expect(raced).toBe(true);
+    const { h, racer, puts } = await closeWhileWithdrawn('read');
     // The closer did try, with the version it had read, and lost.
-    const tried = stub
-      .commandCalls(TransactWriteCommand)
-      .flatMap((c) => c.args[0].input.TransactItems ?? [])
-      .filter((item) => item.Put?.Item?.pk === `APP#${racer}` && item.Put.Item.sk === 'APP');
-    expect(tried).toHaveLength(1);
-    faults.restore();
-    expect(await h.core.applications.get(racer)).toMatchObject({ status: 'withdrawn', version: 3 });
+    expect(puts.filter((item) => item.pk === `APP#${racer}` && item.sk === 'APP')).toHaveLength(1);
     expect((await auditEvents(h, `APP#${racer}`)).map((e) => e.action)).toEqual([
       'application.created',
       'application.submitted',
       'application.withdrawn',
     ]);
-    expect(await statusOf(h, other)).toBe('in_review');
-    expect((await h.core.calls.get(callId))?.status).toBe('closed');
   });
 });

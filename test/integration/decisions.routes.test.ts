@@ -20,7 +20,7 @@ import {
   closeCallNow,
   createCall,
   neutralPartners,
-  partner,
+  partnersWith,
   person,
   RESEARCHER,
   RESEARCHER2,
@@ -109,10 +109,7 @@ describe('recording decisions', () => {
     d.waiting = await submit(callId, RESEARCHER);
     // The board member (Bo Nielsen) works for Aarhus Kommune, a partner here.
     d.aarhus = await submit(callId, RESEARCHER, {
-      partners: [
-        partner('Aarhus Kommune', 'municipality'),
-        partner('Lægehuset Nørreport', 'general_practice'),
-      ],
+      partners: partnersWith('Aarhus Kommune'),
     });
     d.declared = await submit(callId, RESEARCHER2);
     d.b = await submit(callId, RESEARCHER2);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARTIES } from '../../functions/core/finance/parties.js';
-import { type Api, api, expectOk } from '../support/api.js';
-import { FINANCE, populationsCsv } from '../support/fixtures.js';
+import { type Api, api } from '../support/api.js';
+import { FINANCE, setUpYear } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 
 /*
@@ -46,7 +46,6 @@ let nextYear = 2050;
 beforeAll(async () => {
   h = await createHarness();
   client = api(h);
-  expectOk(await client.post('/api/populations/imports', { csv: populationsCsv(2013) }, FINANCE));
 });
 
 describe('the ledger under random payments and adjustments', () => {
@@ -54,10 +53,8 @@ describe('the ledger under random payments and adjustments', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 8 }), async (commands) => {
         const year = nextYear++;
+        await setUpYear(client, year);
         const Y = `/api/finance/years/${year}`;
-        expectOk(await client.put(Y, { referenceYear: 2013, dueDate: `${year}-03-31` }, FINANCE), 201);
-        expectOk(await client.act(`${Y}/contributions/run`, FINANCE));
-        expectOk(await client.act(`${Y}/contributions/send`, FINANCE));
 
         const paid = new Map<string, number>();
         const adjusted = new Map<string, number>();

@@ -13,7 +13,7 @@ import {
   CHAIR,
   callBody,
   FINANCE,
-  partner,
+  partnersWith,
   pay,
   RESEARCHER,
   RESEARCHER2,
@@ -35,10 +35,7 @@ import { auditEvents, pendingOutbox } from '../support/table.js';
 const YEAR = 2027;
 const CONFLICTED_BOARD = CHAIR;
 /** Region Midtjylland is a partner: the chair is conflicted, the board member (Aarhus Kommune) is not. */
-const PARTNERS = [
-  partner('Region Midtjylland', 'region'),
-  partner('Lægehuset Nørreport', 'general_practice'),
-];
+const PARTNERS = partnersWith('Region Midtjylland', 'region');
 
 /** A year that holds money: set up, and one payment. */
 async function fundYear(client: Api): Promise<void> {

@@ -29,7 +29,7 @@ import {
   createCall,
   FINANCE,
   fullReview,
-  partner,
+  partnersWith,
   person,
   RESEARCHER,
   RESEARCHER2,
@@ -102,10 +102,7 @@ beforeAll(async () => {
   h = await withUsers(await createHarness(), EXTRA);
   client = api(h);
   callId = (await createCall(client, { overrides: { title: 'Adgang til bedømmelse' } })).id;
-  const partners = [
-    partner('Skanderborg Kommune', 'municipality'),
-    partner('Lægehuset Nørreport', 'general_practice'),
-  ];
+  const partners = partnersWith('Skanderborg Kommune');
   app = await submitApplication(client, callId, RESEARCHER, { partners });
   waiting = await submitApplication(client, callId, RESEARCHER, { partners, title: 'Venteliste-projektet' });
   await closeCallNow(client, callId);

@@ -18,6 +18,7 @@ import {
   fullReview,
   neutralPartners,
   partner,
+  partnersWith,
   RESEARCHER,
   RESEARCHER2,
   reviewAndSubmit,
@@ -74,7 +75,7 @@ describe('assigning reviewers by hand', () => {
     clean = await submit(callId, RESEARCHER);
     // "Randers" as the applicant wrote it is Randers Kommune, reviewer2's employer.
     randers = await submit(callId, RESEARCHER, {
-      partners: [partner('Randers', 'municipality'), partner('Lægehuset Nørreport', 'general_practice')],
+      partners: partnersWith('Randers'),
     });
     draft = (await createDraft(client, callId, RESEARCHER)).id as string;
     await closeCallNow(client, callId);
@@ -216,10 +217,7 @@ describe('the suggested assignment and its confirmation', () => {
     callId = await callWith({ title: 'Forslag', reviewersPerApplication: 3 });
     s.plain = await submit(callId, RESEARCHER);
     s.randers = await submit(callId, RESEARCHER2, {
-      partners: [
-        partner('Randers Kommune', 'municipality'),
-        partner('Lægehuset Nørreport', 'general_practice'),
-      ],
+      partners: partnersWith('Randers Kommune'),
     });
     s.oneAssigned = await submit(callId, RESEARCHER);
     s.declared = await submit(callId, RESEARCHER2);
@@ -758,10 +756,7 @@ describe('the ranking and the CSV exports', () => {
     // The board member works for Aarhus Kommune, a partner here.
     r.na = await submit(callId, RESEARCHER, {
       ...amount(20_000_000),
-      partners: [
-        partner('Aarhus Kommune', 'municipality'),
-        partner('Lægehuset Nørreport', 'general_practice'),
-      ],
+      partners: partnersWith('Aarhus Kommune'),
     });
     r.formula = await submit(callId, RESEARCHER2, { ...amount(5_000_000), title: FORMULA });
     r.none = await submit(callId, RESEARCHER, amount(10_000_000));

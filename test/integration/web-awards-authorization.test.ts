@@ -13,7 +13,7 @@ import {
   ACCEPT,
   applicationsIn,
   everyoneBut,
-  partner,
+  partnersWith,
   pay,
   RESEARCHER,
   setUpYear,
@@ -33,7 +33,7 @@ beforeAll(async () => {
   const client = api(h);
   await setUpYear(client, 2027, { referenceYear: 2026, dueDate: '2027-06-30' });
   await pay(client, 2027, 100_000_000);
-  const partners = [partner('Lemvig Kommune', 'municipality'), partner('Lægehuset', 'general_practice')];
+  const partners = partnersWith('Lemvig Kommune');
   [ids.open = '', ids.award = '', ids.big = '', ids.spare = ''] = await applicationsIn(
     client,
     [

@@ -86,6 +86,19 @@ function created<T>(map: Map<string, T>, key: string, item: T): Write {
   return { holds: () => !map.has(key), apply: () => map.set(key, copy(item)) };
 }
 
+/** An Idempotency-Key claimed for good under `scope`, holding the answer to repeat; created only if unused. */
+function claimOf(
+  map: Map<string, { requestHash: string; entry: LedgerEntry }>,
+  scope: string,
+  claim: { key: string; requestHash: string } | undefined,
+  entry: LedgerEntry,
+): Write | undefined {
+  return claim ? created(map, `${scope}#${claim.key}`, { requestHash: claim.requestHash, entry }) : undefined;
+}
+
+/** The refusal of a key already claimed (the caller reads the claim to answer). */
+const keyClaimed = () => new AppError('RULES_FAILED', { code: 'IDEMPOTENCY_KEY_CLAIMED' });
+
 /** Everything the fakes hold, open to a test that sets up or inspects a state directly. */
 export class FakeStore {
   readonly calls = new Map<string, Call>();
@@ -406,12 +419,7 @@ function fakeAwards(store: FakeStore): AwardRepository {
       const field = disbursement ? 'disbursedOre' : 'refundedOre';
       await store.transact(
         {
-          claim: claim
-            ? created(store.disbursementClaims, `${award.applicationId}#${claim.key}`, {
-                requestHash: claim.requestHash,
-                entry,
-              })
-            : undefined,
+          claim: claimOf(store.disbursementClaims, award.applicationId, claim, entry),
           award: {
             // amountOre never changes and disbursedOre only grows, so limits from the figures read are sound.
             holds: () => {
@@ -435,7 +443,7 @@ function fakeAwards(store: FakeStore): AwardRepository {
         { entityPk: under(award), event: audit },
         [],
         {
-          claim: () => new AppError('RULES_FAILED', { code: 'IDEMPOTENCY_KEY_CLAIMED' }),
+          claim: keyClaimed,
           award: async () => {
             const now = await get(award.applicationId);
             if (!now) return versionConflict();
@@ -630,12 +638,7 @@ function fakeFinance(store: FakeStore): FinanceRepository {
       const key = contributionKey(entry.year, partyId);
       await store.transact(
         {
-          claim: claim
-            ? created(store.paymentClaims, `${entry.year}#${partyId}#${claim.key}`, {
-                requestHash: claim.requestHash,
-                entry,
-              })
-            : undefined,
+          claim: claimOf(store.paymentClaims, `${entry.year}#${partyId}`, claim, entry),
           contribution: {
             holds: () =>
               store.contributions.has(key) &&
@@ -653,7 +656,7 @@ function fakeFinance(store: FakeStore): FinanceRepository {
         { entityPk: `CONTRIB#${entry.year}#${partyId}`, event: audit },
         [],
         {
-          claim: () => new AppError('RULES_FAILED', { code: 'IDEMPOTENCY_KEY_CLAIMED' }),
+          claim: keyClaimed,
           contribution: () => (expectedVersion === undefined ? notFound('contribution') : versionConflict()),
         },
       );

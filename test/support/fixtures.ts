@@ -100,11 +100,17 @@ export const partner = (organisation: string, sector: string, contactName = 'Kim
   role: 'Partner',
 });
 
-/** Partners no demo user works for: nobody on the board or among the reviewers is conflicted. */
-export const neutralPartners = () => [
-  partner('Skive Kommune', 'municipality'),
+/**
+ * Two partners: `organisation` (a municipality unless told), whose people are conflicted with the application,
+ * and a general practice no demo user works for; together they meet the call's two sectors.
+ */
+export const partnersWith = (organisation: string, sector = 'municipality') => [
+  partner(organisation, sector),
   partner('Lægehuset Nørreport', 'general_practice'),
 ];
+
+/** Partners no demo user works for: nobody on the board or among the reviewers is conflicted. */
+export const neutralPartners = () => partnersWith('Skive Kommune');
 
 /**
  * A draft that passes every submission rule under callBody() at the default clock. Its partners (Aarhus
@@ -331,26 +337,16 @@ export async function applicationsIn(
 }
 
 /** One application approved through the API (see applicationsIn); returns its id. */
-export async function approvedApplication(
+export const approvedApplication = async (
   client: Api,
   approval: Omit<ApplicationCase, 'status'> = {},
   callOverrides: Record<string, unknown> = {},
-): Promise<string> {
-  const [id] = await applicationsIn(client, [approval], callOverrides);
-  if (!id) throw new Error('no application');
-  return id;
-}
+): Promise<string> => (await applicationsIn(client, [approval], callOverrides))[0] ?? '';
 
 /** An approved application whose owner has accepted the award: the amount is committed. Returns its id. */
-export async function acceptedAward(
-  client: Api,
-  approval: Omit<ApplicationCase, 'status'> = {},
-  callOverrides: Record<string, unknown> = {},
-): Promise<string> {
-  const id = await approvedApplication(client, approval, callOverrides);
-  expectOk(
-    await client.post(`/api/applications/${id}/award/accept`, ACCEPT, approval.owner ?? RESEARCHER),
-    201,
-  );
+export async function acceptedAward(...approved: Parameters<typeof approvedApplication>): Promise<string> {
+  const id = await approvedApplication(...approved);
+  const owner = approved[1]?.owner ?? RESEARCHER;
+  expectOk(await approved[0].post(`/api/applications/${id}/award/accept`, ACCEPT, owner), 201);
   return id;
 }

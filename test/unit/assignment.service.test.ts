@@ -8,7 +8,7 @@ import { declareConflict, ruleOnConflict } from '../../functions/core/reviews/co
 import { reviewInputSchema } from '../../functions/core/reviews/review.schema.js';
 import { saveReview, submitReview } from '../../functions/core/reviews/review.service.js';
 import { createFakes } from '../support/fakes.js';
-import { fullReview, partner, person } from '../support/fixtures.js';
+import { fullReview, partnersWith, person } from '../support/fixtures.js';
 import { ACTORS, as, inReview, openedCall, submitted } from '../support/services.js';
 
 /*
@@ -29,7 +29,7 @@ async function setUp() {
   const fakes = createFakes({ users: CAST });
   const application = await inReview(fakes.deps, ACTORS.applicant, {
     overrides: {
-      partners: [partner('Randers Kommune', 'municipality'), partner('Lægehuset', 'general_practice')],
+      partners: partnersWith('Randers Kommune'),
     },
   });
   return { ...fakes, application };
@@ -63,7 +63,7 @@ describe('assigning reviewers', () => {
     const fakes = createFakes({ users: CAST });
     const regional = await inReview(fakes.deps, ACTORS.applicant, {
       overrides: {
-        partners: [partner('Region Midtjylland', 'region'), partner('Lægehuset', 'general_practice')],
+        partners: partnersWith('Region Midtjylland', 'region'),
       },
     });
     await expect(
