@@ -33,9 +33,13 @@ const DEADLINE = '2027-09-01T10:00:00.000Z';
 
 const faults = dbMocks();
 
-async function fresh(): Promise<{ h: Harness; client: Api; callId: string }> {
+/** A table of its own with the example call open, and `submitted` applications in it (the two researchers' in turn). */
+async function fresh(submitted = 0): Promise<{ h: Harness; client: Api; callId: string; apps: string[] }> {
   const { h, client, call } = await harnessWithCall();
-  return { h, client, callId: call.id as string };
+  const apps: string[] = [];
+  for (let i = 0; i < submitted; i++)
+    apps.push(await submitApplication(client, call.id, i % 2 ? RESEARCHER2 : RESEARCHER));
+  return { h, client, callId: call.id as string, apps };
 }
 
 const asAdmin = (h: Harness): RequestContext => ({ actor: h.principal(ADMIN) });
@@ -54,11 +58,7 @@ const statusOf = async (h: Harness, applicationId: string) =>
 
 describe('closing a call', () => {
   it('moves only the submitted applications, with one audit event each, then closes the call once', async () => {
-    const { h, client, callId } = await fresh();
-    const submitted = [
-      await submitApplication(client, callId, RESEARCHER),
-      await submitApplication(client, callId, RESEARCHER2),
-    ];
+    const { h, client, callId, apps: submitted } = await fresh(2);
     const draft = (await createDraft(client, callId, RESEARCHER)).id as string;
     const withdrawnAfterSubmit = await submitApplication(client, callId, RESEARCHER);
     expect((await client.act(`/api/applications/${withdrawnAfterSubmit}/withdraw`, RESEARCHER)).status).toBe(
@@ -108,12 +108,7 @@ describe('closing a call', () => {
   });
 
   it('a crash between applications leaves the call open past its deadline; the next run finishes the job', async () => {
-    const { h, client, callId } = await fresh();
-    const apps = [
-      await submitApplication(client, callId, RESEARCHER),
-      await submitApplication(client, callId, RESEARCHER2),
-      await submitApplication(client, callId, RESEARCHER),
-    ];
+    const { h, callId, apps } = await fresh(3);
     h.clock.set(DEADLINE);
     const { stub, realSend } = faults.mock(h.db);
     let writes = 0;
@@ -154,11 +149,7 @@ describe('closing a call', () => {
   });
 
   it('a transaction cancelled while the application stays submitted does not leave it in a closed call', async () => {
-    const { h, client, callId } = await fresh();
-    const apps = [
-      await submitApplication(client, callId, RESEARCHER),
-      await submitApplication(client, callId, RESEARCHER2),
-    ];
+    const { h, callId, apps } = await fresh(2);
     h.clock.set(DEADLINE);
     const { stub, realSend } = faults.mock(h.db);
     let writes = 0;
@@ -192,12 +183,7 @@ describe('closing a call', () => {
   });
 
   it('two closers at once: each application moves once and the call closes once', async () => {
-    const { h, client, callId } = await fresh();
-    const apps = [
-      await submitApplication(client, callId, RESEARCHER),
-      await submitApplication(client, callId, RESEARCHER2),
-      await submitApplication(client, callId, RESEARCHER),
-    ];
+    const { h, callId, apps } = await fresh(3);
     h.clock.set(DEADLINE);
 
     const runs = await Promise.all([closeDueCalls(h.core, asScheduler), closeDueCalls(h.core, asScheduler)]);
@@ -255,9 +241,11 @@ describe('a withdrawal racing the closer', () => {
    * application and the items the closer's transactions put.
    */
   async function closeWhileWithdrawn(when: 'listed' | 'read') {
-    const { h, client, callId } = await fresh();
-    const racer = await submitApplication(client, callId, RESEARCHER);
-    const other = await submitApplication(client, callId, RESEARCHER2);
+    const {
+      h,
+      callId,
+      apps: [racer = '', other = ''],
+    } = await fresh(2);
     const applicant = otherProcess(h);
     const { stub, realSend } = faults.mock(h.db);
     let raced = false;

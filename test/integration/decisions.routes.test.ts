@@ -1,10 +1,4 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Application } from '../../functions/core/applications/application.schema.js';
@@ -13,6 +7,7 @@ import { auditEvent } from '../../functions/core/audit/audit.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import { composeMail } from '../../functions/texts/index.js';
 import { type Api, type ApiResponse, api, expectProblem } from '../support/api.js';
+import { dbMocks } from '../support/db-faults.js';
 import {
   ADMIN,
   BOARD,
@@ -27,7 +22,7 @@ import {
   submitApplication,
 } from '../support/fixtures.js';
 import { createHarness, type Harness, withUsers } from '../support/harness.js';
-import { auditEvents, pendingOutbox } from '../support/table.js';
+import { auditEvents, pendingOutbox, storedItem } from '../support/table.js';
 
 /*
  * Board meetings and single decisions through the API: the rules of each outcome, who may attend and who
@@ -39,6 +34,7 @@ const BOARD_REVIEWER = person('boardrev', ['applicant', 'board', 'reviewer'], 'F
   name: 'Birgitte Rask',
 });
 
+const faults = dbMocks();
 let h: Harness;
 let client: Api;
 
@@ -61,15 +57,7 @@ const decide = (applicationId: string, body: Record<string, unknown>, who = ADMI
 const errorsOf = (res: ApiResponse) =>
   (res.body.errors as { pointer: string; code: string }[]).map((e) => [e.pointer, e.code]);
 const counter = async (callId: string) =>
-  (
-    await h.db.doc.send(
-      new GetCommand({
-        TableName: h.db.tableName,
-        Key: { pk: `CALL#${callId}`, sk: 'BUDGET' },
-        ConsistentRead: true,
-      }),
-    )
-  ).Item?.approvedOre as number | undefined;
+  (await storedItem(h, { pk: `CALL#${callId}`, sk: 'BUDGET' }))?.approvedOre as number | undefined;
 const letters = async (applicationId?: string) =>
   (await pendingOutbox(h)).filter(
     (m) => m.kind === 'application.decision' && (applicationId === undefined || m.entityId === applicationId),
@@ -500,28 +488,22 @@ describe('the budget guard', () => {
     await client.get('/api/me', ADMIN);
     // Every read of the approved total answers "nothing approved yet", as a read just before the others' writes
     // would: only the condition in the decision's transaction stands between them and the budget.
-    const realSend = h.db.doc.send.bind(h.db.doc) as DynamoDBDocumentClient['send'];
-    const db = mockClient(h.db.doc);
-    try {
-      db.on(GetCommand).callsFake((input) =>
-        input.Key?.sk === 'BUDGET' ? Promise.resolve({}) : realSend(new GetCommand(input)),
-      );
-      db.on(QueryCommand).callsFake((input) => realSend(new QueryCommand(input)));
-      db.on(TransactWriteCommand).callsFake((input) => realSend(new TransactWriteCommand(input)));
+    const { stub: db, realSend } = faults.mock(h.db);
+    db.on(GetCommand).callsFake((input) =>
+      input.Key?.sk === 'BUDGET' ? Promise.resolve({}) : realSend(new GetCommand(input)),
+    );
 
-      const results = await Promise.all(
-        apps.map((id) => decide(id, { outcome: 'approved', amountOre: share })),
-      );
+    const results = await Promise.all(
+      apps.map((id) => decide(id, { outcome: 'approved', amountOre: share })),
+    );
 
-      expect(results.map((r) => r.status).sort()).toEqual([201, 201, 422, 422]);
-      for (const res of results.filter((r) => r.status === 422)) {
-        expect(res.body.errors[0].code).toBe('BUDGET_EXCEEDED');
-      }
-      // All four reached the transaction.
-      expect(db.commandCalls(TransactWriteCommand)).toHaveLength(4);
-    } finally {
-      db.restore();
+    expect(results.map((r) => r.status).sort()).toEqual([201, 201, 422, 422]);
+    for (const res of results.filter((r) => r.status === 422)) {
+      expect(res.body.errors[0].code).toBe('BUDGET_EXCEEDED');
     }
+    // All four reached the transaction.
+    expect(db.commandCalls(TransactWriteCommand)).toHaveLength(4);
+    faults.restore();
     expect(await counter(callId)).toBe(2 * share);
     const approved = (await h.core.applications.listByCall(callId)).filter((a) => a.status === 'approved');
     expect(approved.map((a) => a.decision?.amountOre)).toEqual([share, share]);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Sector } from '../../functions/core/applications/application.schema.js';
 import type { Role } from '../../functions/core/auth/principal.js';
 import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
 import type { UserProfile } from '../../functions/core/ports.js';
@@ -92,7 +93,7 @@ export function callBody(overrides: Record<string, unknown> = {}): Record<string
 }
 
 /** A partner on an application; its organisation decides who is conflicted with the application. */
-export const partner = (organisation: string, sector: string, contactName = 'Kim Kontakt') => ({
+export const partner = (organisation: string, sector: Sector, contactName = 'Kim Kontakt') => ({
   organisation,
   sector,
   contactName,
@@ -104,7 +105,7 @@ export const partner = (organisation: string, sector: string, contactName = 'Kim
  * Two partners: `organisation` (a municipality unless told), whose people are conflicted with the application,
  * and a general practice no demo user works for; together they meet the call's two sectors.
  */
-export const partnersWith = (organisation: string, sector = 'municipality') => [
+export const partnersWith = (organisation: string, sector: Sector = 'municipality') => [
   partner(organisation, sector),
   partner('Lægehuset Nørreport', 'general_practice'),
 ];

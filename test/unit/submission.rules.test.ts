@@ -4,7 +4,7 @@ import { checkSubmission, formatReference } from '../../functions/core/applicati
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import { createCallSchema } from '../../functions/core/calls/call.schema.js';
 import { say } from '../../functions/texts/index.js';
-import { callBody } from '../support/fixtures.js';
+import { callBody, partnersWith } from '../support/fixtures.js';
 
 /** The example call as stored and opened: two focus areas, one criterion; times in UTC. */
 const call: Call = {
@@ -37,22 +37,7 @@ const complete: Application = {
   summary: 'Resumé',
   focusArea: 'prevention',
   userInvolvement: 'Borgerpanel',
-  partners: [
-    {
-      organisation: 'Aarhus Kommune',
-      sector: 'municipality',
-      contactName: 'Ane',
-      contactEmail: 'ane@aarhus.dk',
-      role: 'Leder',
-    },
-    {
-      organisation: 'PLO Midtjylland',
-      sector: 'general_practice',
-      contactName: 'Bo',
-      contactEmail: 'bo@plo.dk',
-      role: 'Praksis',
-    },
-  ],
+  partners: partnersWith('Aarhus Kommune'),
   budgetLines: [
     { category: 'Løn', year: 2027, amountOre: 30_000_000 },
     { category: 'Drift', year: 2028, amountOre: 20_000_000 },
