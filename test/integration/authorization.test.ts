@@ -8,7 +8,6 @@ import { createLocalTokens } from '../../functions/http/auth/tokens.js';
 import { DEMO_USERS } from '../../functions/local/seed.js';
 import {
   type Api,
-  api,
   checkRoutes,
   expectProblem,
   expectSignInFirst,
@@ -16,7 +15,7 @@ import {
   rolesOf,
 } from '../support/api.js';
 import { ADMIN, callBody, createCall, createDraft, EVERYONE, RESEARCHER } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
 
 const MATRIX = rolesOf(EVERYONE);
 type Role = (typeof MATRIX.roles)[number];
@@ -34,8 +33,7 @@ let client: Api;
 let fixtures: Record<'draftCall' | 'openCall' | 'closedCall' | 'draftApp' | 'submittedApp', any>;
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
+  ({ h, client } = await harnessWithApi());
   const draftCall = await createCall(client, { open: false });
   const openCall = await createCall(client);
   const closedCall = await createCall(client);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Api, api } from '../support/api.js';
+import type { Api } from '../support/api.js';
 import { ACCEPT, applicationsIn, FINANCE, RESEARCHER, setUpYear } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
 
 /*
  * Random sequences of payments, award acceptances, disbursements, refunds and closings against DynamoDB
@@ -75,8 +75,7 @@ const expectedBalance = (m: Money) => ({
 });
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
+  ({ h, client } = await harnessWithApi());
 });
 
 describe('awards under random payments, acceptances, disbursements and refunds', () => {

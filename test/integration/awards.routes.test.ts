@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
 import { formatKr } from '../../functions/texts/format.js';
-import { type Api, api, expectOk, expectProblem } from '../support/api.js';
+import { type Api, expectOk, expectProblem } from '../support/api.js';
 import {
   ACCEPT,
   ADMIN,
@@ -18,7 +18,7 @@ import {
   setUpYear,
   submitApplication,
 } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
 import { auditEvents } from '../support/table.js';
 
 /*
@@ -59,8 +59,7 @@ describe('awards', () => {
     );
 
   beforeAll(async () => {
-    h = await createHarness();
-    client = api(h);
+    ({ h, client } = await harnessWithApi());
     await setUpYear(client, YEAR);
     await pay(client, YEAR, 50_000_000);
   });
@@ -428,8 +427,7 @@ describe('awards', () => {
 
 describe('50 simultaneous acceptances against a pool that holds 10 of them', () => {
   it('commits exactly what fits: 10 succeed, 40 are refused with 422, never over-committed', async () => {
-    const h = await createHarness();
-    const client = api(h);
+    const { client } = await harnessWithApi();
     const AMOUNT = 3_000_000;
     await setUpYear(client, YEAR);
     // 4/5 of 37 515 432 øre, rounded down, is 30 012 345: ten awards and 12 345 øre over.
@@ -470,8 +468,7 @@ describe('50 simultaneous acceptances against a pool that holds 10 of them', () 
 
 describe('the pool over the years', () => {
   it('money a year did not commit carries over: an award in 2028 draws on 2027’s income; closing releases', async () => {
-    const h = await createHarness();
-    const client = api(h);
+    const { h, client } = await harnessWithApi();
     await setUpYear(client, 2027);
     await pay(client, 2027, 10_000_000); // 8 000 000 øre of it for grants
     h.clock.set('2028-02-01T09:00:00Z');
@@ -558,8 +555,7 @@ describe('the pool over the years', () => {
   });
 
   it('the invariant check names a pool that drifted from its years', async () => {
-    const h = await createHarness();
-    const client = api(h);
+    const { h, client } = await harnessWithApi();
     await setUpYear(client, YEAR);
     await pay(client, YEAR, 1_000_000);
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Api, api, checkRoutes, expectSignInFirst, type RouteCase, rolesOf } from '../support/api.js';
+import { type Api, checkRoutes, expectSignInFirst, type RouteCase, rolesOf } from '../support/api.js';
 import { ADMIN, everyoneBut, FINANCE, populationsCsv, setUpYear } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
 
 /*
  * Every finance route against every role: the parties are public; only finance staff and administrators
@@ -25,8 +25,7 @@ let client: Api;
 let keyCounter = 0;
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
+  ({ h, client } = await harnessWithApi());
   await setUpYear(client, YEAR);
 });
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARTIES } from '../../functions/core/finance/parties.js';
-import { type Api, api } from '../support/api.js';
+import type { Api } from '../support/api.js';
 import { FINANCE, setUpYear } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { harnessWithApi } from '../support/harness.js';
 
 /*
  * Random sequences of payments (some repeating an Idempotency-Key, some reusing one for another amount) and
@@ -39,13 +39,11 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   }),
 );
 
-let h: Harness;
 let client: Api;
 let nextYear = 2050;
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
+  ({ client } = await harnessWithApi());
 });
 
 describe('the ledger under random payments and adjustments', () => {

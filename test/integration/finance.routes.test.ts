@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import { seedDemoData } from '../../functions/local/seed.js';
 import { composeMail } from '../../functions/texts/index.js';
-import { type Api, api, expectOk, expectProblem, pointers } from '../support/api.js';
+import { type Api, expectOk, expectProblem, pointers } from '../support/api.js';
 import { ADMIN, FINANCE, MUNICIPALITIES_2013 } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { createHarness, type Harness, harnessWithApi } from '../support/harness.js';
 import { auditEvents, pendingOutbox } from '../support/table.js';
 
 /*
@@ -56,8 +56,7 @@ const contribution = async (partyId: string) => {
 };
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
+  ({ h, client } = await harnessWithApi());
 });
 
 describe('parties and population imports', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Lang } from '../../functions/texts/lang.js';
-import { type Api, api, expectOk } from '../support/api.js';
+import { type Api, expectOk } from '../support/api.js';
 import {
   acceptedAward,
   applicationBody,
@@ -10,7 +10,7 @@ import {
   RESEARCHER2,
   setUpYear,
 } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
 import { browse } from '../support/web.js';
 
 /*
@@ -54,8 +54,7 @@ describe('the public party page', () => {
     pay(client, YEAR, amountOre, { partyId, reference: `Bankreference ${partyId}` });
 
   beforeAll(async () => {
-    h = await createHarness();
-    client = api(h);
+    ({ h, client } = await harnessWithApi());
     await setUpYear(client, YEAR);
   });
 

@@ -3,7 +3,7 @@ import { auditEvent } from '../../functions/core/audit/audit.js';
 import { SCHEDULER } from '../../functions/core/auth/system.js';
 import { queueReportReminders } from '../../functions/core/finance/report.service.js';
 import { composeMail } from '../../functions/texts/index.js';
-import { type Api, api, expectOk, expectProblem, pointers } from '../support/api.js';
+import { type Api, expectOk, expectProblem, pointers } from '../support/api.js';
 import {
   ACCEPT,
   ADMIN,
@@ -20,7 +20,7 @@ import {
   REVIEWER,
   setUpYear,
 } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
 import { auditEvents, pendingOutbox } from '../support/table.js';
 
 /*
@@ -54,8 +54,7 @@ describe('reports', () => {
     client.post(`${R(id, report)}/submit`, body, who);
 
   beforeAll(async () => {
-    h = await createHarness();
-    client = api(h);
+    ({ h, client } = await harnessWithApi());
     await fundYear(client);
   });
 
@@ -292,8 +291,7 @@ describe('report reminders', () => {
   };
 
   beforeAll(async () => {
-    h = await createHarness();
-    client = api(h);
+    ({ h, client } = await harnessWithApi());
     await fundYear(client);
   });
 

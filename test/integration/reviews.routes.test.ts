@@ -1,13 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Api,
-  api,
-  expectProblem,
-  fetchCsv,
-  parseDanishCsv,
-  pointers,
-  putReview,
-} from '../support/api.js';
+import { type Api, expectProblem, fetchCsv, parseDanishCsv, pointers, putReview } from '../support/api.js';
 import {
   ADMIN,
   BOARD,
@@ -24,7 +16,7 @@ import {
   reviewAndSubmit,
   submitApplication,
 } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
 import { auditEvents } from '../support/table.js';
 
 /*
@@ -42,8 +34,7 @@ let h: Harness;
 let client: Api;
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
+  ({ h, client } = await harnessWithApi());
 });
 
 /** An open call with the given settings; its applications are submitted by the caller, then it is closed. */

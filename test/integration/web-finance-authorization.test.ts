@@ -4,9 +4,9 @@
  * pages are open to all.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Api, api, expectOk } from '../support/api.js';
+import { type Api, expectOk } from '../support/api.js';
 import { everyoneBut, FINANCE, setUpYear } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
 import { browserOf, type Expected, fieldError, type PageCase, walkPages } from '../support/web.js';
 
 const ROLES = everyoneBut('otherApplicant');
@@ -26,8 +26,7 @@ function upload(text: string, action: string): FormData {
 }
 
 beforeAll(async () => {
-  h = await createHarness({ now: '2027-03-01T09:00:00Z' });
-  client = api(h);
+  ({ h, client } = await harnessWithApi({ now: '2027-03-01T09:00:00Z' }));
   await setUpYear(client, 2027, { referenceYear: 2026, dueDate: '2027-06-30' });
 });
 

@@ -7,9 +7,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARTIES } from '../../functions/core/finance/parties.js';
 import { MAX_BODY_BYTES } from '../../functions/http/limits.js';
-import { type Api, api, expectOk } from '../support/api.js';
+import { type Api, expectOk } from '../support/api.js';
 import { FINANCE, pay, setUpYear } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
 import { browse, fieldError } from '../support/web.js';
 
 const YEAR = 2027;
@@ -61,8 +61,7 @@ async function populations(year: number): Promise<{ missing: string[] }> {
 }
 
 beforeAll(async () => {
-  h = await createHarness({ now: '2027-03-01T09:00:00Z' });
-  client = api(h);
+  ({ h, client } = await harnessWithApi({ now: '2027-03-01T09:00:00Z' }));
   await setUpYear(client, YEAR, { referenceYear: 2026, dueDate: '2027-06-30' });
   for (let i = 1; i <= PAYMENTS; i++) {
     await pay(client, YEAR, 100 * i, {

@@ -11,9 +11,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../functions/core/finance/report.schema.js';
-import { type Api, api, expectOk } from '../support/api.js';
+import { type Api, expectOk } from '../support/api.js';
 import { acceptedAward, EVERYONE, partner, pay, RESEARCHER, setUpYear } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
 import { browserOf, type Expected, type PageCase, walkPages } from '../support/web.js';
 
 const ROLES = EVERYONE;
@@ -35,8 +35,7 @@ async function version(reportId: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  h = await createHarness({ now: '2027-03-01T09:00:00Z' });
-  client = api(h);
+  ({ h, client } = await harnessWithApi({ now: '2027-03-01T09:00:00Z' }));
   await setUpYear(client, 2027, { referenceYear: 2026, dueDate: '2027-06-30' });
   await pay(client, 2027, 100_000_000);
   awardId = await acceptedAward(client, {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../functions/texts/lang.js';
-import { type Api, api, expectOk } from '../support/api.js';
+import { type Api, expectOk } from '../support/api.js';
 import {
   ADMIN,
   BOARD,
@@ -11,7 +11,7 @@ import {
   REVIEWER,
   submitApplication,
 } from '../support/fixtures.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
 import { browse, type Form, textOf } from '../support/web.js';
 
 /*
@@ -29,8 +29,7 @@ const post = (who: string, path: string, form: Form, lang: Lang = 'da') =>
   browse(h, who, path, { form, lang });
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
+  ({ h, client } = await harnessWithApi());
   ids.call = (await createCall(client, { overrides: { title: 'Formularer', budgetOre: 50_000_000 } })).id;
   const amount = (ore: number) => ({
     partners: neutralPartners(),

@@ -80,6 +80,14 @@ export async function withUsers(h: Harness, extra: readonly UserProfile[]): Prom
   };
 }
 
+/** A fresh harness (its own table) and its API client. */
+export async function harnessWithApi(
+  options: Parameters<typeof createHarness>[0] = {},
+): Promise<{ h: Harness; client: Api }> {
+  const h = await createHarness(options);
+  return { h, client: api(h) };
+}
+
 /**
  * A fresh harness (its own table), its API client and the example call, opened (with `overrides`): where most
  * tests of applications start.
@@ -88,7 +96,6 @@ export async function harnessWithCall(
   overrides: Record<string, unknown> = {},
   // biome-ignore lint/suspicious/noExplicitAny: the API's JSON
 ): Promise<{ h: Harness; client: Api; call: any }> {
-  const h = await createHarness();
-  const client = api(h);
+  const { h, client } = await harnessWithApi();
   return { h, client, call: await createCall(client, { overrides }) };
 }
