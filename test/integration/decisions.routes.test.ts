@@ -10,16 +10,16 @@ import { type Api, type ApiResponse, api, expectProblem } from '../support/api.j
 import { dbMocks } from '../support/db-faults.js';
 import {
   ADMIN,
+  askingFor,
   BOARD,
   CHAIR,
   closeCallNow,
   createCall,
-  neutralPartners,
   partnersWith,
   person,
   RESEARCHER,
   RESEARCHER2,
-  submitApplication,
+  submitFreeOfConflict,
 } from '../support/fixtures.js';
 import { createHarness, type Harness, withUsers } from '../support/harness.js';
 import { auditEvents, pendingOutbox, storedItem } from '../support/table.js';
@@ -43,9 +43,8 @@ beforeAll(async () => {
   client = api(h);
 });
 
-const amount = (ore: number) => ({ budgetLines: [{ category: 'Løn', year: 2027, amountOre: ore }] });
 const submit = (callId: string, who: string, overrides: Record<string, unknown> = {}) =>
-  submitApplication(client, callId, who, { partners: neutralPartners(), ...overrides });
+  submitFreeOfConflict(client, callId, who, overrides);
 const meeting = (callId: string, body: Record<string, unknown>, who = ADMIN) =>
   client.post(
     `/api/calls/${callId}/meetings`,
@@ -444,7 +443,7 @@ describe('the budget guard', () => {
     const callId = (await createCall(client, { overrides: { title: 'Kapløb', budgetOre: budget } })).id;
     const apps: string[] = [];
     for (let i = 0; i < 8; i++)
-      apps.push(await submit(callId, i % 2 ? RESEARCHER2 : RESEARCHER, amount(share)));
+      apps.push(await submit(callId, i % 2 ? RESEARCHER2 : RESEARCHER, askingFor(share)));
     await closeCallNow(client, callId);
     await client.get('/api/me', ADMIN);
 
@@ -483,7 +482,7 @@ describe('the budget guard', () => {
       await createCall(client, { overrides: { title: 'Forældet læsning', budgetOre: 2 * share } })
     ).id;
     const apps: string[] = [];
-    for (let i = 0; i < 4; i++) apps.push(await submit(callId, RESEARCHER, amount(share)));
+    for (let i = 0; i < 4; i++) apps.push(await submit(callId, RESEARCHER, askingFor(share)));
     await closeCallNow(client, callId);
     await client.get('/api/me', ADMIN);
     // Every read of the approved total answers "nothing approved yet", as a read just before the others' writes

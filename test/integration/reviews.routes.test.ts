@@ -8,13 +8,12 @@ import {
   createCall,
   createDraft,
   fullReview,
-  neutralPartners,
   partner,
   partnersWith,
   RESEARCHER,
   RESEARCHER2,
   reviewAndSubmit,
-  submitApplication,
+  submitFreeOfConflict,
 } from '../support/fixtures.js';
 import { type Harness, harnessWithApi } from '../support/harness.js';
 import { auditEvents } from '../support/table.js';
@@ -43,7 +42,7 @@ async function callWith(overrides: Record<string, unknown>): Promise<string> {
 }
 
 const submit = (callId: string, who: string, overrides: Record<string, unknown> = {}) =>
-  submitApplication(client, callId, who, { partners: neutralPartners(), ...overrides });
+  submitFreeOfConflict(client, callId, who, overrides);
 
 async function assign(applicationId: string, reviewerIds: string[], who = ADMIN) {
   const res = await client.post(`/api/applications/${applicationId}/assignments`, { reviewerIds }, who);

@@ -9,10 +9,9 @@ import {
   closeCallNow,
   createCall,
   EVERYONE,
-  neutralPartners,
   RESEARCHER,
   RESEARCHER2,
-  submitApplication,
+  submitFreeOfConflict,
 } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { type Expected, type PageCase, walkPages } from '../support/web.js';
@@ -25,8 +24,8 @@ beforeAll(async () => {
   h = await createHarness({ now: '2027-02-01T09:00:00Z' });
   const client = api(h);
   ids.call = (await createCall(client)).id;
-  ids.app = await submitApplication(client, ids.call, RESEARCHER, { partners: neutralPartners() });
-  const other = await submitApplication(client, ids.call, RESEARCHER2, { partners: neutralPartners() });
+  ids.app = await submitFreeOfConflict(client, ids.call, RESEARCHER);
+  const other = await submitFreeOfConflict(client, ids.call, RESEARCHER2);
   await closeCallNow(client, ids.call);
   expectOk(
     await client.post(`/api/applications/${ids.app}/assignments`, { reviewerIds: ['demo-reviewer1'] }, ADMIN),

@@ -3,13 +3,15 @@ import type { Lang } from '../../functions/texts/lang.js';
 import { type Api, expectOk } from '../support/api.js';
 import {
   ADMIN,
+  askingFor,
   BOARD,
   CHAIR,
   closeCallNow,
   createCall,
-  neutralPartners,
+  RESEARCHER,
+  RESEARCHER2,
   REVIEWER,
-  submitApplication,
+  submitFreeOfConflict,
 } from '../support/fixtures.js';
 import { type Harness, harnessWithApi } from '../support/harness.js';
 import { browse, type Form, textOf } from '../support/web.js';
@@ -31,12 +33,8 @@ const post = (who: string, path: string, form: Form, lang: Lang = 'da') =>
 beforeAll(async () => {
   ({ h, client } = await harnessWithApi());
   ids.call = (await createCall(client, { overrides: { title: 'Formularer', budgetOre: 50_000_000 } })).id;
-  const amount = (ore: number) => ({
-    partners: neutralPartners(),
-    budgetLines: [{ category: 'Løn', year: 2027, amountOre: ore }],
-  });
-  ids.first = await submitApplication(client, ids.call, 'researcher@fim.local', amount(30_000_000));
-  ids.second = await submitApplication(client, ids.call, 'researcher2@fim.local', amount(30_000_000));
+  ids.first = await submitFreeOfConflict(client, ids.call, RESEARCHER, askingFor(30_000_000));
+  ids.second = await submitFreeOfConflict(client, ids.call, RESEARCHER2, askingFor(30_000_000));
   await closeCallNow(client, ids.call);
   expectOk(
     await client.post(

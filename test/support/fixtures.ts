@@ -216,6 +216,19 @@ export async function submitApplication(
   return draft.id as string;
 }
 
+/** Submits an application nobody on the board or among the reviewers is conflicted with; returns its id. */
+export const submitFreeOfConflict = (
+  client: Api,
+  callId: string,
+  who: string,
+  overrides: Record<string, unknown> = {},
+): Promise<string> => submitApplication(client, callId, who, { partners: neutralPartners(), ...overrides });
+
+/** Budget lines asking for `amountOre` in all (one line, this year's salaries). */
+export const askingFor = (amountOre: number) => ({
+  budgetLines: [{ category: 'Løn', year: 2027, amountOre }],
+});
+
 /** Closes a call through the API (its submitted applications move to review). */
 export async function closeCallNow(client: Api, callId: string): Promise<void> {
   expectOk(await client.act(`/api/calls/${callId}/close`, ADMIN));
