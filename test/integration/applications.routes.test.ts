@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
+import type { Call } from '../../functions/core/calls/call.schema.js';
 import { composeMail } from '../../functions/texts/index.js';
 import { type Api, expectProblem, pointers } from '../support/api.js';
 import {
@@ -10,15 +11,13 @@ import {
   RESEARCHER,
   RESEARCHER2,
 } from '../support/fixtures.js';
-import type { Harness } from '../support/harness.js';
-import { harnessWithCall } from '../support/harness.js';
+import { type Harness, harnessWithCall } from '../support/harness.js';
 import { auditEvents, itemsWithPkPrefix, pendingOutbox } from '../support/table.js';
 
 // A fresh table per test: outbox, counters and references are table-wide.
 let h: Harness;
 let client: Api;
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON
-let call: any;
+let call: Call;
 
 beforeEach(async () => {
   ({ h, client, call } = await harnessWithCall());

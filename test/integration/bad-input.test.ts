@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Call } from '../../functions/core/calls/call.schema.js';
 import { MAX_BODY_BYTES } from '../../functions/http/limits.js';
 import { type Api, type ApiResponse, api, expectProblem, pointers } from '../support/api.js';
 import {
@@ -14,8 +15,7 @@ import { scanAll } from '../support/table.js';
 
 let h: Harness;
 let client: Api;
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON
-let call: any;
+let call: Call;
 // biome-ignore lint/suspicious/noExplicitAny: the API's JSON
 let draft: any;
 

@@ -18,8 +18,7 @@ import {
   RESEARCHER2,
   submitApplication,
 } from '../support/fixtures.js';
-import type { Harness } from '../support/harness.js';
-import { harnessWithCall } from '../support/harness.js';
+import { type Harness, harnessWithCall } from '../support/harness.js';
 import { auditEvents, scanAll } from '../support/table.js';
 
 /*

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Call } from '../../functions/core/calls/call.schema.js';
 import type { Api } from '../support/api.js';
 import {
   ADMIN,
@@ -10,14 +11,12 @@ import {
   RESEARCHER2,
   REVIEWER,
 } from '../support/fixtures.js';
-import type { Harness } from '../support/harness.js';
-import { harnessWithCall } from '../support/harness.js';
+import { type Harness, harnessWithCall } from '../support/harness.js';
 import { auditEvents, itemsWithPkPrefix, pendingOutbox } from '../support/table.js';
 
 let h: Harness;
 let client: Api;
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON
-let call: any;
+let call: Call;
 
 beforeAll(async () => {
   ({ h, client, call } = await harnessWithCall());

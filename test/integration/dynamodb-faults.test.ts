@@ -7,19 +7,18 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Call } from '../../functions/core/calls/call.schema.js';
 import { REFERENCE_ATTEMPTS } from '../../functions/db/applications.repository.js';
 import { ATTEMPTS } from '../../functions/db/retry.js';
 import { type Api, expectProblem } from '../support/api.js';
 import { cancelled, dbMocks, serverError, throttling } from '../support/db-faults.js';
 import { createDraft, RESEARCHER } from '../support/fixtures.js';
-import type { Harness } from '../support/harness.js';
-import { harnessWithCall } from '../support/harness.js';
+import { type Harness, harnessWithCall } from '../support/harness.js';
 import { auditEvents, itemsWithPkPrefix, pendingOutbox } from '../support/table.js';
 
 let h: Harness;
 let client: Api;
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON
-let call: any;
+let call: Call;
 // The real send, kept so a mock can pass reads through to DynamoDB Local and fail only the chosen step.
 let realSend: DynamoDBDocumentClient['send'];
 const faults = dbMocks();

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Call } from '../../functions/core/calls/call.schema.js';
 import type { Api } from '../support/api.js';
 import { ADMIN, applicationBody, createDraft, RESEARCHER, RESEARCHER2 } from '../support/fixtures.js';
-import type { Harness } from '../support/harness.js';
-import { harnessWithCall } from '../support/harness.js';
+import { type Harness, harnessWithCall } from '../support/harness.js';
 import { browse, type Visit } from '../support/web.js';
 
 /*
@@ -13,8 +13,7 @@ import { browse, type Visit } from '../support/web.js';
 
 let h: Harness;
 let client: Api;
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON
-let call: any;
+let call: Call;
 
 beforeEach(async () => {
   ({ h, client, call } = await harnessWithCall({ title: 'FIM 2027: praksisnær', titleEn: 'FIM 2027: near' }));

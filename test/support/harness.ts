@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { createApp } from '../../functions/app/app.js';
 import type { Principal } from '../../functions/core/auth/principal.js';
 import { syncUserProfile } from '../../functions/core/auth/users.service.js';
+import type { Call } from '../../functions/core/calls/call.schema.js';
 import type { CoreDeps, UserProfile } from '../../functions/core/ports.js';
 import { createDb, type Db } from '../../functions/db/client.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
@@ -94,8 +95,7 @@ export async function harnessWithApi(
  */
 export async function harnessWithCall(
   overrides: Record<string, unknown> = {},
-  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON
-): Promise<{ h: Harness; client: Api; call: any }> {
+): Promise<{ h: Harness; client: Api; call: Call }> {
   const { h, client } = await harnessWithApi();
   return { h, client, call: await createCall(client, { overrides }) };
 }
