@@ -9,7 +9,7 @@ import { createFakes } from '../support/fakes.js';
 import { ACCEPT, person } from '../support/fixtures.js';
 import { createHarness, withUsers } from '../support/harness.js';
 import { ACTORS, as, fundedYear, inReview, openedCall, submitted } from '../support/services.js';
-import { auditEvents } from '../support/table.js';
+import { auditActions } from '../support/table.js';
 
 /*
  * The in-memory fakes (test/support/fakes.ts) against the DynamoDB repositories on the same cases: what one
@@ -41,7 +41,7 @@ const backends: [string, () => Promise<Backend>][] = [
     'DynamoDB Local',
     async () => {
       const h = await withUsers(await createHarness(), CAST);
-      return { deps: h.core, actionsUnder: async (pk) => (await auditEvents(h, pk)).map((e) => e.action) };
+      return { deps: h.core, actionsUnder: (pk) => auditActions(h, pk) };
     },
   ],
 ];

@@ -137,7 +137,7 @@ export async function fetchCsv(
 }
 
 /** UTF-8 bytes as text, without the byte-order mark Excel needs. */
-export const withoutBom = (bytes: Uint8Array): string =>
+const withoutBom = (bytes: Uint8Array): string =>
   new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).replace(/^\uFEFF/, '');
 
 /** Splits semicolon CSV (quoted fields with "" escapes, CRLF rows) into rows of cells. */

@@ -41,7 +41,7 @@ export const EVERYONE = {
   finance: FINANCE,
   admin: ADMIN,
 } as const;
-export type Part = keyof typeof EVERYONE;
+type Part = keyof typeof EVERYONE;
 
 /** Everyone but the parts a matrix leaves out. */
 export const everyoneBut = <P extends Part>(...left: P[]): Omit<typeof EVERYONE, P> =>

@@ -27,7 +27,7 @@ export interface Page {
   status: number;
   location: string | null;
   headers: Headers;
-  /** The body as text (a page's markup, or a CSV without its byte-order mark removed). */
+  /** The body as text: a page's markup, or a download's text without its byte-order mark. */
   html: string;
   bytes: Uint8Array;
 }
