@@ -18,12 +18,8 @@ import { getBalances } from '../../functions/core/finance/ledger.service.js';
 import { PARTIES } from '../../functions/core/finance/parties.js';
 import { applyPopulationImport } from '../../functions/core/finance/population.service.js';
 import { systemClock } from '../../functions/core/shared/time.js';
-import { createDb } from '../../functions/db/client.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
-import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
-import { ensureTable } from '../../functions/local/table.js';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+import { runBench } from './support.js';
 
 const TARGET = Number(process.env.BENCH_ENTRIES ?? 10_000);
 const RUNS = 15;
@@ -36,122 +32,75 @@ const finance: Principal = {
   chair: false,
 };
 
-async function main() {
-  const dynamo = await startDynamoDbLocal({});
-  const db = createDb({ tableName: 'bench-finance', endpoint: dynamo.endpoint });
-  try {
-    await ensureTable(db.client, db.tableName);
-    let capacity = 0;
-    let requests = 0;
-    db.doc.middlewareStack.add(
-      (next) => async (args) => {
-        (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'TOTAL';
-        const result = await next(args);
-        const consumed = (
-          result.output as { ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[] }
-        ).ConsumedCapacity;
-        for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : [])
-          capacity += c.CapacityUnits ?? 0;
-        requests += 1;
-        return result;
-      },
-      { step: 'initialize', name: 'benchCapacity' },
-    );
-    const core = createCoreDeps(db, systemClock);
-    const ctx = { actor: finance, lang: 'da' as const };
+await runBench('bench-finance', async ({ db, measure: timed }) => {
+  const core = createCoreDeps(db, systemClock);
+  const ctx = { actor: finance, lang: 'da' as const };
 
-    const seed = readFileSync(
-      new URL('../../functions/local/seed-data/folk1a-2013-region-midtjylland.csv', import.meta.url),
-      'utf8',
-    );
-    const rows = seed
-      .split('\n')
-      .filter((l) => /^[^#m].*,\d+$/.test(l))
-      .map((l) => `${l.split(',')[0]},2013,${l.split(',')[1]}`);
-    await applyPopulationImport(core, ctx, `party,year,population\n${rows.join('\n')}\n`);
-    await saveYearSettings(
-      core,
-      ctx,
-      YEAR,
-      {
-        referenceYear: 2013,
-        dueDate: `${YEAR}-12-31`,
-        rates: { municipalityOre: 100, regionOre: 100 },
-        grantShare: { numerator: 4, denominator: 5 },
-      },
-      undefined,
-    );
-    await runContributions(core, ctx, YEAR);
-    await sendContributions(core, ctx, YEAR);
+  const seed = readFileSync(
+    new URL('../../functions/local/seed-data/folk1a-2013-region-midtjylland.csv', import.meta.url),
+    'utf8',
+  );
+  const rows = seed
+    .split('\n')
+    .filter((l) => /^[^#m].*,\d+$/.test(l))
+    .map((l) => `${l.split(',')[0]},2013,${l.split(',')[1]}`);
+  await applyPopulationImport(core, ctx, `party,year,population\n${rows.join('\n')}\n`);
+  await saveYearSettings(
+    core,
+    ctx,
+    YEAR,
+    {
+      referenceYear: 2013,
+      dueDate: `${YEAR}-12-31`,
+      rates: { municipalityOre: 100, regionOre: 100 },
+      grantShare: { numerator: 4, denominator: 5 },
+    },
+    undefined,
+  );
+  await runContributions(core, ctx, YEAR);
+  await sendContributions(core, ctx, YEAR);
 
-    let recorded = 0;
-    const pay = async (until: number) => {
-      const started = performance.now();
-      const from = recorded;
-      while (recorded < until) {
-        const party = PARTIES[recorded % PARTIES.length];
-        if (!party) throw new Error('no party');
-        await recordPayment(
-          core,
-          ctx,
-          YEAR,
-          party.id,
-          { amountOre: 1_000 + (recorded % 97), paidOn: `${YEAR}-01-15`, reference: `Bank ${recorded}` },
-          `bench-${recorded}`,
-        );
-        recorded += 1;
-      }
-      const seconds = (performance.now() - started) / 1000;
-      if (until > from)
-        console.log(
-          `Recorded ${until - from} payments in ${seconds.toFixed(1)} s (${((seconds * 1000) / (until - from)).toFixed(1)} ms each)`,
-        );
-    };
-    const measure = async (label: string, read: () => Promise<unknown>) => {
-      const times: number[] = [];
-      let units = 0;
-      let calls = 0;
-      await read();
-      for (let i = 0; i < RUNS; i++) {
-        capacity = 0;
-        requests = 0;
-        const t = performance.now();
-        await read();
-        times.push(performance.now() - t);
-        units = capacity;
-        calls = requests;
-      }
-      times.sort((a, b) => a - b);
-      const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]?.toFixed(1);
-      console.log(
-        `${label} with ${String(recorded).padStart(6)} ledger entries: p50 ${p(0.5)} ms · p90 ${p(0.9)} ms · ${units.toFixed(1)} RCU · ${calls} requests`,
+  let recorded = 0;
+  const pay = async (until: number) => {
+    const started = performance.now();
+    const from = recorded;
+    while (recorded < until) {
+      const party = PARTIES[recorded % PARTIES.length];
+      if (!party) throw new Error('no party');
+      await recordPayment(
+        core,
+        ctx,
+        YEAR,
+        party.id,
+        { amountOre: 1_000 + (recorded % 97), paidOn: `${YEAR}-01-15`, reference: `Bank ${recorded}` },
+        `bench-${recorded}`,
       );
-    };
-    const measureBoth = async () => {
-      await measure('Year overview  ', async () => {
-        const overview = await getOverview(core, finance, YEAR);
-        if (overview.rows.length !== 20) throw new Error('expected 20 rows');
-      });
-      await measure('Pool over years', async () => {
-        const balances = await getBalances(core, finance);
-        if (balances.years.length !== 1) throw new Error('expected one year');
-      });
-    };
-    await pay(100);
-    await measureBoth();
-    await pay(TARGET);
-    await measureBoth();
-    const heap = process.memoryUsage();
+      recorded += 1;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    if (until > from)
+      console.log(
+        `Recorded ${until - from} payments in ${seconds.toFixed(1)} s (${((seconds * 1000) / (until - from)).toFixed(1)} ms each)`,
+      );
+  };
+  const measure = async (label: string, read: () => Promise<unknown>) => {
+    const { p50, p90, units, requests } = await timed(RUNS, read);
     console.log(
-      `Memory after: heap used ${(heap.heapUsed / 1e6).toFixed(0)} MB, rss ${(heap.rss / 1e6).toFixed(0)} MB`,
+      `${label} with ${String(recorded).padStart(6)} ledger entries: p50 ${p50.toFixed(1)} ms · p90 ${p90.toFixed(1)} ms · ${units.toFixed(1)} RCU · ${requests} requests`,
     );
-  } finally {
-    db.doc.destroy();
-    await dynamo.stop();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+  };
+  const measureBoth = async () => {
+    await measure('Year overview  ', async () => {
+      const overview = await getOverview(core, finance, YEAR);
+      if (overview.rows.length !== 20) throw new Error('expected 20 rows');
+    });
+    await measure('Pool over years', async () => {
+      const balances = await getBalances(core, finance);
+      if (balances.years.length !== 1) throw new Error('expected one year');
+    });
+  };
+  await pay(100);
+  await measureBoth();
+  await pay(TARGET);
+  await measureBoth();
 });

@@ -1,74 +1,57 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, type LocalServer, launchChromium, startLocalServer } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, journey, startLocalServer } from './support.js';
 
 /** An administrator creates a call through the pages, corrects it, opens it; the public then sees it. */
 describe('an administrator creates and opens a call', () => {
-  let server: LocalServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startLocalServer(), launchChromium()]);
-    context = await browser.newContext({ locale: 'da-DK' });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const j = journey();
 
   it('refuses a researcher, then lets the admin create, fix and open a call', async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByRole('button', { name: /Log ind som Sofie Andersen/ }).click();
-    const forbidden = await page.goto(`${server.url}/admin/calls`);
+    await j.page.goto(`${j.server.url}/login`);
+    await j.page.getByRole('button', { name: /Log ind som Sofie Andersen/ }).click();
+    const forbidden = await j.page.goto(`${j.server.url}/admin/calls`);
     expect(forbidden?.status()).toBe(403);
-    await expectAccessible(page);
-    await page.getByRole('button', { name: /Log ud/ }).click();
+    await expectAccessible(j.page);
+    await j.page.getByRole('button', { name: /Log ud/ }).click();
 
-    await page.goto(`${server.url}/login?next=/admin/calls`);
-    await expectAccessible(page);
-    await page.getByRole('button', { name: /Log ind som Anne Holm/ }).click();
-    expect(new URL(page.url()).pathname).toBe('/admin/calls');
-    expect(await page.locator('main table').textContent()).toMatch(/Praksisnær forskning/);
-    await expectAccessible(page);
+    await j.page.goto(`${j.server.url}/login?next=/admin/calls`);
+    await expectAccessible(j.page);
+    await j.page.getByRole('button', { name: /Log ind som Anne Holm/ }).click();
+    expect(new URL(j.page.url()).pathname).toBe('/admin/calls');
+    expect(await j.page.locator('main table').textContent()).toMatch(/Praksisnær forskning/);
+    await expectAccessible(j.page);
 
-    await page.getByRole('link', { name: 'Nyt opslag' }).click();
-    await expectAccessible(page);
-    await page.getByLabel('Titel (dansk)').fill('FIM 2028: Den nære psykiatri');
-    await page
+    await j.page.getByRole('link', { name: 'Nyt opslag' }).click();
+    await expectAccessible(j.page);
+    await j.page.getByLabel('Titel (dansk)').fill('FIM 2028: Den nære psykiatri');
+    await j.page
       .getByLabel('Beskrivelse (dansk)')
       .fill('Projekter om den nære psykiatri på tværs af sektorer.');
-    await page.getByLabel('Samlet pulje (kr.)').fill('2.000.000');
-    await page.getByLabel('Åbner (dansk tid)').fill('2027-01-04T00:00');
+    await j.page.getByLabel('Samlet pulje (kr.)').fill('2.000.000');
+    await j.page.getByLabel('Åbner (dansk tid)').fill('2027-01-04T00:00');
     // A deadline before the opening: refused, with the error beside the field and in the summary.
-    await page.getByLabel('Ansøgningsfrist (dansk tid)').fill('2026-12-01T12:00');
-    await page.getByRole('button', { name: 'Opret kladde' }).click();
-    expect(await page.locator('#error-summary').textContent()).toMatch(
+    await j.page.getByLabel('Ansøgningsfrist (dansk tid)').fill('2026-12-01T12:00');
+    await j.page.getByRole('button', { name: 'Opret kladde' }).click();
+    expect(await j.page.locator('#error-summary').textContent()).toMatch(
       /Ansøgningsfrist.*efter åbningstidspunktet/,
     );
-    expect(await page.locator('#f-closesAt-error').textContent()).toMatch(/efter åbningstidspunktet/);
-    expect(await page.getByLabel('Titel (dansk)').inputValue()).toBe('FIM 2028: Den nære psykiatri');
-    await expectAccessible(page);
+    expect(await j.page.locator('#f-closesAt-error').textContent()).toMatch(/efter åbningstidspunktet/);
+    expect(await j.page.getByLabel('Titel (dansk)').inputValue()).toBe('FIM 2028: Den nære psykiatri');
+    await expectAccessible(j.page);
 
-    await page.getByLabel('Ansøgningsfrist (dansk tid)').fill('2028-09-01T12:00');
-    await page.getByRole('button', { name: 'Opret kladde' }).click();
-    expect(await page.locator('.notice').textContent()).toContain('Gemt');
-    expect(await page.locator('main').textContent()).toContain('Kladde');
-    await expectAccessible(page);
+    await j.page.getByLabel('Ansøgningsfrist (dansk tid)').fill('2028-09-01T12:00');
+    await j.page.getByRole('button', { name: 'Opret kladde' }).click();
+    expect(await j.page.locator('.notice').textContent()).toContain('Gemt');
+    expect(await j.page.locator('main').textContent()).toContain('Kladde');
+    await expectAccessible(j.page);
 
-    await page.getByRole('button', { name: 'Åbn opslaget' }).click();
-    expect(await page.locator('main').textContent()).toContain('Åben');
+    await j.page.getByRole('button', { name: 'Åbn opslaget' }).click();
+    expect(await j.page.locator('main').textContent()).toContain('Åben');
 
-    await page.goto(server.url);
-    expect(await page.locator('main').textContent()).toContain('FIM 2028: Den nære psykiatri');
-    await page.getByRole('link', { name: 'FIM 2028: Den nære psykiatri' }).click();
-    expect(await page.locator('main').textContent()).toMatch(/1\. september 2028.*12[.:]00/);
-    await expectAccessible(page);
+    await j.page.goto(j.server.url);
+    expect(await j.page.locator('main').textContent()).toContain('FIM 2028: Den nære psykiatri');
+    await j.page.getByRole('link', { name: 'FIM 2028: Den nære psykiatri' }).click();
+    expect(await j.page.locator('main').textContent()).toMatch(/1\. september 2028.*12[.:]00/);
+    await expectAccessible(j.page);
   }, 120_000);
 });
 

@@ -1,6 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, type LocalServer, launchChromium, startLocalServer } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, journey } from './support.js';
 
 /*
  * The applicant's journey in a real browser against `npm start`'s server. The pages ship no script (checked
@@ -8,114 +7,101 @@ import { expectAccessible, type LocalServer, launchChromium, startLocalServer } 
  * axe-core checks every page on the way.
  */
 describe('a researcher applies to an open call', () => {
-  let server: LocalServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
+  const j = journey();
   const visited: string[] = [];
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startLocalServer(), launchChromium()]);
-    context = await browser.newContext({ locale: 'da-DK' });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('load', () => visited.push(new URL(page.url()).pathname));
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    j.page.on('load', () => visited.push(new URL(j.page.url()).pathname));
   });
 
   it('finds the call, signs in, fills the form, is told about the missing sector, fixes it and gets a receipt', async () => {
-    await page.goto(server.url);
-    expect(await page.locator('h1').textContent()).toBe('Åbne opslag');
-    await expectAccessible(page);
+    await j.page.goto(j.server.url);
+    expect(await j.page.locator('h1').textContent()).toBe('Åbne opslag');
+    await expectAccessible(j.page);
 
-    await page.getByRole('link', { name: /Praksisnær forskning/ }).click();
-    expect(await page.locator('h1').textContent()).toMatch(/Praksisnær forskning i folkesundhed/);
-    await expectAccessible(page);
+    await j.page.getByRole('link', { name: /Praksisnær forskning/ }).click();
+    expect(await j.page.locator('h1').textContent()).toMatch(/Praksisnær forskning i folkesundhed/);
+    await expectAccessible(j.page);
 
-    await page.getByRole('link', { name: 'Log ind for at søge' }).click();
-    expect(await page.locator('h1').textContent()).toBe('Log ind');
-    await expectAccessible(page);
-    await page.getByRole('button', { name: /Log ind som Sofie Andersen/ }).click();
+    await j.page.getByRole('link', { name: 'Log ind for at søge' }).click();
+    expect(await j.page.locator('h1').textContent()).toBe('Log ind');
+    await expectAccessible(j.page);
+    await j.page.getByRole('button', { name: /Log ind som Sofie Andersen/ }).click();
 
     // Back on the call page, now signed in.
-    await page.getByRole('button', { name: 'Start en ansøgning' }).click();
-    expect(page.url()).toMatch(/\/applications\/[0-9a-f-]{36}$/);
-    await expectAccessible(page);
+    await j.page.getByRole('button', { name: 'Start en ansøgning' }).click();
+    expect(j.page.url()).toMatch(/\/applications\/[0-9a-f-]{36}$/);
+    await expectAccessible(j.page);
 
-    await page.getByLabel('Bevillingstype').selectOption('A');
-    await page.getByLabel('Projektets titel').fill('Røgfri fremtid i Midtjylland');
-    await page
+    await j.page.getByLabel('Bevillingstype').selectOption('A');
+    await j.page.getByLabel('Projektets titel').fill('Røgfri fremtid i Midtjylland');
+    await j.page
       .getByLabel('Resumé')
       .fill('Et praksisnært projekt om rygestop på tværs af kommune og almen praksis.');
-    await page.getByLabel('Fokusområde').selectOption('prevention');
-    await page
+    await j.page.getByLabel('Fokusområde').selectOption('prevention');
+    await j.page
       .getByLabel('Brugerinddragelse', { exact: true })
       .fill('Et borgerpanel med tidligere rygere følger projektet.');
-    await page.getByLabel('Startdato').fill('2027-01-01');
-    await page.getByLabel('Slutdato').fill('2028-12-31');
+    await j.page.getByLabel('Startdato').fill('2027-01-01');
+    await j.page.getByLabel('Slutdato').fill('2028-12-31');
 
-    await page.getByRole('button', { name: 'Tilføj partner' }).click();
-    await page.getByLabel('Organisation').fill('Aarhus Kommune');
-    await page.getByLabel('Sektor').selectOption('municipality');
-    await page.getByLabel('Kontaktperson').fill('Ane Jensen');
-    await page.getByLabel('E-mail').fill('ane.jensen@aarhus.dk');
-    await page.getByLabel('Rolle i projektet').fill('Projektleder');
+    await j.page.getByRole('button', { name: 'Tilføj partner' }).click();
+    await j.page.getByLabel('Organisation').fill('Aarhus Kommune');
+    await j.page.getByLabel('Sektor').selectOption('municipality');
+    await j.page.getByLabel('Kontaktperson').fill('Ane Jensen');
+    await j.page.getByLabel('E-mail').fill('ane.jensen@aarhus.dk');
+    await j.page.getByLabel('Rolle i projektet').fill('Projektleder');
 
-    await page.getByRole('button', { name: 'Tilføj budgetlinje' }).click();
-    await page.getByLabel('Kategori').fill('Løn');
-    await page.getByLabel('År').fill('2027');
-    await page.getByLabel('Beløb (kr.)').fill('300.000');
-    await page.getByRole('button', { name: 'Gem kladde' }).first().click();
-    expect(await page.locator('.notice').textContent()).toContain('Kladden er gemt');
-    expect(await page.locator('#total').textContent()).toMatch(/300\.000,00\s*kr\./);
+    await j.page.getByRole('button', { name: 'Tilføj budgetlinje' }).click();
+    await j.page.getByLabel('Kategori').fill('Løn');
+    await j.page.getByLabel('År').fill('2027');
+    await j.page.getByLabel('Beløb (kr.)').fill('300.000');
+    await j.page.getByRole('button', { name: 'Gem kladde' }).first().click();
+    expect(await j.page.locator('.notice').textContent()).toContain('Kladden er gemt');
+    expect(await j.page.locator('#total').textContent()).toMatch(/300\.000,00\s*kr\./);
 
     // One sector only: the submit is refused, the summary links to the partners, nothing is lost.
-    await page.getByRole('button', { name: 'Indsend ansøgning' }).click();
-    const summary = page.locator('#error-summary');
+    await j.page.getByRole('button', { name: 'Indsend ansøgning' }).click();
+    const summary = j.page.locator('#error-summary');
     expect(await summary.textContent()).toMatch(
       /mindst 2 af sektorerne kommune, region og almen praksis \(nu 1\)/,
     );
-    expect(await page.getByLabel('Projektets titel').inputValue()).toBe('Røgfri fremtid i Midtjylland');
-    await expectAccessible(page);
+    expect(await j.page.getByLabel('Projektets titel').inputValue()).toBe('Røgfri fremtid i Midtjylland');
+    await expectAccessible(j.page);
     await summary.getByRole('link', { name: /Partnere/ }).click();
-    expect(new URL(page.url()).hash).toBe('#f-partners');
+    expect(new URL(j.page.url()).hash).toBe('#f-partners');
 
-    await page.getByRole('button', { name: 'Tilføj partner' }).click();
-    await page.getByLabel('Organisation').nth(1).fill('PLO Midtjylland');
-    await page.getByLabel('Sektor').nth(1).selectOption('general_practice');
-    await page.getByLabel('Kontaktperson').nth(1).fill('Bo Holm');
-    await page.getByLabel('E-mail').nth(1).fill('bo.holm@plo.dk');
-    await page.getByLabel('Rolle i projektet').nth(1).fill('Almen praksis');
-    await page.getByRole('button', { name: 'Indsend ansøgning' }).click();
+    await j.page.getByRole('button', { name: 'Tilføj partner' }).click();
+    await j.page.getByLabel('Organisation').nth(1).fill('PLO Midtjylland');
+    await j.page.getByLabel('Sektor').nth(1).selectOption('general_practice');
+    await j.page.getByLabel('Kontaktperson').nth(1).fill('Bo Holm');
+    await j.page.getByLabel('E-mail').nth(1).fill('bo.holm@plo.dk');
+    await j.page.getByLabel('Rolle i projektet').nth(1).fill('Almen praksis');
+    await j.page.getByRole('button', { name: 'Indsend ansøgning' }).click();
 
-    expect(page.url()).toMatch(/\/receipt$/);
-    const heading = await page.locator('h1').textContent();
+    expect(j.page.url()).toMatch(/\/receipt$/);
+    const heading = await j.page.locator('h1').textContent();
     expect(heading).toMatch(/^Kvittering: FIM-\d{4}-0001$/);
-    expect(await page.locator('main').textContent()).toContain('300.000,00');
-    await expectAccessible(page);
+    expect(await j.page.locator('main').textContent()).toContain('300.000,00');
+    await expectAccessible(j.page);
 
-    await page.getByRole('link', { name: 'Mine ansøgninger' }).first().click();
-    const row = page.getByRole('row', { name: /Røgfri fremtid i Midtjylland/ });
+    await j.page.getByRole('link', { name: 'Mine ansøgninger' }).first().click();
+    const row = j.page.getByRole('row', { name: /Røgfri fremtid i Midtjylland/ });
     expect(await row.textContent()).toMatch(/Indsendt.*FIM-\d{4}-0001/);
-    await expectAccessible(page);
+    await expectAccessible(j.page);
 
-    // The English switch keeps the reader on the same page.
-    await page.getByRole('link', { name: 'English' }).click();
-    expect(await page.locator('h1').textContent()).toBe('My applications');
-    await expectAccessible(page);
+    // The English switch keeps the reader on the same j.page.
+    await j.page.getByRole('link', { name: 'English' }).click();
+    expect(await j.page.locator('h1').textContent()).toBe('My applications');
+    await expectAccessible(j.page);
     expect(visited.length).toBeGreaterThan(8);
   }, 120_000);
 
   it('works with JavaScript switched off', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false, locale: 'da-DK' });
+    const noJs = await j.browser.newContext({ javaScriptEnabled: false, locale: 'da-DK' });
     const p = await noJs.newPage();
     p.setDefaultTimeout(10_000);
-    await p.goto(`${server.url}/login?next=/`);
+    await p.goto(`${j.server.url}/login?next=/`);
     await p.getByRole('button', { name: /Log ind som Mads Poulsen/ }).click();
     await p.getByRole('link', { name: /Praksisnær forskning/ }).click();
     await p.getByRole('button', { name: 'Start en ansøgning' }).click();
@@ -130,11 +116,11 @@ describe('a researcher applies to an open call', () => {
   });
 
   it('can be used by keyboard: the skip link leads to the content', async () => {
-    await page.goto(server.url);
-    await page.keyboard.press('Tab');
-    const focused = await page.locator(':focus').textContent();
+    await j.page.goto(j.server.url);
+    await j.page.keyboard.press('Tab');
+    const focused = await j.page.locator(':focus').textContent();
     expect(focused).toMatch(/Skip to content|Gå til indhold/);
-    await page.keyboard.press('Enter');
-    expect(new URL(page.url()).hash).toBe('#content');
+    await j.page.keyboard.press('Enter');
+    expect(new URL(j.page.url()).hash).toBe('#content');
   });
 });

@@ -1,6 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, type LocalServer, launchChromium, startLocalServer } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, journey } from './support.js';
 
 /*
  * The board's work in a real browser against `npm start`'s server: two researchers apply (through the API),
@@ -23,28 +22,11 @@ const SILKEBORG = 'Akutteam for ældre i Silkeborg';
 const JUSTIFICATION = 'Projektet er ikke tilstrækkeligt forankret i almen praksis, og metoden er uklar.';
 
 describe('the board reviews, ranks and decides', () => {
-  let server: LocalServer;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
+  const j = journey();
   let callId = '';
   const apps = { randers: '', silkeborg: '' };
 
-  const api = async (email: string, method: string, path: string, body?: unknown) => {
-    const login = await fetch(`${server.url}/api/auth/dev-login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const res = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBeLessThan(300);
-    return (await res.json()) as { id: string; items: { id: string }[] };
-  };
+  const { api, main } = j;
 
   const submit = async (email: string, title: string, partners: [string, string][], amountOre: number) => {
     const draft = await api(email, 'POST', `/calls/${callId}/applications`, {
@@ -68,22 +50,14 @@ describe('the board reviews, ranks and decides', () => {
     return draft.id;
   };
 
-  /** Signs in as a demo user, starting from a clean session, and lands on `next`. */
+  /** Signs in as a demo user from a clean session, lands on `next`, and checks the page. */
   const signInAs = async (name: string, next = '/') => {
-    await context.clearCookies();
-    await page.goto(`${server.url}/login?next=${encodeURIComponent(next)}`);
-    await page.getByRole('button', { name: new RegExp(`Log ind som ${name}`) }).click();
-    await expectAccessible(page);
+    await j.signInAs(name, next);
+    await expectAccessible(j.page);
   };
 
-  const main = () => page.locator('main');
-
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startLocalServer(), launchChromium()]);
-    context = await browser.newContext({ locale: 'da-DK' });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    const calls = (await (await fetch(`${server.url}/api/calls`)).json()) as { items: { id: string }[] };
+    const calls = (await (await fetch(`${j.server.url}/api/calls`)).json()) as { items: { id: string }[] };
     callId = calls.items[0]?.id ?? '';
     apps.randers = await submit(
       'researcher@fim.local',
@@ -105,155 +79,151 @@ describe('the board reviews, ranks and decides', () => {
     );
   }, 120_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('keeps the board pages to the board, and the assignment to the chair', async () => {
     await signInAs('Sofie Andersen');
-    expect((await page.goto(`${server.url}/board`))?.status()).toBe(403);
-    expect((await page.goto(`${server.url}/reviews`))?.status()).toBe(403);
-    await expectAccessible(page);
+    expect((await j.page.goto(`${j.server.url}/board`))?.status()).toBe(403);
+    expect((await j.page.goto(`${j.server.url}/reviews`))?.status()).toBe(403);
+    await expectAccessible(j.page);
     await signInAs(BOARD);
-    expect((await page.goto(`${server.url}/board/calls/${callId}/assignment`))?.status()).toBe(403);
-    await expectAccessible(page);
-    await context.clearCookies();
-    await page.goto(`${server.url}/board`);
-    expect(new URL(page.url()).pathname).toBe('/login');
+    expect((await j.page.goto(`${j.server.url}/board/calls/${callId}/assignment`))?.status()).toBe(403);
+    await expectAccessible(j.page);
+    await j.context.clearCookies();
+    await j.page.goto(`${j.server.url}/board`);
+    expect(new URL(j.page.url()).pathname).toBe('/login');
   }, 120_000);
 
   it('the administrator closes the call: the applications go into review', async () => {
     await signInAs('Anne Holm', `/admin/calls/${callId}`);
-    await page.getByRole('button', { name: 'Luk opslaget' }).click();
+    await j.page.getByRole('button', { name: 'Luk opslaget' }).click();
     expect(await main().textContent()).toContain('Lukket');
-    await expectAccessible(page);
+    await expectAccessible(j.page);
   }, 120_000);
 
   it('the chair is told about a conflict, then assigns from an adjusted suggestion', async () => {
     await signInAs(CHAIR);
-    await page.getByRole('link', { name: 'Bestyrelse' }).click();
-    expect(await page.locator('h1').textContent()).toBe('Bestyrelse');
-    await expectAccessible(page);
-    await page.getByRole('link', { name: /Praksisnær forskning/ }).click();
-    await expectAccessible(page);
-    await page.getByRole('link', { name: 'Tildeling af bedømmere' }).click();
+    await j.page.getByRole('link', { name: 'Bestyrelse' }).click();
+    expect(await j.page.locator('h1').textContent()).toBe('Bestyrelse');
+    await expectAccessible(j.page);
+    await j.page.getByRole('link', { name: /Praksisnær forskning/ }).click();
+    await expectAccessible(j.page);
+    await j.page.getByRole('link', { name: 'Tildeling af bedømmere' }).click();
     expect(await main().textContent()).toContain(RANDERS);
-    await expectAccessible(page);
+    await expectAccessible(j.page);
 
     // Reviewer 2 works for Randers Kommune, a partner on the Randers application: refused, named beside the field.
-    const addToRanders = page.getByLabel(new RegExp(`Tilføj bedømmer: .*${RANDERS}`));
+    const addToRanders = j.page.getByLabel(new RegExp(`Tilføj bedømmer: .*${RANDERS}`));
     await addToRanders.selectOption({ label: `${REVIEWER2}, Randers Kommune` });
-    await page
+    await j.page
       .getByRole('region', { name: new RegExp(RANDERS) })
       .getByRole('button', { name: 'Tilføj', exact: true })
       .click();
-    expect(await page.locator('#error-summary').textContent()).toMatch(
+    expect(await j.page.locator('#error-summary').textContent()).toMatch(
       /Rasmus Vestergaard er inhabil: Randers Kommune/,
     );
-    expect(await page.locator(`#f-assign-${apps.randers}-error`).textContent()).toContain('Randers Kommune');
-    await expectAccessible(page);
+    expect(await j.page.locator(`#f-assign-${apps.randers}-error`).textContent()).toContain(
+      'Randers Kommune',
+    );
+    await expectAccessible(j.page);
 
-    await page.getByRole('link', { name: 'Foreslå fordeling' }).click();
-    expect(await page.locator('h1').textContent()).toBe('Forslag til fordeling');
-    await expectAccessible(page);
+    await j.page.getByRole('link', { name: 'Foreslå fordeling' }).click();
+    expect(await j.page.locator('h1').textContent()).toBe('Forslag til fordeling');
+    await expectAccessible(j.page);
     const plan: Record<string, Record<string, boolean>> = {
       [RANDERS]: { [REVIEWER1]: true, [REVIEWER2]: false, [REVIEWER3]: true },
       [SILKEBORG]: { [REVIEWER1]: true, [REVIEWER2]: true, [REVIEWER3]: false },
     };
     for (const [title, reviewers] of Object.entries(plan)) {
-      const group = page.getByRole('group', { name: new RegExp(title) });
+      const group = j.page.getByRole('group', { name: new RegExp(title) });
       for (const [name, checked] of Object.entries(reviewers))
         await group.getByLabel(new RegExp(name)).setChecked(checked);
     }
-    await page.getByRole('button', { name: 'Bekræft fordelingen' }).click();
-    expect(await page.locator('.notice').textContent()).toBe('4 bedømmere er tildelt.');
-    const randersReviewers = page.getByRole('table', { name: new RegExp(RANDERS) });
+    await j.page.getByRole('button', { name: 'Bekræft fordelingen' }).click();
+    expect(await j.page.locator('.notice').textContent()).toBe('4 bedømmere er tildelt.');
+    const randersReviewers = j.page.getByRole('table', { name: new RegExp(RANDERS) });
     expect(await randersReviewers.textContent()).toMatch(
       new RegExp(`${REVIEWER1}.*${REVIEWER3}|${REVIEWER3}.*${REVIEWER1}`),
     );
-    await expectAccessible(page);
+    await expectAccessible(j.page);
   }, 120_000);
 
   it('a reviewer declares a conflict on one application and scores the other', async () => {
     await signInAs(REVIEWER1);
-    await page.getByRole('link', { name: 'Bedømmelser' }).click();
-    expect(await page.locator('h1').textContent()).toBe('Mine bedømmelser');
-    await expectAccessible(page);
+    await j.page.getByRole('link', { name: 'Bedømmelser' }).click();
+    expect(await j.page.locator('h1').textContent()).toBe('Mine bedømmelser');
+    await expectAccessible(j.page);
 
-    await page.getByRole('link', { name: RANDERS }).click();
+    await j.page.getByRole('link', { name: RANDERS }).click();
     expect(await main().textContent()).toContain('Resumé');
-    await expectAccessible(page);
-    await page.getByLabel('Begrundelse for inhabilitet').fill('Min ægtefælle er ansat i projektet');
-    await page.getByRole('button', { name: 'Erklær inhabilitet' }).click();
-    expect(await page.locator('.notice').textContent()).toContain('erklæring om inhabilitet er modtaget');
+    await expectAccessible(j.page);
+    await j.page.getByLabel('Begrundelse for inhabilitet').fill('Min ægtefælle er ansat i projektet');
+    await j.page.getByRole('button', { name: 'Erklær inhabilitet' }).click();
+    expect(await j.page.locator('.notice').textContent()).toContain('erklæring om inhabilitet er modtaget');
     // Title only from now on.
     expect(await main().textContent()).not.toContain('Resumé');
     expect(await main().textContent()).toContain('Afventer formandens afgørelse');
-    await expectAccessible(page);
+    await expectAccessible(j.page);
 
-    await page.getByRole('link', { name: 'Mine bedømmelser' }).first().click();
-    expect(await page.getByRole('row', { name: new RegExp(RANDERS) }).textContent()).toContain(
+    await j.page.getByRole('link', { name: 'Mine bedømmelser' }).first().click();
+    expect(await j.page.getByRole('row', { name: new RegExp(RANDERS) }).textContent()).toContain(
       'Erklæret, afventer afgørelse',
     );
-    await expectAccessible(page);
-    await page.getByRole('link', { name: SILKEBORG }).click();
+    await expectAccessible(j.page);
+    await j.page.getByRole('link', { name: SILKEBORG }).click();
     expect(await main().textContent()).toContain('Lægehuset Silkeborg');
-    await expectAccessible(page);
+    await expectAccessible(j.page);
     const score = (criterion: RegExp, value: string) =>
-      page.getByRole('group', { name: criterion }).getByLabel(value, { exact: true }).check();
+      j.page.getByRole('group', { name: criterion }).getByLabel(value, { exact: true }).check();
     await score(/^Relevans for kommuner og region \(vægt 2\)$/, '5');
-    await page.getByLabel(/Kommentar: Relevans/).fill('Stærk forankring i kommunen.');
-    await page.getByRole('button', { name: 'Gem kladde' }).click();
-    expect(await page.locator('.notice').textContent()).toContain('gemt som kladde');
-    expect(await page.getByLabel(/Kommentar: Relevans/).inputValue()).toBe('Stærk forankring i kommunen.');
-    await expectAccessible(page);
+    await j.page.getByLabel(/Kommentar: Relevans/).fill('Stærk forankring i kommunen.');
+    await j.page.getByRole('button', { name: 'Gem kladde' }).click();
+    expect(await j.page.locator('.notice').textContent()).toContain('gemt som kladde');
+    expect(await j.page.getByLabel(/Kommentar: Relevans/).inputValue()).toBe('Stærk forankring i kommunen.');
+    await expectAccessible(j.page);
 
     // Not finished: the summary names what is missing and links to it; the draft is kept.
-    await page.getByRole('button', { name: 'Indsend bedømmelse' }).click();
-    const summary = page.locator('#error-summary');
+    await j.page.getByRole('button', { name: 'Indsend bedømmelse' }).click();
+    const summary = j.page.locator('#error-summary');
     expect(await summary.textContent()).toMatch(/Videnskabelig kvalitet.*Gennemførlighed.*Indstilling/s);
-    await expectAccessible(page);
+    await expectAccessible(j.page);
     await summary.getByRole('link', { name: /Videnskabelig kvalitet/ }).click();
-    expect(new URL(page.url()).hash).toBe('#f-scores-quality');
+    expect(new URL(j.page.url()).hash).toBe('#f-scores-quality');
 
     await score(/^Videnskabelig kvalitet/, '4');
     await score(/^Gennemførlighed/, 'Ikke relevant');
-    await page.getByRole('group', { name: 'Indstilling' }).getByLabel('Bevilg', { exact: true }).check();
-    await page.getByLabel(/Samlet kommentar/).fill('Et godt projekt.');
-    await page.getByRole('button', { name: 'Indsend bedømmelse' }).click();
-    expect(await page.locator('.notice').first().textContent()).toBe('Bedømmelsen er indsendt.');
-    const mine = page.getByRole('table', { name: 'Din bedømmelse' });
+    await j.page.getByRole('group', { name: 'Indstilling' }).getByLabel('Bevilg', { exact: true }).check();
+    await j.page.getByLabel(/Samlet kommentar/).fill('Et godt projekt.');
+    await j.page.getByRole('button', { name: 'Indsend bedømmelse' }).click();
+    expect(await j.page.locator('.notice').first().textContent()).toBe('Bedømmelsen er indsendt.');
+    const mine = j.page.getByRole('table', { name: 'Din bedømmelse' });
     expect(await mine.textContent()).toMatch(/Gennemførlighed.*Ikke relevant/);
     expect(await main().textContent()).toMatch(/Vægtet score\s*4,5/);
-    await expectAccessible(page);
+    await expectAccessible(j.page);
   }, 120_000);
 
   it('the chair rules on the conflict and reads the ranking', async () => {
     await signInAs(CHAIR, `/board/calls/${callId}/conflicts`);
     expect(await main().textContent()).toContain('Min ægtefælle er ansat i projektet');
-    await expectAccessible(page);
+    await expectAccessible(j.page);
     // No choice made: refused beside the radios.
-    await page.getByRole('button', { name: 'Træf afgørelse' }).click();
-    expect(await page.locator('#error-summary').textContent()).toContain('Vælg, om bedømmeren er inhabil');
-    await expectAccessible(page);
-    await page.getByLabel('Inhabil: bedømmeren udtræder').check();
-    await page.getByLabel(/Bemærkning: Rikke Laursen/).fill('Nærtstående');
-    await page.getByRole('button', { name: 'Træf afgørelse' }).click();
-    expect(await page.locator('.notice').textContent()).toBe('Afgørelsen er registreret.');
+    await j.page.getByRole('button', { name: 'Træf afgørelse' }).click();
+    expect(await j.page.locator('#error-summary').textContent()).toContain('Vælg, om bedømmeren er inhabil');
+    await expectAccessible(j.page);
+    await j.page.getByLabel('Inhabil: bedømmeren udtræder').check();
+    await j.page.getByLabel(/Bemærkning: Rikke Laursen/).fill('Nærtstående');
+    await j.page.getByRole('button', { name: 'Træf afgørelse' }).click();
+    expect(await j.page.locator('.notice').textContent()).toBe('Afgørelsen er registreret.');
     expect(await main().textContent()).toMatch(/Inhabil \(afgjort af Charlotte Bech/);
-    await expectAccessible(page);
+    await expectAccessible(j.page);
 
-    await page.getByRole('link', { name: /Til opslagets side/ }).click();
-    await page.getByRole('link', { name: 'Prioritering' }).click();
-    const silkeborgRow = page.getByRole('row', { name: new RegExp(SILKEBORG) });
+    await j.page.getByRole('link', { name: /Til opslagets side/ }).click();
+    await j.page.getByRole('link', { name: 'Prioritering' }).click();
+    const silkeborgRow = j.page.getByRole('row', { name: new RegExp(SILKEBORG) });
     expect(await silkeborgRow.textContent()).toMatch(/4,5.*250\.000,00\s*kr\./);
-    const chart = page.getByRole('img', { name: 'Gennemsnitlig score pr. ansøgning' });
+    const chart = j.page.getByRole('img', { name: 'Gennemsnitlig score pr. ansøgning' });
     expect(await chart.locator('desc').textContent()).toMatch(/FIM-\d{4}-0002: 4,5/);
-    await expectAccessible(page);
+    await expectAccessible(j.page);
 
-    const csv = await page.request.get(`${server.url}/board/calls/${callId}/exports/scores.csv`);
+    const csv = await j.page.request.get(`${j.server.url}/board/calls/${callId}/exports/scores.csv`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
     const text = (await csv.body()).toString('utf8');
@@ -262,58 +232,62 @@ describe('the board reviews, ranks and decides', () => {
   }, 120_000);
 
   it('the chair records a meeting: a rejection needs its justification, and the minutes list the recusal', async () => {
-    await page.goto(`${server.url}/board/calls/${callId}/meetings`);
-    await expectAccessible(page);
-    await page.getByRole('link', { name: 'Registrér et møde' }).click();
-    await expectAccessible(page);
-    await page.getByLabel('Mødet blev holdt (dansk tid)').fill('2027-03-10T14:00');
-    await page.getByLabel(new RegExp(BOARD)).check();
-    const randers = page.getByRole('group', { name: new RegExp(`^FIM-\\d{4}-0001 ${RANDERS}$`) });
-    const silkeborg = page.getByRole('group', { name: new RegExp(`^FIM-\\d{4}-0002 ${SILKEBORG}$`) });
+    await j.page.goto(`${j.server.url}/board/calls/${callId}/meetings`);
+    await expectAccessible(j.page);
+    await j.page.getByRole('link', { name: 'Registrér et møde' }).click();
+    await expectAccessible(j.page);
+    await j.page.getByLabel('Mødet blev holdt (dansk tid)').fill('2027-03-10T14:00');
+    await j.page.getByLabel(new RegExp(BOARD)).check();
+    const randers = j.page.getByRole('group', { name: new RegExp(`^FIM-\\d{4}-0001 ${RANDERS}$`) });
+    const silkeborg = j.page.getByRole('group', { name: new RegExp(`^FIM-\\d{4}-0002 ${SILKEBORG}$`) });
     await randers.getByLabel('Afslå', { exact: true }).check();
     await silkeborg.getByLabel('Bevilg', { exact: true }).check();
     await silkeborg.getByLabel('Bevilget beløb (kr.)').fill('250.000');
     await silkeborg.getByLabel(/Vilkår/).fill('Slutrapport senest 2029.');
-    await page.getByRole('button', { name: 'Registrér afgørelserne' }).click();
+    await j.page.getByRole('button', { name: 'Registrér afgørelserne' }).click();
 
     // Rejected without a justification: refused, the error beside the field, nothing recorded.
-    expect(await page.locator('#error-summary').textContent()).toMatch(/Begrundelse.*forvaltningsloven/);
+    expect(await j.page.locator('#error-summary').textContent()).toMatch(/Begrundelse.*forvaltningsloven/);
     const justification = randers.getByLabel(/Begrundelse \(på dansk\)/);
     expect(await justification.getAttribute('aria-invalid')).toBe('true');
     expect(await silkeborg.getByLabel('Bevilget beløb (kr.)').inputValue()).toBe('250.000');
-    await expectAccessible(page);
+    await expectAccessible(j.page);
 
     await justification.fill(JUSTIFICATION);
-    await page.getByRole('button', { name: 'Registrér afgørelserne' }).click();
-    expect(await page.locator('.notice').textContent()).toContain('Mødet og afgørelserne er registreret');
+    await j.page.getByRole('button', { name: 'Registrér afgørelserne' }).click();
+    expect(await j.page.locator('.notice').textContent()).toContain('Mødet og afgørelserne er registreret');
     const minutes = await main().textContent();
     expect(minutes).toMatch(/Charlotte Bech.*Bo Nielsen|Bo Nielsen.*Charlotte Bech/s);
     // The board member's own municipality is a partner on the Silkeborg application: recused, with the reason.
-    expect(await page.getByRole('row', { name: new RegExp(SILKEBORG) }).textContent()).toMatch(
+    expect(await j.page.getByRole('row', { name: new RegExp(SILKEBORG) }).textContent()).toMatch(
       /Bevilget.*250\.000,00\s*kr\..*Bo Nielsen, Aarhus Kommune: Organisation: Aarhus Kommune/,
     );
-    expect(await page.getByRole('row', { name: new RegExp(RANDERS) }).textContent()).toMatch(/Afslag.*Ingen/);
-    await expectAccessible(page);
+    expect(await j.page.getByRole('row', { name: new RegExp(RANDERS) }).textContent()).toMatch(
+      /Afslag.*Ingen/,
+    );
+    await expectAccessible(j.page);
 
-    await page.goto(`${server.url}/board/calls/${callId}/ranking`);
-    expect(await page.getByRole('row', { name: new RegExp(SILKEBORG) }).textContent()).toContain('Bevilget');
+    await j.page.goto(`${j.server.url}/board/calls/${callId}/ranking`);
+    expect(await j.page.getByRole('row', { name: new RegExp(SILKEBORG) }).textContent()).toContain(
+      'Bevilget',
+    );
     expect(await main().textContent()).toMatch(/Bevilget hidtil\s*250\.000,00\s*kr\./);
-    await expectAccessible(page);
+    await expectAccessible(j.page);
     // The same page in English, figures in English format.
-    await page.getByRole('link', { name: 'English' }).click();
-    expect(await page.locator('h1').textContent()).toBe('Ranking');
+    await j.page.getByRole('link', { name: 'English' }).click();
+    expect(await j.page.locator('h1').textContent()).toBe('Ranking');
     expect(await main().textContent()).toMatch(/Approved so far\s*DKK\s*250,000\.00/);
-    await expectAccessible(page);
+    await expectAccessible(j.page);
   }, 120_000);
 
   it('the applicant reads the decision and its justification', async () => {
     await signInAs('Sofie Andersen', '/applications');
-    expect(await page.getByRole('row', { name: new RegExp(RANDERS) }).textContent()).toContain('Afslået');
-    await expectAccessible(page);
-    await page.getByRole('link', { name: RANDERS }).click();
-    const decision = page.getByRole('region', { name: 'Afgørelse' });
+    expect(await j.page.getByRole('row', { name: new RegExp(RANDERS) }).textContent()).toContain('Afslået');
+    await expectAccessible(j.page);
+    await j.page.getByRole('link', { name: RANDERS }).click();
+    const decision = j.page.getByRole('region', { name: 'Afgørelse' });
     expect(await decision.textContent()).toContain(JUSTIFICATION);
     expect(await decision.textContent()).toMatch(/forvaltningslovens §§ 22-24.*aktindsigt/);
-    await expectAccessible(page);
+    await expectAccessible(j.page);
   }, 120_000);
 });

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { freePort } from '../../functions/local/dynamodb-local.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -96,4 +96,65 @@ export async function expectAccessible(page: Page): Promise<void> {
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
   expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** A journey's surroundings: `npm start`'s server, Chromium, one Danish browser context and its page. */
+export interface Journey {
+  server: LocalServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** The page's main landmark. */
+  main(): Locator;
+  /** Signs in as a demo user (by the name on the sign-in button) from a clean session, landing on `next`. */
+  signInAs(name: string, next?: string): Promise<void>;
+  /** The JSON API as a demo user (by e-mail), for what a journey needs done but does not walk; must succeed. */
+  api(
+    email: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ id: string; items: { id: string }[] }>;
+}
+
+/**
+ * Starts the server and the browser before the describe block it is called in (opening a page that waits
+ * 10 s at most), and stops them after it.
+ */
+export function journey(): Journey {
+  const j = {
+    main: () => j.page.locator('main'),
+    async signInAs(name: string, next = '/') {
+      await j.context.clearCookies();
+      await j.page.goto(`${j.server.url}/login?next=${encodeURIComponent(next)}`);
+      await j.page.getByRole('button', { name: new RegExp(`Log ind som ${name}`) }).click();
+    },
+    async api(email: string, method: string, path: string, body?: unknown) {
+      const login = await fetch(`${j.server.url}/api/auth/dev-login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email }),
+      });
+      const { token } = (await login.json()) as { token: string };
+      const res = await fetch(`${j.server.url}/api${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBeLessThan(300);
+      return (await res.json()) as { id: string; items: { id: string }[] };
+    },
+  } as Journey;
+  beforeAll(async () => {
+    [j.server, j.browser] = await Promise.all([startLocalServer(), launchChromium()]);
+    j.context = await j.browser.newContext({ locale: 'da-DK' });
+    j.page = await j.context.newPage();
+    j.page.setDefaultTimeout(10_000);
+  }, 120_000);
+  afterAll(async () => {
+    await j.context?.close();
+    await j.browser?.close();
+    await j.server?.stop();
+  });
+  return j;
 }

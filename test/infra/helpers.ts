@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type App, Validations } from 'aws-cdk-lib';
-import type { Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import { expect } from 'vitest';
+import { buildApp, type FimApp } from '../../infra/build-app.js';
 
 export const ACCOUNT = '111111111111';
 export const REGION = 'eu-north-1';
@@ -23,6 +26,79 @@ export function cdkJsonContext(extra: Record<string, unknown> = {}): Record<stri
  * bundles the functions it inspects, so every function is bundled once per test run.
  */
 export const bundleOnly = (...stackPaths: string[]) => ({ 'aws:cdk:bundling-stacks': stackPaths });
+
+/**
+ * What every function of the project runs with (infra/constructs/app-function.ts): Node.js 24 on ARM, traced,
+ * logging to its own group, source maps, Powertools' service name and level, and the table from FimData.
+ * `memoryMb`, `timeout`, `logGroup` and `variables` are a function's own.
+ */
+export function functionDefaults(own: {
+  memoryMb: number;
+  timeout: number;
+  logGroup: unknown;
+  variables?: Record<string, unknown>;
+}): Record<string, unknown> {
+  return {
+    Runtime: 'nodejs24.x',
+    Architectures: ['arm64'],
+    Handler: 'index.handler',
+    MemorySize: own.memoryMb,
+    Timeout: own.timeout,
+    TracingConfig: { Mode: 'Active' },
+    LoggingConfig: Match.objectLike({ LogGroup: own.logGroup }),
+    Environment: {
+      Variables: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'fim',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        TABLE_NAME: { 'Fn::ImportValue': Match.stringLikeRegexp('^FimData:') },
+        ...own.variables,
+      },
+    },
+  };
+}
+
+/**
+ * The whole app as `cdk synth` builds it, into a folder of its own, with esbuild bundling only the functions of
+ * `bundled`. synth() runs cdk-nag, and under vitest (NODE_ENV=test) an unacknowledged nag error makes it throw.
+ * `remove()` deletes the folder.
+ */
+export function synthesise(bundled: string): { fim: FimApp; outdir: string; remove(): void } {
+  const outdir = mkdtempSync(join(tmpdir(), `fim-cdk-${bundled}-`));
+  const fim = buildApp({
+    appProps: { outdir, context: cdkJsonContext(bundleOnly(bundled)) },
+    env: { CDK_DEFAULT_ACCOUNT: ACCOUNT },
+  });
+  fim.app.synth();
+  return { fim, outdir, remove: () => rmSync(outdir, { recursive: true, force: true }) };
+}
+
+/**
+ * Asserts a function's bundle in the cloud assembly: ESM with the require banner, a source map, its handler
+ * exported and the AWS SDK inside. Returns the bundle's folder.
+ */
+export function expectBundle(outdir: string, s3Key: unknown): string {
+  const dir = join(outdir, `asset.${String(s3Key).replace(/\.zip$/, '')}`);
+  expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+  const bundle = readFileSync(join(dir, 'index.mjs'), 'utf8');
+  expect(bundle.startsWith("import { createRequire } from 'module'; const require = createRequire(")).toBe(
+    true,
+  );
+  expect(bundle).toMatch(/export\s*\{[^}]*\bhandler\b/);
+  expect(bundle).not.toMatch(/from\s*["']@aws-sdk\//);
+  return dir;
+}
+
+/** Asserts that cdk-nag finds nothing unacknowledged, and that the report synth() wrote lists nothing. */
+export function expectNoNagFindings(app: App, outdir: string): void {
+  expect(errorsOf(app)).toEqual([]);
+  expect(findingsOf(app)).toEqual([]);
+  const reportFile = join(outdir, 'validation-report.json');
+  if (existsSync(reportFile)) {
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { pluginReports: unknown[] };
+    expect(report.pluginReports).toEqual([]);
+  }
+}
 
 /** Every construct path + rule id acknowledged in the tree, with its reason. */
 export function acknowledgements(root: IConstruct): { path: string; id: string; reason: string }[] {

@@ -1,23 +1,22 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_KEYS } from '../../functions/db/table-definition.js';
-import { buildApp, type FimApp } from '../../infra/build-app.js';
+import type { FimApp } from '../../infra/build-app.js';
 import { TABLE_ACTIONS } from '../../infra/constructs/app-function.js';
 import {
   ACCOUNT,
   acknowledgements,
   asArray,
-  bundleOnly,
-  cdkJsonContext,
-  errorsOf,
-  findingsOf,
+  expectBundle,
+  expectNoNagFindings,
+  functionDefaults,
   normalised,
   REGION,
   statementsOf,
+  synthesise,
 } from './helpers.js';
 
 let outdir: string;
@@ -26,15 +25,11 @@ let jobs: Template;
 /** Logical ids in the FimJobs template. */
 let ids: { fn: string; fnRole: string; dlq: string; schedulerRole: string; logs: string };
 
+let remove: () => void;
+
 beforeAll(() => {
-  outdir = mkdtempSync(join(tmpdir(), 'fim-cdk-jobs-'));
-  // The whole app, as `cdk synth` builds it, but esbuild bundles only the closer (FimApi's function is
-  // bundled in stacks.test.ts). synth() runs cdk-nag and throws on an unacknowledged error.
-  fim = buildApp({
-    appProps: { outdir, context: cdkJsonContext(bundleOnly('FimJobs')) },
-    env: { CDK_DEFAULT_ACCOUNT: ACCOUNT },
-  });
-  fim.app.synth();
+  // Only the closer is bundled here (FimApi's function is bundled in stacks.test.ts).
+  ({ fim, outdir, remove } = synthesise('FimJobs'));
   jobs = Template.fromStack(fim.jobsStack);
   const stack = fim.jobsStack;
   const logicalId = (element: unknown) => stack.getLogicalId(element as CfnElement);
@@ -47,9 +42,7 @@ beforeAll(() => {
   };
 });
 
-afterAll(() => {
-  if (outdir) rmSync(outdir, { recursive: true, force: true });
-});
+afterAll(() => remove?.());
 
 const arnOf = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
 const TABLE_ARN = { 'Fn::ImportValue': expect.stringMatching(/^FimData:.*Arn/) };
@@ -60,22 +53,8 @@ describe('FimJobs: the closer function', () => {
     expect(fim.jobsStack.region).toBe(REGION);
     jobs.resourceCountIs('AWS::Lambda::Function', 1);
     jobs.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs24.x',
-      Architectures: ['arm64'],
-      Handler: 'index.handler',
+      ...functionDefaults({ memoryMb: 512, timeout: 60, logGroup: { Ref: ids.logs } }),
       Description: Match.stringLikeRegexp('closes calls at their deadline'),
-      MemorySize: 512,
-      Timeout: 60,
-      TracingConfig: { Mode: 'Active' },
-      LoggingConfig: Match.objectLike({ LogGroup: { Ref: ids.logs } }),
-      Environment: {
-        Variables: {
-          NODE_OPTIONS: '--enable-source-maps',
-          POWERTOOLS_SERVICE_NAME: 'fim',
-          POWERTOOLS_LOG_LEVEL: 'INFO',
-          TABLE_NAME: { 'Fn::ImportValue': Match.stringLikeRegexp('^FimData:') },
-        },
-      },
     });
     jobs.hasResource('AWS::Logs::LogGroup', {
       DeletionPolicy: 'Retain',
@@ -85,12 +64,7 @@ describe('FimJobs: the closer function', () => {
 
   it('is bundled from close-calls.handler.ts as ESM with the AWS SDK inside', () => {
     const fn = jobs.findResources('AWS::Lambda::Function')[ids.fn]?.Properties;
-    const dir = join(outdir, `asset.${String(fn.Code.S3Key).replace(/\.zip$/, '')}`);
-    expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
-    const bundle = readFileSync(join(dir, 'index.mjs'), 'utf8');
-    expect(bundle.startsWith("import { createRequire } from 'module';")).toBe(true);
-    expect(bundle).toMatch(/export\s*\{[^}]*\bhandler\b/);
-    expect(bundle).not.toMatch(/from\s*["']@aws-sdk\//);
+    const dir = expectBundle(outdir, fn.Code.S3Key);
     const map = JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')) as { sources: string[] };
     expect(map.sources.some((source) => source.endsWith('functions/handlers/close-calls.handler.ts'))).toBe(
       true,
@@ -246,13 +220,7 @@ describe('FimJobs: dead-letter queue and alarm', () => {
 
 describe('FimJobs: cdk-nag', () => {
   it('reports no unacknowledged finding; SQS3 is acknowledged on the DLQ only', () => {
-    expect(errorsOf(fim.app)).toEqual([]);
-    expect(findingsOf(fim.app)).toEqual([]);
-    const reportFile = join(outdir, 'validation-report.json');
-    if (existsSync(reportFile)) {
-      const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { pluginReports: unknown[] };
-      expect(report.pluginReports).toEqual([]);
-    }
+    expectNoNagFindings(fim.app, outdir);
 
     const acks = acknowledgements(fim.jobsStack);
     expect(acks.map((a) => `${a.id} at ${a.path}`).sort()).toEqual([

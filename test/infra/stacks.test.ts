@@ -1,6 +1,3 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { App, type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -15,9 +12,12 @@ import {
   bundleOnly,
   cdkJsonContext,
   errorsOf,
-  findingsOf,
+  expectBundle,
+  expectNoNagFindings,
+  functionDefaults,
   REGION,
   statementsOf,
+  synthesise,
 } from './helpers.js';
 
 /** Skips esbuild for the extra apps built to test a setting: only the main app's bundle is checked. */
@@ -28,23 +28,17 @@ let fim: FimApp;
 let data: Template;
 let api: Template;
 
+let remove: () => void;
+
 beforeAll(() => {
-  outdir = mkdtempSync(join(tmpdir(), 'fim-cdk-'));
-  // Built and synthesised once (esbuild bundles the API function on construction; the closer of FimJobs is
-  // bundled and checked in jobs.test.ts). The nag plugin runs during synth over all three stacks, and under
-  // vitest (NODE_ENV=test) an unacknowledged nag error makes synth() throw.
-  fim = buildApp({
-    appProps: { outdir, context: cdkJsonContext(bundleOnly('FimApi')) },
-    env: { CDK_DEFAULT_ACCOUNT: ACCOUNT },
-  });
-  fim.app.synth();
+  // Built and synthesised once (esbuild bundles the API function; the closer of FimJobs is bundled and
+  // checked in jobs.test.ts). The nag plugin runs during synth over all three stacks.
+  ({ fim, outdir, remove } = synthesise('FimApi'));
   data = Template.fromStack(fim.dataStack);
   api = Template.fromStack(fim.apiStack);
 });
 
-afterAll(() => {
-  if (outdir) rmSync(outdir, { recursive: true, force: true });
-});
+afterAll(() => remove?.());
 
 describe('app', () => {
   it('deploys the three stacks to the account from CDK_DEFAULT_ACCOUNT and eu-north-1', () => {
@@ -261,20 +255,13 @@ describe('ApiStack: HTTP API', () => {
 describe('ApiStack: function', () => {
   it('runs Node.js 24 on ARM with the project defaults and the app settings', () => {
     api.resourceCountIs('AWS::Lambda::Function', 1);
-    api.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs24.x',
-      Architectures: ['arm64'],
-      Handler: 'index.handler',
-      MemorySize: 512,
-      Timeout: 10,
-      TracingConfig: { Mode: 'Active' },
-      LoggingConfig: Match.objectLike({ LogGroup: { Ref: Match.anyValue() } }),
-      Environment: {
-        Variables: {
-          NODE_OPTIONS: '--enable-source-maps',
-          POWERTOOLS_SERVICE_NAME: 'fim',
-          POWERTOOLS_LOG_LEVEL: 'INFO',
-          TABLE_NAME: { 'Fn::ImportValue': Match.stringLikeRegexp('^FimData:') },
+    api.hasResourceProperties(
+      'AWS::Lambda::Function',
+      functionDefaults({
+        memoryMb: 512,
+        timeout: 10,
+        logGroup: { Ref: Match.anyValue() },
+        variables: {
           COGNITO_USER_POOL_ID: { Ref: Match.anyValue() },
           COGNITO_CLIENT_ID: { Ref: Match.anyValue() },
           COGNITO_DOMAIN: {
@@ -282,21 +269,13 @@ describe('ApiStack: function', () => {
           },
           PUBLIC_URL: { 'Fn::GetAtt': [Match.anyValue(), 'ApiEndpoint'] },
         },
-      },
-    });
+      }),
+    );
   });
 
   it('is bundled as ESM with the require banner, the AWS SDK inside and a source map', () => {
     const fn = Object.values(api.findResources('AWS::Lambda::Function'))[0]?.Properties;
-    const hash = String(fn.Code.S3Key).replace(/\.zip$/, '');
-    const dir = join(outdir, `asset.${hash}`);
-    expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
-    const bundle = readFileSync(join(dir, 'index.mjs'), 'utf8');
-    expect(bundle.startsWith("import { createRequire } from 'module'; const require = createRequire(")).toBe(
-      true,
-    );
-    expect(bundle).toMatch(/export\s*\{[^}]*\bhandler\b/);
-    expect(bundle).not.toMatch(/from\s*["']@aws-sdk\//);
+    expectBundle(outdir, fn.Code.S3Key);
   });
 
   it('logs to its own log group kept one year, and the access logs six months', () => {
@@ -369,14 +348,8 @@ describe('ApiStack: function', () => {
 
 describe('cdk-nag (AwsSolutions)', () => {
   it('reports no unacknowledged error or warning on the app', () => {
-    expect(errorsOf(fim.app)).toEqual([]);
-    expect(findingsOf(fim.app)).toEqual([]);
     // synth() in beforeAll ran the same plugin; its report in the cloud assembly lists no findings.
-    const reportFile = join(outdir, 'validation-report.json');
-    if (existsSync(reportFile)) {
-      const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { pluginReports: unknown[] };
-      expect(report.pluginReports).toEqual([]);
-    }
+    expectNoNagFindings(fim.app, outdir);
   });
 
   it('acknowledges only the reviewed findings, each with a real reason', () => {

@@ -1,33 +1,26 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
+import type { Call } from '../../functions/core/calls/call.schema.js';
 import { composeMail } from '../../functions/texts/index.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, expectProblem, pointers } from '../support/api.js';
 import {
   ADMIN,
-  type Api,
-  api,
   applicationBody,
-  auditEvents,
   createCall,
   createDraft,
-  expectProblem,
-  itemsWithPkPrefix,
-  pendingOutbox,
-  pointers,
   RESEARCHER,
   RESEARCHER2,
-} from './support.js';
+} from '../support/fixtures.js';
+import { type Harness, harnessWithCall } from '../support/harness.js';
+import { auditEvents, itemsWithPkPrefix, pendingOutbox } from '../support/table.js';
 
 // A fresh table per test: outbox, counters and references are table-wide.
 let h: Harness;
 let client: Api;
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON
-let call: any;
+let call: Call;
 
 beforeEach(async () => {
-  h = await createHarness();
-  client = api(h);
-  call = await createCall(client);
+  ({ h, client, call } = await harnessWithCall());
 });
 
 const ids = (items: { id: string }[]) => items.map((x) => x.id).sort();

@@ -1,10 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Application } from '../../functions/core/applications/application.schema.js';
-import { auditEvent } from '../../functions/core/audit/audit.js';
-import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
-import { createHarness, type Harness } from '../support/harness.js';
-import { ADMIN, type Api, api, FINANCE, RESEARCHER } from './support.js';
+import type { Api } from '../support/api.js';
+import { ACCEPT, applicationsIn, FINANCE, RESEARCHER, setUpYear } from '../support/fixtures.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
 
 /*
  * Random sequences of payments, award acceptances, disbursements, refunds and closings against DynamoDB
@@ -17,7 +15,6 @@ import { ADMIN, type Api, api, FINANCE, RESEARCHER } from './support.js';
  * the earlier runs left over.
  */
 
-const MUNICIPALITIES_2013 = { Aarhus: 319_094, Samsø: 3_806 };
 const AWARDS_PER_RUN = 4;
 
 type Command =
@@ -77,69 +74,8 @@ const expectedBalance = (m: Money) => ({
   grantAvailableOre: m.grantReceived + m.refunded - m.committed,
 });
 
-async function approved(amountOre: number): Promise<string> {
-  const user = h.user(RESEARCHER);
-  const now = h.clock.now().toISOString();
-  const id = crypto.randomUUID();
-  const application: Application = {
-    id,
-    callId: crypto.randomUUID(),
-    status: 'approved',
-    version: 3,
-    ownerId: user.userId,
-    ownerEmail: user.email,
-    ownerName: user.name,
-    partners: [],
-    budgetLines: [],
-    requestedAmountOre: amountOre,
-    createdAt: now,
-    updatedAt: now,
-    decision: {
-      outcome: 'approved',
-      amountOre,
-      decidedAt: now,
-      decidedBy: h.user(ADMIN).userId,
-      meetingId: crypto.randomUUID(),
-      recused: [],
-    },
-  };
-  await h.core.applications.save(
-    application,
-    auditEvent(h.principal(ADMIN), new Date(now), 'application.decided', { type: 'application', id }),
-  );
-  return id;
-}
-
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
-  // Every municipality needs a figure for the run (the region's is their sum): a small one, but the two above.
-  const parties = [
-    'Favrskov',
-    'Hedensted',
-    'Herning',
-    'Holstebro',
-    'Horsens',
-    'Ikast-Brande',
-    'Lemvig',
-    'Norddjurs',
-    'Odder',
-    'Randers',
-    'Ringkøbing-Skjern',
-    'Silkeborg',
-    'Skanderborg',
-    'Skive',
-    'Struer',
-    'Syddjurs',
-    'Viborg',
-  ];
-  const csv = [
-    'party,year,population',
-    ...parties.map((name) => `${name},2013,1000`),
-    ...Object.entries(MUNICIPALITIES_2013).map(([name, population]) => `${name},2013,${population}`),
-  ].join('\n');
-  const imported = await client.post('/api/populations/imports', { csv }, FINANCE);
-  expect(imported.status, imported.text).toBe(200);
+  ({ h, client } = await harnessWithApi());
 });
 
 describe('awards under random payments, acceptances, disbursements and refunds', () => {
@@ -154,14 +90,12 @@ describe('awards under random payments, acceptances, disbursements and refunds',
         async (amounts, commands) => {
           const year = nextYear++;
           h.clock.set(`${year}-06-15T10:00:00Z`);
+          await setUpYear(client, year);
           const Y = `/api/finance/years/${year}`;
-          const setUp = await client.send('PUT', Y, FINANCE, {
-            body: { referenceYear: 2013, dueDate: `${year}-03-31` },
-          });
-          expect(setUp.status, setUp.text).toBe(201);
-          expect((await client.act(`${Y}/contributions/run`, FINANCE)).status).toBe(200);
-          expect((await client.act(`${Y}/contributions/send`, FINANCE)).status).toBe(200);
-          const ids = await Promise.all(amounts.map((a) => approved(a)));
+          const ids = await applicationsIn(
+            client,
+            amounts.map((amountOre) => ({ amountOre })),
+          );
 
           const model = noMoney();
           /** Moves the year's model and the pool's alike. */
@@ -191,11 +125,7 @@ describe('awards under random payments, acceptances, disbursements and refunds',
             const amount = amounts[c.award];
             if (!a || !id || amount === undefined) throw new Error('no such award');
             if (c.kind === 'accept') {
-              const res = await client.post(
-                `/api/applications/${id}/award/accept`,
-                { declaration: true, termsVersion: AWARD_TERMS.version },
-                RESEARCHER,
-              );
+              const res = await client.post(`/api/applications/${id}/award/accept`, ACCEPT, RESEARCHER);
               const grantAvailable = poolModel.grantReceived + poolModel.refunded - poolModel.committed;
               const expected = a.accepted ? 409 : amount <= grantAvailable ? 201 : 422;
               expect(res.status, res.text).toBe(expected);

@@ -1,25 +1,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Application } from '../../functions/core/applications/application.schema.js';
-import { auditEvent } from '../../functions/core/audit/audit.js';
 import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
 import { formatKr } from '../../functions/texts/format.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, expectOk, expectProblem } from '../support/api.js';
 import {
+  ACCEPT,
   ADMIN,
-  type Api,
-  type ApiResponse,
-  api,
-  auditEvents,
+  applicationsIn,
+  approvedApplication,
   BOARD,
   closeCallNow,
   createCall,
-  expectProblem,
   FINANCE,
+  pay,
   RESEARCHER,
   RESEARCHER2,
   REVIEWER,
+  setUpYear,
   submitApplication,
-} from './support.js';
+} from '../support/fixtures.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
+import { auditEvents } from '../support/table.js';
 
 /*
  * Awards, end to end through the API against DynamoDB Local: the owner accepts an approved application's
@@ -30,112 +30,6 @@ import {
  */
 
 const YEAR = 2027;
-const ACCEPT = { declaration: true, termsVersion: AWARD_TERMS.version };
-
-const MUNICIPALITIES_2013: Record<string, number> = {
-  Favrskov: 47_156,
-  Hedensted: 45_868,
-  Herning: 86_595,
-  Holstebro: 57_254,
-  Horsens: 84_871,
-  'Ikast-Brande': 40_468,
-  Lemvig: 21_223,
-  Norddjurs: 38_035,
-  Odder: 21_800,
-  Randers: 96_007,
-  'Ringkøbing-Skjern': 57_259,
-  Samsø: 3_806,
-  Silkeborg: 89_346,
-  Skanderborg: 58_094,
-  Skive: 47_291,
-  Struer: 21_846,
-  Syddjurs: 41_894,
-  Viborg: 94_333,
-  Aarhus: 319_094,
-};
-
-const expectOk = (res: ApiResponse, status = 200) => {
-  expect(res.status, res.text).toBe(status);
-  return res.body;
-};
-
-/** Populations, the year's settings, the run and the send: the year can then take payments. */
-async function setUpYear(client: Api, year: number): Promise<void> {
-  const csv = [
-    'party,year,population',
-    ...Object.entries(MUNICIPALITIES_2013).map(([name, population]) => `${name},2013,${population}`),
-  ].join('\n');
-  expectOk(await client.post('/api/populations/imports', { csv }, FINANCE));
-  const Y = `/api/finance/years/${year}`;
-  expectOk(
-    await client.send('PUT', Y, FINANCE, { body: { referenceYear: 2013, dueDate: `${year}-03-31` } }),
-    201,
-  );
-  expectOk(await client.act(`${Y}/contributions/run`, FINANCE));
-  expectOk(await client.act(`${Y}/contributions/send`, FINANCE));
-}
-
-/** A payment into the year's pool (Aarhus pays; an overpayment is kept, so any amount goes). */
-async function pay(client: Api, year: number, amountOre: number): Promise<void> {
-  expectOk(
-    await client.post(
-      `/api/finance/years/${year}/contributions/aarhus-kommune/payments`,
-      { amountOre, paidOn: `${year}-02-01`, reference: 'Indbetaling' },
-      FINANCE,
-      { 'idempotency-key': crypto.randomUUID() },
-    ),
-    201,
-  );
-}
-
-/**
- * An application approved with an amount, written straight through the repository (the decision flow has
- * its own tests; here only the outcome matters).
- */
-async function approvedApplication(
-  h: Harness,
-  owner: string,
-  amountOre: number,
-  status: Application['status'] = 'approved',
-): Promise<string> {
-  const user = h.user(owner);
-  const now = h.clock.now().toISOString();
-  const id = crypto.randomUUID();
-  const application: Application = {
-    id,
-    callId: crypto.randomUUID(),
-    status,
-    version: 3,
-    ownerId: user.userId,
-    ownerEmail: user.email,
-    ownerName: user.name,
-    title: `Projekt ${id.slice(0, 8)}`,
-    reference: `FIM-${YEAR}-${id.slice(0, 4)}`,
-    partners: [],
-    budgetLines: [],
-    requestedAmountOre: amountOre,
-    createdAt: now,
-    updatedAt: now,
-    ...(status === 'approved'
-      ? {
-          decision: {
-            outcome: 'approved' as const,
-            amountOre,
-            decidedAt: now,
-            decidedBy: h.user(ADMIN).userId,
-            meetingId: crypto.randomUUID(),
-            recused: [],
-          },
-        }
-      : {}),
-  };
-  await h.core.applications.save(
-    application,
-    auditEvent(h.principal(ADMIN), new Date(now), 'application.decided', { type: 'application', id }),
-  );
-  return id;
-}
-
 async function balances(client: Api, year: number) {
   return expectOk(await client.get(`/api/finance/years/${year}/overview`, FINANCE)).balances;
 }
@@ -165,8 +59,7 @@ describe('awards', () => {
     );
 
   beforeAll(async () => {
-    h = await createHarness();
-    client = api(h);
+    ({ h, client } = await harnessWithApi());
     await setUpYear(client, YEAR);
     await pay(client, YEAR, 50_000_000);
   });
@@ -258,8 +151,15 @@ describe('awards', () => {
   });
 
   it('refuses an application that is not approved (409) and one the pool cannot hold (422 with the figures)', async () => {
-    for (const status of ['submitted', 'in_review', 'rejected', 'waiting_list'] as const) {
-      const id = await approvedApplication(h, RESEARCHER, 1_000_000, status);
+    const notApproved = [
+      ...(await applicationsIn(client, [{ status: 'submitted' }])),
+      ...(await applicationsIn(client, [
+        { status: 'in_review' },
+        { status: 'rejected' },
+        { status: 'waiting_list' },
+      ])),
+    ];
+    for (const id of notApproved) {
       expectProblem(
         await client.post(`/api/applications/${id}/award/accept`, ACCEPT, RESEARCHER),
         409,
@@ -270,7 +170,10 @@ describe('awards', () => {
     const beforePool = await pool(client);
     // The grant share is the limit, not all the money: the other fifth is not for awards.
     expect(beforePool.grantAvailableOre).toBeLessThan(beforePool.availableOre);
-    const tooBig = await approvedApplication(h, RESEARCHER, beforePool.grantAvailableOre + 1);
+    const tooBig = await approvedApplication(client, {
+      owner: RESEARCHER,
+      amountOre: beforePool.grantAvailableOre + 1,
+    });
     const refused = expectProblem(
       await client.post(`/api/applications/${tooBig}/award/accept`, ACCEPT, RESEARCHER),
       422,
@@ -294,7 +197,10 @@ describe('awards', () => {
     expect(await pool(client)).toEqual(beforePool);
     expectProblem(await client.get(`/api/awards/${tooBig}`, RESEARCHER), 404);
     // Exactly what is available for grants fits.
-    const exact = await approvedApplication(h, RESEARCHER2, beforePool.grantAvailableOre);
+    const exact = await approvedApplication(client, {
+      owner: RESEARCHER2,
+      amountOre: beforePool.grantAvailableOre,
+    });
     expectOk(await client.post(`/api/applications/${exact}/award/accept`, ACCEPT, RESEARCHER2), 201);
     expect(await pool(client)).toMatchObject({
       grantAvailableOre: 0,
@@ -305,7 +211,7 @@ describe('awards', () => {
   });
 
   it('pays tranches at most what remains, once per Idempotency-Key; refunds at most what was paid out; closes', async () => {
-    const id = await approvedApplication(h, RESEARCHER, 10_000_000);
+    const id = await approvedApplication(client, { owner: RESEARCHER, amountOre: 10_000_000 });
     expectOk(await client.post(`/api/applications/${id}/award/accept`, ACCEPT, RESEARCHER), 201);
     const before = await balances(client, YEAR);
 
@@ -369,7 +275,7 @@ describe('awards', () => {
     const closed = expectOk(await client.act(`/api/awards/${id}/close`, FINANCE));
     expect(closed).toMatchObject({ status: 'closed', closedAt: '2027-03-01T09:00:00.000Z', releasedOre: 0 });
     expectProblem(await client.act(`/api/awards/${id}/close`, FINANCE), 409);
-    const small = await approvedApplication(h, RESEARCHER, 500_000);
+    const small = await approvedApplication(client, { owner: RESEARCHER, amountOre: 500_000 });
     expectOk(await client.post(`/api/applications/${small}/award/accept`, ACCEPT, RESEARCHER), 201);
     const poolBefore = await pool(client);
     // Closing gives back what was never paid out: all of the small award, none of the paid one.
@@ -432,7 +338,7 @@ describe('awards', () => {
   });
 
   it('answers a refusal in the reader’s language (Danish by default), with its figures as members', async () => {
-    const id = await approvedApplication(h, RESEARCHER, 2_000_000);
+    const id = await approvedApplication(client, { owner: RESEARCHER, amountOre: 2_000_000 });
     expectOk(await client.post(`/api/applications/${id}/award/accept`, ACCEPT, RESEARCHER), 201);
     const refund = (headers?: Record<string, string>) =>
       client.post(`/api/awards/${id}/refunds`, tranche(1, 'Tilbagebetaling'), FINANCE, headers);
@@ -468,7 +374,7 @@ describe('awards', () => {
   });
 
   it('the role matrix: only finance and admins move money; applicants see and accept only their own', async () => {
-    const id = await approvedApplication(h, RESEARCHER, 1_000_000);
+    const id = await approvedApplication(client, { owner: RESEARCHER, amountOre: 1_000_000 });
     const accept = (who?: string) => client.post(`/api/applications/${id}/award/accept`, ACCEPT, who);
     const others = [RESEARCHER2, REVIEWER, BOARD, FINANCE, ADMIN];
     expectProblem(await accept(), 401);
@@ -521,14 +427,14 @@ describe('awards', () => {
 
 describe('50 simultaneous acceptances against a pool that holds 10 of them', () => {
   it('commits exactly what fits: 10 succeed, 40 are refused with 422, never over-committed', async () => {
-    const h = await createHarness();
-    const client = api(h);
+    const { client } = await harnessWithApi();
     const AMOUNT = 3_000_000;
     await setUpYear(client, YEAR);
     // 4/5 of 37 515 432 øre, rounded down, is 30 012 345: ten awards and 12 345 øre over.
     await pay(client, YEAR, 37_515_432);
-    const ids = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => approvedApplication(h, i % 2 ? RESEARCHER : RESEARCHER2, AMOUNT)),
+    const ids = await applicationsIn(
+      client,
+      Array.from({ length: 50 }, (_, i) => ({ owner: i % 2 ? RESEARCHER : RESEARCHER2, amountOre: AMOUNT })),
     );
     // Sign both owners in first, so the acceptances start as close together as possible.
     await Promise.all([RESEARCHER, RESEARCHER2].map((who) => client.get('/api/me', who)));
@@ -562,8 +468,7 @@ describe('50 simultaneous acceptances against a pool that holds 10 of them', () 
 
 describe('the pool over the years', () => {
   it('money a year did not commit carries over: an award in 2028 draws on 2027’s income; closing releases', async () => {
-    const h = await createHarness();
-    const client = api(h);
+    const { h, client } = await harnessWithApi();
     await setUpYear(client, 2027);
     await pay(client, 2027, 10_000_000); // 8 000 000 øre of it for grants
     h.clock.set('2028-02-01T09:00:00Z');
@@ -571,7 +476,7 @@ describe('the pool over the years', () => {
     await pay(client, 2028, 5_000_000); // 4 000 000 øre for grants
 
     // More than 2028 received, less than the pool holds for grants (12 000 000).
-    const id = await approvedApplication(h, RESEARCHER, 11_000_000);
+    const id = await approvedApplication(client, { owner: RESEARCHER, amountOre: 11_000_000 });
     expect(
       expectOk(await client.post(`/api/applications/${id}/award/accept`, ACCEPT, RESEARCHER), 201).year,
     ).toBe(2028);
@@ -615,7 +520,7 @@ describe('the pool over the years', () => {
     });
 
     // The other fifth is not for awards: 1 000 001 øre does not fit although 4 000 000 øre are available.
-    const tooBig = await approvedApplication(h, RESEARCHER2, 1_000_001);
+    const tooBig = await approvedApplication(client, { owner: RESEARCHER2, amountOre: 1_000_001 });
     const refused = expectProblem(
       await client.post(`/api/applications/${tooBig}/award/accept`, ACCEPT, RESEARCHER2),
       422,
@@ -650,8 +555,7 @@ describe('the pool over the years', () => {
   });
 
   it('the invariant check names a pool that drifted from its years', async () => {
-    const h = await createHarness();
-    const client = api(h);
+    const { h, client } = await harnessWithApi();
     await setUpYear(client, YEAR);
     await pay(client, YEAR, 1_000_000);
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');

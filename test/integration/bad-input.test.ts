@@ -1,32 +1,26 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Call } from '../../functions/core/calls/call.schema.js';
 import { MAX_BODY_BYTES } from '../../functions/http/limits.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, type ApiResponse, api, expectProblem, pointers } from '../support/api.js';
 import {
   ADMIN,
-  type Api,
-  type ApiResponse,
-  api,
   applicationBody,
   callBody,
   createCall,
   createDraft,
-  expectProblem,
-  pointers,
   RESEARCHER,
-  scanAll,
-} from './support.js';
+} from '../support/fixtures.js';
+import { createHarness, type Harness, harnessWithCall } from '../support/harness.js';
+import { scanAll } from '../support/table.js';
 
 let h: Harness;
 let client: Api;
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON
-let call: any;
+let call: Call;
 // biome-ignore lint/suspicious/noExplicitAny: the API's JSON
 let draft: any;
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
-  call = await createCall(client);
+  ({ h, client, call } = await harnessWithCall());
   draft = await createDraft(client, call.id, RESEARCHER);
 });
 

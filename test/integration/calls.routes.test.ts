@@ -1,23 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../support/harness.js';
-import {
-  ADMIN,
-  type Api,
-  api,
-  auditEvents,
-  callBody,
-  createCall,
-  expectProblem,
-  pointers,
-  RESEARCHER,
-} from './support.js';
+import { type Api, api, expectProblem, pointers } from '../support/api.js';
+import { ADMIN, callBody, createCall, RESEARCHER } from '../support/fixtures.js';
+import { createHarness, type Harness, harnessWithApi } from '../support/harness.js';
+import { auditEvents } from '../support/table.js';
 
 let h: Harness;
 let client: Api;
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
+  ({ h, client } = await harnessWithApi());
 });
 
 describe('POST /api/calls', () => {

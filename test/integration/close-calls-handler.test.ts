@@ -1,12 +1,15 @@
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { SCHEDULER } from '../../functions/core/auth/system.js';
-import { createCallSchema } from '../../functions/core/calls/call.schema.js';
-import { createCall, openCall } from '../../functions/core/calls/call.service.js';
+import { api } from '../support/api.js';
+import { throttling } from '../support/db-faults.js';
+import { RESEARCHER, submitApplication } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import { ADMIN, api, auditEvents, callBody, RESEARCHER, submitApplication } from './support.js';
+import { captureLambdaOutput, lambdaContext } from '../support/lambda.js';
+import { openedCall } from '../support/services.js';
+import { auditEvents } from '../support/table.js';
 
 /*
  * The scheduled closer's Lambda entry point as deployed: the real module, configured from the environment,
@@ -20,25 +23,9 @@ let h: Harness;
 let dueCallId = '';
 let dueAppId = '';
 let futureCallId = '';
-const saved = { ...process.env };
-const output: string[] = [];
-
-function lambdaContext(): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName: 'fim-close-calls',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:eu-north-1:111111111111:function:fim-close-calls',
-    memoryLimitInMB: '256',
-    awsRequestId: `aws-${crypto.randomUUID()}`,
-    logGroupName: '/aws/lambda/fim-close-calls',
-    logStreamName: '2026/01/01/[$LATEST]abc',
-    getRemainingTimeInMillis: () => 60_000,
-    done: () => {},
-    fail: () => {},
-    succeed: () => {},
-  };
-}
+const { logLines } = captureLambdaOutput();
+/** The closer's context, as Lambda passes it. */
+const closerContext = () => lambdaContext('fim-close-calls');
 
 /** What EventBridge Scheduler sends each minute. */
 const schedulerEvent = (): ScheduledEvent => ({
@@ -66,71 +53,34 @@ async function coldStart(tableName: string | undefined): Promise<Invoke> {
   return module.handler as unknown as Invoke;
 }
 
-const logLines = () =>
-  output
-    .join('')
-    .split('\n')
-    .filter((line) => line.trim().startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-
 beforeAll(async () => {
   h = await createHarness({ now: '2025-06-02T08:00:00Z' });
-  const ctx = { actor: h.principal(ADMIN) };
   // Opened in June 2025 with the deadline on 1 January 2026: long past by the real clock.
-  const due = await createCall(
-    h.core,
-    ctx,
-    createCallSchema.parse(
-      callBody({
-        title: 'FIM 2026: forebyggelse',
-        opensAt: '2025-06-01T00:00:00+02:00',
-        closesAt: '2026-01-01T12:00:00+01:00',
-      }),
-    ),
-  );
-  await openCall(h.core, ctx, due.id);
-  dueCallId = due.id;
+  const opens = '2025-06-01T00:00:00+02:00';
+  dueCallId = (
+    await openedCall(h.core, {
+      title: 'FIM 2026: forebyggelse',
+      opensAt: opens,
+      closesAt: '2026-01-01T12:00:00+01:00',
+    })
+  ).id;
   dueAppId = await submitApplication(api(h), dueCallId, RESEARCHER, {
     budgetLines: [{ category: 'Løn', year: 2026, amountOre: 20_000_000 }],
     startDate: '2026-02-01',
     endDate: '2026-12-31',
   });
-  const future = await createCall(
-    h.core,
-    ctx,
-    createCallSchema.parse(
-      callBody({
-        title: 'FIM 2099: langt ude i fremtiden',
-        opensAt: '2025-06-01T00:00:00+02:00',
-        closesAt: '2099-12-31T12:00:00+01:00',
-      }),
-    ),
-  );
-  await openCall(h.core, ctx, future.id);
+  const future = await openedCall(h.core, {
+    title: 'FIM 2099: langt ude i fremtiden',
+    opensAt: opens,
+    closesAt: '2099-12-31T12:00:00+01:00',
+  });
   futureCallId = future.id;
-
-  const capture = (chunk: unknown) => {
-    output.push(String(chunk));
-    return true;
-  };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
-});
-
-afterEach(() => {
-  output.length = 0;
-});
-
-afterAll(() => {
-  vi.restoreAllMocks();
-  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-  Object.assign(process.env, saved);
 });
 
 describe('functions/handlers/close-calls.handler.ts', () => {
   it('closes the call whose deadline has passed, starts its review and logs it; the future call stays open', async () => {
     const handler = await coldStart(h.db.tableName);
-    const context = lambdaContext();
+    const context = closerContext();
 
     const result = await handler(schedulerEvent(), context);
 
@@ -158,9 +108,9 @@ describe('functions/handlers/close-calls.handler.ts', () => {
     const handler = await coldStart(h.db.tableName);
     const before = await auditEvents(h, `CALL#${dueCallId}`);
 
-    expect(await handler(schedulerEvent(), lambdaContext())).toEqual({ closed: [] });
+    expect(await handler(schedulerEvent(), closerContext())).toEqual({ closed: [] });
     // A warm invocation too.
-    expect(await handler(schedulerEvent(), lambdaContext())).toEqual({ closed: [] });
+    expect(await handler(schedulerEvent(), closerContext())).toEqual({ closed: [] });
 
     expect(await auditEvents(h, `CALL#${dueCallId}`)).toEqual(before);
     expect(logLines().some((l) => l.message === 'Closed calls at their deadline')).toBe(false);
@@ -168,7 +118,7 @@ describe('functions/handlers/close-calls.handler.ts', () => {
 
   it('rejects when DynamoDB fails, so Lambda retries and then parks the event', async () => {
     const handler = await coldStart(`missing-${crypto.randomUUID()}`);
-    await expect(handler(schedulerEvent(), lambdaContext())).rejects.toMatchObject({
+    await expect(handler(schedulerEvent(), closerContext())).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
   });
@@ -177,13 +127,8 @@ describe('functions/handlers/close-calls.handler.ts', () => {
     const handler = await coldStart(h.db.tableName);
     const db = mockClient(DynamoDBDocumentClient);
     try {
-      db.on(QueryCommand).rejects(
-        Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
-          name: 'ThrottlingException',
-          $metadata: { httpStatusCode: 400 },
-        }),
-      );
-      await expect(handler(schedulerEvent(), lambdaContext())).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+      db.on(QueryCommand).rejects(throttling());
+      await expect(handler(schedulerEvent(), closerContext())).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     } finally {
       db.restore();
     }

@@ -1,13 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  ScanCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, inject, it } from 'vitest';
 import { withdrawApplication } from '../../functions/core/applications/application.service.js';
 import { SCHEDULER } from '../../functions/core/auth/system.js';
 import { closeCall, closeDueCalls } from '../../functions/core/calls/call.service.js';
@@ -15,20 +8,18 @@ import type { CoreDeps, RequestContext } from '../../functions/core/ports.js';
 import { AppError } from '../../functions/core/shared/errors.js';
 import { createDb } from '../../functions/db/client.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, expectProblem } from '../support/api.js';
+import { dbMocks, serverError } from '../support/db-faults.js';
 import {
   ADMIN,
-  type Api,
-  api,
-  auditEvents,
   createCall,
   createDraft,
-  expectProblem,
   RESEARCHER,
   RESEARCHER2,
-  scanAll,
   submitApplication,
-} from './support.js';
+} from '../support/fixtures.js';
+import { type Harness, harnessWithCall } from '../support/harness.js';
+import { auditEvents, scanAll } from '../support/table.js';
 
 /*
  * The closer (by hand and scheduled) against DynamoDB Local: it moves each submitted application to review in
@@ -39,46 +30,23 @@ import {
 // The example call's deadline, 1 September 2027 12:00 Copenhagen time.
 const DEADLINE = '2027-09-01T10:00:00.000Z';
 
-// biome-ignore lint/suspicious/noExplicitAny: the stub's input/output types are the SDK's own unions
-let mock: AwsStub<any, any, any> | undefined;
+const faults = dbMocks();
 
-afterEach(() => {
-  mock?.restore();
-  mock = undefined;
-});
-
-async function fresh(): Promise<{ h: Harness; client: Api; callId: string }> {
-  const h = await createHarness();
-  const client = api(h);
-  const call = await createCall(client);
-  return { h, client, callId: call.id as string };
+/** A table of its own with the example call open, and `submitted` applications in it (the two researchers' in turn). */
+async function fresh(submitted = 0): Promise<{ h: Harness; client: Api; callId: string; apps: string[] }> {
+  const { h, client, call } = await harnessWithCall();
+  const apps: string[] = [];
+  for (let i = 0; i < submitted; i++)
+    apps.push(await submitApplication(client, call.id, i % 2 ? RESEARCHER2 : RESEARCHER));
+  return { h, client, callId: call.id as string, apps };
 }
 
 const asAdmin = (h: Harness): RequestContext => ({ actor: h.principal(ADMIN) });
 const asScheduler: RequestContext = { actor: SCHEDULER };
 
-/** Mocks the harness's document client, passing everything through to DynamoDB Local unless told otherwise. */
-function mockDb(h: Harness) {
-  const realSend = h.db.doc.send.bind(h.db.doc) as DynamoDBDocumentClient['send'];
-  const stub = mockClient(h.db.doc);
-  stub.on(GetCommand).callsFake((input) => realSend(new GetCommand(input)));
-  stub.on(QueryCommand).callsFake((input) => realSend(new QueryCommand(input)));
-  stub.on(ScanCommand).callsFake((input) => realSend(new ScanCommand(input)));
-  stub.on(TransactWriteCommand).callsFake((input) => realSend(new TransactWriteCommand(input)));
-  mock = stub;
-  return { stub, realSend };
-}
-
 /** A second client on the same table: what another Lambda (the applicant's request) would use. */
 const otherProcess = (h: Harness): CoreDeps =>
   createCoreDeps(createDb({ tableName: h.db.tableName, endpoint: inject('dynamoEndpoint') }), h.clock);
-
-const serverError = () =>
-  Object.assign(new Error('Internal server error'), {
-    name: 'InternalServerError',
-    $fault: 'server',
-    $metadata: { httpStatusCode: 500 },
-  });
 
 const reviewStarted = async (h: Harness, applicationId: string) =>
   (await auditEvents(h, `APP#${applicationId}`)).filter((e) => e.action === 'application.review_started');
@@ -89,11 +57,7 @@ const statusOf = async (h: Harness, applicationId: string) =>
 
 describe('closing a call', () => {
   it('moves only the submitted applications, with one audit event each, then closes the call once', async () => {
-    const { h, client, callId } = await fresh();
-    const submitted = [
-      await submitApplication(client, callId, RESEARCHER),
-      await submitApplication(client, callId, RESEARCHER2),
-    ];
+    const { h, client, callId, apps: submitted } = await fresh(2);
     const draft = (await createDraft(client, callId, RESEARCHER)).id as string;
     const withdrawnAfterSubmit = await submitApplication(client, callId, RESEARCHER);
     expect((await client.act(`/api/applications/${withdrawnAfterSubmit}/withdraw`, RESEARCHER)).status).toBe(
@@ -143,14 +107,9 @@ describe('closing a call', () => {
   });
 
   it('a crash between applications leaves the call open past its deadline; the next run finishes the job', async () => {
-    const { h, client, callId } = await fresh();
-    const apps = [
-      await submitApplication(client, callId, RESEARCHER),
-      await submitApplication(client, callId, RESEARCHER2),
-      await submitApplication(client, callId, RESEARCHER),
-    ];
+    const { h, callId, apps } = await fresh(3);
     h.clock.set(DEADLINE);
-    const { stub, realSend } = mockDb(h);
+    const { stub, realSend } = faults.mock(h.db);
     let writes = 0;
     stub.on(TransactWriteCommand).callsFake((input) => {
       writes += 1;
@@ -163,8 +122,7 @@ describe('closing a call', () => {
 
     await expect(crashed).rejects.toBeInstanceOf(AppError);
     await expect(crashed).rejects.toMatchObject({ code: 'UNAVAILABLE' });
-    mock?.restore();
-    mock = undefined;
+    faults.restore();
     expect((await h.core.calls.get(callId))?.status).toBe('open');
     const statuses = await Promise.all(apps.map((id) => statusOf(h, id)));
     expect(statuses.filter((s) => s === 'in_review')).toHaveLength(1);
@@ -190,13 +148,9 @@ describe('closing a call', () => {
   });
 
   it('a transaction cancelled while the application stays submitted does not leave it in a closed call', async () => {
-    const { h, client, callId } = await fresh();
-    const apps = [
-      await submitApplication(client, callId, RESEARCHER),
-      await submitApplication(client, callId, RESEARCHER2),
-    ];
+    const { h, callId, apps } = await fresh(2);
     h.clock.set(DEADLINE);
-    const { stub, realSend } = mockDb(h);
+    const { stub, realSend } = faults.mock(h.db);
     let writes = 0;
     stub.on(TransactWriteCommand).callsFake((input) => {
       writes += 1;
@@ -215,8 +169,7 @@ describe('closing a call', () => {
 
     // Nothing closed this run: the call stays open past its deadline while an application is still submitted.
     expect(await closeDueCalls(h.core, asScheduler)).toEqual([]);
-    mock?.restore();
-    mock = undefined;
+    faults.restore();
     expect((await h.core.calls.get(callId))?.status).toBe('open');
     expect(await Promise.all(apps.map((id) => statusOf(h, id)))).toContain('submitted');
     expect(await callClosedEvents(h, callId)).toEqual([]);
@@ -229,12 +182,7 @@ describe('closing a call', () => {
   });
 
   it('two closers at once: each application moves once and the call closes once', async () => {
-    const { h, client, callId } = await fresh();
-    const apps = [
-      await submitApplication(client, callId, RESEARCHER),
-      await submitApplication(client, callId, RESEARCHER2),
-      await submitApplication(client, callId, RESEARCHER),
-    ];
+    const { h, callId, apps } = await fresh(3);
     h.clock.set(DEADLINE);
 
     const runs = await Promise.all([closeDueCalls(h.core, asScheduler), closeDueCalls(h.core, asScheduler)]);
@@ -285,72 +233,67 @@ describe('closeDueCalls', () => {
 });
 
 describe('a withdrawal racing the closer', () => {
-  it('withdrawn after the closer listed the call: it stays withdrawn and is never written by the closer', async () => {
-    const { h, client, callId } = await fresh();
-    const racer = await submitApplication(client, callId, RESEARCHER);
-    const other = await submitApplication(client, callId, RESEARCHER2);
+  /**
+   * Closes a call of two submitted applications while the applicant withdraws the first from another process,
+   * the moment the closer reads `when`: the call's list of applications, or that application itself. Either
+   * way the withdrawal stands, the other application goes to review and the call closes. Returns the first
+   * application and the items the closer's transactions put.
+   */
+  async function closeWhileWithdrawn(when: 'listed' | 'read') {
+    const {
+      h,
+      callId,
+      apps: [racer = '', other = ''],
+    } = await fresh(2);
     const applicant = otherProcess(h);
-    const { stub, realSend } = mockDb(h);
+    const { stub, realSend } = faults.mock(h.db);
     let raced = false;
-    stub.on(QueryCommand).callsFake(async (input) => {
-      const out = await realSend(new QueryCommand(input));
-      if (!raced && input.IndexName === 'gsi2') {
-        raced = true;
-        await withdrawApplication(applicant, { actor: h.principal(RESEARCHER) }, racer);
-      }
-      return out;
-    });
+    const race = async () => {
+      if (raced) return;
+      raced = true;
+      await withdrawApplication(applicant, { actor: h.principal(RESEARCHER) }, racer);
+    };
+    if (when === 'listed')
+      stub.on(QueryCommand).callsFake(async (input) => {
+        const out = await realSend(new QueryCommand(input));
+        if (input.IndexName === 'gsi2') await race();
+        return out;
+      });
+    else
+      stub.on(GetCommand).callsFake(async (input) => {
+        const out = await realSend(new GetCommand(input));
+        if (input.Key?.pk === `APP#${racer}`) await race();
+        return out;
+      });
 
     await closeCall(h.core, asAdmin(h), callId);
 
     expect(raced).toBe(true);
-    const writtenKeys = stub
+    const puts = stub
       .commandCalls(TransactWriteCommand)
       .flatMap((c) => c.args[0].input.TransactItems ?? [])
-      .map((item) => String(item.Put?.Item?.pk));
-    expect(writtenKeys).not.toContain(`APP#${racer}`);
-    mock?.restore();
-    mock = undefined;
+      .flatMap((item) => (item.Put?.Item ? [item.Put.Item] : []));
+    faults.restore();
     expect(await h.core.applications.get(racer)).toMatchObject({ status: 'withdrawn', version: 3 });
-    expect(await reviewStarted(h, racer)).toEqual([]);
     expect(await statusOf(h, other)).toBe('in_review');
     expect((await h.core.calls.get(callId))?.status).toBe('closed');
+    return { h, racer, puts };
+  }
+
+  it('withdrawn after the closer listed the call: it stays withdrawn and is never written by the closer', async () => {
+    const { h, racer, puts } = await closeWhileWithdrawn('listed');
+    expect(puts.map((item) => String(item.pk))).not.toContain(`APP#${racer}`);
+    expect(await reviewStarted(h, racer)).toEqual([]);
   });
 
   it('withdrawn between the closer’s read and its write: the write fails its condition, the withdrawal stands', async () => {
-    const { h, client, callId } = await fresh();
-    const racer = await submitApplication(client, callId, RESEARCHER);
-    const other = await submitApplication(client, callId, RESEARCHER2);
-    const applicant = otherProcess(h);
-    const { stub, realSend } = mockDb(h);
-    let raced = false;
-    stub.on(GetCommand).callsFake(async (input) => {
-      const out = await realSend(new GetCommand(input));
-      if (!raced && input.Key?.pk === `APP#${racer}`) {
-        raced = true;
-        await withdrawApplication(applicant, { actor: h.principal(RESEARCHER) }, racer);
-      }
-      return out;
-    });
-
-    await closeCall(h.core, asAdmin(h), callId);
-
-    expect(raced).toBe(true);
+    const { h, racer, puts } = await closeWhileWithdrawn('read');
     // The closer did try, with the version it had read, and lost.
-    const tried = stub
-      .commandCalls(TransactWriteCommand)
-      .flatMap((c) => c.args[0].input.TransactItems ?? [])
-      .filter((item) => item.Put?.Item?.pk === `APP#${racer}` && item.Put.Item.sk === 'APP');
-    expect(tried).toHaveLength(1);
-    mock?.restore();
-    mock = undefined;
-    expect(await h.core.applications.get(racer)).toMatchObject({ status: 'withdrawn', version: 3 });
+    expect(puts.filter((item) => item.pk === `APP#${racer}` && item.sk === 'APP')).toHaveLength(1);
     expect((await auditEvents(h, `APP#${racer}`)).map((e) => e.action)).toEqual([
       'application.created',
       'application.submitted',
       'application.withdrawn',
     ]);
-    expect(await statusOf(h, other)).toBe('in_review');
-    expect((await h.core.calls.get(callId))?.status).toBe('closed');
   });
 });

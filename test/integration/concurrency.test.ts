@@ -1,31 +1,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../support/harness.js';
+import type { Call } from '../../functions/core/calls/call.schema.js';
+import type { Api } from '../support/api.js';
 import {
   ADMIN,
-  type Api,
-  api,
-  auditEvents,
   BOARD,
   CHAIR,
-  createCall,
   createDraft,
   FINANCE,
-  itemsWithPkPrefix,
-  pendingOutbox,
   RESEARCHER,
   RESEARCHER2,
   REVIEWER,
-} from './support.js';
+} from '../support/fixtures.js';
+import { type Harness, harnessWithCall } from '../support/harness.js';
+import { auditEvents, itemsWithPkPrefix, pendingOutbox } from '../support/table.js';
 
 let h: Harness;
 let client: Api;
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON
-let call: any;
+let call: Call;
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
-  call = await createCall(client);
+  ({ h, client, call } = await harnessWithCall());
 });
 
 describe('concurrent submissions', () => {

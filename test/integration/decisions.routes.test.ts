@@ -1,38 +1,28 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Application } from '../../functions/core/applications/application.schema.js';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import { auditEvent } from '../../functions/core/audit/audit.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
-import type { UserProfile } from '../../functions/core/ports.js';
 import { composeMail } from '../../functions/texts/index.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, type ApiResponse, api, expectProblem } from '../support/api.js';
+import { dbMocks } from '../support/db-faults.js';
 import {
   ADMIN,
-  type Api,
-  type ApiResponse,
-  api,
-  auditEvents,
+  askingFor,
   BOARD,
   CHAIR,
   closeCallNow,
   createCall,
-  expectProblem,
-  neutralPartners,
-  partner,
-  pendingOutbox,
+  partnersWith,
+  person,
   RESEARCHER,
   RESEARCHER2,
-  submitApplication,
-  withUsers,
-} from './support.js';
+  submitFreeOfConflict,
+} from '../support/fixtures.js';
+import { createHarness, type Harness, withUsers } from '../support/harness.js';
+import { auditEvents, pendingOutbox, storedItem } from '../support/table.js';
 
 /*
  * Board meetings and single decisions through the API: the rules of each outcome, who may attend and who
@@ -40,15 +30,11 @@ import {
  */
 
 /** On the board and a reviewer too: the one who declares a conflict and then sits in the meeting. */
-const BOARD_REVIEWER: UserProfile = {
-  userId: 'demo-boardrev',
-  email: 'boardrev@fim.local',
+const BOARD_REVIEWER = person('boardrev', ['applicant', 'board', 'reviewer'], 'Favrskov Kommune', {
   name: 'Birgitte Rask',
-  organisation: 'Favrskov Kommune',
-  roles: ['applicant', 'board', 'reviewer'],
-  chair: false,
-};
+});
 
+const faults = dbMocks();
 let h: Harness;
 let client: Api;
 
@@ -57,9 +43,8 @@ beforeAll(async () => {
   client = api(h);
 });
 
-const amount = (ore: number) => ({ budgetLines: [{ category: 'Løn', year: 2027, amountOre: ore }] });
 const submit = (callId: string, who: string, overrides: Record<string, unknown> = {}) =>
-  submitApplication(client, callId, who, { partners: neutralPartners(), ...overrides });
+  submitFreeOfConflict(client, callId, who, overrides);
 const meeting = (callId: string, body: Record<string, unknown>, who = ADMIN) =>
   client.post(
     `/api/calls/${callId}/meetings`,
@@ -71,15 +56,7 @@ const decide = (applicationId: string, body: Record<string, unknown>, who = ADMI
 const errorsOf = (res: ApiResponse) =>
   (res.body.errors as { pointer: string; code: string }[]).map((e) => [e.pointer, e.code]);
 const counter = async (callId: string) =>
-  (
-    await h.db.doc.send(
-      new GetCommand({
-        TableName: h.db.tableName,
-        Key: { pk: `CALL#${callId}`, sk: 'BUDGET' },
-        ConsistentRead: true,
-      }),
-    )
-  ).Item?.approvedOre as number | undefined;
+  (await storedItem(h, { pk: `CALL#${callId}`, sk: 'BUDGET' }))?.approvedOre as number | undefined;
 const letters = async (applicationId?: string) =>
   (await pendingOutbox(h)).filter(
     (m) => m.kind === 'application.decision' && (applicationId === undefined || m.entityId === applicationId),
@@ -119,10 +96,7 @@ describe('recording decisions', () => {
     d.waiting = await submit(callId, RESEARCHER);
     // The board member (Bo Nielsen) works for Aarhus Kommune, a partner here.
     d.aarhus = await submit(callId, RESEARCHER, {
-      partners: [
-        partner('Aarhus Kommune', 'municipality'),
-        partner('Lægehuset Nørreport', 'general_practice'),
-      ],
+      partners: partnersWith('Aarhus Kommune'),
     });
     d.declared = await submit(callId, RESEARCHER2);
     d.b = await submit(callId, RESEARCHER2);
@@ -469,7 +443,7 @@ describe('the budget guard', () => {
     const callId = (await createCall(client, { overrides: { title: 'Kapløb', budgetOre: budget } })).id;
     const apps: string[] = [];
     for (let i = 0; i < 8; i++)
-      apps.push(await submit(callId, i % 2 ? RESEARCHER2 : RESEARCHER, amount(share)));
+      apps.push(await submit(callId, i % 2 ? RESEARCHER2 : RESEARCHER, askingFor(share)));
     await closeCallNow(client, callId);
     await client.get('/api/me', ADMIN);
 
@@ -508,33 +482,27 @@ describe('the budget guard', () => {
       await createCall(client, { overrides: { title: 'Forældet læsning', budgetOre: 2 * share } })
     ).id;
     const apps: string[] = [];
-    for (let i = 0; i < 4; i++) apps.push(await submit(callId, RESEARCHER, amount(share)));
+    for (let i = 0; i < 4; i++) apps.push(await submit(callId, RESEARCHER, askingFor(share)));
     await closeCallNow(client, callId);
     await client.get('/api/me', ADMIN);
     // Every read of the approved total answers "nothing approved yet", as a read just before the others' writes
     // would: only the condition in the decision's transaction stands between them and the budget.
-    const realSend = h.db.doc.send.bind(h.db.doc) as DynamoDBDocumentClient['send'];
-    const db = mockClient(h.db.doc);
-    try {
-      db.on(GetCommand).callsFake((input) =>
-        input.Key?.sk === 'BUDGET' ? Promise.resolve({}) : realSend(new GetCommand(input)),
-      );
-      db.on(QueryCommand).callsFake((input) => realSend(new QueryCommand(input)));
-      db.on(TransactWriteCommand).callsFake((input) => realSend(new TransactWriteCommand(input)));
+    const { stub: db, realSend } = faults.mock(h.db);
+    db.on(GetCommand).callsFake((input) =>
+      input.Key?.sk === 'BUDGET' ? Promise.resolve({}) : realSend(new GetCommand(input)),
+    );
 
-      const results = await Promise.all(
-        apps.map((id) => decide(id, { outcome: 'approved', amountOre: share })),
-      );
+    const results = await Promise.all(
+      apps.map((id) => decide(id, { outcome: 'approved', amountOre: share })),
+    );
 
-      expect(results.map((r) => r.status).sort()).toEqual([201, 201, 422, 422]);
-      for (const res of results.filter((r) => r.status === 422)) {
-        expect(res.body.errors[0].code).toBe('BUDGET_EXCEEDED');
-      }
-      // All four reached the transaction.
-      expect(db.commandCalls(TransactWriteCommand)).toHaveLength(4);
-    } finally {
-      db.restore();
+    expect(results.map((r) => r.status).sort()).toEqual([201, 201, 422, 422]);
+    for (const res of results.filter((r) => r.status === 422)) {
+      expect(res.body.errors[0].code).toBe('BUDGET_EXCEEDED');
     }
+    // All four reached the transaction.
+    expect(db.commandCalls(TransactWriteCommand)).toHaveLength(4);
+    faults.restore();
     expect(await counter(callId)).toBe(2 * share);
     const approved = (await h.core.applications.listByCall(callId)).filter((a) => a.status === 'approved');
     expect(approved.map((a) => a.decision?.amountOre)).toEqual([share, share]);

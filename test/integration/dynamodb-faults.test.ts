@@ -6,50 +6,33 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import 'aws-sdk-client-mock-vitest/extend';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Call } from '../../functions/core/calls/call.schema.js';
 import { REFERENCE_ATTEMPTS } from '../../functions/db/applications.repository.js';
 import { ATTEMPTS } from '../../functions/db/retry.js';
-import { cancelled, type DbStub, passThroughMock, serverError, throttling } from '../support/db-faults.js';
-import { createHarness, type Harness } from '../support/harness.js';
-import {
-  type Api,
-  api,
-  auditEvents,
-  createCall,
-  createDraft,
-  expectProblem,
-  itemsWithPkPrefix,
-  pendingOutbox,
-  RESEARCHER,
-} from './support.js';
+import { type Api, expectProblem } from '../support/api.js';
+import { cancelled, dbMocks, serverError, throttling } from '../support/db-faults.js';
+import { createDraft, RESEARCHER } from '../support/fixtures.js';
+import { type Harness, harnessWithCall } from '../support/harness.js';
+import { auditEvents, itemsWithPkPrefix, pendingOutbox } from '../support/table.js';
 
 let h: Harness;
 let client: Api;
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON
-let call: any;
+let call: Call;
 // The real send, kept so a mock can pass reads through to DynamoDB Local and fail only the chosen step.
 let realSend: DynamoDBDocumentClient['send'];
-let mock: DbStub | undefined;
+const faults = dbMocks();
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
-  call = await createCall(client);
+  ({ h, client, call } = await harnessWithCall());
   // Sign in before any mock is set: the demo users are read from the table only at dev-login, not here.
   await h.tokenFor(RESEARCHER);
 });
 
-afterEach(() => {
-  mock?.restore();
-  mock = undefined;
-  vi.restoreAllMocks();
-});
-
-/** Mocks the harness's document client; reads go on to DynamoDB Local unless a test says otherwise. */
+/** Mocks the harness's document client, passing every request on to DynamoDB Local unless a test says otherwise. */
 function mockDb() {
-  const mocked = passThroughMock(h.db);
+  const mocked = faults.mock(h.db);
   realSend = mocked.realSend;
-  mock = mocked.stub;
   return mocked.stub;
 }
 
@@ -99,7 +82,7 @@ describe('passing faults are 503 once the retry policy gives up', () => {
     db.on(TransactWriteCommand).rejects(cancelled(['ThrottlingError', 'None']));
     expectProblem(await client.patch(`/api/applications/${draft.id}`, { title: 'Ny' }, RESEARCHER, 1), 503);
     expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, ATTEMPTS);
-    mock?.restore();
+    faults.restore();
     expect((await client.get(`/api/applications/${draft.id}`, RESEARCHER)).body.version).toBe(1);
   });
 });
@@ -115,7 +98,7 @@ describe('conflicts are 409', () => {
     expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
     expect(db.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems).toHaveLength(2);
 
-    mock?.restore();
+    faults.restore();
     const read = await client.get(`/api/applications/${draft.id}`, RESEARCHER);
     expect(read.body).toMatchObject({ version: 1, title: draft.title });
   });
@@ -194,8 +177,7 @@ describe('nothing is half-written', () => {
       ]);
     }
 
-    mock?.restore();
-    mock = undefined;
+    faults.restore();
     const read = await client.get(`/api/applications/${draft.id}`, RESEARCHER);
     expect(read.body).toMatchObject({ status: 'draft', version: 1 });
     expect(read.body.reference).toBeUndefined();
@@ -219,8 +201,7 @@ describe('nothing is half-written', () => {
     expect(res.body).toMatchObject({ status: 'submitted', version: 2, reference: 'FIM-2027-0001' });
     expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, 2);
 
-    mock?.restore();
-    mock = undefined;
+    faults.restore();
     expect(await pendingOutbox(h)).toHaveLength(1);
     expect((await auditEvents(h, `APP#${draft.id}`)).map((e) => e.action)).toEqual([
       'application.created',
@@ -248,8 +229,7 @@ describe('nothing is half-written', () => {
       .filter((c) => String(c.args[0].input.Key?.pk).startsWith('COUNTER#REFERENCE#'));
     expect(counterReads).toHaveLength(REFERENCE_ATTEMPTS);
 
-    mock?.restore();
-    mock = undefined;
+    faults.restore();
     expect((await client.get(`/api/applications/${draft.id}`, RESEARCHER)).body).toMatchObject({
       status: 'draft',
       version: 1,

@@ -1,17 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../support/harness.js';
-import {
-  ADMIN,
-  type Api,
-  type ApiResponse,
-  api,
-  BOARD,
-  CHAIR,
-  expectProblem,
-  FINANCE,
-  RESEARCHER,
-  REVIEWER,
-} from './support.js';
+import { type Api, checkRoutes, expectSignInFirst, type RouteCase, rolesOf } from '../support/api.js';
+import { ADMIN, everyoneBut, FINANCE, populationsCsv, setUpYear } from '../support/fixtures.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
 
 /*
  * Every finance route against every role: the parties are public; only finance staff and administrators
@@ -19,73 +9,29 @@ import {
  * everyone else is refused (403) before anything is read or written.
  */
 
-const ROLES = ['anonymous', 'applicant', 'reviewer', 'board', 'chair', 'finance', 'admin'] as const;
-type Role = (typeof ROLES)[number];
-
-const EMAIL: Record<Role, string | undefined> = {
-  anonymous: undefined,
-  applicant: RESEARCHER,
-  reviewer: REVIEWER,
-  board: BOARD,
-  chair: CHAIR,
-  finance: FINANCE,
-  admin: ADMIN,
-};
-
-const all = (status: number, except: Partial<Record<Role, number>> = {}): Record<Role, number> =>
-  Object.fromEntries(ROLES.map((r) => [r, except[r] ?? status])) as Record<Role, number>;
+const MATRIX = rolesOf(everyoneBut('otherApplicant'));
+type Role = (typeof MATRIX.roles)[number];
+const { all } = MATRIX;
 /** Finance and admins get `status`; anonymous 401; every other role 403. */
 const financeOnly = (status: number, adminStatus = status) =>
   all(403, { anonymous: 401, finance: status, admin: adminStatus });
 
 const YEAR = 2027;
 const Y = `/api/finance/years/${YEAR}`;
-const FIGURES = [
-  'party,year,population',
-  'Favrskov,2013,47156',
-  'Aarhus,2013,319094',
-  'Samsø,2013,3806',
-  'Hedensted,2013,45868',
-  'Herning,2013,86595',
-  'Holstebro,2013,57254',
-  'Horsens,2013,84871',
-  'Ikast-Brande,2013,40468',
-  'Lemvig,2013,21223',
-  'Norddjurs,2013,38035',
-  'Odder,2013,21800',
-  'Randers,2013,96007',
-  'Ringkøbing-Skjern,2013,57259',
-  'Silkeborg,2013,89346',
-  'Skanderborg,2013,58094',
-  'Skive,2013,47291',
-  'Struer,2013,21846',
-  'Syddjurs,2013,41894',
-  'Viborg,2013,94333',
-].join('\n');
+const FIGURES = populationsCsv(2013);
 
 let h: Harness;
 let client: Api;
 let keyCounter = 0;
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
-  const ok = (res: ApiResponse, status = 200) => expect(res.status, res.text).toBe(status);
-  ok(await client.post('/api/populations/imports', { csv: FIGURES }, FINANCE));
-  ok(await client.send('PUT', Y, FINANCE, { body: { referenceYear: 2013, dueDate: '2027-03-31' } }), 201);
-  ok(await client.act(`${Y}/contributions/run`, FINANCE));
-  ok(await client.act(`${Y}/contributions/send`, FINANCE));
+  ({ h, client } = await harnessWithApi());
+  await setUpYear(client, YEAR);
 });
-
-interface RouteCase {
-  route: string;
-  expected: Record<Role, number>;
-  run: (who: string | undefined, role: Role) => Promise<ApiResponse>;
-}
 
 const payment = { amountOre: 1_000, paidOn: '2027-02-01', reference: 'Test' };
 
-const matrix: RouteCase[] = [
+const matrix: RouteCase<Role>[] = [
   { route: 'GET /api/parties', expected: all(200), run: (who) => client.get('/api/parties', who) },
   {
     route: 'GET /api/populations?year=2013',
@@ -107,7 +53,7 @@ const matrix: RouteCase[] = [
     route: 'PUT /api/finance/years/{year} (new year)',
     expected: financeOnly(201),
     run: (who, role) =>
-      client.send('PUT', `/api/finance/years/${2040 + ROLES.indexOf(role)}`, who, {
+      client.send('PUT', `/api/finance/years/${2040 + MATRIX.roles.indexOf(role)}`, who, {
         body: { referenceYear: 2013, dueDate: '2040-03-31' },
       }),
   },
@@ -188,13 +134,7 @@ const matrix: RouteCase[] = [
   },
 ];
 
-describe.each(matrix)('$route', ({ expected, run }) => {
-  it.each(ROLES.map((role) => [role, expected[role]] as const))('%s → %i', async (role, status) => {
-    const res = await run(EMAIL[role], role);
-    if (status >= 400) expectProblem(res, status);
-    else expect(res.status, res.text).toBe(status);
-  });
-});
+checkRoutes(MATRIX, matrix);
 
 describe('refused callers leave no trace', () => {
   it('the money moved only by finance and admins: the ledger and the invariants agree', async () => {
@@ -216,18 +156,11 @@ describe('refused callers leave no trace', () => {
   });
 
   it('asks an anonymous caller to sign in before reading any input', async () => {
-    for (const [method, path] of [
+    await expectSignInFirst(h, [
       ['POST', '/api/populations/imports'],
       ['PUT', Y],
       ['POST', `${Y}/contributions/aarhus-kommune/payments`],
       ['GET', '/api/populations?year=nonsense'],
-    ] as const) {
-      const res = await h.app.request(path, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        ...(method === 'GET' ? {} : { body: '{"malformed": ' }),
-      });
-      expect(res.status, `${method} ${path}`).toBe(401);
-    }
+    ]);
   });
 });

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARTIES } from '../../functions/core/finance/parties.js';
-import { createHarness, type Harness } from '../support/harness.js';
-import { type Api, api, FINANCE } from './support.js';
+import type { Api } from '../support/api.js';
+import { FINANCE, setUpYear } from '../support/fixtures.js';
+import { harnessWithApi } from '../support/harness.js';
 
 /*
  * Random sequences of payments (some repeating an Idempotency-Key, some reusing one for another amount) and
@@ -11,27 +12,6 @@ import { type Api, api, FINANCE } from './support.js';
  * of its payments. Each run writes to the table, so the runs are few and short.
  */
 
-const SEED_2013: Record<string, number> = {
-  Favrskov: 47_156,
-  Hedensted: 45_868,
-  Herning: 86_595,
-  Holstebro: 57_254,
-  Horsens: 84_871,
-  'Ikast-Brande': 40_468,
-  Lemvig: 21_223,
-  Norddjurs: 38_035,
-  Odder: 21_800,
-  Randers: 96_007,
-  'Ringkøbing-Skjern': 57_259,
-  Samsø: 3_806,
-  Silkeborg: 89_346,
-  Skanderborg: 58_094,
-  Skive: 47_291,
-  Struer: 21_846,
-  Syddjurs: 41_894,
-  Viborg: 94_333,
-  Aarhus: 319_094,
-};
 const DEMAND: Record<string, number> = {
   'samsoe-kommune': 380_600,
   'aarhus-kommune': 31_909_400,
@@ -59,19 +39,11 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   }),
 );
 
-let h: Harness;
 let client: Api;
 let nextYear = 2050;
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
-  const csv = [
-    'party,year,population',
-    ...Object.entries(SEED_2013).map(([name, population]) => `${name},2013,${population}`),
-  ].join('\n');
-  const imported = await client.post('/api/populations/imports', { csv }, FINANCE);
-  expect(imported.status, imported.text).toBe(200);
+  ({ client } = await harnessWithApi());
 });
 
 describe('the ledger under random payments and adjustments', () => {
@@ -79,13 +51,8 @@ describe('the ledger under random payments and adjustments', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 8 }), async (commands) => {
         const year = nextYear++;
+        await setUpYear(client, year);
         const Y = `/api/finance/years/${year}`;
-        expect(
-          (await client.send('PUT', Y, FINANCE, { body: { referenceYear: 2013, dueDate: `${year}-03-31` } }))
-            .status,
-        ).toBe(201);
-        expect((await client.act(`${Y}/contributions/run`, FINANCE)).status).toBe(200);
-        expect((await client.act(`${Y}/contributions/send`, FINANCE)).status).toBe(200);
 
         const paid = new Map<string, number>();
         const adjusted = new Map<string, number>();

@@ -1,21 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import { seedDemoData } from '../../functions/local/seed.js';
 import { composeMail } from '../../functions/texts/index.js';
-import { createHarness, type Harness } from '../support/harness.js';
-import {
-  ADMIN,
-  type Api,
-  type ApiResponse,
-  api,
-  auditEvents,
-  expectProblem,
-  FINANCE,
-  pendingOutbox,
-  pointers,
-} from './support.js';
+import { type Api, expectOk, expectProblem, pointers } from '../support/api.js';
+import { ADMIN, FINANCE, MUNICIPALITIES_2013 } from '../support/fixtures.js';
+import { createHarness, type Harness, harnessWithApi } from '../support/harness.js';
+import { auditEvents, pendingOutbox } from '../support/table.js';
 
 /*
  * Money in, end to end through the API against DynamoDB Local: population imports (the project's CSV and
@@ -23,17 +14,7 @@ import {
  * status by the Copenhagen date, the overview to the øre, the ledger and its invariants.
  */
 
-/** The 19 municipalities' populations on 1 January 2013 (the seed file). */
-const SEED_2013 = readFileSync(
-  new URL('../../functions/local/seed-data/folk1a-2013-region-midtjylland.csv', import.meta.url),
-  'utf8',
-)
-  .split('\n')
-  .filter((l) => /^[^#m].*,\d+$/.test(l))
-  .map((l) => {
-    const [name = '', population = ''] = l.split(',');
-    return { name, population: Number(population) };
-  });
+const SEED_2013 = MUNICIPALITIES_2013;
 
 const folk1a = (rows: readonly { name: string; population: number | string }[], period = '2013K1') =>
   [
@@ -50,9 +31,9 @@ let h: Harness;
 let client: Api;
 
 const postCsv = (path: string, csv: string, who: string | undefined = FINANCE, type = 'text/csv') =>
-  client.send('POST', path, who, { raw: csv, headers: { 'content-type': type } });
+  client.postCsv(path, csv, who, type);
 const put = (path: string, body: unknown, who: string, ifMatch?: string) =>
-  client.send('PUT', path, who, { body, ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}) });
+  client.put(path, body, who, ifMatch);
 const pay = (partyId: string, body: unknown, key: string | undefined, who = FINANCE) =>
   client.post(
     `${Y}/contributions/${partyId}/payments`,
@@ -73,14 +54,9 @@ const contribution = async (partyId: string) => {
   expect(res.status, res.text).toBe(200);
   return res.body;
 };
-const expectOk = (res: ApiResponse, status = 200) => {
-  expect(res.status, res.text).toBe(status);
-  return res.body;
-};
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
+  ({ h, client } = await harnessWithApi());
 });
 
 describe('parties and population imports', () => {

@@ -1,9 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createLambdaHandler } from '../../functions/app/lambda.js';
+import { api } from '../support/api.js';
+import { ADMIN, callBody, createCall } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import { ADMIN, api, callBody, createCall } from './support.js';
+import { captureLambdaOutput, lambdaContext } from '../support/lambda.js';
 
 let h: Harness;
 // biome-ignore lint/suspicious/noExplicitAny: the API's JSON
@@ -59,22 +61,8 @@ function httpEvent(
   };
 }
 
-function lambdaContext(): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName: 'fim-api',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:eu-north-1:111111111111:function:fim-api',
-    memoryLimitInMB: '512',
-    awsRequestId: `aws-${crypto.randomUUID()}`,
-    logGroupName: '/aws/lambda/fim-api',
-    logStreamName: '2027/03/01/[$LATEST]abc',
-    getRemainingTimeInMillis: () => 10_000,
-    done: () => {},
-    fail: () => {},
-    succeed: () => {},
-  };
-}
+/** The API function's context, as Lambda passes it. */
+const apiContext = () => lambdaContext('fim-api', { memoryMb: 512, timeLeftMs: 10_000 });
 
 type Invoke = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -94,14 +82,14 @@ describe('createLambdaHandler with the harness app', () => {
   });
 
   it('GET /api/calls → 200 JSON with the open call', async () => {
-    const result = await invoke(httpEvent('GET', '/api/calls'), lambdaContext());
+    const result = await invoke(httpEvent('GET', '/api/calls'), apiContext());
     expect(result.statusCode).toBe(200);
     expect(result.headers?.['content-type']).toMatch(/^application\/json/);
     expect(json(result).items.map((c: { id: string }) => c.id)).toEqual([openCall.id]);
   });
 
   it('passes the query string through (?status=draft is refused anonymously: 401)', async () => {
-    const result = await invoke(httpEvent('GET', '/api/calls', { query: 'status=draft' }), lambdaContext());
+    const result = await invoke(httpEvent('GET', '/api/calls', { query: 'status=draft' }), apiContext());
     expect(result.statusCode).toBe(401);
     expect(result.headers?.['content-type']).toMatch(/^application\/problem\+json/);
     expect(json(result)).toMatchObject({ code: 'UNAUTHENTICATED', instance: '/api/calls' });
@@ -112,7 +100,7 @@ describe('createLambdaHandler with the harness app', () => {
       headers: { authorization: `Bearer ${await h.tokenFor(ADMIN)}`, 'content-type': 'application/json' },
       body: JSON.stringify(callBody({ title: 'Oprettet via Lambda' })),
     });
-    const result = await invoke(event, lambdaContext());
+    const result = await invoke(event, apiContext());
     expect(result.statusCode, result.body).toBe(201);
     const created = json(result);
     expect(created).toMatchObject({ status: 'draft', version: 1, title: 'Oprettet via Lambda' });
@@ -127,32 +115,31 @@ describe('createLambdaHandler with the harness app', () => {
       body: JSON.stringify(callBody({ title: 'Kodet som base64 æøå' })),
       base64: true,
     });
-    const result = await invoke(event, lambdaContext());
+    const result = await invoke(event, apiContext());
     expect(result.statusCode, result.body).toBe(201);
     expect(json(result).title).toBe('Kodet som base64 æøå');
   });
 
   it('an unknown API path → 401 anonymously (as the gateway would), 404 problem+json when signed in', async () => {
-    expect((await invoke(httpEvent('GET', '/api/nothing-here'), lambdaContext())).statusCode).toBe(401);
+    expect((await invoke(httpEvent('GET', '/api/nothing-here'), apiContext())).statusCode).toBe(401);
     const event = httpEvent('GET', '/api/nothing-here', {
       headers: { authorization: `Bearer ${await h.tokenFor(ADMIN)}` },
     });
-    const result = await invoke(event, lambdaContext());
+    const result = await invoke(event, apiContext());
     expect(result.statusCode).toBe(404);
     expect(result.headers?.['content-type']).toMatch(/^application\/problem\+json/);
     expect(json(result)).toMatchObject({ status: 404, code: 'NOT_FOUND', instance: '/api/nothing-here' });
   });
 
   it('adds the security headers', async () => {
-    const result = await invoke(httpEvent('GET', '/api/health'), lambdaContext());
+    const result = await invoke(httpEvent('GET', '/api/health'), apiContext());
     expect(result.headers?.['x-content-type-options']).toBe('nosniff');
     expect(result.headers?.['content-security-policy']).toContain("default-src 'self'");
   });
 });
 
 describe('functions/handlers/api.handler.ts (AWS mode, real table)', () => {
-  const saved = { ...process.env };
-  const output: string[] = [];
+  const { output, logLines } = captureLambdaOutput();
 
   const setEnv = (tableName: string) => {
     Object.assign(process.env, {
@@ -175,35 +162,15 @@ describe('functions/handlers/api.handler.ts (AWS mode, real table)', () => {
     return module.handler as unknown as Invoke;
   };
 
-  beforeAll(() => {
-    // Powertools writes through its own Console on process.stdout / process.stderr (not console.*) in Lambda.
-    const capture = (chunk: unknown) => {
-      output.push(String(chunk));
-      return true;
-    };
-    vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-    vi.spyOn(process.stderr, 'write').mockImplementation(capture);
-  });
-
-  afterEach(() => {
-    output.length = 0;
-  });
-
-  afterAll(() => {
-    vi.restoreAllMocks();
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
-  });
-
   it('answers GET /api/health, lists calls from the table, refuses garbage tokens and has no dev-login', async () => {
     setEnv(h.db.tableName);
     const handler = await coldStart();
 
-    const health = await handler(httpEvent('GET', '/api/health'), lambdaContext());
+    const health = await handler(httpEvent('GET', '/api/health'), apiContext());
     expect(health.statusCode).toBe(200);
     expect(json(health)).toMatchObject({ status: 'ok' });
 
-    const calls = await handler(httpEvent('GET', '/api/calls'), lambdaContext());
+    const calls = await handler(httpEvent('GET', '/api/calls'), apiContext());
     expect(calls.statusCode).toBe(200);
     expect(json(calls).items.map((c: { id: string }) => c.id)).toContain(openCall.id);
 
@@ -211,7 +178,7 @@ describe('functions/handlers/api.handler.ts (AWS mode, real table)', () => {
     for (const token of ['garbage', 'a.b.c', 'eyJhbGciOiJub25lIn0.e30.']) {
       const me = await handler(
         httpEvent('GET', '/api/me', { headers: { authorization: `Bearer ${token}` } }),
-        lambdaContext(),
+        apiContext(),
       );
       expect(me.statusCode, token).toBe(401);
       expect(me.headers?.['content-type']).toMatch(/^application\/problem\+json/);
@@ -223,7 +190,7 @@ describe('functions/handlers/api.handler.ts (AWS mode, real table)', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: ADMIN }),
       }),
-      lambdaContext(),
+      apiContext(),
     );
     expect(login.statusCode).toBe(404);
     expect(json(login)).not.toHaveProperty('token');
@@ -236,7 +203,7 @@ describe('functions/handlers/api.handler.ts (AWS mode, real table)', () => {
     setEnv(`missing-${crypto.randomUUID()}`);
     const handler = await coldStart();
     const event = httpEvent('GET', '/api/calls');
-    const context = lambdaContext();
+    const context = apiContext();
 
     const result = await handler(event, context);
 
@@ -245,11 +212,7 @@ describe('functions/handlers/api.handler.ts (AWS mode, real table)', () => {
     expect(body).toMatchObject({ status: 500, code: 'INTERNAL' });
     expect(result.body).not.toMatch(/ResourceNotFound|missing-|stack/i);
 
-    const lines = output
-      .join('')
-      .split('\n')
-      .filter((line) => line.trim().startsWith('{'));
-    const logs = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const logs = logLines();
     const errorLog = logs.find((l) => l.level === 'ERROR');
     expect(errorLog, output.join('')).toBeDefined();
     expect(errorLog).toMatchObject({

@@ -9,8 +9,8 @@ import { createConfig, lintFromString, type NormalizedProblem } from '@redocly/o
 import { generateApi } from 'swagger-typescript-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createApiRouter, json, publicRoute } from '../../functions/http/routes/api-common.js';
+import { ADMIN, callBody } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import { ADMIN, callBody } from './support.js';
 
 /*
  * The contract as an integrator meets it: the document the app serves, linted with Redocly's `recommended`

@@ -1,18 +1,17 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import type { Lang } from '../../functions/texts/lang.js';
+import { type Api, expectOk } from '../support/api.js';
 import {
-  ADMIN,
-  type Api,
-  type ApiResponse,
-  api,
-  closeCallNow,
-  createCall,
+  acceptedAward,
+  applicationBody,
   FINANCE,
+  pay,
   RESEARCHER,
   RESEARCHER2,
-  submitApplication,
-} from './support.js';
+  setUpYear,
+} from '../support/fixtures.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
+import { browse } from '../support/web.js';
 
 /*
  * The public party page: what the party paid in, its share of the pool's income, and that share of every
@@ -23,43 +22,13 @@ const YEAR = 2027;
 const SAMSOE = 'samsoe-kommune';
 const SAMSOE_PAID = 10_000_001;
 const AARHUS_PAID = 27_654_321;
-/** Every municipality's population on 1 January 2013 (the region's is derived from them). */
-const MUNICIPALITIES_2013 = [
-  'Favrskov,47156',
-  'Hedensted,45868',
-  'Herning,86595',
-  'Holstebro,57254',
-  'Horsens,84871',
-  'Ikast-Brande,40468',
-  'Lemvig,21223',
-  'Norddjurs,38035',
-  'Odder,21800',
-  'Randers,96007',
-  'Ringkøbing-Skjern,57259',
-  'Samsø,3806',
-  'Silkeborg,89346',
-  'Skanderborg,58094',
-  'Skive,47291',
-  'Struer,21846',
-  'Syddjurs,41894',
-  'Viborg,94333',
-  'Aarhus,319094',
-];
 // Samsø's share: 10 000 001 / 37 654 322 = 26.557… %, rounded down to 26.55 %.
 
-const expectOk = (res: ApiResponse, status = 200) => {
-  expect(res.status, res.text).toBe(status);
-  return res.body;
-};
-
 /** The page as an anonymous reader sees it, with the figures' non-breaking spaces and apostrophes made plain. */
-async function partyPage(h: Harness, partyId: string, lang: 'da' | 'en' = 'da'): Promise<string> {
-  const res = await h.app.request(
-    `/parties/${partyId}`,
-    lang === 'en' ? { headers: { cookie: 'fim_lang=en' } } : {},
-  );
-  expect(res.status).toBe(200);
-  return (await res.text()).replaceAll('\u00a0', ' ').replaceAll('&#39;', "'");
+async function partyPage(h: Harness, partyId: string, lang: Lang = 'da'): Promise<string> {
+  const page = await browse(h, undefined, `/parties/${partyId}`, { lang });
+  expect(page.status).toBe(200);
+  return page.html.replaceAll('\u00a0', ' ').replaceAll('&#39;', "'");
 }
 
 /** The DynamoDB commands one anonymous view of the page sends, by name. */
@@ -77,58 +46,16 @@ describe('the public party page', () => {
   let h: Harness;
   let client: Api;
 
-  /** An application through the API, approved by an admin with `amountOre` and accepted by its owner. */
-  async function acceptedAward(owner: string, title: string, amountOre: number): Promise<string> {
-    const call = await createCall(client);
-    const id = await submitApplication(client, call.id, owner, { title });
-    await closeCallNow(client, call.id);
-    expectOk(
-      await client.post(`/api/applications/${id}/decision`, { outcome: 'approved', amountOre }, ADMIN),
-      201,
-    );
-    expectOk(
-      await client.post(
-        `/api/applications/${id}/award/accept`,
-        { declaration: true, termsVersion: AWARD_TERMS.version },
-        owner,
-      ),
-      201,
-    );
-    return id;
-  }
+  /** An award accepted by `owner`, on an application with a municipality and the region as partners. */
+  const awarded = (owner: string, title: string, amountOre: number) =>
+    acceptedAward(client, { owner, title, amountOre, partners: applicationBody().partners as unknown[] });
 
-  const pay = async (partyId: string, amountOre: number) =>
-    expectOk(
-      await client.post(
-        `/api/finance/years/${YEAR}/contributions/${partyId}/payments`,
-        { amountOre, paidOn: `${YEAR}-02-01`, reference: `Bankreference ${partyId}` },
-        FINANCE,
-        { 'idempotency-key': crypto.randomUUID() },
-      ),
-      201,
-    );
+  const payBy = (partyId: string, amountOre: number) =>
+    pay(client, YEAR, amountOre, { partyId, reference: `Bankreference ${partyId}` });
 
   beforeAll(async () => {
-    h = await createHarness();
-    client = api(h);
-    expectOk(
-      await client.post(
-        '/api/populations/imports',
-        {
-          csv: ['party,year,population', ...MUNICIPALITIES_2013.map((m) => m.replace(',', ',2013,'))].join(
-            '\n',
-          ),
-        },
-        FINANCE,
-      ),
-    );
-    const Y = `/api/finance/years/${YEAR}`;
-    expectOk(
-      await client.send('PUT', Y, FINANCE, { body: { referenceYear: 2013, dueDate: `${YEAR}-03-31` } }),
-      201,
-    );
-    expectOk(await client.act(`${Y}/contributions/run`, FINANCE));
-    expectOk(await client.act(`${Y}/contributions/send`, FINANCE));
+    ({ h, client } = await harnessWithApi());
+    await setUpYear(client, YEAR);
   });
 
   it('says the share cannot be worked out before the pool has received anything, not 0 %', async () => {
@@ -141,9 +68,9 @@ describe('the public party page', () => {
   });
 
   it('shows what the party paid, its share of the pool and that share of each award, rounded down', async () => {
-    await pay(SAMSOE, SAMSOE_PAID);
-    await pay('aarhus-kommune', AARHUS_PAID);
-    await acceptedAward(RESEARCHER, 'Faldforebyggelse på Samsø', 12_345_678);
+    await payBy(SAMSOE, SAMSOE_PAID);
+    await payBy('aarhus-kommune', AARHUS_PAID);
+    await awarded(RESEARCHER, 'Faldforebyggelse på Samsø', 12_345_678);
 
     const page = await partyPage(h, SAMSOE);
     // 12 345 678 × 10 000 001 / 37 654 322 = 3 278 688,49… øre.
@@ -176,7 +103,7 @@ describe('the public party page', () => {
   });
 
   it('counts a closed award by what was paid out net', async () => {
-    const id = await acceptedAward(RESEARCHER2, 'Ældre i eget hjem', 5_000_000);
+    const id = await awarded(RESEARCHER2, 'Ældre i eget hjem', 5_000_000);
     const movement = (amountOre: number, reference: string) => ({
       amountOre,
       paidOn: `${YEAR}-02-20`,
@@ -206,7 +133,7 @@ describe('the public party page', () => {
     // The parties' latest populations and the awards (Query), the years' balances (Query of BALANCES), the
     // pool's balance (GetItem) and the party's contributions of every year (one BatchGet).
     expect(before).toEqual(['BatchGetCommand', 'GetCommand', 'QueryCommand', 'QueryCommand', 'QueryCommand']);
-    await acceptedAward(RESEARCHER, 'Et tredje projekt', 1_000_000);
+    await awarded(RESEARCHER, 'Et tredje projekt', 1_000_000);
     expect(await commandsOfPage(h, SAMSOE)).toEqual(before);
     expect(await partyPage(h, SAMSOE)).toContain('Et tredje projekt');
   });

@@ -1,29 +1,27 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Application } from '../../functions/core/applications/application.schema.js';
 import { auditEvent } from '../../functions/core/audit/audit.js';
 import { SCHEDULER } from '../../functions/core/auth/system.js';
-import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
 import { queueReportReminders } from '../../functions/core/finance/report.service.js';
 import { composeMail } from '../../functions/texts/index.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, expectOk, expectProblem, pointers } from '../support/api.js';
 import {
+  ACCEPT,
   ADMIN,
-  type Api,
-  type ApiResponse,
-  api,
-  auditEvents,
+  acceptedAward,
+  approvedApplication,
   BOARD,
   CHAIR,
   callBody,
-  createCall,
-  expectProblem,
   FINANCE,
-  pendingOutbox,
-  pointers,
+  partnersWith,
+  pay,
   RESEARCHER,
   RESEARCHER2,
   REVIEWER,
-} from './support.js';
+  setUpYear,
+} from '../support/fixtures.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
+import { auditEvents, pendingOutbox } from '../support/table.js';
 
 /*
  * Project reports through the API against DynamoDB Local: the obligations an award gets at acceptance, the
@@ -35,110 +33,14 @@ import {
  */
 
 const YEAR = 2027;
-const ACCEPT = { declaration: true, termsVersion: AWARD_TERMS.version };
 const CONFLICTED_BOARD = CHAIR;
+/** Region Midtjylland is a partner: the chair is conflicted, the board member (Aarhus Kommune) is not. */
+const PARTNERS = partnersWith('Region Midtjylland', 'region');
 
-const MUNICIPALITIES_2013: Record<string, number> = {
-  Favrskov: 47_156,
-  Hedensted: 45_868,
-  Herning: 86_595,
-  Holstebro: 57_254,
-  Horsens: 84_871,
-  'Ikast-Brande': 40_468,
-  Lemvig: 21_223,
-  Norddjurs: 38_035,
-  Odder: 21_800,
-  Randers: 96_007,
-  'Ringkøbing-Skjern': 57_259,
-  Samsø: 3_806,
-  Silkeborg: 89_346,
-  Skanderborg: 58_094,
-  Skive: 47_291,
-  Struer: 21_846,
-  Syddjurs: 41_894,
-  Viborg: 94_333,
-  Aarhus: 319_094,
-};
-
-const expectOk = (res: ApiResponse, status = 200) => {
-  expect(res.status, res.text).toBe(status);
-  return res.body;
-};
-
-/** A year that holds money: populations, settings, run, send and one payment. */
+/** A year that holds money: set up, and one payment. */
 async function fundYear(client: Api): Promise<void> {
-  const csv = [
-    'party,year,population',
-    ...Object.entries(MUNICIPALITIES_2013).map(([name, population]) => `${name},2013,${population}`),
-  ].join('\n');
-  expectOk(await client.post('/api/populations/imports', { csv }, FINANCE));
-  const Y = `/api/finance/years/${YEAR}`;
-  expectOk(
-    await client.send('PUT', Y, FINANCE, { body: { referenceYear: 2013, dueDate: `${YEAR}-03-31` } }),
-    201,
-  );
-  expectOk(await client.act(`${Y}/contributions/run`, FINANCE));
-  expectOk(await client.act(`${Y}/contributions/send`, FINANCE));
-  expectOk(
-    await client.post(
-      `${Y}/contributions/aarhus-kommune/payments`,
-      { amountOre: 100_000_000, paidOn: `${YEAR}-02-01`, reference: 'Indbetaling' },
-      FINANCE,
-      { 'idempotency-key': crypto.randomUUID() },
-    ),
-    201,
-  );
-}
-
-/** An approved application (written through the repository) accepted by its owner; returns its id. */
-async function acceptedAward(
-  h: Harness,
-  client: Api,
-  options: { callId?: string; endDate?: string | null; owner?: string } = {},
-): Promise<string> {
-  const owner = options.owner ?? RESEARCHER;
-  const user = h.user(owner);
-  const now = h.clock.now().toISOString();
-  const id = crypto.randomUUID();
-  const application: Application = {
-    id,
-    callId: options.callId ?? crypto.randomUUID(),
-    status: 'approved',
-    version: 3,
-    ownerId: user.userId,
-    ownerEmail: user.email,
-    ownerName: user.name,
-    title: `Projekt ${id.slice(0, 8)}`,
-    reference: `FIM-${YEAR}-${id.slice(0, 4)}`,
-    partners: [
-      {
-        organisation: 'Region Midtjylland',
-        sector: 'region',
-        contactName: 'Lars Poulsen',
-        contactEmail: 'lars@rm.dk',
-        role: 'Projektledelse',
-      },
-    ],
-    budgetLines: [],
-    requestedAmountOre: 1_000_000,
-    ...(options.endDate === null ? {} : { endDate: options.endDate ?? '2028-12-31' }),
-    createdAt: now,
-    updatedAt: now,
-    decision: {
-      outcome: 'approved',
-      amountOre: 1_000_000,
-      decidedAt: now,
-      decidedBy: h.user(ADMIN).userId,
-      meetingId: crypto.randomUUID(),
-      recused: [],
-    },
-  };
-  await h.core.applications.save(
-    application,
-    auditEvent(h.principal(ADMIN), new Date(now), 'application.decided', { type: 'application', id }),
-  );
-  expectOk(await client.post(`/api/applications/${id}/award/accept`, ACCEPT, owner), 201);
-  return id;
+  await setUpYear(client, YEAR);
+  await pay(client, YEAR, 100_000_000);
 }
 
 const dues = (items: { reportId: string; kind: string; dueDate: string; status: string }[]) =>
@@ -152,13 +54,12 @@ describe('reports', () => {
     client.post(`${R(id, report)}/submit`, body, who);
 
   beforeAll(async () => {
-    h = await createHarness();
-    client = api(h);
+    ({ h, client } = await harnessWithApi());
     await fundYear(client);
   });
 
   it('an award gets its obligations at acceptance: by default progress at 12 months, final 3 months after the end', async () => {
-    const id = await acceptedAward(h, client);
+    const id = await acceptedAward(client, { partners: PARTNERS });
     const { items } = expectOk(await client.get(`/api/awards/${id}/reports`, RESEARCHER));
     // Accepted on 1 March 2027 (Copenhagen); the project ends 31 December 2028.
     expect(dues(items)).toEqual([
@@ -186,17 +87,19 @@ describe('reports', () => {
       'VALIDATION_FAILED',
     );
     expect(pointers(bad)).toContain('/reports/0/dueDate');
-    const call = await createCall(client, {
-      overrides: {
+    const id = await acceptedAward(
+      client,
+      { partners: PARTNERS },
+      {
         reports: [
           { kind: 'progress', dueAfterMonths: 6 },
           { kind: 'progress', dueDate: '2028-01-15' },
           { kind: 'final', dueAfterMonths: 2 },
         ],
       },
-    });
-    expect(call.reports).toHaveLength(3);
-    const id = await acceptedAward(h, client, { callId: call.id });
+    );
+    const { callId } = expectOk(await client.get(`/api/applications/${id}`, RESEARCHER));
+    expect(expectOk(await client.get(`/api/calls/${callId}`)).reports).toHaveLength(3);
     const { items } = expectOk(await client.get(`/api/awards/${id}/reports`, FINANCE));
     expect(dues(items)).toEqual([
       { reportId: 'final', kind: 'final', dueDate: '2029-02-28', status: 'due' },
@@ -206,7 +109,7 @@ describe('reports', () => {
   });
 
   it('GET reports: owner, finance, admins and the board; others 404, anonymous 401', async () => {
-    const id = await acceptedAward(h, client);
+    const id = await acceptedAward(client, { partners: PARTNERS });
     const path = `/api/awards/${id}/reports`;
     expectProblem(await client.get(path), 401);
     for (const who of [RESEARCHER2, REVIEWER]) expectProblem(await client.get(path, who), 404, 'NOT_FOUND');
@@ -218,7 +121,7 @@ describe('reports', () => {
   });
 
   it('submit: only the owner; other readers 403, others 404; validated; not twice', async () => {
-    const id = await acceptedAward(h, client);
+    const id = await acceptedAward(client, { partners: PARTNERS });
     expectProblem(await submit(id, 'progress-1', undefined), 401);
     for (const who of [RESEARCHER2, REVIEWER]) {
       expectProblem(await submit(id, 'progress-1', who), 404, 'NOT_FOUND');
@@ -254,7 +157,7 @@ describe('reports', () => {
   });
 
   it('approve and return: the board (not conflicted) or an admin; the lead, applicants, reviewers, finance and a conflicted member 403', async () => {
-    const id = await acceptedAward(h, client);
+    const id = await acceptedAward(client, { partners: PARTNERS });
     const approve = (who?: string) => client.act(`${R(id)}/approve`, who);
     const giveBack = (who?: string, body: unknown = { reason: 'Mangler budgetopfølgning' }) =>
       client.post(`${R(id)}/return`, body, who);
@@ -299,7 +202,7 @@ describe('reports', () => {
   });
 
   it('approving the final report closes the award in the same transaction, with its own audit event', async () => {
-    const id = await acceptedAward(h, client);
+    const id = await acceptedAward(client, { partners: PARTNERS });
     expectOk(await submit(id, 'final', RESEARCHER, { text: 'Projektet er afsluttet.', spentOre: 1_000_000 }));
     const approved = expectOk(await client.act(`${R(id, 'final')}/approve`, BOARD));
     expect(approved).toMatchObject({ awardClosed: true, report: { status: 'approved', kind: 'final' } });
@@ -339,7 +242,7 @@ describe('reports', () => {
   });
 
   it('an award closed by hand stays closed when its final report is approved later', async () => {
-    const id = await acceptedAward(h, client);
+    const id = await acceptedAward(client, { partners: PARTNERS });
     expect(expectOk(await client.act(`/api/awards/${id}/close`, FINANCE))).toMatchObject({
       status: 'closed',
     });
@@ -350,7 +253,7 @@ describe('reports', () => {
   });
 
   it('a stale write is refused with 409 and writes nothing', async () => {
-    const id = await acceptedAward(h, client);
+    const id = await acceptedAward(client, { partners: PARTNERS });
     const report = await h.core.reports.get(id, 'progress-1');
     if (!report) throw new Error('no report');
     expectOk(await submit(id, 'progress-1', RESEARCHER));
@@ -371,19 +274,34 @@ describe('report reminders', () => {
   const ctx = { actor: SCHEDULER };
   const reminders = async () =>
     (await pendingOutbox(h)).filter((m) => m.kind === 'report.reminder').map((m) => m.entityId);
+  /**
+   * An application as it was stored before the API asked every project for its end date: approved, with none.
+   * Returns its id.
+   */
+  const withoutEndDate = async (id: string): Promise<string> => {
+    const stored = await h.core.applications.get(id);
+    if (!stored) throw new Error(`no application ${id}`);
+    const { endDate: _end, ...rest } = stored;
+    await h.core.applications.save(
+      { ...rest, version: stored.version + 1 },
+      auditEvent(h.principal(ADMIN), h.clock.now(), 'application.updated', { type: 'application', id }),
+      stored.version,
+    );
+    return id;
+  };
 
   beforeAll(async () => {
-    h = await createHarness();
-    client = api(h);
+    ({ h, client } = await harnessWithApi());
     await fundYear(client);
   });
 
   it('one reminder per unsubmitted report due within 14 days or overdue, never twice, none for submitted ones', async () => {
     // Accepted 1 March 2027: progress-1 due 2028-03-01 for all three.
-    const open = await acceptedAward(h, client, { endDate: '2030-12-31' });
-    const submitted = await acceptedAward(h, client, { endDate: '2030-12-31' });
+    const open = await acceptedAward(client, { partners: PARTNERS, endDate: '2030-12-31' });
+    const submitted = await acceptedAward(client, { partners: PARTNERS, endDate: '2030-12-31' });
     // No end date: the final report is due 3 months after acceptance, 2027-06-01.
-    const early = await acceptedAward(h, client, { endDate: null });
+    const early = await withoutEndDate(await approvedApplication(client, { partners: PARTNERS }));
+    expectOk(await client.post(`/api/applications/${early}/award/accept`, ACCEPT, RESEARCHER), 201);
     expectOk(
       await client.post(
         `/api/awards/${submitted}/reports/progress-1/submit`,

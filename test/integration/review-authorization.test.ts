@@ -10,28 +10,35 @@ import { declareConflict, ruleOnConflict } from '../../functions/core/reviews/co
 import { reviewInputSchema } from '../../functions/core/reviews/review.schema.js';
 import { saveReview, submitReview } from '../../functions/core/reviews/review.service.js';
 import { DEMO_USERS } from '../../functions/local/seed.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import {
+  type Api,
+  api,
+  checkRoutes,
+  expectProblem,
+  fetchCsv,
+  parseDanishCsv,
+  putReview,
+  type RouteCase,
+  rolesOf,
+} from '../support/api.js';
 import {
   ADMIN,
-  type Api,
-  type ApiResponse,
-  api,
   BOARD,
   CHAIR,
   closeCallNow,
   createCall,
-  expectProblem,
   FINANCE,
-  fetchCsv,
   fullReview,
-  parseDanishCsv,
-  partner,
-  putReview,
+  partnersWith,
+  person,
   RESEARCHER,
   RESEARCHER2,
+  REVIEWER,
+  REVIEWER2,
+  REVIEWER3,
   submitApplication,
-  withUsers,
-} from './support.js';
+} from '../support/fixtures.js';
+import { createHarness, type Harness, withUsers } from '../support/harness.js';
 
 /*
  * Who may use each review and decision route, as authorization.test.ts does for calls and applications. The
@@ -40,68 +47,35 @@ import {
  * need before each call (through the core), so every role meets the same situation.
  */
 
-const ROLES = [
-  'anonymous',
-  'applicant',
-  'otherApplicant',
-  'assignedReviewer',
-  'unassignedReviewer',
-  'conflictedReviewer',
-  'board',
-  'conflictedBoard',
-  'chair',
-  'finance',
-  'admin',
-] as const;
-type Role = (typeof ROLES)[number];
-
 /** A second board member, from Skanderborg Kommune: a partner on the application under test. */
-const BOARD2: UserProfile = {
-  userId: 'demo-board2',
-  email: 'board2@fim.local',
-  name: 'Signe Kjær',
-  organisation: 'Skanderborg Kommune',
-  roles: ['applicant', 'board'],
-  chair: false,
-};
+const BOARD2 = person('board2', ['applicant', 'board'], 'Skanderborg Kommune', { name: 'Signe Kjær' });
 /** Reviewers behind the scenes: their assignments are taken off, ruled on and reopened by the cases. */
-const REVIEWER4: UserProfile = {
-  userId: 'demo-reviewer4',
-  email: 'reviewer4@fim.local',
+const REVIEWER4 = person('reviewer4', ['applicant', 'reviewer'], 'Steno Diabetes Center Aarhus', {
   name: 'Peter Dahl',
-  organisation: 'Steno Diabetes Center Aarhus',
-  roles: ['applicant', 'reviewer'],
-  chair: false,
-};
-const REVIEWER5: UserProfile = {
-  userId: 'demo-reviewer5',
-  email: 'reviewer5@fim.local',
+});
+const REVIEWER5 = person('reviewer5', ['applicant', 'reviewer'], 'VIA University College', {
   name: 'Lene Munk',
-  organisation: 'VIA University College',
-  roles: ['applicant', 'reviewer'],
-  chair: false,
-};
+});
 const EXTRA = [BOARD2, REVIEWER4, REVIEWER5];
 
-const EMAIL: Record<Role, string | undefined> = {
+const MATRIX = rolesOf({
   anonymous: undefined,
   applicant: RESEARCHER,
   otherApplicant: RESEARCHER2,
-  assignedReviewer: 'reviewer1@fim.local',
-  unassignedReviewer: 'reviewer3@fim.local',
-  conflictedReviewer: 'reviewer2@fim.local',
+  assignedReviewer: REVIEWER,
+  unassignedReviewer: REVIEWER3,
+  conflictedReviewer: REVIEWER2,
   board: BOARD,
   conflictedBoard: BOARD2.email,
   chair: CHAIR,
   finance: FINANCE,
   admin: ADMIN,
-};
+});
+type Role = (typeof MATRIX.roles)[number];
+const { all, emails: EMAIL } = MATRIX;
 const userIdOf = (email: string) =>
   [...DEMO_USERS, ...EXTRA].find((u) => u.email === email)?.userId ?? 'nobody';
 
-/** The same status for everyone, with exceptions. */
-const all = (status: number, except: Partial<Record<Role, number>> = {}): Record<Role, number> =>
-  Object.fromEntries(ROLES.map((r) => [r, except[r] ?? status])) as Record<Role, number>;
 /** The chair's work (and admins'): everyone else signed in is refused. */
 const chairOnly = (status: number) => all(403, { anonymous: 401, chair: status, admin: status });
 /** The board's work: a conflicted board member is let in where the route shows them the title only. */
@@ -128,10 +102,7 @@ beforeAll(async () => {
   h = await withUsers(await createHarness(), EXTRA);
   client = api(h);
   callId = (await createCall(client, { overrides: { title: 'Adgang til bedømmelse' } })).id;
-  const partners = [
-    partner('Skanderborg Kommune', 'municipality'),
-    partner('Lægehuset Nørreport', 'general_practice'),
-  ];
+  const partners = partnersWith('Skanderborg Kommune');
   app = await submitApplication(client, callId, RESEARCHER, { partners });
   waiting = await submitApplication(client, callId, RESEARCHER, { partners, title: 'Venteliste-projektet' });
   await closeCallNow(client, callId);
@@ -192,13 +163,7 @@ async function submittedBy(profile: UserProfile) {
 }
 const REVIEWER1 = () => profileOf(EMAIL.assignedReviewer as string);
 
-interface RouteCase {
-  route: string;
-  expected: Record<Role, number>;
-  run: (who: string | undefined) => Promise<ApiResponse>;
-}
-
-const matrix: RouteCase[] = [
+const matrix: RouteCase<Role>[] = [
   {
     route: 'GET /api/reviewers',
     expected: chairOnly(200),
@@ -347,18 +312,8 @@ const matrix: RouteCase[] = [
   },
 ];
 
-describe.each(matrix)('$route', ({ expected, run }) => {
-  it.each(ROLES.map((role) => [role, expected[role]] as const))('%s → %i', async (role, status) => {
-    const res = await run(EMAIL[role]);
-    expect(res.status, res.text).toBe(status);
-    if (status >= 400) {
-      expectProblem(res, status);
-      // A refusal names no one's data.
-      expect(res.text).not.toContain('Sofie Andersen');
-      expect(res.text).not.toContain('Skanderborg');
-    }
-  });
-});
+// A refusal names no one's data.
+checkRoutes(MATRIX, matrix, ['Sofie Andersen', 'Skanderborg']);
 
 describe('what the conflicted see', () => {
   it('a recused reviewer finds the title only, and their save is refused', async () => {

@@ -2,17 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import type { ConflictGround } from '../../functions/core/reviews/review.schema.js';
 import { composeMail, texts } from '../../functions/texts/index.js';
-import { createHarness, type Harness } from '../support/harness.js';
-import {
-  ADMIN,
-  api,
-  applicationBody,
-  auditEvents,
-  callBody,
-  pendingOutbox,
-  RESEARCHER,
-  RESEARCHER2,
-} from './support.js';
+import type { api } from '../support/api.js';
+import { ADMIN, applicationBody, callBody, RESEARCHER, RESEARCHER2 } from '../support/fixtures.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
+import { auditEvents, pendingOutbox } from '../support/table.js';
 
 /*
  * The board's work end to end through the API: closing starts review, the chair assigns (no one conflicted),
@@ -36,8 +29,7 @@ const partner = (organisation: string, sector: string) => ({
 });
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
+  ({ h, client } = await harnessWithApi());
   const call = await client.post(
     '/api/calls',
     callBody({ budgetOre: 60_000_000, reviewersPerApplication: 2 }),

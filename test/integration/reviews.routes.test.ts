@@ -1,28 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, expectProblem, fetchCsv, parseDanishCsv, pointers, putReview } from '../support/api.js';
 import {
   ADMIN,
-  type Api,
-  api,
-  auditEvents,
   BOARD,
   CHAIR,
   closeCallNow,
   createCall,
   createDraft,
-  expectProblem,
-  fetchCsv,
   fullReview,
-  neutralPartners,
-  parseDanishCsv,
   partner,
-  pointers,
-  putReview,
+  partnersWith,
   RESEARCHER,
   RESEARCHER2,
   reviewAndSubmit,
-  submitApplication,
-} from './support.js';
+  submitFreeOfConflict,
+} from '../support/fixtures.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
+import { auditActions, auditEvents } from '../support/table.js';
 
 /*
  * Every review route in depth, beyond the end-to-end flow in review-flow.test.ts: assignment by hand and by
@@ -39,8 +33,7 @@ let h: Harness;
 let client: Api;
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
+  ({ h, client } = await harnessWithApi());
 });
 
 /** An open call with the given settings; its applications are submitted by the caller, then it is closed. */
@@ -49,7 +42,7 @@ async function callWith(overrides: Record<string, unknown>): Promise<string> {
 }
 
 const submit = (callId: string, who: string, overrides: Record<string, unknown> = {}) =>
-  submitApplication(client, callId, who, { partners: neutralPartners(), ...overrides });
+  submitFreeOfConflict(client, callId, who, overrides);
 
 async function assign(applicationId: string, reviewerIds: string[], who = ADMIN) {
   const res = await client.post(`/api/applications/${applicationId}/assignments`, { reviewerIds }, who);
@@ -58,8 +51,7 @@ async function assign(applicationId: string, reviewerIds: string[], who = ADMIN)
 }
 
 const assignmentsOf = async (applicationId: string) => h.core.reviews.listByApplication(applicationId);
-const auditActions = async (applicationId: string) =>
-  (await auditEvents(h, `APP#${applicationId}`)).map((e) => e.action);
+const actionsOn = (applicationId: string) => auditActions(h, `APP#${applicationId}`);
 
 describe('assigning reviewers by hand', () => {
   let clean = '';
@@ -72,7 +64,7 @@ describe('assigning reviewers by hand', () => {
     clean = await submit(callId, RESEARCHER);
     // "Randers" as the applicant wrote it is Randers Kommune, reviewer2's employer.
     randers = await submit(callId, RESEARCHER, {
-      partners: [partner('Randers', 'municipality'), partner('Lægehuset Nørreport', 'general_practice')],
+      partners: partnersWith('Randers'),
     });
     draft = (await createDraft(client, callId, RESEARCHER)).id as string;
     await closeCallNow(client, callId);
@@ -133,7 +125,7 @@ describe('assigning reviewers by hand', () => {
     );
     expect(again.status, again.text).toBe(200);
     expect(again.body.items).toEqual(res.body.items);
-    expect((await auditActions(clean)).filter((a) => a === 'review.assigned')).toHaveLength(2);
+    expect((await actionsOn(clean)).filter((a) => a === 'review.assigned')).toHaveLength(2);
     // Each reviewer finds it in their queue.
     const queue = await client.get('/api/reviews', R3);
     expect(queue.body.items.map((a: { applicationId: string }) => a.applicationId)).toEqual([clean]);
@@ -185,7 +177,7 @@ describe('assigning reviewers by hand', () => {
         (a: { applicationId: string }) => a.applicationId,
       ),
     ).not.toContain(randers);
-    expect(await auditActions(randers)).toContain('review.unassigned');
+    expect(await actionsOn(randers)).toContain('review.unassigned');
 
     expectProblem(
       await client.send('DELETE', `/api/applications/${randers}/assignments/demo-reviewer1`, CHAIR),
@@ -214,10 +206,7 @@ describe('the suggested assignment and its confirmation', () => {
     callId = await callWith({ title: 'Forslag', reviewersPerApplication: 3 });
     s.plain = await submit(callId, RESEARCHER);
     s.randers = await submit(callId, RESEARCHER2, {
-      partners: [
-        partner('Randers Kommune', 'municipality'),
-        partner('Lægehuset Nørreport', 'general_practice'),
-      ],
+      partners: partnersWith('Randers Kommune'),
     });
     s.oneAssigned = await submit(callId, RESEARCHER);
     s.declared = await submit(callId, RESEARCHER2);
@@ -267,11 +256,11 @@ describe('the suggested assignment and its confirmation', () => {
 
   it('stores nothing', async () => {
     const before = await h.core.reviews.listByCall(callId);
-    const audit = await Promise.all(Object.values(s).map(auditActions));
+    const audit = await Promise.all(Object.values(s).map(actionsOn));
     await suggestion();
     await suggestion();
     expect(await h.core.reviews.listByCall(callId)).toEqual(before);
-    expect(await Promise.all(Object.values(s).map(auditActions))).toEqual(audit);
+    expect(await Promise.all(Object.values(s).map(actionsOn))).toEqual(audit);
   });
 
   it('confirms all or nothing: one conflicted entry refuses the whole plan', async () => {
@@ -415,7 +404,7 @@ describe('saving and submitting a review', () => {
       relevance: 5,
       feasibility: 'na',
     });
-    expect(await auditActions(app)).toContain('review.saved');
+    expect(await actionsOn(app)).toContain('review.saved');
   });
 
   it('refuses an incomplete submit listing every missing criterion and the recommendation, and changes nothing', async () => {
@@ -496,7 +485,7 @@ describe('saving and submitting a review', () => {
       submittedAt: h.clock.now().toISOString(),
       scores: { relevance: 4, quality: 4, feasibility: 4 },
     });
-    const actions = await auditActions(app);
+    const actions = await actionsOn(app);
     expect(actions.filter((a) => a === 'review.submitted')).toHaveLength(2);
     expect(actions.filter((a) => a === 'review.reopened')).toHaveLength(1);
   });
@@ -534,7 +523,7 @@ describe('conflicts of interest: declaration and ruling', () => {
     });
     expectProblem(await declare(app, R3, 'Og en grund mere'), 409, 'INVALID_STATE');
     expectProblem(await declare(regionApp, R3), 404);
-    expect((await auditActions(app)).filter((a) => a === 'conflict.declared')).toHaveLength(1);
+    expect((await actionsOn(app)).filter((a) => a === 'conflict.declared')).toHaveLength(1);
   });
 
   it('until the chair rules, the declared reviewer sees the title only and cannot save or submit', async () => {
@@ -756,10 +745,7 @@ describe('the ranking and the CSV exports', () => {
     // The board member works for Aarhus Kommune, a partner here.
     r.na = await submit(callId, RESEARCHER, {
       ...amount(20_000_000),
-      partners: [
-        partner('Aarhus Kommune', 'municipality'),
-        partner('Lægehuset Nørreport', 'general_practice'),
-      ],
+      partners: partnersWith('Aarhus Kommune'),
     });
     r.formula = await submit(callId, RESEARCHER2, { ...amount(5_000_000), title: FORMULA });
     r.none = await submit(callId, RESEARCHER, amount(10_000_000));

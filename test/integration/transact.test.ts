@@ -5,16 +5,17 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import 'aws-sdk-client-mock-vitest/extend';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AuditEvent, auditEvent, type OutboxMessage } from '../../functions/core/audit/audit.js';
 import { AppError, forbidden, notFound } from '../../functions/core/shared/errors.js';
 import { failedConditions, TransactionCancelledError } from '../../functions/db/errors.js';
 import { batchGet, getItem } from '../../functions/db/reads.js';
 import { ATTEMPTS, backoff, rebuildWhileRaced } from '../../functions/db/retry.js';
 import { type Audited, transact, versionedPut } from '../../functions/db/transact.js';
-import { cancelled, type DbStub, passThroughMock, serverError, throttling } from '../support/db-faults.js';
+import { cancelled, dbMocks, serverError, throttling } from '../support/db-faults.js';
+import { ADMIN } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import { ADMIN, auditEvents } from './support.js';
+import { auditEvents } from '../support/table.js';
 
 /*
  * The one transaction helper (functions/db/transact.ts) and the one retry policy (retry.ts), against DynamoDB
@@ -24,23 +25,16 @@ import { ADMIN, auditEvents } from './support.js';
 
 let h: Harness;
 let realSend: DynamoDBDocumentClient['send'];
-let mock: DbStub | undefined;
+const faults = dbMocks();
 
 beforeAll(async () => {
   h = await createHarness();
 });
 
-afterEach(() => {
-  mock?.restore();
-  mock = undefined;
-  vi.restoreAllMocks();
-});
-
-/** Mocks the document client, passing every request through to DynamoDB Local unless a test says otherwise. */
+/** Mocks the harness's document client, passing every request on to DynamoDB Local unless a test says otherwise. */
 function mockDb() {
-  const mocked = passThroughMock(h.db);
+  const mocked = faults.mock(h.db);
   realSend = mocked.realSend;
-  mock = mocked.stub;
   return mocked.stub;
 }
 
@@ -92,7 +86,7 @@ describe('named items', () => {
     expect(failedConditions(error)).toEqual(['stale']);
     // A failed condition is never tried again: the same write would fail the same way.
     expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
-    mock?.restore();
+    faults.restore();
     expect(await stored(fresh)).toBeUndefined();
     expect(await auditEvents(h, `THING#${fresh}`)).toEqual([]);
     expect(await stored(existing)).toMatchObject({ version: 1 });
@@ -163,7 +157,7 @@ describe('named items', () => {
       'audit',
       'outbox',
     ]);
-    mock?.restore();
+    faults.restore();
     expect(await stored(id)).toMatchObject({ id, version: 1 });
     expect((await auditEvents(h, `THING#${id}`)).map((e) => e.action)).toEqual(['thing.written']);
     expect((await auditEvents(h, `THING#${other}`)).map((e) => e.action)).toEqual(['thing.written']);
@@ -193,7 +187,7 @@ describe('the audit event', () => {
         action: 'thing.written',
       });
     }
-    mock?.restore();
+    faults.restore();
     expect(await auditEvents(h, `THING#${id}`)).toHaveLength(1);
   });
 
@@ -236,7 +230,7 @@ describe('the retry policy', () => {
     await transact(h.db, { items: { thing: versionedPut(h.db, thing(id)) }, audit: auditOf(id) });
 
     expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, 3);
-    mock?.restore();
+    faults.restore();
     expect(await stored(id)).toMatchObject({ version: 1 });
     expect(await auditEvents(h, `THING#${id}`)).toHaveLength(1);
   });

@@ -3,7 +3,7 @@ import type { Principal } from '../../functions/core/auth/principal.js';
 import { syncUserProfile } from '../../functions/core/auth/users.service.js';
 import type { UserProfile } from '../../functions/core/ports.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import { auditEvents } from './support.js';
+import { auditEvents } from '../support/table.js';
 
 /*
  * The user directory follows the identity provider (Cognito's claims at each sign-in): through a core service,

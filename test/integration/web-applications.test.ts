@@ -1,15 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../support/harness.js';
-import {
-  ADMIN,
-  type Api,
-  api,
-  applicationBody,
-  createCall,
-  createDraft,
-  RESEARCHER,
-  RESEARCHER2,
-} from './support.js';
+import type { Call } from '../../functions/core/calls/call.schema.js';
+import type { Api } from '../support/api.js';
+import { ADMIN, applicationBody, createDraft, RESEARCHER, RESEARCHER2 } from '../support/fixtures.js';
+import { type Harness, harnessWithCall } from '../support/harness.js';
+import { browse, type Visit } from '../support/web.js';
 
 /*
  * The applicant's pages as a browser uses them: the application form through its one form action (typed
@@ -17,44 +11,16 @@ import {
  * field), the read-only view, the list of one's own applications, the demo sign-in and the site's own pages.
  */
 
-const ORIGIN = 'http://localhost';
-
 let h: Harness;
 let client: Api;
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON
-let call: any;
+let call: Call;
 
 beforeEach(async () => {
-  h = await createHarness();
-  client = api(h);
-  call = await createCall(client, {
-    overrides: { title: 'FIM 2027: praksisnær', titleEn: 'FIM 2027: near' },
-  });
+  ({ h, client, call } = await harnessWithCall({ title: 'FIM 2027: praksisnær', titleEn: 'FIM 2027: near' }));
 });
 
-/** A page request as the browser sends it: the session cookie, and for posts this site's Origin. */
-async function browse(
-  who: string | undefined,
-  path: string,
-  options: { form?: Record<string, string>; lang?: 'da' | 'en'; raw?: { type: string; body: string } } = {},
-) {
-  const cookies = [
-    ...(who ? [`fim_session=${await h.tokenFor(who)}`] : []),
-    ...(options.lang ? [`fim_lang=${options.lang}`] : []),
-  ];
-  const post = options.form !== undefined || options.raw !== undefined;
-  const res = await h.app.request(path, {
-    method: post ? 'POST' : 'GET',
-    headers: {
-      ...(cookies.length > 0 ? { cookie: cookies.join('; ') } : {}),
-      ...(post
-        ? { origin: ORIGIN, 'content-type': options.raw?.type ?? 'application/x-www-form-urlencoded' }
-        : {}),
-    },
-    ...(post ? { body: options.raw?.body ?? new URLSearchParams(options.form).toString() } : {}),
-  });
-  return { status: res.status, location: res.headers.get('location'), html: await res.text() };
-}
+/** A page as `who` sees it (anonymous when undefined), or a form posted. */
+const visit = (who: string | undefined, path: string, options: Visit = {}) => browse(h, who, path, options);
 
 /** The form as the page sends it for a draft with one budget line. */
 const draftForm = (version: number, overrides: Record<string, string> = {}) => ({
@@ -82,7 +48,7 @@ const stored = async (id: string) => {
 describe('the application form', () => {
   it('saves what was typed (kroner read exactly) and says so', async () => {
     const draft = await createDraft(client, call.id, RESEARCHER, {});
-    const saved = await browse(RESEARCHER, `/applications/${draft.id}`, { form: draftForm(1) });
+    const saved = await visit(RESEARCHER, `/applications/${draft.id}`, { form: draftForm(1) });
     expect(saved.status).toBe(303);
     expect(saved.location).toBe(`/applications/${draft.id}?saved=1`);
     expect(await stored(draft.id)).toMatchObject({
@@ -91,7 +57,7 @@ describe('the application form', () => {
       budgetLines: [{ category: 'Løn', year: 2027, amountOre: 125_050 }],
       requestedAmountOre: 125_050,
     });
-    const page = await browse(RESEARCHER, saved.location ?? '');
+    const page = await visit(RESEARCHER, saved.location ?? '');
     expect(page.html).toContain('<div class="notice" role="status">Kladden er gemt.</div>');
     expect(page.html).toContain('value="1.250,50"');
     // Field limits come from the draft schema.
@@ -101,7 +67,7 @@ describe('the application form', () => {
 
   it('shows amounts and years that are none beside their fields, keeps what was typed, and saves nothing', async () => {
     const draft = await createDraft(client, call.id, RESEARCHER, {});
-    const res = await browse(RESEARCHER, `/applications/${draft.id}`, {
+    const res = await visit(RESEARCHER, `/applications/${draft.id}`, {
       form: draftForm(1, { 'budgetLines.0.amount': '12 kroner', 'budgetLines.0.year': 'to tusind' }),
     });
     expect(res.status).toBe(400);
@@ -121,7 +87,7 @@ describe('the application form', () => {
 
   it('words the errors in English for an English reader', async () => {
     const draft = await createDraft(client, call.id, RESEARCHER, {});
-    const res = await browse(RESEARCHER, `/applications/${draft.id}`, {
+    const res = await visit(RESEARCHER, `/applications/${draft.id}`, {
       form: draftForm(1, { 'budgetLines.0.amount': 'abc' }),
       lang: 'en',
     });
@@ -134,7 +100,7 @@ describe('the application form', () => {
 
   it('refuses what the API’s schema refuses, beside the field', async () => {
     const draft = await createDraft(client, call.id, RESEARCHER, {});
-    const res = await browse(RESEARCHER, `/applications/${draft.id}`, {
+    const res = await visit(RESEARCHER, `/applications/${draft.id}`, {
       form: draftForm(1, {
         'partners.0.organisation': 'Aarhus Kommune',
         'partners.0.contactEmail': 'ikke-en-adresse',
@@ -147,7 +113,7 @@ describe('the application form', () => {
 
   it('removes a row, its mistakes with it, and adds one, returning to the rows it changed', async () => {
     const draft = await createDraft(client, call.id, RESEARCHER, {});
-    const removed = await browse(RESEARCHER, `/applications/${draft.id}`, {
+    const removed = await visit(RESEARCHER, `/applications/${draft.id}`, {
       form: draftForm(1, {
         _action: 'remove-line-1',
         'budgetLines.1.category': 'Drift',
@@ -161,7 +127,7 @@ describe('the application form', () => {
       { category: 'Løn', year: 2027, amountOre: 125_050 },
     ]);
 
-    const added = await browse(RESEARCHER, `/applications/${draft.id}`, {
+    const added = await visit(RESEARCHER, `/applications/${draft.id}`, {
       form: draftForm(2, { _action: 'add-partner' }),
     });
     expect(added.status).toBe(303);
@@ -171,7 +137,7 @@ describe('the application form', () => {
 
   it('submits a complete draft and goes to the receipt', async () => {
     const draft = await createDraft(client, call.id, RESEARCHER);
-    const res = await browse(RESEARCHER, `/applications/${draft.id}`, {
+    const res = await visit(RESEARCHER, `/applications/${draft.id}`, {
       form: {
         ...draftForm(1, { _action: 'submit', title: draft.title, summary: draft.summary }),
         userInvolvement: draft.userInvolvement,
@@ -187,13 +153,13 @@ describe('the application form', () => {
     expect(res.status).toBe(303);
     expect(res.location).toBe(`/applications/${draft.id}/receipt`);
     expect(await stored(draft.id)).toMatchObject({ status: 'submitted', reference: 'FIM-2027-0001' });
-    const receipt = await browse(RESEARCHER, res.location ?? '', { lang: 'en' });
+    const receipt = await visit(RESEARCHER, res.location ?? '', { lang: 'en' });
     expect(receipt.html).toContain('<dd>FIM 2027: near</dd>');
   });
 
   it('shows every failed submission rule (422) with the draft saved and still a draft', async () => {
     const draft = await createDraft(client, call.id, RESEARCHER, {});
-    const res = await browse(RESEARCHER, `/applications/${draft.id}`, {
+    const res = await visit(RESEARCHER, `/applications/${draft.id}`, {
       form: draftForm(1, { _action: 'submit' }),
     });
     expect(res.status).toBe(422);
@@ -207,8 +173,8 @@ describe('the application form', () => {
 
   it('offers to load a draft changed elsewhere again (409), and changes nothing', async () => {
     const draft = await createDraft(client, call.id, RESEARCHER, {});
-    await browse(RESEARCHER, `/applications/${draft.id}`, { form: draftForm(1) });
-    const stale = await browse(RESEARCHER, `/applications/${draft.id}`, {
+    await visit(RESEARCHER, `/applications/${draft.id}`, { form: draftForm(1) });
+    const stale = await visit(RESEARCHER, `/applications/${draft.id}`, {
       form: draftForm(1, { title: 'Ældre udgave' }),
     });
     expect(stale.status).toBe(409);
@@ -219,7 +185,7 @@ describe('the application form', () => {
 
   it('answers a body that is no form with a 400 page, and saves nothing', async () => {
     const draft = await createDraft(client, call.id, RESEARCHER, {});
-    const res = await browse(RESEARCHER, `/applications/${draft.id}`, {
+    const res = await visit(RESEARCHER, `/applications/${draft.id}`, {
       raw: { type: 'multipart/form-data; boundary=x', body: 'not multipart at all' },
     });
     expect(res.status).toBe(400);
@@ -230,15 +196,15 @@ describe('the application form', () => {
   it('shows a submitted application read-only; only its owner is offered withdrawal', async () => {
     const draft = await createDraft(client, call.id, RESEARCHER);
     expect((await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER)).status).toBe(200);
-    const owner = await browse(RESEARCHER, `/applications/${draft.id}`);
+    const owner = await visit(RESEARCHER, `/applications/${draft.id}`);
     expect(owner.status).toBe(200);
     expect(owner.html).not.toContain('<form method="post" action="/applications/');
     expect(owner.html).toContain(`href="/applications/${draft.id}/withdraw"`);
-    const admin = await browse(ADMIN, `/applications/${draft.id}`);
+    const admin = await visit(ADMIN, `/applications/${draft.id}`);
     expect(admin.status).toBe(200);
     expect(admin.html).not.toContain(`href="/applications/${draft.id}/withdraw"`);
     // A save posted to it is refused as the refusal it is, and changes nothing.
-    const late = await browse(RESEARCHER, `/applications/${draft.id}`, { form: draftForm(2) });
+    const late = await visit(RESEARCHER, `/applications/${draft.id}`, { form: draftForm(2) });
     expect(late.status).toBe(409);
     expect(late.html).toContain('En indsendt ansøgning kan ikke ændres');
     expect((await stored(draft.id)).version).toBe(2);
@@ -246,8 +212,8 @@ describe('the application form', () => {
 
   it('confirms a withdrawal with the catalogue’s words', async () => {
     const draft = await createDraft(client, call.id, RESEARCHER);
-    expect((await browse(RESEARCHER, `/applications/${draft.id}/withdraw`)).html).toContain('>Fortryd</a>');
-    expect((await browse(RESEARCHER, `/applications/${draft.id}/withdraw`, { lang: 'en' })).html).toContain(
+    expect((await visit(RESEARCHER, `/applications/${draft.id}/withdraw`)).html).toContain('>Fortryd</a>');
+    expect((await visit(RESEARCHER, `/applications/${draft.id}/withdraw`, { lang: 'en' })).html).toContain(
       '>Cancel</a>',
     );
   });
@@ -257,11 +223,11 @@ describe('my applications', () => {
   it('lists one’s own applications with their call’s title in the reader’s language', async () => {
     await createDraft(client, call.id, RESEARCHER, applicationBody({ title: 'Min egen' }));
     await createDraft(client, call.id, RESEARCHER2, applicationBody({ title: 'En andens' }));
-    const danish = await browse(RESEARCHER, '/applications');
+    const danish = await visit(RESEARCHER, '/applications');
     expect(danish.html).toContain('Min egen');
     expect(danish.html).not.toContain('En andens');
     expect(danish.html).toContain('<td>FIM 2027: praksisnær</td>');
-    expect((await browse(RESEARCHER, '/applications', { lang: 'en' })).html).toContain(
+    expect((await visit(RESEARCHER, '/applications', { lang: 'en' })).html).toContain(
       '<td>FIM 2027: near</td>',
     );
   });
@@ -269,21 +235,21 @@ describe('my applications', () => {
 
 describe('the site', () => {
   it('shows the accessibility statement in Danish and in English', async () => {
-    const danish = await browse(undefined, '/tilgaengelighed');
+    const danish = await visit(undefined, '/tilgaengelighed');
     expect(danish.html).toContain('<h1>Tilgængelighedserklæring</h1>');
     expect(danish.html).toContain('<h2>Sådan tjekker vi</h2>');
-    const english = await browse(undefined, '/tilgaengelighed', { lang: 'en' });
+    const english = await visit(undefined, '/tilgaengelighed', { lang: 'en' });
     expect(english.html).toContain('<h1>Accessibility statement</h1>');
     expect(english.html).toContain('<h2>How we check</h2>');
     expect(english.html).not.toContain('Sådan tjekker vi');
   });
 
   it('names the demo users’ roles in the reader’s words, and refuses an unknown one', async () => {
-    const danish = await browse(undefined, '/login');
+    const danish = await visit(undefined, '/login');
     expect(danish.html).toMatch(/chair@fim\.local · ansøger, bestyrelse \(formand\)/);
-    const english = await browse(undefined, '/login', { lang: 'en' });
+    const english = await visit(undefined, '/login', { lang: 'en' });
     expect(english.html).toMatch(/chair@fim\.local · applicant, board \(chair\)/);
-    const unknown = await browse(undefined, '/login', { form: { email: 'nobody@fim.local', next: '/' } });
+    const unknown = await visit(undefined, '/login', { form: { email: 'nobody@fim.local', next: '/' } });
     expect(unknown.status).toBe(303);
     expect(unknown.location).toMatch(/^\/login/);
   });

@@ -7,39 +7,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARTIES } from '../../functions/core/finance/parties.js';
 import { MAX_BODY_BYTES } from '../../functions/http/limits.js';
-import { createHarness, type Harness } from '../support/harness.js';
+import { type Api, expectOk } from '../support/api.js';
+import { FINANCE, pay, setUpYear } from '../support/fixtures.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
+import { browse, fieldError } from '../support/web.js';
 
-const FINANCE = 'finance@fim.local';
 const YEAR = 2027;
 const PAYMENTS = 55;
 let h: Harness;
-let cookie: string;
+let client: Api;
 
-async function web(method: string, path: string, body?: FormData) {
-  return h.app.request(path, {
-    method,
-    headers: {
-      cookie: `fim_session=${cookie}`,
-      ...(method === 'GET' ? {} : { origin: 'http://localhost' }),
-    },
-    ...(body ? { body } : {}),
-  });
-}
-
-async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await h.app.request(`/api${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await h.tokenFor(FINANCE)}`,
-      'content-type': typeof body === 'string' ? 'text/csv' : 'application/json',
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${path} ${res.status} ${text}`);
-  return text ? JSON.parse(text) : {};
-}
+/** A page as finance sees it, or the import form posted. */
+const web = (path: string, form?: FormData) => browse(h, FINANCE, path, form ? { form } : {});
 
 /** The import form as a browser sends it: the textarea, the file input (empty when none is chosen), the button. */
 function importForm(action: 'preview' | 'apply', csv: string, file?: { bytes: Uint8Array; name?: string }) {
@@ -73,42 +52,33 @@ const textarea = (html: string) =>
     .replaceAll('&gt;', '>')
     .replaceAll('&#39;', "'")
     .replaceAll('&amp;', '&');
-const fileError = (html: string) => /<span class="error-message" id="f-file-error">([^<]*)</.exec(html)?.[1];
+const fileError = (html: string) => fieldError(html, 'f-file');
 const references = (html: string) => html.match(/Ref \d\d/g) ?? [];
 const nextHref = (html: string) => /<a href="([^"]+)" rel="next">/.exec(html)?.[1]?.replaceAll('&amp;', '&');
 
 async function populations(year: number): Promise<{ missing: string[] }> {
-  return api('GET', `/populations?year=${year}`);
+  return expectOk(await client.get(`/api/populations?year=${year}`, FINANCE));
 }
 
 beforeAll(async () => {
-  h = await createHarness({ now: '2027-03-01T09:00:00Z' });
-  cookie = await h.tokenFor(FINANCE);
-  const csv = [
-    'party,year,population',
-    ...PARTIES.filter((p) => p.kind === 'municipality').map((p, i) => `${p.id},2026,${10_000 + i}`),
-  ].join('\n');
-  await api('POST', '/populations/imports', csv);
-  await api('PUT', `/finance/years/${YEAR}`, { referenceYear: 2026, dueDate: '2027-06-30' });
-  await api('POST', `/finance/years/${YEAR}/contributions/run`);
-  await api('POST', `/finance/years/${YEAR}/contributions/send`);
+  ({ h, client } = await harnessWithApi({ now: '2027-03-01T09:00:00Z' }));
+  await setUpYear(client, YEAR, { referenceYear: 2026, dueDate: '2027-06-30' });
   for (let i = 1; i <= PAYMENTS; i++) {
-    const party = PARTIES[i % PARTIES.length]?.id ?? '';
-    await api(
-      'POST',
-      `/finance/years/${YEAR}/contributions/${party}/payments`,
-      { amountOre: 100 * i, paidOn: '2027-02-15', reference: `Ref ${String(i).padStart(2, '0')}` },
-      { 'idempotency-key': `ledger-page-${i}` },
-    );
+    await pay(client, YEAR, 100 * i, {
+      partyId: PARTIES[i % PARTIES.length]?.id ?? '',
+      paidOn: '2027-02-15',
+      reference: `Ref ${String(i).padStart(2, '0')}`,
+      key: `ledger-page-${i}`,
+    });
     h.clock.advance(1_000);
   }
 }, 60_000);
 
 describe('the ledger page', () => {
   it('shows 50 entries oldest first and the rest on the next page', async () => {
-    const first = await web('GET', `/finance/years/${YEAR}/ledger`);
+    const first = await web(`/finance/years/${YEAR}/ledger`);
     expect(first.status).toBe(200);
-    const html = await first.text();
+    const html = first.html;
     const refs = references(html);
     expect(refs).toHaveLength(50);
     expect(refs[0]).toBe('Ref 01');
@@ -120,16 +90,16 @@ describe('the ledger page', () => {
     const next = nextHref(html);
     expect(next).toMatch(new RegExp(`^/finance/years/${YEAR}/ledger\\?cursor=`));
 
-    const second = await web('GET', next ?? '');
+    const second = await web(next ?? '');
     expect(second.status).toBe(200);
-    const html2 = await second.text();
+    const html2 = second.html;
     expect(references(html2)).toEqual(['Ref 51', 'Ref 52', 'Ref 53', 'Ref 54', 'Ref 55']);
     expect(nextHref(html2)).toBeUndefined();
     expect(html2).toContain(`<a href="/finance/years/${YEAR}/ledger">Første side</a>`);
   });
 
   it('is linked from the year page', async () => {
-    const html = await (await web('GET', `/finance/years/${YEAR}`)).text();
+    const html = (await web(`/finance/years/${YEAR}`)).html;
     expect(html).toContain(`href="/finance/years/${YEAR}/ledger"`);
   });
 
@@ -137,9 +107,9 @@ describe('the ledger page', () => {
     ['not base64 JSON', 'bm9wZQ'],
     ['a position outside the ledger', Buffer.from(JSON.stringify({ sk: 'USER#x' })).toString('base64url')],
   ])('answers a bad cursor (%s) with a 400 page that says what to do', async (_, cursor) => {
-    const res = await web('GET', `/finance/years/${YEAR}/ledger?cursor=${cursor}`);
+    const res = await web(`/finance/years/${YEAR}/ledger?cursor=${cursor}`);
     expect(res.status).toBe(400);
-    const html = await res.text();
+    const html = res.html;
     expect(html).toContain('Siden findes ikke');
     expect(html).toContain(`<a href="/finance/years/${YEAR}/ledger">Første side</a>`);
     expect(h.errors).toEqual([]);
@@ -156,14 +126,10 @@ describe('the import with a chosen file', () => {
     const text = folk1a(rows);
     const cp1252 = new Uint8Array(Buffer.from(text, 'latin1'));
     expect(cp1252.includes(0xf8)).toBe(true); // ø as one Windows-1252 byte
-    const uploaded = await web(
-      'POST',
-      '/finance/populations/import',
-      importForm('preview', '', { bytes: cp1252 }),
-    );
-    const pasted = await web('POST', '/finance/populations/import', importForm('preview', text));
+    const uploaded = await web('/finance/populations/import', importForm('preview', '', { bytes: cp1252 }));
+    const pasted = await web('/finance/populations/import', importForm('preview', text));
     expect([uploaded.status, pasted.status]).toEqual([200, 200]);
-    const [up, paste] = [await uploaded.text(), await pasted.text()];
+    const [up, paste] = [uploaded.html, pasted.html];
     expect(previewTable(up)).toBeDefined();
     expect(previewTable(up)).toBe(previewTable(paste));
     expect(previewTable(up)).toContain('Ringkøbing-Skjern Kommune');
@@ -172,20 +138,19 @@ describe('the import with a chosen file', () => {
     expect((await populations(2013)).missing).toContain('samsoe-kommune');
 
     // No JavaScript: "apply" posts the textarea as the preview left it, with no file chosen.
-    const applied = await web('POST', '/finance/populations/import', importForm('apply', textarea(up) ?? ''));
+    const applied = await web('/finance/populations/import', importForm('apply', textarea(up) ?? ''));
     expect(applied.status).toBe(303);
-    expect(applied.headers.get('location')).toBe('/finance/populations/import?written=2&figures=2');
+    expect(applied.location).toBe('/finance/populations/import?written=2&figures=2');
     expect((await populations(2013)).missing).not.toContain('samsoe-kommune');
   });
 
   it("lists every fault of the file by line, in the reader's words, and writes nothing", async () => {
     const res = await web(
-      'POST',
       '/finance/populations/import',
       importForm('apply', 'party,year,population\nNowhere,2016,12\nSamsø,2016K2,mange\n'),
     );
     expect(res.status).toBe(422);
-    const html = await res.text();
+    const html = res.html;
     expect(html).toContain('Filen har fejl; intet er gemt');
     for (const fault of [
       'Linje 2: ukendt part &quot;Nowhere&quot; <span class="meta">(UNKNOWN_PARTY)</span>',
@@ -198,14 +163,13 @@ describe('the import with a chosen file', () => {
 
   it('uses the file rather than the text beside it', async () => {
     const res = await web(
-      'POST',
       '/finance/populations/import',
       importForm('preview', 'party,year,population\nNowhere,2014,12', {
         bytes: new TextEncoder().encode('party,year,population\nSkive,2014,46000'),
       }),
     );
     expect(res.status).toBe(200);
-    expect(previewTable(await res.text())).toContain('Skive Kommune');
+    expect(previewTable(res.html)).toContain('Skive Kommune');
   });
 
   const samso2015 = 'party,year,population\nSamsø,2015,3800\n';
@@ -215,9 +179,9 @@ describe('the import with a chosen file', () => {
   ])('refuses a file %s beside the file input and writes nothing', async (_, size, status, message) => {
     const bytes = new Uint8Array(size).fill(0x20);
     bytes.set(new TextEncoder().encode(samso2015));
-    const res = await web('POST', '/finance/populations/import', importForm('apply', '', { bytes }));
+    const res = await web('/finance/populations/import', importForm('apply', '', { bytes }));
     expect(res.status).toBe(status);
-    const html = await res.text();
+    const html = res.html;
     expect(fileError(html)).toBe(message);
     expect(html).toContain('aria-invalid="true"');
     expect((await populations(2015)).missing).toContain('samsoe-kommune');
@@ -236,12 +200,11 @@ describe('the import with a chosen file', () => {
       ...new TextEncoder().encode(samso2015),
     ]);
     const res = await web(
-      'POST',
       '/finance/populations/import',
       importForm('apply', samso2015, { bytes, name: 'folketal.xlsx' }),
     );
     expect(res.status).toBe(422);
-    const html = await res.text();
+    const html = res.html;
     expect(fileError(html)).toContain('Filen er ikke en tekstfil');
     expect(textarea(html)).toContain('Samsø,2015,3800');
     expect((await populations(2015)).missing).toContain('samsoe-kommune');

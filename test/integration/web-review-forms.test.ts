@@ -1,17 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../support/harness.js';
+import type { Lang } from '../../functions/texts/lang.js';
+import { type Api, expectOk } from '../support/api.js';
 import {
   ADMIN,
-  type Api,
-  api,
+  askingFor,
   BOARD,
   CHAIR,
   closeCallNow,
   createCall,
-  neutralPartners,
+  RESEARCHER,
+  RESEARCHER2,
   REVIEWER,
-  submitApplication,
-} from './support.js';
+  submitFreeOfConflict,
+} from '../support/fixtures.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
+import { browse, type Form, textOf } from '../support/web.js';
 
 /*
  * The review and board forms through the web: each refusal comes back beside its field in the reader's
@@ -23,47 +26,27 @@ let h: Harness;
 let client: Api;
 const ids = { call: '', first: '', second: '' };
 
-async function post(who: string, path: string, form: Record<string, string | string[]>, lang = 'da') {
-  const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(form))
-    for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
-  const res = await h.app.request(path, {
-    method: 'POST',
-    headers: {
-      cookie: `fim_session=${await h.tokenFor(who)}${lang === 'en' ? '; fim_lang=en' : ''}`,
-      origin: 'http://localhost',
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: body.toString(),
-  });
-  return { status: res.status, location: res.headers.get('location'), text: await res.text() };
-}
-
-/** The text of the element with this id (an error beside its field, the summary). */
-const byId = (html: string, id: string) =>
-  new RegExp(`id="${id}"[^>]*>([\\s\\S]*?)</(?:span|p|div)>`).exec(html)?.[1]?.replace(/<[^>]+>/g, '') ?? '';
+/** A form posted as `who`, in Danish unless told. */
+const post = (who: string, path: string, form: Form, lang: Lang = 'da') =>
+  browse(h, who, path, { form, lang });
 
 beforeAll(async () => {
-  h = await createHarness();
-  client = api(h);
+  ({ h, client } = await harnessWithApi());
   ids.call = (await createCall(client, { overrides: { title: 'Formularer', budgetOre: 50_000_000 } })).id;
-  const amount = (ore: number) => ({
-    partners: neutralPartners(),
-    budgetLines: [{ category: 'Løn', year: 2027, amountOre: ore }],
-  });
-  ids.first = await submitApplication(client, ids.call, 'researcher@fim.local', amount(30_000_000));
-  ids.second = await submitApplication(client, ids.call, 'researcher2@fim.local', amount(30_000_000));
+  ids.first = await submitFreeOfConflict(client, ids.call, RESEARCHER, askingFor(30_000_000));
+  ids.second = await submitFreeOfConflict(client, ids.call, RESEARCHER2, askingFor(30_000_000));
   await closeCallNow(client, ids.call);
-  const assigned = await client.post(
-    `/api/applications/${ids.first}/assignments`,
-    { reviewerIds: ['demo-reviewer1'] },
-    ADMIN,
+  expectOk(
+    await client.post(
+      `/api/applications/${ids.first}/assignments`,
+      { reviewerIds: ['demo-reviewer1'] },
+      ADMIN,
+    ),
   );
-  expect(assigned.status, assigned.text).toBe(200);
 });
 
 describe('the meeting form', () => {
-  const meeting = (decisions: Record<string, string>, lang = 'da') =>
+  const meeting = (decisions: Record<string, string>, lang: Lang = 'da') =>
     post(
       ADMIN,
       `/board/calls/${ids.call}/meetings`,
@@ -85,14 +68,14 @@ describe('the meeting form', () => {
     };
     const da = await meeting(over);
     expect(da.status).toBe(422);
-    expect(byId(da.text, 'f-decisions-error')).toMatch(
+    expect(textOf(da.html, 'f-decisions-error')).toMatch(
       /^Afgørelserne ville overstige puljen: 0,00\skr\. er bevilget, disse afgørelser bevilger 550\.000,00\skr\. mere, puljen er 500\.000,00\skr\., og der er 500\.000,00\skr\. tilbage\.$/,
     );
     // What was typed comes back as typed.
-    expect(da.text).toContain('value="250.000"');
+    expect(da.html).toContain('value="250.000"');
     const en = await meeting(over, 'en');
     expect(en.status).toBe(422);
-    expect(byId(en.text, 'f-decisions-error')).toMatch(
+    expect(textOf(en.html, 'f-decisions-error')).toMatch(
       /^The decisions would exceed the pool: DKK\s0\.00 is approved, these decisions approve DKK\s550,000\.00 more, the pool is DKK\s500,000\.00 and DKK\s500,000\.00 is left\.$/,
     );
     expect((await client.get(`/api/calls/${ids.call}/meetings`, ADMIN)).body.items).toEqual([]);
@@ -106,13 +89,13 @@ describe('the meeting form', () => {
     });
     expect(res.status).toBe(400);
     // The first decided application is decision 0: its amount of 0 kr is too small.
-    expect(byId(res.text, 'f-decisions-0-amountOre-error')).toBe('Skal være mindst 1');
+    expect(textOf(res.html, 'f-decisions-0-amountOre-error')).toBe('Skal være mindst 1');
     const rejected = await meeting({ [`d.${ids.second}.outcome`]: 'rejected' });
     expect(rejected.status).toBe(422);
-    expect(byId(rejected.text, 'f-decisions-0-justification-error')).toBe(
+    expect(textOf(rejected.html, 'f-decisions-0-justification-error')).toBe(
       'Et afslag skal begrundes skriftligt (forvaltningsloven §§ 22-24)',
     );
-    const summary = byId(rejected.text, 'error-summary');
+    const summary = textOf(rejected.html, 'error-summary');
     expect(summary).toMatch(
       /FIM-\d{4}-\d{4} Faldforebyggelse i eget hjem: Begrundelse \(på dansk\): Et afslag/,
     );
@@ -121,20 +104,14 @@ describe('the meeting form', () => {
   it('asks for a time, an attendee and a decision, each beside its field', async () => {
     const res = await post(ADMIN, `/board/calls/${ids.call}/meetings`, { heldAt: '', apps: ids.first });
     expect(res.status).toBe(400);
-    expect(byId(res.text, 'f-heldAt-error')).toBe('Skal udfyldes');
-    expect(byId(res.text, 'f-attendeeIds-error')).toBe('Vælg mindst én deltager');
-    expect(byId(res.text, 'f-decisions-error')).toBe('Træf mindst én afgørelse');
+    expect(textOf(res.html, 'f-heldAt-error')).toBe('Skal udfyldes');
+    expect(textOf(res.html, 'f-attendeeIds-error')).toBe('Vælg mindst én deltager');
+    expect(textOf(res.html, 'f-decisions-error')).toBe('Træf mindst én afgørelse');
   });
 
   it('answers a body that is no form with a 400 page', async () => {
-    const res = await h.app.request(`/board/calls/${ids.call}/meetings`, {
-      method: 'POST',
-      headers: {
-        cookie: `fim_session=${await h.tokenFor(BOARD)}`,
-        origin: 'http://localhost',
-        'content-type': 'multipart/form-data; boundary=x',
-      },
-      body: '--x\r\nnot a part',
+    const res = await browse(h, BOARD, `/board/calls/${ids.call}/meetings`, {
+      raw: { type: 'multipart/form-data; boundary=x', body: '--x\r\nnot a part' },
     });
     expect(res.status).toBe(400);
   });
@@ -147,7 +124,7 @@ describe('the chair’s forms and the reviewer’s', () => {
       reviewerId: '',
     });
     expect(none.status).toBe(400);
-    expect(byId(none.text, `f-assign-${ids.second}-error`)).toBe('Vælg en bedømmer');
+    expect(textOf(none.html, `f-assign-${ids.second}-error`)).toBe('Vælg en bedømmer');
     const notReviewer = await post(
       CHAIR,
       `/board/calls/${ids.call}/assignment/add`,
@@ -155,7 +132,7 @@ describe('the chair’s forms and the reviewer’s', () => {
       'en',
     );
     expect(notReviewer.status).toBe(422);
-    expect(byId(notReviewer.text, `f-assign-${ids.second}-error`)).toBe('demo-board is not a reviewer');
+    expect(textOf(notReviewer.html, `f-assign-${ids.second}-error`)).toBe('demo-board is not a reviewer');
     const added = await post(CHAIR, `/board/calls/${ids.call}/assignment/add`, {
       applicationId: ids.second,
       reviewerId: 'demo-reviewer1',
@@ -170,8 +147,8 @@ describe('the chair’s forms and the reviewer’s', () => {
       'score.relevance': '4',
     });
     expect(res.status).toBe(422);
-    expect(res.text).toContain('Kladden er gemt, men bedømmelsen kan ikke indsendes endnu.');
-    const summary = byId(res.text, 'error-summary');
+    expect(res.html).toContain('Kladden er gemt, men bedømmelsen kan ikke indsendes endnu.');
+    const summary = textOf(res.html, 'error-summary');
     expect(summary).toContain('Videnskabelig kvalitet: Skal udfyldes');
     expect(summary).toContain('Indstilling: Skal udfyldes');
     expect(summary).not.toContain('Videnskabelig kvalitet: Videnskabelig kvalitet');
@@ -190,9 +167,9 @@ describe('the chair’s forms and the reviewer’s', () => {
       note: 'Nærtstående',
     });
     expect(res.status).toBe(400);
-    expect(byId(res.text, 'f-recused-error')).toBe('Vælg, om bedømmeren er inhabil');
+    expect(textOf(res.html, 'f-recused-error')).toBe('Vælg, om bedømmeren er inhabil');
     // What was typed stays in the form it was typed in.
-    expect(res.text).toContain('Nærtstående</textarea>');
+    expect(res.html).toContain('Nærtstående</textarea>');
     const ruled = await post(CHAIR, `/board/calls/${ids.call}/conflicts`, {
       applicationId: ids.second,
       reviewerId: 'demo-reviewer1',

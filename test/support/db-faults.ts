@@ -4,9 +4,11 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
+  ScanCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
+import { afterEach, vi } from 'vitest';
 import type { Db } from '../../functions/db/client.js';
 
 /*
@@ -27,8 +29,36 @@ export function passThroughMock(db: Db): { stub: DbStub; realSend: DynamoDBDocum
   stub.on(GetCommand).callsFake((input) => realSend(new GetCommand(input)));
   stub.on(QueryCommand).callsFake((input) => realSend(new QueryCommand(input)));
   stub.on(BatchGetCommand).callsFake((input) => realSend(new BatchGetCommand(input)));
+  stub.on(ScanCommand).callsFake((input) => realSend(new ScanCommand(input)));
   stub.on(TransactWriteCommand).callsFake((input) => realSend(new TransactWriteCommand(input)));
   return { stub, realSend };
+}
+
+/**
+ * The pass-through mock for a file's tests: `mock(db)` sets it up for one test, `restore()` ends it early (to
+ * read what was written without it); every test ends with it restored, and any spies with it.
+ */
+export function dbMocks(): {
+  mock(db: Db): { stub: DbStub; realSend: DynamoDBDocumentClient['send'] };
+  restore(): void;
+} {
+  let current: DbStub | undefined;
+  const restore = () => {
+    current?.restore();
+    current = undefined;
+  };
+  afterEach(() => {
+    restore();
+    vi.restoreAllMocks();
+  });
+  return {
+    mock(db) {
+      const mocked = passThroughMock(db);
+      current = mocked.stub;
+      return mocked;
+    },
+    restore,
+  };
 }
 
 /** A transaction DynamoDB cancelled, with one reason per item in the order they were sent. */

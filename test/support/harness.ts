@@ -5,27 +5,18 @@ import { inject } from 'vitest';
 import { createApp } from '../../functions/app/app.js';
 import type { Principal } from '../../functions/core/auth/principal.js';
 import { syncUserProfile } from '../../functions/core/auth/users.service.js';
+import type { Call } from '../../functions/core/calls/call.schema.js';
 import type { CoreDeps, UserProfile } from '../../functions/core/ports.js';
-import type { Clock } from '../../functions/core/shared/time.js';
 import { createDb, type Db } from '../../functions/db/client.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
 import { createLocalTokens, type LocalTokens } from '../../functions/http/auth/tokens.js';
 import { DEMO_USERS } from '../../functions/local/seed.js';
 import { ensureTable } from '../../functions/local/table.js';
+import { type Api, api } from './api.js';
+import { TestClock } from './clock.js';
+import { createCall } from './fixtures.js';
 
-/** A clock tests can move. */
-export class TestClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(iso: string): void {
-    this.current = new Date(iso);
-  }
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
+export { TestClock };
 
 export interface Harness {
   db: Db;
@@ -72,4 +63,39 @@ export async function createHarness(options: { now?: string; db?: Db } = {}): Pr
     principal: (email) => ({ ...user(email) }),
     tokenFor: async (email) => tokens.sign(user(email)),
   };
+}
+
+/**
+ * A harness that also knows `extra` users: they are stored in the table (so the core finds their roles and
+ * organisation) and `tokenFor` signs tokens for them. For people the demo users do not cover, such as a
+ * second board member or someone who is both on the board and a reviewer.
+ */
+export async function withUsers(h: Harness, extra: readonly UserProfile[]): Promise<Harness> {
+  for (const user of extra) await syncUserProfile(h.core, { actor: user }, user);
+  return {
+    ...h,
+    tokenFor: async (email) => {
+      const found = extra.find((u) => u.email === email);
+      return found ? h.tokens.sign(found) : h.tokenFor(email);
+    },
+  };
+}
+
+/** A fresh harness (its own table) and its API client. */
+export async function harnessWithApi(
+  options: Parameters<typeof createHarness>[0] = {},
+): Promise<{ h: Harness; client: Api }> {
+  const h = await createHarness(options);
+  return { h, client: api(h) };
+}
+
+/**
+ * A fresh harness (its own table), its API client and the example call, opened (with `overrides`): where most
+ * tests of applications start.
+ */
+export async function harnessWithCall(
+  overrides: Record<string, unknown> = {},
+): Promise<{ h: Harness; client: Api; call: Call }> {
+  const { h, client } = await harnessWithApi();
+  return { h, client, call: await createCall(client, { overrides }) };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kronerText, toDanishCsv, twoDecimals } from '../../functions/core/shared/csv.js';
-import { parseDanishCsv } from '../integration/support.js';
+import { parseDanishCsv } from '../support/api.js';
 
 describe('toDanishCsv', () => {
   it('starts with a byte-order mark, separates with semicolons and ends each row with CRLF', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Application } from '../../functions/core/applications/application.schema.js';
-import type { Principal, Role } from '../../functions/core/auth/principal.js';
 import type { Award } from '../../functions/core/finance/award.schema.js';
 import { awardOfferOf } from '../../functions/core/finance/award.service.js';
 import type { Report } from '../../functions/core/finance/report.schema.js';
@@ -11,22 +10,15 @@ import {
   returnReport,
   submitReport,
 } from '../../functions/core/finance/report.service.js';
-import type { CoreDeps } from '../../functions/core/ports.js';
 import { say } from '../../functions/texts/index.js';
+import { createFakes } from '../support/fakes.js';
+import { person } from '../support/fixtures.js';
 
 /*
  * The award and report services' decisions with the storage they read faked in memory: who is offered an
  * award, in which order a decision on a report is refused (a stale form before who sends it), the board's list.
  */
 
-const person = (userId: string, roles: Role[], organisation?: string): Principal => ({
-  userId,
-  email: `${userId}@fim.local`,
-  name: userId,
-  roles,
-  chair: false,
-  ...(organisation ? { organisation } : {}),
-});
 const LEAD = person('lead', ['applicant']);
 const BOARD = person('board', ['applicant', 'board'], 'Aarhus Kommune');
 const CONFLICTED = person('conflicted', ['applicant', 'board'], 'Region Midtjylland');
@@ -93,27 +85,16 @@ const reportOf = (
   updatedAt: AT,
 });
 
-/** Just what these services read and write, in memory. */
+/** The ports faked in memory, holding the application, these awards and these reports. */
 function fake(awards: Award[], reports: Report[]) {
-  const saved: Report[] = [];
-  const deps = {
-    clock: { now: () => new Date('2027-06-01T10:00:00Z') },
-    applications: { get: async (id: string) => (id === application.id ? application : undefined) },
-    reviews: { listByApplication: async () => [] },
-    awards: {
-      get: async (id: string) => awards.find((a) => a.applicationId === id),
-      listAll: async () => awards,
-    },
-    reports: {
-      get: async (id: string, reportId: string) =>
-        reports.find((r) => r.applicationId === id && r.reportId === reportId),
-      listByAward: async (id: string) => reports.filter((r) => r.applicationId === id),
-      save: async (report: Report) => {
-        saved.push(report);
-      },
-    },
-  } as unknown as CoreDeps;
-  return { deps, saved };
+  const { deps, store } = createFakes({ now: '2027-06-01T10:00:00Z' });
+  store.applications.set(application.id, structuredClone(application));
+  for (const award of awards) store.awards.set(award.applicationId, structuredClone(award));
+  for (const report of reports)
+    store.reports.set(`${report.applicationId}#${report.reportId}`, structuredClone(report));
+  /** The reports written since, by the audit events of their writes. */
+  const saved = () => store.audit.map((a) => a.event).filter((e) => e.action.startsWith('report.'));
+  return { deps, store, saved };
 }
 
 describe('deciding on a report', () => {
@@ -124,7 +105,7 @@ describe('deciding on a report', () => {
     );
 
   it('refuses a stale form before it weighs who sends it, then the conflicted member, then a report not submitted', async () => {
-    const { deps, saved } = setUp();
+    const { deps, store, saved } = setUp();
     await expect(
       approveReport(deps, { actor: CONFLICTED }, application.id, 'final', 1),
     ).rejects.toMatchObject({
@@ -149,13 +130,16 @@ describe('deciding on a report', () => {
       code: 'NOT_FOUND',
       reason: { params: { entity: 'report' } },
     });
-    expect(saved).toEqual([]);
+    expect(saved()).toEqual([]);
+    expect(store.commits).toBe(0);
   });
 
   it('decides at the version read, or without one (the API)', async () => {
-    const { deps, saved } = setUp();
+    // Two boards, each deciding on the same submitted report: one returns it at the version read, the other
+    // approves it without one (the API's way), which closes the award with the final report.
+    const returning = setUp();
     const returned = await returnReport(
-      deps,
+      returning.deps,
       { actor: BOARD },
       application.id,
       'final',
@@ -163,9 +147,16 @@ describe('deciding on a report', () => {
       2,
     );
     expect(returned).toMatchObject({ status: 'returned', returnReason: 'Mere', version: 3 });
-    const approved = await approveReport(deps, { actor: BOARD }, application.id, 'final');
+    expect(await returning.deps.reports.get(application.id, 'final')).toEqual(returned);
+    const approving = setUp();
+    const approved = await approveReport(approving.deps, { actor: BOARD }, application.id, 'final');
     expect(approved.report).toMatchObject({ status: 'approved', version: 3 });
-    expect(saved.map((r) => r.status)).toEqual(['returned', 'approved']);
+    expect(approved.awardClosed).toBe(true);
+    expect(await approving.deps.reports.get(application.id, 'final')).toEqual(approved.report);
+    expect([...returning.saved(), ...approving.saved()].map((e) => e.action)).toEqual([
+      'report.returned',
+      'report.approved',
+    ]);
   });
 });
 
@@ -197,7 +188,7 @@ describe('submitting a report', () => {
       status: 'submitted',
       version: 2,
     });
-    expect(saved).toHaveLength(1);
+    expect(saved().map((e) => e.action)).toEqual(['report.submitted']);
   });
 });
 

@@ -2,28 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { Application } from '../../functions/core/applications/application.schema.js';
 import { checkSubmission, formatReference } from '../../functions/core/applications/submission.rules.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
+import { createCallSchema } from '../../functions/core/calls/call.schema.js';
 import { say } from '../../functions/texts/index.js';
+import { callBody, partnersWith } from '../support/fixtures.js';
 
+/** The example call as stored and opened: two focus areas, one criterion; times in UTC. */
 const call: Call = {
+  ...createCallSchema.parse(
+    callBody({
+      focusAreas: ['prevention', 'older_citizens'],
+      criteria: [{ id: 'quality', name: 'Kvalitet', weight: 2 }],
+      opensAt: '2027-01-03T23:00:00.000Z',
+      closesAt: '2027-09-01T10:00:00.000Z',
+    }),
+  ),
   id: 'c1',
   status: 'open',
   version: 2,
-  title: 'FIM 2027',
-  description: 'Opslag',
-  grantTypes: [
-    { id: 'A', name: 'Forskningsprojekt', maxAmountOre: 50_000_000 },
-    { id: 'B', name: 'Ph.d.-protokol', maxAmountOre: 10_000_000 },
-  ],
-  budgetOre: 200_000_000,
-  opensAt: '2027-01-03T23:00:00.000Z',
-  closesAt: '2027-09-01T10:00:00.000Z',
-  focusAreas: ['prevention', 'older_citizens'],
-  criteria: [{ id: 'quality', name: 'Kvalitet', weight: 2 }],
-  minSectors: 2,
-  reviewersPerApplication: 2,
-  blindReview: false,
-  showReviewsToReviewers: false,
-  disagreementThreshold: 1.5,
   createdAt: '2027-01-01T00:00:00.000Z',
   updatedAt: '2027-01-01T00:00:00.000Z',
   createdBy: 'admin',
@@ -42,22 +37,7 @@ const complete: Application = {
   summary: 'Resumé',
   focusArea: 'prevention',
   userInvolvement: 'Borgerpanel',
-  partners: [
-    {
-      organisation: 'Aarhus Kommune',
-      sector: 'municipality',
-      contactName: 'Ane',
-      contactEmail: 'ane@aarhus.dk',
-      role: 'Leder',
-    },
-    {
-      organisation: 'PLO Midtjylland',
-      sector: 'general_practice',
-      contactName: 'Bo',
-      contactEmail: 'bo@plo.dk',
-      role: 'Praksis',
-    },
-  ],
+  partners: partnersWith('Aarhus Kommune'),
   budgetLines: [
     { category: 'Løn', year: 2027, amountOre: 30_000_000 },
     { category: 'Drift', year: 2028, amountOre: 20_000_000 },

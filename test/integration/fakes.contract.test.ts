@@ -1,0 +1,190 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Application } from '../../functions/core/applications/application.schema.js';
+import { auditEvent } from '../../functions/core/audit/audit.js';
+import { updateCall } from '../../functions/core/calls/call.service.js';
+import { acceptAward } from '../../functions/core/finance/award.service.js';
+import type { CoreDeps, UserProfile } from '../../functions/core/ports.js';
+import { assignReviewers } from '../../functions/core/reviews/assignment.service.js';
+import { createFakes } from '../support/fakes.js';
+import { ACCEPT, person } from '../support/fixtures.js';
+import { createHarness, withUsers } from '../support/harness.js';
+import { ACTORS, as, fundedYear, inReview, openedCall, submitted } from '../support/services.js';
+import { auditActions } from '../support/table.js';
+
+/*
+ * The in-memory fakes (test/support/fakes.ts) against the DynamoDB repositories on the same cases: what one
+ * refuses, the other refuses with the same error, writes nothing, and the audit trail reads the same. The
+ * service tests under test/unit trust the fakes because of this file.
+ */
+
+const REVIEWER = person('reviewer', ['applicant', 'reviewer'], 'Steno Diabetes Center Aarhus');
+const CAST: UserProfile[] = [...Object.values(ACTORS), REVIEWER];
+
+interface Backend {
+  deps: CoreDeps;
+  /** The actions of the audit events kept under a partition (`CALL#<id>`), in order. */
+  actionsUnder(entityPk: string): Promise<unknown[]>;
+}
+
+const backends: [string, () => Promise<Backend>][] = [
+  [
+    'in memory',
+    async () => {
+      const { deps, store } = createFakes({ users: CAST });
+      return {
+        deps,
+        actionsUnder: async (pk) => store.audit.filter((a) => a.entityPk === pk).map((a) => a.event.action),
+      };
+    },
+  ],
+  [
+    'DynamoDB Local',
+    async () => {
+      const h = await withUsers(await createHarness(), CAST);
+      return { deps: h.core, actionsUnder: (pk) => auditActions(h, pk) };
+    },
+  ],
+];
+
+describe.each(backends)('%s', (_name, make) => {
+  let deps: CoreDeps;
+  let actionsUnder: Backend['actionsUnder'];
+  beforeAll(async () => {
+    ({ deps, actionsUnder } = await make());
+  });
+  const admin = as(ACTORS.admin);
+
+  it('creates an item once and replaces it only at the version read; a refused write leaves no trace', async () => {
+    const call = await openedCall(deps);
+    await expect(
+      deps.calls.save(
+        call,
+        auditEvent(ACTORS.admin, new Date(), 'call.copied', { type: 'call', id: call.id }),
+      ),
+    ).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+    const changed = await updateCall(deps, admin, call.id, { title: 'Ny titel' }, call.version);
+    await expect(
+      deps.calls.save(
+        { ...call, title: 'Forældet' },
+        auditEvent(ACTORS.admin, new Date(), 'call.updated', { type: 'call', id: call.id }),
+        call.version,
+      ),
+    ).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+    expect(await deps.calls.get(call.id)).toEqual(changed);
+    expect(await actionsUnder(`CALL#${call.id}`)).toEqual(['call.created', 'call.opened', 'call.updated']);
+  });
+
+  it('hands out references in turn; a stale submission takes none and writes nothing', async () => {
+    const call = await openedCall(deps);
+    const first = await submitted(deps, call.id);
+    expect(await submitted(deps, call.id, ACTORS.otherApplicant)).toMatchObject({ status: 'submitted' });
+    const [year, sequence] = [Number(first.reference?.slice(4, 8)), Number(first.reference?.slice(9))];
+    const draft = (await deps.applications.get(first.id)) as Application;
+    await expect(
+      deps.applications.submit(year, draft.version - 1, (reference) => ({
+        application: { ...draft, reference },
+        audit: auditEvent(ACTORS.applicant, new Date(), 'application.submitted', {
+          type: 'application',
+          id: draft.id,
+        }),
+        outbox: {
+          id: crypto.randomUUID(),
+          createdAt: new Date().toISOString(),
+          kind: 'application.receipt',
+          to: draft.ownerEmail,
+          entityId: draft.id,
+          params: { name: '', reference, title: '', callTitle: '', requestedOre: 0, submittedAt: '' },
+        },
+      })),
+    ).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+    const third = await submitted(deps, call.id);
+    expect(third.reference).toBe(`FIM-${year}-${String(sequence + 2).padStart(4, '0')}`);
+    expect(await actionsUnder(`APP#${first.id}`)).toEqual(['application.created', 'application.submitted']);
+  });
+
+  it('removes an assignment only at the version read', async () => {
+    const application = await inReview(deps);
+    const [assignment] = await assignReviewers(deps, admin, application.id, [REVIEWER.userId]);
+    if (!assignment) throw new Error('not assigned');
+    const event = auditEvent(ACTORS.admin, new Date(), 'review.unassigned', {
+      type: 'application',
+      id: application.id,
+    });
+    await expect(
+      deps.reviews.remove({ ...assignment, version: assignment.version + 1 }, event),
+    ).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+    });
+    expect(await deps.reviews.get(application.id, REVIEWER.userId)).toBeDefined();
+    await deps.reviews.remove(assignment, event);
+    expect(await deps.reviews.get(application.id, REVIEWER.userId)).toBeUndefined();
+    // (The events of one instant are read back in no particular order.)
+    expect(
+      (await actionsUnder(`APP#${application.id}`)).filter((a) => String(a).startsWith('review.')).sort(),
+    ).toEqual(['review.assigned', 'review.unassigned']);
+  });
+
+  it('never takes a call past its budget, and names the figures', async () => {
+    const application = await inReview(deps);
+    const meeting = {
+      id: crypto.randomUUID(),
+      callId: application.callId,
+      heldAt: new Date().toISOString(),
+      attendees: [],
+      decisions: [],
+      recordedAt: new Date().toISOString(),
+      recordedBy: ACTORS.admin.userId,
+    };
+    const event = auditEvent(ACTORS.admin, new Date(), 'meeting.recorded', {
+      type: 'meeting',
+      id: meeting.id,
+    });
+    await expect(deps.decisions.recordMeeting(meeting, event, [], 300, 200)).rejects.toMatchObject({
+      code: 'RULES_FAILED',
+      reason: {
+        code: 'BUDGET_EXCEEDED',
+        params: { approvedOre: 0, requestedOre: 300, budgetOre: 200, availableOre: 200 },
+      },
+    });
+    expect(await deps.decisions.getMeeting(meeting.id)).toBeUndefined();
+    await deps.decisions.recordMeeting(meeting, event, [], 150, 200);
+    expect(await deps.decisions.approvedOre(application.callId)).toBe(150);
+  });
+
+  it('commits an award only while the pool holds it, once, and at the application version read', async () => {
+    const owner = as(ACTORS.applicant);
+    const tooBig = await inReview(deps, ACTORS.applicant, { approveOre: 1_000_000 });
+    // Nothing paid in yet: nothing to commit against.
+    await expect(acceptAward(deps, owner, tooBig.id, ACCEPT)).rejects.toMatchObject({
+      code: 'RULES_FAILED',
+      reason: { code: 'INSUFFICIENT_FUNDS', params: { amountOre: 1_000_000, grantAvailableOre: 0 } },
+    });
+    expect(await deps.awards.get(tooBig.id)).toBeUndefined();
+    await fundedYear(deps, 2027, 10_000_000);
+    const award = await acceptAward(deps, owner, tooBig.id, ACCEPT);
+    expect(award).toMatchObject({ status: 'committed', amountOre: 1_000_000 });
+    expect((await deps.finance.listBalances()).pool).toMatchObject({
+      receivedOre: 10_000_000,
+      grantReceivedOre: 8_000_000,
+      committedOre: 1_000_000,
+      grantAvailableOre: 7_000_000,
+    });
+    const stored = (await deps.awards.get(tooBig.id)) ?? award;
+    const entry = { ...(await deps.awards.entries(tooBig.id))[0], id: crypto.randomUUID() } as never;
+    const event = auditEvent(ACTORS.applicant, new Date(), 'award.accepted', {
+      type: 'award',
+      id: tooBig.id,
+    });
+    await expect(deps.awards.commit(stored, entry, event, tooBig.version + 1, [])).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+      reason: { code: 'AWARD_ALREADY_ACCEPTED' },
+    });
+    const other = await inReview(deps, ACTORS.applicant, { approveOre: 1_000 });
+    const approved = (await deps.applications.get(other.id)) as Application;
+    await expect(
+      deps.awards.commit({ ...stored, applicationId: other.id }, entry, event, approved.version - 1, []),
+    ).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+    expect(await deps.awards.get(other.id)).toBeUndefined();
+    expect(await actionsUnder(`AWARD#${tooBig.id}`)).toEqual(['award.accepted']);
+  });
+});

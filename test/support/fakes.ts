@@ -1,0 +1,727 @@
+import type { Application } from '../../functions/core/applications/application.schema.js';
+import { formatReference } from '../../functions/core/applications/submission.rules.js';
+import type { AuditEvent, OutboxMessage } from '../../functions/core/audit/audit.js';
+import type { Call } from '../../functions/core/calls/call.schema.js';
+import { budgetExceeded } from '../../functions/core/decisions/budget.js';
+import type { Meeting } from '../../functions/core/decisions/decision.schema.js';
+import {
+  alreadyAccepted,
+  awardClosed,
+  insufficientFunds,
+  overRefundable,
+  overRemaining,
+} from '../../functions/core/finance/award.rules.js';
+import type { Award } from '../../functions/core/finance/award.schema.js';
+import { balanceDeltas } from '../../functions/core/finance/balances.js';
+import { grantShareLocked } from '../../functions/core/finance/contributions.js';
+import {
+  type Balance,
+  type BalanceCounter,
+  type Contribution,
+  emptyBalance,
+  emptyPoolBalance,
+  type LedgerEntry,
+  type PoolBalance,
+  type PopulationFigure,
+  type YearSettings,
+} from '../../functions/core/finance/finance.schema.js';
+import type { Report } from '../../functions/core/finance/report.schema.js';
+import type {
+  ApplicationRepository,
+  AwardClosing,
+  AwardRepository,
+  CallRepository,
+  CoreDeps,
+  DecisionRepository,
+  DisbursementClaim,
+  FinanceRepository,
+  PaymentClaim,
+  ReportRepository,
+  ReviewRepository,
+  UserProfile,
+  UserRepository,
+} from '../../functions/core/ports.js';
+import type { Assignment } from '../../functions/core/reviews/review.schema.js';
+import { AppError, notFound, versionConflict } from '../../functions/core/shared/errors.js';
+import { TestClock } from './clock.js';
+
+/*
+ * In-memory fakes of the ports (functions/core/ports.ts), for fast service tests of the core's rules. They keep
+ * what the DynamoDB repositories promise: every write is one all-or-nothing transaction with its audit event
+ * (and outbox messages), an item is created only when absent and replaced only at the version read (a stale
+ * write is VERSION_CONFLICT and writes nothing), the guards of money and budgets hold with the same refusals,
+ * and what is read is a copy, never the stored object. Lists come in the order of the table's keys.
+ * test/integration/fakes.contract.test.ts runs the same cases against both.
+ */
+
+/** One named write of a transaction: the condition DynamoDB would judge, and what it changes. */
+interface Write {
+  holds: () => boolean;
+  apply: () => void;
+}
+
+type Refusal = () => AppError | Promise<AppError>;
+
+const copy = <T>(value: T): T => structuredClone(value);
+const ascending =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+
+/** A put of a versioned item: created only if absent, replaced only at the version read. */
+function versioned<T extends { version: number }>(
+  map: Map<string, T>,
+  key: string,
+  item: T,
+  expectedVersion?: number,
+): Write {
+  return {
+    holds: () => (expectedVersion === undefined ? !map.has(key) : map.get(key)?.version === expectedVersion),
+    apply: () => map.set(key, copy(item)),
+  };
+}
+
+/** A put of an item that never changes: created only if absent. */
+function created<T>(map: Map<string, T>, key: string, item: T): Write {
+  return { holds: () => !map.has(key), apply: () => map.set(key, copy(item)) };
+}
+
+/** An Idempotency-Key claimed for good under `scope`, holding the answer to repeat; created only if unused. */
+function claimOf(
+  map: Map<string, { requestHash: string; entry: LedgerEntry }>,
+  scope: string,
+  claim: { key: string; requestHash: string } | undefined,
+  entry: LedgerEntry,
+): Write | undefined {
+  return claim ? created(map, `${scope}#${claim.key}`, { requestHash: claim.requestHash, entry }) : undefined;
+}
+
+/** The refusal of a key already claimed (the caller reads the claim to answer). */
+const keyClaimed = () => new AppError('RULES_FAILED', { code: 'IDEMPOTENCY_KEY_CLAIMED' });
+
+/** Everything the fakes hold, open to a test that sets up or inspects a state directly. */
+export class FakeStore {
+  readonly calls = new Map<string, Call>();
+  readonly applications = new Map<string, Application>();
+  readonly referenceCounters = new Map<number, number>();
+  readonly references = new Map<string, string>();
+  readonly users = new Map<string, UserProfile>();
+  /** By `<applicationId>#<reviewerId>`. */
+  readonly assignments = new Map<string, Assignment>();
+  readonly meetings = new Map<string, Meeting>();
+  /** Each call's approved total. */
+  readonly approvedOre = new Map<string, number>();
+  readonly awards = new Map<string, Award>();
+  readonly disbursementClaims = new Map<string, DisbursementClaim>();
+  /** By `<applicationId>#<reportId>`. */
+  readonly reports = new Map<string, Report>();
+  readonly populations = new Map<string, PopulationFigure>();
+  readonly years = new Map<number, YearSettings>();
+  readonly contributions = new Map<string, Contribution>();
+  readonly paymentClaims = new Map<string, PaymentClaim>();
+  /** By `<year>#<at>#<id>`, as the ledger's sort key orders it. */
+  readonly ledger = new Map<string, LedgerEntry>();
+  readonly balances = new Map<number, Balance>();
+  pool: PoolBalance = emptyPoolBalance();
+  /** Every audit event written, in order, and the partition it is kept under (`CALL#<id>`, `APP#<id>`, ...). */
+  readonly audit: { entityPk: string; event: AuditEvent }[] = [];
+  readonly outbox: OutboxMessage[] = [];
+  /** Transactions committed (a refused one is not counted). */
+  commits = 0;
+
+  /**
+   * One transaction: every condition is judged first; if any fails, nothing is written and the first refusal
+   * listed whose write failed is thrown, else VERSION_CONFLICT (as functions/db/transact.ts does).
+   */
+  async transact(
+    writes: Record<string, Write | undefined>,
+    audit: { entityPk: string; event: AuditEvent } | readonly { entityPk: string; event: AuditEvent }[],
+    outbox: readonly OutboxMessage[] = [],
+    refusals: Record<string, Refusal> = {},
+  ): Promise<void> {
+    const named = Object.entries(writes).filter((entry): entry is [string, Write] => entry[1] !== undefined);
+    const failed = new Set(named.filter(([, write]) => !write.holds()).map(([name]) => name));
+    if (failed.size > 0) {
+      for (const [name, refuse] of Object.entries(refusals)) if (failed.has(name)) throw await refuse();
+      throw versionConflict();
+    }
+    for (const [, write] of named) write.apply();
+    this.audit.push(...copy('event' in audit ? [audit] : [...audit]));
+    this.outbox.push(...copy(outbox));
+    this.commits += 1;
+  }
+
+  /** The audit events written about one entity (by its id), in order. */
+  eventsOf(entityId: string): AuditEvent[] {
+    return this.audit.map((a) => a.event).filter((e) => e.entityId === entityId);
+  }
+
+  /** The balance updates of a ledger entry; with `guardGrantAvailable`, the pool's only while it can hold it. */
+  balanceWrites(entry: LedgerEntry, guardGrantAvailable = false): { poolBalance: Write; yearBalance: Write } {
+    const add = (balance: PoolBalance) => {
+      for (const [counter, delta] of Object.entries(balanceDeltas(entry)) as [BalanceCounter, number][])
+        balance[counter] += delta;
+    };
+    return {
+      poolBalance: {
+        holds: () => !guardGrantAvailable || this.pool.grantAvailableOre >= entry.amountOre,
+        apply: () => add(this.pool),
+      },
+      yearBalance: {
+        holds: () => true,
+        apply: () => {
+          const balance = this.balances.get(entry.year) ?? emptyBalance(entry.year);
+          add(balance);
+          this.balances.set(entry.year, balance);
+        },
+      },
+    };
+  }
+
+  ledgerWrite(entry: LedgerEntry): Write {
+    return created(this.ledger, `${entry.year}#${entry.at}#${entry.id}`, entry);
+  }
+
+  ledgerOf(year: number): LedgerEntry[] {
+    return [...this.ledger.entries()]
+      .filter(([key]) => key.startsWith(`${year}#`))
+      .sort(ascending(([key]) => key))
+      .map(([, entry]) => copy(entry));
+  }
+}
+
+const assignmentKey = (a: Pick<Assignment, 'applicationId' | 'reviewerId'>) =>
+  `${a.applicationId}#${a.reviewerId}`;
+
+function fakeCalls(store: FakeStore): CallRepository {
+  return {
+    get: async (id) => copy(store.calls.get(id)),
+    listByStatus: async (status) =>
+      [...store.calls.values()]
+        .filter((c) => c.status === status)
+        .sort(ascending((c) => `${c.closesAt}#${c.id}`))
+        .map(copy),
+    save: (call, audit, expectedVersion) =>
+      store.transact(
+        { call: versioned(store.calls, call.id, call, expectedVersion) },
+        {
+          entityPk: `CALL#${call.id}`,
+          event: audit,
+        },
+      ),
+  };
+}
+
+function fakeApplications(store: FakeStore): ApplicationRepository {
+  const byCreation = ascending((a: Application) => `${a.createdAt}#${a.id}`);
+  const under = (a: Application, event: AuditEvent) => ({ entityPk: `APP#${a.id}`, event });
+  return {
+    get: async (id) => copy(store.applications.get(id)),
+    listByOwner: async (ownerId) =>
+      [...store.applications.values()]
+        .filter((a) => a.ownerId === ownerId)
+        .sort(byCreation)
+        .reverse()
+        .map(copy),
+    listByCall: async (callId) =>
+      [...store.applications.values()]
+        .filter((a) => a.callId === callId)
+        .sort(byCreation)
+        .map(copy),
+    save: (application, audit, expectedVersion) =>
+      store.transact(
+        { application: versioned(store.applications, application.id, application, expectedVersion) },
+        under(application, audit),
+      ),
+    async submit(year, expectedVersion, build) {
+      const last = store.referenceCounters.get(year) ?? 0;
+      const reference = formatReference(year, last + 1);
+      const { application, audit, outbox } = build(reference);
+      await store.transact(
+        {
+          counter: {
+            holds: () => (store.referenceCounters.get(year) ?? 0) === last,
+            apply: () => store.referenceCounters.set(year, last + 1),
+          },
+          application: versioned(store.applications, application.id, application, expectedVersion),
+          reference: created(store.references, reference, application.id),
+        },
+        under(application, audit),
+        [outbox],
+      );
+      return copy(application);
+    },
+  };
+}
+
+function fakeUsers(store: FakeStore): UserRepository {
+  return {
+    get: async (userId) => copy(store.users.get(userId)),
+    getByEmail: async (email) =>
+      copy([...store.users.values()].find((u) => u.email.toLowerCase() === email.toLowerCase())),
+    listAll: async () => [...store.users.values()].sort(ascending((u) => u.email.toLowerCase())).map(copy),
+    // Unconditioned: the directory mirrors the identity provider.
+    put: (user, audit) =>
+      store.transact(
+        { user: { holds: () => true, apply: () => store.users.set(user.userId, copy(user)) } },
+        { entityPk: `USER#${user.userId}`, event: audit },
+      ),
+  };
+}
+
+function fakeReviews(store: FakeStore): ReviewRepository {
+  const list = (keep: (a: Assignment) => boolean, key: (a: Assignment) => string) =>
+    [...store.assignments.values()].filter(keep).sort(ascending(key)).map(copy);
+  return {
+    get: async (applicationId, reviewerId) =>
+      copy(store.assignments.get(assignmentKey({ applicationId, reviewerId }))),
+    listByApplication: async (applicationId) =>
+      list(
+        (a) => a.applicationId === applicationId,
+        (a) => a.reviewerId,
+      ),
+    listByReviewer: async (reviewerId) =>
+      list(
+        (a) => a.reviewerId === reviewerId,
+        (a) => `${a.callId}#${a.applicationId}`,
+      ),
+    listByCall: async (callId) =>
+      list(
+        (a) => a.callId === callId,
+        (a) => assignmentKey(a),
+      ),
+    save: (assignment, audit, expectedVersion) =>
+      store.transact(
+        { assignment: versioned(store.assignments, assignmentKey(assignment), assignment, expectedVersion) },
+        { entityPk: `APP#${assignment.applicationId}`, event: audit },
+      ),
+    remove: (assignment, audit) =>
+      store.transact(
+        {
+          assignment: {
+            holds: () => store.assignments.get(assignmentKey(assignment))?.version === assignment.version,
+            apply: () => store.assignments.delete(assignmentKey(assignment)),
+          },
+        },
+        { entityPk: `APP#${assignment.applicationId}`, event: audit },
+      ),
+  };
+}
+
+function fakeDecisions(store: FakeStore): DecisionRepository {
+  const approvedOre = async (callId: string) => store.approvedOre.get(callId) ?? 0;
+  return {
+    approvedOre,
+    getMeeting: async (id) => copy(store.meetings.get(id)),
+    listMeetings: async (callId) =>
+      [...store.meetings.values()]
+        .filter((m) => m.callId === callId)
+        .sort(ascending((m) => `${m.heldAt}#${m.id}`))
+        .map(copy),
+    recordMeeting: (meeting, audit, decisions, approvedDeltaOre, budgetOre) =>
+      store.transact(
+        {
+          budget: {
+            holds: () => (store.approvedOre.get(meeting.callId) ?? 0) <= budgetOre - approvedDeltaOre,
+            apply: () =>
+              store.approvedOre.set(
+                meeting.callId,
+                (store.approvedOre.get(meeting.callId) ?? 0) + approvedDeltaOre,
+              ),
+          },
+          meeting: created(store.meetings, meeting.id, meeting),
+          ...Object.fromEntries(
+            decisions.map((d) => [
+              `application:${d.application.id}`,
+              versioned(store.applications, d.application.id, d.application, d.expectedVersion),
+            ]),
+          ),
+        },
+        [
+          { entityPk: `MEETING#${meeting.id}`, event: audit },
+          ...decisions.map((d) => ({ entityPk: `APP#${d.application.id}`, event: d.audit })),
+        ],
+        decisions.map((d) => d.letter),
+        {
+          budget: async () => budgetExceeded(await approvedOre(meeting.callId), approvedDeltaOre, budgetOre),
+        },
+      ),
+  };
+}
+
+/** The closing of an award (award-closing.ts): the closed award while committed at the version read, its release. */
+function closingWrites(store: FakeStore, closing: AwardClosing): Record<string, Write> {
+  const { award, release } = closing;
+  return {
+    award: {
+      holds: () => {
+        const now = store.awards.get(award.applicationId);
+        return now?.version === closing.expectedVersion && now.status === 'committed';
+      },
+      apply: () => store.awards.set(award.applicationId, copy(award)),
+    },
+    ...(release ? { release: store.ledgerWrite(release), ...store.balanceWrites(release) } : {}),
+  };
+}
+
+function fakeAwards(store: FakeStore): AwardRepository {
+  const get = async (applicationId: string) => copy(store.awards.get(applicationId));
+  const under = (award: Award) => `AWARD#${award.applicationId}`;
+  return {
+    get,
+    getMany: async (ids) =>
+      [...new Set(ids)].flatMap((id) => (store.awards.has(id) ? [copy(store.awards.get(id) as Award)] : [])),
+    listByOwner: async (ownerId) =>
+      [...store.awards.values()]
+        .filter((a) => a.ownerId === ownerId)
+        .sort(ascending((a) => `${a.committedAt}#${a.applicationId}`))
+        .map(copy),
+    listAll: async () =>
+      [...store.awards.values()].sort(ascending((a) => `${a.committedAt}#${a.applicationId}`)).map(copy),
+    entries: async (applicationId) =>
+      [...store.ledger.values()]
+        .filter((e) => e.awardId === applicationId)
+        .sort(ascending((e) => `${e.at}#${e.id}`))
+        .map(copy),
+    commit: (award, entry, audit, applicationVersion, reports) =>
+      store.transact(
+        {
+          ...store.balanceWrites(entry, true),
+          award: versioned(store.awards, award.applicationId, award),
+          application: {
+            holds: () => {
+              const application = store.applications.get(award.applicationId);
+              return application?.status === 'approved' && application.version === applicationVersion;
+            },
+            apply: () => {},
+          },
+          ledger: store.ledgerWrite(entry),
+          ...Object.fromEntries(
+            reports.map((r) => [
+              `report:${r.reportId}`,
+              versioned(store.reports, `${r.applicationId}#${r.reportId}`, r),
+            ]),
+          ),
+        },
+        { entityPk: under(award), event: audit },
+        [],
+        {
+          award: alreadyAccepted,
+          application: versionConflict,
+          poolBalance: () => insufficientFunds(award.amountOre, store.pool.grantAvailableOre),
+        },
+      ),
+    getDisbursementClaim: async (applicationId, key) =>
+      copy(store.disbursementClaims.get(`${applicationId}#${key}`)),
+    async move({ award, entry, audit, claim }) {
+      const disbursement = entry.kind === 'disbursement';
+      if (!disbursement && entry.kind !== 'refund') throw new Error(`Not an award movement: ${entry.kind}`);
+      const field = disbursement ? 'disbursedOre' : 'refundedOre';
+      await store.transact(
+        {
+          claim: claimOf(store.disbursementClaims, award.applicationId, claim, entry),
+          award: {
+            // amountOre never changes and disbursedOre only grows, so limits from the figures read are sound.
+            holds: () => {
+              const now = store.awards.get(award.applicationId);
+              if (!now) return false;
+              return disbursement
+                ? now.status === 'committed' && now.disbursedOre <= award.amountOre - entry.amountOre
+                : now.refundedOre <= award.disbursedOre - entry.amountOre &&
+                    now.disbursedOre >= award.disbursedOre;
+            },
+            apply: () => {
+              const now = store.awards.get(award.applicationId) as Award;
+              now.version += 1;
+              now.updatedAt = entry.at;
+              now[field] += entry.amountOre;
+            },
+          },
+          ledger: store.ledgerWrite(entry),
+          ...store.balanceWrites(entry),
+        },
+        { entityPk: under(award), event: audit },
+        [],
+        {
+          claim: keyClaimed,
+          award: async () => {
+            const now = await get(award.applicationId);
+            if (!now) return versionConflict();
+            if (disbursement && now.status !== 'committed') return awardClosed();
+            return disbursement ? overRemaining(now, entry.amountOre) : overRefundable(now, entry.amountOre);
+          },
+        },
+      );
+    },
+    close: (closing) =>
+      store.transact(
+        closingWrites(store, closing),
+        { entityPk: under(closing.award), event: closing.audit },
+        [],
+        {
+          award: async () =>
+            (await get(closing.award.applicationId))?.status === 'closed' ? awardClosed() : versionConflict(),
+        },
+      ),
+  };
+}
+
+/** Reports still waiting for their reminder (the pending index). */
+const pending = (r: Report) => (r.status === 'due' || r.status === 'returned') && !r.reminderQueuedAt;
+
+function fakeReports(store: FakeStore): ReportRepository {
+  const key = (r: Pick<Report, 'applicationId' | 'reportId'>) => `${r.applicationId}#${r.reportId}`;
+  const under = (r: Report) => `AWARD#${r.applicationId}`;
+  return {
+    listByAward: async (applicationId) =>
+      [...store.reports.values()]
+        .filter((r) => r.applicationId === applicationId)
+        .sort(ascending((r) => r.reportId))
+        .map(copy),
+    get: async (applicationId, reportId) => copy(store.reports.get(key({ applicationId, reportId }))),
+    async create(reports, audit) {
+      const first = reports[0];
+      if (!first) return;
+      await store.transact(
+        Object.fromEntries(reports.map((r) => [`report:${r.reportId}`, versioned(store.reports, key(r), r)])),
+        { entityPk: under(first), event: audit },
+      );
+    },
+    save: (report, expectedVersion, audit, closing) =>
+      // Any failed condition (the report's version, or the award's) is a change made meanwhile: 409.
+      store.transact(
+        {
+          report: versioned(store.reports, key(report), report, expectedVersion),
+          ...(closing ? closingWrites(store, closing) : {}),
+        },
+        [
+          { entityPk: under(report), event: audit },
+          ...(closing ? [{ entityPk: `AWARD#${closing.award.applicationId}`, event: closing.audit }] : []),
+        ],
+      ),
+    pendingDueBy: async (until) =>
+      [...store.reports.values()]
+        .filter((r) => pending(r) && r.dueDate <= until)
+        .sort(ascending((r) => `${r.dueDate}#${r.applicationId}#${r.reportId}`))
+        .map(copy),
+    async queueReminder(report, expectedVersion, message, audit) {
+      try {
+        await store.transact(
+          {
+            report: {
+              holds: () => {
+                const now = store.reports.get(key(report));
+                return now?.version === expectedVersion && !now.reminderQueuedAt;
+              },
+              apply: () => store.reports.set(key(report), copy(report)),
+            },
+          },
+          { entityPk: under(report), event: audit },
+          [message],
+        );
+        return true;
+      } catch (error) {
+        // Reminded or changed since it was read (another run got there first): nothing to do.
+        if (error instanceof AppError && error.code === 'VERSION_CONFLICT') return false;
+        throw error;
+      }
+    },
+  };
+}
+
+const invalidCursor = () =>
+  new AppError(
+    'VALIDATION_FAILED',
+    { code: 'INVALID_CURSOR' },
+    { errors: [{ pointer: '/query/cursor', code: 'invalid_cursor' }] },
+  );
+
+function fakeFinance(store: FakeStore): FinanceRepository {
+  const figureKey = (partyId: string, year: number) => `${partyId}#${year}`;
+  const contributionKey = (year: number, partyId: string) => `${year}#${partyId}`;
+  const yearBalance = (year: number): Balance => copy(store.balances.get(year) ?? emptyBalance(year));
+  return {
+    getPopulations: async (wanted) =>
+      wanted.flatMap((w) => {
+        const figure = store.populations.get(figureKey(w.partyId, w.year));
+        return figure ? [copy(figure)] : [];
+      }),
+    latestPopulations: async () =>
+      [...store.populations.values()]
+        .sort(ascending((f) => `${f.year}#${f.partyId}`))
+        .reverse()
+        .map(copy),
+    savePopulations: (writes, audit) =>
+      store.transact(
+        Object.fromEntries(
+          writes.map((w) => [
+            `population:${w.figure.partyId}:${w.figure.year}`,
+            versioned(
+              store.populations,
+              figureKey(w.figure.partyId, w.figure.year),
+              w.figure,
+              w.expectedVersion,
+            ),
+          ]),
+        ),
+        { entityPk: 'POPULATION_IMPORTS', event: audit },
+      ),
+    getYear: async (year) => copy(store.years.get(year)),
+    saveYear: (settings, audit, expectedVersion, grantShareChanged) =>
+      store.transact(
+        {
+          settings: {
+            holds: () =>
+              expectedVersion === undefined
+                ? !store.years.has(settings.year)
+                : store.years.get(settings.year)?.version === expectedVersion,
+            apply: () => store.years.set(settings.year, copy(settings)),
+          },
+          // A payment's split is fixed when booked: the share may change only while the year received nothing.
+          nothingReceived: grantShareChanged
+            ? { holds: () => yearBalance(settings.year).receivedOre === 0, apply: () => {} }
+            : undefined,
+        },
+        { entityPk: `FINYEAR#${settings.year}`, event: audit },
+        [],
+        { nothingReceived: () => grantShareLocked(settings.year) },
+      ),
+    getYearAndBalance: async (year) => {
+      const settings = store.years.get(year);
+      return {
+        ...(settings ? { settings: copy(settings) } : {}),
+        balance: yearBalance(year),
+        pool: copy(store.pool),
+      };
+    },
+    listBalances: async () => ({
+      years: [...store.balances.values()].sort((a, b) => a.year - b.year).map(copy),
+      pool: copy(store.pool),
+    }),
+    getContribution: async (year, partyId) => copy(store.contributions.get(contributionKey(year, partyId))),
+    listContributions: async (year) =>
+      [...store.contributions.values()]
+        .filter((c) => c.year === year)
+        .sort(ascending((c) => c.partyId))
+        .map(copy),
+    getContributions: async (year, partyIds) =>
+      partyIds.flatMap((id) => {
+        const found = store.contributions.get(contributionKey(year, id));
+        return found ? [copy(found)] : [];
+      }),
+    saveContributions: (year, writes, audit, outbox) =>
+      store.transact(
+        Object.fromEntries(
+          writes.map((w) => [
+            `contribution:${w.contribution.partyId}`,
+            versioned(
+              store.contributions,
+              contributionKey(year, w.contribution.partyId),
+              w.contribution,
+              w.expectedVersion,
+            ),
+          ]),
+        ),
+        { entityPk: `FINYEAR#${year}`, event: audit },
+        outbox ?? [],
+      ),
+    getPaymentClaim: async (year, partyId, key) => copy(store.paymentClaims.get(`${year}#${partyId}#${key}`)),
+    async recordMovement({ entry, audit, claim, expectedVersion }) {
+      const partyId = entry.partyId;
+      const field =
+        entry.kind === 'contribution_received'
+          ? 'paidOre'
+          : entry.kind === 'adjustment'
+            ? 'adjustmentsOre'
+            : undefined;
+      if (!partyId || !field) throw new Error(`Not a contribution movement: ${entry.kind}`);
+      const key = contributionKey(entry.year, partyId);
+      await store.transact(
+        {
+          claim: claimOf(store.paymentClaims, `${entry.year}#${partyId}`, claim, entry),
+          contribution: {
+            holds: () =>
+              store.contributions.has(key) &&
+              (expectedVersion === undefined || store.contributions.get(key)?.version === expectedVersion),
+            apply: () => {
+              const now = store.contributions.get(key) as Contribution;
+              now.version += 1;
+              now.updatedAt = entry.at;
+              now[field] += entry.amountOre;
+            },
+          },
+          ledger: store.ledgerWrite(entry),
+          ...store.balanceWrites(entry),
+        },
+        { entityPk: `CONTRIB#${entry.year}#${partyId}`, event: audit },
+        [],
+        {
+          claim: keyClaimed,
+          contribution: () => (expectedVersion === undefined ? notFound('contribution') : versionConflict()),
+        },
+      );
+    },
+    async listLedger(year, page) {
+      const entries = store.ledgerOf(year);
+      let from = 0;
+      if (page.cursor) {
+        let at: string | undefined;
+        try {
+          at = (JSON.parse(Buffer.from(page.cursor, 'base64url').toString('utf8')) as { position?: string })
+            .position;
+        } catch {
+          // refused below
+        }
+        if (typeof at !== 'string' || !at.startsWith(`${year}#`)) throw invalidCursor();
+        from = entries.findIndex((e) => `${e.year}#${e.at}#${e.id}` > (at as string));
+        if (from < 0) from = entries.length;
+      }
+      const items = entries.slice(from, from + page.limit);
+      const last = items.at(-1);
+      // As DynamoDB: a page cut by the limit says where it stopped, even when nothing follows.
+      return {
+        items,
+        ...(items.length === page.limit && last
+          ? {
+              cursor: Buffer.from(
+                JSON.stringify({ position: `${last.year}#${last.at}#${last.id}` }),
+              ).toString('base64url'),
+            }
+          : {}),
+      };
+    },
+    allLedgerEntries: async (year) => store.ledgerOf(year),
+    contributionEntries: async (year, partyId) => store.ledgerOf(year).filter((e) => e.partyId === partyId),
+    getContributionsOfParty: async (partyId, years) =>
+      years.flatMap((year) => {
+        const found = store.contributions.get(contributionKey(year, partyId));
+        return found ? [copy(found)] : [];
+      }),
+  };
+}
+
+export interface Fakes {
+  /** The core's dependencies, every port faked in memory. */
+  deps: CoreDeps;
+  clock: TestClock;
+  store: FakeStore;
+}
+
+/** The ports faked in memory around one store, with a clock at `now` (1 March 2027, 09:00 UTC, unless told). */
+export function createFakes(options: { now?: string; users?: readonly UserProfile[] } = {}): Fakes {
+  const store = new FakeStore();
+  for (const user of options.users ?? []) store.users.set(user.userId, copy(user));
+  const clock = new TestClock(new Date(options.now ?? '2027-03-01T09:00:00Z'));
+  const deps: CoreDeps = {
+    calls: fakeCalls(store),
+    applications: fakeApplications(store),
+    users: fakeUsers(store),
+    reviews: fakeReviews(store),
+    decisions: fakeDecisions(store),
+    finance: fakeFinance(store),
+    awards: fakeAwards(store),
+    reports: fakeReports(store),
+    clock,
+  };
+  return { deps, clock, store };
+}
