@@ -33,9 +33,9 @@ import type {
   CallRepository,
   CoreDeps,
   DecisionRepository,
-  DisbursementClaim,
   FinanceRepository,
-  PaymentClaim,
+  KeyClaim,
+  MovementClaim,
   ReportRepository,
   ReviewRepository,
   UserProfile,
@@ -90,7 +90,7 @@ function created<T>(map: Map<string, T>, key: string, item: T): Write {
 function claimOf(
   map: Map<string, { requestHash: string; entry: LedgerEntry }>,
   scope: string,
-  claim: { key: string; requestHash: string } | undefined,
+  claim: KeyClaim | undefined,
   entry: LedgerEntry,
 ): Write | undefined {
   return claim ? created(map, `${scope}#${claim.key}`, { requestHash: claim.requestHash, entry }) : undefined;
@@ -112,13 +112,13 @@ export class FakeStore {
   /** Each call's approved total. */
   readonly approvedOre = new Map<string, number>();
   readonly awards = new Map<string, Award>();
-  readonly disbursementClaims = new Map<string, DisbursementClaim>();
+  readonly disbursementClaims = new Map<string, MovementClaim>();
   /** By `<applicationId>#<reportId>`. */
   readonly reports = new Map<string, Report>();
   readonly populations = new Map<string, PopulationFigure>();
   readonly years = new Map<number, YearSettings>();
   readonly contributions = new Map<string, Contribution>();
-  readonly paymentClaims = new Map<string, PaymentClaim>();
+  readonly paymentClaims = new Map<string, MovementClaim>();
   /** By `<year>#<at>#<id>`, as the ledger's sort key orders it. */
   readonly ledger = new Map<string, LedgerEntry>();
   readonly balances = new Map<number, Balance>();
