@@ -20,7 +20,7 @@ export default defineConfig({
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
       // Today's level, rounded down: a change that leaves code untested fails the run.
-      thresholds: { lines: 89, statements: 88, functions: 86, branches: 71 },
+      thresholds: { lines: 93, statements: 92, functions: 88, branches: 80 },
     },
   },
 });

@@ -4,6 +4,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_KEYS } from '../../functions/db/table-definition.js';
+import { tableShape } from '../../functions/local/table.js';
 import { buildApp, type FimApp } from '../../infra/build-app.js';
 import {
   ACCOUNT,
@@ -70,27 +71,25 @@ describe('app', () => {
 });
 
 describe('DataStack', () => {
-  it('has exactly one table with the keys and indexes of functions/db/table-definition.ts', () => {
+  it('has exactly one table with the keys and indexes of functions/db/table-definition.ts, as the local table has', () => {
     data.resourceCountIs('AWS::DynamoDB::Table', 1);
+    const shape = tableShape();
+    expect(shape.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    expect(shape.AttributeDefinitions.map((a) => a.AttributeName)).toEqual([
+      'pk',
+      'sk',
+      'gsi1pk',
+      'gsi1sk',
+      'gsi2pk',
+      'gsi2sk',
+    ]);
     data.hasResourceProperties('AWS::DynamoDB::Table', {
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: Match.arrayWith(
-        ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'].map((name) => ({
-          AttributeName: name,
-          AttributeType: 'S',
-        })),
-      ),
-      GlobalSecondaryIndexes: TABLE_KEYS.indexes.map((index) => ({
-        IndexName: index.indexName,
-        KeySchema: [
-          { AttributeName: index.partitionKey, KeyType: 'HASH' },
-          { AttributeName: index.sortKey, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      })),
+      KeySchema: shape.KeySchema,
+      AttributeDefinitions: Match.arrayWith(shape.AttributeDefinitions),
+      GlobalSecondaryIndexes: shape.GlobalSecondaryIndexes,
     });
     expect(TABLE_KEYS.indexes.map((i) => i.indexName)).toEqual(['gsi1', 'gsi2']);
   });

@@ -2,12 +2,13 @@ import type { Child } from 'hono/jsx';
 import type { Application, Receipt } from '../../functions/core/applications/application.schema.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import type { Decision } from '../../functions/core/decisions/decision.schema.js';
-import { formatDate, formatDateTime, formatKr } from '../../functions/texts/format.js';
+import { formatDateTime, formatKr } from '../../functions/texts/format.js';
 import { localized, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { callTitle } from '../calls/calls.page.js';
 import { BudgetTable } from '../components/budget-table.js';
 import { Notice } from '../components/notice.js';
+import { ProjectFacts } from '../components/project-facts.js';
 import { StatusTag } from '../components/status-tag.js';
 
 /** The applicant's own applications, each with its call. */
@@ -127,15 +128,7 @@ export function ApplicationView({
         </dd>
         <dt>{a.grantType}</dt>
         <dd>{application.grantTypeId ?? '–'}</dd>
-        <dt>{a.focusArea}</dt>
-        <dd>{application.focusArea ? t.focusArea[application.focusArea] : '–'}</dd>
-        <dt>{a.period}</dt>
-        <dd>
-          {application.startDate ? formatDate(application.startDate, lang) : '–'} –{' '}
-          {application.endDate ? formatDate(application.endDate, lang) : '–'}
-        </dd>
-        <dt>{a.total}</dt>
-        <dd>{formatKr(application.requestedAmountOre, lang)}</dd>
+        <ProjectFacts lang={lang} application={application} />
       </dl>
       <h2>{a.summary}</h2>
       <p>{application.summary}</p>

@@ -19,10 +19,10 @@ import {
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { ApplicationView } from '../applications/applications.page.js';
 import { Errors } from '../components/fields.js';
 import { type FormState, formAction } from '../form-action.js';
 import { field, formVersion } from '../forms.js';
-import { ApplicationView } from '../pages/public.js';
 import { page, type WebContext, webCtx } from '../render.js';
 import { AwardAcceptSection, AwardPage } from './awards.page.js';
 import { check } from './form-checks.js';

@@ -6,7 +6,7 @@ import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { ErrorSummary, type Errors, fieldId, SelectField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
-import { StatusTag } from '../pages/public.js';
+import { StatusTag } from '../components/status-tag.js';
 import { conflictState } from '../reviews/review.page.js';
 import { BackToCall, rowName } from './board.page.js';
 

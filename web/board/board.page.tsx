@@ -2,8 +2,11 @@ import type { Call } from '../../functions/core/calls/call.schema.js';
 import { formatDateTime, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
-import { StatusTag } from '../pages/public.js';
-import { callTitleOf } from '../reviews/review.page.js';
+import { callTitle } from '../calls/calls.page.js';
+import { CallTable } from '../components/call-table.js';
+import { StatusTag } from '../components/status-tag.js';
+
+const boardCallHref = (call: Call) => `/board/calls/${call.id}`;
 
 export const rowName = (row: { reference?: string | undefined; title: string }) =>
   row.reference ? `${row.reference} ${row.title}` : row.title;
@@ -12,45 +15,9 @@ export function BackToCall({ lang, call }: { lang: Lang; call: Call }) {
   return (
     <p class="meta">
       <a href={`/board/calls/${call.id}`}>
-        {texts[lang].board.back}: {callTitleOf(call, lang)}
+        {texts[lang].board.back}: {callTitle(call, lang)}
       </a>
     </p>
-  );
-}
-
-function CallTable({ lang, calls, caption }: { lang: Lang; calls: Call[]; caption: string }) {
-  const b = texts[lang].board;
-  if (calls.length === 0) return <p>{b.noCalls}</p>;
-  return (
-    <div class="table-wrap">
-      <table>
-        <caption class="meta">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{b.call}</th>
-            <th scope="col">{b.status}</th>
-            <th scope="col">{b.deadline}</th>
-            <th scope="col" class="num">
-              {b.budget}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {calls.map((call) => (
-            <tr>
-              <td>
-                <a href={`/board/calls/${call.id}`}>{callTitleOf(call, lang)}</a>
-              </td>
-              <td>
-                <StatusTag status={call.status} lang={lang} />
-              </td>
-              <td>{formatDateTime(call.closesAt, lang)}</td>
-              <td class="num">{formatKr(call.budgetOre, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 
@@ -61,9 +28,9 @@ export function BoardHomePage({ lang, open, closed }: { lang: Lang; open: Call[]
       <h1>{b.title}</h1>
       <p class="lead">{b.intro}</p>
       <h2>{b.closed}</h2>
-      <CallTable lang={lang} calls={closed} caption={b.closed} />
+      <CallTable lang={lang} calls={closed} caption={b.closed} href={boardCallHref} empty={b.noCalls} />
       <h2>{b.open}</h2>
-      <CallTable lang={lang} calls={open} caption={b.open} />
+      <CallTable lang={lang} calls={open} caption={b.open} href={boardCallHref} empty={b.noCalls} />
       <h2>{texts[lang].report.boardListTitle}</h2>
       <p>
         <a href="/board/awards">{texts[lang].report.boardLink}</a>
@@ -81,7 +48,7 @@ export function BoardCallPage({ lang, call, chair }: { lang: Lang; call: Call; c
       <p class="meta">
         <a href="/board">{b.title}</a>
       </p>
-      <h1>{callTitleOf(call, lang)}</h1>
+      <h1>{callTitle(call, lang)}</h1>
       <dl class="facts card">
         <dt>{b.status}</dt>
         <dd>
@@ -94,7 +61,7 @@ export function BoardCallPage({ lang, call, chair }: { lang: Lang; call: Call; c
       </dl>
       {call.status === 'open' && <p>{b.openNote}</p>}
       <p>{b.perApplication(call.reviewersPerApplication)}</p>
-      <nav aria-label={callTitleOf(call, lang)}>
+      <nav aria-label={callTitle(call, lang)}>
         <ul class="links">
           {chair && (
             <>

@@ -4,8 +4,8 @@ import { requireBoard } from '../../functions/core/reviews/access.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
 import { boardReportRoutes } from '../awards/board-reports.routes.js';
+import { callTitle } from '../calls/calls.page.js';
 import { page, webCtx } from '../render.js';
-import { callTitleOf } from '../reviews/review.page.js';
 import { assignmentRoutes } from './assignment.routes.js';
 import { BoardCallPage, BoardHomePage } from './board.page.js';
 import { conflictRoutes } from './conflicts.routes.js';
@@ -33,7 +33,7 @@ export function boardRoutes(deps: AppDeps) {
   board.get('/calls/:callId', async (c) => {
     const { actor, lang } = webCtx(c);
     const { call, chair } = await getBoardCall(deps.core, actor, c.req.param('callId'));
-    return page(c, callTitleOf(call, lang), <BoardCallPage lang={lang} call={call} chair={chair} />);
+    return page(c, callTitle(call, lang), <BoardCallPage lang={lang} call={call} chair={chair} />);
   });
 
   board.route('/', assignmentRoutes(deps));

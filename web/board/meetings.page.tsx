@@ -10,10 +10,10 @@ import type { RankingRow } from '../../functions/core/reviews/ranking.js';
 import { formatDateTime, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { callTitle } from '../calls/calls.page.js';
 import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { maxLengthOf } from '../forms.js';
-import { callTitleOf } from '../reviews/review.page.js';
 import { BackToCall, rowName } from './board.page.js';
 import { formatScore } from './ranking.page.js';
 
@@ -370,7 +370,7 @@ export function MinutesPage({
         {call && (
           <>
             <dt>{t.board.call}</dt>
-            <dd>{callTitleOf(call, lang)}</dd>
+            <dd>{callTitle(call, lang)}</dd>
           </>
         )}
         <dt>{m.held}</dt>

@@ -3,7 +3,7 @@ import type { Ranking, RankingRow } from '../../functions/core/reviews/ranking.j
 import { formatDecimal, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
-import { StatusTag } from '../pages/public.js';
+import { StatusTag } from '../components/status-tag.js';
 import { BackToCall } from './board.page.js';
 
 /** A score as the reader writes numbers: 4,5 in Danish, 4.5 in English; at most two decimals. */

@@ -8,9 +8,10 @@ import {
 } from '../../functions/core/calls/call.schema.js';
 import { toCopenhagenLocalInput } from '../../functions/core/shared/time.js';
 import { newCallDefaults } from '../../functions/texts/calls.js';
-import { formatDateTime, formatKr, formatKrInput } from '../../functions/texts/format.js';
+import { formatKrInput } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { CallTable } from '../components/call-table.js';
 import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { StatusTag } from '../components/status-tag.js';
@@ -163,38 +164,7 @@ export function AdminCallListPage({
           {l.new}
         </a>
       </p>
-      {calls.length === 0 ? (
-        <p>{l.none}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{l.title}</th>
-                <th scope="col">{l.statusCol}</th>
-                <th scope="col">{l.deadline}</th>
-                <th scope="col" class="num">
-                  {l.budget}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {calls.map((call) => (
-                <tr>
-                  <td>
-                    <a href={`/admin/calls/${call.id}`}>{call.title}</a>
-                  </td>
-                  <td>
-                    <StatusTag status={call.status} lang={lang} />
-                  </td>
-                  <td>{formatDateTime(call.closesAt, lang)}</td>
-                  <td class="num">{formatKr(call.budgetOre, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <CallTable lang={lang} calls={calls} href={(call) => `/admin/calls/${call.id}`} empty={l.none} />
     </>
   );
 }

@@ -10,12 +10,14 @@ import {
 } from '../../functions/core/reviews/review.schema.js';
 import type { ReviewerView } from '../../functions/core/reviews/review.service.js';
 import { reviewerScore } from '../../functions/core/reviews/scoring.js';
-import { formatDate, formatDateTime, formatDecimal, formatKr } from '../../functions/texts/format.js';
+import { formatDateTime, formatDecimal } from '../../functions/texts/format.js';
 import { localized, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { callTitle } from '../calls/calls.page.js';
 import { BudgetTable } from '../components/budget-table.js';
 import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
+import { ProjectFacts } from '../components/project-facts.js';
 import { type FormBody, field, maxLengthOf } from '../forms.js';
 
 /** What the review form shows: strings as sent, so a refused post comes back as it was typed. */
@@ -30,7 +32,6 @@ export interface ReviewFormValues {
 const SCALE = Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, i) => String(SCORE_MIN + i));
 
 export const criterionName = (c: Criterion, lang: Lang) => localized(lang, c.name, c.nameEn);
-export const callTitleOf = (call: Call, lang: Lang) => localized(lang, call.title, call.titleEn);
 
 const COMMENT_MAX = maxLengthOf(reviewInputSchema.shape.comments.unwrap().valueType);
 const OVERALL_COMMENT_MAX = maxLengthOf(reviewInputSchema.shape.overallComment);
@@ -176,15 +177,7 @@ function ApplicationPanel({ lang, application, call }: { lang: Lang; application
             ? `${grantType.id}: ${localized(lang, grantType.name, grantType.nameEn)}`
             : (application.grantTypeId ?? '–')}
         </dd>
-        <dt>{a.focusArea}</dt>
-        <dd>{application.focusArea ? t.focusArea[application.focusArea] : '–'}</dd>
-        <dt>{a.period}</dt>
-        <dd>
-          {application.startDate ? formatDate(application.startDate, lang) : '–'} –{' '}
-          {application.endDate ? formatDate(application.endDate, lang) : '–'}
-        </dd>
-        <dt>{a.total}</dt>
-        <dd>{formatKr(application.requestedAmountOre, lang)}</dd>
+        <ProjectFacts lang={lang} application={application} />
       </dl>
       <h3>{a.summary}</h3>
       <p class="prose">{application.summary}</p>
@@ -463,7 +456,7 @@ export function ReviewPage({
       <h1>{assignment.applicationTitle || t.mine.untitled}</h1>
       <p class="meta">
         {assignment.applicationReference ? `${assignment.applicationReference} · ` : ''}
-        {callTitleOf(call, lang)}
+        {callTitle(call, lang)}
       </p>
       <Notice text={notice} />
       {versionConflict && (

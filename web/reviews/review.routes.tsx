@@ -11,13 +11,13 @@ import {
 } from '../../functions/core/reviews/review.service.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
+import { callTitle } from '../calls/calls.page.js';
 import { Errors } from '../components/fields.js';
 import { noticeOf } from '../components/notice.js';
 import { type FormState, formAction } from '../form-action.js';
 import { field, formVersion } from '../forms.js';
 import { page, type WebContext, webCtx } from '../render.js';
 import {
-  callTitleOf,
   type ReviewFormValues,
   ReviewPage,
   ReviewQueuePage,
@@ -37,7 +37,7 @@ export function reviewRoutes(deps: AppDeps) {
   web.get('/', async (c) => {
     const { actor, lang } = webCtx(c);
     const { assignments, calls } = await listMyReviewQueue(deps.core, actor);
-    const callTitles = new Map(calls.map((call) => [call.id, callTitleOf(call, lang)] as const));
+    const callTitles = new Map(calls.map((call) => [call.id, callTitle(call, lang)] as const));
     return page(
       c,
       texts[lang].review.queueTitle,
