@@ -373,7 +373,11 @@ describe('POST /api/applications/{applicationId}/submit', () => {
 
     const outbox = await pendingOutbox(h);
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ kind: 'application.receipt', to: RESEARCHER, entityId: draft.id });
+    expect(outbox[0]).toMatchObject({
+      kind: 'application.receipt',
+      to: RESEARCHER,
+      case: { kind: 'application', id: draft.id },
+    });
     // The outbox keeps the values; the words come from the catalogue when the mail is composed.
     expect(outbox[0]?.params).toEqual({
       name: 'Sofie Andersen',

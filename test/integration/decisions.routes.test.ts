@@ -59,7 +59,7 @@ const counter = async (callId: string) =>
   (await storedItem(h, { pk: `CALL#${callId}`, sk: 'BUDGET' }))?.approvedOre as number | undefined;
 const letters = async (applicationId?: string) =>
   (await pendingOutbox(h)).filter(
-    (m) => m.kind === 'application.decision' && (applicationId === undefined || m.entityId === applicationId),
+    (m) => m.kind === 'application.decision' && (applicationId === undefined || m.case.id === applicationId),
   );
 /** A letter as it is sent: its subject and body worded by the catalogue. */
 const worded = (letter: Record<string, unknown> | undefined) =>
@@ -412,7 +412,7 @@ describe('recording decisions', () => {
     for (const id of Object.values(d)) {
       const decisions = (await auditEvents(h, `APP#${id}`)).filter((e) => e.action === 'application.decided');
       expect(
-        all.filter((l) => l.entityId === id),
+        all.filter((l) => l.case.id === id),
         id,
       ).toHaveLength(decisions.length);
     }

@@ -273,7 +273,7 @@ describe('report reminders', () => {
   let client: Api;
   const ctx = { actor: SCHEDULER };
   const reminders = async () =>
-    (await pendingOutbox(h)).filter((m) => m.kind === 'report.reminder').map((m) => m.entityId);
+    (await pendingOutbox(h)).filter((m) => m.kind === 'report.reminder').map((m) => m.case.id);
   /**
    * An application as it was stored before the API asked every project for its end date: approved, with none.
    * Returns its id.
@@ -327,9 +327,9 @@ describe('report reminders', () => {
     const messages = (await pendingOutbox(h)).filter((m) => m.kind === 'report.reminder');
     expect(messages).toHaveLength(3);
     expect(messages.every((m) => m.to === h.user(RESEARCHER).email)).toBe(true);
-    expect(messages.some((m) => m.entityId === submitted)).toBe(false);
+    expect(messages.some((m) => m.case.id === submitted)).toBe(false);
     // The outbox keeps the reminder's kind and values; the catalogue words it, Danish first, then English.
-    const first = messages.find((m) => m.entityId === early && m.createdAt === '2027-05-17T22:30:00.000Z');
+    const first = messages.find((m) => m.case.id === early && m.createdAt === '2027-05-17T22:30:00.000Z');
     expect(first).toMatchObject({
       params: { kind: 'final', dueDate: '2027-06-01', applicationId: early },
     });

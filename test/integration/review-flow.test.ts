@@ -358,7 +358,7 @@ describe('review and decision, end to end', () => {
     expect(rejected.body.decision.decidedAt).toBe('2027-03-10T13:00:00.000Z');
     const letters = (await pendingOutbox(h)).filter((m) => m.kind === 'application.decision');
     expect(letters).toHaveLength(3);
-    const silkeborgLetter = letters.find((l) => l.entityId === apps.silkeborg) as unknown as OutboxMessage;
+    const silkeborgLetter = letters.find((l) => l.case.id === apps.silkeborg) as unknown as OutboxMessage;
     expect(composeMail(silkeborgLetter).body).toContain(
       'Begrundelse: Projektet er ikke tilstrækkeligt forankret',
     );

@@ -135,7 +135,8 @@ describe('named items', () => {
       kind: 'report.reminder',
       to: 'someone@example.dk',
       params: { kind: 'final', reference: 'FIM-2027-0001', applicationId: id, dueDate: '2028-03-31' },
-      entityId: id,
+      case: { kind: 'award', id },
+      link: `/awards/${id}/reports`,
     };
     const db = mockDb();
 

@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { MessageCase } from '../../functions/core/audit/audit.js';
 import type { Harness } from './harness.js';
 
 /*
@@ -32,7 +33,9 @@ export const auditActions = async (h: Harness, entityPk: string): Promise<unknow
   (await auditEvents(h, entityPk)).map((e) => e.action);
 
 /** The pending outbox messages (GSI gsi1, pk OUTBOX#pending). */
-export async function pendingOutbox(h: Harness): Promise<Record<string, unknown>[]> {
+export async function pendingOutbox(
+  h: Harness,
+): Promise<(Record<string, unknown> & { case: MessageCase })[]> {
   const out = await h.db.doc.send(
     new QueryCommand({
       TableName: h.db.tableName,
@@ -41,7 +44,7 @@ export async function pendingOutbox(h: Harness): Promise<Record<string, unknown>
       ExpressionAttributeValues: { ':pk': 'OUTBOX#pending' },
     }),
   );
-  return out.Items ?? [];
+  return (out.Items ?? []) as (Record<string, unknown> & { case: MessageCase })[];
 }
 
 /** One item by its keys, read consistently. */

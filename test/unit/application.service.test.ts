@@ -154,7 +154,7 @@ describe('submitting', () => {
       action: 'application.submitted',
       details: { from: 'draft', to: 'submitted', reference: 'FIM-2027-0001', version: 2 },
     });
-    expect(store.outbox.map((m) => [m.kind, m.to, m.entityId])).toEqual([
+    expect(store.outbox.map((m) => [m.kind, m.to, m.case.id])).toEqual([
       ['application.receipt', ACTORS.applicant.email, first.id],
       ['application.receipt', ACTORS.otherApplicant.email, second.id],
     ]);

@@ -59,7 +59,8 @@ describe('the decision letter', () => {
       id: 'm',
       createdAt: '2027-03-10T13:00:00.000Z',
       to: 'a@x.dk',
-      entityId: 'app',
+      case: { kind: 'application', id: 'app' },
+      link: '/applications/app',
       kind: 'application.decision',
       params: {
         ownerName: 'Sofie Andersen',

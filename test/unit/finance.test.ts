@@ -237,7 +237,8 @@ describe('finance in words', () => {
       id: 'm',
       createdAt: '2027-03-01T09:00:00.000Z',
       to: 'party:samsoe-kommune',
-      entityId: 'contribution-2027-samsoe-kommune',
+      case: { kind: 'party', id: 'samsoe-kommune' },
+      link: '/finance/years/2027/parties/samsoe-kommune',
       kind: 'contribution.demand',
       params: {
         year: 2027,

@@ -12,7 +12,8 @@ export const toOwnerOf = (application: Application, now: Date) => ({
   id: crypto.randomUUID(),
   createdAt: now.toISOString(),
   to: application.ownerEmail,
-  entityId: application.id,
+  case: { kind: 'application' as const, id: application.id },
+  link: `/applications/${application.id}`,
 });
 
 /** The application and its call as a letter names them. */

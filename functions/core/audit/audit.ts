@@ -16,11 +16,20 @@ export interface AuditEvent {
   details: Record<string, string | number | boolean | null>;
 }
 
+/** What a message concerns: its case, so the case record lists it and finance sees the parties' messages. */
+export type MessageCase = {
+  kind: 'application' | 'award' | 'party' | 'meeting' | 'call' | 'user';
+  id: string;
+};
+
 interface OutboxBase {
   id: string;
   createdAt: string;
+  /** The recipient's e-mail address; '' when none is known (the message is then stored as failed, NO_ADDRESS). */
   to: string;
-  entityId: string;
+  case: MessageCase;
+  /** The page the message concerns, as a path of the site (`/applications/…`): the e-mail links to it. */
+  link: string;
 }
 
 /**

@@ -289,7 +289,8 @@ function demandMessage(c: Contribution, settings: YearSettings, now: string): Ou
     kind: 'contribution.demand',
     // Parties have no invoicing address in the platform yet: the sender looks it up by party id.
     to: `party:${c.partyId}`,
-    entityId: `contribution-${c.year}-${c.partyId}`,
+    case: { kind: 'party', id: c.partyId },
+    link: `/finance/years/${c.year}/parties/${c.partyId}`,
     params: {
       year: c.year,
       partyId: c.partyId,

@@ -281,7 +281,8 @@ export async function queueReportReminders(deps: CoreDeps, ctx: RequestContext):
         dueDate: report.dueDate,
       },
       to: report.ownerEmail,
-      entityId: report.applicationId,
+      case: { kind: 'award', id: report.applicationId },
+      link: `/awards/${report.applicationId}/reports`,
     };
     const written = await deps.reports.queueReminder(
       reminded,
