@@ -13,6 +13,7 @@ import type {
   YearSettings,
 } from './finance/finance.schema.js';
 import type { Report } from './finance/report.schema.js';
+import type { MessageFilter, MessagePage, SendResult, StoredMessage } from './messages/message.schema.js';
 import type { Assignment } from './reviews/review.schema.js';
 import type { Clock } from './shared/time.js';
 
@@ -286,6 +287,36 @@ export interface ReportRepository {
   ): Promise<boolean>;
 }
 
+/** The sent and unsent messages (docs/messages.md). */
+export interface MessageRepository {
+  get(id: string): Promise<StoredMessage | undefined>;
+  /** Pending messages due by `now` and sending ones whose lease ran out, oldest first, at most `limit`. */
+  listDue(now: string, limit: number): Promise<StoredMessage[]>;
+  /**
+   * Claims a message for sending (pending and due, or sending with an expired lease): status sending, the
+   * lease, attempts + 1, in one conditional write. Undefined when it is not claimable (another sender has it).
+   */
+  claim(id: string, lease: { token: string; now: string; until: string }): Promise<StoredMessage | undefined>;
+  /**
+   * Stores the outcome of a send by the holder of the lease (`claimed.leaseToken`), with its audit event when
+   * given; false when the lease was lost meanwhile (nothing written).
+   */
+  settle(claimed: StoredMessage, next: StoredMessage, audit?: AuditEvent): Promise<boolean>;
+  /** Marks a sent message bounced or complained (from the provider's event), with its audit event. */
+  recordDelivery(next: StoredMessage, expectedVersion: number, audit: AuditEvent): Promise<void>;
+  /** Messages to one address, newest first. */
+  listByRecipient(email: string, page: { limit: number; cursor?: string }): Promise<MessagePage>;
+  /** Messages by status (all statuses when none), newest first, filtered by kind and case kind. */
+  list(filter: MessageFilter, page: { limit: number; cursor?: string }): Promise<MessagePage>;
+  /** Writes a new message as a resend of `original`, with its audit event. */
+  resend(original: StoredMessage, copy: OutboxMessage, audit: AuditEvent): Promise<void>;
+}
+
+/** Sends one composed message: SES in AWS, SMTP on one machine. @throws MailError */
+export interface Mailer {
+  send(message: StoredMessage): Promise<SendResult>;
+}
+
 export interface CoreDeps {
   calls: CallRepository;
   applications: ApplicationRepository;
@@ -295,6 +326,7 @@ export interface CoreDeps {
   finance: FinanceRepository;
   awards: AwardRepository;
   reports: ReportRepository;
+  messages: MessageRepository;
   clock: Clock;
 }
 

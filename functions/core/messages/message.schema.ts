@@ -1,0 +1,96 @@
+import type { OutboxMessage } from '../audit/audit.js';
+import type { MailKind } from '../shared/messages.js';
+
+/*
+ * A message as the sender keeps it (docs/messages.md): the outbox item core wrote with its cause, and the
+ * sender's state. pending -> sending -> sent, or failed / bounced / complained; nothing is retried forever.
+ */
+
+export const MESSAGE_STATUSES = ['pending', 'sending', 'sent', 'failed', 'bounced', 'complained'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** Why a message did not reach its reader: what an admin can act on. */
+export const MESSAGE_FAILURES = [
+  /** No e-mail address is known for the recipient (a party without an invoicing e-mail). */
+  'NO_ADDRESS',
+  /** The message could not be composed (a value its text needs is missing). */
+  'TEMPLATE',
+  /** The mail service refused it for good (an invalid address, a rejected message). */
+  'REJECTED',
+  /** Passing faults on every one of the attempts allowed. */
+  'RETRIES_EXHAUSTED',
+  /** The recipient's mail server bounced it (SES event). */
+  'BOUNCED',
+  /** The recipient marked it as spam (SES event). */
+  'COMPLAINED',
+] as const;
+export type MessageFailureReason = (typeof MESSAGE_FAILURES)[number];
+
+export interface MessageFailure {
+  reason: MessageFailureReason;
+  /** The provider's words, as they came (an SMTP reply, an SES error or bounce type): for the admin. */
+  detail?: string;
+  at: string;
+}
+
+export type StoredMessage = OutboxMessage & {
+  status: MessageStatus;
+  /** Sends tried so far. */
+  attempts: number;
+  /** A pending message is due from then (backoff after a passing fault). */
+  nextAttemptAt: string;
+  /** The MIME Message-ID, fixed when the item was written: a retry reuses it. */
+  headerMessageId: string;
+  leaseToken?: string;
+  leaseUntil?: string;
+  providerMessageId?: string;
+  sentAt?: string;
+  failure?: MessageFailure;
+  /** Set when the message is a resend of another. */
+  resendOf?: string;
+  version: number;
+};
+
+/** How often and how long the sender tries. */
+export const SENDING = {
+  maxAttempts: 5,
+  /** A claim holds a message this long; then another sender may take it. */
+  leaseMs: 60_000,
+  /** Backoff after a passing fault: 1, 2, 4, 8 minutes. */
+  backoffMs: (attempt: number) => 60_000 * 2 ** Math.max(0, attempt - 1),
+} as const;
+
+export interface MessageFilter {
+  status?: MessageStatus;
+  kind?: MailKind;
+  /** Only the messages of this case kind (finance sees the parties' messages). */
+  caseKind?: OutboxMessage['case']['kind'];
+}
+
+export interface MessagePage {
+  items: StoredMessage[];
+  /** Opaque; absent on the last page. */
+  cursor?: string;
+}
+
+/** A composed e-mail as the mailer sends it. */
+export interface SendResult {
+  providerMessageId: string;
+}
+
+/**
+ * What a mailer throws when a send fails: `permanent` for a refusal that will not change (an invalid address,
+ * a rejected message, a text that cannot be composed), otherwise a passing fault (service down, throttled).
+ */
+export class MailError extends Error {
+  constructor(
+    readonly reason: 'TEMPLATE' | 'REJECTED' | 'UNAVAILABLE',
+    readonly detail: string,
+  ) {
+    super(`${reason}: ${detail}`);
+    this.name = 'MailError';
+  }
+  get permanent(): boolean {
+    return this.reason !== 'UNAVAILABLE';
+  }
+}
