@@ -15,8 +15,17 @@ export interface RunningMailDev {
   stop(): Promise<void>;
 }
 
+/** The one line saying a port is taken and which env var moves it. */
+export type PortTaken = (port: number, envVar: string) => string;
+
+const portTakenEn: PortTaken = (port, envVar) => `Port ${port} is taken: set ${envVar}`;
+
 /** Resolves when `port` can be listened on at 127.0.0.1, else throws the SetupError naming `envVar`. */
-async function ensureFree(port: number, envVar: string, taken: (port: number, envVar: string) => string) {
+export async function ensurePortFree(
+  port: number,
+  envVar: string,
+  taken: PortTaken = portTakenEn,
+): Promise<void> {
   await new Promise<void>((free, fail) => {
     const probe = createServer();
     probe.once('error', () => fail(new SetupError(taken(port, envVar))));
@@ -34,11 +43,10 @@ export async function startMailDev(options: {
   /** Where the mail is kept (a second start finds it again). */
   mailDirectory: string;
   /** The words of a taken port, for the one line that says so. */
-  portTaken?: (port: number, envVar: string) => string;
+  portTaken?: PortTaken;
 }): Promise<RunningMailDev> {
-  const taken = options.portTaken ?? ((port, envVar) => `Port ${port} is taken: set ${envVar}`);
-  await ensureFree(options.smtpPort, 'MAIL_SMTP_PORT', taken);
-  await ensureFree(options.webPort, 'MAIL_WEB_PORT', taken);
+  await ensurePortFree(options.smtpPort, 'MAIL_SMTP_PORT', options.portTaken);
+  await ensurePortFree(options.webPort, 'MAIL_WEB_PORT', options.portTaken);
   mkdirSync(options.mailDirectory, { recursive: true });
   const maildev = new MailDev({
     smtp: options.smtpPort,
