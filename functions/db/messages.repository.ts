@@ -1,5 +1,6 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
+  claimedState,
   MESSAGE_STATUSES,
   type MessageFilter,
   type MessagePage,
@@ -181,14 +182,7 @@ export function createMessageRepository(db: Db): MessageRepository {
     },
 
     async claim(read, lease) {
-      const claimed: StoredMessage = {
-        ...read,
-        status: 'sending',
-        leaseToken: lease.token,
-        leaseUntil: lease.until,
-        attempts: read.attempts + 1,
-        version: read.version + 1,
-      };
+      const claimed = claimedState(read, lease);
       const ok = await written(
         transact(db, {
           items: { message: put(claimed, read.version) },

@@ -1,6 +1,6 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, OutboxMessage } from '../core/audit/audit.js';
-import { type StoredMessage, storedMessage } from '../core/messages/message.schema.js';
+import { queueTime, type StoredMessage, storedMessage } from '../core/messages/message.schema.js';
 import type { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
 import { failedItems, mapDynamoError } from './errors.js';
@@ -157,10 +157,9 @@ function auditPut(db: Db, { entityPk, event }: Audited): TransactItem {
  * (gsi2). Every write of a message (the first, the claim, the outcome) builds it here.
  */
 export function messageItem(m: StoredMessage): Record<string, unknown> {
-  const at = m.status === 'pending' ? m.nextAttemptAt : m.status === 'sending' ? m.leaseUntil : m.createdAt;
   return {
     ...keys.outbox(m.id),
-    ...keys.outboxByStatus(m.status, at ?? m.createdAt, m.id),
+    ...keys.outboxByStatus(m.status, queueTime(m), m.id),
     ...(m.to ? keys.outboxByRecipient(m.to, m.createdAt, m.id) : {}),
     entity: 'outbox',
     ...m,

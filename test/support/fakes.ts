@@ -27,7 +27,10 @@ import {
 } from '../../functions/core/finance/finance.schema.js';
 import type { Report } from '../../functions/core/finance/report.schema.js';
 import {
+  claimable,
+  claimedState,
   type MessagePage,
+  queueTime,
   type StoredMessage,
   storedMessage,
 } from '../../functions/core/messages/message.schema.js';
@@ -714,8 +717,7 @@ function fakeFinance(store: FakeStore): FinanceRepository {
 }
 
 /** The sort key of a message in its status's index partition (as functions/db/transact.ts `messageItem`). */
-const statusSortKey = (m: StoredMessage) =>
-  `${m.status === 'pending' ? m.nextAttemptAt : m.status === 'sending' ? m.leaseUntil : m.createdAt}#${m.id}`;
+const statusSortKey = (m: StoredMessage) => `${queueTime(m)}#${m.id}`;
 
 /** A page of `list` newest first by `sortKey`, after the cursor's position (opaque: a base64url position). */
 function pageAfter(
@@ -769,23 +771,12 @@ function fakeMessages(store: FakeStore): MessageRepository {
     get: async (id) => copy(store.messages.get(id)),
     listDue: async (now, limit) =>
       [...store.messages.values()]
-        .filter(
-          (m) =>
-            (m.status === 'pending' && m.nextAttemptAt <= now) ||
-            (m.status === 'sending' && (m.leaseUntil ?? '') < now),
-        )
+        .filter((m) => claimable(m, now))
         .sort(ascending(statusSortKey))
         .slice(0, limit)
         .map(copy),
     async claim(read, lease) {
-      const claimed: StoredMessage = {
-        ...read,
-        status: 'sending',
-        leaseToken: lease.token,
-        leaseUntil: lease.until,
-        attempts: read.attempts + 1,
-        version: read.version + 1,
-      };
+      const claimed = claimedState(read, lease);
       return (await written(store.transact({ message: put(claimed, read.version) }, 'housekeeping')))
         ? copy(claimed)
         : undefined;

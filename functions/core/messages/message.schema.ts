@@ -76,6 +76,24 @@ export const claimable = (m: StoredMessage, now: string): boolean =>
   (m.status === 'pending' && m.nextAttemptAt <= now) ||
   (m.status === 'sending' && (m.leaseUntil ?? '') < now);
 
+/** A message claimed under `lease`: sending, the lease, one attempt more, one version on. */
+export const claimedState = (
+  read: StoredMessage,
+  lease: { token: string; until: string },
+): StoredMessage => ({
+  ...read,
+  status: 'sending',
+  leaseToken: lease.token,
+  leaseUntil: lease.until,
+  attempts: read.attempts + 1,
+  version: read.version + 1,
+});
+
+/** The time that places a message in its status's queue: pending, when due; sending, the lease's end; else written. */
+export const queueTime = (m: StoredMessage): string =>
+  (m.status === 'pending' ? m.nextAttemptAt : m.status === 'sending' ? m.leaseUntil : undefined) ??
+  m.createdAt;
+
 /** How often and how long the sender tries. */
 export const SENDING = {
   maxAttempts: 5,
