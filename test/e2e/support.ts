@@ -33,6 +33,8 @@ export async function launchChromium(): Promise<Browser> {
 
 export interface LocalServer {
   url: string;
+  /** Its maildev's inbox (REST API at `${inboxUrl}/api/email`). */
+  inboxUrl: string;
   dataDir: string;
   output: () => string;
   /** Ctrl-C, as a person would stop it; resolves with the exit code. */
@@ -43,11 +45,17 @@ export interface LocalServer {
 export async function startLocalServer(
   dataDir = mkdtempSync(join(tmpdir(), 'fim-e2e-')),
 ): Promise<LocalServer> {
-  const port = await freePort();
+  const [port, smtpPort, webPort] = [await freePort(), await freePort(), await freePort()];
   const root = resolve(import.meta.dirname, '..', '..');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), FIM_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      MAIL_SMTP_PORT: String(smtpPort),
+      MAIL_WEB_PORT: String(webPort),
+      FIM_DATA_DIR: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -74,6 +82,7 @@ export async function startLocalServer(
   });
   return {
     url: `http://localhost:${port}`,
+    inboxUrl: `http://localhost:${webPort}`,
     dataDir,
     output: () => output,
     stop: async () => {
