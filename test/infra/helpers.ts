@@ -59,14 +59,17 @@ export function functionDefaults(own: {
 }
 
 /**
- * The whole app as `cdk synth` builds it, into a folder of its own, with esbuild bundling only the functions of
- * `bundled`. synth() runs cdk-nag, and under vitest (NODE_ENV=test) an unacknowledged nag error makes it throw.
+ * The whole app as `cdk synth` builds it with `context` (`-c key=value`), into a folder of its own, with esbuild
+ * bundling only the functions of `bundled` ('' for none). synth() runs cdk-nag, and under vitest (NODE_ENV=test) an unacknowledged nag error makes it throw.
  * `remove()` deletes the folder.
  */
-export function synthesise(bundled: string): { fim: FimApp; outdir: string; remove(): void } {
-  const outdir = mkdtempSync(join(tmpdir(), `fim-cdk-${bundled}-`));
+export function synthesise(
+  bundled: string,
+  context: Record<string, unknown> = {},
+): { fim: FimApp; outdir: string; remove(): void } {
+  const outdir = mkdtempSync(join(tmpdir(), `fim-cdk-${bundled || 'none'}-`));
   const fim = buildApp({
-    appProps: { outdir, context: cdkJsonContext(bundleOnly(bundled)) },
+    appProps: { outdir, context: cdkJsonContext({ ...bundleOnly(...(bundled ? [bundled] : [])), ...context }) },
     env: { CDK_DEFAULT_ACCOUNT: ACCOUNT },
   });
   fim.app.synth();
