@@ -1,6 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { search } from '@aws-lambda-powertools/logger/correlationId';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { CoreDeps, Mailer } from '../core/ports.js';
 import { systemClock } from '../core/shared/time.js';
 import { createDb } from '../db/client.js';
@@ -69,7 +68,7 @@ export function bootMail(): MailBoot {
   const siteUrl = required('SITE_URL').replace(/\/$/, '');
   mailBooted = {
     ...base,
-    mailer: sesMailer({ client: new SESv2Client({}), from, siteUrl, configurationSet }),
+    mailer: sesMailer({ from, siteUrl, configurationSet }),
   };
   return mailBooted;
 }

@@ -69,7 +69,10 @@ export function synthesise(
 ): { fim: FimApp; outdir: string; remove(): void } {
   const outdir = mkdtempSync(join(tmpdir(), `fim-cdk-${bundled || 'none'}-`));
   const fim = buildApp({
-    appProps: { outdir, context: cdkJsonContext({ ...bundleOnly(...(bundled ? [bundled] : [])), ...context }) },
+    appProps: {
+      outdir,
+      context: cdkJsonContext({ ...bundleOnly(...(bundled ? [bundled] : [])), ...context }),
+    },
     env: { CDK_DEFAULT_ACCOUNT: ACCOUNT },
   });
   fim.app.synth();

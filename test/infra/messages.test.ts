@@ -41,7 +41,10 @@ const STREAM_ARN = { 'Fn::ImportValue': expect.stringMatching(/^FimData:.*Stream
 
 /** An extra app with other mail context, not bundled (only the main app's bundles are checked). */
 const appWith = (context: Record<string, unknown>) =>
-  buildApp({ appProps: { context: cdkJsonContext({ ...NO_BUNDLING, ...context }) }, env: { CDK_DEFAULT_ACCOUNT: ACCOUNT } });
+  buildApp({
+    appProps: { context: cdkJsonContext({ ...NO_BUNDLING, ...context }) },
+    env: { CDK_DEFAULT_ACCOUNT: ACCOUNT },
+  });
 
 beforeAll(() => {
   // The mail functions are bundled here; the nag plugin runs during synth over all four stacks.
@@ -62,22 +65,35 @@ describe('mail configuration (context)', () => {
     const none = appWith({});
     expect(none.messagesStack).toBeUndefined();
     expect(none.app.node.tryFindChild('FimMessages')).toBeUndefined();
-    const warnings = none.app.node.metadata.filter((m) => m.type === 'aws:cdk:warning').map((m) => String(m.data));
-    expect(warnings).toEqual([expect.stringMatching(/No e-mail is sent: give -c mailDomain=.*\[ack: fim:mail-not-configured\]/)]);
+    const warnings = none.app.node.metadata
+      .filter((m) => m.type === 'aws:cdk:warning')
+      .map((m) => String(m.data));
+    expect(warnings).toEqual([
+      expect.stringMatching(/No e-mail is sent: give -c mailDomain=.*\[ack: fim:mail-not-configured\]/),
+    ]);
     expect(fim.app.node.metadata.filter((m) => m.type === 'aws:cdk:warning')).toEqual([]);
   });
 
   it('sends from no-reply@<mailDomain>, or from mailFrom at that domain; mailFrom alone is an address identity', () => {
     expect(mailSender(DOMAIN, undefined)).toEqual({ domain: DOMAIN, from: `no-reply@${DOMAIN}` });
-    expect(mailSender(DOMAIN, `fim@${DOMAIN.toUpperCase()}`)).toEqual({ domain: DOMAIN, from: `fim@${DOMAIN.toUpperCase()}` });
+    expect(mailSender(DOMAIN, `fim@${DOMAIN.toUpperCase()}`)).toEqual({
+      domain: DOMAIN,
+      from: `fim@${DOMAIN.toUpperCase()}`,
+    });
     expect(mailSender(undefined, 'fim@example.org')).toEqual({ from: 'fim@example.org' });
     expect(mailSender(undefined, undefined)).toBeUndefined();
   });
 
   it('stops synth on a malformed or mismatched setting, naming it', () => {
-    expect(() => mailSender(DOMAIN, 'fim@other.dk')).toThrow('Context mailFrom (fim@other.dk) must be an address at mailDomain (fim.example.dk)');
-    expect(() => mailSender(undefined, 'not-an-address')).toThrow('Context mailFrom must be an e-mail address');
-    expect(() => mailSender('https://fim.example.dk', undefined)).toThrow('Context mailDomain must be a domain name');
+    expect(() => mailSender(DOMAIN, 'fim@other.dk')).toThrow(
+      'Context mailFrom (fim@other.dk) must be an address at mailDomain (fim.example.dk)',
+    );
+    expect(() => mailSender(undefined, 'not-an-address')).toThrow(
+      'Context mailFrom must be an e-mail address',
+    );
+    expect(() => mailSender('https://fim.example.dk', undefined)).toThrow(
+      'Context mailDomain must be a domain name',
+    );
     expect(() => appWith({ mailFrom: 'nobody' })).toThrow('Context mailFrom must be an e-mail address');
   });
 
@@ -103,7 +119,10 @@ describe('mail configuration (context)', () => {
       Object.values(template.findResources('AWS::Lambda::Function'))
         .map((fn) => fn.Properties.Environment.Variables.SITE_URL)
         .filter(Boolean);
-    expect(sites(Template.fromStack(custom.messagesStack as Stack))).toEqual(['https://fim.example.dk', 'https://fim.example.dk']);
+    expect(sites(Template.fromStack(custom.messagesStack as Stack))).toEqual([
+      'https://fim.example.dk',
+      'https://fim.example.dk',
+    ]);
     expect(sites(mail)).toEqual([
       { 'Fn::ImportValue': expect.stringMatching(/^FimApi:.*ApiEndpoint/) },
       { 'Fn::ImportValue': expect.stringMatching(/^FimApi:.*ApiEndpoint/) },
@@ -163,10 +182,15 @@ describe('FimMessages: topics and their key', () => {
     mail.resourceCountIs('AWS::KMS::Key', 1);
     const key = Object.values(mail.findResources('AWS::KMS::Key'))[0]?.Properties;
     expect(key.EnableKeyRotation).toBe(true);
-    const services = (key.KeyPolicy.Statement as { Principal: { Service?: string }; Action: string[]; Condition?: unknown }[])
+    const services = (
+      key.KeyPolicy.Statement as { Principal: { Service?: string }; Action: string[]; Condition?: unknown }[]
+    )
       .filter((s) => s.Principal.Service)
       .map((s) => ({ service: s.Principal.Service, actions: s.Action, condition: s.Condition }));
-    const publish = { actions: ['kms:Decrypt', 'kms:GenerateDataKey*'], condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } } };
+    const publish = {
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } },
+    };
     expect(services).toEqual([
       { service: 'ses.amazonaws.com', ...publish },
       { service: 'cloudwatch.amazonaws.com', ...publish },
@@ -181,7 +205,9 @@ describe('FimMessages: topics and their key', () => {
         expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
       );
     }
-    const events = policies.find((p) => JSON.stringify(p.Topics) === JSON.stringify([{ Ref: idOf(stack.eventsTopic) }]));
+    const events = policies.find(
+      (p) => JSON.stringify(p.Topics) === JSON.stringify([{ Ref: idOf(stack.eventsTopic) }]),
+    );
     expect(events?.PolicyDocument.Statement).toContainEqual(
       expect.objectContaining({
         Effect: 'Allow',
@@ -193,7 +219,12 @@ describe('FimMessages: topics and their key', () => {
             'AWS:SourceArn': {
               'Fn::Join': [
                 '',
-                ['arn:', { Ref: 'AWS::Partition' }, `:ses:${REGION}:${ACCOUNT}:configuration-set/`, { Ref: idOf(stack.configurationSet) }],
+                [
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  `:ses:${REGION}:${ACCOUNT}:configuration-set/`,
+                  { Ref: idOf(stack.configurationSet) },
+                ],
               ],
             },
           },
@@ -294,7 +325,11 @@ describe('FimMessages: the sweep', () => {
       },
     });
     expect(normalised(statementsOf(mail, idOf(stack.schedulerRole)))).toEqual([
-      { Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: arnOf(idOf(stack.sweepFunction.function)) },
+      {
+        Effect: 'Allow',
+        Action: ['lambda:InvokeFunction'],
+        Resource: arnOf(idOf(stack.sweepFunction.function)),
+      },
       { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: arnOf(idOf(stack.deadLetterQueue)) },
     ]);
   });
@@ -317,12 +352,25 @@ describe('FimMessages: IAM', () => {
     Action: ['ses:SendEmail', 'ses:SendRawEmail'],
     Resource: [
       {
-        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:ses:${REGION}:${ACCOUNT}:identity/`, { Ref: idOf(stack.identity) }]],
+        'Fn::Join': [
+          '',
+          [
+            'arn:',
+            { Ref: 'AWS::Partition' },
+            `:ses:${REGION}:${ACCOUNT}:identity/`,
+            { Ref: idOf(stack.identity) },
+          ],
+        ],
       },
       {
         'Fn::Join': [
           '',
-          ['arn:', { Ref: 'AWS::Partition' }, `:ses:${REGION}:${ACCOUNT}:configuration-set/`, { Ref: idOf(stack.configurationSet) }],
+          [
+            'arn:',
+            { Ref: 'AWS::Partition' },
+            `:ses:${REGION}:${ACCOUNT}:configuration-set/`,
+            { Ref: idOf(stack.configurationSet) },
+          ],
         ],
       },
     ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
@@ -330,7 +378,10 @@ describe('FimMessages: IAM', () => {
   const sorted = (statements: ReturnType<typeof normalised>) =>
     statements.map((s) =>
       Array.isArray(s.Resource)
-        ? { ...s, Resource: [...s.Resource].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) }
+        ? {
+            ...s,
+            Resource: [...s.Resource].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+          }
         : s,
     );
   const dynamo = [
@@ -338,11 +389,17 @@ describe('FimMessages: IAM', () => {
     {
       Effect: 'Allow',
       Action: ['dynamodb:Query'],
-      Resource: TABLE_KEYS.indexes.map((index) => ({ 'Fn::Join': ['', [TABLE_ARN, `/index/${index.indexName}`]] })),
+      Resource: TABLE_KEYS.indexes.map((index) => ({
+        'Fn::Join': ['', [TABLE_ARN, `/index/${index.indexName}`]],
+      })),
     },
   ];
   const own = (fn: MessagesStack['senderFunction']) => [
-    { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(idOf(fn.logGroup)) },
+    {
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Resource: arnOf(idOf(fn.logGroup)),
+    },
     { Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' },
   ];
   const dlq = () => ({
@@ -359,7 +416,12 @@ describe('FimMessages: IAM', () => {
         sesStatement(),
         {
           Effect: 'Allow',
-          Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
+          Action: [
+            'dynamodb:DescribeStream',
+            'dynamodb:GetRecords',
+            'dynamodb:GetShardIterator',
+            'dynamodb:ListStreams',
+          ],
           Resource: STREAM_ARN,
         },
         dlq(),
@@ -400,7 +462,10 @@ describe('FimMessages: IAM', () => {
 describe('FimMessages: dead-letter queue and alarms', () => {
   it('keeps failed records, runs and events 14 days, encrypted, over TLS only', () => {
     mail.resourceCountIs('AWS::SQS::Queue', 1);
-    mail.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    mail.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+    });
     mail.hasResourceProperties('AWS::SQS::QueuePolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -423,7 +488,9 @@ describe('FimMessages: dead-letter queue and alarms', () => {
       mail.hasResourceProperties('AWS::Logs::MetricFilter', {
         LogGroupName: { Ref: idOf(fn.logGroup) },
         FilterPattern: `{ $.message = "${MESSAGES_FAILED_LOG}" }`,
-        MetricTransformations: [{ MetricNamespace: 'FIM/Messages', MetricName: 'MessagesFailed', MetricValue: '$.failed' }],
+        MetricTransformations: [
+          { MetricNamespace: 'FIM/Messages', MetricName: 'MessagesFailed', MetricValue: '$.failed' },
+        ],
       });
     }
   });
@@ -440,7 +507,12 @@ describe('FimMessages: dead-letter queue and alarms', () => {
         AlarmActions: [{ Ref: idOf(stack.alarmTopic) }],
       });
     }
-    const watched = alarms.map((a) => ({ ns: a.Namespace, name: a.MetricName, stat: a.Statistic, dims: a.Dimensions }));
+    const watched = alarms.map((a) => ({
+      ns: a.Namespace,
+      name: a.MetricName,
+      stat: a.Statistic,
+      dims: a.Dimensions,
+    }));
     expect(watched).toEqual([
       {
         ns: 'AWS/SQS',
@@ -459,7 +531,8 @@ describe('FimMessages: dead-letter queue and alarms', () => {
   });
 
   it('exports the outputs the docs use', () => {
-    for (const name of ['MailDlqUrl', 'AlarmTopicArn', 'MailFrom', 'ConfigurationSetName']) mail.hasOutput(name, {});
+    for (const name of ['MailDlqUrl', 'AlarmTopicArn', 'MailFrom', 'ConfigurationSetName'])
+      mail.hasOutput(name, {});
   });
 });
 
