@@ -19,13 +19,13 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, type Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
-import { Schedule, ScheduleExpression, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
+import type { Schedule } from 'aws-cdk-lib/aws-scheduler';
 import {
   ConfigurationSet,
   DkimIdentity,
@@ -41,7 +41,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { MESSAGES_FAILED_LOG, MESSAGES_FAILED_METRIC } from '../../functions/app/mail-log.js';
 import { AppFunction } from '../constructs/app-function.js';
-import { UnqualifiedLambdaInvoke } from '../constructs/unqualified-lambda-invoke.js';
+import { scheduleRun, schedulerRole } from '../constructs/schedule.js';
 import { DLQ_RETENTION } from './jobs-stack.js';
 
 const entry = (name: string) =>
@@ -269,40 +269,23 @@ export class MessagesStack extends Stack {
     this.eventsTopic.addSubscription(
       new LambdaSubscription(this.eventsFunction.function, { deadLetterQueue: this.deadLetterQueue }),
     );
-    for (const fn of [this.eventsFunction, this.sweepFunction]) {
-      fn.function.configureAsyncInvoke({
-        retryAttempts: MAIL_SWEEP_SCHEDULE.retryAttempts,
-        maxEventAge: Duration.hours(1),
-        onFailure: new SqsDestination(this.deadLetterQueue),
-      });
-    }
+    this.eventsFunction.function.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(1),
+      onFailure: new SqsDestination(this.deadLetterQueue),
+    });
 
     // ---- The sweep's schedule (as the closer's in FimJobs) -------------------------------------------------
-    this.schedulerRole = new Role(this, 'SchedulerRole', {
-      description: 'EventBridge Scheduler: invokes the FIM mail sweep, parks failed invocations in its DLQ',
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: {
-          StringEquals: {
-            'aws:SourceAccount': this.account,
-            'aws:SourceArn': this.formatArn({
-              service: 'scheduler',
-              resource: 'schedule-group',
-              resourceName: 'default',
-            }),
-          },
-        },
-      }),
-    });
-    this.sweepSchedule = new Schedule(this, 'SweepSchedule', {
+    this.schedulerRole = schedulerRole(
+      this,
+      'EventBridge Scheduler: invokes the FIM mail sweep, parks failed invocations in its DLQ',
+    );
+    this.sweepSchedule = scheduleRun(this, 'SweepSchedule', {
       description: 'FIM: send the outbox messages still pending',
-      schedule: ScheduleExpression.rate(MAIL_SWEEP_SCHEDULE.rate),
-      timeWindow: TimeWindow.off(),
-      target: new UnqualifiedLambdaInvoke(this.sweepFunction.function, {
-        role: this.schedulerRole,
-        retryAttempts: MAIL_SWEEP_SCHEDULE.retryAttempts,
-        maxEventAge: MAIL_SWEEP_SCHEDULE.maxEventAge,
-        deadLetterQueue: this.deadLetterQueue,
-      }),
+      fn: this.sweepFunction.function,
+      role: this.schedulerRole,
+      run: MAIL_SWEEP_SCHEDULE,
+      deadLetterQueue: this.deadLetterQueue,
     });
 
     // ---- Alarms, all to the alarm topic --------------------------------------------------------------------
