@@ -36,6 +36,13 @@ let remove: () => void;
 const idOf = (construct: { node: { defaultChild?: unknown } }) =>
   stack.getLogicalId(construct.node.defaultChild as CfnElement);
 const arnOf = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
+/** The ARN of an SES resource of FimMessages, as the template builds it. */
+const sesArn = (type: 'identity' | 'configuration-set', construct: { node: { defaultChild?: unknown } }) => ({
+  'Fn::Join': [
+    '',
+    ['arn:', { Ref: 'AWS::Partition' }, `:ses:${REGION}:${ACCOUNT}:${type}/`, { Ref: idOf(construct) }],
+  ],
+});
 const TABLE_ARN = { 'Fn::ImportValue': expect.stringMatching(/^FimData:.*Arn/) };
 const STREAM_ARN = { 'Fn::ImportValue': expect.stringMatching(/^FimData:.*StreamArn/) };
 
@@ -216,17 +223,7 @@ describe('FimMessages: topics and their key', () => {
         Condition: {
           StringEquals: {
             'AWS:SourceAccount': ACCOUNT,
-            'AWS:SourceArn': {
-              'Fn::Join': [
-                '',
-                [
-                  'arn:',
-                  { Ref: 'AWS::Partition' },
-                  `:ses:${REGION}:${ACCOUNT}:configuration-set/`,
-                  { Ref: idOf(stack.configurationSet) },
-                ],
-              ],
-            },
+            'AWS:SourceArn': sesArn('configuration-set', stack.configurationSet),
           },
         },
       }),
@@ -350,30 +347,9 @@ describe('FimMessages: IAM', () => {
   const sesStatement = () => ({
     Effect: 'Allow',
     Action: ['ses:SendEmail', 'ses:SendRawEmail'],
-    Resource: [
-      {
-        'Fn::Join': [
-          '',
-          [
-            'arn:',
-            { Ref: 'AWS::Partition' },
-            `:ses:${REGION}:${ACCOUNT}:identity/`,
-            { Ref: idOf(stack.identity) },
-          ],
-        ],
-      },
-      {
-        'Fn::Join': [
-          '',
-          [
-            'arn:',
-            { Ref: 'AWS::Partition' },
-            `:ses:${REGION}:${ACCOUNT}:configuration-set/`,
-            { Ref: idOf(stack.configurationSet) },
-          ],
-        ],
-      },
-    ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    Resource: [sesArn('identity', stack.identity), sesArn('configuration-set', stack.configurationSet)].sort(
+      (a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)),
+    ),
   });
   const sorted = (statements: ReturnType<typeof normalised>) =>
     statements.map((s) =>
