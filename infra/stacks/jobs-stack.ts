@@ -6,15 +6,15 @@ import {
   ReferenceStrength,
   Stack,
   type StackProps,
-  Validations,
 } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Role } from 'aws-cdk-lib/aws-iam';
 import type { Schedule } from 'aws-cdk-lib/aws-scheduler';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { AppFunction } from '../constructs/app-function.js';
+import { deadLetterQueue } from '../constructs/dead-letter-queue.js';
 import { scheduleRun, schedulerRole } from '../constructs/schedule.js';
 
 export const CLOSE_CALLS_ENTRY = fileURLToPath(
@@ -32,9 +32,6 @@ export const CLOSE_CALLS_SCHEDULE = {
   retryAttempts: 2,
   maxEventAge: Duration.minutes(5),
 } as const;
-
-/** The dead-letter queue keeps failed runs for the longest time SQS allows. */
-export const DLQ_RETENTION = Duration.days(14);
 
 export interface JobsStackProps extends StackProps {
   readonly table: ITable;
@@ -66,17 +63,11 @@ export class JobsStack extends Stack {
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
 
     // ---- Dead-letter queue for failed runs --------------------------------------------------------------
-    this.deadLetterQueue = new Queue(this, 'CloseCallsDlq', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: DLQ_RETENTION,
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is the dead-letter queue itself (of the closer schedule and of the closer function’s ' +
-        'asynchronous invocations); cdk-nag only recognises DLQs named in a queue redrive policy.',
-    });
+    this.deadLetterQueue = deadLetterQueue(
+      this,
+      'CloseCallsDlq',
+      'of the closer schedule and of the closer function’s asynchronous invocations',
+    );
 
     // ---- The closer -------------------------------------------------------------------------------------
     this.closeCallsFunction = new AppFunction(this, 'CloseCallsFunction', {

@@ -7,7 +7,6 @@ import {
   ReferenceStrength,
   Stack,
   type StackProps,
-  Validations,
 } from 'aws-cdk-lib';
 import {
   Alarm,
@@ -37,12 +36,12 @@ import {
 } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription, LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { MESSAGES_FAILED_LOG, MESSAGES_FAILED_METRIC } from '../../functions/app/mail-log.js';
 import { AppFunction } from '../constructs/app-function.js';
+import { deadLetterQueue } from '../constructs/dead-letter-queue.js';
 import { scheduleRun, schedulerRole } from '../constructs/schedule.js';
-import { DLQ_RETENTION } from './jobs-stack.js';
 
 const entry = (name: string) =>
   fileURLToPath(new URL(`../../functions/handlers/${name}.handler.ts`, import.meta.url));
@@ -187,17 +186,11 @@ export class MessagesStack extends Stack {
     });
 
     // ---- Dead-letter queue of everything below -------------------------------------------------------------
-    this.deadLetterQueue = new Queue(this, 'MailDlq', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: DLQ_RETENTION,
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is the dead-letter queue itself (of the sender’s stream records, the sweep’s schedule and ' +
-        'invocations, and the SES event handler); cdk-nag only recognises DLQs named in a redrive policy.',
-    });
+    this.deadLetterQueue = deadLetterQueue(
+      this,
+      'MailDlq',
+      'of the sender’s stream records, the sweep’s schedule and invocations, and the SES event handler',
+    );
 
     // ---- The functions -------------------------------------------------------------------------------------
     const mailEnvironment = {
