@@ -16,6 +16,7 @@ import {
   cdkJsonContext,
   expectBundle,
   expectNoNagFindings,
+  expectScheduledRun,
   functionDefaults,
   normalised,
   REGION,
@@ -308,27 +309,12 @@ describe('FimMessages: the sender and the stream', () => {
 
 describe('FimMessages: the sweep', () => {
   it('invokes the sweep every 2 minutes, on time, with a retry policy and the DLQ', () => {
-    mail.resourceCountIs('AWS::Scheduler::Schedule', 1);
-    const schedule = Object.values(mail.findResources('AWS::Scheduler::Schedule'))[0]?.Properties;
-    expect(schedule).toMatchObject({
-      ScheduleExpression: 'rate(2 minutes)',
-      FlexibleTimeWindow: { Mode: 'OFF' },
-      State: 'ENABLED',
-      Target: {
-        Arn: arnOf(idOf(stack.sweepFunction.function)),
-        RoleArn: arnOf(idOf(stack.schedulerRole)),
-        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 300 },
-        DeadLetterConfig: { Arn: arnOf(idOf(stack.deadLetterQueue)) },
-      },
+    expectScheduledRun(mail, {
+      rate: 'rate(2 minutes)',
+      fn: idOf(stack.sweepFunction.function),
+      role: idOf(stack.schedulerRole),
+      dlq: idOf(stack.deadLetterQueue),
     });
-    expect(normalised(statementsOf(mail, idOf(stack.schedulerRole)))).toEqual([
-      {
-        Effect: 'Allow',
-        Action: ['lambda:InvokeFunction'],
-        Resource: arnOf(idOf(stack.sweepFunction.function)),
-      },
-      { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: arnOf(idOf(stack.deadLetterQueue)) },
-    ]);
   });
 
   it('parks sweep runs and SES events that threw in the DLQ after 2 asynchronous retries', () => {
