@@ -1,8 +1,9 @@
-import { App, type AppProps, type Environment, Validations } from 'aws-cdk-lib';
+import { Annotations, App, type AppProps, type Environment, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './stacks/api-stack.js';
 import { DataStack } from './stacks/data-stack.js';
 import { JobsStack } from './stacks/jobs-stack.js';
+import { type MailSender, MessagesStack } from './stacks/messages-stack.js';
 
 /**
  * Placeholder account for offline `cdk synth` when no AWS credentials are configured (CDK_DEFAULT_ACCOUNT
@@ -23,6 +24,8 @@ export interface FimApp {
   readonly dataStack: DataStack;
   readonly apiStack: ApiStack;
   readonly jobsStack: JobsStack;
+  /** Only with mail configured (`mailDomain` or `mailFrom`): see mailSender(). */
+  readonly messagesStack?: MessagesStack;
 }
 
 function contextString(app: App, key: string): string | undefined {
@@ -35,6 +38,28 @@ function contextBoolean(app: App, key: string): boolean {
   return value === true || value === 'true';
 }
 
+const ADDRESS = /^[^@\s]+@([^@\s]+\.[^@\s]+)$/;
+
+/**
+ * Who the platform's e-mail comes from, from context: `mailDomain` (a domain identity with Easy DKIM; From is
+ * `mailFrom` when given, which must be at that domain, else no-reply@<mailDomain>), or `mailFrom` alone (an
+ * e-mail address identity), or neither: undefined, and no mail stack is built. A malformed value stops synth.
+ */
+export function mailSender(domain: string | undefined, from: string | undefined): MailSender | undefined {
+  const fromDomain = from === undefined ? undefined : ADDRESS.exec(from)?.[1];
+  if (from !== undefined && fromDomain === undefined) {
+    throw new Error(`Context mailFrom must be an e-mail address, not "${from}"`);
+  }
+  if (domain === undefined) return from === undefined ? undefined : { from };
+  if (!/^([a-z0-9-]+\.)+[a-z]{2,}$/i.test(domain)) {
+    throw new Error(`Context mailDomain must be a domain name such as fim.example.dk, not "${domain}"`);
+  }
+  if (fromDomain !== undefined && fromDomain.toLowerCase() !== domain.toLowerCase()) {
+    throw new Error(`Context mailFrom (${from}) must be an address at mailDomain (${domain})`);
+  }
+  return { domain, from: from ?? `no-reply@${domain}` };
+}
+
 /**
  * Builds the FIM app: stacks, wiring and cdk-nag (AwsSolutions) checks. infra/app.ts synthesises it for the
  * CLI; the infra tests build the very same app.
@@ -43,6 +68,9 @@ function contextBoolean(app: App, key: string): boolean {
  *   - region: the AWS region (default: eu-north-1)
  *   - hostedUiDomainPrefix: Cognito hosted UI prefix (default: fim-<account>)
  *   - threatProtection: 'true' for the Cognito Plus plan with threat protection enforced (default: off)
+ *   - mailDomain, mailFrom: who e-mail comes from (mailSender()); without both, no FimMessages stack
+ *   - alarmEmail: subscribed to the mail alarms' topic
+ *   - siteUrl: the site's address in the e-mails' links (default: the HTTP API's endpoint)
  */
 export function buildApp(options: BuildAppOptions = {}): FimApp {
   const processEnv = options.env ?? process.env;
@@ -74,6 +102,27 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
     table: dataStack.table,
   });
 
+  // The mail in a stack of its own: its identity lives as long as the domain's DNS records, and the sender
+  // can be paused or rolled back without touching the API (docs/infra.md, "Mail").
+  const sender = mailSender(contextString(app, 'mailDomain'), contextString(app, 'mailFrom'));
+  const messagesStack =
+    sender &&
+    new MessagesStack(app, 'FimMessages', {
+      env,
+      description: 'FIM grant pool platform: e-mail (SES identity, the outbox sender, bounces, alarms)',
+      table: dataStack.table,
+      sender,
+      siteUrl: contextString(app, 'siteUrl') ?? apiStack.api.apiEndpoint,
+      alarmEmail: contextString(app, 'alarmEmail'),
+    });
+  if (!messagesStack) {
+    Annotations.of(app).addWarningV2(
+      'fim:mail-not-configured',
+      'No e-mail is sent: give -c mailDomain=<domain> (or -c mailFrom=<address>) to deploy FimMessages. ' +
+        'Messages wait in the outbox, pending, until then (docs/infra.md, "Mail").',
+    );
+  }
+
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, dataStack, apiStack, jobsStack };
+  return { app, dataStack, apiStack, jobsStack, ...(messagesStack ? { messagesStack } : {}) };
 }

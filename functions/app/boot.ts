@@ -1,9 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { search } from '@aws-lambda-powertools/logger/correlationId';
-import type { CoreDeps } from '../core/ports.js';
+import type { CoreDeps, Mailer } from '../core/ports.js';
 import { systemClock } from '../core/shared/time.js';
 import { createDb } from '../db/client.js';
 import { createCoreDeps } from '../db/repositories.js';
+import { sesMailer } from '../mail/mailer.js';
+import { MESSAGES_FAILED_LOG } from './mail-log.js';
 
 /** What every Lambda shares: one logger and the core's dependencies, built once per cold start. */
 export interface Boot {
@@ -11,6 +13,8 @@ export interface Boot {
   core: CoreDeps;
   /** Reports an unexpected error with its stack, under the invocation's correlation id. */
   logError: (message: string, error: unknown) => void;
+  /** Reports messages not delivered (failed for good, bounced, complained of): the mail alarm counts them. */
+  reportFailed: (failed: number, details?: Record<string, unknown>) => void;
 }
 
 function required(name: string): string {
@@ -37,6 +41,34 @@ export function boot(): Boot {
     core: createCoreDeps(db, systemClock),
     logError: (message, error) =>
       logger.error(message, error instanceof Error ? error : new Error(String(error))),
+    reportFailed: (failed, details = {}) => {
+      if (failed > 0) logger.warn(MESSAGES_FAILED_LOG, { failed, ...details });
+    },
   };
   return booted;
+}
+
+/** What the sending functions share besides Boot: the mailer. */
+export interface MailBoot extends Boot {
+  mailer: Mailer;
+}
+
+let mailBooted: MailBoot | undefined;
+
+/**
+ * boot() plus the SES mailer, built once per cold start from MAIL_FROM, MAIL_CONFIGURATION_SET and SITE_URL
+ * (set by the FimMessages stack). Without them the cold start fails with the missing name: a sender never
+ * runs unconfigured.
+ */
+export function bootMail(): MailBoot {
+  if (mailBooted) return mailBooted;
+  const base = boot();
+  const from = required('MAIL_FROM');
+  const configurationSet = required('MAIL_CONFIGURATION_SET');
+  const siteUrl = required('SITE_URL').replace(/\/$/, '');
+  mailBooted = {
+    ...base,
+    mailer: sesMailer({ from, siteUrl, configurationSet }),
+  };
+  return mailBooted;
 }

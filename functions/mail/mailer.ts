@@ -1,4 +1,4 @@
-import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
 import { MailError } from '../core/messages/message.schema.js';
 import type { Mailer } from '../core/ports.js';
@@ -83,14 +83,19 @@ export function smtpMailer(options: { host: string; port: number; from: string; 
   return mailerOver(transport, options, smtpFailure);
 }
 
-/** Sends through SES v2 (SendEmail with the raw MIME nodemailer composed). */
+/**
+ * Sends through SES v2 (SendEmail with the raw MIME nodemailer composed). Without `client`, a client of the
+ * Lambda's region and credentials (the SDK stays inside functions/mail).
+ */
 export function sesMailer(options: {
-  client: SESv2Client;
+  client?: SESv2Client;
   from: string;
   siteUrl: string;
   configurationSet?: string;
 }): Mailer {
-  const transport = createTransport({ SES: { sesClient: options.client, SendEmailCommand } });
+  const transport = createTransport({
+    SES: { sesClient: options.client ?? new SESv2Client({}), SendEmailCommand },
+  });
   return mailerOver(
     transport,
     {

@@ -6,17 +6,16 @@ import {
   ReferenceStrength,
   Stack,
   type StackProps,
-  Validations,
 } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { Schedule, ScheduleExpression, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Role } from 'aws-cdk-lib/aws-iam';
+import type { Schedule } from 'aws-cdk-lib/aws-scheduler';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { AppFunction } from '../constructs/app-function.js';
-import { UnqualifiedLambdaInvoke } from '../constructs/unqualified-lambda-invoke.js';
+import { deadLetterQueue } from '../constructs/dead-letter-queue.js';
+import { scheduleRun, schedulerRole } from '../constructs/schedule.js';
 
 export const CLOSE_CALLS_ENTRY = fileURLToPath(
   new URL('../../functions/handlers/close-calls.handler.ts', import.meta.url),
@@ -33,9 +32,6 @@ export const CLOSE_CALLS_SCHEDULE = {
   retryAttempts: 2,
   maxEventAge: Duration.minutes(5),
 } as const;
-
-/** The dead-letter queue keeps failed runs for the longest time SQS allows. */
-export const DLQ_RETENTION = Duration.days(14);
 
 export interface JobsStackProps extends StackProps {
   readonly table: ITable;
@@ -67,17 +63,11 @@ export class JobsStack extends Stack {
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
 
     // ---- Dead-letter queue for failed runs --------------------------------------------------------------
-    this.deadLetterQueue = new Queue(this, 'CloseCallsDlq', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: DLQ_RETENTION,
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is the dead-letter queue itself (of the closer schedule and of the closer function’s ' +
-        'asynchronous invocations); cdk-nag only recognises DLQs named in a queue redrive policy.',
-    });
+    this.deadLetterQueue = deadLetterQueue(
+      this,
+      'CloseCallsDlq',
+      'of the closer schedule and of the closer function’s asynchronous invocations',
+    );
 
     // ---- The closer -------------------------------------------------------------------------------------
     this.closeCallsFunction = new AppFunction(this, 'CloseCallsFunction', {
@@ -88,43 +78,20 @@ export class JobsStack extends Stack {
       memorySize: 512,
     });
     this.closeCallsFunction.bindTable(props.table, 'readWrite');
-    // Errors thrown by the function (the scheduler only sees whether Lambda accepted the invocation).
-    this.closeCallsFunction.function.configureAsyncInvoke({
-      retryAttempts: CLOSE_CALLS_SCHEDULE.retryAttempts,
-      maxEventAge: CLOSE_CALLS_SCHEDULE.maxEventAge,
-      onFailure: new SqsDestination(this.deadLetterQueue),
-    });
 
     // ---- Schedule ---------------------------------------------------------------------------------------
-    // The scheduler's own role: only schedules of this account's default group may assume it (no confused
-    // deputy), and the target grants it lambda:InvokeFunction on the closer's ARN (not its versions and
+    // The target grants the scheduler's role lambda:InvokeFunction on the closer's ARN (not its versions and
     // aliases, see UnqualifiedLambdaInvoke) and sqs:SendMessage on the dead-letter queue, nothing else.
-    this.schedulerRole = new Role(this, 'SchedulerRole', {
-      description: 'EventBridge Scheduler: invokes the FIM closer, parks failed invocations in its DLQ',
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: {
-          StringEquals: {
-            'aws:SourceAccount': this.account,
-            'aws:SourceArn': this.formatArn({
-              service: 'scheduler',
-              resource: 'schedule-group',
-              resourceName: 'default',
-            }),
-          },
-        },
-      }),
-    });
-
-    this.closeCallsSchedule = new Schedule(this, 'CloseCallsSchedule', {
+    this.schedulerRole = schedulerRole(
+      this,
+      'EventBridge Scheduler: invokes the FIM closer, parks failed invocations in its DLQ',
+    );
+    this.closeCallsSchedule = scheduleRun(this, 'CloseCallsSchedule', {
       description: 'FIM: close calls whose deadline has passed',
-      schedule: ScheduleExpression.rate(CLOSE_CALLS_SCHEDULE.rate),
-      timeWindow: TimeWindow.off(),
-      target: new UnqualifiedLambdaInvoke(this.closeCallsFunction.function, {
-        role: this.schedulerRole,
-        retryAttempts: CLOSE_CALLS_SCHEDULE.retryAttempts,
-        maxEventAge: CLOSE_CALLS_SCHEDULE.maxEventAge,
-        deadLetterQueue: this.deadLetterQueue,
-      }),
+      fn: this.closeCallsFunction.function,
+      role: this.schedulerRole,
+      run: CLOSE_CALLS_SCHEDULE,
+      deadLetterQueue: this.deadLetterQueue,
     });
 
     // ---- Alarm: anything in the DLQ means a run failed for good ------------------------------------------

@@ -59,14 +59,20 @@ export function functionDefaults(own: {
 }
 
 /**
- * The whole app as `cdk synth` builds it, into a folder of its own, with esbuild bundling only the functions of
- * `bundled`. synth() runs cdk-nag, and under vitest (NODE_ENV=test) an unacknowledged nag error makes it throw.
+ * The whole app as `cdk synth` builds it with `context` (`-c key=value`), into a folder of its own, with esbuild
+ * bundling only the functions of `bundled` ('' for none). synth() runs cdk-nag, and under vitest (NODE_ENV=test) an unacknowledged nag error makes it throw.
  * `remove()` deletes the folder.
  */
-export function synthesise(bundled: string): { fim: FimApp; outdir: string; remove(): void } {
-  const outdir = mkdtempSync(join(tmpdir(), `fim-cdk-${bundled}-`));
+export function synthesise(
+  bundled: string,
+  context: Record<string, unknown> = {},
+): { fim: FimApp; outdir: string; remove(): void } {
+  const outdir = mkdtempSync(join(tmpdir(), `fim-cdk-${bundled || 'none'}-`));
   const fim = buildApp({
-    appProps: { outdir, context: cdkJsonContext(bundleOnly(bundled)) },
+    appProps: {
+      outdir,
+      context: cdkJsonContext({ ...bundleOnly(...(bundled ? [bundled] : [])), ...context }),
+    },
     env: { CDK_DEFAULT_ACCOUNT: ACCOUNT },
   });
   fim.app.synth();
@@ -151,3 +157,33 @@ export const asArray = (value: string | string[]): string[] => (Array.isArray(va
 /** Statements with their actions as a sorted array, for order-independent comparison. */
 export const normalised = (statements: Statement[]) =>
   statements.map((s) => ({ ...s, Action: asArray(s.Action).sort() }));
+
+/**
+ * Asserts the one schedule of `template`: `rate`, on time, invoking the function `fn` (logical id) by the role
+ * `role`, 2 retries within 5 minutes, then the DLQ `dlq`; and that the role may do exactly those two things.
+ */
+export function expectScheduledRun(
+  template: Template,
+  ids: { rate: string; fn: string; role: string; dlq: string },
+): void {
+  const arn = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
+  template.resourceCountIs('AWS::Scheduler::Schedule', 1);
+  const schedule = Object.values(template.findResources('AWS::Scheduler::Schedule'))[0]?.Properties;
+  expect(schedule).toMatchObject({
+    ScheduleExpression: ids.rate,
+    FlexibleTimeWindow: { Mode: 'OFF' },
+    State: 'ENABLED',
+    Target: {
+      Arn: arn(ids.fn),
+      RoleArn: arn(ids.role),
+      RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 300 },
+      DeadLetterConfig: { Arn: arn(ids.dlq) },
+    },
+  });
+  // The default schedule group (the scheduler role's trust policy names it).
+  expect(schedule.GroupName).toBeUndefined();
+  expect(normalised(statementsOf(template, ids.role))).toEqual([
+    { Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: arn(ids.fn) },
+    { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: arn(ids.dlq) },
+  ]);
+}

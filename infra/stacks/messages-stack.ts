@@ -1,0 +1,356 @@
+import { fileURLToPath } from 'node:url';
+import {
+  CfnOutput,
+  CrossStackReferences,
+  Duration,
+  Fn,
+  ReferenceStrength,
+  Stack,
+  type StackProps,
+} from 'aws-cdk-lib';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  Metric,
+  Stats,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement, type Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
+import type { Schedule } from 'aws-cdk-lib/aws-scheduler';
+import {
+  ConfigurationSet,
+  DkimIdentity,
+  EasyDkimSigningKeyLength,
+  EmailIdentity,
+  EmailSendingEvent,
+  EventDestination,
+  Identity,
+} from 'aws-cdk-lib/aws-ses';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription, LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { MESSAGES_FAILED_LOG, MESSAGES_FAILED_METRIC } from '../../functions/app/mail-log.js';
+import { AppFunction } from '../constructs/app-function.js';
+import { deadLetterQueue } from '../constructs/dead-letter-queue.js';
+import { scheduleRun, schedulerRole } from '../constructs/schedule.js';
+
+const entry = (name: string) =>
+  fileURLToPath(new URL(`../../functions/handlers/${name}.handler.ts`, import.meta.url));
+
+export const MAIL_SENDER_ENTRY = entry('mail-sender');
+export const MAIL_SWEEP_ENTRY = entry('mail-sweep');
+export const MAIL_EVENTS_ENTRY = entry('mail-events');
+
+/**
+ * Where mail comes from: a domain identity (Easy DKIM, the production set-up) sending as `from`, an address
+ * at that domain; or, without a domain, the single address `from` as an e-mail address identity (SES mails it
+ * a verification link; enough to try the platform in the SES sandbox).
+ */
+export type MailSender = { readonly domain: string; readonly from: string } | { readonly from: string };
+
+/**
+ * Only inserted outbox items that are pending reach the sender: the stream carries every write to the table,
+ * and a message written failed (no address) or a sender's own updates must not invoke it.
+ */
+export const OUTBOX_INSERT_FILTER = {
+  eventName: FilterRule.isEqual('INSERT'),
+  dynamodb: {
+    NewImage: { entity: { S: FilterRule.isEqual('outbox') }, status: { S: FilterRule.isEqual('pending') } },
+  },
+};
+
+/**
+ * How the stream feeds the sender. Small batches: each record is one e-mail through SES (about 0.1 s). A
+ * record whose send threw (DynamoDB or SES unreachable) is retried alone (partial batch responses, bisecting),
+ * three times, then parked in the dead-letter queue; the sweep sends it anyway once it is due again.
+ */
+export const SENDER_STREAM = {
+  batchSize: 10,
+  maxBatchingWindow: Duration.seconds(1),
+  retryAttempts: 3,
+  maxRecordAge: Duration.hours(1),
+} as const;
+
+/**
+ * The sweep: every two minutes, whatever is still pending and due (backoff after a passing fault, a missed
+ * stream event, an expired lease). Like the closer: two retries within five minutes, then the DLQ; the next
+ * run picks up what a failed run left.
+ */
+export const MAIL_SWEEP_SCHEDULE = {
+  rate: Duration.minutes(2),
+  retryAttempts: 2,
+  maxEventAge: Duration.minutes(5),
+} as const;
+
+/** What Lambda needs to read the table's stream for the sender (AWS's example policy, on the stream only). */
+export const STREAM_ACTIONS = [
+  'dynamodb:DescribeStream',
+  'dynamodb:GetRecords',
+  'dynamodb:GetShardIterator',
+  'dynamodb:ListStreams',
+];
+
+/** SES events that mark a message: a bounce, a complaint, a reject (SES refused it after accepting it). */
+export const RECORDED_SES_EVENTS = [
+  EmailSendingEvent.BOUNCE,
+  EmailSendingEvent.COMPLAINT,
+  EmailSendingEvent.REJECT,
+] as const;
+
+export interface MessagesStackProps extends StackProps {
+  readonly table: ITable;
+  readonly sender: MailSender;
+  /** The site's public URL, for the links in the e-mails. */
+  readonly siteUrl: string;
+  /** Subscribed by e-mail to the alarm topic when given. */
+  readonly alarmEmail?: string;
+}
+
+/**
+ * Everything that carries the platform's e-mail in AWS (docs/messages.md, docs/infra.md "Mail"): the SES
+ * identity and configuration set, the sender fed by the table's stream, the sweep, the handler of SES's
+ * bounce and complaint events, their dead-letter queue and the alarms, with the topic the alarms go to.
+ */
+export class MessagesStack extends Stack {
+  readonly identity: EmailIdentity;
+  readonly configurationSet: ConfigurationSet;
+  readonly key: Key;
+  readonly eventsTopic: Topic;
+  readonly alarmTopic: Topic;
+  readonly deadLetterQueue: Queue;
+  readonly senderFunction: AppFunction;
+  readonly sweepFunction: AppFunction;
+  readonly eventsFunction: AppFunction;
+  readonly schedulerRole: Role;
+  readonly sweepSchedule: Schedule;
+  readonly alarms: { deadLetters: Alarm; senderErrors: Alarm; messagesFailed: Alarm };
+
+  constructor(scope: Construct, id: string, props: MessagesStackProps) {
+    super(scope, id, props);
+    // As in FimApi and FimJobs: the table (and its stream) are imported with a strong reference.
+    CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
+    const { sender } = props;
+
+    // ---- Topics: SES events in, alarms out; both encrypted with one key of this stack -----------------------
+    // A customer managed key, because SES and CloudWatch may only publish to an encrypted topic whose key
+    // policy lets them use the key (the AWS managed alias/aws/sns cannot be granted to them).
+    this.key = new Key(this, 'TopicKey', {
+      description: 'FIM mail: encrypts the SES event topic and the alarm topic',
+      enableKeyRotation: true,
+    });
+    for (const service of ['ses.amazonaws.com', 'cloudwatch.amazonaws.com']) {
+      this.key.addToResourcePolicy(
+        new PolicyStatement({
+          sid: `Publish-${service.split('.')[0]}`,
+          principals: [new ServicePrincipal(service)],
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          resources: ['*'],
+          conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+        }),
+      );
+    }
+    this.eventsTopic = new Topic(this, 'SesEvents', {
+      displayName: 'FIM mail: SES bounce, complaint and reject events',
+      masterKey: this.key,
+      enforceSSL: true,
+    });
+    this.alarmTopic = new Topic(this, 'Alarms', {
+      displayName: 'FIM mail alarms',
+      masterKey: this.key,
+      enforceSSL: true,
+    });
+    if (props.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
+
+    // ---- SES: the configuration set every message is sent with, and the identity ---------------------------
+    this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
+      reputationMetrics: true,
+    });
+    this.configurationSet.addEventDestination('ToSns', {
+      destination: EventDestination.snsTopic(this.eventsTopic),
+      events: [...RECORDED_SES_EVENTS],
+    });
+    this.identity = new EmailIdentity(this, 'Identity', {
+      identity: 'domain' in sender ? Identity.domain(sender.domain) : Identity.email(sender.from),
+      // Easy DKIM: SES signs with a 2048-bit key it rotates itself; the domain publishes three CNAME records.
+      dkimIdentity: DkimIdentity.easyDkim(EasyDkimSigningKeyLength.RSA_2048_BIT),
+      configurationSet: this.configurationSet,
+    });
+
+    // ---- Dead-letter queue of everything below -------------------------------------------------------------
+    this.deadLetterQueue = deadLetterQueue(
+      this,
+      'MailDlq',
+      'of the sender’s stream records, the sweep’s schedule and invocations, and the SES event handler',
+    );
+
+    // ---- The functions -------------------------------------------------------------------------------------
+    const mailEnvironment = {
+      MAIL_FROM: sender.from,
+      MAIL_CONFIGURATION_SET: this.configurationSet.configurationSetName,
+      SITE_URL: props.siteUrl,
+    };
+    this.senderFunction = new AppFunction(this, 'SenderFunction', {
+      entry: MAIL_SENDER_ENTRY,
+      description: 'FIM: sends the outbox messages the table stream reports as inserted and pending',
+      timeout: Duration.seconds(60),
+      environment: mailEnvironment,
+    });
+    this.sweepFunction = new AppFunction(this, 'SweepFunction', {
+      entry: MAIL_SWEEP_ENTRY,
+      description: 'FIM: sends every outbox message still pending and due (scheduled every 2 minutes)',
+      // Shorter than the schedule's rate, so runs do not pile up (overlapping runs are safe: claims).
+      timeout: Duration.seconds(90),
+      environment: mailEnvironment,
+    });
+    this.eventsFunction = new AppFunction(this, 'EventsFunction', {
+      entry: MAIL_EVENTS_ENTRY,
+      description: 'FIM: records SES bounces and complaints on the messages they concern',
+      timeout: Duration.seconds(30),
+    });
+    for (const fn of [this.senderFunction, this.sweepFunction, this.eventsFunction]) {
+      fn.bindTable(props.table, 'readWrite');
+    }
+    // Sending: on the identity and the configuration set, nothing else.
+    for (const fn of [this.senderFunction, this.sweepFunction]) {
+      fn.role.addToPolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+          resources: [
+            this.identity.emailIdentityArn,
+            this.formatArn({
+              service: 'ses',
+              resource: 'configuration-set',
+              resourceName: this.configurationSet.configurationSetName,
+            }),
+          ],
+        }),
+      );
+    }
+
+    // The stream: inserted pending outbox items only. The mapping is made here rather than by DynamoEventSource,
+    // whose grant adds dynamodb:ListStreams on every resource; reading this table's stream is all it needs.
+    const streamArn = props.table.tableStreamArn;
+    if (!streamArn) throw new Error('The table has no stream: the sender is fed by it (DataStack)');
+    this.senderFunction.function.addEventSourceMapping('OutboxStream', {
+      eventSourceArn: streamArn,
+      startingPosition: StartingPosition.LATEST,
+      ...SENDER_STREAM,
+      bisectBatchOnError: true,
+      reportBatchItemFailures: true,
+      onFailure: new SqsDlq(this.deadLetterQueue),
+      filters: [FilterCriteria.filter(OUTBOX_INSERT_FILTER)],
+    });
+    this.senderFunction.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: STREAM_ACTIONS,
+        resources: [streamArn],
+      }),
+    );
+
+    // The SES events, through the topic (SNS invokes asynchronously: retries, then the DLQ).
+    this.eventsTopic.addSubscription(
+      new LambdaSubscription(this.eventsFunction.function, { deadLetterQueue: this.deadLetterQueue }),
+    );
+    this.eventsFunction.function.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(1),
+      onFailure: new SqsDestination(this.deadLetterQueue),
+    });
+
+    // ---- The sweep's schedule (as the closer's in FimJobs) -------------------------------------------------
+    this.schedulerRole = schedulerRole(
+      this,
+      'EventBridge Scheduler: invokes the FIM mail sweep, parks failed invocations in its DLQ',
+    );
+    this.sweepSchedule = scheduleRun(this, 'SweepSchedule', {
+      description: 'FIM: send the outbox messages still pending',
+      fn: this.sweepFunction.function,
+      role: this.schedulerRole,
+      run: MAIL_SWEEP_SCHEDULE,
+      deadLetterQueue: this.deadLetterQueue,
+    });
+
+    // ---- Alarms, all to the alarm topic --------------------------------------------------------------------
+    // Messages the sender gave up on (failed) and the bounces and complaints SES reported: each function
+    // logs one line per batch, counted here into one metric.
+    const failedMetric = {
+      metricNamespace: MESSAGES_FAILED_METRIC.namespace,
+      metricName: MESSAGES_FAILED_METRIC.name,
+      filterPattern: FilterPattern.stringValue('$.message', '=', MESSAGES_FAILED_LOG),
+      metricValue: '$.failed',
+    };
+    for (const fn of [this.senderFunction, this.sweepFunction, this.eventsFunction]) {
+      new MetricFilter(this, `${fn.node.id}MessagesFailed`, { logGroup: fn.logGroup, ...failedMetric });
+    }
+    const failed = new Metric({
+      namespace: MESSAGES_FAILED_METRIC.namespace,
+      metricName: MESSAGES_FAILED_METRIC.name,
+      statistic: Stats.SUM,
+      period: Duration.minutes(5),
+    });
+    const alarm = (alarmId: string, metric: IMetric, alarmDescription: string) => {
+      const created = new Alarm(this, alarmId, {
+        alarmDescription,
+        metric,
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        // No data is the healthy state (an empty queue, no errors, no failed message).
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+      created.addAlarmAction(new SnsAction(this.alarmTopic));
+      return created;
+    };
+    this.alarms = {
+      deadLetters: alarm(
+        'MailDlqAlarm',
+        this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(5),
+          statistic: Stats.MAXIMUM,
+        }),
+        'FIM mail: a stream batch, a sweep run or an SES event failed after its retries and was parked in the ' +
+          'dead-letter queue (docs/infra.md, "Mail"). Messages may wait for the next sweep.',
+      ),
+      senderErrors: alarm(
+        'SenderErrorsAlarm',
+        this.senderFunction.function.metricErrors({ period: Duration.minutes(5), statistic: Stats.SUM }),
+        'FIM mail: the stream sender failed (DynamoDB or SES unreachable, a bug); the stream retries and the ' +
+          'sweep catches up, but look at its log.',
+      ),
+      messagesFailed: alarm(
+        'MessagesFailedAlarm',
+        failed,
+        'FIM mail: messages were not delivered (failed for good, bounced or complained of). See them on ' +
+          '/admin/messages?status=failed (and bounced, complained) and act on their reason.',
+      ),
+    };
+
+    // ---- Outputs -------------------------------------------------------------------------------------------
+    new CfnOutput(this, 'MailFrom', { value: sender.from, description: 'The From address of every message' });
+    new CfnOutput(this, 'ConfigurationSetName', { value: this.configurationSet.configurationSetName });
+    if ('domain' in sender) {
+      this.identity.dkimRecords.forEach((record, i) => {
+        new CfnOutput(this, `DkimRecord${i + 1}`, {
+          value: Fn.join(' ', [record.name, 'CNAME', record.value]),
+          description: `Easy DKIM: publish this CNAME record in the DNS of ${sender.domain}`,
+        });
+      });
+    }
+    new CfnOutput(this, 'MailDlqUrl', {
+      value: this.deadLetterQueue.queueUrl,
+      description: 'Dead-letter queue of the mail functions',
+    });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
+  }
+}
