@@ -88,6 +88,15 @@ export function composeMail(message: OutboxMessage): { subject: string; body: st
   return { subject: `${da.subject} / ${en.subject}`, body: `${da.body}\n\n---\n\n${en.body}` };
 }
 
+/** The e-mail as composed, or undefined when its values cannot be worded (the sender marks it TEMPLATE). */
+export function composedMail(message: OutboxMessage): { subject: string; body: string } | undefined {
+  try {
+    return composeMail(message);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A message in the reader's words. */
 export const say = (lang: Lang, message: Message): string => wordMessage(messages[lang], message);
 

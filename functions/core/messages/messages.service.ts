@@ -1,9 +1,15 @@
+import { z } from 'zod';
 import { type AuditEvent, auditEvent, type MessageCase, type OutboxMessage } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
 import type { MailKind } from '../shared/messages.js';
-import type { MessageFilter, MessagePage, MessageStatus, StoredMessage } from './message.schema.js';
+import {
+  MESSAGE_STATUSES,
+  type MessagePage,
+  type MessageStatus,
+  type StoredMessage,
+} from './message.schema.js';
 
 /*
  * Who reads which message (docs/messages.md "Who sees what"): everyone their own (sent to their address),
@@ -22,6 +28,17 @@ export const RESENDABLE_STATUSES = [
 ] as const satisfies readonly MessageStatus[];
 export const isResendable = (message: Pick<StoredMessage, 'status'>): boolean =>
   (RESENDABLE_STATUSES as readonly MessageStatus[]).includes(message.status);
+
+/** The admin's filter as the API and the page take it: a status, a kind of message (`application.receipt`). */
+export const messageFilterSchema = z.object({
+  status: z.enum(MESSAGE_STATUSES).optional(),
+  kind: z
+    .string()
+    .max(80)
+    .regex(/^[a-z]+(?:[._][a-z]+)+$/)
+    .optional(),
+});
+export type MessageFilterInput = z.infer<typeof messageFilterSchema>;
 
 /** A page request as the API and the pages pass it. */
 export interface PageRequest {
@@ -82,7 +99,7 @@ export async function getMessage(deps: CoreDeps, ctx: RequestContext, id: string
 export async function listMessages(
   deps: CoreDeps,
   ctx: RequestContext,
-  filter: Pick<MessageFilter, 'status' | 'kind'>,
+  filter: MessageFilterInput,
   page: PageRequest = {},
 ): Promise<MessagePage> {
   const scope = oversight(ctx.actor);
@@ -90,7 +107,8 @@ export async function listMessages(
   return deps.messages.list(
     {
       ...(filter.status ? { status: filter.status } : {}),
-      ...(filter.kind ? { kind: filter.kind } : {}),
+      // A kind no message has finds none; the filter's words come from the catalogue's kinds.
+      ...(filter.kind ? { kind: filter.kind as MailKind } : {}),
       ...(scope === 'party' ? { caseKind: 'party' as const } : {}),
     },
     pageOf(page),

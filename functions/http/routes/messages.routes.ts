@@ -9,10 +9,10 @@ import {
   listMessages,
   listMyMessages,
   MESSAGE_PAGE_MAX,
+  messageFilterSchema,
   resendMessage,
 } from '../../core/messages/messages.service.js';
-import type { MailKind } from '../../core/shared/messages.js';
-import { composeMail, MAIL_KINDS } from '../../texts/index.js';
+import { composedMail, MAIL_KINDS } from '../../texts/index.js';
 import type { AppDeps } from '../context.js';
 import { ctx, requireIfMatch, requireUser, withETag } from '../context.js';
 import { bearer, createApiRouter, json, problems, uuidParam, versionHeaders } from './api-common.js';
@@ -59,9 +59,8 @@ const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MESSAGE_PAGE_MAX).optional(),
   cursor: z.string().max(500).optional(),
 });
-const filterQuery = pageQuery.extend({
-  status: z.enum(MESSAGE_STATUSES).optional(),
-  kind: z.enum(MAIL_KINDS as [MailKind, ...MailKind[]]).optional(),
+const filterQuery = pageQuery.extend(messageFilterSchema.shape).extend({
+  kind: messageFilterSchema.shape.kind.describe(`A kind of message: ${MAIL_KINDS.join(', ')}`),
 });
 
 /** A message as the API shows it: the sender's lease and header id stay inside. */
@@ -81,15 +80,6 @@ function view(m: StoredMessage): z.infer<typeof message> {
     ...(m.resendOf ? { resendOf: m.resendOf } : {}),
     version: m.version,
   };
-}
-
-/** The text as composed; a message whose values cannot be worded has none (the sender marks it TEMPLATE). */
-export function composedText(m: StoredMessage): { subject: string; body: string } | undefined {
-  try {
-    return composeMail(m);
-  } catch {
-    return undefined;
-  }
 }
 
 const pageOf = (q: z.infer<typeof pageQuery>) => ({
@@ -129,7 +119,7 @@ export function messageRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const m = await getMessage(deps.core, ctx(c), c.req.valid('param').messageId);
-      const mail = composedText(m);
+      const mail = composedMail(m);
       return c.json(withETag(c, { ...view(m), ...(mail ? { mail } : {}) }), 200);
     },
   );
