@@ -293,13 +293,14 @@ export interface MessageRepository {
   /** Pending messages due by `now` and sending ones whose lease ran out, oldest first, at most `limit`. */
   listDue(now: string, limit: number): Promise<StoredMessage[]>;
   /**
-   * Claims a message for sending (pending and due, or sending with an expired lease): status sending, the
-   * lease, attempts + 1, in one conditional write. Undefined when it is not claimable (another sender has it).
+   * Claims a message read as claimable (pending and due, or sending with an expired lease): status sending,
+   * the lease, attempts + 1, in one write conditioned on the version read. Undefined when it changed since it
+   * was read (another sender has it).
    */
-  claim(id: string, lease: { token: string; now: string; until: string }): Promise<StoredMessage | undefined>;
+  claim(read: StoredMessage, lease: { token: string; until: string }): Promise<StoredMessage | undefined>;
   /**
-   * Stores the outcome of a send by the holder of the lease (`claimed.leaseToken`), with its audit event when
-   * given; false when the lease was lost meanwhile (nothing written).
+   * Stores the outcome of a send by the holder of the lease (`claimed.leaseToken`), with its audit event (none
+   * for a retry's reschedule, which changes no case); false when the lease was lost meanwhile (nothing written).
    */
   settle(claimed: StoredMessage, next: StoredMessage, audit?: AuditEvent): Promise<boolean>;
   /** Marks a sent message bounced or complained (from the provider's event), with its audit event. */

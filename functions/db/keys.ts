@@ -1,3 +1,5 @@
+import type { MessageCase } from '../core/audit/audit.js';
+
 /** Every key string of the table is built here and nowhere else. */
 export const keys = {
   call: (id: string) => ({ pk: `CALL#${id}`, sk: 'CALL' }),
@@ -49,12 +51,23 @@ export const keys = {
   audit: (entityPk: string, at: string, id: string) => ({ pk: entityPk, sk: `AUDIT#${at}#${id}` }),
   auditPrefix: 'AUDIT#',
 
+  /** A message (an outbox item) and its sender's state. */
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
-  outboxPending: (createdAt: string, id: string) => ({
-    gsi1pk: 'OUTBOX#pending',
-    gsi1sk: `${createdAt}#${id}`,
+  /**
+   * The sender's queue and the admins' filter: one index partition per status, sorted by the time that matters
+   * to it (pending: due; sending: the lease's end, so an expired lease is a range; others: written).
+   */
+  outboxByStatus: (status: string, at: string, id: string) => ({
+    gsi1pk: `OUTBOX#${status}`,
+    gsi1sk: `${at}#${id}`,
   }),
-  outboxPendingPk: 'OUTBOX#pending',
+  outboxWithStatus: (status: string) => `OUTBOX#${status}`,
+  /** "Mine beskeder": the messages to one address, by when they were written. */
+  outboxByRecipient: (to: string, createdAt: string, id: string) => ({
+    gsi2pk: `MSGTO#${to.toLowerCase()}`,
+    gsi2sk: `${createdAt}#${id}`,
+  }),
+  outboxToRecipient: (to: string) => `MSGTO#${to.toLowerCase()}`,
 
   referenceCounter: (year: number) => ({ pk: `COUNTER#REFERENCE#${year}`, sk: 'COUNTER' }),
   /** Claims a reference for good: a reference is never handed out twice. */
@@ -148,6 +161,24 @@ export const keys = {
   }),
   reportsPendingPk: 'REPORTS#pending',
 } as const;
+
+/** The partition of a case's record, by what a message concerns: its sender's audit events are kept there. */
+export function casePk(c: MessageCase): string {
+  switch (c.kind) {
+    case 'application':
+      return keys.application(c.id).pk;
+    case 'award':
+      return keys.award(c.id).pk;
+    case 'party':
+      return keys.party(c.id).pk;
+    case 'meeting':
+      return keys.meeting(c.id).pk;
+    case 'call':
+      return keys.call(c.id).pk;
+    case 'user':
+      return keys.user(c.id).pk;
+  }
+}
 
 /** Attributes that are storage keys, not domain fields. */
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'] as const;

@@ -1,5 +1,6 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, OutboxMessage } from '../core/audit/audit.js';
+import { type StoredMessage, storedMessage } from '../core/messages/message.schema.js';
 import type { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
 import { failedItems, mapDynamoError } from './errors.js';
@@ -24,10 +25,26 @@ export interface Audited {
 /** The refusal a named item's failed condition means (read again what it needs for its figures). */
 export type Refusal = () => AppError | Promise<AppError>;
 
+/**
+ * The one waiver of the audit event: a write that changes no case's state, only the sender's bookkeeping of a
+ * message (its claim, the reschedule after a passing fault). Each reason is named here, so every waived write
+ * can be found by searching for `housekeeping(`; a waived transaction writes no outbox messages.
+ */
+export interface Housekeeping {
+  readonly housekeeping: 'message.claim' | 'message.reschedule';
+}
+
+export const housekeeping = (reason: Housekeeping['housekeeping']): Housekeeping => ({
+  housekeeping: reason,
+});
+
 export interface Transaction<Items extends NamedItems> {
   items: Items;
-  /** Required: the type refuses a state change without its audit trail. Written as `audit:0`, `audit:1`, ... */
-  audit: Audited | readonly [Audited, ...Audited[]];
+  /**
+   * Required: the type refuses a state change without its audit trail. Written as `audit:0`, `audit:1`, ...
+   * Only the sender's bookkeeping waives it, by name (`housekeeping('message.claim')`).
+   */
+  audit: Audited | readonly [Audited, ...Audited[]] | Housekeeping;
   /** Messages to send, written as `outbox:0`, ... in the same transaction as their cause. */
   outbox?: readonly OutboxMessage[];
   /**
@@ -45,9 +62,12 @@ export interface Transaction<Items extends NamedItems> {
  * out); TransactionCancelledError for a cancellation that is neither (a 500)
  */
 export async function transact<Items extends NamedItems>(db: Db, tx: Transaction<Items>): Promise<void> {
-  const audits: readonly Audited[] = !tx.audit ? [] : 'event' in tx.audit ? [tx.audit] : tx.audit;
+  const waived = !!tx.audit && 'housekeeping' in tx.audit;
+  const audits: readonly Audited[] =
+    !tx.audit || 'housekeeping' in tx.audit ? [] : 'event' in tx.audit ? [tx.audit] : tx.audit;
   // The type already refuses this; the check keeps a cast or an untyped caller from writing without a trail.
-  if (audits.length === 0) throw new TypeError('A state change needs its audit event');
+  if (audits.length === 0 && !waived) throw new TypeError('A state change needs its audit event');
+  if (waived && (tx.outbox?.length ?? 0) > 0) throw new TypeError('Housekeeping sends no messages');
   const named: [string, TransactItem][] = [
     ...Object.entries(tx.items).filter((entry): entry is [string, TransactItem] => entry[1] !== undefined),
     ...audits.map((audit, i): [string, TransactItem] => [`audit:${i}`, auditPut(db, audit)]),
@@ -132,18 +152,25 @@ function auditPut(db: Db, { entityPk, event }: Audited): TransactItem {
   };
 }
 
-function outboxPut(db: Db, message: OutboxMessage): TransactItem {
+/**
+ * A message as stored, with its index keys: the sender's queue by status (gsi1) and the recipient's messages
+ * (gsi2). Every write of a message (the first, the claim, the outcome) builds it here.
+ */
+export function messageItem(m: StoredMessage): Record<string, unknown> {
+  const at = m.status === 'pending' ? m.nextAttemptAt : m.status === 'sending' ? m.leaseUntil : m.createdAt;
   return {
-    Put: {
-      TableName: db.tableName,
-      Item: {
-        ...keys.outbox(message.id),
-        ...keys.outboxPending(message.createdAt, message.id),
-        entity: 'outbox',
-        status: 'pending',
-        ...message,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
+    ...keys.outbox(m.id),
+    ...keys.outboxByStatus(m.status, at ?? m.createdAt, m.id),
+    ...(m.to ? keys.outboxByRecipient(m.to, m.createdAt, m.id) : {}),
+    entity: 'outbox',
+    ...m,
   };
+}
+
+/**
+ * A message written with its cause: pending, or failed (NO_ADDRESS) when it has no address, so the cause
+ * commits either way (message.schema.ts `storedMessage`).
+ */
+export function outboxPut(db: Db, message: OutboxMessage): TransactItem {
+  return versionedPut(db, messageItem(storedMessage(message)));
 }

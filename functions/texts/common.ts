@@ -81,6 +81,12 @@ export const da = {
     stopping: 'stopper',
     closed: 'Lukket ved fristen',
     reminded: 'Påmindelser om rapporter',
+    inbox: 'Lokal indbakke (maildev)',
+    portTaken: (port: number, envVar: string) => `Port ${port} er optaget: vælg en anden med ${envVar}`,
+  },
+  /** The words every e-mail shares around its kind's own text. */
+  mail: {
+    link: 'Se det på FIM',
   },
   /** Problem titles by HTTP status (RFC 9457 `title`). */
   problemTitle: {
@@ -170,6 +176,11 @@ export const en: typeof da = {
     stopping: 'stopping',
     closed: 'Closed at the deadline',
     reminded: 'Report reminders',
+    inbox: 'Local inbox (maildev)',
+    portTaken: (port: number, envVar: string) => `Port ${port} is taken: choose another with ${envVar}`,
+  },
+  mail: {
+    link: 'See it on FIM',
   },
   problemTitle: {
     400: 'Bad request',

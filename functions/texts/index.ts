@@ -76,20 +76,43 @@ const mail: Record<Lang, MailTexts<MailParams>> = {
 /** Every kind of e-mail the catalogue words (the admin's filter offers them). */
 export const MAIL_KINDS = Object.keys(mail.da) as MailKind[];
 
+/** One language's half of an e-mail: its subject, its text and the link to the page it concerns. */
+export interface MailPart {
+  lang: Lang;
+  subject: string;
+  body: string;
+  link?: { label: string; url: string };
+}
+
 /**
  * An e-mail as it is sent: Danish first, then English, in one message (the recipients are Danish public
- * bodies and researchers; the English half serves those who read it).
+ * bodies and researchers; the English half serves those who read it). With `siteUrl`, each half ends with the
+ * absolute link to the page the message concerns. `parts` are the halves, for a mailer's HTML.
  */
-export function composeMail(message: OutboxMessage): { subject: string; body: string } {
+export function composeMail(
+  message: OutboxMessage,
+  siteUrl?: string,
+): { subject: string; body: string; parts: [MailPart, MailPart] } {
   const { kind, params } = message as { kind: MailKind; params: unknown };
-  const word = (lang: Lang) =>
-    (mail[lang][kind] as (params: unknown) => { subject: string; body: string })(params);
-  const [da, en] = [word('da'), word('en')];
-  return { subject: `${da.subject} / ${en.subject}`, body: `${da.body}\n\n---\n\n${en.body}` };
+  const part = (lang: Lang): MailPart => {
+    const words = (mail[lang][kind] as (params: unknown) => { subject: string; body: string })(params);
+    return {
+      lang,
+      ...words,
+      ...(siteUrl ? { link: { label: texts[lang].mail.link, url: `${siteUrl}${message.link}` } } : {}),
+    };
+  };
+  const [da, en] = [part('da'), part('en')];
+  const text = (p: MailPart) => (p.link ? `${p.body}\n\n${p.link.label}: ${p.link.url}` : p.body);
+  return {
+    subject: `${da.subject} / ${en.subject}`,
+    body: `${text(da)}\n\n---\n\n${text(en)}`,
+    parts: [da, en],
+  };
 }
 
 /** The e-mail as composed, or undefined when its values cannot be worded (the sender marks it TEMPLATE). */
-export function composedMail(message: OutboxMessage): { subject: string; body: string } | undefined {
+export function composedMail(message: OutboxMessage): ReturnType<typeof composeMail> | undefined {
   try {
     return composeMail(message);
   } catch {

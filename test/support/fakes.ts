@@ -26,6 +26,11 @@ import {
   type YearSettings,
 } from '../../functions/core/finance/finance.schema.js';
 import type { Report } from '../../functions/core/finance/report.schema.js';
+import {
+  type MessagePage,
+  type StoredMessage,
+  storedMessage,
+} from '../../functions/core/messages/message.schema.js';
 import type {
   ApplicationRepository,
   AwardClosing,
@@ -35,6 +40,7 @@ import type {
   DecisionRepository,
   FinanceRepository,
   KeyClaim,
+  MessageRepository,
   MovementClaim,
   ReportRepository,
   ReviewRepository,
@@ -43,6 +49,7 @@ import type {
 } from '../../functions/core/ports.js';
 import type { Assignment } from '../../functions/core/reviews/review.schema.js';
 import { AppError, notFound, versionConflict } from '../../functions/core/shared/errors.js';
+import { casePk } from '../../functions/db/keys.js';
 import { TestClock } from './clock.js';
 
 /*
@@ -126,6 +133,8 @@ export class FakeStore {
   /** Every audit event written, in order, and the partition it is kept under (`CALL#<id>`, `APP#<id>`, ...). */
   readonly audit: { entityPk: string; event: AuditEvent }[] = [];
   readonly outbox: OutboxMessage[] = [];
+  /** Every message as the sender keeps it (the outbox items and their state), by id. */
+  readonly messages = new Map<string, StoredMessage>();
   /** Transactions committed (a refused one is not counted). */
   commits = 0;
 
@@ -135,7 +144,10 @@ export class FakeStore {
    */
   async transact(
     writes: Record<string, Write | undefined>,
-    audit: { entityPk: string; event: AuditEvent } | readonly { entityPk: string; event: AuditEvent }[],
+    audit:
+      | { entityPk: string; event: AuditEvent }
+      | readonly { entityPk: string; event: AuditEvent }[]
+      | 'housekeeping',
     outbox: readonly OutboxMessage[] = [],
     refusals: Record<string, Refusal> = {},
   ): Promise<void> {
@@ -146,8 +158,9 @@ export class FakeStore {
       throw versionConflict();
     }
     for (const [, write] of named) write.apply();
-    this.audit.push(...copy('event' in audit ? [audit] : [...audit]));
+    if (audit !== 'housekeeping') this.audit.push(...copy('event' in audit ? [audit] : [...audit]));
     this.outbox.push(...copy(outbox));
+    for (const message of outbox) this.messages.set(message.id, storedMessage(message));
     this.commits += 1;
   }
 
@@ -700,6 +713,119 @@ function fakeFinance(store: FakeStore): FinanceRepository {
   };
 }
 
+/** The sort key of a message in its status's index partition (as functions/db/transact.ts `messageItem`). */
+const statusSortKey = (m: StoredMessage) =>
+  `${m.status === 'pending' ? m.nextAttemptAt : m.status === 'sending' ? m.leaseUntil : m.createdAt}#${m.id}`;
+
+/** A page of `list` newest first by `sortKey`, after the cursor's position (opaque: a base64url position). */
+function pageAfter(
+  found: StoredMessage[],
+  sortKey: (m: StoredMessage) => string,
+  page: { limit: number; cursor?: string },
+): MessagePage {
+  const sorted = found.sort(ascending(sortKey)).reverse();
+  let from = 0;
+  if (page.cursor !== undefined) {
+    let after: unknown;
+    try {
+      after = (JSON.parse(Buffer.from(page.cursor, 'base64url').toString('utf8')) as { after?: unknown })
+        .after;
+    } catch {
+      // refused below
+    }
+    if (typeof after !== 'string') throw invalidCursor();
+    from = sorted.findIndex((m) => sortKey(m) < (after as string));
+    if (from < 0) from = sorted.length;
+  }
+  const items = sorted.slice(from, from + page.limit).map(copy);
+  const last = items.at(-1);
+  return {
+    items,
+    ...(items.length === page.limit && last
+      ? { cursor: Buffer.from(JSON.stringify({ after: sortKey(last) })).toString('base64url') }
+      : {}),
+  };
+}
+
+function fakeMessages(store: FakeStore): MessageRepository {
+  /** The message's next state, written only over the version read (and the lease, when one is held). */
+  const put = (next: StoredMessage, expectedVersion: number, leaseToken?: string): Write => ({
+    holds: () => {
+      const now = store.messages.get(next.id);
+      return now?.version === expectedVersion && (leaseToken === undefined || now.leaseToken === leaseToken);
+    },
+    apply: () => store.messages.set(next.id, copy(next)),
+  });
+  const written = async (write: Promise<void>) => {
+    try {
+      await write;
+      return true;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'VERSION_CONFLICT') return false;
+      throw error;
+    }
+  };
+  return {
+    get: async (id) => copy(store.messages.get(id)),
+    listDue: async (now, limit) =>
+      [...store.messages.values()]
+        .filter(
+          (m) =>
+            (m.status === 'pending' && m.nextAttemptAt <= now) ||
+            (m.status === 'sending' && (m.leaseUntil ?? '') < now),
+        )
+        .sort(ascending(statusSortKey))
+        .slice(0, limit)
+        .map(copy),
+    async claim(read, lease) {
+      const claimed: StoredMessage = {
+        ...read,
+        status: 'sending',
+        leaseToken: lease.token,
+        leaseUntil: lease.until,
+        attempts: read.attempts + 1,
+        version: read.version + 1,
+      };
+      return (await written(store.transact({ message: put(claimed, read.version) }, 'housekeeping')))
+        ? copy(claimed)
+        : undefined;
+    },
+    settle: (claimed, next, audit) =>
+      written(
+        store.transact(
+          { message: put(next, claimed.version, claimed.leaseToken) },
+          audit ? { entityPk: casePk(claimed.case), event: audit } : 'housekeeping',
+        ),
+      ),
+    recordDelivery: (next, expectedVersion, audit) =>
+      store.transact({ message: put(next, expectedVersion) }, { entityPk: casePk(next.case), event: audit }),
+    listByRecipient: async (email, page) =>
+      pageAfter(
+        [...store.messages.values()].filter((m) => m.to !== '' && m.to.toLowerCase() === email.toLowerCase()),
+        (m) => `${m.createdAt}#${m.id}`,
+        page,
+      ),
+    list: async (filter, page) =>
+      pageAfter(
+        [...store.messages.values()].filter(
+          (m) =>
+            (!filter.status || m.status === filter.status) &&
+            (!filter.kind || m.kind === filter.kind) &&
+            (!filter.caseKind || m.case.kind === filter.caseKind),
+        ),
+        statusSortKey,
+        page,
+      ),
+    resend: (original, message, audit) => {
+      const stored = { ...storedMessage(message), resendOf: original.id };
+      return store.transact(
+        { message: created(store.messages, message.id, stored) },
+        { entityPk: casePk(stored.case), event: audit },
+      );
+    },
+  };
+}
+
 export interface Fakes {
   /** The core's dependencies, every port faked in memory. */
   deps: CoreDeps;
@@ -721,6 +847,7 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
     finance: fakeFinance(store),
     awards: fakeAwards(store),
     reports: fakeReports(store),
+    messages: fakeMessages(store),
     clock,
   };
   return { deps, clock, store };

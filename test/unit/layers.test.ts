@@ -54,6 +54,14 @@ describe('the layers, as npm run lint keeps them', () => {
     ['functions/db/probe.ts', 'hono', 'no HTTP'],
     ['functions/texts/probe.ts', '../db/client.js', "core's types only"],
     ['functions/handlers/probe.ts', '@aws-sdk/client-dynamodb', "AWS's SDK"],
+    ['functions/handlers/probe.ts', '@aws-sdk/client-sesv2', "AWS's SDK"],
+    ['functions/mail/probe.ts', '@aws-sdk/lib-dynamodb', 'SES only'],
+    ['functions/mail/probe.ts', '../db/client.js', 'Mailer port'],
+    ['functions/mail/probe.ts', 'hono', 'no HTTP'],
+    ['functions/core/messages/probe.ts', 'nodemailer', 'Only functions/mail sends mail'],
+    ['functions/db/probe.ts', 'nodemailer', 'Only functions/mail sends mail'],
+    ['functions/http/probe.ts', 'nodemailer', 'Only functions/mail sends mail'],
+    ['web/probe.ts', 'maildev', 'Only functions/mail sends mail'],
   ])('%s may not import %s', (path, specifier, message) => {
     const { refused, output } = lint(path, specifier);
     expect(refused, output).toBe(true);
@@ -71,6 +79,12 @@ describe('the layers, as npm run lint keeps them', () => {
     ['functions/app/probe.ts', '../../web/web.routes.js'],
     ['functions/app/probe.ts', '../db/client.js'],
     ['test/probe.ts', '@aws-sdk/lib-dynamodb'],
+    ['functions/mail/probe.ts', '@aws-sdk/client-sesv2'],
+    ['functions/mail/probe.ts', 'nodemailer'],
+    ['functions/mail/probe.ts', '../texts/index.js'],
+    ['functions/mail/probe.ts', '../core/ports.js'],
+    ['functions/local/probe.ts', 'maildev'],
+    ['functions/app/probe.ts', '../mail/mailer.js'],
   ])('%s may import %s', (path, specifier) => {
     const { refused, output } = lint(path, specifier);
     expect(refused, output).toBe(false);

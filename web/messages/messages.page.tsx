@@ -152,7 +152,16 @@ export function MessagePage({ lang, message, back }: { lang: Lang; message: Stor
         )}
       </dl>
       <h2>{t.text}</h2>
-      {mail ? <div class="prose card">{mail.body}</div> : <p>{t.cannotCompose}</p>}
+      {mail ? (
+        mail.parts.map((part) => (
+          <section class="card" lang={part.lang}>
+            <h3>{part.subject}</h3>
+            <div class="prose">{part.body}</div>
+          </section>
+        ))
+      ) : (
+        <p>{t.cannotCompose}</p>
+      )}
     </>
   );
 }

@@ -51,6 +51,31 @@ export type StoredMessage = OutboxMessage & {
   version: number;
 };
 
+/** The host part of every Message-ID the platform writes (`<id@host>`): fixed with the item, so a retry reuses it. */
+export const MESSAGE_ID_HOST = 'messages.fim.rm.dk';
+
+/**
+ * A message as it is first stored, in the transaction of its cause: pending and due at once, or failed
+ * (NO_ADDRESS) when no address is known, so the cause still commits and the page can say why.
+ */
+export function storedMessage(message: OutboxMessage): StoredMessage {
+  const base = {
+    ...message,
+    attempts: 0,
+    nextAttemptAt: message.createdAt,
+    headerMessageId: `<${message.id}@${MESSAGE_ID_HOST}>`,
+    version: 1,
+  };
+  return message.to.trim() === ''
+    ? { ...base, status: 'failed', failure: { reason: 'NO_ADDRESS', at: message.createdAt } }
+    : { ...base, status: 'pending' };
+}
+
+/** Whether a sender may claim the message now: pending and due, or sending under a lease that ran out. */
+export const claimable = (m: StoredMessage, now: string): boolean =>
+  (m.status === 'pending' && m.nextAttemptAt <= now) ||
+  (m.status === 'sending' && (m.leaseUntil ?? '') < now);
+
 /** How often and how long the sender tries. */
 export const SENDING = {
   maxAttempts: 5,

@@ -120,7 +120,10 @@ export function messageRoutes(deps: AppDeps) {
     async (c) => {
       const m = await getMessage(deps.core, ctx(c), c.req.valid('param').messageId);
       const mail = composedMail(m);
-      return c.json(withETag(c, { ...view(m), ...(mail ? { mail } : {}) }), 200);
+      return c.json(
+        withETag(c, { ...view(m), ...(mail ? { mail: { subject: mail.subject, body: mail.body } } : {}) }),
+        200,
+      );
     },
   );
   app.openapi(

@@ -1,0 +1,107 @@
+import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
+import { MailError } from '../core/messages/message.schema.js';
+import type { Mailer } from '../core/ports.js';
+import { composeMessage } from './compose.js';
+
+/*
+ * The Mailer port (functions/core/ports.ts) over nodemailer: one composition (compose.ts), two transports.
+ * SES v2 in AWS (the configuration set routes bounces and complaints; the tag fimMessageId names the message
+ * in them), SMTP on one machine (maildev). Failures come out as MailError: REJECTED for a refusal that will not
+ * change, UNAVAILABLE for a passing fault (tried again later), TEMPLATE for a text that cannot be made.
+ */
+
+type Failure = {
+  code?: unknown;
+  responseCode?: unknown;
+  name?: unknown;
+  $metadata?: { httpStatusCode?: number };
+};
+
+const detailOf = (error: unknown): string => {
+  const e = error as Failure & { message?: unknown; response?: unknown };
+  return String(e?.response ?? e?.message ?? error).slice(0, 500);
+};
+
+/** SMTP: a 5xx reply or an envelope the server cannot take is for good; a 4xx or no connection passes. */
+export function smtpFailure(error: unknown): MailError {
+  const { code, responseCode } = (error ?? {}) as Failure;
+  if (typeof responseCode === 'number' && responseCode >= 500)
+    return new MailError('REJECTED', detailOf(error));
+  if (code === 'EENVELOPE' && typeof responseCode !== 'number')
+    return new MailError('REJECTED', detailOf(error));
+  return new MailError('UNAVAILABLE', detailOf(error));
+}
+
+/** SES's refusals of the message or its addresses, for good. */
+const SES_REJECTED = new Set([
+  'MessageRejected',
+  'BadRequestException',
+  'MailFromDomainNotVerifiedException',
+  'AccountSuspendedException',
+  'NotFoundException',
+]);
+
+/** SES: a rejected message or address is for good; throttling, a paused account and 5xx pass. */
+export function sesFailure(error: unknown): MailError {
+  const { name, $metadata } = (error ?? {}) as Failure;
+  if (typeof name === 'string' && SES_REJECTED.has(name) && ($metadata?.httpStatusCode ?? 400) < 500)
+    return new MailError('REJECTED', `${name}: ${detailOf(error)}`);
+  return new MailError('UNAVAILABLE', `${typeof name === 'string' ? `${name}: ` : ''}${detailOf(error)}`);
+}
+
+function mailerOver(
+  transport: Transporter,
+  options: { from: string; siteUrl: string; extra?: (id: string) => Partial<SendMailOptions> },
+  failure: (error: unknown) => MailError,
+): Mailer {
+  return {
+    async send(message) {
+      const mail = { ...composeMessage(message, options), ...options.extra?.(message.id) };
+      try {
+        const info = await transport.sendMail(mail);
+        return { providerMessageId: String(info.response ?? info.messageId) };
+      } catch (error) {
+        throw failure(error);
+      }
+    },
+  };
+}
+
+/** Sends over SMTP (maildev on one machine). */
+export function smtpMailer(options: { host: string; port: number; from: string; siteUrl: string }): Mailer {
+  const transport = createTransport({
+    host: options.host,
+    port: options.port,
+    secure: false,
+    // The local server speaks plain SMTP on the loopback.
+    ignoreTLS: true,
+    connectionTimeout: 5_000,
+    greetingTimeout: 5_000,
+    socketTimeout: 15_000,
+  });
+  return mailerOver(transport, options, smtpFailure);
+}
+
+/** Sends through SES v2 (SendEmail with the raw MIME nodemailer composed). */
+export function sesMailer(options: {
+  client: SESv2Client;
+  from: string;
+  siteUrl: string;
+  configurationSet?: string;
+}): Mailer {
+  const transport = createTransport({ SES: { sesClient: options.client, SendEmailCommand } });
+  return mailerOver(
+    transport,
+    {
+      ...options,
+      extra: (id) => ({
+        ses: {
+          EmailTags: [{ Name: 'fimMessageId', Value: id }],
+          ...(options.configurationSet ? { ConfigurationSetName: options.configurationSet } : {}),
+        },
+      }),
+    },
+    sesFailure,
+  );
+}
