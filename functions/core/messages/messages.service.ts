@@ -72,7 +72,7 @@ const canRead = (actor: Principal, message: StoredMessage): boolean =>
 /** The entity a message's audit events are kept under: its case (a party's under finance). */
 export function caseEntity(messageCase: MessageCase): { type: AuditEvent['entityType']; id: string } {
   return messageCase.kind === 'party'
-    ? { type: 'finance', id: `party-${messageCase.id}` }
+    ? { type: 'finance', id: messageCase.id }
     : { type: messageCase.kind, id: messageCase.id };
 }
 
