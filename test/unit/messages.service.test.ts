@@ -194,7 +194,7 @@ describe('the overseers’ list', () => {
 describe('resending', () => {
   it('writes one new message as a resend of a failed one, with its audit event under the case', async () => {
     const failed = stored({ status: 'bounced' });
-    f.clock.set(new Date('2027-03-02T08:00:00Z'));
+    f.clock.set('2027-03-02T08:00:00Z');
     const copy = await resendMessage(f.deps, as(ACTORS.admin), failed.id, failed.version);
     expect(copy).toMatchObject({
       resendOf: failed.id,

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import { isAdmin } from '../../functions/core/auth/principal.js';
 import {
+  findCaseMessage,
   getMessage,
   listFailedRecipients,
   listMessages,
@@ -16,8 +18,30 @@ import { texts } from '../../functions/texts/index.js';
 import { Errors } from '../components/fields.js';
 import { formAction } from '../form-action.js';
 import { formVersion } from '../forms.js';
-import { page, type WebContext, webCtx } from '../render.js';
-import { AdminMessagesPage, type MessageFilterValues, MessagePage, MyMessagesPage } from './messages.page.js';
+import { page, type WebContext, type WebRequestContext, webCtx } from '../render.js';
+import {
+  AdminMessagesPage,
+  type MessageFilterValues,
+  MessagePage,
+  MyMessagesPage,
+  ReceiptMailNotice,
+} from './messages.page.js';
+
+/**
+ * What an application's pages say of its receipt e-mail ("sendes", "er sendt", or why not): the newest receipt
+ * among its owner's messages (the service decides whether the reader may see it).
+ */
+export async function receiptNotice(
+  deps: AppDeps,
+  ctx: WebRequestContext,
+  application: { id: string; ownerEmail: string },
+): Promise<Child> {
+  const message = await findCaseMessage(deps.core, ctx, application.ownerEmail, {
+    case: { kind: 'application', id: application.id },
+    kind: 'application.receipt',
+  });
+  return <ReceiptMailNotice lang={ctx.lang} message={message} />;
+}
 
 /** Where the overseers' list lives: admins' and finance's entry points to the same page. */
 export const MESSAGE_LIST_PATHS = ['/admin/messages', '/finance/messages'] as const;
