@@ -207,13 +207,13 @@ export const en: typeof da = {
 };
 
 export const daMessages: MessageTexts<MessagesMessages> = {
-  MESSAGE_NOT_RESENDABLE: ({ status }) =>
-    `Kun en besked, der ikke nåede frem, kan sendes igen (denne er: ${STATUS_DA[status].toLowerCase()})`,
+  MESSAGE_NOT_RESENDABLE: ({ messageStatus }) =>
+    `Kun en besked, der ikke nåede frem, kan sendes igen (denne er: ${STATUS_DA[messageStatus].toLowerCase()})`,
   MESSAGE_CHANGED: () => 'Beskeden er ændret, siden siden blev hentet; se den nu og prøv igen',
 };
 
 export const enMessages: MessageTexts<MessagesMessages> = {
-  MESSAGE_NOT_RESENDABLE: ({ status }) =>
-    `Only a message that did not arrive can be sent again (this one is: ${STATUS_EN[status].toLowerCase()})`,
+  MESSAGE_NOT_RESENDABLE: ({ messageStatus }) =>
+    `Only a message that did not arrive can be sent again (this one is: ${STATUS_EN[messageStatus].toLowerCase()})`,
   MESSAGE_CHANGED: () => 'The message changed since the page was loaded; see it now and try again',
 };

@@ -245,7 +245,7 @@ describe('resending', () => {
       const message = stored({ status });
       const error = await refusal(resendMessage(f.deps, as(ACTORS.admin), message.id, message.version));
       expect(error.code).toBe('INVALID_STATE');
-      expect(error.reason).toEqual({ code: 'MESSAGE_NOT_RESENDABLE', params: { status } });
+      expect(error.reason).toEqual({ code: 'MESSAGE_NOT_RESENDABLE', params: { messageStatus: status } });
     }
     expect(f.store.messages.size).toBe(3);
   });

@@ -6,7 +6,7 @@ import type { MessageStatus } from './message.schema.js';
  */
 export interface MessagesMessages {
   /** Only a message that did not reach its reader (failed, bounced, complained) is sent again. */
-  MESSAGE_NOT_RESENDABLE: { status: MessageStatus };
+  MESSAGE_NOT_RESENDABLE: { messageStatus: MessageStatus };
   /** The resend form's own: the message changed since the page was read (sent again meanwhile). */
   MESSAGE_CHANGED: Record<never, never>;
 }

@@ -132,7 +132,7 @@ export async function resendMessage(
   if (!isResendable(original)) {
     throw new AppError('INVALID_STATE', {
       code: 'MESSAGE_NOT_RESENDABLE',
-      params: { status: original.status },
+      params: { messageStatus: original.status },
     });
   }
   const now = deps.clock.now();
