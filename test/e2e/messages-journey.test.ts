@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applicationBody } from '../support/fixtures.js';
 import { expectAccessible, journey } from './support.js';
 
 /*
@@ -16,26 +17,12 @@ describe('a researcher reads her receipt among her messages', () => {
   it('submits, is told the receipt’s state, and reads it under Mine beskeder', async () => {
     const calls = await api(RESEARCHER, 'GET', '/calls');
     const callId = calls.items[0]?.id ?? '';
-    const draft = await api(RESEARCHER, 'POST', `/calls/${callId}/applications`, {
-      grantTypeId: 'A',
-      title: 'Beskeder der når frem',
-      summary: 'Et praksisnært projekt om kvitteringer på tværs af sektorer.',
-      focusArea: 'prevention',
-      userInvolvement: 'Et borgerpanel følger projektet.',
-      partners: [
-        ['Skive Kommune', 'municipality'],
-        ['Lægehuset Skive', 'general_practice'],
-      ].map(([organisation, sector]) => ({
-        organisation,
-        sector,
-        contactName: 'Kontakt Person',
-        contactEmail: 'kontakt@example.dk',
-        role: 'Partner',
-      })),
-      budgetLines: [{ category: 'Løn', year: 2027, amountOre: 80_000 }],
-      startDate: '2027-10-01',
-      endDate: '2028-12-31',
-    });
+    const draft = await api(
+      RESEARCHER,
+      'POST',
+      `/calls/${callId}/applications`,
+      applicationBody({ title: 'Beskeder der når frem' }),
+    );
     await api(RESEARCHER, 'POST', `/applications/${draft.id}/submit`);
 
     await signInAs('Sofie Andersen', `/applications/${draft.id}/receipt`);

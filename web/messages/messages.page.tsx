@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { StoredMessage } from '../../functions/core/messages/message.schema.js';
 import { MESSAGE_STATUSES } from '../../functions/core/messages/message.schema.js';
 import { type FailedRecipient, isResendable } from '../../functions/core/messages/messages.service.js';
@@ -68,6 +69,32 @@ function Pages({
   );
 }
 
+/** A table of messages (or recipients) under the heading `labelledBy`: one header per column, one row each. */
+function Table({ labelledBy, headers, rows }: { labelledBy: string; headers: string[]; rows: Child[][] }) {
+  return (
+    <div class="table-wrap">
+      <table class="compact" aria-labelledby={labelledBy}>
+        <thead>
+          <tr>
+            {headers.map((h) => (
+              <th scope="col">{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((cells) => (
+            <tr>
+              {cells.map((cell) => (
+                <td>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 const withCursor = (path: string, cursor?: string): string =>
   cursor ? `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : path;
 
@@ -91,28 +118,15 @@ export function MyMessagesPage({
       {items.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <div class="table-wrap">
-          <table aria-labelledby="messages-title">
-            <thead>
-              <tr>
-                <th scope="col">{t.received}</th>
-                <th scope="col">{t.subject}</th>
-                <th scope="col">{t.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((m) => (
-                <tr>
-                  <td>{formatDateTime(m.createdAt, lang)}</td>
-                  <td>
-                    <a href={`/messages/${m.id}`}>{subjectOf(lang, m)}</a>
-                  </td>
-                  <td>{statusWords(lang, m)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          labelledBy="messages-title"
+          headers={[t.received, t.subject, t.status]}
+          rows={items.map((m) => [
+            formatDateTime(m.createdAt, lang),
+            <a href={`/messages/${m.id}`}>{subjectOf(lang, m)}</a>,
+            statusWords(lang, m),
+          ])}
+        />
       )}
       <Pages lang={lang} href={(c) => withCursor('/messages', c)} cursor={cursor} next={next} />
     </>
@@ -252,35 +266,17 @@ export function AdminMessagesPage({
       {items.length === 0 ? (
         <p>{a.none}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="compact" aria-labelledby="messages-title">
-            <thead>
-              <tr>
-                <th scope="col">{t.received}</th>
-                <th scope="col">{t.to}</th>
-                <th scope="col">{t.subject}</th>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{a.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((m) => (
-                <tr>
-                  <td>{formatDateTime(m.createdAt, lang)}</td>
-                  <td>{m.to || t.noAddress}</td>
-                  <td>
-                    <a href={`/messages/${m.id}`}>{subjectOf(lang, m)}</a>
-                  </td>
-                  <td>
-                    {statusWords(lang, m)}
-                    {m.failure?.detail ? ` (${m.failure.detail})` : ''}
-                  </td>
-                  <td>{isResendable(m) && <ResendForm lang={lang} base={base} message={m} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          labelledBy="messages-title"
+          headers={[t.received, t.to, t.subject, t.status, a.actions]}
+          rows={items.map((m) => [
+            formatDateTime(m.createdAt, lang),
+            m.to || t.noAddress,
+            <a href={`/messages/${m.id}`}>{subjectOf(lang, m)}</a>,
+            `${statusWords(lang, m)}${m.failure?.detail ? ` (${m.failure.detail})` : ''}`,
+            isResendable(m) && <ResendForm lang={lang} base={base} message={m} />,
+          ])}
+        />
       )}
       <Pages
         lang={lang}
@@ -293,34 +289,17 @@ export function AdminMessagesPage({
       {recipients.length === 0 ? (
         <p>{a.recipientsNone}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="compact" aria-labelledby="recipients">
-            <thead>
-              <tr>
-                <th scope="col">{a.recipient}</th>
-                <th scope="col">{a.case}</th>
-                <th scope="col">{a.failedCount}</th>
-                <th scope="col">{a.latest}</th>
-                <th scope="col">{a.reason}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recipients.map((r) => (
-                <tr>
-                  <td>{r.to || t.noAddress}</td>
-                  <td>
-                    {t.caseKind[r.case.kind]} {r.case.id}
-                  </td>
-                  <td>{a.messagesCount(r.count)}</td>
-                  <td>
-                    <a href={`/messages/${r.latest.id}`}>{formatDateTime(r.latest.createdAt, lang)}</a>
-                  </td>
-                  <td>{statusWords(lang, r.latest)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          labelledBy="recipients"
+          headers={[a.recipient, a.case, a.failedCount, a.latest, a.reason]}
+          rows={recipients.map((r) => [
+            r.to || t.noAddress,
+            `${t.caseKind[r.case.kind]} ${r.case.id}`,
+            a.messagesCount(r.count),
+            <a href={`/messages/${r.latest.id}`}>{formatDateTime(r.latest.createdAt, lang)}</a>,
+            statusWords(lang, r.latest),
+          ])}
+        />
       )}
     </>
   );
