@@ -4,12 +4,15 @@ import { createApp } from '../app/app.js';
 import { SCHEDULER } from '../core/auth/system.js';
 import { closeDueCalls } from '../core/calls/call.service.js';
 import { queueReportReminders } from '../core/finance/report.service.js';
+import { drainOutbox } from '../core/messages/sender.service.js';
 import { systemClock } from '../core/shared/time.js';
 import { createDb } from '../db/client.js';
 import { createCoreDeps } from '../db/repositories.js';
 import { createLocalTokens } from '../http/auth/tokens.js';
+import { smtpMailer } from '../mail/mailer.js';
 import { bothLanguages } from '../texts/index.js';
 import { SetupError, startDynamoDbLocal } from './dynamodb-local.js';
+import { ensurePortFree, type PortTaken, startMailDev } from './maildev.js';
 import { DEMO_USERS, seedDemoData } from './seed.js';
 import { ensureTable } from './table.js';
 
@@ -17,18 +20,37 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const TABLE_NAME = 'fim';
 const CLOSE_EVERY_MS = 60_000;
+/** The local sender's pause between drains: a message is in the inbox within seconds of its cause. */
+const DRAIN_EVERY_MS = 3_000;
+
+/** A port from the environment (`name`), or its default. @throws SetupError when it is not a port number */
+function portFrom(name: string, fallback: number): number {
+  const port = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new SetupError(`${name} must be a port number, not "${process.env[name]}"`);
+  return port;
+}
+
+const portTaken: PortTaken = (port, envVar) => bothLanguages((t) => t.terminal.portTaken(port, envVar));
 
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.FIM_DATA_DIR ?? '.data');
-  const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535)
-    throw new SetupError(`PORT must be a port number, not "${process.env.PORT}"`);
+  const port = portFrom('PORT', 3000);
+  const smtpPort = portFrom('MAIL_SMTP_PORT', 1025);
+  const webPort = portFrom('MAIL_WEB_PORT', 1080);
+  const siteUrl = process.env.SITE_URL ?? `http://localhost:${port}`;
+  // Every port is checked before anything starts, so a taken one stops the start with one line.
+  await ensurePortFree(port, 'PORT', portTaken);
 
-  const dynamo = await startDynamoDbLocal({ dataDir: resolve(dataDir, 'dynamodb') });
+  const mail = await startMailDev({ smtpPort, webPort, mailDirectory: resolve(dataDir, 'mail'), portTaken });
+  const dynamo = await startDynamoDbLocal({ dataDir: resolve(dataDir, 'dynamodb') }).catch(async (error) => {
+    await mail.stop();
+    throw error;
+  });
   const db = createDb({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
   const stopAll = async () => {
     db.doc.destroy();
-    await dynamo.stop();
+    await Promise.all([dynamo.stop(), mail.stop()]);
   };
   try {
     await ensureTable(db.client, TABLE_NAME);
@@ -45,14 +67,18 @@ async function main(): Promise<void> {
     // Ctrl-C is handled from the moment the server exists, before the banner says it runs: a stop that
     // comes while the first closing run is under way still shuts everything down cleanly.
     let closer: NodeJS.Timeout | undefined;
+    let drainer: NodeJS.Timeout | undefined;
+    let draining: Promise<unknown> = Promise.resolve();
     let stopping = false;
     const shutdown = (signal: string) => {
       if (stopping) return;
       stopping = true;
       clearInterval(closer);
+      clearTimeout(drainer);
       console.log(`\n${signal}: ${bothLanguages((t) => t.terminal.stopping)}…`);
       server.close();
-      void stopAll().then(() => process.exit(0));
+      // A drain under way finishes its sends and marks before the stores stop.
+      void draining.then(stopAll).then(() => process.exit(0));
     };
     process.on('SIGINT', () => shutdown('SIGINT'));
     process.on('SIGTERM', () => shutdown('SIGTERM'));
@@ -67,6 +93,7 @@ async function main(): Promise<void> {
         `${bothLanguages((t) => t.terminal.running)} ${url}`,
         `  data: ${dataDir} (${bothLanguages((t) => (seeded ? t.terminal.seeded : t.terminal.kept))})`,
         `  API: ${url}/api  ·  OpenAPI: ${url}/api/openapi.json`,
+        `  ${bothLanguages((t) => t.terminal.inbox)}: ${mail.inboxUrl}  ·  SMTP: localhost:${mail.smtpPort}`,
         `  ${bothLanguages((t) => t.terminal.demoLogins)}:`,
         ...DEMO_USERS.map(
           (u) =>
@@ -91,6 +118,22 @@ async function main(): Promise<void> {
         .catch((error: unknown) => console.error('Closing due calls or queueing reminders failed', error));
     await closeDue();
     if (!stopping) closer = setInterval(closeDue, CLOSE_EVERY_MS);
+    // The same sender as the Lambda in AWS, to maildev: each drain starts 3 s after the last one ended, so two
+    // never overlap.
+    const mailer = smtpMailer({
+      host: '127.0.0.1',
+      port: mail.smtpPort,
+      from: process.env.MAIL_FROM ?? 'FIM <noreply@fim.local>',
+      siteUrl,
+    });
+    const drain = () => {
+      draining = drainOutbox(core, mailer)
+        .catch((error: unknown) => console.error('Sending the outbox failed', error))
+        .finally(() => {
+          if (!stopping) drainer = setTimeout(drain, DRAIN_EVERY_MS);
+        });
+    };
+    if (!stopping) drain();
   } catch (error) {
     await stopAll();
     throw error;

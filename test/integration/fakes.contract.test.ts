@@ -1,13 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Application } from '../../functions/core/applications/application.schema.js';
+import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import { auditEvent } from '../../functions/core/audit/audit.js';
 import { updateCall } from '../../functions/core/calls/call.service.js';
 import { acceptAward } from '../../functions/core/finance/award.service.js';
+import type { StoredMessage } from '../../functions/core/messages/message.schema.js';
 import type { CoreDeps, UserProfile } from '../../functions/core/ports.js';
 import { assignReviewers } from '../../functions/core/reviews/assignment.service.js';
 import { createFakes } from '../support/fakes.js';
 import { ACCEPT, person } from '../support/fixtures.js';
 import { createHarness, withUsers } from '../support/harness.js';
+import { outboxMessage } from '../support/mail.js';
 import { ACTORS, as, fundedYear, inReview, openedCall, submitted } from '../support/services.js';
 import { auditActions } from '../support/table.js';
 
@@ -187,5 +190,82 @@ describe.each(backends)('%s', (_name, make) => {
     ).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
     expect(await deps.awards.get(other.id)).toBeUndefined();
     expect(await actionsUnder(`AWARD#${tooBig.id}`)).toEqual(['award.accepted']);
+  });
+
+  it('messages: one claim wins, a lost lease settles nothing, lists page by cursor and refuse a bad one', async () => {
+    const to = `Person-${crypto.randomUUID()}@fim.test`;
+    const at = (minute: number) => new Date(Date.UTC(2027, 2, 1, 9, minute)).toISOString();
+    const written = [1, 2, 3].map((minute) => ({
+      ...outboxMessage('report.reminder', { to }),
+      createdAt: at(minute),
+    }));
+    const noAddress = { ...outboxMessage('contribution.demand', { to: '' }), createdAt: at(4) };
+    for (const message of [...written, noAddress]) {
+      await deps.messages.resend(
+        { id: 'original' } as StoredMessage,
+        message,
+        auditEvent(ACTORS.admin, new Date(), 'message.resent', { type: 'award', id: message.case.id }),
+      );
+    }
+    const first = written[0] as OutboxMessage;
+    const read = (await deps.messages.get(first.id)) as StoredMessage;
+    expect(read).toMatchObject({ status: 'pending', attempts: 0, resendOf: 'original', version: 1 });
+    expect(await deps.messages.get(noAddress.id)).toMatchObject({
+      status: 'failed',
+      failure: { reason: 'NO_ADDRESS' },
+    });
+
+    const lease = { token: 'a', until: at(30) };
+    const claimed = await deps.messages.claim(read, lease);
+    expect(claimed).toMatchObject({ status: 'sending', attempts: 1, leaseToken: 'a', version: 2 });
+    expect(await deps.messages.claim(read, { ...lease, token: 'b' })).toBeUndefined();
+    const sent = { ...(claimed as StoredMessage), status: 'sent' as const, version: 3 };
+    const event = auditEvent(ACTORS.admin, new Date(), 'message.sent', { type: 'award', id: first.case.id });
+    expect(await deps.messages.settle({ ...(claimed as StoredMessage), leaseToken: 'b' }, sent, event)).toBe(
+      false,
+    );
+    expect(await deps.messages.settle(claimed as StoredMessage, sent, event)).toBe(true);
+    expect(await deps.messages.get(first.id)).toMatchObject({ status: 'sent', version: 3 });
+    expect(await actionsUnder(`AWARD#${first.case.id}`)).toEqual(['message.resent', 'message.sent']);
+
+    // The recipient's messages, any case of the address, newest first, two to a page.
+    const mine: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await deps.messages.listByRecipient(to.toLowerCase(), {
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      });
+      mine.push(...page.items.map((m) => m.id));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(mine).toEqual(written.map((m) => m.id).reverse());
+
+    // Every status at once, filtered by kind: each of this test's messages once.
+    const listed: string[] = [];
+    cursor = undefined;
+    do {
+      const page = await deps.messages.list(
+        { kind: 'report.reminder' },
+        { limit: 2, ...(cursor ? { cursor } : {}) },
+      );
+      listed.push(...page.items.map((m) => m.id));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(listed.filter((id) => written.some((m) => m.id === id)).sort()).toEqual(
+      written.map((m) => m.id).sort(),
+    );
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(
+      (await deps.messages.list({ status: 'failed', caseKind: 'party' }, { limit: 10 })).items.map(
+        (m) => m.id,
+      ),
+    ).toContain(noAddress.id);
+    for (const bad of ['not-a-cursor', Buffer.from('{"OUTBOX#x":1}').toString('base64url')]) {
+      await expect(deps.messages.list({}, { limit: 2, cursor: bad })).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        reason: { code: 'INVALID_CURSOR' },
+      });
+    }
   });
 });

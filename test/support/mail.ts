@@ -1,0 +1,126 @@
+import { inject } from 'vitest';
+import type { OutboxMessage } from '../../functions/core/audit/audit.js';
+import type { Mailer } from '../../functions/core/ports.js';
+import type { MailKind } from '../../functions/core/shared/messages.js';
+import { smtpMailer } from '../../functions/mail/mailer.js';
+
+/*
+ * The run's maildev (test/global-setup.ts), shared by every file at once: read only your own recipients' or
+ * Message-IDs' mail, never clear the inbox. Waits poll with a deadline, never sleep a fixed time.
+ */
+
+/** One e-mail as maildev's REST API lists it. */
+export interface ReceivedMail {
+  id: string;
+  subject: string;
+  text: string;
+  html: string;
+  to: { address: string; name: string }[];
+  from: { address: string; name: string }[];
+  headers: Record<string, string>;
+}
+
+export const TEST_SITE_URL = 'http://fim.test';
+export const TEST_FROM = 'FIM <noreply@fim.test>';
+
+/** A mailer sending to the run's maildev. */
+export const testMailer = (port = inject('mailSmtpPort')): Mailer =>
+  smtpMailer({ host: '127.0.0.1', port, from: TEST_FROM, siteUrl: TEST_SITE_URL });
+
+/** An address no other test uses. */
+export const uniqueAddress = (name = 'modtager'): string => `${name}-${crypto.randomUUID()}@fim.test`;
+
+/** Every mail in the inbox now. */
+export async function inbox(): Promise<ReceivedMail[]> {
+  const response = await fetch(`${inject('mailApiUrl')}/api/email`);
+  if (!response.ok) throw new Error(`maildev answered ${response.status}`);
+  return (await response.json()) as ReceivedMail[];
+}
+
+/** The mail to one address (any case), in the order received. */
+export const mailTo = async (address: string): Promise<ReceivedMail[]> =>
+  (await inbox()).filter((m) => m.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
+
+/**
+ * Polls the inbox until `done` holds for what `read` returns, or the deadline passes (then throws with what was
+ * last read). Returns what was read.
+ */
+export async function waitForMail<T>(
+  read: () => Promise<T>,
+  done: (found: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await read();
+    if (done(found)) return found;
+    if (Date.now() > deadline)
+      throw new Error(
+        `No such mail within ${timeoutMs} ms; last read: ${JSON.stringify(found).slice(0, 500)}`,
+      );
+    await new Promise((next) => setTimeout(next, 100));
+  }
+}
+
+/** A complete message of each kind the platform sends, to `to`, written at `at`. */
+export function outboxMessage(
+  kind: MailKind,
+  options: { to?: string; at?: Date; params?: Record<string, unknown> } = {},
+): OutboxMessage {
+  const id = crypto.randomUUID();
+  const caseId = crypto.randomUUID();
+  const base = {
+    id,
+    createdAt: (options.at ?? new Date('2027-03-01T09:00:00Z')).toISOString(),
+    to: options.to ?? uniqueAddress(),
+  };
+  const params = {
+    'application.receipt': {
+      name: 'Lise Larsen',
+      reference: 'FIM-2027-0007',
+      title: 'Bevægelse i hverdagen',
+      callTitle: 'Forebyggelse 2027',
+      callTitleEn: 'Prevention 2027',
+      requestedOre: 35_000_000,
+      submittedAt: '2027-03-01T09:00:00.000Z',
+    },
+    'application.decision': {
+      ownerName: 'Lise Larsen',
+      reference: 'FIM-2027-0007',
+      title: 'Bevægelse i hverdagen',
+      callTitle: 'Forebyggelse 2027',
+      outcome: 'approved',
+      amountOre: 30_000_000,
+      conditions: 'Halvårlig statusrapport.',
+    },
+    'contribution.demand': {
+      year: 2027,
+      partyId: 'aarhus',
+      partyName: 'Aarhus Kommune',
+      demandOre: 1_234_500,
+      population: 352_751,
+      referenceYear: 2013,
+      rateOre: 350,
+      dueDate: '2027-04-01',
+    },
+    'report.reminder': {
+      kind: 'final',
+      reference: 'FIM-2027-0007',
+      applicationId: caseId,
+      dueDate: '2027-03-15',
+    },
+  }[kind];
+  const caseOf = {
+    'application.receipt': { kind: 'application', link: `/applications/${caseId}` },
+    'application.decision': { kind: 'application', link: `/applications/${caseId}` },
+    'contribution.demand': { kind: 'party', link: `/finance/parties/${caseId}` },
+    'report.reminder': { kind: 'award', link: `/awards/${caseId}` },
+  }[kind];
+  return {
+    ...base,
+    kind,
+    params: { ...params, ...options.params },
+    case: { kind: caseOf.kind, id: caseId },
+    link: caseOf.link,
+  } as OutboxMessage;
+}
