@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applicationBody } from '../support/fixtures.js';
+import { type ReceivedMail, waitForMail } from '../support/mail.js';
 import { expectAccessible, journey } from './support.js';
 
 /*
@@ -23,7 +24,9 @@ describe('a researcher reads her receipt among her messages', () => {
       `/calls/${callId}/applications`,
       applicationBody({ title: 'Beskeder der når frem' }),
     );
-    await api(RESEARCHER, 'POST', `/applications/${draft.id}/submit`);
+    const submitted = (await api(RESEARCHER, 'POST', `/applications/${draft.id}/submit`)) as unknown as {
+      reference: string;
+    };
 
     await signInAs('Sofie Andersen', `/applications/${draft.id}/receipt`);
     expect(await main().textContent()).toMatch(
@@ -44,6 +47,23 @@ describe('a researcher reads her receipt among her messages', () => {
     await expectAccessible(j.page);
     await j.page.getByRole('link', { name: `/applications/${draft.id}` }).click();
     expect(await j.page.locator('h1').textContent()).toBe('Beskeder der når frem');
+
+    // The local sender drains the outbox every few seconds: the receipt arrives in maildev's inbox, and
+    // then the receipt page says it was sent.
+    const received = await waitForMail(
+      async () => {
+        const response = await fetch(`${j.server.inboxUrl}/api/email`);
+        return (await response.json()) as ReceivedMail[];
+      },
+      (mails) => mails.some((m) => m.subject.includes(submitted.reference)),
+      15_000,
+    );
+    const receipt = received.find((m) => m.subject.includes(submitted.reference));
+    expect(receipt?.to.map((t) => t.address)).toEqual([RESEARCHER]);
+    expect(receipt?.text).toContain('Beskeder der når frem');
+    await j.page.goto(`${j.server.url}/applications/${draft.id}/receipt`);
+    expect(await main().textContent()).toMatch(/En kvittering er sendt til din e-mail \d/);
+    await expectAccessible(j.page);
   }, 120_000);
 
   it('gives the administrator every message with filters, and finance the parties’', async () => {

@@ -33,6 +33,8 @@ export async function launchChromium(): Promise<Browser> {
 
 export interface LocalServer {
   url: string;
+  /** maildev's web inbox and REST API (`GET <inboxUrl>/api/email`), on a port of the test's own. */
+  inboxUrl: string;
   dataDir: string;
   output: () => string;
   /** Ctrl-C, as a person would stop it; resolves with the exit code. */
@@ -44,10 +46,17 @@ export async function startLocalServer(
   dataDir = mkdtempSync(join(tmpdir(), 'fim-e2e-')),
 ): Promise<LocalServer> {
   const port = await freePort();
+  const [smtpPort, webPort] = [await freePort(), await freePort()];
   const root = resolve(import.meta.dirname, '..', '..');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), FIM_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      FIM_DATA_DIR: dataDir,
+      MAIL_SMTP_PORT: String(smtpPort),
+      MAIL_WEB_PORT: String(webPort),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -74,6 +83,7 @@ export async function startLocalServer(
   });
   return {
     url: `http://localhost:${port}`,
+    inboxUrl: `http://localhost:${webPort}`,
     dataDir,
     output: () => output,
     stop: async () => {
