@@ -19,6 +19,7 @@ import { ErrorPage } from './components/error-page.js';
 import { financeRoutes } from './finance/finance.routes.js';
 import { partyRoutes } from './finance/parties.routes.js';
 import { IMPORT_PATH } from './finance/populations.routes.js';
+import { messageRoutes } from './messages/messages.routes.js';
 import { page } from './render.js';
 import { reviewRoutes } from './reviews/review.routes.js';
 import { clearSession, readLang, readSession } from './session.js';
@@ -81,6 +82,7 @@ export function webRoutes(deps: AppDeps) {
   web.route('/finance', financeAwardRoutes(deps));
   web.route('/', awardRoutes(deps));
   web.route('/parties', partyRoutes(deps));
+  web.route('/', messageRoutes(deps));
 
   web.notFound((c) =>
     page(c, texts[c.get('lang')].error.notFound, <ErrorPage lang={c.get('lang')} status={404} />, 404),

@@ -77,7 +77,6 @@ export const da = {
     amount: 'Ansøgt beløb',
     applicant: 'Ansøger',
     partners: 'Partnere',
-    email: 'En kvittering er også sendt til din e-mail.',
     print: 'Gem eller udskriv siden som dokumentation.',
   },
   decision: {
@@ -173,7 +172,6 @@ export const en: typeof da = {
     amount: 'Amount requested',
     applicant: 'Applicant',
     partners: 'Partners',
-    email: 'A receipt has also been sent to your e-mail.',
     print: 'Save or print this page as your record.',
   },
   decision: {

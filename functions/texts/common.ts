@@ -212,6 +212,7 @@ const ENTITY_DA: Record<EntityName, string> = {
   contribution: 'Bidraget',
   year: 'Året',
   user: 'Brugeren',
+  message: 'Beskeden',
 };
 const ENTITY_EN: Record<EntityName, string> = {
   call: 'The call',
@@ -225,6 +226,7 @@ const ENTITY_EN: Record<EntityName, string> = {
   contribution: 'The contribution',
   year: 'The year',
   user: 'The user',
+  message: 'The message',
 };
 
 type SharedMessages = CommonMessages & ValidationMessages;

@@ -11,6 +11,7 @@ import * as common from './common.js';
 import * as finance from './finance.js';
 import type { Lang } from './lang.js';
 import { type AllMessageTexts, type MailTexts, type MessageTexts, wordMessage } from './messages.js';
+import * as outbox from './outbox.js';
 import * as reviews from './reviews.js';
 
 /*
@@ -26,6 +27,7 @@ const da = {
   ...board.da,
   ...finance.da,
   ...awards.da,
+  ...outbox.da,
 };
 
 export type Texts = typeof da;
@@ -38,6 +40,7 @@ const en: Texts = {
   ...board.en,
   ...finance.en,
   ...awards.en,
+  ...outbox.en,
 };
 
 export const texts: Record<Lang, Texts> = { da, en };
@@ -51,6 +54,7 @@ const messages: Record<Lang, AllMessageTexts> = {
     ...board.daMessages,
     ...finance.daMessages,
     ...awards.daMessages,
+    ...outbox.daMessages,
   },
   en: {
     ...common.enMessages,
@@ -60,6 +64,7 @@ const messages: Record<Lang, AllMessageTexts> = {
     ...board.enMessages,
     ...finance.enMessages,
     ...awards.enMessages,
+    ...outbox.enMessages,
   },
 };
 
@@ -67,6 +72,9 @@ const mail: Record<Lang, MailTexts<MailParams>> = {
   da: { ...applications.daMail, ...board.daMail, ...finance.daMail, ...awards.daMail },
   en: { ...applications.enMail, ...board.enMail, ...finance.enMail, ...awards.enMail },
 };
+
+/** Every kind of e-mail the catalogue words (the admin's filter offers them). */
+export const MAIL_KINDS = Object.keys(mail.da) as MailKind[];
 
 /** One language's half of an e-mail: its subject, its text and the link to the page it concerns. */
 export interface MailPart {
@@ -101,6 +109,15 @@ export function composeMail(
     body: `${text(da)}\n\n---\n\n${text(en)}`,
     parts: [da, en],
   };
+}
+
+/** The e-mail as composed, or undefined when its values cannot be worded (the sender marks it TEMPLATE). */
+export function composedMail(message: OutboxMessage): ReturnType<typeof composeMail> | undefined {
+  try {
+    return composeMail(message);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A message in the reader's words. */

@@ -84,6 +84,10 @@ describe('GET /api/openapi.json', () => {
       'POST /awards/{applicationId}/reports/{reportId}/submit': 'submitReport',
       'POST /awards/{applicationId}/reports/{reportId}/approve': 'approveReport',
       'POST /awards/{applicationId}/reports/{reportId}/return': 'returnReport',
+      'GET /me/messages': 'listMyMessages',
+      'GET /me/messages/{messageId}': 'getMessage',
+      'GET /admin/messages': 'listMessages',
+      'POST /admin/messages/{messageId}/resend': 'resendMessage',
     });
     // The contract's field names, straight from the schemas the routes validate with.
     const input = doc.components.schemas.CallInput;

@@ -81,6 +81,7 @@ export function ApplicationView({
   application,
   call,
   award,
+  receiptMail,
   withdrawable = application.status === 'submitted',
 }: {
   lang: Lang;
@@ -90,6 +91,8 @@ export function ApplicationView({
   withdrawable?: boolean | undefined;
   /** The owner's "Bevilling" section of an approved application (web/awards.routes.tsx). */
   award?: Child | undefined;
+  /** What became of the receipt e-mail of a submitted application (web/messages). */
+  receiptMail?: Child | undefined;
 }) {
   const t = texts[lang];
   const a = t.application;
@@ -106,6 +109,7 @@ export function ApplicationView({
       <div class="notice" role="status">
         <StatusTag status={application.status} lang={lang} /> {statusNotice(application.status, lang)}
       </div>
+      {receiptMail}
       {application.decision && <DecisionSection lang={lang} decision={application.decision} />}
       {award}
       <dl class="facts card">
@@ -236,7 +240,8 @@ export function WithdrawPage({ lang, application }: { lang: Lang; application: A
   );
 }
 
-export function ReceiptPage({ lang, receipt }: { lang: Lang; receipt: Receipt }) {
+/** The receipt; `mail` says what became of its e-mail ("sendes", "er sendt", or why not). */
+export function ReceiptPage({ lang, receipt, mail }: { lang: Lang; receipt: Receipt; mail: Child }) {
   const t = texts[lang];
   return (
     <>
@@ -272,7 +277,7 @@ export function ReceiptPage({ lang, receipt }: { lang: Lang; receipt: Receipt })
           </ul>
         </dd>
       </dl>
-      <p>{t.receipt.email}</p>
+      {mail}
       <p class="meta">{t.receipt.print}</p>
       <p>
         <a href="/applications">{t.nav.mine}</a>

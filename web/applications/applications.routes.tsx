@@ -17,6 +17,7 @@ import { awardSection } from '../awards/awards.routes.js';
 import { Errors } from '../components/fields.js';
 import { type FormState, formAction } from '../form-action.js';
 import { formVersion, readBody } from '../forms.js';
+import { receiptNotice } from '../messages/messages.routes.js';
 import { page, type WebContext, webCtx } from '../render.js';
 import {
   type ApplicationFormValues,
@@ -81,7 +82,10 @@ export function applicationRoutes(deps: AppDeps) {
     }
     // A refusal of a form this reader cannot edit (submitted meanwhile) is shown as the refusal it is.
     if (state?.error) throw state.error;
-    const award = await awardSection(deps, actor, lang, application);
+    const [award, receiptMail] = await Promise.all([
+      awardSection(deps, actor, lang, application),
+      application.reference ? receiptNotice(deps, { actor, lang }, application) : undefined,
+    ]);
     const view = (
       <ApplicationView
         lang={lang}
@@ -89,6 +93,7 @@ export function applicationRoutes(deps: AppDeps) {
         call={call}
         withdrawable={withdrawable}
         award={award}
+        receiptMail={receiptMail}
       />
     );
     return page(c, title, view, state?.status ?? 200);
@@ -143,10 +148,15 @@ export function applicationRoutes(deps: AppDeps) {
   app.get('/applications/:id/receipt', async (c) => {
     const { actor, lang } = webCtx(c);
     const receipt = await getReceipt(deps.core, actor, c.req.param('id'));
+    const mail = await receiptNotice(
+      deps,
+      { actor, lang },
+      { id: receipt.applicationId, ownerEmail: receipt.applicant.email },
+    );
     return page(
       c,
       `${texts[lang].receipt.title} ${receipt.reference}`,
-      <ReceiptPage lang={lang} receipt={receipt} />,
+      <ReceiptPage lang={lang} receipt={receipt} mail={mail} />,
     );
   });
   return app;

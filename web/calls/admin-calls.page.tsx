@@ -146,6 +146,9 @@ export function AdminCallListPage({
   return (
     <>
       <h1>{l.list}</h1>
+      <p>
+        <a href="/admin/messages">{t.messages.admin.link}</a>
+      </p>
       <nav aria-label={l.statusCol}>
         <ul class="actions">
           {(['draft', 'open', 'closed'] as const).map((s) => (

@@ -42,6 +42,11 @@ export function Layout({ title, lang, principal, path, children }: PropsWithChil
                     <a href="/applications">{t.nav.mine}</a>
                   </li>
                 )}
+                {principal && (
+                  <li>
+                    <a href="/messages">{t.messages.nav}</a>
+                  </li>
+                )}
                 {principal?.roles.includes('reviewer') && (
                   <li>
                     <a href="/reviews">{t.nav.reviews}</a>

@@ -41,6 +41,9 @@ export function FinanceHomePage({ lang, thisYear }: { lang: Lang; thisYear: numb
         <li>
           <a href="/finance/balances">{f.poolLink}</a>
         </li>
+        <li>
+          <a href="/finance/messages">{texts[lang].messages.admin.financeLink}</a>
+        </li>
       </ul>
       <h2>{f.importTitle}</h2>
       <ul class="links">

@@ -4,6 +4,7 @@ import type { DecisionMail, DecisionMessages } from '../decisions/decision.messa
 import type { AwardMessages } from '../finance/award.messages.js';
 import type { FinanceMail, FinanceMessages } from '../finance/finance.messages.js';
 import type { ReportMail, ReportMessages } from '../finance/report.messages.js';
+import type { MessagesMessages } from '../messages/messages.messages.js';
 import type { ReviewMessages } from '../reviews/review.messages.js';
 
 /*
@@ -25,7 +26,8 @@ export type EntityName =
   | 'party'
   | 'contribution'
   | 'year'
-  | 'user';
+  | 'user'
+  | 'message';
 
 /** A message that carries no values: its code says it all. */
 export type Plain = Record<never, never>;
@@ -99,7 +101,8 @@ export interface MessageParams
     DecisionMessages,
     FinanceMessages,
     AwardMessages,
-    ReportMessages {}
+    ReportMessages,
+    MessagesMessages {}
 
 export type MessageCode = keyof MessageParams;
 

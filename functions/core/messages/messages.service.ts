@@ -1,0 +1,243 @@
+import { z } from 'zod';
+import { type AuditEvent, auditEvent, type MessageCase, type OutboxMessage } from '../audit/audit.js';
+import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
+import type { CoreDeps, RequestContext } from '../ports.js';
+import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
+import type { MailKind } from '../shared/messages.js';
+import {
+  MESSAGE_STATUSES,
+  type MessagePage,
+  type MessageStatus,
+  type StoredMessage,
+} from './message.schema.js';
+
+/*
+ * Who reads which message (docs/messages.md "Who sees what"): everyone their own (sent to their address),
+ * admins all, finance the parties'. A message the reader may not see is not found, so its existence is not
+ * revealed. Resending writes one new message through the repository, with its audit event.
+ */
+
+export const MESSAGE_PAGE_DEFAULT = 50;
+export const MESSAGE_PAGE_MAX = 100;
+
+/** The statuses of a message that did not reach its reader: the ones that may be sent again. */
+export const RESENDABLE_STATUSES = [
+  'failed',
+  'bounced',
+  'complained',
+] as const satisfies readonly MessageStatus[];
+export const isResendable = (message: Pick<StoredMessage, 'status'>): boolean =>
+  (RESENDABLE_STATUSES as readonly MessageStatus[]).includes(message.status);
+
+/** The admin's filter as the API and the page take it: a status, a kind of message (`application.receipt`). */
+export const messageFilterSchema = z.object({
+  status: z.enum(MESSAGE_STATUSES).optional(),
+  kind: z
+    .string()
+    .max(80)
+    .regex(/^[a-z]+(?:[._][a-z]+)+$/)
+    .optional(),
+});
+export type MessageFilterInput = z.infer<typeof messageFilterSchema>;
+
+/** A page request as the API and the pages pass it. */
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+}
+
+const pageOf = (page: PageRequest) => ({
+  limit: Math.min(page.limit ?? MESSAGE_PAGE_DEFAULT, MESSAGE_PAGE_MAX),
+  ...(page.cursor ? { cursor: page.cursor } : {}),
+});
+
+const sameAddress = (a: string, b: string): boolean => a !== '' && a.toLowerCase() === b.toLowerCase();
+
+/** The messages the actor oversees beside their own: every one (admins), the parties' (finance), none. */
+function oversight(actor: Principal): 'all' | 'party' | undefined {
+  if (isAdmin(actor)) return 'all';
+  if (hasRole(actor, 'finance')) return 'party';
+  return undefined;
+}
+
+/** Whether the actor oversees this message: sees it although it is not theirs, and may send it again. */
+export function oversees(actor: Principal, message: Pick<StoredMessage, 'case'>): boolean {
+  const scope = oversight(actor);
+  return scope === 'all' || (scope === 'party' && message.case.kind === 'party');
+}
+
+const canRead = (actor: Principal, message: StoredMessage): boolean =>
+  sameAddress(message.to, actor.email) || oversees(actor, message);
+
+/** The entity a message's audit events are kept under: its case (a party's under finance). */
+export function caseEntity(messageCase: MessageCase): { type: AuditEvent['entityType']; id: string } {
+  return messageCase.kind === 'party'
+    ? { type: 'finance', id: messageCase.id }
+    : { type: messageCase.kind, id: messageCase.id };
+}
+
+/** The messages sent to the actor's address, newest first ("Mine beskeder"). @throws AppError VALIDATION_FAILED (cursor) */
+export async function listMyMessages(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  page: PageRequest = {},
+): Promise<MessagePage> {
+  return deps.messages.listByRecipient(ctx.actor.email, pageOf(page));
+}
+
+/** One message: the reader's own, any for admins, a party's for finance. @throws AppError NOT_FOUND */
+export async function getMessage(deps: CoreDeps, ctx: RequestContext, id: string): Promise<StoredMessage> {
+  const message = await deps.messages.get(id);
+  if (!message || !canRead(ctx.actor, message)) throw notFound('message');
+  return message;
+}
+
+/**
+ * Every message (admins) or the parties' (finance), newest first, by status and kind.
+ * @throws AppError FORBIDDEN, VALIDATION_FAILED (cursor)
+ */
+export async function listMessages(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  filter: MessageFilterInput,
+  page: PageRequest = {},
+): Promise<MessagePage> {
+  const scope = oversight(ctx.actor);
+  if (!scope) throw forbidden();
+  return deps.messages.list(
+    {
+      ...(filter.status ? { status: filter.status } : {}),
+      // A kind no message has finds none; the filter's words come from the catalogue's kinds.
+      ...(filter.kind ? { kind: filter.kind as MailKind } : {}),
+      ...(scope === 'party' ? { caseKind: 'party' as const } : {}),
+    },
+    pageOf(page),
+  );
+}
+
+/**
+ * Sends a failed, bounced or complained message again: one new message (`resendOf` the original), written
+ * with its audit event under the message's case. Admins any; finance the parties'.
+ * @throws AppError NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, INVALID_STATE (MESSAGE_NOT_RESENDABLE)
+ */
+export async function resendMessage(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  id: string,
+  expectedVersion: number,
+): Promise<StoredMessage> {
+  const original = await getMessage(deps, ctx, id);
+  if (!oversees(ctx.actor, original)) throw forbidden();
+  if (original.version !== expectedVersion) throw versionConflict();
+  if (!isResendable(original)) {
+    throw new AppError('INVALID_STATE', {
+      code: 'MESSAGE_NOT_RESENDABLE',
+      params: { messageStatus: original.status },
+    });
+  }
+  const now = deps.clock.now();
+  const copy = {
+    id: crypto.randomUUID(),
+    createdAt: now.toISOString(),
+    to: original.to,
+    case: original.case,
+    link: original.link,
+    kind: original.kind,
+    params: original.params,
+  } as OutboxMessage;
+  await deps.messages.resend(
+    original,
+    copy,
+    auditEvent(ctx.actor, now, 'message.resent', caseEntity(original.case), {
+      messageId: original.id,
+      resendId: copy.id,
+      kind: original.kind,
+      status: original.status,
+      version: original.version,
+    }),
+  );
+  const written = await deps.messages.get(copy.id);
+  if (!written) throw notFound('message');
+  return written;
+}
+
+/** How many of each unsent status the recipients' section reads (newest first): a bounded look back. */
+export const FAILED_RECIPIENTS_SCAN = 200;
+
+/** One recipient whose messages did not arrive: who to fix (an address, or a party or person without one). */
+export interface FailedRecipient {
+  /** The address ('' when none was known: then `case` says whose it was). */
+  to: string;
+  case: MessageCase;
+  /** How many of the messages read did not arrive. */
+  count: number;
+  /** The newest of them (its failure says why). */
+  latest: StoredMessage;
+}
+
+/**
+ * The recipients whose latest messages failed, bounced or were complained of, newest first: derived from those
+ * messages (the newest 200 of each status), nothing written. Admins all; finance the parties'.
+ * @throws AppError FORBIDDEN
+ */
+export async function listFailedRecipients(deps: CoreDeps, ctx: RequestContext): Promise<FailedRecipient[]> {
+  const pages = await Promise.all(
+    RESENDABLE_STATUSES.map((status) =>
+      listMessages(deps, ctx, { status }, { limit: MESSAGE_PAGE_MAX }).then(async (first) => {
+        const items = [...first.items];
+        let cursor = first.cursor;
+        while (cursor && items.length < FAILED_RECIPIENTS_SCAN) {
+          const next = await listMessages(deps, ctx, { status }, { limit: MESSAGE_PAGE_MAX, cursor });
+          items.push(...next.items);
+          cursor = next.cursor;
+        }
+        return items.slice(0, FAILED_RECIPIENTS_SCAN);
+      }),
+    ),
+  );
+  const byRecipient = new Map<string, FailedRecipient>();
+  for (const message of pages.flat()) {
+    const key = message.to ? message.to.toLowerCase() : `${message.case.kind}#${message.case.id}`;
+    const seen = byRecipient.get(key);
+    if (!seen) {
+      byRecipient.set(key, { to: message.to, case: message.case, count: 1, latest: message });
+    } else {
+      seen.count += 1;
+      if (message.createdAt > seen.latest.createdAt)
+        Object.assign(seen, { latest: message, case: message.case });
+    }
+  }
+  return [...byRecipient.values()].sort((a, b) => b.latest.createdAt.localeCompare(a.latest.createdAt));
+}
+
+/** How many pages of a recipient's messages are read to find one case's message (newest first). */
+export const CASE_MESSAGE_PAGES = 3;
+
+/**
+ * The newest message of `kind` about a case, among those sent to `to` (the case's owner): what a page says of
+ * it ("sendes", "er sendt", or why not). Undefined when there is none among the newest 300, or when the actor
+ * may not read the owner's messages.
+ */
+export async function findCaseMessage(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  to: string,
+  match: { case: MessageCase; kind: MailKind },
+): Promise<StoredMessage | undefined> {
+  const mine = sameAddress(to, ctx.actor.email);
+  if (!mine && !oversees(ctx.actor, match)) return undefined;
+  let cursor: string | undefined;
+  for (let i = 0; i < CASE_MESSAGE_PAGES; i++) {
+    const page = await deps.messages.listByRecipient(
+      to,
+      pageOf({ limit: MESSAGE_PAGE_MAX, ...(cursor ? { cursor } : {}) }),
+    );
+    const found = page.items.find(
+      (m) => m.kind === match.kind && m.case.kind === match.case.kind && m.case.id === match.case.id,
+    );
+    if (found) return found;
+    cursor = page.cursor;
+    if (!cursor) return undefined;
+  }
+  return undefined;
+}

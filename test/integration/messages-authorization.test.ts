@@ -1,0 +1,269 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MailError, type StoredMessage } from '../../functions/core/messages/message.schema.js';
+import { sendMessage } from '../../functions/core/messages/sender.service.js';
+import type { Mailer } from '../../functions/core/ports.js';
+import { type Api, checkRoutes, expectOk, expectProblem, type RouteCase, rolesOf } from '../support/api.js';
+import {
+  ADMIN,
+  createCall,
+  EVERYONE,
+  everyoneBut,
+  FINANCE,
+  RESEARCHER,
+  setUpYear,
+  submitApplication,
+} from '../support/fixtures.js';
+import { type Harness, harnessWithApi } from '../support/harness.js';
+import { browserOf, type Expected, fieldError, type PageCase, walkPages } from '../support/web.js';
+
+/*
+ * Every message route and page walked by every role: each reads their own messages; admins every message and
+ * finance the parties' (others are not told a message exists); only they list and resend. A message that did
+ * not arrive says why, on "Mine beskeder", the receipt and the application alike.
+ */
+
+const MATRIX = rolesOf(EVERYONE);
+type Role = (typeof MATRIX.roles)[number];
+const { all } = MATRIX;
+
+/** A mail service that refuses every message for good, as SES refuses an invalid address. */
+const refusing: Mailer = {
+  send: async () => {
+    throw new MailError('REJECTED', '550 5.1.1 mailbox unavailable');
+  },
+};
+/** A mail service that accepts every message. */
+const accepting: Mailer = { send: async (m) => ({ providerMessageId: `provider-${m.id}` }) };
+
+let h: Harness;
+let client: Api;
+const ids = {
+  truthApp: '',
+  truth: '',
+  failedApp: '',
+  pendingApp: '',
+  failed: '',
+  pending: '',
+  party: '',
+  partyFailed: '',
+};
+
+const receiptOf = async (applicationId: string): Promise<StoredMessage> => {
+  const page = await h.core.messages.listByRecipient(RESEARCHER, { limit: 100 });
+  const found = page.items.find((m) => m.case.id === applicationId && m.kind === 'application.receipt');
+  if (!found) throw new Error(`no receipt for ${applicationId}`);
+  return found;
+};
+
+beforeAll(async () => {
+  ({ h, client } = await harnessWithApi({ now: '2027-03-01T09:00:00Z' }));
+  const call = await createCall(client);
+  ids.failedApp = await submitApplication(client, call.id, RESEARCHER);
+  ids.pendingApp = await submitApplication(client, call.id, RESEARCHER);
+  ids.truthApp = await submitApplication(client, call.id, RESEARCHER);
+  ids.truth = (await receiptOf(ids.truthApp)).id;
+  expect(await sendMessage(h.core, refusing, ids.truth)).toBe('failed');
+  ids.failed = (await receiptOf(ids.failedApp)).id;
+  ids.pending = (await receiptOf(ids.pendingApp)).id;
+  expect(await sendMessage(h.core, refusing, ids.failed)).toBe('failed');
+  await setUpYear(client, 2027, { referenceYear: 2026, dueDate: '2027-06-30' });
+  const demands = await h.core.messages.list({ caseKind: 'party' }, { limit: 100 });
+  expect(demands.items.length).toBeGreaterThan(1);
+  ids.party = demands.items[0]?.id ?? '';
+  ids.partyFailed = demands.items[1]?.id ?? '';
+  expect(await sendMessage(h.core, refusing, ids.partyFailed)).toBe('failed');
+}, 60_000);
+
+const versionOf = async (id: string) => (await h.core.messages.get(id))?.version ?? -1;
+
+const routes: RouteCase<Role>[] = [
+  {
+    route: 'GET /api/me/messages',
+    expected: all(200, { anonymous: 401 }),
+    run: (who) => client.get('/api/me/messages', who),
+  },
+  {
+    route: 'GET /api/me/messages/{own}',
+    expected: all(404, { anonymous: 401, applicant: 200, admin: 200 }),
+    run: (who) => client.get(`/api/me/messages/${ids.failed}`, who),
+  },
+  {
+    route: 'GET /api/me/messages/{party’s}',
+    expected: all(404, { anonymous: 401, finance: 200, admin: 200 }),
+    run: (who) => client.get(`/api/me/messages/${ids.party}`, who),
+  },
+  {
+    route: 'GET /api/admin/messages',
+    expected: all(403, { anonymous: 401, finance: 200, admin: 200 }),
+    run: (who) => client.get('/api/admin/messages?status=failed', who),
+  },
+  {
+    route: 'POST /api/admin/messages/{failed receipt}/resend',
+    expected: all(404, { anonymous: 401, applicant: 403, admin: 201 }),
+    run: async (who) =>
+      client.act(`/api/admin/messages/${ids.failed}/resend`, who, {
+        'if-match': `"${await versionOf(ids.failed)}"`,
+      }),
+  },
+  {
+    route: 'POST /api/admin/messages/{failed party’s}/resend',
+    expected: all(404, { anonymous: 401, finance: 201, admin: 201 }),
+    run: async (who) =>
+      client.act(`/api/admin/messages/${ids.partyFailed}/resend`, who, {
+        'if-match': `"${await versionOf(ids.partyFailed)}"`,
+      }),
+  },
+];
+
+checkRoutes(MATRIX, routes, ['Projekt', RESEARCHER]);
+
+describe('the message API', () => {
+  it('lists the reader’s messages newest first, and shows one in full in both languages', async () => {
+    const mine = expectOk(await client.get('/api/me/messages', RESEARCHER));
+    const receipts = mine.items.filter((m: StoredMessage) => m.kind === 'application.receipt');
+    expect(receipts.map((m: StoredMessage) => m.createdAt)).toEqual(
+      receipts
+        .map((m: StoredMessage) => m.createdAt)
+        .sort()
+        .reverse(),
+    );
+    expect(mine.items[0]).not.toHaveProperty('leaseToken');
+    const res = await client.get(`/api/me/messages/${ids.failed}`, RESEARCHER);
+    const one = expectOk(res);
+    expect(res.headers.get('etag')).toBe(`"${one.version}"`);
+    expect(one).toMatchObject({
+      status: 'failed',
+      failure: { reason: 'REJECTED' },
+      link: `/applications/${ids.failedApp}`,
+    });
+    expect(one.mail.subject).toMatch(/Kvittering.* \/ .*[Rr]eceipt/);
+    expect(one.mail.body).toContain('---');
+  });
+
+  it('filters by status and kind, finance seeing the parties’ only', async () => {
+    const failed = expectOk(await client.get('/api/admin/messages?status=failed', ADMIN));
+    expect(failed.items.every((m: StoredMessage) => m.status === 'failed')).toBe(true);
+    expect(failed.items.map((m: StoredMessage) => m.id)).toEqual(
+      expect.arrayContaining([ids.failed, ids.partyFailed]),
+    );
+    const receipts = expectOk(await client.get('/api/admin/messages?kind=application.receipt', ADMIN));
+    expect(receipts.items.every((m: StoredMessage) => m.kind === 'application.receipt')).toBe(true);
+    const finance = expectOk(await client.get('/api/admin/messages', FINANCE));
+    expect(finance.items.length).toBeGreaterThan(0);
+    expect(finance.items.every((m: StoredMessage) => m.case.kind === 'party')).toBe(true);
+  });
+
+  it('refuses bad input, naming each field', async () => {
+    const res = await client.get('/api/admin/messages?status=lost&limit=0', ADMIN);
+    expectProblem(res, 400);
+    expect(res.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual([
+      '/query/limit',
+      '/query/status',
+    ]);
+    expectProblem(await client.get('/api/me/messages/not-a-uuid', RESEARCHER), 400);
+    expectProblem(await client.get('/api/me/messages?cursor=bm9wZQ', RESEARCHER), 400);
+  });
+
+  it('resends only with the version read, and only a message that did not arrive', async () => {
+    const path = `/api/admin/messages/${ids.failed}/resend`;
+    expect(expectProblem(await client.act(path, ADMIN), 428).reason).toBe('IF_MATCH_REQUIRED');
+    const version = await versionOf(ids.failed);
+    expectProblem(await client.act(path, ADMIN, { 'if-match': `"${version + 1}"` }), 409);
+    const pending = await client.act(`/api/admin/messages/${ids.pending}/resend`, ADMIN, {
+      'if-match': `"${await versionOf(ids.pending)}"`,
+    });
+    expect(expectProblem(pending, 409)).toMatchObject({
+      reason: 'MESSAGE_NOT_RESENDABLE',
+      messageStatus: 'pending',
+    });
+    const copy = expectOk(await client.act(path, ADMIN, { 'if-match': `"${version}"` }), 201);
+    expect(copy).toMatchObject({
+      resendOf: ids.failed,
+      status: 'pending',
+      kind: 'application.receipt',
+      to: RESEARCHER,
+    });
+    expect(expectOk(await client.get(`/api/me/messages/${copy.id}`, RESEARCHER)).resendOf).toBe(ids.failed);
+  });
+});
+
+const ROLES = everyoneBut('otherApplicant');
+type WebRole = keyof typeof ROLES;
+const S = 303;
+const ADMINS = (ok: number): Expected<WebRole> => ({ anonymous: S, admin: ok, others: 403 });
+const OVERSEERS = (ok: number): Expected<WebRole> => ({ anonymous: S, finance: ok, admin: ok, others: 403 });
+const pages: PageCase<WebRole>[] = [
+  ['GET', '/messages', { anonymous: S, others: 200 }],
+  ['GET', () => `/messages/${ids.failed}`, { anonymous: S, applicant: 200, admin: 200, others: 404 }],
+  ['GET', () => `/messages/${ids.party}`, { anonymous: S, finance: 200, admin: 200, others: 404 }],
+  ['GET', '/admin/messages', ADMINS(200)],
+  ['GET', '/finance/messages', OVERSEERS(200)],
+  ['GET', '/admin/messages?status=lost', ADMINS(400)],
+  ['GET', '/finance/messages?kind=NOPE', OVERSEERS(400)],
+  ['POST', () => `/admin/messages/${ids.failed}/resend`, ADMINS(409), { _version: '999' }],
+  [
+    'POST',
+    () => `/finance/messages/${ids.failed}/resend`,
+    { anonymous: S, admin: 409, finance: 404, others: 403 },
+    { _version: '999' },
+  ],
+  ['POST', () => `/finance/messages/${ids.party}/resend`, OVERSEERS(409), { _version: '1' }],
+];
+
+walkPages(() => h, ROLES, pages);
+
+describe('the message pages', () => {
+  const visit = browserOf(() => h, ROLES);
+
+  it('say of each message whether it is being sent, was sent, or why not', async () => {
+    const list = await visit('applicant', '/messages');
+    expect(list.html).toContain('kunne ikke sendes: mailtjenesten afviste den');
+    expect(list.html).toContain('>sendes<');
+    expect(list.html).toContain(`href="/messages/${ids.failed}"`);
+    const english = await visit('applicant', '/messages', { lang: 'en' });
+    expect(english.html).toContain('could not be sent: the mail service refused it');
+    const one = await visit('applicant', `/messages/${ids.failed}`);
+    expect(one.html).toContain(`href="/applications/${ids.failedApp}"`);
+    expect(one.html).toMatch(/<section class="card" lang="da">/);
+    expect(one.html).toMatch(/<section class="card" lang="en">/);
+  });
+
+  it('tell the truth about the receipt: being sent, sent, or not with its reason', async () => {
+    const failed = await visit('applicant', `/applications/${ids.truthApp}/receipt`);
+    expect(failed.html).toContain(
+      'Kvitteringen kunne ikke sendes til din e-mail: mailtjenesten afviste den.',
+    );
+    expect(failed.html).not.toContain('er også sendt');
+    const pending = await visit('applicant', `/applications/${ids.pendingApp}`);
+    expect(pending.html).toContain('En kvittering sendes til din e-mail.');
+    expect(await sendMessage(h.core, accepting, ids.pending)).toBe('sent');
+    const sent = await visit('applicant', `/applications/${ids.pendingApp}/receipt`);
+    expect(sent.html).toMatch(/En kvittering er sendt til din e-mail \d/);
+  });
+
+  it('let the admin filter, see who to fix, and resend with the version read', async () => {
+    const filtered = await visit('admin', '/admin/messages?status=failed');
+    expect(filtered.html).toContain(`action="/admin/messages/${ids.partyFailed}/resend"`);
+    expect(filtered.html).not.toContain(`href="/messages/${ids.pending}"`);
+    expect(filtered.html).toContain('Modtagere, der ikke fik deres beskeder');
+    expect(filtered.html).toContain(`party:`);
+    const bad = await visit('admin', '/admin/messages?status=lost&kind=Nope');
+    expect(bad.status).toBe(400);
+    expect(fieldError(bad.html, 'f-status')).toBe('Vælg en af de mulige værdier');
+    expect(fieldError(bad.html, 'f-kind')).toBeDefined();
+    const version = String(await versionOf(ids.partyFailed));
+    const done = await visit('finance', `/finance/messages/${ids.partyFailed}/resend`, {
+      form: { _version: version },
+    });
+    expect(done.status).toBe(303);
+    expect(done.location).toBe('/finance/messages?resent=1');
+    expect((await visit('finance', '/finance/messages?resent=1')).html).toContain(
+      'Beskeden er lagt til afsendelse igen.',
+    );
+    const sentOne = await visit('admin', `/admin/messages/${ids.pending}/resend`, {
+      form: { _version: String(await versionOf(ids.pending)) },
+    });
+    expect(sentOne.status).toBe(409);
+    expect(sentOne.html).toContain('Kun en besked, der ikke nåede frem, kan sendes igen (denne er: sendt)');
+  });
+});
