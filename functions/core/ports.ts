@@ -12,6 +12,7 @@ import type {
   PopulationFigure,
   YearSettings,
 } from './finance/finance.schema.js';
+import type { Party } from './finance/parties.schema.js';
 import type { Report } from './finance/report.schema.js';
 import type { MessageFilter, MessagePage, SendResult, StoredMessage } from './messages/message.schema.js';
 import type { Assignment } from './reviews/review.schema.js';
@@ -141,6 +142,8 @@ export interface ContributionMovement {
   claim?: KeyClaim;
   /** Adjustments: the contribution's version read (a stale one fails the transaction). */
   expectedVersion?: number;
+  /** Messages caused by the movement (a payment's receipt to the party). */
+  outbox?: readonly OutboxMessage[];
 }
 
 export interface FinanceRepository {
@@ -287,6 +290,20 @@ export interface ReportRepository {
   ): Promise<boolean>;
 }
 
+/** The parties' invoicing details (the 20 parties themselves are fixed: finance/parties.ts). */
+export interface PartyRepository {
+  /** Every stored party (one Query of the index partition PARTIES); a party never saved is absent. */
+  list(): Promise<Party[]>;
+  get(partyId: string): Promise<Party | undefined>;
+  /**
+   * Writes a party's details at the version read (0: never stored, so created), with its audit event (under
+   * the party: its history). @throws AppError VERSION_CONFLICT
+   */
+  save(party: Party, audit: AuditEvent, expectedVersion: number): Promise<void>;
+  /** The audit events kept under a party, oldest first: its history. */
+  history(partyId: string): Promise<AuditEvent[]>;
+}
+
 /** The sent and unsent messages (docs/messages.md). */
 export interface MessageRepository {
   get(id: string): Promise<StoredMessage | undefined>;
@@ -326,6 +343,7 @@ export interface CoreDeps {
   finance: FinanceRepository;
   awards: AwardRepository;
   reports: ReportRepository;
+  parties: PartyRepository;
   messages: MessageRepository;
   clock: Clock;
 }

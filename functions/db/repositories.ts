@@ -6,6 +6,7 @@ import { createCallRepository } from './calls.repository.js';
 import type { Db } from './client.js';
 import { createDecisionRepository } from './decisions.repository.js';
 import { createFinanceRepository } from './finance.repository.js';
+import { createPartyRepository } from './parties.repository.js';
 import { createReportRepository } from './reports.repository.js';
 import { createReviewRepository } from './reviews.repository.js';
 import { createUserRepository } from './users.repository.js';
@@ -21,6 +22,7 @@ export function createCoreDeps(db: Db, clock: Clock): CoreDeps {
     finance: createFinanceRepository(db),
     awards: createAwardRepository(db),
     reports: createReportRepository(db),
+    parties: createPartyRepository(db),
     clock,
   };
 }

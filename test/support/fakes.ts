@@ -25,6 +25,7 @@ import {
   type PopulationFigure,
   type YearSettings,
 } from '../../functions/core/finance/finance.schema.js';
+import type { Party } from '../../functions/core/finance/parties.schema.js';
 import type { Report } from '../../functions/core/finance/report.schema.js';
 import type {
   ApplicationRepository,
@@ -36,6 +37,7 @@ import type {
   FinanceRepository,
   KeyClaim,
   MovementClaim,
+  PartyRepository,
   ReportRepository,
   ReviewRepository,
   UserProfile,
@@ -122,6 +124,8 @@ export class FakeStore {
   /** By `<year>#<at>#<id>`, as the ledger's sort key orders it. */
   readonly ledger = new Map<string, LedgerEntry>();
   readonly balances = new Map<number, Balance>();
+  /** Parties with their invoicing details, by id. */
+  readonly parties = new Map<string, Party>();
   pool: PoolBalance = emptyPoolBalance();
   /** Every audit event written, in order, and the partition it is kept under (`CALL#<id>`, `APP#<id>`, ...). */
   readonly audit: { entityPk: string; event: AuditEvent }[] = [];
@@ -626,7 +630,7 @@ function fakeFinance(store: FakeStore): FinanceRepository {
         outbox ?? [],
       ),
     getPaymentClaim: async (year, partyId, key) => copy(store.paymentClaims.get(`${year}#${partyId}#${key}`)),
-    async recordMovement({ entry, audit, claim, expectedVersion }) {
+    async recordMovement({ entry, audit, claim, expectedVersion, outbox }) {
       const partyId = entry.partyId;
       const field =
         entry.kind === 'contribution_received'
@@ -654,7 +658,7 @@ function fakeFinance(store: FakeStore): FinanceRepository {
           ...store.balanceWrites(entry),
         },
         { entityPk: `CONTRIB#${entry.year}#${partyId}`, event: audit },
-        [],
+        outbox ?? [],
         {
           claim: keyClaimed,
           contribution: () => (expectedVersion === undefined ? notFound('contribution') : versionConflict()),
@@ -700,6 +704,27 @@ function fakeFinance(store: FakeStore): FinanceRepository {
   };
 }
 
+function fakeParties(store: FakeStore): PartyRepository {
+  return {
+    list: async () => [...store.parties.values()].sort(ascending((p) => p.name)).map((p) => copy(p)),
+    get: async (partyId) => copy(store.parties.get(partyId)),
+    save: (party, audit, expectedVersion) =>
+      store.transact(
+        {
+          party: versioned(
+            store.parties,
+            party.id,
+            party,
+            expectedVersion === 0 ? undefined : expectedVersion,
+          ),
+        },
+        { entityPk: `PARTY#${party.id}`, event: audit },
+      ),
+    history: async (partyId) =>
+      store.audit.filter((a) => a.entityPk === `PARTY#${partyId}`).map((a) => copy(a.event)),
+  };
+}
+
 export interface Fakes {
   /** The core's dependencies, every port faked in memory. */
   deps: CoreDeps;
@@ -721,6 +746,7 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
     finance: fakeFinance(store),
     awards: fakeAwards(store),
     reports: fakeReports(store),
+    parties: fakeParties(store),
     clock,
   };
   return { deps, clock, store };
