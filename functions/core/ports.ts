@@ -40,7 +40,13 @@ export interface ApplicationRepository {
   get(id: string): Promise<Application | undefined>;
   listByOwner(ownerId: string): Promise<Application[]>;
   listByCall(callId: string): Promise<Application[]>;
-  save(application: Application, audit: AuditEvent, expectedVersion?: number): Promise<void>;
+  /** Writes at the version read (created when undefined), with its audit event and the messages it causes. */
+  save(
+    application: Application,
+    audit: AuditEvent,
+    expectedVersion?: number,
+    outbox?: readonly OutboxMessage[],
+  ): Promise<void>;
   /**
    * Takes the next reference of `year` and stores the submission in one transaction: the counter, the
    * application (checked against `expectedVersion`), its audit event and the receipt in the outbox.
@@ -78,8 +84,14 @@ export interface ReviewRepository {
   listByApplication(applicationId: string): Promise<Assignment[]>;
   listByReviewer(reviewerId: string): Promise<Assignment[]>;
   listByCall(callId: string): Promise<Assignment[]>;
-  save(assignment: Assignment, audit: AuditEvent, expectedVersion?: number): Promise<void>;
-  remove(assignment: Assignment, audit: AuditEvent): Promise<void>;
+  /** Writes at the version read (created when undefined), with its audit event and the messages it causes. */
+  save(
+    assignment: Assignment,
+    audit: AuditEvent,
+    expectedVersion?: number,
+    outbox?: readonly OutboxMessage[],
+  ): Promise<void>;
+  remove(assignment: Assignment, audit: AuditEvent, outbox?: readonly OutboxMessage[]): Promise<void>;
 }
 
 export interface DecisionWrite {
@@ -219,6 +231,8 @@ export interface AwardMovement {
   audit: AuditEvent;
   /** Disbursements: the key's claim (scoped to the award), conditioned on absence in the same transaction. */
   claim?: KeyClaim;
+  /** The messages the movement causes (the notice to the project lead). */
+  outbox?: readonly OutboxMessage[];
 }
 
 export interface AwardRepository {

@@ -260,6 +260,17 @@ export const daMail: MailTexts<ApplicationMail> = {
       SIGNATURE,
     ].join('\n'),
   }),
+  'application.withdrawn': ({ name, reference, title, callTitle, withdrawnAt }) => ({
+    subject: reference ? `Ansøgning ${reference} er trukket tilbage` : 'Din kladde er trukket tilbage',
+    body: [
+      `Kære ${name}`,
+      '',
+      `Du har trukket ${reference ? `ansøgningen "${title}" (${reference})` : `kladden "${title}"`} til opslaget "${callTitle}" tilbage den ${formatDateTime(withdrawnAt, 'da')}.`,
+      'Den indgår ikke i bedømmelsen. Du kan ikke genåbne den, men du kan søge igen, så længe opslaget er åbent.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
 };
 
 export const enMail: MailTexts<ApplicationMail> = {
@@ -271,6 +282,17 @@ export const enMail: MailTexts<ApplicationMail> = {
       `We received your application "${title}" to the call "${callTitleEn ?? callTitle}" on ${formatDateTime(submittedAt, 'en')} (Danish time).`,
       `Reference: ${reference}`,
       `Amount requested: ${formatKr(requestedOre, 'en')}`,
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+  'application.withdrawn': ({ name, reference, title, callTitle, callTitleEn, withdrawnAt }) => ({
+    subject: reference ? `Application ${reference} is withdrawn` : 'Your draft is withdrawn',
+    body: [
+      `Dear ${name}`,
+      '',
+      `You withdrew the ${reference ? `application "${title}" (${reference})` : `draft "${title}"`} to the call "${callTitleEn ?? callTitle}" on ${formatDateTime(withdrawnAt, 'en')} (Danish time).`,
+      'It takes no part in the assessment. It cannot be reopened, but you may apply again while the call is open.',
       '',
       SIGNATURE,
     ].join('\n'),

@@ -232,10 +232,11 @@ function fakeApplications(store: FakeStore): ApplicationRepository {
         .filter((a) => a.callId === callId)
         .sort(byCreation)
         .map(copy),
-    save: (application, audit, expectedVersion) =>
+    save: (application, audit, expectedVersion, outbox) =>
       store.transact(
         { application: versioned(store.applications, application.id, application, expectedVersion) },
         under(application, audit),
+        outbox,
       ),
     async submit(year, expectedVersion, build) {
       const last = store.referenceCounters.get(year) ?? 0;
@@ -294,12 +295,13 @@ function fakeReviews(store: FakeStore): ReviewRepository {
         (a) => a.callId === callId,
         (a) => assignmentKey(a),
       ),
-    save: (assignment, audit, expectedVersion) =>
+    save: (assignment, audit, expectedVersion, outbox) =>
       store.transact(
         { assignment: versioned(store.assignments, assignmentKey(assignment), assignment, expectedVersion) },
         { entityPk: `APP#${assignment.applicationId}`, event: audit },
+        outbox,
       ),
-    remove: (assignment, audit) =>
+    remove: (assignment, audit, outbox) =>
       store.transact(
         {
           assignment: {
@@ -308,6 +310,7 @@ function fakeReviews(store: FakeStore): ReviewRepository {
           },
         },
         { entityPk: `APP#${assignment.applicationId}`, event: audit },
+        outbox,
       ),
   };
 }
@@ -417,7 +420,7 @@ function fakeAwards(store: FakeStore): AwardRepository {
       ),
     getDisbursementClaim: async (applicationId, key) =>
       copy(store.disbursementClaims.get(`${applicationId}#${key}`)),
-    async move({ award, entry, audit, claim }) {
+    async move({ award, entry, audit, claim, outbox }) {
       const disbursement = entry.kind === 'disbursement';
       if (!disbursement && entry.kind !== 'refund') throw new Error(`Not an award movement: ${entry.kind}`);
       const field = disbursement ? 'disbursedOre' : 'refundedOre';
@@ -445,7 +448,7 @@ function fakeAwards(store: FakeStore): AwardRepository {
           ...store.balanceWrites(entry),
         },
         { entityPk: under(award), event: audit },
-        [],
+        outbox ?? [],
         {
           claim: keyClaimed,
           award: async () => {
