@@ -318,6 +318,15 @@ export interface PartyRepository {
   history(partyId: string): Promise<AuditEvent[]>;
 }
 
+/** Reminders sent once: a marker per reminder, claimed in the transaction that queues it. */
+export interface ReminderRepository {
+  /**
+   * Writes the marker `marker` (conditioned on its absence), the reminder and its audit event (under the
+   * audited entity) in one transaction. False when the marker existed: that reminder was queued before.
+   */
+  queueOnce(marker: string, message: OutboxMessage, audit: AuditEvent): Promise<boolean>;
+}
+
 /** The sent and unsent messages (docs/messages.md). */
 export interface MessageRepository {
   get(id: string): Promise<StoredMessage | undefined>;
@@ -358,6 +367,7 @@ export interface CoreDeps {
   awards: AwardRepository;
   reports: ReportRepository;
   parties: PartyRepository;
+  reminders: ReminderRepository;
   messages: MessageRepository;
   clock: Clock;
 }

@@ -147,6 +147,9 @@ export const keys = {
     gsi1sk: `${dueDate}#${applicationId}#${reportId}`,
   }),
   reportsPendingPk: 'REPORTS#pending',
+
+  /** A reminder queued once (`deadline-7#<applicationId>`, `acceptance#<applicationId>`, …). */
+  reminder: (marker: string) => ({ pk: `REMINDER#${marker}`, sk: 'REMINDER' }),
 } as const;
 
 /** Attributes that are storage keys, not domain fields. */

@@ -260,6 +260,17 @@ export const daMail: MailTexts<ApplicationMail> = {
       SIGNATURE,
     ].join('\n'),
   }),
+  'application.deadline_reminder': ({ name, title, callTitle, closesAt, daysLeft }) => ({
+    subject: `Påmindelse: opslaget "${callTitle}" lukker ${daysLeft === 1 ? 'i morgen' : `om ${daysLeft} dage`}`,
+    body: [
+      `Kære ${name}`,
+      '',
+      `Din ansøgning "${title}" er ikke indsendt endnu. Opslaget "${callTitle}" lukker ${formatDateTime(closesAt, 'da')}.`,
+      'Ansøgninger, der ikke er indsendt inden fristen, kan ikke komme i betragtning.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
   'application.withdrawn': ({ name, reference, title, callTitle, withdrawnAt }) => ({
     subject: reference ? `Ansøgning ${reference} er trukket tilbage` : 'Din kladde er trukket tilbage',
     body: [
@@ -282,6 +293,17 @@ export const enMail: MailTexts<ApplicationMail> = {
       `We received your application "${title}" to the call "${callTitleEn ?? callTitle}" on ${formatDateTime(submittedAt, 'en')} (Danish time).`,
       `Reference: ${reference}`,
       `Amount requested: ${formatKr(requestedOre, 'en')}`,
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+  'application.deadline_reminder': ({ name, title, callTitle, callTitleEn, closesAt, daysLeft }) => ({
+    subject: `Reminder: the call "${callTitleEn ?? callTitle}" closes ${daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days`}`,
+    body: [
+      `Dear ${name}`,
+      '',
+      `Your application "${title}" has not been submitted yet. The call "${callTitleEn ?? callTitle}" closes on ${formatDateTime(closesAt, 'en')} (Danish time).`,
+      'Applications not submitted by the deadline cannot be considered.',
       '',
       SIGNATURE,
     ].join('\n'),

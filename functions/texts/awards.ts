@@ -313,6 +313,25 @@ const SIGNATURE = 'Folkesundhed i Midten';
 const ofAward = (reference: string, title: string) => (reference ? `${reference} "${title}"` : `"${title}"`);
 
 export const daMail: MailTexts<ReportMail & AwardMail> = {
+  'award.acceptance_reminder': (p) => ({
+    subject: `Påmindelse: accepter bevillingen ${p.reference || p.title}`,
+    body: [
+      `Kære ${p.name}`,
+      '',
+      `Bestyrelsen bevilgede ${formatKr(p.amountOre, 'da')} til ${ofAward(p.reference, p.title)} den ${formatDate(p.decidedOn, 'da')}, men bevillingen er ikke accepteret endnu.`,
+      'Accepter vilkårene på siden, så midlerne kan reserveres til projektet.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+  'report.overdue': ({ kind, reference, applicationId, dueDate }) => {
+    const name = da.report.kinds[kind].toLowerCase();
+    const due = formatDate(dueDate, 'da');
+    return {
+      subject: `Overskredet frist: ${name}${reference ? ` ${reference}` : ''} skulle være afleveret ${due}`,
+      body: `Din ${name} for bevillingen ${reference ?? applicationId} skulle være afleveret senest ${due} og er ikke modtaget. Aflever den hurtigst muligt.`,
+    };
+  },
   'award.tranche_paid': (p) => ({
     subject: `Udbetaling til bevilling ${p.reference || p.title}`,
     body: [
@@ -346,6 +365,25 @@ export const daMail: MailTexts<ReportMail & AwardMail> = {
 };
 
 export const enMail: MailTexts<ReportMail & AwardMail> = {
+  'award.acceptance_reminder': (p) => ({
+    subject: `Reminder: accept the award ${p.reference || p.title}`,
+    body: [
+      `Dear ${p.name}`,
+      '',
+      `The board granted ${formatKr(p.amountOre, 'en')} to ${ofAward(p.reference, p.title)} on ${formatDate(p.decidedOn, 'en')}, but the award has not been accepted yet.`,
+      'Accept the terms on the page, so the funds can be committed to the project.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+  'report.overdue': ({ kind, reference, applicationId, dueDate }) => {
+    const name = en.report.kinds[kind].toLowerCase();
+    const due = formatDate(dueDate, 'en');
+    return {
+      subject: `Overdue: ${name}${reference ? ` ${reference}` : ''} was due by ${due}`,
+      body: `Your ${name} for the award ${reference ?? applicationId} was due by ${due} and has not been received. Please submit it as soon as you can.`,
+    };
+  },
   'award.tranche_paid': (p) => ({
     subject: `Payment to award ${p.reference || p.title}`,
     body: [

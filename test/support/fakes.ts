@@ -38,6 +38,7 @@ import type {
   KeyClaim,
   MovementClaim,
   PartyRepository,
+  ReminderRepository,
   ReportRepository,
   ReviewRepository,
   UserProfile,
@@ -126,6 +127,8 @@ export class FakeStore {
   readonly balances = new Map<number, Balance>();
   /** Parties with their invoicing details, by id. */
   readonly parties = new Map<string, Party>();
+  /** The reminders' markers: each reminder is queued once. */
+  readonly reminders = new Map<string, string>();
   pool: PoolBalance = emptyPoolBalance();
   /** Every audit event written, in order, and the partition it is kept under (`CALL#<id>`, `APP#<id>`, ...). */
   readonly audit: { entityPk: string; event: AuditEvent }[] = [];
@@ -728,6 +731,24 @@ function fakeParties(store: FakeStore): PartyRepository {
   };
 }
 
+function fakeReminders(store: FakeStore): ReminderRepository {
+  return {
+    async queueOnce(marker, message, audit) {
+      try {
+        await store.transact(
+          { marker: created(store.reminders, marker, message.id) },
+          { entityPk: `${audit.entityType}#${audit.entityId}`, event: audit },
+          [message],
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'VERSION_CONFLICT') return false;
+        throw error;
+      }
+    },
+  };
+}
+
 export interface Fakes {
   /** The core's dependencies, every port faked in memory. */
   deps: CoreDeps;
@@ -750,6 +771,7 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
     awards: fakeAwards(store),
     reports: fakeReports(store),
     parties: fakeParties(store),
+    reminders: fakeReminders(store),
     clock,
   };
   return { deps, clock, store };

@@ -46,6 +46,14 @@ interface AwardMoneyNotice {
 export interface AwardMail {
   /** A tranche paid out to the project: how much, and how much of the award is paid out now. */
   'award.tranche_paid': AwardMoneyNotice & { disbursedOre: number };
+  /** An approved award not accepted 14 days after the decision. */
+  'award.acceptance_reminder': {
+    name: string;
+    reference: string;
+    title: string;
+    amountOre: number;
+    decidedOn: string;
+  };
   /** A refund booked: how much came back, and how much has come back in all. */
   'award.refund_booked': AwardMoneyNotice & { refundedOre: number };
 }
