@@ -12,6 +12,7 @@ import type {
   PopulationFigure,
   YearSettings,
 } from './finance/finance.schema.js';
+import type { Party } from './finance/parties.schema.js';
 import type { Report } from './finance/report.schema.js';
 import type { MessageFilter, MessagePage, SendResult, StoredMessage } from './messages/message.schema.js';
 import type { Assignment } from './reviews/review.schema.js';
@@ -39,7 +40,13 @@ export interface ApplicationRepository {
   get(id: string): Promise<Application | undefined>;
   listByOwner(ownerId: string): Promise<Application[]>;
   listByCall(callId: string): Promise<Application[]>;
-  save(application: Application, audit: AuditEvent, expectedVersion?: number): Promise<void>;
+  /** Writes at the version read (created when undefined), with its audit event and the messages it causes. */
+  save(
+    application: Application,
+    audit: AuditEvent,
+    expectedVersion?: number,
+    outbox?: readonly OutboxMessage[],
+  ): Promise<void>;
   /**
    * Takes the next reference of `year` and stores the submission in one transaction: the counter, the
    * application (checked against `expectedVersion`), its audit event and the receipt in the outbox.
@@ -77,8 +84,14 @@ export interface ReviewRepository {
   listByApplication(applicationId: string): Promise<Assignment[]>;
   listByReviewer(reviewerId: string): Promise<Assignment[]>;
   listByCall(callId: string): Promise<Assignment[]>;
-  save(assignment: Assignment, audit: AuditEvent, expectedVersion?: number): Promise<void>;
-  remove(assignment: Assignment, audit: AuditEvent): Promise<void>;
+  /** Writes at the version read (created when undefined), with its audit event and the messages it causes. */
+  save(
+    assignment: Assignment,
+    audit: AuditEvent,
+    expectedVersion?: number,
+    outbox?: readonly OutboxMessage[],
+  ): Promise<void>;
+  remove(assignment: Assignment, audit: AuditEvent, outbox?: readonly OutboxMessage[]): Promise<void>;
 }
 
 export interface DecisionWrite {
@@ -141,6 +154,8 @@ export interface ContributionMovement {
   claim?: KeyClaim;
   /** Adjustments: the contribution's version read (a stale one fails the transaction). */
   expectedVersion?: number;
+  /** Messages caused by the movement (a payment's receipt to the party). */
+  outbox?: readonly OutboxMessage[];
 }
 
 export interface FinanceRepository {
@@ -216,6 +231,8 @@ export interface AwardMovement {
   audit: AuditEvent;
   /** Disbursements: the key's claim (scoped to the award), conditioned on absence in the same transaction. */
   claim?: KeyClaim;
+  /** The messages the movement causes (the notice to the project lead). */
+  outbox?: readonly OutboxMessage[];
 }
 
 export interface AwardRepository {
@@ -287,6 +304,29 @@ export interface ReportRepository {
   ): Promise<boolean>;
 }
 
+/** The parties' invoicing details (the 20 parties themselves are fixed: finance/parties.ts). */
+export interface PartyRepository {
+  /** Every stored party (one Query of the index partition PARTIES); a party never saved is absent. */
+  list(): Promise<Party[]>;
+  get(partyId: string): Promise<Party | undefined>;
+  /**
+   * Writes a party's details at the version read (0: never stored, so created), with its audit event (under
+   * the party: its history). @throws AppError VERSION_CONFLICT
+   */
+  save(party: Party, audit: AuditEvent, expectedVersion: number): Promise<void>;
+  /** The audit events kept under a party, oldest first: its history. */
+  history(partyId: string): Promise<AuditEvent[]>;
+}
+
+/** Reminders sent once: a marker per reminder, claimed in the transaction that queues it. */
+export interface ReminderRepository {
+  /**
+   * Writes the marker `marker` (conditioned on its absence), the reminder and its audit event (under the
+   * audited entity) in one transaction. False when the marker existed: that reminder was queued before.
+   */
+  queueOnce(marker: string, message: OutboxMessage, audit: AuditEvent): Promise<boolean>;
+}
+
 /** The sent and unsent messages (docs/messages.md). */
 export interface MessageRepository {
   get(id: string): Promise<StoredMessage | undefined>;
@@ -327,6 +367,8 @@ export interface CoreDeps {
   finance: FinanceRepository;
   awards: AwardRepository;
   reports: ReportRepository;
+  parties: PartyRepository;
+  reminders: ReminderRepository;
   messages: MessageRepository;
   clock: Clock;
 }

@@ -26,11 +26,15 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
       queryAll<Application>(db, queryIndex('gsi1', 'gsi1pk', keys.applicationsOfOwner(ownerId), true)),
     listByCall: (callId) =>
       queryAll<Application>(db, queryIndex('gsi2', 'gsi2pk', keys.applicationsOfCall(callId))),
-    save: (application, audit, expectedVersion) =>
-      saveVersioned(db, 'application', applicationItem(application), expectedVersion, {
-        entityPk: keys.application(application.id).pk,
-        event: audit,
-      }),
+    save: (application, audit, expectedVersion, outbox) =>
+      saveVersioned(
+        db,
+        'application',
+        applicationItem(application),
+        expectedVersion,
+        { entityPk: keys.application(application.id).pk, event: audit },
+        outbox,
+      ),
 
     submit: (year, expectedVersion, build) =>
       rebuildWhileRaced({

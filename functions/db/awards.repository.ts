@@ -68,7 +68,7 @@ export function createAwardRepository(db: Db): AwardRepository {
     getDisbursementClaim: (applicationId, key) =>
       getItem<MovementClaim>(db, keys.disbursementClaim(applicationId, key)),
 
-    async move({ award, entry, audit, claim }) {
+    async move({ award, entry, audit, claim, outbox }) {
       const disbursement = entry.kind === 'disbursement';
       if (!disbursement && entry.kind !== 'refund') throw new Error(`Not an award movement: ${entry.kind}`);
       await transact(db, {
@@ -102,6 +102,7 @@ export function createAwardRepository(db: Db): AwardRepository {
           ...balanceUpdates(db, entry),
         },
         audit: { entityPk: underAward(award), event: audit },
+        ...(outbox ? { outbox } : {}),
         refusals: {
           claim: idempotencyKeyClaimed,
           award: async () => {

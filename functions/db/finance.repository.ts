@@ -221,7 +221,7 @@ export function createFinanceRepository(db: Db): FinanceRepository {
     },
 
     async recordMovement(movement: ContributionMovement) {
-      const { entry, audit, claim, expectedVersion } = movement;
+      const { entry, audit, claim, expectedVersion, outbox } = movement;
       const partyId = entry.partyId;
       const field = CONTRIBUTION_FIELD[entry.kind];
       if (!partyId || !field) throw new Error(`Not a contribution movement: ${entry.kind}`);
@@ -255,6 +255,7 @@ export function createFinanceRepository(db: Db): FinanceRepository {
           ...balanceUpdates(db, entry),
         },
         audit: { entityPk: contributionKey.pk, event: audit },
+        ...(outbox ? { outbox } : {}),
         refusals: {
           claim: idempotencyKeyClaimed,
           contribution: () => (expectedVersion === undefined ? notFound('contribution') : versionConflict()),

@@ -160,6 +160,9 @@ export const keys = {
     gsi1sk: `${dueDate}#${applicationId}#${reportId}`,
   }),
   reportsPendingPk: 'REPORTS#pending',
+
+  /** A reminder queued once (`deadline-7#<applicationId>`, `acceptance#<applicationId>`, …). */
+  reminder: (marker: string) => ({ pk: `REMINDER#${marker}`, sk: 'REMINDER' }),
 } as const;
 
 /** The partition of a case's record, by what a message concerns: its sender's audit events are kept there. */

@@ -1,15 +1,41 @@
 import type { AuditEvent } from '../core/audit/audit.js';
 import type { PartyRef } from '../core/finance/parties.js';
+import type { Party } from '../core/finance/parties.schema.js';
+import type { PartyRepository } from '../core/ports.js';
 import type { Db } from './client.js';
 import { keys } from './keys.js';
-import { overwrite } from './transact.js';
+import { getItem, queryAll, queryIndex } from './reads.js';
+import { overwrite, saveVersioned } from './transact.js';
+
+const partyItem = (party: PartyRef & { version: number }) => {
+  const key = keys.party(party.id);
+  return { ...key, ...keys.partyList(party.name), entity: 'party', ...party };
+};
 
 /**
- * Seeding: stores a party with its audit event. Population figures go in as finance imports them
- * (population.service.ts), versioned and audited.
+ * Seeding: stores a party with its audit event (its invoicing details too, when given). Population figures go
+ * in as finance imports them (population.service.ts), versioned and audited.
  */
-export async function putParty(db: Db, party: PartyRef, audit: AuditEvent): Promise<void> {
-  const key = keys.party(party.id);
-  const item = { ...key, ...keys.partyList(party.name), entity: 'party', ...party, version: 1 };
-  await overwrite(db, 'party', item, { entityPk: key.pk, event: audit });
+export async function putParty(db: Db, party: PartyRef | Party, audit: AuditEvent): Promise<void> {
+  await overwrite(db, 'party', partyItem({ version: 1, ...party }), {
+    entityPk: keys.party(party.id).pk,
+    event: audit,
+  });
+}
+
+export function createPartyRepository(db: Db): PartyRepository {
+  return {
+    list: () => queryAll<Party>(db, queryIndex('gsi1', 'gsi1pk', keys.partiesPk)),
+    get: (partyId) => getItem<Party>(db, keys.party(partyId), true),
+    save: (party, audit, expectedVersion) =>
+      saveVersioned(db, 'party', partyItem(party), expectedVersion === 0 ? undefined : expectedVersion, {
+        entityPk: keys.party(party.id).pk,
+        event: audit,
+      }),
+    history: (partyId) =>
+      queryAll<AuditEvent>(db, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+        ExpressionAttributeValues: { ':pk': keys.party(partyId).pk, ':audit': keys.auditPrefix },
+      }),
+  };
 }

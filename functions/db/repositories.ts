@@ -7,6 +7,8 @@ import type { Db } from './client.js';
 import { createDecisionRepository } from './decisions.repository.js';
 import { createFinanceRepository } from './finance.repository.js';
 import { createMessageRepository } from './messages.repository.js';
+import { createPartyRepository } from './parties.repository.js';
+import { createReminderRepository } from './reminders.repository.js';
 import { createReportRepository } from './reports.repository.js';
 import { createReviewRepository } from './reviews.repository.js';
 import { createUserRepository } from './users.repository.js';
@@ -23,6 +25,8 @@ export function createCoreDeps(db: Db, clock: Clock): CoreDeps {
     awards: createAwardRepository(db),
     reports: createReportRepository(db),
     messages: createMessageRepository(db),
+    parties: createPartyRepository(db),
+    reminders: createReminderRepository(db),
     clock,
   };
 }

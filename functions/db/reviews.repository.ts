@@ -30,12 +30,16 @@ export function createReviewRepository(db: Db): ReviewRepository {
       queryAll<Assignment>(db, queryIndex('gsi1', 'gsi1pk', keys.assignmentsOfReviewer(reviewerId))),
     listByCall: (callId) =>
       queryAll<Assignment>(db, queryIndex('gsi2', 'gsi2pk', keys.assignmentsOfCall(callId))),
-    save: (assignment, audit, expectedVersion) =>
-      saveVersioned(db, 'assignment', assignmentItem(assignment), expectedVersion, {
-        entityPk: keys.application(assignment.applicationId).pk,
-        event: audit,
-      }),
-    async remove(assignment, audit) {
+    save: (assignment, audit, expectedVersion, outbox) =>
+      saveVersioned(
+        db,
+        'assignment',
+        assignmentItem(assignment),
+        expectedVersion,
+        { entityPk: keys.application(assignment.applicationId).pk, event: audit },
+        outbox,
+      ),
+    async remove(assignment, audit, outbox) {
       await transact(db, {
         items: {
           assignment: {
@@ -49,6 +53,7 @@ export function createReviewRepository(db: Db): ReviewRepository {
           },
         },
         audit: { entityPk: keys.application(assignment.applicationId).pk, event: audit },
+        ...(outbox ? { outbox } : {}),
       });
     },
   };

@@ -120,7 +120,7 @@ export function versionedPut(db: Db, item: Record<string, unknown>, expectedVers
 
 /**
  * The plainest state change: one item, named `name`, written at the version read (created when there is none)
- * with its audit event. @throws AppError VERSION_CONFLICT
+ * with its audit event (and the messages it causes). @throws AppError VERSION_CONFLICT
  */
 export const saveVersioned = (
   db: Db,
@@ -128,7 +128,13 @@ export const saveVersioned = (
   item: Record<string, unknown>,
   expectedVersion: number | undefined,
   audit: Audited,
-): Promise<void> => transact(db, { items: { [name]: versionedPut(db, item, expectedVersion) }, audit });
+  outbox?: readonly OutboxMessage[],
+): Promise<void> =>
+  transact(db, {
+    items: { [name]: versionedPut(db, item, expectedVersion) },
+    audit,
+    ...(outbox ? { outbox } : {}),
+  });
 
 /**
  * One item, named `name`, written whatever was stored before (a copy kept in step with another source), with

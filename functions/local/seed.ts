@@ -5,6 +5,7 @@ import { auditEvent } from '../core/audit/audit.js';
 import type { Principal } from '../core/auth/principal.js';
 import { syncUserProfile } from '../core/auth/users.service.js';
 import { createCall, openCall } from '../core/calls/call.service.js';
+import { demoInvoicingDetails } from '../core/finance/parties.demo.js';
 import { PARTIES, REGION_ID } from '../core/finance/parties.js';
 import { applyPopulationImport } from '../core/finance/population.service.js';
 import type { CoreDeps, UserProfile } from '../core/ports.js';
@@ -136,7 +137,7 @@ export async function seedDemoData(db: Db, deps: CoreDeps): Promise<boolean> {
   for (const party of PARTIES) {
     await putParty(
       db,
-      party,
+      { ...party, ...demoInvoicingDetails(party) },
       auditEvent(system, deps.clock.now(), 'party.seeded', { type: 'finance', id: `party-${party.id}` }),
     );
   }

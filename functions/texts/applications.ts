@@ -258,6 +258,28 @@ export const daMail: MailTexts<ApplicationMail> = {
       SIGNATURE,
     ].join('\n'),
   }),
+  'application.deadline_reminder': ({ name, title, callTitle, closesAt, daysLeft }) => ({
+    subject: `Påmindelse: opslaget "${callTitle}" lukker ${daysLeft === 1 ? 'i morgen' : `om ${daysLeft} dage`}`,
+    body: [
+      `Kære ${name}`,
+      '',
+      `Din ansøgning "${title}" er ikke indsendt endnu. Opslaget "${callTitle}" lukker ${formatDateTime(closesAt, 'da')}.`,
+      'Ansøgninger, der ikke er indsendt inden fristen, kan ikke komme i betragtning.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+  'application.withdrawn': ({ name, reference, title, callTitle, withdrawnAt }) => ({
+    subject: reference ? `Ansøgning ${reference} er trukket tilbage` : 'Din kladde er trukket tilbage',
+    body: [
+      `Kære ${name}`,
+      '',
+      `Du har trukket ${reference ? `ansøgningen "${title}" (${reference})` : `kladden "${title}"`} til opslaget "${callTitle}" tilbage den ${formatDateTime(withdrawnAt, 'da')}.`,
+      'Den indgår ikke i bedømmelsen. Du kan ikke genåbne den, men du kan søge igen, så længe opslaget er åbent.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
 };
 
 export const enMail: MailTexts<ApplicationMail> = {
@@ -269,6 +291,28 @@ export const enMail: MailTexts<ApplicationMail> = {
       `We received your application "${title}" to the call "${callTitleEn ?? callTitle}" on ${formatDateTime(submittedAt, 'en')} (Danish time).`,
       `Reference: ${reference}`,
       `Amount requested: ${formatKr(requestedOre, 'en')}`,
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+  'application.deadline_reminder': ({ name, title, callTitle, callTitleEn, closesAt, daysLeft }) => ({
+    subject: `Reminder: the call "${callTitleEn ?? callTitle}" closes ${daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days`}`,
+    body: [
+      `Dear ${name}`,
+      '',
+      `Your application "${title}" has not been submitted yet. The call "${callTitleEn ?? callTitle}" closes on ${formatDateTime(closesAt, 'en')} (Danish time).`,
+      'Applications not submitted by the deadline cannot be considered.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+  'application.withdrawn': ({ name, reference, title, callTitle, callTitleEn, withdrawnAt }) => ({
+    subject: reference ? `Application ${reference} is withdrawn` : 'Your draft is withdrawn',
+    body: [
+      `Dear ${name}`,
+      '',
+      `You withdrew the ${reference ? `application "${title}" (${reference})` : `draft "${title}"`} to the call "${callTitleEn ?? callTitle}" on ${formatDateTime(withdrawnAt, 'en')} (Danish time).`,
+      'It takes no part in the assessment. It cannot be reopened, but you may apply again while the call is open.',
       '',
       SIGNATURE,
     ].join('\n'),

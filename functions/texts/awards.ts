@@ -1,4 +1,4 @@
-import type { AwardMessages } from '../core/finance/award.messages.js';
+import type { AwardMail, AwardMessages } from '../core/finance/award.messages.js';
 import type { AwardTermsVersion } from '../core/finance/award.schema.js';
 import type { ReportMail, ReportMessages } from '../core/finance/report.messages.js';
 import { da as commonDa, en as commonEn } from './common.js';
@@ -309,7 +309,51 @@ export const enMessages: MessageTexts<AwardMessages & ReportMessages> = {
     'The report has changed since you opened the page. See its new status below and try again if it still applies.',
 };
 
-export const daMail: MailTexts<ReportMail> = {
+const SIGNATURE = 'Folkesundhed i Midten';
+const ofAward = (reference: string, title: string) => (reference ? `${reference} "${title}"` : `"${title}"`);
+
+export const daMail: MailTexts<ReportMail & AwardMail> = {
+  'award.acceptance_reminder': (p) => ({
+    subject: `Påmindelse: accepter bevillingen ${p.reference || p.title}`,
+    body: [
+      `Kære ${p.name}`,
+      '',
+      `Bestyrelsen bevilgede ${formatKr(p.amountOre, 'da')} til ${ofAward(p.reference, p.title)} den ${formatDate(p.decidedOn, 'da')}, men bevillingen er ikke accepteret endnu.`,
+      'Accepter vilkårene på siden, så midlerne kan reserveres til projektet.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+  'report.overdue': ({ kind, reference, applicationId, dueDate }) => {
+    const name = da.report.kinds[kind].toLowerCase();
+    const due = formatDate(dueDate, 'da');
+    return {
+      subject: `Overskredet frist: ${name}${reference ? ` ${reference}` : ''} skulle være afleveret ${due}`,
+      body: `Din ${name} for bevillingen ${reference ?? applicationId} skulle være afleveret senest ${due} og er ikke modtaget. Aflever den hurtigst muligt.`,
+    };
+  },
+  'award.tranche_paid': (p) => ({
+    subject: `Udbetaling til bevilling ${p.reference || p.title}`,
+    body: [
+      `Kære ${p.name}`,
+      '',
+      `Folkesundhed i Midten har udbetalt ${formatKr(p.amountOre, 'da')} den ${formatDate(p.paidOn, 'da')} til bevillingen ${ofAward(p.reference, p.title)}.`,
+      `Udbetalt i alt: ${formatKr(p.disbursedOre, 'da')} af ${formatKr(p.awardOre, 'da')}.`,
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+  'award.refund_booked': (p) => ({
+    subject: `Tilbagebetaling registreret: bevilling ${p.reference || p.title}`,
+    body: [
+      `Kære ${p.name}`,
+      '',
+      `Vi har registreret en tilbagebetaling på ${formatKr(p.amountOre, 'da')} den ${formatDate(p.paidOn, 'da')} fra bevillingen ${ofAward(p.reference, p.title)}.`,
+      `Tilbagebetalt i alt: ${formatKr(p.refundedOre, 'da')}.`,
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
   'report.reminder': ({ kind, reference, applicationId, dueDate }) => {
     const name = da.report.kinds[kind].toLowerCase();
     const due = formatDate(dueDate, 'da');
@@ -320,7 +364,48 @@ export const daMail: MailTexts<ReportMail> = {
   },
 };
 
-export const enMail: MailTexts<ReportMail> = {
+export const enMail: MailTexts<ReportMail & AwardMail> = {
+  'award.acceptance_reminder': (p) => ({
+    subject: `Reminder: accept the award ${p.reference || p.title}`,
+    body: [
+      `Dear ${p.name}`,
+      '',
+      `The board granted ${formatKr(p.amountOre, 'en')} to ${ofAward(p.reference, p.title)} on ${formatDate(p.decidedOn, 'en')}, but the award has not been accepted yet.`,
+      'Accept the terms on the page, so the funds can be committed to the project.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+  'report.overdue': ({ kind, reference, applicationId, dueDate }) => {
+    const name = en.report.kinds[kind].toLowerCase();
+    const due = formatDate(dueDate, 'en');
+    return {
+      subject: `Overdue: ${name}${reference ? ` ${reference}` : ''} was due by ${due}`,
+      body: `Your ${name} for the award ${reference ?? applicationId} was due by ${due} and has not been received. Please submit it as soon as you can.`,
+    };
+  },
+  'award.tranche_paid': (p) => ({
+    subject: `Payment to award ${p.reference || p.title}`,
+    body: [
+      `Dear ${p.name}`,
+      '',
+      `Folkesundhed i Midten paid ${formatKr(p.amountOre, 'en')} on ${formatDate(p.paidOn, 'en')} to the award ${ofAward(p.reference, p.title)}.`,
+      `Paid out in all: ${formatKr(p.disbursedOre, 'en')} of ${formatKr(p.awardOre, 'en')}.`,
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+  'award.refund_booked': (p) => ({
+    subject: `Refund recorded: award ${p.reference || p.title}`,
+    body: [
+      `Dear ${p.name}`,
+      '',
+      `We have recorded a refund of ${formatKr(p.amountOre, 'en')} on ${formatDate(p.paidOn, 'en')} from the award ${ofAward(p.reference, p.title)}.`,
+      `Refunded in all: ${formatKr(p.refundedOre, 'en')}.`,
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
   'report.reminder': ({ kind, reference, applicationId, dueDate }) => {
     const name = en.report.kinds[kind].toLowerCase();
     const due = formatDate(dueDate, 'en');

@@ -1,6 +1,6 @@
 import type { DecisionMail, DecisionMessages } from '../core/decisions/decision.messages.js';
 import type { ConflictGround } from '../core/reviews/review.schema.js';
-import { formatKr, plural } from './format.js';
+import { formatDate, formatKr, plural } from './format.js';
 import type { Lang } from './lang.js';
 import type { MailTexts, MessageTexts } from './messages.js';
 
@@ -391,7 +391,7 @@ const outcomeDa = (p: Letter): string[] => {
         '',
         `Begrundelse: ${p.justification ?? ''}`,
         '',
-        'Afgørelsen er truffet efter forvaltningslovens §§ 22-24. Du kan bede om aktindsigt i sagens dokumenter.',
+        'Begrundelsen gives efter forvaltningslovens §§ 22-24. Du kan bede om aktindsigt i sagens dokumenter.',
       ];
     case 'waiting_list':
       return [
@@ -413,7 +413,7 @@ const outcomeEn = (p: Letter): string[] => {
         '',
         `Justification (in Danish): ${p.justification ?? ''}`,
         '',
-        'You may ask for access to the documents of the case (aktindsigt).',
+        'The justification is given under sections 22-24 of the Danish Public Administration Act. You may ask for access to the documents of the case (aktindsigt).',
       ];
     case 'waiting_list':
       return [
@@ -421,6 +421,23 @@ const outcomeEn = (p: Letter): string[] => {
       ];
   }
 };
+
+/** What the decision rests on (notatpligt): who decided, when, and on what. */
+const basisDa = (p: Letter): string[] =>
+  p.decidedOn === undefined
+    ? []
+    : [
+        '',
+        `Afgørelsen er truffet af bestyrelsen for Folkesundhed i Midten den ${formatDate(p.decidedOn, 'da')}. Den hviler på ansøgningen, ${p.reviewsSubmitted ?? 0} ${plural(p.reviewsSubmitted ?? 0, 'da', { one: 'faglig bedømmelse', other: 'faglige bedømmelser' })} efter opslagets kriterier og opslagets budget.`,
+      ];
+
+const basisEn = (p: Letter): string[] =>
+  p.decidedOn === undefined
+    ? []
+    : [
+        '',
+        `The decision was made by the board of Folkesundhed i Midten on ${formatDate(p.decidedOn, 'en')}. It rests on the application, ${p.reviewsSubmitted ?? 0} expert ${plural(p.reviewsSubmitted ?? 0, 'en', { one: 'review', other: 'reviews' })} against the call's criteria, and the call's budget.`,
+      ];
 
 export const daMail: MailTexts<DecisionMail> = {
   'application.decision': (p) => ({
@@ -431,6 +448,7 @@ export const daMail: MailTexts<DecisionMail> = {
       `Afgørelse på ansøgningen "${p.title}" (${p.reference}) til opslaget "${p.callTitle}".`,
       '',
       ...outcomeDa(p),
+      ...basisDa(p),
       '',
       SIGNATURE,
     ].join('\n'),
@@ -446,6 +464,7 @@ export const enMail: MailTexts<DecisionMail> = {
       `Decision on the application "${p.title}" (${p.reference}) to the call "${p.callTitleEn || p.callTitle}".`,
       '',
       ...outcomeEn(p),
+      ...basisEn(p),
       '',
       SIGNATURE,
     ].join('\n'),

@@ -68,8 +68,8 @@ export const da = {
       `Bidragene er beregnet: ${created} ${daForm(created, 'nyt', 'nye')}, ${recomputed} ${daForm(recomputed, 'genberegnet', 'genberegnede')}, ${unchanged} ${daForm(unchanged, 'uændret', 'uændrede')}.${differing > 0 ? ` ${differing} ${daForm(differing, 'sendt opkrævning afviger', 'sendte opkrævninger afviger')} fra de nye tal: ret ${daForm(differing, 'den', 'dem')} med en regulering.` : ''}`,
     send: 'Send opkrævningerne',
     sendHint: 'Markerer de beregnede bidrag som sendt og lægger en opkrævning pr. part til afsendelse.',
-    sentNotice: (sent: number, already: number) =>
-      `${sent} ${daForm(sent, 'opkrævning', 'opkrævninger')} er sendt; ${already} var sendt i forvejen.`,
+    sentNotice: (sent: number, already: number, noAddress: number) =>
+      `${sent} ${daForm(sent, 'opkrævning', 'opkrævninger')} er lagt til afsendelse; ${already} var sendt i forvejen.${noAddress > 0 ? ` ${noAddress} ${daForm(noAddress, 'part', 'parter')} har ingen faktura-e-mail og kan ikke modtage ${daForm(noAddress, 'sin opkrævning', 'deres opkrævninger')}.` : ''}`,
     overview: 'Bidrag pr. part',
     notComputed: 'Bidragene er ikke beregnet endnu.',
     population: 'Folketal',
@@ -200,6 +200,34 @@ export const da = {
       `Puljen har ikke modtaget nogen indbetalinger endnu, så ${kind === 'region' ? 'regionens' : 'kommunens'} andel kan ikke regnes ud.`,
     allParties: 'Alle parter',
   },
+  partyDetails: {
+    listTitle: 'Parternes faktureringsoplysninger',
+    listIntro:
+      'Opkrævninger og kvitteringer for indbetalinger sendes til partens faktura-e-mail. En part uden faktura-e-mail kan ikke modtage sin opkrævning.',
+    link: 'Faktureringsoplysninger',
+    title: (party: string) => `${party}: faktureringsoplysninger`,
+    invoiceEmail: 'Faktura-e-mail',
+    invoiceEmailHint: 'Hertil sendes opkrævningen og kvitteringer for indbetalinger.',
+    ean: 'EAN-nummer (GLN)',
+    eanHint: '13 cifre. Elektroniske fakturaer adresseres til nummeret via NemHandel.',
+    cvr: 'CVR-nummer',
+    cvrHint: '8 cifre.',
+    save: 'Gem oplysningerne',
+    saved: 'Oplysningerne er gemt.',
+    conflict: 'Oplysningerne er ændret et andet sted. Siden viser dem nu; ret igen.',
+    missing: 'mangler',
+    cannotReceive: 'Ingen faktura-e-mail: parten kan ikke modtage sin opkrævning.',
+    cannotReceiveList: (parties: string) =>
+      `Disse parter har ingen faktura-e-mail og kan ikke modtage deres opkrævning: ${parties}.`,
+    history: 'Ændringer',
+    noHistory: 'Oplysningerne er ikke ændret endnu.',
+    when: 'Tidspunkt',
+    by: 'Ændret af',
+    field: 'Felt',
+    before: 'Før',
+    after: 'Efter',
+    empty: '(tom)',
+  },
   ledgerPage: {
     title: (year: number) => `Posteringer ${year}`,
     intro: (size: number) => `Årets posteringer, ældste først, ${size} pr. side.`,
@@ -275,8 +303,8 @@ export const en: typeof da = {
       `The contributions are computed: ${created} new, ${recomputed} recomputed, ${unchanged} unchanged.${differing > 0 ? ` ${differing} sent ${enForm(differing, 'demand differs', 'demands differ')} from the new figures: correct ${enForm(differing, 'it', 'them')} with an adjustment.` : ''}`,
     send: 'Send the demands',
     sendHint: 'Marks the computed contributions as sent and queues one demand per party.',
-    sentNotice: (sent: number, already: number) =>
-      `${sent} ${enForm(sent, 'demand is', 'demands are')} sent; ${already} had been sent before.`,
+    sentNotice: (sent: number, already: number, noAddress: number) =>
+      `${sent} ${enForm(sent, 'demand is', 'demands are')} queued for sending; ${already} had been sent before.${noAddress > 0 ? ` ${noAddress} ${enForm(noAddress, 'party has', 'parties have')} no invoicing e-mail and cannot receive ${enForm(noAddress, 'its demand', 'their demands')}.` : ''}`,
     overview: 'Contributions by party',
     notComputed: 'The contributions are not computed yet.',
     population: 'Population',
@@ -406,6 +434,34 @@ export const en: typeof da = {
       `The pool has not received any payments yet, so the ${kind === 'region' ? "region's" : "municipality's"} share cannot be worked out.`,
     allParties: 'All parties',
   },
+  partyDetails: {
+    listTitle: "The parties' invoicing details",
+    listIntro:
+      "Demands and receipts for payments go to the party's invoicing e-mail. A party without one cannot receive its demand.",
+    link: 'Invoicing details',
+    title: (party: string) => `${party}: invoicing details`,
+    invoiceEmail: 'Invoicing e-mail',
+    invoiceEmailHint: 'The demand and the receipts for payments go here.',
+    ean: 'EAN number (GLN)',
+    eanHint: '13 digits. Electronic invoices are addressed to it through NemHandel.',
+    cvr: 'CVR number',
+    cvrHint: '8 digits.',
+    save: 'Save the details',
+    saved: 'The details are saved.',
+    conflict: 'The details were changed elsewhere. The page shows them now; make your change again.',
+    missing: 'missing',
+    cannotReceive: 'No invoicing e-mail: the party cannot receive its demand.',
+    cannotReceiveList: (parties: string) =>
+      `These parties have no invoicing e-mail and cannot receive their demand: ${parties}.`,
+    history: 'Changes',
+    noHistory: 'The details have not been changed yet.',
+    when: 'When',
+    by: 'Changed by',
+    field: 'Field',
+    before: 'Before',
+    after: 'After',
+    empty: '(empty)',
+  },
   ledgerPage: {
     title: (year: number) => `Ledger ${year}`,
     intro: (size: number) => `The year's ledger entries, oldest first, ${size} per page.`,
@@ -465,6 +521,9 @@ export const daMessages: MessageTexts<FinanceMessages> = {
   IMPORT_TEXT_TOO_LARGE: ({ maxBytes }) =>
     `Teksten er for lang: højst ${formatInteger(kb(maxBytes), 'da')} kB`,
   IMPORT_CONTENT_TYPE: ({ accepted }) => `Send filen som ${accepted.join(' eller ')}`,
+  ean_check_digit: () => 'Kontrolcifferet passer ikke: tjek EAN-nummeret',
+  cvr_check_digit: () => 'Ikke et gyldigt CVR-nummer: tjek cifrene',
+  PARTY_CHANGED: () => 'Oplysningerne er ændret et andet sted, siden du åbnede siden. Se dem nu og ret igen.',
 };
 
 export const enMessages: MessageTexts<FinanceMessages> = {
@@ -508,6 +567,10 @@ export const enMessages: MessageTexts<FinanceMessages> = {
   IMPORT_TEXT_TOO_LARGE: ({ maxBytes }) =>
     `The text is too long: at most ${formatInteger(kb(maxBytes), 'en')} kB`,
   IMPORT_CONTENT_TYPE: ({ accepted }) => `Send the file as ${accepted.join(' or ')}`,
+  ean_check_digit: () => 'The check digit does not match: check the EAN number',
+  cvr_check_digit: () => 'Not a valid CVR number: check the digits',
+  PARTY_CHANGED: () =>
+    'The details were changed elsewhere since you opened the page. See them now and try again.',
 };
 
 /** A balance counter by its words and its field, so finance staff can find it in the API's figures too. */
@@ -653,6 +716,20 @@ export const daMail: MailTexts<FinanceMail> = {
       'Folkesundhed i Midten',
     ].join('\n'),
   }),
+  'contribution.payment_received': (p) => ({
+    subject: `Kvittering for indbetaling: bidrag til Folkesundhed i Midten ${p.year}`,
+    body: [
+      `Til ${p.partyName}`,
+      '',
+      `Vi har modtaget ${formatKr(p.amountOre, 'da')} den ${formatDate(p.paidOn, 'da')} som bidrag til Folkesundhed i Midten for ${p.year}.`,
+      `Indbetalt for ${p.year} i alt: ${formatKr(p.paidOre, 'da')} af ${formatKr(p.totalDueOre, 'da')}.`,
+      p.outstandingOre > 0
+        ? `Udestående: ${formatKr(p.outstandingOre, 'da')}.`
+        : `Bidraget for ${p.year} er betalt. Tak.`,
+      '',
+      'Folkesundhed i Midten',
+    ].join('\n'),
+  }),
 };
 
 export const enMail: MailTexts<FinanceMail> = {
@@ -663,6 +740,20 @@ export const enMail: MailTexts<FinanceMail> = {
       '',
       `Contribution to Folkesundhed i Midten for ${p.year}: ${formatKr(p.demandOre, 'en')} (${formatInteger(p.population, 'en')} ${plural(p.population, 'en', { one: 'citizen', other: 'citizens' })} on 1 January ${p.referenceYear} at ${formatKr(p.rateOre, 'en')} each)`,
       `Due by ${p.dueDate}. Please quote "FIM ${p.year} ${p.partyId}" with the payment.`,
+      '',
+      'Folkesundhed i Midten',
+    ].join('\n'),
+  }),
+  'contribution.payment_received': (p) => ({
+    subject: `Receipt for payment: contribution to Folkesundhed i Midten ${p.year}`,
+    body: [
+      `To ${p.partyName}`,
+      '',
+      `We have received ${formatKr(p.amountOre, 'en')} on ${formatDate(p.paidOn, 'en')} as the contribution to Folkesundhed i Midten for ${p.year}.`,
+      `Paid for ${p.year} in all: ${formatKr(p.paidOre, 'en')} of ${formatKr(p.totalDueOre, 'en')}.`,
+      p.outstandingOre > 0
+        ? `Outstanding: ${formatKr(p.outstandingOre, 'en')}.`
+        : `The contribution for ${p.year} is paid. Thank you.`,
       '',
       'Folkesundhed i Midten',
     ].join('\n'),

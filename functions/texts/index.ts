@@ -69,8 +69,8 @@ const messages: Record<Lang, AllMessageTexts> = {
 };
 
 const mail: Record<Lang, MailTexts<MailParams>> = {
-  da: { ...applications.daMail, ...board.daMail, ...finance.daMail, ...awards.daMail },
-  en: { ...applications.enMail, ...board.enMail, ...finance.enMail, ...awards.enMail },
+  da: { ...applications.daMail, ...board.daMail, ...finance.daMail, ...awards.daMail, ...reviews.daMail },
+  en: { ...applications.enMail, ...board.enMail, ...finance.enMail, ...awards.enMail, ...reviews.enMail },
 };
 
 /** Every kind of e-mail the catalogue words (the admin's filter offers them). */

@@ -1,7 +1,7 @@
 import type { ApplicationStatus } from '../core/applications/application.schema.js';
-import type { ReviewMessages } from '../core/reviews/review.messages.js';
+import type { ReviewMail, ReviewMessages } from '../core/reviews/review.messages.js';
 import * as common from './common.js';
-import type { MessageTexts } from './messages.js';
+import type { MailTexts, MessageTexts } from './messages.js';
 
 /** Reviews: the reviewer's queue, the scoring form and conflict declarations. Danish first; `en` has the same shape, so the compiler finds a missing text. */
 export const da = {
@@ -193,4 +193,70 @@ export const enMessages: MessageTexts<ReviewMessages> = {
   ALREADY_RULED: () => 'Already ruled on',
   REVIEWER_REQUIRED: () => 'Choose a reviewer',
   RULING_REQUIRED: () => 'Choose whether the reviewer is conflicted',
+};
+
+const SIGNATURE = 'Folkesundhed i Midten';
+type Letter = ReviewMail['review.assigned'];
+const applicationDa = (p: Letter) =>
+  `ansøgningen "${p.title}"${p.reference ? ` (${p.reference})` : ''} til opslaget "${p.callTitle}"`;
+const applicationEn = (p: Letter) =>
+  `the application "${p.title}"${p.reference ? ` (${p.reference})` : ''} to the call "${p.callTitleEn ?? p.callTitle}"`;
+const letterDa = (p: Letter, ...lines: string[]) =>
+  [`Kære ${p.reviewerName}`, '', ...lines, '', SIGNATURE].join('\n');
+const letterEn = (p: Letter, ...lines: string[]) =>
+  [`Dear ${p.reviewerName}`, '', ...lines, '', SIGNATURE].join('\n');
+
+export const daMail: MailTexts<ReviewMail> = {
+  'review.assigned': (p) => ({
+    subject: `Ny bedømmelse: ${p.reference || p.title}`,
+    body: letterDa(
+      p,
+      `Du er udpeget som bedømmer af ${applicationDa(p)}.`,
+      'Læs ansøgningen og giv din bedømmelse efter opslagets kriterier. Er du inhabil, så erklær det på siden, før du går i gang.',
+    ),
+  }),
+  'review.unassigned': (p) => ({
+    subject: `Bedømmelse annulleret: ${p.reference || p.title}`,
+    body: letterDa(p, `Du skal ikke længere bedømme ${applicationDa(p)}. Du behøver ikke gøre mere.`),
+  }),
+  'conflict.ruled': (p) => ({
+    subject: `Afgørelse om inhabilitet: ${p.reference || p.title}`,
+    body: letterDa(
+      p,
+      `Formanden har taget stilling til den inhabilitet, du erklærede for ${applicationDa(p)}.`,
+      p.recused
+        ? 'Du er inhabil og deltager ikke i bedømmelsen af ansøgningen.'
+        : 'Du er ikke inhabil og kan bedømme ansøgningen.',
+      ...(p.note ? ['', `Formandens bemærkning: ${p.note}`] : []),
+    ),
+  }),
+};
+
+export const enMail: MailTexts<ReviewMail> = {
+  'review.assigned': (p) => ({
+    subject: `New review: ${p.reference || p.title}`,
+    body: letterEn(
+      p,
+      `You have been assigned to review ${applicationEn(p)}.`,
+      "Read the application and give your review against the call's criteria. If you have a conflict of interest, declare it on the page before you start.",
+    ),
+  }),
+  'review.unassigned': (p) => ({
+    subject: `Review cancelled: ${p.reference || p.title}`,
+    body: letterEn(
+      p,
+      `You are no longer to review ${applicationEn(p)}. There is nothing more for you to do.`,
+    ),
+  }),
+  'conflict.ruled': (p) => ({
+    subject: `Ruling on your conflict of interest: ${p.reference || p.title}`,
+    body: letterEn(
+      p,
+      `The chair has ruled on the conflict of interest you declared for ${applicationEn(p)}.`,
+      p.recused
+        ? 'You are disqualified and take no part in the review of the application.'
+        : 'You are not disqualified and may review the application.',
+      ...(p.note ? ['', `The chair's note (in Danish): ${p.note}`] : []),
+    ),
+  }),
 };

@@ -34,6 +34,22 @@ const payment = { amountOre: 1_000, paidOn: '2027-02-01', reference: 'Test' };
 const matrix: RouteCase<Role>[] = [
   { route: 'GET /api/parties', expected: all(200), run: (who) => client.get('/api/parties', who) },
   {
+    route: 'GET /api/finance/parties',
+    expected: financeOnly(200),
+    run: (who) => client.get('/api/finance/parties', who),
+  },
+  {
+    route: 'GET /api/finance/parties/skive-kommune',
+    expected: financeOnly(200),
+    run: (who) => client.get('/api/finance/parties/skive-kommune', who),
+  },
+  {
+    // The same change again writes nothing, so every role that may make it gets 200 at version 0.
+    route: 'PATCH /api/finance/parties/skive-kommune',
+    expected: financeOnly(200),
+    run: (who) => client.patch('/api/finance/parties/skive-kommune', { cvr: null }, who, 0),
+  },
+  {
     route: 'GET /api/populations?year=2013',
     expected: financeOnly(200),
     run: (who) => client.get('/api/populations?year=2013', who),

@@ -6,7 +6,7 @@ import { composeMail } from '../../functions/texts/index.js';
 import { type Api, expectOk, expectProblem, pointers } from '../support/api.js';
 import { ADMIN, FINANCE, MUNICIPALITIES_2013 } from '../support/fixtures.js';
 import { createHarness, type Harness, harnessWithApi } from '../support/harness.js';
-import { auditEvents, pendingOutbox } from '../support/table.js';
+import { auditEvents, itemsWithPkPrefix } from '../support/table.js';
 
 /*
  * Money in, end to end through the API against DynamoDB Local: population imports (the project's CSV and
@@ -353,11 +353,21 @@ describe('the contribution run', () => {
 
 describe('sending, and corrections after it', () => {
   it('sends every demand once, with one demand message per party in the outbox', async () => {
+    const invoicing = { invoiceEmail: 'faktura@aarhus.example.dk' };
+    expectOk(await client.patch('/api/finance/parties/aarhus-kommune', invoicing, FINANCE, 0));
     const sent = expectOk(await client.act(`${Y}/contributions/send`, FINANCE));
     expect(sent.sent).toHaveLength(20);
-    const messages = (await pendingOutbox(h)).filter((m) => m.kind === 'contribution.demand');
+    // The parties without an invoicing e-mail are named: their demand cannot reach them.
+    expect(sent.noAddress).toHaveLength(19);
+    expect(sent.noAddress).not.toContain('aarhus-kommune');
+    const messages = (await itemsWithPkPrefix(h, 'OUTBOX#')).filter((m) => m.kind === 'contribution.demand');
     expect(messages).toHaveLength(20);
-    const aarhus = messages.find((m) => m.to === 'party:aarhus-kommune');
+    expect(messages.filter((m) => m.to === '')).toHaveLength(19);
+    const aarhus = messages.find((m) => m.to === 'faktura@aarhus.example.dk');
+    expect(aarhus).toMatchObject({
+      case: { kind: 'party', id: 'aarhus-kommune' },
+      link: `/finance/years/${YEAR}/parties/aarhus-kommune`,
+    });
     // The outbox keeps the figures; the catalogue words them when the message is composed.
     expect(aarhus?.params).toEqual({
       year: YEAR,
@@ -380,7 +390,9 @@ describe('sending, and corrections after it', () => {
 
     const again = expectOk(await client.act(`${Y}/contributions/send`, FINANCE));
     expect(again).toMatchObject({ sent: [], alreadySent: expect.any(Array) });
-    expect((await pendingOutbox(h)).filter((m) => m.kind === 'contribution.demand')).toHaveLength(20);
+    expect(
+      (await itemsWithPkPrefix(h, 'OUTBOX#')).filter((m) => m.kind === 'contribution.demand'),
+    ).toHaveLength(20);
   });
 
   it('a run after sending never edits a sent demand: it reports the difference instead', async () => {

@@ -11,7 +11,7 @@ import type { MailKind } from '../../functions/core/shared/messages.js';
 import { casePk, keys } from '../../functions/db/keys.js';
 import { transact } from '../../functions/db/transact.js';
 import { freePort } from '../../functions/local/dynamodb-local.js';
-import { composeMail } from '../../functions/texts/index.js';
+import { composeMail, MAIL_KINDS } from '../../functions/texts/index.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import {
   mailTo,
@@ -54,12 +54,8 @@ const stored = async (id: string) => (await h.core.messages.get(id)) as StoredMe
 /** A mailer whose SMTP server is not there (a port nothing listens on). */
 const downMailer = async () => testMailer(await freePort());
 
-const KINDS: MailKind[] = [
-  'application.receipt',
-  'application.decision',
-  'contribution.demand',
-  'report.reminder',
-];
+/** Every kind the catalogue words: a new kind is tested here the moment it exists. */
+const KINDS: readonly MailKind[] = MAIL_KINDS;
 
 describe('each kind of message over real SMTP', () => {
   it.each(KINDS)(

@@ -25,6 +25,7 @@ import {
   type PopulationFigure,
   type YearSettings,
 } from '../../functions/core/finance/finance.schema.js';
+import type { Party } from '../../functions/core/finance/parties.schema.js';
 import type { Report } from '../../functions/core/finance/report.schema.js';
 import {
   claimable,
@@ -45,6 +46,8 @@ import type {
   KeyClaim,
   MessageRepository,
   MovementClaim,
+  PartyRepository,
+  ReminderRepository,
   ReportRepository,
   ReviewRepository,
   UserProfile,
@@ -132,6 +135,10 @@ export class FakeStore {
   /** By `<year>#<at>#<id>`, as the ledger's sort key orders it. */
   readonly ledger = new Map<string, LedgerEntry>();
   readonly balances = new Map<number, Balance>();
+  /** Parties with their invoicing details, by id. */
+  readonly parties = new Map<string, Party>();
+  /** The reminders' markers: each reminder is queued once. */
+  readonly reminders = new Map<string, string>();
   pool: PoolBalance = emptyPoolBalance();
   /** Every audit event written, in order, and the partition it is kept under (`CALL#<id>`, `APP#<id>`, ...). */
   readonly audit: { entityPk: string; event: AuditEvent }[] = [];
@@ -244,10 +251,11 @@ function fakeApplications(store: FakeStore): ApplicationRepository {
         .filter((a) => a.callId === callId)
         .sort(byCreation)
         .map(copy),
-    save: (application, audit, expectedVersion) =>
+    save: (application, audit, expectedVersion, outbox) =>
       store.transact(
         { application: versioned(store.applications, application.id, application, expectedVersion) },
         under(application, audit),
+        outbox,
       ),
     async submit(year, expectedVersion, build) {
       const last = store.referenceCounters.get(year) ?? 0;
@@ -306,12 +314,13 @@ function fakeReviews(store: FakeStore): ReviewRepository {
         (a) => a.callId === callId,
         (a) => assignmentKey(a),
       ),
-    save: (assignment, audit, expectedVersion) =>
+    save: (assignment, audit, expectedVersion, outbox) =>
       store.transact(
         { assignment: versioned(store.assignments, assignmentKey(assignment), assignment, expectedVersion) },
         { entityPk: `APP#${assignment.applicationId}`, event: audit },
+        outbox,
       ),
-    remove: (assignment, audit) =>
+    remove: (assignment, audit, outbox) =>
       store.transact(
         {
           assignment: {
@@ -320,6 +329,7 @@ function fakeReviews(store: FakeStore): ReviewRepository {
           },
         },
         { entityPk: `APP#${assignment.applicationId}`, event: audit },
+        outbox,
       ),
   };
 }
@@ -429,7 +439,7 @@ function fakeAwards(store: FakeStore): AwardRepository {
       ),
     getDisbursementClaim: async (applicationId, key) =>
       copy(store.disbursementClaims.get(`${applicationId}#${key}`)),
-    async move({ award, entry, audit, claim }) {
+    async move({ award, entry, audit, claim, outbox }) {
       const disbursement = entry.kind === 'disbursement';
       if (!disbursement && entry.kind !== 'refund') throw new Error(`Not an award movement: ${entry.kind}`);
       const field = disbursement ? 'disbursedOre' : 'refundedOre';
@@ -457,7 +467,7 @@ function fakeAwards(store: FakeStore): AwardRepository {
           ...store.balanceWrites(entry),
         },
         { entityPk: under(award), event: audit },
-        [],
+        outbox ?? [],
         {
           claim: keyClaimed,
           award: async () => {
@@ -642,7 +652,7 @@ function fakeFinance(store: FakeStore): FinanceRepository {
         outbox ?? [],
       ),
     getPaymentClaim: async (year, partyId, key) => copy(store.paymentClaims.get(`${year}#${partyId}#${key}`)),
-    async recordMovement({ entry, audit, claim, expectedVersion }) {
+    async recordMovement({ entry, audit, claim, expectedVersion, outbox }) {
       const partyId = entry.partyId;
       const field =
         entry.kind === 'contribution_received'
@@ -670,7 +680,7 @@ function fakeFinance(store: FakeStore): FinanceRepository {
           ...store.balanceWrites(entry),
         },
         { entityPk: `CONTRIB#${entry.year}#${partyId}`, event: audit },
-        [],
+        outbox ?? [],
         {
           claim: keyClaimed,
           contribution: () => (expectedVersion === undefined ? notFound('contribution') : versionConflict()),
@@ -817,6 +827,45 @@ function fakeMessages(store: FakeStore): MessageRepository {
   };
 }
 
+function fakeParties(store: FakeStore): PartyRepository {
+  return {
+    list: async () => [...store.parties.values()].sort(ascending((p) => p.name)).map((p) => copy(p)),
+    get: async (partyId) => copy(store.parties.get(partyId)),
+    save: (party, audit, expectedVersion) =>
+      store.transact(
+        {
+          party: versioned(
+            store.parties,
+            party.id,
+            party,
+            expectedVersion === 0 ? undefined : expectedVersion,
+          ),
+        },
+        { entityPk: `PARTY#${party.id}`, event: audit },
+      ),
+    history: async (partyId) =>
+      store.audit.filter((a) => a.entityPk === `PARTY#${partyId}`).map((a) => copy(a.event)),
+  };
+}
+
+function fakeReminders(store: FakeStore): ReminderRepository {
+  return {
+    async queueOnce(marker, message, audit) {
+      try {
+        await store.transact(
+          { marker: created(store.reminders, marker, message.id) },
+          { entityPk: `${audit.entityType}#${audit.entityId}`, event: audit },
+          [message],
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'VERSION_CONFLICT') return false;
+        throw error;
+      }
+    },
+  };
+}
+
 export interface Fakes {
   /** The core's dependencies, every port faked in memory. */
   deps: CoreDeps;
@@ -839,6 +888,8 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
     awards: fakeAwards(store),
     reports: fakeReports(store),
     messages: fakeMessages(store),
+    parties: fakeParties(store),
+    reminders: fakeReminders(store),
     clock,
   };
   return { deps, clock, store };

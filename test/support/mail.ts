@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import type { Mailer } from '../../functions/core/ports.js';
-import type { MailKind } from '../../functions/core/shared/messages.js';
+import type { MailKind, MailParams } from '../../functions/core/shared/messages.js';
 import { smtpMailer } from '../../functions/mail/mailer.js';
 
 /*
@@ -74,7 +74,16 @@ export function outboxMessage(
     createdAt: (options.at ?? new Date('2027-03-01T09:00:00Z')).toISOString(),
     to: options.to ?? uniqueAddress(),
   };
-  const params = {
+  const lead = { name: 'Lise Larsen', reference: 'FIM-2027-0007', title: 'Bevægelse i hverdagen' };
+  const call = { callTitle: 'Forebyggelse 2027', callTitleEn: 'Prevention 2027' };
+  const reviewer = {
+    reviewerName: 'Mads Holm',
+    reference: 'FIM-2027-0007',
+    title: 'Bevægelse i hverdagen',
+    ...call,
+  };
+  const money = { ...lead, amountOre: 5_000_000, paidOn: '2027-06-01', awardOre: 30_000_000 };
+  const params: { [K in MailKind]: MailParams[K] } = {
     'application.receipt': {
       name: 'Lise Larsen',
       reference: 'FIM-2027-0007',
@@ -109,18 +118,52 @@ export function outboxMessage(
       applicationId: caseId,
       dueDate: '2027-03-15',
     },
-  }[kind];
-  const caseOf = {
+    'report.overdue': {
+      kind: 'progress',
+      reference: 'FIM-2027-0007',
+      applicationId: caseId,
+      dueDate: '2027-02-15',
+    },
+    'application.deadline_reminder': { ...lead, ...call, closesAt: '2027-03-08T11:00:00.000Z', daysLeft: 7 },
+    'application.withdrawn': { ...lead, ...call, withdrawnAt: '2027-03-01T09:00:00.000Z' },
+    'award.tranche_paid': { ...money, disbursedOre: 15_000_000 },
+    'award.refund_booked': { ...money, refundedOre: 5_000_000 },
+    'award.acceptance_reminder': { ...lead, amountOre: 30_000_000, decidedOn: '2027-02-10' },
+    'review.assigned': reviewer,
+    'review.unassigned': reviewer,
+    'conflict.ruled': { ...reviewer, recused: true, note: 'Samme afdeling.' },
+    'contribution.payment_received': {
+      year: 2027,
+      partyId: 'aarhus',
+      partyName: 'Aarhus Kommune',
+      amountOre: 1_000_000,
+      paidOn: '2027-03-20',
+      paidOre: 1_000_000,
+      totalDueOre: 1_234_500,
+      outstandingOre: 234_500,
+    },
+  };
+  const caseOf: Record<MailKind, { kind: OutboxMessage['case']['kind']; link: string }> = {
     'application.receipt': { kind: 'application', link: `/applications/${caseId}` },
     'application.decision': { kind: 'application', link: `/applications/${caseId}` },
     'contribution.demand': { kind: 'party', link: `/finance/parties/${caseId}` },
     'report.reminder': { kind: 'award', link: `/awards/${caseId}` },
-  }[kind];
+    'report.overdue': { kind: 'award', link: `/awards/${caseId}` },
+    'application.deadline_reminder': { kind: 'application', link: `/applications/${caseId}` },
+    'application.withdrawn': { kind: 'application', link: `/applications/${caseId}` },
+    'award.tranche_paid': { kind: 'award', link: `/awards/${caseId}` },
+    'award.refund_booked': { kind: 'award', link: `/awards/${caseId}` },
+    'award.acceptance_reminder': { kind: 'award', link: `/awards/${caseId}` },
+    'review.assigned': { kind: 'application', link: `/reviews/${caseId}` },
+    'review.unassigned': { kind: 'application', link: `/reviews/${caseId}` },
+    'conflict.ruled': { kind: 'application', link: `/reviews/${caseId}` },
+    'contribution.payment_received': { kind: 'party', link: `/finance/parties/${caseId}` },
+  };
   return {
     ...base,
     kind,
-    params: { ...params, ...options.params },
-    case: { kind: caseOf.kind, id: caseId },
-    link: caseOf.link,
+    params: { ...params[kind], ...options.params },
+    case: { kind: caseOf[kind].kind, id: caseId },
+    link: caseOf[kind].link,
   } as OutboxMessage;
 }

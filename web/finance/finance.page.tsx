@@ -53,6 +53,9 @@ export function FinanceHomePage({ lang, thisYear }: { lang: Lang; thisYear: numb
         <li>
           <a href="/parties">{f.partiesLink}</a>
         </li>
+        <li>
+          <a href="/finance/parties">{texts[lang].partyDetails.listTitle}</a>
+        </li>
       </ul>
     </>
   );

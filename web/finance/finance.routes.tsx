@@ -9,6 +9,7 @@ import { contributionRoutes } from './contributions.routes.js';
 import { FinanceHomePage } from './finance.page.js';
 import { yearOf } from './finance-context.js';
 import { ledgerRoutes } from './ledger.routes.js';
+import { partyDetailsRoutes } from './party-details.routes.js';
 import { poolRoutes } from './pool.routes.js';
 import { populationRoutes } from './populations.routes.js';
 import { yearRoutes } from './years.routes.js';
@@ -41,5 +42,6 @@ export function financeRoutes(deps: AppDeps) {
   finance.route('/', contributionRoutes(deps));
   finance.route('/', ledgerRoutes(deps));
   finance.route('/', poolRoutes(deps));
+  finance.route('/', partyDetailsRoutes(deps));
   return finance;
 }

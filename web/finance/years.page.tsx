@@ -1,6 +1,7 @@
 import type { BalancePoint } from '../../functions/core/finance/balances.js';
 import type { Overview } from '../../functions/core/finance/contribution.service.js';
 import type { YearSettings } from '../../functions/core/finance/finance.schema.js';
+import type { Party } from '../../functions/core/finance/parties.schema.js';
 import type { FieldError } from '../../functions/core/shared/errors.js';
 import { formatInteger, formatKr, formatKrInput } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
@@ -234,6 +235,7 @@ export function YearPage({
   overview,
   points,
   openingOre,
+  unreachable = [],
   values,
   errors,
   problems,
@@ -248,6 +250,8 @@ export function YearPage({
   points: readonly BalancePoint[];
   /** What earlier years carried over: where the balance chart starts. */
   openingOre: number;
+  /** Parties with no invoicing e-mail: their demand cannot reach them. */
+  unreachable?: readonly Pick<Party, 'id' | 'name'>[];
   values: SettingsValues;
   errors: Errors;
   problems: readonly FieldError[];
@@ -281,6 +285,13 @@ export function YearPage({
           </form>
           <form method="post" action={`/finance/years/${year}/send`} class="card">
             <p class="meta">{f.sendHint}</p>
+            {unreachable.length > 0 && (
+              <p class="flag" id="unreachable">
+                <span aria-hidden="true">⚠ </span>
+                {texts[lang].partyDetails.cannotReceiveList(unreachable.map((p) => p.name).join(', '))}{' '}
+                <a href="/finance/parties">{texts[lang].partyDetails.link}</a>
+              </p>
+            )}
             <button type="submit" class="secondary">
               {f.send}
             </button>

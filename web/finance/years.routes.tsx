@@ -9,6 +9,7 @@ import {
 } from '../../functions/core/finance/contribution.service.js';
 import { yearSettingsInputSchema } from '../../functions/core/finance/finance.schema.js';
 import { getBalances, listYearLedger } from '../../functions/core/finance/ledger.service.js';
+import { listPartyDetails } from '../../functions/core/finance/parties.service.js';
 import { AppError, errorsOf, type FieldError, versionConflict } from '../../functions/core/shared/errors.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { STATUS_OF } from '../../functions/http/problem.js';
@@ -84,9 +85,13 @@ export function yearRoutes(deps: AppDeps) {
       // A year not set up yet: its page is the settings form.
       if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
     }
-    const [ledger, balances] = overview
-      ? await Promise.all([listYearLedger(deps.core, actor, year), getBalances(deps.core, actor)])
-      : [[], undefined];
+    const [ledger, balances, parties] = overview
+      ? await Promise.all([
+          listYearLedger(deps.core, actor, year),
+          getBalances(deps.core, actor),
+          listPartyDetails(deps.core, actor),
+        ])
+      : [[], undefined, []];
     const openingOre = balances ? openingAvailable(balances.years, year) : 0;
     return page(
       c,
@@ -97,6 +102,7 @@ export function yearRoutes(deps: AppDeps) {
         overview={overview}
         points={balancePoints(ledger, openingOre)}
         openingOre={openingOre}
+        unreachable={parties.filter((p) => !p.invoiceEmail)}
         values={options.values ?? settingsValues(overview?.settings, year)}
         errors={options.errors ?? new Errors(lang)}
         problems={options.problems ?? []}
@@ -110,7 +116,7 @@ export function yearRoutes(deps: AppDeps) {
   app.get('/years/:year', (c) => {
     const f = texts[webCtx(c).lang].finance;
     const ran = countsOf(c, 'created', 'recomputed', 'unchanged', 'differing');
-    const sent = countsOf(c, 'sent', 'already');
+    const sent = countsOf(c, 'sent', 'already', 'noaddress');
     const notice = c.req.query('saved')
       ? f.saved
       : ran
@@ -175,7 +181,7 @@ export function yearRoutes(deps: AppDeps) {
     '/years/:year/send',
     yearButton(async (ctx, year) => {
       const r = await sendContributions(deps.core, ctx, year);
-      return `sent=${r.sent.length}&already=${r.alreadySent.length}`;
+      return `sent=${r.sent.length}&already=${r.alreadySent.length}&noaddress=${r.noAddress.length}`;
     }),
   );
   return app;

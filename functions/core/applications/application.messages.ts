@@ -48,4 +48,25 @@ export interface ApplicationMail {
     /** When it was received (UTC ISO); worded in Danish time. */
     submittedAt: string;
   };
+  /** A draft not yet submitted when its call closes in `daysLeft` days (7, then 1). */
+  'application.deadline_reminder': {
+    name: string;
+    title: string;
+    callTitle: string;
+    callTitleEn?: string;
+    /** UTC ISO; worded in Danish time. */
+    closesAt: string;
+    daysLeft: number;
+  };
+  /** Confirms a withdrawal to the applicant: a submitted application (with its reference) or a draft. */
+  'application.withdrawn': {
+    name: string;
+    /** '' for a draft, which has no reference yet. */
+    reference: string;
+    title: string;
+    callTitle: string;
+    callTitleEn?: string;
+    /** UTC ISO; worded in Danish time. */
+    withdrawnAt: string;
+  };
 }

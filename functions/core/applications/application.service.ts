@@ -190,6 +190,7 @@ async function saveChange(
   changed: (at: string) => Application,
   action: 'updated' | 'withdrawn',
   details: AuditEvent['details'],
+  outbox?: (next: Application, now: Date) => Promise<OutboxMessage[]>,
 ): Promise<Application> {
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -201,6 +202,7 @@ async function saveChange(
       version: next.version,
     }),
     current.version,
+    outbox ? await outbox(next, now) : undefined,
   );
   return next;
 }
@@ -233,6 +235,19 @@ function receiptMessage(application: Application, call: Call, now: Date): Outbox
       ...letterSubject(application, call),
       requestedOre: application.requestedAmountOre,
       submittedAt: application.submittedAt ?? now.toISOString(),
+    },
+  };
+}
+
+/** The confirmation of a withdrawal, to the applicant. */
+function withdrawalMessage(application: Application, call: Call, now: Date): OutboxMessage {
+  return {
+    ...toOwnerOf(application, now),
+    kind: 'application.withdrawn',
+    params: {
+      name: application.ownerName,
+      ...letterSubject(application, call),
+      withdrawnAt: application.withdrawnAt ?? now.toISOString(),
     },
   };
 }
@@ -292,7 +307,15 @@ export async function withdrawApplication(
     throw new AppError('INVALID_STATE', { code: 'APPLICATION_NOT_WITHDRAWABLE' });
   }
   const withdrawn = (at: string): Application => ({ ...current, status: 'withdrawn', withdrawnAt: at });
-  return saveChange(deps, ctx, current, withdrawn, 'withdrawn', { from: current.status, to: 'withdrawn' });
+  return saveChange(
+    deps,
+    ctx,
+    current,
+    withdrawn,
+    'withdrawn',
+    { from: current.status, to: 'withdrawn' },
+    async (next, now) => [withdrawalMessage(next, await loadCall(deps, next.callId), now)],
+  );
 }
 
 /** The receipt of a submitted application. @throws AppError NOT_FOUND, INVALID_STATE */

@@ -44,5 +44,9 @@ export interface DecisionMail {
     amountOre?: number;
     conditions?: string;
     justification?: string;
+    /** What the decision rests on (notatpligt): when the board decided, and the reviews it had. */
+    /** The day the board decided (a Copenhagen date). */
+    decidedOn?: string;
+    reviewsSubmitted?: number;
   };
 }

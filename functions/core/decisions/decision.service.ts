@@ -7,12 +7,19 @@ import { loadCall } from '../calls/call.service.js';
 import type { CoreDeps, DecisionWrite, RequestContext } from '../ports.js';
 import { actorConflicted, personConflict, requireBoard } from '../reviews/access.js';
 import { AppError, type FieldError, notFound } from '../shared/errors.js';
+import { copenhagenDate } from '../shared/time.js';
 import { budgetExceeded } from './budget.js';
 import { checkDecision, decidable } from './decision.rules.js';
 import type { Decision, DecisionInput, Meeting, MeetingInput, Person, Recusal } from './decision.schema.js';
 
 /** The decision letter to the applicant: its words come from the catalogue when it is sent. */
-function decisionLetter(application: Application, call: Call, decision: Decision, now: Date): OutboxMessage {
+function decisionLetter(
+  application: Application,
+  call: Call,
+  decision: Decision,
+  reviewsSubmitted: number,
+  now: Date,
+): OutboxMessage {
   return {
     ...toOwnerOf(application, now),
     kind: 'application.decision',
@@ -23,6 +30,8 @@ function decisionLetter(application: Application, call: Call, decision: Decision
       ...(decision.amountOre !== undefined ? { amountOre: decision.amountOre } : {}),
       ...(decision.conditions ? { conditions: decision.conditions } : {}),
       ...(decision.justification ? { justification: decision.justification } : {}),
+      decidedOn: copenhagenDate(new Date(decision.decidedAt)),
+      reviewsSubmitted,
     },
   };
 }
@@ -134,7 +143,13 @@ export async function recordMeeting(
           version: next.version,
         },
       ),
-      letter: decisionLetter(next, call, decision, now),
+      letter: decisionLetter(
+        next,
+        call,
+        decision,
+        assignments.filter((a) => a.review.status === 'submitted').length,
+        now,
+      ),
     });
     minutes.push({
       applicationId: application.id,

@@ -29,3 +29,31 @@ export interface AwardMessages
   /** A refund beyond what was paid out and not yet paid back (disbursed − refunded). */
   OVER_DISBURSED: { amountOre: number; refundableOre: number; disbursedOre: number; refundedOre: number };
 }
+
+/** What every notice of money on an award names: the project lead, the award and the movement. */
+interface AwardMoneyNotice {
+  name: string;
+  /** The application's reference ('' when it has none). */
+  reference: string;
+  title: string;
+  amountOre: number;
+  /** The day the money moved (a Copenhagen date). */
+  paidOn: string;
+  awardOre: number;
+}
+
+/** The e-mails this area sends, by kind, with the values each speaks of (worded by functions/texts). */
+export interface AwardMail {
+  /** A tranche paid out to the project: how much, and how much of the award is paid out now. */
+  'award.tranche_paid': AwardMoneyNotice & { disbursedOre: number };
+  /** An approved award not accepted 14 days after the decision. */
+  'award.acceptance_reminder': {
+    name: string;
+    reference: string;
+    title: string;
+    amountOre: number;
+    decidedOn: string;
+  };
+  /** A refund booked: how much came back, and how much has come back in all. */
+  'award.refund_booked': AwardMoneyNotice & { refundedOre: number };
+}

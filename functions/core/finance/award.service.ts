@@ -1,6 +1,6 @@
 import type { Application } from '../applications/application.schema.js';
 import { getApplication } from '../applications/application.service.js';
-import { auditEvent } from '../audit/audit.js';
+import { auditEvent, type OutboxMessage } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import type { AwardClosing, CoreDeps, KeyClaim, RequestContext } from '../ports.js';
@@ -188,6 +188,28 @@ export interface DisbursementResult {
   replayed: boolean;
 }
 
+/** The notice to the project lead of a tranche paid out or a refund booked, with the award's counter after it. */
+function moneyNotice(award: Award, entry: LedgerEntry, counterAfter: number, now: Date): OutboxMessage {
+  const notice = {
+    name: award.ownerName,
+    reference: award.reference ?? '',
+    title: award.title ?? '',
+    amountOre: entry.amountOre,
+    paidOn: entry.paidOn ?? copenhagenDate(now),
+    awardOre: award.amountOre,
+  };
+  return {
+    id: crypto.randomUUID(),
+    createdAt: now.toISOString(),
+    to: award.ownerEmail,
+    case: { kind: 'award', id: award.applicationId },
+    link: `/awards/${award.applicationId}`,
+    ...(entry.kind === 'refund'
+      ? { kind: 'award.refund_booked', params: { ...notice, refundedOre: counterAfter } }
+      : { kind: 'award.tranche_paid', params: { ...notice, disbursedOre: counterAfter } }),
+  };
+}
+
 /**
  * Books a tranche or a refund: the entry (in the award's year), the award's and the year's counter and the
  * audit event with the counter as it stood, in one transaction (with the key's claim for a tranche).
@@ -210,6 +232,7 @@ async function moveAwardMoney(
     ...(move.claim ? { idempotencyKey: move.claim.key } : {}),
   });
   const field = disbursement ? 'disbursedOre' : 'refundedOre';
+  const after = award[field] + entry.amountOre;
   await deps.awards.move({
     award,
     entry,
@@ -221,11 +244,12 @@ async function moveAwardMoney(
       { entryId: entry.id, ...moneyMoved(input), [`${field}Before`]: award[field] },
     ),
     ...(move.claim ? { claim: move.claim } : {}),
+    outbox: [moneyNotice(award, entry, after, now)],
   });
   // The award as the repository's update left it: the counter moved, the version on.
   const moved = {
     ...award,
-    [field]: award[field] + entry.amountOre,
+    [field]: after,
     version: award.version + 1,
     updatedAt: entry.at,
   };

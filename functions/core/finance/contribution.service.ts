@@ -33,6 +33,7 @@ import {
 import { idempotentRequest, recordOnce } from './idempotency.js';
 import { paidOnNotInFuture } from './movement.rules.js';
 import { PARTIES, type PartyRef } from './parties.js';
+import { invoiceAddresses } from './parties.service.js';
 import { requireFinance } from './population.service.js';
 
 const PARTY_IDS = PARTIES.map((p) => p.id);
@@ -282,15 +283,22 @@ export async function runContributions(
   return result;
 }
 
-function demandMessage(c: Contribution, settings: YearSettings, now: string): OutboxMessage {
+/** The page of a party's contribution for a year: the one a demand or a receipt concerns. */
+const contributionLink = (year: number, partyId: string) => `/finance/years/${year}/parties/${partyId}`;
+
+/** A party's invoicing e-mail ('' when it has none). */
+const invoiceAddress = async (deps: CoreDeps, partyId: string): Promise<string> =>
+  (await deps.parties.get(partyId))?.invoiceEmail ?? '';
+
+function demandMessage(c: Contribution, settings: YearSettings, now: string, to: string): OutboxMessage {
   return {
     id: crypto.randomUUID(),
     createdAt: now,
     kind: 'contribution.demand',
-    // Parties have no invoicing address in the platform yet: the sender looks it up by party id.
-    to: `party:${c.partyId}`,
+    // '' when the party has no invoicing e-mail: the message is stored failed (NO_ADDRESS), the send stands.
+    to,
     case: { kind: 'party', id: c.partyId },
-    link: `/finance/years/${c.year}/parties/${c.partyId}`,
+    link: contributionLink(c.year, c.partyId),
     params: {
       year: c.year,
       partyId: c.partyId,
@@ -304,16 +312,25 @@ function demandMessage(c: Contribution, settings: YearSettings, now: string): Ou
   };
 }
 
+export interface SentDemands {
+  year: number;
+  sent: string[];
+  alreadySent: string[];
+  /** Parties of `sent` with no invoicing e-mail: their demand is stored but cannot reach them. */
+  noAddress: string[];
+}
+
 /**
  * Sends the year's computed demands: each becomes `sent` (never recomputed again) with a demand message in
- * the outbox, all in one transaction. Demands already sent are left as they are.
+ * the outbox, to the party's invoicing e-mail, all in one transaction. Demands already sent are left as they
+ * are; parties with no invoicing e-mail are named (their message is stored failed, NO_ADDRESS).
  * @throws AppError FORBIDDEN, RULES_FAILED (year not set up or not run), VERSION_CONFLICT
  */
 export async function sendContributions(
   deps: CoreDeps,
   ctx: RequestContext,
   year: number,
-): Promise<{ year: number; sent: string[]; alreadySent: string[] }> {
+): Promise<SentDemands> {
   requireFinance(ctx.actor);
   const settings = await requireSettings(deps, year);
   const stored = await deps.finance.getContributions(year, PARTY_IDS);
@@ -323,13 +340,16 @@ export async function sendContributions(
   const now = deps.clock.now().toISOString();
   const toSend = stored.filter((c) => c.state === 'computed');
   const alreadySent = stored.filter((c) => c.state === 'sent').map((c) => c.partyId);
-  if (toSend.length === 0) return { year, sent: [], alreadySent };
+  if (toSend.length === 0) return { year, sent: [], alreadySent, noAddress: [] };
+  const addresses = await invoiceAddresses(deps);
+  const to = (partyId: string) => addresses.get(partyId) ?? '';
   const writes = toSend.map(
     (c): ContributionWrite => ({
       contribution: { ...c, state: 'sent', sentAt: now, version: c.version + 1, updatedAt: now },
       expectedVersion: c.version,
     }),
   );
+  const noAddress = toSend.filter((c) => to(c.partyId) === '').map((c) => c.partyId);
   await deps.finance.saveContributions(
     year,
     writes,
@@ -337,10 +357,11 @@ export async function sendContributions(
       sent: toSend.length,
       parties: toSend.map((c) => c.partyId).join(','),
       demandOre: toSend.reduce((sum, c) => sum + c.demandOre, 0),
+      noAddress: noAddress.join(','),
     }),
-    toSend.map((c) => demandMessage(c, settings, now)),
+    toSend.map((c) => demandMessage(c, settings, now, to(c.partyId))),
   );
-  return { year, sent: toSend.map((c) => c.partyId), alreadySent };
+  return { year, sent: toSend.map((c) => c.partyId), alreadySent, noAddress };
 }
 
 async function loadContribution(deps: CoreDeps, year: number, partyId: string) {
@@ -386,9 +407,25 @@ async function moveContributionMoney(
   now: Date,
   { contribution, settings }: { contribution: Contribution; settings: YearSettings },
   entry: LedgerEntry,
-  write: { action: string; details: AuditEvent['details']; claim?: KeyClaim; expectedVersion?: number },
+  write: {
+    action: string;
+    details: AuditEvent['details'];
+    claim?: KeyClaim;
+    expectedVersion?: number;
+    /** The messages the movement causes, given the contribution as it stands after it. */
+    outbox?: (after: ContributionView) => Promise<OutboxMessage[]>;
+  },
 ): Promise<ContributionView> {
   const { year, partyId } = contribution;
+  const field = entry.kind === 'adjustment' ? 'adjustmentsOre' : 'paidOre';
+  const moved = {
+    ...contribution,
+    [field]: contribution[field] + entry.amountOre,
+    version: contribution.version + 1,
+    updatedAt: entry.at,
+  };
+  const after = contributionView(moved, settings.dueDate, copenhagenDate(now));
+  const outbox = write.outbox ? await write.outbox(after) : undefined;
   await deps.finance.recordMovement({
     entry,
     audit: auditEvent(ctx.actor, now, write.action, contributionEntity(year, partyId), {
@@ -398,15 +435,36 @@ async function moveContributionMoney(
     }),
     ...(write.claim ? { claim: write.claim } : {}),
     ...(write.expectedVersion === undefined ? {} : { expectedVersion: write.expectedVersion }),
+    ...(outbox ? { outbox } : {}),
   });
-  const field = entry.kind === 'adjustment' ? 'adjustmentsOre' : 'paidOre';
-  const moved = {
-    ...contribution,
-    [field]: contribution[field] + entry.amountOre,
-    version: contribution.version + 1,
-    updatedAt: entry.at,
+  return after;
+}
+
+/** The party's receipt for a payment: what came in, and where its contribution stands after it. */
+export function paymentReceipt(
+  after: ContributionView,
+  payment: LedgerEntry,
+  to: string,
+  now: string,
+): OutboxMessage {
+  return {
+    id: crypto.randomUUID(),
+    createdAt: now,
+    kind: 'contribution.payment_received',
+    to,
+    case: { kind: 'party', id: after.partyId },
+    link: contributionLink(after.year, after.partyId),
+    params: {
+      year: after.year,
+      partyId: after.partyId,
+      partyName: after.partyName,
+      amountOre: payment.amountOre,
+      paidOn: payment.paidOn ?? now.slice(0, 10),
+      paidOre: after.paidOre,
+      totalDueOre: after.totalDueOre,
+      outstandingOre: after.outstandingOre,
+    },
   };
-  return contributionView(moved, settings.dueDate, copenhagenDate(now));
 }
 
 /**
@@ -447,6 +505,9 @@ export async function recordPayment(
         action: 'contribution.payment_recorded',
         details: { ...moneyMoved(input), paidOreBefore: loaded.contribution.paidOre },
         claim,
+        outbox: async (after) => [
+          paymentReceipt(after, payment, await invoiceAddress(deps, partyId), now.toISOString()),
+        ],
       });
       return { payment, contribution };
     },

@@ -20,7 +20,13 @@ export interface FinanceMessages
     /** Adjustments correct a sent demand; before it is sent, the figures are corrected and run again. */
     | 'DEMAND_NOT_SENT'
     | 'EMPTY'
-    | 'IMPORT_FILE_NOT_TEXT',
+    | 'IMPORT_FILE_NOT_TEXT'
+    /** An EAN/GLN number whose GS1 check digit does not match. */
+    | 'ean_check_digit'
+    /** A CVR number that fails the modulus 11 check. */
+    | 'cvr_check_digit'
+    /** The party page's words for a stale form: the details changed since the page was read. */
+    | 'PARTY_CHANGED',
     Plain
   > {
   /** The year has no settings yet: nothing can be computed or sent. */
@@ -125,5 +131,17 @@ export interface FinanceMail {
     referenceYear: number;
     rateOre: number;
     dueDate: string;
+  };
+  /** A receipt for a payment recorded: what came in, and what the party has paid and still owes for the year. */
+  'contribution.payment_received': {
+    year: number;
+    partyId: string;
+    partyName: string;
+    amountOre: number;
+    /** The day the money came in (a Copenhagen date). */
+    paidOn: string;
+    paidOre: number;
+    totalDueOre: number;
+    outstandingOre: number;
   };
 }

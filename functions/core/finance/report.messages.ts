@@ -31,4 +31,11 @@ export interface ReportMail {
     applicationId: string;
     dueDate: string;
   };
+  /** The second reminder: the report is overdue and still not submitted. */
+  'report.overdue': {
+    kind: ReportKind;
+    reference: string | null;
+    applicationId: string;
+    dueDate: string;
+  };
 }

@@ -13,7 +13,13 @@ import {
   withoutReviewContent,
 } from './access.js';
 import { organisationConflict } from './conflicts.js';
-import { loadApplicationInReview, reviewable, updateAssignment } from './in-review.js';
+import {
+  loadApplicationInReview,
+  reviewable,
+  reviewerLetter,
+  toReviewerOf,
+  updateAssignment,
+} from './in-review.js';
 import { getRanking } from './ranking.js';
 import type { Assignment, AssignmentPlan } from './review.schema.js';
 import { listApplicationReviews } from './review.service.js';
@@ -63,6 +69,7 @@ async function createAssignments(
   deps: CoreDeps,
   ctx: RequestContext,
   application: Application,
+  call: Call,
   profiles: UserProfile[],
 ) {
   const created: Assignment[] = [];
@@ -92,6 +99,14 @@ async function createAssignments(
           { type: 'application', id: application.id },
           { reviewerId: profile.userId },
         ),
+        undefined,
+        [
+          {
+            ...toReviewerOf(assignment, now),
+            kind: 'review.assigned',
+            params: reviewerLetter(assignment, call),
+          },
+        ],
       );
       created.push(assignment);
     } catch (error) {
@@ -113,7 +128,7 @@ export async function assignReviewers(
   reviewerIds: readonly string[],
 ): Promise<Assignment[]> {
   requireChair(ctx);
-  const { application } = await loadApplicationInReview(deps, applicationId);
+  const { application, call } = await loadApplicationInReview(deps, applicationId);
   if (!reviewable(application)) throw new AppError('INVALID_STATE', { code: 'NOT_IN_REVIEW' });
   const existing = await deps.reviews.listByApplication(applicationId);
   requireFreeOfConflict(ctx.actor, application, existing);
@@ -125,7 +140,7 @@ export async function assignReviewers(
     '/reviewerIds',
   );
   if (errors.length > 0) throw new AppError('RULES_FAILED', { code: 'CANNOT_ASSIGN' }, { errors });
-  await createAssignments(deps, ctx, application, profiles);
+  await createAssignments(deps, ctx, application, call, profiles);
   return (await deps.reviews.listByApplication(applicationId)).map(withoutReviewContent);
 }
 
@@ -157,15 +172,24 @@ export async function unassignReviewer(
   const assignment = await loadForChair(deps, ctx, applicationId, reviewerId);
   if (assignment.review.status === 'submitted')
     throw new AppError('INVALID_STATE', { code: 'CANNOT_REMOVE_SUBMITTED' });
+  const now = deps.clock.now();
+  const call = await loadCall(deps, assignment.callId);
   await deps.reviews.remove(
     assignment,
     auditEvent(
       ctx.actor,
-      deps.clock.now(),
+      now,
       'review.unassigned',
       { type: 'application', id: applicationId },
       { reviewerId },
     ),
+    [
+      {
+        ...toReviewerOf(assignment, now),
+        kind: 'review.unassigned',
+        params: reviewerLetter(assignment, call),
+      },
+    ],
   );
 }
 
@@ -262,11 +286,11 @@ export async function confirmCallAssignment(
   plan: AssignmentPlan,
 ): Promise<number> {
   requireChair(ctx);
-  const checked: { application: Application; profiles: UserProfile[] }[] = [];
+  const checked: { application: Application; call: Call; profiles: UserProfile[] }[] = [];
   const errors: FieldError[] = [];
   for (const [i, entry] of plan.entries()) {
     const pointer = `/assignments/${i}`;
-    const { application } = await loadApplicationInReview(deps, entry.applicationId);
+    const { application, call } = await loadApplicationInReview(deps, entry.applicationId);
     if (application.callId !== callId || !reviewable(application)) {
       errors.push({ pointer: `${pointer}/applicationId`, code: 'INVALID_STATE', params: {} });
       continue;
@@ -284,12 +308,12 @@ export async function confirmCallAssignment(
       `${pointer}/reviewerIds`,
     );
     errors.push(...found.errors);
-    checked.push({ application, profiles: found.profiles });
+    checked.push({ application, call, profiles: found.profiles });
   }
   if (errors.length > 0) throw new AppError('RULES_FAILED', { code: 'CANNOT_CONFIRM_PLAN' }, { errors });
   let count = 0;
-  for (const { application, profiles } of checked)
-    count += (await createAssignments(deps, ctx, application, profiles)).length;
+  for (const { application, call, profiles } of checked)
+    count += (await createAssignments(deps, ctx, application, call, profiles)).length;
   return count;
 }
 

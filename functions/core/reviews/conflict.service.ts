@@ -3,7 +3,7 @@ import { getCall } from '../calls/call.service.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, notFound } from '../shared/errors.js';
 import { actorConflicted, requireChair, requireFreeOfConflict, withoutReviewContent } from './access.js';
-import { loadApplicationInReview, updateAssignment } from './in-review.js';
+import { loadApplicationInReview, reviewerLetter, toReviewerOf, updateAssignment } from './in-review.js';
 import type { Assignment } from './review.schema.js';
 
 /*
@@ -46,7 +46,7 @@ export async function ruleOnConflict(
   const assignment = await deps.reviews.get(applicationId, reviewerId);
   if (!assignment?.conflict) throw notFound('declaration');
   if (assignment.conflict.ruling) throw new AppError('INVALID_STATE', { code: 'ALREADY_RULED' });
-  const { application } = await loadApplicationInReview(deps, applicationId);
+  const { application, call } = await loadApplicationInReview(deps, applicationId);
   requireFreeOfConflict(ctx.actor, application, await deps.reviews.listByApplication(applicationId));
   const declared = assignment.conflict;
   return updateAssignment(
@@ -67,6 +67,18 @@ export async function ruleOnConflict(
     }),
     'conflict.ruled',
     { reviewerId, recused: ruling.recused },
+    // To the person who declared it: the reviewer of this assignment.
+    (next, now) => [
+      {
+        ...toReviewerOf(next, now),
+        kind: 'conflict.ruled',
+        params: {
+          ...reviewerLetter(next, call),
+          recused: ruling.recused,
+          ...(ruling.note ? { note: ruling.note } : {}),
+        },
+      },
+    ],
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Application } from '../applications/application.schema.js';
-import { type AuditEvent, auditEvent } from '../audit/audit.js';
+import { type AuditEvent, auditEvent, type OutboxMessage } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import { loadCall } from '../calls/call.service.js';
@@ -38,6 +38,7 @@ export async function updateAssignment(
   change: (now: Date) => Partial<Omit<Assignment, 'version'>>,
   action: string,
   details: AuditEvent['details'],
+  outbox?: (next: Assignment, now: Date) => OutboxMessage[],
 ): Promise<Assignment> {
   const now = deps.clock.now();
   const next: Assignment = { ...current, ...change(now), version: current.version + 1 };
@@ -45,6 +46,25 @@ export async function updateAssignment(
     next,
     auditEvent(actor, now, action, { type: 'application', id: current.applicationId }, details),
     current.version,
+    outbox?.(next, now),
   );
   return next;
 }
+
+/** The envelope of an e-mail to the reviewer of `assignment`, queued `now`: the review's page is its link. */
+export const toReviewerOf = (assignment: Assignment, now: Date) => ({
+  id: crypto.randomUUID(),
+  createdAt: now.toISOString(),
+  to: assignment.reviewerEmail,
+  case: { kind: 'application' as const, id: assignment.applicationId },
+  link: `/reviews/${assignment.applicationId}`,
+});
+
+/** The reviewer and the application as a letter to the reviewer names them. */
+export const reviewerLetter = (assignment: Assignment, call: Call) => ({
+  reviewerName: assignment.reviewerName,
+  reference: assignment.applicationReference ?? '',
+  title: assignment.applicationTitle,
+  callTitle: call.title,
+  ...(call.titleEn ? { callTitleEn: call.titleEn } : {}),
+});

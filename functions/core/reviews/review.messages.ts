@@ -42,3 +42,23 @@ export interface ReviewMessages
   INVALID_STATE: { applicationStatus?: ApplicationStatus };
   UNKNOWN_CRITERION: { criterionId: string };
 }
+
+/** What every e-mail to a reviewer about an application names. */
+interface ReviewerLetter {
+  reviewerName: string;
+  /** The application's reference ('' when it has none) and title. */
+  reference: string;
+  title: string;
+  callTitle: string;
+  callTitleEn?: string;
+}
+
+/** The e-mails this area sends, by kind, with the values each speaks of (worded by functions/texts). */
+export interface ReviewMail {
+  /** A reviewer is assigned an application to review (the product keeps no review due date yet). */
+  'review.assigned': ReviewerLetter;
+  /** A reviewer is taken off an application. */
+  'review.unassigned': ReviewerLetter;
+  /** The chair's ruling on the conflict the reviewer declared: recused (takes no part) or not. */
+  'conflict.ruled': ReviewerLetter & { recused: boolean; note?: string };
+}

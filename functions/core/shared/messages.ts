@@ -1,11 +1,11 @@
 import type { ApplicationMail, ApplicationMessages } from '../applications/application.messages.js';
 import type { CallMessages } from '../calls/call.messages.js';
 import type { DecisionMail, DecisionMessages } from '../decisions/decision.messages.js';
-import type { AwardMessages } from '../finance/award.messages.js';
+import type { AwardMail, AwardMessages } from '../finance/award.messages.js';
 import type { FinanceMail, FinanceMessages } from '../finance/finance.messages.js';
 import type { ReportMail, ReportMessages } from '../finance/report.messages.js';
 import type { MessagesMessages } from '../messages/messages.messages.js';
-import type { ReviewMessages } from '../reviews/review.messages.js';
+import type { ReviewMail, ReviewMessages } from '../reviews/review.messages.js';
 
 /*
  * Every message the core can raise, by code, with the values it speaks of (amounts in øre, dates as ISO
@@ -118,7 +118,13 @@ export type MessageOf<P> = {
 export type Message = MessageOf<MessageParams>;
 
 /** Every e-mail the platform sends, by kind, with the values it speaks of. */
-export interface MailParams extends ApplicationMail, DecisionMail, FinanceMail, ReportMail {}
+export interface MailParams
+  extends ApplicationMail,
+    DecisionMail,
+    FinanceMail,
+    AwardMail,
+    ReportMail,
+    ReviewMail {}
 
 export type MailKind = keyof MailParams;
 

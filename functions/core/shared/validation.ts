@@ -19,6 +19,8 @@ const CUSTOM = new Set<string>([
   'closes_before_opens',
   'grant_over_budget',
   'due_months_or_date',
+  'ean_check_digit',
+  'cvr_check_digit',
 ] satisfies CustomIssueCode[]);
 
 /** A custom refinement's message is its code; one that is not a known code is an invalid value. */

@@ -34,6 +34,12 @@ import {
   listLedger,
 } from '../../core/finance/ledger.service.js';
 import {
+  partyChangeSchema,
+  partyDetailsInputSchema,
+  partySchema,
+} from '../../core/finance/parties.schema.js';
+import { getPartyDetails, listPartyDetails, updatePartyDetails } from '../../core/finance/parties.service.js';
+import {
   applyPopulationImport,
   listParties,
   listPopulations,
@@ -43,10 +49,19 @@ import { decodeImport } from '../../core/finance/population-import.js';
 import { refusal } from '../../core/shared/errors.js';
 import { type Lang, sayInvariantProblem } from '../../texts/index.js';
 import type { AppContext, AppDeps } from '../context.js';
-import { ctx, ifMatchVersion, requireUser, withETag } from '../context.js';
+import { ctx, ifMatchVersion, requireIfMatch, requireUser, withETag } from '../context.js';
 import { answerBookedOnce, bookedOnceResponses, idempotencyKeyHeaders } from '../idempotency-key.js';
 import { messageMembers } from '../problem.js';
-import { bearer, createApiRouter, json, jsonBody, named, problems, publicRoute } from './api-common.js';
+import {
+  bearer,
+  createApiRouter,
+  json,
+  jsonBody,
+  named,
+  problems,
+  publicRoute,
+  versionHeaders,
+} from './api-common.js';
 
 const party = named(partyViewSchema, 'Party', 'One of the 20 parties, with its latest population');
 const settings = named(
@@ -73,6 +88,28 @@ const adjustmentInput = named(
   'A correction of a sent demand, signed øre, with a reason',
 );
 
+const partyDetails = named(
+  partySchema,
+  'PartyDetails',
+  'A party with its invoicing details (invoicing e-mail, EAN/GLN, CVR); version 0: never saved',
+);
+const partyDetailsInput = named(
+  partyDetailsInputSchema,
+  'PartyDetailsInput',
+  'A change of invoicing details as a JSON merge patch (null clears); EAN 13 digits (GS1 check digit), CVR 8 digits (modulus 11)',
+);
+const partyChange = named(
+  partyChangeSchema,
+  'PartyChange',
+  'One change of a party’s details, before and after',
+);
+const partyIdParam = z.object({
+  partyId: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .openapi({ param: { name: 'partyId', in: 'path' }, example: 'favrskov-kommune' }),
+});
+
 const yearParam = z.object({
   year: z.coerce
     .number()
@@ -81,12 +118,7 @@ const yearParam = z.object({
     .max(MAX_YEAR)
     .openapi({ param: { name: 'year', in: 'path' }, example: 2027 }),
 });
-const partyParam = yearParam.extend({
-  partyId: z
-    .string()
-    .regex(/^[a-z0-9-]{1,60}$/)
-    .openapi({ param: { name: 'partyId', in: 'path' }, example: 'favrskov-kommune' }),
-});
+const partyParam = yearParam.extend(partyIdParam.shape);
 
 const importRow = z.object({
   line: z.int(),
@@ -293,6 +325,65 @@ export function financeRoutes(deps: AppDeps) {
       c.json(await applyPopulationImport(deps.core, ctx(c), await importText(c, c.req.valid('json'))), 200),
   );
 
+  // The parties' invoicing details.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      operationId: 'listPartyDetails',
+      path: '/finance/parties',
+      summary: 'Every party with its invoicing details (finance, admins)',
+      security: bearer,
+      responses: { 200: json(z.object({ items: z.array(partyDetails) }), 'Parties'), ...problems(401, 403) },
+    }),
+    async (c) => c.json({ items: await listPartyDetails(deps.core, requireUser(c)) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      operationId: 'getPartyDetails',
+      path: '/finance/parties/{partyId}',
+      summary: 'A party’s invoicing details and their history, newest change first (finance, admins)',
+      security: bearer,
+      request: { params: partyIdParam },
+      responses: {
+        200: json(z.object({ party: partyDetails, history: z.array(partyChange) }), 'The party'),
+        ...problems(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const found = await getPartyDetails(deps.core, requireUser(c), c.req.valid('param').partyId);
+      return c.json({ party: withETag(c, found.party), history: found.history }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      operationId: 'updatePartyDetails',
+      path: '/finance/parties/{partyId}',
+      summary:
+        'Change a party’s invoicing details (finance, admins); send If-Match (0 for a party never saved)',
+      security: bearer,
+      request: { params: partyIdParam, headers: versionHeaders, body: jsonBody(partyDetailsInput) },
+      responses: {
+        200: json(partyDetails, 'The saved details'),
+        ...problems(400, 401, 403, 404, 409, 415, 428),
+      },
+    }),
+    async (c) => {
+      requireUser(c); // 401 before 428
+      const version = requireIfMatch(c);
+      const context = ctx(c);
+      const saved = await updatePartyDetails(
+        deps.core,
+        context,
+        c.req.valid('param').partyId,
+        c.req.valid('json'),
+        version,
+      );
+      return c.json(withETag(c, saved), 200);
+    },
+  );
+
   // The year: settings, contributions, payments, adjustments.
   app.openapi(
     createRoute({
@@ -361,7 +452,14 @@ export function financeRoutes(deps: AppDeps) {
       request: { params: yearParam },
       responses: {
         200: json(
-          z.object({ year: z.int(), sent: z.array(z.string()), alreadySent: z.array(z.string()) }),
+          z.object({
+            year: z.int(),
+            sent: z.array(z.string()).describe('Parties whose demand was queued now'),
+            alreadySent: z.array(z.string()),
+            noAddress: z
+              .array(z.string())
+              .describe('Parties of `sent` with no invoicing e-mail: their demand cannot reach them'),
+          }),
           'Sent',
         ),
         ...problems(400, 401, 403, 409, 422),

@@ -1,0 +1,129 @@
+import { letterSubject, toOwnerOf } from '../applications/letters.js';
+import { auditEvent, type OutboxMessage } from '../audit/audit.js';
+import { SCHEDULER } from '../auth/system.js';
+import type { CoreDeps } from '../ports.js';
+import { copenhagenDate } from '../shared/time.js';
+
+/*
+ * The reminders the issue promises, queued by a scheduled job: each one once, by a marker claimed in the
+ * transaction that queues it (running the job twice, or twice at once, queues nothing twice). Every read goes
+ * by key or index: open calls (CALLS#open), their applications (CALLAPPS#), closed calls' applications, awards
+ * (AWARDS) and their reports (their partition).
+ *
+ * Not here, because the product has no such thing yet: review due dates (no call keeps one), so no review
+ * reminders; a board meeting's agenda (meetings are recorded after they are held).
+ */
+
+const DAY_MS = 86_400_000;
+/** Days before a call closes when the owners of its drafts are reminded. */
+export const DEADLINE_REMINDER_DAYS = [7, 1] as const;
+/** Days after an approval when an award not yet accepted is reminded. */
+export const ACCEPTANCE_REMINDER_DAYS = 14;
+
+/**
+ * Queues every reminder due at `now` and not queued before; answers how many of each kind it queued.
+ * (The first report reminder is report.service's `queueReportReminders`.)
+ */
+export async function queueReminders(deps: CoreDeps, now: Date): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {
+    'application.deadline_reminder': 0,
+    'award.acceptance_reminder': 0,
+    'report.overdue': 0,
+  };
+  const queue = async (
+    marker: string,
+    message: OutboxMessage,
+    entity: { type: 'application' | 'award'; id: string },
+  ) => {
+    const audit = auditEvent(SCHEDULER, now, `reminder.queued`, entity, {
+      marker,
+      kind: message.kind,
+      outboxId: message.id,
+    });
+    if (await deps.reminders.queueOnce(marker, message, audit))
+      counts[message.kind] = (counts[message.kind] ?? 0) + 1;
+  };
+
+  // Drafts under open calls that close within 7 (then 1) days.
+  for (const call of await deps.calls.listByStatus('open')) {
+    if (!call.closesAt) continue;
+    const left = (Date.parse(call.closesAt) - now.getTime()) / DAY_MS;
+    if (left <= 0) continue;
+    const due = DEADLINE_REMINDER_DAYS.filter((days) => left <= days);
+    const days = Math.min(...due);
+    if (due.length === 0) continue;
+    for (const application of await deps.applications.listByCall(call.id)) {
+      if (application.status !== 'draft') continue;
+      await queue(
+        `deadline-${days}#${application.id}`,
+        {
+          ...toOwnerOf(application, now),
+          kind: 'application.deadline_reminder',
+          params: {
+            name: application.ownerName,
+            title: letterSubject(application, call).title,
+            callTitle: call.title,
+            ...(call.titleEn ? { callTitleEn: call.titleEn } : {}),
+            closesAt: call.closesAt,
+            daysLeft: days,
+          },
+        },
+        { type: 'application', id: application.id },
+      );
+    }
+  }
+
+  // Approved applications under closed calls whose award is not accepted 14 days after the decision.
+  for (const call of await deps.calls.listByStatus('closed')) {
+    for (const application of await deps.applications.listByCall(call.id)) {
+      const decided = application.decision?.decidedAt;
+      if (application.status !== 'approved' || !decided) continue;
+      if (now.getTime() - Date.parse(decided) < ACCEPTANCE_REMINDER_DAYS * DAY_MS) continue;
+      if (await deps.awards.get(application.id)) continue;
+      await queue(
+        `acceptance#${application.id}`,
+        {
+          ...toOwnerOf(application, now),
+          link: `/applications/${application.id}/award`,
+          kind: 'award.acceptance_reminder',
+          params: {
+            name: application.ownerName,
+            reference: application.reference ?? '',
+            title: application.title ?? '',
+            amountOre: application.decision?.amountOre ?? 0,
+            decidedOn: copenhagenDate(new Date(decided)),
+          },
+        },
+        { type: 'application', id: application.id },
+      );
+    }
+  }
+
+  // Reports overdue and not submitted: the second reminder.
+  const today = copenhagenDate(now);
+  for (const award of await deps.awards.listAll()) {
+    if (award.status !== 'committed') continue;
+    for (const report of await deps.reports.listByAward(award.applicationId)) {
+      if ((report.status !== 'due' && report.status !== 'returned') || report.dueDate >= today) continue;
+      await queue(
+        `report-overdue#${report.applicationId}#${report.reportId}`,
+        {
+          id: crypto.randomUUID(),
+          createdAt: now.toISOString(),
+          to: report.ownerEmail,
+          case: { kind: 'award', id: report.applicationId },
+          link: `/awards/${report.applicationId}/reports`,
+          kind: 'report.overdue',
+          params: {
+            kind: report.kind,
+            reference: report.reference ?? null,
+            applicationId: report.applicationId,
+            dueDate: report.dueDate,
+          },
+        },
+        { type: 'award', id: report.applicationId },
+      );
+    }
+  }
+  return counts;
+}

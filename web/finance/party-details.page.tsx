@@ -1,0 +1,189 @@
+import type { Party, PartyChange } from '../../functions/core/finance/parties.schema.js';
+import { formatDateTime } from '../../functions/texts/format.js';
+import { texts } from '../../functions/texts/index.js';
+import type { Lang } from '../../functions/texts/lang.js';
+import { ErrorSummary, type Errors, TextField } from '../components/fields.js';
+import { Notice } from '../components/notice.js';
+
+/** The form's fields as typed. */
+export interface PartyDetailsValues {
+  invoiceEmail: string;
+  ean: string;
+  cvr: string;
+}
+
+export const partyDetailsValues = (party: Party): PartyDetailsValues => ({
+  invoiceEmail: party.invoiceEmail ?? '',
+  ean: party.ean ?? '',
+  cvr: party.cvr ?? '',
+});
+
+const labelOf = (lang: Lang) => (pointer: string) => {
+  const d = texts[lang].partyDetails;
+  const labels: Record<string, string> = { '/invoiceEmail': d.invoiceEmail, '/ean': d.ean, '/cvr': d.cvr };
+  return labels[pointer] ?? pointer;
+};
+
+/** A party's details in one line: its e-mail, or that it has none (the one gap that keeps a demand away). */
+function EmailCell({ lang, party }: { lang: Lang; party: Party }) {
+  const d = texts[lang].partyDetails;
+  return party.invoiceEmail ? (
+    <span>{party.invoiceEmail}</span>
+  ) : (
+    <span class="flag">
+      <span aria-hidden="true">⚠ </span>
+      {d.missing}
+    </span>
+  );
+}
+
+/** Every party's invoicing details, the ones without an e-mail flagged (finance). */
+export function PartyDetailsListPage({ lang, parties }: { lang: Lang; parties: Party[] }) {
+  const d = texts[lang].partyDetails;
+  const unreachable = parties.filter((p) => !p.invoiceEmail);
+  return (
+    <>
+      <p>
+        <a href="/finance">{texts[lang].finance.title}</a>
+      </p>
+      <h1>{d.listTitle}</h1>
+      <p class="lead">{d.listIntro}</p>
+      {unreachable.length > 0 && (
+        <p class="flag" id="unreachable">
+          {d.cannotReceiveList(unreachable.map((p) => p.name).join(', '))}
+        </p>
+      )}
+      <div class="table-wrap">
+        <table class="compact">
+          <caption class="meta">{d.listTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{texts[lang].finance.party}</th>
+              <th scope="col">{d.invoiceEmail}</th>
+              <th scope="col">{d.ean}</th>
+              <th scope="col">{d.cvr}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {parties.map((p) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/finance/parties/${p.id}`}>{p.name}</a>
+                </th>
+                <td>
+                  <EmailCell lang={lang} party={p} />
+                </td>
+                <td>{p.ean ?? d.missing}</td>
+                <td>{p.cvr ?? d.missing}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** One party's invoicing details: the form (at the version read) and every change before. */
+export function PartyDetailsPage({
+  lang,
+  party,
+  history,
+  values,
+  errors,
+  notice,
+}: {
+  lang: Lang;
+  party: Party;
+  history: PartyChange[];
+  values: PartyDetailsValues;
+  errors: Errors;
+  notice?: string | undefined;
+}) {
+  const d = texts[lang].partyDetails;
+  const show = (value: string | null) => value ?? d.empty;
+  return (
+    <>
+      <p>
+        <a href="/finance/parties">{d.listTitle}</a>
+      </p>
+      <h1>{d.title(party.name)}</h1>
+      <Notice text={notice} />
+      {!party.invoiceEmail && (
+        <p class="flag" id="unreachable">
+          <span aria-hidden="true">⚠ </span>
+          {d.cannotReceive}
+        </p>
+      )}
+      <ErrorSummary errors={errors} labelOf={labelOf(lang)} />
+      <form method="post" action={`/finance/parties/${party.id}`} class="card" novalidate>
+        <input type="hidden" name="_version" value={String(party.version)} />
+        <TextField
+          pointer="/invoiceEmail"
+          name="invoiceEmail"
+          label={d.invoiceEmail}
+          hint={d.invoiceEmailHint}
+          type="email"
+          autocomplete="email"
+          maxLength={254}
+          value={values.invoiceEmail}
+          errors={errors}
+        />
+        <TextField
+          pointer="/ean"
+          name="ean"
+          label={d.ean}
+          hint={d.eanHint}
+          inputMode="numeric"
+          maxLength={17}
+          narrow
+          value={values.ean}
+          errors={errors}
+        />
+        <TextField
+          pointer="/cvr"
+          name="cvr"
+          label={d.cvr}
+          hint={d.cvrHint}
+          inputMode="numeric"
+          maxLength={11}
+          narrow
+          value={values.cvr}
+          errors={errors}
+        />
+        <button type="submit">{d.save}</button>
+      </form>
+      <h2 id="history-title">{d.history}</h2>
+      {history.length === 0 ? (
+        <p>{d.noHistory}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="compact" aria-labelledby="history-title">
+            <thead>
+              <tr>
+                <th scope="col">{d.when}</th>
+                <th scope="col">{d.by}</th>
+                <th scope="col">{d.field}</th>
+                <th scope="col">{d.before}</th>
+                <th scope="col">{d.after}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.flatMap((change) =>
+                change.changes.map((c) => (
+                  <tr>
+                    <td>{formatDateTime(change.at, lang)}</td>
+                    <td>{change.by}</td>
+                    <td>{labelOf(lang)(`/${c.field}`)}</td>
+                    <td>{show(c.before)}</td>
+                    <td>{show(c.after)}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
