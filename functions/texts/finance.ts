@@ -68,8 +68,9 @@ export const da = {
       `Bidragene er beregnet: ${created} ${daForm(created, 'nyt', 'nye')}, ${recomputed} ${daForm(recomputed, 'genberegnet', 'genberegnede')}, ${unchanged} ${daForm(unchanged, 'uændret', 'uændrede')}.${differing > 0 ? ` ${differing} ${daForm(differing, 'sendt opkrævning afviger', 'sendte opkrævninger afviger')} fra de nye tal: ret ${daForm(differing, 'den', 'dem')} med en regulering.` : ''}`,
     send: 'Send opkrævningerne',
     sendHint: 'Markerer de beregnede bidrag som sendt og lægger en opkrævning pr. part til afsendelse.',
-    sentNotice: (sent: number, already: number, noAddress: number) =>
-      `${sent} ${daForm(sent, 'opkrævning', 'opkrævninger')} er lagt til afsendelse; ${already} var sendt i forvejen.${noAddress > 0 ? ` ${noAddress} ${daForm(noAddress, 'part', 'parter')} har ingen faktura-e-mail og kan ikke modtage ${daForm(noAddress, 'sin opkrævning', 'deres opkrævninger')}.` : ''}`,
+    /** `queued` counts every demand made now, those without an address included: they cannot go out. */
+    sentNotice: (queued: number, already: number, noAddress: number) =>
+      `${queued - noAddress} ${daForm(queued - noAddress, 'opkrævning', 'opkrævninger')} sendes nu; ${already} var sendt i forvejen.${noAddress > 0 ? ` ${noAddress} ${daForm(noAddress, 'part', 'parter')} har ingen faktura-e-mail og kan ikke modtage ${daForm(noAddress, 'sin opkrævning', 'deres opkrævninger')}.` : ''}`,
     overview: 'Bidrag pr. part',
     notComputed: 'Bidragene er ikke beregnet endnu.',
     population: 'Folketal',
@@ -303,8 +304,8 @@ export const en: typeof da = {
       `The contributions are computed: ${created} new, ${recomputed} recomputed, ${unchanged} unchanged.${differing > 0 ? ` ${differing} sent ${enForm(differing, 'demand differs', 'demands differ')} from the new figures: correct ${enForm(differing, 'it', 'them')} with an adjustment.` : ''}`,
     send: 'Send the demands',
     sendHint: 'Marks the computed contributions as sent and queues one demand per party.',
-    sentNotice: (sent: number, already: number, noAddress: number) =>
-      `${sent} ${enForm(sent, 'demand is', 'demands are')} queued for sending; ${already} had been sent before.${noAddress > 0 ? ` ${noAddress} ${enForm(noAddress, 'party has', 'parties have')} no invoicing e-mail and cannot receive ${enForm(noAddress, 'its demand', 'their demands')}.` : ''}`,
+    sentNotice: (queued: number, already: number, noAddress: number) =>
+      `${queued - noAddress} ${enForm(queued - noAddress, 'demand is', 'demands are')} being sent; ${already} had been sent before.${noAddress > 0 ? ` ${noAddress} ${enForm(noAddress, 'party has', 'parties have')} no invoicing e-mail and cannot receive ${enForm(noAddress, 'its demand', 'their demands')}.` : ''}`,
     overview: 'Contributions by party',
     notComputed: 'The contributions are not computed yet.',
     population: 'Population',

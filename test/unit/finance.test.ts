@@ -214,18 +214,14 @@ describe('population import', () => {
 
 describe('finance in words', () => {
   it('gives each count the form of its noun, in Danish and in English', () => {
-    expect(texts.da.finance.sentNotice(1, 0, 0)).toBe(
-      '1 opkrævning er lagt til afsendelse; 0 var sendt i forvejen.',
-    );
+    expect(texts.da.finance.sentNotice(1, 0, 0)).toBe('1 opkrævning sendes nu; 0 var sendt i forvejen.');
     expect(texts.da.finance.sentNotice(20, 0, 1)).toBe(
-      '20 opkrævninger er lagt til afsendelse; 0 var sendt i forvejen. 1 part har ingen faktura-e-mail og kan ikke modtage sin opkrævning.',
+      '19 opkrævninger sendes nu; 0 var sendt i forvejen. 1 part har ingen faktura-e-mail og kan ikke modtage sin opkrævning.',
     );
     expect(texts.da.finance.sentNotice(20, 0, 2)).toContain(
       '2 parter har ingen faktura-e-mail og kan ikke modtage deres opkrævninger.',
     );
-    expect(texts.en.finance.sentNotice(1, 19, 0)).toBe(
-      '1 demand is queued for sending; 19 had been sent before.',
-    );
+    expect(texts.en.finance.sentNotice(1, 19, 0)).toBe('1 demand is being sent; 19 had been sent before.');
     expect(texts.da.finance.previewSummary(1, 2, 0)).toBe(
       '1 nyt, 2 ændrede, 0 uændrede. Intet er gemt endnu.',
     );
