@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { TABLE_KEYS } from '../../functions/db/table-definition.js';
@@ -32,6 +32,30 @@ export const TABLE_ACTIONS = {
 export const INDEX_ACTIONS = ['dynamodb:Query'] as const;
 
 export type TableAccess = keyof typeof TABLE_ACTIONS;
+
+/**
+ * How every function is bundled: an ESM bundle by the local esbuild (never Docker), minified, for Node.js 24.
+ * test/bench/cold-start.bench.ts builds the same way (test/infra checks it gets the same bytes).
+ */
+export const BUNDLING = {
+  format: OutputFormat.ESM,
+  minify: true,
+  sourceMap: true,
+  target: 'node24',
+  mainFields: ['module', 'main'],
+  // Some CommonJS dependencies call require() at run time; an ESM bundle has no require of its own.
+  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  // Bundle everything, the AWS SDK included: the deployed code runs the SDK version the tests ran.
+  externalModules: [],
+  forceDockerBundling: false,
+} satisfies BundlingOptions;
+
+/** The environment every function starts with (a function's own variables are merged over it). */
+export const FUNCTION_ENVIRONMENT: Readonly<Record<string, string>> = {
+  NODE_OPTIONS: '--enable-source-maps',
+  POWERTOOLS_SERVICE_NAME: 'fim',
+  POWERTOOLS_LOG_LEVEL: 'INFO',
+};
 
 export interface AppFunctionProps {
   /** Path of the TypeScript entry file, relative to the project root or absolute. */
@@ -94,24 +118,8 @@ export class AppFunction extends Construct {
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
       tracing: Tracing.ACTIVE,
-      environment: {
-        NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: 'fim',
-        POWERTOOLS_LOG_LEVEL: 'INFO',
-        ...props.environment,
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        minify: true,
-        sourceMap: true,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        // Some CommonJS dependencies call require() at run time; an ESM bundle has no require of its own.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        // Bundle everything, the AWS SDK included: the deployed code runs the SDK version the tests ran.
-        externalModules: [],
-        forceDockerBundling: false,
-      },
+      environment: { ...FUNCTION_ENVIRONMENT, ...props.environment },
+      bundling: BUNDLING,
     });
 
     Validations.of(this.role).acknowledge({

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -6,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_KEYS } from '../../functions/db/table-definition.js';
 import type { FimApp } from '../../infra/build-app.js';
 import { TABLE_ACTIONS } from '../../infra/constructs/app-function.js';
+import { CLOSE_CALLS_ENTRY } from '../../infra/stacks/jobs-stack.js';
+import { bundleLikeInfra } from '../bench/bundles.js';
 import {
   ACCOUNT,
   acknowledgements,
@@ -70,6 +73,17 @@ describe('FimJobs: the closer function', () => {
     expect(map.sources.some((source) => source.endsWith('functions/handlers/close-calls.handler.ts'))).toBe(
       true,
     );
+  });
+
+  it('is the bundle the cold-start bench measures: bundleLikeInfra builds the same bytes', async () => {
+    const fn = jobs.findResources('AWS::Lambda::Function')[ids.fn]?.Properties;
+    const infra = readFileSync(join(expectBundle(outdir, fn.Code.S3Key), 'index.mjs'), 'utf8');
+    const benchDir = mkdtempSync(join(tmpdir(), 'fim-bench-closer-'));
+    try {
+      expect(readFileSync(await bundleLikeInfra(CLOSE_CALLS_ENTRY, benchDir), 'utf8')).toBe(infra);
+    } finally {
+      rmSync(benchDir, { recursive: true, force: true });
+    }
   });
 
   it('has the same least-privilege DynamoDB grants as the API function: no Scan, indexes Query only', () => {
