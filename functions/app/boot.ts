@@ -1,13 +1,15 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { search } from '@aws-lambda-powertools/logger/correlationId';
-import type { CoreDeps, Mailer } from '../core/ports.js';
+import type { CoreDeps } from '../core/ports.js';
 import { systemClock } from '../core/shared/time.js';
 import { createDb } from '../db/client.js';
 import { createCoreDeps } from '../db/repositories.js';
-import { sesMailer } from '../mail/mailer.js';
 import { MESSAGES_FAILED_LOG } from './mail-log.js';
 
-/** What every Lambda shares: one logger and the core's dependencies, built once per cold start. */
+/**
+ * What every Lambda shares: one logger and the core's dependencies, built once per cold start. Kept to what
+ * every handler needs, so none bundles more than it runs: the mailer is in boot-mail.ts, the API's correlation
+ * id in lambda.ts.
+ */
 export interface Boot {
   logger: Logger;
   core: CoreDeps;
@@ -17,7 +19,7 @@ export interface Boot {
   reportFailed: (failed: number, details?: Record<string, unknown>) => void;
 }
 
-function required(name: string): string {
+export function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`Missing configuration: ${name}`);
   return value;
@@ -31,7 +33,7 @@ let booted: Boot | undefined;
  */
 export function boot(): Boot {
   if (booted) return booted;
-  const logger = new Logger({ serviceName: 'fim', correlationIdSearchFn: search });
+  const logger = new Logger({ serviceName: 'fim' });
   const db = createDb({
     tableName: required('TABLE_NAME'),
     ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
@@ -46,29 +48,4 @@ export function boot(): Boot {
     },
   };
   return booted;
-}
-
-/** What the sending functions share besides Boot: the mailer. */
-export interface MailBoot extends Boot {
-  mailer: Mailer;
-}
-
-let mailBooted: MailBoot | undefined;
-
-/**
- * boot() plus the SES mailer, built once per cold start from MAIL_FROM, MAIL_CONFIGURATION_SET and SITE_URL
- * (set by the FimMessages stack). Without them the cold start fails with the missing name: a sender never
- * runs unconfigured.
- */
-export function bootMail(): MailBoot {
-  if (mailBooted) return mailBooted;
-  const base = boot();
-  const from = required('MAIL_FROM');
-  const configurationSet = required('MAIL_CONFIGURATION_SET');
-  const siteUrl = required('SITE_URL').replace(/\/$/, '');
-  mailBooted = {
-    ...base,
-    mailer: sesMailer({ from, siteUrl, configurationSet }),
-  };
-  return mailBooted;
 }

@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { bootMail } from '../app/boot.js';
+import { bootMail } from '../app/boot-mail.js';
 import { sendMessage } from '../core/messages/sender.service.js';
 import { outboxRecordSchema } from './mail-events.schema.js';
 

@@ -1,6 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { bootMail } from '../app/boot.js';
+import { bootMail } from '../app/boot-mail.js';
 import { drainOutbox } from '../core/messages/sender.service.js';
 
 const { logger, core, mailer, reportFailed } = bootMail();

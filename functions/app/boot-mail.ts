@@ -1,0 +1,28 @@
+import type { Mailer } from '../core/ports.js';
+import { sesMailer } from '../mail/mailer.js';
+import { type Boot, boot, required } from './boot.js';
+
+/** What the sending functions share besides Boot: the mailer. */
+export interface MailBoot extends Boot {
+  mailer: Mailer;
+}
+
+let mailBooted: MailBoot | undefined;
+
+/**
+ * boot() plus the SES mailer, built once per cold start from MAIL_FROM, MAIL_CONFIGURATION_SET and SITE_URL
+ * (set by the FimMessages stack). Without them the cold start fails with the missing name: a sender never
+ * runs unconfigured.
+ */
+export function bootMail(): MailBoot {
+  if (mailBooted) return mailBooted;
+  const base = boot();
+  const from = required('MAIL_FROM');
+  const configurationSet = required('MAIL_CONFIGURATION_SET');
+  const siteUrl = required('SITE_URL').replace(/\/$/, '');
+  mailBooted = {
+    ...base,
+    mailer: sesMailer({ from, siteUrl, configurationSet }),
+  };
+  return mailBooted;
+}
