@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /*
  * What the mail functions are handed, validated before use: a DynamoDB stream record of an inserted outbox

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isAdmin } from '../../functions/core/auth/principal.js';
 import {
   findCaseMessage,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FOCUS_AREAS, MAX_AMOUNT_ORE } from '../calls/call.schema.js';
 import { decisionSchema } from '../decisions/decision.schema.js';
 import { ownedBy, versioned } from '../shared/fields.schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseDateTimeInput } from '../shared/time.js';
 import { text } from '../shared/validation.js';
 

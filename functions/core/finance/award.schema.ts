@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SECTORS } from '../applications/application.schema.js';
 import { FOCUS_AREAS } from '../calls/call.schema.js';
 import { ofApplication, ownedBy, versioned } from '../shared/fields.schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { versioned } from '../shared/fields.schema.js';
 import type { MessageOf } from '../shared/messages.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_AMOUNT_ORE } from '../calls/call.schema.js';
 import { ofApplication, ownedBy, versioned } from '../shared/fields.schema.js';
 import { text } from '../shared/validation.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { text } from '../shared/validation.js';
 
 export const RECOMMENDATIONS = ['fund', 'fund_with_changes', 'do_not_fund'] as const;

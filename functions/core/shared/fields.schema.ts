@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /*
  * The fields several stored records share, declared once and spread into each record's schema, so a record

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError, type FieldError } from './errors.js';
 import type { CustomIssueCode, MessageCode } from './messages.js';
 
