@@ -50,9 +50,13 @@ export const BUNDLING = {
   forceDockerBundling: false,
 } satisfies BundlingOptions;
 
-/** The environment every function starts with (a function's own variables are merged over it). */
+/**
+ * The environment every function starts with (a function's own variables are merged over it). No
+ * `NODE_OPTIONS=--enable-source-maps`: Node would read and parse the source map on every cold start (more CPU
+ * and memory, test/bench/cold-start.bench.ts). The map is still built and uploaded beside the bundle, for
+ * decoding a logged stack afterwards (docs/infra.md).
+ */
 export const FUNCTION_ENVIRONMENT: Readonly<Record<string, string>> = {
-  NODE_OPTIONS: '--enable-source-maps',
   POWERTOOLS_SERVICE_NAME: 'fim',
   POWERTOOLS_LOG_LEVEL: 'INFO',
 };

@@ -86,7 +86,7 @@ try {
   }
   const load = loadavg()[0]?.toFixed(2);
   console.log(
-    `Cold start: ${ROUNDS} interleaved rounds on Node ${process.version}, NODE_OPTIONS="${environment.NODE_OPTIONS ?? ''}", load ${load}`,
+    `Cold start: ${ROUNDS} interleaved rounds on Node ${process.version}, NODE_OPTIONS="${environment.NODE_OPTIONS ?? ''}" (as infra sets it), load ${load}`,
   );
   await importOnce(bundles[0]?.file ?? ''); // warm the file cache and the Node binary
   for (let round = 0; round < ROUNDS; round++) {

@@ -29,7 +29,7 @@ export const bundleOnly = (...stackPaths: string[]) => ({ 'aws:cdk:bundling-stac
 
 /**
  * What every function of the project runs with (infra/constructs/app-function.ts): Node.js 24 on ARM, traced,
- * logging to its own group, source maps, Powertools' service name and level, and the table from FimData.
+ * logging to its own group, no source maps at run time, Powertools' service name and level, and the table from FimData.
  * `memoryMb`, `timeout`, `logGroup` and `variables` are a function's own.
  */
 export function functionDefaults(own: {
@@ -48,7 +48,8 @@ export function functionDefaults(own: {
     LoggingConfig: Match.objectLike({ LogGroup: own.logGroup }),
     Environment: {
       Variables: {
-        NODE_OPTIONS: '--enable-source-maps',
+        // The source map is uploaded (expectBundle) but not loaded at run time: it would slow every cold start.
+        NODE_OPTIONS: Match.absent(),
         POWERTOOLS_SERVICE_NAME: 'fim',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         TABLE_NAME: { 'Fn::ImportValue': Match.stringLikeRegexp('^FimData:') },
