@@ -9,7 +9,7 @@ import { systemClock } from '../core/shared/time.js';
 import { createDb } from '../db/client.js';
 import { createCoreDeps } from '../db/repositories.js';
 import { createLocalTokens } from '../http/auth/tokens.js';
-import { smtpMailer } from '../mail/mailer.js';
+import { smtpMailer } from '../mail/smtp-mailer.js';
 import { bothLanguages } from '../texts/index.js';
 import { SetupError, startDynamoDbLocal } from './dynamodb-local.js';
 import { ensurePortFree, type PortTaken, startMailDev } from './maildev.js';

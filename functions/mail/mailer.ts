@@ -1,5 +1,7 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
+import type { SendMailOptions, Transporter } from 'nodemailer';
+import Mail from 'nodemailer/lib/mailer';
+import SESTransport from 'nodemailer/lib/ses-transport';
 import { MailError } from '../core/messages/message.schema.js';
 import type { Mailer } from '../core/ports.js';
 import { composeMessage } from './compose.js';
@@ -7,7 +9,7 @@ import { composeMessage } from './compose.js';
 /*
  * The Mailer port (functions/core/ports.ts) over nodemailer: one composition (compose.ts), two transports.
  * SES v2 in AWS (the configuration set routes bounces and complaints; the tag fimMessageId names the message
- * in them), SMTP on one machine (maildev). Failures come out as MailError: REJECTED for a refusal that will not
+ * in them), SMTP on one machine (maildev, smtp-mailer.ts). Failures come out as MailError: REJECTED for a refusal that will not
  * change, UNAVAILABLE for a passing fault (tried again later), TEMPLATE for a text that cannot be made.
  */
 
@@ -50,7 +52,8 @@ export function sesFailure(error: unknown): MailError {
   return new MailError('UNAVAILABLE', `${typeof name === 'string' ? `${name}: ` : ''}${detailOf(error)}`);
 }
 
-function mailerOver(
+/** The Mailer over a nodemailer transport: composes each message, sends it, and words a failure. */
+export function mailerOver(
   transport: Transporter,
   options: { from: string; siteUrl: string; extra?: (id: string) => Partial<SendMailOptions> },
   failure: (error: unknown) => MailError,
@@ -68,21 +71,6 @@ function mailerOver(
   };
 }
 
-/** Sends over SMTP (maildev on one machine). */
-export function smtpMailer(options: { host: string; port: number; from: string; siteUrl: string }): Mailer {
-  const transport = createTransport({
-    host: options.host,
-    port: options.port,
-    secure: false,
-    // The local server speaks plain SMTP on the loopback.
-    ignoreTLS: true,
-    connectionTimeout: 5_000,
-    greetingTimeout: 5_000,
-    socketTimeout: 15_000,
-  });
-  return mailerOver(transport, options, smtpFailure);
-}
-
 /**
  * Sends through SES v2 (SendEmail with the raw MIME nodemailer composed). Without `client`, a client of the
  * Lambda's region and credentials (the SDK stays inside functions/mail).
@@ -93,9 +81,11 @@ export function sesMailer(options: {
   siteUrl: string;
   configurationSet?: string;
 }): Mailer {
-  const transport = createTransport({
-    SES: { sesClient: options.client ?? new SESv2Client({}), SendEmailCommand },
-  });
+  // What nodemailer's createTransport({ SES }) builds, from the two modules it needs: importing the package's
+  // root would bundle every transport (SMTP, sendmail, ...) into the Lambdas that send.
+  const transport: Transporter = new Mail(
+    new SESTransport({ SES: { sesClient: options.client ?? new SESv2Client({}), SendEmailCommand } }),
+  );
   return mailerOver(
     transport,
     {

@@ -16,7 +16,7 @@ import { createCoreDeps } from '../../functions/db/repositories.js';
 import { transact } from '../../functions/db/transact.js';
 import { freePort } from '../../functions/local/dynamodb-local.js';
 import { startMailDev } from '../../functions/local/maildev.js';
-import { smtpMailer } from '../../functions/mail/mailer.js';
+import { smtpMailer } from '../../functions/mail/smtp-mailer.js';
 import { outboxMessage } from '../support/mail.js';
 import { runBench } from './support.js';
 

@@ -2,7 +2,7 @@ import { inject } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import type { Mailer } from '../../functions/core/ports.js';
 import type { MailKind, MailParams } from '../../functions/core/shared/messages.js';
-import { smtpMailer } from '../../functions/mail/mailer.js';
+import { smtpMailer } from '../../functions/mail/smtp-mailer.js';
 
 /*
  * The run's maildev (test/global-setup.ts), shared by every file at once: read only your own recipients' or
