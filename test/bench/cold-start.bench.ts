@@ -3,7 +3,8 @@
  * DynamoDB read) and every Lambda handler the way infra builds them, then imports each bundle in a fresh Node
  * process with the environment infra gives the functions (NODE_OPTIONS included), in interleaved rounds so a
  * busy machine slows all alike. Prints bytes, import time (median and p90) and resident memory after the import,
- * each beside its ratio to the floor and the target. Run: npm run bench (BENCH_ROUNDS=5 for a quicker run).
+ * each beside its ratio to the floor and the target. Run: npm run bench (BENCH_ROUNDS=5 for a quicker run;
+ * BENCH_NODE=<path to a node binary> imports with another Node, e.g. the Lambdas' Node 24).
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { MAIL_EVENTS_ENTRY, MAIL_SENDER_ENTRY, MAIL_SWEEP_ENTRY } from '../../in
 import { bundleLikeInfra } from './bundles.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+const NODE = process.env.BENCH_NODE ?? process.execPath;
 
 /** Each bundle, and its target as a multiple of the floor (bytes and import time alike). */
 const TARGETS = [
@@ -64,7 +66,7 @@ interface Sample {
 }
 
 async function importOnce(bundle: string): Promise<Sample> {
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', IMPORT], {
+  const { stdout } = await run(NODE, ['--input-type=module', '-e', IMPORT], {
     env: { ...environment, BENCH_BUNDLE: pathToFileURL(bundle).href },
   });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as Sample;
@@ -86,7 +88,7 @@ try {
   }
   const load = loadavg()[0]?.toFixed(2);
   console.log(
-    `Cold start: ${ROUNDS} interleaved rounds on Node ${process.version}, NODE_OPTIONS="${environment.NODE_OPTIONS ?? ''}" (as infra sets it), load ${load}`,
+    `Cold start: ${ROUNDS} interleaved rounds on Node ${(await run(NODE, ['--version'])).stdout.trim()}, NODE_OPTIONS="${environment.NODE_OPTIONS ?? ''}" (as infra sets it), load ${load}`,
   );
   await importOnce(bundles[0]?.file ?? ''); // warm the file cache and the Node binary
   for (let round = 0; round < ROUNDS; round++) {
