@@ -4,6 +4,7 @@ import type { Principal } from './auth/principal.js';
 import type { Call, CallStatus } from './calls/call.schema.js';
 import type { Meeting } from './decisions/decision.schema.js';
 import type { Award } from './finance/award.schema.js';
+import type { DayMovement } from './finance/balances.js';
 import type {
   Balance,
   Contribution,
@@ -211,6 +212,12 @@ export interface FinanceRepository {
     year: number,
     page: { limit: number; cursor?: string },
   ): Promise<{ items: LedgerEntry[]; cursor?: string }>;
+  /**
+   * The year's day balances: each day's movements of available money (kept by every entry's transaction),
+   * oldest first; one Query of at most 366 small items, whatever the ledger's size. With `consistent` for
+   * the invariant check.
+   */
+  dayMovements(year: number, options?: { consistent?: boolean }): Promise<DayMovement[]>;
   /** The whole ledger of a year: for the invariant check, never on a user's request path. */
   allLedgerEntries(year: number): Promise<LedgerEntry[]>;
   /** Entries of one party's contribution for a year (payments and adjustments). */

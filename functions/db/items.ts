@@ -3,6 +3,7 @@ import type { Award } from '../core/finance/award.schema.js';
 import type { LedgerEntry } from '../core/finance/finance.schema.js';
 import type { Report } from '../core/finance/report.schema.js';
 import type { KeyClaim } from '../core/ports.js';
+import type { Assignment } from '../core/reviews/review.schema.js';
 import type { Db } from './client.js';
 import { keys } from './keys.js';
 import { type TransactItem, versionedPut } from './transact.js';
@@ -25,6 +26,15 @@ export const awardItem = (a: Award): Record<string, unknown> => ({
   ...keys.awardByOwner(a.ownerId, a.committedAt, a.applicationId),
   ...keys.awardList(a.committedAt, a.applicationId),
   entity: 'award',
+  ...a,
+});
+
+/** A reviewer on an application: in the reviewer's queue (gsi1) and the call's reviews (gsi2). */
+export const assignmentItem = (a: Assignment): Record<string, unknown> => ({
+  ...keys.assignment(a.applicationId, a.reviewerId),
+  ...keys.assignmentByReviewer(a.reviewerId, a.callId, a.applicationId),
+  ...keys.assignmentByCall(a.callId, a.applicationId, a.reviewerId),
+  entity: 'assignment',
   ...a,
 });
 

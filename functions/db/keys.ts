@@ -96,6 +96,12 @@ export const keys = {
   financeYearPk: (year: number) => `FINYEAR#${year}`,
   financeYear: (year: number) => ({ pk: `FINYEAR#${year}`, sk: 'SETTINGS' }),
   balance: (year: number) => ({ pk: `FINYEAR#${year}`, sk: 'BALANCE' }),
+  /**
+   * A day's movements of the pool's available money, under its year (kept by every entry's transaction): the
+   * year page's chart is one Query of at most 366 small items, whatever the ledger's size.
+   */
+  dayBalance: (year: number, date: string) => ({ pk: `FINYEAR#${year}`, sk: `DAY#${date}` }),
+  dayBalancePrefix: 'DAY#',
   /** Every year's balance in one index partition, by year: the overall view is one Query. */
   balanceByYear: (year: number) => ({ gsi1pk: 'BALANCES', gsi1sk: String(year) }),
   balancesPk: 'BALANCES',
