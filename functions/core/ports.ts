@@ -249,6 +249,11 @@ export interface AwardRepository {
   listByOwner(ownerId: string): Promise<Award[]>;
   /** Every award (index partition AWARDS), oldest first. */
   listAll(): Promise<Award[]>;
+  /**
+   * A page of the awards, newest first (index partition AWARDS, `limit` items); `cursor` continues where the
+   * last page ended (opaque; one not understood starts from the newest).
+   */
+  listNewest(page: { limit: number; cursor?: string }): Promise<{ items: Award[]; cursor?: string }>;
   /** The ledger entries of one award (commitment, disbursements, refunds). */
   entries(applicationId: string): Promise<LedgerEntry[]>;
   /**
@@ -297,6 +302,8 @@ export interface ReportRepository {
    * version, while committed) in the same transaction. @throws AppError VERSION_CONFLICT
    */
   save(report: Report, expectedVersion: number, audit: AuditEvent, closing?: AwardClosing): Promise<void>;
+  /** Reports submitted and awaiting the board (index partition REPORTS#submitted): the board's work. */
+  listAwaiting(): Promise<Pick<Report, 'applicationId' | 'reportId'>[]>;
   /** Reports not submitted and not yet reminded, due on or before `until` (index partition REPORTS#pending). */
   pendingDueBy(until: string): Promise<Report[]>;
   /**

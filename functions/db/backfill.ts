@@ -1,11 +1,15 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Award } from '../core/finance/award.schema.js';
 import { dayMovements } from '../core/finance/balances.js';
 import type { LedgerEntry } from '../core/finance/finance.schema.js';
+import type { Report } from '../core/finance/report.schema.js';
 import { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
-import { keys } from './keys.js';
+import { reportItem } from './items.js';
+import { keys, stripKeys } from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
 import { rebuildWhileRaced } from './retry.js';
-import { housekeeping, type TransactItem, transact } from './transact.js';
+import { housekeeping, type TransactItem, transact, versionedPut } from './transact.js';
 
 /*
  * One-off migrations of stored data to what the code now keeps beside it, so reads stay flat with data. Run by
@@ -18,11 +22,58 @@ import { housekeeping, type TransactItem, transact } from './transact.js';
 export interface BackfillResult {
   /** The years whose day balances were written from their ledger. */
   dayBalanceYears: number[];
+  /** Submitted reports put in the board's index (`REPORTS#submitted`). */
+  awaitingReports: number;
 }
 
 /** Brings the stored data up to date; what was already brought up is read and left alone. */
 export async function backfill(db: Db): Promise<BackfillResult> {
-  return { dayBalanceYears: await backfillDayBalances(db) };
+  return {
+    dayBalanceYears: await backfillDayBalances(db),
+    awaitingReports: await backfillAwaitingReports(db),
+  };
+}
+
+/**
+ * Reports submitted before the board's list read them from an index: written again as `reportItem` stores them
+ * now (at the version read; one changed meanwhile was stored so already). Reads every award's reports, once:
+ * the step's mark is written when it is done.
+ */
+async function backfillAwaitingReports(db: Db): Promise<number> {
+  const mark = keys.backfilled('reports-awaiting');
+  if (await getItem(db, mark, true)) return 0;
+  let written = 0;
+  for (const award of await queryAll<Award>(db, queryIndex('gsi2', 'gsi2pk', keys.awardsPk))) {
+    const stored = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :report)',
+        ExpressionAttributeValues: {
+          ':pk': keys.award(award.applicationId).pk,
+          ':report': keys.reportPrefix,
+        },
+        ConsistentRead: true,
+      }),
+    );
+    for (const item of stored.Items ?? []) {
+      if (item.status !== 'submitted' || item.gsi2pk) continue;
+      const report = stripKeys<Report>(item);
+      try {
+        await transact(db, {
+          items: { report: versionedPut(db, reportItem(report), report.version) },
+          audit: housekeeping('backfill'),
+        });
+        written += 1;
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'VERSION_CONFLICT')) throw error;
+      }
+    }
+  }
+  await transact(db, {
+    items: { mark: { Put: { TableName: db.tableName, Item: { ...mark, at: new Date().toISOString() } } } },
+    audit: housekeeping('backfill'),
+  });
+  return written;
 }
 
 /** Day balances written per transaction: a transaction holds at most 100 items, one of them the guard. */

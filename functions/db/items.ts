@@ -38,12 +38,16 @@ export const assignmentItem = (a: Assignment): Record<string, unknown> => ({
   ...a,
 });
 
-/** Reports still waiting for their reminder sit in the pending index; submitted or reminded ones leave it. */
+/**
+ * Reports still waiting for their reminder sit in the pending index; submitted or reminded ones leave it.
+ * Submitted ones sit in the board's (`REPORTS#submitted`) until approved or returned.
+ */
 const pending = (r: Report) => (r.status === 'due' || r.status === 'returned') && !r.reminderQueuedAt;
 
 export const reportItem = (r: Report): Record<string, unknown> => ({
   ...keys.report(r.applicationId, r.reportId),
   ...(pending(r) ? keys.reportPending(r.dueDate, r.applicationId, r.reportId) : {}),
+  ...(r.status === 'submitted' ? keys.reportAwaiting(r.submittedAt ?? '', r.applicationId, r.reportId) : {}),
   entity: 'report',
   ...r,
 });

@@ -166,6 +166,15 @@ export const keys = {
     gsi1sk: `${dueDate}#${applicationId}#${reportId}`,
   }),
   reportsPendingPk: 'REPORTS#pending',
+  /** Reports submitted and awaiting the board's decision: the board's list reads them in one Query. */
+  reportAwaiting: (submittedAt: string, applicationId: string, reportId: string) => ({
+    gsi2pk: 'REPORTS#submitted',
+    gsi2sk: `${submittedAt}#${applicationId}#${reportId}`,
+  }),
+  reportsAwaitingPk: 'REPORTS#submitted',
+
+  /** A one-off backfill's mark that it finished (functions/db/backfill.ts): a second run reads it and stops. */
+  backfilled: (step: string) => ({ pk: 'BACKFILL', sk: step }),
 
   /** A reminder queued once (`deadline-7#<applicationId>`, `acceptance#<applicationId>`, …). */
   reminder: (marker: string) => ({ pk: `REMINDER#${marker}`, sk: 'REMINDER' }),

@@ -417,6 +417,19 @@ function fakeAwards(store: FakeStore): AwardRepository {
         .map(copy),
     listAll: async () =>
       [...store.awards.values()].sort(ascending((a) => `${a.committedAt}#${a.applicationId}`)).map(copy),
+    listNewest: async ({ limit, cursor }) => {
+      const all = [...store.awards.values()]
+        .map((a) => ({ a, at: `${a.committedAt}#${a.applicationId}` }))
+        .sort(ascending(({ at }) => at))
+        .reverse()
+        .filter(({ at }) => !cursor || at < cursor);
+      const items = all.slice(0, limit);
+      const last = items.at(-1);
+      return {
+        items: items.map(({ a }) => copy(a)),
+        ...(last && all.length > limit ? { cursor: last.at } : {}),
+      };
+    },
     entries: async (applicationId) =>
       [...store.ledger.values()]
         .filter((e) => e.awardId === applicationId)
@@ -538,6 +551,10 @@ function fakeReports(store: FakeStore): ReportRepository {
           ...(closing ? [{ entityPk: `AWARD#${closing.award.applicationId}`, event: closing.audit }] : []),
         ],
       ),
+    listAwaiting: async () =>
+      [...store.reports.values()]
+        .filter((r) => r.status === 'submitted')
+        .map(({ applicationId, reportId }) => ({ applicationId, reportId })),
     pendingDueBy: async (until) =>
       [...store.reports.values()]
         .filter((r) => pending(r) && r.dueDate <= until)
