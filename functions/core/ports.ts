@@ -26,6 +26,8 @@ import type { Clock } from './shared/time.js';
 
 export interface CallRepository {
   get(id: string): Promise<Call | undefined>;
+  /** Several calls in one BatchGetItem (100 a request); absent ones are left out. */
+  getMany(ids: readonly string[]): Promise<Call[]>;
   listByStatus(status: CallStatus): Promise<Call[]>;
   /** Creates when `expectedVersion` is undefined; otherwise replaces only if the stored version matches. */
   save(call: Call, audit: AuditEvent, expectedVersion?: number): Promise<void>;

@@ -232,6 +232,8 @@ const assignmentKey = (a: Pick<Assignment, 'applicationId' | 'reviewerId'>) =>
 function fakeCalls(store: FakeStore): CallRepository {
   return {
     get: async (id) => copy(store.calls.get(id)),
+    getMany: async (ids) =>
+      [...new Set(ids)].flatMap((id) => (store.calls.has(id) ? [copy(store.calls.get(id) as Call)] : [])),
     listByStatus: async (status) =>
       [...store.calls.values()]
         .filter((c) => c.status === status)
