@@ -40,27 +40,30 @@ export async function listLedger(
   });
 }
 
-/** The most ledger pages read for a whole year on a page's request (the ledger export). */
-const YEAR_LEDGER_PAGES = 50;
-
 /**
- * A year's ledger, oldest first, read a page at a time up to 50 pages of the largest size (10 000 entries):
- * what the ledger export shows. @throws AppError FORBIDDEN
+ * A year's whole ledger, oldest first, a page of the largest size at a time, each read when the one before
+ * has been used: what the ledger export streams, however many entries there are (nothing is held but a
+ * page). Who may read it is judged at once, before any page. @throws AppError FORBIDDEN
  */
-export async function listYearLedger(deps: CoreDeps, actor: Principal, year: number): Promise<LedgerEntry[]> {
+export function yearLedgerPages(
+  deps: CoreDeps,
+  actor: Principal,
+  year: number,
+): AsyncIterable<LedgerEntry[]> {
   requireFinance(actor);
-  const entries: LedgerEntry[] = [];
-  let cursor: string | undefined;
-  for (let i = 0; i < YEAR_LEDGER_PAGES; i++) {
-    const page = await deps.finance.listLedger(year, {
-      limit: LEDGER_PAGE_MAX,
-      ...(cursor ? { cursor } : {}),
-    });
-    entries.push(...page.items);
-    cursor = page.cursor;
-    if (!cursor) break;
-  }
-  return entries;
+  return {
+    async *[Symbol.asyncIterator]() {
+      let cursor: string | undefined;
+      do {
+        const page = await deps.finance.listLedger(year, {
+          limit: LEDGER_PAGE_MAX,
+          ...(cursor ? { cursor } : {}),
+        });
+        yield page.items;
+        cursor = page.cursor;
+      } while (cursor);
+    },
+  };
 }
 
 /**
