@@ -26,7 +26,7 @@ import type { Clock } from './shared/time.js';
 
 export interface CallRepository {
   get(id: string): Promise<Call | undefined>;
-  /** Several calls in one BatchGetItem (100 a request); absent ones are left out. */
+  /** Several calls in one BatchGetItem (100 a request, as `get` reads: eventually consistent); absent ones left out. */
   getMany(ids: readonly string[]): Promise<Call[]>;
   listByStatus(status: CallStatus): Promise<Call[]>;
   /** Creates when `expectedVersion` is undefined; otherwise replaces only if the stored version matches. */

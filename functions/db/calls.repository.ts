@@ -20,6 +20,7 @@ export function createCallRepository(db: Db): CallRepository {
         await batchGet<Call>(
           db,
           [...new Set(ids)].map((id) => keys.call(id)),
+          false,
         )
       ).map(withDefaults),
     get: async (id) => {
