@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type App, Validations } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
@@ -95,6 +95,36 @@ export function expectBundle(outdir: string, s3Key: unknown): string {
   expect(bundle).not.toMatch(/from\s*["']@aws-sdk\//);
   return dir;
 }
+
+/** The files a bundle was built from (its source map's `sources`), as paths inside the project or node_modules. */
+export function bundledSources(bundleDir: string): string[] {
+  const map = JSON.parse(readFileSync(join(bundleDir, 'index.mjs.map'), 'utf8')) as { sources: string[] };
+  return map.sources.map((source) =>
+    relative(ROOT, resolve(bundleDir, source)).replace(/^.*node_modules\//, 'node_modules/'),
+  );
+}
+
+/**
+ * What weighs on a cold start and a function may bundle only if it runs it (docs/infra.md, "Cold start"), by the
+ * path its files start with: zod's locales (what `import { z } from 'zod'` keeps), Powertools' JMESPath (a
+ * `correlationIdPath`), nodemailer's SMTP transport, nodemailer, the texts, the web pages and the JSON API.
+ */
+export const HEAVY = {
+  // zod always bundles its default English; German stands for the other 63.
+  zodLocales: 'node_modules/zod/v4/locales/de.',
+  jmespath: 'node_modules/@aws-lambda-powertools/jmespath/',
+  smtp: 'node_modules/nodemailer/dist/esm/smtp-transport/',
+  nodemailer: 'node_modules/nodemailer/',
+  texts: 'functions/texts/',
+  web: 'web/',
+  http: 'functions/http/',
+} as const;
+
+/** The HEAVY parts found in a bundle's sources. */
+export const heavyIn = (sources: string[]): (keyof typeof HEAVY)[] =>
+  (Object.keys(HEAVY) as (keyof typeof HEAVY)[]).filter((part) =>
+    sources.some((source) => source.startsWith(HEAVY[part])),
+  );
 
 /** Asserts that cdk-nag finds nothing unacknowledged, and that the report synth() wrote lists nothing. */
 export function expectNoNagFindings(app: App, outdir: string): void {
