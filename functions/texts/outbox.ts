@@ -44,6 +44,7 @@ export const da = {
     link: 'Siden, beskeden handler om',
     attempts: 'Forsøg',
     resendOf: 'Sendt igen i stedet for',
+    resentAs: 'Sendt igen som',
     next: 'Ældre beskeder',
     first: 'Nyeste beskeder',
     back: 'Alle mine beskeder',
@@ -134,6 +135,7 @@ export const en: typeof da = {
     link: 'The page the message concerns',
     attempts: 'Attempts',
     resendOf: 'Sent again in place of',
+    resentAs: 'Sent again as',
     next: 'Older messages',
     first: 'Newest messages',
     back: 'All my messages',
@@ -209,11 +211,15 @@ export const en: typeof da = {
 export const daMessages: MessageTexts<MessagesMessages> = {
   MESSAGE_NOT_RESENDABLE: ({ messageStatus }) =>
     `Kun en besked, der ikke nåede frem, kan sendes igen (denne er: ${STATUS_DA[messageStatus].toLowerCase()})`,
+  MESSAGE_ALREADY_RESENT: () =>
+    'Beskeden er allerede sendt igen; send den nye besked igen, hvis den heller ikke når frem',
   MESSAGE_CHANGED: () => 'Beskeden er ændret, siden siden blev hentet; se den nu og prøv igen',
 };
 
 export const enMessages: MessageTexts<MessagesMessages> = {
   MESSAGE_NOT_RESENDABLE: ({ messageStatus }) =>
     `Only a message that did not arrive can be sent again (this one is: ${STATUS_EN[messageStatus].toLowerCase()})`,
+  MESSAGE_ALREADY_RESENT: () =>
+    'The message has been sent again already; send the new message again if it does not arrive either',
   MESSAGE_CHANGED: () => 'The message changed since the page was loaded; see it now and try again',
 };

@@ -87,6 +87,18 @@ beforeAll(async () => {
 
 const versionOf = async (id: string) => (await h.core.messages.get(id))?.version ?? -1;
 
+/**
+ * A message is sent again once: the newest of the resends from `id`, failed (the mail service refuses it, as it
+ * did the first) so that it may be sent again now.
+ */
+async function resendable(id: string): Promise<string> {
+  let message = await h.core.messages.get(id);
+  while (message?.resentAs) message = await h.core.messages.get(message.resentAs);
+  if (!message) throw new Error(`no message ${id}`);
+  if (message.status === 'pending') expect(await sendMessage(h.core, refusing, message.id)).toBe('failed');
+  return message.id;
+}
+
 const routes: RouteCase<Role>[] = [
   {
     route: 'GET /api/me/messages',
@@ -111,18 +123,18 @@ const routes: RouteCase<Role>[] = [
   {
     route: 'POST /api/admin/messages/{failed receipt}/resend',
     expected: all(404, { anonymous: 401, applicant: 403, admin: 201 }),
-    run: async (who) =>
-      client.act(`/api/admin/messages/${ids.failed}/resend`, who, {
-        'if-match': `"${await versionOf(ids.failed)}"`,
-      }),
+    run: async (who) => {
+      const id = await resendable(ids.failed);
+      return client.act(`/api/admin/messages/${id}/resend`, who, { 'if-match': `"${await versionOf(id)}"` });
+    },
   },
   {
     route: 'POST /api/admin/messages/{failed party’s}/resend',
     expected: all(404, { anonymous: 401, finance: 201, admin: 201 }),
-    run: async (who) =>
-      client.act(`/api/admin/messages/${ids.partyFailed}/resend`, who, {
-        'if-match': `"${await versionOf(ids.partyFailed)}"`,
-      }),
+    run: async (who) => {
+      const id = await resendable(ids.partyFailed);
+      return client.act(`/api/admin/messages/${id}/resend`, who, { 'if-match': `"${await versionOf(id)}"` });
+    },
   },
 ];
 
@@ -176,9 +188,10 @@ describe('the message API', () => {
   });
 
   it('resends only with the version read, and only a message that did not arrive', async () => {
-    const path = `/api/admin/messages/${ids.failed}/resend`;
+    const failed = await resendable(ids.failed);
+    const path = `/api/admin/messages/${failed}/resend`;
     expect(expectProblem(await client.act(path, ADMIN), 428).reason).toBe('IF_MATCH_REQUIRED');
-    const version = await versionOf(ids.failed);
+    const version = await versionOf(failed);
     expectProblem(await client.act(path, ADMIN, { 'if-match': `"${version + 1}"` }), 409);
     const pending = await client.act(`/api/admin/messages/${ids.pending}/resend`, ADMIN, {
       'if-match': `"${await versionOf(ids.pending)}"`,
@@ -189,12 +202,16 @@ describe('the message API', () => {
     });
     const copy = expectOk(await client.act(path, ADMIN, { 'if-match': `"${version}"` }), 201);
     expect(copy).toMatchObject({
-      resendOf: ids.failed,
+      resendOf: failed,
       status: 'pending',
       kind: 'application.receipt',
       to: RESEARCHER,
     });
-    expect(expectOk(await client.get(`/api/me/messages/${copy.id}`, RESEARCHER)).resendOf).toBe(ids.failed);
+    expect(expectOk(await client.get(`/api/me/messages/${copy.id}`, RESEARCHER)).resendOf).toBe(failed);
+    // Sent again once: a second resend of the same message, even at its version now, names the copy.
+    const again = await client.act(path, ADMIN, { 'if-match': `"${await versionOf(failed)}"` });
+    expect(expectProblem(again, 409)).toMatchObject({ reason: 'MESSAGE_ALREADY_RESENT', resendId: copy.id });
+    expect(expectOk(await client.get(`/api/me/messages/${failed}`, ADMIN)).resentAs).toBe(copy.id);
   });
 });
 
@@ -253,18 +270,23 @@ describe('the message pages', () => {
   });
 
   it('let the admin filter, see who to fix, and resend with the version read', async () => {
+    const partyFailed = await resendable(ids.partyFailed);
     const filtered = await visit('admin', '/admin/messages?status=failed');
-    expect(filtered.html).toContain(`action="/admin/messages/${ids.partyFailed}/resend"`);
+    expect(filtered.html).toContain(`action="/admin/messages/${partyFailed}/resend"`);
+    // One resent already: no button, a link to the message sent in its place.
+    const resent = (await h.core.messages.get(ids.partyFailed)) as StoredMessage;
+    expect(filtered.html).not.toContain(`action="/admin/messages/${ids.partyFailed}/resend"`);
+    expect(filtered.html).toContain(`<a href="/messages/${resent.resentAs}">Sendt igen som</a>`);
     expect(filtered.html).not.toContain(`href="/messages/${ids.pending}"`);
     expect(filtered.html).toContain('Modtagere, der ikke fik deres beskeder');
-    expect(filtered.html).toContain((await h.core.messages.get(ids.partyFailed))?.to);
+    expect(filtered.html).toContain((await h.core.messages.get(partyFailed))?.to);
     expect(filtered.html).toMatch(/faktura@(aarhus|horsens)-kommune\.example\.dk/);
     const bad = await visit('admin', '/admin/messages?status=lost&kind=Nope');
     expect(bad.status).toBe(400);
     expect(fieldError(bad.html, 'f-status')).toBe('Vælg en af de mulige værdier');
     expect(fieldError(bad.html, 'f-kind')).toBeDefined();
-    const version = String(await versionOf(ids.partyFailed));
-    const done = await visit('finance', `/finance/messages/${ids.partyFailed}/resend`, {
+    const version = String(await versionOf(partyFailed));
+    const done = await visit('finance', `/finance/messages/${partyFailed}/resend`, {
       form: { _version: version },
     });
     expect(done.status).toBe(303);

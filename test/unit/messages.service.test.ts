@@ -240,6 +240,25 @@ describe('resending', () => {
     );
   });
 
+  it('resends a party’s message that had no address to its invoicing e-mail as finance has fixed it', async () => {
+    const demand = stored({ party: 'skive' });
+    expect(demand).toMatchObject({ status: 'failed', failure: { reason: 'NO_ADDRESS' } });
+    f.store.parties.set('skive', {
+      id: 'skive',
+      name: 'Skive Kommune',
+      kind: 'municipality',
+      invoiceEmail: 'faktura@skive.dk',
+      version: 1,
+    });
+    const copy = await resendMessage(f.deps, as(ACTORS.finance), demand.id, demand.version);
+    expect(copy).toMatchObject({ to: 'faktura@skive.dk', status: 'pending', resendOf: demand.id });
+    expect(f.store.messages.get(demand.id)).toMatchObject({ resentAs: copy.id, version: demand.version + 1 });
+    expect(f.store.eventsOf('skive').at(-1)?.details).toMatchObject({ toBefore: '', to: 'faktura@skive.dk' });
+    // Sent again once: the original's button is gone, and a second resend says which message took its place.
+    const error = await refusal(resendMessage(f.deps, as(ACTORS.finance), demand.id, demand.version + 1));
+    expect(error.reason).toEqual({ code: 'MESSAGE_ALREADY_RESENT', params: { resendId: copy.id } });
+  });
+
   it('refuses a message that is on its way or arrived, saying what it is', async () => {
     for (const status of ['pending', 'sending', 'sent'] as const) {
       const message = stored({ status });

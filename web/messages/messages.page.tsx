@@ -1,7 +1,11 @@
 import type { Child } from 'hono/jsx';
 import type { StoredMessage } from '../../functions/core/messages/message.schema.js';
 import { MESSAGE_STATUSES } from '../../functions/core/messages/message.schema.js';
-import { type FailedRecipient, isResendable } from '../../functions/core/messages/messages.service.js';
+import {
+  didNotArrive,
+  type FailedRecipient,
+  isResendable,
+} from '../../functions/core/messages/messages.service.js';
 import { formatDateTime } from '../../functions/texts/format.js';
 import { composedMail, MAIL_KINDS, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
@@ -164,6 +168,14 @@ export function MessagePage({ lang, message, back }: { lang: Lang; message: Stor
             </dd>
           </>
         )}
+        {message.resentAs && (
+          <>
+            <dt>{t.resentAs}</dt>
+            <dd>
+              <a href={`/messages/${message.resentAs}`}>{message.resentAs}</a>
+            </dd>
+          </>
+        )}
       </dl>
       <h2>{t.text}</h2>
       {mail ? (
@@ -274,7 +286,11 @@ export function AdminMessagesPage({
             m.to || t.noAddress,
             <a href={`/messages/${m.id}`}>{subjectOf(lang, m)}</a>,
             `${statusWords(lang, m)}${m.failure?.detail ? ` (${m.failure.detail})` : ''}`,
-            isResendable(m) && <ResendForm lang={lang} base={base} message={m} />,
+            isResendable(m) ? (
+              <ResendForm lang={lang} base={base} message={m} />
+            ) : (
+              m.resentAs && <a href={`/messages/${m.resentAs}`}>{t.resentAs}</a>
+            ),
           ])}
         />
       )}
@@ -312,11 +328,11 @@ export function ReceiptMailNotice({ lang, message }: { lang: Lang; message: Stor
   const text =
     message.status === 'sent'
       ? r.sent(message.sentAt ? formatDateTime(message.sentAt, lang) : '')
-      : isResendable(message)
+      : didNotArrive(message)
         ? r.failed(message.failure ? texts[lang].messages.failure[message.failure.reason] : message.status)
         : r.pending;
   return (
-    <p class={isResendable(message) ? 'error-message' : undefined}>
+    <p class={didNotArrive(message) ? 'error-message' : undefined}>
       {text} <a href={`/messages/${message.id}`}>{r.read}</a>
     </p>
   );

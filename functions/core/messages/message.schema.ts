@@ -48,6 +48,8 @@ export type StoredMessage = OutboxMessage & {
   failure?: MessageFailure;
   /** Set when the message is a resend of another. */
   resendOf?: string;
+  /** Set on a message that was sent again: the new message's id (a message is resent once). */
+  resentAs?: string;
   version: number;
 };
 

@@ -20,14 +20,18 @@ import {
 export const MESSAGE_PAGE_DEFAULT = 50;
 export const MESSAGE_PAGE_MAX = 100;
 
-/** The statuses of a message that did not reach its reader: the ones that may be sent again. */
+/** The statuses of a message that did not reach its reader: the ones that may be sent again (once). */
 export const RESENDABLE_STATUSES = [
   'failed',
   'bounced',
   'complained',
 ] as const satisfies readonly MessageStatus[];
-export const isResendable = (message: Pick<StoredMessage, 'status'>): boolean =>
+/** Whether a message did not reach its reader (failed, bounced, complained). */
+export const didNotArrive = (message: Pick<StoredMessage, 'status'>): boolean =>
   (RESENDABLE_STATUSES as readonly MessageStatus[]).includes(message.status);
+/** Whether a message may be sent again: it did not arrive, and it has not been sent again already. */
+export const isResendable = (message: Pick<StoredMessage, 'status' | 'resentAs'>): boolean =>
+  didNotArrive(message) && message.resentAs === undefined;
 
 /** The admin's filter as the API and the page take it: a status, a kind of message (`application.receipt`). */
 export const messageFilterSchema = z.object({
@@ -116,9 +120,21 @@ export async function listMessages(
 }
 
 /**
- * Sends a failed, bounced or complained message again: one new message (`resendOf` the original), written
- * with its audit event under the message's case. Admins any; finance the parties'.
- * @throws AppError NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, INVALID_STATE (MESSAGE_NOT_RESENDABLE)
+ * Where a message sent again goes: a party's to its invoicing e-mail as it is now (finance fixes a missing or
+ * bouncing address, then resends), anyone else's to the address it had.
+ */
+async function resendAddress(deps: CoreDeps, original: StoredMessage): Promise<string> {
+  if (original.case.kind !== 'party') return original.to;
+  return (await deps.parties.get(original.case.id))?.invoiceEmail || original.to;
+}
+
+/**
+ * Sends a failed, bounced or complained message again, once: one new message (`resendOf` the original),
+ * written with its audit event under the message's case, in the transaction that marks the original `resentAs`
+ * at the version read (two racing resends: one copy and a 409). A party's goes to its current invoicing e-mail.
+ * Admins any; finance the parties'.
+ * @throws AppError NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, INVALID_STATE (MESSAGE_NOT_RESENDABLE,
+ * MESSAGE_ALREADY_RESENT)
  */
 export async function resendMessage(
   deps: CoreDeps,
@@ -129,7 +145,13 @@ export async function resendMessage(
   const original = await getMessage(deps, ctx, id);
   if (!oversees(ctx.actor, original)) throw forbidden();
   if (original.version !== expectedVersion) throw versionConflict();
-  if (!isResendable(original)) {
+  if (original.resentAs !== undefined) {
+    throw new AppError('INVALID_STATE', {
+      code: 'MESSAGE_ALREADY_RESENT',
+      params: { resendId: original.resentAs },
+    });
+  }
+  if (!didNotArrive(original)) {
     throw new AppError('INVALID_STATE', {
       code: 'MESSAGE_NOT_RESENDABLE',
       params: { messageStatus: original.status },
@@ -139,7 +161,7 @@ export async function resendMessage(
   const copy = {
     id: crypto.randomUUID(),
     createdAt: now.toISOString(),
-    to: original.to,
+    to: await resendAddress(deps, original),
     case: original.case,
     link: original.link,
     kind: original.kind,
@@ -154,6 +176,7 @@ export async function resendMessage(
       kind: original.kind,
       status: original.status,
       version: original.version,
+      ...(copy.to !== original.to ? { toBefore: original.to, to: copy.to } : {}),
     }),
   );
   const written = await deps.messages.get(copy.id);

@@ -36,6 +36,10 @@ const message = z
       .optional()
       .describe('Why it did not reach its reader'),
     resendOf: z.string().optional().describe('The message this one sends again'),
+    resentAs: z
+      .string()
+      .optional()
+      .describe('The message that sent this one again (a message is resent once)'),
     version: z.int(),
   })
   .openapi('Message');
@@ -78,6 +82,7 @@ function view(m: StoredMessage): z.infer<typeof message> {
     ...(m.sentAt ? { sentAt: m.sentAt } : {}),
     ...(m.failure ? { failure: m.failure } : {}),
     ...(m.resendOf ? { resendOf: m.resendOf } : {}),
+    ...(m.resentAs ? { resentAs: m.resentAs } : {}),
     version: m.version,
   };
 }
