@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { type AuditEvent, auditEvent, type MessageCase, type OutboxMessage } from '../audit/audit.js';
+import { auditEvent, type MessageCase, type OutboxMessage } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
 import type { MailKind } from '../shared/messages.js';
 import {
+  caseEntity,
   MESSAGE_STATUSES,
   type MessagePage,
   type MessageStatus,
@@ -72,13 +73,6 @@ export function oversees(actor: Principal, message: Pick<StoredMessage, 'case'>)
 
 const canRead = (actor: Principal, message: StoredMessage): boolean =>
   sameAddress(message.to, actor.email) || oversees(actor, message);
-
-/** The entity a message's audit events are kept under: its case (a party's under finance). */
-export function caseEntity(messageCase: MessageCase): { type: AuditEvent['entityType']; id: string } {
-  return messageCase.kind === 'party'
-    ? { type: 'finance', id: messageCase.id }
-    : { type: messageCase.kind, id: messageCase.id };
-}
 
 /** The messages sent to the actor's address, newest first ("Mine beskeder"). @throws AppError VALIDATION_FAILED (cursor) */
 export async function listMyMessages(
