@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MailError, type StoredMessage } from '../../functions/core/messages/message.schema.js';
-import { sendMessage } from '../../functions/core/messages/sender.service.js';
+import { auditEvent } from '../../functions/core/audit/audit.js';
+import { caseEntity, MailError, type StoredMessage } from '../../functions/core/messages/message.schema.js';
+import { recordDeliveryEvent, sendMessage } from '../../functions/core/messages/sender.service.js';
 import type { Mailer } from '../../functions/core/ports.js';
 import { type Api, checkRoutes, expectOk, expectProblem, type RouteCase, rolesOf } from '../support/api.js';
 import {
@@ -14,6 +15,8 @@ import {
   submitApplication,
 } from '../support/fixtures.js';
 import { type Harness, harnessWithApi } from '../support/harness.js';
+import { outboxMessage, uniqueAddress } from '../support/mail.js';
+import { ACTORS } from '../support/services.js';
 import { browserOf, type Expected, fieldError, type PageCase, walkPages } from '../support/web.js';
 
 /*
@@ -267,6 +270,29 @@ describe('the message pages', () => {
     expect(await sendMessage(h.core, accepting, ids.pending)).toBe('sent');
     const sent = await visit('applicant', `/applications/${ids.pendingApp}/receipt`);
     expect(sent.html).toMatch(/En kvittering er sendt til din e-mail \d/);
+  });
+
+  it('list a person whose message bounced among the recipients to fix, for the admin only', async () => {
+    const to = uniqueAddress('bedoemmer');
+    const assigned = outboxMessage('review.assigned', { to, at: h.clock.now() });
+    const audit = auditEvent(ACTORS.admin, h.clock.now(), 'test.caused', caseEntity(assigned.case));
+    expect(await h.core.reminders.queueOnce(`test#${assigned.id}`, assigned, audit)).toBe(true);
+    expect(await sendMessage(h.core, accepting, assigned.id)).toBe('sent');
+    await recordDeliveryEvent(h.core, {
+      messageId: assigned.id,
+      type: 'bounce',
+      permanent: true,
+      detail: 'smtp; 550 5.1.1 user unknown',
+      at: h.clock.now().toISOString(),
+    });
+    const recipients = (await visit('admin', '/admin/messages')).html.split('id="recipients"')[1] ?? '';
+    expect(recipients).toMatch(
+      new RegExp(
+        `<td>${to}</td><td>Ansøgning [^<]+</td><td>1 besked</td><td><a href="/messages/${assigned.id}">`,
+      ),
+    );
+    expect(recipients).toContain('kunne ikke sendes: modtagerens mailserver afviste den');
+    expect((await visit('finance', '/finance/messages')).html).not.toContain(to);
   });
 
   it('let the admin filter, see who to fix, and resend with the version read', async () => {

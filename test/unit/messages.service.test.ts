@@ -11,6 +11,7 @@ import {
   listFailedRecipients,
   listMessages,
   listMyMessages,
+  listPartyMessageFlags,
   resendMessage,
 } from '../../functions/core/messages/messages.service.js';
 import { AppError } from '../../functions/core/shared/errors.js';
@@ -188,6 +189,35 @@ describe('the overseers’ list', () => {
     expect(recipients[0]?.latest.id).not.toBe(bounced.id);
     const forFinance = await listFailedRecipients(f.deps, as(ACTORS.finance));
     expect(forFinance.map((r) => r.latest.id)).toEqual([noAddress.id]);
+  });
+});
+
+describe('the parties whose latest message did not arrive', () => {
+  it('flags each with its newest failure, unless a later message to its address arrived or it was resent', async () => {
+    f.store.parties.set('aarhus', {
+      id: 'aarhus',
+      name: 'Aarhus Kommune',
+      kind: 'municipality',
+      invoiceEmail: 'faktura@aarhus.dk',
+      version: 1,
+    });
+    const old = stored({ party: 'skive', at: '2027-02-01T10:00:00.000Z' });
+    const newest = stored({
+      party: 'skive',
+      to: 'x@skive.dk',
+      status: 'bounced',
+      at: '2027-02-02T10:00:00.000Z',
+    });
+    stored({ party: 'aarhus', to: 'faktura@aarhus.dk', status: 'failed', at: '2027-02-01T10:00:00.000Z' });
+    const resent = stored({ party: 'odder', status: 'failed' });
+    f.store.messages.set(resent.id, { ...resent, resentAs: 'copy' });
+    // Aarhus: a later message arrived at its address, so its failure is behind it.
+    stored({ party: 'aarhus', to: 'faktura@aarhus.dk', status: 'sent', at: '2027-02-03T10:00:00.000Z' });
+    const flags = await listPartyMessageFlags(f.deps, as(ACTORS.finance));
+    expect([...flags].map(([party, m]) => [party, m.id])).toEqual([['skive', newest.id]]);
+    expect(flags.get('skive')?.id).not.toBe(old.id);
+    for (const actor of [ACTORS.applicant, REVIEWER])
+      expect((await refusal(listPartyMessageFlags(f.deps, as(actor)))).code).toBe('FORBIDDEN');
   });
 });
 

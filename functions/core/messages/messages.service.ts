@@ -193,11 +193,10 @@ export interface FailedRecipient {
 }
 
 /**
- * The recipients whose latest messages failed, bounced or were complained of, newest first: derived from those
- * messages (the newest 200 of each status), nothing written. Admins all; finance the parties'.
- * @throws AppError FORBIDDEN
+ * The messages that did not arrive and were not sent again (the newest 200 of each such status): what is left
+ * to fix. Admins all; finance the parties'. @throws AppError FORBIDDEN
  */
-export async function listFailedRecipients(deps: CoreDeps, ctx: RequestContext): Promise<FailedRecipient[]> {
+async function undelivered(deps: CoreDeps, ctx: RequestContext): Promise<StoredMessage[]> {
   const pages = await Promise.all(
     RESENDABLE_STATUSES.map((status) =>
       listMessages(deps, ctx, { status }, { limit: MESSAGE_PAGE_MAX }).then(async (first) => {
@@ -212,8 +211,18 @@ export async function listFailedRecipients(deps: CoreDeps, ctx: RequestContext):
       }),
     ),
   );
+  return pages.flat().filter((m) => m.resentAs === undefined);
+}
+
+/**
+ * The recipients whose latest messages failed, bounced or were complained of (and were not sent again), newest
+ * first: a person by address, a party without one by the party. Derived from those messages (the newest 200
+ * of each status), nothing written. Admins all; finance the parties'.
+ * @throws AppError FORBIDDEN
+ */
+export async function listFailedRecipients(deps: CoreDeps, ctx: RequestContext): Promise<FailedRecipient[]> {
   const byRecipient = new Map<string, FailedRecipient>();
-  for (const message of pages.flat()) {
+  for (const message of await undelivered(deps, ctx)) {
     const key = message.to ? message.to.toLowerCase() : `${message.case.kind}#${message.case.id}`;
     const seen = byRecipient.get(key);
     if (!seen) {
@@ -225,6 +234,41 @@ export async function listFailedRecipients(deps: CoreDeps, ctx: RequestContext):
     }
   }
   return [...byRecipient.values()].sort((a, b) => b.latest.createdAt.localeCompare(a.latest.createdAt));
+}
+
+/**
+ * The parties whose latest message did not arrive, each with that message (its failure says why): a party's
+ * newest failed, bounced or complained message not sent again, unless a later message to the party (at its
+ * invoicing e-mail as it is now) arrived or is on its way. Reads the unsent messages' partitions and, per
+ * flagged party, its details and its address's newest messages. Finance and admins.
+ * @throws AppError FORBIDDEN
+ */
+export async function listPartyMessageFlags(
+  deps: CoreDeps,
+  ctx: RequestContext,
+): Promise<Map<string, StoredMessage>> {
+  const newest = new Map<string, StoredMessage>();
+  for (const message of await undelivered(deps, ctx)) {
+    if (message.case.kind !== 'party') continue;
+    const seen = newest.get(message.case.id);
+    if (!seen || message.createdAt > seen.createdAt) newest.set(message.case.id, message);
+  }
+  const flagged = await Promise.all(
+    [...newest].map(async ([partyId, failed]) => {
+      const address = (await deps.parties.get(partyId))?.invoiceEmail;
+      if (!address) return [partyId, failed] as const;
+      const later = await deps.messages.listByRecipient(address, { limit: MESSAGE_PAGE_MAX });
+      const arrivedSince = later.items.some(
+        (m) =>
+          m.case.kind === 'party' &&
+          m.case.id === partyId &&
+          m.createdAt > failed.createdAt &&
+          !didNotArrive(m),
+      );
+      return arrivedSince ? undefined : ([partyId, failed] as const);
+    }),
+  );
+  return new Map(flagged.filter((f) => f !== undefined));
 }
 
 /** How many pages of a recipient's messages are read to find one case's message (newest first). */
