@@ -109,6 +109,8 @@ export const da = {
         'Adresser og parter, hvis beskeder ikke kunne sendes eller blev afvist. Ret adressen, og send beskeden igen.',
       recipientsNone: 'Alle beskeder er nået frem eller er på vej.',
       recipient: 'Modtager',
+      recipientHint:
+        'En e-mailadresse: kun beskeder til den. Status og slags vælger blandt dem, side for side.',
       failedCount: 'Ikke sendt',
       messagesCount: (n: number) => `${n} ${plural(n, 'da', { one: 'besked', other: 'beskeder' })}`,
       latest: 'Seneste',
@@ -198,6 +200,8 @@ export const en: typeof da = {
         'Addresses and parties whose messages could not be sent or were bounced. Fix the address, then send the message again.',
       recipientsNone: 'Every message has arrived or is on its way.',
       recipient: 'Recipient',
+      recipientHint:
+        'An e-mail address: only the messages to it. Status and kind choose among them, page by page.',
       failedCount: 'Not sent',
       messagesCount: (n: number) => `${n} ${plural(n, 'en', { one: 'message', other: 'messages' })}`,
       latest: 'Latest',

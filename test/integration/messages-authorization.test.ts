@@ -124,6 +124,11 @@ const routes: RouteCase<Role>[] = [
     run: (who) => client.get('/api/admin/messages?status=failed', who),
   },
   {
+    route: 'GET /api/admin/messages?recipient=',
+    expected: all(403, { anonymous: 401, finance: 200, admin: 200 }),
+    run: (who) => client.get(`/api/admin/messages?recipient=${encodeURIComponent(RESEARCHER)}`, who),
+  },
+  {
     route: 'POST /api/admin/messages/{failed receipt}/resend',
     expected: all(404, { anonymous: 401, applicant: 403, admin: 201 }),
     run: async (who) => {
@@ -179,6 +184,31 @@ describe('the message API', () => {
     expect(finance.items.every((m: StoredMessage) => m.case.kind === 'party')).toBe(true);
   });
 
+  it('filters by recipient, with status and kind within the page; finance only the parties’', async () => {
+    const query = (q: string, who = ADMIN) => client.get(`/api/admin/messages?${q}`, who);
+    const mine = expectOk(await query(`recipient=${encodeURIComponent(RESEARCHER.toUpperCase())}`));
+    expect(mine.items.map((m: StoredMessage) => m.id)).toEqual(
+      expect.arrayContaining([ids.failed, ids.pending]),
+    );
+    expect(mine.items.every((m: StoredMessage) => m.to === RESEARCHER)).toBe(true);
+    const failed = expectOk(await query(`recipient=${RESEARCHER}&status=failed&kind=application.receipt`));
+    expect(failed.items.length).toBeGreaterThan(0);
+    expect(
+      failed.items.every((m: StoredMessage) => m.status === 'failed' && m.kind === 'application.receipt'),
+    ).toBe(true);
+    expect(failed.items.map((m: StoredMessage) => m.id)).not.toContain(ids.pending);
+    // A page holds what passed the filter among the recipient's newest: fewer than the limit, and a cursor on.
+    const paged = expectOk(await query(`recipient=${RESEARCHER}&status=sent&limit=1`));
+    expect(paged.items.length).toBeLessThanOrEqual(1);
+    expect(paged.cursor).toBeDefined();
+    expect(expectOk(await query(`recipient=${RESEARCHER}`, FINANCE)).items).toEqual([]);
+    const partyAddress = (await h.core.messages.get(ids.party))?.to ?? '';
+    const party = expectOk(await query(`recipient=${partyAddress}`, FINANCE));
+    expect(party.items.map((m: StoredMessage) => m.id)).toContain(ids.party);
+    const bad = expectProblem(await query('recipient=not-an-address'), 400);
+    expect(bad.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/query/recipient']);
+  });
+
   it('refuses bad input, naming each field', async () => {
     const res = await client.get('/api/admin/messages?status=lost&limit=0', ADMIN);
     expectProblem(res, 400);
@@ -230,6 +260,8 @@ const pages: PageCase<WebRole>[] = [
   ['GET', '/admin/messages', ADMINS(200)],
   ['GET', '/finance/messages', OVERSEERS(200)],
   ['GET', '/admin/messages?status=lost', ADMINS(400)],
+  ['GET', `/admin/messages?recipient=${encodeURIComponent(RESEARCHER)}`, ADMINS(200)],
+  ['GET', '/finance/messages?recipient=nope', OVERSEERS(400)],
   ['GET', '/finance/messages?kind=NOPE', OVERSEERS(400)],
   ['POST', () => `/admin/messages/${ids.failed}/resend`, ADMINS(409), { _version: '999' }],
   [
@@ -307,6 +339,13 @@ describe('the message pages', () => {
     expect(filtered.html).toContain('Modtagere, der ikke fik deres beskeder');
     expect(filtered.html).toContain((await h.core.messages.get(partyFailed))?.to);
     expect(filtered.html).toMatch(/faktura@(aarhus|horsens)-kommune\.example\.dk/);
+    const mine = await visit('admin', `/admin/messages?recipient=${encodeURIComponent(RESEARCHER)}`);
+    expect(mine.html).toMatch(/id="f-recipient"[^>]*value="researcher@fim.local"/);
+    expect(mine.html).toContain(`href="/messages/${ids.pending}"`);
+    expect(mine.html.split('id="recipients"')[0]).not.toContain(`href="/messages/${partyFailed}"`);
+    const wrong = await visit('admin', '/admin/messages?recipient=nope');
+    expect(wrong.status).toBe(400);
+    expect(fieldError(wrong.html, 'f-recipient')).toBeDefined();
     const bad = await visit('admin', '/admin/messages?status=lost&kind=Nope');
     expect(bad.status).toBe(400);
     expect(fieldError(bad.html, 'f-status')).toBe('Vælg en af de mulige værdier');

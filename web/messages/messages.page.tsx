@@ -5,12 +5,16 @@ import {
   didNotArrive,
   type FailedRecipient,
   isResendable,
+  messageFilterSchema,
 } from '../../functions/core/messages/messages.service.js';
 import { formatDateTime } from '../../functions/texts/format.js';
 import { composedMail, MAIL_KINDS, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
-import { ErrorSummary, type Errors, SelectField } from '../components/fields.js';
+import { ErrorSummary, type Errors, SelectField, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
+import { maxLengthOf } from '../forms.js';
+
+const RECIPIENT_MAX = maxLengthOf(messageFilterSchema.shape.recipient);
 
 /** A message's status in words: "sendes", "sendt <tid>", "kunne ikke sendes: <grund>". */
 export function statusWords(
@@ -192,8 +196,9 @@ export function MessagePage({ lang, message, back }: { lang: Lang; message: Stor
   );
 }
 
-/** The admin's (or finance's) filter: status and kind, as a plain GET form. */
+/** The admin's (or finance's) filter: recipient, status and kind, as a plain GET form. */
 export interface MessageFilterValues {
+  recipient: string;
   status: string;
   kind: string;
 }
@@ -251,8 +256,21 @@ export function AdminMessagesPage({
       <h1 id="messages-title">{finance ? a.financeTitle : a.title}</h1>
       <p class="lead">{finance ? a.financeIntro : a.intro}</p>
       <Notice text={notice} />
-      <ErrorSummary errors={errors} labelOf={(p) => (p === '/kind' ? t.kind : t.status)} />
+      <ErrorSummary
+        errors={errors}
+        labelOf={(p) => (p === '/kind' ? t.kind : p === '/recipient' ? a.recipient : t.status)}
+      />
       <form method="get" action={base} class="inline-form card" aria-label={a.filter}>
+        <TextField
+          pointer="/recipient"
+          name="recipient"
+          label={a.recipient}
+          hint={a.recipientHint}
+          type="email"
+          maxLength={RECIPIENT_MAX}
+          value={filter.recipient}
+          errors={errors}
+        />
         <SelectField
           pointer="/status"
           name="status"

@@ -34,8 +34,12 @@ export const didNotArrive = (message: Pick<StoredMessage, 'status'>): boolean =>
 export const isResendable = (message: Pick<StoredMessage, 'status' | 'resentAs'>): boolean =>
   didNotArrive(message) && message.resentAs === undefined;
 
-/** The admin's filter as the API and the page take it: a status, a kind of message (`application.receipt`). */
+/**
+ * The admin's filter as the API and the page take it: a status, a kind of message (`application.receipt`), a
+ * recipient's address.
+ */
 export const messageFilterSchema = z.object({
+  recipient: z.email().max(254).optional(),
   status: z.enum(MESSAGE_STATUSES).optional(),
   kind: z
     .string()
@@ -91,7 +95,9 @@ export async function getMessage(deps: CoreDeps, ctx: RequestContext, id: string
 }
 
 /**
- * Every message (admins) or the parties' (finance), newest first, by status and kind.
+ * Every message (admins) or the parties' (finance), newest first, by status and kind, or to one recipient. A
+ * recipient's messages are read a page at a time from their address's index; a status or kind beside it filters
+ * within each page, so such a page may hold fewer than `limit` messages (follow the cursor for more).
  * @throws AppError FORBIDDEN, VALIDATION_FAILED (cursor)
  */
 export async function listMessages(
@@ -102,6 +108,18 @@ export async function listMessages(
 ): Promise<MessagePage> {
   const scope = oversight(ctx.actor);
   if (!scope) throw forbidden();
+  if (filter.recipient) {
+    const found = await deps.messages.listByRecipient(filter.recipient, pageOf(page));
+    return {
+      items: found.items.filter(
+        (m) =>
+          (!filter.status || m.status === filter.status) &&
+          (!filter.kind || m.kind === filter.kind) &&
+          (scope === 'all' || m.case.kind === 'party'),
+      ),
+      ...(found.cursor ? { cursor: found.cursor } : {}),
+    };
+  }
   return deps.messages.list(
     {
       ...(filter.status ? { status: filter.status } : {}),
