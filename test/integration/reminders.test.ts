@@ -1,0 +1,111 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applicationDraftSchema } from '../../functions/core/applications/application.schema.js';
+import { createDraft } from '../../functions/core/applications/application.service.js';
+import type { OutboxMessage } from '../../functions/core/audit/audit.js';
+import { acceptAward } from '../../functions/core/finance/award.service.js';
+import { queueReminders } from '../../functions/core/messages/reminders.service.js';
+import { ACCEPT, applicationBody } from '../support/fixtures.js';
+import { createHarness, type Harness, withUsers } from '../support/harness.js';
+import { ACTORS, as, fundedYear, inReview, openedCall } from '../support/services.js';
+import { auditActions, itemsWithPkPrefix } from '../support/table.js';
+
+/*
+ * The reminders job against DynamoDB Local (functions/db/reminders.repository.ts): each reminder is queued
+ * once, by its marker claimed in the transaction that writes the message, however often the job runs; reads go
+ * by key and index only.
+ */
+
+let h: Harness;
+beforeAll(async () => {
+  h = await withUsers(await createHarness({ now: '2027-03-01T09:00:00Z' }), Object.values(ACTORS));
+});
+
+/** Runs the job twice at the clock's time: what each run queued, by kind. */
+async function twice(): Promise<[Record<string, number>, Record<string, number>]> {
+  const first = await queueReminders(h.core, h.clock.now());
+  const second = await queueReminders(h.core, h.clock.now());
+  return [first, second];
+}
+
+const outboxOf = async (kind: string, caseId: string) =>
+  ((await itemsWithPkPrefix(h, 'OUTBOX#')) as unknown as OutboxMessage[]).filter(
+    (m) => m.kind === kind && m.case.id === caseId,
+  );
+
+describe('each reminder is queued once, however often the job runs', () => {
+  let draftId = '';
+  let unaccepted = '';
+  let accepted = '';
+
+  beforeAll(async () => {
+    const call = await openedCall(h.core);
+    const draft = await createDraft(
+      h.core,
+      as(ACTORS.applicant),
+      call.id,
+      applicationDraftSchema.parse(applicationBody()),
+    );
+    draftId = draft.id;
+    unaccepted = (await inReview(h.core, ACTORS.applicant, { approveOre: 1_000_000 })).id;
+    accepted = (await inReview(h.core, ACTORS.applicant, { approveOre: 1_000_000 })).id;
+    await fundedYear(h.core, 2027, 10_000_000);
+    await acceptAward(h.core, as(ACTORS.applicant), accepted, ACCEPT);
+  });
+
+  it('the award acceptance reminder, 14 days after the approval', async () => {
+    h.clock.set('2027-03-16T09:00:00Z');
+    const [first, second] = await twice();
+    expect(first['award.acceptance_reminder']).toBe(1);
+    expect(second['award.acceptance_reminder']).toBe(0);
+    expect(await outboxOf('award.acceptance_reminder', unaccepted)).toHaveLength(1);
+    expect(await outboxOf('award.acceptance_reminder', accepted)).toHaveLength(0);
+    expect(await auditActions(h, `APP#${unaccepted}`)).toContain('reminder.queued');
+  });
+
+  it('the deadline reminders, 7 days and 1 day before the call closes', async () => {
+    h.clock.set('2027-08-26T10:00:00Z');
+    const [first, second] = await twice();
+    expect([first['application.deadline_reminder'], second['application.deadline_reminder']]).toEqual([1, 0]);
+    h.clock.set('2027-08-31T12:00:00Z');
+    const [last, again] = await twice();
+    expect([last['application.deadline_reminder'], again['application.deadline_reminder']]).toEqual([1, 0]);
+    const queued = await outboxOf('application.deadline_reminder', draftId);
+    expect(
+      queued.map((m) => (m.kind === 'application.deadline_reminder' ? m.params.daysLeft : 0)).sort(),
+    ).toEqual([1, 7]);
+  });
+
+  it('an overdue report’s second reminder', async () => {
+    const reports = await h.core.reports.listByAward(accepted);
+    const first = reports.map((r) => r.dueDate).sort()[0] ?? '';
+    // The day after the first report was due: that one (and any due the same day) is overdue.
+    h.clock.set(new Date(Date.parse(`${first}T12:00:00Z`) + 86_400_000).toISOString());
+    const due = reports.filter((r) => r.dueDate === first);
+    const [run, again] = await twice();
+    expect([run['report.overdue'], again['report.overdue']]).toEqual([due.length, 0]);
+    const overdue = await outboxOf('report.overdue', accepted);
+    expect(overdue.map((m) => (m.kind === 'report.overdue' ? m.params.dueDate : '')).sort()).toEqual(
+      due.map((r) => r.dueDate),
+    );
+    expect(overdue[0]).toMatchObject({ to: ACTORS.applicant.email, link: `/awards/${accepted}/reports` });
+    expect(await auditActions(h, `AWARD#${accepted}`)).toContain('reminder.queued');
+  });
+
+  it('two runs at once queue a reminder once', async () => {
+    h.clock.set('2027-03-01T09:00:00Z');
+    const call = await openedCall(h.core);
+    const draft = await createDraft(
+      h.core,
+      as(ACTORS.otherApplicant),
+      call.id,
+      applicationDraftSchema.parse(applicationBody()),
+    );
+    h.clock.set('2027-08-26T10:00:00Z');
+    const runs = await Promise.all([
+      queueReminders(h.core, h.clock.now()),
+      queueReminders(h.core, h.clock.now()),
+    ]);
+    expect(runs.reduce((sum, r) => sum + (r['application.deadline_reminder'] ?? 0), 0)).toBe(1);
+    expect(await outboxOf('application.deadline_reminder', draft.id)).toHaveLength(1);
+  });
+});
