@@ -2,9 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applicationDraftSchema } from '../../functions/core/applications/application.schema.js';
 import { createDraft } from '../../functions/core/applications/application.service.js';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
+import { auditEvent } from '../../functions/core/audit/audit.js';
 import { acceptAward } from '../../functions/core/finance/award.service.js';
 import { queueReminders } from '../../functions/core/messages/reminders.service.js';
-import { ACCEPT, applicationBody } from '../support/fixtures.js';
+import { assignReviewers } from '../../functions/core/reviews/assignment.service.js';
+import type { Assignment } from '../../functions/core/reviews/review.schema.js';
+import { ACCEPT, applicationBody, person } from '../support/fixtures.js';
 import { createHarness, type Harness, withUsers } from '../support/harness.js';
 import { ACTORS, as, fundedYear, inReview, openedCall } from '../support/services.js';
 import { auditActions, itemsWithPkPrefix } from '../support/table.js';
@@ -107,5 +110,44 @@ describe('each reminder is queued once, however often the job runs', () => {
     ]);
     expect(runs.reduce((sum, r) => sum + (r['application.deadline_reminder'] ?? 0), 0)).toBe(1);
     expect(await outboxOf('application.deadline_reminder', draft.id)).toHaveLength(1);
+  });
+});
+
+describe('the review reminders, against the call’s review due date', () => {
+  const REVIEWER = person('reviewer-due', ['applicant', 'reviewer'], 'Steno Diabetes Center Aarhus');
+  const DONE = person('reviewer-done', ['applicant', 'reviewer'], 'VIA University College');
+
+  it('reminds each reviewer who owes a review before the due date and once overdue, each once', async () => {
+    await withUsers(h, [REVIEWER, DONE]);
+    h.clock.set('2027-03-01T09:00:00Z');
+    const application = await inReview(h.core, ACTORS.applicant, {
+      call: { reviewDueAt: '2027-10-01', reviewReminderDays: 5 },
+    });
+    await assignReviewers(h.core, as(ACTORS.admin), application.id, [REVIEWER.userId, DONE.userId]);
+    const done = (await h.core.reviews.get(application.id, DONE.userId)) as Assignment;
+    await h.core.reviews.save(
+      { ...done, review: { ...done.review, status: 'submitted' }, version: done.version + 1 },
+      auditEvent(ACTORS.admin, h.clock.now(), 'test.submitted', { type: 'application', id: application.id }),
+      done.version,
+    );
+    const [assigned] = await outboxOf('review.assigned', application.id);
+    expect(assigned?.params).toMatchObject({ dueDate: '2027-10-01' });
+
+    h.clock.set('2027-09-25T10:00:00Z');
+    expect((await twice()).map((r) => r['review.due_reminder'])).toEqual([0, 0]);
+    h.clock.set('2027-09-26T10:00:00Z');
+    expect((await twice()).map((r) => r['review.due_reminder'])).toEqual([1, 0]);
+    h.clock.set('2027-10-02T10:00:00Z');
+    expect((await twice()).map((r) => r['review.overdue'])).toEqual([1, 0]);
+
+    const due = await outboxOf('review.due_reminder', application.id);
+    const overdue = await outboxOf('review.overdue', application.id);
+    expect(due.map((m) => [m.to, m.kind === 'review.due_reminder' && m.params.daysLeft])).toEqual([
+      [REVIEWER.email, 5],
+    ]);
+    expect(overdue.map((m) => m.to)).toEqual([REVIEWER.email]);
+    expect(
+      (await auditActions(h, `APP#${application.id}`)).filter((a) => a === 'reminder.queued'),
+    ).toHaveLength(2);
   });
 });
