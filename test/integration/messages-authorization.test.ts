@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../functions/core/audit/audit.js';
 import { caseEntity, MailError, type StoredMessage } from '../../functions/core/messages/message.schema.js';
-import { recordDeliveryEvent, sendMessage } from '../../functions/core/messages/sender.service.js';
+import { sendMessage } from '../../functions/core/messages/sender.service.js';
 import type { Mailer } from '../../functions/core/ports.js';
 import { type Api, checkRoutes, expectOk, expectProblem, type RouteCase, rolesOf } from '../support/api.js';
 import {
@@ -15,7 +15,7 @@ import {
   submitApplication,
 } from '../support/fixtures.js';
 import { type Harness, harnessWithApi } from '../support/harness.js';
-import { outboxMessage, uniqueAddress } from '../support/mail.js';
+import { acceptingMailer, outboxMessage, recordBounce, uniqueAddress } from '../support/mail.js';
 import { ACTORS } from '../support/services.js';
 import { browserOf, type Expected, fieldError, type PageCase, walkPages } from '../support/web.js';
 
@@ -35,8 +35,6 @@ const refusing: Mailer = {
     throw new MailError('REJECTED', '550 5.1.1 mailbox unavailable');
   },
 };
-/** A mail service that accepts every message. */
-const accepting: Mailer = { send: async (m) => ({ providerMessageId: `provider-${m.id}` }) };
 
 let h: Harness;
 let client: Api;
@@ -299,7 +297,7 @@ describe('the message pages', () => {
     expect(failed.html).not.toContain('er også sendt');
     const pending = await visit('applicant', `/applications/${ids.pendingApp}`);
     expect(pending.html).toContain('En kvittering sendes til din e-mail.');
-    expect(await sendMessage(h.core, accepting, ids.pending)).toBe('sent');
+    expect(await sendMessage(h.core, acceptingMailer, ids.pending)).toBe('sent');
     const sent = await visit('applicant', `/applications/${ids.pendingApp}/receipt`);
     expect(sent.html).toMatch(/En kvittering er sendt til din e-mail \d/);
   });
@@ -309,14 +307,8 @@ describe('the message pages', () => {
     const assigned = outboxMessage('review.assigned', { to, at: h.clock.now() });
     const audit = auditEvent(ACTORS.admin, h.clock.now(), 'test.caused', caseEntity(assigned.case));
     expect(await h.core.reminders.queueOnce(`test#${assigned.id}`, assigned, audit)).toBe(true);
-    expect(await sendMessage(h.core, accepting, assigned.id)).toBe('sent');
-    await recordDeliveryEvent(h.core, {
-      messageId: assigned.id,
-      type: 'bounce',
-      permanent: true,
-      detail: 'smtp; 550 5.1.1 user unknown',
-      at: h.clock.now().toISOString(),
-    });
+    expect(await sendMessage(h.core, acceptingMailer, assigned.id)).toBe('sent');
+    await recordBounce(h.core, assigned.id, h.clock.now().toISOString());
     const recipients = (await visit('admin', '/admin/messages')).html.split('id="recipients"')[1] ?? '';
     expect(recipients).toMatch(
       new RegExp(

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
-import { recordDeliveryEvent, sendMessage } from '../../functions/core/messages/sender.service.js';
-import type { Mailer } from '../../functions/core/ports.js';
+import { sendMessage } from '../../functions/core/messages/sender.service.js';
 import { composeMail } from '../../functions/texts/index.js';
 import { type Api, expectOk, expectProblem, pointers } from '../support/api.js';
 import { FINANCE, pay, setUpYear } from '../support/fixtures.js';
 import { type Harness, harnessWithApi } from '../support/harness.js';
+import { acceptingMailer, recordBounce } from '../support/mail.js';
 import { auditEvents, itemsWithPkPrefix } from '../support/table.js';
 import { browserOf, fieldError } from '../support/web.js';
 
@@ -219,7 +219,6 @@ describe('the party’s finance page', () => {
 });
 
 describe('a party whose latest message did not arrive', () => {
-  const accepting: Mailer = { send: async (m) => ({ providerMessageId: `provider-${m.id}` }) };
   const demandOf = async (partyId: string) =>
     (await outbox('contribution.demand')).find((m) => m.case.id === partyId) as OutboxMessage;
   /** The cells of a party's row on the list. */
@@ -228,14 +227,8 @@ describe('a party whose latest message did not arrive', () => {
 
   it('is flagged on the parties list and on its page, with why, until its message is sent again', async () => {
     const aarhus = await demandOf('aarhus-kommune');
-    expect(await sendMessage(h.core, accepting, aarhus.id)).toBe('sent');
-    await recordDeliveryEvent(h.core, {
-      messageId: aarhus.id,
-      type: 'bounce',
-      permanent: true,
-      detail: 'smtp; 550 5.1.1 user unknown',
-      at: '2027-03-01T09:05:00.000Z',
-    });
+    expect(await sendMessage(h.core, acceptingMailer, aarhus.id)).toBe('sent');
+    await recordBounce(h.core, aarhus.id, '2027-03-01T09:05:00.000Z');
     const list = (await request('finance', '/finance/parties')).html;
     expect(list).toContain('Disse parters seneste besked nåede ikke frem');
     expect(rowOf(list, 'Aarhus Kommune')).toContain(

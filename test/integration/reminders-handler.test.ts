@@ -1,10 +1,10 @@
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { applicationDraftSchema } from '../../functions/core/applications/application.schema.js';
 import { createDraft } from '../../functions/core/applications/application.service.js';
 import { applicationBody } from '../support/fixtures.js';
 import { createHarness, type Harness, withUsers } from '../support/harness.js';
-import { captureLambdaOutput, lambdaContext } from '../support/lambda.js';
+import { captureLambdaOutput, coldStart, lambdaContext, schedulerEvent } from '../support/lambda.js';
 import { ACTORS, as, openedCall } from '../support/services.js';
 import { pendingOutbox } from '../support/table.js';
 
@@ -21,29 +21,12 @@ let h: Harness;
 let draftId = '';
 const { logLines } = captureLambdaOutput();
 
-const schedulerEvent = (): ScheduledEvent => ({
-  version: '0',
-  id: crypto.randomUUID(),
-  'detail-type': 'Scheduled Event',
-  source: 'aws.scheduler',
-  account: '111111111111',
-  time: new Date().toISOString(),
-  region: 'eu-north-1',
-  resources: ['arn:aws:scheduler:eu-north-1:111111111111:schedule/default/fim-reminders'],
-  detail: {},
-});
-
-/** A fresh cold start of the handler module with the environment as it is now. */
-async function coldStart(tableName: string): Promise<Invoke> {
-  process.env.TABLE_NAME = tableName;
-  process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
-  process.env.AWS_REGION = 'eu-north-1';
-  process.env.AWS_LAMBDA_FUNCTION_NAME = 'fim-reminders';
-  delete process.env.POWERTOOLS_DEV;
-  vi.resetModules();
-  const module = await import('../../functions/handlers/reminders.handler.js');
-  return module.handler as unknown as Invoke;
-}
+/** A fresh cold start of the handler module, configured for the table `tableName`. */
+const start = (tableName: string) =>
+  coldStart<Invoke>(() => import('../../functions/handlers/reminders.handler.js'), 'fim-reminders', {
+    TABLE_NAME: tableName,
+  });
+const event = () => schedulerEvent('fim-reminders');
 
 beforeAll(async () => {
   const now = Date.now();
@@ -59,11 +42,11 @@ beforeAll(async () => {
 
 describe('functions/handlers/reminders.handler.ts', () => {
   it('queues the reminders due by the system clock, once, and logs what it queued', async () => {
-    const handler = await coldStart(h.db.tableName);
-    const first = await handler(schedulerEvent(), lambdaContext('fim-reminders'));
+    const handler = await start(h.db.tableName);
+    const first = await handler(event(), lambdaContext('fim-reminders'));
     expect(first.queued['application.deadline_reminder']).toBe(1);
     // Warm, and again: nothing twice.
-    expect((await handler(schedulerEvent(), lambdaContext('fim-reminders'))).queued).toMatchObject({
+    expect((await handler(event(), lambdaContext('fim-reminders'))).queued).toMatchObject({
       'application.deadline_reminder': 0,
     });
     const reminders = (await pendingOutbox(h)).filter((m) => m.kind === 'application.deadline_reminder');
@@ -76,7 +59,7 @@ describe('functions/handlers/reminders.handler.ts', () => {
   });
 
   it('rejects when DynamoDB fails, so Lambda retries and then parks the event', async () => {
-    const handler = await coldStart(`missing-${crypto.randomUUID()}`);
-    await expect(handler(schedulerEvent(), lambdaContext('fim-reminders'))).rejects.toThrow();
+    const handler = await start(`missing-${crypto.randomUUID()}`);
+    await expect(handler(event(), lambdaContext('fim-reminders'))).rejects.toThrow();
   });
 });

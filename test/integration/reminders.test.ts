@@ -3,6 +3,7 @@ import { applicationDraftSchema } from '../../functions/core/applications/applic
 import { createDraft } from '../../functions/core/applications/application.service.js';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import { auditEvent } from '../../functions/core/audit/audit.js';
+import type { Principal } from '../../functions/core/auth/principal.js';
 import { acceptAward } from '../../functions/core/finance/award.service.js';
 import { queueReminders } from '../../functions/core/messages/reminders.service.js';
 import { assignReviewers } from '../../functions/core/reviews/assignment.service.js';
@@ -30,6 +31,12 @@ async function twice(): Promise<[Record<string, number>, Record<string, number>]
   return [first, second];
 }
 
+/** A draft of `owner`'s under a new open call (closing 1 September 2027 at 12:00): its id. */
+const draftUnderNewCall = async (owner: Principal): Promise<string> => {
+  const call = await openedCall(h.core);
+  return (await createDraft(h.core, as(owner), call.id, applicationDraftSchema.parse(applicationBody()))).id;
+};
+
 const outboxOf = async (kind: string, caseId: string) =>
   ((await itemsWithPkPrefix(h, 'OUTBOX#')) as unknown as OutboxMessage[]).filter(
     (m) => m.kind === kind && m.case.id === caseId,
@@ -41,14 +48,7 @@ describe('each reminder is queued once, however often the job runs', () => {
   let accepted = '';
 
   beforeAll(async () => {
-    const call = await openedCall(h.core);
-    const draft = await createDraft(
-      h.core,
-      as(ACTORS.applicant),
-      call.id,
-      applicationDraftSchema.parse(applicationBody()),
-    );
-    draftId = draft.id;
+    draftId = await draftUnderNewCall(ACTORS.applicant);
     unaccepted = (await inReview(h.core, ACTORS.applicant, { approveOre: 1_000_000 })).id;
     accepted = (await inReview(h.core, ACTORS.applicant, { approveOre: 1_000_000 })).id;
     await fundedYear(h.core, 2027, 10_000_000);
@@ -96,20 +96,14 @@ describe('each reminder is queued once, however often the job runs', () => {
 
   it('two runs at once queue a reminder once', async () => {
     h.clock.set('2027-03-01T09:00:00Z');
-    const call = await openedCall(h.core);
-    const draft = await createDraft(
-      h.core,
-      as(ACTORS.otherApplicant),
-      call.id,
-      applicationDraftSchema.parse(applicationBody()),
-    );
+    const draftId = await draftUnderNewCall(ACTORS.otherApplicant);
     h.clock.set('2027-08-26T10:00:00Z');
     const runs = await Promise.all([
       queueReminders(h.core, h.clock.now()),
       queueReminders(h.core, h.clock.now()),
     ]);
     expect(runs.reduce((sum, r) => sum + (r['application.deadline_reminder'] ?? 0), 0)).toBe(1);
-    expect(await outboxOf('application.deadline_reminder', draft.id)).toHaveLength(1);
+    expect(await outboxOf('application.deadline_reminder', draftId)).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
-import type { Mailer } from '../../functions/core/ports.js';
+import { recordDeliveryEvent } from '../../functions/core/messages/sender.service.js';
+import type { CoreDeps, Mailer } from '../../functions/core/ports.js';
 import type { MailKind, MailParams } from '../../functions/core/shared/messages.js';
 import { smtpMailer } from '../../functions/mail/mailer.js';
 
@@ -26,6 +27,19 @@ export const TEST_FROM = 'FIM <noreply@fim.test>';
 /** A mailer sending to the run's maildev. */
 export const testMailer = (port = inject('mailSmtpPort')): Mailer =>
   smtpMailer({ host: '127.0.0.1', port, from: TEST_FROM, siteUrl: TEST_SITE_URL });
+
+/** A mail service that accepts every message, without SMTP: for a test about what follows the send. */
+export const acceptingMailer: Mailer = { send: async (m) => ({ providerMessageId: `provider-${m.id}` }) };
+
+/** SES's word that message `messageId` bounced for good (an unknown user), recorded as its handler records it. */
+export const recordBounce = (deps: CoreDeps, messageId: string, at: string): Promise<void> =>
+  recordDeliveryEvent(deps, {
+    messageId,
+    type: 'bounce',
+    permanent: true,
+    detail: 'smtp; 550 5.1.1 user unknown',
+    at,
+  });
 
 /** An address no other test uses. */
 export const uniqueAddress = (name = 'modtager'): string => `${name}-${crypto.randomUUID()}@fim.test`;
