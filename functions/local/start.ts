@@ -4,6 +4,7 @@ import { createApp } from '../app/app.js';
 import { SCHEDULER } from '../core/auth/system.js';
 import { closeDueCalls } from '../core/calls/call.service.js';
 import { queueReportReminders } from '../core/finance/report.service.js';
+import { queueReminders } from '../core/messages/reminders.service.js';
 import { drainOutbox } from '../core/messages/sender.service.js';
 import { systemClock } from '../core/shared/time.js';
 import { backfill } from '../db/backfill.js';
@@ -23,6 +24,8 @@ const TABLE_NAME = 'fim';
 const CLOSE_EVERY_MS = 60_000;
 /** The local sender's pause between drains: a message is in the inbox within seconds of its cause. */
 const DRAIN_EVERY_MS = 3_000;
+/** The pause between reminder runs (daily in AWS; hourly here, so a demo need not wait a day). */
+const REMIND_EVERY_MS = 3_600_000;
 
 /** A port from the environment (`name`), or its default. @throws SetupError when it is not a port number */
 function portFrom(name: string, fallback: number): number {
@@ -72,16 +75,21 @@ async function main(): Promise<void> {
     let closer: NodeJS.Timeout | undefined;
     let drainer: NodeJS.Timeout | undefined;
     let draining: Promise<unknown> = Promise.resolve();
+    let reminder: NodeJS.Timeout | undefined;
+    let reminding: Promise<unknown> = Promise.resolve();
     let stopping = false;
     const shutdown = (signal: string) => {
       if (stopping) return;
       stopping = true;
       clearInterval(closer);
       clearTimeout(drainer);
+      clearTimeout(reminder);
       console.log(`\n${signal}: ${bothLanguages((t) => t.terminal.stopping)}…`);
       server.close();
-      // A drain under way finishes its sends and marks before the stores stop.
-      void draining.then(stopAll).then(() => process.exit(0));
+      // A drain or a reminders run under way finishes its writes before the stores stop.
+      void Promise.all([draining, reminding])
+        .then(stopAll)
+        .then(() => process.exit(0));
     };
     process.on('SIGINT', () => shutdown('SIGINT'));
     process.on('SIGTERM', () => shutdown('SIGTERM'));
@@ -137,6 +145,23 @@ async function main(): Promise<void> {
         });
     };
     if (!stopping) drain();
+    // The same reminders as the daily Lambda in AWS: at the start, then an hour after each run ended (never two
+    // at once). Each reminder is queued once, whatever the number of runs.
+    const remind = () => {
+      reminding = queueReminders(core, core.clock.now())
+        .then((queued) => {
+          const counts = Object.entries(queued).filter(([, n]) => n > 0);
+          if (counts.length > 0)
+            console.log(
+              `${bothLanguages((t) => t.terminal.remindersQueued)}: ${counts.map(([kind, n]) => `${kind} ${n}`).join(', ')}`,
+            );
+        })
+        .catch((error: unknown) => console.error('Queueing the reminders failed', error))
+        .finally(() => {
+          if (!stopping) reminder = setTimeout(remind, REMIND_EVERY_MS);
+        });
+    };
+    if (!stopping) remind();
   } catch (error) {
     await stopAll();
     throw error;

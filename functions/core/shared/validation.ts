@@ -19,6 +19,7 @@ const CUSTOM = new Set<string>([
   'closes_before_opens',
   'grant_over_budget',
   'due_months_or_date',
+  'review_due_before_closes',
   'ean_check_digit',
   'cvr_check_digit',
 ] satisfies CustomIssueCode[]);
