@@ -7,6 +7,7 @@ import {
   isResendable,
   messageFilterSchema,
 } from '../../functions/core/messages/messages.service.js';
+import type { MailKind } from '../../functions/core/shared/messages.js';
 import { formatDateTime } from '../../functions/texts/format.js';
 import { composedMail, MAIL_KINDS, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
@@ -36,8 +37,7 @@ export function statusWords(
   }
 }
 
-const kindName = (lang: Lang, kind: string): string =>
-  texts[lang].messages.kinds[kind as keyof typeof texts.da.messages.kinds] ?? kind;
+const kindName = (lang: Lang, kind: MailKind): string => texts[lang].messages.kinds[kind];
 
 /** A message's subject as composed (both languages), or its kind's name when it cannot be composed. */
 const subjectOf = (lang: Lang, message: StoredMessage): string =>
