@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../functions/core/shared/errors.js';
 import type { AppDeps, AppEnv } from '../functions/http/context.js';
-import { MAX_BODY_BYTES } from '../functions/http/limits.js';
+import { MAX_BODY_BYTES, RETRY_AFTER_SECONDS } from '../functions/http/limits.js';
 import { STATUS_OF } from '../functions/http/problem.js';
 import { say, texts } from '../functions/texts/index.js';
 import type { Lang } from '../functions/texts/lang.js';
@@ -97,7 +97,14 @@ export function webRoutes(deps: AppDeps) {
       error instanceof AppError ? STATUS_OF[error.code] : error instanceof HTTPException ? error.status : 500;
     const expected = error instanceof AppError || (error instanceof HTTPException && status < 500);
     if (!expected) deps.logError('Unhandled web error', error);
-    const title = status === 404 ? texts[lang].error.notFound : texts[lang].error.title;
+    const title =
+      status === 404
+        ? texts[lang].error.notFound
+        : status === 503
+          ? texts[lang].error.unavailableTitle
+          : texts[lang].error.title;
+    // DynamoDB down or stalled (after the retry policy's budget): "prøv igen om lidt", and when.
+    if (status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
     return page(
       c,
       title,

@@ -92,6 +92,8 @@ export async function freePort(): Promise<number> {
 
 export interface RunningDynamoDb {
   endpoint: string;
+  /** The Java process's id (a test stalls it with SIGSTOP and wakes it with SIGCONT). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -154,6 +156,7 @@ export async function startDynamoDbLocal(options: {
   client.destroy();
   return {
     endpoint,
+    pid: child.pid as number,
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();

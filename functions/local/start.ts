@@ -6,10 +6,10 @@ import { closeDueCalls } from '../core/calls/call.service.js';
 import { queueReportReminders } from '../core/finance/report.service.js';
 import { drainOutbox } from '../core/messages/sender.service.js';
 import { systemClock } from '../core/shared/time.js';
-import { createDb } from '../db/client.js';
+import { createDb, pingDb } from '../db/client.js';
 import { createCoreDeps } from '../db/repositories.js';
 import { createLocalTokens } from '../http/auth/tokens.js';
-import { smtpMailer } from '../mail/mailer.js';
+import { smtpMailer, smtpReady } from '../mail/mailer.js';
 import { bothLanguages } from '../texts/index.js';
 import { SetupError, startDynamoDbLocal } from './dynamodb-local.js';
 import { ensurePortFree, type PortTaken, startMailDev } from './maildev.js';
@@ -59,6 +59,10 @@ async function main(): Promise<void> {
     const tokens = await createLocalTokens(dataDir);
     const app = createApp({
       core,
+      readiness: {
+        dynamodb: () => pingDb(db),
+        mail: () => smtpReady({ host: '127.0.0.1', port: mail.smtpPort }),
+      },
       config: { mode: 'local', dataDir, secureCookies: false },
       tokens,
       logError: (message, error) => console.error(message, error),

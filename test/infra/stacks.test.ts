@@ -191,6 +191,7 @@ describe('ApiStack: HTTP API', () => {
     );
     expect(routes).toEqual({
       'GET /api/health': 'NONE',
+      'GET /api/health/ready': 'NONE',
       'GET /api/openapi.json': 'NONE',
       'GET /api/calls': 'NONE',
       'GET /api/calls/{callId}': 'NONE',
