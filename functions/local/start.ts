@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { serve } from '@hono/node-server';
 import { createApp } from '../app/app.js';
 import { SCHEDULER } from '../core/auth/system.js';
 import { closeDueCalls } from '../core/calls/call.service.js';
@@ -14,6 +13,7 @@ import { bothLanguages } from '../texts/index.js';
 import { SetupError, startDynamoDbLocal } from './dynamodb-local.js';
 import { ensurePortFree, type PortTaken, startMailDev } from './maildev.js';
 import { DEMO_USERS, seedDemoData } from './seed.js';
+import { serveLocally } from './server.js';
 import { ensureTable } from './table.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     tokens,
     logError: (message, error) => console.error(message, error),
   });
-  const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+  const server = serveLocally(app, { port });
   undo.push(() => new Promise<void>((closed) => server.close(() => closed())));
   let closer: NodeJS.Timeout | undefined;
   let drainer: NodeJS.Timeout | undefined;

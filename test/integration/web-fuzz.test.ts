@@ -1,6 +1,7 @@
-import { type ServerType, serve } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveLocally } from '../../functions/local/server.js';
 import { type Api, api } from '../support/api.js';
 import { ADMIN, BOARD, createCall, createDraft, FINANCE, RESEARCHER, REVIEWER } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
@@ -31,7 +32,7 @@ beforeAll(async () => {
   const call = await createCall(client);
   const draft = await createDraft(client, call.id, RESEARCHER);
   ids = [call.id, draft.id, crypto.randomUUID()];
-  server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' });
+  server = serveLocally(h.app, { port: 0 });
   await new Promise<void>((ready) => server.once('listening', () => ready()));
   const address = server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
