@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../functions/core/shared/errors.js';
@@ -22,6 +21,7 @@ import { IMPORT_PATH } from './finance/populations.routes.js';
 import { messageRoutes } from './messages/messages.routes.js';
 import { page } from './render.js';
 import { reviewRoutes } from './reviews/review.routes.js';
+import { sameOriginOnly } from './same-origin.js';
 import { clearSession, readLang, readSession } from './session.js';
 import { signInRoutes } from './sign-in/sign-in.routes.js';
 import { siteRoutes } from './site/site.routes.js';
@@ -53,7 +53,7 @@ export function webRoutes(deps: AppDeps) {
     }
     await next();
   });
-  web.use('*', csrf());
+  web.use('*', sameOriginOnly());
   const formLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => {
