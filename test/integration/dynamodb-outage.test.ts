@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../functions/db/client.js';
 import { type RunningDynamoDb, startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
 import { type Api, api, expectProblem } from '../support/api.js';
+import { until, within } from '../support/deadline.js';
 import { createCall, createDraft, RESEARCHER } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { auditActions, itemsWithPkPrefix, pendingOutbox, storedItem } from '../support/table.js';
@@ -16,19 +17,6 @@ import { browse } from '../support/web.js';
 
 /** How long an answer may take while DynamoDB is down or stalled: the wait fails past it. */
 const DEADLINE_MS = 3_000;
-
-/** Waits for `answer`, failing the test when it has not come within the deadline. */
-async function within<T>(answer: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${DEADLINE_MS} ms`)), DEADLINE_MS);
-  });
-  try {
-    return await Promise.race([answer, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 let dynamo: RunningDynamoDb | undefined;
 let stalled = false;
@@ -62,25 +50,18 @@ function resume(): void {
   stalled = false;
 }
 
-/** Polls readiness until DynamoDB answers again (bounded: the test fails past 30 s). */
-async function waitUntilReady(): Promise<void> {
-  const until = Date.now() + 30_000;
-  for (;;) {
-    const res = await client.get('/api/health/ready');
-    if (res.status === 200) return;
-    if (Date.now() > until) throw new Error(`Not ready again: ${res.text}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** Waits (bounded) until DynamoDB answers again. */
+const waitUntilReady = () =>
+  until('ready again', async () => (await client.get('/api/health/ready')).status === 200);
 
 /** What an outage must look like from outside: 503 + Retry-After on the API and the web, a cheap liveness. */
 async function expectUnavailable(): Promise<void> {
-  const calls = await within(client.get('/api/calls'), 'GET /api/calls');
+  const calls = await within(DEADLINE_MS, client.get('/api/calls'), 'GET /api/calls');
   const problem = expectProblem(calls, 503, 'UNAVAILABLE');
   expect(calls.headers.get('retry-after')).toMatch(/^\d+$/);
   expect(problem.reason).toBe('DATABASE_BUSY');
 
-  const page = await within(browse(h, RESEARCHER, '/applications'), 'GET /applications');
+  const page = await within(DEADLINE_MS, browse(h, RESEARCHER, '/applications'), 'GET /applications');
   expect(page.status).toBe(503);
   expect(page.headers.get('retry-after')).toMatch(/^\d+$/);
   expect(page.headers.get('content-type')).toMatch(/text\/html/);
@@ -89,7 +70,7 @@ async function expectUnavailable(): Promise<void> {
   // English beside the Danish, from the same catalogue, marked as English for a screen reader.
   expect(page.html).toMatch(/lang="en"[^>]*>[^<]*try again shortly/i);
 
-  const ready = await within(client.get('/api/health/ready'), 'GET /api/health/ready');
+  const ready = await within(DEADLINE_MS, client.get('/api/health/ready'), 'GET /api/health/ready');
   expectProblem(ready, 503, 'UNAVAILABLE');
   expect(ready.headers.get('retry-after')).toMatch(/^\d+$/);
   expect(ready.body).toMatchObject({
@@ -98,7 +79,7 @@ async function expectUnavailable(): Promise<void> {
     checks: { dynamodb: 'unavailable', mail: 'ok' },
   });
 
-  const live = await within(client.get('/api/health'), 'GET /api/health');
+  const live = await within(DEADLINE_MS, client.get('/api/health'), 'GET /api/health');
   expect(live.status).toBe(200);
   expect(h.errors).toEqual([]);
 }
@@ -113,6 +94,7 @@ describe('DynamoDB stalled (SIGSTOP)', () => {
     stall();
     try {
       const submitted = await within(
+        DEADLINE_MS,
         client.act(`/api/applications/${draft.id}/submit`, RESEARCHER),
         'POST submit',
       );

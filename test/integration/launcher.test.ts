@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { until } from '../support/deadline.js';
 import { type LaunchedStart, launchStart, processesWith } from '../support/launcher.js';
 
 /*
@@ -14,15 +15,6 @@ let launched: LaunchedStart | undefined;
 
 /** The Java processes this test's start spawned (DynamoDB Local keeps its data under the data folder). */
 const javaOfThisStart = () => processesWith(join(dataDir, 'dynamodb'));
-
-/** Waits (bounded) until `ok()` holds. */
-async function until(what: string, ok: () => boolean, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms\n${launched?.output() ?? ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 afterEach(async () => {
   // Whatever a test left running is ended here, the start and any Java it left.
@@ -57,7 +49,7 @@ describe('npm start stops every process it started', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'fim-launch-'));
     launched = await launchStart(dataDir);
     const started = launched;
-    await until('DynamoDB Local spawned', () => javaOfThisStart().length > 0);
+    await until('DynamoDB Local spawned', () => javaOfThisStart().length > 0, 60_000, started.output);
     expect(started.output()).not.toContain('FIM kører på');
     started.child.kill('SIGTERM');
     await started.exited;

@@ -5,6 +5,7 @@ import { createDb, pingDb } from '../../functions/db/client.js';
 import { freePort } from '../../functions/local/dynamodb-local.js';
 import { sesClient, sesMailer, smtpReady } from '../../functions/mail/mailer.js';
 import { api, expectProblem } from '../support/api.js';
+import { within } from '../support/deadline.js';
 import { createHarness } from '../support/harness.js';
 import { outboxMessage } from '../support/mail.js';
 
@@ -34,19 +35,6 @@ afterAll(async () => {
   for (const socket of sockets) socket.destroy();
   await new Promise<void>((done) => silent.close(() => done()));
 });
-
-/** Waits for `answer`, failing when it has not come within `ms`. */
-async function within<T>(ms: number, answer: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([answer, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 const local = { region: 'eu-north-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 
