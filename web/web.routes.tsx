@@ -112,6 +112,7 @@ export function webRoutes(deps: AppDeps) {
         lang={lang}
         status={status}
         message={error instanceof AppError ? say(lang, error.reason) : undefined}
+        unavailable={error instanceof AppError ? error.reason : undefined}
       />,
       status,
     );

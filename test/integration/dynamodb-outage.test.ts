@@ -66,7 +66,7 @@ async function expectUnavailable(): Promise<void> {
   expect(page.headers.get('retry-after')).toMatch(/^\d+$/);
   expect(page.headers.get('content-type')).toMatch(/text\/html/);
   expect(page.html).toMatch(/^<!DOCTYPE html><html lang="da">/);
-  expect(page.html).toContain('prøv igen om lidt');
+  expect(page.html).toContain('Databasen svarer ikke lige nu; prøv igen om lidt');
   // English beside the Danish, from the same catalogue, marked as English for a screen reader.
   expect(page.html).toMatch(/lang="en"[^>]*>[^<]*try again shortly/i);
 

@@ -1,4 +1,5 @@
-import { texts } from '../../functions/texts/index.js';
+import type { Message } from '../../functions/core/shared/messages.js';
+import { say, texts } from '../../functions/texts/index.js';
 import { LANGS, type Lang } from '../../functions/texts/lang.js';
 
 /** What a refused or failed request shows: a heading by status, the refusal in words where there is one. */
@@ -6,10 +7,13 @@ export function ErrorPage({
   lang,
   status,
   message,
+  unavailable,
 }: {
   lang: Lang;
   status: number;
   message?: string | undefined;
+  /** A 503's reason (the database, the sign-in): said in both languages. */
+  unavailable?: Message | undefined;
 }) {
   const t = texts[lang];
   if (status === 503) {
@@ -18,7 +22,7 @@ export function ErrorPage({
       <>
         <h1>{t.error.unavailableTitle}</h1>
         {LANGS.map((l) => (
-          <p lang={l}>{texts[l].error.unavailable}</p>
+          <p lang={l}>{unavailable ? say(l, unavailable) : texts[l].error.unavailable}</p>
         ))}
         <p>
           <a href="/">{t.error.back}</a>
