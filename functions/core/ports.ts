@@ -4,6 +4,7 @@ import type { Principal } from './auth/principal.js';
 import type { Call, CallStatus } from './calls/call.schema.js';
 import type { Meeting } from './decisions/decision.schema.js';
 import type { Award } from './finance/award.schema.js';
+import type { DayMovement } from './finance/balances.js';
 import type {
   Balance,
   Contribution,
@@ -25,6 +26,8 @@ import type { Clock } from './shared/time.js';
 
 export interface CallRepository {
   get(id: string): Promise<Call | undefined>;
+  /** Several calls in one BatchGetItem (100 a request, as `get` reads: eventually consistent); absent ones left out. */
+  getMany(ids: readonly string[]): Promise<Call[]>;
   listByStatus(status: CallStatus): Promise<Call[]>;
   /** Creates when `expectedVersion` is undefined; otherwise replaces only if the stored version matches. */
   save(call: Call, audit: AuditEvent, expectedVersion?: number): Promise<void>;
@@ -211,6 +214,12 @@ export interface FinanceRepository {
     year: number,
     page: { limit: number; cursor?: string },
   ): Promise<{ items: LedgerEntry[]; cursor?: string }>;
+  /**
+   * The year's day balances: each day's movements of available money (kept by every entry's transaction),
+   * oldest first; one Query of at most 366 small items, whatever the ledger's size. With `consistent` for
+   * the invariant check.
+   */
+  dayMovements(year: number, options?: { consistent?: boolean }): Promise<DayMovement[]>;
   /** The whole ledger of a year: for the invariant check, never on a user's request path. */
   allLedgerEntries(year: number): Promise<LedgerEntry[]>;
   /** Entries of one party's contribution for a year (payments and adjustments). */
@@ -242,6 +251,11 @@ export interface AwardRepository {
   listByOwner(ownerId: string): Promise<Award[]>;
   /** Every award (index partition AWARDS), oldest first. */
   listAll(): Promise<Award[]>;
+  /**
+   * A page of the awards, newest first (index partition AWARDS, `limit` items); `cursor` continues where the
+   * last page ended (opaque; one not understood starts from the newest).
+   */
+  listNewest(page: { limit: number; cursor?: string }): Promise<{ items: Award[]; cursor?: string }>;
   /** The ledger entries of one award (commitment, disbursements, refunds). */
   entries(applicationId: string): Promise<LedgerEntry[]>;
   /**
@@ -290,6 +304,8 @@ export interface ReportRepository {
    * version, while committed) in the same transaction. @throws AppError VERSION_CONFLICT
    */
   save(report: Report, expectedVersion: number, audit: AuditEvent, closing?: AwardClosing): Promise<void>;
+  /** Reports submitted and awaiting the board (index partition REPORTS#submitted): the board's work. */
+  listAwaiting(): Promise<Pick<Report, 'applicationId' | 'reportId'>[]>;
   /** Reports not submitted and not yet reminded, due on or before `until` (index partition REPORTS#pending). */
   pendingDueBy(until: string): Promise<Report[]>;
   /**

@@ -19,6 +19,7 @@ export function closingWrites(
     release?: TransactItem;
     poolBalance?: TransactItem;
     yearBalance?: TransactItem;
+    dayBalance?: TransactItem | undefined;
   };
   audit: Audited;
 } {

@@ -1,3 +1,4 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   alreadyAccepted,
   awardClosed,
@@ -12,11 +13,23 @@ import { versionConflict } from '../core/shared/errors.js';
 import { closingWrites } from './award-closing.js';
 import { balanceUpdates } from './balances.js';
 import type { Db } from './client.js';
-import { idempotencyKeyClaimed } from './errors.js';
+import { dynamo, idempotencyKeyClaimed } from './errors.js';
 import { awardItem, awardLedgerPut, claimPut, reportItem } from './items.js';
-import { keys } from './keys.js';
+import { keys, stripKeys } from './keys.js';
 import { batchGet, getItem, queryAll, queryIndex } from './reads.js';
 import { transact, versionedPut } from './transact.js';
+
+/**
+ * Where a page of the awards list ended, as the key to start after; a cursor that is not one (made up, out of
+ * date in form) starts from the newest.
+ */
+function decodeAwardCursor(cursor: string | undefined): Record<string, string> | undefined {
+  if (!cursor) return undefined;
+  const sk = Buffer.from(cursor, 'base64url').toString('utf8');
+  const applicationId = /^[0-9T:.Z-]+#([\w-]{1,100})$/.exec(sk)?.[1];
+  if (!applicationId) return undefined;
+  return { ...keys.award(applicationId), ...keys.awardList(sk.slice(0, sk.indexOf('#')), applicationId) };
+}
 
 export function createAwardRepository(db: Db): AwardRepository {
   const get = (applicationId: string) => getItem<Award>(db, keys.award(applicationId), true);
@@ -34,6 +47,24 @@ export function createAwardRepository(db: Db): AwardRepository {
 
     listByOwner: (ownerId) => queryAll<Award>(db, queryIndex('gsi1', 'gsi1pk', keys.awardsOfOwner(ownerId))),
     listAll: () => queryAll<Award>(db, queryIndex('gsi2', 'gsi2pk', keys.awardsPk)),
+    async listNewest(page) {
+      const start = decodeAwardCursor(page.cursor);
+      const out = await dynamo(() =>
+        db.doc.send(
+          new QueryCommand({
+            ...queryIndex('gsi2', 'gsi2pk', keys.awardsPk, true),
+            TableName: db.tableName,
+            Limit: page.limit,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        ),
+      );
+      const last = out.LastEvaluatedKey;
+      return {
+        items: (out.Items ?? []).map((item) => stripKeys<Award>(item)),
+        ...(last ? { cursor: Buffer.from(String(last.gsi2sk), 'utf8').toString('base64url') } : {}),
+      };
+    },
     entries: (applicationId) =>
       queryAll<LedgerEntry>(db, queryIndex('gsi1', 'gsi1pk', keys.ledgerOfAward(applicationId))),
 

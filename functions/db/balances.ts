@@ -1,4 +1,4 @@
-import { type BalanceDeltas, balanceDeltas } from '../core/finance/balances.js';
+import { type BalanceDeltas, balanceDeltas, movementDate } from '../core/finance/balances.js';
 import type { LedgerEntry } from '../core/finance/finance.schema.js';
 import type { Db } from './client.js';
 import { keys } from './keys.js';
@@ -6,7 +6,8 @@ import type { TransactItem } from './transact.js';
 
 /*
  * Every ledger entry moves two balance items in its own transaction: its year's (FINYEAR#<year> / BALANCE,
- * indexed under BALANCES) and the pool's (POOL / BALANCE), by the same deltas (core/finance/balances.ts).
+ * indexed under BALANCES) and the pool's (POOL / BALANCE), by the same deltas (core/finance/balances.ts); and,
+ * when it moves the available money, its day's (FINYEAR#<year> / DAY#<date>), which the year page draws.
  * Every movement of money touches the pool's item, so such transactions clash when many land at once: the
  * transaction helper tries a clash again (retry.ts), and none of these writes depends on a figure read before
  * (the updates add, the guard is judged on the item as it stands), so no read needs repeating.
@@ -24,16 +25,34 @@ function addExpression(deltas: BalanceDeltas) {
 }
 
 /**
- * The two balance updates of an entry, named for the transaction. With `guardGrantAvailable`, the pool's update
- * is conditioned on `grantAvailableOre >= amount` (a commitment): its failure is `poolBalance`'s.
+ * The balance updates of an entry, named for the transaction: the pool's, the year's and (when it moves the
+ * available money) the day's. With `guardGrantAvailable`, the pool's update is conditioned on
+ * `grantAvailableOre >= amount` (a commitment): its failure is `poolBalance`'s.
  */
 export function balanceUpdates(
   db: Db,
   entry: LedgerEntry,
   options: { guardGrantAvailable?: boolean } = {},
-): { poolBalance: TransactItem; yearBalance: TransactItem } {
-  const { add, names, values } = addExpression(balanceDeltas(entry));
+): { poolBalance: TransactItem; yearBalance: TransactItem; dayBalance: TransactItem | undefined } {
+  const deltas = balanceDeltas(entry);
+  const { add, names, values } = addExpression(deltas);
+  const date = movementDate(entry);
   return {
+    dayBalance: deltas.availableOre
+      ? {
+          Update: {
+            TableName: db.tableName,
+            Key: keys.dayBalance(entry.year, date),
+            UpdateExpression: 'SET entity = :entity, #date = :date ADD availableOre :delta',
+            ExpressionAttributeNames: { '#date': 'date' },
+            ExpressionAttributeValues: {
+              ':entity': 'day-balance',
+              ':date': date,
+              ':delta': deltas.availableOre,
+            },
+          },
+        }
+      : undefined,
     poolBalance: {
       Update: {
         TableName: db.tableName,

@@ -2,7 +2,7 @@ import type { Call, CallStatus } from '../core/calls/call.schema.js';
 import type { CallRepository } from '../core/ports.js';
 import type { Db } from './client.js';
 import { keys } from './keys.js';
-import { getItem, queryAll, queryIndex } from './reads.js';
+import { batchGet, getItem, queryAll, queryIndex } from './reads.js';
 import { saveVersioned } from './transact.js';
 
 /** Calls stored before the review settings existed read as the defaults. */
@@ -15,6 +15,14 @@ const withDefaults = (call: Call): Call => ({
 
 export function createCallRepository(db: Db): CallRepository {
   return {
+    getMany: async (ids) =>
+      (
+        await batchGet<Call>(
+          db,
+          [...new Set(ids)].map((id) => keys.call(id)),
+          false,
+        )
+      ).map(withDefaults),
     get: async (id) => {
       const call = await getItem<Call>(db, keys.call(id));
       return call && withDefaults(call);

@@ -282,6 +282,15 @@ export function createFinanceRepository(db: Db): FinanceRepository {
       };
     },
 
+    async dayMovements(year, options = {}) {
+      const days = await queryAll<{ date: string; availableOre: number }>(db, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :day)',
+        ExpressionAttributeValues: { ':pk': keys.financeYearPk(year), ':day': keys.dayBalancePrefix },
+        ConsistentRead: options.consistent ?? false,
+      });
+      return days.map((d) => ({ date: d.date, amountOre: d.availableOre }));
+    },
+
     allLedgerEntries: (year) =>
       queryAll<LedgerEntry>(db, {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entry)',

@@ -3,6 +3,7 @@ import type { Award } from '../core/finance/award.schema.js';
 import type { LedgerEntry } from '../core/finance/finance.schema.js';
 import type { Report } from '../core/finance/report.schema.js';
 import type { KeyClaim } from '../core/ports.js';
+import type { Assignment } from '../core/reviews/review.schema.js';
 import type { Db } from './client.js';
 import { keys } from './keys.js';
 import { type TransactItem, versionedPut } from './transact.js';
@@ -28,12 +29,25 @@ export const awardItem = (a: Award): Record<string, unknown> => ({
   ...a,
 });
 
-/** Reports still waiting for their reminder sit in the pending index; submitted or reminded ones leave it. */
+/** A reviewer on an application: in the reviewer's queue (gsi1) and the call's reviews (gsi2). */
+export const assignmentItem = (a: Assignment): Record<string, unknown> => ({
+  ...keys.assignment(a.applicationId, a.reviewerId),
+  ...keys.assignmentByReviewer(a.reviewerId, a.callId, a.applicationId),
+  ...keys.assignmentByCall(a.callId, a.applicationId, a.reviewerId),
+  entity: 'assignment',
+  ...a,
+});
+
+/**
+ * Reports still waiting for their reminder sit in the pending index; submitted or reminded ones leave it.
+ * Submitted ones sit in the board's (`REPORTS#submitted`) until approved or returned.
+ */
 const pending = (r: Report) => (r.status === 'due' || r.status === 'returned') && !r.reminderQueuedAt;
 
 export const reportItem = (r: Report): Record<string, unknown> => ({
   ...keys.report(r.applicationId, r.reportId),
   ...(pending(r) ? keys.reportPending(r.dueDate, r.applicationId, r.reportId) : {}),
+  ...(r.status === 'submitted' ? keys.reportAwaiting(r.submittedAt ?? '', r.applicationId, r.reportId) : {}),
   entity: 'report',
   ...r,
 });

@@ -96,6 +96,12 @@ export const keys = {
   financeYearPk: (year: number) => `FINYEAR#${year}`,
   financeYear: (year: number) => ({ pk: `FINYEAR#${year}`, sk: 'SETTINGS' }),
   balance: (year: number) => ({ pk: `FINYEAR#${year}`, sk: 'BALANCE' }),
+  /**
+   * A day's movements of the pool's available money, under its year (kept by every entry's transaction): the
+   * year page's chart is one Query of at most 366 small items, whatever the ledger's size.
+   */
+  dayBalance: (year: number, date: string) => ({ pk: `FINYEAR#${year}`, sk: `DAY#${date}` }),
+  dayBalancePrefix: 'DAY#',
   /** Every year's balance in one index partition, by year: the overall view is one Query. */
   balanceByYear: (year: number) => ({ gsi1pk: 'BALANCES', gsi1sk: String(year) }),
   balancesPk: 'BALANCES',
@@ -160,6 +166,15 @@ export const keys = {
     gsi1sk: `${dueDate}#${applicationId}#${reportId}`,
   }),
   reportsPendingPk: 'REPORTS#pending',
+  /** Reports submitted and awaiting the board's decision: the board's list reads them in one Query. */
+  reportAwaiting: (submittedAt: string, applicationId: string, reportId: string) => ({
+    gsi2pk: 'REPORTS#submitted',
+    gsi2sk: `${submittedAt}#${applicationId}#${reportId}`,
+  }),
+  reportsAwaitingPk: 'REPORTS#submitted',
+
+  /** A one-off backfill's mark that it finished (functions/db/backfill.ts): a second run reads it and stops. */
+  backfilled: (step: string) => ({ pk: 'BACKFILL', sk: step }),
 
   /** A reminder queued once (`deadline-7#<applicationId>`, `acceptance#<applicationId>`, …). */
   reminder: (marker: string) => ({ pk: `REMINDER#${marker}`, sk: 'REMINDER' }),

@@ -44,10 +44,10 @@ export const queryIndex = (indexName: string, pkName: string, pkValue: string, n
 const BATCH_LIMIT = 100;
 
 /**
- * GetItem of many keys, consistently, in batches of 100. Keys DynamoDB leaves unprocessed (it answers a busy
+ * GetItem of many keys, consistently (unless `consistent` is false: half the capacity), in batches of 100. Keys DynamoDB leaves unprocessed (it answers a busy
  * table with part of a batch) are asked for again after the retry policy's pause, as often as it tries a request.
  */
-export async function batchGet<T>(db: Db, wanted: readonly Key[]): Promise<T[]> {
+export async function batchGet<T>(db: Db, wanted: readonly Key[], consistent = true): Promise<T[]> {
   const found: T[] = [];
   for (let start = 0; start < wanted.length; start += BATCH_LIMIT) {
     let pending: Record<string, unknown>[] = wanted.slice(start, start + BATCH_LIMIT);
@@ -57,7 +57,7 @@ export async function batchGet<T>(db: Db, wanted: readonly Key[]): Promise<T[]> 
       const out = await dynamo(() =>
         db.doc.send(
           new BatchGetCommand({
-            RequestItems: { [db.tableName]: { Keys: pending, ConsistentRead: true } },
+            RequestItems: { [db.tableName]: { Keys: pending, ConsistentRead: consistent } },
           }),
         ),
       );

@@ -5,7 +5,7 @@ import type { Db } from './client.js';
 import { failedConditions } from './errors.js';
 import { reportItem } from './items.js';
 import { keys } from './keys.js';
-import { getItem, queryAll } from './reads.js';
+import { getItem, queryAll, queryIndex } from './reads.js';
 import { transact, versionedPut } from './transact.js';
 
 export function createReportRepository(db: Db): ReportRepository {
@@ -42,6 +42,13 @@ export function createReportRepository(db: Db): ReportRepository {
         audit: closes ? [reportAudit, closes.audit] : reportAudit,
       });
     },
+
+    listAwaiting: () =>
+      queryAll<Pick<Report, 'applicationId' | 'reportId'>>(db, {
+        ...queryIndex('gsi2', 'gsi2pk', keys.reportsAwaitingPk),
+        // Only what the list counts: the report's text stays behind (a projection saves bytes, not RCU).
+        ProjectionExpression: 'applicationId, reportId',
+      }),
 
     pendingDueBy: (until) =>
       queryAll<Report>(db, {

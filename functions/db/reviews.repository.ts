@@ -1,19 +1,10 @@
 import type { ReviewRepository } from '../core/ports.js';
 import type { Assignment } from '../core/reviews/review.schema.js';
 import type { Db } from './client.js';
+import { assignmentItem } from './items.js';
 import { keys } from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
 import { saveVersioned, transact } from './transact.js';
-
-function assignmentItem(a: Assignment): Record<string, unknown> {
-  return {
-    ...keys.assignment(a.applicationId, a.reviewerId),
-    ...keys.assignmentByReviewer(a.reviewerId, a.callId, a.applicationId),
-    ...keys.assignmentByCall(a.callId, a.applicationId, a.reviewerId),
-    entity: 'assignment',
-    ...a,
-  };
-}
 
 export function createReviewRepository(db: Db): ReviewRepository {
   return {

@@ -27,11 +27,12 @@ export type Refusal = () => AppError | Promise<AppError>;
 
 /**
  * The one waiver of the audit event: a write that changes no case's state, only the sender's bookkeeping of a
- * message (its claim, the reschedule after a passing fault). Each reason is named here, so every waived write
- * can be found by searching for `housekeeping(`; a waived transaction writes no outbox messages.
+ * message (its claim, the reschedule after a passing fault) or a backfill of what is derived from stored data
+ * (backfill.ts). Each reason is named here, so every waived write can be found by searching for
+ * `housekeeping(`; a waived transaction writes no outbox messages.
  */
 export interface Housekeeping {
-  readonly housekeeping: 'message.claim' | 'message.reschedule';
+  readonly housekeeping: 'message.claim' | 'message.reschedule' | 'backfill';
 }
 
 export const housekeeping = (reason: Housekeeping['housekeeping']): Housekeeping => ({

@@ -5,6 +5,7 @@ import { closeDueCalls } from '../core/calls/call.service.js';
 import { queueReportReminders } from '../core/finance/report.service.js';
 import { drainOutbox } from '../core/messages/sender.service.js';
 import { systemClock } from '../core/shared/time.js';
+import { backfill } from '../db/backfill.js';
 import { createDb, pingDb } from '../db/client.js';
 import { createCoreDeps } from '../db/repositories.js';
 import { createLocalTokens } from '../http/auth/tokens.js';
@@ -84,6 +85,8 @@ async function main(): Promise<void> {
   await ensureTable(db.client, TABLE_NAME);
   const core = createCoreDeps(db, systemClock);
   const seeded = await seedDemoData(db, core);
+  // Data kept from an earlier version gets what reads now draw from (idempotent: a second start writes nothing).
+  await backfill(db);
   const tokens = await createLocalTokens(dataDir);
   stillStarting();
   const app = createApp({

@@ -140,6 +140,7 @@ export const da = {
     exports: 'Eksport til regneark',
     contributionsCsv: 'Bidrag (CSV)',
     ledgerCsv: 'Posteringer (CSV)',
+    exportIncomplete: 'EKSPORTEN ER UFULDSTÆNDIG: en fejl afbrød den her. Hent filen igen.',
     ledgerLink: 'Posteringer (side for side)',
     backToYear: (year: number) => `Tilbage til oversigten ${year}`,
     contribution: 'Bidraget',
@@ -374,6 +375,7 @@ export const en: typeof da = {
     exports: 'Export to spreadsheets',
     contributionsCsv: 'Contributions (CSV)',
     ledgerCsv: 'Ledger entries (CSV)',
+    exportIncomplete: 'THE EXPORT IS INCOMPLETE: an error stopped it here. Download the file again.',
     ledgerLink: 'Ledger entries (page by page)',
     backToYear: (year: number) => `Back to the overview ${year}`,
     contribution: 'The contribution',
@@ -628,6 +630,8 @@ export const daInvariants: MessageTexts<InvariantMessages> = {
     `Årets "${COUNTER_DA[counter]}" (${counter}) er ${counterValue(counter, balance, 'da')}, men posteringerne summer til ${counterValue(counter, sumOfEntries, 'da')}`,
   ENTRY_COUNT_MISMATCH: ({ counter, balance, sumOfEntries }) =>
     `Årets saldo tæller ${formatInteger(balance, 'da')} ${plural(balance, 'da', { one: 'postering', other: 'posteringer' })} (${counter}), men regnskabet har ${formatInteger(sumOfEntries, 'da')}`,
+  DAY_BALANCE_MISMATCH: ({ date, dayOre, sumOfEntriesOre }) =>
+    `Dagssaldoen for ${date} flytter ${formatKr(dayOre, 'da')}, men dagens posteringer summer til ${formatKr(sumOfEntriesOre, 'da')}`,
   ENTRY_WITHOUT_CONTRIBUTION: ({ entryId, partyId }) =>
     `Posteringen ${entryId} nævner ${partyId}, som ikke har et bidrag for året`,
   PAID_MISMATCH: ({ partyId, paidOre, sumOfPaymentsOre }) =>
@@ -678,6 +682,8 @@ export const enInvariants: MessageTexts<InvariantMessages> = {
     `The year's "${COUNTER_EN[counter]}" (${counter}) is ${counterValue(counter, balance, 'en')}, but its entries sum to ${counterValue(counter, sumOfEntries, 'en')}`,
   ENTRY_COUNT_MISMATCH: ({ counter, balance, sumOfEntries }) =>
     `The year's balance (${counter}) counts ${formatInteger(balance, 'en')} ${plural(balance, 'en', { one: 'entry', other: 'entries' })}, but the ledger has ${formatInteger(sumOfEntries, 'en')}`,
+  DAY_BALANCE_MISMATCH: ({ date, dayOre, sumOfEntriesOre }) =>
+    `The day balance of ${date} moves ${formatKr(dayOre, 'en')}, but the day's entries sum to ${formatKr(sumOfEntriesOre, 'en')}`,
   ENTRY_WITHOUT_CONTRIBUTION: ({ entryId, partyId }) =>
     `Entry ${entryId} names ${partyId}, which has no contribution for the year`,
   PAID_MISMATCH: ({ partyId, paidOre, sumOfPaymentsOre }) =>

@@ -5,21 +5,13 @@
  * contribution and audit in one transaction), against DynamoDB Local in memory. Both must cost the same
  * whatever the ledger's size. Run: npm run bench (BENCH_ENTRIES=2000 for a quicker run).
  */
-import { readFileSync } from 'node:fs';
 import type { Principal } from '../../functions/core/auth/principal.js';
-import {
-  getOverview,
-  recordPayment,
-  runContributions,
-  saveYearSettings,
-  sendContributions,
-} from '../../functions/core/finance/contribution.service.js';
+import { getOverview, recordPayment } from '../../functions/core/finance/contribution.service.js';
 import { getBalances } from '../../functions/core/finance/ledger.service.js';
 import { PARTIES } from '../../functions/core/finance/parties.js';
-import { applyPopulationImport } from '../../functions/core/finance/population.service.js';
 import { systemClock } from '../../functions/core/shared/time.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
-import { runBench } from './support.js';
+import { runBench, setUpBenchYear } from './support.js';
 
 const TARGET = Number(process.env.BENCH_ENTRIES ?? 10_000);
 const RUNS = 15;
@@ -36,29 +28,7 @@ await runBench('bench-finance', async ({ db, measure: timed }) => {
   const core = createCoreDeps(db, systemClock);
   const ctx = { actor: finance, lang: 'da' as const };
 
-  const seed = readFileSync(
-    new URL('../../functions/local/seed-data/folk1a-2013-region-midtjylland.csv', import.meta.url),
-    'utf8',
-  );
-  const rows = seed
-    .split('\n')
-    .filter((l) => /^[^#m].*,\d+$/.test(l))
-    .map((l) => `${l.split(',')[0]},2013,${l.split(',')[1]}`);
-  await applyPopulationImport(core, ctx, `party,year,population\n${rows.join('\n')}\n`);
-  await saveYearSettings(
-    core,
-    ctx,
-    YEAR,
-    {
-      referenceYear: 2013,
-      dueDate: `${YEAR}-12-31`,
-      rates: { municipalityOre: 100, regionOre: 100 },
-      grantShare: { numerator: 4, denominator: 5 },
-    },
-    undefined,
-  );
-  await runContributions(core, ctx, YEAR);
-  await sendContributions(core, ctx, YEAR);
+  await setUpBenchYear(core, ctx, YEAR);
 
   let recorded = 0;
   const pay = async (until: number) => {

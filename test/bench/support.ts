@@ -1,6 +1,20 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../functions/app/app.js';
+import { syncUserProfile } from '../../functions/core/auth/users.service.js';
+import {
+  runContributions,
+  saveYearSettings,
+  sendContributions,
+} from '../../functions/core/finance/contribution.service.js';
+import { applyPopulationImport } from '../../functions/core/finance/population.service.js';
+import type { CoreDeps, RequestContext } from '../../functions/core/ports.js';
 import type { Db } from '../../functions/db/client.js';
 import { createDb } from '../../functions/db/client.js';
+import { createLocalTokens } from '../../functions/http/auth/tokens.js';
 import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
+import { DEMO_USERS } from '../../functions/local/seed.js';
 import { ensureTable } from '../../functions/local/table.js';
 
 /*
@@ -85,4 +99,60 @@ export async function runBench(
     db.doc.destroy();
     await dynamo.stop();
   }
+}
+
+/**
+ * The app as `npm start` serves it, with the demo users in the directory: `page(path, email)` asks for a page
+ * as that demo user's browser would (the session cookie) and reads the whole answer; a status other than
+ * 200 is a failure.
+ */
+export async function benchApp(core: CoreDeps) {
+  for (const user of DEMO_USERS) await syncUserProfile(core, { actor: user }, user);
+  const dataDir = mkdtempSync(join(tmpdir(), 'fim-bench-'));
+  const tokens = await createLocalTokens(dataDir);
+  const app = createApp({
+    core,
+    // The bench reads pages only: readiness is never asked.
+    readiness: {},
+    config: { mode: 'local', dataDir, secureCookies: false },
+    tokens,
+    logError: (message, error) => console.error(message, error),
+  });
+  return {
+    async page(path: string, email: string): Promise<{ text: string; headers: Headers }> {
+      const user = DEMO_USERS.find((u) => u.email === email);
+      if (!user) throw new Error(`No demo user ${email}`);
+      const res = await app.request(path, { headers: { cookie: `fim_session=${await tokens.sign(user)}` } });
+      const text = await res.text();
+      if (res.status !== 200) throw new Error(`${path}: ${res.status} ${text.slice(0, 200)}`);
+      return { text, headers: res.headers };
+    },
+  };
+}
+
+/** A finance year as finance sets it up: the 2013 figures imported, the settings, the demands computed and sent. */
+export async function setUpBenchYear(core: CoreDeps, ctx: RequestContext, year: number): Promise<void> {
+  const seed = readFileSync(
+    new URL('../../functions/local/seed-data/folk1a-2013-region-midtjylland.csv', import.meta.url),
+    'utf8',
+  );
+  const rows = seed
+    .split('\n')
+    .filter((l) => /^[^#m].*,\d+$/.test(l))
+    .map((l) => `${l.split(',')[0]},2013,${l.split(',')[1]}`);
+  await applyPopulationImport(core, ctx, `party,year,population\n${rows.join('\n')}\n`);
+  await saveYearSettings(
+    core,
+    ctx,
+    year,
+    {
+      referenceYear: 2013,
+      dueDate: `${year}-12-31`,
+      rates: { municipalityOre: 100, regionOre: 100 },
+      grantShare: { numerator: 4, denominator: 5 },
+    },
+    undefined,
+  );
+  await runContributions(core, ctx, year);
+  await sendContributions(core, ctx, year);
 }

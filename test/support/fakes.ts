@@ -12,7 +12,7 @@ import {
   overRemaining,
 } from '../../functions/core/finance/award.rules.js';
 import type { Award } from '../../functions/core/finance/award.schema.js';
-import { balanceDeltas } from '../../functions/core/finance/balances.js';
+import { balanceDeltas, movementDate } from '../../functions/core/finance/balances.js';
 import { grantShareLocked } from '../../functions/core/finance/contributions.js';
 import {
   type Balance,
@@ -135,6 +135,8 @@ export class FakeStore {
   /** By `<year>#<at>#<id>`, as the ledger's sort key orders it. */
   readonly ledger = new Map<string, LedgerEntry>();
   readonly balances = new Map<number, Balance>();
+  /** Each year's day balances (the available money a day moved), by `<year>#<date>`. */
+  readonly days = new Map<string, number>();
   /** Parties with their invoicing details, by id. */
   readonly parties = new Map<string, Party>();
   /** The reminders' markers: each reminder is queued once. */
@@ -180,7 +182,10 @@ export class FakeStore {
   }
 
   /** The balance updates of a ledger entry; with `guardGrantAvailable`, the pool's only while it can hold it. */
-  balanceWrites(entry: LedgerEntry, guardGrantAvailable = false): { poolBalance: Write; yearBalance: Write } {
+  balanceWrites(
+    entry: LedgerEntry,
+    guardGrantAvailable = false,
+  ): { poolBalance: Write; yearBalance: Write; dayBalance: Write } {
     const add = (balance: PoolBalance) => {
       for (const [counter, delta] of Object.entries(balanceDeltas(entry)) as [BalanceCounter, number][])
         balance[counter] += delta;
@@ -196,6 +201,14 @@ export class FakeStore {
           const balance = this.balances.get(entry.year) ?? emptyBalance(entry.year);
           add(balance);
           this.balances.set(entry.year, balance);
+        },
+      },
+      dayBalance: {
+        holds: () => true,
+        apply: () => {
+          const delta = balanceDeltas(entry).availableOre ?? 0;
+          const day = `${entry.year}#${movementDate(entry)}`;
+          if (delta !== 0) this.days.set(day, (this.days.get(day) ?? 0) + delta);
         },
       },
     };
@@ -219,6 +232,8 @@ const assignmentKey = (a: Pick<Assignment, 'applicationId' | 'reviewerId'>) =>
 function fakeCalls(store: FakeStore): CallRepository {
   return {
     get: async (id) => copy(store.calls.get(id)),
+    getMany: async (ids) =>
+      [...new Set(ids)].flatMap((id) => (store.calls.has(id) ? [copy(store.calls.get(id) as Call)] : [])),
     listByStatus: async (status) =>
       [...store.calls.values()]
         .filter((c) => c.status === status)
@@ -404,6 +419,19 @@ function fakeAwards(store: FakeStore): AwardRepository {
         .map(copy),
     listAll: async () =>
       [...store.awards.values()].sort(ascending((a) => `${a.committedAt}#${a.applicationId}`)).map(copy),
+    listNewest: async ({ limit, cursor }) => {
+      const all = [...store.awards.values()]
+        .map((a) => ({ a, at: `${a.committedAt}#${a.applicationId}` }))
+        .sort(ascending(({ at }) => at))
+        .reverse()
+        .filter(({ at }) => !cursor || at < cursor);
+      const items = all.slice(0, limit);
+      const last = items.at(-1);
+      return {
+        items: items.map(({ a }) => copy(a)),
+        ...(last && all.length > limit ? { cursor: last.at } : {}),
+      };
+    },
     entries: async (applicationId) =>
       [...store.ledger.values()]
         .filter((e) => e.awardId === applicationId)
@@ -525,6 +553,10 @@ function fakeReports(store: FakeStore): ReportRepository {
           ...(closing ? [{ entityPk: `AWARD#${closing.award.applicationId}`, event: closing.audit }] : []),
         ],
       ),
+    listAwaiting: async () =>
+      [...store.reports.values()]
+        .filter((r) => r.status === 'submitted')
+        .map(({ applicationId, reportId }) => ({ applicationId, reportId })),
     pendingDueBy: async (until) =>
       [...store.reports.values()]
         .filter((r) => pending(r) && r.dueDate <= until)
@@ -716,6 +748,11 @@ function fakeFinance(store: FakeStore): FinanceRepository {
           : {}),
       };
     },
+    dayMovements: async (year) =>
+      [...store.days.entries()]
+        .filter(([key]) => key.startsWith(`${year}#`))
+        .map(([key, amountOre]) => ({ date: key.slice(5), amountOre }))
+        .sort(ascending((d) => d.date)),
     allLedgerEntries: async (year) => store.ledgerOf(year),
     contributionEntries: async (year, partyId) => store.ledgerOf(year).filter((e) => e.partyId === partyId),
     getContributionsOfParty: async (partyId, years) =>

@@ -1,5 +1,6 @@
-import { GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { MessageCase } from '../../functions/core/audit/audit.js';
+import type { Db } from '../../functions/db/client.js';
 import type { Harness } from './harness.js';
 
 /*
@@ -73,4 +74,18 @@ export async function scanAll(h: Harness): Promise<Record<string, unknown>[]> {
 /** Items whose pk starts with a prefix (`REF#`, `COUNTER#`, `OUTBOX#`). */
 export async function itemsWithPkPrefix(h: Harness, prefix: string): Promise<Record<string, unknown>[]> {
   return (await scanAll(h)).filter((item) => String(item.pk).startsWith(prefix));
+}
+
+/**
+ * Items written straight into the table, 25 a request (what DynamoDB leaves unprocessed is sent again): stored
+ * data made fast, as an earlier version or a large history left it, not through the app.
+ */
+export async function putItems(db: Db, items: readonly Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let pending = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    while (pending.length > 0) {
+      const out = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: pending } }));
+      pending = (out.UnprocessedItems?.[db.tableName] ?? []) as typeof pending;
+    }
+  }
 }

@@ -5,6 +5,7 @@ import { awardClosing, copenhagenYear } from '../../functions/core/finance/award
 import {
   balanceDeltas,
   balancePoints,
+  dayMovements,
   openingAvailable,
   sumOfEntries,
   sumOfYears,
@@ -189,7 +190,7 @@ describe('the pool’s balance through the year', () => {
 
   it('starts at what earlier years carried over and moves by what is available, day by day', () => {
     const points = balancePoints(
-      [
+      dayMovements([
         booked('contribution_received', 5_000, '2028-02-03T10:00:00Z', '2028-02-01'),
         booked('contribution_received', 1_000, '2028-02-03T11:00:00Z', '2028-02-01'),
         // Booked at 23:30 UTC on 31 March: 1 April in Copenhagen.
@@ -197,7 +198,7 @@ describe('the pool’s balance through the year', () => {
         booked('disbursement', 3_000, '2028-04-02T09:00:00Z', '2028-04-02'),
         booked('adjustment', 400, '2028-04-03T09:00:00Z'),
         booked('commitment_released', 8_000, '2028-06-01T09:00:00Z'),
-      ],
+      ]),
       10_000,
     );
     // Disbursements (money already committed) and adjustments (owed, not cash) do not move it.

@@ -21,6 +21,7 @@ const FINDINGS: { [K in keyof InvariantMessages]: InvariantMessages[K] } = {
   GRANT_SHARE_MISSING: { entryId: 'entry-2' },
   BALANCE_MISMATCH: { counter: 'refundedOre', balance: 10_016, sumOfEntries: 10_017 },
   ENTRY_COUNT_MISMATCH: { counter: 'entries', balance: 7, sumOfEntries: 9 },
+  DAY_BALANCE_MISMATCH: { date: '2027-05-04', dayOre: 10_038, sumOfEntriesOre: 10_039 },
   ENTRY_WITHOUT_CONTRIBUTION: { entryId: 'entry-3', partyId: 'favrskov-kommune' },
   PAID_MISMATCH: { partyId: 'skive-kommune', paidOre: 10_018, sumOfPaymentsOre: 10_019 },
   ADJUSTMENTS_MISMATCH: { partyId: 'viborg-kommune', adjustmentsOre: -10_020, sumOfAdjustmentsOre: 10_021 },

@@ -5,6 +5,7 @@ import { awardOfferOf } from '../../functions/core/finance/award.service.js';
 import type { Report } from '../../functions/core/finance/report.schema.js';
 import {
   approveReport,
+  BOARD_AWARDS_PAGE,
   getReportForLead,
   listAwardsForBoard,
   returnReport,
@@ -203,12 +204,28 @@ describe('the board’s list of awards', () => {
       [reportOf('waiting', 'final', 'submitted', 2), reportOf('waiting', 'progress-1', 'submitted', 2)],
     );
     await expect(listAwardsForBoard(deps, FINANCE)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const rows = await listAwardsForBoard(deps, BOARD);
+    const { rows, cursor } = await listAwardsForBoard(deps, BOARD);
     expect(rows.map((r) => [r.award.applicationId, r.awaiting])).toEqual([
       ['waiting', 2],
       ['new', 0],
       ['old', 0],
     ]);
+    expect(cursor).toBeUndefined();
+  });
+
+  it('pages the awards not waiting, newest first, after those waiting', async () => {
+    const awards = Array.from({ length: BOARD_AWARDS_PAGE + 5 }, (_, i) =>
+      awardOf(`a${String(i).padStart(3, '0')}`, `2027-01-01T09:${String(i).padStart(2, '0')}:00.000Z`),
+    );
+    const { deps } = fake(awards, [reportOf('a000', 'final', 'submitted', 2)]);
+    const first = await listAwardsForBoard(deps, BOARD);
+    // The oldest award waits: first; then the newest 50, of which none is the one waiting.
+    expect(first.rows[0]).toMatchObject({ award: { applicationId: 'a000' }, awaiting: 1 });
+    expect(first.rows.slice(1, 3).map((r) => r.award.applicationId)).toEqual(['a054', 'a053']);
+    expect(first.rows).toHaveLength(1 + BOARD_AWARDS_PAGE);
+    const second = await listAwardsForBoard(deps, BOARD, { cursor: first.cursor ?? '' });
+    expect(second.rows.map((r) => r.award.applicationId)).toEqual(['a004', 'a003', 'a002', 'a001']);
+    expect(second.cursor).toBeUndefined();
   });
 });
 

@@ -12,7 +12,16 @@ import { AwardFacts } from './awards.page.js';
 import { byDueDate, reportPrefix } from './reports.page.js';
 
 /** Every award with the number of its reports awaiting the board, those waiting first. */
-export function BoardAwardsPage({ lang, rows }: { lang: Lang; rows: AwardAwaitingReports[] }) {
+export function BoardAwardsPage({
+  lang,
+  rows,
+  next,
+}: {
+  lang: Lang;
+  rows: AwardAwaitingReports[];
+  /** The cursor of the next page of older awards, when there is one. */
+  next?: string | undefined;
+}) {
   const r = texts[lang].report;
   const a = texts[lang].award;
   return (
@@ -52,6 +61,13 @@ export function BoardAwardsPage({ lang, rows }: { lang: Lang; rows: AwardAwaitin
             </tbody>
           </table>
         </section>
+      )}
+      {next && (
+        <p>
+          <a href={`/board/awards?cursor=${encodeURIComponent(next)}`} rel="next">
+            {r.olderAwards}
+          </a>
+        </p>
       )}
     </>
   );

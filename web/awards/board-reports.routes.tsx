@@ -28,8 +28,13 @@ export function boardReportRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/awards', async (c) => {
     const { actor, lang } = webCtx(c);
-    const rows = await listAwardsForBoard(deps.core, actor);
-    return page(c, texts[lang].report.boardListTitle, <BoardAwardsPage lang={lang} rows={rows} />);
+    const cursor = c.req.query('cursor') || undefined;
+    const list = await listAwardsForBoard(deps.core, actor, cursor ? { cursor } : {});
+    return page(
+      c,
+      texts[lang].report.boardListTitle,
+      <BoardAwardsPage lang={lang} rows={list.rows} next={list.cursor} />,
+    );
   });
 
   const renderReports = async (

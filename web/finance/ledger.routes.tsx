@@ -4,9 +4,9 @@ import type { LedgerEntry } from '../../functions/core/finance/finance.schema.js
 import {
   LEDGER_PAGE_DEFAULT,
   listLedger,
-  listYearLedger,
+  yearLedgerPages,
 } from '../../functions/core/finance/ledger.service.js';
-import { kronerText, toDanishCsv } from '../../functions/core/shared/csv.js';
+import { DANISH_CSV_BOM, danishCsvLines, kronerText, toDanishCsv } from '../../functions/core/shared/csv.js';
 import { AppError } from '../../functions/core/shared/errors.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
@@ -15,13 +15,52 @@ import { statusText } from './contributions.page.js';
 import { yearOf } from './finance-context.js';
 import { LedgerPage } from './ledger.page.js';
 
-/** A CSV download for Danish Excel, never cached (it holds the figures of the moment). */
-const csv = (c: WebContext, name: string, text: string) =>
-  c.body(text, 200, {
+/** A CSV download for Danish Excel, never cached (it holds the figures of the moment): text, or streamed. */
+const csv = (c: WebContext, name: string, body: string | ReadableStream<Uint8Array>) =>
+  c.body(body, 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="fim-${name}.csv"`,
     'Cache-Control': 'no-store',
   });
+
+type CsvRow = readonly (string | number | undefined)[];
+
+/**
+ * A CSV file written as its rows are read: the header, then each part `parts` gives, so only one part is ever
+ * held. A failure after the first bytes cannot become an error page: the file then ends with a line saying it
+ * is incomplete (`incomplete`), and the stream fails, so the browser reports the download as failed too.
+ */
+function streamedCsv(
+  header: CsvRow,
+  parts: AsyncIterable<CsvRow[]>,
+  incomplete: string,
+  logError: (message: string, error: unknown) => void,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = parts[Symbol.asyncIterator]();
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(`${DANISH_CSV_BOM}${danishCsvLines([header])}`));
+        return;
+      }
+      try {
+        const next = await iterator.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(danishCsvLines(next.value)));
+      } catch (error) {
+        logError('CSV export failed part-way', error);
+        controller.enqueue(encoder.encode(danishCsvLines([[incomplete]])));
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
 
 /** The year's ledger a page at a time, and the year's contributions and ledger as spreadsheets. */
 export function ledgerRoutes(deps: AppDeps) {
@@ -92,7 +131,7 @@ export function ledgerRoutes(deps: AppDeps) {
     const { actor, lang } = webCtx(c);
     const f = texts[lang].finance;
     const year = yearOf(c);
-    const entries = await listYearLedger(deps.core, actor, year);
+    const pages = yearLedgerPages(deps.core, actor, year);
     const header = [
       f.recordedAt,
       f.kind,
@@ -103,17 +142,20 @@ export function ledgerRoutes(deps: AppDeps) {
       f.reason,
       f.recordedBy,
     ];
-    const rows = entries.map((e) => [
-      e.at,
-      f.kinds[e.kind],
-      e.partyId,
-      kronerText(e.amountOre),
-      e.paidOn,
-      e.reference,
-      e.reason,
-      e.recordedBy.email,
-    ]);
-    return csv(c, `posteringer-${year}`, toDanishCsv(header, rows));
+    const rows = async function* () {
+      for await (const entries of pages)
+        yield entries.map((e) => [
+          e.at,
+          f.kinds[e.kind],
+          e.partyId,
+          kronerText(e.amountOre),
+          e.paidOn,
+          e.reference,
+          e.reason,
+          e.recordedBy.email,
+        ]);
+    };
+    return csv(c, `posteringer-${year}`, streamedCsv(header, rows(), f.exportIncomplete, deps.logError));
   });
   return app;
 }

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { balancePoints, openingAvailable } from '../../functions/core/finance/balances.js';
 import {
   getOverview,
   type Overview,
@@ -8,7 +7,7 @@ import {
   sendContributions,
 } from '../../functions/core/finance/contribution.service.js';
 import { yearSettingsInputSchema } from '../../functions/core/finance/finance.schema.js';
-import { getBalances, listYearLedger } from '../../functions/core/finance/ledger.service.js';
+import { getBalanceChart } from '../../functions/core/finance/ledger.service.js';
 import { listPartyDetails } from '../../functions/core/finance/parties.service.js';
 import { AppError, errorsOf, type FieldError, versionConflict } from '../../functions/core/shared/errors.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
@@ -85,14 +84,9 @@ export function yearRoutes(deps: AppDeps) {
       // A year not set up yet: its page is the settings form.
       if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
     }
-    const [ledger, balances, parties] = overview
-      ? await Promise.all([
-          listYearLedger(deps.core, actor, year),
-          getBalances(deps.core, actor),
-          listPartyDetails(deps.core, actor),
-        ])
-      : [[], undefined, []];
-    const openingOre = balances ? openingAvailable(balances.years, year) : 0;
+    const [chart, parties] = overview
+      ? await Promise.all([getBalanceChart(deps.core, actor, year), listPartyDetails(deps.core, actor)])
+      : [{ openingOre: 0, points: [] }, []];
     return page(
       c,
       texts[lang].finance.yearTitle(year),
@@ -100,8 +94,8 @@ export function yearRoutes(deps: AppDeps) {
         lang={lang}
         year={year}
         overview={overview}
-        points={balancePoints(ledger, openingOre)}
-        openingOre={openingOre}
+        points={chart.points}
+        openingOre={chart.openingOre}
         unreachable={parties.filter((p) => !p.invoiceEmail)}
         values={options.values ?? settingsValues(overview?.settings, year)}
         errors={options.errors ?? new Errors(lang)}

@@ -113,33 +113,49 @@ export function openingAvailable(positions: readonly YearPosition[], year: numbe
   return opening;
 }
 
-/** The pool's available money at the end of a day of the year, after that day's movements. */
-export interface BalancePoint {
+/** The day a movement of money counts on: the payment's date, else the Copenhagen date it was booked. */
+export const movementDate = (entry: Pick<LedgerEntry, 'paidOn' | 'at'>): string =>
+  entry.paidOn ?? copenhagenDate(new Date(entry.at));
+
+/** A day's movements of the pool's available money summed (what the year's day balance item holds). */
+export interface DayMovement {
   /** A Danish date, YYYY-MM-DD. */
   date: string;
-  /** The day's movements of available money summed. */
   amountOre: number;
+}
+
+/**
+ * Each day's movements of available money in these entries (payments, refunds and releases add, commitments
+ * take; `balanceDeltas`), oldest day first; entries that move none (tranches, adjustments) make no day.
+ */
+export function dayMovements(entries: Iterable<LedgerEntry>): DayMovement[] {
+  const byDate = new Map<string, number>();
+  for (const e of entries) {
+    const delta = balanceDeltas(e).availableOre ?? 0;
+    if (delta === 0) continue;
+    const date = movementDate(e);
+    byDate.set(date, (byDate.get(date) ?? 0) + delta);
+  }
+  return [...byDate.entries()]
+    .map(([date, amountOre]) => ({ date, amountOre }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** The pool's available money at the end of a day of the year, after that day's movements. */
+export interface BalancePoint extends DayMovement {
   /** The running total after the day's movements. */
   totalOre: number;
 }
 
 /**
- * The pool's available money through the year: what earlier years carried over, then each day's movements of
- * the year's ledger (payments, refunds and releases add, commitments take; `balanceDeltas`), dated by the
- * payment's date or, for commitments and releases, the Copenhagen date they were booked.
+ * The pool's available money through the year: what earlier years carried over, then each day's movements
+ * (`dayMovements`, kept as the year's day balances by every entry's own transaction), oldest first.
  */
-export function balancePoints(entries: readonly LedgerEntry[], openingOre: number): BalancePoint[] {
-  const byDate = new Map<string, number>();
-  for (const e of entries) {
-    const delta = balanceDeltas(e).availableOre ?? 0;
-    if (delta === 0) continue;
-    const date = e.paidOn ?? copenhagenDate(new Date(e.at));
-    byDate.set(date, (byDate.get(date) ?? 0) + delta);
-  }
+export function balancePoints(days: readonly DayMovement[], openingOre: number): BalancePoint[] {
   let total = openingOre;
-  return [...byDate.entries()]
-    .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([date, amountOre]) => {
+  return [...days]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map(({ date, amountOre }) => {
       total += amountOre;
       return { date, amountOre, totalOre: total };
     });

@@ -93,6 +93,8 @@ export interface InvariantMessages {
   /** A counter of a year's balance is not the sum of its entries (`ENTRY_COUNT_MISMATCH`: the count). */
   BALANCE_MISMATCH: { counter: BalanceCounter; balance: number; sumOfEntries: number };
   ENTRY_COUNT_MISMATCH: { counter: BalanceCounter; balance: number; sumOfEntries: number };
+  /** A day's stored movement of available money (the year page's chart) is not the sum of that day's entries. */
+  DAY_BALANCE_MISMATCH: { date: string; dayOre: number; sumOfEntriesOre: number };
   /** An entry names a party that has no contribution for the year. */
   ENTRY_WITHOUT_CONTRIBUTION: { entryId: string; partyId: string };
   PAID_MISMATCH: { partyId: string; paidOre: number; sumOfPaymentsOre: number };

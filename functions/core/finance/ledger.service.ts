@@ -2,7 +2,16 @@ import type { Principal } from '../auth/principal.js';
 import type { CoreDeps } from '../ports.js';
 import type { MessageOf } from '../shared/messages.js';
 import type { Award } from './award.schema.js';
-import { sumOfEntries, sumOfYears, type YearPosition, yearPositions } from './balances.js';
+import {
+  type BalancePoint,
+  balancePoints,
+  dayMovements,
+  openingAvailable,
+  sumOfEntries,
+  sumOfYears,
+  type YearPosition,
+  yearPositions,
+} from './balances.js';
 import type { InvariantMessages } from './finance.messages.js';
 import {
   BALANCE_COUNTERS,
@@ -31,27 +40,46 @@ export async function listLedger(
   });
 }
 
-/** The most ledger pages read for a whole year on a page's request (the balance chart, the export). */
-const YEAR_LEDGER_PAGES = 50;
+/**
+ * A year's whole ledger, oldest first, a page of the largest size at a time, each read when the one before
+ * has been used: what the ledger export streams, however many entries there are (nothing is held but a
+ * page). Who may read it is judged at once, before any page. @throws AppError FORBIDDEN
+ */
+export function yearLedgerPages(
+  deps: CoreDeps,
+  actor: Principal,
+  year: number,
+): AsyncIterable<LedgerEntry[]> {
+  requireFinance(actor);
+  return {
+    async *[Symbol.asyncIterator]() {
+      let cursor: string | undefined;
+      do {
+        const page = await deps.finance.listLedger(year, {
+          limit: LEDGER_PAGE_MAX,
+          ...(cursor ? { cursor } : {}),
+        });
+        yield page.items;
+        cursor = page.cursor;
+      } while (cursor);
+    },
+  };
+}
 
 /**
- * A year's ledger, oldest first, read a page at a time up to 50 pages of the largest size (10 000 entries):
- * what the year page's balance chart and the ledger export show. @throws AppError FORBIDDEN
+ * The year page's chart: the pool's available money through the year, from what earlier years carried over
+ * and each day's movements (the year's day balances, not its ledger): three requests whatever the ledger's
+ * size. @throws AppError FORBIDDEN
  */
-export async function listYearLedger(deps: CoreDeps, actor: Principal, year: number): Promise<LedgerEntry[]> {
+export async function getBalanceChart(
+  deps: CoreDeps,
+  actor: Principal,
+  year: number,
+): Promise<{ openingOre: number; points: BalancePoint[] }> {
   requireFinance(actor);
-  const entries: LedgerEntry[] = [];
-  let cursor: string | undefined;
-  for (let i = 0; i < YEAR_LEDGER_PAGES; i++) {
-    const page = await deps.finance.listLedger(year, {
-      limit: LEDGER_PAGE_MAX,
-      ...(cursor ? { cursor } : {}),
-    });
-    entries.push(...page.items);
-    cursor = page.cursor;
-    if (!cursor) break;
-  }
-  return entries;
+  const [{ years }, days] = await Promise.all([deps.finance.listBalances(), deps.finance.dayMovements(year)]);
+  const openingOre = openingAvailable(yearPositions(years), year);
+  return { openingOre, points: balancePoints(days, openingOre) };
 }
 
 /**
@@ -162,15 +190,24 @@ async function yearProblems(
   deps: CoreDeps,
   year: number,
 ): Promise<{ entries: number; problems: InvariantProblem[] }> {
-  const [entries, { balance }, contributions] = await Promise.all([
+  const [entries, { balance }, contributions, days] = await Promise.all([
     deps.finance.allLedgerEntries(year),
     deps.finance.getYearAndBalance(year),
     deps.finance.getContributions(
       year,
       PARTIES.map((p) => p.id),
     ),
+    deps.finance.dayMovements(year, { consistent: true }),
   ]);
   const { problems, found } = findings(year);
+  const stored = new Map(days.map((d) => [d.date, d.amountOre]));
+  const summed = new Map(dayMovements(entries).map((d) => [d.date, d.amountOre]));
+  for (const date of new Set([...stored.keys(), ...summed.keys()])) {
+    const dayOre = stored.get(date) ?? 0;
+    const sumOfEntriesOre = summed.get(date) ?? 0;
+    if (dayOre !== sumOfEntriesOre)
+      found({ code: 'DAY_BALANCE_MISMATCH', params: { date, dayOre, sumOfEntriesOre } });
+  }
   const sums = sumOfEntries(entries);
   for (const entry of entries) {
     if (!Number.isSafeInteger(entry.amountOre)) {

@@ -56,24 +56,39 @@ export interface AwardAwaitingReports {
   awaiting: number;
 }
 
+/** Awards on a page of the board's list (after those awaiting it). */
+export const BOARD_AWARDS_PAGE = 50;
+
+const newestFirst = (x: AwardAwaitingReports, y: AwardAwaitingReports) =>
+  y.award.committedAt.localeCompare(x.award.committedAt);
+
 /**
- * Every award with the number of its reports awaiting the board (board, admins): those with reports waiting
- * first, then the newest. @throws AppError FORBIDDEN
+ * The board's list (board, admins): on the first page every award with reports awaiting the board (from the
+ * index of submitted reports), newest first, then a page of the other awards, newest first, and the cursor of
+ * the next page (which leaves out those awaiting too). Three requests whatever the number of awards: the
+ * awaiting reports, their awards, a page.
+ * @throws AppError FORBIDDEN
  */
-export async function listAwardsForBoard(deps: CoreDeps, actor: Principal): Promise<AwardAwaitingReports[]> {
+export async function listAwardsForBoard(
+  deps: CoreDeps,
+  actor: Principal,
+  page: { cursor?: string } = {},
+): Promise<{ rows: AwardAwaitingReports[]; cursor?: string }> {
   if (!isBoardOrAdmin(actor)) throw forbidden();
-  const rows = await Promise.all(
-    (await deps.awards.listAll()).map(async (award) => ({
-      award: awardView(award),
-      awaiting: (await deps.reports.listByAward(award.applicationId)).filter((r) => r.status === 'submitted')
-        .length,
-    })),
-  );
-  return rows.sort(
-    (x, y) =>
-      Number(y.awaiting > 0) - Number(x.awaiting > 0) ||
-      y.award.committedAt.localeCompare(x.award.committedAt),
-  );
+  const [awaitingReports, newest] = await Promise.all([
+    deps.reports.listAwaiting(),
+    deps.awards.listNewest({ limit: BOARD_AWARDS_PAGE, ...(page.cursor ? { cursor: page.cursor } : {}) }),
+  ]);
+  const awaiting = new Map<string, number>();
+  for (const r of awaitingReports) awaiting.set(r.applicationId, (awaiting.get(r.applicationId) ?? 0) + 1);
+  // The waiting ones head the first page only; every page leaves them out of the rest.
+  const waiting = (page.cursor ? [] : await deps.awards.getMany([...awaiting.keys()]))
+    .map((award) => ({ award: awardView(award), awaiting: awaiting.get(award.applicationId) ?? 0 }))
+    .sort(newestFirst);
+  const others = newest.items
+    .filter((award) => !awaiting.has(award.applicationId))
+    .map((award) => ({ award: awardView(award), awaiting: 0 }));
+  return { rows: [...waiting, ...others], ...(newest.cursor ? { cursor: newest.cursor } : {}) };
 }
 
 async function loadReport(deps: CoreDeps, applicationId: string, reportId: string): Promise<Report> {

@@ -16,15 +16,16 @@ import type { Assignment, ReviewInput } from './review.schema.js';
 export const listMyAssignments = (deps: CoreDeps, actor: Principal): Promise<Assignment[]> =>
   deps.reviews.listByReviewer(actor.userId);
 
-/** The reviewer's queue with the calls it falls under (one read per call, not per assignment). */
+/**
+ * The reviewer's queue with the calls it falls under: one Query of the reviewer's index partition and one
+ * BatchGetItem of the calls (per 100 calls), whatever the number of calls.
+ */
 export async function listMyReviewQueue(
   deps: CoreDeps,
   actor: Principal,
 ): Promise<{ assignments: Assignment[]; calls: Call[] }> {
   const assignments = await listMyAssignments(deps, actor);
-  const callIds = [...new Set(assignments.map((a) => a.callId))];
-  const calls = await Promise.all(callIds.map((id) => deps.calls.get(id)));
-  return { assignments, calls: calls.filter((call): call is Call => call !== undefined) };
+  return { assignments, calls: await deps.calls.getMany(assignments.map((a) => a.callId)) };
 }
 
 /** The application as a reviewer may see it: blind review hides who applied and who to contact. */

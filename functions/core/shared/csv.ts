@@ -9,6 +9,14 @@ export function toDanishCsv(
   header: readonly string[],
   rows: readonly (readonly (string | number | undefined)[])[],
 ): string {
+  return `${DANISH_CSV_BOM}${danishCsvLines([header, ...rows])}`;
+}
+
+/** What a Danish CSV file begins with: the byte-order mark that tells Excel it is UTF-8. */
+export const DANISH_CSV_BOM = '\uFEFF';
+
+/** Rows as lines of a Danish CSV, each ended by CRLF: a file written a part at a time (after the BOM). */
+export function danishCsvLines(rows: readonly (readonly (string | number | undefined)[])[]): string {
   const cell = (value: string | number | undefined): string => {
     if (value === undefined) return '';
     const text = typeof value === 'number' ? String(value).replace('.', ',') : value;
@@ -17,7 +25,7 @@ export function toDanishCsv(
     const safe = /^[=+\-@]/.test(text) && !DANISH_NUMBER.test(text) ? `'${text}` : text;
     return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
   };
-  return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
+  return rows.map((row) => `${row.map(cell).join(';')}\r\n`).join('');
 }
 
 /** A score to two decimals, as a number for the spreadsheet. */

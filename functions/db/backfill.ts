@@ -1,0 +1,162 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Award } from '../core/finance/award.schema.js';
+import { dayMovements } from '../core/finance/balances.js';
+import type { LedgerEntry } from '../core/finance/finance.schema.js';
+import type { Report } from '../core/finance/report.schema.js';
+import { AppError } from '../core/shared/errors.js';
+import type { Db } from './client.js';
+import { reportItem } from './items.js';
+import { keys, stripKeys } from './keys.js';
+import { getItem, queryAll, queryIndex } from './reads.js';
+import { rebuildWhileRaced } from './retry.js';
+import { housekeeping, type TransactItem, transact, versionedPut } from './transact.js';
+
+/*
+ * One-off migrations of stored data to what the code now keeps beside it, so reads stay flat with data. Run by
+ * `npm start` before it serves and by `npm run backfill` against a table in AWS (TABLE_NAME). Each step is
+ * idempotent: it writes what the data says, as absolute values, and marks what it finished, so a second run
+ * reads the marks and writes nothing. They change no case's state (what they write is derived from what is
+ * stored), so they are housekeeping: `housekeeping('backfill')`.
+ */
+
+export interface BackfillResult {
+  /** The years whose day balances were written from their ledger. */
+  dayBalanceYears: number[];
+  /** Submitted reports put in the board's index (`REPORTS#submitted`). */
+  awaitingReports: number;
+}
+
+/** Brings the stored data up to date; what was already brought up is read and left alone. */
+export async function backfill(db: Db): Promise<BackfillResult> {
+  return {
+    dayBalanceYears: await backfillDayBalances(db),
+    awaitingReports: await backfillAwaitingReports(db),
+  };
+}
+
+/**
+ * Reports submitted before the board's list read them from an index: written again as `reportItem` stores them
+ * now (at the version read; one changed meanwhile was stored so already). Reads every award's reports, once:
+ * the step's mark is written when it is done.
+ */
+async function backfillAwaitingReports(db: Db): Promise<number> {
+  const mark = keys.backfilled('reports-awaiting');
+  if (await getItem(db, mark, true)) return 0;
+  let written = 0;
+  for (const award of await queryAll<Award>(db, queryIndex('gsi2', 'gsi2pk', keys.awardsPk))) {
+    const stored = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :report)',
+        ExpressionAttributeValues: {
+          ':pk': keys.award(award.applicationId).pk,
+          ':report': keys.reportPrefix,
+        },
+        ConsistentRead: true,
+      }),
+    );
+    for (const item of stored.Items ?? []) {
+      if (item.status !== 'submitted' || item.gsi2pk) continue;
+      const report = stripKeys<Report>(item);
+      try {
+        await transact(db, {
+          items: { report: versionedPut(db, reportItem(report), report.version) },
+          audit: housekeeping('backfill'),
+        });
+        written += 1;
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'VERSION_CONFLICT')) throw error;
+      }
+    }
+  }
+  await transact(db, {
+    items: { mark: { Put: { TableName: db.tableName, Item: { ...mark, at: new Date().toISOString() } } } },
+    audit: housekeeping('backfill'),
+  });
+  return written;
+}
+
+/** Day balances written per transaction: a transaction holds at most 100 items, one of them the guard. */
+const DAYS_PER_TRANSACTION = 90;
+
+/**
+ * Each year's day balances (the year page's chart) from its ledger, for the years stored before the entries'
+ * transactions kept them. A year is marked (`dayBalancesBackfilledAt` on its balance) when done. Every write is
+ * conditioned on the year's entry count read before its ledger, so an entry booked meanwhile (which adds to
+ * its day on its own) fails the step, and the year is read and written again from the start.
+ */
+async function backfillDayBalances(db: Db): Promise<number[]> {
+  const years = await queryAll<{ year: number; dayBalancesBackfilledAt?: string }>(
+    db,
+    queryIndex('gsi1', 'gsi1pk', keys.balancesPk),
+  );
+  const done: number[] = [];
+  for (const { year, dayBalancesBackfilledAt } of years) {
+    if (dayBalancesBackfilledAt) continue;
+    const wrote = await rebuildWhileRaced({
+      attempts: 8,
+      run: () => backfillYear(db, year),
+      lostRace: (error) => error instanceof AppError && error.code === 'VERSION_CONFLICT',
+      exhausted: () =>
+        new Error(`The day balances of ${year}: entries kept being booked; run the backfill again`),
+    });
+    if (wrote) done.push(year);
+  }
+  return done;
+}
+
+async function backfillYear(db: Db, year: number): Promise<boolean> {
+  const balance = await getItem<{ entries?: number; dayBalancesBackfilledAt?: string }>(
+    db,
+    keys.balance(year),
+    true,
+  );
+  if (!balance || balance.dayBalancesBackfilledAt) return false;
+  const unchanged = {
+    ConditionExpression: 'entries = :entries',
+    ExpressionAttributeValues: { ':entries': balance.entries ?? 0 },
+  };
+  const entries = await queryAll<LedgerEntry>(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entry)',
+    ExpressionAttributeValues: { ':pk': keys.ledgerPk(year), ':entry': keys.ledgerEntryPrefix },
+    ConsistentRead: true,
+  });
+  const days = dayMovements(entries);
+  for (let i = 0; i < days.length; i += DAYS_PER_TRANSACTION) {
+    const items: Record<string, TransactItem> = {
+      unchanged: { ConditionCheck: { TableName: db.tableName, Key: keys.balance(year), ...unchanged } },
+    };
+    for (const day of days.slice(i, i + DAYS_PER_TRANSACTION)) {
+      items[`day:${day.date}`] = {
+        Put: {
+          TableName: db.tableName,
+          Item: {
+            ...keys.dayBalance(year, day.date),
+            entity: 'day-balance',
+            date: day.date,
+            availableOre: day.amountOre,
+          },
+        },
+      };
+    }
+    await transact(db, { items, audit: housekeeping('backfill') });
+  }
+  await transact(db, {
+    items: {
+      unchanged: {
+        Update: {
+          TableName: db.tableName,
+          Key: keys.balance(year),
+          UpdateExpression: 'SET dayBalancesBackfilledAt = :at',
+          ...unchanged,
+          ExpressionAttributeValues: {
+            ...unchanged.ExpressionAttributeValues,
+            ':at': new Date().toISOString(),
+          },
+        },
+      },
+    },
+    audit: housekeeping('backfill'),
+  });
+  return true;
+}
