@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { createDb } from '../db/client.js';
 import { ownChild } from './children.js';
 
 /*
@@ -136,11 +137,9 @@ export async function startDynamoDbLocal(options: {
     stderr += chunk.toString();
   });
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'eu-north-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  // The app's own client, timeouts included: a JVM that accepts and never answers cannot hold the wait past
+  // its deadline.
+  const { client } = createDb({ tableName: '', endpoint });
   const stop = () =>
     new Promise<void>((done) => {
       if (child.exitCode !== null || child.signalCode !== null) return done();
