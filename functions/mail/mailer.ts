@@ -1,4 +1,4 @@
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { SESv2Client, type SESv2ClientConfig, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
 import { MailError } from '../core/messages/message.schema.js';
 import type { Mailer } from '../core/ports.js';
@@ -70,7 +70,21 @@ function mailerOver(
 
 /** Sends over SMTP (maildev on one machine). */
 export function smtpMailer(options: { host: string; port: number; from: string; siteUrl: string }): Mailer {
-  const transport = createTransport({
+  return mailerOver(smtpTransport(options), options, smtpFailure);
+}
+
+/** Whether the SMTP server answers (connects and greets), for readiness. @throws when it does not */
+export async function smtpReady(options: { host: string; port: number }): Promise<void> {
+  const transport = smtpTransport(options);
+  try {
+    await transport.verify();
+  } finally {
+    transport.close();
+  }
+}
+
+function smtpTransport(options: { host: string; port: number }): Transporter {
+  return createTransport({
     host: options.host,
     port: options.port,
     secure: false,
@@ -80,8 +94,19 @@ export function smtpMailer(options: { host: string; port: number; from: string; 
     greetingTimeout: 5_000,
     socketTimeout: 15_000,
   });
-  return mailerOver(transport, options, smtpFailure);
 }
+
+/**
+ * The SES v2 client of the Lambda's region and credentials, bounded as every AWS client is (functions/db/client.ts):
+ * a connection that does not open within a second or an answer that does not come within three is a passing
+ * fault (the message is tried again later), after at most two attempts, never a sender that hangs.
+ */
+export const sesClient = (config: SESv2ClientConfig = {}): SESv2Client =>
+  new SESv2Client({
+    maxAttempts: 2,
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000, throwOnRequestTimeout: true },
+    ...config,
+  });
 
 /**
  * Sends through SES v2 (SendEmail with the raw MIME nodemailer composed). Without `client`, a client of the
@@ -94,7 +119,7 @@ export function sesMailer(options: {
   configurationSet?: string;
 }): Mailer {
   const transport = createTransport({
-    SES: { sesClient: options.client ?? new SESv2Client({}), SendEmailCommand },
+    SES: { sesClient: options.client ?? sesClient(), SendEmailCommand },
   });
   return mailerOver(
     transport,

@@ -67,6 +67,8 @@ export const da = {
     notFound: 'Siden findes ikke',
     forbidden: 'Du har ikke adgang til denne side',
     tooLarge: 'Formularen er for stor til at blive modtaget.',
+    unavailableTitle: 'Prøv igen om lidt',
+    unavailable: 'Tjenesten svarer ikke lige nu; prøv igen om lidt.',
     back: 'Til forsiden',
   },
   a11y: { title: 'Tilgængelighedserklæring' },
@@ -164,6 +166,8 @@ export const en: typeof da = {
     notFound: 'Page not found',
     forbidden: 'You do not have access to this page',
     tooLarge: 'The form is too large to be received.',
+    unavailableTitle: 'Try again shortly',
+    unavailable: 'The service is not answering just now; try again shortly.',
     back: 'To the front page',
   },
   a11y: { title: 'Accessibility statement' },
@@ -242,7 +246,7 @@ export const daMessages: MessageTexts<SharedMessages> = {
       ? 'Står der to gange'
       : `Linje ${line}: ${party} ${year} står også i linje ${firstLine}`,
   VERSION_CONFLICT: () => 'Nogen har ændret dette imens; hent det igen',
-  DATABASE_BUSY: () => 'Databasen er travl; prøv igen',
+  DATABASE_BUSY: () => 'Databasen svarer ikke lige nu; prøv igen om lidt',
   SIGN_IN: () => 'Log ind først',
   SIGN_IN_AGAIN: () => 'Log ind igen',
   UNKNOWN_DEMO_USER: () => 'Ukendt demobruger',
@@ -256,6 +260,7 @@ export const daMessages: MessageTexts<SharedMessages> = {
   IDEMPOTENCY_KEY_CLAIMED: () => 'Idempotency-Key er brugt',
   MALFORMED_BODY: () => 'Forespørgslen er ikke gyldig JSON',
   BODY_TOO_LARGE: ({ maxBytes }) => `Højst ${formatInteger(maxBytes, 'da')} bytes`,
+  NOT_READY: ({ unavailable }) => `Svarer ikke: ${unavailable.join(', ')}; prøv igen om lidt`,
   UNKNOWN_PATH: () => 'Ukendt adresse',
   AUTHORIZATION_MALFORMED: () => 'Send Authorization: Bearer <token>',
   invalid_type: ({ expected }) =>
@@ -308,7 +313,7 @@ export const enMessages: MessageTexts<SharedMessages> = {
   DUPLICATE: ({ line, party, year, firstLine }) =>
     line === undefined ? 'Given twice' : `Line ${line}: ${party} ${year} is also on line ${firstLine}`,
   VERSION_CONFLICT: () => 'Someone changed this meanwhile; reload it',
-  DATABASE_BUSY: () => 'The database is busy; try again',
+  DATABASE_BUSY: () => 'The database is not answering just now; try again shortly',
   SIGN_IN: () => 'Sign in first',
   SIGN_IN_AGAIN: () => 'Please sign in again',
   UNKNOWN_DEMO_USER: () => 'Unknown demo user',
@@ -322,6 +327,7 @@ export const enMessages: MessageTexts<SharedMessages> = {
   IDEMPOTENCY_KEY_CLAIMED: () => 'Idempotency-Key already used',
   MALFORMED_BODY: () => 'The request body is not valid JSON',
   BODY_TOO_LARGE: ({ maxBytes }) => `At most ${formatInteger(maxBytes, 'en')} bytes`,
+  NOT_READY: ({ unavailable }) => `Not answering: ${unavailable.join(', ')}; try again shortly`,
   UNKNOWN_PATH: () => 'Unknown path',
   AUTHORIZATION_MALFORMED: () => 'Send Authorization: Bearer <token>',
   invalid_type: ({ expected }) =>
