@@ -98,7 +98,7 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
   // Scheduled jobs in a stack of their own: deployed, rolled back or paused without touching the API.
   const jobsStack = new JobsStack(app, 'FimJobs', {
     env,
-    description: 'FIM grant pool platform: scheduled jobs (the call closer)',
+    description: 'FIM grant pool platform: scheduled jobs (the call closer, the daily reminders)',
     table: dataStack.table,
   });
 

@@ -31,12 +31,20 @@ export async function setup(project: TestProject): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   try {
     mailDirectory = mkdtempSync(join(tmpdir(), 'fim-mail-'));
-    [dynamo, mail] = await Promise.all([
+    const [startedDynamo, startedMail] = await Promise.allSettled([
       startDynamoDbLocal({}),
       Promise.all([freePort(), freePort()]).then(([smtpPort, webPort]) =>
         startMailDev({ smtpPort, webPort, mailDirectory: mailDirectory as string }),
       ),
     ]);
+    // One failed, the other is stopped: a failed start leaves no DynamoDB Local (Java) behind.
+    if (startedDynamo.status === 'fulfilled') dynamo = startedDynamo.value;
+    if (startedMail.status === 'fulfilled') mail = startedMail.value;
+    if (startedDynamo.status === 'rejected') throw await stoppedAfter(startedDynamo.reason);
+    if (startedMail.status === 'rejected') throw await stoppedAfter(startedMail.reason);
+    project.provide('dynamoEndpoint', startedDynamo.value.endpoint);
+    project.provide('mailSmtpPort', startedMail.value.smtpPort);
+    project.provide('mailApiUrl', startedMail.value.inboxUrl);
   } catch (error) {
     if (error instanceof SetupError) {
       console.error(`\n${error.message}\n`);
@@ -44,9 +52,12 @@ export async function setup(project: TestProject): Promise<void> {
     }
     throw error;
   }
-  project.provide('dynamoEndpoint', dynamo.endpoint);
-  project.provide('mailSmtpPort', mail.smtpPort);
-  project.provide('mailApiUrl', mail.inboxUrl);
+}
+
+/** Stops what did start, and gives back the failure to throw. */
+async function stoppedAfter(failure: unknown): Promise<unknown> {
+  await teardown();
+  return failure;
 }
 
 export async function teardown(): Promise<void> {

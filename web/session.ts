@@ -27,6 +27,10 @@ export function setLang(c: Context, lang: Lang, secure: boolean): void {
   setCookie(c, LANG_COOKIE, lang, { path: '/', sameSite: 'Lax', secure, maxAge: 365 * 24 * 60 * 60 });
 }
 
-/** Only same-site paths may be returned to after sign-in or a language switch. */
+/**
+ * Only same-site paths may be returned to after sign-in or a language switch: a path of printable ASCII (a
+ * control, a space, a backslash or any other character cannot go into a Location header, and is no link of
+ * ours), not `//host`; anything else returns to the front page.
+ */
 export const safeReturnPath = (value: string | undefined): string =>
-  value && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : '/';
+  value && /^\/(?!\/)[!-[\]-~]*$/.test(value) ? value : '/';

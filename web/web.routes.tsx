@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError } from '../functions/core/shared/errors.js';
 import type { AppDeps, AppEnv } from '../functions/http/context.js';
-import { MAX_BODY_BYTES } from '../functions/http/limits.js';
+import { MAX_BODY_BYTES, RETRY_AFTER_SECONDS } from '../functions/http/limits.js';
 import { STATUS_OF } from '../functions/http/problem.js';
 import { say, texts } from '../functions/texts/index.js';
 import type { Lang } from '../functions/texts/lang.js';
@@ -22,6 +21,7 @@ import { IMPORT_PATH } from './finance/populations.routes.js';
 import { messageRoutes } from './messages/messages.routes.js';
 import { page } from './render.js';
 import { reviewRoutes } from './reviews/review.routes.js';
+import { sameOriginOnly } from './same-origin.js';
 import { clearSession, readLang, readSession } from './session.js';
 import { signInRoutes } from './sign-in/sign-in.routes.js';
 import { siteRoutes } from './site/site.routes.js';
@@ -53,7 +53,7 @@ export function webRoutes(deps: AppDeps) {
     }
     await next();
   });
-  web.use('*', csrf());
+  web.use('*', sameOriginOnly());
   const formLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => {
@@ -97,7 +97,14 @@ export function webRoutes(deps: AppDeps) {
       error instanceof AppError ? STATUS_OF[error.code] : error instanceof HTTPException ? error.status : 500;
     const expected = error instanceof AppError || (error instanceof HTTPException && status < 500);
     if (!expected) deps.logError('Unhandled web error', error);
-    const title = status === 404 ? texts[lang].error.notFound : texts[lang].error.title;
+    const title =
+      status === 404
+        ? texts[lang].error.notFound
+        : status === 503
+          ? texts[lang].error.unavailableTitle
+          : texts[lang].error.title;
+    // DynamoDB down or stalled (after the retry policy's budget): "prøv igen om lidt", and when.
+    if (status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
     return page(
       c,
       title,
@@ -105,6 +112,7 @@ export function webRoutes(deps: AppDeps) {
         lang={lang}
         status={status}
         message={error instanceof AppError ? say(lang, error.reason) : undefined}
+        unavailable={error instanceof AppError ? error.reason : undefined}
       />,
       status,
     );

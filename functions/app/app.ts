@@ -33,8 +33,35 @@ export function createApp(deps: AppDeps) {
       },
       strictTransportSecurity: deps.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
       referrerPolicy: 'same-origin',
+      // The site uses no device or browser feature: each one is switched off for it and anything it embeds.
+      permissionsPolicy: {
+        camera: [],
+        microphone: [],
+        geolocation: [],
+        payment: [],
+        usb: [],
+        serial: [],
+        bluetooth: [],
+        hid: [],
+        midi: [],
+        displayCapture: [],
+        fullscreen: [],
+        accelerometer: [],
+        gyroscope: [],
+        magnetometer: [],
+        browsingTopics: [],
+      },
     }),
   );
+  // Nothing personal is kept by a browser or a proxy: API answers and whatever a signed-in person is shown
+  // (pages, downloads) are `no-store`, unless a route chose its own (the public stylesheet).
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.headers.has('Cache-Control')) return;
+    if (c.req.path === '/api' || c.req.path.startsWith('/api/') || c.get('principal')) {
+      c.res.headers.set('Cache-Control', 'no-store');
+    }
+  });
   app.route('/api', apiApp(deps));
   // Unknown API paths answer as the API does, and never fall through to the web pages.
   app.all('/api/*', (c) =>

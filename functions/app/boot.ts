@@ -1,8 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { CoreDeps } from '../core/ports.js';
 import { systemClock } from '../core/shared/time.js';
-import { createDb } from '../db/client.js';
+import { createDb, pingDb } from '../db/client.js';
 import { createCoreDeps } from '../db/repositories.js';
+import type { Readiness } from '../http/context.js';
 import { MESSAGES_FAILED_LOG } from './mail-log.js';
 
 /**
@@ -13,6 +14,8 @@ import { MESSAGES_FAILED_LOG } from './mail-log.js';
 export interface Boot {
   logger: Logger;
   core: CoreDeps;
+  /** What readiness checks: DynamoDB. (The API Lambda sends no mail; the senders' settings fail their cold start.) */
+  readiness: Readiness;
   /** Reports an unexpected error with its stack, under the invocation's correlation id. */
   logError: (message: string, error: unknown) => void;
   /** Reports messages not delivered (failed for good, bounced, complained of): the mail alarm counts them. */
@@ -41,6 +44,7 @@ export function boot(): Boot {
   booted = {
     logger,
     core: createCoreDeps(db, systemClock),
+    readiness: { dynamodb: () => pingDb(db) },
     logError: (message, error) =>
       logger.error(message, error instanceof Error ? error : new Error(String(error))),
     reportFailed: (failed, details = {}) => {

@@ -365,7 +365,10 @@ export interface MessageRepository {
   listByRecipient(email: string, page: { limit: number; cursor?: string }): Promise<MessagePage>;
   /** Messages by status (all statuses when none), newest first, filtered by kind and case kind. */
   list(filter: MessageFilter, page: { limit: number; cursor?: string }): Promise<MessagePage>;
-  /** Writes a new message as a resend of `original`, with its audit event. */
+  /**
+   * Writes a new message as a resend of `original` and marks the original `resentAs` it (one version on, only
+   * over the version read), with the audit event, in one transaction. @throws AppError VERSION_CONFLICT
+   */
   resend(original: StoredMessage, copy: OutboxMessage, audit: AuditEvent): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 
 export interface DbConfig {
   tableName: string;
@@ -14,12 +14,26 @@ export interface Db {
   tableName: string;
 }
 
+/**
+ * How long one request may take: to connect, and in all. DynamoDB answers in milliseconds; one that does not
+ * answer within a second is down or stalled, and the retry policy (retry.ts) tries again within its time budget,
+ * so a request path answers 503 within about two seconds instead of hanging.
+ */
+export const CONNECT_TIMEOUT_MS = 500;
+export const REQUEST_TIMEOUT_MS = 1_000;
+
 /** One client per cold start (or per local process). */
 export function createDb(config: DbConfig): Db {
   const client = new DynamoDBClient({
     region: config.region ?? process.env.AWS_REGION ?? 'eu-north-1',
     // One retry policy (retry.ts) decides what is tried again; the SDK's own would multiply its attempts.
     maxAttempts: 1,
+    // Without `throwOnRequestTimeout` the SDK only logs a warning when the request timeout passes and waits on.
+    requestHandler: {
+      connectionTimeout: CONNECT_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+    },
     ...(config.endpoint
       ? {
           endpoint: config.endpoint,
@@ -32,4 +46,12 @@ export function createDb(config: DbConfig): Db {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   return { client, doc, tableName: config.tableName };
+}
+
+/**
+ * Whether DynamoDB answers: one GetItem of a key that is never written, sent once (no retries), for readiness.
+ * @throws the SDK's error when it does not answer within the client's timeouts
+ */
+export async function pingDb(db: Db): Promise<void> {
+  await db.doc.send(new GetCommand({ TableName: db.tableName, Key: { pk: 'HEALTH', sk: 'HEALTH' } }));
 }

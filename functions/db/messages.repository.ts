@@ -220,7 +220,10 @@ export function createMessageRepository(db: Db): MessageRepository {
 
     resend: (original, copy, audit) =>
       transact(db, {
-        items: { message: versionedPut(db, messageItem({ ...storedMessage(copy), resendOf: original.id })) },
+        items: {
+          original: put({ ...original, resentAs: copy.id, version: original.version + 1 }, original.version),
+          message: versionedPut(db, messageItem({ ...storedMessage(copy), resendOf: original.id })),
+        },
         audit: { entityPk: casePk(copy.case), event: audit },
       }),
   };

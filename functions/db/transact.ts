@@ -76,8 +76,11 @@ export async function transact<Items extends NamedItems>(db: Db, tx: Transaction
   ];
   const names = named.map(([name]) => name);
   const TransactItems = named.map(([, item]) => item);
+  // One token for every attempt: a transaction that timed out but was applied is not applied twice when tried
+  // again (DynamoDB answers the retry with the first one's success for ten minutes).
+  const ClientRequestToken = crypto.randomUUID();
   try {
-    await withRetries(() => db.doc.send(new TransactWriteCommand({ TransactItems })));
+    await withRetries(() => db.doc.send(new TransactWriteCommand({ TransactItems, ClientRequestToken })));
   } catch (error) {
     throw await refusalOf(error, names, tx.refusals ?? {});
   }

@@ -4,12 +4,18 @@ import { createLambdaHandler } from '../app/lambda.js';
 import { createCognitoVerifier } from '../http/auth/tokens.js';
 import { readAwsConfig } from '../http/config.js';
 
-const { logger, core, logError } = boot();
+const { logger, core, readiness, logError } = boot();
 const config = readAwsConfig();
 if (config.mode !== 'aws') throw new Error('The API Lambda runs in AWS mode only');
 
 /** The API and the web pages, behind API Gateway's HTTP API. */
 export const handler = createLambdaHandler(
-  createApp({ core, config, tokens: createCognitoVerifier(config.userPoolId, config.clientId), logError }),
+  createApp({
+    core,
+    readiness,
+    config,
+    tokens: createCognitoVerifier(config.userPoolId, config.clientId),
+    logError,
+  }),
   logger,
 );

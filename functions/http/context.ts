@@ -6,8 +6,15 @@ import type { Lang } from '../texts/lang.js';
 import type { LocalTokens, TokenVerifier } from './auth/tokens.js';
 import type { AppConfig } from './config.js';
 
+/**
+ * What readiness (`GET /api/health/ready`) asks, by dependency name: each check resolves when the dependency
+ * answers and throws when it does not. The composition root names them (DynamoDB; locally the SMTP server).
+ */
+export type Readiness = Readonly<Record<string, () => Promise<void>>>;
+
 export interface AppDeps {
   core: CoreDeps;
+  readiness: Readiness;
   config: AppConfig;
   /** Verifies tokens; in local mode it also signs them (dev-login, demo sign-in). */
   tokens: TokenVerifier | LocalTokens;

@@ -5,6 +5,7 @@ import { AppError, type AppErrorCode, type FieldError } from '../core/shared/err
 import type { Message } from '../core/shared/messages.js';
 import { type Lang, say, sayFieldError, texts } from '../texts/index.js';
 import type { AppEnv } from './context.js';
+import { RETRY_AFTER_SECONDS } from './limits.js';
 
 /** A field or rule at fault in a problem: its code, its words, and its values as members of their own. */
 export type ProblemFieldError = { pointer: string; code: string; detail: string } & Record<string, unknown>;
@@ -84,6 +85,7 @@ export function problem(
 export const problemOf = (lang: Lang, error: AppError): Problem =>
   problem(lang, STATUS_OF[error.code], error.code, error.reason, error.errors);
 
+/** A problem as the response: problem+json in the reader's language; a 503 says when to try again. */
 export function problemResponse(c: Context<AppEnv>, body: Problem): Response {
   return c.newResponse(
     JSON.stringify({ ...body, instance: c.req.path }),
@@ -91,6 +93,7 @@ export function problemResponse(c: Context<AppEnv>, body: Problem): Response {
     {
       'Content-Type': 'application/problem+json; charset=utf-8',
       'Content-Language': c.get('lang') ?? 'da',
+      ...(body.status === 503 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {}),
     },
   );
 }

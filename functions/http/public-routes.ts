@@ -5,6 +5,7 @@
  */
 export const PUBLIC_API_ROUTES = [
   { method: 'GET', path: '/api/health' },
+  { method: 'GET', path: '/api/health/ready' },
   { method: 'GET', path: '/api/openapi.json' },
   { method: 'GET', path: '/api/calls' },
   { method: 'GET', path: '/api/calls/{callId}' },

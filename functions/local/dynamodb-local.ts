@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { createDb } from '../db/client.js';
+import { ownChild } from './children.js';
 
 /*
  * AWS's own DynamoDB Local, as shipped inside the npm package amplify-dynamodb-simulator (the registry is
@@ -92,6 +94,8 @@ export async function freePort(): Promise<number> {
 
 export interface RunningDynamoDb {
   endpoint: string;
+  /** The Java process's id (a test stalls it with SIGSTOP and wakes it with SIGCONT). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -107,59 +111,62 @@ export async function startDynamoDbLocal(options: {
   const port = options.port ?? (await freePort());
   const storage = options.dataDir ? ['-dbPath', resolve(options.dataDir)] : ['-inMemory'];
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const child: ChildProcess = spawn(
-    'java',
-    [
-      `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
-      '-jar',
-      join(dir, 'DynamoDBLocal.jar'),
-      '-port',
-      String(port),
-      '-disableTelemetry',
-      '-sharedDb',
-      ...storage,
-    ],
-    {
-      // It writes dynamodb-local-metadata.json into its working folder: keep that out of the project root.
-      cwd: options.dataDir ? resolve(options.dataDir) : dir,
-      env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
+  const child: ChildProcess = ownChild(
+    spawn(
+      'java',
+      [
+        `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+        '-jar',
+        join(dir, 'DynamoDBLocal.jar'),
+        '-port',
+        String(port),
+        '-disableTelemetry',
+        '-sharedDb',
+        ...storage,
+      ],
+      {
+        // It writes dynamodb-local-metadata.json into its working folder: keep that out of the project root.
+        cwd: options.dataDir ? resolve(options.dataDir) : dir,
+        env: { ...process.env, DDB_LOCAL_TELEMETRY: '0' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    ),
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'eu-north-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  // The app's own client, timeouts included: a JVM that accepts and never answers cannot hold the wait past
+  // its deadline.
+  const { client } = createDb({ tableName: '', endpoint });
+  const stop = () =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    });
   const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`DynamoDB Local exited (${child.exitCode}): ${stderr.slice(-500)}`);
-    try {
-      await client.send(new ListTablesCommand({ Limit: 1 }));
-      break;
-    } catch {
-      if (Date.now() > deadline) {
-        child.kill('SIGKILL');
-        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${stderr.slice(-500)}`);
+  try {
+    for (;;) {
+      if (child.exitCode !== null)
+        throw new Error(`DynamoDB Local exited (${child.exitCode}): ${stderr.slice(-500)}`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        break;
+      } catch {
+        if (Date.now() > deadline)
+          throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${stderr.slice(-500)}`);
+        await new Promise((r) => setTimeout(r, 150));
       }
-      await new Promise((r) => setTimeout(r, 150));
     }
+  } catch (error) {
+    // Giving up on it stops it: the caller gets no handle to stop it with.
+    await stop();
+    throw error;
+  } finally {
+    client.destroy();
   }
-  client.destroy();
-  return {
-    endpoint,
-    stop: () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-      }),
-  };
+  return { endpoint, pid: child.pid as number, stop };
 }

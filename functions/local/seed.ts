@@ -4,12 +4,13 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { auditEvent } from '../core/audit/audit.js';
 import type { Principal } from '../core/auth/principal.js';
 import { syncUserProfile } from '../core/auth/users.service.js';
+import { DEFAULT_REVIEW_REMINDER_DAYS } from '../core/calls/call.schema.js';
 import { createCall, openCall } from '../core/calls/call.service.js';
 import { demoInvoicingDetails } from '../core/finance/parties.demo.js';
 import { PARTIES, REGION_ID } from '../core/finance/parties.js';
 import { applyPopulationImport } from '../core/finance/population.service.js';
 import type { CoreDeps, UserProfile } from '../core/ports.js';
-import { copenhagenWallClock } from '../core/shared/time.js';
+import { addDays, copenhagenDate, copenhagenWallClock } from '../core/shared/time.js';
 import type { Db } from '../db/client.js';
 import { putParty } from '../db/parties.repository.js';
 import { transact } from '../db/transact.js';
@@ -190,6 +191,9 @@ export async function seedDemoData(db: Db, deps: CoreDeps): Promise<boolean> {
     blindReview: false,
     showReviewsToReviewers: true,
     disagreementThreshold: 1.5,
+    // Reviews due four weeks after the deadline; reviewers reminded a week before.
+    reviewDueAt: addDays(copenhagenDate(new Date(closes)), 28),
+    reviewReminderDays: DEFAULT_REVIEW_REMINDER_DAYS,
   });
   await openCall(deps, ctx, call.id, call.version);
 

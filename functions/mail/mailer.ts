@@ -1,4 +1,4 @@
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { SESv2Client, type SESv2ClientConfig, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { SendMailOptions, Transporter } from 'nodemailer';
 import Mail from 'nodemailer/lib/mailer';
 import SESTransport from 'nodemailer/lib/ses-transport';
@@ -72,6 +72,18 @@ export function mailerOver(
 }
 
 /**
+ * The SES v2 client of the Lambda's region and credentials, bounded as every AWS client is (functions/db/client.ts):
+ * a connection that does not open within a second or an answer that does not come within three is a passing
+ * fault (the message is tried again later), after at most two attempts, never a sender that hangs.
+ */
+export const sesClient = (config: SESv2ClientConfig = {}): SESv2Client =>
+  new SESv2Client({
+    maxAttempts: 2,
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000, throwOnRequestTimeout: true },
+    ...config,
+  });
+
+/**
  * Sends through SES v2 (SendEmail with the raw MIME nodemailer composed). Without `client`, a client of the
  * Lambda's region and credentials (the SDK stays inside functions/mail).
  */
@@ -84,7 +96,7 @@ export function sesMailer(options: {
   // What nodemailer's createTransport({ SES }) builds, from the two modules it needs: importing the package's
   // root would bundle every transport (SMTP, sendmail, ...) into the Lambdas that send.
   const transport: Transporter = new Mail(
-    new SESTransport({ SES: { sesClient: options.client ?? new SESv2Client({}), SendEmailCommand } }),
+    new SESTransport({ SES: { sesClient: options.client ?? sesClient(), SendEmailCommand } }),
   );
   return mailerOver(
     transport,

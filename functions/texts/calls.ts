@@ -76,6 +76,10 @@ export const da = {
     threshold: 'Grænse for stor uenighed (spredning i point)',
     thresholdHint:
       'Forskellen mellem højeste og laveste score på skalaen 1-5, fx 1,5. Over grænsen markeres ansøgningen.',
+    reviewDueAt: 'Frist for bedømmelserne (dato)',
+    reviewDueAtHint:
+      'Valgfri; efter ansøgningsfristen. Nævnes for bedømmerne, når de udpeges; de, der ikke har afleveret, mindes om fristen før den og igen, når den er overskredet.',
+    reviewReminderDays: 'Påmindelse, antal dage før fristen for bedømmelserne',
     grantTypes: 'Bevillingstyper',
     grantTypesHint: 'Tomme rækker ignoreres.',
     grantType: 'Bevillingstype',
@@ -166,6 +170,10 @@ export const en: typeof da = {
     threshold: 'Threshold of strong disagreement (spread in points)',
     thresholdHint:
       'The difference between the highest and lowest score on the 1-5 scale, e.g. 1,5. Above it the application is flagged.',
+    reviewDueAt: 'Review due date',
+    reviewDueAtHint:
+      'Optional; after the deadline. Named to reviewers when they are assigned; those who have not submitted are reminded before it and again once it has passed.',
+    reviewReminderDays: 'Reminder, days before the review due date',
     grantTypes: 'Grant types',
     grantTypesHint: 'Empty rows are ignored.',
     grantType: 'Grant type',
@@ -197,6 +205,7 @@ export const daMessages: MessageTexts<CallMessages> = {
   closes_before_opens: () => 'Fristen skal ligge efter åbningstidspunktet',
   grant_over_budget: () => 'Maksimumsbeløbet må ikke overstige puljens samlede budget',
   due_months_or_date: () => 'Angiv enten antal måneder efter start eller en dato, ikke begge',
+  review_due_before_closes: () => 'Fristen for bedømmelserne skal ligge efter ansøgningsfristens dato',
   CALL_CLOSED: () => 'Et lukket opslag kan ikke ændres',
   OPEN_CALL_DEADLINE_PAST: () => 'Fristen for et åbent opslag skal ligge i fremtiden',
   CALL_STATUS_NOT: ({ callStatus, requiredStatus }) =>
@@ -208,6 +217,7 @@ export const enMessages: MessageTexts<CallMessages> = {
   closes_before_opens: () => 'The deadline must come after the opening time',
   grant_over_budget: () => 'The maximum may not exceed the call’s total budget',
   due_months_or_date: () => 'Give either months after the start or a date, not both',
+  review_due_before_closes: () => 'The review due date must come after the date of the deadline',
   CALL_CLOSED: () => 'A closed call cannot be changed',
   OPEN_CALL_DEADLINE_PAST: () => 'An open call’s deadline must be in the future',
   CALL_STATUS_NOT: ({ callStatus, requiredStatus }) =>

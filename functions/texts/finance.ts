@@ -221,6 +221,14 @@ export const da = {
     cannotReceive: 'Ingen faktura-e-mail: parten kan ikke modtage sin opkrævning.',
     cannotReceiveList: (parties: string) =>
       `Disse parter har ingen faktura-e-mail og kan ikke modtage deres opkrævning: ${parties}.`,
+    lastMessage: 'Seneste besked',
+    lastMessageArrived: 'ingen fejl',
+    messageFailed: (reason: string) => `Partens seneste besked kunne ikke sendes: ${reason}.`,
+    messageFailedShort: (reason: string) => `kunne ikke sendes: ${reason}`,
+    messageFailedList: (parties: string) =>
+      `Disse parters seneste besked nåede ikke frem (ret oplysningerne, og send den igen): ${parties}.`,
+    readMessage: 'Læs beskeden',
+    resendMessages: 'Send den igen under Parternes beskeder',
     history: 'Ændringer',
     noHistory: 'Oplysningerne er ikke ændret endnu.',
     when: 'Tidspunkt',
@@ -456,6 +464,14 @@ export const en: typeof da = {
     cannotReceive: 'No invoicing e-mail: the party cannot receive its demand.',
     cannotReceiveList: (parties: string) =>
       `These parties have no invoicing e-mail and cannot receive their demand: ${parties}.`,
+    lastMessage: 'Latest message',
+    lastMessageArrived: 'no failure',
+    messageFailed: (reason: string) => `The party’s latest message could not be sent: ${reason}.`,
+    messageFailedShort: (reason: string) => `could not be sent: ${reason}`,
+    messageFailedList: (parties: string) =>
+      `These parties’ latest message did not arrive (fix the details, then send it again): ${parties}.`,
+    readMessage: 'Read the message',
+    resendMessages: 'Send it again under The parties’ messages',
     history: 'Changes',
     noHistory: 'The details have not been changed yet.',
     when: 'When',

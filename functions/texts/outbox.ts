@@ -44,6 +44,7 @@ export const da = {
     link: 'Siden, beskeden handler om',
     attempts: 'Forsøg',
     resendOf: 'Sendt igen i stedet for',
+    resentAs: 'Sendt igen som',
     next: 'Ældre beskeder',
     first: 'Nyeste beskeder',
     back: 'Alle mine beskeder',
@@ -67,13 +68,25 @@ export const da = {
       BOUNCED: 'modtagerens mailserver afviste den',
       COMPLAINED: 'modtageren markerede den som spam',
     } satisfies Record<MessageFailureReason, string>,
-    /** Names of the kinds of message; a kind without one is shown by its code. */
+    /** Names of the kinds of message: the compiler asks for one for every kind. */
     kinds: {
       'application.receipt': 'Kvittering for ansøgning',
       'application.decision': 'Afgørelse på ansøgning',
+      'application.withdrawn': 'Bekræftelse af tilbagetrækning',
+      'application.deadline_reminder': 'Påmindelse om ansøgningsfrist',
       'contribution.demand': 'Opkrævning af bidrag',
+      'contribution.payment_received': 'Kvittering for indbetaling',
       'report.reminder': 'Påmindelse om rapport',
-    } as Partial<Record<MailKind, string>>,
+      'report.overdue': 'Rapport over fristen',
+      'award.tranche_paid': 'Udbetaling af rate',
+      'award.refund_booked': 'Tilbagebetaling bogført',
+      'award.acceptance_reminder': 'Påmindelse om accept af bevilling',
+      'review.assigned': 'Tildelt bedømmelse',
+      'review.unassigned': 'Fritaget for bedømmelse',
+      'review.due_reminder': 'Påmindelse om bedømmelsesfrist',
+      'review.overdue': 'Bedømmelse over fristen',
+      'conflict.ruled': 'Afgørelse om inhabilitet',
+    } satisfies Record<MailKind, string>,
     caseKind: {
       application: 'Ansøgning',
       award: 'Bevilling',
@@ -108,6 +121,8 @@ export const da = {
         'Adresser og parter, hvis beskeder ikke kunne sendes eller blev afvist. Ret adressen, og send beskeden igen.',
       recipientsNone: 'Alle beskeder er nået frem eller er på vej.',
       recipient: 'Modtager',
+      recipientHint:
+        'En e-mailadresse: kun beskeder til den. Status og slags vælger blandt dem, side for side.',
       failedCount: 'Ikke sendt',
       messagesCount: (n: number) => `${n} ${plural(n, 'da', { one: 'besked', other: 'beskeder' })}`,
       latest: 'Seneste',
@@ -134,6 +149,7 @@ export const en: typeof da = {
     link: 'The page the message concerns',
     attempts: 'Attempts',
     resendOf: 'Sent again in place of',
+    resentAs: 'Sent again as',
     next: 'Older messages',
     first: 'Newest messages',
     back: 'All my messages',
@@ -159,8 +175,20 @@ export const en: typeof da = {
     kinds: {
       'application.receipt': 'Application receipt',
       'application.decision': 'Decision on an application',
+      'application.withdrawn': 'Withdrawal confirmed',
+      'application.deadline_reminder': 'Application deadline reminder',
       'contribution.demand': 'Contribution demand',
+      'contribution.payment_received': 'Payment receipt',
       'report.reminder': 'Report reminder',
+      'report.overdue': 'Report overdue',
+      'award.tranche_paid': 'Tranche paid',
+      'award.refund_booked': 'Refund booked',
+      'award.acceptance_reminder': 'Award acceptance reminder',
+      'review.assigned': 'Review assigned',
+      'review.unassigned': 'Review removed',
+      'review.due_reminder': 'Review deadline reminder',
+      'review.overdue': 'Review overdue',
+      'conflict.ruled': 'Ruling on a conflict of interest',
     },
     caseKind: {
       application: 'Application',
@@ -196,6 +224,8 @@ export const en: typeof da = {
         'Addresses and parties whose messages could not be sent or were bounced. Fix the address, then send the message again.',
       recipientsNone: 'Every message has arrived or is on its way.',
       recipient: 'Recipient',
+      recipientHint:
+        'An e-mail address: only the messages to it. Status and kind choose among them, page by page.',
       failedCount: 'Not sent',
       messagesCount: (n: number) => `${n} ${plural(n, 'en', { one: 'message', other: 'messages' })}`,
       latest: 'Latest',
@@ -209,11 +239,15 @@ export const en: typeof da = {
 export const daMessages: MessageTexts<MessagesMessages> = {
   MESSAGE_NOT_RESENDABLE: ({ messageStatus }) =>
     `Kun en besked, der ikke nåede frem, kan sendes igen (denne er: ${STATUS_DA[messageStatus].toLowerCase()})`,
+  MESSAGE_ALREADY_RESENT: () =>
+    'Beskeden er allerede sendt igen; send den nye besked igen, hvis den heller ikke når frem',
   MESSAGE_CHANGED: () => 'Beskeden er ændret, siden siden blev hentet; se den nu og prøv igen',
 };
 
 export const enMessages: MessageTexts<MessagesMessages> = {
   MESSAGE_NOT_RESENDABLE: ({ messageStatus }) =>
     `Only a message that did not arrive can be sent again (this one is: ${STATUS_EN[messageStatus].toLowerCase()})`,
+  MESSAGE_ALREADY_RESENT: () =>
+    'The message has been sent again already; send the new message again if it does not arrive either',
   MESSAGE_CHANGED: () => 'The message changed since the page was loaded; see it now and try again',
 };

@@ -1,6 +1,7 @@
 import type { ApplicationStatus } from '../core/applications/application.schema.js';
 import type { ReviewMail, ReviewMessages } from '../core/reviews/review.messages.js';
 import * as common from './common.js';
+import { formatDate, plural } from './format.js';
 import type { MailTexts, MessageTexts } from './messages.js';
 
 /** Reviews: the reviewer's queue, the scoring form and conflict declarations. Danish first; `en` has the same shape, so the compiler finds a missing text. */
@@ -206,13 +207,36 @@ const letterDa = (p: Letter, ...lines: string[]) =>
 const letterEn = (p: Letter, ...lines: string[]) =>
   [`Dear ${p.reviewerName}`, '', ...lines, '', SIGNATURE].join('\n');
 
+const dueDa = (dueDate: string) => `Fristen for bedømmelsen er ${formatDate(dueDate, 'da')}.`;
+const dueEn = (dueDate: string) => `The review is due on ${formatDate(dueDate, 'en')}.`;
+const daysDa = (n: number) => `${n} ${plural(n, 'da', { one: 'dag', other: 'dage' })}`;
+const daysEn = (n: number) => `${n} ${plural(n, 'en', { one: 'day', other: 'days' })}`;
+
 export const daMail: MailTexts<ReviewMail> = {
   'review.assigned': (p) => ({
     subject: `Ny bedømmelse: ${p.reference || p.title}`,
     body: letterDa(
       p,
       `Du er udpeget som bedømmer af ${applicationDa(p)}.`,
+      ...(p.dueDate ? [dueDa(p.dueDate)] : []),
       'Læs ansøgningen og giv din bedømmelse efter opslagets kriterier. Er du inhabil, så erklær det på siden, før du går i gang.',
+    ),
+  }),
+  'review.due_reminder': (p) => ({
+    subject: `Påmindelse: bedømmelse ${p.daysLeft === 0 ? 'senest i dag' : `om ${daysDa(p.daysLeft)}`}: ${p.reference || p.title}`,
+    body: letterDa(
+      p,
+      `Din bedømmelse af ${applicationDa(p)} er ikke afleveret endnu.`,
+      dueDa(p.dueDate),
+      'Giv din bedømmelse på siden, eller erklær inhabilitet, hvis du ikke kan bedømme ansøgningen.',
+    ),
+  }),
+  'review.overdue': (p) => ({
+    subject: `Bedømmelsen er forsinket: ${p.reference || p.title}`,
+    body: letterDa(
+      p,
+      `Fristen for din bedømmelse af ${applicationDa(p)} var ${formatDate(p.dueDate, 'da')}, og den er ikke afleveret.`,
+      'Aflever den hurtigst muligt, eller kontakt sekretariatet, hvis du ikke kan.',
     ),
   }),
   'review.unassigned': (p) => ({
@@ -238,7 +262,25 @@ export const enMail: MailTexts<ReviewMail> = {
     body: letterEn(
       p,
       `You have been assigned to review ${applicationEn(p)}.`,
+      ...(p.dueDate ? [dueEn(p.dueDate)] : []),
       "Read the application and give your review against the call's criteria. If you have a conflict of interest, declare it on the page before you start.",
+    ),
+  }),
+  'review.due_reminder': (p) => ({
+    subject: `Reminder: review due ${p.daysLeft === 0 ? 'today' : `in ${daysEn(p.daysLeft)}`}: ${p.reference || p.title}`,
+    body: letterEn(
+      p,
+      `Your review of ${applicationEn(p)} has not been submitted yet.`,
+      dueEn(p.dueDate),
+      'Give your review on the page, or declare a conflict of interest if you cannot review the application.',
+    ),
+  }),
+  'review.overdue': (p) => ({
+    subject: `Review overdue: ${p.reference || p.title}`,
+    body: letterEn(
+      p,
+      `Your review of ${applicationEn(p)} was due on ${formatDate(p.dueDate, 'en')} and has not been submitted.`,
+      'Please submit it as soon as you can, or contact the secretariat if you cannot.',
     ),
   }),
   'review.unassigned': (p) => ({

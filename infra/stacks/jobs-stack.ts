@@ -14,11 +14,14 @@ import type { Schedule } from 'aws-cdk-lib/aws-scheduler';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { AppFunction } from '../constructs/app-function.js';
-import { deadLetterQueue } from '../constructs/dead-letter-queue.js';
-import { scheduleRun, schedulerRole } from '../constructs/schedule.js';
+import { deadLetterQueue as createDeadLetterQueue } from '../constructs/dead-letter-queue.js';
+import { type ScheduledRun, scheduleRun, schedulerRole } from '../constructs/schedule.js';
 
 export const CLOSE_CALLS_ENTRY = fileURLToPath(
   new URL('../../functions/handlers/close-calls.handler.ts', import.meta.url),
+);
+export const REMINDERS_ENTRY = fileURLToPath(
+  new URL('../../functions/handlers/reminders.handler.ts', import.meta.url),
 );
 
 /**
@@ -33,15 +36,38 @@ export const CLOSE_CALLS_SCHEDULE = {
   maxEventAge: Duration.minutes(5),
 } as const;
 
+/**
+ * How the reminders run: once a day (a reminder is due by the day: 7 and 1 days before a deadline, 14 days
+ * after a decision, once a report or a review is overdue). Each reminder is queued once by its marker, so a
+ * retry queues nothing twice; retried twice within an hour, then parked in its dead-letter queue.
+ */
+export const REMINDERS_SCHEDULE = {
+  rate: Duration.days(1),
+  retryAttempts: 2,
+  maxEventAge: Duration.hours(1),
+} as const;
+
 export interface JobsStackProps extends StackProps {
   readonly table: ITable;
   /** @default functions/handlers/close-calls.handler.ts */
   readonly closeCallsEntry?: string;
+  /** @default functions/handlers/reminders.handler.ts */
+  readonly remindersEntry?: string;
+}
+
+/** One scheduled job: its function, the schedule that runs it, and where its failed runs go, with an alarm. */
+export interface ScheduledJob {
+  readonly fn: AppFunction;
+  readonly schedule: Schedule;
+  readonly deadLetterQueue: Queue;
+  readonly deadLetterAlarm: Alarm;
 }
 
 /**
- * Scheduled background work, apart from the request-serving FimApi stack: today one job, the closer, which
- * closes calls at their deadline and starts their review (functions/handlers/close-calls.handler.ts).
+ * Scheduled background work, apart from the request-serving FimApi stack: the closer, which closes calls at
+ * their deadline and starts their review (functions/handlers/close-calls.handler.ts), and the daily reminders
+ * (functions/handlers/reminders.handler.ts). Each job has its own function, dead-letter queue and alarm; the
+ * scheduler's role is shared and granted only what each schedule's target needs.
  *
  * EventBridge Scheduler invokes Lambda asynchronously, so failures surface in two places, and both end in the
  * same dead-letter queue:
@@ -56,51 +82,89 @@ export class JobsStack extends Stack {
   readonly schedulerRole: Role;
   readonly closeCallsSchedule: Schedule;
   readonly deadLetterAlarm: Alarm;
+  readonly reminders: ScheduledJob;
+  private readonly table: ITable;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
+    this.table = props.table;
     // As in FimApi: the table is imported with Fn::ImportValue, so FimData cannot drop its export under us.
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
 
-    // ---- Dead-letter queue for failed runs --------------------------------------------------------------
-    this.deadLetterQueue = deadLetterQueue(
-      this,
-      'CloseCallsDlq',
-      'of the closer schedule and of the closer function’s asynchronous invocations',
-    );
-
-    // ---- The closer -------------------------------------------------------------------------------------
-    this.closeCallsFunction = new AppFunction(this, 'CloseCallsFunction', {
-      entry: props.closeCallsEntry ?? CLOSE_CALLS_ENTRY,
-      description: 'FIM: closes calls at their deadline and starts their review (scheduled every minute)',
-      // A call with many applications moves them one transaction each.
-      timeout: Duration.seconds(60),
-      memorySize: 512,
-    });
-    this.closeCallsFunction.bindTable(props.table, 'readWrite');
-
-    // ---- Schedule ---------------------------------------------------------------------------------------
-    // The target grants the scheduler's role lambda:InvokeFunction on the closer's ARN (not its versions and
-    // aliases, see UnqualifiedLambdaInvoke) and sqs:SendMessage on the dead-letter queue, nothing else.
+    // The targets grant the scheduler's role lambda:InvokeFunction on each job's ARN (not its versions and
+    // aliases, see UnqualifiedLambdaInvoke) and sqs:SendMessage on its dead-letter queue, nothing else.
     this.schedulerRole = schedulerRole(
       this,
-      'EventBridge Scheduler: invokes the FIM closer, parks failed invocations in its DLQ',
+      'EventBridge Scheduler: invokes the FIM jobs (closer, reminders), parks failed invocations in their DLQs',
     );
-    this.closeCallsSchedule = scheduleRun(this, 'CloseCallsSchedule', {
-      description: 'FIM: close calls whose deadline has passed',
-      fn: this.closeCallsFunction.function,
-      role: this.schedulerRole,
-      run: CLOSE_CALLS_SCHEDULE,
-      deadLetterQueue: this.deadLetterQueue,
-    });
 
-    // ---- Alarm: anything in the DLQ means a run failed for good ------------------------------------------
-    // No action attached: subscribe a topic or a chatbot to it after deploying (docs/infra.md).
-    this.deadLetterAlarm = new Alarm(this, 'CloseCallsDlqAlarm', {
+    const closer = this.scheduledJob('CloseCalls', {
+      label: 'the closer',
+      entry: props.closeCallsEntry ?? CLOSE_CALLS_ENTRY,
+      description: 'FIM: closes calls at their deadline and starts their review (scheduled every minute)',
+      scheduleDescription: 'FIM: close calls whose deadline has passed',
+      queueOf: 'of the closer schedule and of the closer function’s asynchronous invocations',
       alarmDescription:
         'FIM closer: a run failed after its retries and was parked in the dead-letter queue ' +
         '(docs/infra.md, "Reading the dead-letter queue"). Calls past their deadline may still be open.',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+      run: CLOSE_CALLS_SCHEDULE,
+    });
+    this.closeCallsFunction = closer.fn;
+    this.closeCallsSchedule = closer.schedule;
+    this.deadLetterQueue = closer.deadLetterQueue;
+    this.deadLetterAlarm = closer.deadLetterAlarm;
+
+    this.reminders = this.scheduledJob('Reminders', {
+      label: 'the reminders',
+      entry: props.remindersEntry ?? REMINDERS_ENTRY,
+      description: 'FIM: queues the reminders due (deadlines, acceptance, reports, reviews; daily)',
+      scheduleDescription: 'FIM: queue the reminders due today',
+      queueOf: 'of the reminders schedule and of the reminders function’s asynchronous invocations',
+      alarmDescription:
+        'FIM reminders: a run failed after its retries and was parked in the dead-letter queue ' +
+        '(docs/infra.md, "Reading the dead-letter queue"). Reminders due today may not be queued yet.',
+      run: REMINDERS_SCHEDULE,
+    });
+  }
+
+  /**
+   * A job named `name`: `<name>Function` with the table (read and write), `<name>Schedule` invoking it at
+   * `run.rate`, `<name>Dlq` for runs that failed for good, `<name>DlqAlarm` as soon as it holds one, and their
+   * outputs.
+   */
+  private scheduledJob(
+    name: string,
+    job: {
+      /** What the job is called in the outputs' descriptions. */
+      label: string;
+      entry: string;
+      description: string;
+      scheduleDescription: string;
+      queueOf: string;
+      alarmDescription: string;
+      run: ScheduledRun;
+    },
+  ): ScheduledJob {
+    const deadLetterQueue = createDeadLetterQueue(this, `${name}Dlq`, job.queueOf);
+    const fn = new AppFunction(this, `${name}Function`, {
+      entry: job.entry,
+      description: job.description,
+      // A call with many applications moves them one transaction each; a reminder is one each.
+      timeout: Duration.seconds(60),
+      memorySize: 512,
+    });
+    fn.bindTable(this.table, 'readWrite');
+    const schedule = scheduleRun(this, `${name}Schedule`, {
+      description: job.scheduleDescription,
+      fn: fn.function,
+      role: this.schedulerRole,
+      run: job.run,
+      deadLetterQueue,
+    });
+    // No action attached: subscribe a topic or a chatbot to it after deploying (docs/infra.md).
+    const deadLetterAlarm = new Alarm(this, `${name}DlqAlarm`, {
+      alarmDescription: job.alarmDescription,
+      metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(5),
         statistic: Stats.MAXIMUM,
       }),
@@ -110,13 +174,12 @@ export class JobsStack extends Stack {
       // An empty, idle queue reports no data points: that is the healthy state.
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-
-    // ---- Outputs ----------------------------------------------------------------------------------------
-    new CfnOutput(this, 'CloseCallsDlqUrl', {
-      value: this.deadLetterQueue.queueUrl,
-      description: 'Dead-letter queue of the closer (failed runs)',
+    new CfnOutput(this, `${name}DlqUrl`, {
+      value: deadLetterQueue.queueUrl,
+      description: `Dead-letter queue of ${job.label} (failed runs)`,
     });
-    new CfnOutput(this, 'CloseCallsDlqAlarmName', { value: this.deadLetterAlarm.alarmName });
-    new CfnOutput(this, 'CloseCallsFunctionName', { value: this.closeCallsFunction.function.functionName });
+    new CfnOutput(this, `${name}DlqAlarmName`, { value: deadLetterAlarm.alarmName });
+    new CfnOutput(this, `${name}FunctionName`, { value: fn.function.functionName });
+    return { fn, schedule, deadLetterQueue, deadLetterAlarm };
   }
 }

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { FUNCTION_ENVIRONMENT } from '../../infra/constructs/app-function.js';
 import { API_ENTRY } from '../../infra/stacks/api-stack.js';
-import { CLOSE_CALLS_ENTRY } from '../../infra/stacks/jobs-stack.js';
+import { CLOSE_CALLS_ENTRY, REMINDERS_ENTRY } from '../../infra/stacks/jobs-stack.js';
 import { MAIL_EVENTS_ENTRY, MAIL_SENDER_ENTRY, MAIL_SWEEP_ENTRY } from '../../infra/stacks/messages-stack.js';
 import { bundleLikeInfra } from './bundles.js';
 
@@ -26,6 +26,7 @@ const TARGETS = [
   { name: 'floor', entry: new URL('./floor.handler.ts', import.meta.url).pathname, target: 1 },
   { name: 'api', entry: API_ENTRY, target: 1.5 },
   { name: 'close-calls', entry: CLOSE_CALLS_ENTRY, target: 1.2 },
+  { name: 'reminders', entry: REMINDERS_ENTRY, target: 1.2 },
   { name: 'mail-sender', entry: MAIL_SENDER_ENTRY, target: 1.2 },
   { name: 'mail-sweep', entry: MAIL_SWEEP_ENTRY, target: 1.2 },
   { name: 'mail-events', entry: MAIL_EVENTS_ENTRY, target: 1.2 },

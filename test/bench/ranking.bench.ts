@@ -52,6 +52,7 @@ await runBench('bench', async ({ db, measure: timed }) => {
     blindReview: false,
     showReviewsToReviewers: false,
     disagreementThreshold: 1.5,
+    reviewReminderDays: 7,
     createdAt: now,
     updatedAt: now,
     createdBy: 'bench',

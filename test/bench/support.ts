@@ -112,6 +112,8 @@ export async function benchApp(core: CoreDeps) {
   const tokens = await createLocalTokens(dataDir);
   const app = createApp({
     core,
+    // The bench reads pages only: readiness is never asked.
+    readiness: {},
     config: { mode: 'local', dataDir, secureCookies: false },
     tokens,
     logError: (message, error) => console.error(message, error),

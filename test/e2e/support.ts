@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { freePort } from '../../functions/local/dynamodb-local.js';
+import { launchStart } from '../support/launcher.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -45,46 +44,36 @@ export interface LocalServer {
 export async function startLocalServer(
   dataDir = mkdtempSync(join(tmpdir(), 'fim-e2e-')),
 ): Promise<LocalServer> {
-  const [port, smtpPort, webPort] = [await freePort(), await freePort(), await freePort()];
-  const root = resolve(import.meta.dirname, '..', '..');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      MAIL_SMTP_PORT: String(smtpPort),
-      MAIL_WEB_PORT: String(webPort),
-      FIM_DATA_DIR: dataDir,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`npm start did not come up in 60 s:\n${output}`)), 60_000);
-    const check = () => {
-      if (output.includes('FIM kører på')) {
+  const { child, port, webPort, output, exited } = await launchStart(dataDir);
+  try {
+    await new Promise<void>((ready, fail) => {
+      const timer = setTimeout(
+        () => fail(new Error(`npm start did not come up in 60 s:\n${output()}`)),
+        60_000,
+      );
+      const check = () => {
+        if (output().includes('FIM kører på')) {
+          clearTimeout(timer);
+          ready();
+        }
+      };
+      child.stdout?.on('data', check);
+      void exited.then((code) => {
         clearTimeout(timer);
-        ready();
-      }
-    };
-    child.stdout?.on('data', check);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      fail(new Error(`npm start exited with ${code}:\n${output}`));
+        fail(new Error(`npm start exited with ${code}:\n${output()}`));
+      });
     });
-  });
+  } catch (error) {
+    // A start that did not come up is stopped too, and everything it started with it.
+    if (child.exitCode === null) child.kill('SIGINT');
+    await exited;
+    throw error;
+  }
   return {
     url: `http://localhost:${port}`,
     inboxUrl: `http://localhost:${webPort}`,
     dataDir,
-    output: () => output,
+    output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGINT');
       return exited;

@@ -190,31 +190,50 @@ export const normalised = (statements: Statement[]) =>
   statements.map((s) => ({ ...s, Action: asArray(s.Action).sort() }));
 
 /**
- * Asserts the one schedule of `template`: `rate`, on time, invoking the function `fn` (logical id) by the role
- * `role`, 2 retries within 5 minutes, then the DLQ `dlq`; and that the role may do exactly those two things.
+ * Asserts the schedules of `template`, one per run, all by the role `role`: each at its `rate`, on time,
+ * invoking its function `fn` (logical id), `retries` within `maxEventAgeSeconds` (2 within 5 minutes unless
+ * told), then its DLQ `dlq`; and that the role may do exactly that: invoke those functions, send to those queues.
  */
-export function expectScheduledRun(
+export function expectScheduledRuns(
   template: Template,
-  ids: { rate: string; fn: string; role: string; dlq: string },
+  role: string,
+  runs: readonly { rate: string; fn: string; dlq: string; retries?: number; maxEventAgeSeconds?: number }[],
 ): void {
   const arn = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
-  template.resourceCountIs('AWS::Scheduler::Schedule', 1);
-  const schedule = Object.values(template.findResources('AWS::Scheduler::Schedule'))[0]?.Properties;
-  expect(schedule).toMatchObject({
-    ScheduleExpression: ids.rate,
-    FlexibleTimeWindow: { Mode: 'OFF' },
-    State: 'ENABLED',
-    Target: {
-      Arn: arn(ids.fn),
-      RoleArn: arn(ids.role),
-      RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 300 },
-      DeadLetterConfig: { Arn: arn(ids.dlq) },
-    },
-  });
-  // The default schedule group (the scheduler role's trust policy names it).
-  expect(schedule.GroupName).toBeUndefined();
-  expect(normalised(statementsOf(template, ids.role))).toEqual([
-    { Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: arn(ids.fn) },
-    { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: arn(ids.dlq) },
-  ]);
+  template.resourceCountIs('AWS::Scheduler::Schedule', runs.length);
+  const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')).map(
+    (s) => s.Properties,
+  );
+  for (const run of runs) {
+    const schedule = schedules.find((s) => s.Target.Arn['Fn::GetAtt'][0] === run.fn);
+    expect(schedule).toMatchObject({
+      ScheduleExpression: run.rate,
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+      Target: {
+        Arn: arn(run.fn),
+        RoleArn: arn(role),
+        RetryPolicy: {
+          MaximumRetryAttempts: run.retries ?? 2,
+          MaximumEventAgeInSeconds: run.maxEventAgeSeconds ?? 300,
+        },
+        DeadLetterConfig: { Arn: arn(run.dlq) },
+      },
+    });
+    // The default schedule group (the scheduler role's trust policy names it).
+    expect(schedule.GroupName).toBeUndefined();
+  }
+  // CDK folds one action's resources into one statement: compared a resource at a time.
+  const statements = normalised(statementsOf(template, role)).flatMap((s) =>
+    (Array.isArray(s.Resource) ? s.Resource : [s.Resource]).map((Resource: unknown) => ({ ...s, Resource })),
+  );
+  expect(statements).toHaveLength(runs.length * 2);
+  expect(statements).toEqual(
+    expect.arrayContaining(
+      runs.flatMap((run) => [
+        { Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: arn(run.fn) },
+        { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: arn(run.dlq) },
+      ]),
+    ),
+  );
 }

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_KEYS } from '../../functions/db/table-definition.js';
 import type { FimApp } from '../../infra/build-app.js';
+import type { AppFunction } from '../../infra/constructs/app-function.js';
 import { TABLE_ACTIONS } from '../../infra/constructs/app-function.js';
 import { CLOSE_CALLS_ENTRY } from '../../infra/stacks/jobs-stack.js';
 import { bundleLikeInfra } from '../bench/bundles.js';
@@ -16,7 +18,7 @@ import {
   bundledSources,
   expectBundle,
   expectNoNagFindings,
-  expectScheduledRun,
+  expectScheduledRuns,
   functionDefaults,
   heavyIn,
   normalised,
@@ -28,57 +30,86 @@ import {
 let outdir: string;
 let fim: FimApp;
 let jobs: Template;
-/** Logical ids in the FimJobs template. */
-let ids: { fn: string; fnRole: string; dlq: string; schedulerRole: string; logs: string };
+/** Logical ids in the FimJobs template, per job. */
+interface JobIds {
+  fn: string;
+  fnRole: string;
+  dlq: string;
+  logs: string;
+}
+let closer: JobIds;
+let reminders: JobIds;
+let schedulerRoleId: string;
 
 let remove: () => void;
 
 beforeAll(() => {
-  // Only the closer is bundled here (FimApi's function is bundled in stacks.test.ts).
+  // Only FimJobs' functions are bundled here (FimApi's function is bundled in stacks.test.ts).
   ({ fim, outdir, remove } = synthesise('FimJobs'));
   jobs = Template.fromStack(fim.jobsStack);
   const stack = fim.jobsStack;
   const logicalId = (element: unknown) => stack.getLogicalId(element as CfnElement);
-  ids = {
-    fn: logicalId(stack.closeCallsFunction.function.node.defaultChild),
-    fnRole: logicalId(stack.closeCallsFunction.role.node.defaultChild),
-    dlq: logicalId(stack.deadLetterQueue.node.defaultChild),
-    schedulerRole: logicalId(stack.schedulerRole.node.defaultChild),
-    logs: logicalId(stack.closeCallsFunction.logGroup.node.defaultChild),
-  };
+  const idsOf = (fn: AppFunction, dlq: Queue): JobIds => ({
+    fn: logicalId(fn.function.node.defaultChild),
+    fnRole: logicalId(fn.role.node.defaultChild),
+    dlq: logicalId(dlq.node.defaultChild),
+    logs: logicalId(fn.logGroup.node.defaultChild),
+  });
+  closer = idsOf(stack.closeCallsFunction, stack.deadLetterQueue);
+  reminders = idsOf(stack.reminders.fn, stack.reminders.deadLetterQueue);
+  schedulerRoleId = logicalId(stack.schedulerRole.node.defaultChild);
 });
 
 afterAll(() => remove?.());
 
 const arnOf = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
 const TABLE_ARN = { 'Fn::ImportValue': expect.stringMatching(/^FimData:.*Arn/) };
+/** Each job: its ids (read after synthesis), its handler, what its description says, and its retry window. */
+const JOBS = [
+  {
+    name: 'closer',
+    ids: () => closer,
+    handler: 'close-calls',
+    says: 'closes calls at their deadline',
+    ageS: 300,
+  },
+  {
+    name: 'reminders',
+    ids: () => reminders,
+    handler: 'reminders',
+    says: 'queues the reminders due',
+    ageS: 3600,
+  },
+] as const;
 
-describe('FimJobs: the closer function', () => {
-  it('is the one function of the stack: Node.js 24 on ARM, 60 s, 512 MB, TABLE_NAME from FimData', () => {
+describe('FimJobs: the functions', () => {
+  it('are two: Node.js 24 on ARM, 60 s, 512 MB, TABLE_NAME from FimData', () => {
     expect(fim.jobsStack.account).toBe(ACCOUNT);
     expect(fim.jobsStack.region).toBe(REGION);
-    jobs.resourceCountIs('AWS::Lambda::Function', 1);
-    jobs.hasResourceProperties('AWS::Lambda::Function', {
-      ...functionDefaults({ memoryMb: 512, timeout: 60, logGroup: { Ref: ids.logs } }),
-      Description: Match.stringLikeRegexp('closes calls at their deadline'),
-    });
+    jobs.resourceCountIs('AWS::Lambda::Function', 2);
+    for (const job of JOBS) {
+      jobs.hasResourceProperties('AWS::Lambda::Function', {
+        ...functionDefaults({ memoryMb: 512, timeout: 60, logGroup: { Ref: job.ids().logs } }),
+        Description: Match.stringLikeRegexp(job.says),
+      });
+    }
     jobs.hasResource('AWS::Logs::LogGroup', {
       DeletionPolicy: 'Retain',
       Properties: { RetentionInDays: 365 },
     });
   });
 
-  it('is bundled from close-calls.handler.ts as ESM with the AWS SDK inside', () => {
-    const fn = jobs.findResources('AWS::Lambda::Function')[ids.fn]?.Properties;
+  it.each(JOBS)('$name is bundled from its handler as ESM with the AWS SDK inside', (job) => {
+    const fn = jobs.findResources('AWS::Lambda::Function')[job.ids().fn]?.Properties;
     const dir = expectBundle(outdir, fn.Code.S3Key);
     const sources = bundledSources(dir);
-    expect(sources).toContain('functions/handlers/close-calls.handler.ts');
-    // It closes calls and queues reminders: no mail, no words, no pages, no API, no zod locales.
+    expect(sources).toContain(`functions/handlers/${job.handler}.handler.ts`);
+    // It closes calls or queues reminders: no mail, no words, no pages, no API, no zod locales.
     expect(heavyIn(sources)).toEqual([]);
   });
 
-  it('is the bundle the cold-start bench measures: bundleLikeInfra builds the same bytes', async () => {
-    const fn = jobs.findResources('AWS::Lambda::Function')[ids.fn]?.Properties;
+  it('the closer is the bundle the cold-start bench measures: bundleLikeInfra builds the same bytes', async () => {
+    const fn = jobs.findResources('AWS::Lambda::Function')[closer.fn]?.Properties;
     const infra = readFileSync(join(expectBundle(outdir, fn.Code.S3Key), 'index.mjs'), 'utf8');
     const benchDir = mkdtempSync(join(tmpdir(), 'fim-bench-closer-'));
     try {
@@ -88,58 +119,67 @@ describe('FimJobs: the closer function', () => {
     }
   });
 
-  it('has the same least-privilege DynamoDB grants as the API function: no Scan, indexes Query only', () => {
-    const roles = jobs.findResources('AWS::IAM::Role');
-    expect(roles[ids.fnRole]?.Properties.ManagedPolicyArns).toBeUndefined();
+  it.each(JOBS)(
+    '$name has the API function’s least-privilege DynamoDB grants: no Scan, indexes Query only',
+    (job) => {
+      const ids = job.ids();
+      const roles = jobs.findResources('AWS::IAM::Role');
+      expect(roles[ids.fnRole]?.Properties.ManagedPolicyArns).toBeUndefined();
 
-    const statements = normalised(statementsOf(jobs, ids.fnRole));
-    const actions = statements.flatMap((s) => s.Action);
-    expect(actions).not.toContain('dynamodb:Scan');
-    expect(actions).not.toContain('dynamodb:BatchWriteItem');
-    expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
+      const statements = normalised(statementsOf(jobs, ids.fnRole));
+      const actions = statements.flatMap((s) => s.Action);
+      expect(actions).not.toContain('dynamodb:Scan');
+      expect(actions).not.toContain('dynamodb:BatchWriteItem');
+      expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
 
-    const dynamo = statements.filter((s) => s.Action.some((a) => a.startsWith('dynamodb:')));
-    expect(dynamo).toEqual([
-      { Effect: 'Allow', Action: [...TABLE_ACTIONS.readWrite].sort(), Resource: TABLE_ARN },
-      {
-        Effect: 'Allow',
-        Action: ['dynamodb:Query'],
-        Resource: TABLE_KEYS.indexes.map((index) => ({
-          'Fn::Join': ['', [TABLE_ARN, `/index/${index.indexName}`]],
-        })),
-      },
-    ]);
-    // The rest: its own log group, X-Ray (no resource-level permissions), and sending failed runs to the DLQ.
-    expect(statements.filter((s) => !s.Action.some((a) => a.startsWith('dynamodb:')))).toEqual([
-      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(ids.logs) },
-      { Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' },
-      {
-        Effect: 'Allow',
-        Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
-        Resource: arnOf(ids.dlq),
-      },
-    ]);
-  });
+      const dynamo = statements.filter((s) => s.Action.some((a) => a.startsWith('dynamodb:')));
+      expect(dynamo).toEqual([
+        { Effect: 'Allow', Action: [...TABLE_ACTIONS.readWrite].sort(), Resource: TABLE_ARN },
+        {
+          Effect: 'Allow',
+          Action: ['dynamodb:Query'],
+          Resource: TABLE_KEYS.indexes.map((index) => ({
+            'Fn::Join': ['', [TABLE_ARN, `/index/${index.indexName}`]],
+          })),
+        },
+      ]);
+      // The rest: its own log group, X-Ray (no resource-level permissions), and sending failed runs to its DLQ.
+      expect(statements.filter((s) => !s.Action.some((a) => a.startsWith('dynamodb:')))).toEqual([
+        { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(ids.logs) },
+        { Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' },
+        {
+          Effect: 'Allow',
+          Action: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+          Resource: arnOf(ids.dlq),
+        },
+      ]);
+    },
+  );
 
-  it('parks runs that threw in the DLQ after 2 asynchronous retries within 5 minutes', () => {
-    jobs.resourceCountIs('AWS::Lambda::EventInvokeConfig', 1);
-    jobs.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-      FunctionName: { Ref: ids.fn },
-      Qualifier: '$LATEST',
-      MaximumRetryAttempts: 2,
-      MaximumEventAgeInSeconds: 300,
-      DestinationConfig: { OnFailure: { Destination: arnOf(ids.dlq) } },
-    });
+  it('parks runs that threw in their DLQ after 2 asynchronous retries (closer: 5 minutes; reminders: an hour)', () => {
+    jobs.resourceCountIs('AWS::Lambda::EventInvokeConfig', 2);
+    for (const job of JOBS) {
+      jobs.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: job.ids().fn },
+        Qualifier: '$LATEST',
+        MaximumRetryAttempts: 2,
+        MaximumEventAgeInSeconds: job.ageS,
+        DestinationConfig: { OnFailure: { Destination: arnOf(job.ids().dlq) } },
+      });
+    }
   });
 });
 
-describe('FimJobs: the schedule', () => {
-  it('invokes the closer every minute, on time, with a retry policy and the DLQ', () => {
-    expectScheduledRun(jobs, { rate: 'rate(1 minute)', fn: ids.fn, role: ids.schedulerRole, dlq: ids.dlq });
+describe('FimJobs: the schedules', () => {
+  it('invoke the closer every minute and the reminders every day, on time, with a retry policy and the DLQs', () => {
+    expectScheduledRuns(jobs, schedulerRoleId, [
+      { rate: 'rate(1 minute)', fn: closer.fn, dlq: closer.dlq },
+      { rate: 'rate(1 day)', fn: reminders.fn, dlq: reminders.dlq, maxEventAgeSeconds: 3600 },
+    ]);
   });
 
-  it('has a role only EventBridge Scheduler of this account may assume, through the default group', () => {
-    const role = jobs.findResources('AWS::IAM::Role')[ids.schedulerRole]?.Properties;
+  it('have a role only EventBridge Scheduler of this account may assume, through the default group', () => {
+    const role = jobs.findResources('AWS::IAM::Role')[schedulerRoleId]?.Properties;
     expect(role.ManagedPolicyArns).toBeUndefined();
     expect(role.AssumeRolePolicyDocument.Statement).toEqual([
       {
@@ -161,57 +201,69 @@ describe('FimJobs: the schedule', () => {
     ]);
   });
 
-  it('lets no policy but the scheduler role’s invoke a function', () => {
+  it('let no policy but the scheduler role’s invoke a function', () => {
     const apiStatements = statementsOf(Template.fromStack(fim.apiStack));
     const invokers = [...apiStatements, ...statementsOf(jobs)].filter((s) =>
       asArray(s.Action).some((a) => a.startsWith('lambda:')),
     );
-    expect(invokers).toHaveLength(1);
+    const schedulers = statementsOf(jobs, schedulerRoleId).filter((s) =>
+      asArray(s.Action).some((a) => a.startsWith('lambda:')),
+    );
+    expect(schedulers).toHaveLength(1);
+    expect(invokers).toEqual(schedulers);
+    expect(schedulers[0]?.Resource).toEqual([arnOf(closer.fn), arnOf(reminders.fn)]);
   });
 });
 
-describe('FimJobs: dead-letter queue and alarm', () => {
-  it('keeps failed runs 14 days, encrypted with SQS-managed keys, reachable over TLS only', () => {
-    jobs.resourceCountIs('AWS::SQS::Queue', 1);
-    jobs.hasResourceProperties('AWS::SQS::Queue', {
-      SqsManagedSseEnabled: true,
-      MessageRetentionPeriod: 14 * 24 * 60 * 60,
-    });
-    jobs.hasResourceProperties('AWS::SQS::QueuePolicy', {
-      Queues: [{ Ref: ids.dlq }],
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          {
-            Effect: 'Deny',
-            Action: 'sqs:*',
-            Principal: { AWS: '*' },
-            Resource: arnOf(ids.dlq),
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-        ]),
-      },
-    });
-  });
+describe('FimJobs: dead-letter queues and alarms', () => {
+  it.each(JOBS)(
+    '$name’s keeps failed runs 14 days, encrypted with SQS-managed keys, over TLS only',
+    (job) => {
+      jobs.resourceCountIs('AWS::SQS::Queue', 2);
+      jobs.hasResourceProperties('AWS::SQS::Queue', {
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 14 * 24 * 60 * 60,
+      });
+      jobs.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: job.ids().dlq }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            {
+              Effect: 'Deny',
+              Action: 'sqs:*',
+              Principal: { AWS: '*' },
+              Resource: arnOf(job.ids().dlq),
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            },
+          ]),
+        },
+      });
+    },
+  );
 
-  it('raises an alarm as soon as a message is visible in the DLQ (no action: subscribe one after deploying)', () => {
-    jobs.resourceCountIs('AWS::CloudWatch::Alarm', 1);
-    const alarm = Object.values(jobs.findResources('AWS::CloudWatch::Alarm'))[0]?.Properties;
-    expect(alarm).toMatchObject({
-      Namespace: 'AWS/SQS',
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [ids.dlq, 'QueueName'] } }],
-      Statistic: 'Maximum',
-      ComparisonOperator: 'GreaterThanThreshold',
-      Threshold: 0,
-      EvaluationPeriods: 1,
-      TreatMissingData: 'notBreaching',
-    });
-    expect(alarm.AlarmActions).toBeUndefined();
+  it('raise an alarm as soon as a message is visible in a DLQ (no action: subscribe one after deploying)', () => {
+    jobs.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    const alarms = Object.values(jobs.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+    for (const job of JOBS) {
+      const alarm = alarms.find((a) => a.Dimensions?.[0]?.Value?.['Fn::GetAtt']?.[0] === job.ids().dlq);
+      expect(alarm).toMatchObject({
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [job.ids().dlq, 'QueueName'] } }],
+        Statistic: 'Maximum',
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: 0,
+        EvaluationPeriods: 1,
+        TreatMissingData: 'notBreaching',
+      });
+      expect(alarm.AlarmActions).toBeUndefined();
+    }
   });
 
   it('exports the outputs the docs use', () => {
-    for (const name of ['CloseCallsDlqUrl', 'CloseCallsDlqAlarmName', 'CloseCallsFunctionName']) {
-      jobs.hasOutput(name, {});
+    for (const job of ['CloseCalls', 'Reminders']) {
+      for (const name of [`${job}DlqUrl`, `${job}DlqAlarmName`, `${job}FunctionName`])
+        jobs.hasOutput(name, {});
     }
   });
 });
@@ -223,7 +275,9 @@ describe('FimJobs: cdk-nag', () => {
     const acks = acknowledgements(fim.jobsStack);
     expect(acks.map((a) => `${a.id} at ${a.path}`).sort()).toEqual([
       'AwsSolutions-IAM5[Resource::*] at FimJobs/CloseCallsFunction/Role',
+      'AwsSolutions-IAM5[Resource::*] at FimJobs/RemindersFunction/Role',
       'AwsSolutions-SQS3 at FimJobs/CloseCallsDlq',
+      'AwsSolutions-SQS3 at FimJobs/RemindersDlq',
     ]);
     for (const ack of acks) expect(ack.reason.length).toBeGreaterThan(60);
   });

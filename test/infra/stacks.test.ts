@@ -193,6 +193,7 @@ describe('ApiStack: HTTP API', () => {
     );
     expect(routes).toEqual({
       'GET /api/health': 'NONE',
+      'GET /api/health/ready': 'NONE',
       'GET /api/openapi.json': 'NONE',
       'GET /api/calls': 'NONE',
       'GET /api/calls/{callId}': 'NONE',
@@ -372,7 +373,8 @@ describe('cdk-nag (AwsSolutions)', () => {
     for (const ack of acks) expect(ack.reason.length).toBeGreaterThan(60);
     // APIG4 (no authorizer) only on the public routes: never on the protected /api/{proxy+}.
     const apig4 = acks.filter((a) => a.id === 'AwsSolutions-APIG4').map((a) => a.path);
-    expect(apig4).toHaveLength(7);
+    // The public API routes (functions/http/public-routes.ts) and the web's two catch-alls.
+    expect(apig4).toHaveLength(8);
     expect(apig4.some((path) => path.includes('ANY--api--{proxy+}'))).toBe(false);
   });
 

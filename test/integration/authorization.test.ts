@@ -55,6 +55,11 @@ const freshSubmitted = async () => {
 
 const matrix: RouteCase<Role>[] = [
   { route: 'GET /api/health', expected: all(200), run: (who) => client.get('/api/health', who) },
+  {
+    route: 'GET /api/health/ready',
+    expected: all(200),
+    run: (who) => client.get('/api/health/ready', who),
+  },
   { route: 'GET /api/me', expected: all(200, { anonymous: 401 }), run: (who) => client.get('/api/me', who) },
   { route: 'GET /api/calls', expected: all(200), run: (who) => client.get('/api/calls', who) },
   // Only admins may ask for drafts or closed calls: anonymous callers are asked to sign in, others refused.
@@ -316,6 +321,7 @@ describe('AWS mode', () => {
   const awsApp = () =>
     createApp({
       core: h.core,
+      readiness: {},
       config: {
         mode: 'aws',
         userPoolId: 'eu-north-1_x',

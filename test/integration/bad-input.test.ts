@@ -8,6 +8,7 @@ import {
   callBody,
   createCall,
   createDraft,
+  partner,
   RESEARCHER,
 } from '../support/fixtures.js';
 import { createHarness, type Harness, harnessWithCall } from '../support/harness.js';
@@ -301,13 +302,36 @@ describe('injection strings are refused or kept as inert data', () => {
     ['NUL', 'a\u0000b'],
     ['escape', 'a\u001bb'],
     ['DEL', 'a\u007fb'],
-  ])('a control character (%s) in text → 400', async (_what, value) => {
+    ['a C1 control, NEL', 'a\u0085b'],
+    ['a right-to-left override', 'Bevægelse \u202Eetalp'],
+    ['a left-to-right embedding', 'a\u202Ab'],
+    ['a first-strong isolate', 'a\u2068b\u2069'],
+    ['a right-to-left mark', 'a\u200Fb'],
+    ['a zero-width space', 'FIM-2027-\u200B0007'],
+    ['a zero-width joiner', 'a\u200Db'],
+    ['a word joiner', 'a\u2060b'],
+    ['a byte-order mark', 'a\uFEFFb'],
+    ['a soft hyphen', 'Folke\u00ADsundhed'],
+  ])('a control or invisible format character (%s) in text → 400', async (_what, value) => {
     const problem = expectProblem(
       await refusedWithoutWrites(() => patchDraft({ body: { title: value } })),
       400,
       'VALIDATION_FAILED',
     );
     expect(pointers(problem)).toEqual(['/title']);
+  });
+
+  it('a bidi override in a partner’s name → 400 naming it', async () => {
+    const partners = [
+      { ...partner('Aarhus Kommune', 'municipality'), contactName: 'Kim \u202Enesnah' },
+      partner('Region Midtjylland', 'region'),
+    ];
+    const problem = expectProblem(
+      await refusedWithoutWrites(() => patchDraft({ body: { partners } })),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(pointers(problem)).toEqual(['/partners/0/contactName']);
   });
 
   it('a control character in a call title → 400', async () => {

@@ -3,6 +3,7 @@ import { type Api, api, expectProblem, pointers } from '../support/api.js';
 import { ADMIN, callBody, createCall, RESEARCHER } from '../support/fixtures.js';
 import { createHarness, type Harness, harnessWithApi } from '../support/harness.js';
 import { auditEvents } from '../support/table.js';
+import { browserOf, fieldError } from '../support/web.js';
 
 let h: Harness;
 let client: Api;
@@ -68,6 +69,42 @@ describe('POST /api/calls', () => {
     );
     expect(res.status, res.text).toBe(201);
     expect(res.body).toMatchObject({ minSectors: 3, reviewersPerApplication: 4 });
+  });
+
+  it('keeps a review due date and the days before it reviewers are reminded (7 unless given)', async () => {
+    const res = await client.post('/api/calls', callBody({ reviewDueAt: '2027-10-01' }), ADMIN);
+    expect(res.status, res.text).toBe(201);
+    expect(res.body).toMatchObject({ reviewDueAt: '2027-10-01', reviewReminderDays: 7 });
+    const days = await client.post(
+      '/api/calls',
+      callBody({ reviewDueAt: '2027-09-15', reviewReminderDays: 3 }),
+      ADMIN,
+    );
+    expect(days.body).toMatchObject({ reviewDueAt: '2027-09-15', reviewReminderDays: 3 });
+  });
+
+  it('refuses a review due date on or before the deadline’s date, or no date, naming the field', async () => {
+    const early = expectProblem(
+      await client.post('/api/calls', callBody({ reviewDueAt: '2027-09-01' }), ADMIN),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(early.errors).toEqual([
+      expect.objectContaining({
+        pointer: '/reviewDueAt',
+        code: 'review_due_before_closes',
+        detail: 'Fristen for bedømmelserne skal ligge efter ansøgningsfristens dato',
+      }),
+    ]);
+    const bad = await client.post(
+      '/api/calls',
+      callBody({ reviewDueAt: '1. oktober', reviewReminderDays: 0 }),
+      ADMIN,
+    );
+    expect(pointers(expectProblem(bad, 400, 'VALIDATION_FAILED')).sort()).toEqual([
+      '/reviewDueAt',
+      '/reviewReminderDays',
+    ]);
   });
 
   it('refuses a deadline before the opening time (400 at /closesAt)', async () => {
@@ -411,5 +448,54 @@ describe('POST /api/calls/{callId}/open and /close', () => {
     expectProblem(await client.act(`/api/calls/${call.id}/open`), 401, 'UNAUTHENTICATED');
     expectProblem(await client.act(`/api/calls/${crypto.randomUUID()}/open`, ADMIN), 404, 'NOT_FOUND');
     expectProblem(await client.act(`/api/calls/${crypto.randomUUID()}/close`, ADMIN), 404, 'NOT_FOUND');
+  });
+});
+
+describe('the admin’s call form: the review due date', () => {
+  const visit = browserOf(() => h, { admin: ADMIN });
+  const form = (over: Record<string, string>) => ({
+    title: 'FIM 2027: forebyggelse',
+    description: 'Puljen støtter forebyggelse.',
+    budget: '2.000.000',
+    opensAt: '2027-01-04T00:00',
+    closesAt: '2027-09-01T12:00',
+    focusAreas: ['prevention'],
+    minSectors: '2',
+    reviewersPerApplication: '2',
+    disagreementThreshold: '1,5',
+    'grantTypes.0.id': 'A',
+    'grantTypes.0.name': 'Forskningsprojekt',
+    'grantTypes.0.maxAmount': '500.000',
+    'criteria.0.id': 'relevance',
+    'criteria.0.name': 'Relevans',
+    'criteria.0.weight': '2',
+    ...over,
+  });
+
+  it('saves the date and the days, and shows them again', async () => {
+    const res = await visit('admin', '/admin/calls', {
+      form: form({ reviewDueAt: '2027-10-01', reviewReminderDays: '10' }),
+    });
+    expect(res.status, res.html).toBe(303);
+    const id = res.location?.match(/\/admin\/calls\/([0-9a-f-]{36})/)?.[1] ?? '';
+    expect(await h.core.calls.get(id)).toMatchObject({ reviewDueAt: '2027-10-01', reviewReminderDays: 10 });
+    const page = (await visit('admin', `/admin/calls/${id}`)).html;
+    expect(page).toMatch(
+      /id="f-reviewDueAt"[^>]*type="date"[^>]*value="2027-10-01"|value="2027-10-01"[^>]*id="f-reviewDueAt"/,
+    );
+    expect(page).toMatch(/id="f-reviewReminderDays"[^>]*value="10"/);
+  });
+
+  it('shows a date before the deadline’s, and days that are no number, beside their fields', async () => {
+    const early = await visit('admin', '/admin/calls', { form: form({ reviewDueAt: '2027-08-01' }) });
+    expect(early.status).toBe(400);
+    expect(fieldError(early.html, 'f-reviewDueAt')).toBe(
+      'Fristen for bedømmelserne skal ligge efter ansøgningsfristens dato',
+    );
+    expect(early.html).toContain('value="2027-08-01"');
+    const days = await visit('admin', '/admin/calls', { form: form({ reviewReminderDays: 'syv' }) });
+    expect(days.status).toBe(400);
+    expect(fieldError(days.html, 'f-reviewReminderDays')).toBe('Skal være et tal');
+    expect(days.html).toContain('value="syv"');
   });
 });

@@ -1,13 +1,13 @@
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEDULER } from '../../functions/core/auth/system.js';
 import { api } from '../support/api.js';
 import { throttling } from '../support/db-faults.js';
 import { RESEARCHER, submitApplication } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import { captureLambdaOutput, lambdaContext } from '../support/lambda.js';
+import { captureLambdaOutput, coldStart, lambdaContext, schedulerEvent } from '../support/lambda.js';
 import { openedCall } from '../support/services.js';
 import { auditEvents } from '../support/table.js';
 
@@ -28,30 +28,13 @@ const { logLines } = captureLambdaOutput();
 const closerContext = () => lambdaContext('fim-close-calls');
 
 /** What EventBridge Scheduler sends each minute. */
-const schedulerEvent = (): ScheduledEvent => ({
-  version: '0',
-  id: crypto.randomUUID(),
-  'detail-type': 'Scheduled Event',
-  source: 'aws.scheduler',
-  account: '111111111111',
-  time: new Date().toISOString(),
-  region: 'eu-north-1',
-  resources: ['arn:aws:scheduler:eu-north-1:111111111111:schedule/default/fim-close-calls'],
-  detail: {},
-});
+const schedulerEventOf = () => schedulerEvent('fim-close-calls');
 
 /** A fresh cold start of the handler module with the environment as it is now. */
-async function coldStart(tableName: string | undefined): Promise<Invoke> {
-  if (tableName === undefined) delete process.env.TABLE_NAME;
-  else process.env.TABLE_NAME = tableName;
-  process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
-  process.env.AWS_REGION = 'eu-north-1';
-  process.env.AWS_LAMBDA_FUNCTION_NAME = 'fim-close-calls';
-  delete process.env.POWERTOOLS_DEV;
-  vi.resetModules();
-  const module = await import('../../functions/handlers/close-calls.handler.js');
-  return module.handler as unknown as Invoke;
-}
+const start = (tableName: string | undefined) =>
+  coldStart<Invoke>(() => import('../../functions/handlers/close-calls.handler.js'), 'fim-close-calls', {
+    TABLE_NAME: tableName,
+  });
 
 beforeAll(async () => {
   h = await createHarness({ now: '2025-06-02T08:00:00Z' });
@@ -79,10 +62,10 @@ beforeAll(async () => {
 
 describe('functions/handlers/close-calls.handler.ts', () => {
   it('closes the call whose deadline has passed, starts its review and logs it; the future call stays open', async () => {
-    const handler = await coldStart(h.db.tableName);
+    const handler = await start(h.db.tableName);
     const context = closerContext();
 
-    const result = await handler(schedulerEvent(), context);
+    const result = await handler(schedulerEventOf(), context);
 
     expect(result).toEqual({ closed: [dueCallId] });
     expect((await h.core.calls.get(dueCallId))?.status).toBe('closed');
@@ -105,36 +88,38 @@ describe('functions/handlers/close-calls.handler.ts', () => {
   });
 
   it('run again, closes nothing and logs nothing about closing', async () => {
-    const handler = await coldStart(h.db.tableName);
+    const handler = await start(h.db.tableName);
     const before = await auditEvents(h, `CALL#${dueCallId}`);
 
-    expect(await handler(schedulerEvent(), closerContext())).toEqual({ closed: [] });
+    expect(await handler(schedulerEventOf(), closerContext())).toEqual({ closed: [] });
     // A warm invocation too.
-    expect(await handler(schedulerEvent(), closerContext())).toEqual({ closed: [] });
+    expect(await handler(schedulerEventOf(), closerContext())).toEqual({ closed: [] });
 
     expect(await auditEvents(h, `CALL#${dueCallId}`)).toEqual(before);
     expect(logLines().some((l) => l.message === 'Closed calls at their deadline')).toBe(false);
   });
 
   it('rejects when DynamoDB fails, so Lambda retries and then parks the event', async () => {
-    const handler = await coldStart(`missing-${crypto.randomUUID()}`);
-    await expect(handler(schedulerEvent(), closerContext())).rejects.toMatchObject({
+    const handler = await start(`missing-${crypto.randomUUID()}`);
+    await expect(handler(schedulerEventOf(), closerContext())).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
   });
 
   it('rejects on throttling too, rather than reporting that nothing was due', async () => {
-    const handler = await coldStart(h.db.tableName);
+    const handler = await start(h.db.tableName);
     const db = mockClient(DynamoDBDocumentClient);
     try {
       db.on(QueryCommand).rejects(throttling());
-      await expect(handler(schedulerEvent(), closerContext())).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+      await expect(handler(schedulerEventOf(), closerContext())).rejects.toMatchObject({
+        code: 'UNAVAILABLE',
+      });
     } finally {
       db.restore();
     }
   });
 
   it('fails the cold start with the name of a missing setting', async () => {
-    await expect(coldStart(undefined)).rejects.toThrow('Missing configuration: TABLE_NAME');
+    await expect(start(undefined)).rejects.toThrow('Missing configuration: TABLE_NAME');
   });
 });

@@ -43,7 +43,7 @@ afterEach(() => {
 });
 
 function awsApp() {
-  return createApp({ core: h.core, config, tokens: verifier, logError: () => {} });
+  return createApp({ core: h.core, readiness: {}, config, tokens: verifier, logError: () => {} });
 }
 
 async function startSignIn(app: ReturnType<typeof awsApp>) {

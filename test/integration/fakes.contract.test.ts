@@ -5,6 +5,7 @@ import { auditEvent } from '../../functions/core/audit/audit.js';
 import { updateCall } from '../../functions/core/calls/call.service.js';
 import { acceptAward } from '../../functions/core/finance/award.service.js';
 import type { StoredMessage } from '../../functions/core/messages/message.schema.js';
+import { resendMessage } from '../../functions/core/messages/messages.service.js';
 import type { CoreDeps, UserProfile } from '../../functions/core/ports.js';
 import { assignReviewers } from '../../functions/core/reviews/assignment.service.js';
 import { createFakes } from '../support/fakes.js';
@@ -192,6 +193,47 @@ describe.each(backends)('%s', (_name, make) => {
     expect(await actionsUnder(`AWARD#${tooBig.id}`)).toEqual(['award.accepted']);
   });
 
+  /** Writes a message as a cause does (here a reminder: the port both backends share), its event under the award. */
+  const queued = async (message: OutboxMessage) =>
+    expect(
+      await deps.reminders.queueOnce(
+        `test#${message.id}`,
+        message,
+        auditEvent(ACTORS.admin, new Date(), 'reminder.queued', { type: 'award', id: message.case.id }),
+      ),
+    ).toBe(true);
+
+  it('resends a message once: two racing resends give one copy and a 409, the original marked resentAs', async () => {
+    const original = outboxMessage('report.reminder', { to: '' });
+    await queued(original);
+    const read = (await deps.messages.get(original.id)) as StoredMessage;
+    expect(read).toMatchObject({ status: 'failed', version: 1 });
+    // A double click: both read the message at version 1, both ask for a resend.
+    const outcomes = await Promise.allSettled([
+      resendMessage(deps, admin, original.id, read.version),
+      resendMessage(deps, admin, original.id, read.version),
+    ]);
+    const copies = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+    const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
+    expect(copies).toHaveLength(1);
+    expect(refused).toEqual([expect.objectContaining({ code: 'VERSION_CONFLICT' })]);
+    const copy = copies[0] as StoredMessage;
+    expect(copy).toMatchObject({ resendOf: original.id, status: 'failed', version: 1 });
+    expect(await deps.messages.get(original.id)).toMatchObject({
+      status: 'failed',
+      resentAs: copy.id,
+      version: 2,
+    });
+    const all = await deps.messages.list({ kind: 'report.reminder', status: 'failed' }, { limit: 100 });
+    expect(all.items.filter((m) => m.resendOf === original.id).map((m) => m.id)).toEqual([copy.id]);
+    expect(await actionsUnder(`AWARD#${original.case.id}`)).toEqual(['reminder.queued', 'message.resent']);
+    // A resend of the original at the version it has now: it was sent again once, so no second copy.
+    await expect(resendMessage(deps, admin, original.id, 2)).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+      reason: { code: 'MESSAGE_ALREADY_RESENT', params: { resendId: copy.id } },
+    });
+  });
+
   it('messages: one claim wins, a lost lease settles nothing, lists page by cursor and refuse a bad one', async () => {
     const to = `Person-${crypto.randomUUID()}@fim.test`;
     const at = (minute: number) => new Date(Date.UTC(2027, 2, 1, 9, minute)).toISOString();
@@ -200,16 +242,10 @@ describe.each(backends)('%s', (_name, make) => {
       createdAt: at(minute),
     }));
     const noAddress = { ...outboxMessage('contribution.demand', { to: '' }), createdAt: at(4) };
-    for (const message of [...written, noAddress]) {
-      await deps.messages.resend(
-        { id: 'original' } as StoredMessage,
-        message,
-        auditEvent(ACTORS.admin, new Date(), 'message.resent', { type: 'award', id: message.case.id }),
-      );
-    }
+    for (const message of [...written, noAddress]) await queued(message);
     const first = written[0] as OutboxMessage;
     const read = (await deps.messages.get(first.id)) as StoredMessage;
-    expect(read).toMatchObject({ status: 'pending', attempts: 0, resendOf: 'original', version: 1 });
+    expect(read).toMatchObject({ status: 'pending', attempts: 0, version: 1 });
     expect(await deps.messages.get(noAddress.id)).toMatchObject({
       status: 'failed',
       failure: { reason: 'NO_ADDRESS' },
@@ -226,7 +262,7 @@ describe.each(backends)('%s', (_name, make) => {
     );
     expect(await deps.messages.settle(claimed as StoredMessage, sent, event)).toBe(true);
     expect(await deps.messages.get(first.id)).toMatchObject({ status: 'sent', version: 3 });
-    expect(await actionsUnder(`AWARD#${first.case.id}`)).toEqual(['message.resent', 'message.sent']);
+    expect(await actionsUnder(`AWARD#${first.case.id}`)).toEqual(['reminder.queued', 'message.sent']);
 
     // The recipient's messages, any case of the address, newest first, two to a page.
     const mine: string[] = [];

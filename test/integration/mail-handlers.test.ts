@@ -8,10 +8,10 @@ import type {
   SNSEvent,
 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../functions/core/messages/message.schema.js';
 import { createHarness, type Harness } from '../support/harness.js';
-import { captureLambdaOutput, lambdaContext } from '../support/lambda.js';
+import { captureLambdaOutput, coldStart, lambdaContext } from '../support/lambda.js';
 import { openedCall, submitted } from '../support/services.js';
 import { pendingOutbox, storedItem } from '../support/table.js';
 
@@ -56,29 +56,19 @@ const HANDLERS = {
 };
 
 /** A fresh cold start of a handler module with the mail settings FimMessages gives it. */
-async function coldStart<T>(
+const coldStartOf = <T>(
   name: keyof typeof HANDLERS,
   env: Record<string, string | undefined> = {},
-): Promise<T> {
-  Object.assign(process.env, {
+): Promise<T> =>
+  coldStart<T>(HANDLERS[name], `fim-${name}`, {
     TABLE_NAME: h.db.tableName,
-    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
-    AWS_REGION: 'eu-north-1',
     AWS_ACCESS_KEY_ID: 'test',
     AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_LAMBDA_FUNCTION_NAME: `fim-${name}`,
     MAIL_FROM: 'no-reply@fim.example.dk',
     MAIL_CONFIGURATION_SET: CONFIGURATION_SET,
     SITE_URL: 'https://fim.example.dk/',
+    ...env,
   });
-  for (const [key, value] of Object.entries(env)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  delete process.env.POWERTOOLS_DEV;
-  vi.resetModules();
-  return (await HANDLERS[name]()).handler as unknown as T;
-}
 
 /** The stream record Lambda hands the sender for an inserted item (its new image as stored). */
 async function insertRecord(message: StoredMessage, sequence: string): Promise<DynamoDBRecord> {
@@ -116,7 +106,7 @@ describe('functions/handlers/mail-sender.handler.ts', () => {
       if (taggedId(input) === rejected.id) throw sendError('MessageRejected', 400);
       return { MessageId: `ses-${taggedId(input)}` };
     });
-    const handler = await coldStart<StreamHandler>('mail-sender');
+    const handler = await coldStartOf<StreamHandler>('mail-sender');
     const broken = await insertRecord(ok, '300');
     // A record whose image has no id: a fault of this record alone.
     (broken.dynamodb as { NewImage: unknown }).NewImage = { entity: { S: 'outbox' } };
@@ -157,7 +147,7 @@ describe('functions/handlers/mail-sender.handler.ts', () => {
   it('leaves a message pending with backoff when SES throttles: no batch failure, nothing lost', async () => {
     const message = await pendingReceipt();
     ses.on(SendEmailCommand).rejects(sendError('TooManyRequestsException', 429));
-    const handler = await coldStart<StreamHandler>('mail-sender');
+    const handler = await coldStartOf<StreamHandler>('mail-sender');
 
     const response = await handler(
       { Records: [await insertRecord(message, '400')] },
@@ -174,7 +164,7 @@ describe('functions/handlers/mail-sender.handler.ts', () => {
   it('skips a record whose message another sender already sent (a replayed or duplicate event)', async () => {
     const message = await pendingReceipt();
     ses.on(SendEmailCommand).resolves({ MessageId: 'ses-once' });
-    const handler = await coldStart<StreamHandler>('mail-sender');
+    const handler = await coldStartOf<StreamHandler>('mail-sender');
     const record = await insertRecord(message, '500');
 
     await handler({ Records: [record] }, lambdaContext('fim-mail-sender'));
@@ -187,13 +177,13 @@ describe('functions/handlers/mail-sender.handler.ts', () => {
   });
 
   it('refuses to start without its mail settings, naming the missing one', async () => {
-    await expect(coldStart('mail-sender', { MAIL_FROM: undefined })).rejects.toThrow(
+    await expect(coldStartOf('mail-sender', { MAIL_FROM: undefined })).rejects.toThrow(
       'Missing configuration: MAIL_FROM',
     );
-    await expect(coldStart('mail-sweep', { MAIL_CONFIGURATION_SET: undefined })).rejects.toThrow(
+    await expect(coldStartOf('mail-sweep', { MAIL_CONFIGURATION_SET: undefined })).rejects.toThrow(
       'Missing configuration: MAIL_CONFIGURATION_SET',
     );
-    await expect(coldStart('mail-sweep', { SITE_URL: undefined })).rejects.toThrow(
+    await expect(coldStartOf('mail-sweep', { SITE_URL: undefined })).rejects.toThrow(
       'Missing configuration: SITE_URL',
     );
   });
@@ -207,7 +197,7 @@ describe('functions/handlers/mail-sweep.handler.ts', () => {
       if (taggedId(input) === refused.id) throw sendError('MessageRejected', 400);
       return { MessageId: `ses-${taggedId(input)}` };
     });
-    const handler = await coldStart<SweepHandler>('mail-sweep');
+    const handler = await coldStartOf<SweepHandler>('mail-sweep');
 
     const result = await handler({}, lambdaContext('fim-mail-sweep'));
 
@@ -226,7 +216,7 @@ describe('functions/handlers/mail-sweep.handler.ts', () => {
   });
 
   it('rejects when DynamoDB fails, so Lambda retries and then parks the run', async () => {
-    const handler = await coldStart<SweepHandler>('mail-sweep', {
+    const handler = await coldStartOf<SweepHandler>('mail-sweep', {
       TABLE_NAME: `missing-${crypto.randomUUID()}`,
     });
     await expect(handler({}, lambdaContext('fim-mail-sweep'))).rejects.toMatchObject({
@@ -240,7 +230,7 @@ describe('functions/handlers/mail-events.handler.ts', () => {
   async function sentMessage(): Promise<StoredMessage> {
     const message = await pendingReceipt();
     ses.on(SendEmailCommand).resolves({ MessageId: `0100018f-${message.id}` });
-    const sender = await coldStart<StreamHandler>('mail-sender');
+    const sender = await coldStartOf<StreamHandler>('mail-sender');
     await sender({ Records: [await insertRecord(message, '900')] }, lambdaContext('fim-mail-sender'));
     return (await h.core.messages.get(message.id)) as StoredMessage;
   }
@@ -311,7 +301,7 @@ describe('functions/handlers/mail-events.handler.ts', () => {
 
   it('marks a message bounced on a permanent bounce, with the diagnostic, and reports it', async () => {
     const message = await sentMessage();
-    const handler = await coldStart<EventsHandler>('mail-events');
+    const handler = await coldStartOf<EventsHandler>('mail-events');
 
     await handler(snsEvent(bounce(message, 'Permanent')), lambdaContext('fim-mail-events'));
 
@@ -331,7 +321,7 @@ describe('functions/handlers/mail-events.handler.ts', () => {
 
   it('leaves a message sent on a transient bounce', async () => {
     const message = await sentMessage();
-    const handler = await coldStart<EventsHandler>('mail-events');
+    const handler = await coldStartOf<EventsHandler>('mail-events');
 
     await handler(snsEvent(bounce(message, 'Transient')), lambdaContext('fim-mail-events'));
 
@@ -342,7 +332,7 @@ describe('functions/handlers/mail-events.handler.ts', () => {
   it('marks a message complained on a complaint, and a reject as a permanent bounce', async () => {
     const complainedOf = await sentMessage();
     const rejected = await sentMessage();
-    const handler = await coldStart<EventsHandler>('mail-events');
+    const handler = await coldStartOf<EventsHandler>('mail-events');
 
     await handler(
       snsEvent({
@@ -377,7 +367,7 @@ describe('functions/handlers/mail-events.handler.ts', () => {
 
   it('ignores mail that is not a FIM message, and rejects what is not an SES event (for the DLQ)', async () => {
     const message = await sentMessage();
-    const handler = await coldStart<EventsHandler>('mail-events');
+    const handler = await coldStartOf<EventsHandler>('mail-events');
 
     const untagged = bounce(message, 'Permanent');
     untagged.mail = mailOf(message, {});

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MailError, type StoredMessage } from '../../functions/core/messages/message.schema.js';
+import { auditEvent } from '../../functions/core/audit/audit.js';
+import { caseEntity, MailError, type StoredMessage } from '../../functions/core/messages/message.schema.js';
 import { sendMessage } from '../../functions/core/messages/sender.service.js';
 import type { Mailer } from '../../functions/core/ports.js';
 import { type Api, checkRoutes, expectOk, expectProblem, type RouteCase, rolesOf } from '../support/api.js';
@@ -14,6 +15,8 @@ import {
   submitApplication,
 } from '../support/fixtures.js';
 import { type Harness, harnessWithApi } from '../support/harness.js';
+import { acceptingMailer, outboxMessage, recordBounce, uniqueAddress } from '../support/mail.js';
+import { ACTORS } from '../support/services.js';
 import { browserOf, type Expected, fieldError, type PageCase, walkPages } from '../support/web.js';
 
 /*
@@ -32,8 +35,6 @@ const refusing: Mailer = {
     throw new MailError('REJECTED', '550 5.1.1 mailbox unavailable');
   },
 };
-/** A mail service that accepts every message. */
-const accepting: Mailer = { send: async (m) => ({ providerMessageId: `provider-${m.id}` }) };
 
 let h: Harness;
 let client: Api;
@@ -87,6 +88,18 @@ beforeAll(async () => {
 
 const versionOf = async (id: string) => (await h.core.messages.get(id))?.version ?? -1;
 
+/**
+ * A message is sent again once: the newest of the resends from `id`, failed (the mail service refuses it, as it
+ * did the first) so that it may be sent again now.
+ */
+async function resendable(id: string): Promise<string> {
+  let message = await h.core.messages.get(id);
+  while (message?.resentAs) message = await h.core.messages.get(message.resentAs);
+  if (!message) throw new Error(`no message ${id}`);
+  if (message.status === 'pending') expect(await sendMessage(h.core, refusing, message.id)).toBe('failed');
+  return message.id;
+}
+
 const routes: RouteCase<Role>[] = [
   {
     route: 'GET /api/me/messages',
@@ -109,20 +122,25 @@ const routes: RouteCase<Role>[] = [
     run: (who) => client.get('/api/admin/messages?status=failed', who),
   },
   {
+    route: 'GET /api/admin/messages?recipient=',
+    expected: all(403, { anonymous: 401, finance: 200, admin: 200 }),
+    run: (who) => client.get(`/api/admin/messages?recipient=${encodeURIComponent(RESEARCHER)}`, who),
+  },
+  {
     route: 'POST /api/admin/messages/{failed receipt}/resend',
     expected: all(404, { anonymous: 401, applicant: 403, admin: 201 }),
-    run: async (who) =>
-      client.act(`/api/admin/messages/${ids.failed}/resend`, who, {
-        'if-match': `"${await versionOf(ids.failed)}"`,
-      }),
+    run: async (who) => {
+      const id = await resendable(ids.failed);
+      return client.act(`/api/admin/messages/${id}/resend`, who, { 'if-match': `"${await versionOf(id)}"` });
+    },
   },
   {
     route: 'POST /api/admin/messages/{failed party’s}/resend',
     expected: all(404, { anonymous: 401, finance: 201, admin: 201 }),
-    run: async (who) =>
-      client.act(`/api/admin/messages/${ids.partyFailed}/resend`, who, {
-        'if-match': `"${await versionOf(ids.partyFailed)}"`,
-      }),
+    run: async (who) => {
+      const id = await resendable(ids.partyFailed);
+      return client.act(`/api/admin/messages/${id}/resend`, who, { 'if-match': `"${await versionOf(id)}"` });
+    },
   },
 ];
 
@@ -164,6 +182,31 @@ describe('the message API', () => {
     expect(finance.items.every((m: StoredMessage) => m.case.kind === 'party')).toBe(true);
   });
 
+  it('filters by recipient, with status and kind within the page; finance only the parties’', async () => {
+    const query = (q: string, who = ADMIN) => client.get(`/api/admin/messages?${q}`, who);
+    const mine = expectOk(await query(`recipient=${encodeURIComponent(RESEARCHER.toUpperCase())}`));
+    expect(mine.items.map((m: StoredMessage) => m.id)).toEqual(
+      expect.arrayContaining([ids.failed, ids.pending]),
+    );
+    expect(mine.items.every((m: StoredMessage) => m.to === RESEARCHER)).toBe(true);
+    const failed = expectOk(await query(`recipient=${RESEARCHER}&status=failed&kind=application.receipt`));
+    expect(failed.items.length).toBeGreaterThan(0);
+    expect(
+      failed.items.every((m: StoredMessage) => m.status === 'failed' && m.kind === 'application.receipt'),
+    ).toBe(true);
+    expect(failed.items.map((m: StoredMessage) => m.id)).not.toContain(ids.pending);
+    // A page holds what passed the filter among the recipient's newest: fewer than the limit, and a cursor on.
+    const paged = expectOk(await query(`recipient=${RESEARCHER}&status=sent&limit=1`));
+    expect(paged.items.length).toBeLessThanOrEqual(1);
+    expect(paged.cursor).toBeDefined();
+    expect(expectOk(await query(`recipient=${RESEARCHER}`, FINANCE)).items).toEqual([]);
+    const partyAddress = (await h.core.messages.get(ids.party))?.to ?? '';
+    const party = expectOk(await query(`recipient=${partyAddress}`, FINANCE));
+    expect(party.items.map((m: StoredMessage) => m.id)).toContain(ids.party);
+    const bad = expectProblem(await query('recipient=not-an-address'), 400);
+    expect(bad.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/query/recipient']);
+  });
+
   it('refuses bad input, naming each field', async () => {
     const res = await client.get('/api/admin/messages?status=lost&limit=0', ADMIN);
     expectProblem(res, 400);
@@ -176,9 +219,10 @@ describe('the message API', () => {
   });
 
   it('resends only with the version read, and only a message that did not arrive', async () => {
-    const path = `/api/admin/messages/${ids.failed}/resend`;
+    const failed = await resendable(ids.failed);
+    const path = `/api/admin/messages/${failed}/resend`;
     expect(expectProblem(await client.act(path, ADMIN), 428).reason).toBe('IF_MATCH_REQUIRED');
-    const version = await versionOf(ids.failed);
+    const version = await versionOf(failed);
     expectProblem(await client.act(path, ADMIN, { 'if-match': `"${version + 1}"` }), 409);
     const pending = await client.act(`/api/admin/messages/${ids.pending}/resend`, ADMIN, {
       'if-match': `"${await versionOf(ids.pending)}"`,
@@ -189,12 +233,16 @@ describe('the message API', () => {
     });
     const copy = expectOk(await client.act(path, ADMIN, { 'if-match': `"${version}"` }), 201);
     expect(copy).toMatchObject({
-      resendOf: ids.failed,
+      resendOf: failed,
       status: 'pending',
       kind: 'application.receipt',
       to: RESEARCHER,
     });
-    expect(expectOk(await client.get(`/api/me/messages/${copy.id}`, RESEARCHER)).resendOf).toBe(ids.failed);
+    expect(expectOk(await client.get(`/api/me/messages/${copy.id}`, RESEARCHER)).resendOf).toBe(failed);
+    // Sent again once: a second resend of the same message, even at its version now, names the copy.
+    const again = await client.act(path, ADMIN, { 'if-match': `"${await versionOf(failed)}"` });
+    expect(expectProblem(again, 409)).toMatchObject({ reason: 'MESSAGE_ALREADY_RESENT', resendId: copy.id });
+    expect(expectOk(await client.get(`/api/me/messages/${failed}`, ADMIN)).resentAs).toBe(copy.id);
   });
 });
 
@@ -210,6 +258,8 @@ const pages: PageCase<WebRole>[] = [
   ['GET', '/admin/messages', ADMINS(200)],
   ['GET', '/finance/messages', OVERSEERS(200)],
   ['GET', '/admin/messages?status=lost', ADMINS(400)],
+  ['GET', `/admin/messages?recipient=${encodeURIComponent(RESEARCHER)}`, ADMINS(200)],
+  ['GET', '/finance/messages?recipient=nope', OVERSEERS(400)],
   ['GET', '/finance/messages?kind=NOPE', OVERSEERS(400)],
   ['POST', () => `/admin/messages/${ids.failed}/resend`, ADMINS(409), { _version: '999' }],
   [
@@ -247,24 +297,53 @@ describe('the message pages', () => {
     expect(failed.html).not.toContain('er også sendt');
     const pending = await visit('applicant', `/applications/${ids.pendingApp}`);
     expect(pending.html).toContain('En kvittering sendes til din e-mail.');
-    expect(await sendMessage(h.core, accepting, ids.pending)).toBe('sent');
+    expect(await sendMessage(h.core, acceptingMailer, ids.pending)).toBe('sent');
     const sent = await visit('applicant', `/applications/${ids.pendingApp}/receipt`);
     expect(sent.html).toMatch(/En kvittering er sendt til din e-mail \d/);
   });
 
+  it('list a person whose message bounced among the recipients to fix, for the admin only', async () => {
+    const to = uniqueAddress('bedoemmer');
+    const assigned = outboxMessage('review.assigned', { to, at: h.clock.now() });
+    const audit = auditEvent(ACTORS.admin, h.clock.now(), 'test.caused', caseEntity(assigned.case));
+    expect(await h.core.reminders.queueOnce(`test#${assigned.id}`, assigned, audit)).toBe(true);
+    expect(await sendMessage(h.core, acceptingMailer, assigned.id)).toBe('sent');
+    await recordBounce(h.core, assigned.id, h.clock.now().toISOString());
+    const recipients = (await visit('admin', '/admin/messages')).html.split('id="recipients"')[1] ?? '';
+    expect(recipients).toMatch(
+      new RegExp(
+        `<td>${to}</td><td>Ansøgning [^<]+</td><td>1 besked</td><td><a href="/messages/${assigned.id}">`,
+      ),
+    );
+    expect(recipients).toContain('kunne ikke sendes: modtagerens mailserver afviste den');
+    expect((await visit('finance', '/finance/messages')).html).not.toContain(to);
+  });
+
   it('let the admin filter, see who to fix, and resend with the version read', async () => {
+    const partyFailed = await resendable(ids.partyFailed);
     const filtered = await visit('admin', '/admin/messages?status=failed');
-    expect(filtered.html).toContain(`action="/admin/messages/${ids.partyFailed}/resend"`);
+    expect(filtered.html).toContain(`action="/admin/messages/${partyFailed}/resend"`);
+    // One resent already: no button, a link to the message sent in its place.
+    const resent = (await h.core.messages.get(ids.partyFailed)) as StoredMessage;
+    expect(filtered.html).not.toContain(`action="/admin/messages/${ids.partyFailed}/resend"`);
+    expect(filtered.html).toContain(`<a href="/messages/${resent.resentAs}">Sendt igen som</a>`);
     expect(filtered.html).not.toContain(`href="/messages/${ids.pending}"`);
     expect(filtered.html).toContain('Modtagere, der ikke fik deres beskeder');
-    expect(filtered.html).toContain((await h.core.messages.get(ids.partyFailed))?.to);
+    expect(filtered.html).toContain((await h.core.messages.get(partyFailed))?.to);
     expect(filtered.html).toMatch(/faktura@(aarhus|horsens)-kommune\.example\.dk/);
+    const mine = await visit('admin', `/admin/messages?recipient=${encodeURIComponent(RESEARCHER)}`);
+    expect(mine.html).toMatch(/id="f-recipient"[^>]*value="researcher@fim.local"/);
+    expect(mine.html).toContain(`href="/messages/${ids.pending}"`);
+    expect(mine.html.split('id="recipients"')[0]).not.toContain(`href="/messages/${partyFailed}"`);
+    const wrong = await visit('admin', '/admin/messages?recipient=nope');
+    expect(wrong.status).toBe(400);
+    expect(fieldError(wrong.html, 'f-recipient')).toBeDefined();
     const bad = await visit('admin', '/admin/messages?status=lost&kind=Nope');
     expect(bad.status).toBe(400);
     expect(fieldError(bad.html, 'f-status')).toBe('Vælg en af de mulige værdier');
     expect(fieldError(bad.html, 'f-kind')).toBeDefined();
-    const version = String(await versionOf(ids.partyFailed));
-    const done = await visit('finance', `/finance/messages/${ids.partyFailed}/resend`, {
+    const version = String(await versionOf(partyFailed));
+    const done = await visit('finance', `/finance/messages/${partyFailed}/resend`, {
       form: { _version: version },
     });
     expect(done.status).toBe(303);

@@ -23,6 +23,7 @@ describe('GET /api/openapi.json', () => {
     // Every route, each with its operationId: stable, because generated clients name their methods by it.
     expect(Object.fromEntries(operations.map((op) => [op.route, op.operationId]))).toEqual({
       'GET /health': 'getHealth',
+      'GET /health/ready': 'getReadiness',
       'POST /auth/dev-login': 'signInDemoUser',
       'GET /me': 'getCurrentUser',
       'GET /calls': 'listCalls',

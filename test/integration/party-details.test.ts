@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
+import { sendMessage } from '../../functions/core/messages/sender.service.js';
 import { composeMail } from '../../functions/texts/index.js';
 import { type Api, expectOk, expectProblem, pointers } from '../support/api.js';
 import { FINANCE, pay, setUpYear } from '../support/fixtures.js';
 import { type Harness, harnessWithApi } from '../support/harness.js';
+import { acceptingMailer, recordBounce } from '../support/mail.js';
 import { auditEvents, itemsWithPkPrefix } from '../support/table.js';
 import { browserOf, fieldError } from '../support/web.js';
 
@@ -213,5 +215,46 @@ describe('the party’s finance page', () => {
     expect(res.status).toBe(409);
     expect(res.html).toContain('Oplysningerne er ændret et andet sted');
     expect(res.html).toMatch(/id="f-invoiceEmail"[^>]*value="faktura@horsens.example.dk"/);
+  });
+});
+
+describe('a party whose latest message did not arrive', () => {
+  const demandOf = async (partyId: string) =>
+    (await outbox('contribution.demand')).find((m) => m.case.id === partyId) as OutboxMessage;
+  /** The cells of a party's row on the list. */
+  const rowOf = (html: string, name: string) =>
+    html.match(new RegExp(`${name}</a></th>(.*?)</tr>`, 's'))?.[1];
+
+  it('is flagged on the parties list and on its page, with why, until its message is sent again', async () => {
+    const aarhus = await demandOf('aarhus-kommune');
+    expect(await sendMessage(h.core, acceptingMailer, aarhus.id)).toBe('sent');
+    await recordBounce(h.core, aarhus.id, '2027-03-01T09:05:00.000Z');
+    const list = (await request('finance', '/finance/parties')).html;
+    expect(list).toContain('Disse parters seneste besked nåede ikke frem');
+    expect(rowOf(list, 'Aarhus Kommune')).toContain(
+      `<a href="/messages/${aarhus.id}">kunne ikke sendes: modtagerens mailserver afviste den (smtp; 550 5.1.1 user unknown)</a>`,
+    );
+    // Horsens had no e-mail when its demand was written; finance has given it one since (above).
+    const horsens = await demandOf('horsens-kommune');
+    expect(rowOf(list, 'Horsens Kommune')).toContain('kunne ikke sendes: der er ingen e-mailadresse');
+    const page = (await request('finance', '/finance/parties/aarhus-kommune')).html;
+    expect(page).toContain(
+      'Partens seneste besked kunne ikke sendes: modtagerens mailserver afviste den (smtp; 550 5.1.1 user unknown).',
+    );
+    const horsensPage = '/finance/parties/horsens-kommune';
+    expect((await request('finance', horsensPage)).html).toContain(
+      'Partens seneste besked kunne ikke sendes: der er ingen e-mailadresse.',
+    );
+
+    // Sent again: to the e-mail finance gave the party, and the flag is gone.
+    const copy = expectOk(
+      await client.act(`/api/admin/messages/${horsens.id}/resend`, FINANCE, { 'if-match': '"1"' }),
+      201,
+    );
+    expect(copy).toMatchObject({ to: 'faktura@horsens.example.dk', status: 'pending', resendOf: horsens.id });
+    expect((await request('finance', horsensPage)).html).not.toContain('Partens seneste besked');
+    expect(rowOf((await request('finance', '/finance/parties')).html, 'Horsens Kommune')).toContain(
+      'ingen fejl',
+    );
   });
 });

@@ -171,7 +171,17 @@ const matrix: RouteCase<Role>[] = [
   },
   {
     route: 'GET /api/applications/{id}/assignments',
-    expected: boardOnly(200, 403),
+    // Those on it are refused (403); anyone else is answered as for an unknown id (404), so no one learns
+    // from the answer whether an application exists.
+    expected: all(404, {
+      anonymous: 401,
+      board: 200,
+      chair: 200,
+      admin: 200,
+      conflictedBoard: 403,
+      assignedReviewer: 403,
+      conflictedReviewer: 403,
+    }),
     run: (who) => client.get(`/api/applications/${app}/assignments`, who),
   },
   {
@@ -337,6 +347,19 @@ describe('what the conflicted see', () => {
     );
     expectProblem(await client.act(`/api/applications/${app}/review/submit`, who), 409, 'INVALID_STATE');
   });
+
+  it.each([RESEARCHER2, REVIEWER3, FINANCE])(
+    'GET assignments answers %s alike for an application they may not see and an unknown id',
+    async (who) => {
+      const existing = await client.get(`/api/applications/${app}/assignments`, who);
+      const unknown = await client.get(`/api/applications/${crypto.randomUUID()}/assignments`, who);
+      expectProblem(existing, 404, 'NOT_FOUND');
+      const { instance: _a, ...seen } = existing.body;
+      const { instance: _b, ...unseen } = unknown.body;
+      expect(seen).toEqual(unseen);
+      expect(existing.status).toBe(unknown.status);
+    },
+  );
 
   it('a conflicted board member is refused the reviews and gets a title-only row in the ranking and exports', async () => {
     const who = BOARD2.email;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DANISH_NUMBER } from '../../functions/core/shared/csv.js';
 import type { Harness } from './harness.js';
 
 /*
@@ -141,6 +142,21 @@ const withoutBom = (bytes: Uint8Array): string =>
   new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).replace(/^\uFEFF/, '');
 
 /** Splits semicolon CSV (quoted fields with "" escapes, CRLF rows) into rows of cells. */
+/** A cell as a spreadsheet takes it: a number it sums, a formula it would run, or text. */
+export type SpreadsheetCell = { number: number } | { formula: string } | { text: string };
+
+/**
+ * A CSV cell read as Danish Excel reads it (LibreOffice is not installed here to ask; these are the rules the
+ * formula guard of functions/core/shared/csv.ts is written against): a Danish number (`-1234,50`, no thousands
+ * separators) is a number; anything else that starts with = + - @ is a formula; the rest, the guard's
+ * apostrophe-led text included, is text.
+ */
+export function spreadsheetCell(cell: string): SpreadsheetCell {
+  if (DANISH_NUMBER.test(cell)) return { number: Number(cell.replace(',', '.')) };
+  if (/^[=+\-@]/.test(cell)) return { formula: cell };
+  return { text: cell };
+}
+
 export function parseDanishCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

@@ -857,7 +857,13 @@ function fakeMessages(store: FakeStore): MessageRepository {
     resend: (original, message, audit) => {
       const stored = { ...storedMessage(message), resendOf: original.id };
       return store.transact(
-        { message: created(store.messages, message.id, stored) },
+        {
+          original: put(
+            { ...original, resentAs: message.id, version: original.version + 1 },
+            original.version,
+          ),
+          message: created(store.messages, message.id, stored),
+        },
         { entityPk: casePk(stored.case), event: audit },
       );
     },
@@ -891,7 +897,17 @@ function fakeReminders(store: FakeStore): ReminderRepository {
       try {
         await store.transact(
           { marker: created(store.reminders, marker, message.id) },
-          { entityPk: `${audit.entityType}#${audit.entityId}`, event: audit },
+          // As functions/db/reminders.repository.ts keeps it: under the award, the call or the application.
+          {
+            entityPk: casePk({
+              kind:
+                audit.entityType === 'award' || audit.entityType === 'call'
+                  ? audit.entityType
+                  : 'application',
+              id: audit.entityId,
+            }),
+            event: audit,
+          },
           [message],
         );
         return true;

@@ -7,11 +7,13 @@ import type { Principal } from '../../functions/core/auth/principal.js';
 import { syncUserProfile } from '../../functions/core/auth/users.service.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import type { CoreDeps, UserProfile } from '../../functions/core/ports.js';
-import { createDb, type Db } from '../../functions/db/client.js';
+import { createDb, type Db, pingDb } from '../../functions/db/client.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
 import { createLocalTokens, type LocalTokens } from '../../functions/http/auth/tokens.js';
+import type { Readiness } from '../../functions/http/context.js';
 import { DEMO_USERS } from '../../functions/local/seed.js';
 import { ensureTable } from '../../functions/local/table.js';
+import { smtpReady } from '../../functions/mail/smtp-mailer.js';
 import { type Api, api } from './api.js';
 import { TestClock } from './clock.js';
 import { createCall } from './fixtures.js';
@@ -32,7 +34,9 @@ export interface Harness {
 }
 
 /** A fresh table in the run's DynamoDB Local, the demo users in it, and the app wired to it. */
-export async function createHarness(options: { now?: string; db?: Db } = {}): Promise<Harness> {
+export async function createHarness(
+  options: { now?: string; db?: Db; readiness?: Readiness } = {},
+): Promise<Harness> {
   const tableName = `t-${crypto.randomUUID()}`;
   const db = options.db ?? createDb({ tableName, endpoint: inject('dynamoEndpoint') });
   await ensureTable(db.client, db.tableName);
@@ -43,6 +47,11 @@ export async function createHarness(options: { now?: string; db?: Db } = {}): Pr
   const errors: unknown[] = [];
   const app = createApp({
     core,
+    // As `npm start` wires it: the table and the run's SMTP server.
+    readiness: options.readiness ?? {
+      dynamodb: () => pingDb(db),
+      mail: () => smtpReady({ host: '127.0.0.1', port: inject('mailSmtpPort') }),
+    },
     config: { mode: 'local', dataDir: tmpdir(), secureCookies: false },
     tokens,
     logError: (_message, error) => errors.push(error),

@@ -1,10 +1,46 @@
-import type { Context } from 'aws-lambda';
-import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import type { Context, ScheduledEvent } from 'aws-lambda';
+import { afterAll, afterEach, beforeAll, inject, vi } from 'vitest';
 
 /*
  * A Lambda function's surroundings in a test: the context Lambda passes, and the JSON lines Powertools writes
  * (through its own Console on process.stdout / process.stderr, not console.*, in Lambda).
  */
+
+/** What EventBridge Scheduler sends the function of the schedule `name` each time it runs. */
+export const schedulerEvent = (name: string): ScheduledEvent => ({
+  version: '0',
+  id: crypto.randomUUID(),
+  'detail-type': 'Scheduled Event',
+  source: 'aws.scheduler',
+  account: '111111111111',
+  time: new Date().toISOString(),
+  region: 'eu-north-1',
+  resources: [`arn:aws:scheduler:eu-north-1:111111111111:schedule/default/${name}`],
+  detail: {},
+});
+
+/**
+ * A fresh cold start of a handler module (`load` imports it) as Lambda runs it: against the run's DynamoDB
+ * Local, in eu-north-1, as the function `functionName`, with `env` on top (undefined removes a variable).
+ */
+export async function coldStart<T>(
+  load: () => Promise<{ handler: unknown }>,
+  functionName: string,
+  env: Record<string, string | undefined> = {},
+): Promise<T> {
+  Object.assign(process.env, {
+    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+    AWS_REGION: 'eu-north-1',
+    AWS_LAMBDA_FUNCTION_NAME: functionName,
+  });
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  delete process.env.POWERTOOLS_DEV;
+  vi.resetModules();
+  return (await load()).handler as T;
+}
 
 /** The context Lambda passes to an invocation of the function `name`. */
 export function lambdaContext(

@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
-import type { Mailer } from '../../functions/core/ports.js';
+import { recordDeliveryEvent } from '../../functions/core/messages/sender.service.js';
+import type { CoreDeps, Mailer } from '../../functions/core/ports.js';
 import type { MailKind, MailParams } from '../../functions/core/shared/messages.js';
 import { smtpMailer } from '../../functions/mail/smtp-mailer.js';
 
@@ -26,6 +27,19 @@ export const TEST_FROM = 'FIM <noreply@fim.test>';
 /** A mailer sending to the run's maildev. */
 export const testMailer = (port = inject('mailSmtpPort')): Mailer =>
   smtpMailer({ host: '127.0.0.1', port, from: TEST_FROM, siteUrl: TEST_SITE_URL });
+
+/** A mail service that accepts every message, without SMTP: for a test about what follows the send. */
+export const acceptingMailer: Mailer = { send: async (m) => ({ providerMessageId: `provider-${m.id}` }) };
+
+/** SES's word that message `messageId` bounced for good (an unknown user), recorded as its handler records it. */
+export const recordBounce = (deps: CoreDeps, messageId: string, at: string): Promise<void> =>
+  recordDeliveryEvent(deps, {
+    messageId,
+    type: 'bounce',
+    permanent: true,
+    detail: 'smtp; 550 5.1.1 user unknown',
+    at,
+  });
 
 /** An address no other test uses. */
 export const uniqueAddress = (name = 'modtager'): string => `${name}-${crypto.randomUUID()}@fim.test`;
@@ -129,7 +143,9 @@ export function outboxMessage(
     'award.tranche_paid': { ...money, disbursedOre: 15_000_000 },
     'award.refund_booked': { ...money, refundedOre: 5_000_000 },
     'award.acceptance_reminder': { ...lead, amountOre: 30_000_000, decidedOn: '2027-02-10' },
-    'review.assigned': reviewer,
+    'review.assigned': { ...reviewer, dueDate: '2027-10-01' },
+    'review.due_reminder': { ...reviewer, dueDate: '2027-10-01', daysLeft: 7 },
+    'review.overdue': { ...reviewer, dueDate: '2027-10-01' },
     'review.unassigned': reviewer,
     'conflict.ruled': { ...reviewer, recused: true, note: 'Samme afdeling.' },
     'contribution.payment_received': {
@@ -155,6 +171,8 @@ export function outboxMessage(
     'award.refund_booked': { kind: 'award', link: `/awards/${caseId}` },
     'award.acceptance_reminder': { kind: 'award', link: `/awards/${caseId}` },
     'review.assigned': { kind: 'application', link: `/reviews/${caseId}` },
+    'review.due_reminder': { kind: 'application', link: `/reviews/${caseId}` },
+    'review.overdue': { kind: 'application', link: `/reviews/${caseId}` },
     'review.unassigned': { kind: 'application', link: `/reviews/${caseId}` },
     'conflict.ruled': { kind: 'application', link: `/reviews/${caseId}` },
     'contribution.payment_received': { kind: 'party', link: `/finance/parties/${caseId}` },

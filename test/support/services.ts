@@ -56,15 +56,15 @@ export async function submitted(
 }
 
 /**
- * An application of `owner`'s in review under its own call (neutral partners), approved by the admin with
- * `amountOre` (at most the 350 000 kr. applied for) unless `approve` is false.
+ * An application of `owner`'s in review under its own call (callBody with `call`; neutral partners), approved
+ * by the admin with `amountOre` (at most the 350 000 kr. applied for) unless `approve` is false.
  */
 export async function inReview(
   deps: CoreDeps,
   owner: Principal = ACTORS.applicant,
-  options: { approveOre?: number; overrides?: Record<string, unknown> } = {},
+  options: { approveOre?: number; overrides?: Record<string, unknown>; call?: Record<string, unknown> } = {},
 ): Promise<Application> {
-  const call = await openedCall(deps);
+  const call = await openedCall(deps, options.call);
   const application = await submitted(deps, call.id, owner, {
     partners: neutralPartners(),
     ...options.overrides,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { kronerText, toDanishCsv, twoDecimals } from '../../functions/core/shared/csv.js';
-import { parseDanishCsv } from '../support/api.js';
+import { DANISH_NUMBER, kronerText, toDanishCsv, twoDecimals } from '../../functions/core/shared/csv.js';
+import { parseDanishCsv, spreadsheetCell } from '../support/api.js';
 
 describe('toDanishCsv', () => {
   it('starts with a byte-order mark, separates with semicolons and ends each row with CRLF', () => {
@@ -24,14 +24,37 @@ describe('toDanishCsv', () => {
     expect(toDanishCsv(['n'], [[-1.5]])).toBe('\uFEFFn\r\n-1,5\r\n');
   });
 
-  it('property: any text reads back as written (formula characters behind an apostrophe)', () => {
+  it('leaves negative amounts in kroner as numbers the spreadsheet sums (no apostrophe)', () => {
+    const amounts = [-123_450, 5_000, -1, 0, 99_999_999];
+    const csv = toDanishCsv(
+      ['Bevægelse', 'Beløb'],
+      amounts.map((ore, i) => [i === 0 ? '=SUM(B2:B9)' : `Post ${i}`, kronerText(ore)]),
+    );
+    const [header, ...rows] = parseDanishCsv(csv.slice(1)).map((row) => row.map(spreadsheetCell));
+    expect(header).toEqual([{ text: 'Bevægelse' }, { text: 'Beløb' }]);
+    // Every amount is a number, and their sum is the øre written, to the øre.
+    const cells = rows.map((row) => row[1]);
+    expect(
+      cells.every((cell) => cell !== undefined && 'number' in cell),
+      JSON.stringify(cells),
+    ).toBe(true);
+    const sum = cells.reduce((total, cell) => total + (cell && 'number' in cell ? cell.number : 0), 0);
+    expect(Math.round(sum * 100)).toBe(amounts.reduce((a, b) => a + b, 0));
+    // The text a person typed stays text: the formula is behind the guard's apostrophe.
+    expect(rows[0]?.[0]).toEqual({ text: "'=SUM(B2:B9)" });
+  });
+
+  it('property: no cell a spreadsheet reads is a formula; any text reads back as written', () => {
     fc.assert(
       fc.property(
         fc.array(fc.array(fc.string(), { minLength: 1, maxLength: 4 }), { maxLength: 5 }),
         (rows) => {
           const parsed = parseDanishCsv(toDanishCsv(['h'], rows).slice(1)).slice(1);
+          for (const cell of parsed.flat()) expect(spreadsheetCell(cell)).not.toHaveProperty('formula');
           expect(parsed).toEqual(
-            rows.map((r) => r.map((cell) => (/^[=+\-@]/.test(cell) ? `'${cell}` : cell))),
+            rows.map((r) =>
+              r.map((cell) => (/^[=+\-@]/.test(cell) && !DANISH_NUMBER.test(cell) ? `'${cell}` : cell)),
+            ),
           );
         },
       ),

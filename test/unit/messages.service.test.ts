@@ -11,6 +11,7 @@ import {
   listFailedRecipients,
   listMessages,
   listMyMessages,
+  listPartyMessageFlags,
   resendMessage,
 } from '../../functions/core/messages/messages.service.js';
 import { AppError } from '../../functions/core/shared/errors.js';
@@ -191,6 +192,35 @@ describe('the overseers’ list', () => {
   });
 });
 
+describe('the parties whose latest message did not arrive', () => {
+  it('flags each with its newest failure, unless a later message to its address arrived or it was resent', async () => {
+    f.store.parties.set('aarhus', {
+      id: 'aarhus',
+      name: 'Aarhus Kommune',
+      kind: 'municipality',
+      invoiceEmail: 'faktura@aarhus.dk',
+      version: 1,
+    });
+    const old = stored({ party: 'skive', at: '2027-02-01T10:00:00.000Z' });
+    const newest = stored({
+      party: 'skive',
+      to: 'x@skive.dk',
+      status: 'bounced',
+      at: '2027-02-02T10:00:00.000Z',
+    });
+    stored({ party: 'aarhus', to: 'faktura@aarhus.dk', status: 'failed', at: '2027-02-01T10:00:00.000Z' });
+    const resent = stored({ party: 'odder', status: 'failed' });
+    f.store.messages.set(resent.id, { ...resent, resentAs: 'copy' });
+    // Aarhus: a later message arrived at its address, so its failure is behind it.
+    stored({ party: 'aarhus', to: 'faktura@aarhus.dk', status: 'sent', at: '2027-02-03T10:00:00.000Z' });
+    const flags = await listPartyMessageFlags(f.deps, as(ACTORS.finance));
+    expect([...flags].map(([party, m]) => [party, m.id])).toEqual([['skive', newest.id]]);
+    expect(flags.get('skive')?.id).not.toBe(old.id);
+    for (const actor of [ACTORS.applicant, REVIEWER])
+      expect((await refusal(listPartyMessageFlags(f.deps, as(actor)))).code).toBe('FORBIDDEN');
+  });
+});
+
 describe('resending', () => {
   it('writes one new message as a resend of a failed one, with its audit event under the case', async () => {
     const failed = stored({ status: 'bounced' });
@@ -238,6 +268,25 @@ describe('resending', () => {
     expect((await refusal(resendMessage(f.deps, as(REVIEWER), receipt.id, receipt.version))).code).toBe(
       'NOT_FOUND',
     );
+  });
+
+  it('resends a party’s message that had no address to its invoicing e-mail as finance has fixed it', async () => {
+    const demand = stored({ party: 'skive' });
+    expect(demand).toMatchObject({ status: 'failed', failure: { reason: 'NO_ADDRESS' } });
+    f.store.parties.set('skive', {
+      id: 'skive',
+      name: 'Skive Kommune',
+      kind: 'municipality',
+      invoiceEmail: 'faktura@skive.dk',
+      version: 1,
+    });
+    const copy = await resendMessage(f.deps, as(ACTORS.finance), demand.id, demand.version);
+    expect(copy).toMatchObject({ to: 'faktura@skive.dk', status: 'pending', resendOf: demand.id });
+    expect(f.store.messages.get(demand.id)).toMatchObject({ resentAs: copy.id, version: demand.version + 1 });
+    expect(f.store.eventsOf('skive').at(-1)?.details).toMatchObject({ toBefore: '', to: 'faktura@skive.dk' });
+    // Sent again once: the original's button is gone, and a second resend says which message took its place.
+    const error = await refusal(resendMessage(f.deps, as(ACTORS.finance), demand.id, demand.version + 1));
+    expect(error.reason).toEqual({ code: 'MESSAGE_ALREADY_RESENT', params: { resendId: copy.id } });
   });
 
   it('refuses a message that is on its way or arrived, saying what it is', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, reportObligations } from '../../functions/core/finance/report.rules.js';
+import { addMonths, reportObligations } from '../../functions/core/finance/report.rules.js';
+import { addDays } from '../../functions/core/shared/time.js';
 
 describe('report due dates', () => {
   it('adds months on the calendar, keeping the day or taking the month’s last', () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MailError, SENDING, type StoredMessage } from '../../functions/core/messages/message.schema.js';
+import { resendMessage } from '../../functions/core/messages/messages.service.js';
 import { drainOutbox, sendMessage } from '../../functions/core/messages/sender.service.js';
 import type { Mailer } from '../../functions/core/ports.js';
 import { createFakes } from '../support/fakes.js';
 import { outboxMessage } from '../support/mail.js';
+import { ACTORS, as } from '../support/services.js';
 
 /*
  * The sender's rules on the in-memory fakes: what each kind of failure leaves on the message, the audit trail
@@ -47,6 +49,22 @@ describe('sendMessage', () => {
     });
     expect(store.audit.map((a) => [a.entityPk.split('#')[0], a.event.action, a.event.actor.userId])).toEqual([
       ['AWARD', 'message.failed', 'system-scheduler'],
+    ]);
+  });
+
+  it('a party’s message: its outcome and its resend are kept under the same entity, the party in finance', async () => {
+    const fakes = createFakes();
+    const demand = outboxMessage('contribution.demand', { at: fakes.clock.now() });
+    await fakes.store.transact({}, [], [demand]);
+    expect(await sendMessage(fakes.deps, scripted(new MailError('REJECTED', '550')), demand.id)).toBe(
+      'failed',
+    );
+    await resendMessage(fakes.deps, as(ACTORS.finance), demand.id, 3);
+    expect(
+      fakes.store.audit.map((a) => [a.event.action, a.event.entityType, a.event.entityId, a.entityPk]),
+    ).toEqual([
+      ['message.failed', 'finance', demand.case.id, `PARTY#${demand.case.id}`],
+      ['message.resent', 'finance', demand.case.id, `PARTY#${demand.case.id}`],
     ]);
   });
 

@@ -2,6 +2,7 @@ import {
   type Call,
   type CallStatus,
   criterionSchema,
+  DEFAULT_REVIEW_REMINDER_DAYS,
   FOCUS_AREAS,
   grantTypeSchema,
   wholeCallSchema,
@@ -35,6 +36,9 @@ export interface CallFormValues {
   showReviewsToReviewers: boolean;
   /** A score spread, as typed: 1,5 (decimal comma) or 1.5. */
   disagreementThreshold: string;
+  /** A date (YYYY-MM-DD, as a date field sends it), or '' for none. */
+  reviewDueAt: string;
+  reviewReminderDays: string;
   grantTypes: { id: string; name: string; nameEn: string; maxAmount: string }[];
   criteria: { id: string; name: string; nameEn: string; weight: string }[];
 }
@@ -53,6 +57,8 @@ export const emptyCallValues = (): CallFormValues => ({
   blindReview: false,
   showReviewsToReviewers: false,
   disagreementThreshold: '1,5',
+  reviewDueAt: '',
+  reviewReminderDays: String(DEFAULT_REVIEW_REMINDER_DAYS),
   grantTypes: newCallDefaults.grantTypes.map((g) => ({ ...g })),
   criteria: newCallDefaults.criteria.map((c) => ({ ...c })),
 });
@@ -74,6 +80,8 @@ export const valuesFromCall = (call: Call): CallFormValues => ({
   blindReview: call.blindReview,
   showReviewsToReviewers: call.showReviewsToReviewers,
   disagreementThreshold: formatThreshold(call.disagreementThreshold),
+  reviewDueAt: call.reviewDueAt ?? '',
+  reviewReminderDays: String(call.reviewReminderDays),
   grantTypes: call.grantTypes.map((g) => ({
     id: g.id,
     name: g.name,
@@ -117,6 +125,8 @@ export function callFieldLabel(pointer: string, lang: Lang): string {
     blindReview: l.blindReview,
     showReviewsToReviewers: l.showReviews,
     disagreementThreshold: l.threshold,
+    reviewDueAt: l.reviewDueAt,
+    reviewReminderDays: l.reviewReminderDays,
     grantTypes: l.grantTypes,
     criteria: l.criteria,
   };
@@ -340,6 +350,26 @@ export function CallFormPage({
               inputMode="decimal"
               narrow
             />
+            <div class="grid">
+              <TextField
+                pointer="/reviewDueAt"
+                name="reviewDueAt"
+                label={l.reviewDueAt}
+                hint={l.reviewDueAtHint}
+                type="date"
+                errors={errors}
+                value={values.reviewDueAt}
+              />
+              <TextField
+                pointer="/reviewReminderDays"
+                name="reviewReminderDays"
+                label={l.reviewReminderDays}
+                errors={errors}
+                value={values.reviewReminderDays}
+                inputMode="numeric"
+                narrow
+              />
+            </div>
           </fieldset>
           <fieldset
             id={fieldId('/focusAreas')}

@@ -44,6 +44,8 @@ const valuesFromBody = (body: FormBody): CallFormValues => ({
   blindReview: field(body, 'blindReview') === 'true',
   showReviewsToReviewers: field(body, 'showReviewsToReviewers') === 'true',
   disagreementThreshold: field(body, 'disagreementThreshold'),
+  reviewDueAt: field(body, 'reviewDueAt'),
+  reviewReminderDays: field(body, 'reviewReminderDays'),
   // Rows left empty are the spare ones: ignored.
   grantTypes: [...rows(body, 'grantTypes').values()]
     .map((r) => ({
@@ -73,6 +75,8 @@ const callInput = (values: CallFormValues, read: FieldReader) => ({
   blindReview: values.blindReview,
   showReviewsToReviewers: values.showReviewsToReviewers,
   disagreementThreshold: read.decimal(values.disagreementThreshold, '/disagreementThreshold'),
+  reviewDueAt: read.optional(values.reviewDueAt),
+  reviewReminderDays: read.whole(values.reviewReminderDays, '/reviewReminderDays', 4),
   grantTypes: values.grantTypes.map((g, i) => ({
     id: g.id.trim().toUpperCase(),
     name: g.name,

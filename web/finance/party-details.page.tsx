@@ -1,4 +1,5 @@
 import type { Party, PartyChange } from '../../functions/core/finance/parties.schema.js';
+import type { StoredMessage } from '../../functions/core/messages/message.schema.js';
 import { formatDateTime } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
@@ -37,10 +38,27 @@ function EmailCell({ lang, party }: { lang: Lang; party: Party }) {
   );
 }
 
-/** Every party's invoicing details, the ones without an e-mail flagged (finance). */
-export function PartyDetailsListPage({ lang, parties }: { lang: Lang; parties: Party[] }) {
+/** Why a message did not arrive, in words, with the provider's where it gave some. */
+const failureOf = (lang: Lang, message: StoredMessage): string =>
+  `${message.failure ? texts[lang].messages.failure[message.failure.reason] : texts[lang].messages.statusName[message.status].toLowerCase()}${message.failure?.detail ? ` (${message.failure.detail})` : ''}`;
+
+/**
+ * Every party's invoicing details, the ones without an e-mail flagged, and the ones whose latest message did
+ * not arrive, with why (finance).
+ */
+export function PartyDetailsListPage({
+  lang,
+  parties,
+  failed,
+}: {
+  lang: Lang;
+  parties: Party[];
+  /** Each party whose latest message did not arrive: that message. */
+  failed: ReadonlyMap<string, StoredMessage>;
+}) {
   const d = texts[lang].partyDetails;
   const unreachable = parties.filter((p) => !p.invoiceEmail);
+  const unsent = parties.filter((p) => failed.has(p.id));
   return (
     <>
       <p>
@@ -53,6 +71,12 @@ export function PartyDetailsListPage({ lang, parties }: { lang: Lang; parties: P
           {d.cannotReceiveList(unreachable.map((p) => p.name).join(', '))}
         </p>
       )}
+      {unsent.length > 0 && (
+        <p class="flag" id="unsent">
+          {d.messageFailedList(unsent.map((p) => p.name).join(', '))}{' '}
+          <a href="/finance/messages">{d.resendMessages}</a>
+        </p>
+      )}
       <div class="table-wrap">
         <table class="compact">
           <caption class="meta">{d.listTitle}</caption>
@@ -62,6 +86,7 @@ export function PartyDetailsListPage({ lang, parties }: { lang: Lang; parties: P
               <th scope="col">{d.invoiceEmail}</th>
               <th scope="col">{d.ean}</th>
               <th scope="col">{d.cvr}</th>
+              <th scope="col">{d.lastMessage}</th>
             </tr>
           </thead>
           <tbody>
@@ -75,6 +100,9 @@ export function PartyDetailsListPage({ lang, parties }: { lang: Lang; parties: P
                 </td>
                 <td>{p.ean ?? d.missing}</td>
                 <td>{p.cvr ?? d.missing}</td>
+                <td>
+                  <LastMessageCell lang={lang} message={failed.get(p.id)} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -84,10 +112,26 @@ export function PartyDetailsListPage({ lang, parties }: { lang: Lang; parties: P
   );
 }
 
-/** One party's invoicing details: the form (at the version read) and every change before. */
+/** A party's latest message where it did not arrive: flagged, with why and a link to it. */
+function LastMessageCell({ lang, message }: { lang: Lang; message: StoredMessage | undefined }) {
+  const d = texts[lang].partyDetails;
+  if (!message) return <span>{d.lastMessageArrived}</span>;
+  return (
+    <span class="flag">
+      <span aria-hidden="true">⚠ </span>
+      <a href={`/messages/${message.id}`}>{d.messageFailedShort(failureOf(lang, message))}</a>
+    </span>
+  );
+}
+
+/**
+ * One party's invoicing details: the form (at the version read) and every change before; flagged when it has
+ * no e-mail, or when its latest message did not arrive.
+ */
 export function PartyDetailsPage({
   lang,
   party,
+  failed,
   history,
   values,
   errors,
@@ -95,6 +139,8 @@ export function PartyDetailsPage({
 }: {
   lang: Lang;
   party: Party;
+  /** The party's latest message, when it did not arrive. */
+  failed: StoredMessage | undefined;
   history: PartyChange[];
   values: PartyDetailsValues;
   errors: Errors;
@@ -113,6 +159,14 @@ export function PartyDetailsPage({
         <p class="flag" id="unreachable">
           <span aria-hidden="true">⚠ </span>
           {d.cannotReceive}
+        </p>
+      )}
+      {failed && (
+        <p class="flag" id="unsent">
+          <span aria-hidden="true">⚠ </span>
+          {d.messageFailed(failureOf(lang, failed))} <a href={`/messages/${failed.id}`}>{d.readMessage}</a>
+          {' · '}
+          <a href="/finance/messages">{d.resendMessages}</a>
         </p>
       )}
       <ErrorSummary errors={errors} labelOf={labelOf(lang)} />

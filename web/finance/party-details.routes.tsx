@@ -5,6 +5,7 @@ import {
   listPartyDetails,
   updatePartyDetails,
 } from '../../functions/core/finance/parties.service.js';
+import { listPartyMessageFlags } from '../../functions/core/messages/messages.service.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
 import { Errors } from '../components/fields.js';
@@ -32,10 +33,14 @@ export function partyDetailsRoutes(deps: AppDeps) {
 
   app.get('/parties', async (c) => {
     const { actor, lang } = webCtx(c);
+    const [parties, failed] = await Promise.all([
+      listPartyDetails(deps.core, actor),
+      listPartyMessageFlags(deps.core, { actor }),
+    ]);
     return page(
       c,
       texts[lang].partyDetails.listTitle,
-      <PartyDetailsListPage lang={lang} parties={await listPartyDetails(deps.core, actor)} />,
+      <PartyDetailsListPage lang={lang} parties={parties} failed={failed} />,
     );
   });
 
@@ -49,13 +54,17 @@ export function partyDetailsRoutes(deps: AppDeps) {
     },
   ) => {
     const { actor, lang } = webCtx(c);
-    const { party, history } = await getPartyDetails(deps.core, actor, partyOf(c));
+    const [{ party, history }, failed] = await Promise.all([
+      getPartyDetails(deps.core, actor, partyOf(c)),
+      listPartyMessageFlags(deps.core, { actor }),
+    ]);
     return page(
       c,
       texts[lang].partyDetails.title(party.name),
       <PartyDetailsPage
         lang={lang}
         party={party}
+        failed={failed.get(party.id)}
         history={history}
         values={options.values ?? partyDetailsValues(party)}
         errors={options.errors ?? new Errors(lang)}

@@ -1,12 +1,21 @@
 import type { Child } from 'hono/jsx';
 import type { StoredMessage } from '../../functions/core/messages/message.schema.js';
 import { MESSAGE_STATUSES } from '../../functions/core/messages/message.schema.js';
-import { type FailedRecipient, isResendable } from '../../functions/core/messages/messages.service.js';
+import {
+  didNotArrive,
+  type FailedRecipient,
+  isResendable,
+  messageFilterSchema,
+} from '../../functions/core/messages/messages.service.js';
+import type { MailKind } from '../../functions/core/shared/messages.js';
 import { formatDateTime } from '../../functions/texts/format.js';
 import { composedMail, MAIL_KINDS, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
-import { ErrorSummary, type Errors, SelectField } from '../components/fields.js';
+import { ErrorSummary, type Errors, SelectField, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
+import { maxLengthOf } from '../forms.js';
+
+const RECIPIENT_MAX = maxLengthOf(messageFilterSchema.shape.recipient);
 
 /** A message's status in words: "sendes", "sendt <tid>", "kunne ikke sendes: <grund>". */
 export function statusWords(
@@ -28,8 +37,7 @@ export function statusWords(
   }
 }
 
-const kindName = (lang: Lang, kind: string): string =>
-  texts[lang].messages.kinds[kind as keyof typeof texts.da.messages.kinds] ?? kind;
+const kindName = (lang: Lang, kind: MailKind): string => texts[lang].messages.kinds[kind];
 
 /** A message's subject as composed (both languages), or its kind's name when it cannot be composed. */
 const subjectOf = (lang: Lang, message: StoredMessage): string =>
@@ -164,6 +172,14 @@ export function MessagePage({ lang, message, back }: { lang: Lang; message: Stor
             </dd>
           </>
         )}
+        {message.resentAs && (
+          <>
+            <dt>{t.resentAs}</dt>
+            <dd>
+              <a href={`/messages/${message.resentAs}`}>{message.resentAs}</a>
+            </dd>
+          </>
+        )}
       </dl>
       <h2>{t.text}</h2>
       {mail ? (
@@ -180,8 +196,9 @@ export function MessagePage({ lang, message, back }: { lang: Lang; message: Stor
   );
 }
 
-/** The admin's (or finance's) filter: status and kind, as a plain GET form. */
+/** The admin's (or finance's) filter: recipient, status and kind, as a plain GET form. */
 export interface MessageFilterValues {
+  recipient: string;
   status: string;
   kind: string;
 }
@@ -239,8 +256,21 @@ export function AdminMessagesPage({
       <h1 id="messages-title">{finance ? a.financeTitle : a.title}</h1>
       <p class="lead">{finance ? a.financeIntro : a.intro}</p>
       <Notice text={notice} />
-      <ErrorSummary errors={errors} labelOf={(p) => (p === '/kind' ? t.kind : t.status)} />
+      <ErrorSummary
+        errors={errors}
+        labelOf={(p) => (p === '/kind' ? t.kind : p === '/recipient' ? a.recipient : t.status)}
+      />
       <form method="get" action={base} class="inline-form card" aria-label={a.filter}>
+        <TextField
+          pointer="/recipient"
+          name="recipient"
+          label={a.recipient}
+          hint={a.recipientHint}
+          type="email"
+          maxLength={RECIPIENT_MAX}
+          value={filter.recipient}
+          errors={errors}
+        />
         <SelectField
           pointer="/status"
           name="status"
@@ -274,7 +304,11 @@ export function AdminMessagesPage({
             m.to || t.noAddress,
             <a href={`/messages/${m.id}`}>{subjectOf(lang, m)}</a>,
             `${statusWords(lang, m)}${m.failure?.detail ? ` (${m.failure.detail})` : ''}`,
-            isResendable(m) && <ResendForm lang={lang} base={base} message={m} />,
+            isResendable(m) ? (
+              <ResendForm lang={lang} base={base} message={m} />
+            ) : (
+              m.resentAs && <a href={`/messages/${m.resentAs}`}>{t.resentAs}</a>
+            ),
           ])}
         />
       )}
@@ -312,11 +346,11 @@ export function ReceiptMailNotice({ lang, message }: { lang: Lang; message: Stor
   const text =
     message.status === 'sent'
       ? r.sent(message.sentAt ? formatDateTime(message.sentAt, lang) : '')
-      : isResendable(message)
+      : didNotArrive(message)
         ? r.failed(message.failure ? texts[lang].messages.failure[message.failure.reason] : message.status)
         : r.pending;
   return (
-    <p class={isResendable(message) ? 'error-message' : undefined}>
+    <p class={didNotArrive(message) ? 'error-message' : undefined}>
       {text} <a href={`/messages/${message.id}`}>{r.read}</a>
     </p>
   );

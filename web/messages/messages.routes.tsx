@@ -77,14 +77,14 @@ export function messageRoutes(deps: AppDeps) {
   ) => {
     const { actor, lang } = webCtx(c);
     const filter: MessageFilterValues = {
+      recipient: (c.req.query('recipient') ?? '').trim(),
       status: c.req.query('status') ?? '',
       kind: c.req.query('kind') ?? '',
     };
     const cursor = c.req.query('cursor') || undefined;
-    const parsed = messageFilterSchema.safeParse({
-      ...(filter.status ? { status: filter.status } : {}),
-      ...(filter.kind ? { kind: filter.kind } : {}),
-    });
+    const parsed = messageFilterSchema.safeParse(
+      Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== '')),
+    );
     const errors = [
       ...(options.errors ?? []),
       ...(parsed.success ? [] : issuesToFieldErrors(parsed.error.issues)),

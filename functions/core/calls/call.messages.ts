@@ -10,6 +10,8 @@ export interface CallMessages
     | 'closes_before_opens'
     | 'grant_over_budget'
     | 'due_months_or_date'
+    /** The review due date must come after the deadline's date. */
+    | 'review_due_before_closes'
     /** A closed call is final: it cannot be changed. */
     | 'CALL_CLOSED'
     /** A change would leave an open call with its deadline in the past. */

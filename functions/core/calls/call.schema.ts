@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { parseDateTimeInput } from '../shared/time.js';
+import { copenhagenDate, parseDateTimeInput } from '../shared/time.js';
 import { text } from '../shared/validation.js';
 
 export const CALL_STATUSES = ['draft', 'open', 'closed'] as const;
@@ -8,6 +8,9 @@ export type CallStatus = (typeof CALL_STATUSES)[number];
 /** The health agreement's focus areas (sundhedsaftalen). */
 export const FOCUS_AREAS = ['prevention', 'older_citizens', 'near_psychiatry', 'other'] as const;
 export type FocusArea = (typeof FOCUS_AREAS)[number];
+
+/** Days before the review due date when reviewers are reminded, unless the call says otherwise. */
+export const DEFAULT_REVIEW_REMINDER_DAYS = 7;
 
 /** Upper bound for any amount: 100 million kr, far above FIM's yearly 2.5 million. */
 export const MAX_AMOUNT_ORE = 10_000_000_000;
@@ -72,6 +75,10 @@ const callFields = {
   disagreementThreshold: z.number().min(0).max(4),
   /** The reports each award owes; absent: one progress report at 12 months and a final report. */
   reports: z.array(reportRuleSchema).max(10).optional(),
+  /** The date the reviews are due (a date in Copenhagen, after the deadline's); absent: none is set. */
+  reviewDueAt: z.iso.date().optional(),
+  /** How many days before the review due date the reviewers who have not submitted are reminded. */
+  reviewReminderDays: z.int().min(1).max(60),
 };
 
 type CallFieldsOut = z.infer<z.ZodObject<typeof callFields>>;
@@ -104,6 +111,11 @@ function checkCallConsistency(call: Partial<CallFieldsOut>, ctx: z.core.$Refinem
   if (opens && closes && closes <= opens) {
     ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'closes_before_opens' });
   }
+  const reviewDue =
+    call.reviewDueAt && /^\d{4}-\d{2}-\d{2}$/.test(call.reviewDueAt) ? call.reviewDueAt : undefined;
+  if (reviewDue && closes && reviewDue <= copenhagenDate(new Date(closes))) {
+    ctx.addIssue({ code: 'custom', path: ['reviewDueAt'], message: 'review_due_before_closes' });
+  }
 }
 
 /** POST /api/calls. */
@@ -115,6 +127,7 @@ export const createCallSchema = z
     blindReview: callFields.blindReview.default(false),
     showReviewsToReviewers: callFields.showReviewsToReviewers.default(false),
     disagreementThreshold: callFields.disagreementThreshold.default(1.5),
+    reviewReminderDays: callFields.reviewReminderDays.default(DEFAULT_REVIEW_REMINDER_DAYS),
   })
   .superRefine(checkCallConsistency);
 export type CreateCallInput = z.infer<typeof createCallSchema>;
@@ -147,6 +160,8 @@ export const callSchema = z.object({
   showReviewsToReviewers: z.boolean().default(false),
   disagreementThreshold: z.number().default(1.5),
   reports: z.array(reportRuleSchema).optional(),
+  reviewDueAt: z.string().optional(),
+  reviewReminderDays: z.int().default(DEFAULT_REVIEW_REMINDER_DAYS),
   createdAt: z.string(),
   updatedAt: z.string(),
   createdBy: z.string(),

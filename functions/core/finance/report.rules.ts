@@ -27,12 +27,6 @@ export function addMonths(date: string, months: number): string {
   return `${year}-${p(month)}-${p(Math.min(d, last))}`;
 }
 
-/** A calendar date plus days. */
-export function addDays(date: string, days: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
 export interface Obligation {
   reportId: string;
   kind: ReportKind;

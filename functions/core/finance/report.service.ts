@@ -3,11 +3,11 @@ import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { AwardClosing, CoreDeps, RequestContext } from '../ports.js';
 import { conflicted, isBoardOrAdmin, personConflict } from '../reviews/access.js';
 import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
-import { copenhagenDate } from '../shared/time.js';
+import { addDays, copenhagenDate } from '../shared/time.js';
 import { type Award, type AwardView, awardView } from './award.schema.js';
 import { awardClosing } from './award.service.js';
 import { canManageFinance } from './population.service.js';
-import { addDays, REMINDER_DAYS_BEFORE } from './report.rules.js';
+import { REMINDER_DAYS_BEFORE } from './report.rules.js';
 import type { Report, ReportReturnInput, ReportSubmitInput } from './report.schema.js';
 
 const awardEntity = (applicationId: string) => ({ type: 'award' as const, id: applicationId });

@@ -1,4 +1,4 @@
-import type { OutboxMessage } from '../audit/audit.js';
+import type { AuditEvent, MessageCase, OutboxMessage } from '../audit/audit.js';
 import type { MailKind } from '../shared/messages.js';
 
 /*
@@ -48,8 +48,20 @@ export type StoredMessage = OutboxMessage & {
   failure?: MessageFailure;
   /** Set when the message is a resend of another. */
   resendOf?: string;
+  /** Set on a message that was sent again: the new message's id (a message is resent once). */
+  resentAs?: string;
   version: number;
 };
+
+/**
+ * The entity a message's audit events are kept under: its case (a party's with the finance area's events).
+ * The resend and the sender's outcomes both use it, so a case record lists every event of its messages.
+ */
+export function caseEntity(messageCase: MessageCase): { type: AuditEvent['entityType']; id: string } {
+  return messageCase.kind === 'party'
+    ? { type: 'finance', id: messageCase.id }
+    : { type: messageCase.kind, id: messageCase.id };
+}
 
 /** The host part of every Message-ID the platform writes (`<id@host>`): fixed with the item, so a retry reuses it. */
 export const MESSAGE_ID_HOST = 'messages.fim.rm.dk';

@@ -1,10 +1,11 @@
 import * as z from 'zod';
-import { type AuditEvent, auditEvent, type MessageCase, type OutboxMessage } from '../audit/audit.js';
+import { auditEvent, type MessageCase, type OutboxMessage } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
 import type { MailKind } from '../shared/messages.js';
 import {
+  caseEntity,
   MESSAGE_STATUSES,
   type MessagePage,
   type MessageStatus,
@@ -20,17 +21,25 @@ import {
 export const MESSAGE_PAGE_DEFAULT = 50;
 export const MESSAGE_PAGE_MAX = 100;
 
-/** The statuses of a message that did not reach its reader: the ones that may be sent again. */
+/** The statuses of a message that did not reach its reader: the ones that may be sent again (once). */
 export const RESENDABLE_STATUSES = [
   'failed',
   'bounced',
   'complained',
 ] as const satisfies readonly MessageStatus[];
-export const isResendable = (message: Pick<StoredMessage, 'status'>): boolean =>
+/** Whether a message did not reach its reader (failed, bounced, complained). */
+export const didNotArrive = (message: Pick<StoredMessage, 'status'>): boolean =>
   (RESENDABLE_STATUSES as readonly MessageStatus[]).includes(message.status);
+/** Whether a message may be sent again: it did not arrive, and it has not been sent again already. */
+export const isResendable = (message: Pick<StoredMessage, 'status' | 'resentAs'>): boolean =>
+  didNotArrive(message) && message.resentAs === undefined;
 
-/** The admin's filter as the API and the page take it: a status, a kind of message (`application.receipt`). */
+/**
+ * The admin's filter as the API and the page take it: a status, a kind of message (`application.receipt`), a
+ * recipient's address.
+ */
 export const messageFilterSchema = z.object({
+  recipient: z.email().max(254).optional(),
   status: z.enum(MESSAGE_STATUSES).optional(),
   kind: z
     .string()
@@ -69,13 +78,6 @@ export function oversees(actor: Principal, message: Pick<StoredMessage, 'case'>)
 const canRead = (actor: Principal, message: StoredMessage): boolean =>
   sameAddress(message.to, actor.email) || oversees(actor, message);
 
-/** The entity a message's audit events are kept under: its case (a party's under finance). */
-export function caseEntity(messageCase: MessageCase): { type: AuditEvent['entityType']; id: string } {
-  return messageCase.kind === 'party'
-    ? { type: 'finance', id: messageCase.id }
-    : { type: messageCase.kind, id: messageCase.id };
-}
-
 /** The messages sent to the actor's address, newest first ("Mine beskeder"). @throws AppError VALIDATION_FAILED (cursor) */
 export async function listMyMessages(
   deps: CoreDeps,
@@ -93,7 +95,9 @@ export async function getMessage(deps: CoreDeps, ctx: RequestContext, id: string
 }
 
 /**
- * Every message (admins) or the parties' (finance), newest first, by status and kind.
+ * Every message (admins) or the parties' (finance), newest first, by status and kind, or to one recipient. A
+ * recipient's messages are read a page at a time from their address's index; a status or kind beside it filters
+ * within each page, so such a page may hold fewer than `limit` messages (follow the cursor for more).
  * @throws AppError FORBIDDEN, VALIDATION_FAILED (cursor)
  */
 export async function listMessages(
@@ -104,6 +108,18 @@ export async function listMessages(
 ): Promise<MessagePage> {
   const scope = oversight(ctx.actor);
   if (!scope) throw forbidden();
+  if (filter.recipient) {
+    const found = await deps.messages.listByRecipient(filter.recipient, pageOf(page));
+    return {
+      items: found.items.filter(
+        (m) =>
+          (!filter.status || m.status === filter.status) &&
+          (!filter.kind || m.kind === filter.kind) &&
+          (scope === 'all' || m.case.kind === 'party'),
+      ),
+      ...(found.cursor ? { cursor: found.cursor } : {}),
+    };
+  }
   return deps.messages.list(
     {
       ...(filter.status ? { status: filter.status } : {}),
@@ -116,9 +132,21 @@ export async function listMessages(
 }
 
 /**
- * Sends a failed, bounced or complained message again: one new message (`resendOf` the original), written
- * with its audit event under the message's case. Admins any; finance the parties'.
- * @throws AppError NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, INVALID_STATE (MESSAGE_NOT_RESENDABLE)
+ * Where a message sent again goes: a party's to its invoicing e-mail as it is now (finance fixes a missing or
+ * bouncing address, then resends), anyone else's to the address it had.
+ */
+async function resendAddress(deps: CoreDeps, original: StoredMessage): Promise<string> {
+  if (original.case.kind !== 'party') return original.to;
+  return (await deps.parties.get(original.case.id))?.invoiceEmail || original.to;
+}
+
+/**
+ * Sends a failed, bounced or complained message again, once: one new message (`resendOf` the original),
+ * written with its audit event under the message's case, in the transaction that marks the original `resentAs`
+ * at the version read (two racing resends: one copy and a 409). A party's goes to its current invoicing e-mail.
+ * Admins any; finance the parties'.
+ * @throws AppError NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, INVALID_STATE (MESSAGE_NOT_RESENDABLE,
+ * MESSAGE_ALREADY_RESENT)
  */
 export async function resendMessage(
   deps: CoreDeps,
@@ -129,7 +157,13 @@ export async function resendMessage(
   const original = await getMessage(deps, ctx, id);
   if (!oversees(ctx.actor, original)) throw forbidden();
   if (original.version !== expectedVersion) throw versionConflict();
-  if (!isResendable(original)) {
+  if (original.resentAs !== undefined) {
+    throw new AppError('INVALID_STATE', {
+      code: 'MESSAGE_ALREADY_RESENT',
+      params: { resendId: original.resentAs },
+    });
+  }
+  if (!didNotArrive(original)) {
     throw new AppError('INVALID_STATE', {
       code: 'MESSAGE_NOT_RESENDABLE',
       params: { messageStatus: original.status },
@@ -139,7 +173,7 @@ export async function resendMessage(
   const copy = {
     id: crypto.randomUUID(),
     createdAt: now.toISOString(),
-    to: original.to,
+    to: await resendAddress(deps, original),
     case: original.case,
     link: original.link,
     kind: original.kind,
@@ -154,6 +188,7 @@ export async function resendMessage(
       kind: original.kind,
       status: original.status,
       version: original.version,
+      ...(copy.to !== original.to ? { toBefore: original.to, to: copy.to } : {}),
     }),
   );
   const written = await deps.messages.get(copy.id);
@@ -176,11 +211,10 @@ export interface FailedRecipient {
 }
 
 /**
- * The recipients whose latest messages failed, bounced or were complained of, newest first: derived from those
- * messages (the newest 200 of each status), nothing written. Admins all; finance the parties'.
- * @throws AppError FORBIDDEN
+ * The messages that did not arrive and were not sent again (the newest 200 of each such status): what is left
+ * to fix. Admins all; finance the parties'. @throws AppError FORBIDDEN
  */
-export async function listFailedRecipients(deps: CoreDeps, ctx: RequestContext): Promise<FailedRecipient[]> {
+async function undelivered(deps: CoreDeps, ctx: RequestContext): Promise<StoredMessage[]> {
   const pages = await Promise.all(
     RESENDABLE_STATUSES.map((status) =>
       listMessages(deps, ctx, { status }, { limit: MESSAGE_PAGE_MAX }).then(async (first) => {
@@ -195,8 +229,18 @@ export async function listFailedRecipients(deps: CoreDeps, ctx: RequestContext):
       }),
     ),
   );
+  return pages.flat().filter((m) => m.resentAs === undefined);
+}
+
+/**
+ * The recipients whose latest messages failed, bounced or were complained of (and were not sent again), newest
+ * first: a person by address, a party without one by the party. Derived from those messages (the newest 200
+ * of each status), nothing written. Admins all; finance the parties'.
+ * @throws AppError FORBIDDEN
+ */
+export async function listFailedRecipients(deps: CoreDeps, ctx: RequestContext): Promise<FailedRecipient[]> {
   const byRecipient = new Map<string, FailedRecipient>();
-  for (const message of pages.flat()) {
+  for (const message of await undelivered(deps, ctx)) {
     const key = message.to ? message.to.toLowerCase() : `${message.case.kind}#${message.case.id}`;
     const seen = byRecipient.get(key);
     if (!seen) {
@@ -208,6 +252,41 @@ export async function listFailedRecipients(deps: CoreDeps, ctx: RequestContext):
     }
   }
   return [...byRecipient.values()].sort((a, b) => b.latest.createdAt.localeCompare(a.latest.createdAt));
+}
+
+/**
+ * The parties whose latest message did not arrive, each with that message (its failure says why): a party's
+ * newest failed, bounced or complained message not sent again, unless a later message to the party (at its
+ * invoicing e-mail as it is now) arrived or is on its way. Reads the unsent messages' partitions and, per
+ * flagged party, its details and its address's newest messages. Finance and admins.
+ * @throws AppError FORBIDDEN
+ */
+export async function listPartyMessageFlags(
+  deps: CoreDeps,
+  ctx: RequestContext,
+): Promise<Map<string, StoredMessage>> {
+  const newest = new Map<string, StoredMessage>();
+  for (const message of await undelivered(deps, ctx)) {
+    if (message.case.kind !== 'party') continue;
+    const seen = newest.get(message.case.id);
+    if (!seen || message.createdAt > seen.createdAt) newest.set(message.case.id, message);
+  }
+  const flagged = await Promise.all(
+    [...newest].map(async ([partyId, failed]) => {
+      const address = (await deps.parties.get(partyId))?.invoiceEmail;
+      if (!address) return [partyId, failed] as const;
+      const later = await deps.messages.listByRecipient(address, { limit: MESSAGE_PAGE_MAX });
+      const arrivedSince = later.items.some(
+        (m) =>
+          m.case.kind === 'party' &&
+          m.case.id === partyId &&
+          m.createdAt > failed.createdAt &&
+          !didNotArrive(m),
+      );
+      return arrivedSince ? undefined : ([partyId, failed] as const);
+    }),
+  );
+  return new Map(flagged.filter((f) => f !== undefined));
 }
 
 /** How many pages of a recipient's messages are read to find one case's message (newest first). */

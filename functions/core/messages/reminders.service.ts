@@ -2,16 +2,19 @@ import { letterSubject, toOwnerOf } from '../applications/letters.js';
 import { auditEvent, type OutboxMessage } from '../audit/audit.js';
 import { SCHEDULER } from '../auth/system.js';
 import type { CoreDeps } from '../ports.js';
+import { reviewerLetter, toReviewerOf } from '../reviews/in-review.js';
+import { owesReview, reviewReminderOn } from '../reviews/review-due.js';
 import { copenhagenDate } from '../shared/time.js';
 
 /*
  * The reminders the issue promises, queued by a scheduled job: each one once, by a marker claimed in the
  * transaction that queues it (running the job twice, or twice at once, queues nothing twice). Every read goes
- * by key or index: open calls (CALLS#open), their applications (CALLAPPS#), closed calls' applications, awards
- * (AWARDS) and their reports (their partition).
+ * by key or index: open calls (CALLS#open), their applications (CALLAPPS#), closed calls' applications and,
+ * for a call whose review reminders are due, its assignments (CALLREVIEWS#), awards (AWARDS) and their
+ * reports (their partition).
  *
- * Not here, because the product has no such thing yet: review due dates (no call keeps one), so no review
- * reminders; a board meeting's agenda (meetings are recorded after they are held).
+ * Not here, because the product has no such thing yet: a board meeting's agenda (meetings are recorded after
+ * they are held).
  */
 
 const DAY_MS = 86_400_000;
@@ -29,6 +32,8 @@ export async function queueReminders(deps: CoreDeps, now: Date): Promise<Record<
     'application.deadline_reminder': 0,
     'award.acceptance_reminder': 0,
     'report.overdue': 0,
+    'review.due_reminder': 0,
+    'review.overdue': 0,
   };
   const queue = async (
     marker: string,
@@ -73,9 +78,31 @@ export async function queueReminders(deps: CoreDeps, now: Date): Promise<Record<
     }
   }
 
-  // Approved applications under closed calls whose award is not accepted 14 days after the decision.
+  const today = copenhagenDate(now);
+  // Approved applications under closed calls whose award is not accepted 14 days after the decision; and
+  // reviews still owed under a call whose review due date is near (its reminder days) or past.
   for (const call of await deps.calls.listByStatus('closed')) {
-    for (const application of await deps.applications.listByCall(call.id)) {
+    const applications = await deps.applications.listByCall(call.id);
+    const reviewReminder = reviewReminderOn(call, today);
+    if (reviewReminder && call.reviewDueAt) {
+      const inReview = new Set(applications.filter((a) => a.status === 'in_review').map((a) => a.id));
+      for (const assignment of await deps.reviews.listByCall(call.id)) {
+        if (!inReview.has(assignment.applicationId) || !owesReview(assignment)) continue;
+        const letter = { ...reviewerLetter(assignment, call), dueDate: call.reviewDueAt };
+        const who = `${assignment.applicationId}#${assignment.reviewerId}`;
+        await queue(
+          reviewReminder.kind === 'review.overdue' ? `review-overdue#${who}` : `review-due#${who}`,
+          {
+            ...toReviewerOf(assignment, now),
+            ...(reviewReminder.kind === 'review.overdue'
+              ? { kind: 'review.overdue', params: letter }
+              : { kind: 'review.due_reminder', params: { ...letter, daysLeft: reviewReminder.daysLeft } }),
+          },
+          { type: 'application', id: assignment.applicationId },
+        );
+      }
+    }
+    for (const application of applications) {
       const decided = application.decision?.decidedAt;
       if (application.status !== 'approved' || !decided) continue;
       if (now.getTime() - Date.parse(decided) < ACCEPTANCE_REMINDER_DAYS * DAY_MS) continue;
@@ -100,7 +127,6 @@ export async function queueReminders(deps: CoreDeps, now: Date): Promise<Record<
   }
 
   // Reports overdue and not submitted: the second reminder.
-  const today = copenhagenDate(now);
   for (const award of await deps.awards.listAll()) {
     if (award.status !== 'committed') continue;
     for (const report of await deps.reports.listByAward(award.applicationId)) {

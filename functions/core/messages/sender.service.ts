@@ -1,7 +1,7 @@
 import { type AuditEvent, auditEvent } from '../audit/audit.js';
 import { SCHEDULER } from '../auth/system.js';
 import type { CoreDeps, Mailer } from '../ports.js';
-import { claimable, MailError, SENDING, type StoredMessage } from './message.schema.js';
+import { caseEntity, claimable, MailError, SENDING, type StoredMessage } from './message.schema.js';
 
 /*
  * The sender (docs/messages.md): claim a due message with a lease, send it through the mailer, store the
@@ -20,12 +20,7 @@ export interface DrainResult {
 
 /** The audit event of a message's change of state, kept under its case (the case record lists it). */
 function messageEvent(message: StoredMessage, at: Date, action: string): AuditEvent {
-  const entity = {
-    // A party's record is kept with the finance area's events.
-    type: message.case.kind === 'party' ? 'finance' : message.case.kind,
-    id: message.case.id,
-  } as const;
-  return auditEvent(SCHEDULER, at, action, entity, {
+  return auditEvent(SCHEDULER, at, action, caseEntity(message.case), {
     messageId: message.id,
     kind: message.kind,
     to: message.to,

@@ -67,4 +67,5 @@ export const reviewerLetter = (assignment: Assignment, call: Call) => ({
   title: assignment.applicationTitle,
   callTitle: call.title,
   ...(call.titleEn ? { callTitleEn: call.titleEn } : {}),
+  ...(call.reviewDueAt ? { dueDate: call.reviewDueAt } : {}),
 });

@@ -51,14 +51,20 @@ interface ReviewerLetter {
   title: string;
   callTitle: string;
   callTitleEn?: string;
+  /** The call's review due date (a Copenhagen date), when it has one. */
+  dueDate?: string;
 }
 
 /** The e-mails this area sends, by kind, with the values each speaks of (worded by functions/texts). */
 export interface ReviewMail {
-  /** A reviewer is assigned an application to review (the product keeps no review due date yet). */
+  /** A reviewer is assigned an application to review, by the call's review due date when it has one. */
   'review.assigned': ReviewerLetter;
   /** A reviewer is taken off an application. */
   'review.unassigned': ReviewerLetter;
   /** The chair's ruling on the conflict the reviewer declared: recused (takes no part) or not. */
   'conflict.ruled': ReviewerLetter & { recused: boolean; note?: string };
+  /** The review is due in `daysLeft` days (0: today) and is not submitted yet. */
+  'review.due_reminder': ReviewerLetter & { dueDate: string; daysLeft: number };
+  /** The review's due date has passed and it is not submitted yet. */
+  'review.overdue': ReviewerLetter & { dueDate: string };
 }

@@ -181,14 +181,22 @@ async function reviewsOf(deps: CoreDeps, actor: Principal, applicationId: string
 
 /**
  * The reviews of an application. The board (not conflicted) and admins see them all; a reviewer sees the
- * others' submitted reviews only after submitting their own, and only if the call allows it.
- * @throws AppError NOT_FOUND, FORBIDDEN
+ * others' submitted reviews only after submitting their own, and only if the call allows it. Anyone else is
+ * answered as for an unknown id. @throws AppError NOT_FOUND, FORBIDDEN
  */
 export async function listApplicationReviews(
   deps: CoreDeps,
   actor: Principal,
   applicationId: string,
 ): Promise<Assignment[]> {
+  if (!isBoardOrAdmin(actor)) {
+    // Only the board, admins and the application's own reviewers may learn that it exists: anyone else gets
+    // the answer an unknown id gets (404), never a 403 that tells the two apart.
+    const onIt = (await deps.reviews.listByApplication(applicationId)).some(
+      (a) => a.reviewerId === actor.userId,
+    );
+    if (!onIt) throw notFound('application');
+  }
   const { application, assignments, counted, reviewerMayRead } = await reviewsOf(deps, actor, applicationId);
   if (isBoardOrAdmin(actor)) {
     if (actorConflicted(actor, application, assignments)) throw forbidden();

@@ -1,3 +1,6 @@
+/** A number as Danish Excel reads one from CSV: an optional minus, digits, a decimal comma and digits. */
+export const DANISH_NUMBER = /^-?\d+(,\d+)?$/;
+
 /**
  * CSV that opens cleanly in Danish Excel: UTF-8 with a byte-order mark, semicolons between fields, CRLF line
  * ends, Danish decimal commas, and fields quoted when they hold a separator, a quote or a line break.
@@ -17,8 +20,9 @@ export function danishCsvLines(rows: readonly (readonly (string | number | undef
   const cell = (value: string | number | undefined): string => {
     if (value === undefined) return '';
     const text = typeof value === 'number' ? String(value).replace('.', ',') : value;
-    // A leading = + - @ would run as a formula in a spreadsheet: quote it as text.
-    const safe = /^[=+\-@]/.test(text) && typeof value !== 'number' ? `'${text}` : text;
+    // A leading = + - @ would run as a formula in a spreadsheet: quote it as text. A plain number (an amount in
+    // kroner, `-1234,50`) runs as nothing and must stay a number the spreadsheet sums.
+    const safe = /^[=+\-@]/.test(text) && !DANISH_NUMBER.test(text) ? `'${text}` : text;
     return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
   };
   return rows.map((row) => `${row.map(cell).join(';')}\r\n`).join('');

@@ -68,6 +68,8 @@ export interface CommonMessages
    */
   DUPLICATE: { line?: number; party?: string; year?: number; firstLine?: number };
   BODY_TOO_LARGE: { maxBytes: number };
+  /** Readiness: a dependency does not answer (`unavailable` names them; `checks` has every one's state). */
+  NOT_READY: { unavailable: string[]; checks: Record<string, 'ok' | 'unavailable'> };
 }
 
 /**

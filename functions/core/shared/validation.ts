@@ -19,6 +19,7 @@ const CUSTOM = new Set<string>([
   'closes_before_opens',
   'grant_over_budget',
   'due_months_or_date',
+  'review_due_before_closes',
   'ean_check_digit',
   'cvr_check_digit',
 ] satisfies CustomIssueCode[]);
@@ -75,11 +76,18 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   );
 }
 
-/** Plain text: trimmed, bounded, and free of control characters other than line breaks and tabs. */
+/**
+ * Plain text: trimmed, bounded, and free of control characters other than line breaks and tabs, and of the
+ * invisible format characters that make text read other than it is: bidi embeddings, overrides, isolates and
+ * marks (a name that shows reversed), zero-width spaces and joiners, word joiners, the byte-order mark, soft
+ * hyphens and interlinear annotation marks (a reference that looks like another).
+ */
 export const text = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/);
+    .regex(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+      /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]*$/,
+    );

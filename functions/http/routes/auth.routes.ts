@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../../core/auth/principal.js';
 import { findDemoUser } from '../../core/auth/sign-in.service.js';
-import type { AppDeps } from '../context.js';
+import { AppError } from '../../core/shared/errors.js';
+import type { AppDeps, Readiness } from '../context.js';
 import { canSign, requireUser } from '../context.js';
 import { bearer, createApiRouter, json, jsonBody, problems, publicRoute } from './api-common.js';
 
@@ -16,6 +17,30 @@ const userSchema = z
   })
   .openapi('User');
 
+/** No readiness check may keep the answer longer than this. */
+const CHECK_TIMEOUT_MS = 2_000;
+
+/** Every check at once, each 'ok' or 'unavailable' (a throw or no answer within CHECK_TIMEOUT_MS). */
+async function checkReadiness(readiness: Readiness): Promise<Record<string, 'ok' | 'unavailable'>> {
+  const results = await Promise.all(
+    Object.entries(readiness).map(async ([name, check]) => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no answer')), CHECK_TIMEOUT_MS);
+      });
+      try {
+        await Promise.race([check(), late]);
+        return [name, 'ok'] as const;
+      } catch {
+        return [name, 'unavailable'] as const;
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+  return Object.fromEntries(results);
+}
+
 export function authRoutes(deps: AppDeps) {
   const app = createApiRouter();
 
@@ -29,6 +54,33 @@ export function authRoutes(deps: AppDeps) {
       responses: { 200: json(z.object({ status: z.literal('ok'), time: z.string() }), 'Up') },
     }),
     (c) => c.json({ status: 'ok' as const, time: deps.core.clock.now().toISOString() }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      operationId: 'getReadiness',
+      path: '/health/ready',
+      summary: 'Readiness: whether each dependency answers (DynamoDB; locally the SMTP server)',
+      description:
+        'A 503 problem (reason NOT_READY) names the dependencies that do not answer (`unavailable`) and has every ' +
+        'check in `checks`; try again after Retry-After.',
+      security: publicRoute,
+      responses: {
+        200: json(
+          z.object({ status: z.literal('ok'), checks: z.record(z.string(), z.literal('ok')) }),
+          'Every dependency answers',
+        ),
+      },
+    }),
+    async (c) => {
+      const checks = await checkReadiness(deps.readiness);
+      const unavailable = Object.keys(checks).filter((name) => checks[name] !== 'ok');
+      if (unavailable.length > 0) {
+        throw new AppError('UNAVAILABLE', { code: 'NOT_READY', params: { unavailable, checks } });
+      }
+      return c.json({ status: 'ok' as const, checks: checks as Record<string, 'ok'> }, 200);
+    },
   );
 
   app.openapi(

@@ -36,6 +36,10 @@ const message = z
       .optional()
       .describe('Why it did not reach its reader'),
     resendOf: z.string().optional().describe('The message this one sends again'),
+    resentAs: z
+      .string()
+      .optional()
+      .describe('The message that sent this one again (a message is resent once)'),
     version: z.int(),
   })
   .openapi('Message');
@@ -61,6 +65,9 @@ const pageQuery = z.object({
 });
 const filterQuery = pageQuery.extend(messageFilterSchema.shape).extend({
   kind: messageFilterSchema.shape.kind.describe(`A kind of message: ${MAIL_KINDS.join(', ')}`),
+  recipient: messageFilterSchema.shape.recipient.describe(
+    'Only the messages to this address (any case). With status or kind, those filter within each page: a page may hold fewer than `limit`; follow the cursor',
+  ),
 });
 
 /** A message as the API shows it: the sender's lease and header id stay inside. */
@@ -78,6 +85,7 @@ function view(m: StoredMessage): z.infer<typeof message> {
     ...(m.sentAt ? { sentAt: m.sentAt } : {}),
     ...(m.failure ? { failure: m.failure } : {}),
     ...(m.resendOf ? { resendOf: m.resendOf } : {}),
+    ...(m.resentAs ? { resentAs: m.resentAs } : {}),
     version: m.version,
   };
 }
@@ -131,17 +139,18 @@ export function messageRoutes(deps: AppDeps) {
       method: 'get',
       operationId: 'listMessages',
       path: '/admin/messages',
-      summary: 'Every message (admins) or the parties’ (finance), newest first, by status and kind',
+      summary:
+        'Every message (admins) or the parties’ (finance), newest first, by status and kind, or to one recipient',
       security: bearer,
       request: { query: filterQuery },
       responses: { 200: json(messagePage, 'Messages'), ...problems(400, 401, 403) },
     }),
     async (c) => {
-      const { status, kind, ...page } = c.req.valid('query');
+      const { status, kind, recipient, ...page } = c.req.valid('query');
       const found = await listMessages(
         deps.core,
         ctx(c),
-        { ...(status ? { status } : {}), ...(kind ? { kind } : {}) },
+        { ...(status ? { status } : {}), ...(kind ? { kind } : {}), ...(recipient ? { recipient } : {}) },
         pageOf(page),
       );
       return c.json({ items: found.items.map(view), ...(found.cursor ? { cursor: found.cursor } : {}) }, 200);
