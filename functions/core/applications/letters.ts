@@ -1,3 +1,4 @@
+import { envelope } from '../audit/audit.js';
 import type { Call } from '../calls/call.schema.js';
 import type { Application } from './application.schema.js';
 
@@ -8,13 +9,13 @@ import type { Application } from './application.schema.js';
  */
 
 /** The envelope of an e-mail to the application's owner, queued `now`. */
-export const toOwnerOf = (application: Application, now: Date) => ({
-  id: crypto.randomUUID(),
-  createdAt: now.toISOString(),
-  to: application.ownerEmail,
-  case: { kind: 'application' as const, id: application.id },
-  link: `/applications/${application.id}`,
-});
+export const toOwnerOf = (application: Application, now: Date) =>
+  envelope(
+    now,
+    application.ownerEmail,
+    { kind: 'application', id: application.id },
+    `/applications/${application.id}`,
+  );
 
 /** The application and its call as a letter names them. */
 export const letterSubject = (application: Application, call: Call) => ({

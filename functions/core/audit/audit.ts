@@ -38,6 +38,15 @@ interface OutboxBase {
  */
 export type OutboxMessage = OutboxBase & { [K in MailKind]: { kind: K; params: MailParams[K] } }[MailKind];
 
+/** The envelope of a message queued `now`: a new id, the recipient, the case and the page it links to. */
+export const envelope = (now: Date, to: string, about: MessageCase, link: string): OutboxBase => ({
+  id: crypto.randomUUID(),
+  createdAt: now.toISOString(),
+  to,
+  case: about,
+  link,
+});
+
 export function auditEvent(
   actor: Principal,
   at: Date,

@@ -1,6 +1,6 @@
 import type { Application } from '../applications/application.schema.js';
 import { getApplication } from '../applications/application.service.js';
-import { auditEvent, type OutboxMessage } from '../audit/audit.js';
+import { auditEvent, envelope, type OutboxMessage } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import type { AwardClosing, CoreDeps, KeyClaim, RequestContext } from '../ports.js';
@@ -199,11 +199,12 @@ function moneyNotice(award: Award, entry: LedgerEntry, counterAfter: number, now
     awardOre: award.amountOre,
   };
   return {
-    id: crypto.randomUUID(),
-    createdAt: now.toISOString(),
-    to: award.ownerEmail,
-    case: { kind: 'award', id: award.applicationId },
-    link: `/awards/${award.applicationId}`,
+    ...envelope(
+      now,
+      award.ownerEmail,
+      { kind: 'award', id: award.applicationId },
+      `/awards/${award.applicationId}`,
+    ),
     ...(entry.kind === 'refund'
       ? { kind: 'award.refund_booked', params: { ...notice, refundedOre: counterAfter } }
       : { kind: 'award.tranche_paid', params: { ...notice, disbursedOre: counterAfter } }),

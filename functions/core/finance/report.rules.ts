@@ -1,4 +1,5 @@
 import type { Application } from '../applications/application.schema.js';
+import { envelope, type OutboxMessage } from '../audit/audit.js';
 import type { Call, ReportRule } from '../calls/call.schema.js';
 import { copenhagenDate } from '../shared/time.js';
 import type { Award } from './award.schema.js';
@@ -91,3 +92,24 @@ export function buildReports(
     updatedAt: at,
   }));
 }
+
+/** A reminder to the project lead of a report due soon (`report.reminder`) or overdue (`report.overdue`). */
+export const reportReminder = (
+  report: Report,
+  kind: 'report.reminder' | 'report.overdue',
+  now: Date,
+): OutboxMessage => ({
+  ...envelope(
+    now,
+    report.ownerEmail,
+    { kind: 'award', id: report.applicationId },
+    `/awards/${report.applicationId}/reports`,
+  ),
+  kind,
+  params: {
+    kind: report.kind,
+    reference: report.reference ?? null,
+    applicationId: report.applicationId,
+    dueDate: report.dueDate,
+  },
+});

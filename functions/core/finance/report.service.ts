@@ -1,4 +1,4 @@
-import { type AuditEvent, auditEvent, type OutboxMessage } from '../audit/audit.js';
+import { type AuditEvent, auditEvent } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { AwardClosing, CoreDeps, RequestContext } from '../ports.js';
 import { conflicted, isBoardOrAdmin, personConflict } from '../reviews/access.js';
@@ -7,7 +7,7 @@ import { addDays, copenhagenDate } from '../shared/time.js';
 import { type Award, type AwardView, awardView } from './award.schema.js';
 import { awardClosing } from './award.service.js';
 import { canManageFinance } from './population.service.js';
-import { REMINDER_DAYS_BEFORE } from './report.rules.js';
+import { REMINDER_DAYS_BEFORE, reportReminder } from './report.rules.js';
 import type { Report, ReportReturnInput, ReportSubmitInput } from './report.schema.js';
 
 const awardEntity = (applicationId: string) => ({ type: 'award' as const, id: applicationId });
@@ -285,20 +285,7 @@ export async function queueReportReminders(deps: CoreDeps, ctx: RequestContext):
     if (!report || report.reminderQueuedAt) continue;
     if (report.status !== 'due' && report.status !== 'returned') continue;
     const reminded: Report = { ...report, reminderQueuedAt: at, version: report.version + 1, updatedAt: at };
-    const message: OutboxMessage = {
-      id: crypto.randomUUID(),
-      createdAt: at,
-      kind: 'report.reminder',
-      params: {
-        kind: report.kind,
-        reference: report.reference ?? null,
-        applicationId: report.applicationId,
-        dueDate: report.dueDate,
-      },
-      to: report.ownerEmail,
-      case: { kind: 'award', id: report.applicationId },
-      link: `/awards/${report.applicationId}/reports`,
-    };
+    const message = reportReminder(report, 'report.reminder', now);
     const written = await deps.reports.queueReminder(
       reminded,
       report.version,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { auditEvent, type MessageCase, type OutboxMessage } from '../audit/audit.js';
+import { auditEvent, envelope, type MessageCase, type OutboxMessage } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
@@ -171,11 +171,7 @@ export async function resendMessage(
   }
   const now = deps.clock.now();
   const copy = {
-    id: crypto.randomUUID(),
-    createdAt: now.toISOString(),
-    to: await resendAddress(deps, original),
-    case: original.case,
-    link: original.link,
+    ...envelope(now, await resendAddress(deps, original), original.case, original.link),
     kind: original.kind,
     params: original.params,
   } as OutboxMessage;

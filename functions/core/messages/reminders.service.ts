@@ -1,6 +1,7 @@
 import { letterSubject, toOwnerOf } from '../applications/letters.js';
 import { auditEvent, type OutboxMessage } from '../audit/audit.js';
 import { SCHEDULER } from '../auth/system.js';
+import { reportReminder } from '../finance/report.rules.js';
 import type { CoreDeps } from '../ports.js';
 import { reviewerLetter, toReviewerOf } from '../reviews/in-review.js';
 import { owesReview, reviewReminderOn } from '../reviews/review-due.js';
@@ -133,20 +134,7 @@ export async function queueReminders(deps: CoreDeps, now: Date): Promise<Record<
       if ((report.status !== 'due' && report.status !== 'returned') || report.dueDate >= today) continue;
       await queue(
         `report-overdue#${report.applicationId}#${report.reportId}`,
-        {
-          id: crypto.randomUUID(),
-          createdAt: now.toISOString(),
-          to: report.ownerEmail,
-          case: { kind: 'award', id: report.applicationId },
-          link: `/awards/${report.applicationId}/reports`,
-          kind: 'report.overdue',
-          params: {
-            kind: report.kind,
-            reference: report.reference ?? null,
-            applicationId: report.applicationId,
-            dueDate: report.dueDate,
-          },
-        },
+        reportReminder(report, 'report.overdue', now),
         { type: 'award', id: report.applicationId },
       );
     }

@@ -1,5 +1,5 @@
 import type { Application } from '../applications/application.schema.js';
-import { type AuditEvent, auditEvent, type OutboxMessage } from '../audit/audit.js';
+import { type AuditEvent, auditEvent, envelope, type OutboxMessage } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import { loadCall } from '../calls/call.service.js';
@@ -52,13 +52,13 @@ export async function updateAssignment(
 }
 
 /** The envelope of an e-mail to the reviewer of `assignment`, queued `now`: the review's page is its link. */
-export const toReviewerOf = (assignment: Assignment, now: Date) => ({
-  id: crypto.randomUUID(),
-  createdAt: now.toISOString(),
-  to: assignment.reviewerEmail,
-  case: { kind: 'application' as const, id: assignment.applicationId },
-  link: `/reviews/${assignment.applicationId}`,
-});
+export const toReviewerOf = (assignment: Assignment, now: Date) =>
+  envelope(
+    now,
+    assignment.reviewerEmail,
+    { kind: 'application', id: assignment.applicationId },
+    `/reviews/${assignment.applicationId}`,
+  );
 
 /** The reviewer and the application as a letter to the reviewer names them. */
 export const reviewerLetter = (assignment: Assignment, call: Call) => ({
