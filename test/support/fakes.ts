@@ -80,6 +80,12 @@ const ascending =
   <T>(key: (item: T) => string) =>
   (a: T, b: T) =>
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+/** Copies of the stored items `keep` takes, in the order of `key`: what a Query of an index answers. */
+const listed = <T>(items: Map<string, T>, keep: (item: T) => boolean, key: (item: T) => string): T[] =>
+  [...items.values()].filter(keep).sort(ascending(key)).map(copy);
+/** Copies of the stored items with these ids, each once, the missing left out: what a BatchGet answers. */
+const copiesOf = <T>(items: Map<string, T>, ids: readonly string[]): T[] =>
+  [...new Set(ids)].flatMap((id) => (items.has(id) ? [copy(items.get(id) as T)] : []));
 
 /** A put of a versioned item: created only if absent, replaced only at the version read. */
 function versioned<T extends { version: number }>(
@@ -232,13 +238,13 @@ const assignmentKey = (a: Pick<Assignment, 'applicationId' | 'reviewerId'>) =>
 function fakeCalls(store: FakeStore): CallRepository {
   return {
     get: async (id) => copy(store.calls.get(id)),
-    getMany: async (ids) =>
-      [...new Set(ids)].flatMap((id) => (store.calls.has(id) ? [copy(store.calls.get(id) as Call)] : [])),
+    getMany: async (ids) => copiesOf(store.calls, ids),
     listByStatus: async (status) =>
-      [...store.calls.values()]
-        .filter((c) => c.status === status)
-        .sort(ascending((c) => `${c.closesAt}#${c.id}`))
-        .map(copy),
+      listed(
+        store.calls,
+        (c) => c.status === status,
+        (c) => `${c.closesAt}#${c.id}`,
+      ),
     save: (call, audit, expectedVersion) =>
       store.transact(
         { call: versioned(store.calls, call.id, call, expectedVersion) },
@@ -310,7 +316,7 @@ function fakeUsers(store: FakeStore): UserRepository {
 
 function fakeReviews(store: FakeStore): ReviewRepository {
   const list = (keep: (a: Assignment) => boolean, key: (a: Assignment) => string) =>
-    [...store.assignments.values()].filter(keep).sort(ascending(key)).map(copy);
+    listed(store.assignments, keep, key);
   return {
     get: async (applicationId, reviewerId) =>
       copy(store.assignments.get(assignmentKey({ applicationId, reviewerId }))),
@@ -355,10 +361,11 @@ function fakeDecisions(store: FakeStore): DecisionRepository {
     approvedOre,
     getMeeting: async (id) => copy(store.meetings.get(id)),
     listMeetings: async (callId) =>
-      [...store.meetings.values()]
-        .filter((m) => m.callId === callId)
-        .sort(ascending((m) => `${m.heldAt}#${m.id}`))
-        .map(copy),
+      listed(
+        store.meetings,
+        (m) => m.callId === callId,
+        (m) => `${m.heldAt}#${m.id}`,
+      ),
     recordMeeting: (meeting, audit, decisions, approvedDeltaOre, budgetOre) =>
       store.transact(
         {
@@ -408,20 +415,15 @@ function closingWrites(store: FakeStore, closing: AwardClosing): Record<string, 
 function fakeAwards(store: FakeStore): AwardRepository {
   const get = async (applicationId: string) => copy(store.awards.get(applicationId));
   const under = (award: Award) => `AWARD#${award.applicationId}`;
+  const byCommitment = (a: Award) => `${a.committedAt}#${a.applicationId}`;
   return {
     get,
-    getMany: async (ids) =>
-      [...new Set(ids)].flatMap((id) => (store.awards.has(id) ? [copy(store.awards.get(id) as Award)] : [])),
-    listByOwner: async (ownerId) =>
-      [...store.awards.values()]
-        .filter((a) => a.ownerId === ownerId)
-        .sort(ascending((a) => `${a.committedAt}#${a.applicationId}`))
-        .map(copy),
-    listAll: async () =>
-      [...store.awards.values()].sort(ascending((a) => `${a.committedAt}#${a.applicationId}`)).map(copy),
+    getMany: async (ids) => copiesOf(store.awards, ids),
+    listByOwner: async (ownerId) => listed(store.awards, (a) => a.ownerId === ownerId, byCommitment),
+    listAll: async () => listed(store.awards, () => true, byCommitment),
     listNewest: async ({ limit, cursor }) => {
       const all = [...store.awards.values()]
-        .map((a) => ({ a, at: `${a.committedAt}#${a.applicationId}` }))
+        .map((a) => ({ a, at: byCommitment(a) }))
         .sort(ascending(({ at }) => at))
         .reverse()
         .filter(({ at }) => !cursor || at < cursor);
@@ -433,10 +435,11 @@ function fakeAwards(store: FakeStore): AwardRepository {
       };
     },
     entries: async (applicationId) =>
-      [...store.ledger.values()]
-        .filter((e) => e.awardId === applicationId)
-        .sort(ascending((e) => `${e.at}#${e.id}`))
-        .map(copy),
+      listed(
+        store.ledger,
+        (e) => e.awardId === applicationId,
+        (e) => `${e.at}#${e.id}`,
+      ),
     commit: (award, entry, audit, applicationVersion, reports) =>
       store.transact(
         {
@@ -528,10 +531,11 @@ function fakeReports(store: FakeStore): ReportRepository {
   const under = (r: Report) => `AWARD#${r.applicationId}`;
   return {
     listByAward: async (applicationId) =>
-      [...store.reports.values()]
-        .filter((r) => r.applicationId === applicationId)
-        .sort(ascending((r) => r.reportId))
-        .map(copy),
+      listed(
+        store.reports,
+        (r) => r.applicationId === applicationId,
+        (r) => r.reportId,
+      ),
     get: async (applicationId, reportId) => copy(store.reports.get(key({ applicationId, reportId }))),
     async create(reports, audit) {
       const first = reports[0];
@@ -558,10 +562,11 @@ function fakeReports(store: FakeStore): ReportRepository {
         .filter((r) => r.status === 'submitted')
         .map(({ applicationId, reportId }) => ({ applicationId, reportId })),
     pendingDueBy: async (until) =>
-      [...store.reports.values()]
-        .filter((r) => pending(r) && r.dueDate <= until)
-        .sort(ascending((r) => `${r.dueDate}#${r.applicationId}#${r.reportId}`))
-        .map(copy),
+      listed(
+        store.reports,
+        (r) => pending(r) && r.dueDate <= until,
+        (r) => `${r.dueDate}#${r.applicationId}#${r.reportId}`,
+      ),
     async queueReminder(report, expectedVersion, message, audit) {
       try {
         await store.transact(
@@ -658,10 +663,11 @@ function fakeFinance(store: FakeStore): FinanceRepository {
     }),
     getContribution: async (year, partyId) => copy(store.contributions.get(contributionKey(year, partyId))),
     listContributions: async (year) =>
-      [...store.contributions.values()]
-        .filter((c) => c.year === year)
-        .sort(ascending((c) => c.partyId))
-        .map(copy),
+      listed(
+        store.contributions,
+        (c) => c.year === year,
+        (c) => c.partyId,
+      ),
     getContributions: async (year, partyIds) =>
       partyIds.flatMap((id) => {
         const found = store.contributions.get(contributionKey(year, id));
