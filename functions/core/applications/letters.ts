@@ -21,6 +21,11 @@ export const toOwnerOf = (application: Application, now: Date) =>
 export const letterSubject = (application: Application, call: Call) => ({
   reference: application.reference ?? '',
   title: application.title ?? '',
+  ...callNamed(call),
+});
+
+/** A call as a letter names it: its title in both languages, as the call has them. */
+export const callNamed = (call: Call) => ({
   callTitle: call.title,
   ...(call.titleEn ? { callTitleEn: call.titleEn } : {}),
 });

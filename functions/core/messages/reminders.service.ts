@@ -1,4 +1,4 @@
-import { letterSubject, toOwnerOf } from '../applications/letters.js';
+import { callNamed, letterSubject, toOwnerOf } from '../applications/letters.js';
 import { auditEvent, type OutboxMessage } from '../audit/audit.js';
 import { SCHEDULER } from '../auth/system.js';
 import { reportReminder } from '../finance/report.rules.js';
@@ -68,8 +68,7 @@ export async function queueReminders(deps: CoreDeps, now: Date): Promise<Record<
           params: {
             name: application.ownerName,
             title: letterSubject(application, call).title,
-            callTitle: call.title,
-            ...(call.titleEn ? { callTitleEn: call.titleEn } : {}),
+            ...callNamed(call),
             closesAt: call.closesAt,
             daysLeft: days,
           },

@@ -1,4 +1,5 @@
 import type { Application } from '../applications/application.schema.js';
+import { callNamed } from '../applications/letters.js';
 import { type AuditEvent, auditEvent, envelope, type OutboxMessage } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
@@ -65,7 +66,6 @@ export const reviewerLetter = (assignment: Assignment, call: Call) => ({
   reviewerName: assignment.reviewerName,
   reference: assignment.applicationReference ?? '',
   title: assignment.applicationTitle,
-  callTitle: call.title,
-  ...(call.titleEn ? { callTitleEn: call.titleEn } : {}),
+  ...callNamed(call),
   ...(call.reviewDueAt ? { dueDate: call.reviewDueAt } : {}),
 });
