@@ -80,9 +80,21 @@ const ascending =
   <T>(key: (item: T) => string) =>
   (a: T, b: T) =>
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
-/** Copies of the stored items `keep` takes, in the order of `key`: what a Query of an index answers. */
-const listed = <T>(items: Map<string, T>, keep: (item: T) => boolean, key: (item: T) => string): T[] =>
-  [...items.values()].filter(keep).sort(ascending(key)).map(copy);
+/**
+ * Copies of the stored items that match (each field of `where` equal, or `where` true of them), in the order
+ * of `key`: what a Query of an index answers.
+ */
+const listed = <T>(
+  items: Map<string, T>,
+  where: Partial<T> | ((item: T) => boolean),
+  key: (item: T) => string,
+): T[] => {
+  const keep =
+    typeof where === 'function'
+      ? where
+      : (item: T) => Object.entries(where).every(([field, value]) => item[field as keyof T] === value);
+  return [...items.values()].filter(keep).sort(ascending(key)).map(copy);
+};
 /** Copies of the stored items with these ids, each once, the missing left out: what a BatchGet answers. */
 const copiesOf = <T>(items: Map<string, T>, ids: readonly string[]): T[] =>
   [...new Set(ids)].flatMap((id) => (items.has(id) ? [copy(items.get(id) as T)] : []));
@@ -239,12 +251,7 @@ function fakeCalls(store: FakeStore): CallRepository {
   return {
     get: async (id) => copy(store.calls.get(id)),
     getMany: async (ids) => copiesOf(store.calls, ids),
-    listByStatus: async (status) =>
-      listed(
-        store.calls,
-        (c) => c.status === status,
-        (c) => `${c.closesAt}#${c.id}`,
-      ),
+    listByStatus: async (status) => listed(store.calls, { status }, (c) => `${c.closesAt}#${c.id}`),
     save: (call, audit, expectedVersion) =>
       store.transact(
         { call: versioned(store.calls, call.id, call, expectedVersion) },
@@ -360,12 +367,7 @@ function fakeDecisions(store: FakeStore): DecisionRepository {
   return {
     approvedOre,
     getMeeting: async (id) => copy(store.meetings.get(id)),
-    listMeetings: async (callId) =>
-      listed(
-        store.meetings,
-        (m) => m.callId === callId,
-        (m) => `${m.heldAt}#${m.id}`,
-      ),
+    listMeetings: async (callId) => listed(store.meetings, { callId }, (m) => `${m.heldAt}#${m.id}`),
     recordMeeting: (meeting, audit, decisions, approvedDeltaOre, budgetOre) =>
       store.transact(
         {
@@ -419,8 +421,8 @@ function fakeAwards(store: FakeStore): AwardRepository {
   return {
     get,
     getMany: async (ids) => copiesOf(store.awards, ids),
-    listByOwner: async (ownerId) => listed(store.awards, (a) => a.ownerId === ownerId, byCommitment),
-    listAll: async () => listed(store.awards, () => true, byCommitment),
+    listByOwner: async (ownerId) => listed(store.awards, { ownerId }, byCommitment),
+    listAll: async () => listed(store.awards, {}, byCommitment),
     listNewest: async ({ limit, cursor }) => {
       const all = [...store.awards.values()]
         .map((a) => ({ a, at: byCommitment(a) }))
@@ -435,11 +437,7 @@ function fakeAwards(store: FakeStore): AwardRepository {
       };
     },
     entries: async (applicationId) =>
-      listed(
-        store.ledger,
-        (e) => e.awardId === applicationId,
-        (e) => `${e.at}#${e.id}`,
-      ),
+      listed(store.ledger, { awardId: applicationId }, (e) => `${e.at}#${e.id}`),
     commit: (award, entry, audit, applicationVersion, reports) =>
       store.transact(
         {
@@ -530,12 +528,7 @@ function fakeReports(store: FakeStore): ReportRepository {
   const key = (r: Pick<Report, 'applicationId' | 'reportId'>) => `${r.applicationId}#${r.reportId}`;
   const under = (r: Report) => `AWARD#${r.applicationId}`;
   return {
-    listByAward: async (applicationId) =>
-      listed(
-        store.reports,
-        (r) => r.applicationId === applicationId,
-        (r) => r.reportId,
-      ),
+    listByAward: async (applicationId) => listed(store.reports, { applicationId }, (r) => r.reportId),
     get: async (applicationId, reportId) => copy(store.reports.get(key({ applicationId, reportId }))),
     async create(reports, audit) {
       const first = reports[0];
@@ -662,12 +655,7 @@ function fakeFinance(store: FakeStore): FinanceRepository {
       pool: copy(store.pool),
     }),
     getContribution: async (year, partyId) => copy(store.contributions.get(contributionKey(year, partyId))),
-    listContributions: async (year) =>
-      listed(
-        store.contributions,
-        (c) => c.year === year,
-        (c) => c.partyId,
-      ),
+    listContributions: async (year) => listed(store.contributions, { year }, (c) => c.partyId),
     getContributions: async (year, partyIds) =>
       partyIds.flatMap((id) => {
         const found = store.contributions.get(contributionKey(year, id));
