@@ -6,12 +6,11 @@
  * whatever the ledger's size. Run: npm run bench (BENCH_ENTRIES=2000 for a quicker run).
  */
 import type { Principal } from '../../functions/core/auth/principal.js';
-import { getOverview, recordPayment } from '../../functions/core/finance/contribution.service.js';
+import { getOverview } from '../../functions/core/finance/contribution.service.js';
 import { getBalances } from '../../functions/core/finance/ledger.service.js';
-import { PARTIES } from '../../functions/core/finance/parties.js';
 import { systemClock } from '../../functions/core/shared/time.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
-import { runBench, setUpBenchYear } from './support.js';
+import { recordBenchPayment, runBench, setUpBenchYear } from './support.js';
 
 const TARGET = Number(process.env.BENCH_ENTRIES ?? 10_000);
 const RUNS = 15;
@@ -35,16 +34,7 @@ await runBench('bench-finance', async ({ db, measure: timed }) => {
     const started = performance.now();
     const from = recorded;
     while (recorded < until) {
-      const party = PARTIES[recorded % PARTIES.length];
-      if (!party) throw new Error('no party');
-      await recordPayment(
-        core,
-        ctx,
-        YEAR,
-        party.id,
-        { amountOre: 1_000 + (recorded % 97), paidOn: `${YEAR}-01-15`, reference: `Bank ${recorded}` },
-        `bench-${recorded}`,
-      );
+      await recordBenchPayment(core, ctx, YEAR, recorded, `${YEAR}-01-15`);
       recorded += 1;
     }
     const seconds = (performance.now() - started) / 1000;

@@ -9,7 +9,6 @@
  * every request. Run: npm run bench (BENCH_ITEMS=2000, BENCH_RUNS=3 for a quicker run).
  */
 import type { Principal } from '../../functions/core/auth/principal.js';
-import { recordPayment } from '../../functions/core/finance/contribution.service.js';
 import type { LedgerEntry } from '../../functions/core/finance/finance.schema.js';
 import { PARTIES } from '../../functions/core/finance/parties.js';
 import { systemClock } from '../../functions/core/shared/time.js';
@@ -17,7 +16,7 @@ import { backfill } from '../../functions/db/backfill.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
 import { putItems } from '../support/table.js';
 import { awardsWithReports, ledgerItems, reviewerAssignments } from './stored-data.js';
-import { benchApp, runBench, setUpBenchYear } from './support.js';
+import { benchApp, recordBenchPayment, runBench, setUpBenchYear } from './support.js';
 
 const TARGET = Number(process.env.BENCH_ITEMS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -75,16 +74,7 @@ await runBench('bench-flat', async ({ db, measure: timed }) => {
     const started = performance.now();
     const from = stored;
     for (; stored < Math.min(until, 100); stored++) {
-      const party = PARTIES[stored % PARTIES.length];
-      if (!party) throw new Error('no party');
-      await recordPayment(
-        core,
-        ctx,
-        YEAR,
-        party.id,
-        { amountOre: 1_000 + (stored % 97), paidOn: dayOf(stored), reference: `Bank ${stored}` },
-        `bench-${stored}`,
-      );
+      await recordBenchPayment(core, ctx, YEAR, stored, dayOf(stored));
     }
     const entries: LedgerEntry[] = [];
     for (let i = stored; i < until; i++) {

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { createApp } from '../../functions/app/app.js';
 import { syncUserProfile } from '../../functions/core/auth/users.service.js';
 import {
+  recordPayment,
   runContributions,
   saveYearSettings,
   sendContributions,
 } from '../../functions/core/finance/contribution.service.js';
+import { PARTIES } from '../../functions/core/finance/parties.js';
 import { applyPopulationImport } from '../../functions/core/finance/population.service.js';
 import type { CoreDeps, RequestContext } from '../../functions/core/ports.js';
 import type { Db } from '../../functions/db/client.js';
@@ -155,4 +157,24 @@ export async function setUpBenchYear(core: CoreDeps, ctx: RequestContext, year: 
   );
   await runContributions(core, ctx, year);
   await sendContributions(core, ctx, year);
+}
+
+/** The `n`th payment of a bench run, paid on `paidOn`: each party in turn, a small amount, its own key. */
+export async function recordBenchPayment(
+  core: CoreDeps,
+  ctx: RequestContext,
+  year: number,
+  n: number,
+  paidOn: string,
+): Promise<void> {
+  const party = PARTIES[n % PARTIES.length];
+  if (!party) throw new Error('no party');
+  await recordPayment(
+    core,
+    ctx,
+    year,
+    party.id,
+    { amountOre: 1_000 + (n % 97), paidOn, reference: `Bank ${n}` },
+    `bench-${n}`,
+  );
 }

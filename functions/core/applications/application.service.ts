@@ -226,29 +226,27 @@ export async function updateDraft(
   });
 }
 
-function receiptMessage(application: Application, call: Call, now: Date): OutboxMessage {
+/** The applicant's confirmation of a submission (the receipt) or of a withdrawal. */
+function confirmation(
+  application: Application,
+  call: Call,
+  now: Date,
+  kind: 'application.receipt' | 'application.withdrawn',
+): OutboxMessage {
+  const about = { name: application.ownerName, ...letterSubject(application, call) };
+  const at = now.toISOString();
   return {
     ...toOwnerOf(application, now),
-    kind: 'application.receipt',
-    params: {
-      name: application.ownerName,
-      ...letterSubject(application, call),
-      requestedOre: application.requestedAmountOre,
-      submittedAt: application.submittedAt ?? now.toISOString(),
-    },
-  };
-}
-
-/** The confirmation of a withdrawal, to the applicant. */
-function withdrawalMessage(application: Application, call: Call, now: Date): OutboxMessage {
-  return {
-    ...toOwnerOf(application, now),
-    kind: 'application.withdrawn',
-    params: {
-      name: application.ownerName,
-      ...letterSubject(application, call),
-      withdrawnAt: application.withdrawnAt ?? now.toISOString(),
-    },
+    ...(kind === 'application.receipt'
+      ? {
+          kind,
+          params: {
+            ...about,
+            requestedOre: application.requestedAmountOre,
+            submittedAt: application.submittedAt ?? at,
+          },
+        }
+      : { kind, params: { ...about, withdrawnAt: application.withdrawnAt ?? at } }),
   };
 }
 
@@ -290,7 +288,7 @@ export async function submitApplication(
         version: application.version,
         requestedAmountOre: application.requestedAmountOre,
       }),
-      outbox: receiptMessage(application, call, now),
+      outbox: confirmation(application, call, now, 'application.receipt'),
     };
   });
 }
@@ -314,7 +312,9 @@ export async function withdrawApplication(
     withdrawn,
     'withdrawn',
     { from: current.status, to: 'withdrawn' },
-    async (next, now) => [withdrawalMessage(next, await loadCall(deps, next.callId), now)],
+    async (next, now) => [
+      confirmation(next, await loadCall(deps, next.callId), now, 'application.withdrawn'),
+    ],
   );
 }
 
