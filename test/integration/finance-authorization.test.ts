@@ -29,31 +29,26 @@ beforeAll(async () => {
   await setUpYear(client, YEAR);
 });
 
+/** A read only finance staff and administrators may make: `path` asked by each role. */
+const financeRead = (route: string, path: string): RouteCase<Role> => ({
+  route,
+  expected: financeOnly(200),
+  run: (who) => client.get(path, who),
+});
+
 const payment = { amountOre: 1_000, paidOn: '2027-02-01', reference: 'Test' };
 
 const matrix: RouteCase<Role>[] = [
   { route: 'GET /api/parties', expected: all(200), run: (who) => client.get('/api/parties', who) },
-  {
-    route: 'GET /api/finance/parties',
-    expected: financeOnly(200),
-    run: (who) => client.get('/api/finance/parties', who),
-  },
-  {
-    route: 'GET /api/finance/parties/skive-kommune',
-    expected: financeOnly(200),
-    run: (who) => client.get('/api/finance/parties/skive-kommune', who),
-  },
+  financeRead('GET /api/finance/parties', '/api/finance/parties'),
+  financeRead('GET /api/finance/parties/skive-kommune', '/api/finance/parties/skive-kommune'),
   {
     // The same change again writes nothing, so every role that may make it gets 200 at version 0.
     route: 'PATCH /api/finance/parties/skive-kommune',
     expected: financeOnly(200),
     run: (who) => client.patch('/api/finance/parties/skive-kommune', { cvr: null }, who, 0),
   },
-  {
-    route: 'GET /api/populations?year=2013',
-    expected: financeOnly(200),
-    run: (who) => client.get('/api/populations?year=2013', who),
-  },
+  financeRead('GET /api/populations?year=2013', '/api/populations?year=2013'),
   {
     route: 'POST /api/populations/imports/preview',
     expected: financeOnly(200),
@@ -64,7 +59,7 @@ const matrix: RouteCase<Role>[] = [
     expected: financeOnly(200),
     run: (who) => client.post('/api/populations/imports', { csv: FIGURES }, who),
   },
-  { route: 'GET /api/finance/years/{year}', expected: financeOnly(200), run: (who) => client.get(Y, who) },
+  financeRead('GET /api/finance/years/{year}', Y),
   {
     route: 'PUT /api/finance/years/{year} (new year)',
     expected: financeOnly(201),
@@ -94,11 +89,7 @@ const matrix: RouteCase<Role>[] = [
     expected: financeOnly(200),
     run: (who) => client.act(`${Y}/contributions/send`, who),
   },
-  {
-    route: 'GET /api/finance/years/{year}/contributions/{partyId}',
-    expected: financeOnly(200),
-    run: (who) => client.get(`${Y}/contributions/aarhus-kommune`, who),
-  },
+  financeRead('GET /api/finance/years/{year}/contributions/{partyId}', `${Y}/contributions/aarhus-kommune`),
   {
     route: 'POST /api/finance/years/{year}/contributions/{partyId}/payments',
     expected: financeOnly(201),
@@ -123,21 +114,9 @@ const matrix: RouteCase<Role>[] = [
         who,
       ),
   },
-  {
-    route: 'GET /api/finance/years/{year}/overview',
-    expected: financeOnly(200),
-    run: (who) => client.get(`${Y}/overview`, who),
-  },
-  {
-    route: 'GET /api/finance/years/{year}/ledger',
-    expected: financeOnly(200),
-    run: (who) => client.get(`${Y}/ledger`, who),
-  },
-  {
-    route: 'GET /api/finance/balances',
-    expected: financeOnly(200),
-    run: (who) => client.get('/api/finance/balances', who),
-  },
+  financeRead('GET /api/finance/years/{year}/overview', `${Y}/overview`),
+  financeRead('GET /api/finance/years/{year}/ledger', `${Y}/ledger`),
+  financeRead('GET /api/finance/balances', '/api/finance/balances'),
   {
     route: 'POST /api/finance/invariants/check',
     expected: financeOnly(200),
