@@ -37,6 +37,10 @@ async function refusedWithoutWrites(request: () => Promise<ApiResponse>): Promis
   return res;
 }
 
+/** Runs a request that must be refused as invalid input (400) without writing, and gives its problem. */
+const invalidWithoutWrites = async (request: () => Promise<ApiResponse>) =>
+  expectProblem(await refusedWithoutWrites(request), 400, 'VALIDATION_FAILED');
+
 const postCall = (init: { raw?: string; body?: unknown; headers?: Record<string, string> }) =>
   client.send('POST', '/api/calls', ADMIN, init);
 const patchDraft = (init: { raw?: string; body?: unknown; headers?: Record<string, string> }) =>
@@ -75,7 +79,7 @@ describe.each(routes)('%s refuses bad input and writes nothing', (route, send) =
     const body = route.startsWith('POST')
       ? callBody({ title: 'x'.repeat(100_000) })
       : { title: 'x'.repeat(100_000) };
-    const problem = expectProblem(await refusedWithoutWrites(() => send({ body })), 400, 'VALIDATION_FAILED');
+    const problem = await invalidWithoutWrites(() => send({ body }));
     expect(pointers(problem)).toEqual(['/title']);
   });
 
@@ -129,28 +133,18 @@ describe.each(routes)('%s refuses bad input and writes nothing', (route, send) =
 describe('POST /api/calls: wrong types and unknown fields', () => {
   it('a string for maxAmountOre → 400 naming the field', async () => {
     const body = callBody({ grantTypes: [{ id: 'A', name: 'Forskningsprojekt', maxAmountOre: '50000000' }] });
-    const problem = expectProblem(
-      await refusedWithoutWrites(() => postCall({ body })),
-      400,
-      'VALIDATION_FAILED',
-    );
+    const problem = await invalidWithoutWrites(() => postCall({ body }));
     expect(pointers(problem)).toEqual(['/grantTypes/0/maxAmountOre']);
   });
 
   it('a fraction of an øre → 400', async () => {
-    const problem = expectProblem(
-      await refusedWithoutWrites(() => postCall({ body: callBody({ budgetOre: 1.5 }) })),
-      400,
-      'VALIDATION_FAILED',
-    );
+    const problem = await invalidWithoutWrites(() => postCall({ body: callBody({ budgetOre: 1.5 }) }));
     expect(pointers(problem)).toEqual(['/budgetOre']);
   });
 
   it('an unknown top-level field → 400 with its pointer', async () => {
-    const problem = expectProblem(
-      await refusedWithoutWrites(() => postCall({ body: callBody({ status: 'open', colour: 'red' }) })),
-      400,
-      'VALIDATION_FAILED',
+    const problem = await invalidWithoutWrites(() =>
+      postCall({ body: callBody({ status: 'open', colour: 'red' }) }),
     );
     expect(problem.errors).toEqual(
       expect.arrayContaining([
@@ -164,21 +158,13 @@ describe('POST /api/calls: wrong types and unknown fields', () => {
     const body = callBody({
       grantTypes: [{ id: 'A', name: 'Forskningsprojekt', maxAmountOre: 50_000_000, secret: true }],
     });
-    const problem = expectProblem(
-      await refusedWithoutWrites(() => postCall({ body })),
-      400,
-      'VALIDATION_FAILED',
-    );
+    const problem = await invalidWithoutWrites(() => postCall({ body }));
     expect(problem.errors).toEqual([expect.objectContaining({ pointer: '/grantTypes/0/secret' })]);
   });
 
   it('server-owned fields (id, version, createdBy) cannot be sent', async () => {
     const body = callBody({ id: crypto.randomUUID(), version: 99, createdBy: 'someone-else' });
-    const problem = expectProblem(
-      await refusedWithoutWrites(() => postCall({ body })),
-      400,
-      'VALIDATION_FAILED',
-    );
+    const problem = await invalidWithoutWrites(() => postCall({ body }));
     expect(pointers(problem).sort()).toEqual(['/createdBy', '/id', '/version']);
   });
 });
@@ -186,21 +172,13 @@ describe('POST /api/calls: wrong types and unknown fields', () => {
 describe('PATCH /api/applications/{id}: wrong types and unknown fields', () => {
   it('a fractional amountOre (1.5) → 400 naming /budgetLines/0/amountOre', async () => {
     const body = { budgetLines: [{ category: 'Løn', year: 2027, amountOre: 1.5 }] };
-    const problem = expectProblem(
-      await refusedWithoutWrites(() => patchDraft({ body })),
-      400,
-      'VALIDATION_FAILED',
-    );
+    const problem = await invalidWithoutWrites(() => patchDraft({ body }));
     expect(pointers(problem)).toEqual(['/budgetLines/0/amountOre']);
   });
 
   it('a negative amount, a string year and a number title → 400 naming each', async () => {
     const body = { title: 42, budgetLines: [{ category: 'Løn', year: '2027', amountOre: -1 }] };
-    const problem = expectProblem(
-      await refusedWithoutWrites(() => patchDraft({ body })),
-      400,
-      'VALIDATION_FAILED',
-    );
+    const problem = await invalidWithoutWrites(() => patchDraft({ body }));
     expect(pointers(problem).sort()).toEqual(['/budgetLines/0/amountOre', '/budgetLines/0/year', '/title']);
   });
 
@@ -211,11 +189,7 @@ describe('PATCH /api/applications/{id}: wrong types and unknown fields', () => {
     ['version', 42],
     ['requestedAmountOre', 1],
   ])('the server-owned field %s cannot be set → 400 naming it', async (field, value) => {
-    const problem = expectProblem(
-      await refusedWithoutWrites(() => patchDraft({ body: { [field]: value } })),
-      400,
-      'VALIDATION_FAILED',
-    );
+    const problem = await invalidWithoutWrites(() => patchDraft({ body: { [field]: value } }));
     expect(problem.errors).toEqual([
       expect.objectContaining({ pointer: `/${field}`, code: 'unknown_field' }),
     ]);
@@ -290,11 +264,7 @@ describe('injection strings are refused or kept as inert data', () => {
     ['a number', 1],
     ['a boolean', true],
   ])('%s where text belongs → 400', async (_what, value) => {
-    const problem = expectProblem(
-      await refusedWithoutWrites(() => patchDraft({ body: { title: value } })),
-      400,
-      'VALIDATION_FAILED',
-    );
+    const problem = await invalidWithoutWrites(() => patchDraft({ body: { title: value } }));
     expect(pointers(problem)).toEqual(['/title']);
   });
 
@@ -313,11 +283,7 @@ describe('injection strings are refused or kept as inert data', () => {
     ['a byte-order mark', 'a\uFEFFb'],
     ['a soft hyphen', 'Folke\u00ADsundhed'],
   ])('a control or invisible format character (%s) in text → 400', async (_what, value) => {
-    const problem = expectProblem(
-      await refusedWithoutWrites(() => patchDraft({ body: { title: value } })),
-      400,
-      'VALIDATION_FAILED',
-    );
+    const problem = await invalidWithoutWrites(() => patchDraft({ body: { title: value } }));
     expect(pointers(problem)).toEqual(['/title']);
   });
 
@@ -326,11 +292,7 @@ describe('injection strings are refused or kept as inert data', () => {
       { ...partner('Aarhus Kommune', 'municipality'), contactName: 'Kim \u202Enesnah' },
       partner('Region Midtjylland', 'region'),
     ];
-    const problem = expectProblem(
-      await refusedWithoutWrites(() => patchDraft({ body: { partners } })),
-      400,
-      'VALIDATION_FAILED',
-    );
+    const problem = await invalidWithoutWrites(() => patchDraft({ body: { partners } }));
     expect(pointers(problem)).toEqual(['/partners/0/contactName']);
   });
 
