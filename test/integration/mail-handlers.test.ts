@@ -97,15 +97,19 @@ const taggedId = (input: { EmailTags?: { Name?: string; Value?: string }[] }) =>
 
 const sendError = (name: string, status: number) =>
   Object.assign(new Error(`${name} from SES`), { name, $metadata: { httpStatusCode: status } });
+/** Two pending receipts: SES accepts the first and rejects the second for good. */
+async function acceptedAndRejected() {
+  const pair = [await pendingReceipt(), await pendingReceipt()] as const;
+  ses.on(SendEmailCommand).callsFake(async (input) => {
+    if (taggedId(input) === pair[1].id) throw sendError('MessageRejected', 400);
+    return { MessageId: `ses-${taggedId(input)}` };
+  });
+  return pair;
+}
 
 describe('functions/handlers/mail-sender.handler.ts', () => {
   it('sends each inserted message once through SES, marks it sent, and reports only the record that threw', async () => {
-    const ok = await pendingReceipt();
-    const rejected = await pendingReceipt();
-    ses.on(SendEmailCommand).callsFake(async (input) => {
-      if (taggedId(input) === rejected.id) throw sendError('MessageRejected', 400);
-      return { MessageId: `ses-${taggedId(input)}` };
-    });
+    const [ok, rejected] = await acceptedAndRejected();
     const handler = await coldStartOf<StreamHandler>('mail-sender');
     const broken = await insertRecord(ok, '300');
     // A record whose image has no id: a fault of this record alone.
@@ -191,12 +195,7 @@ describe('functions/handlers/mail-sender.handler.ts', () => {
 
 describe('functions/handlers/mail-sweep.handler.ts', () => {
   it('sends what is still pending and due, and reports what failed for good', async () => {
-    const due = await pendingReceipt();
-    const refused = await pendingReceipt();
-    ses.on(SendEmailCommand).callsFake(async (input) => {
-      if (taggedId(input) === refused.id) throw sendError('MessageRejected', 400);
-      return { MessageId: `ses-${taggedId(input)}` };
-    });
+    const [due, refused] = await acceptedAndRejected();
     const handler = await coldStartOf<SweepHandler>('mail-sweep');
 
     const result = await handler({}, lambdaContext('fim-mail-sweep'));
