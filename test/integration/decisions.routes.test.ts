@@ -55,6 +55,11 @@ const decide = (applicationId: string, body: Record<string, unknown>, who = ADMI
   client.post(`/api/applications/${applicationId}/decision`, body, who);
 const errorsOf = (res: ApiResponse) =>
   (res.body.errors as { pointer: string; code: string }[]).map((e) => [e.pointer, e.code]);
+/** A 422 refusal naming exactly these `[pointer, code]` rules at fault, in order. */
+const expectRulesFailed = (res: ApiResponse, errors: [string, string][]) => {
+  expectProblem(res, 422, 'RULES_FAILED');
+  expect(errorsOf(res)).toEqual(errors);
+};
 const counter = async (callId: string) =>
   (await storedItem(h, { pk: `CALL#${callId}`, sk: 'BUDGET' }))?.approvedOre as number | undefined;
 const letters = async (applicationId?: string) =>
@@ -139,8 +144,7 @@ describe('recording decisions', () => {
         { applicationId: d.b, outcome: 'waiting_list', amountOre: 100 },
       ],
     });
-    expectProblem(res, 422, 'RULES_FAILED');
-    expect(errorsOf(res)).toEqual([
+    expectRulesFailed(res, [
       ['/decisions/0/amountOre', 'OVER_REQUESTED'],
       ['/decisions/1/amountOre', 'REQUIRED'],
       ['/decisions/2/amountOre', 'NOT_ALLOWED'],
@@ -158,8 +162,7 @@ describe('recording decisions', () => {
       attendeeIds: ['demo-board', 'demo-reviewer1', 'demo-finance', 'nobody', 'demo-admin'],
       decisions: [{ applicationId: d.a, outcome: 'waiting_list' }],
     });
-    expectProblem(res, 422, 'RULES_FAILED');
-    expect(errorsOf(res)).toEqual([
+    expectRulesFailed(res, [
       ['/attendeeIds/1', 'NOT_BOARD'],
       ['/attendeeIds/2', 'NOT_BOARD'],
       ['/attendeeIds/3', 'NOT_BOARD'],
@@ -176,8 +179,7 @@ describe('recording decisions', () => {
         { applicationId: crypto.randomUUID(), outcome: 'waiting_list' },
       ],
     });
-    expectProblem(res, 422, 'RULES_FAILED');
-    expect(errorsOf(res)).toEqual([
+    expectRulesFailed(res, [
       ['/decisions/0/applicationId', 'NOT_IN_CALL'],
       ['/decisions/2/applicationId', 'DUPLICATE'],
       ['/decisions/3/applicationId', 'NOT_IN_CALL'],
@@ -190,8 +192,7 @@ describe('recording decisions', () => {
     const res = await meeting(openCallId, {
       decisions: [{ applicationId: stillSubmitted, outcome: 'waiting_list' }],
     });
-    expectProblem(res, 422, 'RULES_FAILED');
-    expect(errorsOf(res)).toEqual([
+    expectRulesFailed(res, [
       ['', 'CALL_NOT_CLOSED'],
       ['/decisions/0/applicationId', 'INVALID_STATE'],
     ]);
@@ -201,8 +202,7 @@ describe('recording decisions', () => {
 
   it('refuses a recorder who is conflicted, by organisation or by a declared conflict, and a meeting with no one left to decide', async () => {
     const byOrganisation = await decide(d.aarhus, { outcome: 'waiting_list' }, BOARD);
-    expectProblem(byOrganisation, 422, 'RULES_FAILED');
-    expect(errorsOf(byOrganisation)).toEqual([['/decisions/0/applicationId', 'CONFLICT_OF_INTEREST']]);
+    expectRulesFailed(byOrganisation, [['/decisions/0/applicationId', 'CONFLICT_OF_INTEREST']]);
     const byDeclaration = await decide(d.declared, { outcome: 'waiting_list' }, BOARD_REVIEWER.email);
     expect(errorsOf(byDeclaration)).toEqual([['/decisions/0/applicationId', 'CONFLICT_OF_INTEREST']]);
     // The chair may decide it, but not in a meeting whose only attendee is conflicted.
@@ -258,8 +258,7 @@ describe('recording decisions', () => {
 
   it('will not decide an application twice: the second decision is 422 (its status has moved on), not 409', async () => {
     const again = await decide(d.rejected, { outcome: 'approved', amountOre: 1_000 });
-    expectProblem(again, 422, 'RULES_FAILED');
-    expect(errorsOf(again)).toEqual([['/decisions/0/applicationId', 'INVALID_STATE']]);
+    expectRulesFailed(again, [['/decisions/0/applicationId', 'INVALID_STATE']]);
     expect(again.body.errors[0]).toMatchObject({ applicationStatus: 'rejected' });
     expect(again.body.errors[0].detail).toContain('"Afslået"');
     expect(await h.core.applications.get(d.rejected)).toMatchObject({ status: 'rejected', version: 4 });

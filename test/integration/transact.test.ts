@@ -350,28 +350,21 @@ describe('rebuilding a read-build-write that lost a race', () => {
     expect(result).toBe(3);
   });
 
-  it('is bounded, and says so with its own error', async () => {
+  it.each([
+    [
+      'is bounded, and says so with its own error',
+      raced,
+      4,
+      { code: 'UNAVAILABLE', reason: { code: 'TOO_MANY_SUBMISSIONS' } },
+    ],
+    ['throws any other failure at once', forbidden, 1, { code: 'FORBIDDEN' }],
+  ] as const)('%s', async (_name, failure, expectedRuns, thrown) => {
     let runs = 0;
     const run = async () => {
       runs += 1;
-      throw raced();
+      throw failure();
     };
-    await expect(rebuildWhileRaced({ attempts: 4, lostRace, exhausted, run })).rejects.toMatchObject({
-      code: 'UNAVAILABLE',
-      reason: { code: 'TOO_MANY_SUBMISSIONS' },
-    });
-    expect(runs).toBe(4);
-  });
-
-  it('throws any other failure at once', async () => {
-    let runs = 0;
-    const run = async () => {
-      runs += 1;
-      throw forbidden();
-    };
-    await expect(rebuildWhileRaced({ attempts: 4, lostRace, exhausted, run })).rejects.toMatchObject({
-      code: 'FORBIDDEN',
-    });
-    expect(runs).toBe(1);
+    await expect(rebuildWhileRaced({ attempts: 4, lostRace, exhausted, run })).rejects.toMatchObject(thrown);
+    expect(runs).toBe(expectedRuns);
   });
 });
