@@ -44,6 +44,19 @@ async function callWith(overrides: Record<string, unknown>): Promise<string> {
 const submit = (callId: string, who: string, overrides: Record<string, unknown> = {}) =>
   submitFreeOfConflict(client, callId, who, overrides);
 
+/** One application by RESEARCHER under a new call, in review with these reviewers; its id. */
+async function inReview(
+  call: Record<string, unknown>,
+  reviewerIds: string[],
+  application: Record<string, unknown> = {},
+): Promise<string> {
+  const callId = await callWith(call);
+  const applicationId = await submit(callId, RESEARCHER, application);
+  await closeCallNow(client, callId);
+  await assign(applicationId, reviewerIds);
+  return applicationId;
+}
+
 async function assign(applicationId: string, reviewerIds: string[], who = ADMIN) {
   const res = await client.post(`/api/applications/${applicationId}/assignments`, { reviewerIds }, who);
   expect(res.status, res.text).toBe(200);
@@ -325,10 +338,7 @@ describe('saving and submitting a review', () => {
   let app = '';
 
   beforeAll(async () => {
-    const callId = await callWith({ title: 'Bedømmelser' });
-    app = await submit(callId, RESEARCHER);
-    await closeCallNow(client, callId);
-    await assign(app, ['demo-reviewer1', 'demo-reviewer3']);
+    app = await inReview({ title: 'Bedømmelser' }, ['demo-reviewer1', 'demo-reviewer3']);
   });
 
   it('shows the reviewer the application beside their review, with its version as ETag', async () => {
@@ -617,23 +627,17 @@ describe('blind review and reading the other reviews', () => {
   let notShown = '';
 
   beforeAll(async () => {
-    const blindCall = await callWith({
-      title: 'Blind bedømmelse',
-      blindReview: true,
-      showReviewsToReviewers: true,
-    });
-    blind = await submit(blindCall, RESEARCHER, {
-      partners: [
-        partner('Skive Kommune', 'municipality', 'Mette Jensen'),
-        partner('Lægehuset Nørreport', 'general_practice', 'Lars Poulsen'),
-      ],
-    });
-    await closeCallNow(client, blindCall);
-    await assign(blind, ['demo-reviewer1', 'demo-reviewer2', 'demo-reviewer3']);
-    const plainCall = await callWith({ title: 'Ikke vist for bedømmere' });
-    notShown = await submit(plainCall, RESEARCHER);
-    await closeCallNow(client, plainCall);
-    await assign(notShown, ['demo-reviewer1', 'demo-reviewer3']);
+    blind = await inReview(
+      { title: 'Blind bedømmelse', blindReview: true, showReviewsToReviewers: true },
+      ['demo-reviewer1', 'demo-reviewer2', 'demo-reviewer3'],
+      {
+        partners: [
+          partner('Skive Kommune', 'municipality', 'Mette Jensen'),
+          partner('Lægehuset Nørreport', 'general_practice', 'Lars Poulsen'),
+        ],
+      },
+    );
+    notShown = await inReview({ title: 'Ikke vist for bedømmere' }, ['demo-reviewer1', 'demo-reviewer3']);
   });
 
   it('hides who applied and who the partners’ contacts are from the reviewer', async () => {
