@@ -204,6 +204,17 @@ describe('the audit event', () => {
   });
 });
 
+/** Writes one new thing, with its audit event: the plainest transaction. */
+const writeThing = (id: string) =>
+  transact(h.db, { items: { thing: versionedPut(h.db, thing(id)) }, audit: auditOf(id) });
+
+/** A new thing's write, cancelled by DynamoDB every time for these reasons: the mock and what was thrown. */
+async function cancelledAs(reasons: string[]) {
+  const db = mockDb();
+  db.on(TransactWriteCommand).rejects(cancelled(reasons));
+  return { db, error: await rejection(writeThing(crypto.randomUUID())) };
+}
+
 describe('the retry policy', () => {
   // The pauses are random; zero keeps the tests fast without changing what is retried.
   beforeEach(() => {
@@ -228,7 +239,7 @@ describe('the retry policy', () => {
       .rejectsOnce(fault())
       .callsFake((input) => realSend(new TransactWriteCommand(input)));
 
-    await transact(h.db, { items: { thing: versionedPut(h.db, thing(id)) }, audit: auditOf(id) });
+    await writeThing(id);
 
     expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, 3);
     faults.restore();
@@ -237,13 +248,7 @@ describe('the retry policy', () => {
   });
 
   it('a fault that outlasts every attempt is 503, naming the items that clashed', async () => {
-    const id = crypto.randomUUID();
-    const db = mockDb();
-    db.on(TransactWriteCommand).rejects(cancelled(['TransactionConflict', 'None']));
-
-    const error = await rejection(
-      transact(h.db, { items: { thing: versionedPut(h.db, thing(id)) }, audit: auditOf(id) }),
-    );
+    const { db, error } = await cancelledAs(['TransactionConflict', 'None']);
 
     expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, ATTEMPTS);
     expect(error).toMatchObject({ code: 'UNAVAILABLE', reason: { code: 'DATABASE_BUSY' } });
@@ -253,13 +258,7 @@ describe('the retry policy', () => {
   });
 
   it('a failed condition is never tried again, even beside a clash', async () => {
-    const id = crypto.randomUUID();
-    const db = mockDb();
-    db.on(TransactWriteCommand).rejects(cancelled(['ConditionalCheckFailed', 'TransactionConflict']));
-
-    const error = await rejection(
-      transact(h.db, { items: { thing: versionedPut(h.db, thing(id)) }, audit: auditOf(id) }),
-    );
+    const { db, error } = await cancelledAs(['ConditionalCheckFailed', 'TransactionConflict']);
 
     expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
     expect(error).toMatchObject({ code: 'VERSION_CONFLICT' });
@@ -267,13 +266,7 @@ describe('the retry policy', () => {
   });
 
   it('a cancellation that is neither a condition nor a passing fault is thrown as it is (a 500), once', async () => {
-    const id = crypto.randomUUID();
-    const db = mockDb();
-    db.on(TransactWriteCommand).rejects(cancelled(['ValidationError', 'None']));
-
-    const error = await rejection(
-      transact(h.db, { items: { thing: versionedPut(h.db, thing(id)) }, audit: auditOf(id) }),
-    );
+    const { db, error } = await cancelledAs(['ValidationError', 'None']);
 
     expect(db).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
     expect(error).toBeInstanceOf(TransactionCancelledError);
@@ -294,7 +287,7 @@ describe('the retry policy', () => {
   it('batchGet asks again for the keys DynamoDB left unprocessed, and gives up with 503', async () => {
     const ids = [crypto.randomUUID(), crypto.randomUUID()];
     for (const id of ids) {
-      await transact(h.db, { items: { thing: versionedPut(h.db, thing(id)) }, audit: auditOf(id) });
+      await writeThing(id);
     }
     const wanted = ids.map((id) => ({ pk: `THING#${id}`, sk: 'THING' }));
     const db = mockDb();
