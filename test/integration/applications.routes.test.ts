@@ -23,6 +23,16 @@ beforeEach(async () => {
   ({ h, client, call } = await harnessWithCall());
 });
 
+/** Starting a draft under the call is refused (422) for this one rule. */
+async function expectDraftRefused(code: string) {
+  const problem = expectProblem(
+    await client.post(`/api/calls/${call.id}/applications`, {}, RESEARCHER),
+    422,
+    'RULES_FAILED',
+  );
+  expect(problem.errors.map((e: { code: string }) => e.code)).toEqual([code]);
+}
+
 const ids = (items: { id: string }[]) => items.map((x) => x.id).sort();
 
 describe('POST /api/calls/{callId}/applications', () => {
@@ -71,22 +81,12 @@ describe('POST /api/calls/{callId}/applications', () => {
 
   it('refuses a closed call with 422 CALL_NOT_OPEN', async () => {
     expect((await client.act(`/api/calls/${call.id}/close`, ADMIN)).status).toBe(200);
-    const problem = expectProblem(
-      await client.post(`/api/calls/${call.id}/applications`, {}, RESEARCHER),
-      422,
-      'RULES_FAILED',
-    );
-    expect(problem.errors.map((e: { code: string }) => e.code)).toEqual(['CALL_NOT_OPEN']);
+    await expectDraftRefused('CALL_NOT_OPEN');
   });
 
   it('refuses an open call past its deadline with 422 DEADLINE_PASSED', async () => {
     h.clock.set('2027-09-01T10:00:00Z');
-    const problem = expectProblem(
-      await client.post(`/api/calls/${call.id}/applications`, {}, RESEARCHER),
-      422,
-      'RULES_FAILED',
-    );
-    expect(problem.errors.map((e: { code: string }) => e.code)).toEqual(['DEADLINE_PASSED']);
+    await expectDraftRefused('DEADLINE_PASSED');
   });
 
   it('requires sign-in', async () => {
