@@ -23,6 +23,10 @@ beforeEach(async () => {
   ({ h, client, call } = await harnessWithCall());
 });
 
+/** The researcher's draft under the call: the full example application with these fields changed. */
+const draftOf = (changes: Record<string, unknown> = {}) =>
+  createDraft(client, call.id, RESEARCHER, applicationBody(changes));
+
 /** Starting a draft under the call is refused (422) for this one rule. */
 async function expectDraftRefused(code: string) {
   const problem = expectProblem(
@@ -96,7 +100,7 @@ describe('POST /api/calls/{callId}/applications', () => {
 
 describe('GET /api/applications/{applicationId}', () => {
   it('shows a draft to its owner only: another applicant and the admin get 404', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     const own = await client.get(`/api/applications/${draft.id}`, RESEARCHER);
     expect(own.status).toBe(200);
     expect(own.body).toEqual(draft);
@@ -109,7 +113,7 @@ describe('GET /api/applications/{applicationId}', () => {
   });
 
   it('shows a submitted application to the admin', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     expect((await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER)).status).toBe(200);
     const res = await client.get(`/api/applications/${draft.id}`, ADMIN);
     expect(res.status).toBe(200);
@@ -120,7 +124,7 @@ describe('GET /api/applications/{applicationId}', () => {
 
 describe('PATCH /api/applications/{applicationId}', () => {
   it('saves changes with the version read; the amount is the sum of the lines', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     const res = await client.patch(
       `/api/applications/${draft.id}`,
       {
@@ -149,7 +153,7 @@ describe('PATCH /api/applications/{applicationId}', () => {
   });
 
   it('clears a field sent as null and keeps absent ones', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     const res = await client.patch(
       `/api/applications/${draft.id}`,
       { summary: null, startDate: null },
@@ -166,7 +170,7 @@ describe('PATCH /api/applications/{applicationId}', () => {
   });
 
   it('writes nothing for a PATCH with nothing in it: same version, no audit event', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     const res = await client.patch(`/api/applications/${draft.id}`, {}, RESEARCHER, 1);
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({ version: 1 });
@@ -175,7 +179,7 @@ describe('PATCH /api/applications/{applicationId}', () => {
   });
 
   it('requires If-Match (428) and refuses a stale one (409)', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     expectProblem(
       await client.patch(`/api/applications/${draft.id}`, { title: 'X' }, RESEARCHER),
       428,
@@ -195,7 +199,7 @@ describe('PATCH /api/applications/{applicationId}', () => {
   });
 
   it('is the owner’s alone: 404 for others, also for the admin', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     expectProblem(
       await client.patch(`/api/applications/${draft.id}`, { title: 'X' }, RESEARCHER2, 1),
       404,
@@ -209,7 +213,7 @@ describe('PATCH /api/applications/{applicationId}', () => {
   });
 
   it('gives field messages in English with Accept-Language: en', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     const res = await client.send('PATCH', `/api/applications/${draft.id}`, RESEARCHER, {
       body: { partners: [{ contactEmail: 'ikke-en-adresse' }] },
       headers: { 'if-match': '"1"', 'accept-language': 'en-GB,en;q=0.9' },
@@ -224,19 +228,14 @@ describe('PATCH /api/applications/{applicationId}', () => {
 
 describe('POST /api/applications/{applicationId}/submit', () => {
   it('lists every failed rule at once and leaves the draft as it was', async () => {
-    const draft = await createDraft(
-      client,
-      call.id,
-      RESEARCHER,
-      applicationBody({
-        title: null,
-        partners: [(applicationBody().partners as unknown[])[0]],
-        budgetLines: [
-          { category: 'Løn', year: 2027, amountOre: 45_000_000 },
-          { category: 'Drift', year: 2028, amountOre: 10_000_000 },
-        ],
-      }),
-    );
+    const draft = await draftOf({
+      title: null,
+      partners: [(applicationBody().partners as unknown[])[0]],
+      budgetLines: [
+        { category: 'Løn', year: 2027, amountOre: 45_000_000 },
+        { category: 'Drift', year: 2028, amountOre: 10_000_000 },
+      ],
+    });
     const itemsBefore = (await itemsWithPkPrefix(h, '')).length;
 
     const res = await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER, {
@@ -267,12 +266,7 @@ describe('POST /api/applications/{applicationId}/submit', () => {
   });
 
   it('words the same refusal in Danish by default and in English when asked, its values as members', async () => {
-    const draft = await createDraft(
-      client,
-      call.id,
-      RESEARCHER,
-      applicationBody({ budgetLines: [{ category: 'Løn', year: 2027, amountOre: 60_000_000 }] }),
-    );
+    const draft = await draftOf({ budgetLines: [{ category: 'Løn', year: 2027, amountOre: 60_000_000 }] });
     const worded = {
       da: [
         'Ansøgningen kan ikke indsendes endnu',
@@ -321,16 +315,11 @@ describe('POST /api/applications/{applicationId}/submit', () => {
   });
 
   it('flags a start date in the past and budget years outside the period', async () => {
-    const draft = await createDraft(
-      client,
-      call.id,
-      RESEARCHER,
-      applicationBody({
-        startDate: '2027-02-28',
-        endDate: '2027-12-31',
-        budgetLines: [{ category: 'Løn', year: 2028, amountOre: 1_000_000 }],
-      }),
-    );
+    const draft = await draftOf({
+      startDate: '2027-02-28',
+      endDate: '2027-12-31',
+      budgetLines: [{ category: 'Løn', year: 2028, amountOre: 1_000_000 }],
+    });
     const problem = expectProblem(await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER), 422);
     expect(problem.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code])).toEqual([
       ['/startDate', 'START_IN_PAST'],
@@ -339,7 +328,7 @@ describe('POST /api/applications/{applicationId}/submit', () => {
   });
 
   it('submits a complete draft: reference, receipt, one outbox message, one audit event', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     h.clock.set('2027-03-02T13:45:00Z');
     const res = await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER);
     expect(res.status, res.text).toBe(200);
@@ -411,7 +400,7 @@ describe('POST /api/applications/{applicationId}/submit', () => {
   });
 
   it('checks an optional If-Match (409 when stale)', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     expectProblem(
       await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER, { 'if-match': '"5"' }),
       409,
@@ -434,7 +423,7 @@ describe('POST /api/applications/{applicationId}/submit', () => {
   });
 
   it('allows no edit and no second submit after submission (409)', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     expect((await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER)).status).toBe(200);
     expectProblem(
       await client.patch(`/api/applications/${draft.id}`, { title: 'Efter' }, RESEARCHER, 2),
@@ -448,7 +437,7 @@ describe('POST /api/applications/{applicationId}/submit', () => {
   });
 
   it('refuses after the deadline with 422 DEADLINE_PASSED, even for a complete draft', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     h.clock.set('2027-09-01T10:00:00Z');
     const problem = expectProblem(await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER), 422);
     expect(problem.errors).toEqual([expect.objectContaining({ pointer: '', code: 'DEADLINE_PASSED' })]);
@@ -460,21 +449,21 @@ describe('POST /api/applications/{applicationId}/submit', () => {
   });
 
   it('accepts a submission one second before the deadline', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     h.clock.set('2027-09-01T09:59:59Z');
     const res = await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER);
     expect(res.status, res.text).toBe(200);
   });
 
   it('refuses a draft whose call was closed meanwhile (422 CALL_NOT_OPEN)', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     expect((await client.act(`/api/calls/${call.id}/close`, ADMIN)).status).toBe(200);
     const problem = expectProblem(await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER), 422);
     expect(problem.errors.map((e: { code: string }) => e.code)).toEqual(['CALL_NOT_OPEN']);
   });
 
   it('answers 404 for someone else’s draft', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     expectProblem(await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER2), 404, 'NOT_FOUND');
     expectProblem(await client.act(`/api/applications/${draft.id}/submit`, ADMIN), 404, 'NOT_FOUND');
   });
@@ -482,7 +471,7 @@ describe('POST /api/applications/{applicationId}/submit', () => {
 
 describe('POST /api/applications/{applicationId}/withdraw', () => {
   it('withdraws a submitted application once; a second withdraw is 409', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     expect((await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER)).status).toBe(200);
 
     const res = await client.act(`/api/applications/${draft.id}/withdraw`, RESEARCHER);
@@ -510,7 +499,7 @@ describe('POST /api/applications/{applicationId}/withdraw', () => {
   });
 
   it('withdraws a draft, and only its owner may', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     expectProblem(await client.act(`/api/applications/${draft.id}/withdraw`, RESEARCHER2), 404, 'NOT_FOUND');
     const res = await client.act(`/api/applications/${draft.id}/withdraw`, RESEARCHER);
     expect(res.status, res.text).toBe(200);
@@ -520,7 +509,7 @@ describe('POST /api/applications/{applicationId}/withdraw', () => {
 
 describe('GET /api/applications/{applicationId}/receipt', () => {
   it('answers 409 before submission', async () => {
-    const draft = await createDraft(client, call.id, RESEARCHER);
+    const draft = await draftOf();
     expectProblem(
       await client.get(`/api/applications/${draft.id}/receipt`, RESEARCHER),
       409,
@@ -531,8 +520,8 @@ describe('GET /api/applications/{applicationId}/receipt', () => {
 
 describe('GET /api/applications', () => {
   it('mine=true lists only one’s own applications', async () => {
-    const a = await createDraft(client, call.id, RESEARCHER);
-    const b = await createDraft(client, call.id, RESEARCHER);
+    const a = await draftOf();
+    const b = await draftOf();
     const other = await createDraft(client, call.id, RESEARCHER2);
 
     const mine = await client.get('/api/applications?mine=true', RESEARCHER);
@@ -544,7 +533,7 @@ describe('GET /api/applications', () => {
   });
 
   it('callId lists a call’s applications that left draft, for admins only', async () => {
-    const submitted = await createDraft(client, call.id, RESEARCHER);
+    const submitted = await draftOf();
     expect((await client.act(`/api/applications/${submitted.id}/submit`, RESEARCHER)).status).toBe(200);
     const withdrawn = await createDraft(client, call.id, RESEARCHER2);
     expect((await client.act(`/api/applications/${withdrawn.id}/submit`, RESEARCHER2)).status).toBe(200);
