@@ -1,4 +1,3 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { withdrawApplication } from '../../functions/core/applications/application.service.js';
@@ -9,7 +8,7 @@ import { AppError } from '../../functions/core/shared/errors.js';
 import { createDb } from '../../functions/db/client.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
 import { type Api, expectProblem } from '../support/api.js';
-import { dbMocks, serverError } from '../support/db-faults.js';
+import { cancelled, dbMocks, serverError } from '../support/db-faults.js';
 import {
   ADMIN,
   createCall,
@@ -39,6 +38,17 @@ async function fresh(submitted = 0): Promise<{ h: Harness; client: Api; callId: 
   for (let i = 0; i < submitted; i++)
     apps.push(await submitApplication(client, call.id, i % 2 ? RESEARCHER2 : RESEARCHER));
   return { h, client, callId: call.id as string, apps };
+}
+
+/** The `write`th transaction sent fails with what `fault` gives for it; the others go to DynamoDB Local. */
+function transactionsFailing(h: Harness, fault: (write: number) => Error | undefined): void {
+  const { stub, realSend } = faults.mock(h.db);
+  let writes = 0;
+  stub.on(TransactWriteCommand).callsFake((input) => {
+    writes += 1;
+    const error = fault(writes);
+    return error ? Promise.reject(error) : realSend(new TransactWriteCommand(input));
+  });
 }
 
 const asAdmin = (h: Harness): RequestContext => ({ actor: h.principal(ADMIN) });
@@ -109,14 +119,9 @@ describe('closing a call', () => {
   it('a crash between applications leaves the call open past its deadline; the next run finishes the job', async () => {
     const { h, callId, apps } = await fresh(3);
     h.clock.set(DEADLINE);
-    const { stub, realSend } = faults.mock(h.db);
-    let writes = 0;
-    stub.on(TransactWriteCommand).callsFake((input) => {
-      writes += 1;
-      // From the second application's move on, DynamoDB answers 500 every time: more often than the transaction
-      // helper tries again, so the run stops there.
-      return writes >= 2 ? Promise.reject(serverError()) : realSend(new TransactWriteCommand(input));
-    });
+    // From the second application's move on, DynamoDB answers 500 every time: more often than the transaction
+    // helper tries again, so the run stops there.
+    transactionsFailing(h, (write) => (write >= 2 ? serverError() : undefined));
 
     const crashed = closeDueCalls(h.core, asScheduler);
 
@@ -150,22 +155,11 @@ describe('closing a call', () => {
   it('a transaction cancelled while the application stays submitted does not leave it in a closed call', async () => {
     const { h, callId, apps } = await fresh(2);
     h.clock.set(DEADLINE);
-    const { stub, realSend } = faults.mock(h.db);
-    let writes = 0;
-    stub.on(TransactWriteCommand).callsFake((input) => {
-      writes += 1;
-      // The first move is cancelled and nothing of it is written, yet the application is still submitted (a
-      // clash the helper would try again; here a failed condition, which it never tries again: 409).
-      return writes === 1
-        ? Promise.reject(
-            new TransactionCanceledException({
-              message: 'Transaction cancelled, please refer cancellation reasons for specific reasons',
-              $metadata: { httpStatusCode: 400 },
-              CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }],
-            }),
-          )
-        : realSend(new TransactWriteCommand(input));
-    });
+    // The first move is cancelled and nothing of it is written, yet the application is still submitted (a
+    // clash the helper would try again; here a failed condition, which it never tries again: 409).
+    transactionsFailing(h, (write) =>
+      write === 1 ? cancelled(['ConditionalCheckFailed', 'None']) : undefined,
+    );
 
     // Nothing closed this run: the call stays open past its deadline while an application is still submitted.
     expect(await closeDueCalls(h.core, asScheduler)).toEqual([]);
