@@ -84,6 +84,9 @@ walkPages(() => h, ROLES, matrix);
 describe('reports from the lead to the board', () => {
   const owner = () => `/awards/${awardId}`;
   const board = () => `/board/awards/${awardId}/reports`;
+  /** Posts a form about the final report, at the version it stands at now. */
+  const postFinal = async (role: Role, path: string, fields: Record<string, string> = {}, lang?: 'en') =>
+    request(role, path, { form: { _version: await version('final'), ...fields }, ...(lang ? { lang } : {}) });
 
   it('lists the reports on the award page with a form for each one due', async () => {
     const page = (await request('applicant', owner())).html;
@@ -99,13 +102,7 @@ describe('reports from the lead to the board', () => {
   });
 
   it('puts the errors beside the fields', async () => {
-    const res = await request('applicant', `${owner()}/reports/final`, {
-      form: {
-        _version: await version('final'),
-        text: ' ',
-        spent: 'mange penge',
-      },
-    });
+    const res = await postFinal('applicant', `${owner()}/reports/final`, { text: ' ', spent: 'mange penge' });
     expect(res.status).toBe(400);
     const text = res.html;
     expect(text).toContain('id="f-reports-final-text-error"');
@@ -113,10 +110,12 @@ describe('reports from the lead to the board', () => {
     expect(text).toContain('id="f-reports-final-spentOre-error"');
     expect(text).toContain('mange penge');
     // The same errors in the reader's language, from the catalogue.
-    const english = await request('applicant', `${owner()}/reports/final`, {
-      form: { _version: await version('final'), text: ' ', spent: 'mange penge' },
-      lang: 'en',
-    });
+    const english = await postFinal(
+      'applicant',
+      `${owner()}/reports/final`,
+      { text: ' ', spent: 'mange penge' },
+      'en',
+    );
     expect(english.status).toBe(400);
     const words = english.html;
     expect(words).toContain('Write the report’s text.');
@@ -147,48 +146,26 @@ describe('reports from the lead to the board', () => {
     expect(page).toContain('Rapport final');
     expect(page).toContain('1.250,50');
     expect(page).toContain(`action="${board()}/final/approve"`);
-    const res = await request('chair', `${board()}/final/approve`, {
-      form: {
-        _version: await version('final'),
-      },
-    });
+    const res = await postFinal('chair', `${board()}/final/approve`);
     expect(res.status).toBe(403);
-    const returned = await request('chair', `${board()}/final/return`, {
-      form: {
-        _version: await version('final'),
-        reason: 'Nej',
-      },
-    });
+    const returned = await postFinal('chair', `${board()}/final/return`, { reason: 'Nej' });
     expect(returned.status).toBe(403);
     expect((await reports()).find((r) => r.reportId === 'final')?.status).toBe('submitted');
   });
 
   it('returns a report with a reason (required); the lead submits it again', async () => {
-    const empty = await request('board', `${board()}/final/return`, {
-      form: {
-        _version: await version('final'),
-        reason: ' ',
-      },
-    });
+    const empty = await postFinal('board', `${board()}/final/return`, { reason: ' ' });
     expect(empty.status).toBe(400);
     expect(empty.html).toContain('id="f-reports-final-reason-error"');
-    const res = await request('board', `${board()}/final/return`, {
-      form: {
-        _version: await version('final'),
-        reason: 'Beskriv effekten nærmere.',
-      },
-    });
+    const res = await postFinal('board', `${board()}/final/return`, { reason: 'Beskriv effekten nærmere.' });
     expect(res.status).toBe(303);
     expect(res.location).toBe(`${board()}?done=returned`);
     const page = (await request('applicant', owner())).html;
     expect(page).toContain('Sendt retur');
     expect(page).toContain('Beskriv effekten nærmere.');
     expect(page).toContain(`action="/awards/${awardId}/reports/final"`);
-    const again = await request('applicant', `${owner()}/reports/final`, {
-      form: {
-        _version: await version('final'),
-        text: 'Effekten er beskrevet.',
-      },
+    const again = await postFinal('applicant', `${owner()}/reports/final`, {
+      text: 'Effekten er beskrevet.',
     });
     expect(again.status).toBe(303);
   });
