@@ -57,8 +57,12 @@ async function inReview(
   return applicationId;
 }
 
+/** Asks to assign these reviewers to the application (as the chair, unless `who` says otherwise). */
+const postAssignments = (applicationId: string, reviewerIds: string[], who = CHAIR) =>
+  client.post(`/api/applications/${applicationId}/assignments`, { reviewerIds }, who);
+
 async function assign(applicationId: string, reviewerIds: string[], who = ADMIN) {
-  const res = await client.post(`/api/applications/${applicationId}/assignments`, { reviewerIds }, who);
+  const res = await postAssignments(applicationId, reviewerIds, who);
   expect(res.status, res.text).toBe(200);
   return res.body.items as { reviewerId: string; version: number }[];
 }
@@ -86,11 +90,7 @@ describe('assigning reviewers by hand', () => {
   });
 
   it('refuses anyone without the reviewer role, each by pointer, and assigns nobody from that request', async () => {
-    const res = await client.post(
-      `/api/applications/${clean}/assignments`,
-      { reviewerIds: ['demo-reviewer1', 'demo-board', 'nobody-at-all'] },
-      CHAIR,
-    );
+    const res = await postAssignments(clean, ['demo-reviewer1', 'demo-board', 'nobody-at-all']);
     const problem = expectProblem(res, 422, 'RULES_FAILED');
     expect(problem.errors).toEqual([
       expect.objectContaining({ pointer: '/reviewerIds/1', code: 'NOT_A_REVIEWER' }),
@@ -100,11 +100,7 @@ describe('assigning reviewers by hand', () => {
   });
 
   it('refuses a reviewer whose organisation takes part however it is written, naming the organisation', async () => {
-    const res = await client.post(
-      `/api/applications/${randers}/assignments`,
-      { reviewerIds: ['demo-reviewer1', 'demo-reviewer2'] },
-      CHAIR,
-    );
+    const res = await postAssignments(randers, ['demo-reviewer1', 'demo-reviewer2']);
     const problem = expectProblem(res, 422, 'RULES_FAILED');
     expect(problem.errors).toHaveLength(1);
     expect(problem.errors[0]).toMatchObject({ pointer: '/reviewerIds/1', code: 'CONFLICT_OF_INTEREST' });
@@ -114,11 +110,7 @@ describe('assigning reviewers by hand', () => {
   });
 
   it('assigns, and assigning the same reviewer again changes nothing', async () => {
-    const res = await client.post(
-      `/api/applications/${clean}/assignments`,
-      { reviewerIds: ['demo-reviewer1', 'demo-reviewer3'] },
-      CHAIR,
-    );
+    const res = await postAssignments(clean, ['demo-reviewer1', 'demo-reviewer3']);
     expect(res.status, res.text).toBe(200);
     expect(res.body.items).toHaveLength(2);
     for (const a of res.body.items) {
@@ -131,11 +123,7 @@ describe('assigning reviewers by hand', () => {
         version: 1,
       });
     }
-    const again = await client.post(
-      `/api/applications/${clean}/assignments`,
-      { reviewerIds: ['demo-reviewer1'] },
-      CHAIR,
-    );
+    const again = await postAssignments(clean, ['demo-reviewer1']);
     expect(again.status, again.text).toBe(200);
     expect(again.body.items).toEqual(res.body.items);
     expect((await actionsOn(clean)).filter((a) => a === 'review.assigned')).toHaveLength(2);
@@ -145,27 +133,9 @@ describe('assigning reviewers by hand', () => {
   });
 
   it('refuses an application that is not in review (409), and one it cannot see (404)', async () => {
-    expectProblem(
-      await client.post(
-        `/api/applications/${submittedInOpenCall}/assignments`,
-        { reviewerIds: ['demo-reviewer1'] },
-        CHAIR,
-      ),
-      409,
-      'INVALID_STATE',
-    );
-    expectProblem(
-      await client.post(`/api/applications/${draft}/assignments`, { reviewerIds: ['demo-reviewer1'] }, CHAIR),
-      404,
-    );
-    expectProblem(
-      await client.post(
-        `/api/applications/${crypto.randomUUID()}/assignments`,
-        { reviewerIds: ['demo-reviewer1'] },
-        CHAIR,
-      ),
-      404,
-    );
+    expectProblem(await postAssignments(submittedInOpenCall, ['demo-reviewer1']), 409, 'INVALID_STATE');
+    expectProblem(await postAssignments(draft, ['demo-reviewer1']), 404);
+    expectProblem(await postAssignments(crypto.randomUUID(), ['demo-reviewer1']), 404);
     expect(await assignmentsOf(submittedInOpenCall)).toEqual([]);
   });
 
