@@ -1,9 +1,10 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
+import { DEMO_PAYMENT_DETAILS } from '../../functions/core/finance/parties.demo.js';
 import { seedDemoData } from '../../functions/local/seed.js';
 import { composeMail } from '../../functions/texts/index.js';
-import { type Api, expectOk, expectProblem, pointers } from '../support/api.js';
+import { type Api, api, expectOk, expectProblem, pointers } from '../support/api.js';
 import { ADMIN, FINANCE, MUNICIPALITIES_2013 } from '../support/fixtures.js';
 import { createHarness, type Harness, harnessWithApi } from '../support/harness.js';
 import { auditEvents, itemsWithPkPrefix } from '../support/table.js';
@@ -997,5 +998,27 @@ describe('the local seed', () => {
       57_259,
     );
     expect(await auditEvents(seeded, 'POPULATION_IMPORTS')).toHaveLength(1);
+  });
+
+  it('sets up this year with the pool’s account, so the demo’s demands carry it', async () => {
+    const seeded = await createHarness();
+    expect(await seedDemoData(seeded.db, seeded.core)).toBe(true);
+    const demo = api(seeded);
+    const year = `/api/finance/years/${YEAR}`;
+    expect(expectOk(await demo.get(year, FINANCE))).toMatchObject({
+      referenceYear: 2013,
+      paymentDetails: DEMO_PAYMENT_DETAILS,
+    });
+    expectOk(await demo.act(`${year}/contributions/run`, FINANCE));
+    expect(expectOk(await demo.act(`${year}/contributions/send`, FINANCE)).sent).toHaveLength(20);
+    const demands = (await itemsWithPkPrefix(seeded, 'OUTBOX#')).filter(
+      (m) => m.kind === 'contribution.demand',
+    );
+    expect(demands).toHaveLength(20);
+    expect(
+      demands.every(
+        (m) => (m.params as { accountNumber: string }).accountNumber === DEMO_PAYMENT_DETAILS.accountNumber,
+      ),
+    ).toBe(true);
   });
 });
