@@ -8,6 +8,7 @@ import {
   saveYearSettings,
   sendContributions,
 } from '../../functions/core/finance/contribution.service.js';
+import { DEMO_PAYMENT_DETAILS } from '../../functions/core/finance/parties.demo.js';
 import { applyPopulationImport } from '../../functions/core/finance/population.service.js';
 import type { CoreDeps, RequestContext } from '../../functions/core/ports.js';
 import type { Db } from '../../functions/db/client.js';
@@ -150,6 +151,7 @@ export async function setUpBenchYear(core: CoreDeps, ctx: RequestContext, year: 
       dueDate: `${year}-12-31`,
       rates: { municipalityOre: 100, regionOre: 100 },
       grantShare: { numerator: 4, denominator: 5 },
+      paymentDetails: DEMO_PAYMENT_DETAILS,
     },
     undefined,
   );
