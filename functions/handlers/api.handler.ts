@@ -4,7 +4,8 @@ import { createLambdaHandler } from '../app/lambda.js';
 import { createCognitoVerifier } from '../http/auth/tokens.js';
 import { readAwsConfig } from '../http/config.js';
 
-const { logger, core, readiness, logError } = boot();
+const booted = boot();
+const { core, readiness, logError } = booted;
 const config = readAwsConfig();
 if (config.mode !== 'aws') throw new Error('The API Lambda runs in AWS mode only');
 
@@ -17,5 +18,5 @@ export const handler = createLambdaHandler(
     tokens: createCognitoVerifier(config.userPoolId, config.clientId),
     logError,
   }),
-  logger,
+  booted,
 );

@@ -1,7 +1,7 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createLambdaHandler } from '../../functions/app/lambda.js';
+import { createPowertools } from '../../functions/app/powertools.js';
 import { api } from '../support/api.js';
 import { ADMIN, callBody, createCall } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
@@ -76,9 +76,10 @@ const json = (result: APIGatewayProxyStructuredResultV2) => {
 describe('createLambdaHandler with the harness app', () => {
   let invoke: Invoke;
 
+  captureLambdaOutput();
+
   beforeAll(() => {
-    const logger = new Logger({ serviceName: 'fim-test', logLevel: 'SILENT' });
-    invoke = createLambdaHandler(h.app, logger) as unknown as Invoke;
+    invoke = createLambdaHandler(h.app, createPowertools()) as unknown as Invoke;
   });
 
   it('GET /api/calls → 200 JSON with the open call', async () => {
