@@ -3,6 +3,7 @@ import type { Ranking, RankingRow } from '../../functions/core/reviews/ranking.j
 import { formatDecimal, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { ChartFrame } from '../components/charts.js';
 import { DataTable } from '../components/data-table.js';
 import { StatusTag } from '../components/status-tag.js';
 import { BackToCall } from './board.page.js';
@@ -34,15 +35,13 @@ export function ScoreChart({ lang, rows }: { lang: Lang; rows: RankingRow[] }) {
     )
     .join('; ');
   return (
-    <svg
-      class="chart"
-      role="img"
-      aria-labelledby="chart-title chart-desc"
-      viewBox={`0 0 ${CHART.width} ${height}`}
-      xmlns="http://www.w3.org/2000/svg"
+    <ChartFrame
+      id="chart"
+      width={CHART.width}
+      height={height}
+      title={k.chartTitle}
+      desc={`${k.chartDesc} ${described}.`}
     >
-      <title id="chart-title">{k.chartTitle}</title>
-      <desc id="chart-desc">{`${k.chartDesc} ${described}.`}</desc>
       {[0, 1, 2, 3, 4, 5].map((tick) => (
         <>
           <line class="gridline" x1={x(tick)} x2={x(tick)} y1={CHART.top - 6} y2={height - CHART.bottom} />
@@ -73,7 +72,7 @@ export function ScoreChart({ lang, rows }: { lang: Lang; rows: RankingRow[] }) {
         );
       })}
       <line class="axis" x1={CHART.label} x2={CHART.label} y1={CHART.top - 6} y2={height - CHART.bottom} />
-    </svg>
+    </ChartFrame>
   );
 }
 
