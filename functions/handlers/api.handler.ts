@@ -3,12 +3,13 @@ import { boot } from '../app/boot.js';
 import { createLambdaHandler } from '../app/lambda.js';
 import { createCognitoVerifier } from '../http/auth/tokens.js';
 import { readAwsConfig } from '../http/config.js';
+import { readEdge } from '../http/edge.js';
 
 const { logger, core, readiness, logError } = boot();
 const config = readAwsConfig();
 if (config.mode !== 'aws') throw new Error('The API Lambda runs in AWS mode only');
 
-/** The API and the web pages, behind API Gateway's HTTP API. */
+/** The API and the web pages, behind CloudFront and API Gateway's HTTP API. */
 export const handler = createLambdaHandler(
   createApp({
     core,
@@ -18,4 +19,6 @@ export const handler = createLambdaHandler(
     logError,
   }),
   logger,
+  // Only CloudFront may call: its secret header is checked, the public host put in (functions/http/edge.ts).
+  readEdge(),
 );

@@ -73,6 +73,8 @@ export interface AppFunctionProps {
   readonly memorySize?: number;
   /** @default 10 seconds */
   readonly timeout?: Duration;
+  /** Reserved concurrency: at most this many at once, and always this many available. @default none */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -124,6 +126,7 @@ export class AppFunction extends Construct {
       tracing: Tracing.ACTIVE,
       environment: { ...FUNCTION_ENVIRONMENT, ...props.environment },
       bundling: BUNDLING,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
     });
 
     Validations.of(this.role).acknowledge({
