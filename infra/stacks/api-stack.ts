@@ -202,6 +202,8 @@ export class ApiStack extends Stack {
       reservedConcurrentExecutions: API_RESERVED_CONCURRENCY,
     });
     this.apiFunction.bindTable(props.table, 'readWrite');
+    // The chair takes back a reviewer assignment (a Delete under the application): the only delete there is.
+    this.apiFunction.allowDeletes(props.table);
 
     const integration = new HttpLambdaIntegration('ApiIntegration', this.apiFunction.function);
     const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', this.userPool, {

@@ -1,8 +1,10 @@
+import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORIGIN_SECRET_HEADER } from '../../functions/http/edge.js';
 import type { FimApp } from '../../infra/build-app.js';
-import { synthesise } from './helpers.js';
+import { EdgeStack } from '../../infra/stacks/edge-stack.js';
+import { asArray, statementsOf, synthesise } from './helpers.js';
 
 let fim: FimApp;
 let api: Template;
@@ -10,7 +12,8 @@ let edge: Template;
 let remove: () => void;
 
 beforeAll(() => {
-  ({ fim, remove } = synthesise(''));
+  // With mail configured: every stack and every function of the platform.
+  ({ fim, remove } = synthesise('', { mailDomain: 'fim.example.dk', alarmEmail: 'ops@example.dk' }));
   api = Template.fromStack(fim.apiStack);
   edge = Template.fromStack(fim.edgeStack);
 });
@@ -153,12 +156,33 @@ describe('FimEdge: the WAF web ACL', () => {
     ]);
   });
 
-  it('refuses to be built outside us-east-1, where CloudFront’s web ACLs live', async () => {
-    const { App } = await import('aws-cdk-lib');
-    const { EdgeStack } = await import('../../infra/stacks/edge-stack.js');
+  it('refuses to be built outside us-east-1, where CloudFront’s web ACLs live', () => {
     const app = new App();
     expect(
       () => new EdgeStack(app, 'Elsewhere', { env: { account: '111111111111', region: 'eu-north-1' } }),
     ).toThrow(/us-east-1/);
+  });
+});
+
+describe('least privilege on the table', () => {
+  it('no function of any stack may DeleteItem table-wide: the API only under APP#, the others not at all', () => {
+    const stacks = fim.app.node.children.filter((child): child is Stack => child instanceof Stack);
+    expect(stacks.map((stack) => stack.stackName)).toContain('FimMessages');
+    const deleting = stacks.flatMap((stack) =>
+      statementsOf(Template.fromStack(stack))
+        .filter((statement) =>
+          asArray(statement.Action).some((action) => /^dynamodb:(DeleteItem|\*)$/.test(action)),
+        )
+        .map((statement) => ({ stack: stack.stackName, statement })),
+    );
+    expect(deleting).toEqual([
+      {
+        stack: 'FimApi',
+        statement: expect.objectContaining({
+          Action: 'dynamodb:DeleteItem',
+          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APP#*'] } },
+        }),
+      },
+    ]);
   });
 });

@@ -361,13 +361,19 @@ describe('ApiStack: function', () => {
       .filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')))
       .map((s) => ({ ...s, Action: asArray(s.Action).sort() }));
     const tableArn = { 'Fn::ImportValue': expect.stringMatching(/^FimData:.*Arn/) };
-    expect(dynamo).toHaveLength(2);
+    expect(dynamo).toHaveLength(3);
+    // DeleteItem only under an application's partition (a reviewer assignment taken back), never table-wide.
+    expect(dynamo).toContainEqual({
+      Effect: 'Allow',
+      Action: ['dynamodb:DeleteItem'],
+      Resource: tableArn,
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APP#*'] } },
+    });
     expect(dynamo).toContainEqual({
       Effect: 'Allow',
       Action: [
         'dynamodb:BatchGetItem',
         'dynamodb:ConditionCheckItem',
-        'dynamodb:DeleteItem',
         'dynamodb:GetItem',
         'dynamodb:PutItem',
         'dynamodb:Query',
