@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { ORIGIN_SECRET_HEADER } from '../../functions/http/edge.js';
 import { bundleLikeInfra } from '../bench/bundles.js';
 import { api } from '../support/api.js';
 import { createCall } from '../support/fixtures.js';
@@ -25,6 +26,8 @@ import { captureLambdaOutput, lambdaContext } from '../support/lambda.js';
 const POOL = 'eu-north-1_Journey01';
 const CLIENT_ID = 'journey-web-client';
 const PUBLIC_URL = 'https://fim.example.dk';
+/** What CloudFront sends the gateway with every request (infra/constructs/distribution.ts). */
+const ORIGIN_SECRET = 'journey-origin-secret';
 const COGNITO_DOMAIN = 'https://fim-journey.auth.eu-north-1.amazoncognito.com';
 const ISSUER = `https://cognito-idp.eu-north-1.amazonaws.com/${POOL}`;
 const KID = 'journey-key';
@@ -120,6 +123,7 @@ beforeAll(async () => {
     COGNITO_CLIENT_ID: CLIENT_ID,
     COGNITO_DOMAIN,
     PUBLIC_URL,
+    ORIGIN_SECRET,
     AWS_REGION: 'eu-north-1',
     AWS_LAMBDA_FUNCTION_NAME: 'fim-api',
     AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
@@ -147,10 +151,13 @@ function keep(result: APIGatewayProxyStructuredResultV2) {
   }
 }
 
-/** What API Gateway sends for a browser's request: cookies in `cookies`, a form body base64-encoded. */
+/**
+ * What API Gateway sends for a browser's request that came through CloudFront: cookies in `cookies`, a form body
+ * base64-encoded, the gateway's own host, and CloudFront's secret header.
+ */
 function gatewayEvent(method: string, target: string, form?: Record<string, string>): APIGatewayProxyEventV2 {
   const url = new URL(target, PUBLIC_URL);
-  const host = url.host;
+  const host = 'journey.execute-api.eu-north-1.amazonaws.com';
   return {
     version: '2.0',
     routeKey: '$default',
@@ -164,6 +171,7 @@ function gatewayEvent(method: string, target: string, form?: Record<string, stri
       host,
       'user-agent': 'Mozilla/5.0 (journey)',
       'x-forwarded-proto': 'https',
+      [ORIGIN_SECRET_HEADER]: ORIGIN_SECRET,
       ...(form
         ? {
             'content-type': 'application/x-www-form-urlencoded',
