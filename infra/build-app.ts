@@ -2,6 +2,7 @@ import { Annotations, App, type AppProps, type Environment, Validations } from '
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './stacks/api-stack.js';
 import { DataStack } from './stacks/data-stack.js';
+import { EdgeStack } from './stacks/edge-stack.js';
 import { JobsStack } from './stacks/jobs-stack.js';
 import { type MailSender, MessagesStack } from './stacks/messages-stack.js';
 
@@ -11,6 +12,8 @@ import { type MailSender, MessagesStack } from './stacks/messages-stack.js';
  */
 export const PLACEHOLDER_ACCOUNT = '123456789012';
 export const DEFAULT_REGION = 'eu-north-1';
+/** Where CloudFront's WAF web ACL must be created. */
+export const EDGE_REGION = 'us-east-1';
 
 export interface BuildAppOptions {
   /** Passed to `new App()`, e.g. `{ context: { hostedUiDomainPrefix: 'fim-test' } }` or an outdir in tests. */
@@ -23,6 +26,8 @@ export interface FimApp {
   readonly app: App;
   readonly dataStack: DataStack;
   readonly apiStack: ApiStack;
+  /** The WAF web ACL in us-east-1 (CloudFront's web ACLs live there only). */
+  readonly edgeStack: EdgeStack;
   readonly jobsStack: JobsStack;
   /** Only with mail configured (`mailDomain` or `mailFrom`): see mailSender(). */
   readonly messagesStack?: MessagesStack;
@@ -70,7 +75,7 @@ export function mailSender(domain: string | undefined, from: string | undefined)
  *   - threatProtection: 'true' for the Cognito Plus plan with threat protection enforced (default: off)
  *   - mailDomain, mailFrom: who e-mail comes from (mailSender()); without both, no FimMessages stack
  *   - alarmEmail: subscribed to the mail alarms' topic
- *   - siteUrl: the site's address in the e-mails' links (default: the HTTP API's endpoint)
+ *   - siteUrl: the site's address in the e-mails' links (default: CloudFront's address)
  */
 export function buildApp(options: BuildAppOptions = {}): FimApp {
   const processEnv = options.env ?? process.env;
@@ -88,8 +93,17 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
     description: 'FIM grant pool platform: data (DynamoDB table)',
     terminationProtection: true,
   });
+  // The WAF web ACL for CloudFront, in us-east-1 as AWS requires; FimApi reads its ARN across regions (CDK
+  // writes it to SSM parameters in FimApi's region on deployment): one `cdk deploy --all`, no ARN to copy.
+  const edgeStack = new EdgeStack(app, 'FimEdge', {
+    env: { account: env.account, region: EDGE_REGION },
+    description: 'FIM grant pool platform: the AWS WAF web ACL in front of CloudFront (us-east-1)',
+    crossRegionReferences: true,
+  });
   const apiStack = new ApiStack(app, 'FimApi', {
     env,
+    crossRegionReferences: true,
+    webAclArn: edgeStack.webAcl.attrArn,
     description: 'FIM grant pool platform: Cognito, HTTP API and the app function',
     table: dataStack.table,
     hostedUiDomainPrefix: contextString(app, 'hostedUiDomainPrefix') ?? `fim-${env.account}`,
@@ -112,7 +126,7 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
       description: 'FIM grant pool platform: e-mail (SES identity, the outbox sender, bounces, alarms)',
       table: dataStack.table,
       sender,
-      siteUrl: contextString(app, 'siteUrl') ?? apiStack.api.apiEndpoint,
+      siteUrl: contextString(app, 'siteUrl') ?? apiStack.publicUrl,
       alarmEmail: contextString(app, 'alarmEmail'),
     });
   if (!messagesStack) {
@@ -124,5 +138,5 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
   }
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, dataStack, apiStack, jobsStack, ...(messagesStack ? { messagesStack } : {}) };
+  return { app, dataStack, apiStack, edgeStack, jobsStack, ...(messagesStack ? { messagesStack } : {}) };
 }

@@ -22,6 +22,12 @@ export const formVersion = (body: FormBody): number | undefined => {
   return /^\d{1,9}$/.test(v) ? Number(v) : undefined;
 };
 
+/** A number as people write it ("1234 5678", "5798-000-000-000"): its digits; anything else as typed. */
+export const digits = (typed: string): string => {
+  const trimmed = typed.trim();
+  return /^[\d\s.-]+$/.test(trimmed) ? trimmed.replace(/[\s.-]/g, '') : trimmed;
+};
+
 export const field = (body: FormBody, name: string): string => {
   const value = body[name];
   const first = Array.isArray(value) ? value[0] : value;

@@ -1,5 +1,5 @@
 import type { Mailer } from '../core/ports.js';
-import { sesMailer } from '../mail/mailer.js';
+import { sesClient, sesMailer } from '../mail/mailer.js';
 import { type Boot, boot, required } from './boot.js';
 
 /** What the sending functions share besides Boot: the mailer. */
@@ -22,7 +22,13 @@ export function bootMail(): MailBoot {
   const siteUrl = required('SITE_URL').replace(/\/$/, '');
   mailBooted = {
     ...base,
-    mailer: sesMailer({ from, siteUrl, configurationSet }),
+    // The SES client is made here, not in the mailer, so that the tracer captures it as it does DynamoDB's.
+    mailer: sesMailer({
+      client: base.tracer.captureAWSv3Client(sesClient()),
+      from,
+      siteUrl,
+      configurationSet,
+    }),
   };
   return mailBooted;
 }

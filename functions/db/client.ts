@@ -6,12 +6,30 @@ export interface DbConfig {
   /** DynamoDB Local's URL; unset in AWS. */
   endpoint?: string;
   region?: string;
+  /**
+   * Wraps the client before use: the Lambdas' tracer captures it here (functions/app/powertools.ts), so storage
+   * needs no Powertools of its own.
+   */
+  instrument?: (client: DynamoDBClient) => DynamoDBClient;
+  /** Told of what the metrics count (transact.ts); unset locally, where nothing is counted. */
+  observer?: DbObserver;
+}
+
+/**
+ * What the one transaction sender reports as it goes: the audit actions of each committed transaction (the
+ * business metrics are counted from them), each passing fault tried again, each failed condition.
+ */
+export interface DbObserver {
+  committed(actions: readonly string[]): void;
+  retried(): void;
+  conditionFailed(): void;
 }
 
 export interface Db {
   client: DynamoDBClient;
   doc: DynamoDBDocumentClient;
   tableName: string;
+  observer?: DbObserver;
 }
 
 /**
@@ -24,7 +42,7 @@ export const REQUEST_TIMEOUT_MS = 1_000;
 
 /** One client per cold start (or per local process). */
 export function createDb(config: DbConfig): Db {
-  const client = new DynamoDBClient({
+  const created = new DynamoDBClient({
     region: config.region ?? process.env.AWS_REGION ?? 'eu-north-1',
     // One retry policy (retry.ts) decides what is tried again; the SDK's own would multiply its attempts.
     maxAttempts: 1,
@@ -42,10 +60,17 @@ export function createDb(config: DbConfig): Db {
         }
       : {}),
   });
+  // Before the document client is made from it: the two share one middleware stack.
+  const client = config.instrument ? config.instrument(created) : created;
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
-  return { client, doc, tableName: config.tableName };
+  return {
+    client,
+    doc,
+    tableName: config.tableName,
+    ...(config.observer ? { observer: config.observer } : {}),
+  };
 }
 
 /**

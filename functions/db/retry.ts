@@ -69,9 +69,9 @@ export function isPassing(error: unknown): boolean {
 
 /**
  * Runs one DynamoDB request, again while it meets a passing fault, at most ATTEMPTS times and none starting
- * after RETRY_BUDGET_MS; the last fault is thrown.
+ * after RETRY_BUDGET_MS; the last fault is thrown. `retrying` is told before each attempt after the first.
  */
-export async function withRetries<T>(send: () => Promise<T>): Promise<T> {
+export async function withRetries<T>(send: () => Promise<T>, retrying?: () => void): Promise<T> {
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
@@ -81,6 +81,7 @@ export async function withRetries<T>(send: () => Promise<T>): Promise<T> {
       const wait = backoff(attempt);
       if (Date.now() - started + wait > RETRY_BUDGET_MS) throw error;
       await pause(wait);
+      retrying?.();
     }
   }
 }

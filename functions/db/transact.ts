@@ -79,23 +79,30 @@ export async function transact<Items extends NamedItems>(db: Db, tx: Transaction
   // One token for every attempt: a transaction that timed out but was applied is not applied twice when tried
   // again (DynamoDB answers the retry with the first one's success for ten minutes).
   const ClientRequestToken = crypto.randomUUID();
+  const { observer } = db;
   try {
-    await withRetries(() => db.doc.send(new TransactWriteCommand({ TransactItems, ClientRequestToken })));
+    await withRetries(
+      () => db.doc.send(new TransactWriteCommand({ TransactItems, ClientRequestToken })),
+      observer && (() => observer.retried()),
+    );
   } catch (error) {
-    throw await refusalOf(error, names, tx.refusals ?? {});
+    throw await refusalOf(error, names, tx.refusals ?? {}, observer);
   }
+  observer?.committed(audits.map((audit) => audit.event.action));
 }
 
 async function refusalOf(
   error: unknown,
   names: readonly string[],
   refusals: Readonly<Record<string, Refusal | undefined>>,
+  observer: Db['observer'],
 ): Promise<unknown> {
   const failed = new Set(
     failedItems(error, names)
       .filter((item) => item.reason === 'ConditionalCheckFailed')
       .map((item) => item.name),
   );
+  if (failed.size > 0) observer?.conditionFailed();
   for (const [name, refuse] of Object.entries(refusals)) {
     if (refuse && failed.has(name)) return refuse();
   }

@@ -3,12 +3,14 @@ import { boot } from '../app/boot.js';
 import { createLambdaHandler } from '../app/lambda.js';
 import { createCognitoVerifier } from '../http/auth/tokens.js';
 import { readAwsConfig } from '../http/config.js';
+import { readEdge } from '../http/edge.js';
 
-const { logger, core, readiness, logError } = boot();
+const booted = boot();
+const { core, readiness, logError } = booted;
 const config = readAwsConfig();
 if (config.mode !== 'aws') throw new Error('The API Lambda runs in AWS mode only');
 
-/** The API and the web pages, behind API Gateway's HTTP API. */
+/** The API and the web pages, behind CloudFront and API Gateway's HTTP API. */
 export const handler = createLambdaHandler(
   createApp({
     core,
@@ -17,5 +19,7 @@ export const handler = createLambdaHandler(
     tokens: createCognitoVerifier(config.userPoolId, config.clientId),
     logError,
   }),
-  logger,
+  booted,
+  // Only CloudFront may call: its secret header is checked, the public host put in (functions/http/edge.ts).
+  readEdge(),
 );

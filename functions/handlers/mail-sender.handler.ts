@@ -1,12 +1,13 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { bootMail } from '../app/boot-mail.js';
+import { observed } from '../app/powertools.js';
 import { sendMessage } from '../core/messages/sender.service.js';
 import { outboxRecordSchema } from './mail-events.schema.js';
 
-const { logger, core, mailer, reportFailed } = bootMail();
+const booted = bootMail();
+const { core, mailer, reportFailed } = booted;
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
 /** One inserted outbox item: sent once (or rescheduled, or failed for good, all stored on the item). */
@@ -22,6 +23,9 @@ async function sendRecord(record: DynamoDBRecord): Promise<void> {
  * and then parks it in the dead-letter queue; a passing mail fault is no failure here: the item is rescheduled
  * with backoff and the sweep sends it.
  */
-export const handler = middy((event: DynamoDBStreamEvent, context: Context) =>
-  processPartialResponse(event, sendRecord, processor, { context }),
-).use(injectLambdaContext(logger));
+export const handler = observed(
+  middy((event: DynamoDBStreamEvent, context: Context) =>
+    processPartialResponse(event, sendRecord, processor, { context }),
+  ),
+  booted,
+);

@@ -6,7 +6,9 @@ import type { Principal } from '../core/auth/principal.js';
 import { syncUserProfile } from '../core/auth/users.service.js';
 import { DEFAULT_REVIEW_REMINDER_DAYS } from '../core/calls/call.schema.js';
 import { createCall, openCall } from '../core/calls/call.service.js';
-import { demoInvoicingDetails } from '../core/finance/parties.demo.js';
+import { saveYearSettings } from '../core/finance/contribution.service.js';
+import { yearSettingsInputSchema } from '../core/finance/finance.schema.js';
+import { DEMO_PAYMENT_DETAILS, demoInvoicingDetails } from '../core/finance/parties.demo.js';
 import { PARTIES, REGION_ID } from '../core/finance/parties.js';
 import { applyPopulationImport } from '../core/finance/population.service.js';
 import type { CoreDeps, UserProfile } from '../core/ports.js';
@@ -128,7 +130,10 @@ export function demoDeadline(now: Date): string {
   }
 }
 
-/** Seeds the demo data once: the 20 parties, the demo users and one open call. Returns whether it ran. */
+/**
+ * Seeds the demo data once: the 20 parties, the demo users, this year's finance settings and one open call.
+ * Returns whether it ran.
+ */
 export async function seedDemoData(db: Db, deps: CoreDeps): Promise<boolean> {
   const marker = await db.doc.send(
     new GetCommand({ TableName: db.tableName, Key: SEED_MARKER, ConsistentRead: true }),
@@ -159,6 +164,19 @@ export async function seedDemoData(db: Db, deps: CoreDeps): Promise<boolean> {
   for (const user of DEMO_USERS) await syncUserProfile(deps, { actor: system }, user);
 
   const now = deps.clock.now();
+  // This year set up on the seeded figures, with the pool's (made-up) account, so its demands can be run and sent.
+  const thisYear = copenhagenWallClock(now).year;
+  await saveYearSettings(
+    deps,
+    { actor: system },
+    thisYear,
+    yearSettingsInputSchema.parse({
+      referenceYear: POPULATION_YEAR,
+      dueDate: `${thisYear}-12-31`,
+      paymentDetails: DEMO_PAYMENT_DETAILS,
+    }),
+    undefined,
+  );
   const closes = demoDeadline(now);
   const ctx = { actor: system };
   const call = await createCall(deps, ctx, {

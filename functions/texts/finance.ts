@@ -58,6 +58,19 @@ export const da = {
     numerator: 'Tæller',
     denominator: 'Nævner',
     grantShareHint: 'Fx 4 og 5 for 4/5 af indtægten.',
+    paymentDetails: 'Betalingsoplysninger',
+    paymentDetailsHint:
+      'Kontoen, parterne betaler bidraget til. Den står i opkrævningen, så opkrævningerne kan først sendes, når alle tre er udfyldt.',
+    payee: 'Betalingsmodtager',
+    payeeHint: 'Fx Region Midtjylland, Folkesundhed i Midten',
+    registrationNumber: 'Reg.nr.',
+    registrationNumberHint: '4 cifre',
+    accountNumber: 'Kontonummer',
+    accountNumberHint: 'Op til 10 cifre',
+    payTo: (payee: string, registrationNumber: string, accountNumber: string) =>
+      `Opkrævningerne beder om betaling til ${payee}, reg.nr. ${registrationNumber}, kontonr. ${accountNumber}.`,
+    noPaymentDetails:
+      'Årets betalingsoplysninger mangler: udfyld betalingsmodtager, reg.nr. og kontonummer i opsætningen, før opkrævningerne sendes.',
     save: 'Gem opsætningen',
     saved: 'Opsætningen er gemt.',
     conflict: 'Opsætningen er ændret et andet sted. Siden viser den nu; ret igen.',
@@ -302,6 +315,19 @@ export const en: typeof da = {
     numerator: 'Numerator',
     denominator: 'Denominator',
     grantShareHint: 'E.g. 4 and 5 for 4/5 of the income.',
+    paymentDetails: 'Payment details',
+    paymentDetailsHint:
+      'The account the parties pay their contribution into. The demand names it, so the demands can be sent only once all three are filled in.',
+    payee: 'Payee',
+    payeeHint: 'E.g. Region Midtjylland, Folkesundhed i Midten',
+    registrationNumber: 'Reg. no.',
+    registrationNumberHint: '4 digits',
+    accountNumber: 'Account number',
+    accountNumberHint: 'Up to 10 digits',
+    payTo: (payee: string, registrationNumber: string, accountNumber: string) =>
+      `The demands ask for payment to ${payee}, reg. no. ${registrationNumber}, account no. ${accountNumber}.`,
+    noPaymentDetails:
+      "The year's payment details are missing: fill in the payee, reg. no. and account number in the settings before the demands are sent.",
     save: 'Save the settings',
     saved: 'The settings are saved.',
     conflict: 'The settings were changed elsewhere. The page shows them now; edit again.',
@@ -513,6 +539,8 @@ export const daMessages: MessageTexts<FinanceMessages> = {
     `Folketal pr. 1. januar ${referenceYear} mangler for ${parties.length} ${plural(parties.length, 'da', { one: 'part', other: 'parter' })}: ${parties.join(', ')}`,
   POPULATION_MISSING: ({ party, referenceYear }) => `${party}: intet folketal for ${referenceYear}`,
   NOT_RUN: ({ year }) => `Beregn bidragene for ${year} først`,
+  PAYMENT_DETAILS_MISSING: ({ year }) =>
+    `Opkrævningerne for ${year} kan ikke sendes: årets betalingsoplysninger (betalingsmodtager, reg.nr. og kontonummer) mangler. Udfyld dem i årets opsætning; intet er sendt.`,
   IN_FUTURE: ({ paidOn, today }) =>
     `Betalingsdatoen ${formatDate(paidOn, 'da')} ligger i fremtiden (i dag er ${formatDate(today, 'da')})`,
   not_zero: () => 'Må ikke være 0',
@@ -542,6 +570,8 @@ export const daMessages: MessageTexts<FinanceMessages> = {
   IMPORT_CONTENT_TYPE: ({ accepted }) => `Send filen som ${accepted.join(' eller ')}`,
   ean_check_digit: () => 'Kontrolcifferet passer ikke: tjek EAN-nummeret',
   cvr_check_digit: () => 'Ikke et gyldigt CVR-nummer: tjek cifrene',
+  registration_number_digits: () => 'Reg.nr. skal være 4 cifre',
+  account_number_digits: () => 'Kontonummeret skal være 1 til 10 cifre',
   PARTY_CHANGED: () => 'Oplysningerne er ændret et andet sted, siden du åbnede siden. Se dem nu og ret igen.',
 };
 
@@ -556,6 +586,8 @@ export const enMessages: MessageTexts<FinanceMessages> = {
     `Population on 1 January ${referenceYear} missing for ${parties.length} ${plural(parties.length, 'en', { one: 'party', other: 'parties' })}: ${parties.join(', ')}`,
   POPULATION_MISSING: ({ party, referenceYear }) => `${party}: no population for ${referenceYear}`,
   NOT_RUN: ({ year }) => `Run the contributions of ${year} first`,
+  PAYMENT_DETAILS_MISSING: ({ year }) =>
+    `The demands of ${year} cannot be sent: the year's payment details (payee, reg. no. and account number) are missing. Fill them in in the year's settings; nothing was sent.`,
   IN_FUTURE: ({ paidOn, today }) =>
     `The payment date ${formatDate(paidOn, 'en')} is in the future (today is ${formatDate(today, 'en')})`,
   not_zero: () => 'Must not be 0',
@@ -588,6 +620,8 @@ export const enMessages: MessageTexts<FinanceMessages> = {
   IMPORT_CONTENT_TYPE: ({ accepted }) => `Send the file as ${accepted.join(' or ')}`,
   ean_check_digit: () => 'The check digit does not match: check the EAN number',
   cvr_check_digit: () => 'Not a valid CVR number: check the digits',
+  registration_number_digits: () => 'The reg. no. must be 4 digits',
+  account_number_digits: () => 'The account number must be 1 to 10 digits',
   PARTY_CHANGED: () =>
     'The details were changed elsewhere since you opened the page. See them now and try again.',
 };
@@ -734,7 +768,10 @@ export const daMail: MailTexts<FinanceMail> = {
       `Til ${p.partyName}`,
       '',
       `Bidrag til Folkesundhed i Midten for ${p.year}: ${formatKr(p.demandOre, 'da')} (${formatInteger(p.population, 'da')} ${plural(p.population, 'da', { one: 'borger', other: 'borgere' })} pr. 1. januar ${p.referenceYear} à ${formatKr(p.rateOre, 'da')})`,
-      `Betales senest ${p.dueDate}. Angiv "FIM ${p.year} ${p.partyId}" ved betaling.`,
+      '',
+      `Betales senest ${formatDate(p.dueDate, 'da')} til ${p.payee}`,
+      `Reg.nr. ${p.registrationNumber}, kontonr. ${p.accountNumber}`,
+      `Angiv referencen "${p.paymentReference}" ved betaling.`,
       '',
       'Folkesundhed i Midten',
     ].join('\n'),
@@ -762,7 +799,10 @@ export const enMail: MailTexts<FinanceMail> = {
       `To ${p.partyName}`,
       '',
       `Contribution to Folkesundhed i Midten for ${p.year}: ${formatKr(p.demandOre, 'en')} (${formatInteger(p.population, 'en')} ${plural(p.population, 'en', { one: 'citizen', other: 'citizens' })} on 1 January ${p.referenceYear} at ${formatKr(p.rateOre, 'en')} each)`,
-      `Due by ${p.dueDate}. Please quote "FIM ${p.year} ${p.partyId}" with the payment.`,
+      '',
+      `Due by ${formatDate(p.dueDate, 'en')}, payable to ${p.payee}`,
+      `Reg. no. ${p.registrationNumber}, account no. ${p.accountNumber}`,
+      `Please quote the reference "${p.paymentReference}" with the payment.`,
       '',
       'Folkesundhed i Midten',
     ].join('\n'),

@@ -5,6 +5,7 @@ import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-l
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { keys } from '../../functions/db/keys.js';
 import { TABLE_KEYS } from '../../functions/db/table-definition.js';
 
 /**
@@ -14,6 +15,8 @@ import { TABLE_KEYS } from '../../functions/db/table-definition.js';
  * matching PutItem / UpdateItem / DeleteItem / ConditionCheckItem, and `TransactGetItems` as GetItem,
  * so the read-write set below covers the repositories' audited transactional writes.
  * No Scan: every read on a request path is a GetItem or a Query (functions/db/table-definition.ts).
+ * No DeleteItem: records are never deleted; the one delete the code makes is granted apart, on its keys only
+ * (DELETABLE_PARTITIONS).
  */
 export const TABLE_ACTIONS = {
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
@@ -23,10 +26,16 @@ export const TABLE_ACTIONS = {
     'dynamodb:Query',
     'dynamodb:PutItem',
     'dynamodb:UpdateItem',
-    'dynamodb:DeleteItem',
     'dynamodb:ConditionCheckItem',
   ],
 } as const;
+
+/**
+ * The only partitions anything deletes in: a reviewer assignment taken back by the chair
+ * (`reviews.repository.ts` `remove`, a Delete in a transaction), under its application's partition `APP#<id>`.
+ * IAM can condition a delete on the partition key only (`dynamodb:LeadingKeys`), not on the sort key.
+ */
+export const DELETABLE_PARTITIONS = [`${keys.application('').pk}*`] as const;
 
 /** Secondary indexes only answer Query (GetItem and the writes are table-only operations). */
 export const INDEX_ACTIONS = ['dynamodb:Query'] as const;
@@ -73,6 +82,8 @@ export interface AppFunctionProps {
   readonly memorySize?: number;
   /** @default 10 seconds */
   readonly timeout?: Duration;
+  /** Reserved concurrency: at most this many at once, and always this many available. @default none */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -124,6 +135,7 @@ export class AppFunction extends Construct {
       tracing: Tracing.ACTIVE,
       environment: { ...FUNCTION_ENVIRONMENT, ...props.environment },
       bundling: BUNDLING,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
     });
 
     Validations.of(this.role).acknowledge({
@@ -138,7 +150,7 @@ export class AppFunction extends Construct {
    * Grants this function least-privilege access to `table` and sets TABLE_NAME.
    *
    * 'readWrite' covers GetItem/BatchGetItem/Query plus the item writes a TransactWriteItems is authorised
-   * through (PutItem, UpdateItem, DeleteItem, ConditionCheckItem); 'read' only GetItem/BatchGetItem/Query.
+   * through (PutItem, UpdateItem, ConditionCheckItem; deletes only by allowDeletes()); 'read' only GetItem/BatchGetItem/Query.
    * On the secondary indexes only Query, on each index by name (no wildcard).
    */
   bindTable(
@@ -163,5 +175,20 @@ export class AppFunction extends Construct {
       );
     }
     this.function.addEnvironment('TABLE_NAME', table.tableName);
+  }
+
+  /**
+   * DeleteItem on `table`, in the DELETABLE_PARTITIONS only (the function that takes back assignments: the API).
+   * Call after bindTable().
+   */
+  allowDeletes(table: ITable): void {
+    this.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:DeleteItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...DELETABLE_PARTITIONS] } },
+      }),
+    );
   }
 }

@@ -5,6 +5,7 @@ import {
   Duration,
   ReferenceStrength,
   RemovalPolicy,
+  SecretValue,
   Stack,
   type StackProps,
   Validations,
@@ -36,6 +37,7 @@ import type { Construct } from 'constructs';
 import { ROLES } from '../../functions/core/auth/principal.js';
 import { PUBLIC_API_ROUTES } from '../../functions/http/public-routes.js';
 import { AppFunction } from '../constructs/app-function.js';
+import { AppDistribution } from '../constructs/distribution.js';
 
 /** The Cognito groups are the app's roles (functions/core/auth/principal.ts), so the two cannot drift. */
 export const USER_GROUPS = ROLES;
@@ -54,6 +56,13 @@ export const PROTECTED_ROUTES = [{ method: HttpMethod.ANY, path: '/api/{proxy+}'
 /** FIM has a few hundred users: these limits are far above real traffic and cap a runaway client or a flood. */
 export const STAGE_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
 
+/**
+ * At most this many API functions run at once: about 0.2 s per request, so the stage's 50 requests a second
+ * need some 10; a flood held back by the WAF's per-IP limit and the stage's throttle cannot take more of the
+ * account's concurrency, and the jobs and the mail keep theirs.
+ */
+export const API_RESERVED_CONCURRENCY = 25;
+
 export const API_ENTRY = fileURLToPath(new URL('../../functions/handlers/api.handler.ts', import.meta.url));
 
 export interface ApiStackProps extends StackProps {
@@ -67,6 +76,8 @@ export interface ApiStackProps extends StackProps {
   readonly threatProtection?: boolean;
   /** @default functions/handlers/api.handler.ts */
   readonly apiEntry?: string;
+  /** The CLOUDFRONT-scoped WAF web ACL on the distribution (FimEdge, us-east-1). */
+  readonly webAclArn: string;
 }
 
 export class ApiStack extends Stack {
@@ -74,6 +85,9 @@ export class ApiStack extends Stack {
   readonly stage: HttpStage;
   readonly userPool: UserPool;
   readonly apiFunction: AppFunction;
+  readonly edge: AppDistribution;
+  /** The address people use: CloudFront's. */
+  readonly publicUrl: string;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -140,14 +154,16 @@ export class ApiStack extends Stack {
     const domain = this.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix } });
     const cognitoDomainUrl = domain.baseUrl();
 
-    // ---- HTTP API (created first: its endpoint is the app's public URL and the sign-in callback) --------
+    // ---- HTTP API, and CloudFront in front of it (its address is the app's public URL and the callback) -----
     this.api = new HttpApi(this, 'HttpApi', {
       apiName: 'fim',
       description: 'FIM grant pool platform: server-rendered web and JSON API',
       // The stage is created explicitly below, with throttling and access logs.
       createDefaultStage: false,
     });
-    const publicUrl = this.api.apiEndpoint;
+    this.edge = new AppDistribution(this, 'Edge', { api: this.api, webAclArn: props.webAclArn });
+    this.publicUrl = this.edge.url;
+    const publicUrl = this.publicUrl;
 
     const webClient = this.userPool.addClient('WebClient', {
       userPoolClientName: 'fim-web',
@@ -180,9 +196,14 @@ export class ApiStack extends Stack {
         COGNITO_CLIENT_ID: webClient.userPoolClientId,
         COGNITO_DOMAIN: cognitoDomainUrl,
         PUBLIC_URL: publicUrl,
+        // Checked on every request (functions/http/edge.ts): only CloudFront knows it.
+        ORIGIN_SECRET: SecretValue.secretsManager(this.edge.originSecret.secretArn).unsafeUnwrap(),
       },
+      reservedConcurrentExecutions: API_RESERVED_CONCURRENCY,
     });
     this.apiFunction.bindTable(props.table, 'readWrite');
+    // The chair takes back a reviewer assignment (a Delete under the application): the only delete there is.
+    this.apiFunction.allowDeletes(props.table);
 
     const integration = new HttpLambdaIntegration('ApiIntegration', this.apiFunction.function);
     const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', this.userPool, {
@@ -245,7 +266,11 @@ export class ApiStack extends Stack {
     });
 
     // ---- Outputs --------------------------------------------------------------------------------------------
-    new CfnOutput(this, 'ApiUrl', { value: publicUrl, description: 'Public URL of the app and API' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: publicUrl,
+      description: 'Public URL of the app and API (CloudFront)',
+    });
+    new CfnOutput(this, 'DistributionId', { value: this.edge.distribution.distributionId });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: webClient.userPoolClientId });
     new CfnOutput(this, 'HostedUiDomain', {

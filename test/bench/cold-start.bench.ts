@@ -43,6 +43,7 @@ const environment: Record<string, string> = {
   COGNITO_CLIENT_ID: 'benchclient',
   COGNITO_DOMAIN: 'https://fim-bench.auth.eu-north-1.amazoncognito.com',
   PUBLIC_URL: 'https://bench.example.org',
+  ORIGIN_SECRET: 'bench-origin-secret',
   MAIL_FROM: 'FIM <fim@example.org>',
   MAIL_CONFIGURATION_SET: 'fim-bench',
   SITE_URL: 'https://bench.example.org',

@@ -9,6 +9,7 @@ import {
   saveYearSettings,
   sendContributions,
 } from '../../functions/core/finance/contribution.service.js';
+import { DEMO_PAYMENT_DETAILS } from '../../functions/core/finance/parties.demo.js';
 import { PARTIES } from '../../functions/core/finance/parties.js';
 import { applyPopulationImport } from '../../functions/core/finance/population.service.js';
 import type { CoreDeps, RequestContext } from '../../functions/core/ports.js';
@@ -152,6 +153,7 @@ export async function setUpBenchYear(core: CoreDeps, ctx: RequestContext, year: 
       dueDate: `${year}-12-31`,
       rates: { municipalityOre: 100, regionOre: 100 },
       grantShare: { numerator: 4, denominator: 5 },
+      paymentDetails: DEMO_PAYMENT_DETAILS,
     },
     undefined,
   );

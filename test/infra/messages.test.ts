@@ -118,7 +118,7 @@ describe('mail configuration (context)', () => {
     template.resourcePropertiesCountIs('AWS::SNS::Subscription', { Protocol: 'email' }, 0);
   });
 
-  it('takes the links’ site URL from siteUrl when given, else the HTTP API’s endpoint', () => {
+  it('takes the links’ site URL from siteUrl when given, else CloudFront’s address', () => {
     const custom = appWith({ mailDomain: DOMAIN, siteUrl: 'https://fim.example.dk' });
     Template.fromStack(custom.messagesStack as Stack).allResourcesProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) },
@@ -131,10 +131,10 @@ describe('mail configuration (context)', () => {
       'https://fim.example.dk',
       'https://fim.example.dk',
     ]);
-    expect(sites(mail)).toEqual([
-      { 'Fn::ImportValue': expect.stringMatching(/^FimApi:.*ApiEndpoint/) },
-      { 'Fn::ImportValue': expect.stringMatching(/^FimApi:.*ApiEndpoint/) },
-    ]);
+    const cloudFront = {
+      'Fn::Join': ['', ['https://', { 'Fn::ImportValue': expect.stringMatching(/^FimApi:.*DomainName/) }]],
+    };
+    expect(sites(mail)).toEqual([cloudFront, cloudFront]);
   });
 });
 

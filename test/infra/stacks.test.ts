@@ -23,6 +23,18 @@ import {
   synthesise,
 } from './helpers.js';
 
+const DISTRIBUTION_DOMAIN = { 'Fn::GetAtt': [Match.stringLikeRegexp('^EdgeDistribution'), 'DomainName'] };
+const ORIGIN_SECRET_VALUE = {
+  'Fn::Join': [
+    '',
+    ['{{resolve:secretsmanager:', { Ref: Match.stringLikeRegexp('^EdgeOriginSecret') }, ':SecretString:::}}'],
+  ],
+};
+
+/** The function serving the app (FimApi also holds CDK's reader of the cross-region reference to the WAF). */
+const appFunction = () =>
+  fim.apiStack.getLogicalId(fim.apiStack.apiFunction.function.node.defaultChild as CfnElement);
+
 /** Skips esbuild for the extra apps built to test a setting: only the main app's bundle is checked. */
 const NO_BUNDLING = bundleOnly();
 
@@ -44,13 +56,16 @@ beforeAll(() => {
 afterAll(() => remove?.());
 
 describe('app', () => {
-  it('deploys the three stacks to the account from CDK_DEFAULT_ACCOUNT and eu-north-1', () => {
+  it('deploys the stacks to the account from CDK_DEFAULT_ACCOUNT and eu-north-1, the WAF in us-east-1', () => {
     for (const stack of [fim.dataStack, fim.apiStack, fim.jobsStack]) {
       expect(stack.account).toBe(ACCOUNT);
       expect(stack.region).toBe(REGION);
     }
+    expect(fim.edgeStack.account).toBe(ACCOUNT);
+    expect(fim.edgeStack.region).toBe('us-east-1');
     expect(fim.app.node.children.filter((child) => child instanceof Stack).map((s) => s.node.id)).toEqual([
       'FimData',
+      'FimEdge',
       'FimApi',
       'FimJobs',
     ]);
@@ -156,10 +171,9 @@ describe('ApiStack: Cognito', () => {
       AllowedOAuthFlows: ['code'],
       AllowedOAuthFlowsUserPoolClient: true,
       AllowedOAuthScopes: ['openid', 'email', 'profile'],
-      CallbackURLs: [
-        { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.anyValue(), 'ApiEndpoint'] }, '/auth/callback']] },
-      ],
-      LogoutURLs: [{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.anyValue(), 'ApiEndpoint'] }, '/']] }],
+      // CloudFront's address, the one people use.
+      CallbackURLs: [{ 'Fn::Join': ['', ['https://', DISTRIBUTION_DOMAIN, '/auth/callback']] }],
+      LogoutURLs: [{ 'Fn::Join': ['', ['https://', DISTRIBUTION_DOMAIN, '/']] }],
       IdTokenValidity: 60,
       TokenValidityUnits: Match.objectLike({ IdToken: 'minutes' }),
       // Hosted UI only: no SRP/password API sign-in, and users cannot write their organisation or chair.
@@ -255,8 +269,15 @@ describe('ApiStack: HTTP API', () => {
 });
 
 describe('ApiStack: function', () => {
-  it('runs Node.js 24 on ARM with the project defaults and the app settings', () => {
-    api.resourceCountIs('AWS::Lambda::Function', 1);
+  it('runs Node.js 24 on ARM with the project defaults, the app settings and reserved concurrency', () => {
+    // The app's function, and CDK's reader of the WAF's ARN from us-east-1 (a custom resource).
+    expect(Object.keys(api.findResources('AWS::Lambda::Function'))).toEqual([
+      appFunction(),
+      expect.stringMatching(/^CustomCrossRegionExportReader/),
+    ]);
+    expect(
+      api.findResources('AWS::Lambda::Function')[appFunction()]?.Properties.ReservedConcurrentExecutions,
+    ).toBe(25);
     api.hasResourceProperties(
       'AWS::Lambda::Function',
       functionDefaults({
@@ -269,14 +290,15 @@ describe('ApiStack: function', () => {
           COGNITO_DOMAIN: {
             'Fn::Join': ['', ['https://', { Ref: Match.anyValue() }, `.auth.${REGION}.amazoncognito.com`]],
           },
-          PUBLIC_URL: { 'Fn::GetAtt': [Match.anyValue(), 'ApiEndpoint'] },
+          PUBLIC_URL: { 'Fn::Join': ['', ['https://', DISTRIBUTION_DOMAIN]] },
+          ORIGIN_SECRET: ORIGIN_SECRET_VALUE,
         },
       }),
     );
   });
 
   it('is bundled as ESM with the require banner, the AWS SDK inside and a source map', () => {
-    const fn = Object.values(api.findResources('AWS::Lambda::Function'))[0]?.Properties;
+    const fn = api.findResources('AWS::Lambda::Function')[appFunction()]?.Properties;
     // The web and the API, with their words; zod's locales come with @hono/zod-openapi (docs/infra.md). No
     // mail and no JMESPath.
     expect(heavyIn(bundledSources(expectBundle(outdir, fn.Code.S3Key)))).toEqual([
@@ -297,9 +319,36 @@ describe('ApiStack: function', () => {
   });
 
   it('has least-privilege IAM: named table and index actions, no Scan, no wildcards but X-Ray', () => {
-    const roles = Object.values(api.findResources('AWS::IAM::Role'));
-    expect(roles).toHaveLength(1);
-    expect(roles[0]?.Properties.ManagedPolicyArns).toBeUndefined();
+    const roles = api.findResources('AWS::IAM::Role');
+    const appRole = fim.apiStack.getLogicalId(fim.apiStack.apiFunction.role.node.defaultChild as CfnElement);
+    expect(Object.keys(roles)).toHaveLength(2);
+    expect(roles[appRole]?.Properties.ManagedPolicyArns).toBeUndefined();
+    // The other is CDK's cross-region reader's: it may read FimApi's own imports from SSM, nothing else.
+    const reader = Object.entries(roles).find(([id]) => id !== appRole)?.[1];
+    expect(reader?.Properties.Policies).toEqual([
+      {
+        PolicyName: 'Inline',
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: ['ssm:AddTagsToResource', 'ssm:RemoveTagsFromResource', 'ssm:GetParameters'],
+              Resource: {
+                'Fn::Join': [
+                  '',
+                  [
+                    'arn:',
+                    { Ref: 'AWS::Partition' },
+                    `:ssm:${REGION}:${ACCOUNT}:parameter/cdk/exports/FimApi/*`,
+                  ],
+                ],
+              },
+            },
+          ],
+        },
+      },
+    ]);
 
     const statements = statementsOf(api);
     const actions = statements.flatMap((s) => asArray(s.Action));
@@ -312,13 +361,19 @@ describe('ApiStack: function', () => {
       .filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')))
       .map((s) => ({ ...s, Action: asArray(s.Action).sort() }));
     const tableArn = { 'Fn::ImportValue': expect.stringMatching(/^FimData:.*Arn/) };
-    expect(dynamo).toHaveLength(2);
+    expect(dynamo).toHaveLength(3);
+    // DeleteItem only under an application's partition (a reviewer assignment taken back), never table-wide.
+    expect(dynamo).toContainEqual({
+      Effect: 'Allow',
+      Action: ['dynamodb:DeleteItem'],
+      Resource: tableArn,
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APP#*'] } },
+    });
     expect(dynamo).toContainEqual({
       Effect: 'Allow',
       Action: [
         'dynamodb:BatchGetItem',
         'dynamodb:ConditionCheckItem',
-        'dynamodb:DeleteItem',
         'dynamodb:GetItem',
         'dynamodb:PutItem',
         'dynamodb:Query',
@@ -365,9 +420,13 @@ describe('cdk-nag (AwsSolutions)', () => {
     const acks = acknowledgements(fim.app);
     expect([...new Set(acks.map((a) => a.id))].sort()).toEqual([
       'AwsSolutions-APIG4',
+      'AwsSolutions-CFR1',
+      'AwsSolutions-CFR3',
+      'AwsSolutions-CFR4',
       'AwsSolutions-COG2',
       'AwsSolutions-COG8',
       'AwsSolutions-IAM5[Resource::*]',
+      'AwsSolutions-SMG4',
       'AwsSolutions-SQS3',
     ]);
     for (const ack of acks) expect(ack.reason.length).toBeGreaterThan(60);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PAYMENT_DETAILS } from '../../functions/core/finance/parties.demo.js';
 import { type Api, checkRoutes, expectSignInFirst, type RouteCase, rolesOf } from '../support/api.js';
 import { ADMIN, everyoneBut, FINANCE, populationsCsv, setUpYear } from '../support/fixtures.js';
 import { type Harness, harnessWithApi } from '../support/harness.js';
@@ -74,7 +75,12 @@ const matrix: RouteCase<Role>[] = [
     run: async (who) => {
       const current = await client.get(Y, FINANCE);
       return client.send('PUT', Y, who, {
-        body: { referenceYear: 2013, dueDate: '2027-03-31', grantShare: { numerator: 4, denominator: 5 } },
+        body: {
+          referenceYear: 2013,
+          dueDate: '2027-03-31',
+          grantShare: { numerator: 4, denominator: 5 },
+          paymentDetails: DEMO_PAYMENT_DETAILS,
+        },
         headers: { 'if-match': `"${current.body.version}"` },
       });
     },

@@ -1,9 +1,10 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
+import { DEMO_PAYMENT_DETAILS } from '../../functions/core/finance/parties.demo.js';
 import { seedDemoData } from '../../functions/local/seed.js';
 import { composeMail } from '../../functions/texts/index.js';
-import { type Api, expectOk, expectProblem, pointers } from '../support/api.js';
+import { type Api, api, expectOk, expectProblem, pointers } from '../support/api.js';
 import { ADMIN, FINANCE, MUNICIPALITIES_2013 } from '../support/fixtures.js';
 import { createHarness, type Harness, harnessWithApi } from '../support/harness.js';
 import { auditEvents, itemsWithPkPrefix } from '../support/table.js';
@@ -26,6 +27,12 @@ const folk1a = (rows: readonly { name: string; population: number | string }[], 
 
 const YEAR = 2027;
 const Y = `/api/finance/years/${YEAR}`;
+/** The pool's account as finance types it (a leading zero kept). */
+const ACCOUNT = {
+  payee: 'Region Midtjylland, Folkesundhed i Midten',
+  registrationNumber: '0400',
+  accountNumber: '4010123456',
+};
 
 let h: Harness;
 let client: Api;
@@ -352,6 +359,68 @@ describe('the contribution run', () => {
 });
 
 describe('sending, and corrections after it', () => {
+  it('refuses to send without the pool’s payment details, naming them; nothing is sent', async () => {
+    const refused = expectProblem(await client.act(`${Y}/contributions/send`, FINANCE), 422, 'RULES_FAILED');
+    expect(refused).toMatchObject({ reason: 'PAYMENT_DETAILS_MISSING', year: YEAR });
+    expect(pointers(refused)).toEqual(['/paymentDetails']);
+    expect(refused.detail).toContain(
+      'betalingsoplysninger (betalingsmodtager, reg.nr. og kontonummer) mangler',
+    );
+    expect(
+      (await itemsWithPkPrefix(h, 'OUTBOX#')).filter((m) => m.kind === 'contribution.demand'),
+    ).toHaveLength(0);
+    expect((await overview()).rows.every((r: { state: string }) => r.state === 'computed')).toBe(true);
+
+    const current = expectOk(await client.get(Y, FINANCE));
+    expect(current.paymentDetails).toBeUndefined();
+    const settings = { referenceYear: current.referenceYear, dueDate: current.dueDate };
+    const version = `"${current.version}"`;
+    const bad = expectProblem(
+      await put(
+        Y,
+        {
+          ...settings,
+          paymentDetails: { payee: ' ', registrationNumber: '123', accountNumber: '12345678901' },
+        },
+        FINANCE,
+        version,
+      ),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(bad.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code])).toEqual([
+      ['/paymentDetails/payee', 'too_small'],
+      ['/paymentDetails/registrationNumber', 'registration_number_digits'],
+      ['/paymentDetails/accountNumber', 'account_number_digits'],
+    ]);
+    const english = expectProblem(
+      await client.send('PUT', Y, FINANCE, {
+        body: {
+          ...settings,
+          paymentDetails: { payee: 'FIM', registrationNumber: '12a4', accountNumber: '1' },
+        },
+        headers: { 'if-match': version, 'accept-language': 'en' },
+      }),
+      400,
+    );
+    expect(english.errors).toEqual([
+      expect.objectContaining({
+        pointer: '/paymentDetails/registrationNumber',
+        detail: 'The reg. no. must be 4 digits',
+      }),
+    ]);
+    const missingOne = expectProblem(
+      await put(Y, { ...settings, paymentDetails: { payee: 'FIM', accountNumber: '1' } }, FINANCE, version),
+      400,
+    );
+    expect(pointers(missingOne)).toEqual(['/paymentDetails/registrationNumber']);
+
+    const saved = expectOk(await put(Y, { ...settings, paymentDetails: ACCOUNT }, FINANCE, version));
+    expect(saved).toMatchObject({ paymentDetails: ACCOUNT, version: current.version + 1 });
+    const event = (await auditEvents(h, `FINYEAR#${YEAR}`)).at(-1);
+    expect(event?.details).toMatchObject({ payee: ACCOUNT.payee, registrationNumber: '0400' });
+  });
+
   it('sends every demand once, with one demand message per party in the outbox', async () => {
     const invoicing = { invoiceEmail: 'faktura@aarhus.example.dk' };
     expectOk(await client.patch('/api/finance/parties/aarhus-kommune', invoicing, FINANCE, 0));
@@ -378,11 +447,15 @@ describe('sending, and corrections after it', () => {
       referenceYear: 2013,
       rateOre: 100,
       dueDate: '2027-03-31',
+      ...ACCOUNT,
+      paymentReference: 'FIM 2027 aarhus-kommune',
     });
     const mail = composeMail(aarhus as unknown as OutboxMessage);
     const text = mail.body.replaceAll('\u00a0', ' ');
     expect(text).toContain('319.094,00 kr. (319.094 borgere pr. 1. januar 2013 à 1,00 kr.)');
-    expect(text).toContain('Betales senest 2027-03-31');
+    expect(text).toContain('Betales senest 31. marts 2027 til Region Midtjylland, Folkesundhed i Midten');
+    expect(text).toContain('Reg.nr. 0400, kontonr. 4010123456');
+    expect(text).toContain('Due by 31 March 2027');
     expect(text).toContain('Contribution to Folkesundhed i Midten for 2027: DKK 319,094.00');
     expect(mail.subject).toBe(
       'Opkrævning: bidrag til Folkesundhed i Midten 2027 / Contribution to Folkesundhed i Midten 2027',
@@ -925,5 +998,27 @@ describe('the local seed', () => {
       57_259,
     );
     expect(await auditEvents(seeded, 'POPULATION_IMPORTS')).toHaveLength(1);
+  });
+
+  it('sets up this year with the pool’s account, so the demo’s demands carry it', async () => {
+    const seeded = await createHarness();
+    expect(await seedDemoData(seeded.db, seeded.core)).toBe(true);
+    const demo = api(seeded);
+    const year = `/api/finance/years/${YEAR}`;
+    expect(expectOk(await demo.get(year, FINANCE))).toMatchObject({
+      referenceYear: 2013,
+      paymentDetails: DEMO_PAYMENT_DETAILS,
+    });
+    expectOk(await demo.act(`${year}/contributions/run`, FINANCE));
+    expect(expectOk(await demo.act(`${year}/contributions/send`, FINANCE)).sent).toHaveLength(20);
+    const demands = (await itemsWithPkPrefix(seeded, 'OUTBOX#')).filter(
+      (m) => m.kind === 'contribution.demand',
+    );
+    expect(demands).toHaveLength(20);
+    expect(
+      demands.every(
+        (m) => (m.params as { accountNumber: string }).accountNumber === DEMO_PAYMENT_DETAILS.accountNumber,
+      ),
+    ).toBe(true);
   });
 });

@@ -1,13 +1,18 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createLambdaHandler } from '../../functions/app/lambda.js';
+import { createPowertools } from '../../functions/app/powertools.js';
+import { ORIGIN_SECRET_HEADER } from '../../functions/http/edge.js';
 import { api } from '../support/api.js';
 import { ADMIN, callBody, createCall } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { captureLambdaOutput, lambdaContext } from '../support/lambda.js';
 
 let h: Harness;
+
+/** What CloudFront sends the gateway: its own address, and the secret every request carries. */
+const EDGE = { originSecret: 'edge-secret-0123456789', publicUrl: 'https://fim.example.dk' };
+const FROM_CLOUDFRONT = { [ORIGIN_SECRET_HEADER]: EDGE.originSecret };
 // biome-ignore lint/suspicious/noExplicitAny: the API's JSON
 let openCall: any;
 
@@ -76,9 +81,10 @@ const json = (result: APIGatewayProxyStructuredResultV2) => {
 describe('createLambdaHandler with the harness app', () => {
   let invoke: Invoke;
 
+  captureLambdaOutput();
+
   beforeAll(() => {
-    const logger = new Logger({ serviceName: 'fim-test', logLevel: 'SILENT' });
-    invoke = createLambdaHandler(h.app, logger) as unknown as Invoke;
+    invoke = createLambdaHandler(h.app, createPowertools()) as unknown as Invoke;
   });
 
   it('GET /api/calls → 200 JSON with the open call', async () => {
@@ -148,7 +154,8 @@ describe('functions/handlers/api.handler.ts (AWS mode, real table)', () => {
       COGNITO_USER_POOL_ID: 'eu-north-1_abcdefghi',
       COGNITO_CLIENT_ID: 'abc',
       COGNITO_DOMAIN: 'https://fim.auth.eu-north-1.amazoncognito.com',
-      PUBLIC_URL: 'https://api.example.com',
+      PUBLIC_URL: EDGE.publicUrl,
+      ORIGIN_SECRET: EDGE.originSecret,
       AWS_REGION: 'eu-north-1',
       AWS_LAMBDA_FUNCTION_NAME: 'fim-api',
     });
@@ -166,18 +173,18 @@ describe('functions/handlers/api.handler.ts (AWS mode, real table)', () => {
     setEnv(h.db.tableName);
     const handler = await coldStart();
 
-    const health = await handler(httpEvent('GET', '/api/health'), apiContext());
+    const health = await handler(httpEvent('GET', '/api/health', { headers: FROM_CLOUDFRONT }), apiContext());
     expect(health.statusCode).toBe(200);
     expect(json(health)).toMatchObject({ status: 'ok' });
 
-    const calls = await handler(httpEvent('GET', '/api/calls'), apiContext());
+    const calls = await handler(httpEvent('GET', '/api/calls', { headers: FROM_CLOUDFRONT }), apiContext());
     expect(calls.statusCode).toBe(200);
     expect(json(calls).items.map((c: { id: string }) => c.id)).toContain(openCall.id);
 
     // Malformed tokens fail before aws-jwt-verify would fetch the user pool's keys: no network needed.
     for (const token of ['garbage', 'a.b.c', 'eyJhbGciOiJub25lIn0.e30.']) {
       const me = await handler(
-        httpEvent('GET', '/api/me', { headers: { authorization: `Bearer ${token}` } }),
+        httpEvent('GET', '/api/me', { headers: { ...FROM_CLOUDFRONT, authorization: `Bearer ${token}` } }),
         apiContext(),
       );
       expect(me.statusCode, token).toBe(401);
@@ -187,7 +194,7 @@ describe('functions/handlers/api.handler.ts (AWS mode, real table)', () => {
 
     const login = await handler(
       httpEvent('POST', '/api/auth/dev-login', {
-        headers: { 'content-type': 'application/json' },
+        headers: { ...FROM_CLOUDFRONT, 'content-type': 'application/json' },
         body: JSON.stringify({ email: ADMIN }),
       }),
       apiContext(),
@@ -202,7 +209,7 @@ describe('functions/handlers/api.handler.ts (AWS mode, real table)', () => {
   it('logs an unexpected failure as one JSON line carrying the request id as correlation_id', async () => {
     setEnv(`missing-${crypto.randomUUID()}`);
     const handler = await coldStart();
-    const event = httpEvent('GET', '/api/calls');
+    const event = httpEvent('GET', '/api/calls', { headers: FROM_CLOUDFRONT });
     const context = apiContext();
 
     const result = await handler(event, context);
@@ -229,5 +236,80 @@ describe('functions/handlers/api.handler.ts (AWS mode, real table)', () => {
     setEnv(h.db.tableName);
     delete process.env.COGNITO_CLIENT_ID;
     await expect(coldStart()).rejects.toThrow('Missing configuration: COGNITO_CLIENT_ID');
+    setEnv(h.db.tableName);
+    delete process.env.ORIGIN_SECRET;
+    await expect(coldStart()).rejects.toThrow('Missing configuration: ORIGIN_SECRET');
+  });
+
+  it('answers only what comes through CloudFront: no or a wrong origin secret is 403, before the app', async () => {
+    setEnv(h.db.tableName);
+    const handler = await coldStart();
+    const wrong: Record<string, string>[] = [
+      {},
+      { [ORIGIN_SECRET_HEADER]: 'guess' },
+      { [ORIGIN_SECRET_HEADER]: '' },
+    ];
+    for (const headers of wrong) {
+      const result = await handler(
+        httpEvent('GET', '/api/calls', { headers: { ...headers, 'accept-language': 'en' } }),
+        apiContext(),
+      );
+      expect(result.statusCode, JSON.stringify(headers)).toBe(403);
+      expect(result.headers?.['content-type']).toBe('application/problem+json');
+      expect(json(result)).toMatchObject({ status: 403, code: 'FORBIDDEN', title: 'Forbidden' });
+    }
+    const through = await handler(httpEvent('GET', '/api/calls', { headers: FROM_CLOUDFRONT }), apiContext());
+    expect(through.statusCode).toBe(200);
+  });
+});
+
+describe('behind CloudFront (createLambdaHandler with the edge)', () => {
+  let invoke: Invoke;
+
+  beforeAll(() => {
+    invoke = createLambdaHandler(h.app, createPowertools(), EDGE) as unknown as Invoke;
+  });
+
+  /** A form post from a browser at `origin`, through CloudFront to the gateway's own host. */
+  const formPost = (origin: string) =>
+    httpEvent('POST', '/logout', {
+      headers: {
+        ...FROM_CLOUDFRONT,
+        host: 'abc123.execute-api.eu-north-1.amazonaws.com',
+        origin,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html',
+      },
+      body: '',
+    });
+
+  it('the same-origin check takes the public address as the site’s own, not the gateway’s', async () => {
+    const own = await invoke(formPost(EDGE.publicUrl), apiContext());
+    expect(own.statusCode).toBe(303);
+    for (const foreign of ['https://abc123.execute-api.eu-north-1.amazonaws.com', 'https://evil.example']) {
+      expect((await invoke(formPost(foreign), apiContext())).statusCode, foreign).toBe(403);
+    }
+  });
+
+  it('hands the app the request without the secret, under the public host', async () => {
+    const seen: { url?: string; secret?: string | null } = {};
+    const probe = createLambdaHandler(
+      // The same wrapper around an app that reports what it was given.
+      Object.assign(Object.create(h.app), {
+        fetch: (request: Request) => {
+          seen.url = request.url;
+          seen.secret = request.headers.get(ORIGIN_SECRET_HEADER);
+          return new Response('ok');
+        },
+      }),
+      createPowertools(),
+      EDGE,
+    ) as unknown as Invoke;
+    const result = await probe(
+      httpEvent('GET', '/finance', { query: 'year=2027', headers: FROM_CLOUDFRONT }),
+      apiContext(),
+    );
+    expect(result.statusCode).toBe(200);
+    expect(seen).toEqual({ url: 'https://fim.example.dk/finance?year=2027', secret: null });
   });
 });

@@ -87,6 +87,23 @@ describe('each kind of message over real SMTP', () => {
     },
   );
 
+  it('a party’s demand arrives naming the pool’s account, the reference and the due date in words', async () => {
+    const [message] = await queue(outboxMessage('contribution.demand', { at: h.clock.now() }));
+    if (!message) throw new Error('not queued');
+    expect(await sendMessage(h.core, testMailer(), message.id)).toBe('sent');
+    const [mail] = await waitForMail(
+      () => mailTo(message.to),
+      (found) => found.length === 1,
+    );
+    const text = mail?.text.replaceAll('\u00a0', ' ') ?? '';
+    expect(text).toContain('Betales senest 1. april 2027 til Region Midtjylland, Folkesundhed i Midten');
+    expect(text).toContain('Reg.nr. 7244, kontonr. 0001234567');
+    expect(text).toContain('Angiv referencen "FIM 2027 aarhus" ved betaling.');
+    expect(text).toContain('Due by 1 April 2027, payable to Region Midtjylland, Folkesundhed i Midten');
+    expect(text).toContain('Reg. no. 7244, account no. 0001234567');
+    expect(mail?.html).toContain('0001234567');
+  });
+
   it('a submission’s receipt reaches the applicant’s inbox', async () => {
     const call = await openedCall(h.core);
     const application = await submitted(h.core, call.id);

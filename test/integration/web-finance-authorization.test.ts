@@ -216,6 +216,71 @@ describe('the finance forms show what is wrong beside each field, in the reader�
     expect(expectOk(await client.get('/api/finance/years/2027', FINANCE)).rates.municipalityOre).toBe(100);
   });
 
+  it('takes the pool’s payment details on the settings form, and sends no demand without them', async () => {
+    const year = '/api/finance/years/2032';
+    expectOk(await client.put(year, { referenceYear: 2026, dueDate: '2032-06-30' }, FINANCE), 201);
+    expectOk(await client.act(`${year}/contributions/run`, FINANCE));
+    const page = await request('finance', '/finance/years/2032');
+    expect(page.html).toContain('Årets betalingsoplysninger mangler');
+    const refused = await post('/finance/years/2032/send', {});
+    expect(refused.status).toBe(422);
+    expect(refused.html).toContain(
+      'Opkrævningerne for 2032 kan ikke sendes: årets betalingsoplysninger (betalingsmodtager, reg.nr. og kontonummer) mangler.',
+    );
+    expect(expectOk(await client.get(`${year}/overview`, FINANCE)).rows[0].state).toBe('computed');
+
+    const form = {
+      _version: '1',
+      referenceYear: '2026',
+      dueDate: '2032-06-30',
+      municipalityRate: '1',
+      regionRate: '1',
+      numerator: '4',
+      denominator: '5',
+      payee: 'FIM',
+      registrationNumber: '123',
+      accountNumber: '12345678901',
+    };
+    const bad = await post('/finance/years/2032/settings', form);
+    expect(bad.status).toBe(400);
+    expect(fieldError(bad.html, 'f-paymentDetails-registrationNumber')).toBe('Reg.nr. skal være 4 cifre');
+    expect(fieldError(bad.html, 'f-paymentDetails-accountNumber')).toBe(
+      'Kontonummeret skal være 1 til 10 cifre',
+    );
+    expect(bad.html).toContain('value="12345678901"');
+    // An account is given whole: a field left empty beside the others is asked for.
+    const partial = await post('/finance/years/2032/settings', {
+      ...form,
+      payee: '',
+      registrationNumber: '0400',
+    });
+    expect(partial.status).toBe(400);
+    expect(fieldError(partial.html, 'f-paymentDetails-payee')).toBe('Skal udfyldes');
+
+    const typed = {
+      ...form,
+      payee: 'Region Midtjylland, Folkesundhed i Midten',
+      registrationNumber: '04 00',
+      accountNumber: '4010-123456',
+    };
+    const stale = await post('/finance/years/2032/settings', { ...typed, _version: '0' });
+    expect(stale.status).toBe(409);
+    expect(expectOk(await client.get(year, FINANCE)).paymentDetails).toBeUndefined();
+
+    const saved = await post('/finance/years/2032/settings', typed);
+    expect(saved.status).toBe(303);
+    expect(expectOk(await client.get(year, FINANCE)).paymentDetails).toEqual({
+      payee: 'Region Midtjylland, Folkesundhed i Midten',
+      registrationNumber: '0400',
+      accountNumber: '4010123456',
+    });
+    const shown = await request('finance', '/finance/years/2032');
+    expect(shown.html).toContain(
+      'Opkrævningerne beder om betaling til Region Midtjylland, Folkesundhed i Midten, reg.nr. 0400, kontonr. 4010123456.',
+    );
+    expect(await post('/finance/years/2032/send', {})).toMatchObject({ status: 303 });
+  });
+
   it('lists every party without a population when the run cannot be done', async () => {
     expectOk(
       await client.put('/api/finance/years/2030', { referenceYear: 2001, dueDate: '2030-06-30' }, FINANCE),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Sector } from '../../functions/core/applications/application.schema.js';
 import type { Role } from '../../functions/core/auth/principal.js';
 import { AWARD_TERMS } from '../../functions/core/finance/award.schema.js';
+import { DEMO_PAYMENT_DETAILS } from '../../functions/core/finance/parties.demo.js';
 import type { UserProfile } from '../../functions/core/ports.js';
 import { copenhagenDate } from '../../functions/core/shared/time.js';
 import { type Api, expectOk, putReview } from './api.js';
@@ -258,7 +259,14 @@ export async function setUpYear(
   const referenceYear = options.referenceYear ?? 2013;
   expectOk(await client.post('/api/populations/imports', { csv: populationsCsv(referenceYear) }, FINANCE));
   const Y = `/api/finance/years/${year}`;
-  expectOk(await client.put(Y, { referenceYear, dueDate: options.dueDate ?? `${year}-03-31` }, FINANCE), 201);
+  expectOk(
+    await client.put(
+      Y,
+      { referenceYear, dueDate: options.dueDate ?? `${year}-03-31`, paymentDetails: DEMO_PAYMENT_DETAILS },
+      FINANCE,
+    ),
+    201,
+  );
   expectOk(await client.act(`${Y}/contributions/run`, FINANCE));
   expectOk(await client.act(`${Y}/contributions/send`, FINANCE));
 }

@@ -32,6 +32,8 @@ export async function coldStart<T>(
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
     AWS_REGION: 'eu-north-1',
     AWS_LAMBDA_FUNCTION_NAME: functionName,
+    // As Lambda sets it: Powertools counts a cold start only then.
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
   });
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete process.env[key];

@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
+import { DEMO_PAYMENT_DETAILS } from '../../functions/core/finance/parties.demo.js';
 import { recordDeliveryEvent } from '../../functions/core/messages/sender.service.js';
 import type { CoreDeps, Mailer } from '../../functions/core/ports.js';
 import type { MailKind, MailParams } from '../../functions/core/shared/messages.js';
@@ -125,6 +126,8 @@ export function outboxMessage(
       referenceYear: 2013,
       rateOre: 350,
       dueDate: '2027-04-01',
+      ...DEMO_PAYMENT_DETAILS,
+      paymentReference: 'FIM 2027 aarhus',
     },
     'report.reminder': {
       kind: 'final',

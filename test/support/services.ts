@@ -12,6 +12,7 @@ import {
   sendContributions,
 } from '../../functions/core/finance/contribution.service.js';
 import { yearSettingsInputSchema } from '../../functions/core/finance/finance.schema.js';
+import { DEMO_PAYMENT_DETAILS } from '../../functions/core/finance/parties.demo.js';
 import { applyPopulationImport } from '../../functions/core/finance/population.service.js';
 import type { CoreDeps, RequestContext } from '../../functions/core/ports.js';
 import { applicationBody, callBody, neutralPartners, person, populationsCsv } from './fixtures.js';
@@ -87,7 +88,11 @@ export async function fundedYear(deps: CoreDeps, year: number, paidOre: number):
     deps,
     ctx,
     year,
-    yearSettingsInputSchema.parse({ referenceYear: 2013, dueDate: `${year}-03-31` }),
+    yearSettingsInputSchema.parse({
+      referenceYear: 2013,
+      dueDate: `${year}-03-31`,
+      paymentDetails: DEMO_PAYMENT_DETAILS,
+    }),
     undefined,
   );
   await runContributions(deps, ctx, year);

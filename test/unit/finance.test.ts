@@ -8,6 +8,7 @@ import {
   populationsForYear,
   regionPopulation,
 } from '../../functions/core/finance/contributions.js';
+import { DEMO_PAYMENT_DETAILS } from '../../functions/core/finance/parties.demo.js';
 import { findParty, PARTIES } from '../../functions/core/finance/parties.js';
 import {
   decodeImport,
@@ -254,6 +255,8 @@ describe('finance in words', () => {
         referenceYear: 2026,
         rateOre: 100,
         dueDate: '2027-06-30',
+        ...DEMO_PAYMENT_DETAILS,
+        paymentReference: 'FIM 2027 samsoe-kommune',
       },
     });
     expect(subject).toBe(
@@ -263,6 +266,12 @@ describe('finance in words', () => {
     expect(text.indexOf('Til Samsø Kommune')).toBeLessThan(text.indexOf('To Samsø Kommune'));
     expect(text).toContain('3.806,00 kr. (3.806 borgere pr. 1. januar 2026 à 1,00 kr.)');
     expect(text).toContain('DKK 3,806.00 (3,806 citizens on 1 January 2026 at DKK 1.00 each)');
-    expect(text).toContain('Angiv "FIM 2027 samsoe-kommune" ved betaling.');
+    expect(text).toContain('Betales senest 30. juni 2027 til Region Midtjylland, Folkesundhed i Midten');
+    expect(text).toContain('Reg.nr. 7244, kontonr. 0001234567');
+    expect(text).toContain('Angiv referencen "FIM 2027 samsoe-kommune" ved betaling.');
+    expect(text).toContain('Due by 30 June 2027, payable to Region Midtjylland, Folkesundhed i Midten');
+    expect(text).toContain('Reg. no. 7244, account no. 0001234567');
+    expect(text).toContain('Please quote the reference "FIM 2027 samsoe-kommune" with the payment.');
+    expect(text).not.toContain('2027-06-30');
   });
 });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
+import { DEMO_PAYMENT_DETAILS } from '../../functions/core/finance/parties.demo.js';
 import {
   type MessageStatus,
   type StoredMessage,
@@ -56,6 +57,8 @@ function stored(
           referenceYear: 2026,
           rateOre: 100,
           dueDate: '2027-04-01',
+          ...DEMO_PAYMENT_DETAILS,
+          paymentReference: `FIM 2027 ${over.party}`,
         },
       }
     : {

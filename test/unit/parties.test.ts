@@ -7,7 +7,11 @@ import {
   sendContributions,
 } from '../../functions/core/finance/contribution.service.js';
 import { yearSettingsInputSchema } from '../../functions/core/finance/finance.schema.js';
-import { DEMO_WITHOUT_EMAIL, demoInvoicingDetails } from '../../functions/core/finance/parties.demo.js';
+import {
+  DEMO_PAYMENT_DETAILS,
+  DEMO_WITHOUT_EMAIL,
+  demoInvoicingDetails,
+} from '../../functions/core/finance/parties.demo.js';
 import { PARTIES } from '../../functions/core/finance/parties.js';
 import {
   eanCheckDigit,
@@ -149,7 +153,11 @@ describe('the demand and the receipt go to the invoicing e-mail', () => {
     const ctx = as(ACTORS.finance);
     await updatePartyDetails(fakes.deps, ctx, 'aarhus-kommune', { invoiceEmail: 'f@aarhus.example.dk' }, 0);
     await applyPopulationImport(fakes.deps, ctx, populationsCsv(2013));
-    const settings = yearSettingsInputSchema.parse({ referenceYear: 2013, dueDate: '2027-03-31' });
+    const settings = yearSettingsInputSchema.parse({
+      referenceYear: 2013,
+      dueDate: '2027-03-31',
+      paymentDetails: DEMO_PAYMENT_DETAILS,
+    });
     await saveYearSettings(fakes.deps, ctx, 2027, settings, undefined);
     await runContributions(fakes.deps, ctx, 2027);
     return { ...fakes, sent: await sendContributions(fakes.deps, ctx, 2027) };

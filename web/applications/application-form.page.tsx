@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import {
   type Application,
   applicationDraftSchema,
@@ -10,7 +11,7 @@ import { formatKr, formatKrInput, parseKrInput } from '../../functions/texts/for
 import { localized, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { callTitle } from '../calls/calls.page.js';
-import { ErrorSummary, type Errors, SelectField, TextField } from '../components/fields.js';
+import { ErrorSummary, type Errors, ListFieldset, SelectField, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { maxLengthOf } from '../forms.js';
 import type { ApplicationFormValues } from './application-form.js';
@@ -87,6 +88,36 @@ export interface ApplicationFormProps {
   errors: Errors;
   notice?: string | undefined;
   conflict?: boolean | undefined;
+}
+
+/** One row of a list the applicant can grow and shrink: its heading with its number, and the button that removes it. */
+function RemovableRow({
+  heading,
+  remove,
+  action,
+  i,
+  children,
+}: {
+  heading: string;
+  remove: string;
+  /** The `_action` that removes row `i` (`remove-partner` → `remove-partner-2`). */
+  action: string;
+  i: number;
+  children: Child;
+}) {
+  return (
+    <div class="card">
+      <div class="row-head">
+        <h3>
+          {heading} {i + 1}
+        </h3>
+        <button type="submit" name="_action" value={`${action}-${i}`} class="danger">
+          {remove} {i + 1}
+        </button>
+      </div>
+      {children}
+    </div>
+  );
 }
 
 export function ApplicationFormPage({
@@ -199,22 +230,15 @@ export function ApplicationFormPage({
           </div>
         </fieldset>
 
-        <fieldset id="f-partners" tabindex={-1} aria-describedby="partners-hint">
-          <legend>{a.partners}</legend>
-          <p class="hint" id="partners-hint">
-            {a.partnersHint(call.minSectors)}
-          </p>
-          {errors.get('/partners') && <p class="error-message">{errors.get('/partners')}</p>}
+        <ListFieldset
+          pointer="/partners"
+          legend={a.partners}
+          hint={a.partnersHint(call.minSectors)}
+          hintId="partners-hint"
+          errors={errors}
+        >
           {values.partners.map((p, i) => (
-            <div class="card">
-              <div class="row-head">
-                <h3>
-                  {a.partner} {i + 1}
-                </h3>
-                <button type="submit" name="_action" value={`remove-partner-${i}`} class="danger">
-                  {a.removePartner} {i + 1}
-                </button>
-              </div>
+            <RemovableRow heading={a.partner} remove={a.removePartner} action="remove-partner" i={i}>
               <div class="grid">
                 <TextField
                   pointer={`/partners/${i}/organisation`}
@@ -259,29 +283,22 @@ export function ApplicationFormPage({
                 value={p.role}
                 maxLength={LIMITS.role}
               />
-            </div>
+            </RemovableRow>
           ))}
           <button type="submit" name="_action" value="add-partner" class="secondary">
             {a.addPartner}
           </button>
-        </fieldset>
+        </ListFieldset>
 
-        <fieldset id="f-budgetLines" tabindex={-1} aria-describedby="budget-hint">
-          <legend>{a.budget}</legend>
-          <p class="hint" id="budget-hint">
-            {a.budgetHint}
-          </p>
-          {errors.get('/budgetLines') && <p class="error-message">{errors.get('/budgetLines')}</p>}
+        <ListFieldset
+          pointer="/budgetLines"
+          legend={a.budget}
+          hint={a.budgetHint}
+          hintId="budget-hint"
+          errors={errors}
+        >
           {values.budgetLines.map((l, i) => (
-            <div class="card">
-              <div class="row-head">
-                <h3>
-                  {a.line} {i + 1}
-                </h3>
-                <button type="submit" name="_action" value={`remove-line-${i}`} class="danger">
-                  {a.removeLine} {i + 1}
-                </button>
-              </div>
+            <RemovableRow heading={a.line} remove={a.removeLine} action="remove-line" i={i}>
               <div class="grid">
                 <TextField
                   pointer={`/budgetLines/${i}/category`}
@@ -309,7 +326,7 @@ export function ApplicationFormPage({
                   inputMode="decimal"
                 />
               </div>
-            </div>
+            </RemovableRow>
           ))}
           <button type="submit" name="_action" value="add-line" class="secondary">
             {a.addLine}
@@ -322,7 +339,7 @@ export function ApplicationFormPage({
               {a.maxFor} {grantType.id}: {formatKr(grantType.maxAmountOre, lang)}
             </p>
           )}
-        </fieldset>
+        </ListFieldset>
 
         <div class="actions">
           <button type="submit" name="_action" value="save" class="secondary">

@@ -7,6 +7,7 @@ import { localized, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { callTitle } from '../calls/calls.page.js';
 import { BudgetTable } from '../components/budget-table.js';
+import { DataTable } from '../components/data-table.js';
 import { Notice } from '../components/notice.js';
 import { ProjectFacts } from '../components/project-facts.js';
 import { StatusTag } from '../components/status-tag.js';
@@ -31,45 +32,38 @@ export function MyApplicationsPage({
           {t.mine.none} <a href="/">{t.nav.calls}</a>
         </p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="meta">{t.mine.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.mine.titleCol}</th>
-                <th scope="col">{t.mine.call}</th>
-                <th scope="col">{t.mine.status}</th>
-                <th scope="col">{t.mine.reference}</th>
-                <th scope="col" class="num">
-                  {t.mine.amount}
-                </th>
-                <th scope="col">{t.mine.updated}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map(({ application: a, call }) => (
-                <tr>
-                  <td>
-                    <a href={`/applications/${a.id}`}>{a.title || t.mine.untitled}</a>
-                  </td>
-                  <td>{call ? callTitle(call, lang) : ''}</td>
-                  <td>
-                    <StatusTag status={a.status} lang={lang} />
-                    {awarded.has(a.id) && (
-                      <>
-                        {' '}
-                        <a href={`/awards/${a.id}`}>{t.award.title}</a>
-                      </>
-                    )}
-                  </td>
-                  <td>{a.reference ? <a href={`/applications/${a.id}/receipt`}>{a.reference}</a> : '–'}</td>
-                  <td class="num">{formatKr(a.requestedAmountOre, lang)}</td>
-                  <td>{formatDateTime(a.updatedAt, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t.mine.title}
+          columns={[
+            { label: t.mine.titleCol },
+            { label: t.mine.call },
+            { label: t.mine.status },
+            { label: t.mine.reference },
+            { label: t.mine.amount, num: true },
+            { label: t.mine.updated },
+          ]}
+        >
+          {items.map(({ application: a, call }) => (
+            <tr>
+              <td>
+                <a href={`/applications/${a.id}`}>{a.title || t.mine.untitled}</a>
+              </td>
+              <td>{call ? callTitle(call, lang) : ''}</td>
+              <td>
+                <StatusTag status={a.status} lang={lang} />
+                {awarded.has(a.id) && (
+                  <>
+                    {' '}
+                    <a href={`/awards/${a.id}`}>{t.award.title}</a>
+                  </>
+                )}
+              </td>
+              <td>{a.reference ? <a href={`/applications/${a.id}/receipt`}>{a.reference}</a> : '–'}</td>
+              <td class="num">{formatKr(a.requestedAmountOre, lang)}</td>
+              <td>{formatDateTime(a.updatedAt, lang)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { formatDate, formatDateTime, formatKr } from '../../functions/texts/form
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { rowName } from '../board/board.page.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type Errors, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { maxLengthOf } from '../forms.js';
@@ -34,33 +35,24 @@ export function BoardAwardsPage({
       {rows.length === 0 ? (
         <p>{r.noAwards}</p>
       ) : (
-        <section class="table-wrap" aria-labelledby="board-awards-caption" tabindex={0}>
-          <table class="compact">
-            <caption id="board-awards-caption" class="meta">
-              {r.boardListTitle}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{r.project}</th>
-                <th scope="col">{a.status}</th>
-                <th scope="col">{r.title}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ award, awaiting }) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/board/awards/${award.applicationId}/reports`}>
-                      {rowName({ reference: award.reference, title: award.title ?? award.applicationId })}
-                    </a>
-                  </th>
-                  <td>{a.statuses[award.status]}</td>
-                  <td>{awaiting ? <strong>{r.awaiting(awaiting)}</strong> : r.noneAwaiting}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <DataTable
+          compact
+          caption={r.boardListTitle}
+          captionId="board-awards-caption"
+          columns={[{ label: r.project }, { label: a.status }, { label: r.title }]}
+        >
+          {rows.map(({ award, awaiting }) => (
+            <tr>
+              <th scope="row">
+                <a href={`/board/awards/${award.applicationId}/reports`}>
+                  {rowName({ reference: award.reference, title: award.title ?? award.applicationId })}
+                </a>
+              </th>
+              <td>{a.statuses[award.status]}</td>
+              <td>{awaiting ? <strong>{r.awaiting(awaiting)}</strong> : r.noneAwaiting}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {next && (
         <p>

@@ -3,6 +3,7 @@ import type { LedgerEntry } from '../../functions/core/finance/finance.schema.js
 import { formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type Errors } from '../components/fields.js';
 import { MoneyMovementForm } from '../components/money-movement-form.js';
 import { Notice } from '../components/notice.js';
@@ -24,43 +25,32 @@ export function AwardsListPage({ lang, awards }: { lang: Lang; awards: AwardView
       {awards.length === 0 ? (
         <p>{a.noAwards}</p>
       ) : (
-        <section class="table-wrap" aria-labelledby="awards-caption" tabindex={0}>
-          <table class="compact">
-            <caption id="awards-caption" class="meta">
-              {a.listTitle}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{a.reference}</th>
-                <th scope="col">{a.projectTitle}</th>
-                <th scope="col" class="num">
-                  {a.committed}
-                </th>
-                <th scope="col" class="num">
-                  {a.disbursed}
-                </th>
-                <th scope="col" class="num">
-                  {a.remaining}
-                </th>
-                <th scope="col">{a.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {awards.map((w) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/finance/awards/${w.applicationId}`}>{w.reference ?? w.applicationId}</a>
-                  </th>
-                  <td>{w.title ?? f.none}</td>
-                  <td class="num">{kr(w.amountOre)}</td>
-                  <td class="num">{kr(w.disbursedOre)}</td>
-                  <td class="num">{kr(w.remainingOre)}</td>
-                  <td>{a.statuses[w.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <DataTable
+          compact
+          caption={a.listTitle}
+          captionId="awards-caption"
+          columns={[
+            { label: a.reference },
+            { label: a.projectTitle },
+            { label: a.committed, num: true },
+            { label: a.disbursed, num: true },
+            { label: a.remaining, num: true },
+            { label: a.status },
+          ]}
+        >
+          {awards.map((w) => (
+            <tr>
+              <th scope="row">
+                <a href={`/finance/awards/${w.applicationId}`}>{w.reference ?? w.applicationId}</a>
+              </th>
+              <td>{w.title ?? f.none}</td>
+              <td class="num">{kr(w.amountOre)}</td>
+              <td class="num">{kr(w.disbursedOre)}</td>
+              <td class="num">{kr(w.remainingOre)}</td>
+              <td>{a.statuses[w.status]}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <h2>{f.exports}</h2>
       <ul class="links">

@@ -2,6 +2,7 @@ import { type Report, reportSubmitInputSchema } from '../../functions/core/finan
 import { formatDate, formatKrInput } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type Errors, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { maxLengthOf } from '../forms.js';
@@ -62,29 +63,20 @@ export function ReportsSection({
       ) : (
         <>
           {owner && <p>{r.intro}</p>}
-          <section class="table-wrap" aria-labelledby="reports-caption" tabindex={0}>
-            <table class="compact">
-              <caption id="reports-caption" class="meta">
-                {r.title}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{r.kind}</th>
-                  <th scope="col">{r.dueDate}</th>
-                  <th scope="col">{r.status}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((x) => (
-                  <tr>
-                    <th scope="row">{r.kinds[x.kind]}</th>
-                    <td>{formatDate(x.dueDate, lang)}</td>
-                    <td>{r.statuses[x.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <DataTable
+            compact
+            caption={r.title}
+            captionId="reports-caption"
+            columns={[{ label: r.kind }, { label: r.dueDate }, { label: r.status }]}
+          >
+            {sorted.map((x) => (
+              <tr>
+                <th scope="row">{r.kinds[x.kind]}</th>
+                <td>{formatDate(x.dueDate, lang)}</td>
+                <td>{r.statuses[x.status]}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
       {open.map((x) => {

@@ -4,6 +4,7 @@ import type { AssignmentRow } from '../../functions/core/reviews/assignment.serv
 import { reviewable } from '../../functions/core/reviews/in-review.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type Errors, fieldId, SelectField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { StatusTag } from '../components/status-tag.js';
@@ -79,61 +80,58 @@ export function AssignmentPage({
                 {row.assignments.length === 0 ? (
                   <p>{b.noReviewers}</p>
                 ) : (
-                  <div class="table-wrap">
-                    <table>
-                      <caption class="meta">
+                  <DataTable
+                    caption={
+                      <>
                         {b.reviewers}: {rowName(row)}
-                      </caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{b.reviewer}</th>
-                          <th scope="col">{b.organisation}</th>
-                          <th scope="col">{b.reviewStatus}</th>
-                          <th scope="col">{b.conflictStatus}</th>
-                          <th scope="col">{b.actions}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {row.assignments.map((a) => (
-                          <tr>
-                            <td>{a.reviewerName}</td>
-                            <td>{a.reviewerOrganisation ?? '–'}</td>
-                            <td>{r.statuses[a.review.status]}</td>
-                            <td>{r.conflicts[conflictState(a)]}</td>
-                            <td>
-                              {reviewable(row) && a.review.status === 'submitted' ? (
-                                <form method="post" action={`${base}/reopen`} class="inline">
-                                  <input type="hidden" name="applicationId" value={row.applicationId} />
-                                  <input type="hidden" name="reviewerId" value={a.reviewerId} />
-                                  <button
-                                    type="submit"
-                                    class="secondary"
-                                    aria-label={b.reopenLabel(a.reviewerName, rowName(row))}
-                                  >
-                                    {b.reopen}
-                                  </button>
-                                </form>
-                              ) : reviewable(row) ? (
-                                <form method="post" action={`${base}/remove`} class="inline">
-                                  <input type="hidden" name="applicationId" value={row.applicationId} />
-                                  <input type="hidden" name="reviewerId" value={a.reviewerId} />
-                                  <button
-                                    type="submit"
-                                    class="danger"
-                                    aria-label={b.removeLabel(a.reviewerName, rowName(row))}
-                                  >
-                                    {b.remove}
-                                  </button>
-                                </form>
-                              ) : (
-                                '–'
-                              )}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                      </>
+                    }
+                    columns={[
+                      { label: b.reviewer },
+                      { label: b.organisation },
+                      { label: b.reviewStatus },
+                      { label: b.conflictStatus },
+                      { label: b.actions },
+                    ]}
+                  >
+                    {row.assignments.map((a) => (
+                      <tr>
+                        <td>{a.reviewerName}</td>
+                        <td>{a.reviewerOrganisation ?? '–'}</td>
+                        <td>{r.statuses[a.review.status]}</td>
+                        <td>{r.conflicts[conflictState(a)]}</td>
+                        <td>
+                          {reviewable(row) && a.review.status === 'submitted' ? (
+                            <form method="post" action={`${base}/reopen`} class="inline">
+                              <input type="hidden" name="applicationId" value={row.applicationId} />
+                              <input type="hidden" name="reviewerId" value={a.reviewerId} />
+                              <button
+                                type="submit"
+                                class="secondary"
+                                aria-label={b.reopenLabel(a.reviewerName, rowName(row))}
+                              >
+                                {b.reopen}
+                              </button>
+                            </form>
+                          ) : reviewable(row) ? (
+                            <form method="post" action={`${base}/remove`} class="inline">
+                              <input type="hidden" name="applicationId" value={row.applicationId} />
+                              <input type="hidden" name="reviewerId" value={a.reviewerId} />
+                              <button
+                                type="submit"
+                                class="danger"
+                                aria-label={b.removeLabel(a.reviewerName, rowName(row))}
+                              >
+                                {b.remove}
+                              </button>
+                            </form>
+                          ) : (
+                            '–'
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </DataTable>
                 )}
                 {reviewable(row) ? (
                   free.length > 0 && (

@@ -11,6 +11,7 @@ import { formatDateTime, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { callTitle } from '../calls/calls.page.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { maxLengthOf } from '../forms.js';
@@ -314,33 +315,22 @@ export function MeetingListPage({ lang, call, meetings }: { lang: Lang; call: Ca
       {sorted.length === 0 ? (
         <p>{m.none}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="meta">{m.listTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.held}</th>
-                <th scope="col" class="num">
-                  {m.decisionCount}
-                </th>
-                <th scope="col">{m.minutes}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((meeting) => (
-                <tr>
-                  <td>{formatDateTime(meeting.heldAt, lang)}</td>
-                  <td class="num">{meeting.decisions.length}</td>
-                  <td>
-                    <a href={`/board/meetings/${meeting.id}`}>
-                      {m.minutes}, {formatDateTime(meeting.heldAt, lang)}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={m.listTitle}
+          columns={[{ label: m.held }, { label: m.decisionCount, num: true }, { label: m.minutes }]}
+        >
+          {sorted.map((meeting) => (
+            <tr>
+              <td>{formatDateTime(meeting.heldAt, lang)}</td>
+              <td class="num">{meeting.decisions.length}</td>
+              <td>
+                <a href={`/board/meetings/${meeting.id}`}>
+                  {m.minutes}, {formatDateTime(meeting.heldAt, lang)}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );
@@ -394,45 +384,39 @@ export function MinutesPage({
         </>
       )}
       <h2 id="decisions-heading">{m.decisions}</h2>
-      <section class="table-wrap" aria-labelledby="decisions-heading" tabindex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.ranking.reference}</th>
-              <th scope="col">{t.ranking.application}</th>
-              <th scope="col">{m.outcome}</th>
-              <th scope="col" class="num">
-                {m.amountCol}
-              </th>
-              <th scope="col">{m.recused}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {meeting.decisions.map((d) => (
-              <tr>
-                <td>{d.reference ?? '–'}</td>
-                <th scope="row">{d.title}</th>
-                <td>{d.outcome ? t.decision.outcomes[d.outcome] : m.conflictedHidden}</td>
-                <td class="num">{d.amountOre === undefined ? '–' : formatKr(d.amountOre, lang)}</td>
-                <td>
-                  {d.recused.length === 0 ? (
-                    m.noneRecused
-                  ) : (
-                    <ul>
-                      {d.recused.map((p) => (
-                        <li>
-                          {p.name}
-                          {p.organisation ? `, ${p.organisation}` : ''}: {m.recusal(p.ground, p.reason)}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <DataTable
+        region="decisions-heading"
+        columns={[
+          { label: t.ranking.reference },
+          { label: t.ranking.application },
+          { label: m.outcome },
+          { label: m.amountCol, num: true },
+          { label: m.recused },
+        ]}
+      >
+        {meeting.decisions.map((d) => (
+          <tr>
+            <td>{d.reference ?? '–'}</td>
+            <th scope="row">{d.title}</th>
+            <td>{d.outcome ? t.decision.outcomes[d.outcome] : m.conflictedHidden}</td>
+            <td class="num">{d.amountOre === undefined ? '–' : formatKr(d.amountOre, lang)}</td>
+            <td>
+              {d.recused.length === 0 ? (
+                m.noneRecused
+              ) : (
+                <ul>
+                  {d.recused.map((p) => (
+                    <li>
+                      {p.name}
+                      {p.organisation ? `, ${p.organisation}` : ''}: {m.recusal(p.ground, p.reason)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -3,6 +3,8 @@ import type { Ranking, RankingRow } from '../../functions/core/reviews/ranking.j
 import { formatDecimal, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { ChartFrame } from '../components/charts.js';
+import { DataTable } from '../components/data-table.js';
 import { StatusTag } from '../components/status-tag.js';
 import { BackToCall } from './board.page.js';
 
@@ -33,15 +35,13 @@ export function ScoreChart({ lang, rows }: { lang: Lang; rows: RankingRow[] }) {
     )
     .join('; ');
   return (
-    <svg
-      class="chart"
-      role="img"
-      aria-labelledby="chart-title chart-desc"
-      viewBox={`0 0 ${CHART.width} ${height}`}
-      xmlns="http://www.w3.org/2000/svg"
+    <ChartFrame
+      id="chart"
+      width={CHART.width}
+      height={height}
+      title={k.chartTitle}
+      desc={`${k.chartDesc} ${described}.`}
     >
-      <title id="chart-title">{k.chartTitle}</title>
-      <desc id="chart-desc">{`${k.chartDesc} ${described}.`}</desc>
       {[0, 1, 2, 3, 4, 5].map((tick) => (
         <>
           <line class="gridline" x1={x(tick)} x2={x(tick)} y1={CHART.top - 6} y2={height - CHART.bottom} />
@@ -72,7 +72,7 @@ export function ScoreChart({ lang, rows }: { lang: Lang; rows: RankingRow[] }) {
         );
       })}
       <line class="axis" x1={CHART.label} x2={CHART.label} y1={CHART.top - 6} y2={height - CHART.bottom} />
-    </svg>
+    </ChartFrame>
   );
 }
 
@@ -112,94 +112,71 @@ export function RankingPage({ lang, call, ranking }: { lang: Lang; call: Call; r
         <p>{k.none}</p>
       ) : (
         <>
-          <section class="table-wrap" aria-labelledby="ranking-caption" tabindex={0}>
-            <table class="compact">
-              <caption id="ranking-caption" class="meta">
-                {k.title}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" class="num">
-                    {k.rank}
-                  </th>
-                  <th scope="col">{k.reference}</th>
-                  <th scope="col">{k.application}</th>
-                  <th scope="col" class="num">
-                    {k.reviews}
-                  </th>
-                  <th scope="col" class="num">
-                    {k.mean}
-                  </th>
-                  <th scope="col" class="num">
-                    {k.min}
-                  </th>
-                  <th scope="col" class="num">
-                    {k.max}
-                  </th>
-                  <th scope="col" class="num">
-                    {k.spread}
-                  </th>
-                  <th scope="col">{k.disagreement}</th>
-                  <th scope="col" class="num">
-                    {k.requested}
-                  </th>
-                  <th scope="col" class="num">
-                    {k.running}
-                  </th>
-                  <th scope="col">{k.decision}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {ranking.rows.map((row, i) => (
-                  <tr>
-                    <td class="num">{i + 1}</td>
-                    <td class="nowrap">{row.reference ?? '–'}</td>
-                    <th scope="row">{row.title}</th>
-                    {row.conflicted ? (
-                      <td colspan={9}>
-                        <strong>{k.conflicted}</strong> <span class="meta">{k.conflictedNote}</span>
-                      </td>
-                    ) : (
-                      <>
-                        <td class="num">{row.score?.count ?? 0}</td>
-                        <td class="num">{formatScore(row.score?.mean, lang)}</td>
-                        <td class="num">{formatScore(row.score?.min, lang)}</td>
-                        <td class="num">{formatScore(row.score?.max, lang)}</td>
-                        <td class="num">{formatScore(row.score?.spread, lang)}</td>
-                        <td>
-                          {row.disagreement ? (
-                            <span class="flag">
-                              <span aria-hidden="true">⚠ </span>
-                              {k.disagree}
-                            </span>
-                          ) : (
-                            '–'
-                          )}
-                        </td>
-                        <td class="num">
-                          {row.requestedAmountOre === undefined
-                            ? '–'
-                            : formatKr(row.requestedAmountOre, lang)}
-                        </td>
-                        <td class="num">
-                          {row.runningTotalOre === undefined ? '–' : formatKr(row.runningTotalOre, lang)}
-                          <br />
-                          {row.withinBudget ? (
-                            <span class="meta">{k.within}</span>
-                          ) : (
-                            <span class="over">{k.over}</span>
-                          )}
-                        </td>
-                        <td>
-                          <DecisionCell lang={lang} row={row} />
-                        </td>
-                      </>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <DataTable
+            compact
+            caption={k.title}
+            captionId="ranking-caption"
+            columns={[
+              { label: k.rank, num: true },
+              { label: k.reference },
+              { label: k.application },
+              { label: k.reviews, num: true },
+              { label: k.mean, num: true },
+              { label: k.min, num: true },
+              { label: k.max, num: true },
+              { label: k.spread, num: true },
+              { label: k.disagreement },
+              { label: k.requested, num: true },
+              { label: k.running, num: true },
+              { label: k.decision },
+            ]}
+          >
+            {ranking.rows.map((row, i) => (
+              <tr>
+                <td class="num">{i + 1}</td>
+                <td class="nowrap">{row.reference ?? '–'}</td>
+                <th scope="row">{row.title}</th>
+                {row.conflicted ? (
+                  <td colspan={9}>
+                    <strong>{k.conflicted}</strong> <span class="meta">{k.conflictedNote}</span>
+                  </td>
+                ) : (
+                  <>
+                    <td class="num">{row.score?.count ?? 0}</td>
+                    <td class="num">{formatScore(row.score?.mean, lang)}</td>
+                    <td class="num">{formatScore(row.score?.min, lang)}</td>
+                    <td class="num">{formatScore(row.score?.max, lang)}</td>
+                    <td class="num">{formatScore(row.score?.spread, lang)}</td>
+                    <td>
+                      {row.disagreement ? (
+                        <span class="flag">
+                          <span aria-hidden="true">⚠ </span>
+                          {k.disagree}
+                        </span>
+                      ) : (
+                        '–'
+                      )}
+                    </td>
+                    <td class="num">
+                      {row.requestedAmountOre === undefined ? '–' : formatKr(row.requestedAmountOre, lang)}
+                    </td>
+                    <td class="num">
+                      {row.runningTotalOre === undefined ? '–' : formatKr(row.runningTotalOre, lang)}
+                      <br />
+                      {row.withinBudget ? (
+                        <span class="meta">{k.within}</span>
+                      ) : (
+                        <span class="over">{k.over}</span>
+                      )}
+                    </td>
+                    <td>
+                      <DecisionCell lang={lang} row={row} />
+                    </td>
+                  </>
+                )}
+              </tr>
+            ))}
+          </DataTable>
           <h2>{k.chartTitle}</h2>
           <ScoreChart lang={lang} rows={ranking.rows} />
         </>

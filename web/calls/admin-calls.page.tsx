@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import {
   type Call,
   type CallStatus,
@@ -13,7 +14,7 @@ import { formatKrInput } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { CallTable } from '../components/call-table.js';
-import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
+import { ErrorSummary, type Errors, fieldId, ListFieldset, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { StatusTag } from '../components/status-tag.js';
 import { maxLengthOf } from '../forms.js';
@@ -179,6 +180,65 @@ export function AdminCallListPage({
       </p>
       <CallTable lang={lang} calls={calls} href={(call) => `/admin/calls/${call.id}`} empty={l.none} />
     </>
+  );
+}
+
+/**
+ * A row of a call's grant types or criteria, which share the first three fields: an id and a name in Danish and
+ * in English; `children` are the row's own fields after them.
+ */
+function NamedRow({
+  list,
+  i,
+  label,
+  row,
+  errors,
+  lang,
+  limits: [nameMax, nameEnMax],
+  narrowId = false,
+  children,
+}: {
+  list: 'grantTypes' | 'criteria';
+  i: number;
+  /** The row's name ("Tilskudstype 2"), before each field's own label. */
+  label: string;
+  row: { id: string; name: string; nameEn: string };
+  errors: Errors;
+  lang: Lang;
+  limits: [name: number | undefined, nameEn: number | undefined];
+  narrowId?: boolean;
+  children: Child;
+}) {
+  const l = texts[lang].adminCalls;
+  return (
+    <div class="grid card">
+      <TextField
+        pointer={`/${list}/${i}/id`}
+        name={`${list}.${i}.id`}
+        label={`${label}: ${l.id}`}
+        errors={errors}
+        value={row.id}
+        narrow={narrowId}
+      />
+      <TextField
+        pointer={`/${list}/${i}/name`}
+        name={`${list}.${i}.name`}
+        label={`${label}: ${l.name}`}
+        errors={errors}
+        value={row.name}
+        maxLength={nameMax}
+      />
+      <TextField
+        pointer={`/${list}/${i}/nameEn`}
+        name={`${list}.${i}.nameEn`}
+        label={`${label}: ${l.nameEn}`}
+        optionalText={l.optional}
+        errors={errors}
+        value={row.nameEn}
+        maxLength={nameEnMax}
+      />
+      {children}
+    </div>
   );
 }
 
@@ -390,37 +450,18 @@ export function CallFormPage({
               </label>
             ))}
           </fieldset>
-          <fieldset id={fieldId('/grantTypes')} tabindex={-1}>
-            <legend>{l.grantTypes}</legend>
-            <p class="hint">{l.grantTypesHint}</p>
-            {errors.get('/grantTypes') && <p class="error-message">{errors.get('/grantTypes')}</p>}
+          <ListFieldset pointer="/grantTypes" legend={l.grantTypes} hint={l.grantTypesHint} errors={errors}>
             {grantRows.map((g, i) => (
-              <div class="grid card">
-                <TextField
-                  pointer={`/grantTypes/${i}/id`}
-                  name={`grantTypes.${i}.id`}
-                  label={`${l.grantType} ${i + 1}: ${l.id}`}
-                  errors={errors}
-                  value={g.id}
-                  narrow
-                />
-                <TextField
-                  pointer={`/grantTypes/${i}/name`}
-                  name={`grantTypes.${i}.name`}
-                  label={`${l.grantType} ${i + 1}: ${l.name}`}
-                  errors={errors}
-                  value={g.name}
-                  maxLength={LIMITS.grantTypeName}
-                />
-                <TextField
-                  pointer={`/grantTypes/${i}/nameEn`}
-                  name={`grantTypes.${i}.nameEn`}
-                  label={`${l.grantType} ${i + 1}: ${l.nameEn}`}
-                  optionalText={l.optional}
-                  errors={errors}
-                  value={g.nameEn}
-                  maxLength={LIMITS.grantTypeNameEn}
-                />
+              <NamedRow
+                list="grantTypes"
+                i={i}
+                label={`${l.grantType} ${i + 1}`}
+                row={g}
+                errors={errors}
+                lang={lang}
+                limits={[LIMITS.grantTypeName, LIMITS.grantTypeNameEn]}
+                narrowId
+              >
                 <TextField
                   pointer={`/grantTypes/${i}/maxAmountOre`}
                   name={`grantTypes.${i}.maxAmount`}
@@ -429,39 +470,20 @@ export function CallFormPage({
                   value={g.maxAmount}
                   inputMode="decimal"
                 />
-              </div>
+              </NamedRow>
             ))}
-          </fieldset>
-          <fieldset id={fieldId('/criteria')} tabindex={-1}>
-            <legend>{l.criteria}</legend>
-            <p class="hint">{l.grantTypesHint}</p>
-            {errors.get('/criteria') && <p class="error-message">{errors.get('/criteria')}</p>}
+          </ListFieldset>
+          <ListFieldset pointer="/criteria" legend={l.criteria} hint={l.grantTypesHint} errors={errors}>
             {criteriaRows.map((cr, i) => (
-              <div class="grid card">
-                <TextField
-                  pointer={`/criteria/${i}/id`}
-                  name={`criteria.${i}.id`}
-                  label={`${l.criterion} ${i + 1}: ${l.id}`}
-                  errors={errors}
-                  value={cr.id}
-                />
-                <TextField
-                  pointer={`/criteria/${i}/name`}
-                  name={`criteria.${i}.name`}
-                  label={`${l.criterion} ${i + 1}: ${l.name}`}
-                  errors={errors}
-                  value={cr.name}
-                  maxLength={LIMITS.criterionName}
-                />
-                <TextField
-                  pointer={`/criteria/${i}/nameEn`}
-                  name={`criteria.${i}.nameEn`}
-                  label={`${l.criterion} ${i + 1}: ${l.nameEn}`}
-                  optionalText={l.optional}
-                  errors={errors}
-                  value={cr.nameEn}
-                  maxLength={LIMITS.criterionNameEn}
-                />
+              <NamedRow
+                list="criteria"
+                i={i}
+                label={`${l.criterion} ${i + 1}`}
+                row={cr}
+                errors={errors}
+                lang={lang}
+                limits={[LIMITS.criterionName, LIMITS.criterionNameEn]}
+              >
                 <TextField
                   pointer={`/criteria/${i}/weight`}
                   name={`criteria.${i}.weight`}
@@ -471,9 +493,9 @@ export function CallFormPage({
                   inputMode="numeric"
                   narrow
                 />
-              </div>
+              </NamedRow>
             ))}
-          </fieldset>
+          </ListFieldset>
           <div class="actions">
             <button type="submit">{call ? l.save : l.create}</button>
           </div>

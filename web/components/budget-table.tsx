@@ -2,6 +2,7 @@ import type { BudgetLine } from '../../functions/core/applications/application.s
 import { formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { DataTable } from './data-table.js';
 
 /** An application's budget lines with the total requested, as the applicant, reviewers and the board read it. */
 export function BudgetTable({
@@ -15,35 +16,27 @@ export function BudgetTable({
 }) {
   const a = texts[lang].application;
   return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{a.category}</th>
-            <th scope="col">{a.year}</th>
-            <th scope="col" class="num">
-              {a.amount}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr>
-              <td>{l.category}</td>
-              <td>{l.year}</td>
-              <td class="num">{formatKr(l.amountOre ?? 0, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
+    <DataTable
+      columns={[{ label: a.category }, { label: a.year }, { label: a.amount, num: true }]}
+      foot={
+        <>
+          {' '}
           <tr>
             <th scope="row" colspan={2}>
               {a.total}
             </th>
             <td class="num">{formatKr(totalOre, lang)}</td>
           </tr>
-        </tfoot>
-      </table>
-    </div>
+        </>
+      }
+    >
+      {lines.map((l) => (
+        <tr>
+          <td>{l.category}</td>
+          <td>{l.year}</td>
+          <td class="num">{formatKr(l.amountOre ?? 0, lang)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

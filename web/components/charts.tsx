@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { BalancePoint } from '../../functions/core/finance/balances.js';
 import { formatDate, formatInteger, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
@@ -22,6 +23,42 @@ export function niceStep(max: number, count = 4): number {
   return Math.max(100, Math.ceil(step / 100) * 100);
 }
 
+/**
+ * The frame of every chart: an SVG image named by its title and described by its text (the figures in words,
+ * for a screen reader), `id-title` and `id-desc`; `wide` for the full width of the page.
+ */
+export function ChartFrame({
+  id,
+  wide = false,
+  width,
+  height,
+  title,
+  desc,
+  children,
+}: {
+  id: string;
+  wide?: boolean;
+  width: number;
+  height: number;
+  title: string;
+  desc: string;
+  children: Child;
+}) {
+  return (
+    <svg
+      class={wide ? 'chart chart-wide' : 'chart'}
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      viewBox={`0 0 ${width} ${height}`}
+      xmlns="http://www.w3.org/2000/svg"
+    >
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{desc}</desc>
+      {children}
+    </svg>
+  );
+}
+
 export interface ContributionBar {
   name: string;
   demandOre: number;
@@ -44,15 +81,14 @@ export function ContributionChart({ lang, rows }: { lang: Lang; rows: Contributi
     .map((r) => f.chartOf(r.name, formatKr(r.demandOre, lang), formatKr(r.paidOre, lang)))
     .join('; ');
   return (
-    <svg
-      class="chart chart-wide"
-      role="img"
-      aria-labelledby="contrib-chart-title contrib-chart-desc"
-      viewBox={`0 0 ${BARS.width} ${height}`}
-      xmlns="http://www.w3.org/2000/svg"
+    <ChartFrame
+      id="contrib-chart"
+      wide
+      width={BARS.width}
+      height={height}
+      title={f.contributionChart}
+      desc={`${f.contributionChartDesc} ${described}.`}
     >
-      <title id="contrib-chart-title">{f.contributionChart}</title>
-      <desc id="contrib-chart-desc">{`${f.contributionChartDesc} ${described}.`}</desc>
       <defs>
         <pattern id="hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
           <rect width="6" height="6" fill="#ffffff" />
@@ -101,7 +137,7 @@ export function ContributionChart({ lang, rows }: { lang: Lang; rows: Contributi
         );
       })}
       <line class="axis" x1={BARS.label} x2={BARS.label} y1={BARS.top - 6} y2={height - BARS.bottom} />
-    </svg>
+    </ChartFrame>
   );
 }
 
@@ -151,15 +187,14 @@ export function BalanceChart({ lang, year, openingOre, points }: BalanceChartPro
         ].join('; ');
   const quarters = [1, 4, 7, 10];
   return (
-    <svg
-      class="chart chart-wide"
-      role="img"
-      aria-labelledby="balance-chart-title balance-chart-desc"
-      viewBox={`0 0 ${LINE.width} ${LINE.height}`}
-      xmlns="http://www.w3.org/2000/svg"
+    <ChartFrame
+      id="balance-chart"
+      wide
+      width={LINE.width}
+      height={LINE.height}
+      title={f.balanceChart}
+      desc={`${f.balanceChartDesc} ${described}.`}
     >
-      <title id="balance-chart-title">{f.balanceChart}</title>
-      <desc id="balance-chart-desc">{`${f.balanceChartDesc} ${described}.`}</desc>
       {ticks.map((tick) => (
         <>
           <line class="gridline" x1={LINE.left} x2={LINE.width - LINE.right} y1={y(tick)} y2={y(tick)} />
@@ -183,6 +218,6 @@ export function BalanceChart({ lang, year, openingOre, points }: BalanceChartPro
       {points.map((p) => (
         <circle cx={x(p.date)} cy={y(p.totalOre)} r="4" fill="#0b5d4b" />
       ))}
-    </svg>
+    </ChartFrame>
   );
 }

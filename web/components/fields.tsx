@@ -201,3 +201,36 @@ export function FileField(props: Omit<FieldProps, 'required' | 'optionalText'> &
     </FieldFrame>
   );
 }
+
+/**
+ * A form's list (partners, budget lines, grant types, criteria): its legend, hint and the error of the list as
+ * a whole, above its rows (`children`). The error summary links to it by the list's pointer.
+ */
+export function ListFieldset({
+  pointer,
+  legend,
+  hint,
+  hintId,
+  errors,
+  children,
+}: {
+  pointer: string;
+  legend: string;
+  hint: string;
+  /** Given, the hint describes the fieldset to a screen reader. */
+  hintId?: string;
+  errors: Errors;
+  children: Child;
+}) {
+  const error = errors.get(pointer);
+  return (
+    <fieldset id={fieldId(pointer)} tabindex={-1} aria-describedby={hintId}>
+      <legend>{legend}</legend>
+      <p class="hint" id={hintId}>
+        {hint}
+      </p>
+      {error && <p class="error-message">{error}</p>}
+      {children}
+    </fieldset>
+  );
+}

@@ -3,6 +3,7 @@ import { PARTIES } from '../../functions/core/finance/parties.js';
 import { formatDate, formatDateTime, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { DataTable } from './data-table.js';
 
 const partyName = new Map(PARTIES.map((p) => [p.id, p.name]));
 
@@ -39,38 +40,31 @@ export function LedgerTable({
   const f = texts[lang].finance;
   if (entries.length === 0) return <p>{emptyText}</p>;
   return (
-    <section class="table-wrap" aria-labelledby={id} tabindex={0}>
-      <table class="compact">
-        <caption id={id} class="meta">
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{f.recordedAt}</th>
-            <th scope="col">{f.kind}</th>
-            {showPartyOrAward && <th scope="col">{texts[lang].ledgerPage.partyOrAward}</th>}
-            <th scope="col" class="num">
-              {f.amount}
-            </th>
-            <th scope="col">{f.paidOn}</th>
-            <th scope="col">{f.details}</th>
-            {showRecordedBy && <th scope="col">{f.recordedBy}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr>
-              <th scope="row">{formatDateTime(e.at, lang)}</th>
-              <td>{f.kinds[e.kind]}</td>
-              {showPartyOrAward && <td>{partyOrAward(e, lang)}</td>}
-              <td class="num">{formatKr(e.amountOre, lang)}</td>
-              <td>{e.paidOn ? formatDate(e.paidOn, lang) : f.none}</td>
-              <td>{e.reference ?? e.reason ?? f.none}</td>
-              {showRecordedBy && <td>{e.recordedBy.email}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <DataTable
+      compact
+      caption={caption}
+      captionId={id}
+      columns={[
+        { label: f.recordedAt },
+        { label: f.kind },
+        showPartyOrAward && { label: texts[lang].ledgerPage.partyOrAward },
+        { label: f.amount, num: true },
+        { label: f.paidOn },
+        { label: f.details },
+        showRecordedBy && { label: f.recordedBy },
+      ]}
+    >
+      {entries.map((e) => (
+        <tr>
+          <th scope="row">{formatDateTime(e.at, lang)}</th>
+          <td>{f.kinds[e.kind]}</td>
+          {showPartyOrAward && <td>{partyOrAward(e, lang)}</td>}
+          <td class="num">{formatKr(e.amountOre, lang)}</td>
+          <td>{e.paidOn ? formatDate(e.paidOn, lang) : f.none}</td>
+          <td>{e.reference ?? e.reason ?? f.none}</td>
+          {showRecordedBy && <td>{e.recordedBy.email}</td>}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -4,6 +4,7 @@ import type { PartyFunding } from '../../functions/core/finance/party-funding.se
 import { formatBasisPoints, formatInteger, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { DataTable } from '../components/data-table.js';
 import { FundedList } from '../components/funded-list.js';
 
 const number = formatInteger;
@@ -18,40 +19,32 @@ export function PartiesPage({ lang, parties }: { lang: Lang; parties: PartyView[
     <>
       <h1>{f.publicTitle}</h1>
       <p class="lead">{f.publicIntro}</p>
-      <div class="table-wrap">
-        <table class="compact">
-          <caption class="meta">{f.publicTitle}</caption>
-          <thead>
+      <DataTable
+        compact
+        caption={f.publicTitle}
+        columns={[
+          { label: f.party },
+          { label: f.latestPopulation, num: true },
+          { label: f.yearlyPays, num: true },
+        ]}
+      >
+        {parties.map((p) => {
+          const pays = yearly(p);
+          return (
             <tr>
-              <th scope="col">{f.party}</th>
-              <th scope="col" class="num">
-                {f.latestPopulation}
+              <th scope="row">
+                <a href={`/parties/${p.id}`}>{p.name}</a>
               </th>
-              <th scope="col" class="num">
-                {f.yearlyPays}
-              </th>
+              <td class="num">
+                {p.latestPopulation
+                  ? `${number(p.latestPopulation.population, lang)} (${p.latestPopulation.year})`
+                  : f.noPopulation}
+              </td>
+              <td class="num">{pays === undefined ? f.none : formatKr(pays, lang)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {parties.map((p) => {
-              const pays = yearly(p);
-              return (
-                <tr>
-                  <th scope="row">
-                    <a href={`/parties/${p.id}`}>{p.name}</a>
-                  </th>
-                  <td class="num">
-                    {p.latestPopulation
-                      ? `${number(p.latestPopulation.population, lang)} (${p.latestPopulation.year})`
-                      : f.noPopulation}
-                  </td>
-                  <td class="num">{pays === undefined ? f.none : formatKr(pays, lang)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </>
   );
 }

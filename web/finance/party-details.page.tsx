@@ -3,6 +3,7 @@ import type { StoredMessage } from '../../functions/core/messages/message.schema
 import { formatDateTime } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type Errors, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 
@@ -77,37 +78,33 @@ export function PartyDetailsListPage({
           <a href="/finance/messages">{d.resendMessages}</a>
         </p>
       )}
-      <div class="table-wrap">
-        <table class="compact">
-          <caption class="meta">{d.listTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{texts[lang].finance.party}</th>
-              <th scope="col">{d.invoiceEmail}</th>
-              <th scope="col">{d.ean}</th>
-              <th scope="col">{d.cvr}</th>
-              <th scope="col">{d.lastMessage}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {parties.map((p) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/finance/parties/${p.id}`}>{p.name}</a>
-                </th>
-                <td>
-                  <EmailCell lang={lang} party={p} />
-                </td>
-                <td>{p.ean ?? d.missing}</td>
-                <td>{p.cvr ?? d.missing}</td>
-                <td>
-                  <LastMessageCell lang={lang} message={failed.get(p.id)} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        compact
+        caption={d.listTitle}
+        columns={[
+          { label: texts[lang].finance.party },
+          { label: d.invoiceEmail },
+          { label: d.ean },
+          { label: d.cvr },
+          { label: d.lastMessage },
+        ]}
+      >
+        {parties.map((p) => (
+          <tr>
+            <th scope="row">
+              <a href={`/finance/parties/${p.id}`}>{p.name}</a>
+            </th>
+            <td>
+              <EmailCell lang={lang} party={p} />
+            </td>
+            <td>{p.ean ?? d.missing}</td>
+            <td>{p.cvr ?? d.missing}</td>
+            <td>
+              <LastMessageCell lang={lang} message={failed.get(p.id)} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
@@ -211,32 +208,29 @@ export function PartyDetailsPage({
       {history.length === 0 ? (
         <p>{d.noHistory}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="compact" aria-labelledby="history-title">
-            <thead>
+        <DataTable
+          compact
+          labelledBy="history-title"
+          columns={[
+            { label: d.when },
+            { label: d.by },
+            { label: d.field },
+            { label: d.before },
+            { label: d.after },
+          ]}
+        >
+          {history.flatMap((change) =>
+            change.changes.map((c) => (
               <tr>
-                <th scope="col">{d.when}</th>
-                <th scope="col">{d.by}</th>
-                <th scope="col">{d.field}</th>
-                <th scope="col">{d.before}</th>
-                <th scope="col">{d.after}</th>
+                <td>{formatDateTime(change.at, lang)}</td>
+                <td>{change.by}</td>
+                <td>{labelOf(lang)(`/${c.field}`)}</td>
+                <td>{show(c.before)}</td>
+                <td>{show(c.after)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {history.flatMap((change) =>
-                change.changes.map((c) => (
-                  <tr>
-                    <td>{formatDateTime(change.at, lang)}</td>
-                    <td>{change.by}</td>
-                    <td>{labelOf(lang)(`/${c.field}`)}</td>
-                    <td>{show(c.before)}</td>
-                    <td>{show(c.after)}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
-        </div>
+            )),
+          )}
+        </DataTable>
       )}
     </>
   );

@@ -10,7 +10,7 @@ import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
 import { Errors } from '../components/fields.js';
 import { type FormState, formAction } from '../form-action.js';
-import { field, formVersion } from '../forms.js';
+import { digits, field, formVersion } from '../forms.js';
 import { page, type WebContext, webCtx } from '../render.js';
 import {
   PartyDetailsListPage,
@@ -20,12 +20,6 @@ import {
 } from './party-details.page.js';
 
 const partyOf = (c: WebContext): string => c.req.param('partyId') ?? '';
-
-/** A number as people write it ("1234 5678", "5798-000-000-000"): its digits; anything else as typed. */
-const digits = (typed: string): string => {
-  const trimmed = typed.trim();
-  return /^[\d\s.-]+$/.test(trimmed) ? trimmed.replace(/[\s.-]/g, '') : trimmed;
-};
 
 /** Under /finance: the parties' invoicing details, each party's form and its history. */
 export function partyDetailsRoutes(deps: AppDeps) {

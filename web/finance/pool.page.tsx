@@ -5,6 +5,7 @@ import { formatDate, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { BalanceChart, type BalanceChartProps } from '../components/charts.js';
+import { DataTable } from '../components/data-table.js';
 
 /**
  * The pool over the years (GET /finance/balances): each year with what it carried in, its movements and what
@@ -28,77 +29,54 @@ export function PoolPage({ lang, pool, years }: { lang: Lang; pool: PoolBalance;
       {years.length === 0 ? (
         <p>{f.noBalances}</p>
       ) : (
-        <section class="table-wrap" aria-labelledby="pool-caption" tabindex={0}>
-          <table class="compact">
-            <caption id="pool-caption" class="meta">
-              {f.poolTableCaption}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{f.yearCol}</th>
-                <th scope="col" class="num">
-                  {f.opening}
-                </th>
-                <th scope="col" class="num">
-                  {f.received}
-                </th>
-                <th scope="col" class="num">
-                  {f.ofWhichGrants}
-                </th>
-                <th scope="col" class="num">
-                  {f.committed}
-                </th>
-                <th scope="col" class="num">
-                  {f.disbursed}
-                </th>
-                <th scope="col" class="num">
-                  {f.refunded}
-                </th>
-                <th scope="col" class="num">
-                  {f.released}
-                </th>
-                <th scope="col" class="num">
-                  {f.closing}
-                </th>
-                <th scope="col" class="num">
-                  {f.ofWhichGrants}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {years.map((y) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/finance/years/${y.year}`}>{y.year}</a>
-                  </th>
-                  <td class="num">{kr(y.openingAvailableOre)}</td>
-                  <td class="num">{kr(y.balance.receivedOre)}</td>
-                  <td class="num">{kr(y.balance.grantReceivedOre)}</td>
-                  <td class="num">{kr(y.balance.committedOre)}</td>
-                  <td class="num">{kr(y.balance.disbursedOre)}</td>
-                  <td class="num">{kr(y.balance.refundedOre)}</td>
-                  <td class="num">{kr(y.balance.releasedOre)}</td>
-                  <td class="num">{kr(y.closingAvailableOre)}</td>
-                  <td class="num">{kr(y.closingGrantAvailableOre)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{f.total}</th>
-                <td class="num">{kr(0)}</td>
-                <td class="num">{kr(pool.receivedOre)}</td>
-                <td class="num">{kr(pool.grantReceivedOre)}</td>
-                <td class="num">{kr(pool.committedOre)}</td>
-                <td class="num">{kr(pool.disbursedOre)}</td>
-                <td class="num">{kr(pool.refundedOre)}</td>
-                <td class="num">{kr(pool.releasedOre)}</td>
-                <td class="num">{kr(pool.availableOre)}</td>
-                <td class="num">{kr(pool.grantAvailableOre)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </section>
+        <DataTable
+          compact
+          caption={f.poolTableCaption}
+          captionId="pool-caption"
+          columns={[
+            { label: f.yearCol },
+            { label: f.opening, num: true },
+            { label: f.received, num: true },
+            { label: f.ofWhichGrants, num: true },
+            { label: f.committed, num: true },
+            { label: f.disbursed, num: true },
+            { label: f.refunded, num: true },
+            { label: f.released, num: true },
+            { label: f.closing, num: true },
+            { label: f.ofWhichGrants, num: true },
+          ]}
+          foot={
+            <tr>
+              <th scope="row">{f.total}</th>
+              <td class="num">{kr(0)}</td>
+              <td class="num">{kr(pool.receivedOre)}</td>
+              <td class="num">{kr(pool.grantReceivedOre)}</td>
+              <td class="num">{kr(pool.committedOre)}</td>
+              <td class="num">{kr(pool.disbursedOre)}</td>
+              <td class="num">{kr(pool.refundedOre)}</td>
+              <td class="num">{kr(pool.releasedOre)}</td>
+              <td class="num">{kr(pool.availableOre)}</td>
+              <td class="num">{kr(pool.grantAvailableOre)}</td>
+            </tr>
+          }
+        >
+          {years.map((y) => (
+            <tr>
+              <th scope="row">
+                <a href={`/finance/years/${y.year}`}>{y.year}</a>
+              </th>
+              <td class="num">{kr(y.openingAvailableOre)}</td>
+              <td class="num">{kr(y.balance.receivedOre)}</td>
+              <td class="num">{kr(y.balance.grantReceivedOre)}</td>
+              <td class="num">{kr(y.balance.committedOre)}</td>
+              <td class="num">{kr(y.balance.disbursedOre)}</td>
+              <td class="num">{kr(y.balance.refundedOre)}</td>
+              <td class="num">{kr(y.balance.releasedOre)}</td>
+              <td class="num">{kr(y.closingAvailableOre)}</td>
+              <td class="num">{kr(y.closingGrantAvailableOre)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );
@@ -159,38 +137,25 @@ export function BalanceThroughYear(props: BalanceChartProps) {
         {points.length === 0 ? (
           <p>{f.noPayments}</p>
         ) : (
-          <section class="table-wrap" aria-labelledby="balance-caption" tabindex={0}>
-            <table class="compact">
-              <caption id="balance-caption" class="meta">
-                {f.balanceTable}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{f.date}</th>
-                  <th scope="col" class="num">
-                    {f.amount}
-                  </th>
-                  <th scope="col" class="num">
-                    {f.cumulative}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <th scope="row">{f.openingRow}</th>
-                  <td class="num">{f.none}</td>
-                  <td class="num">{kr(openingOre)}</td>
-                </tr>
-                {points.map((p) => (
-                  <tr>
-                    <th scope="row">{formatDate(p.date, lang)}</th>
-                    <td class="num">{kr(p.amountOre)}</td>
-                    <td class="num">{kr(p.totalOre)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <DataTable
+            compact
+            caption={f.balanceTable}
+            captionId="balance-caption"
+            columns={[{ label: f.date }, { label: f.amount, num: true }, { label: f.cumulative, num: true }]}
+          >
+            <tr>
+              <th scope="row">{f.openingRow}</th>
+              <td class="num">{f.none}</td>
+              <td class="num">{kr(openingOre)}</td>
+            </tr>
+            {points.map((p) => (
+              <tr>
+                <th scope="row">{formatDate(p.date, lang)}</th>
+                <td class="num">{kr(p.amountOre)}</td>
+                <td class="num">{kr(p.totalOre)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </div>
     </>

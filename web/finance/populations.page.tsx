@@ -3,6 +3,7 @@ import type { FieldError } from '../../functions/core/shared/errors.js';
 import { formatInteger } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, Errors, FileField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { Problems } from '../components/problems.js';
@@ -17,43 +18,31 @@ function PreviewTable({ lang, preview }: { lang: Lang; preview: ImportPreview })
       <p role="status">
         {f.previewSummary(preview.summary.new, preview.summary.changed, preview.summary.unchanged)}
       </p>
-      <div class="table-wrap">
-        <table class="compact">
-          <caption class="meta">{f.previewTitle}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{f.party}</th>
-              <th scope="col" class="num">
-                {f.year}
-              </th>
-              <th scope="col" class="num">
-                {f.current}
-              </th>
-              <th scope="col" class="num">
-                {f.newFigure}
-              </th>
-              <th scope="col" class="num">
-                {f.change}
-              </th>
-              <th scope="col">{f.outcome}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.rows.map((r) => (
-              <tr>
-                <th scope="row">{r.partyName}</th>
-                <td class="num">{r.year}</td>
-                <td class="num">{r.currentPopulation === null ? f.none : number(r.currentPopulation)}</td>
-                <td class="num">{number(r.population)}</td>
-                <td class="num">
-                  {r.change === null ? f.none : `${r.change > 0 ? '+' : ''}${number(r.change)}`}
-                </td>
-                <td>{f.outcomes[r.outcome]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        compact
+        caption={f.previewTitle}
+        columns={[
+          { label: f.party },
+          { label: f.year, num: true },
+          { label: f.current, num: true },
+          { label: f.newFigure, num: true },
+          { label: f.change, num: true },
+          { label: f.outcome },
+        ]}
+      >
+        {preview.rows.map((r) => (
+          <tr>
+            <th scope="row">{r.partyName}</th>
+            <td class="num">{r.year}</td>
+            <td class="num">{r.currentPopulation === null ? f.none : number(r.currentPopulation)}</td>
+            <td class="num">{number(r.population)}</td>
+            <td class="num">
+              {r.change === null ? f.none : `${r.change > 0 ? '+' : ''}${number(r.change)}`}
+            </td>
+            <td>{f.outcomes[r.outcome]}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { BalancePoint } from '../../functions/core/finance/balances.js';
 import type { Overview } from '../../functions/core/finance/contribution.service.js';
-import type { YearSettings } from '../../functions/core/finance/finance.schema.js';
+import { paymentDetailsSchema, type YearSettings } from '../../functions/core/finance/finance.schema.js';
 import type { Party } from '../../functions/core/finance/parties.schema.js';
 import type { FieldError } from '../../functions/core/shared/errors.js';
 import { formatInteger, formatKr, formatKrInput } from '../../functions/texts/format.js';
@@ -10,6 +10,7 @@ import { ContributionChart } from '../components/charts.js';
 import { ErrorSummary, type Errors, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { Problems } from '../components/problems.js';
+import { maxLengthOf } from '../forms.js';
 import { statusText } from './contributions.page.js';
 import { BalanceThroughYear, YearBalances } from './pool.page.js';
 
@@ -21,6 +22,9 @@ export interface SettingsValues {
   regionRate: string;
   numerator: string;
   denominator: string;
+  payee: string;
+  registrationNumber: string;
+  accountNumber: string;
 }
 
 /** The stored settings as the form shows them, or FIM's defaults for a year not set up yet. */
@@ -33,6 +37,9 @@ export const settingsValues = (s: YearSettings | undefined, year: number): Setti
         regionRate: formatKrInput(s.rates.regionOre),
         numerator: String(s.grantShare.numerator),
         denominator: String(s.grantShare.denominator),
+        payee: s.paymentDetails?.payee ?? '',
+        registrationNumber: s.paymentDetails?.registrationNumber ?? '',
+        accountNumber: s.paymentDetails?.accountNumber ?? '',
       }
     : {
         referenceYear: String(year - 1),
@@ -41,6 +48,9 @@ export const settingsValues = (s: YearSettings | undefined, year: number): Setti
         regionRate: '1',
         numerator: '4',
         denominator: '5',
+        payee: '',
+        registrationNumber: '',
+        accountNumber: '',
       };
 
 function settingsLabel(pointer: string, lang: Lang): string {
@@ -53,6 +63,10 @@ function settingsLabel(pointer: string, lang: Lang): string {
     '/grantShare': f.grantShare,
     '/grantShare/numerator': `${f.grantShare}: ${f.numerator}`,
     '/grantShare/denominator': `${f.grantShare}: ${f.denominator}`,
+    '/paymentDetails': f.paymentDetails,
+    '/paymentDetails/payee': f.payee,
+    '/paymentDetails/registrationNumber': f.registrationNumber,
+    '/paymentDetails/accountNumber': f.accountNumber,
   };
   return labels[pointer] ?? pointer;
 }
@@ -136,6 +150,41 @@ function SettingsForm({
             name="denominator"
             label={f.denominator}
             value={values.denominator}
+            errors={errors}
+            inputMode="numeric"
+            narrow
+          />
+        </div>
+      </fieldset>
+      <fieldset id="f-paymentDetails">
+        <legend>{f.paymentDetails}</legend>
+        <span class="hint">{f.paymentDetailsHint}</span>
+        <div class="grid">
+          <TextField
+            pointer="/paymentDetails/payee"
+            name="payee"
+            label={f.payee}
+            hint={f.payeeHint}
+            value={values.payee}
+            errors={errors}
+            maxLength={maxLengthOf(paymentDetailsSchema.shape.payee)}
+          />
+          <TextField
+            pointer="/paymentDetails/registrationNumber"
+            name="registrationNumber"
+            label={f.registrationNumber}
+            hint={f.registrationNumberHint}
+            value={values.registrationNumber}
+            errors={errors}
+            inputMode="numeric"
+            narrow
+          />
+          <TextField
+            pointer="/paymentDetails/accountNumber"
+            name="accountNumber"
+            label={f.accountNumber}
+            hint={f.accountNumberHint}
+            value={values.accountNumber}
             errors={errors}
             inputMode="numeric"
             narrow
@@ -285,6 +334,20 @@ export function YearPage({
           </form>
           <form method="post" action={`/finance/years/${year}/send`} class="card">
             <p class="meta">{f.sendHint}</p>
+            {settings.paymentDetails ? (
+              <p id="pay-to">
+                {f.payTo(
+                  settings.paymentDetails.payee,
+                  settings.paymentDetails.registrationNumber,
+                  settings.paymentDetails.accountNumber,
+                )}
+              </p>
+            ) : (
+              <p class="flag" id="pay-to">
+                <span aria-hidden="true">⚠ </span>
+                {f.noPaymentDetails}
+              </p>
+            )}
             {unreachable.length > 0 && (
               <p class="flag" id="unreachable">
                 <span aria-hidden="true">⚠ </span>

@@ -16,7 +16,7 @@ import { texts } from '../../functions/texts/index.js';
 import { Errors } from '../components/fields.js';
 import type { FieldReader } from '../field-reader.js';
 import { formAction } from '../form-action.js';
-import { type FormBody, field, formVersion, readBody } from '../forms.js';
+import { digits, type FormBody, field, formVersion, readBody } from '../forms.js';
 import { page, type WebContext, type WebRequestContext, webCtx } from '../render.js';
 import { countsOf, yearOf } from './finance-context.js';
 import { type SettingsValues, settingsValues, YearPage } from './years.page.js';
@@ -28,6 +28,9 @@ const settingsFromBody = (body: FormBody): SettingsValues => ({
   regionRate: field(body, 'regionRate'),
   numerator: field(body, 'numerator'),
   denominator: field(body, 'denominator'),
+  payee: field(body, 'payee'),
+  registrationNumber: field(body, 'registrationNumber'),
+  accountNumber: field(body, 'accountNumber'),
 });
 
 /**
@@ -53,7 +56,25 @@ function settingsInput(values: SettingsValues, read: FieldReader) {
       numerator: given(values.numerator, '/grantShare/numerator', whole),
       denominator: given(values.denominator, '/grantShare/denominator', whole),
     },
+    paymentDetails: paymentDetailsInput(values, read),
   };
+}
+
+/**
+ * The payment details as typed: none when all three are empty (the year waits for them before its demands go
+ * out), otherwise all three, each one left empty named beside its field. Numbers lose their spaces and dashes.
+ */
+function paymentDetailsInput(values: SettingsValues, read: FieldReader) {
+  const typed = {
+    payee: values.payee.trim(),
+    registrationNumber: digits(values.registrationNumber),
+    accountNumber: digits(values.accountNumber),
+  };
+  if (Object.values(typed).every((v) => v === '')) return undefined;
+  for (const [name, value] of Object.entries(typed)) {
+    if (value === '') read.errors.push({ pointer: `/paymentDetails/${name}`, code: 'REQUIRED' });
+  }
+  return typed;
 }
 
 /** The run's and the sending's refusals the year page shows: parties without figures, a year not set up. */

@@ -11,6 +11,7 @@ import type { MailKind } from '../../functions/core/shared/messages.js';
 import { formatDateTime } from '../../functions/texts/format.js';
 import { composedMail, MAIL_KINDS, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type Errors, SelectField, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { maxLengthOf } from '../forms.js';
@@ -80,26 +81,15 @@ function Pages({
 /** A table of messages (or recipients) under the heading `labelledBy`: one header per column, one row each. */
 function Table({ labelledBy, headers, rows }: { labelledBy: string; headers: string[]; rows: Child[][] }) {
   return (
-    <div class="table-wrap">
-      <table class="compact" aria-labelledby={labelledBy}>
-        <thead>
-          <tr>
-            {headers.map((h) => (
-              <th scope="col">{h}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((cells) => (
-            <tr>
-              {cells.map((cell) => (
-                <td>{cell}</td>
-              ))}
-            </tr>
+    <DataTable compact labelledBy={labelledBy} columns={headers.map((label) => ({ label }))}>
+      {rows.map((cells) => (
+        <tr>
+          {cells.map((cell) => (
+            <td>{cell}</td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -15,6 +15,7 @@ import { localized, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { callTitle } from '../calls/calls.page.js';
 import { BudgetTable } from '../components/budget-table.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { ProjectFacts } from '../components/project-facts.js';
@@ -117,34 +118,27 @@ export function ReviewQueuePage({
       {assignments.length === 0 ? (
         <p>{r.none}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{r.application}</th>
-                <th scope="col">{r.reference}</th>
-                <th scope="col">{r.call}</th>
-                <th scope="col">{r.reviewStatus}</th>
-                <th scope="col">{r.conflictStatus}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {assignments.map((a) => (
-                <tr>
-                  <td>
-                    <a href={`/reviews/${a.applicationId}`}>
-                      {a.applicationTitle || texts[lang].mine.untitled}
-                    </a>
-                  </td>
-                  <td>{a.applicationReference ?? '–'}</td>
-                  <td>{callTitles.get(a.callId) ?? ''}</td>
-                  <td>{r.statuses[a.review.status]}</td>
-                  <td>{r.conflicts[conflictState(a)]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { label: r.application },
+            { label: r.reference },
+            { label: r.call },
+            { label: r.reviewStatus },
+            { label: r.conflictStatus },
+          ]}
+        >
+          {assignments.map((a) => (
+            <tr>
+              <td>
+                <a href={`/reviews/${a.applicationId}`}>{a.applicationTitle || texts[lang].mine.untitled}</a>
+              </td>
+              <td>{a.applicationReference ?? '–'}</td>
+              <td>{callTitles.get(a.callId) ?? ''}</td>
+              <td>{r.statuses[a.review.status]}</td>
+              <td>{r.conflicts[conflictState(a)]}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );
@@ -234,31 +228,21 @@ function ReviewReadOnly({
   const review = assignment.review;
   return (
     <>
-      <section class="table-wrap" aria-labelledby={captionId} tabindex={0}>
-        <table>
-          <caption class="meta" id={captionId}>
-            {caption}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{texts[lang].call.criteria}</th>
-              <th scope="col">{r.score}</th>
-              <th scope="col">{r.comment}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {call.criteria.map((c) => (
-              <tr>
-                <th scope="row">
-                  {criterionName(c, lang)} ({r.weight(c.weight)})
-                </th>
-                <td>{scoreText(review.scores[c.id], lang)}</td>
-                <td class="prose">{review.comments[c.id] ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <DataTable
+        caption={caption}
+        captionId={captionId}
+        columns={[{ label: texts[lang].call.criteria }, { label: r.score }, { label: r.comment }]}
+      >
+        {call.criteria.map((c) => (
+          <tr>
+            <th scope="row">
+              {criterionName(c, lang)} ({r.weight(c.weight)})
+            </th>
+            <td>{scoreText(review.scores[c.id], lang)}</td>
+            <td class="prose">{review.comments[c.id] ?? ''}</td>
+          </tr>
+        ))}
+      </DataTable>
       <dl class="facts">
         <dt>{r.weightedScore}</dt>
         <dd>{twoDecimals(reviewerScore(call.criteria, review.scores), lang)}</dd>

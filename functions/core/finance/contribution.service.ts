@@ -25,6 +25,7 @@ import {
   type LedgerEntry,
   moneyMoved,
   newLedgerEntry,
+  type PaymentDetails,
   type PaymentInput,
   type PoolBalance,
   type YearSettings,
@@ -67,6 +68,11 @@ async function requireSettings(deps: CoreDeps, year: number): Promise<YearSettin
   return settings;
 }
 
+const samePaymentDetails = (a: PaymentDetails | undefined, b: PaymentDetails | undefined): boolean =>
+  a?.payee === b?.payee &&
+  a?.registrationNumber === b?.registrationNumber &&
+  a?.accountNumber === b?.accountNumber;
+
 /** A year's settings. @throws AppError FORBIDDEN, NOT_FOUND */
 export async function getYearSettings(deps: CoreDeps, actor: Principal, year: number): Promise<YearSettings> {
   requireFinance(actor);
@@ -76,7 +82,7 @@ export async function getYearSettings(deps: CoreDeps, actor: Principal, year: nu
 }
 
 /**
- * Creates or replaces a year's settings (reference year, due date, rates, grant share). Replacing needs the
+ * Creates or replaces a year's settings (reference year, due date, rates, grant share, payment details). Replacing needs the
  * version read; the same settings again write nothing.
  * @throws AppError FORBIDDEN, VALIDATION_FAILED, PRECONDITION_REQUIRED, VERSION_CONFLICT
  */
@@ -103,7 +109,8 @@ export async function saveYearSettings(
     existing.rates.municipalityOre === input.rates.municipalityOre &&
     existing.rates.regionOre === input.rates.regionOre &&
     existing.grantShare.numerator === input.grantShare.numerator &&
-    existing.grantShare.denominator === input.grantShare.denominator;
+    existing.grantShare.denominator === input.grantShare.denominator &&
+    samePaymentDetails(existing.paymentDetails, input.paymentDetails);
   if (existing && same) return { settings: existing, created: false };
   const grantShareChanged =
     existing !== undefined &&
@@ -120,6 +127,13 @@ export async function saveYearSettings(
     dueDate: input.dueDate,
     rates: { municipalityOre: input.rates.municipalityOre, regionOre: input.rates.regionOre },
     grantShare: { numerator: input.grantShare.numerator, denominator: input.grantShare.denominator },
+    ...(input.paymentDetails && {
+      paymentDetails: {
+        payee: input.paymentDetails.payee,
+        registrationNumber: input.paymentDetails.registrationNumber,
+        accountNumber: input.paymentDetails.accountNumber,
+      },
+    }),
     version,
     updatedAt: now.toISOString(),
     updatedBy: ctx.actor.userId,
@@ -133,6 +147,9 @@ export async function saveYearSettings(
       municipalityOre: settings.rates.municipalityOre,
       regionOre: settings.rates.regionOre,
       grantShare: `${settings.grantShare.numerator}/${settings.grantShare.denominator}`,
+      payee: settings.paymentDetails?.payee ?? '',
+      registrationNumber: settings.paymentDetails?.registrationNumber ?? '',
+      accountNumber: settings.paymentDetails?.accountNumber ?? '',
     }),
     existing?.version,
     grantShareChanged,
@@ -290,7 +307,16 @@ const contributionLink = (year: number, partyId: string) => `/finance/years/${ye
 const invoiceAddress = async (deps: CoreDeps, partyId: string): Promise<string> =>
   (await deps.parties.get(partyId))?.invoiceEmail ?? '';
 
-function demandMessage(c: Contribution, settings: YearSettings, now: string, to: string): OutboxMessage {
+/** What a party quotes with its payment, so finance can match it on the bank statement. */
+export const paymentReference = (year: number, partyId: string) => `FIM ${year} ${partyId}`;
+
+function demandMessage(
+  c: Contribution,
+  settings: YearSettings,
+  account: PaymentDetails,
+  now: string,
+  to: string,
+): OutboxMessage {
   return {
     id: crypto.randomUUID(),
     createdAt: now,
@@ -308,6 +334,10 @@ function demandMessage(c: Contribution, settings: YearSettings, now: string, to:
       referenceYear: c.referenceYear,
       rateOre: c.rateOre,
       dueDate: settings.dueDate,
+      payee: account.payee,
+      registrationNumber: account.registrationNumber,
+      accountNumber: account.accountNumber,
+      paymentReference: paymentReference(c.year, c.partyId),
     },
   };
 }
@@ -323,8 +353,9 @@ export interface SentDemands {
 /**
  * Sends the year's computed demands: each becomes `sent` (never recomputed again) with a demand message in
  * the outbox, to the party's invoicing e-mail, all in one transaction. Demands already sent are left as they
- * are; parties with no invoicing e-mail are named (their message is stored failed, NO_ADDRESS).
- * @throws AppError FORBIDDEN, RULES_FAILED (year not set up or not run), VERSION_CONFLICT
+ * are; parties with no invoicing e-mail are named (their message is stored failed, NO_ADDRESS). Nothing is
+ * sent while the year has no payment details: the demand tells the party where to pay.
+ * @throws AppError FORBIDDEN, RULES_FAILED (year not set up, not run, no payment details), VERSION_CONFLICT
  */
 export async function sendContributions(
   deps: CoreDeps,
@@ -341,6 +372,10 @@ export async function sendContributions(
   const toSend = stored.filter((c) => c.state === 'computed');
   const alreadySent = stored.filter((c) => c.state === 'sent').map((c) => c.partyId);
   if (toSend.length === 0) return { year, sent: [], alreadySent, noAddress: [] };
+  const account = settings.paymentDetails;
+  if (!account) {
+    throw refusal('RULES_FAILED', '/paymentDetails', { code: 'PAYMENT_DETAILS_MISSING', params: { year } });
+  }
   const addresses = await invoiceAddresses(deps);
   const to = (partyId: string) => addresses.get(partyId) ?? '';
   const writes = toSend.map(
@@ -359,7 +394,7 @@ export async function sendContributions(
       demandOre: toSend.reduce((sum, c) => sum + c.demandOre, 0),
       noAddress: noAddress.join(','),
     }),
-    toSend.map((c) => demandMessage(c, settings, now, to(c.partyId))),
+    toSend.map((c) => demandMessage(c, settings, account, now, to(c.partyId))),
   );
   return { year, sent: toSend.map((c) => c.partyId), alreadySent, noAddress };
 }

@@ -25,6 +25,10 @@ export interface FinanceMessages
     | 'ean_check_digit'
     /** A CVR number that fails the modulus 11 check. */
     | 'cvr_check_digit'
+    /** A bank registration number (reg.nr.) that is not 4 digits. */
+    | 'registration_number_digits'
+    /** A bank account number that is not 1 to 10 digits. */
+    | 'account_number_digits'
     /** The party page's words for a stale form: the details changed since the page was read. */
     | 'PARTY_CHANGED',
     Plain
@@ -36,6 +40,8 @@ export interface FinanceMessages
   /** Parties without a population for the reference year (their names). */
   POPULATIONS_MISSING: { referenceYear: number; parties: readonly string[] };
   POPULATION_MISSING: { partyId: string; party: string; referenceYear: number };
+  /** The year has no payment details (payee, reg.nr., account number): its demands cannot be sent. */
+  PAYMENT_DETAILS_MISSING: { year: number };
   /** The year's contributions are not computed yet, so there is nothing to send. */
   NOT_RUN: { year: number };
   /** A payment dated after today (Copenhagen). */
@@ -123,7 +129,10 @@ export interface InvariantMessages {
 
 /** The e-mails this area sends, by kind, with the values each speaks of (worded by functions/texts). */
 export interface FinanceMail {
-  /** A party's demand for the year: what it owes, for how many citizens at what rate, and by when. */
+  /**
+   * A party's demand for the year: what it owes, for how many citizens at what rate, by when (a Danish date),
+   * where to pay it (the pool's account) and the reference to quote.
+   */
   'contribution.demand': {
     year: number;
     partyId: string;
@@ -133,6 +142,10 @@ export interface FinanceMail {
     referenceYear: number;
     rateOre: number;
     dueDate: string;
+    payee: string;
+    registrationNumber: string;
+    accountNumber: string;
+    paymentReference: string;
   };
   /** A receipt for a payment recorded: what came in, and what the party has paid and still owes for the year. */
   'contribution.payment_received': {

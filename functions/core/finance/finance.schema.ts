@@ -59,6 +59,23 @@ const grantShareSchema = z.strictObject({
   denominator: z.int().min(1).max(1000),
 });
 
+/** A Danish bank registration number (reg.nr.): 4 digits. */
+export const REGISTRATION_NUMBER = /^\d{4}$/;
+/** A Danish bank account number: up to 10 digits. */
+export const ACCOUNT_NUMBER = /^\d{1,10}$/;
+
+/**
+ * Where the parties pay their contributions: the pool's bank account (registration and account number, digits
+ * only, as strings: leading zeros count) and the payee the bank shows. All three or none: an account is
+ * known whole. A year may be saved without it, but its demands cannot be sent until it is given.
+ */
+export const paymentDetailsSchema = z.strictObject({
+  payee: text(120).min(2),
+  registrationNumber: z.string().refine((v) => REGISTRATION_NUMBER.test(v), 'registration_number_digits'),
+  accountNumber: z.string().refine((v) => ACCOUNT_NUMBER.test(v), 'account_number_digits'),
+});
+export type PaymentDetails = z.infer<typeof paymentDetailsSchema>;
+
 /** PUT of a year's settings: the whole of them; rates and share fall back to FIM's defaults. */
 export const yearSettingsInputSchema = z.strictObject({
   /** Whose population counts: the figures of 1 January of this year. */
@@ -69,6 +86,8 @@ export const yearSettingsInputSchema = z.strictObject({
     regionOre: DEFAULT_RATE_ORE_PER_CITIZEN,
   }),
   grantShare: grantShareSchema.default({ ...DEFAULT_GRANT_SHARE }),
+  /** Needed before the demands are sent; left out, the year has none (a PUT replaces the whole). */
+  paymentDetails: paymentDetailsSchema.optional(),
 });
 export type YearSettingsInput = z.infer<typeof yearSettingsInputSchema>;
 
@@ -78,6 +97,10 @@ export const yearSettingsSchema = z.object({
   dueDate: z.string(),
   rates: z.object({ municipalityOre: z.int(), regionOre: z.int() }),
   grantShare: z.object({ numerator: z.int(), denominator: z.int() }),
+  /** Absent on a year saved before they were asked for, or not given yet: the demands wait for them. */
+  paymentDetails: z
+    .object({ payee: z.string(), registrationNumber: z.string(), accountNumber: z.string() })
+    .optional(),
   ...versioned,
   updatedBy: z.string(),
 });

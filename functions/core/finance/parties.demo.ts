@@ -1,3 +1,4 @@
+import type { PaymentDetails } from './finance.schema.js';
 import { PARTIES, type PartyRef } from './parties.js';
 import { eanCheckDigit, type InvoicingDetails, validCvr } from './parties.schema.js';
 
@@ -28,3 +29,10 @@ export function demoInvoicingDetails(party: PartyRef): InvoicingDetails {
     cvr: cvrFrom(29_180_000 + i * 10_130),
   };
 }
+
+/** The pool's account for the demo's demands (made up): where the parties are asked to pay. */
+export const DEMO_PAYMENT_DETAILS: PaymentDetails = {
+  payee: 'Region Midtjylland, Folkesundhed i Midten',
+  registrationNumber: '7244',
+  accountNumber: '0001234567',
+};

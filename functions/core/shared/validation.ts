@@ -22,6 +22,8 @@ const CUSTOM = new Set<string>([
   'review_due_before_closes',
   'ean_check_digit',
   'cvr_check_digit',
+  'registration_number_digits',
+  'account_number_digits',
 ] satisfies CustomIssueCode[]);
 
 /** A custom refinement's message is its code; one that is not a known code is an invalid value. */

@@ -67,12 +67,12 @@ const party = named(partyViewSchema, 'Party', 'One of the 20 parties, with its l
 const settings = named(
   yearSettingsSchema,
   'FinanceYear',
-  'A year’s settings: reference year, due date, rates',
+  'A year’s settings: reference year, due date, rates, grant share, payment details',
 );
 const settingsInput = named(
   yearSettingsInputSchema,
   'FinanceYearInput',
-  'A year’s settings; rates are øre per citizen (default 100), the grant share a fraction (default 4/5)',
+  'A year’s settings; rates are øre per citizen (default 100), the grant share a fraction (default 4/5), the pool’s payment details (payee, 4-digit reg. no., account no. of up to 10 digits) needed before the demands are sent',
 );
 const contribution = named(
   contributionViewSchema,
