@@ -1,9 +1,9 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+import { topicKey } from '../constructs/topic-key.js';
 
 export interface AlarmsStackProps extends StackProps {
   /** Subscribed by e-mail to the topic when given (context `alarmEmail`). */
@@ -23,19 +23,7 @@ export class AlarmsStack extends Stack {
     super(scope, id, props);
     // A customer managed key: CloudWatch may publish only to an encrypted topic whose key policy lets it use the
     // key (the AWS managed alias/aws/sns cannot be granted to it).
-    this.key = new Key(this, 'TopicKey', {
-      description: 'FIM: encrypts the alarm topic',
-      enableKeyRotation: true,
-    });
-    this.key.addToResourcePolicy(
-      new PolicyStatement({
-        sid: 'Publish-cloudwatch',
-        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        resources: ['*'],
-        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-      }),
-    );
+    this.key = topicKey(this, 'TopicKey', 'FIM: encrypts the alarm topic', 'cloudwatch');
     this.topic = new Topic(this, 'Alarms', {
       displayName: 'FIM alarms',
       masterKey: this.key,

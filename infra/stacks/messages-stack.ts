@@ -10,8 +10,8 @@ import {
 } from 'aws-cdk-lib';
 import { type Alarm, Metric, Stats } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement, type Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { Effect, PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
+import type { Key } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -35,6 +35,7 @@ import { ALARM_PERIOD, alarmToTopic, deadLetterAlarm, functionAlarms } from '../
 import { AppFunction } from '../constructs/app-function.js';
 import { deadLetterQueue } from '../constructs/dead-letter-queue.js';
 import { scheduleRun, schedulerRole } from '../constructs/schedule.js';
+import { topicKey } from '../constructs/topic-key.js';
 
 const entry = (name: string) =>
   fileURLToPath(new URL(`../../functions/handlers/${name}.handler.ts`, import.meta.url));
@@ -151,19 +152,7 @@ export class MessagesStack extends Stack {
     // ---- The SES events' topic, encrypted with a key of this stack -----------------------------------------
     // A customer managed key, because SES may only publish to an encrypted topic whose key policy lets it use
     // the key (the AWS managed alias/aws/sns cannot be granted to it). The alarms go to FimAlarms' topic.
-    this.key = new Key(this, 'TopicKey', {
-      description: 'FIM mail: encrypts the SES event topic',
-      enableKeyRotation: true,
-    });
-    this.key.addToResourcePolicy(
-      new PolicyStatement({
-        sid: 'Publish-ses',
-        principals: [new ServicePrincipal('ses.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        resources: ['*'],
-        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-      }),
-    );
+    this.key = topicKey(this, 'TopicKey', 'FIM mail: encrypts the SES event topic', 'ses');
     this.eventsTopic = new Topic(this, 'SesEvents', {
       displayName: 'FIM mail: SES bounce, complaint and reject events',
       masterKey: this.key,
