@@ -1,6 +1,8 @@
 import { Annotations, App, type AppProps, type Environment, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { AlarmsStack } from './stacks/alarms-stack.js';
 import { ApiStack } from './stacks/api-stack.js';
+import { DashboardStack } from './stacks/dashboard-stack.js';
 import { DataStack } from './stacks/data-stack.js';
 import { EdgeStack } from './stacks/edge-stack.js';
 import { JobsStack } from './stacks/jobs-stack.js';
@@ -24,6 +26,8 @@ export interface BuildAppOptions {
 
 export interface FimApp {
   readonly app: App;
+  /** The one alarm topic and its e-mail subscription, deployed first. */
+  readonly alarmsStack: AlarmsStack;
   readonly dataStack: DataStack;
   readonly apiStack: ApiStack;
   /** The WAF web ACL in us-east-1 (CloudFront's web ACLs live there only). */
@@ -31,6 +35,8 @@ export interface FimApp {
   readonly jobsStack: JobsStack;
   /** Only with mail configured (`mailDomain` or `mailFrom`): see mailSender(). */
   readonly messagesStack?: MessagesStack;
+  /** The CloudWatch dashboard, deployed last. */
+  readonly dashboardStack: DashboardStack;
 }
 
 function contextString(app: App, key: string): string | undefined {
@@ -74,7 +80,7 @@ export function mailSender(domain: string | undefined, from: string | undefined)
  *   - hostedUiDomainPrefix: Cognito hosted UI prefix (default: fim-<account>)
  *   - threatProtection: 'true' for the Cognito Plus plan with threat protection enforced (default: off)
  *   - mailDomain, mailFrom: who e-mail comes from (mailSender()); without both, no FimMessages stack
- *   - alarmEmail: subscribed to the mail alarms' topic
+ *   - alarmEmail: subscribed to the alarm topic (FimAlarms), which every alarm goes to
  *   - siteUrl: the site's address in the e-mails' links (default: CloudFront's address)
  */
 export function buildApp(options: BuildAppOptions = {}): FimApp {
@@ -88,8 +94,17 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
     region: contextString(app, 'region') ?? DEFAULT_REGION,
   };
 
+  // Every alarm goes to one topic, in a stack that depends on nothing: deployed first, never touched by a change
+  // elsewhere, so the e-mail subscription (confirmed once by its address) stays.
+  const alarmsStack = new AlarmsStack(app, 'FimAlarms', {
+    env,
+    description: 'FIM grant pool platform: the alarm topic and its e-mail subscription',
+    alarmEmail: contextString(app, 'alarmEmail'),
+  });
+  const alarmTopic = alarmsStack.topic;
   const dataStack = new DataStack(app, 'FimData', {
     env,
+    alarmTopic,
     description: 'FIM grant pool platform: data (DynamoDB table)',
     terminationProtection: true,
   });
@@ -108,12 +123,14 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
     table: dataStack.table,
     hostedUiDomainPrefix: contextString(app, 'hostedUiDomainPrefix') ?? `fim-${env.account}`,
     threatProtection: contextBoolean(app, 'threatProtection'),
+    alarmTopic,
   });
   // Scheduled jobs in a stack of their own: deployed, rolled back or paused without touching the API.
   const jobsStack = new JobsStack(app, 'FimJobs', {
     env,
     description: 'FIM grant pool platform: scheduled jobs (the call closer, the daily reminders)',
     table: dataStack.table,
+    alarmTopic,
   });
 
   // The mail in a stack of its own: its identity lives as long as the domain's DNS records, and the sender
@@ -127,7 +144,7 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
       table: dataStack.table,
       sender,
       siteUrl: contextString(app, 'siteUrl') ?? apiStack.publicUrl,
-      alarmEmail: contextString(app, 'alarmEmail'),
+      alarmTopic,
     });
   if (!messagesStack) {
     Annotations.of(app).addWarningV2(
@@ -137,6 +154,25 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
     );
   }
 
+  // Last: it reads every stack and nothing reads it.
+  const dashboardStack = new DashboardStack(app, 'FimDashboard', {
+    env,
+    description: 'FIM grant pool platform: the CloudWatch dashboard',
+    data: dataStack,
+    api: apiStack,
+    jobs: jobsStack,
+    ...(messagesStack ? { messages: messagesStack } : {}),
+  });
+
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, dataStack, apiStack, edgeStack, jobsStack, ...(messagesStack ? { messagesStack } : {}) };
+  return {
+    app,
+    alarmsStack,
+    dataStack,
+    apiStack,
+    edgeStack,
+    jobsStack,
+    ...(messagesStack ? { messagesStack } : {}),
+    dashboardStack,
+  };
 }

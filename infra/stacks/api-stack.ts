@@ -20,6 +20,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -33,9 +34,11 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { ROLES } from '../../functions/core/auth/principal.js';
 import { PUBLIC_API_ROUTES } from '../../functions/http/public-routes.js';
+import { ALARM_PERIOD, alarmToTopic, functionAlarms } from '../constructs/alarm.js';
 import { AppFunction } from '../constructs/app-function.js';
 import { AppDistribution } from '../constructs/distribution.js';
 
@@ -78,6 +81,8 @@ export interface ApiStackProps extends StackProps {
   readonly apiEntry?: string;
   /** The CLOUDFRONT-scoped WAF web ACL on the distribution (FimEdge, us-east-1). */
   readonly webAclArn: string;
+  /** Where the API's alarms go (FimAlarms). */
+  readonly alarmTopic: ITopic;
 }
 
 export class ApiStack extends Stack {
@@ -88,6 +93,7 @@ export class ApiStack extends Stack {
   readonly edge: AppDistribution;
   /** The address people use: CloudFront's. */
   readonly publicUrl: string;
+  readonly alarms: { serverErrors: Alarm; functionErrors: Alarm; functionThrottles: Alarm };
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -264,6 +270,19 @@ export class ApiStack extends Stack {
         ),
       },
     });
+
+    // ---- Alarms, to the one topic -------------------------------------------------------------------------
+    const fnAlarms = functionAlarms(this, this.apiFunction, props.alarmTopic, 'the API function');
+    this.alarms = {
+      // The gateway's 5xx: the app's own 5xx and what it never answered (a timeout, a crash, throttling).
+      serverErrors: alarmToTopic(this, 'Api5xxAlarm', props.alarmTopic, {
+        metric: this.stage.metricServerError({ period: ALARM_PERIOD, statistic: 'Sum' }),
+        description:
+          'FIM API: the HTTP API answered 5xx (docs/infra.md, "Alarms": API 5xx). People saw an error page.',
+      }),
+      functionErrors: fnAlarms.errors,
+      functionThrottles: fnAlarms.throttles,
+    };
 
     // ---- Outputs --------------------------------------------------------------------------------------------
     new CfnOutput(this, 'ApiUrl', {

@@ -1,4 +1,5 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { type Alarm, MathExpression, Stats } from 'aws-cdk-lib/aws-cloudwatch';
 import {
   AttributeType,
   BillingMode,
@@ -7,8 +8,15 @@ import {
   Table,
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { TABLE_KEYS } from '../../functions/db/table-definition.js';
+import { ALARM_PERIOD, alarmToTopic } from '../constructs/alarm.js';
+
+export interface DataStackProps extends StackProps {
+  /** Where the throttling alarm goes (FimAlarms). */
+  readonly alarmTopic: ITopic;
+}
 
 /**
  * The platform's data: one DynamoDB table (single-table design, docs/data-model.md).
@@ -17,8 +25,9 @@ import { TABLE_KEYS } from '../../functions/db/table-definition.js';
  */
 export class DataStack extends Stack {
   readonly table: Table;
+  readonly throttleAlarm: Alarm;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
 
     this.table = new Table(this, 'Table', {
@@ -43,5 +52,32 @@ export class DataStack extends Stack {
         projectionType: ProjectionType.ALL,
       });
     }
+
+    // On demand it should never throttle, yet it can (a hot partition, a sudden jump past twice the previous
+    // peak, an account limit): every read and write refused, on the table or either index, in one expression.
+    const throttled = (metricName: string, index?: string) =>
+      this.table.metric(metricName, {
+        period: ALARM_PERIOD,
+        statistic: Stats.SUM,
+        ...(index
+          ? { dimensionsMap: { TableName: this.table.tableName, GlobalSecondaryIndexName: index } }
+          : {}),
+      });
+    const parts = [undefined, ...TABLE_KEYS.indexes.map((index) => index.indexName)].flatMap((index) => [
+      throttled('ReadThrottleEvents', index),
+      throttled('WriteThrottleEvents', index),
+    ]);
+    this.throttleAlarm = alarmToTopic(this, 'ThrottleAlarm', props.alarmTopic, {
+      metric: new MathExpression({
+        label: 'Throttled reads and writes (table and indexes)',
+        // SUM([...]) adds what is there at each time (a plain m0 + m1 would be empty where one has no data).
+        expression: `SUM([${parts.map((_, i) => `m${i}`).join(', ')}])`,
+        usingMetrics: Object.fromEntries(parts.map((metric, i) => [`m${i}`, metric])),
+        period: ALARM_PERIOD,
+      }),
+      description:
+        'FIM table: DynamoDB throttled reads or writes on the table or an index (docs/infra.md, "Alarms": ' +
+        'DynamoDB throttling). The SDK retries them; what still failed reached people as errors.',
+    });
   }
 }

@@ -7,12 +7,14 @@ import {
   Stack,
   type StackProps,
 } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Role } from 'aws-cdk-lib/aws-iam';
 import type { Schedule } from 'aws-cdk-lib/aws-scheduler';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { deadLetterAlarm as createDeadLetterAlarm, functionAlarms } from '../constructs/alarm.js';
 import { AppFunction } from '../constructs/app-function.js';
 import { deadLetterQueue as createDeadLetterQueue } from '../constructs/dead-letter-queue.js';
 import { type ScheduledRun, scheduleRun, schedulerRole } from '../constructs/schedule.js';
@@ -53,6 +55,8 @@ export interface JobsStackProps extends StackProps {
   readonly closeCallsEntry?: string;
   /** @default functions/handlers/reminders.handler.ts */
   readonly remindersEntry?: string;
+  /** Where the jobs' alarms go (FimAlarms). */
+  readonly alarmTopic: ITopic;
 }
 
 /** One scheduled job: its function, the schedule that runs it, and where its failed runs go, with an alarm. */
@@ -61,6 +65,8 @@ export interface ScheduledJob {
   readonly schedule: Schedule;
   readonly deadLetterQueue: Queue;
   readonly deadLetterAlarm: Alarm;
+  readonly errorsAlarm: Alarm;
+  readonly throttlesAlarm: Alarm;
 }
 
 /**
@@ -84,10 +90,12 @@ export class JobsStack extends Stack {
   readonly deadLetterAlarm: Alarm;
   readonly reminders: ScheduledJob;
   private readonly table: ITable;
+  private readonly alarmTopic: ITopic;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
     this.table = props.table;
+    this.alarmTopic = props.alarmTopic;
     // As in FimApi: the table is imported with Fn::ImportValue, so FimData cannot drop its export under us.
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
 
@@ -129,8 +137,8 @@ export class JobsStack extends Stack {
 
   /**
    * A job named `name`: `<name>Function` with the table (read and write), `<name>Schedule` invoking it at
-   * `run.rate`, `<name>Dlq` for runs that failed for good, `<name>DlqAlarm` as soon as it holds one, and their
-   * outputs.
+   * `run.rate`, `<name>Dlq` for runs that failed for good, `<name>DlqAlarm` as soon as it holds one, the function's errors and throttles
+   * alarms, and their outputs.
    */
   private scheduledJob(
     name: string,
@@ -161,25 +169,20 @@ export class JobsStack extends Stack {
       run: job.run,
       deadLetterQueue,
     });
-    // No action attached: subscribe a topic or a chatbot to it after deploying (docs/infra.md).
-    const deadLetterAlarm = new Alarm(this, `${name}DlqAlarm`, {
-      alarmDescription: job.alarmDescription,
-      metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(5),
-        statistic: Stats.MAXIMUM,
-      }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      // An empty, idle queue reports no data points: that is the healthy state.
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    const deadLetterAlarm = createDeadLetterAlarm(
+      this,
+      `${name}DlqAlarm`,
+      this.alarmTopic,
+      deadLetterQueue,
+      job.alarmDescription,
+    );
+    const { errors, throttles } = functionAlarms(this, fn, this.alarmTopic, job.label);
     new CfnOutput(this, `${name}DlqUrl`, {
       value: deadLetterQueue.queueUrl,
       description: `Dead-letter queue of ${job.label} (failed runs)`,
     });
     new CfnOutput(this, `${name}DlqAlarmName`, { value: deadLetterAlarm.alarmName });
     new CfnOutput(this, `${name}FunctionName`, { value: fn.function.functionName });
-    return { fn, schedule, deadLetterQueue, deadLetterAlarm };
+    return { fn, schedule, deadLetterQueue, deadLetterAlarm, errorsAlarm: errors, throttlesAlarm: throttles };
   }
 }

@@ -8,18 +8,10 @@ import {
   Stack,
   type StackProps,
 } from 'aws-cdk-lib';
-import {
-  Alarm,
-  ComparisonOperator,
-  type IMetric,
-  Metric,
-  Stats,
-  TreatMissingData,
-} from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { type Alarm, Metric, Stats } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement, type Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { Effect, PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
+import type { Key } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -34,14 +26,16 @@ import {
   EventDestination,
   Identity,
 } from 'aws-cdk-lib/aws-ses';
-import { Topic } from 'aws-cdk-lib/aws-sns';
-import { EmailSubscription, LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { MESSAGES_FAILED_LOG, MESSAGES_FAILED_METRIC } from '../../functions/app/mail-log.js';
+import { ALARM_PERIOD, alarmToTopic, deadLetterAlarm, functionAlarms } from '../constructs/alarm.js';
 import { AppFunction } from '../constructs/app-function.js';
 import { deadLetterQueue } from '../constructs/dead-letter-queue.js';
 import { scheduleRun, schedulerRole } from '../constructs/schedule.js';
+import { topicKey } from '../constructs/topic-key.js';
 
 const entry = (name: string) =>
   fileURLToPath(new URL(`../../functions/handlers/${name}.handler.ts`, import.meta.url));
@@ -111,28 +105,43 @@ export interface MessagesStackProps extends StackProps {
   readonly sender: MailSender;
   /** The site's public URL, for the links in the e-mails. */
   readonly siteUrl: string;
-  /** Subscribed by e-mail to the alarm topic when given. */
-  readonly alarmEmail?: string;
+  /** Where the mail's alarms go (FimAlarms). */
+  readonly alarmTopic: ITopic;
 }
+
+/**
+ * SES's account reputation, as SES itself judges it: it reviews an account at a 5 % bounce rate or a 0.1 %
+ * complaint rate and may pause its sending at 10 % / 0.5 %. The alarms go off above the review thresholds.
+ */
+export const SES_REPUTATION_ALARMS = {
+  bounceRate: { metricName: 'Reputation.BounceRate', threshold: 0.05 },
+  complaintRate: { metricName: 'Reputation.ComplaintRate', threshold: 0.001 },
+} as const;
 
 /**
  * Everything that carries the platform's e-mail in AWS (docs/messages.md, docs/infra.md "Mail"): the SES
  * identity and configuration set, the sender fed by the table's stream, the sweep, the handler of SES's
- * bounce and complaint events, their dead-letter queue and the alarms, with the topic the alarms go to.
+ * bounce and complaint events, their dead-letter queue and their alarms (to FimAlarms' topic).
  */
 export class MessagesStack extends Stack {
   readonly identity: EmailIdentity;
   readonly configurationSet: ConfigurationSet;
   readonly key: Key;
   readonly eventsTopic: Topic;
-  readonly alarmTopic: Topic;
   readonly deadLetterQueue: Queue;
   readonly senderFunction: AppFunction;
   readonly sweepFunction: AppFunction;
   readonly eventsFunction: AppFunction;
   readonly schedulerRole: Role;
   readonly sweepSchedule: Schedule;
-  readonly alarms: { deadLetters: Alarm; senderErrors: Alarm; messagesFailed: Alarm };
+  readonly alarms: {
+    deadLetters: Alarm;
+    messagesFailed: Alarm;
+    bounceRate: Alarm;
+    complaintRate: Alarm;
+    /** Errors and throttles of each function, by its id. */
+    functions: Record<string, { errors: Alarm; throttles: Alarm }>;
+  };
 
   constructor(scope: Construct, id: string, props: MessagesStackProps) {
     super(scope, id, props);
@@ -140,35 +149,15 @@ export class MessagesStack extends Stack {
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
     const { sender } = props;
 
-    // ---- Topics: SES events in, alarms out; both encrypted with one key of this stack -----------------------
-    // A customer managed key, because SES and CloudWatch may only publish to an encrypted topic whose key
-    // policy lets them use the key (the AWS managed alias/aws/sns cannot be granted to them).
-    this.key = new Key(this, 'TopicKey', {
-      description: 'FIM mail: encrypts the SES event topic and the alarm topic',
-      enableKeyRotation: true,
-    });
-    for (const service of ['ses.amazonaws.com', 'cloudwatch.amazonaws.com']) {
-      this.key.addToResourcePolicy(
-        new PolicyStatement({
-          sid: `Publish-${service.split('.')[0]}`,
-          principals: [new ServicePrincipal(service)],
-          actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-          resources: ['*'],
-          conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-        }),
-      );
-    }
+    // ---- The SES events' topic, encrypted with a key of this stack -----------------------------------------
+    // A customer managed key, because SES may only publish to an encrypted topic whose key policy lets it use
+    // the key (the AWS managed alias/aws/sns cannot be granted to it). The alarms go to FimAlarms' topic.
+    this.key = topicKey(this, 'TopicKey', 'FIM mail: encrypts the SES event topic', 'ses');
     this.eventsTopic = new Topic(this, 'SesEvents', {
       displayName: 'FIM mail: SES bounce, complaint and reject events',
       masterKey: this.key,
       enforceSSL: true,
     });
-    this.alarmTopic = new Topic(this, 'Alarms', {
-      displayName: 'FIM mail alarms',
-      masterKey: this.key,
-      enforceSSL: true,
-    });
-    if (props.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
 
     // ---- SES: the configuration set every message is sent with, and the identity ---------------------------
     this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
@@ -299,40 +288,52 @@ export class MessagesStack extends Stack {
       statistic: Stats.SUM,
       period: Duration.minutes(5),
     });
-    const alarm = (alarmId: string, metric: IMetric, alarmDescription: string) => {
-      const created = new Alarm(this, alarmId, {
-        alarmDescription,
-        metric,
-        threshold: 0,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        // No data is the healthy state (an empty queue, no errors, no failed message).
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
-      created.addAlarmAction(new SnsAction(this.alarmTopic));
-      return created;
-    };
+    const topic = props.alarmTopic;
+    const sesRate = ({ metricName, threshold }: { metricName: string; threshold: number }) => ({
+      // Account-wide (SES judges the account), the latest value in the period.
+      metric: new Metric({
+        namespace: 'AWS/SES',
+        metricName,
+        statistic: Stats.MAXIMUM,
+        period: ALARM_PERIOD,
+      }),
+      threshold,
+    });
     this.alarms = {
-      deadLetters: alarm(
+      deadLetters: deadLetterAlarm(
+        this,
         'MailDlqAlarm',
-        this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-          period: Duration.minutes(5),
-          statistic: Stats.MAXIMUM,
-        }),
+        topic,
+        this.deadLetterQueue,
         'FIM mail: a stream batch, a sweep run or an SES event failed after its retries and was parked in the ' +
           'dead-letter queue (docs/infra.md, "Mail"). Messages may wait for the next sweep.',
       ),
-      senderErrors: alarm(
-        'SenderErrorsAlarm',
-        this.senderFunction.function.metricErrors({ period: Duration.minutes(5), statistic: Stats.SUM }),
-        'FIM mail: the stream sender failed (DynamoDB or SES unreachable, a bug); the stream retries and the ' +
-          'sweep catches up, but look at its log.',
-      ),
-      messagesFailed: alarm(
-        'MessagesFailedAlarm',
-        failed,
-        'FIM mail: messages were not delivered (failed for good, bounced or complained of). See them on ' +
+      messagesFailed: alarmToTopic(this, 'MessagesFailedAlarm', topic, {
+        metric: failed,
+        description:
+          'FIM mail: messages were not delivered (failed for good, bounced or complained of). See them on ' +
           '/admin/messages?status=failed (and bounced, complained) and act on their reason.',
+      }),
+      bounceRate: alarmToTopic(this, 'BounceRateAlarm', topic, {
+        ...sesRate(SES_REPUTATION_ALARMS.bounceRate),
+        description:
+          'FIM mail: SES bounce rate above 5 %, where SES reviews the account and may later pause sending ' +
+          '(docs/infra.md, "Alarms": SES bounce rate).',
+      }),
+      complaintRate: alarmToTopic(this, 'ComplaintRateAlarm', topic, {
+        ...sesRate(SES_REPUTATION_ALARMS.complaintRate),
+        description:
+          'FIM mail: SES complaint rate above 0.1 %, where SES reviews the account and may later pause ' +
+          'sending (docs/infra.md, "Alarms": SES complaint rate).',
+      }),
+      functions: Object.fromEntries(
+        (
+          [
+            [this.senderFunction, 'the mail sender'],
+            [this.sweepFunction, 'the mail sweep'],
+            [this.eventsFunction, 'the SES event handler'],
+          ] as const
+        ).map(([fn, what]) => [fn.node.id, functionAlarms(this, fn, topic, what)]),
       ),
     };
 
@@ -351,6 +352,5 @@ export class MessagesStack extends Stack {
       value: this.deadLetterQueue.queueUrl,
       description: 'Dead-letter queue of the mail functions',
     });
-    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
   }
 }

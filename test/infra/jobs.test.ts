@@ -241,8 +241,9 @@ describe('FimJobs: dead-letter queues and alarms', () => {
     },
   );
 
-  it('raise an alarm as soon as a message is visible in a DLQ (no action: subscribe one after deploying)', () => {
-    jobs.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+  it('raise an alarm as soon as a message is visible in a DLQ; each function has its errors and throttles alarms', () => {
+    // What they watch and where they go: test/infra/alarms.test.ts.
+    jobs.resourceCountIs('AWS::CloudWatch::Alarm', 6);
     const alarms = Object.values(jobs.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
     for (const job of JOBS) {
       const alarm = alarms.find((a) => a.Dimensions?.[0]?.Value?.['Fn::GetAtt']?.[0] === job.ids().dlq);
@@ -251,12 +252,11 @@ describe('FimJobs: dead-letter queues and alarms', () => {
         MetricName: 'ApproximateNumberOfMessagesVisible',
         Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [job.ids().dlq, 'QueueName'] } }],
         Statistic: 'Maximum',
-        ComparisonOperator: 'GreaterThanThreshold',
-        Threshold: 0,
-        EvaluationPeriods: 1,
-        TreatMissingData: 'notBreaching',
       });
-      expect(alarm.AlarmActions).toBeUndefined();
+      const onFunction = alarms
+        .filter((a) => a.Dimensions?.[0]?.Value?.Ref === job.ids().fn)
+        .map((a) => `${a.Namespace} ${a.MetricName}`);
+      expect(onFunction.sort()).toEqual(['AWS/Lambda Errors', 'AWS/Lambda Throttles']);
     }
   });
 

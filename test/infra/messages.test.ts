@@ -114,8 +114,6 @@ describe('mail configuration (context)', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ MAIL_FROM: 'fim@example.org' }) },
     });
-    // No alarmEmail: the topic has no subscription but the events handler's.
-    template.resourcePropertiesCountIs('AWS::SNS::Subscription', { Protocol: 'email' }, 0);
   });
 
   it('takes the links’ site URL from siteUrl when given, else CloudFront’s address', () => {
@@ -183,10 +181,10 @@ describe('FimMessages: SES', () => {
   });
 });
 
-describe('FimMessages: topics and their key', () => {
-  it('encrypts both topics with one rotated key that only SES and CloudWatch of this account may publish with', () => {
-    mail.resourceCountIs('AWS::SNS::Topic', 2);
-    mail.allResourcesProperties('AWS::SNS::Topic', { KmsMasterKeyId: arnOf(idOf(stack.key)) });
+describe('FimMessages: the events topic and its key', () => {
+  it('encrypts the events topic with a rotated key that only SES of this account may publish with', () => {
+    mail.resourceCountIs('AWS::SNS::Topic', 1);
+    mail.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: arnOf(idOf(stack.key)) });
     mail.resourceCountIs('AWS::KMS::Key', 1);
     const key = Object.values(mail.findResources('AWS::KMS::Key'))[0]?.Properties;
     expect(key.EnableKeyRotation).toBe(true);
@@ -195,28 +193,23 @@ describe('FimMessages: topics and their key', () => {
     )
       .filter((s) => s.Principal.Service)
       .map((s) => ({ service: s.Principal.Service, actions: s.Action, condition: s.Condition }));
-    const publish = {
-      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-      condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } },
-    };
     expect(services).toEqual([
-      { service: 'ses.amazonaws.com', ...publish },
-      { service: 'cloudwatch.amazonaws.com', ...publish },
+      {
+        service: 'ses.amazonaws.com',
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT } },
+      },
     ]);
   });
 
-  it('lets SES publish to the events topic for this configuration set only, and both topics over TLS only', () => {
+  it('lets SES publish to the events topic for this configuration set only, over TLS only', () => {
     const policies = Object.values(mail.findResources('AWS::SNS::TopicPolicy')).map((p) => p.Properties);
-    expect(policies).toHaveLength(2);
-    for (const policy of policies) {
-      expect(policy.PolicyDocument.Statement).toContainEqual(
-        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-      );
-    }
-    const events = policies.find(
-      (p) => JSON.stringify(p.Topics) === JSON.stringify([{ Ref: idOf(stack.eventsTopic) }]),
+    expect(policies).toHaveLength(1);
+    expect(policies[0].Topics).toEqual([{ Ref: idOf(stack.eventsTopic) }]);
+    expect(policies[0].PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
     );
-    expect(events?.PolicyDocument.Statement).toContainEqual(
+    expect(policies[0].PolicyDocument.Statement).toContainEqual(
       expect.objectContaining({
         Effect: 'Allow',
         Action: 'sns:Publish',
@@ -231,18 +224,13 @@ describe('FimMessages: topics and their key', () => {
     );
   });
 
-  it('subscribes the events handler (with the DLQ for undeliverable events) and alarmEmail to the alarm topic', () => {
-    mail.resourceCountIs('AWS::SNS::Subscription', 2);
+  it('subscribes the events handler, with the DLQ for undeliverable events (the alarm e-mail is FimAlarms’)', () => {
+    mail.resourceCountIs('AWS::SNS::Subscription', 1);
     mail.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'lambda',
       TopicArn: { Ref: idOf(stack.eventsTopic) },
       Endpoint: arnOf(idOf(stack.eventsFunction.function)),
       RedrivePolicy: { deadLetterTargetArn: arnOf(idOf(stack.deadLetterQueue)) },
-    });
-    mail.hasResourceProperties('AWS::SNS::Subscription', {
-      Protocol: 'email',
-      Endpoint: 'ops@example.dk',
-      TopicArn: { Ref: idOf(stack.alarmTopic) },
     });
   });
 });
@@ -456,44 +444,42 @@ describe('FimMessages: dead-letter queue and alarms', () => {
     }
   });
 
-  it('alarms on the DLQ, on the sender’s errors and on failed messages, each to the alarm topic', () => {
-    mail.resourceCountIs('AWS::CloudWatch::Alarm', 3);
-    const alarms = Object.values(mail.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
-    for (const alarm of alarms) {
-      expect(alarm).toMatchObject({
-        ComparisonOperator: 'GreaterThanThreshold',
-        Threshold: 0,
-        EvaluationPeriods: 1,
-        TreatMissingData: 'notBreaching',
-        AlarmActions: [{ Ref: idOf(stack.alarmTopic) }],
-      });
-    }
-    const watched = alarms.map((a) => ({
-      ns: a.Namespace,
-      name: a.MetricName,
-      stat: a.Statistic,
-      dims: a.Dimensions,
+  it('alarms on the DLQ, on failed messages, on SES’s bounce and complaint rates and on each function', () => {
+    // Where they go and the SES thresholds: test/infra/alarms.test.ts.
+    mail.resourceCountIs('AWS::CloudWatch::Alarm', 4 + 3 * 2);
+    const watched = Object.values(mail.findResources('AWS::CloudWatch::Alarm')).map((a) => ({
+      ns: a.Properties.Namespace,
+      name: a.Properties.MetricName,
+      stat: a.Properties.Statistic,
+      dims: a.Properties.Dimensions,
     }));
-    expect(watched).toEqual([
-      {
-        ns: 'AWS/SQS',
-        name: 'ApproximateNumberOfMessagesVisible',
-        stat: 'Maximum',
-        dims: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [idOf(stack.deadLetterQueue), 'QueueName'] } }],
-      },
-      {
-        ns: 'AWS/Lambda',
-        name: 'Errors',
-        stat: 'Sum',
-        dims: [{ Name: 'FunctionName', Value: { Ref: idOf(stack.senderFunction.function) } }],
-      },
-      { ns: 'FIM/Messages', name: 'MessagesFailed', stat: 'Sum', dims: undefined },
-    ]);
+    const onFunction = (fn: { function: { node: { defaultChild?: unknown } } }, name: string) => ({
+      ns: 'AWS/Lambda',
+      name,
+      stat: 'Sum',
+      dims: [{ Name: 'FunctionName', Value: { Ref: idOf(fn.function) } }],
+    });
+    expect(watched).toEqual(
+      expect.arrayContaining([
+        {
+          ns: 'AWS/SQS',
+          name: 'ApproximateNumberOfMessagesVisible',
+          stat: 'Maximum',
+          dims: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [idOf(stack.deadLetterQueue), 'QueueName'] } }],
+        },
+        { ns: 'FIM/Messages', name: 'MessagesFailed', stat: 'Sum', dims: undefined },
+        { ns: 'AWS/SES', name: 'Reputation.BounceRate', stat: 'Maximum', dims: undefined },
+        { ns: 'AWS/SES', name: 'Reputation.ComplaintRate', stat: 'Maximum', dims: undefined },
+        ...[stack.senderFunction, stack.sweepFunction, stack.eventsFunction].flatMap((fn) => [
+          onFunction(fn, 'Errors'),
+          onFunction(fn, 'Throttles'),
+        ]),
+      ]),
+    );
   });
 
   it('exports the outputs the docs use', () => {
-    for (const name of ['MailDlqUrl', 'AlarmTopicArn', 'MailFrom', 'ConfigurationSetName'])
-      mail.hasOutput(name, {});
+    for (const name of ['MailDlqUrl', 'MailFrom', 'ConfigurationSetName']) mail.hasOutput(name, {});
   });
 });
 

@@ -64,10 +64,12 @@ describe('app', () => {
     expect(fim.edgeStack.account).toBe(ACCOUNT);
     expect(fim.edgeStack.region).toBe('us-east-1');
     expect(fim.app.node.children.filter((child) => child instanceof Stack).map((s) => s.node.id)).toEqual([
+      'FimAlarms',
       'FimData',
       'FimEdge',
       'FimApi',
       'FimJobs',
+      'FimDashboard',
     ]);
     expect(fim.dataStack.terminationProtection).toBe(true);
   });
