@@ -85,7 +85,16 @@ export interface UserRepository {
 export interface ReviewRepository {
   get(applicationId: string, reviewerId: string): Promise<Assignment | undefined>;
   listByApplication(applicationId: string): Promise<Assignment[]>;
-  listByReviewer(reviewerId: string): Promise<Assignment[]>;
+  /** The reviewer's open assignments (still to review), by call. */
+  listOpenByReviewer(reviewerId: string): Promise<Assignment[]>;
+  /**
+   * A page of the reviewer's finished assignments (submitted or recused), newest first (`limit` items);
+   * `cursor` continues where the last page ended.
+   */
+  listFinishedByReviewer(
+    reviewerId: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ items: Assignment[]; cursor?: string }>;
   listByCall(callId: string): Promise<Assignment[]>;
   /** Writes at the version read (created when undefined), with its audit event and the messages it causes. */
   save(

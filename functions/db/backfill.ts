@@ -1,11 +1,13 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { CALL_STATUSES } from '../core/calls/call.schema.js';
 import type { Award } from '../core/finance/award.schema.js';
 import { dayMovements } from '../core/finance/balances.js';
 import type { LedgerEntry } from '../core/finance/finance.schema.js';
 import type { Report } from '../core/finance/report.schema.js';
+import type { Assignment } from '../core/reviews/review.schema.js';
 import { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
-import { reportItem } from './items.js';
+import { assignmentItem, reportItem } from './items.js';
 import { keys, stripKeys } from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
 import { rebuildWhileRaced } from './retry.js';
@@ -24,6 +26,8 @@ export interface BackfillResult {
   dayBalanceYears: number[];
   /** Submitted reports put in the board's index (`REPORTS#submitted`). */
   awaitingReports: number;
+  /** Assignments moved to the reviewer's open or finished index partition. */
+  reviewerQueues: number;
 }
 
 /** Brings the stored data up to date; what was already brought up is read and left alone. */
@@ -31,7 +35,74 @@ export async function backfill(db: Db): Promise<BackfillResult> {
   return {
     dayBalanceYears: await backfillDayBalances(db),
     awaitingReports: await backfillAwaitingReports(db),
+    reviewerQueues: await backfillReviewerQueues(db),
   };
+}
+
+/** Writes the step's mark: a second run reads it and stops. */
+const markDone = (db: Db, mark: { pk: string; sk: string }) =>
+  transact(db, {
+    items: { mark: { Put: { TableName: db.tableName, Item: { ...mark, at: new Date().toISOString() } } } },
+    audit: housekeeping('backfill'),
+  });
+
+/**
+ * Written again as `itemOf` stores it now, at the version read (one changed meanwhile was stored so already):
+ * true when it was written.
+ */
+async function rewrite<T extends { version: number }>(
+  db: Db,
+  stored: T,
+  itemOf: (value: T) => Record<string, unknown>,
+): Promise<boolean> {
+  try {
+    await transact(db, {
+      items: { item: versionedPut(db, itemOf(stored), stored.version) },
+      audit: housekeeping('backfill'),
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'VERSION_CONFLICT') return false;
+    throw error;
+  }
+}
+
+/**
+ * Assignments stored while a reviewer's queue was one index partition of everything they were ever given:
+ * written again as `assignmentItem` stores them now, in the open or the finished partition. Reads every call's
+ * assignments (the calls of each status, then each call's index partition of reviews), once: the step's mark is
+ * written when it is done.
+ */
+async function backfillReviewerQueues(db: Db): Promise<number> {
+  const mark = keys.backfilled('reviewer-queues');
+  if (await getItem(db, mark, true)) return 0;
+  let written = 0;
+  for (const status of CALL_STATUSES) {
+    for (const call of await queryAll<{ id: string }>(
+      db,
+      queryIndex('gsi1', 'gsi1pk', keys.callsWithStatus(status)),
+    )) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.doc.send(
+          new QueryCommand({
+            ...queryIndex('gsi2', 'gsi2pk', keys.assignmentsOfCall(call.id)),
+            TableName: db.tableName,
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          const assignment = stripKeys<Assignment>(item);
+          const now = assignmentItem(assignment);
+          if (item.gsi1pk === now.gsi1pk && item.gsi1sk === now.gsi1sk) continue;
+          if (await rewrite(db, assignment, assignmentItem)) written += 1;
+        }
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }
+  }
+  await markDone(db, mark);
+  return written;
 }
 
 /**
@@ -57,22 +128,10 @@ async function backfillAwaitingReports(db: Db): Promise<number> {
     );
     for (const item of stored.Items ?? []) {
       if (item.status !== 'submitted' || item.gsi2pk) continue;
-      const report = stripKeys<Report>(item);
-      try {
-        await transact(db, {
-          items: { report: versionedPut(db, reportItem(report), report.version) },
-          audit: housekeeping('backfill'),
-        });
-        written += 1;
-      } catch (error) {
-        if (!(error instanceof AppError && error.code === 'VERSION_CONFLICT')) throw error;
-      }
+      if (await rewrite(db, stripKeys<Report>(item), reportItem)) written += 1;
     }
   }
-  await transact(db, {
-    items: { mark: { Put: { TableName: db.tableName, Item: { ...mark, at: new Date().toISOString() } } } },
-    audit: housekeeping('backfill'),
-  });
+  await markDone(db, mark);
   return written;
 }
 

@@ -3,6 +3,7 @@ import type { Award } from '../core/finance/award.schema.js';
 import type { LedgerEntry } from '../core/finance/finance.schema.js';
 import type { Report } from '../core/finance/report.schema.js';
 import type { KeyClaim } from '../core/ports.js';
+import { finishedAt } from '../core/reviews/access.js';
 import type { Assignment } from '../core/reviews/review.schema.js';
 import type { Db } from './client.js';
 import { keys } from './keys.js';
@@ -29,14 +30,22 @@ export const awardItem = (a: Award): Record<string, unknown> => ({
   ...a,
 });
 
-/** A reviewer on an application: in the reviewer's queue (gsi1) and the call's reviews (gsi2). */
-export const assignmentItem = (a: Assignment): Record<string, unknown> => ({
-  ...keys.assignment(a.applicationId, a.reviewerId),
-  ...keys.assignmentByReviewer(a.reviewerId, a.callId, a.applicationId),
-  ...keys.assignmentByCall(a.callId, a.applicationId, a.reviewerId),
-  entity: 'assignment',
-  ...a,
-});
+/**
+ * A reviewer on an application: in the reviewer's queue (gsi1: open or finished, moved by the save that changes
+ * its state) and the call's reviews (gsi2).
+ */
+export const assignmentItem = (a: Assignment): Record<string, unknown> => {
+  const finished = finishedAt(a);
+  return {
+    ...keys.assignment(a.applicationId, a.reviewerId),
+    ...(finished === undefined
+      ? keys.assignmentOpenByReviewer(a.reviewerId, a.callId, a.applicationId)
+      : keys.assignmentFinishedByReviewer(a.reviewerId, finished, a.applicationId)),
+    ...keys.assignmentByCall(a.callId, a.applicationId, a.reviewerId),
+    entity: 'assignment',
+    ...a,
+  };
+};
 
 /**
  * Reports still waiting for their reminder sit in the pending index; submitted or reminded ones leave it.

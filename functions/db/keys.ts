@@ -27,11 +27,20 @@ export const keys = {
     sk: `ASSIGN#${reviewerId}`,
   }),
   assignmentPrefix: 'ASSIGN#',
-  assignmentByReviewer: (reviewerId: string, callId: string, applicationId: string) => ({
-    gsi1pk: `REVIEWER#${reviewerId}`,
+  /**
+   * The reviewer's queue, in two index partitions so it reads flat however many they have finished: the open
+   * ones (still to review) by call, and the finished ones (submitted, or recused) by when, newest last.
+   */
+  assignmentOpenByReviewer: (reviewerId: string, callId: string, applicationId: string) => ({
+    gsi1pk: `REVIEWER#${reviewerId}#open`,
     gsi1sk: `${callId}#${applicationId}`,
   }),
-  assignmentsOfReviewer: (reviewerId: string) => `REVIEWER#${reviewerId}`,
+  assignmentsOpenOfReviewer: (reviewerId: string) => `REVIEWER#${reviewerId}#open`,
+  assignmentFinishedByReviewer: (reviewerId: string, finishedAt: string, applicationId: string) => ({
+    gsi1pk: `REVIEWER#${reviewerId}#finished`,
+    gsi1sk: `${finishedAt}#${applicationId}`,
+  }),
+  assignmentsFinishedOfReviewer: (reviewerId: string) => `REVIEWER#${reviewerId}#finished`,
   assignmentByCall: (callId: string, applicationId: string, reviewerId: string) => ({
     gsi2pk: `CALLREVIEWS#${callId}`,
     gsi2sk: `${applicationId}#${reviewerId}`,

@@ -11,6 +11,8 @@ export const da = {
     queueIntro:
       'Ansøgninger, du er sat til at bedømme. Er du inhabil i en ansøgning, så erklær det på ansøgningens side.',
     none: 'Du har ingen ansøgninger at bedømme.',
+    olderReviews: 'Ældre bedømmelser',
+    newestReviews: 'Til de nyeste',
     application: 'Ansøgning',
     reference: 'Journalnr.',
     call: 'Opslag',
@@ -77,6 +79,8 @@ export const en: typeof da = {
     queueIntro:
       'Applications you are asked to review. If you have a conflict of interest, declare it on the application’s page.',
     none: 'You have no applications to review.',
+    olderReviews: 'Older reviews',
+    newestReviews: 'Back to the newest',
     application: 'Application',
     reference: 'Reference',
     call: 'Call',

@@ -11,6 +11,7 @@ import type { Call } from '../../functions/core/calls/call.schema.js';
 import { getRanking } from '../../functions/core/reviews/ranking.js';
 import type { Assignment } from '../../functions/core/reviews/review.schema.js';
 import { systemClock } from '../../functions/core/shared/time.js';
+import { assignmentItem } from '../../functions/db/items.js';
 import { keys } from '../../functions/db/keys.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
 import { runBench } from './support.js';
@@ -130,13 +131,7 @@ await runBench('bench', async ({ db, measure: timed }) => {
         },
         version: 4,
       };
-      items.push({
-        ...keys.assignment(id, reviewerId),
-        ...keys.assignmentByReviewer(reviewerId, callId, id),
-        ...keys.assignmentByCall(callId, id, reviewerId),
-        entity: 'assignment',
-        ...assignment,
-      });
+      items.push(assignmentItem(assignment));
     }
   }
   const started = performance.now();

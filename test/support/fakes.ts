@@ -53,6 +53,7 @@ import type {
   UserProfile,
   UserRepository,
 } from '../../functions/core/ports.js';
+import { finishedAt } from '../../functions/core/reviews/access.js';
 import type { Assignment } from '../../functions/core/reviews/review.schema.js';
 import { AppError, notFound, versionConflict } from '../../functions/core/shared/errors.js';
 import { casePk } from '../../functions/db/keys.js';
@@ -332,11 +333,26 @@ function fakeReviews(store: FakeStore): ReviewRepository {
         (a) => a.applicationId === applicationId,
         (a) => a.reviewerId,
       ),
-    listByReviewer: async (reviewerId) =>
+    listOpenByReviewer: async (reviewerId) =>
       list(
-        (a) => a.reviewerId === reviewerId,
+        (a) => a.reviewerId === reviewerId && finishedAt(a) === undefined,
         (a) => `${a.callId}#${a.applicationId}`,
       ),
+    listFinishedByReviewer: async (reviewerId, { limit, cursor }) => {
+      const all = list(
+        (a) => a.reviewerId === reviewerId && finishedAt(a) !== undefined,
+        (a) => `${finishedAt(a)}#${a.applicationId}`,
+      )
+        .map((a) => ({ a, at: `${finishedAt(a)}#${a.applicationId}` }))
+        .reverse()
+        .filter(({ at }) => !cursor || at < cursor);
+      const items = all.slice(0, limit);
+      const last = items.at(-1);
+      return {
+        items: items.map(({ a }) => a),
+        ...(last && all.length > limit ? { cursor: last.at } : {}),
+      };
+    },
     listByCall: async (callId) =>
       list(
         (a) => a.callId === callId,

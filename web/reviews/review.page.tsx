@@ -101,14 +101,24 @@ export function reviewFieldLabel(pointer: string, call: Call, lang: Lang): strin
   return head ?? '';
 }
 
+/**
+ * A page of the reviewer's queue: the open assignments and the newest finished ones (on the first page), with a
+ * link to the older finished ones and, on those, back to the first.
+ */
 export function ReviewQueuePage({
   lang,
   assignments,
   callTitles,
+  cursor,
+  next,
 }: {
   lang: Lang;
   assignments: Assignment[];
   callTitles: Map<string, string>;
+  /** The cursor this page was asked for with; absent on the first page. */
+  cursor?: string | undefined;
+  /** The cursor of the next page of older finished assignments, when there is one. */
+  next?: string | undefined;
 }) {
   const r = texts[lang].review;
   return (
@@ -139,6 +149,22 @@ export function ReviewQueuePage({
             </tr>
           ))}
         </DataTable>
+      )}
+      {(cursor || next) && (
+        <ul class="links">
+          {cursor && (
+            <li>
+              <a href="/reviews">{r.newestReviews}</a>
+            </li>
+          )}
+          {next && (
+            <li>
+              <a href={`/reviews?cursor=${encodeURIComponent(next)}`} rel="next">
+                {r.olderReviews}
+              </a>
+            </li>
+          )}
+        </ul>
       )}
     </>
   );

@@ -36,12 +36,23 @@ export function reviewRoutes(deps: AppDeps) {
 
   web.get('/', async (c) => {
     const { actor, lang } = webCtx(c);
-    const { assignments, calls } = await listMyReviewQueue(deps.core, actor);
+    const asked = c.req.query('cursor') || undefined;
+    const { assignments, calls, cursor } = await listMyReviewQueue(
+      deps.core,
+      actor,
+      asked ? { cursor: asked.slice(0, 500) } : {},
+    );
     const callTitles = new Map(calls.map((call) => [call.id, callTitle(call, lang)] as const));
     return page(
       c,
       texts[lang].review.queueTitle,
-      <ReviewQueuePage lang={lang} assignments={assignments} callTitles={callTitles} />,
+      <ReviewQueuePage
+        lang={lang}
+        assignments={assignments}
+        callTitles={callTitles}
+        cursor={asked}
+        next={cursor}
+      />,
     );
   });
 

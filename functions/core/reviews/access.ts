@@ -36,6 +36,15 @@ export function requireReviewer(actor: Principal): void {
 export const isRecusedOrPending = (a: Assignment): boolean =>
   Boolean(a.conflict && (!a.conflict.ruling || a.conflict.ruling.recused));
 
+/**
+ * When the reviewer was done with an assignment: their review submitted, or they were recused. Absent while it
+ * is still open (their queue shows every open one, and the finished ones a page at a time, newest first).
+ */
+export function finishedAt(a: Assignment): string | undefined {
+  if (a.conflict?.ruling?.recused) return a.conflict.ruling.at;
+  return a.review.status === 'submitted' ? (a.review.submittedAt ?? a.assignedAt) : undefined;
+}
+
 /** Is this person conflicted with this application: by organisation, or by a declared conflict? */
 export function personConflict(
   person: { userId: string; organisation?: string | undefined },

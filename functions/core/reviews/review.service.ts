@@ -12,20 +12,44 @@ import type { Assignment, ReviewInput } from './review.schema.js';
  * draft and its submission; and who may read the reviews of an application.
  */
 
-/** The signed-in reviewer's assignments, with each application's title. */
-export const listMyAssignments = (deps: CoreDeps, actor: Principal): Promise<Assignment[]> =>
-  deps.reviews.listByReviewer(actor.userId);
+/** Finished assignments on a page of the reviewer's queue. */
+export const FINISHED_REVIEWS_PAGE = 25;
 
 /**
- * The reviewer's queue with the calls it falls under: one Query of the reviewer's index partition and one
- * BatchGetItem of the calls (per 100 calls), whatever the number of calls.
+ * The signed-in reviewer's queue: on the first page every open assignment (what they must still do), by call,
+ * then a page of the finished ones (submitted, or recused), newest first, and the cursor of the next page of
+ * finished ones (which leaves out the open ones). Two Queries whatever the number they have finished.
+ */
+export async function listMyAssignments(
+  deps: CoreDeps,
+  actor: Principal,
+  page: { cursor?: string } = {},
+): Promise<{ items: Assignment[]; cursor?: string }> {
+  const [open, finished] = await Promise.all([
+    page.cursor ? [] : deps.reviews.listOpenByReviewer(actor.userId),
+    deps.reviews.listFinishedByReviewer(actor.userId, {
+      limit: FINISHED_REVIEWS_PAGE,
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+    }),
+  ]);
+  return { items: [...open, ...finished.items], ...(finished.cursor ? { cursor: finished.cursor } : {}) };
+}
+
+/**
+ * A page of the reviewer's queue (listMyAssignments) with the calls it falls under: two Queries and one
+ * BatchGetItem of the calls (per 100 calls).
  */
 export async function listMyReviewQueue(
   deps: CoreDeps,
   actor: Principal,
-): Promise<{ assignments: Assignment[]; calls: Call[] }> {
-  const assignments = await listMyAssignments(deps, actor);
-  return { assignments, calls: await deps.calls.getMany(assignments.map((a) => a.callId)) };
+  page: { cursor?: string } = {},
+): Promise<{ assignments: Assignment[]; calls: Call[]; cursor?: string }> {
+  const { items, cursor } = await listMyAssignments(deps, actor, page);
+  return {
+    assignments: items,
+    calls: await deps.calls.getMany(items.map((a) => a.callId)),
+    ...(cursor ? { cursor } : {}),
+  };
 }
 
 /** The application as a reviewer may see it: blind review hides who applied and who to contact. */

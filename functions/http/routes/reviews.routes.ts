@@ -64,6 +64,13 @@ const reviewerParam = appParam.extend({
     .openapi({ param: { name: 'reviewerId', in: 'path' } }),
 });
 const items = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(schema) });
+const queuePage = z.object({
+  items: z.array(assignment),
+  cursor: z
+    .string()
+    .optional()
+    .describe('Send it back for the next page of finished ones; absent on the last'),
+});
 const rankingSchema = z.object({}).passthrough().openapi('Ranking');
 
 export function reviewRoutes(deps: AppDeps) {
@@ -286,10 +293,16 @@ export function reviewRoutes(deps: AppDeps) {
       operationId: 'listMyAssignments',
       path: '/reviews',
       summary: 'Your review queue',
+      description:
+        'Every open assignment (still to review) on the first page, then a page of the finished ones (submitted, or recused), newest first; the cursor gives the next page of finished ones.',
       security: bearer,
-      responses: { 200: json(items(assignment), 'Your assignments'), ...problems(401) },
+      request: { query: z.object({ cursor: z.string().max(500).optional() }) },
+      responses: { 200: json(queuePage, 'Your assignments'), ...problems(400, 401) },
     }),
-    async (c) => c.json({ items: await listMyAssignments(deps.core, requireUser(c)) }, 200),
+    async (c) => {
+      const { cursor } = c.req.valid('query');
+      return c.json(await listMyAssignments(deps.core, requireUser(c), cursor ? { cursor } : {}), 200);
+    },
   );
   app.openapi(
     createRoute({
