@@ -7,6 +7,7 @@
  *   plain Hono  the service in a bare Hono route (c.json), no middleware, no validation
  *   API router  the API's OpenAPIHono router alone (body limit, auth middleware, zod input), token not verified
  *   app, no verify  the whole app (compression, security headers, Cache-Control, web routes beside), token not verified
+ *   token verify    the token's verification alone (remembered after its first, functions/http/auth/tokens.ts)
  *   app         the whole app with the bearer token verified: what a client gets
  * Every run takes each variant once, in an order that turns each run, so none profits from going first.
  * Run: npm run bench (BENCH_RUNS=100 for a quicker run).
@@ -67,7 +68,8 @@ await runBench('bench-api-overhead', async ({ db }) => {
   const { app, tokens } = await benchApp(core);
   const { app: unverified, deps: unverifiedDeps } = await benchApp(core, { verify: async () => actor });
   const api = apiApp(unverifiedDeps);
-  const bearer = { headers: { authorization: `Bearer ${await tokens.sign(applicant)}` } };
+  const token = await tokens.sign(applicant);
+  const bearer = { headers: { authorization: `Bearer ${token}` } };
   const ok = async (res: Response | Promise<Response>) => {
     const answer = await res;
     const text = await answer.text();
@@ -105,6 +107,7 @@ await runBench('bench-api-overhead', async ({ db }) => {
       ['plain Hono', () => ok(plain.request(route.path, bearer))],
       ['API router', () => ok(api.request(route.path.replace(/^\/api/, ''), bearer))],
       ['app, no verify', () => ok(unverified.request(route.path, bearer))],
+      ['token verify', () => tokens.verify(token)],
       ['app', () => ok(app.request(route.path, bearer))],
     ]);
     const raw = results[0]?.p50 ?? 1;
