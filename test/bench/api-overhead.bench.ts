@@ -24,7 +24,7 @@ import { queryIndex } from '../../functions/db/reads.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
 import { apiApp } from '../../functions/http/api.js';
 import { DEMO_USERS, seedDemoData } from '../../functions/local/seed.js';
-import { benchApp, runBench } from './support.js';
+import { benchApp, percentiles, runBench } from './support.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 400);
 const TARGET_RATIO = 1.3;
@@ -45,18 +45,14 @@ async function interleaved(variants: readonly Variant[]) {
       times[k]?.push(performance.now() - t);
     }
   }
-  return variants.map(([label], k) => {
-    const sorted = (times[k] ?? []).sort((a, b) => a - b);
-    const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-    return { label, p50: p(0.5), p90: p(0.9) };
-  });
+  return variants.map(([label], k) => ({ label, ...percentiles(times[k] ?? []) }));
 }
 
 await runBench('bench-api-overhead', async ({ db }) => {
   const core = createCoreDeps(db, systemClock);
   await seedDemoData(db, core);
-  const applicant = DEMO_USERS.find((u) => u.email === 'researcher@fim.local') ?? DEMO_USERS[0];
-  if (!applicant) throw new Error('no demo user');
+  const applicant = DEMO_USERS.find((u) => u.email === 'researcher@fim.local');
+  if (!applicant) throw new Error('no demo researcher');
   const actor: Principal = { ...applicant };
   const [call] = await listCalls(core, undefined, 'open');
   if (!call) throw new Error('the demo data has no open call');

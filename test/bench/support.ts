@@ -37,6 +37,13 @@ export interface Measured<T> {
   last: T;
 }
 
+/** The median and 90th percentile of `times` (sorted in place). */
+export function percentiles(times: number[]): { p50: number; p90: number } {
+  times.sort((a, b) => a - b);
+  const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+  return { p50: p(0.5), p90: p(0.9) };
+}
+
 export interface BenchTable {
   db: Db;
   /** Runs `read` once to warm up, then `runs` times, each counted from zero. */
@@ -87,9 +94,7 @@ export async function runBench(
           units = capacity;
           calls = requests;
         }
-        times.sort((a, b) => a - b);
-        const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-        return { p50: p(0.5), p90: p(0.9), units, requests: calls, last };
+        return { ...percentiles(times), units, requests: calls, last };
       },
     });
     const heap = process.memoryUsage();
