@@ -15,7 +15,8 @@ import { applyPopulationImport } from '../../functions/core/finance/population.s
 import type { CoreDeps, RequestContext } from '../../functions/core/ports.js';
 import type { Db } from '../../functions/db/client.js';
 import { createDb } from '../../functions/db/client.js';
-import { createLocalTokens } from '../../functions/http/auth/tokens.js';
+import { createLocalTokens, type TokenVerifier } from '../../functions/http/auth/tokens.js';
+import type { AppDeps } from '../../functions/http/context.js';
 import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
 import { DEMO_USERS } from '../../functions/local/seed.js';
 import { ensureTable } from '../../functions/local/table.js';
@@ -34,6 +35,13 @@ export interface Measured<T> {
   units: number;
   requests: number;
   last: T;
+}
+
+/** The median and 90th percentile of `times` (sorted in place). */
+export function percentiles(times: number[]): { p50: number; p90: number } {
+  times.sort((a, b) => a - b);
+  const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
+  return { p50: p(0.5), p90: p(0.9) };
 }
 
 export interface BenchTable {
@@ -86,9 +94,7 @@ export async function runBench(
           units = capacity;
           calls = requests;
         }
-        times.sort((a, b) => a - b);
-        const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-        return { p50: p(0.5), p90: p(0.9), units, requests: calls, last };
+        return { ...percentiles(times), units, requests: calls, last };
       },
     });
     const heap = process.memoryUsage();
@@ -107,21 +113,26 @@ export async function runBench(
 /**
  * The app as `npm start` serves it, with the demo users in the directory: `page(path, email)` asks for a page
  * as that demo user's browser would (the session cookie) and reads the whole answer; a status other than
- * 200 is a failure.
+ * 200 is a failure. `app` and `tokens` are there for asking the API; `verifier` replaces token verification
+ * (to measure what it costs), and the tokens still sign.
  */
-export async function benchApp(core: CoreDeps) {
+export async function benchApp(core: CoreDeps, verifier?: TokenVerifier) {
   for (const user of DEMO_USERS) await syncUserProfile(core, { actor: user }, user);
   const dataDir = mkdtempSync(join(tmpdir(), 'fim-bench-'));
   const tokens = await createLocalTokens(dataDir);
-  const app = createApp({
+  const deps: AppDeps = {
     core,
-    // The bench reads pages only: readiness is never asked.
+    // The bench reads pages and API reads only: readiness is never asked.
     readiness: {},
     config: { mode: 'local', dataDir, secureCookies: false },
-    tokens,
+    tokens: verifier ?? tokens,
     logError: (message, error) => console.error(message, error),
-  });
+  };
+  const app = createApp(deps);
   return {
+    app,
+    deps,
+    tokens,
     async page(path: string, email: string): Promise<{ text: string; headers: Headers }> {
       const user = DEMO_USERS.find((u) => u.email === email);
       if (!user) throw new Error(`No demo user ${email}`);

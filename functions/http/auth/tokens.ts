@@ -32,17 +32,45 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
 const unauthenticated = (cause?: unknown) =>
   new AppError('UNAUTHENTICATED', { code: 'SIGN_IN_AGAIN' }, { cause });
 
-export function createCognitoVerifier(userPoolId: string, clientId: string): TokenVerifier {
-  const verifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'id' });
+/** How many verified tokens are remembered (a few hundred bytes each); the oldest is forgotten first. */
+export const REMEMBERED_TOKENS = 1_000;
+
+/**
+ * Verifies each token once and then remembers its claims until the token expires: a client sends the same
+ * token on every request, and verifying it again (a WebCrypto call, a hop to the thread pool) was the largest
+ * part of the API's read overhead (test/bench/api-overhead.bench.ts). A remembered token is accepted exactly
+ * as long as verifying it again would accept it (the signature and claims cannot change, and `exp` is checked
+ * as the verifier checks it: expired once `exp` <= now in whole seconds); a token that fails is never
+ * remembered, nor one without `exp`.
+ */
+export function rememberVerified(
+  verify: (token: string) => Promise<Record<string, unknown>>,
+  now: () => number = () => Date.now(),
+): TokenVerifier {
+  const remembered = new Map<string, { claims: Record<string, unknown>; exp: number }>();
   return {
     async verify(token) {
+      const seen = remembered.get(token);
+      if (seen && seen.exp > Math.floor(now() / 1000)) return principalFromClaims(seen.claims);
+      if (seen) remembered.delete(token);
+      let claims: Record<string, unknown>;
       try {
-        return principalFromClaims((await verifier.verify(token)) as Record<string, unknown>);
+        claims = await verify(token);
       } catch (error) {
         throw unauthenticated(error);
       }
+      if (typeof claims.exp === 'number') {
+        if (remembered.size >= REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value ?? '');
+        remembered.set(token, { claims, exp: claims.exp });
+      }
+      return principalFromClaims(claims);
     },
   };
+}
+
+export function createCognitoVerifier(userPoolId: string, clientId: string): TokenVerifier {
+  const verifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'id' });
+  return rememberVerified(async (token) => (await verifier.verify(token)) as Record<string, unknown>);
 }
 
 const LOCAL_ISSUER = 'urn:fim:local';
@@ -63,7 +91,14 @@ export async function createLocalTokens(dataDir: string): Promise<LocalTokens> {
       if (error.code !== 'EEXIST') throw error;
     });
   }
-  const secret = Buffer.from((await readFile(file, 'utf8')).trim(), 'base64url');
+  // Imported once: jose would otherwise import raw key bytes into WebCrypto on every sign and verify.
+  const secret = await crypto.subtle.importKey(
+    'raw',
+    Buffer.from((await readFile(file, 'utf8')).trim(), 'base64url'),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  );
   return {
     sign: (user) =>
       new SignJWT({
@@ -81,17 +116,15 @@ export async function createLocalTokens(dataDir: string): Promise<LocalTokens> {
         .setIssuedAt()
         .setExpirationTime(`${LOCAL_TOKEN_HOURS}h`)
         .sign(secret),
-    async verify(token) {
-      try {
-        const { payload } = await jwtVerify(token, secret, {
-          issuer: LOCAL_ISSUER,
-          audience: LOCAL_AUDIENCE,
-          algorithms: ['HS256'],
-        });
-        return principalFromClaims(payload);
-      } catch (error) {
-        throw unauthenticated(error);
-      }
-    },
+    ...rememberVerified(
+      async (token) =>
+        (
+          await jwtVerify(token, secret, {
+            issuer: LOCAL_ISSUER,
+            audience: LOCAL_AUDIENCE,
+            algorithms: ['HS256'],
+          })
+        ).payload,
+    ),
   };
 }
