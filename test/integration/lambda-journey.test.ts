@@ -14,6 +14,7 @@ import { api } from '../support/api.js';
 import { createCall } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { captureLambdaOutput, lambdaContext } from '../support/lambda.js';
+import { draftForm } from '../support/web.js';
 
 /*
  * The AWS path end to end: the API Lambda bundled as infra bundles it, invoked with HTTP API (payload v2) events as
@@ -256,20 +257,7 @@ describe('the bundled API Lambda, as API Gateway and Cognito drive it', () => {
     expect(html(form)).toContain('name="_version" value="1"');
 
     // The form saved, base64-encoded as the gateway passes it, Danish letters and all.
-    const saved = await send('POST', path, {
-      _version: '1',
-      _action: 'save',
-      title: 'Fald i eget hjem: æøå',
-      summary: '',
-      userInvolvement: '',
-      grantTypeId: 'A',
-      focusArea: 'prevention',
-      startDate: '',
-      endDate: '',
-      'budgetLines.0.category': 'Løn',
-      'budgetLines.0.year': '2027',
-      'budgetLines.0.amount': '1.250,50',
-    });
+    const saved = await send('POST', path, draftForm(1, { title: 'Fald i eget hjem: æøå' }));
     expect(saved.statusCode, html(saved)).toBe(303);
     expect(saved.headers?.location).toBe(`${path}?saved=1`);
 

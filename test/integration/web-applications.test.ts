@@ -3,7 +3,7 @@ import type { Call } from '../../functions/core/calls/call.schema.js';
 import type { Api } from '../support/api.js';
 import { ADMIN, applicationBody, createDraft, RESEARCHER, RESEARCHER2 } from '../support/fixtures.js';
 import { type Harness, harnessWithCall } from '../support/harness.js';
-import { browse, type Visit } from '../support/web.js';
+import { browse, draftForm, type Visit } from '../support/web.js';
 
 /*
  * The applicant's pages as a browser uses them: the application form through its one form action (typed
@@ -21,23 +21,6 @@ beforeEach(async () => {
 
 /** A page as `who` sees it (anonymous when undefined), or a form posted. */
 const visit = (who: string | undefined, path: string, options: Visit = {}) => browse(h, who, path, options);
-
-/** The form as the page sends it for a draft with one budget line. */
-const draftForm = (version: number, overrides: Record<string, string> = {}) => ({
-  _version: String(version),
-  _action: 'save',
-  title: 'Faldforebyggelse',
-  summary: '',
-  userInvolvement: '',
-  grantTypeId: 'A',
-  focusArea: 'prevention',
-  startDate: '',
-  endDate: '',
-  'budgetLines.0.category': 'Løn',
-  'budgetLines.0.year': '2027',
-  'budgetLines.0.amount': '1.250,50',
-  ...overrides,
-});
 
 const stored = async (id: string) => {
   const application = await h.core.applications.get(id);

@@ -136,3 +136,20 @@ export const fieldError = (html: string, fieldId: string): string | undefined =>
 /** The text of the element with this id (an error beside its field, the summary), without its markup. */
 export const textOf = (html: string, id: string): string =>
   new RegExp(`id="${id}"[^>]*>([\\s\\S]*?)</(?:span|p|div)>`).exec(html)?.[1]?.replace(/<[^>]+>/g, '') ?? '';
+
+/** The form as the page sends it for a draft with one budget line. */
+export const draftForm = (version: number, overrides: Record<string, string> = {}) => ({
+  _version: String(version),
+  _action: 'save',
+  title: 'Faldforebyggelse',
+  summary: '',
+  userInvolvement: '',
+  grantTypeId: 'A',
+  focusArea: 'prevention',
+  startDate: '',
+  endDate: '',
+  'budgetLines.0.category': 'Løn',
+  'budgetLines.0.year': '2027',
+  'budgetLines.0.amount': '1.250,50',
+  ...overrides,
+});

@@ -102,29 +102,23 @@ export function AssignmentPage({
                         <td>{r.conflicts[conflictState(a)]}</td>
                         <td>
                           {reviewable(row) && a.review.status === 'submitted' ? (
-                            <form method="post" action={`${base}/reopen`} class="inline">
-                              <input type="hidden" name="applicationId" value={row.applicationId} />
-                              <input type="hidden" name="reviewerId" value={a.reviewerId} />
-                              <button
-                                type="submit"
-                                class="secondary"
-                                aria-label={b.reopenLabel(a.reviewerName, rowName(row))}
-                              >
-                                {b.reopen}
-                              </button>
-                            </form>
+                            <AssignmentAction
+                              action={`${base}/reopen`}
+                              applicationId={row.applicationId}
+                              reviewerId={a.reviewerId}
+                              class="secondary"
+                              label={b.reopenLabel(a.reviewerName, rowName(row))}
+                              text={b.reopen}
+                            />
                           ) : reviewable(row) ? (
-                            <form method="post" action={`${base}/remove`} class="inline">
-                              <input type="hidden" name="applicationId" value={row.applicationId} />
-                              <input type="hidden" name="reviewerId" value={a.reviewerId} />
-                              <button
-                                type="submit"
-                                class="danger"
-                                aria-label={b.removeLabel(a.reviewerName, rowName(row))}
-                              >
-                                {b.remove}
-                              </button>
-                            </form>
+                            <AssignmentAction
+                              action={`${base}/remove`}
+                              applicationId={row.applicationId}
+                              reviewerId={a.reviewerId}
+                              class="danger"
+                              label={b.removeLabel(a.reviewerName, rowName(row))}
+                              text={b.remove}
+                            />
                           ) : (
                             '–'
                           )}
@@ -246,5 +240,25 @@ export function SuggestionPage({
         </form>
       )}
     </>
+  );
+}
+
+/** One button acting on one reviewer's assignment to one application (reopen the review, or remove the reviewer). */
+function AssignmentAction(props: {
+  action: string;
+  applicationId: string;
+  reviewerId: string;
+  class: 'secondary' | 'danger';
+  label: string;
+  text: string;
+}) {
+  return (
+    <form method="post" action={props.action} class="inline">
+      <input type="hidden" name="applicationId" value={props.applicationId} />
+      <input type="hidden" name="reviewerId" value={props.reviewerId} />
+      <button type="submit" class={props.class} aria-label={props.label}>
+        {props.text}
+      </button>
+    </form>
   );
 }
