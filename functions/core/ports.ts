@@ -1,4 +1,5 @@
 import type { Application } from './applications/application.schema.js';
+import type { Invitation, Member } from './applications/members.schema.js';
 import type { AuditEvent, OutboxMessage } from './audit/audit.js';
 import type { Principal } from './auth/principal.js';
 import type { Call, CallStatus } from './calls/call.schema.js';
@@ -41,6 +42,8 @@ export interface SubmissionWrite {
 
 export interface ApplicationRepository {
   get(id: string): Promise<Application | undefined>;
+  /** Several applications in one BatchGetItem (eventually consistent); absent ones left out. */
+  getMany(ids: readonly string[]): Promise<Application[]>;
   listByOwner(ownerId: string): Promise<Application[]>;
   listByCall(callId: string): Promise<Application[]>;
   /** Writes at the version read (created when undefined), with its audit event and the messages it causes. */
@@ -59,6 +62,43 @@ export interface ApplicationRepository {
     expectedVersion: number,
     build: (reference: string) => SubmissionWrite,
   ): Promise<Application>;
+}
+
+/** Co-applicants and their invitations (core/applications/members.service.ts). */
+export interface MemberRepository {
+  getMember(applicationId: string, userId: string): Promise<Member | undefined>;
+  /** The application's co-applicants, by when they joined. */
+  listMembers(applicationId: string): Promise<Member[]>;
+  /** The ids of the applications a person has joined as a co-applicant, newest first. */
+  listMemberships(userId: string): Promise<string[]>;
+  getInvitation(id: string): Promise<Invitation | undefined>;
+  /** The application's invitations still waiting, oldest first. */
+  listPendingInvitations(applicationId: string): Promise<Invitation[]>;
+  /** The invitations waiting for an address (compared lower-cased), newest first. */
+  listInvitationsFor(email: string): Promise<Invitation[]>;
+  /** Writes a new invitation (absent before), its audit event and the e-mail to the invitee. */
+  invite(invitation: Invitation, audit: AuditEvent, outbox: readonly OutboxMessage[]): Promise<void>;
+  /**
+   * Accepts: the invitation at the version read (still pending) and the new member (absent before), with the
+   * audit event. @throws AppError VERSION_CONFLICT
+   */
+  accept(invitation: Invitation, expectedVersion: number, member: Member, audit: AuditEvent): Promise<void>;
+  /** Revokes a pending invitation at the version read. @throws AppError VERSION_CONFLICT */
+  revoke(invitation: Invitation, expectedVersion: number, audit: AuditEvent): Promise<void>;
+  /** Removes a co-applicant (who must still be one). @throws AppError VERSION_CONFLICT */
+  remove(member: Member, audit: AuditEvent): Promise<void>;
+  /**
+   * Hands the application over in one transaction: the application with its new owner at the version read, the
+   * new owner's membership removed (it must exist), the former owner's added (absent before), the audit event.
+   * @throws AppError VERSION_CONFLICT
+   */
+  handOver(
+    application: Application,
+    expectedVersion: number,
+    newOwner: Member,
+    formerOwner: Member,
+    audit: AuditEvent,
+  ): Promise<void>;
 }
 
 export interface UserProfile {
@@ -389,6 +429,7 @@ export interface Mailer {
 export interface CoreDeps {
   calls: CallRepository;
   applications: ApplicationRepository;
+  members: MemberRepository;
   users: UserRepository;
   reviews: ReviewRepository;
   decisions: DecisionRepository;

@@ -21,6 +21,27 @@ export const keys = {
   }),
   applicationsOfCall: (callId: string) => `CALLAPPS#${callId}`,
 
+  /** A co-applicant, under the application's partition; in their own index partition for "my applications". */
+  member: (applicationId: string, userId: string) => ({ pk: `APP#${applicationId}`, sk: `MEMBER#${userId}` }),
+  memberPrefix: 'MEMBER#',
+  memberByUser: (userId: string, joinedAt: string, applicationId: string) => ({
+    gsi1pk: `MEMBER#${userId}`,
+    gsi1sk: `${joinedAt}#${applicationId}`,
+  }),
+  membershipsOf: (userId: string) => `MEMBER#${userId}`,
+  /** An invitation to join an application; indexed by address and by application only while it waits. */
+  invitation: (id: string) => ({ pk: `INVITE#${id}`, sk: 'INVITE' }),
+  invitationByEmail: (email: string, invitedAt: string, id: string) => ({
+    gsi1pk: `INVITEE#${email.toLowerCase()}`,
+    gsi1sk: `${invitedAt}#${id}`,
+  }),
+  invitationsFor: (email: string) => `INVITEE#${email.toLowerCase()}`,
+  invitationByApplication: (applicationId: string, invitedAt: string, id: string) => ({
+    gsi2pk: `APPINVITES#${applicationId}`,
+    gsi2sk: `${invitedAt}#${id}`,
+  }),
+  invitationsOfApplication: (applicationId: string) => `APPINVITES#${applicationId}`,
+
   /** A reviewer on an application: assignment, conflict and review in one item. */
   assignment: (applicationId: string, reviewerId: string) => ({
     pk: `APP#${applicationId}`,

@@ -6,6 +6,7 @@ import { createCallRepository } from './calls.repository.js';
 import type { Db } from './client.js';
 import { createDecisionRepository } from './decisions.repository.js';
 import { createFinanceRepository } from './finance.repository.js';
+import { createMemberRepository } from './members.repository.js';
 import { createMessageRepository } from './messages.repository.js';
 import { createPartyRepository } from './parties.repository.js';
 import { createReminderRepository } from './reminders.repository.js';
@@ -18,6 +19,7 @@ export function createCoreDeps(db: Db, clock: Clock): CoreDeps {
   return {
     calls: createCallRepository(db),
     applications: createApplicationRepository(db),
+    members: createMemberRepository(db),
     users: createUserRepository(db),
     reviews: createReviewRepository(db),
     decisions: createDecisionRepository(db),

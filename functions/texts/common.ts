@@ -219,6 +219,8 @@ const ENTITY_DA: Record<EntityName, string> = {
   year: 'Året',
   user: 'Brugeren',
   message: 'Beskeden',
+  invitation: 'Invitationen',
+  member: 'Medansøgeren',
 };
 const ENTITY_EN: Record<EntityName, string> = {
   call: 'The call',
@@ -233,6 +235,8 @@ const ENTITY_EN: Record<EntityName, string> = {
   year: 'The year',
   user: 'The user',
   message: 'The message',
+  invitation: 'The invitation',
+  member: 'The co-applicant',
 };
 
 type SharedMessages = CommonMessages & ValidationMessages;

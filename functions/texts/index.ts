@@ -10,8 +10,10 @@ import * as calls from './calls.js';
 import * as common from './common.js';
 import * as finance from './finance.js';
 import type { Lang } from './lang.js';
+import * as members from './members.js';
 import { type AllMessageTexts, type MailTexts, type MessageTexts, wordMessage } from './messages.js';
 import * as outbox from './outbox.js';
+import * as pdf from './pdf.js';
 import * as reviews from './reviews.js';
 
 /*
@@ -28,6 +30,8 @@ const da = {
   ...finance.da,
   ...awards.da,
   ...outbox.da,
+  ...members.da,
+  ...pdf.da,
 };
 
 export type Texts = typeof da;
@@ -41,6 +45,8 @@ const en: Texts = {
   ...finance.en,
   ...awards.en,
   ...outbox.en,
+  ...members.en,
+  ...pdf.en,
 };
 
 export const texts: Record<Lang, Texts> = { da, en };
@@ -55,6 +61,7 @@ const messages: Record<Lang, AllMessageTexts> = {
     ...finance.daMessages,
     ...awards.daMessages,
     ...outbox.daMessages,
+    ...members.daMessages,
   },
   en: {
     ...common.enMessages,
@@ -65,12 +72,27 @@ const messages: Record<Lang, AllMessageTexts> = {
     ...finance.enMessages,
     ...awards.enMessages,
     ...outbox.enMessages,
+    ...members.enMessages,
   },
 };
 
 const mail: Record<Lang, MailTexts<MailParams>> = {
-  da: { ...applications.daMail, ...board.daMail, ...finance.daMail, ...awards.daMail, ...reviews.daMail },
-  en: { ...applications.enMail, ...board.enMail, ...finance.enMail, ...awards.enMail, ...reviews.enMail },
+  da: {
+    ...applications.daMail,
+    ...members.daMail,
+    ...board.daMail,
+    ...finance.daMail,
+    ...awards.daMail,
+    ...reviews.daMail,
+  },
+  en: {
+    ...applications.enMail,
+    ...members.enMail,
+    ...board.enMail,
+    ...finance.enMail,
+    ...awards.enMail,
+    ...reviews.enMail,
+  },
 };
 
 /** Every kind of e-mail the catalogue words (the admin's filter offers them). */

@@ -71,6 +71,7 @@ export const da = {
     /** Names of the kinds of message: the compiler asks for one for every kind. */
     kinds: {
       'application.receipt': 'Kvittering for ansøgning',
+      'application.invitation': 'Invitation som medansøger',
       'application.decision': 'Afgørelse på ansøgning',
       'application.withdrawn': 'Bekræftelse af tilbagetrækning',
       'application.deadline_reminder': 'Påmindelse om ansøgningsfrist',
@@ -174,6 +175,7 @@ export const en: typeof da = {
     },
     kinds: {
       'application.receipt': 'Application receipt',
+      'application.invitation': 'Invitation to co-apply',
       'application.decision': 'Decision on an application',
       'application.withdrawn': 'Withdrawal confirmed',
       'application.deadline_reminder': 'Application deadline reminder',

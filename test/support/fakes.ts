@@ -1,4 +1,5 @@
 import type { Application } from '../../functions/core/applications/application.schema.js';
+import type { Invitation, Member } from '../../functions/core/applications/members.schema.js';
 import { formatReference } from '../../functions/core/applications/submission.rules.js';
 import type { AuditEvent, OutboxMessage } from '../../functions/core/audit/audit.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
@@ -44,6 +45,7 @@ import type {
   DecisionRepository,
   FinanceRepository,
   KeyClaim,
+  MemberRepository,
   MessageRepository,
   MovementClaim,
   PartyRepository,
@@ -135,6 +137,9 @@ const keyClaimed = () => new AppError('RULES_FAILED', { code: 'IDEMPOTENCY_KEY_C
 export class FakeStore {
   readonly calls = new Map<string, Call>();
   readonly applications = new Map<string, Application>();
+  /** Co-applicants by `<applicationId>#<userId>`, and the invitations by id. */
+  readonly members = new Map<string, Member>();
+  readonly invitations = new Map<string, Invitation>();
   readonly referenceCounters = new Map<number, number>();
   readonly references = new Map<string, string>();
   readonly users = new Map<string, UserProfile>();
@@ -269,6 +274,7 @@ function fakeApplications(store: FakeStore): ApplicationRepository {
   const under = (a: Application, event: AuditEvent) => ({ entityPk: `APP#${a.id}`, event });
   return {
     get: async (id) => copy(store.applications.get(id)),
+    getMany: async (ids) => copiesOf(store.applications, ids),
     listByOwner: async (ownerId) =>
       [...store.applications.values()]
         .filter((a) => a.ownerId === ownerId)
@@ -304,6 +310,71 @@ function fakeApplications(store: FakeStore): ApplicationRepository {
       );
       return copy(application);
     },
+  };
+}
+
+function fakeMembers(store: FakeStore): MemberRepository {
+  const memberKey = (applicationId: string, userId: string) => `${applicationId}#${userId}`;
+  const under = (applicationId: string, event: AuditEvent) => ({ entityPk: `APP#${applicationId}`, event });
+  const gone = (m: Member): Write => ({
+    holds: () => store.members.has(memberKey(m.applicationId, m.userId)),
+    apply: () => store.members.delete(memberKey(m.applicationId, m.userId)),
+  });
+  const pending = (i: Invitation) => i.status === 'pending';
+  return {
+    getMember: async (applicationId, userId) => copy(store.members.get(memberKey(applicationId, userId))),
+    listMembers: async (applicationId) =>
+      listed(store.members, { applicationId }, (m) => `${m.joinedAt}#${m.userId}`),
+    listMemberships: async (userId) =>
+      listed(store.members, { userId }, (m) => `${m.joinedAt}#${m.applicationId}`)
+        .reverse()
+        .map((m) => m.applicationId),
+    getInvitation: async (id) => copy(store.invitations.get(id)),
+    listPendingInvitations: async (applicationId) =>
+      listed(
+        store.invitations,
+        (i) => pending(i) && i.applicationId === applicationId,
+        (i) => `${i.invitedAt}#${i.id}`,
+      ),
+    listInvitationsFor: async (email) =>
+      listed(
+        store.invitations,
+        (i) => pending(i) && i.email === email.toLowerCase(),
+        (i) => `${i.invitedAt}#${i.id}`,
+      ).reverse(),
+    invite: (invitation, audit, outbox) =>
+      store.transact(
+        { invitation: versioned(store.invitations, invitation.id, invitation) },
+        under(invitation.applicationId, audit),
+        outbox,
+      ),
+    accept: (invitation, expectedVersion, member, audit) =>
+      store.transact(
+        {
+          invitation: versioned(store.invitations, invitation.id, invitation, expectedVersion),
+          member: created(store.members, memberKey(member.applicationId, member.userId), member),
+        },
+        under(member.applicationId, audit),
+      ),
+    revoke: (invitation, expectedVersion, audit) =>
+      store.transact(
+        { invitation: versioned(store.invitations, invitation.id, invitation, expectedVersion) },
+        under(invitation.applicationId, audit),
+      ),
+    remove: (member, audit) => store.transact({ member: gone(member) }, under(member.applicationId, audit)),
+    handOver: (application, expectedVersion, newOwner, formerOwner, audit) =>
+      store.transact(
+        {
+          application: versioned(store.applications, application.id, application, expectedVersion),
+          newOwner: gone(newOwner),
+          formerOwner: created(
+            store.members,
+            memberKey(formerOwner.applicationId, formerOwner.userId),
+            formerOwner,
+          ),
+        },
+        under(application.id, audit),
+      ),
   };
 }
 
@@ -944,6 +1015,7 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
   const deps: CoreDeps = {
     calls: fakeCalls(store),
     applications: fakeApplications(store),
+    members: fakeMembers(store),
     users: fakeUsers(store),
     reviews: fakeReviews(store),
     decisions: fakeDecisions(store),

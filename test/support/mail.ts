@@ -99,6 +99,12 @@ export function outboxMessage(
   };
   const money = { ...lead, amountOre: 5_000_000, paidOn: '2027-06-01', awardOre: 30_000_000 };
   const params: { [K in MailKind]: MailParams[K] } = {
+    'application.invitation': {
+      inviterName: 'Lise Larsen',
+      title: 'Bevægelse i hverdagen',
+      callTitle: 'Forebyggelse 2027',
+      callTitleEn: 'Prevention 2027',
+    },
     'application.receipt': {
       name: 'Lise Larsen',
       reference: 'FIM-2027-0007',
@@ -164,6 +170,7 @@ export function outboxMessage(
   };
   const caseOf: Record<MailKind, { kind: OutboxMessage['case']['kind']; link: string }> = {
     'application.receipt': { kind: 'application', link: `/applications/${caseId}` },
+    'application.invitation': { kind: 'application', link: `/invitations/${caseId}` },
     'application.decision': { kind: 'application', link: `/applications/${caseId}` },
     'contribution.demand': { kind: 'party', link: `/finance/parties/${caseId}` },
     'report.reminder': { kind: 'award', link: `/awards/${caseId}` },

@@ -4,45 +4,29 @@ import type { Call } from '../calls/call.schema.js';
 import { loadCall } from '../calls/call.service.js';
 import { withoutPersonalReasons } from '../decisions/decision.rules.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
-import { AppError, type FieldError, forbidden, notFound, versionConflict } from '../shared/errors.js';
+import { AppError, type FieldError, forbidden, notFound } from '../shared/errors.js';
 import { copenhagenWallClock } from '../shared/time.js';
+import { type ApplicationRole, applicationFor, readApplication } from './access.js';
 import {
   type Application,
   type ApplicationDraftInput,
   type Receipt,
   sumBudgetOre,
 } from './application.schema.js';
-
 import { letterSubject, toOwnerOf } from './letters.js';
 import { callAcceptsDrafts, checkSubmission } from './submission.rules.js';
 
-/**
- * Who may read an application: its owner always; admins once it has left draft. A draft is the owner's
- * alone. (Reviewers and the board get access through assignments, issue 3.)
- */
-export function canRead(actor: Principal, application: Application): boolean {
-  if (application.ownerId === actor.userId) return true;
-  return application.status !== 'draft' && isAdmin(actor);
-}
+const loadReadable = async (deps: CoreDeps, actor: Principal, applicationId: string): Promise<Application> =>
+  (await readApplication(deps, actor, applicationId)).application;
 
-async function loadReadable(deps: CoreDeps, actor: Principal, applicationId: string): Promise<Application> {
-  const application = await deps.applications.get(applicationId);
-  // Not found and not yours look the same, so ids cannot be probed.
-  if (!application || !canRead(actor, application)) throw notFound('application');
-  return application;
-}
-
-async function loadOwned(
+/** The owner's application at the version read (access.ts decides). */
+const loadOwned = async (
   deps: CoreDeps,
   actor: Principal,
   applicationId: string,
   expectedVersion: number | undefined,
-): Promise<Application> {
-  const application = await loadReadable(deps, actor, applicationId);
-  if (application.ownerId !== actor.userId) throw forbidden();
-  if (expectedVersion !== undefined && expectedVersion !== application.version) throw versionConflict();
-  return application;
-}
+): Promise<Application> =>
+  (await applicationFor(deps, actor, applicationId, 'own', expectedVersion)).application;
 
 function withDraftFields(application: Application, input: ApplicationDraftInput): Application {
   const next: Record<string, unknown> = { ...application };
@@ -76,10 +60,14 @@ export async function getApplication(
 export interface ApplicationWithCall {
   application: Application;
   call: Call | undefined;
-  /** The owner's draft: the form, not the read-only view. */
+  /** A draft its owner or a co-applicant may edit: the form, not the read-only view. */
   editable: boolean;
   /** The owner may withdraw it: a draft or a submitted application, before review starts. */
   withdrawable: boolean;
+  /** The reader is its owner: submits, withdraws, invites and hands over. */
+  owner: boolean;
+  /** The reader's part in it (owner, co-applicant, admin). */
+  role: ApplicationRole;
 }
 
 /** An application its reader may see, with its call and what the reader may do. @throws AppError NOT_FOUND */
@@ -88,20 +76,30 @@ export async function getApplicationWithCall(
   actor: Principal,
   applicationId: string,
 ): Promise<ApplicationWithCall> {
-  const application = await getApplication(deps, actor, applicationId);
+  const { application, access } = await readApplication(deps, actor, applicationId);
   const call = await deps.calls.get(application.callId);
-  const owner = application.ownerId === actor.userId;
   return {
-    application,
+    application: asSeenBy(actor, application),
     call,
-    editable: owner && application.status === 'draft' && call !== undefined,
-    withdrawable: owner && (application.status === 'draft' || application.status === 'submitted'),
+    editable: access.edit && application.status === 'draft' && call !== undefined,
+    withdrawable: access.own && (application.status === 'draft' || application.status === 'submitted'),
+    owner: access.own,
+    role: access.role,
   };
 }
 
-/** The actor's own applications, newest first. */
-export const listMyApplications = async (deps: CoreDeps, actor: Principal): Promise<Application[]> =>
-  (await deps.applications.listByOwner(actor.userId)).map((a) => asSeenBy(actor, a));
+/** The actor's applications, owned and joined as a co-applicant, newest first. */
+export async function listMyApplications(deps: CoreDeps, actor: Principal): Promise<Application[]> {
+  const [owned, memberships] = await Promise.all([
+    deps.applications.listByOwner(actor.userId),
+    deps.members.listMemberships(actor.userId),
+  ]);
+  const ownedIds = new Set(owned.map((a) => a.id));
+  const joined = await deps.applications.getMany(memberships.filter((id) => !ownedIds.has(id)));
+  return [...owned, ...joined]
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
+    .map((a) => asSeenBy(actor, a));
+}
 
 /** The actor's own applications, newest first, each with its call (for the call's title). */
 export async function listMyApplicationsWithCalls(
@@ -207,7 +205,10 @@ async function saveChange(
   return next;
 }
 
-/** Saves changes to the owner's draft. @throws AppError NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, INVALID_STATE */
+/**
+ * Saves changes to a draft, by its owner or a co-applicant.
+ * @throws AppError NOT_FOUND, FORBIDDEN, VERSION_CONFLICT, INVALID_STATE
+ */
 export async function updateDraft(
   deps: CoreDeps,
   ctx: RequestContext,
@@ -215,7 +216,13 @@ export async function updateDraft(
   input: ApplicationDraftInput,
   expectedVersion: number,
 ): Promise<Application> {
-  const current = await loadOwned(deps, ctx.actor, applicationId, expectedVersion);
+  const { application: current } = await applicationFor(
+    deps,
+    ctx.actor,
+    applicationId,
+    'edit',
+    expectedVersion,
+  );
   if (current.status !== 'draft') {
     throw new AppError('INVALID_STATE', { code: 'APPLICATION_NOT_DRAFT' });
   }

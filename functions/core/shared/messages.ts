@@ -1,4 +1,5 @@
 import type { ApplicationMail, ApplicationMessages } from '../applications/application.messages.js';
+import type { MemberMail, MemberMessages } from '../applications/members.messages.js';
 import type { CallMessages } from '../calls/call.messages.js';
 import type { DecisionMail, DecisionMessages } from '../decisions/decision.messages.js';
 import type { AwardMail, AwardMessages } from '../finance/award.messages.js';
@@ -27,7 +28,9 @@ export type EntityName =
   | 'contribution'
   | 'year'
   | 'user'
-  | 'message';
+  | 'message'
+  | 'invitation'
+  | 'member';
 
 /** A message that carries no values: its code says it all. */
 export type Plain = Record<never, never>;
@@ -99,6 +102,7 @@ export interface MessageParams
     ValidationMessages,
     CallMessages,
     ApplicationMessages,
+    MemberMessages,
     ReviewMessages,
     DecisionMessages,
     FinanceMessages,
@@ -122,6 +126,7 @@ export type Message = MessageOf<MessageParams>;
 /** Every e-mail the platform sends, by kind, with the values it speaks of. */
 export interface MailParams
   extends ApplicationMail,
+    MemberMail,
     DecisionMail,
     FinanceMail,
     AwardMail,
