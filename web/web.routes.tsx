@@ -9,6 +9,7 @@ import { STATUS_OF } from '../functions/http/problem.js';
 import { say, texts } from '../functions/texts/index.js';
 import type { Lang } from '../functions/texts/lang.js';
 import { applicationRoutes } from './applications/applications.routes.js';
+import { memberRoutes } from './applications/members.routes.js';
 import { awardRoutes } from './awards/awards.routes.js';
 import { financeAwardRoutes } from './awards/finance-awards.routes.js';
 import { boardRoutes } from './board/board.routes.js';
@@ -75,6 +76,7 @@ export function webRoutes(deps: AppDeps) {
   web.route('/', signInRoutes(deps));
   web.route('/', callRoutes(deps));
   web.route('/', applicationRoutes(deps));
+  web.route('/', memberRoutes(deps));
   web.route('/admin', adminCallRoutes(deps));
   web.route('/reviews', reviewRoutes(deps));
   web.route('/board', boardRoutes(deps));

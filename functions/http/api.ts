@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { awardRoutes } from './routes/awards.routes.js';
 import { callRoutes } from './routes/calls.routes.js';
 import { financeRoutes } from './routes/finance.routes.js';
+import { memberRoutes } from './routes/members.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { reviewRoutes } from './routes/reviews.routes.js';
@@ -57,6 +58,7 @@ export function apiApp(deps: AppDeps) {
     awardRoutes,
     reportRoutes,
     messageRoutes,
+    memberRoutes,
   ]) {
     api.route('/', routes(deps));
   }

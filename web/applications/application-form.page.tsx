@@ -15,6 +15,7 @@ import { ErrorSummary, type Errors, ListFieldset, SelectField, TextField } from 
 import { Notice } from '../components/notice.js';
 import { maxLengthOf } from '../forms.js';
 import type { ApplicationFormValues } from './application-form.js';
+import { ApplicationLinks } from './applications.page.js';
 
 export const valuesFromApplication = (a: Application): ApplicationFormValues => ({
   grantTypeId: a.grantTypeId ?? '',
@@ -88,6 +89,8 @@ export interface ApplicationFormProps {
   errors: Errors;
   notice?: string | undefined;
   conflict?: boolean | undefined;
+  /** The reader owns the application: a co-applicant edits but does not submit or withdraw. */
+  owner?: boolean | undefined;
 }
 
 /** One row of a list the applicant can grow and shrink: its heading with its number, and the button that removes it. */
@@ -128,6 +131,7 @@ export function ApplicationFormPage({
   errors,
   notice,
   conflict,
+  owner = true,
 }: ApplicationFormProps) {
   const t = texts[lang];
   const a = t.application;
@@ -345,14 +349,20 @@ export function ApplicationFormPage({
           <button type="submit" name="_action" value="save" class="secondary">
             {t.form.save}
           </button>
-          <button type="submit" name="_action" value="submit">
-            {t.form.submit}
-          </button>
+          {owner && (
+            <button type="submit" name="_action" value="submit">
+              {t.form.submit}
+            </button>
+          )}
         </div>
+        {!owner && <p class="meta">{t.members.ownerOnlySubmits}</p>}
       </form>
-      <p>
-        <a href={`${base}/withdraw`}>{a.withdraw}</a>
-      </p>
+      <ApplicationLinks lang={lang} applicationId={application.id} />
+      {owner && (
+        <p>
+          <a href={`${base}/withdraw`}>{a.withdraw}</a>
+        </p>
+      )}
     </>
   );
 }

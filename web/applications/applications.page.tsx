@@ -17,9 +17,14 @@ export function MyApplicationsPage({
   lang,
   items,
   awarded = new Set(),
+  invitations,
+  notice,
 }: {
   lang: Lang;
   items: { application: Application; call: Call | undefined }[];
+  /** The invitations waiting for the reader (members.page.tsx). */
+  invitations?: Child;
+  notice?: string | undefined;
   /** The ids of the applications whose award the caller has accepted: each links to its award. */
   awarded?: ReadonlySet<string>;
 }) {
@@ -27,6 +32,8 @@ export function MyApplicationsPage({
   return (
     <>
       <h1>{t.mine.title}</h1>
+      <Notice text={notice} />
+      {invitations}
       {items.length === 0 ? (
         <p>
           {t.mine.none} <a href="/">{t.nav.calls}</a>
@@ -142,6 +149,7 @@ export function ApplicationView({
       </ul>
       <h2>{a.budget}</h2>
       <BudgetTable lang={lang} lines={application.budgetLines} totalOre={application.requestedAmountOre} />
+      <ApplicationLinks lang={lang} applicationId={application.id} />
       <div class="actions">
         {application.reference && (
           <a class="button secondary" href={`/applications/${application.id}/receipt`}>
@@ -153,6 +161,23 @@ export function ApplicationView({
         )}
       </div>
     </>
+  );
+}
+
+/** The application's co-applicants and its PDF (Danish, and English beside it), on every view of it. */
+export function ApplicationLinks({ lang, applicationId }: { lang: Lang; applicationId: string }) {
+  const t = texts[lang];
+  const base = `/applications/${applicationId}`;
+  return (
+    <ul class="links">
+      <li>
+        <a href={`${base}/members`}>{t.members.link}</a>
+      </li>
+      <li>
+        <a href={`${base}/pdf`}>{t.applicationPdf.link}</a> (
+        <a href={`${base}/pdf?lang=en`}>{t.applicationPdf.linkEn}</a>)
+      </li>
+    </ul>
   );
 }
 
@@ -272,6 +297,9 @@ export function ReceiptPage({ lang, receipt, mail }: { lang: Lang; receipt: Rece
         </dd>
       </dl>
       {mail}
+      <p>
+        <a href={`/applications/${receipt.applicationId}/pdf`}>{t.applicationPdf.link}</a>
+      </p>
       <p class="meta">{t.receipt.print}</p>
       <p>
         <a href="/applications">{t.nav.mine}</a>

@@ -10,11 +10,13 @@ import {
   updateDraft,
   withdrawApplication,
 } from '../../functions/core/applications/application.service.js';
+import { listMyInvitations } from '../../functions/core/applications/members.service.js';
 import { listAwards } from '../../functions/core/finance/award.service.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
 import { awardSection } from '../awards/awards.routes.js';
 import { Errors } from '../components/fields.js';
+import { noticeOf } from '../components/notice.js';
 import { type FormState, formAction } from '../form-action.js';
 import { formVersion, readBody } from '../forms.js';
 import { receiptNotice } from '../messages/messages.routes.js';
@@ -27,6 +29,7 @@ import {
 } from './application-form.js';
 import { ApplicationFormPage, valuesFromApplication } from './application-form.page.js';
 import { ApplicationView, MyApplicationsPage, ReceiptPage, WithdrawPage } from './applications.page.js';
+import { MyInvitations } from './members.page.js';
 
 /** The applicant's pages: starting an application, the form, the list of one's own, withdrawal and receipt. */
 export function applicationRoutes(deps: AppDeps) {
@@ -39,14 +42,21 @@ export function applicationRoutes(deps: AppDeps) {
 
   app.get('/applications', async (c) => {
     const { actor, lang } = webCtx(c);
-    const [items, awards] = await Promise.all([
+    const [items, awards, invitations] = await Promise.all([
       listMyApplicationsWithCalls(deps.core, actor),
       listAwards(deps.core, actor, true),
+      listMyInvitations(deps.core, actor),
     ]);
     return page(
       c,
       texts[lang].mine.title,
-      <MyApplicationsPage lang={lang} items={items} awarded={new Set(awards.map((a) => a.applicationId))} />,
+      <MyApplicationsPage
+        lang={lang}
+        items={items}
+        awarded={new Set(awards.map((a) => a.applicationId))}
+        invitations={<MyInvitations lang={lang} invitations={invitations} />}
+        notice={c.req.query('left') ? texts[lang].members.left : undefined}
+      />,
     );
   });
 
@@ -58,7 +68,7 @@ export function applicationRoutes(deps: AppDeps) {
     notice?: string,
   ) => {
     const { actor, lang } = webCtx(c);
-    const { application, call, editable, withdrawable } = await getApplicationWithCall(
+    const { application, call, editable, withdrawable, owner } = await getApplicationWithCall(
       deps.core,
       actor,
       applicationId,
@@ -76,6 +86,7 @@ export function applicationRoutes(deps: AppDeps) {
           errors={state?.errors ?? new Errors(lang)}
           notice={notice}
           conflict={state?.conflict}
+          owner={owner}
         />,
         state?.status ?? 200,
       );
@@ -104,7 +115,10 @@ export function applicationRoutes(deps: AppDeps) {
       c,
       c.req.param('id'),
       undefined,
-      c.req.query('saved') ? texts[c.get('lang')].form.saved : undefined,
+      noticeOf((flag) => c.req.query(flag), {
+        saved: texts[c.get('lang')].form.saved,
+        joined: texts[c.get('lang')].invitation.accepted,
+      }),
     ),
   );
 
