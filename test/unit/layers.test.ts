@@ -62,6 +62,10 @@ describe('the layers, as npm run lint keeps them', () => {
     ['functions/db/probe.ts', 'nodemailer', 'Only functions/mail sends mail'],
     ['functions/http/probe.ts', 'nodemailer', 'Only functions/mail sends mail'],
     ['web/probe.ts', 'maildev', 'Only functions/mail sends mail'],
+    ['functions/core/applications/probe.ts', 'pdfmake/js/index.js', 'Only functions/pdf renders PDFs'],
+    ['functions/app/probe.ts', 'pdfmake', 'Only functions/pdf renders PDFs'],
+    ['functions/pdf/probe.ts', '../db/client.js', 'imports the core, texts and pdfmake only'],
+    ['functions/pdf/probe.ts', 'hono', 'PDFs know no HTTP'],
   ])('%s may not import %s', (path, specifier, message) => {
     const { refused, output } = lint(path, specifier);
     expect(refused, output).toBe(true);
@@ -85,6 +89,9 @@ describe('the layers, as npm run lint keeps them', () => {
     ['functions/mail/probe.ts', '../core/ports.js'],
     ['functions/local/probe.ts', 'maildev'],
     ['functions/app/probe.ts', '../mail/mailer.js'],
+    ['functions/pdf/probe.ts', 'pdfmake/js/index.js'],
+    ['functions/pdf/probe.ts', '../texts/index.js'],
+    ['functions/http/routes/probe.ts', '../../pdf/render.js'],
   ])('%s may import %s', (path, specifier) => {
     const { refused, output } = lint(path, specifier);
     expect(refused, output).toBe(false);
