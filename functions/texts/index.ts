@@ -8,6 +8,7 @@ import * as awards from './awards.js';
 import * as board from './board.js';
 import * as calls from './calls.js';
 import * as common from './common.js';
+import * as documents from './documents.js';
 import * as finance from './finance.js';
 import type { Lang } from './lang.js';
 import { type AllMessageTexts, type MailTexts, type MessageTexts, wordMessage } from './messages.js';
@@ -28,6 +29,7 @@ const da = {
   ...finance.da,
   ...awards.da,
   ...outbox.da,
+  ...documents.da,
 };
 
 export type Texts = typeof da;
@@ -41,6 +43,7 @@ const en: Texts = {
   ...finance.en,
   ...awards.en,
   ...outbox.en,
+  ...documents.en,
 };
 
 export const texts: Record<Lang, Texts> = { da, en };
@@ -55,6 +58,7 @@ const messages: Record<Lang, AllMessageTexts> = {
     ...finance.daMessages,
     ...awards.daMessages,
     ...outbox.daMessages,
+    ...documents.daMessages,
   },
   en: {
     ...common.enMessages,
@@ -65,12 +69,13 @@ const messages: Record<Lang, AllMessageTexts> = {
     ...finance.enMessages,
     ...awards.enMessages,
     ...outbox.enMessages,
+    ...documents.enMessages,
   },
 };
 
 const mail: Record<Lang, MailTexts<MailParams>> = {
-  da: { ...applications.daMail, ...board.daMail, ...finance.daMail, ...awards.daMail, ...reviews.daMail },
-  en: { ...applications.enMail, ...board.enMail, ...finance.enMail, ...awards.enMail, ...reviews.enMail },
+  da: { ...applications.daMail, ...board.daMail, ...finance.daMail, ...awards.daMail, ...reviews.daMail, ...documents.daMail },
+  en: { ...applications.enMail, ...board.enMail, ...finance.enMail, ...awards.enMail, ...reviews.enMail, ...documents.enMail },
 };
 
 /** Every kind of e-mail the catalogue words (the admin's filter offers them). */

@@ -99,6 +99,13 @@ export function outboxMessage(
   };
   const money = { ...lead, amountOre: 5_000_000, paidOn: '2027-06-01', awardOre: 30_000_000 };
   const params: { [K in MailKind]: MailParams[K] } = {
+    'document.infected': {
+      name: 'Lise Larsen',
+      fileName: 'cv.pdf',
+      kindName: 'CV for projektleder',
+      kindNameEn: 'CV of the project lead',
+      title: 'Bevægelse i hverdagen',
+    },
     'application.receipt': {
       name: 'Lise Larsen',
       reference: 'FIM-2027-0007',
@@ -179,6 +186,7 @@ export function outboxMessage(
     'review.unassigned': { kind: 'application', link: `/reviews/${caseId}` },
     'conflict.ruled': { kind: 'application', link: `/reviews/${caseId}` },
     'contribution.payment_received': { kind: 'party', link: `/finance/parties/${caseId}` },
+    'document.infected': { kind: 'application', link: `/applications/${caseId}` },
   };
   return {
     ...base,
