@@ -31,7 +31,10 @@ export function createDocumentRepository(db: Db): DocumentRepository {
   return {
     get: (applicationId, documentId) => getItem<Document>(db, keys.document(applicationId, documentId), true),
     async find(documentId) {
-      const [found] = await queryAll<Document>(db, queryIndex('gsi1', 'gsi1pk', keys.documentIdPk(documentId)));
+      const [found] = await queryAll<Document>(
+        db,
+        queryIndex('gsi1', 'gsi1pk', keys.documentIdPk(documentId)),
+      );
       return found;
     },
     listByApplication: async (applicationId) =>
@@ -49,7 +52,9 @@ export function createDocumentRepository(db: Db): DocumentRepository {
       transact(db, {
         items: {
           document: versionedPut(db, documentItem(document), expectedVersion),
-          ...Object.fromEntries((options.replaces ?? []).map((d) => [`replaced:${d.id}`, versionedDelete(db, d)])),
+          ...Object.fromEntries(
+            (options.replaces ?? []).map((d) => [`replaced:${d.id}`, versionedDelete(db, d)]),
+          ),
         },
         audit: audited(document, audit),
         ...(options.outbox ? { outbox: options.outbox } : {}),

@@ -47,7 +47,8 @@ export const da = {
     uploaded: 'Bilaget er uploadet.',
     deleted: 'Bilaget er slettet.',
     progress: 'Upload',
-    addPartnerFirst: 'Tilføj partnere under "Partnere" og gem kladden for at kunne vedhæfte deres erklæringer.',
+    addPartnerFirst:
+      'Tilføj partnere under "Partnere" og gem kladden for at kunne vedhæfte deres erklæringer.',
     statuses: {
       pending: 'venter på upload',
       uploaded: 'ikke virusscannet (lokal udgave)',
@@ -122,7 +123,8 @@ export const enMessages: MessageTexts<DocumentMessages> = {
   DOCUMENT_NOT_UPLOADED: () => 'The file has not arrived: upload it again',
   DOCUMENT_ALREADY_COMPLETED: () => 'The attachment was already received',
   FILES_UNAVAILABLE: () => 'Attachments cannot be handled here right now',
-  DOCUMENT_TYPE_NOT_ALLOWED: ({ allowed }) => `The file’s content is not an allowed type (${typeList(allowed)})`,
+  DOCUMENT_TYPE_NOT_ALLOWED: ({ allowed }) =>
+    `The file’s content is not an allowed type (${typeList(allowed)})`,
   DOCUMENT_TOO_LARGE: ({ maxBytes, sizeBytes }) =>
     `The file is too large (${formatBytes(sizeBytes, 'en')}); at most ${formatBytes(maxBytes, 'en')}`,
   APPLICATION_DOCUMENTS_TOO_LARGE: ({ maxBytes, totalBytes }) =>

@@ -74,8 +74,22 @@ const messages: Record<Lang, AllMessageTexts> = {
 };
 
 const mail: Record<Lang, MailTexts<MailParams>> = {
-  da: { ...applications.daMail, ...board.daMail, ...finance.daMail, ...awards.daMail, ...reviews.daMail, ...documents.daMail },
-  en: { ...applications.enMail, ...board.enMail, ...finance.enMail, ...awards.enMail, ...reviews.enMail, ...documents.enMail },
+  da: {
+    ...applications.daMail,
+    ...board.daMail,
+    ...finance.daMail,
+    ...awards.daMail,
+    ...reviews.daMail,
+    ...documents.daMail,
+  },
+  en: {
+    ...applications.enMail,
+    ...board.enMail,
+    ...finance.enMail,
+    ...awards.enMail,
+    ...reviews.enMail,
+    ...documents.enMail,
+  },
 };
 
 /** Every kind of e-mail the catalogue words (the admin's filter offers them). */

@@ -4,6 +4,7 @@ import type { AuditEvent, OutboxMessage } from '../../functions/core/audit/audit
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import { budgetExceeded } from '../../functions/core/decisions/budget.js';
 import type { Meeting } from '../../functions/core/decisions/decision.schema.js';
+import type { Document } from '../../functions/core/documents/document.schema.js';
 import {
   alreadyAccepted,
   awardClosed,
@@ -35,17 +36,15 @@ import {
   type StoredMessage,
   storedMessage,
 } from '../../functions/core/messages/message.schema.js';
-import type { Document } from '../../functions/core/documents/document.schema.js';
 import type {
   ApplicationRepository,
-  DocumentRepository,
-  FileStore,
-  StoredFile,
   AwardClosing,
   AwardRepository,
   CallRepository,
   CoreDeps,
   DecisionRepository,
+  DocumentRepository,
+  FileStore,
   FinanceRepository,
   KeyClaim,
   MessageRepository,
@@ -54,6 +53,7 @@ import type {
   ReminderRepository,
   ReportRepository,
   ReviewRepository,
+  StoredFile,
   UserProfile,
   UserRepository,
 } from '../../functions/core/ports.js';
@@ -969,7 +969,10 @@ function fakeDocuments(store: FakeStore): DocumentRepository {
  * The file store in memory: `put` stands for the browser's upload (what S3 would hold: its size and the type its
  * bytes show). `scans` as in AWS unless told.
  */
-export function fakeFiles(store: FakeStore, scans = true): FileStore & { put(key: string, file: StoredFile): void } {
+export function fakeFiles(
+  store: FakeStore,
+  scans = true,
+): FileStore & { put(key: string, file: StoredFile): void } {
   return {
     scans,
     origin: 'https://files.example',

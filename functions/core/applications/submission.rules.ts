@@ -1,6 +1,6 @@
 import type { Call } from '../calls/call.schema.js';
-import type { Document } from '../documents/document.schema.js';
 import { missingDocuments } from '../documents/document.rules.js';
+import type { Document } from '../documents/document.schema.js';
 import type { FieldError } from '../shared/errors.js';
 import { copenhagenDate } from '../shared/time.js';
 import type { ApplicationMessages } from './application.messages.js';

@@ -25,7 +25,8 @@ export function missingDocuments(
     const has = (partnerIndex?: number) =>
       documents.some((d) => d.kind === kind.id && d.partnerIndex === partnerIndex && isKept(d));
     if (kind.per === 'application') {
-      if (!has()) failures.push({ code: 'DOCUMENT_MISSING', pointer: `/documents/${kind.id}`, params: names });
+      if (!has())
+        failures.push({ code: 'DOCUMENT_MISSING', pointer: `/documents/${kind.id}`, params: names });
       continue;
     }
     application.partners.forEach((partner, i) => {

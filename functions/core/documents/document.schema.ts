@@ -94,7 +94,14 @@ export const FIM_DEFAULT_DOCUMENT_KINDS: DocumentKind[] = [
  * the scanner's verdict awaited (AWS); `clean`; `rejected`: refused at completion (size, type), object deleted;
  * `infected`: the scanner found malware, the object tagged for quarantine.
  */
-export const DOCUMENT_STATUSES = ['pending', 'uploaded', 'scanning', 'clean', 'rejected', 'infected'] as const;
+export const DOCUMENT_STATUSES = [
+  'pending',
+  'uploaded',
+  'scanning',
+  'clean',
+  'rejected',
+  'infected',
+] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 export const documentSchema = z.object({

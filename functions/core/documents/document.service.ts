@@ -12,6 +12,7 @@ import {
   downloadable,
   kindVisible,
 } from './access.js';
+import { isKept } from './document.rules.js';
 import {
   cleanFileName,
   DETECTED_AS,
@@ -23,7 +24,6 @@ import {
   objectKeyOf,
   parseObjectKey,
 } from './document.schema.js';
-import { isKept } from './document.rules.js';
 
 /** How long a presigned upload stays good: long enough for a slow line and a 20 MB file. */
 export const UPLOAD_EXPIRES_SECONDS = 15 * 60;
@@ -38,7 +38,6 @@ export const documentKindsOf = (call: Call | undefined): DocumentKind[] => call?
 /** Is the document in its slot: the same kind and, per partner, the same partner? */
 const sameSlot = (a: Pick<Document, 'kind' | 'partnerIndex'>, b: Pick<Document, 'kind' | 'partnerIndex'>) =>
   a.kind === b.kind && a.partnerIndex === b.partnerIndex;
-
 
 interface Readable {
   application: Application;
@@ -72,7 +71,12 @@ export interface ListedDocument extends Document {
   downloadable: boolean;
 }
 
-function listed(actor: Principal, reader: DocumentReader, d: Document, kinds: DocumentKind[]): ListedDocument {
+function listed(
+  actor: Principal,
+  reader: DocumentReader,
+  d: Document,
+  kinds: DocumentKind[],
+): ListedDocument {
   const kind = kinds.find((k) => k.id === d.kind);
   return {
     ...d,
@@ -90,12 +94,22 @@ export async function listDocuments(
   deps: CoreDeps,
   actor: Principal,
   applicationId: string,
-): Promise<{ documents: ListedDocument[]; kinds: DocumentKind[]; editable: boolean; reader: DocumentReader }> {
+): Promise<{
+  documents: ListedDocument[];
+  kinds: DocumentKind[];
+  editable: boolean;
+  reader: DocumentReader;
+}> {
   const { application, call, reader } = await loadForReader(deps, actor, applicationId);
   const kinds = documentKindsOf(call);
   const all = await deps.documents.listByApplication(application.id);
   const visible = all.filter(
-    (d) => (reader === 'editor' || isKept(d)) && kindVisible(reader, kinds.find((k) => k.id === d.kind)),
+    (d) =>
+      (reader === 'editor' || isKept(d)) &&
+      kindVisible(
+        reader,
+        kinds.find((k) => k.id === d.kind),
+      ),
   );
   return {
     documents: visible.map((d) => listed(actor, reader, d, kinds)),
@@ -131,7 +145,8 @@ export async function requestUpload(
   if (!kind) errors.push({ pointer: '/kind', code: 'DOCUMENT_KIND_UNKNOWN' });
   else {
     if (kind.per === 'partner') {
-      if (input.partnerIndex === undefined) errors.push({ pointer: '/partnerIndex', code: 'DOCUMENT_PARTNER_REQUIRED' });
+      if (input.partnerIndex === undefined)
+        errors.push({ pointer: '/partnerIndex', code: 'DOCUMENT_PARTNER_REQUIRED' });
       else if (!application.partners[input.partnerIndex]?.organisation)
         errors.push({ pointer: '/partnerIndex', code: 'DOCUMENT_PARTNER_UNKNOWN' });
     } else if (input.partnerIndex !== undefined) {
@@ -312,7 +327,11 @@ export async function deleteDocument(
  * nothing scans; its uploader also while it is scanned). Anything else is the same 404 as an unknown id.
  * @throws AppError NOT_FOUND
  */
-export async function downloadDocument(deps: CoreDeps, actor: Principal, documentId: string): Promise<string> {
+export async function downloadDocument(
+  deps: CoreDeps,
+  actor: Principal,
+  documentId: string,
+): Promise<string> {
   const document = await deps.documents.find(documentId);
   if (!document) throw notFound('document');
   const readable = await loadForReader(deps, actor, document.applicationId).catch(() => undefined);
@@ -349,13 +368,23 @@ export async function recordScanResult(
   const ids = parseObjectKey(result.objectKey);
   if (!ids) return undefined;
   const document = await deps.documents.get(ids.applicationId, ids.documentId);
-  if (!document || document.status !== 'scanning') return undefined;
+  if (document?.status !== 'scanning') return undefined;
   const verdict =
-    result.status === 'NO_THREATS_FOUND' ? 'clean' : result.status === 'THREATS_FOUND' ? 'infected' : undefined;
+    result.status === 'NO_THREATS_FOUND'
+      ? 'clean'
+      : result.status === 'THREATS_FOUND'
+        ? 'infected'
+        : undefined;
   if (!verdict) return undefined;
   const now = deps.clock.now();
   const at = now.toISOString();
-  const next: Document = { ...document, status: verdict, scannedAt: at, updatedAt: at, version: document.version + 1 };
+  const next: Document = {
+    ...document,
+    status: verdict,
+    scannedAt: at,
+    updatedAt: at,
+    version: document.version + 1,
+  };
   const audit = auditEvent(actor, now, `document.${verdict}`, applicationEntity(ids.applicationId), {
     documentId: document.id,
     threats: result.threats?.join(',') ?? null,
