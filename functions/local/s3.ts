@@ -43,9 +43,14 @@ export async function startS3(options: {
     configureBuckets: [{ name: LOCAL_BUCKET, configs: [corsXml(options.origins)] }],
   });
   await server.run();
+  let stopped: Promise<void> | undefined;
   return {
     endpoint: `http://localhost:${options.port}`,
     bucket: LOCAL_BUCKET,
-    stop: () => server.close(),
+    // Once, however often asked (a failed start and the run's teardown both stop what started).
+    stop: () => {
+      stopped ??= server.close();
+      return stopped;
+    },
   };
 }
