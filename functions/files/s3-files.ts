@@ -1,6 +1,7 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  GetObjectTaggingCommand,
   HeadObjectCommand,
   PutObjectTaggingCommand,
   S3Client,
@@ -116,11 +117,18 @@ export function s3Files(config: S3FilesConfig): FileStore {
       await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
     },
     async quarantine(key) {
+      // A put replaces every tag: GuardDuty's own verdict tag (GuardDutyMalwareScanStatus) is kept beside ours.
+      const { TagSet = [] } = await client.send(new GetObjectTaggingCommand({ Bucket, Key: key }));
       await client.send(
         new PutObjectTaggingCommand({
           Bucket,
           Key: key,
-          Tagging: { TagSet: [{ Key: 'fim-quarantine', Value: 'infected' }] },
+          Tagging: {
+            TagSet: [
+              ...TagSet.filter((t) => t.Key !== 'fim-quarantine'),
+              { Key: 'fim-quarantine', Value: 'infected' },
+            ],
+          },
         }),
       );
     },

@@ -65,6 +65,7 @@ export function applicationFieldLabel(pointer: string, lang: Lang): string {
     partners: a.partners,
     budgetLines: a.budget,
   };
+  if (head === 'documents') return texts[lang].documents.title;
   if (head && index === undefined) return top[head] ?? head;
   const leafLabels: Record<string, string> = {
     organisation: a.organisation,
@@ -88,6 +89,8 @@ export interface ApplicationFormProps {
   errors: Errors;
   notice?: string | undefined;
   conflict?: boolean | undefined;
+  /** The documents section (web/documents): forms of its own, so it sits after this form. */
+  documents?: Child | undefined;
 }
 
 /** One row of a list the applicant can grow and shrink: its heading with its number, and the button that removes it. */
@@ -128,6 +131,7 @@ export function ApplicationFormPage({
   errors,
   notice,
   conflict,
+  documents,
 }: ApplicationFormProps) {
   const t = texts[lang];
   const a = t.application;
@@ -350,6 +354,7 @@ export function ApplicationFormPage({
           </button>
         </div>
       </form>
+      {documents}
       <p>
         <a href={`${base}/withdraw`}>{a.withdraw}</a>
       </p>

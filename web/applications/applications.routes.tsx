@@ -15,6 +15,7 @@ import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
 import { awardSection } from '../awards/awards.routes.js';
 import { Errors } from '../components/fields.js';
+import { documentsSection } from '../documents/documents.routes.js';
 import { type FormState, formAction } from '../form-action.js';
 import { formVersion, readBody } from '../forms.js';
 import { receiptNotice } from '../messages/messages.routes.js';
@@ -64,6 +65,7 @@ export function applicationRoutes(deps: AppDeps) {
       applicationId,
     );
     const title = application.title || texts[lang].application.newTitle;
+    const documents = await documentsSection(deps, actor, lang, applicationId, c.req.query('document'));
     if (editable && call) {
       return page(
         c,
@@ -76,6 +78,7 @@ export function applicationRoutes(deps: AppDeps) {
           errors={state?.errors ?? new Errors(lang)}
           notice={notice}
           conflict={state?.conflict}
+          documents={documents}
         />,
         state?.status ?? 200,
       );
@@ -94,6 +97,7 @@ export function applicationRoutes(deps: AppDeps) {
         withdrawable={withdrawable}
         award={award}
         receiptMail={receiptMail}
+        documents={documents}
       />
     );
     return page(c, title, view, state?.status ?? 200);

@@ -222,6 +222,7 @@ export async function completeUpload(
   ctx: RequestContext,
   applicationId: string,
   documentId: string,
+  options: { fileName?: string } = {},
 ): Promise<Document> {
   const { call } = await loadForEditor(deps, ctx.actor, applicationId);
   const document = await deps.documents.get(applicationId, documentId);
@@ -276,8 +277,11 @@ export async function completeUpload(
     );
     throw new AppError('RULES_FAILED', rejection as AppError['reason'], { errors: [rejection] });
   }
+  // A plain HTML form's upload names no file to the server: it is named by its kind and the type found.
+  const named = options.fileName ? cleanFileName(options.fileName) : document.fileName;
   const completed: Document = {
     ...base,
+    fileName: /\.[a-z0-9]{2,5}$/i.test(named) ? named : `${named}.${found === 'jpeg' ? 'jpg' : found}`,
     type: found,
     contentType: MEDIA_TYPES[found as keyof typeof MEDIA_TYPES],
     completedAt: at,
