@@ -4,6 +4,7 @@ import { AlarmsStack } from './stacks/alarms-stack.js';
 import { ApiStack } from './stacks/api-stack.js';
 import { DashboardStack } from './stacks/dashboard-stack.js';
 import { DataStack } from './stacks/data-stack.js';
+import { DocumentsStack } from './stacks/documents-stack.js';
 import { EdgeStack } from './stacks/edge-stack.js';
 import { JobsStack } from './stacks/jobs-stack.js';
 import { type MailSender, MessagesStack } from './stacks/messages-stack.js';
@@ -33,6 +34,8 @@ export interface FimApp {
   /** The WAF web ACL in us-east-1 (CloudFront's web ACLs live there only). */
   readonly edgeStack: EdgeStack;
   readonly jobsStack: JobsStack;
+  /** The documents bucket, GuardDuty's malware scanning and the verdicts' function. */
+  readonly documentsStack: DocumentsStack;
   /** Only with mail configured (`mailDomain` or `mailFrom`): see mailSender(). */
   readonly messagesStack?: MessagesStack;
   /** The CloudWatch dashboard, deployed last. */
@@ -133,6 +136,16 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
     alarmTopic,
   });
 
+  // The documents in a stack of their own, after FimApi (its CORS allows the site's address only).
+  const documentsStack = new DocumentsStack(app, 'FimDocuments', {
+    env,
+    description:
+      'FIM grant pool platform: documents (S3 bucket, GuardDuty Malware Protection, scan verdicts)',
+    table: dataStack.table,
+    siteUrl: contextString(app, 'siteUrl') ?? apiStack.publicUrl,
+    alarmTopic,
+  });
+
   // The mail in a stack of its own: its identity lives as long as the domain's DNS records, and the sender
   // can be paused or rolled back without touching the API (docs/infra.md, "Mail").
   const sender = mailSender(contextString(app, 'mailDomain'), contextString(app, 'mailFrom'));
@@ -172,6 +185,7 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
     apiStack,
     edgeStack,
     jobsStack,
+    documentsStack,
     ...(messagesStack ? { messagesStack } : {}),
     dashboardStack,
   };

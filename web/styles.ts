@@ -112,5 +112,6 @@ section + form.stack{margin-top:1.5rem}
 .table-wrap + .split{margin-top:1.5rem}
 textarea#f-csv{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;min-height:14rem}
 @media (max-width:40rem){h1{font-size:1.5rem}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.5rem}}
+.visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 @media print{header.site,footer.site,.actions,nav{display:none}body{background:#fff}}
 `;

@@ -16,6 +16,7 @@ import { boardRoutes } from './board/board.routes.js';
 import { adminCallRoutes } from './calls/admin-calls.routes.js';
 import { callRoutes } from './calls/calls.routes.js';
 import { ErrorPage } from './components/error-page.js';
+import { documentRoutes } from './documents/documents.routes.js';
 import { financeRoutes } from './finance/finance.routes.js';
 import { partyRoutes } from './finance/parties.routes.js';
 import { IMPORT_PATH } from './finance/populations.routes.js';
@@ -77,6 +78,7 @@ export function webRoutes(deps: AppDeps) {
   web.route('/', callRoutes(deps));
   web.route('/', applicationRoutes(deps));
   web.route('/', memberRoutes(deps));
+  web.route('/', documentRoutes(deps));
   web.route('/admin', adminCallRoutes(deps));
   web.route('/reviews', reviewRoutes(deps));
   web.route('/board', boardRoutes(deps));

@@ -15,6 +15,8 @@ import { langFromHeader } from '../texts/lang.js';
 /** The one app of both runtimes: @hono/node-server locally, hono/aws-lambda in AWS. */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
+  // Documents go from the browser straight to the file store (S3, or s3rver locally): its origin may be posted to.
+  const uploads = deps.core.files.origin ? [deps.core.files.origin] : [];
   // gzip or deflate for a client that accepts it (a 23 KB year page is ~5 KB): in both runtimes, since in AWS
   // nothing in front of the Lambda compresses yet (hono/aws-lambda sends a compressed body base64-encoded).
   app.use('*', compress());
@@ -26,7 +28,8 @@ export function createApp(deps: AppDeps) {
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
+        formAction: ["'self'", ...uploads],
+        connectSrc: ["'self'", ...uploads],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         objectSrc: ["'none'"],

@@ -4,6 +4,7 @@ import type { AuditEvent, OutboxMessage } from './audit/audit.js';
 import type { Principal } from './auth/principal.js';
 import type { Call, CallStatus } from './calls/call.schema.js';
 import type { Meeting } from './decisions/decision.schema.js';
+import type { Document } from './documents/document.schema.js';
 import type { Award } from './finance/award.schema.js';
 import type { DayMovement } from './finance/balances.js';
 import type {
@@ -426,6 +427,64 @@ export interface Mailer {
   send(message: StoredMessage): Promise<SendResult>;
 }
 
+/** An application's documents (items under the application's partition). */
+export interface DocumentRepository {
+  /** One document, read consistently. */
+  get(applicationId: string, documentId: string): Promise<Document | undefined>;
+  /** A document by its id alone (the download link names no application). */
+  find(documentId: string): Promise<Document | undefined>;
+  /** The application's documents, oldest first (one Query of its partition, read consistently). */
+  listByApplication(applicationId: string): Promise<Document[]>;
+  /**
+   * Writes the document at the version read (created when undefined) with its audit event, in one transaction
+   * with the removal of the documents it replaces (each at the version read) and the messages it causes.
+   * @throws AppError VERSION_CONFLICT
+   */
+  save(
+    document: Document,
+    audit: AuditEvent,
+    expectedVersion?: number,
+    options?: { replaces?: readonly Document[]; outbox?: readonly OutboxMessage[] },
+  ): Promise<void>;
+  /** Deletes the document at the version read, with its audit event. @throws AppError VERSION_CONFLICT */
+  remove(document: Document, audit: AuditEvent): Promise<void>;
+}
+
+/** What the file store found of an uploaded object: its size and the type its first bytes show. */
+export interface StoredFile {
+  sizeBytes: number;
+  detected?: { ext: string; mime: string };
+}
+
+/** The documents' bytes (S3 in AWS, s3rver on one machine): functions/files. */
+export interface FileStore {
+  /** Whether a malware scanner reports on each upload (GuardDuty in AWS; nothing on one machine). */
+  readonly scans: boolean;
+  /** The origin the browser posts uploads to (for the pages' Content-Security-Policy). */
+  readonly origin: string;
+  /** A presigned POST whose policy fixes the key, the content type and the size range. */
+  presignUpload(input: {
+    key: string;
+    contentType: string;
+    maxBytes: number;
+    expiresInSeconds: number;
+    /** Where S3 sends the browser after a plain HTML form's upload (success_action_redirect). */
+    redirectUrl?: string;
+  }): Promise<{ url: string; fields: Record<string, string> }>;
+  /** A short-lived GET that downloads as an attachment under `fileName`. */
+  presignDownload(input: {
+    key: string;
+    fileName: string;
+    contentType: string;
+    expiresInSeconds: number;
+  }): Promise<string>;
+  /** The object's size and detected type (reads its first bytes only); undefined when nothing is stored. */
+  inspect(key: string): Promise<StoredFile | undefined>;
+  delete(key: string): Promise<void>;
+  /** Marks an infected object quarantined (a tag the bucket's policy denies reads of). */
+  quarantine(key: string): Promise<void>;
+}
+
 export interface CoreDeps {
   calls: CallRepository;
   applications: ApplicationRepository;
@@ -439,6 +498,8 @@ export interface CoreDeps {
   parties: PartyRepository;
   reminders: ReminderRepository;
   messages: MessageRepository;
+  documents: DocumentRepository;
+  files: FileStore;
   clock: Clock;
 }
 

@@ -206,6 +206,16 @@ export const keys = {
   /** A one-off backfill's mark that it finished (functions/db/backfill.ts): a second run reads it and stops. */
   backfilled: (step: string) => ({ pk: 'BACKFILL', sk: step }),
 
+  /** An application's document, under the application's partition (its audit events sit there too). */
+  document: (applicationId: string, documentId: string) => ({
+    pk: `APP#${applicationId}`,
+    sk: `DOC#${documentId}`,
+  }),
+  documentPrefix: 'DOC#',
+  /** A document found by its id alone (the download link). */
+  documentById: (documentId: string) => ({ gsi1pk: `DOC#${documentId}`, gsi1sk: 'DOC' }),
+  documentIdPk: (documentId: string) => `DOC#${documentId}`,
+
   /** A reminder queued once (`deadline-7#<applicationId>`, `acceptance#<applicationId>`, …). */
   reminder: (marker: string) => ({ pk: `REMINDER#${marker}`, sk: 'REMINDER' }),
 } as const;

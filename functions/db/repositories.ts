@@ -1,10 +1,12 @@
-import type { CoreDeps } from '../core/ports.js';
+import type { CoreDeps, FileStore } from '../core/ports.js';
+import { AppError } from '../core/shared/errors.js';
 import type { Clock } from '../core/shared/time.js';
 import { createApplicationRepository } from './applications.repository.js';
 import { createAwardRepository } from './awards.repository.js';
 import { createCallRepository } from './calls.repository.js';
 import type { Db } from './client.js';
 import { createDecisionRepository } from './decisions.repository.js';
+import { createDocumentRepository } from './documents.repository.js';
 import { createFinanceRepository } from './finance.repository.js';
 import { createMemberRepository } from './members.repository.js';
 import { createMessageRepository } from './messages.repository.js';
@@ -14,8 +16,11 @@ import { createReportRepository } from './reports.repository.js';
 import { createReviewRepository } from './reviews.repository.js';
 import { createUserRepository } from './users.repository.js';
 
-/** The core's dependencies on DynamoDB: built once per cold start or local process. */
-export function createCoreDeps(db: Db, clock: Clock): CoreDeps {
+/**
+ * The core's dependencies on DynamoDB (and the documents' file store, functions/files): built once per cold start
+ * or local process. Without a file store, every use of one is refused as unavailable.
+ */
+export function createCoreDeps(db: Db, clock: Clock, files: FileStore = noFileStore): CoreDeps {
   return {
     calls: createCallRepository(db),
     applications: createApplicationRepository(db),
@@ -29,6 +34,22 @@ export function createCoreDeps(db: Db, clock: Clock): CoreDeps {
     messages: createMessageRepository(db),
     parties: createPartyRepository(db),
     reminders: createReminderRepository(db),
+    documents: createDocumentRepository(db),
+    files,
     clock,
   };
 }
+
+const refused = (): Promise<never> =>
+  Promise.reject(new AppError('UNAVAILABLE', { code: 'FILES_UNAVAILABLE' }));
+
+/** Where no file store is configured (a job that handles no documents): each use is a 503, never a silent no-op. */
+export const noFileStore: FileStore = {
+  scans: false,
+  origin: '',
+  presignUpload: refused,
+  presignDownload: refused,
+  inspect: refused,
+  delete: refused,
+  quarantine: refused,
+};

@@ -1,11 +1,11 @@
 import { createApp } from '../app/app.js';
-import { boot } from '../app/boot.js';
+import { bootFiles } from '../app/boot-files.js';
 import { createLambdaHandler } from '../app/lambda.js';
 import { createCognitoVerifier } from '../http/auth/tokens.js';
 import { readAwsConfig } from '../http/config.js';
 import { readEdge } from '../http/edge.js';
 
-const booted = boot();
+const booted = bootFiles();
 const { core, readiness, logError } = booted;
 const config = readAwsConfig();
 if (config.mode !== 'aws') throw new Error('The API Lambda runs in AWS mode only');

@@ -9,6 +9,7 @@ import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { awardRoutes } from './routes/awards.routes.js';
 import { callRoutes } from './routes/calls.routes.js';
+import { documentRoutes } from './routes/documents.routes.js';
 import { financeRoutes } from './routes/finance.routes.js';
 import { memberRoutes } from './routes/members.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
@@ -59,6 +60,7 @@ export function apiApp(deps: AppDeps) {
     reportRoutes,
     messageRoutes,
     memberRoutes,
+    documentRoutes,
   ]) {
     api.route('/', routes(deps));
   }

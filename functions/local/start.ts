@@ -9,11 +9,13 @@ import { systemClock } from '../core/shared/time.js';
 import { backfill } from '../db/backfill.js';
 import { createDb, pingDb } from '../db/client.js';
 import { createCoreDeps } from '../db/repositories.js';
+import { s3Files } from '../files/s3-files.js';
 import { createLocalTokens } from '../http/auth/tokens.js';
 import { smtpMailer, smtpReady } from '../mail/smtp-mailer.js';
 import { bothLanguages } from '../texts/index.js';
 import { SetupError, startDynamoDbLocal } from './dynamodb-local.js';
 import { ensurePortFree, type PortTaken, startMailDev } from './maildev.js';
+import { startS3 } from './s3.js';
 import { DEMO_USERS, seedDemoData } from './seed.js';
 import { serveLocally } from './server.js';
 import { ensureTable } from './table.js';
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
   const port = portFrom('PORT', 3000);
   const smtpPort = portFrom('MAIL_SMTP_PORT', 1025);
   const webPort = portFrom('MAIL_WEB_PORT', 1080);
+  const s3Port = portFrom('S3_PORT', 4569);
   const siteUrl = process.env.SITE_URL ?? `http://localhost:${port}`;
   // Every port is checked before anything starts, so a taken one stops the start with one line.
   await ensurePortFree(port, 'PORT', portTaken);
@@ -80,13 +83,26 @@ async function main(): Promise<void> {
   const mail = await startMailDev({ smtpPort, webPort, mailDirectory: resolve(dataDir, 'mail'), portTaken });
   undo.push(() => mail.stop());
   stillStarting();
+  const s3 = await startS3({
+    port: s3Port,
+    directory: resolve(dataDir, 's3'),
+    origins: [...new Set([new URL(siteUrl).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`])],
+    portTaken,
+  });
+  undo.push(() => s3.stop());
+  stillStarting();
   const dynamo = await startDynamoDbLocal({ dataDir: resolve(dataDir, 'dynamodb') });
   undo.push(() => dynamo.stop());
   stillStarting();
   const db = createDb({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
   undo.push(() => db.doc.destroy());
   await ensureTable(db.client, TABLE_NAME);
-  const core = createCoreDeps(db, systemClock);
+  // Nothing scans on one machine: documents say "ikke virusscannet (lokal udgave)".
+  const core = createCoreDeps(
+    db,
+    systemClock,
+    s3Files({ bucket: s3.bucket, endpoint: s3.endpoint, scans: false }),
+  );
   const seeded = await seedDemoData(db, core);
   // Data kept from an earlier version gets what reads now draw from (idempotent: a second start writes nothing).
   await backfill(db);
@@ -129,6 +145,7 @@ async function main(): Promise<void> {
       `  data: ${dataDir} (${bothLanguages((t) => (seeded ? t.terminal.seeded : t.terminal.kept))})`,
       `  API: ${url}/api  ·  OpenAPI: ${url}/api/openapi.json`,
       `  ${bothLanguages((t) => t.terminal.inbox)}: ${mail.inboxUrl}  ·  SMTP: localhost:${mail.smtpPort}`,
+      `  ${bothLanguages((t) => t.terminal.documents)}: ${s3.endpoint}/${s3.bucket} (s3rver, ${bothLanguages((t) => t.documents.statuses.uploaded)})`,
       `  ${bothLanguages((t) => t.terminal.demoLogins)}:`,
       ...DEMO_USERS.map(
         (u) =>

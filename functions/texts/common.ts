@@ -85,6 +85,7 @@ export const da = {
     reminded: 'Påmindelser om rapporter',
     remindersQueued: 'Påmindelser lagt i udbakken',
     inbox: 'Lokal indbakke (maildev)',
+    documents: 'Lokal bilagsopbevaring (S3)',
     portTaken: (port: number, envVar: string) => `Port ${port} er optaget: vælg en anden med ${envVar}`,
   },
   /** The words every e-mail shares around its kind's own text. */
@@ -183,6 +184,7 @@ export const en: typeof da = {
     reminded: 'Report reminders',
     remindersQueued: 'Reminders queued',
     inbox: 'Local inbox (maildev)',
+    documents: 'Local document store (S3)',
     portTaken: (port: number, envVar: string) => `Port ${port} is taken: choose another with ${envVar}`,
   },
   mail: {
@@ -221,6 +223,7 @@ const ENTITY_DA: Record<EntityName, string> = {
   message: 'Beskeden',
   invitation: 'Invitationen',
   member: 'Medansøgeren',
+  document: 'Bilaget',
 };
 const ENTITY_EN: Record<EntityName, string> = {
   call: 'The call',
@@ -237,6 +240,7 @@ const ENTITY_EN: Record<EntityName, string> = {
   message: 'The message',
   invitation: 'The invitation',
   member: 'The co-applicant',
+  document: 'The attachment',
 };
 
 type SharedMessages = CommonMessages & ValidationMessages;

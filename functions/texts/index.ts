@@ -8,6 +8,7 @@ import * as awards from './awards.js';
 import * as board from './board.js';
 import * as calls from './calls.js';
 import * as common from './common.js';
+import * as documents from './documents.js';
 import * as finance from './finance.js';
 import type { Lang } from './lang.js';
 import * as members from './members.js';
@@ -32,6 +33,7 @@ const da = {
   ...outbox.da,
   ...members.da,
   ...pdf.da,
+  ...documents.da,
 };
 
 export type Texts = typeof da;
@@ -47,6 +49,7 @@ const en: Texts = {
   ...outbox.en,
   ...members.en,
   ...pdf.en,
+  ...documents.en,
 };
 
 export const texts: Record<Lang, Texts> = { da, en };
@@ -62,6 +65,7 @@ const messages: Record<Lang, AllMessageTexts> = {
     ...awards.daMessages,
     ...outbox.daMessages,
     ...members.daMessages,
+    ...documents.daMessages,
   },
   en: {
     ...common.enMessages,
@@ -73,6 +77,7 @@ const messages: Record<Lang, AllMessageTexts> = {
     ...awards.enMessages,
     ...outbox.enMessages,
     ...members.enMessages,
+    ...documents.enMessages,
   },
 };
 
@@ -80,6 +85,7 @@ const mail: Record<Lang, MailTexts<MailParams>> = {
   da: {
     ...applications.daMail,
     ...members.daMail,
+    ...documents.daMail,
     ...board.daMail,
     ...finance.daMail,
     ...awards.daMail,
@@ -88,6 +94,7 @@ const mail: Record<Lang, MailTexts<MailParams>> = {
   en: {
     ...applications.enMail,
     ...members.enMail,
+    ...documents.enMail,
     ...board.enMail,
     ...finance.enMail,
     ...awards.enMail,

@@ -87,6 +87,7 @@ export const da = {
       'review.due_reminder': 'Påmindelse om bedømmelsesfrist',
       'review.overdue': 'Bedømmelse over fristen',
       'conflict.ruled': 'Afgørelse om inhabilitet',
+      'document.infected': 'Bilag med virus',
     } satisfies Record<MailKind, string>,
     caseKind: {
       application: 'Ansøgning',
@@ -191,6 +192,7 @@ export const en: typeof da = {
       'review.due_reminder': 'Review deadline reminder',
       'review.overdue': 'Review overdue',
       'conflict.ruled': 'Ruling on a conflict of interest',
+      'document.infected': 'Attachment with malware',
     },
     caseKind: {
       application: 'Application',

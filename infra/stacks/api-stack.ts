@@ -33,6 +33,7 @@ import {
   UserPoolClientIdentityProvider,
 } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
@@ -41,6 +42,7 @@ import { PUBLIC_API_ROUTES } from '../../functions/http/public-routes.js';
 import { ALARM_PERIOD, alarmToTopic, functionAlarms } from '../constructs/alarm.js';
 import { AppFunction } from '../constructs/app-function.js';
 import { AppDistribution } from '../constructs/distribution.js';
+import { documentsBucketName, documentsObjectArn } from './documents-stack.js';
 
 /** The Cognito groups are the app's roles (functions/core/auth/principal.ts), so the two cannot drift. */
 export const USER_GROUPS = ROLES;
@@ -204,12 +206,27 @@ export class ApiStack extends Stack {
         PUBLIC_URL: publicUrl,
         // Checked on every request (functions/http/edge.ts): only CloudFront knows it.
         ORIGIN_SECRET: SecretValue.secretsManager(this.edge.originSecret.secretArn).unsafeUnwrap(),
+        // FimDocuments makes the bucket under this name (no reference: FimDocuments reads FimApi's address).
+        DOCUMENTS_BUCKET: documentsBucketName(this),
       },
       reservedConcurrentExecutions: API_RESERVED_CONCURRENCY,
     });
     this.apiFunction.bindTable(props.table, 'readWrite');
     // The chair takes back a reviewer assignment (a Delete under the application): the only delete there is.
     this.apiFunction.allowDeletes(props.table);
+    // Documents: signs presigned POSTs (PutObject) and GETs, checks (HeadObject is GetObject) and deletes them,
+    // under the documents prefix only.
+    this.apiFunction.role.addToPolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+        resources: [documentsObjectArn(this)],
+      }),
+    );
+    Validations.of(this.apiFunction.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${documentsBucketName(this)}/documents/*]`,
+      reason:
+        'The applications’ documents: any object under the documents prefix of the one documents bucket.',
+    });
 
     const integration = new HttpLambdaIntegration('ApiIntegration', this.apiFunction.function);
     const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', this.userPool, {

@@ -40,6 +40,7 @@ const environment: Record<string, string> = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   TABLE_NAME: 'fim-bench',
   COGNITO_USER_POOL_ID: 'eu-north-1_Bench0000',
+  DOCUMENTS_BUCKET: 'fim-bench-documents',
   COGNITO_CLIENT_ID: 'benchclient',
   COGNITO_DOMAIN: 'https://fim-bench.auth.eu-north-1.amazoncognito.com',
   PUBLIC_URL: 'https://bench.example.org',

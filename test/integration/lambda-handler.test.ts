@@ -152,6 +152,7 @@ describe('functions/handlers/api.handler.ts (AWS mode, real table)', () => {
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
       COGNITO_USER_POOL_ID: 'eu-north-1_abcdefghi',
+      DOCUMENTS_BUCKET: 'fim-documents',
       COGNITO_CLIENT_ID: 'abc',
       COGNITO_DOMAIN: 'https://fim.auth.eu-north-1.amazoncognito.com',
       PUBLIC_URL: EDGE.publicUrl,

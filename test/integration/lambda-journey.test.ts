@@ -121,6 +121,7 @@ beforeAll(async () => {
     TABLE_NAME: h.db.tableName,
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
     COGNITO_USER_POOL_ID: POOL,
+    DOCUMENTS_BUCKET: 'fim-documents',
     COGNITO_CLIENT_ID: CLIENT_ID,
     COGNITO_DOMAIN,
     PUBLIC_URL,

@@ -5,6 +5,7 @@ import type { AuditEvent, OutboxMessage } from '../../functions/core/audit/audit
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import { budgetExceeded } from '../../functions/core/decisions/budget.js';
 import type { Meeting } from '../../functions/core/decisions/decision.schema.js';
+import type { Document } from '../../functions/core/documents/document.schema.js';
 import {
   alreadyAccepted,
   awardClosed,
@@ -43,6 +44,8 @@ import type {
   CallRepository,
   CoreDeps,
   DecisionRepository,
+  DocumentRepository,
+  FileStore,
   FinanceRepository,
   KeyClaim,
   MemberRepository,
@@ -52,6 +55,7 @@ import type {
   ReminderRepository,
   ReportRepository,
   ReviewRepository,
+  StoredFile,
   UserProfile,
   UserRepository,
 } from '../../functions/core/ports.js';
@@ -165,6 +169,9 @@ export class FakeStore {
   readonly parties = new Map<string, Party>();
   /** The reminders' markers: each reminder is queued once. */
   readonly reminders = new Map<string, string>();
+  /** Documents by `<applicationId>#<documentId>`, and the file store's objects by key. */
+  readonly documents = new Map<string, Document>();
+  readonly files = new Map<string, StoredFile & { tags?: Record<string, string> }>();
   pool: PoolBalance = emptyPoolBalance();
   /** Every audit event written, in order, and the partition it is kept under (`CALL#<id>`, `APP#<id>`, ...). */
   readonly audit: { entityPk: string; event: AuditEvent }[] = [];
@@ -1000,6 +1007,64 @@ function fakeReminders(store: FakeStore): ReminderRepository {
   };
 }
 
+const documentKey = (d: Pick<Document, 'applicationId' | 'id'>) => `${d.applicationId}#${d.id}`;
+
+function fakeDocuments(store: FakeStore): DocumentRepository {
+  const removed = (d: Document): Write => ({
+    holds: () => store.documents.get(documentKey(d))?.version === d.version,
+    apply: () => store.documents.delete(documentKey(d)),
+  });
+  const under = (d: Document, event: AuditEvent) => ({ entityPk: `APP#${d.applicationId}`, event });
+  return {
+    get: async (applicationId, documentId) => {
+      const found = store.documents.get(`${applicationId}#${documentId}`);
+      return found && copy(found);
+    },
+    find: async (documentId) => listed(store.documents, (d) => d.id === documentId, documentKey)[0],
+    listByApplication: async (applicationId) =>
+      listed(store.documents, { applicationId }, (d) => `${d.createdAt}#${d.id}`),
+    save: (document, audit, expectedVersion, options = {}) =>
+      store.transact(
+        {
+          document: versioned(store.documents, documentKey(document), document, expectedVersion),
+          ...Object.fromEntries((options.replaces ?? []).map((d) => [`replaced:${d.id}`, removed(d)])),
+        },
+        under(document, audit),
+        options.outbox,
+      ),
+    remove: (document, audit) => store.transact({ document: removed(document) }, under(document, audit)),
+  };
+}
+
+/**
+ * The file store in memory: `put` stands for the browser's upload (what S3 would hold: its size and the type its
+ * bytes show). `scans` as in AWS unless told.
+ */
+export function fakeFiles(
+  store: FakeStore,
+  scans = true,
+): FileStore & { put(key: string, file: StoredFile): void } {
+  return {
+    scans,
+    origin: 'https://files.example',
+    put: (key, file) => store.files.set(key, copy(file)),
+    presignUpload: async ({ key }) => ({ url: 'https://files.example/', fields: { key } }),
+    presignDownload: async ({ key, fileName }) =>
+      `https://files.example/${key}?download=${encodeURIComponent(fileName)}`,
+    inspect: async (key) => {
+      const found = store.files.get(key);
+      return found && { sizeBytes: found.sizeBytes, ...(found.detected ? { detected: found.detected } : {}) };
+    },
+    delete: async (key) => {
+      store.files.delete(key);
+    },
+    quarantine: async (key) => {
+      const found = store.files.get(key);
+      if (found) found.tags = { 'fim-quarantine': 'infected' };
+    },
+  };
+}
+
 export interface Fakes {
   /** The core's dependencies, every port faked in memory. */
   deps: CoreDeps;
@@ -1025,6 +1090,8 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
     messages: fakeMessages(store),
     parties: fakeParties(store),
     reminders: fakeReminders(store),
+    documents: fakeDocuments(store),
+    files: fakeFiles(store),
     clock,
   };
   return { deps, clock, store };

@@ -105,6 +105,13 @@ export function outboxMessage(
       callTitle: 'Forebyggelse 2027',
       callTitleEn: 'Prevention 2027',
     },
+    'document.infected': {
+      name: 'Lise Larsen',
+      fileName: 'cv.pdf',
+      kindName: 'CV for projektleder',
+      kindNameEn: 'CV of the project lead',
+      title: 'Bevægelse i hverdagen',
+    },
     'application.receipt': {
       name: 'Lise Larsen',
       reference: 'FIM-2027-0007',
@@ -186,6 +193,7 @@ export function outboxMessage(
     'review.unassigned': { kind: 'application', link: `/reviews/${caseId}` },
     'conflict.ruled': { kind: 'application', link: `/reviews/${caseId}` },
     'contribution.payment_received': { kind: 'party', link: `/finance/parties/${caseId}` },
+    'document.infected': { kind: 'application', link: `/applications/${caseId}` },
   };
   return {
     ...base,

@@ -66,6 +66,7 @@ export function applicationFieldLabel(pointer: string, lang: Lang): string {
     partners: a.partners,
     budgetLines: a.budget,
   };
+  if (head === 'documents') return texts[lang].documents.title;
   if (head && index === undefined) return top[head] ?? head;
   const leafLabels: Record<string, string> = {
     organisation: a.organisation,
@@ -91,6 +92,8 @@ export interface ApplicationFormProps {
   conflict?: boolean | undefined;
   /** The reader owns the application: a co-applicant edits but does not submit or withdraw. */
   owner?: boolean | undefined;
+  /** The documents section (web/documents): forms of its own, so it sits after this form. */
+  documents?: Child | undefined;
 }
 
 /** One row of a list the applicant can grow and shrink: its heading with its number, and the button that removes it. */
@@ -132,6 +135,7 @@ export function ApplicationFormPage({
   notice,
   conflict,
   owner = true,
+  documents,
 }: ApplicationFormProps) {
   const t = texts[lang];
   const a = t.application;
@@ -358,6 +362,7 @@ export function ApplicationFormPage({
         {!owner && <p class="meta">{t.members.ownerOnlySubmits}</p>}
       </form>
       <ApplicationLinks lang={lang} applicationId={application.id} />
+      {documents}
       {owner && (
         <p>
           <a href={`${base}/withdraw`}>{a.withdraw}</a>

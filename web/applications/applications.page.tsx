@@ -83,6 +83,7 @@ export function ApplicationView({
   call,
   award,
   receiptMail,
+  documents,
   withdrawable = application.status === 'submitted',
 }: {
   lang: Lang;
@@ -94,6 +95,8 @@ export function ApplicationView({
   award?: Child | undefined;
   /** What became of the receipt e-mail of a submitted application (web/messages). */
   receiptMail?: Child | undefined;
+  /** The documents section (web/documents). */
+  documents?: Child | undefined;
 }) {
   const t = texts[lang];
   const a = t.application;
@@ -150,6 +153,7 @@ export function ApplicationView({
       <h2>{a.budget}</h2>
       <BudgetTable lang={lang} lines={application.budgetLines} totalOre={application.requestedAmountOre} />
       <ApplicationLinks lang={lang} applicationId={application.id} />
+      {documents}
       <div class="actions">
         {application.reference && (
           <a class="button secondary" href={`/applications/${application.id}/receipt`}>

@@ -17,6 +17,7 @@ import { texts } from '../../functions/texts/index.js';
 import { awardSection } from '../awards/awards.routes.js';
 import { Errors } from '../components/fields.js';
 import { noticeOf } from '../components/notice.js';
+import { documentsSection } from '../documents/documents.routes.js';
 import { type FormState, formAction } from '../form-action.js';
 import { formVersion, readBody } from '../forms.js';
 import { receiptNotice } from '../messages/messages.routes.js';
@@ -74,6 +75,7 @@ export function applicationRoutes(deps: AppDeps) {
       applicationId,
     );
     const title = application.title || texts[lang].application.newTitle;
+    const documents = await documentsSection(deps, actor, lang, applicationId, c.req.query('document'));
     if (editable && call) {
       return page(
         c,
@@ -87,6 +89,7 @@ export function applicationRoutes(deps: AppDeps) {
           notice={notice}
           conflict={state?.conflict}
           owner={owner}
+          documents={documents}
         />,
         state?.status ?? 200,
       );
@@ -105,6 +108,7 @@ export function applicationRoutes(deps: AppDeps) {
         withdrawable={withdrawable}
         award={award}
         receiptMail={receiptMail}
+        documents={documents}
       />
     );
     return page(c, title, view, state?.status ?? 200);

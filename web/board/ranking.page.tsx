@@ -135,7 +135,13 @@ export function RankingPage({ lang, call, ranking }: { lang: Lang; call: Call; r
               <tr>
                 <td class="num">{i + 1}</td>
                 <td class="nowrap">{row.reference ?? '–'}</td>
-                <th scope="row">{row.title}</th>
+                <th scope="row">
+                  {row.conflicted ? (
+                    row.title
+                  ) : (
+                    <a href={`/applications/${row.applicationId}/documents`}>{row.title}</a>
+                  )}
+                </th>
                 {row.conflicted ? (
                   <td colspan={9}>
                     <strong>{k.conflicted}</strong> <span class="meta">{k.conflictedNote}</span>

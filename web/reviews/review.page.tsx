@@ -466,7 +466,8 @@ export function ReviewPage({
       <h1>{assignment.applicationTitle || t.mine.untitled}</h1>
       <p class="meta">
         {assignment.applicationReference ? `${assignment.applicationReference} · ` : ''}
-        {callTitle(call, lang)}
+        {callTitle(call, lang)} ·{' '}
+        <a href={`/applications/${assignment.applicationId}/documents`}>{t.documents.title}</a>
       </p>
       <Notice text={notice} />
       {versionConflict && (

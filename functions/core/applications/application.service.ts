@@ -273,7 +273,7 @@ export async function submitApplication(
   }
   const call = await loadCall(deps, current.callId);
   const now = deps.clock.now();
-  const failures = checkSubmission(current, call, now);
+  const failures = checkSubmission(current, call, now, await deps.documents.listByApplication(current.id));
   if (failures.length > 0) {
     throw new AppError('RULES_FAILED', { code: 'APPLICATION_INCOMPLETE' }, { errors: failures });
   }

@@ -1,4 +1,6 @@
 import type { Call } from '../calls/call.schema.js';
+import { missingDocuments } from '../documents/document.rules.js';
+import type { Document } from '../documents/document.schema.js';
 import type { FieldError } from '../shared/errors.js';
 import { copenhagenDate } from '../shared/time.js';
 import type { ApplicationMessages } from './application.messages.js';
@@ -8,7 +10,10 @@ import { AGREEMENT_SECTORS, type Application, sumBudgetOre } from './application
 export const MAX_PROJECT_YEARS = 5;
 
 /** A submission rule that failed: its code and values, at the field it concerns. */
-export type RuleFailure = Extract<FieldError, { code: keyof ApplicationMessages | 'REQUIRED' }>;
+export type RuleFailure = Extract<
+  FieldError,
+  { code: keyof ApplicationMessages | 'REQUIRED' | 'DOCUMENT_MISSING' }
+>;
 
 const blank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
 
@@ -28,7 +33,12 @@ type PlainRule =
  * Every submission rule, checked at once so the applicant sees all that is wrong in one go.
  * Returns an empty list when the application may be submitted.
  */
-export function checkSubmission(application: Application, call: Call, now: Date): RuleFailure[] {
+export function checkSubmission(
+  application: Application,
+  call: Call,
+  now: Date,
+  documents: readonly Document[] = [],
+): RuleFailure[] {
   const failures: RuleFailure[] = [];
   const fail = (code: PlainRule, pointer: string) => failures.push({ code, pointer });
 
@@ -92,6 +102,7 @@ export function checkSubmission(application: Application, call: Call, now: Date)
       params: { requestedOre: requested, maxOre: grantType.maxAmountOre },
     });
   }
+  failures.push(...missingDocuments(application, call, documents));
   return failures;
 }
 

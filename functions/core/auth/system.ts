@@ -9,3 +9,12 @@ export const SCHEDULER: Principal = {
   roles: ['admin'],
   chair: false,
 };
+
+/** The actor of the malware scanner's verdicts on documents (GuardDuty in AWS); its audit events name it. */
+export const SCANNER: Principal = {
+  userId: 'system-scanner',
+  email: 'scanner@system.fim',
+  name: 'system-scanner',
+  roles: [],
+  chair: false,
+};

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { documentKindSchema } from '../documents/document.schema.js';
 import { copenhagenDate, parseDateTimeInput } from '../shared/time.js';
 import { text } from '../shared/validation.js';
 
@@ -79,6 +80,8 @@ const callFields = {
   reviewDueAt: z.iso.date().optional(),
   /** How many days before the review due date the reviewers who have not submitted are reminded. */
   reviewReminderDays: z.int().min(1).max(60),
+  /** The documents an application attaches (absent: none; the admin's form offers FIM's default). */
+  documentKinds: z.array(documentKindSchema).max(12).optional(),
 };
 
 type CallFieldsOut = z.infer<z.ZodObject<typeof callFields>>;
@@ -93,6 +96,12 @@ function checkCallConsistency(call: Partial<CallFieldsOut>, ctx: z.core.$Refinem
     if (call.budgetOre !== undefined && g.maxAmountOre > call.budgetOre) {
       ctx.addIssue({ code: 'custom', path: ['grantTypes', i, 'maxAmountOre'], message: 'grant_over_budget' });
     }
+  });
+  const kindIds = new Set<string>();
+  call.documentKinds?.forEach((k, i) => {
+    if (kindIds.has(k.id))
+      ctx.addIssue({ code: 'custom', path: ['documentKinds', i, 'id'], message: 'duplicate_id' });
+    kindIds.add(k.id);
   });
   const criterionIds = new Set<string>();
   call.criteria?.forEach((c, i) => {
@@ -162,6 +171,7 @@ export const callSchema = z.object({
   reports: z.array(reportRuleSchema).optional(),
   reviewDueAt: z.string().optional(),
   reviewReminderDays: z.int().default(DEFAULT_REVIEW_REMINDER_DAYS),
+  documentKinds: z.array(documentKindSchema).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   createdBy: z.string(),

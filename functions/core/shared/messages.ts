@@ -2,6 +2,7 @@ import type { ApplicationMail, ApplicationMessages } from '../applications/appli
 import type { MemberMail, MemberMessages } from '../applications/members.messages.js';
 import type { CallMessages } from '../calls/call.messages.js';
 import type { DecisionMail, DecisionMessages } from '../decisions/decision.messages.js';
+import type { DocumentMail, DocumentMessages } from '../documents/document.messages.js';
 import type { AwardMail, AwardMessages } from '../finance/award.messages.js';
 import type { FinanceMail, FinanceMessages } from '../finance/finance.messages.js';
 import type { ReportMail, ReportMessages } from '../finance/report.messages.js';
@@ -30,7 +31,8 @@ export type EntityName =
   | 'user'
   | 'message'
   | 'invitation'
-  | 'member';
+  | 'member'
+  | 'document';
 
 /** A message that carries no values: its code says it all. */
 export type Plain = Record<never, never>;
@@ -108,7 +110,8 @@ export interface MessageParams
     FinanceMessages,
     AwardMessages,
     ReportMessages,
-    MessagesMessages {}
+    MessagesMessages,
+    DocumentMessages {}
 
 export type MessageCode = keyof MessageParams;
 
@@ -131,7 +134,8 @@ export interface MailParams
     FinanceMail,
     AwardMail,
     ReportMail,
-    ReviewMail {}
+    ReviewMail,
+    DocumentMail {}
 
 export type MailKind = keyof MailParams;
 
