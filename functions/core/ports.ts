@@ -1,4 +1,4 @@
-import type { Application } from './applications/application.schema.js';
+import type { Application, ApplicationStatus } from './applications/application.schema.js';
 import type { AuditEvent, OutboxMessage } from './audit/audit.js';
 import type { Principal } from './auth/principal.js';
 import type { Call, CallStatus } from './calls/call.schema.js';
@@ -39,10 +39,33 @@ export interface SubmissionWrite {
   outbox: OutboxMessage;
 }
 
+/** What the secretariat's list narrows by (functions/core/applications/admin-list.schema.ts). */
+export interface ApplicationListFilter {
+  callId?: string;
+  /** One status; without it, every status but draft. */
+  status?: ApplicationStatus;
+  /** Lower-cased text matched in the title or the reference. */
+  text?: string;
+  focusArea?: string;
+  grantTypeId?: string;
+  sector?: string;
+}
+
 export interface ApplicationRepository {
   get(id: string): Promise<Application | undefined>;
   listByOwner(ownerId: string): Promise<Application[]>;
+  /** A call's applications that have left draft: drafts are not read (their own index partition). */
   listByCall(callId: string): Promise<Application[]>;
+  /** A call's drafts (deadline reminders, the notice of an early close). */
+  listDraftsByCall(callId: string): Promise<Application[]>;
+  /**
+   * A page of the secretariat's list, newest first: one index partition per status (or the call's), narrowed by
+   * the filters within it; `cursor` is opaque. @throws AppError VALIDATION_FAILED (a cursor not ours)
+   */
+  listPage(
+    filter: ApplicationListFilter,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ items: Application[]; cursor?: string }>;
   /** Writes at the version read (created when undefined), with its audit event and the messages it causes. */
   save(
     application: Application,

@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from './context.js';
 import { MAX_BODY_BYTES } from './limits.js';
 import { problem, problemResponse } from './problem.js';
 import { isPublicApi } from './public-routes.js';
+import { adminApplicationRoutes } from './routes/admin-applications.routes.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { awardRoutes } from './routes/awards.routes.js';
@@ -57,6 +58,7 @@ export function apiApp(deps: AppDeps) {
     awardRoutes,
     reportRoutes,
     messageRoutes,
+    adminApplicationRoutes,
   ]) {
     api.route('/', routes(deps));
   }

@@ -216,6 +216,7 @@ export const daMessages: MessageTexts<ApplicationMessages> = {
   APPLICATION_NOT_WITHDRAWABLE: () => 'Ansøgningen kan ikke trækkes tilbage nu',
   APPLICATION_NOT_SUBMITTED: () => 'Ansøgningen er ikke indsendt',
   MINE_OR_CALL_ID: () => 'Angiv mine=true eller callId',
+  q_needs_call_or_status: () => 'Vælg et opslag eller en status for at søge i titler og referencer',
 };
 
 export const enMessages: MessageTexts<ApplicationMessages> = {
@@ -241,6 +242,7 @@ export const enMessages: MessageTexts<ApplicationMessages> = {
   APPLICATION_NOT_WITHDRAWABLE: () => 'The application cannot be withdrawn now',
   APPLICATION_NOT_SUBMITTED: () => 'The application has not been submitted',
   MINE_OR_CALL_ID: () => 'Give mine=true or callId',
+  q_needs_call_or_status: () => 'Choose a call or a status to search titles and references',
 };
 
 const SIGNATURE = 'Folkesundhed i Midten';

@@ -277,9 +277,35 @@ function fakeApplications(store: FakeStore): ApplicationRepository {
         .map(copy),
     listByCall: async (callId) =>
       [...store.applications.values()]
-        .filter((a) => a.callId === callId)
+        .filter((a) => a.callId === callId && a.status !== 'draft')
         .sort(byCreation)
         .map(copy),
+    listDraftsByCall: async (callId) =>
+      [...store.applications.values()]
+        .filter((a) => a.callId === callId && a.status === 'draft')
+        .sort(byCreation)
+        .map(copy),
+    listPage: async (filter, { limit, cursor }) => {
+      const at = (a: Application) => `${a.createdAt}#${a.id}`;
+      if (cursor !== undefined && !/^\d{4}-.+#.+$/.test(cursor)) throw invalidCursor();
+      const all = [...store.applications.values()]
+        .filter(
+          (a) =>
+            (!filter.callId || a.callId === filter.callId) &&
+            (filter.status ? a.status === filter.status : a.status !== 'draft') &&
+            (!filter.focusArea || a.focusArea === filter.focusArea) &&
+            (!filter.grantTypeId || a.grantTypeId === filter.grantTypeId) &&
+            (!filter.sector || a.partners.some((p) => p.sector === filter.sector)) &&
+            (!filter.text ||
+              `${a.reference ?? ''} ${a.title ?? ''}`.toLocaleLowerCase('da-DK').includes(filter.text)) &&
+            (cursor === undefined || at(a) < cursor),
+        )
+        .sort(byCreation)
+        .reverse();
+      const items = all.slice(0, limit);
+      const last = items.at(-1);
+      return { items: items.map(copy), ...(last && all.length > limit ? { cursor: at(last) } : {}) };
+    },
     save: (application, audit, expectedVersion, outbox) =>
       store.transact(
         { application: versioned(store.applications, application.id, application, expectedVersion) },
