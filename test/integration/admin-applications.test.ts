@@ -10,7 +10,16 @@ import type { Application } from '../../functions/core/applications/application.
 import { backfill } from '../../functions/db/backfill.js';
 import { applicationItem } from '../../functions/db/items.js';
 import { keys } from '../../functions/db/keys.js';
-import { type Api, api, expectOk, expectProblem, pointers } from '../support/api.js';
+import {
+  type Api,
+  api,
+  expectOk,
+  expectProblem,
+  fetchCsv,
+  parseDanishCsv,
+  pointers,
+  spreadsheetCell,
+} from '../support/api.js';
 import {
   ADMIN,
   applicationBody,
@@ -23,6 +32,7 @@ import {
 } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { putItems } from '../support/table.js';
+import { browse, fieldError } from '../support/web.js';
 
 let h: Harness;
 let client: Api;
@@ -102,6 +112,39 @@ describe('the secretariat’s list', () => {
     expect((await h.core.applications.listDraftsByCall(first)).map((a) => a.title)).toEqual([
       'Et udkast om fald',
     ]);
+  });
+});
+
+describe('the secretariat’s page', () => {
+  it('filters by a GET form, shows grant types by name, and links the CSV of the same filters', async () => {
+    const page = await browse(h, ADMIN, `/admin/applications?callId=${first}&grantType=B`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Den nære psykiatri i Viborg');
+    expect(page.html).not.toContain('Faldforebyggelse i eget hjem');
+    expect(page.html).toContain('Ph.d.-protokol (B)');
+    expect(page.html).toContain(`href="/admin/applications.csv?callId=${first}&amp;grantType=B"`);
+  });
+
+  it('downloads the filtered list as CSV for Danish Excel, amounts as numbers', async () => {
+    const file = await fetchCsv(h, `/admin/applications.csv?callId=${first}`, ADMIN);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toMatch(/^text\/csv/);
+    const rows = parseDanishCsv(file.text);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]?.[0]).toBe('Reference');
+    const viborg = rows.find((r) => r[1] === 'Den nære psykiatri i Viborg');
+    expect(viborg?.[8]).toBe('50000,00');
+    expect(spreadsheetCell(viborg?.[8] ?? '')).toEqual({ number: 50_000 });
+  });
+
+  it('shows a refused filter beside its field and in the summary, and refuses others', async () => {
+    const page = await browse(h, ADMIN, '/admin/applications?q=fald');
+    expect(page.status).toBe(400);
+    expect(fieldError(page.html, 'f-q')).toContain('Vælg et opslag eller en status');
+    expect(page.html).toContain('id="error-summary"');
+    expect((await browse(h, ADMIN, '/admin/applications?cursor=bad')).status).toBe(400);
+    expect((await browse(h, RESEARCHER, '/admin/applications')).status).toBe(403);
+    expect((await fetchCsv(h, '/admin/applications.csv', RESEARCHER)).status).toBe(403);
   });
 });
 
