@@ -23,6 +23,7 @@ import { page } from './render.js';
 import { reviewRoutes } from './reviews/review.routes.js';
 import { sameOriginOnly } from './same-origin.js';
 import { adminApplicationRoutes } from './secretariat/admin-applications.routes.js';
+import { callClosingRoutes } from './secretariat/call-closing.routes.js';
 import { clearSession, readLang, readSession } from './session.js';
 import { signInRoutes } from './sign-in/sign-in.routes.js';
 import { siteRoutes } from './site/site.routes.js';
@@ -78,6 +79,7 @@ export function webRoutes(deps: AppDeps) {
   web.route('/', applicationRoutes(deps));
   web.route('/admin', adminCallRoutes(deps));
   web.route('/admin', adminApplicationRoutes(deps));
+  web.route('/admin', callClosingRoutes(deps));
   web.route('/reviews', reviewRoutes(deps));
   web.route('/board', boardRoutes(deps));
   web.route('/finance', financeRoutes(deps));

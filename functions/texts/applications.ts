@@ -271,6 +271,17 @@ export const daMail: MailTexts<ApplicationMail> = {
       SIGNATURE,
     ].join('\n'),
   }),
+  'application.call_closed_early': ({ name, title, callTitle, closedAt, reason }) => ({
+    subject: `Opslaget "${callTitle}" er lukket før fristen`,
+    body: [
+      `Kære ${name}`,
+      '',
+      `Opslaget "${callTitle}" blev lukket ${formatDateTime(closedAt, 'da')}, før den annoncerede frist. Din kladde "${title}" blev ikke indsendt og kan ikke længere indsendes.`,
+      `Begrundelse: ${reason}`,
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
   'application.withdrawn': ({ name, reference, title, callTitle, withdrawnAt }) => ({
     subject: reference ? `Ansøgning ${reference} er trukket tilbage` : 'Din kladde er trukket tilbage',
     body: [
@@ -304,6 +315,17 @@ export const enMail: MailTexts<ApplicationMail> = {
       '',
       `Your application "${title}" has not been submitted yet. The call "${callTitleEn ?? callTitle}" closes on ${formatDateTime(closesAt, 'en')} (Danish time).`,
       'Applications not submitted by the deadline cannot be considered.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+  'application.call_closed_early': ({ name, title, callTitle, callTitleEn, closedAt, reason }) => ({
+    subject: `The call "${callTitleEn ?? callTitle}" closed before its deadline`,
+    body: [
+      `Dear ${name}`,
+      '',
+      `The call "${callTitleEn ?? callTitle}" was closed on ${formatDateTime(closedAt, 'en')} (Danish time), before the deadline announced. Your draft "${title}" was not submitted and can no longer be.`,
+      `Reason (as written): ${reason}`,
       '',
       SIGNATURE,
     ].join('\n'),

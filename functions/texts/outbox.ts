@@ -86,6 +86,7 @@ export const da = {
       'review.due_reminder': 'Påmindelse om bedømmelsesfrist',
       'review.overdue': 'Bedømmelse over fristen',
       'conflict.ruled': 'Afgørelse om inhabilitet',
+      'application.call_closed_early': 'Opslag lukket før fristen',
     } satisfies Record<MailKind, string>,
     caseKind: {
       application: 'Ansøgning',
@@ -189,6 +190,7 @@ export const en: typeof da = {
       'review.due_reminder': 'Review deadline reminder',
       'review.overdue': 'Review overdue',
       'conflict.ruled': 'Ruling on a conflict of interest',
+      'application.call_closed_early': 'Call closed before its deadline',
     },
     caseKind: {
       application: 'Application',

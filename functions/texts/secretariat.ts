@@ -38,6 +38,31 @@ export const da = {
     badCursor: 'Siden findes ikke længere. Start forfra.',
     exportIncomplete: 'Eksporten blev afbrudt: filen er ufuldstændig',
   },
+  closeCall: {
+    title: 'Luk opslaget',
+    openUntil: (title: string, closesAt: string) =>
+      `Opslaget "${title}" er åbent til ${closesAt}. Hvis du lukker det nu, kan der ikke længere indsendes ansøgninger, og de indsendte går i bedømmelse.`,
+    pastDeadline: (title: string) =>
+      `Fristen for opslaget "${title}" er passeret. Når du lukker det, går de indsendte ansøgninger i bedømmelse.`,
+    drafts: 'Ansøgere med kladder i opslaget får besked med din begrundelse.',
+    reason: 'Begrundelse',
+    reasonHint:
+      'Påkrævet, når opslaget lukkes før fristen. Begrundelsen gemmes i sagen og sendes til ansøgere med kladder.',
+    confirm: 'Luk opslaget',
+    cancel: 'Fortryd og gå tilbage til opslaget',
+  },
+  reopenCall: {
+    title: 'Genåbn opslaget',
+    intro: (title: string) =>
+      `Opslaget "${title}" er lukket. Du kan genåbne det med en ny frist, indtil bedømmelsen går i gang. De indsendte ansøgninger går tilbage til status "Indsendt".`,
+    closesAt: 'Ny frist (dansk tid)',
+    reason: 'Begrundelse',
+    confirm: 'Genåbn opslaget',
+    link: 'Genåbn opslaget med en ny frist',
+    cancel: 'Tilbage til opslaget',
+    closedEarly: (reason: string) => `Lukket før fristen. Begrundelse: ${reason}`,
+    reopened: (reason: string) => `Genåbnet. Begrundelse: ${reason}`,
+  },
 };
 
 export const en: typeof da = {
@@ -75,5 +100,30 @@ export const en: typeof da = {
     untitled: '(untitled)',
     badCursor: 'That page no longer exists. Start again.',
     exportIncomplete: 'The export was interrupted: the file is incomplete',
+  },
+  closeCall: {
+    title: 'Close the call',
+    openUntil: (title: string, closesAt: string) =>
+      `The call "${title}" is open until ${closesAt}. If you close it now, no more applications can be submitted, and those submitted go into review.`,
+    pastDeadline: (title: string) =>
+      `The deadline of the call "${title}" has passed. When you close it, the submitted applications go into review.`,
+    drafts: 'Applicants with drafts in the call are told, with your reason.',
+    reason: 'Reason',
+    reasonHint:
+      'Required when the call closes before its deadline. The reason is kept in the case and sent to applicants with drafts.',
+    confirm: 'Close the call',
+    cancel: 'Cancel and go back to the call',
+  },
+  reopenCall: {
+    title: 'Reopen the call',
+    intro: (title: string) =>
+      `The call "${title}" is closed. You can reopen it with a new deadline until its review starts. The submitted applications go back to "Submitted".`,
+    closesAt: 'New deadline (Danish time)',
+    reason: 'Reason',
+    confirm: 'Reopen the call',
+    link: 'Reopen the call with a new deadline',
+    cancel: 'Back to the call',
+    closedEarly: (reason: string) => `Closed before its deadline. Reason: ${reason}`,
+    reopened: (reason: string) => `Reopened. Reason: ${reason}`,
   },
 };

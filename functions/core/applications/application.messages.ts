@@ -60,6 +60,16 @@ export interface ApplicationMail {
     closesAt: string;
     daysLeft: number;
   };
+  /** The call of a draft was closed before its deadline, by the secretariat, for `reason`. */
+  'application.call_closed_early': {
+    name: string;
+    title: string;
+    callTitle: string;
+    callTitleEn?: string;
+    /** UTC ISO; worded in Danish time. */
+    closedAt: string;
+    reason: string;
+  };
   /** Confirms a withdrawal to the applicant: a submitted application (with its reference) or a draft. */
   'application.withdrawn': {
     name: string;
