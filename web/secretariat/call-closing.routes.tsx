@@ -13,7 +13,7 @@ import { CloseCallPage, ReopenCallPage } from './call-closing.page.js';
 export function callClosingRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const callOf = (c: WebContext) => getCall(deps.core, webCtx(c).actor, c.req.param('id') ?? '');
-  const early = (c: WebContext, call: Call) =>
+  const early = (call: Call) =>
     call.status === 'open' && Date.parse(call.closesAt) > deps.core.clock.now().getTime();
 
   const closePage = (
@@ -27,7 +27,7 @@ export function callClosingRoutes(deps: AppDeps) {
     return page(
       c,
       texts[lang].closeCall.title,
-      <CloseCallPage lang={lang} call={call} early={early(c, call)} reason={reason} errors={errors} />,
+      <CloseCallPage lang={lang} call={call} early={early(call)} reason={reason} errors={errors} />,
       status,
     );
   };
