@@ -3,6 +3,7 @@ import type { AuditEvent, OutboxMessage } from './audit/audit.js';
 import type { Principal } from './auth/principal.js';
 import type { Call, CallStatus } from './calls/call.schema.js';
 import type { Meeting } from './decisions/decision.schema.js';
+import type { MinutesVersion } from './decisions/minutes.schema.js';
 import type { Award } from './finance/award.schema.js';
 import type { DayMovement } from './finance/balances.js';
 import type {
@@ -82,6 +83,14 @@ export interface ApplicationRepository {
     expectedVersion: number,
     build: (reference: string) => SubmissionWrite,
   ): Promise<Application>;
+}
+
+/** The versions of a meeting's minutes (functions/core/decisions/minutes.schema.ts). */
+export interface MinutesRepository {
+  /** Every stored version, oldest first (none until version 1 is approved). */
+  list(meetingId: string): Promise<MinutesVersion[]>;
+  /** Writes a version at its revision read (created when undefined), with its audit event. */
+  save(minutes: MinutesVersion, audit: AuditEvent, expectedVersion?: number): Promise<void>;
 }
 
 export interface UserProfile {
@@ -415,6 +424,7 @@ export interface CoreDeps {
   users: UserRepository;
   reviews: ReviewRepository;
   decisions: DecisionRepository;
+  minutes: MinutesRepository;
   finance: FinanceRepository;
   awards: AwardRepository;
   reports: ReportRepository;

@@ -70,6 +70,12 @@ export const keys = {
     gsi2sk: `${heldAt}#${id}`,
   }),
   meetingsOfCall: (callId: string) => `CALLMEETINGS#${callId}`,
+  /** A version of a meeting's minutes, under the meeting (numbered, so they sort). */
+  minutes: (meetingId: string, number: number) => ({
+    pk: `MEETING#${meetingId}`,
+    sk: `MINUTES#${String(number).padStart(4, '0')}`,
+  }),
+  minutesPrefix: 'MINUTES#',
 
   /** Audit events sit under their entity's partition: the case record is one Query. */
   audit: (entityPk: string, at: string, id: string) => ({ pk: entityPk, sk: `AUDIT#${at}#${id}` }),

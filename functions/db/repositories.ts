@@ -7,6 +7,7 @@ import type { Db } from './client.js';
 import { createDecisionRepository } from './decisions.repository.js';
 import { createFinanceRepository } from './finance.repository.js';
 import { createMessageRepository } from './messages.repository.js';
+import { createMinutesRepository } from './minutes.repository.js';
 import { createPartyRepository } from './parties.repository.js';
 import { createReminderRepository } from './reminders.repository.js';
 import { createReportRepository } from './reports.repository.js';
@@ -21,6 +22,7 @@ export function createCoreDeps(db: Db, clock: Clock): CoreDeps {
     users: createUserRepository(db),
     reviews: createReviewRepository(db),
     decisions: createDecisionRepository(db),
+    minutes: createMinutesRepository(db),
     finance: createFinanceRepository(db),
     awards: createAwardRepository(db),
     reports: createReportRepository(db),

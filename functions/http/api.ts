@@ -12,6 +12,7 @@ import { awardRoutes } from './routes/awards.routes.js';
 import { callRoutes } from './routes/calls.routes.js';
 import { financeRoutes } from './routes/finance.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
+import { minutesRoutes } from './routes/minutes.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { reviewRoutes } from './routes/reviews.routes.js';
 
@@ -59,6 +60,7 @@ export function apiApp(deps: AppDeps) {
     reportRoutes,
     messageRoutes,
     adminApplicationRoutes,
+    minutesRoutes,
   ]) {
     api.route('/', routes(deps));
   }

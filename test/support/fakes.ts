@@ -4,6 +4,7 @@ import type { AuditEvent, OutboxMessage } from '../../functions/core/audit/audit
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import { budgetExceeded } from '../../functions/core/decisions/budget.js';
 import type { Meeting } from '../../functions/core/decisions/decision.schema.js';
+import type { MinutesVersion } from '../../functions/core/decisions/minutes.schema.js';
 import {
   alreadyAccepted,
   awardClosed,
@@ -45,6 +46,7 @@ import type {
   FinanceRepository,
   KeyClaim,
   MessageRepository,
+  MinutesRepository,
   MovementClaim,
   PartyRepository,
   ReminderRepository,
@@ -141,6 +143,8 @@ export class FakeStore {
   /** By `<applicationId>#<reviewerId>`. */
   readonly assignments = new Map<string, Assignment>();
   readonly meetings = new Map<string, Meeting>();
+  /** Minutes versions by `<meetingId>#<number padded>`. */
+  readonly minutes = new Map<string, MinutesVersion>();
   /** Each call's approved total. */
   readonly approvedOre = new Map<string, number>();
   readonly awards = new Map<string, Award>();
@@ -400,6 +404,19 @@ function fakeReviews(store: FakeStore): ReviewRepository {
         },
         { entityPk: `APP#${assignment.applicationId}`, event: audit },
         outbox,
+      ),
+  };
+}
+
+function fakeMinutes(store: FakeStore): MinutesRepository {
+  const key = (m: Pick<MinutesVersion, 'meetingId' | 'number'>) =>
+    `${m.meetingId}#${String(m.number).padStart(4, '0')}`;
+  return {
+    list: async (meetingId) => listed(store.minutes, { meetingId }, key),
+    save: (minutes, audit, expectedVersion) =>
+      store.transact(
+        { minutes: versioned(store.minutes, key(minutes), minutes, expectedVersion) },
+        { entityPk: `MEETING#${minutes.meetingId}`, event: audit },
       ),
   };
 }
@@ -973,6 +990,7 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
     users: fakeUsers(store),
     reviews: fakeReviews(store),
     decisions: fakeDecisions(store),
+    minutes: fakeMinutes(store),
     finance: fakeFinance(store),
     awards: fakeAwards(store),
     reports: fakeReports(store),
