@@ -24,6 +24,7 @@ import { reviewRoutes } from './reviews/review.routes.js';
 import { sameOriginOnly } from './same-origin.js';
 import { adminApplicationRoutes } from './secretariat/admin-applications.routes.js';
 import { callClosingRoutes } from './secretariat/call-closing.routes.js';
+import { minutesRoutes } from './secretariat/minutes.routes.js';
 import { clearSession, readLang, readSession } from './session.js';
 import { signInRoutes } from './sign-in/sign-in.routes.js';
 import { siteRoutes } from './site/site.routes.js';
@@ -82,6 +83,7 @@ export function webRoutes(deps: AppDeps) {
   web.route('/admin', callClosingRoutes(deps));
   web.route('/reviews', reviewRoutes(deps));
   web.route('/board', boardRoutes(deps));
+  web.route('/board', minutesRoutes(deps));
   web.route('/finance', financeRoutes(deps));
   web.route('/finance', financeAwardRoutes(deps));
   web.route('/', awardRoutes(deps));
