@@ -357,7 +357,9 @@ export function MinutesPage({
       </h1>
       <Notice text={notice} />
       <p>
-        <a href={`/board/meetings/${meeting.id}/minutes`}>{t.minutes.title}: {t.minutes.approve.toLowerCase()}</a>
+        <a href={`/board/meetings/${meeting.id}/minutes`}>
+          {t.minutes.title}: {t.minutes.approve.toLowerCase()}
+        </a>
       </p>
       <dl class="facts card">
         {call && (
