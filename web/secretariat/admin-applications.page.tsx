@@ -5,7 +5,7 @@ import { type Call, FOCUS_AREAS, type GrantType } from '../../functions/core/cal
 import { formatDateTime, formatKr } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
-import { callTitle } from '../calls/calls.page.js';
+import { callTitle, grantTypeLabel, grantTypeOf } from '../calls/calls.page.js';
 import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type Errors, SelectField, TextField } from '../components/fields.js';
 import { StatusTag } from '../components/status-tag.js';
@@ -21,10 +21,6 @@ export const filterQuery = (values: AdminListValues, cursor?: string): string =>
   const query = params.toString();
   return query ? `?${query}` : '';
 };
-
-/** A grant type by its name in the reader's language, its code beside it. */
-export const grantTypeLabel = (grantType: Pick<GrantType, 'id' | 'name' | 'nameEn'>, lang: Lang): string =>
-  `${lang === 'en' && grantType.nameEn ? grantType.nameEn : grantType.name} (${grantType.id})`;
 
 /** The grant types of the calls, each once by code (the first call's name for it). */
 const grantTypesOf = (calls: readonly Call[]): GrantType[] => [
@@ -153,7 +149,6 @@ export function AdminApplicationsPage({
               ]}
             >
               {rows.map(({ application: a, call }) => {
-                const grantType = call?.grantTypes.find((g) => g.id === a.grantTypeId);
                 return (
                   <tr>
                     <td>{a.reference ?? '–'}</td>
@@ -168,7 +163,7 @@ export function AdminApplicationsPage({
                     <td>
                       <StatusTag status={a.status} lang={lang} />
                     </td>
-                    <td>{grantType ? grantTypeLabel(grantType, lang) : (a.grantTypeId ?? '–')}</td>
+                    <td>{grantTypeOf(call, a.grantTypeId, lang)}</td>
                     <td>
                       {a.ownerName}
                       {a.ownerOrganisation ? `, ${a.ownerOrganisation}` : ''}

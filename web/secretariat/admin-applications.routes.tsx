@@ -9,11 +9,11 @@ import { kronerText } from '../../functions/core/shared/csv.js';
 import { AppError, errorsOf } from '../../functions/core/shared/errors.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
-import { callTitle } from '../calls/calls.page.js';
+import { callTitle, grantTypeOf } from '../calls/calls.page.js';
 import { Errors } from '../components/fields.js';
 import { csv, streamedCsv } from '../csv.js';
 import { page, webCtx } from '../render.js';
-import { AdminApplicationsPage, type AdminListValues, grantTypeLabel } from './admin-applications.page.js';
+import { AdminApplicationsPage, type AdminListValues } from './admin-applications.page.js';
 
 const FILTERS = ['callId', 'status', 'focusArea', 'grantType', 'sector', 'q'] as const;
 
@@ -83,13 +83,12 @@ export function adminApplicationRoutes(deps: AppDeps) {
     const rows = async function* () {
       for await (const found of pages)
         yield found.map(({ application: a, call }) => {
-          const grantType = call?.grantTypes.find((g) => g.id === a.grantTypeId);
           return [
             a.reference,
             a.title,
             call ? callTitle(call, lang) : a.callId,
             t.status[a.status],
-            grantType ? grantTypeLabel(grantType, lang) : a.grantTypeId,
+            grantTypeOf(call, a.grantTypeId, lang),
             a.focusArea ? t.focusArea[a.focusArea] : undefined,
             a.ownerName,
             a.ownerOrganisation,
