@@ -48,6 +48,10 @@ export function HomePage({ lang, calls }: { lang: Lang; calls: Call[] }) {
           ))}
         </ul>
       )}
+      {/* What the 20 parties pay and what their money funded: public, for anyone. */}
+      <p>
+        <a href="/parties">{t.finance.publicTitle}</a>
+      </p>
     </>
   );
 }
