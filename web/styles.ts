@@ -30,6 +30,7 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1.25rem;m
 dl.facts dt{font-weight:600}
 dl.facts dd{margin:0}
 caption{text-align:left}
+.visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 table{border-collapse:collapse;width:100%;background:var(--card)}
 th,td{text-align:left;padding:.5rem .6rem;border-bottom:1px solid var(--line);vertical-align:top}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -54,6 +55,7 @@ input.narrow{max-width:10rem}
 .notice{border-left:6px solid var(--ok);background:#eef7ef;padding:.75rem 1rem;margin:0 0 1.25rem}
 .warning{border-left:6px solid #b86e00;background:var(--warn-bg);padding:.75rem 1rem;margin:0 0 1.25rem}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:1.5rem 0}
+ul.actions{list-style:none;padding-left:0}
 button,.button{font:inherit;font-weight:600;padding:.55rem 1.1rem;border-radius:4px;border:2px solid var(--brand);background:var(--brand);color:var(--brand-ink);cursor:pointer;text-decoration:none;display:inline-block}
 button.secondary,.button.secondary{background:#fff;color:var(--brand)}
 button.danger{background:#fff;color:var(--error);border-color:var(--error)}

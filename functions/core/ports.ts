@@ -1,9 +1,10 @@
-import type { Application } from './applications/application.schema.js';
+import type { Application, ApplicationStatus } from './applications/application.schema.js';
 import type { Invitation, Member } from './applications/members.schema.js';
 import type { AuditEvent, OutboxMessage } from './audit/audit.js';
 import type { Principal } from './auth/principal.js';
 import type { Call, CallStatus } from './calls/call.schema.js';
 import type { Meeting } from './decisions/decision.schema.js';
+import type { MinutesVersion } from './decisions/minutes.schema.js';
 import type { Document } from './documents/document.schema.js';
 import type { Award } from './finance/award.schema.js';
 import type { DayMovement } from './finance/balances.js';
@@ -41,12 +42,35 @@ export interface SubmissionWrite {
   outbox: OutboxMessage;
 }
 
+/** What the secretariat's list narrows by (functions/core/applications/admin-list.schema.ts). */
+export interface ApplicationListFilter {
+  callId?: string;
+  /** One status; without it, every status but draft. */
+  status?: ApplicationStatus;
+  /** Lower-cased text matched in the title or the reference. */
+  text?: string;
+  focusArea?: string;
+  grantTypeId?: string;
+  sector?: string;
+}
+
 export interface ApplicationRepository {
   get(id: string): Promise<Application | undefined>;
   /** Several applications in one BatchGetItem (eventually consistent); absent ones left out. */
   getMany(ids: readonly string[]): Promise<Application[]>;
   listByOwner(ownerId: string): Promise<Application[]>;
+  /** A call's applications that have left draft: drafts are not read (their own index partition). */
   listByCall(callId: string): Promise<Application[]>;
+  /** A call's drafts (deadline reminders, the notice of an early close). */
+  listDraftsByCall(callId: string): Promise<Application[]>;
+  /**
+   * A page of the secretariat's list, newest first: one index partition per status (or the call's), narrowed by
+   * the filters within it; `cursor` is opaque. @throws AppError VALIDATION_FAILED (a cursor not ours)
+   */
+  listPage(
+    filter: ApplicationListFilter,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ items: Application[]; cursor?: string }>;
   /** Writes at the version read (created when undefined), with its audit event and the messages it causes. */
   save(
     application: Application,
@@ -100,6 +124,14 @@ export interface MemberRepository {
     formerOwner: Member,
     audit: AuditEvent,
   ): Promise<void>;
+}
+
+/** The versions of a meeting's minutes (functions/core/decisions/minutes.schema.ts). */
+export interface MinutesRepository {
+  /** Every stored version, oldest first (none until version 1 is approved). */
+  list(meetingId: string): Promise<MinutesVersion[]>;
+  /** Writes a version at its revision read (created when undefined), with its audit event. */
+  save(minutes: MinutesVersion, audit: AuditEvent, expectedVersion?: number): Promise<void>;
 }
 
 export interface UserProfile {
@@ -492,6 +524,7 @@ export interface CoreDeps {
   users: UserRepository;
   reviews: ReviewRepository;
   decisions: DecisionRepository;
+  minutes: MinutesRepository;
   finance: FinanceRepository;
   awards: AwardRepository;
   reports: ReportRepository;

@@ -1,11 +1,12 @@
-import type { Application } from '../core/applications/application.schema.js';
+import { APPLICATION_STATUSES, type Application } from '../core/applications/application.schema.js';
 import { formatReference } from '../core/applications/submission.rules.js';
-import type { ApplicationRepository } from '../core/ports.js';
+import type { ApplicationListFilter, ApplicationRepository } from '../core/ports.js';
 import { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
 import { failedConditions } from './errors.js';
 import { applicationItem } from './items.js';
 import { keys } from './keys.js';
+import { type MergedPageQuery, mergedPage } from './paging.js';
 import { batchGet, getItem, queryAll, queryIndex } from './reads.js';
 import { rebuildWhileRaced } from './retry.js';
 import { saveVersioned, transact, versionedPut } from './transact.js';
@@ -18,6 +19,50 @@ const lostReferenceRace = (error: unknown): boolean => {
   const failed = failedConditions(error);
   return failed.includes('counter') && !failed.includes('application');
 };
+
+/** Every status but draft: the partitions of the submitted view across calls. */
+const SUBMITTED_STATUSES = APPLICATION_STATUSES.filter((s) => s !== 'draft');
+
+/**
+ * Where the secretariat's list reads, and what it filters there: a call's drafts or its submitted ones (gsi2),
+ * else one status's partition across calls (gsi3), or every status but draft's, merged.
+ */
+function listQuery(filter: ApplicationListFilter): Omit<MergedPageQuery, 'limit' | 'cursor'> {
+  const conditions: [string, string, unknown][] = [];
+  if (filter.callId && filter.status && filter.status !== 'draft')
+    conditions.push(['#status = :status', 'status', filter.status]);
+  if (filter.focusArea) conditions.push(['#focusArea = :focusArea', 'focusArea', filter.focusArea]);
+  if (filter.grantTypeId) conditions.push(['#grantTypeId = :grantTypeId', 'grantTypeId', filter.grantTypeId]);
+  if (filter.sector)
+    conditions.push(['contains(#partnerSectors, :partnerSectors)', 'partnerSectors', filter.sector]);
+  if (filter.text) conditions.push(['contains(#searchText, :searchText)', 'searchText', filter.text]);
+  const where =
+    conditions.length === 0
+      ? {}
+      : {
+          filter: {
+            expression: conditions.map(([expression]) => expression).join(' AND '),
+            names: Object.fromEntries(conditions.map(([, name]) => [`#${name}`, name])),
+            values: Object.fromEntries(conditions.map(([, name, value]) => [`:${name}`, value])),
+          },
+        };
+  const keyOf = keys.application;
+  if (filter.callId)
+    return {
+      index: 'gsi2',
+      partitions: [
+        filter.status === 'draft' ? keys.draftsOfCall(filter.callId) : keys.applicationsOfCall(filter.callId),
+      ],
+      keyOf,
+      ...where,
+    };
+  return {
+    index: 'gsi3',
+    partitions: (filter.status ? [filter.status] : SUBMITTED_STATUSES).map(keys.applicationsWithStatus),
+    keyOf,
+    ...where,
+  };
+}
 
 export function createApplicationRepository(db: Db): ApplicationRepository {
   return {
@@ -32,6 +77,9 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
       queryAll<Application>(db, queryIndex('gsi1', 'gsi1pk', keys.applicationsOfOwner(ownerId), true)),
     listByCall: (callId) =>
       queryAll<Application>(db, queryIndex('gsi2', 'gsi2pk', keys.applicationsOfCall(callId))),
+    listDraftsByCall: (callId) =>
+      queryAll<Application>(db, queryIndex('gsi2', 'gsi2pk', keys.draftsOfCall(callId))),
+    listPage: (filter, page) => mergedPage<Application>(db, { ...listQuery(filter), ...page }),
     save: (application, audit, expectedVersion, outbox) =>
       saveVersioned(
         db,

@@ -1,4 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Application } from '../core/applications/application.schema.js';
 import { CALL_STATUSES } from '../core/calls/call.schema.js';
 import type { Award } from '../core/finance/award.schema.js';
 import { dayMovements } from '../core/finance/balances.js';
@@ -7,7 +8,7 @@ import type { Report } from '../core/finance/report.schema.js';
 import type { Assignment } from '../core/reviews/review.schema.js';
 import { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
-import { assignmentItem, reportItem } from './items.js';
+import { applicationItem, assignmentItem, reportItem } from './items.js';
 import { keys, stripKeys } from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
 import { rebuildWhileRaced } from './retry.js';
@@ -28,6 +29,8 @@ export interface BackfillResult {
   awaitingReports: number;
   /** Assignments moved to the reviewer's open or finished index partition. */
   reviewerQueues: number;
+  /** Applications given their status index entry (gsi3) and filter attributes; drafts moved out of CALLAPPS. */
+  applicationIndexes: number;
 }
 
 /** Brings the stored data up to date; what was already brought up is read and left alone. */
@@ -36,6 +39,7 @@ export async function backfill(db: Db): Promise<BackfillResult> {
     dayBalanceYears: await backfillDayBalances(db),
     awaitingReports: await backfillAwaitingReports(db),
     reviewerQueues: await backfillReviewerQueues(db),
+    applicationIndexes: await backfillApplicationIndexes(db),
   };
 }
 
@@ -96,6 +100,44 @@ async function backfillReviewerQueues(db: Db): Promise<number> {
           const now = assignmentItem(assignment);
           if (item.gsi1pk === now.gsi1pk && item.gsi1sk === now.gsi1sk) continue;
           if (await rewrite(db, assignment, assignmentItem)) written += 1;
+        }
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }
+  }
+  await markDone(db, mark);
+  return written;
+}
+
+/**
+ * Applications stored while a call's index partition held its drafts too and nothing indexed them by status:
+ * written again as `applicationItem` stores them now (drafts to `CALLDRAFTS#`, every one under
+ * `APPSTATUS#<status>`, with the secretariat's filter attributes). Reads each call's old partition once; the
+ * step's mark is written when it is done.
+ */
+async function backfillApplicationIndexes(db: Db): Promise<number> {
+  const mark = keys.backfilled('application-indexes');
+  if (await getItem(db, mark, true)) return 0;
+  let written = 0;
+  for (const status of CALL_STATUSES) {
+    for (const call of await queryAll<{ id: string }>(
+      db,
+      queryIndex('gsi1', 'gsi1pk', keys.callsWithStatus(status)),
+    )) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.doc.send(
+          new QueryCommand({
+            ...queryIndex('gsi2', 'gsi2pk', keys.applicationsOfCall(call.id)),
+            TableName: db.tableName,
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          const application = stripKeys<Application>(item);
+          const now = applicationItem(application);
+          if (item.gsi2pk === now.gsi2pk && item.gsi3pk === now.gsi3pk) continue;
+          if (await rewrite(db, application, applicationItem)) written += 1;
         }
         start = page.LastEvaluatedKey;
       } while (start);

@@ -14,13 +14,27 @@ import { type TransactItem, versionedPut } from './transact.js';
  * one place so two repositories cannot store the same entity two ways.
  */
 
+/**
+ * An application: its owner's list (gsi1); its call's drafts or its call's submitted ones (gsi2, moved by the
+ * submit); its status across calls (gsi3, moved by every change of status); and, for the secretariat's filters
+ * within a partition, its title and reference lower-cased and its partners' sectors (stripped on read).
+ */
 export const applicationItem = (a: Application): Record<string, unknown> => ({
   ...keys.application(a.id),
   ...keys.applicationByOwner(a.ownerId, a.createdAt, a.id),
-  ...keys.applicationByCall(a.callId, a.createdAt, a.id),
+  ...(a.status === 'draft'
+    ? keys.draftByCall(a.callId, a.createdAt, a.id)
+    : keys.applicationByCall(a.callId, a.createdAt, a.id)),
+  ...keys.applicationByStatus(a.status, a.createdAt, a.id),
   entity: 'application',
+  searchText: applicationSearchText(a),
+  partnerSectors: [...new Set(a.partners.flatMap((p) => (p.sector ? [p.sector] : [])))],
   ...a,
 });
+
+/** What the secretariat's text filter matches: title and reference, lower-cased. */
+export const applicationSearchText = (a: Pick<Application, 'title' | 'reference'>): string =>
+  `${a.reference ?? ''} ${a.title ?? ''}`.toLocaleLowerCase('da-DK').trim();
 
 export const awardItem = (a: Award): Record<string, unknown> => ({
   ...keys.award(a.applicationId),

@@ -15,11 +15,26 @@ export const keys = {
     gsi1sk: `${createdAt}#${id}`,
   }),
   applicationsOfOwner: (ownerId: string) => `OWNER#${ownerId}`,
+  /**
+   * A call's applications that have left draft (the ranking, the board's lists, the admin list): drafts sit in
+   * their own partition, so what reads the submitted ones costs the same however many drafts the call has.
+   */
   applicationByCall: (callId: string, createdAt: string, id: string) => ({
     gsi2pk: `CALLAPPS#${callId}`,
     gsi2sk: `${createdAt}#${id}`,
   }),
   applicationsOfCall: (callId: string) => `CALLAPPS#${callId}`,
+  draftByCall: (callId: string, createdAt: string, id: string) => ({
+    gsi2pk: `CALLDRAFTS#${callId}`,
+    gsi2sk: `${createdAt}#${id}`,
+  }),
+  draftsOfCall: (callId: string) => `CALLDRAFTS#${callId}`,
+  /** Every application by its status, across calls (the secretariat's list), newest last. */
+  applicationByStatus: (status: string, createdAt: string, id: string) => ({
+    gsi3pk: `APPSTATUS#${status}`,
+    gsi3sk: `${createdAt}#${id}`,
+  }),
+  applicationsWithStatus: (status: string) => `APPSTATUS#${status}`,
 
   /** A co-applicant, under the application's partition; in their own index partition for "my applications". */
   member: (applicationId: string, userId: string) => ({ pk: `APP#${applicationId}`, sk: `MEMBER#${userId}` }),
@@ -76,6 +91,12 @@ export const keys = {
     gsi2sk: `${heldAt}#${id}`,
   }),
   meetingsOfCall: (callId: string) => `CALLMEETINGS#${callId}`,
+  /** A version of a meeting's minutes, under the meeting (numbered, so they sort). */
+  minutes: (meetingId: string, number: number) => ({
+    pk: `MEETING#${meetingId}`,
+    sk: `MINUTES#${String(number).padStart(4, '0')}`,
+  }),
+  minutesPrefix: 'MINUTES#',
 
   /** Audit events sit under their entity's partition: the case record is one Query. */
   audit: (entityPk: string, at: string, id: string) => ({ pk: entityPk, sk: `AUDIT#${at}#${id}` }),
@@ -239,7 +260,20 @@ export function casePk(c: MessageCase): string {
 }
 
 /** Attributes that are storage keys, not domain fields. */
-export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'] as const;
+export const KEY_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+  'entity',
+  // An application's attributes kept for the secretariat's filters (functions/db/items.ts).
+  'searchText',
+  'partnerSectors',
+] as const;
 
 export function stripKeys<T>(item: Record<string, unknown>): T {
   const copy = { ...item };

@@ -9,10 +9,10 @@ import {
   storedMessage,
 } from '../core/messages/message.schema.js';
 import type { MessageRepository } from '../core/ports.js';
-import { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
 import { dynamo, failedConditions } from './errors.js';
 import { casePk, keys, stripKeys } from './keys.js';
+import { mergedPage } from './paging.js';
 import { getItem } from './reads.js';
 import { housekeeping, messageItem, type TransactItem, transact, versionedPut } from './transact.js';
 
@@ -20,44 +20,6 @@ import { housekeeping, messageItem, type TransactItem, transact, versionedPut } 
  * The messages and their sender's state (docs/messages.md). A claim and a settle are each one transaction,
  * conditioned on the version read (every change of a message bumps it), so two senders never both own one.
  */
-
-export const invalidCursor = () =>
-  new AppError(
-    'VALIDATION_FAILED',
-    { code: 'INVALID_CURSOR' },
-    { errors: [{ pointer: '/query/cursor', code: 'invalid_cursor' }] },
-  );
-
-/** Where a page stopped, per index partition: the last sort key taken, or null when it has nothing more. */
-type Positions = Partial<Record<string, string | null>>;
-
-const SORT_KEY = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[\w-]{1,64}$/;
-
-const encodeCursor = (positions: Positions): string =>
-  Buffer.from(JSON.stringify(positions), 'utf8').toString('base64url');
-
-/** Takes back only a cursor this repository made for the same partitions. @throws AppError VALIDATION_FAILED */
-function decodeCursor(cursor: string | undefined, partitions: readonly string[]): Positions {
-  if (cursor === undefined) return {};
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (
-      typeof parsed === 'object' &&
-      parsed !== null &&
-      !Array.isArray(parsed) &&
-      Object.entries(parsed).every(
-        ([partition, at]) =>
-          partitions.includes(partition) && (at === null || (typeof at === 'string' && SORT_KEY.test(at))),
-      )
-    )
-      return parsed as Positions;
-  } catch {
-    // falls through to the refusal below
-  }
-  throw invalidCursor();
-}
-
-const idOf = (sortKey: string) => sortKey.slice(sortKey.lastIndexOf('#') + 1);
 
 export function createMessageRepository(db: Db): MessageRepository {
   /** A write of the message's next state by the one who read it at `expectedVersion`. */
@@ -98,63 +60,31 @@ export function createMessageRepository(db: Db): MessageRepository {
     filter: Pick<MessageFilter, 'kind' | 'caseKind'>,
     page: { limit: number; cursor?: string },
   ): Promise<MessagePage> {
-    const from = decodeCursor(page.cursor, partitions);
-    const [pkName, skName] = index === 'gsi1' ? ['gsi1pk', 'gsi1sk'] : ['gsi2pk', 'gsi2sk'];
     const filters = [
       ...(filter.kind ? ['#kind = :kind'] : []),
       ...(filter.caseKind ? ['#case.#caseKind = :caseKind'] : []),
     ];
-    const found = await Promise.all(
-      partitions
-        .filter((partition) => from[partition] !== null)
-        .map(async (partition) => {
-          const after = from[partition];
-          const out = await query({
-            IndexName: index,
-            KeyConditionExpression: '#pk = :pk',
-            ExpressionAttributeNames: {
-              '#pk': pkName,
-              ...(filter.kind ? { '#kind': 'kind' } : {}),
-              ...(filter.caseKind ? { '#case': 'case', '#caseKind': 'kind' } : {}),
+    return mergedPage<StoredMessage>(db, {
+      index,
+      partitions,
+      keyOf: keys.outbox,
+      ...(filters.length > 0
+        ? {
+            filter: {
+              expression: filters.join(' AND '),
+              names: {
+                ...(filter.kind ? { '#kind': 'kind' } : {}),
+                ...(filter.caseKind ? { '#case': 'case', '#caseKind': 'kind' } : {}),
+              },
+              values: {
+                ...(filter.kind ? { ':kind': filter.kind } : {}),
+                ...(filter.caseKind ? { ':caseKind': filter.caseKind } : {}),
+              },
             },
-            ExpressionAttributeValues: {
-              ':pk': partition,
-              ...(filter.kind ? { ':kind': filter.kind } : {}),
-              ...(filter.caseKind ? { ':caseKind': filter.caseKind } : {}),
-            },
-            ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
-            ScanIndexForward: false,
-            Limit: page.limit,
-            ...(after
-              ? { ExclusiveStartKey: { [pkName]: partition, [skName]: after, ...keys.outbox(idOf(after)) } }
-              : {}),
-          });
-          const last = out.LastEvaluatedKey?.[skName];
-          return {
-            partition,
-            items: (out.Items ?? []).map((item) => ({ at: String(item[skName]), item })),
-            /** Where the partition's Query stopped, or null when it read to the end. */
-            end: typeof last === 'string' ? last : null,
-          };
-        }),
-    );
-    const merged = found
-      .flatMap((f) => f.items.map((entry) => ({ ...entry, partition: f.partition })))
-      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
-      .slice(0, page.limit);
-    const next: Positions = { ...from };
-    for (const f of found) {
-      const taken = merged.filter((m) => m.partition === f.partition);
-      // All taken: on from where its Query stopped. Else after the last taken (or where it was, if none was).
-      const position = taken.length === f.items.length ? f.end : (taken.at(-1)?.at ?? from[f.partition]);
-      if (position === undefined) delete next[f.partition];
-      else next[f.partition] = position;
-    }
-    const more = partitions.some((p) => next[p] !== null);
-    return {
-      items: merged.map((m) => stripKeys<StoredMessage>(m.item)),
-      ...(more ? { cursor: encodeCursor(next) } : {}),
-    };
+          }
+        : {}),
+      ...page,
+    });
   }
 
   return {

@@ -10,6 +10,7 @@ import { createDocumentRepository } from './documents.repository.js';
 import { createFinanceRepository } from './finance.repository.js';
 import { createMemberRepository } from './members.repository.js';
 import { createMessageRepository } from './messages.repository.js';
+import { createMinutesRepository } from './minutes.repository.js';
 import { createPartyRepository } from './parties.repository.js';
 import { createReminderRepository } from './reminders.repository.js';
 import { createReportRepository } from './reports.repository.js';
@@ -28,6 +29,7 @@ export function createCoreDeps(db: Db, clock: Clock, files: FileStore = noFileSt
     users: createUserRepository(db),
     reviews: createReviewRepository(db),
     decisions: createDecisionRepository(db),
+    minutes: createMinutesRepository(db),
     finance: createFinanceRepository(db),
     awards: createAwardRepository(db),
     reports: createReportRepository(db),

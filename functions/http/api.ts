@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from './context.js';
 import { MAX_BODY_BYTES } from './limits.js';
 import { problem, problemResponse } from './problem.js';
 import { isPublicApi } from './public-routes.js';
+import { adminApplicationRoutes } from './routes/admin-applications.routes.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { awardRoutes } from './routes/awards.routes.js';
@@ -13,6 +14,7 @@ import { documentRoutes } from './routes/documents.routes.js';
 import { financeRoutes } from './routes/finance.routes.js';
 import { memberRoutes } from './routes/members.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
+import { minutesRoutes } from './routes/minutes.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { reviewRoutes } from './routes/reviews.routes.js';
 
@@ -61,6 +63,8 @@ export function apiApp(deps: AppDeps) {
     messageRoutes,
     memberRoutes,
     documentRoutes,
+    adminApplicationRoutes,
+    minutesRoutes,
   ]) {
     api.route('/', routes(deps));
   }

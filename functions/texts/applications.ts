@@ -216,6 +216,7 @@ export const daMessages: MessageTexts<ApplicationMessages> = {
   APPLICATION_NOT_WITHDRAWABLE: () => 'Ansøgningen kan ikke trækkes tilbage nu',
   APPLICATION_NOT_SUBMITTED: () => 'Ansøgningen er ikke indsendt',
   MINE_OR_CALL_ID: () => 'Angiv mine=true eller callId',
+  q_needs_call_or_status: () => 'Vælg et opslag eller en status for at søge i titler og referencer',
 };
 
 export const enMessages: MessageTexts<ApplicationMessages> = {
@@ -241,6 +242,7 @@ export const enMessages: MessageTexts<ApplicationMessages> = {
   APPLICATION_NOT_WITHDRAWABLE: () => 'The application cannot be withdrawn now',
   APPLICATION_NOT_SUBMITTED: () => 'The application has not been submitted',
   MINE_OR_CALL_ID: () => 'Give mine=true or callId',
+  q_needs_call_or_status: () => 'Choose a call or a status to search titles and references',
 };
 
 const SIGNATURE = 'Folkesundhed i Midten';
@@ -265,6 +267,17 @@ export const daMail: MailTexts<ApplicationMail> = {
       '',
       `Din ansøgning "${title}" er ikke indsendt endnu. Opslaget "${callTitle}" lukker ${formatDateTime(closesAt, 'da')}.`,
       'Ansøgninger, der ikke er indsendt inden fristen, kan ikke komme i betragtning.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+  'application.call_closed_early': ({ name, title, callTitle, closedAt, reason }) => ({
+    subject: `Opslaget "${callTitle}" er lukket før fristen`,
+    body: [
+      `Kære ${name}`,
+      '',
+      `Opslaget "${callTitle}" blev lukket ${formatDateTime(closedAt, 'da')}, før den annoncerede frist. Din kladde "${title}" blev ikke indsendt og kan ikke længere indsendes.`,
+      `Begrundelse: ${reason}`,
       '',
       SIGNATURE,
     ].join('\n'),
@@ -302,6 +315,17 @@ export const enMail: MailTexts<ApplicationMail> = {
       '',
       `Your application "${title}" has not been submitted yet. The call "${callTitleEn ?? callTitle}" closes on ${formatDateTime(closesAt, 'en')} (Danish time).`,
       'Applications not submitted by the deadline cannot be considered.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+  'application.call_closed_early': ({ name, title, callTitle, callTitleEn, closedAt, reason }) => ({
+    subject: `The call "${callTitleEn ?? callTitle}" closed before its deadline`,
+    body: [
+      `Dear ${name}`,
+      '',
+      `The call "${callTitleEn ?? callTitle}" was closed on ${formatDateTime(closedAt, 'en')} (Danish time), before the deadline announced. Your draft "${title}" was not submitted and can no longer be.`,
+      `Reason (as written): ${reason}`,
       '',
       SIGNATURE,
     ].join('\n'),

@@ -356,6 +356,9 @@ export const daMessages: MessageTexts<DecisionMessages> = {
   },
   ATTENDEE_REQUIRED: () => 'Vælg mindst én deltager',
   DECISION_REQUIRED: () => 'Træf mindst én afgørelse',
+  MINUTES_APPROVED: () => 'Referatet er godkendt og låst: ret det med en rettelse og en begrundelse',
+  MINUTES_NOT_APPROVED: () => 'Den seneste version af referatet skal godkendes, før den kan rettes',
+  NOT_IN_MEETING: () => 'Afgørelsen hører ikke til mødet',
 };
 
 export const enMessages: MessageTexts<DecisionMessages> = {
@@ -373,6 +376,9 @@ export const enMessages: MessageTexts<DecisionMessages> = {
   },
   ATTENDEE_REQUIRED: () => 'Choose at least one attendee',
   DECISION_REQUIRED: () => 'Make at least one decision',
+  MINUTES_APPROVED: () => 'The minutes are approved and locked: change them by a correction with its reason',
+  MINUTES_NOT_APPROVED: () => 'The latest version of the minutes must be approved before it can be corrected',
+  NOT_IN_MEETING: () => 'The decision is not one of the meeting’s',
 };
 
 type Letter = DecisionMail['application.decision'];

@@ -2,6 +2,7 @@ import type { Role } from '../core/auth/principal.js';
 import type { CallMessages } from '../core/calls/call.messages.js';
 import type { CallStatus } from '../core/calls/call.schema.js';
 import { da as commonDa, en as commonEn } from './common.js';
+import { formatDateTime } from './format.js';
 import type { MessageTexts } from './messages.js';
 
 /**
@@ -211,6 +212,10 @@ export const daMessages: MessageTexts<CallMessages> = {
   CALL_STATUS_NOT: ({ callStatus, requiredStatus }) =>
     `Opslaget har status "${statusWord(callStatus, commonDa.status)}", ikke "${statusWord(requiredStatus, commonDa.status)}"`,
   CALL_DEADLINE_PASSED: () => 'Fristen er allerede passeret',
+  CALL_REVIEW_STARTED: () =>
+    'Bedømmelsen af opslaget er gået i gang (bedømmere er tildelt eller der er truffet afgørelser): det kan ikke genåbnes',
+  CLOSE_REASON_REQUIRED: ({ closesAt }) =>
+    `Opslaget er åbent til ${formatDateTime(closesAt, 'da')}: angiv en begrundelse for at lukke det før fristen`,
 };
 
 export const enMessages: MessageTexts<CallMessages> = {
@@ -223,6 +228,10 @@ export const enMessages: MessageTexts<CallMessages> = {
   CALL_STATUS_NOT: ({ callStatus, requiredStatus }) =>
     `The call is "${statusWord(callStatus, commonEn.status)}", not "${statusWord(requiredStatus, commonEn.status)}"`,
   CALL_DEADLINE_PASSED: () => 'The deadline has already passed',
+  CALL_REVIEW_STARTED: () =>
+    'The review of the call has started (reviewers assigned or decisions made): it cannot be reopened',
+  CLOSE_REASON_REQUIRED: ({ closesAt }) =>
+    `The call is open until ${formatDateTime(closesAt, 'en')}: give a reason to close it before the deadline`,
 };
 
 /**

@@ -16,6 +16,7 @@ import { type AllMessageTexts, type MailTexts, type MessageTexts, wordMessage } 
 import * as outbox from './outbox.js';
 import * as pdf from './pdf.js';
 import * as reviews from './reviews.js';
+import * as secretariat from './secretariat.js';
 
 /*
  * The one catalogue of words: the pages' texts and every message code, in Danish and English, one file per
@@ -34,6 +35,7 @@ const da = {
   ...members.da,
   ...pdf.da,
   ...documents.da,
+  ...secretariat.da,
 };
 
 export type Texts = typeof da;
@@ -50,6 +52,7 @@ const en: Texts = {
   ...members.en,
   ...pdf.en,
   ...documents.en,
+  ...secretariat.en,
 };
 
 export const texts: Record<Lang, Texts> = { da, en };

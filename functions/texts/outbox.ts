@@ -88,6 +88,7 @@ export const da = {
       'review.overdue': 'Bedømmelse over fristen',
       'conflict.ruled': 'Afgørelse om inhabilitet',
       'document.infected': 'Bilag med virus',
+      'application.call_closed_early': 'Opslag lukket før fristen',
     } satisfies Record<MailKind, string>,
     caseKind: {
       application: 'Ansøgning',
@@ -193,6 +194,7 @@ export const en: typeof da = {
       'review.overdue': 'Review overdue',
       'conflict.ruled': 'Ruling on a conflict of interest',
       'document.infected': 'Attachment with malware',
+      'application.call_closed_early': 'Call closed before its deadline',
     },
     caseKind: {
       application: 'Application',

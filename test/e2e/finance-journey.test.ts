@@ -162,7 +162,7 @@ describe('finance runs the year', () => {
       endDate: '2028-12-31',
     });
     await api('researcher@fim.local', 'POST', `/applications/${draft.id}/submit`);
-    await api('admin@fim.local', 'POST', `/calls/${callId}/close`);
+    await api('admin@fim.local', 'POST', `/calls/${callId}/close`, { reason: 'Lukket før fristen i testen' });
     // The pool holds the 1.000 kr. Samsø paid above: the award of 600 kr. fits.
     await api('admin@fim.local', 'POST', `/applications/${draft.id}/decision`, {
       outcome: 'approved',

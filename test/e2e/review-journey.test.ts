@@ -95,6 +95,9 @@ describe('the board reviews, ranks and decides', () => {
   it('the administrator closes the call: the applications go into review', async () => {
     await signInAs('Anne Holm', `/admin/calls/${callId}`);
     await j.page.getByRole('button', { name: 'Luk opslaget' }).click();
+    // Before the deadline, closing asks for a reason on a page of its own.
+    await j.page.getByLabel('Begrundelse').fill('Alle forventede ansøgninger er indsendt.');
+    await j.page.getByRole('button', { name: 'Luk opslaget' }).click();
     expect(await main().textContent()).toContain('Lukket');
     await expectAccessible(j.page);
   }, 120_000);

@@ -6,6 +6,7 @@ import { type Api, expectProblem, pointers } from '../support/api.js';
 import {
   ADMIN,
   applicationBody,
+  CLOSE_EARLY,
   createCall,
   createDraft,
   RESEARCHER,
@@ -84,7 +85,7 @@ describe('POST /api/calls/{callId}/applications', () => {
   });
 
   it('refuses a closed call with 422 CALL_NOT_OPEN', async () => {
-    expect((await client.act(`/api/calls/${call.id}/close`, ADMIN)).status).toBe(200);
+    expect((await client.post(`/api/calls/${call.id}/close`, CLOSE_EARLY, ADMIN)).status).toBe(200);
     await expectDraftRefused('CALL_NOT_OPEN');
   });
 
@@ -457,7 +458,7 @@ describe('POST /api/applications/{applicationId}/submit', () => {
 
   it('refuses a draft whose call was closed meanwhile (422 CALL_NOT_OPEN)', async () => {
     const draft = await draftOf();
-    expect((await client.act(`/api/calls/${call.id}/close`, ADMIN)).status).toBe(200);
+    expect((await client.post(`/api/calls/${call.id}/close`, CLOSE_EARLY, ADMIN)).status).toBe(200);
     const problem = expectProblem(await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER), 422);
     expect(problem.errors.map((e: { code: string }) => e.code)).toEqual(['CALL_NOT_OPEN']);
   });

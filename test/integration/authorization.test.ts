@@ -14,7 +14,15 @@ import {
   type RouteCase,
   rolesOf,
 } from '../support/api.js';
-import { ADMIN, callBody, createCall, createDraft, EVERYONE, RESEARCHER } from '../support/fixtures.js';
+import {
+  ADMIN,
+  CLOSE_EARLY,
+  callBody,
+  createCall,
+  createDraft,
+  EVERYONE,
+  RESEARCHER,
+} from '../support/fixtures.js';
 import { type Harness, harnessWithApi } from '../support/harness.js';
 
 const MATRIX = rolesOf(EVERYONE);
@@ -37,7 +45,7 @@ beforeAll(async () => {
   const draftCall = await createCall(client, { open: false });
   const openCall = await createCall(client);
   const closedCall = await createCall(client);
-  expect((await client.act(`/api/calls/${closedCall.id}/close`, ADMIN)).status).toBe(200);
+  expect((await client.post(`/api/calls/${closedCall.id}/close`, CLOSE_EARLY, ADMIN)).status).toBe(200);
   const draftApp = await createDraft(client, openCall.id, RESEARCHER);
   const submittedApp = await createDraft(client, openCall.id, RESEARCHER);
   expect((await client.act(`/api/applications/${submittedApp.id}/submit`, RESEARCHER)).status).toBe(200);
@@ -114,7 +122,7 @@ const matrix: RouteCase<Role>[] = [
     expected: adminOnly(200),
     run: async (who) => {
       const call = await createCall(client);
-      return client.act(`/api/calls/${call.id}/close`, who);
+      return client.post(`/api/calls/${call.id}/close`, CLOSE_EARLY, who);
     },
   },
   {

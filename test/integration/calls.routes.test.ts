@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Api, api, expectProblem, pointers } from '../support/api.js';
-import { ADMIN, callBody, createCall, RESEARCHER } from '../support/fixtures.js';
+import { ADMIN, CLOSE_EARLY, callBody, createCall, RESEARCHER } from '../support/fixtures.js';
 import { createHarness, type Harness, harnessWithApi } from '../support/harness.js';
 import { auditEvents } from '../support/table.js';
 import { browserOf, fieldError } from '../support/web.js';
@@ -223,7 +223,7 @@ describe('GET /api/calls', () => {
     const draft = await createCall(c, { open: false });
     const open = await createCall(c);
     const closed = await createCall(c);
-    expect((await c.act(`/api/calls/${closed.id}/close`, ADMIN)).status).toBe(200);
+    expect((await c.post(`/api/calls/${closed.id}/close`, CLOSE_EARLY, ADMIN)).status).toBe(200);
 
     const anonymous = await c.get('/api/calls');
     expect(anonymous.status).toBe(200);
@@ -343,7 +343,7 @@ describe('PATCH /api/calls/{callId}', () => {
 
   it('refuses changes to a closed call (409 INVALID_STATE)', async () => {
     const call = await createCall(client);
-    const closed = await client.act(`/api/calls/${call.id}/close`, ADMIN);
+    const closed = await client.post(`/api/calls/${call.id}/close`, CLOSE_EARLY, ADMIN);
     expect(closed.status).toBe(200);
     expectProblem(
       await client.patch(`/api/calls/${call.id}`, { title: 'For sent' }, ADMIN, closed.body.version),
@@ -372,7 +372,7 @@ describe('POST /api/calls/{callId}/open and /close', () => {
     expect(opened.headers.get('etag')).toBe('"2"');
 
     h.clock.advance(60_000);
-    const closed = await client.act(`/api/calls/${call.id}/close`, ADMIN);
+    const closed = await client.post(`/api/calls/${call.id}/close`, CLOSE_EARLY, ADMIN);
     expect(closed.status, closed.text).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed', version: 3, closedAt: '2027-03-01T09:01:00.000Z' });
     expect(closed.headers.get('etag')).toBe('"3"');
@@ -386,11 +386,11 @@ describe('POST /api/calls/{callId}/open and /close', () => {
 
   it('refuses the wrong transitions with 409 and writes no audit event', async () => {
     const call = await createCall(client, { open: false });
-    expectProblem(await client.act(`/api/calls/${call.id}/close`, ADMIN), 409, 'INVALID_STATE');
+    expectProblem(await client.post(`/api/calls/${call.id}/close`, CLOSE_EARLY, ADMIN), 409, 'INVALID_STATE');
     expect((await client.act(`/api/calls/${call.id}/open`, ADMIN)).status).toBe(200);
     expectProblem(await client.act(`/api/calls/${call.id}/open`, ADMIN), 409, 'INVALID_STATE');
-    expect((await client.act(`/api/calls/${call.id}/close`, ADMIN)).status).toBe(200);
-    expectProblem(await client.act(`/api/calls/${call.id}/close`, ADMIN), 409, 'INVALID_STATE');
+    expect((await client.post(`/api/calls/${call.id}/close`, CLOSE_EARLY, ADMIN)).status).toBe(200);
+    expectProblem(await client.post(`/api/calls/${call.id}/close`, CLOSE_EARLY, ADMIN), 409, 'INVALID_STATE');
     expectProblem(await client.act(`/api/calls/${call.id}/open`, ADMIN), 409, 'INVALID_STATE');
 
     const audit = await auditEvents(h, `CALL#${call.id}`);
@@ -447,7 +447,11 @@ describe('POST /api/calls/{callId}/open and /close', () => {
     expectProblem(await client.act(`/api/calls/${call.id}/open`, RESEARCHER), 403, 'FORBIDDEN');
     expectProblem(await client.act(`/api/calls/${call.id}/open`), 401, 'UNAUTHENTICATED');
     expectProblem(await client.act(`/api/calls/${crypto.randomUUID()}/open`, ADMIN), 404, 'NOT_FOUND');
-    expectProblem(await client.act(`/api/calls/${crypto.randomUUID()}/close`, ADMIN), 404, 'NOT_FOUND');
+    expectProblem(
+      await client.post(`/api/calls/${crypto.randomUUID()}/close`, CLOSE_EARLY, ADMIN),
+      404,
+      'NOT_FOUND',
+    );
   });
 });
 

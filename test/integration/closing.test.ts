@@ -11,6 +11,7 @@ import { type Api, expectProblem } from '../support/api.js';
 import { cancelled, dbMocks, serverError } from '../support/db-faults.js';
 import {
   ADMIN,
+  CLOSE_EARLY,
   createCall,
   createDraft,
   RESEARCHER,
@@ -111,7 +112,7 @@ describe('closing a call', () => {
 
     await expect(closeCall(h.core, asAdmin(h), callId)).rejects.toMatchObject({ code: 'INVALID_STATE' });
     expect(await closeDueCalls(h.core, asScheduler)).toEqual([]);
-    expectProblem(await client.act(`/api/calls/${callId}/close`, ADMIN), 409, 'INVALID_STATE');
+    expectProblem(await client.post(`/api/calls/${callId}/close`, CLOSE_EARLY, ADMIN), 409, 'INVALID_STATE');
 
     expect(await scanAll(h)).toEqual(table);
   });

@@ -79,7 +79,7 @@ describe('the public party page', () => {
     );
     const row = page.slice(page.indexOf('Faldforebyggelse på Samsø'));
     expect(row.slice(0, row.indexOf('</tr>'))).toMatch(
-      /123\.456,78 kr\.<\/td><td class="num">Aktiv<\/td><td class="num">32\.786,88 kr\.<\/td><td>Kommune, Region<\/td>/,
+      /123\.456,78 kr\.<\/td><td>Aktiv<\/td><td class="num">–<\/td><td class="num">32\.786,88 kr\.<\/td><td>Kommune, Region<\/td>/,
     );
     // The focus area and the sectors were copied onto the award at acceptance.
     expect(page).toContain('Forebyggelse (først: rygning)');

@@ -3,7 +3,14 @@ import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import type { ConflictGround } from '../../functions/core/reviews/review.schema.js';
 import { composeMail, texts } from '../../functions/texts/index.js';
 import type { api } from '../support/api.js';
-import { ADMIN, applicationBody, callBody, RESEARCHER, RESEARCHER2 } from '../support/fixtures.js';
+import {
+  ADMIN,
+  applicationBody,
+  CLOSE_EARLY,
+  callBody,
+  RESEARCHER,
+  RESEARCHER2,
+} from '../support/fixtures.js';
 import { type Harness, harnessWithApi } from '../support/harness.js';
 import { auditEvents, pendingOutbox } from '../support/table.js';
 
@@ -67,12 +74,12 @@ beforeAll(async () => {
 
 describe('review and decision, end to end', () => {
   it('closing the call moves every submitted application to review, once', async () => {
-    const closed = await client.act(`/api/calls/${callId}/close`, ADMIN);
+    const closed = await client.post(`/api/calls/${callId}/close`, CLOSE_EARLY, ADMIN);
     expect(closed.status, closed.text).toBe(200);
     for (const id of Object.values(apps)) {
       expect((await client.get(`/api/applications/${id}`, ADMIN)).body.status).toBe('in_review');
     }
-    expect((await client.act(`/api/calls/${callId}/close`, ADMIN)).status).toBe(409);
+    expect((await client.post(`/api/calls/${callId}/close`, CLOSE_EARLY, ADMIN)).status).toBe(409);
     expect(
       (await auditEvents(h, `APP#${apps.aarhus}`)).filter((e) => e.action === 'application.review_started'),
     ).toHaveLength(1);

@@ -5,6 +5,7 @@ import type { AuditEvent, OutboxMessage } from '../../functions/core/audit/audit
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import { budgetExceeded } from '../../functions/core/decisions/budget.js';
 import type { Meeting } from '../../functions/core/decisions/decision.schema.js';
+import type { MinutesVersion } from '../../functions/core/decisions/minutes.schema.js';
 import type { Document } from '../../functions/core/documents/document.schema.js';
 import {
   alreadyAccepted,
@@ -50,6 +51,7 @@ import type {
   KeyClaim,
   MemberRepository,
   MessageRepository,
+  MinutesRepository,
   MovementClaim,
   PartyRepository,
   ReminderRepository,
@@ -150,6 +152,8 @@ export class FakeStore {
   /** By `<applicationId>#<reviewerId>`. */
   readonly assignments = new Map<string, Assignment>();
   readonly meetings = new Map<string, Meeting>();
+  /** Minutes versions by `<meetingId>#<number padded>`. */
+  readonly minutes = new Map<string, MinutesVersion>();
   /** Each call's approved total. */
   readonly approvedOre = new Map<string, number>();
   readonly awards = new Map<string, Award>();
@@ -290,9 +294,35 @@ function fakeApplications(store: FakeStore): ApplicationRepository {
         .map(copy),
     listByCall: async (callId) =>
       [...store.applications.values()]
-        .filter((a) => a.callId === callId)
+        .filter((a) => a.callId === callId && a.status !== 'draft')
         .sort(byCreation)
         .map(copy),
+    listDraftsByCall: async (callId) =>
+      [...store.applications.values()]
+        .filter((a) => a.callId === callId && a.status === 'draft')
+        .sort(byCreation)
+        .map(copy),
+    listPage: async (filter, { limit, cursor }) => {
+      const at = (a: Application) => `${a.createdAt}#${a.id}`;
+      if (cursor !== undefined && !/^\d{4}-.+#.+$/.test(cursor)) throw invalidCursor();
+      const all = [...store.applications.values()]
+        .filter(
+          (a) =>
+            (!filter.callId || a.callId === filter.callId) &&
+            (filter.status ? a.status === filter.status : a.status !== 'draft') &&
+            (!filter.focusArea || a.focusArea === filter.focusArea) &&
+            (!filter.grantTypeId || a.grantTypeId === filter.grantTypeId) &&
+            (!filter.sector || a.partners.some((p) => p.sector === filter.sector)) &&
+            (!filter.text ||
+              `${a.reference ?? ''} ${a.title ?? ''}`.toLocaleLowerCase('da-DK').includes(filter.text)) &&
+            (cursor === undefined || at(a) < cursor),
+        )
+        .sort(byCreation)
+        .reverse();
+      const items = all.slice(0, limit);
+      const last = items.at(-1);
+      return { items: items.map(copy), ...(last && all.length > limit ? { cursor: at(last) } : {}) };
+    },
     save: (application, audit, expectedVersion, outbox) =>
       store.transact(
         { application: versioned(store.applications, application.id, application, expectedVersion) },
@@ -452,6 +482,19 @@ function fakeReviews(store: FakeStore): ReviewRepository {
         },
         { entityPk: `APP#${assignment.applicationId}`, event: audit },
         outbox,
+      ),
+  };
+}
+
+function fakeMinutes(store: FakeStore): MinutesRepository {
+  const key = (m: Pick<MinutesVersion, 'meetingId' | 'number'>) =>
+    `${m.meetingId}#${String(m.number).padStart(4, '0')}`;
+  return {
+    list: async (meetingId) => listed(store.minutes, { meetingId }, key),
+    save: (minutes, audit, expectedVersion) =>
+      store.transact(
+        { minutes: versioned(store.minutes, key(minutes), minutes, expectedVersion) },
+        { entityPk: `MEETING#${minutes.meetingId}`, event: audit },
       ),
   };
 }
@@ -1084,6 +1127,7 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
     users: fakeUsers(store),
     reviews: fakeReviews(store),
     decisions: fakeDecisions(store),
+    minutes: fakeMinutes(store),
     finance: fakeFinance(store),
     awards: fakeAwards(store),
     reports: fakeReports(store),

@@ -230,9 +230,12 @@ export const askingFor = (amountOre: number) => ({
   budgetLines: [{ category: 'Løn', year: 2027, amountOre }],
 });
 
+/** What closing a call before its deadline must say (the tests' calls close early). */
+export const CLOSE_EARLY = { reason: 'Lukket før fristen i testen' };
+
 /** Closes a call through the API (its submitted applications move to review). */
 export async function closeCallNow(client: Api, callId: string): Promise<void> {
-  expectOk(await client.act(`/api/calls/${callId}/close`, ADMIN));
+  expectOk(await client.post(`/api/calls/${callId}/close`, CLOSE_EARLY, ADMIN));
 }
 
 /** Saves a review (reading its version first) and submits it; both must succeed. */

@@ -5,7 +5,7 @@ import type { Decision } from '../../functions/core/decisions/decision.schema.js
 import { formatDateTime, formatKr } from '../../functions/texts/format.js';
 import { localized, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
-import { callTitle } from '../calls/calls.page.js';
+import { callTitle, grantTypeOf } from '../calls/calls.page.js';
 import { BudgetTable } from '../components/budget-table.js';
 import { DataTable } from '../components/data-table.js';
 import { Notice } from '../components/notice.js';
@@ -135,7 +135,7 @@ export function ApplicationView({
           {application.ownerOrganisation ? `, ${application.ownerOrganisation}` : ''}
         </dd>
         <dt>{a.grantType}</dt>
-        <dd>{application.grantTypeId ?? '–'}</dd>
+        <dd>{grantTypeOf(call, application.grantTypeId, lang)}</dd>
         <ProjectFacts lang={lang} application={application} />
       </dl>
       <h2>{a.summary}</h2>

@@ -356,6 +356,11 @@ export function MinutesPage({
         {m.minutesTitle}, {formatDateTime(meeting.heldAt, lang)}
       </h1>
       <Notice text={notice} />
+      <p>
+        <a href={`/board/meetings/${meeting.id}/minutes`}>
+          {t.minutes.title}: {t.minutes.approve.toLowerCase()}
+        </a>
+      </p>
       <dl class="facts card">
         {call && (
           <>

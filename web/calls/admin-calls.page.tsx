@@ -501,18 +501,29 @@ export function CallFormPage({
           </div>
         </form>
       )}
-      {call && call.status !== 'closed' && (
-        <form
-          method="post"
-          action={`/admin/calls/${call.id}/${call.status === 'draft' ? 'open' : 'close'}`}
-          class="actions"
-        >
+      {call?.status === 'draft' && (
+        <form method="post" action={`/admin/calls/${call.id}/open`} class="actions">
           <input type="hidden" name="_version" value={String(call.version)} />
-          <button type="submit" class={call.status === 'open' ? 'danger' : undefined}>
-            {call.status === 'draft' ? l.open : l.close}
+          <button type="submit">{l.open}</button>
+        </form>
+      )}
+      {/* Closing asks for a confirmation (and, before the deadline, a reason) on a page of its own. */}
+      {call?.status === 'open' && (
+        <form method="get" action={`/admin/calls/${call.id}/close`} class="actions">
+          <button type="submit" class="danger">
+            {l.close}
           </button>
         </form>
       )}
+      {call?.status === 'closed' && (
+        <>
+          {call.closeReason && <p>{t.reopenCall.closedEarly(call.closeReason)}</p>}
+          <p>
+            <a href={`/admin/calls/${call.id}/reopen`}>{t.reopenCall.link}</a>
+          </p>
+        </>
+      )}
+      {call?.status === 'open' && call.reopenReason && <p>{t.reopenCall.reopened(call.reopenReason)}</p>}
     </>
   );
 }

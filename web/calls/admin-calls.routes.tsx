@@ -6,7 +6,6 @@ import {
   updateCallSchema,
 } from '../../functions/core/calls/call.schema.js';
 import {
-  closeCall,
   createCall,
   getCall,
   listCalls,
@@ -185,15 +184,11 @@ export function adminCallRoutes(deps: AppDeps) {
     }),
   );
 
-  for (const [action, move] of [
-    ['open', openCall],
-    ['close', closeCall],
-  ] as const) {
-    admin.post(`/calls/:id/${action}`, async (c) => {
-      const id = c.req.param('id');
-      await move(deps.core, webCtx(c), id, formVersion(await readBody(c)) ?? -1);
-      return c.redirect(`/admin/calls/${id}?saved=1`, 303);
-    });
-  }
+  // Closing and reopening ask for a reason first: web/secretariat/call-closing.routes.tsx.
+  admin.post('/calls/:id/open', async (c) => {
+    const id = c.req.param('id');
+    await openCall(deps.core, webCtx(c), id, formVersion(await readBody(c)) ?? -1);
+    return c.redirect(`/admin/calls/${id}?saved=1`, 303);
+  });
   return admin;
 }

@@ -1,4 +1,4 @@
-import type { Call } from '../../functions/core/calls/call.schema.js';
+import type { Call, GrantType } from '../../functions/core/calls/call.schema.js';
 import { formatDateTime, formatKr } from '../../functions/texts/format.js';
 import { localized, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
@@ -7,6 +7,20 @@ import { StatusTag } from '../components/status-tag.js';
 /** A call's title in the reader's language (the Danish when it has no English). */
 export const callTitle = (call: Pick<Call, 'title' | 'titleEn'>, lang: Lang): string =>
   localized(lang, call.title, call.titleEn);
+
+/** A grant type by its name in the reader's language, its code beside it: "Forskningsprojekt (A)". */
+export const grantTypeLabel = (grantType: Pick<GrantType, 'id' | 'name' | 'nameEn'>, lang: Lang): string =>
+  `${localized(lang, grantType.name, grantType.nameEn)} (${grantType.id})`;
+
+/** An application's grant type as its call names it; the code alone when the call does not know it. */
+export const grantTypeOf = (
+  call: Pick<Call, 'grantTypes'> | undefined,
+  id: string | undefined,
+  lang: Lang,
+) => {
+  const grantType = call?.grantTypes.find((g) => g.id === id);
+  return grantType ? grantTypeLabel(grantType, lang) : (id ?? '–');
+};
 
 /** The front page: the open calls, soonest deadline first. */
 export function HomePage({ lang, calls }: { lang: Lang; calls: Call[] }) {
@@ -34,6 +48,10 @@ export function HomePage({ lang, calls }: { lang: Lang; calls: Call[] }) {
           ))}
         </ul>
       )}
+      {/* What the 20 parties pay and what their money funded: public, for anyone. */}
+      <p>
+        <a href="/parties">{t.finance.publicTitle}</a>
+      </p>
     </>
   );
 }

@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 export type Column = { label: Child; num?: boolean } | false;
 
 /**
- * Every table of the site in one frame: the scrolling wrapper, an optional caption, one header row and the
+ * Every table of the site in one frame: the scrolling wrapper, an optional caption (for screen readers), one header row and the
  * rows the caller gives (`children`), with an optional footer. With `captionId` the caption carries that id
  * and the wrapper is a focusable region named by it (so a keyboard can scroll a wide table); `region` names
  * the region by another element (a heading) instead; `labelledBy` names the table itself by a heading.
@@ -31,7 +31,8 @@ export function DataTable({
   const table = (
     <table class={compact ? 'compact' : undefined} aria-labelledby={labelledBy}>
       {caption !== undefined && (
-        <caption id={captionId} class="meta">
+        // Visually hidden: the page's heading already says it; a screen reader still names the table by it.
+        <caption id={captionId} class="visually-hidden">
           {caption}
         </caption>
       )}

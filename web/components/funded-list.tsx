@@ -32,6 +32,7 @@ export function FundedList({
           { label: a.projectTitle },
           { label: a.focusArea },
           { label: a.committed, num: true },
+          { label: a.status },
           { label: a.paidNetClosed, num: true },
           partyShare && { label: a.partyShare, num: true },
           { label: a.sectors },
@@ -42,9 +43,9 @@ export function FundedList({
             <th scope="row">{p.title}</th>
             <td>{p.focusArea ? t.focusArea[p.focusArea] : t.finance.none}</td>
             <td class="num">{formatKr(p.amountOre, lang)}</td>
-            <td class="num">
-              {p.paidNetOre === undefined ? a.statuses.committed : formatKr(p.paidNetOre, lang)}
-            </td>
+            <td>{p.paidNetOre === undefined ? a.statuses.committed : a.statuses.closed}</td>
+            {/* An amount column holds amounts only: an award still running has no net figure yet. */}
+            <td class="num">{p.paidNetOre === undefined ? '–' : formatKr(p.paidNetOre, lang)}</td>
             {partyShare && <td class="num">{formatKr(p.partyShareOre, lang)}</td>}
             <td>{p.sectors.length ? p.sectors.map((s) => t.sector[s]).join(', ') : t.finance.none}</td>
           </tr>

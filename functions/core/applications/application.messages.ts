@@ -27,7 +27,9 @@ export interface ApplicationMessages
     /** A receipt asked of an application that was never submitted. */
     | 'APPLICATION_NOT_SUBMITTED'
     /** A list of applications asked for without saying whose: `mine=true` or a `callId`. */
-    | 'MINE_OR_CALL_ID',
+    | 'MINE_OR_CALL_ID'
+    /** The secretariat's text search reads one call's or one status's partition: give one of them. */
+    | 'q_needs_call_or_status',
     Plain
   > {
   TOO_FEW_SECTORS: { min: number; found: number };
@@ -57,6 +59,16 @@ export interface ApplicationMail {
     /** UTC ISO; worded in Danish time. */
     closesAt: string;
     daysLeft: number;
+  };
+  /** The call of a draft was closed before its deadline, by the secretariat, for `reason`. */
+  'application.call_closed_early': {
+    name: string;
+    title: string;
+    callTitle: string;
+    callTitleEn?: string;
+    /** UTC ISO; worded in Danish time. */
+    closedAt: string;
+    reason: string;
   };
   /** Confirms a withdrawal to the applicant: a submitted application (with its reference) or a draft. */
   'application.withdrawn': {

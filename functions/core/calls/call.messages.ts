@@ -17,9 +17,13 @@ export interface CallMessages
     /** A change would leave an open call with its deadline in the past. */
     | 'OPEN_CALL_DEADLINE_PAST'
     /** Opening a call whose deadline has passed. */
-    | 'CALL_DEADLINE_PASSED',
+    | 'CALL_DEADLINE_PASSED'
+    /** A call whose review has started (reviewers assigned, or decisions made) cannot be opened again. */
+    | 'CALL_REVIEW_STARTED',
     Plain
   > {
   /** A move from the wrong status: opening a call that is no draft, closing one that is not open. */
   CALL_STATUS_NOT: { callStatus: CallStatus; requiredStatus: CallStatus };
+  /** Closing before the deadline needs a reason; the call is open until `closesAt` (UTC ISO). */
+  CLOSE_REASON_REQUIRED: { closesAt: string };
 }

@@ -177,5 +177,18 @@ export const callSchema = z.object({
   createdBy: z.string(),
   openedAt: z.string().optional(),
   closedAt: z.string().optional(),
+  /** Why it was closed before its deadline (the deadline it had is in the audit event). */
+  closeReason: z.string().optional(),
+  /** When and why a closed call was opened again with a new deadline. */
+  reopenedAt: z.string().optional(),
+  reopenReason: z.string().optional(),
 });
 export type Call = z.infer<typeof callSchema>;
+
+/** Closing a call: a reason, required while its deadline has not passed (the service says so). */
+export const closeCallSchema = z.strictObject({ reason: text(1_000).min(1).optional() });
+export type CloseCallInput = z.infer<typeof closeCallSchema>;
+
+/** Opening a closed call again, before its review starts: a new deadline and why. */
+export const reopenCallSchema = z.strictObject({ closesAt: dateTimeInput, reason: text(1_000).min(1) });
+export type ReopenCallInput = z.infer<typeof reopenCallSchema>;

@@ -1,3 +1,5 @@
+import { callNamed, toOwnerOf } from '../applications/letters.js';
+import type { OutboxMessage } from '../audit/audit.js';
 import { auditEvent } from '../audit/audit.js';
 import { isAdmin, type Principal } from '../auth/principal.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
@@ -8,6 +10,8 @@ import {
   type Call,
   type CallStatus,
   type CreateCallInput,
+  closeCallSchema,
+  reopenCallSchema,
   type UpdateCallInput,
   wholeCallSchema,
 } from './call.schema.js';
@@ -139,6 +143,8 @@ async function moveCall(
   expectedVersion: number | undefined,
   from: CallStatus,
   to: CallStatus,
+  /** What the move records beside the status: a reason, a new deadline (kept on the call and audited). */
+  extra: Partial<Pick<Call, 'closeReason' | 'closesAt' | 'reopenReason'>> = {},
 ): Promise<Call> {
   requireAdmin(ctx);
   const call = await loadForChange(deps, callId, expectedVersion);
@@ -149,27 +155,37 @@ async function moveCall(
     });
   }
   const now = deps.clock.now();
-  if (to === 'open' && Date.parse(call.closesAt) <= now.getTime()) {
+  if (to === 'open' && Date.parse(extra.closesAt ?? call.closesAt) <= now.getTime()) {
     throw new AppError('INVALID_STATE', { code: 'CALL_DEADLINE_PASSED' });
   }
+  const reopened = from === 'closed';
   const next: Call = {
     ...call,
+    ...extra,
     status: to,
     version: call.version + 1,
     updatedAt: now.toISOString(),
-    ...(to === 'open' ? { openedAt: now.toISOString() } : { closedAt: now.toISOString() }),
+    ...(reopened
+      ? { reopenedAt: now.toISOString() }
+      : to === 'open'
+        ? { openedAt: now.toISOString() }
+        : { closedAt: now.toISOString() }),
   };
   await deps.calls.save(
     next,
     auditEvent(
       ctx.actor,
       now,
-      `call.${to === 'open' ? 'opened' : 'closed'}`,
+      `call.${reopened ? 'reopened' : to === 'open' ? 'opened' : 'closed'}`,
       { type: 'call', id: call.id },
       {
         from,
         to,
         version: next.version,
+        ...(extra.closeReason ? { reason: extra.closeReason, deadline: call.closesAt } : {}),
+        ...(extra.reopenReason
+          ? { reason: extra.reopenReason, deadline: next.closesAt, previousDeadline: call.closesAt }
+          : {}),
       },
     ),
     call.version,
@@ -184,19 +200,127 @@ export const openCall = (deps: CoreDeps, ctx: RequestContext, callId: string, ex
 /**
  * open -> closed, review starts: every submitted application of the call moves to in_review first, one
  * transaction each, and only then is the call marked closed. A crash in between leaves the call open and past
- * its deadline, so the next run finishes the job; applications already moved are skipped.
- * @throws AppError FORBIDDEN, NOT_FOUND, VERSION_CONFLICT, INVALID_STATE
+ * its deadline, so the next run finishes the job; applications already moved are skipped. Closing before the
+ * deadline needs a reason (kept on the call and audited), and the owners of the call's drafts are told.
+ * @throws AppError FORBIDDEN, NOT_FOUND, VERSION_CONFLICT, INVALID_STATE, VALIDATION_FAILED (no reason)
  */
 export async function closeCall(
   deps: CoreDeps,
   ctx: RequestContext,
   callId: string,
   expectedVersion?: number,
+  input: unknown = {},
 ): Promise<Call> {
   requireAdmin(ctx);
+  const { reason } = parseInput(closeCallSchema, input);
   const call = await loadForChange(deps, callId, expectedVersion);
+  const early = call.status === 'open' && Date.parse(call.closesAt) > deps.clock.now().getTime();
+  if (early && !reason)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { code: 'CLOSE_REASON_REQUIRED', params: { closesAt: call.closesAt } },
+      { errors: [{ pointer: '/reason', code: 'REQUIRED' }] },
+    );
   if (call.status === 'open') await startReview(deps, ctx, call.id);
-  return moveCall(deps, ctx, callId, expectedVersion, 'open', 'closed');
+  const closed = await moveCall(
+    deps,
+    ctx,
+    callId,
+    expectedVersion,
+    'open',
+    'closed',
+    early && reason ? { closeReason: reason } : {},
+  );
+  if (early && reason) await tellDraftOwners(deps, ctx, closed, reason);
+  return closed;
+}
+
+/**
+ * Each owner of a draft under a call closed early is told, once (a marker per draft and closing), with an audit
+ * event under the draft. Queued after the call is closed: a crash in between leaves some untold (the call's
+ * audit event says it was closed early; the drafts are listed by `status=draft` in the secretariat's list).
+ */
+async function tellDraftOwners(deps: CoreDeps, ctx: RequestContext, call: Call, reason: string) {
+  const closedAt = call.closedAt ?? deps.clock.now().toISOString();
+  for (const draft of await deps.applications.listDraftsByCall(call.id)) {
+    const now = deps.clock.now();
+    const message: OutboxMessage = {
+      ...toOwnerOf(draft, now),
+      kind: 'application.call_closed_early',
+      params: { name: draft.ownerName, title: draft.title ?? '', ...callNamed(call), closedAt, reason },
+    };
+    await deps.reminders.queueOnce(
+      `call-closed#${call.id}#${closedAt}#${draft.id}`,
+      message,
+      auditEvent(
+        ctx.actor,
+        now,
+        'application.call_closed_notice',
+        { type: 'application', id: draft.id },
+        {
+          callId: call.id,
+          outboxId: message.id,
+        },
+      ),
+    );
+  }
+}
+
+/**
+ * closed -> open with a new deadline and a reason, until review starts (no reviewer assigned, nothing
+ * decided): the applications moved to review by the close move back to submitted first (one transaction
+ * each), then the call opens. A crash in between leaves the call closed, and reopening again finishes.
+ * @throws AppError FORBIDDEN, NOT_FOUND, VERSION_CONFLICT, INVALID_STATE (not closed, review started,
+ *   deadline not in the future), VALIDATION_FAILED
+ */
+export async function reopenCall(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  callId: string,
+  input: unknown,
+  expectedVersion?: number,
+): Promise<Call> {
+  requireAdmin(ctx);
+  const parsed = parseInput(reopenCallSchema, input);
+  const closesAt = utc(parsed.closesAt, '/closesAt');
+  const call = await loadForChange(deps, callId, expectedVersion);
+  if (call.status !== 'closed')
+    throw new AppError('INVALID_STATE', {
+      code: 'CALL_STATUS_NOT',
+      params: { callStatus: call.status, requiredStatus: 'closed' },
+    });
+  if (Date.parse(closesAt) <= deps.clock.now().getTime())
+    throw new AppError(
+      'INVALID_STATE',
+      { code: 'OPEN_CALL_DEADLINE_PAST' },
+      { errors: [{ pointer: '/closesAt', code: 'OPEN_CALL_DEADLINE_PAST' }] },
+    );
+  const [applications, assignments] = await Promise.all([
+    deps.applications.listByCall(callId),
+    deps.reviews.listByCall(callId),
+  ]);
+  if (assignments.length > 0 || applications.some((a) => a.decision !== undefined))
+    throw new AppError('INVALID_STATE', { code: 'CALL_REVIEW_STARTED' });
+  for (const listed of applications) {
+    if (listed.status !== 'in_review') continue;
+    const now = deps.clock.now();
+    const { reviewStartedAt: _started, ...application } = listed;
+    await deps.applications.save(
+      { ...application, status: 'submitted', version: listed.version + 1, updatedAt: now.toISOString() },
+      auditEvent(
+        ctx.actor,
+        now,
+        'application.review_undone',
+        { type: 'application', id: listed.id },
+        { from: 'in_review', to: 'submitted', version: listed.version + 1, reason: parsed.reason },
+      ),
+      listed.version,
+    );
+  }
+  return moveCall(deps, ctx, callId, expectedVersion, 'closed', 'open', {
+    closesAt,
+    reopenReason: parsed.reason,
+  });
 }
 
 async function startReview(deps: CoreDeps, ctx: RequestContext, callId: string): Promise<void> {

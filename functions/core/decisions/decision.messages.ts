@@ -20,7 +20,13 @@ export interface DecisionMessages
     /** The meeting form: no attendee ticked. */
     | 'ATTENDEE_REQUIRED'
     /** The meeting form: no decision made. */
-    | 'DECISION_REQUIRED',
+    | 'DECISION_REQUIRED'
+    /** Approved minutes are locked: a change is a correction (a new version with its reason). */
+    | 'MINUTES_APPROVED'
+    /** A correction is of approved minutes; the version waiting for approval is approved first. */
+    | 'MINUTES_NOT_APPROVED'
+    /** A correction names a decision the meeting did not make (or one the reader may not see). */
+    | 'NOT_IN_MEETING',
     Plain
   > {
   /** An attendee who is neither on the board nor an administrator. */

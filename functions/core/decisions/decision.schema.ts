@@ -71,6 +71,9 @@ export const meetingSchema = z.object({
       /** Absent for a reader who is conflicted with the application: they see its title only. */
       outcome: z.enum(OUTCOMES).optional(),
       amountOre: z.int().optional(),
+      /** The decision's words (absent for a conflicted reader, and in meetings recorded before they were kept). */
+      justification: z.string().optional(),
+      conditions: z.string().optional(),
       recused: z.array(recusalSchema),
       conflicted: z.boolean().optional(),
     }),

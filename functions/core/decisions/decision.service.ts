@@ -157,6 +157,8 @@ export async function recordMeeting(
       title: application.title ?? '',
       outcome: d.outcome,
       ...(decision.amountOre !== undefined ? { amountOre: decision.amountOre } : {}),
+      ...(decision.justification ? { justification: decision.justification } : {}),
+      ...(decision.conditions ? { conditions: decision.conditions } : {}),
       recused,
     });
   }
@@ -211,7 +213,7 @@ export const decideApplication = async (
  * The minutes as a reader may see them: where the reader is conflicted with an application (recused at the
  * meeting, or conflicted by organisation or declaration), its decision shows the title only.
  */
-async function minutesFor(deps: CoreDeps, actor: Principal, meeting: Meeting): Promise<Meeting> {
+export async function minutesFor(deps: CoreDeps, actor: Principal, meeting: Meeting): Promise<Meeting> {
   if (isAdmin(actor)) return meeting;
   const decisions = await Promise.all(
     meeting.decisions.map(async (d) => {

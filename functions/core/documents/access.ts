@@ -1,3 +1,4 @@
+import { accessOf } from '../applications/access.js';
 import type { Application } from '../applications/application.schema.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
@@ -6,20 +7,16 @@ import { actorConflicted } from '../reviews/access.js';
 import type { Document, DocumentKind } from './document.schema.js';
 
 /*
- * Who may read and change an application's documents: the one place the documents ask. It asks the same thing
- * the application service asks for "owner" (`application.ownerId`), so co-applicants join here when the
- * application's access decision learns of them.
+ * Who may read and change an application's documents: the one place the documents ask. Editors are whom the
+ * application's own access decision (functions/core/applications/access.ts) lets edit: the owner and the
+ * co-applicants.
  */
-
-/** The owner: the one who edits the draft and its documents. */
-export const canEditApplication = (actor: Principal, application: Application): boolean =>
-  application.ownerId === actor.userId;
 
 /** How a reader sees an application's documents: all of them, or all but the kinds hidden under blind review. */
 export type DocumentReader = 'editor' | 'full' | 'blind';
 
 /**
- * Whether, and how, the actor reads the application's documents: the owner always; admins, and board members
+ * Whether, and how, the actor reads the application's documents: the owner and co-applicants always; admins, and board members
  * free of conflict, once it has left draft; a reviewer assigned to it and free of conflict, minus the kinds
  * hidden under blind review. Everyone else: undefined (the same 404 as an unknown id).
  */
@@ -29,9 +26,10 @@ export async function documentReader(
   application: Application,
   call: Call | undefined,
 ): Promise<DocumentReader | undefined> {
-  if (canEditApplication(actor, application)) return 'editor';
+  const access = await accessOf(deps, actor, application);
+  if (access?.edit) return 'editor';
   if (application.status === 'draft') return undefined;
-  if (isAdmin(actor)) return 'full';
+  if (access?.role === 'admin' || isAdmin(actor)) return 'full';
   const board = hasRole(actor, 'board');
   const reviewer = hasRole(actor, 'reviewer');
   if (!board && !reviewer) return undefined;

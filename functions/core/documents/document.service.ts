@@ -5,13 +5,7 @@ import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, type FieldError, notFound, refusal } from '../shared/errors.js';
-import {
-  canEditApplication,
-  type DocumentReader,
-  documentReader,
-  downloadable,
-  kindVisible,
-} from './access.js';
+import { type DocumentReader, documentReader, downloadable, kindVisible } from './access.js';
 import { isKept } from './document.rules.js';
 import {
   cleanFileName,
@@ -57,7 +51,7 @@ async function loadForReader(deps: CoreDeps, actor: Principal, applicationId: st
 
 async function loadForEditor(deps: CoreDeps, actor: Principal, applicationId: string) {
   const found = await loadForReader(deps, actor, applicationId);
-  if (!canEditApplication(actor, found.application)) throw notFound('application');
+  if (found.reader !== 'editor') throw notFound('application');
   if (found.application.status !== 'draft') {
     throw new AppError('INVALID_STATE', { code: 'DOCUMENTS_FIXED' });
   }

@@ -10,7 +10,7 @@ import { copenhagenDate } from '../shared/time.js';
 /*
  * The reminders the issue promises, queued by a scheduled job: each one once, by a marker claimed in the
  * transaction that queues it (running the job twice, or twice at once, queues nothing twice). Every read goes
- * by key or index: open calls (CALLS#open), their applications (CALLAPPS#), closed calls' applications and,
+ * by key or index: open calls (CALLS#open), their drafts (CALLDRAFTS#), closed calls' applications and,
  * for a call whose review reminders are due, its assignments (CALLREVIEWS#), awards (AWARDS) and their
  * reports (their partition).
  *
@@ -58,8 +58,7 @@ export async function queueReminders(deps: CoreDeps, now: Date): Promise<Record<
     const due = DEADLINE_REMINDER_DAYS.filter((days) => left <= days);
     const days = Math.min(...due);
     if (due.length === 0) continue;
-    for (const application of await deps.applications.listByCall(call.id)) {
-      if (application.status !== 'draft') continue;
+    for (const application of await deps.applications.listDraftsByCall(call.id)) {
       await queue(
         `deadline-${days}#${application.id}`,
         {

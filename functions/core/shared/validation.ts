@@ -24,6 +24,7 @@ const CUSTOM = new Set<string>([
   'cvr_check_digit',
   'registration_number_digits',
   'account_number_digits',
+  'q_needs_call_or_status',
 ] satisfies CustomIssueCode[]);
 
 /** A custom refinement's message is its code; one that is not a known code is an invalid value. */

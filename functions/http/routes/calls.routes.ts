@@ -2,7 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   CALL_STATUSES,
   callSchema,
+  closeCallSchema,
   createCallSchema,
+  reopenCallSchema,
   updateCallSchema,
 } from '../../core/calls/call.schema.js';
 import {
@@ -11,6 +13,7 @@ import {
   getCall,
   listCalls,
   openCall,
+  reopenCall,
   updateCall,
 } from '../../core/calls/call.service.js';
 import type { AppDeps } from '../context.js';
@@ -112,26 +115,78 @@ export function callRoutes(deps: AppDeps) {
     },
   );
 
-  for (const [action, move] of [
-    ['open', openCall],
-    ['close', closeCall],
-  ] as const) {
-    app.openapi(
-      createRoute({
-        method: 'post',
-        operationId: action === 'open' ? 'openCall' : 'closeCall',
-        path: `/calls/{callId}/${action}`,
-        summary: action === 'open' ? 'Open a draft call (admin)' : 'Close an open call (admin)',
-        security: bearer,
-        request: { params: callParam, headers: versionHeaders },
-        responses: { 200: json(callResponse, 'The call'), ...problems(400, 401, 403, 404, 409) },
-      }),
-      async (c) =>
-        c.json(
-          withETag(c, await move(deps.core, ctx(c), c.req.valid('param').callId, ifMatchVersion(c))),
-          200,
-        ),
-    );
-  }
+  app.openapi(
+    createRoute({
+      method: 'post',
+      operationId: 'openCall',
+      path: '/calls/{callId}/open',
+      summary: 'Open a draft call (admin)',
+      security: bearer,
+      request: { params: callParam, headers: versionHeaders },
+      responses: { 200: json(callResponse, 'The call'), ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) =>
+      c.json(
+        withETag(c, await openCall(deps.core, ctx(c), c.req.valid('param').callId, ifMatchVersion(c))),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      operationId: 'closeCall',
+      path: '/calls/{callId}/close',
+      summary:
+        'Close an open call (admin); before its deadline with a reason, and the owners of its drafts are told',
+      security: bearer,
+      request: {
+        params: callParam,
+        headers: versionHeaders,
+        body: {
+          ...jsonBody(named(closeCallSchema, 'CloseCall', 'Why the call closes early')),
+          required: false,
+        },
+      },
+      responses: { 200: json(callResponse, 'The call'), ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const call = await closeCall(
+        deps.core,
+        ctx(c),
+        c.req.valid('param').callId,
+        ifMatchVersion(c),
+        // No body: nothing to say (enough once the deadline has passed).
+        c.req.header('content-type') ? c.req.valid('json') : {},
+      );
+      return c.json(withETag(c, call), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      operationId: 'reopenCall',
+      path: '/calls/{callId}/reopen',
+      summary: 'Open a closed call again with a new deadline and a reason, until its review starts (admin)',
+      security: bearer,
+      request: {
+        params: callParam,
+        headers: versionHeaders,
+        body: jsonBody(named(reopenCallSchema, 'ReopenCall', 'The new deadline and why')),
+      },
+      responses: { 200: json(callResponse, 'The call'), ...problems(400, 401, 403, 404, 409, 415) },
+    }),
+    async (c) => {
+      const call = await reopenCall(
+        deps.core,
+        ctx(c),
+        c.req.valid('param').callId,
+        c.req.valid('json'),
+        ifMatchVersion(c),
+      );
+      return c.json(withETag(c, call), 200);
+    },
+  );
   return app;
 }
