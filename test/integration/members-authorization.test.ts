@@ -30,7 +30,9 @@ const members = (owner: number, coApplicant: number, except: Partial<Record<Role
   all(404, { anonymous: 401, applicant: owner, coApplicant, ...except });
 
 beforeAll(async () => {
-  ({ h, client } = await harnessWithApi());
+  // A cold DynamoDB Local on a busy machine may take longer than the client's 1 s over the first CreateTable:
+  // once more, with a new table.
+  ({ h, client } = await harnessWithApi().catch(() => harnessWithApi()));
   const call = await createCall(client);
   const withMember = async () => {
     const draft = await createDraft(client, call.id, RESEARCHER);
