@@ -30,7 +30,16 @@ const members = (owner: number, coApplicant: number, except: Partial<Record<Role
   all(404, { anonymous: 401, applicant: owner, coApplicant, ...except });
 
 beforeAll(async () => {
-  ({ h, client } = await harnessWithApi());
+  // A cold DynamoDB Local on a busy machine may take longer than the client's 1 s over its first writes: up to
+  // three tries, each with a new table.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      ({ h, client } = await harnessWithApi());
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   const call = await createCall(client);
   const withMember = async () => {
     const draft = await createDraft(client, call.id, RESEARCHER);

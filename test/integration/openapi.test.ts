@@ -92,6 +92,13 @@ describe('GET /api/openapi.json', () => {
       'GET /me/messages/{messageId}': 'getMessage',
       'GET /admin/messages': 'listMessages',
       'POST /admin/messages/{messageId}/resend': 'resendMessage',
+      'POST /applications/{applicationId}/members': 'inviteMember',
+      'GET /applications/{applicationId}/members': 'listMembers',
+      'DELETE /applications/{applicationId}/members/{memberId}': 'removeMember',
+      'POST /applications/{applicationId}/owner': 'handOverApplication',
+      'GET /me/invitations': 'listMyInvitations',
+      'POST /invitations/{invitationId}/accept': 'acceptInvitation',
+      'GET /applications/{applicationId}/pdf': 'getApplicationPdf',
     });
     // The contract's field names, straight from the schemas the routes validate with.
     const input = doc.components.schemas.CallInput;

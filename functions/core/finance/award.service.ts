@@ -1,3 +1,4 @@
+import { isOwner } from '../applications/access.js';
 import type { Application } from '../applications/application.schema.js';
 import { getApplication } from '../applications/application.service.js';
 import { auditEvent, envelope, type OutboxMessage } from '../audit/audit.js';
@@ -49,7 +50,7 @@ export async function acceptAward(
 ): Promise<AwardView> {
   const application = await deps.applications.get(applicationId);
   // Not found and not yours look the same, so ids cannot be probed.
-  if (!application || application.ownerId !== ctx.actor.userId) throw notFound('application');
+  if (!application || !isOwner(ctx.actor, application)) throw notFound('application');
   if (await deps.awards.get(applicationId)) throw alreadyAccepted();
   const amountOre = application.decision?.amountOre;
   if (application.status !== 'approved' || amountOre === undefined || amountOre <= 0) {
@@ -147,8 +148,7 @@ export async function awardOfferOf(
   application: Application,
 ): Promise<AwardOffer | undefined> {
   const amountOre = application.decision?.amountOre;
-  if (application.ownerId !== actor.userId || application.status !== 'approved' || !amountOre)
-    return undefined;
+  if (!isOwner(actor, application) || application.status !== 'approved' || !amountOre) return undefined;
   const award = await deps.awards.get(application.id);
   return { amountOre, award: award ? awardView(award) : undefined };
 }
@@ -165,7 +165,7 @@ export async function getAwardOffer(
 ): Promise<{ application: Application; call: Call | undefined; offer: AwardOffer | undefined }> {
   // Read as the owner reads it (what the decision may show them), and not found for anyone else.
   const application = await getApplication(deps, actor, applicationId);
-  if (application.ownerId !== actor.userId) throw notFound('application');
+  if (!isOwner(actor, application)) throw notFound('application');
   const [call, offer] = await Promise.all([
     deps.calls.get(application.callId),
     awardOfferOf(deps, actor, application),
