@@ -53,7 +53,6 @@ beforeAll(async () => {
   await closeCallNow(client, setUp.call.id);
   expectOk(
     await client.post(`/api/applications/${ids.app}/assignments`, { reviewerIds: ['demo-reviewer1'] }, ADMIN),
-    201,
   );
 });
 

@@ -56,6 +56,8 @@ describe('an upload through a presigned POST', () => {
     expect(file.status).toBe(200);
     expect(file.headers.get('content-disposition')).toContain('attachment; filename="CV fdp.exe Sofie.pdf"');
     expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
+    const asJson = expectOk(await client.get(`/api/documents/${id}/download?redirect=false`, RESEARCHER));
+    expect(asJson.url).toMatch(/^http:\/\/localhost:\d+\/fim-documents\/documents\//);
   });
 
   it('refuses at completion a file over the kind’s limit that s3rver let through, and deletes it', async () => {

@@ -113,16 +113,24 @@ export function documentRoutes(deps: AppDeps) {
       method: 'get',
       operationId: 'downloadDocument',
       path: '/documents/{documentId}/download',
-      summary: 'A short-lived link to the file (302), for those who may read it',
+      summary:
+        'A short-lived link to the file (302 to it), for those who may read it; `redirect=false` answers it as JSON',
       security: bearer,
-      request: { params: uuidParam('documentId') },
+      request: {
+        params: uuidParam('documentId'),
+        query: z.object({ redirect: z.enum(['true', 'false']).optional() }),
+      },
       responses: {
+        200: json(z.object({ url: z.string() }), 'The presigned GET (with redirect=false)'),
         302: { description: 'To a presigned GET of the file, as an attachment' },
         ...problems(400, 401, 404),
       },
     }),
-    async (c) =>
-      c.redirect(await downloadDocument(deps.core, requireUser(c), c.req.valid('param').documentId), 302),
+    async (c) => {
+      const url = await downloadDocument(deps.core, requireUser(c), c.req.valid('param').documentId);
+      if (c.req.valid('query').redirect === 'false') return c.json({ url }, 200);
+      return c.redirect(url, 302);
+    },
   );
 
   app.openapi(
