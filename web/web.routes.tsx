@@ -14,6 +14,7 @@ import { financeAwardRoutes } from './awards/finance-awards.routes.js';
 import { boardRoutes } from './board/board.routes.js';
 import { adminCallRoutes } from './calls/admin-calls.routes.js';
 import { callRoutes } from './calls/calls.routes.js';
+import { caseRecordRoutes } from './cases/case-record.routes.js';
 import { ErrorPage } from './components/error-page.js';
 import { financeRoutes } from './finance/finance.routes.js';
 import { partyRoutes } from './finance/parties.routes.js';
@@ -83,6 +84,7 @@ export function webRoutes(deps: AppDeps) {
   web.route('/', awardRoutes(deps));
   web.route('/parties', partyRoutes(deps));
   web.route('/', messageRoutes(deps));
+  web.route('/admin', caseRecordRoutes(deps));
 
   web.notFound((c) =>
     page(c, texts[c.get('lang')].error.notFound, <ErrorPage lang={c.get('lang')} status={404} />, 404),

@@ -1,6 +1,7 @@
 import type { CoreDeps } from '../core/ports.js';
 import type { Clock } from '../core/shared/time.js';
 import { createApplicationRepository } from './applications.repository.js';
+import { createCaseRecordRepository } from './audit.repository.js';
 import { createAwardRepository } from './awards.repository.js';
 import { createCallRepository } from './calls.repository.js';
 import type { Db } from './client.js';
@@ -16,6 +17,7 @@ import { createUserRepository } from './users.repository.js';
 /** The core's dependencies on DynamoDB: built once per cold start or local process. */
 export function createCoreDeps(db: Db, clock: Clock): CoreDeps {
   return {
+    caseRecord: createCaseRecordRepository(db),
     calls: createCallRepository(db),
     applications: createApplicationRepository(db),
     users: createUserRepository(db),

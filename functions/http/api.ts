@@ -9,6 +9,7 @@ import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { awardRoutes } from './routes/awards.routes.js';
 import { callRoutes } from './routes/calls.routes.js';
+import { caseRoutes } from './routes/cases.routes.js';
 import { financeRoutes } from './routes/finance.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
@@ -57,6 +58,7 @@ export function apiApp(deps: AppDeps) {
     awardRoutes,
     reportRoutes,
     messageRoutes,
+    caseRoutes,
   ]) {
     api.route('/', routes(deps));
   }

@@ -7,6 +7,7 @@ import * as applications from './applications.js';
 import * as awards from './awards.js';
 import * as board from './board.js';
 import * as calls from './calls.js';
+import * as cases from './cases.js';
 import * as common from './common.js';
 import * as finance from './finance.js';
 import type { Lang } from './lang.js';
@@ -28,6 +29,7 @@ const da = {
   ...finance.da,
   ...awards.da,
   ...outbox.da,
+  ...cases.da,
 };
 
 export type Texts = typeof da;
@@ -41,6 +43,7 @@ const en: Texts = {
   ...finance.en,
   ...awards.en,
   ...outbox.en,
+  ...cases.en,
 };
 
 export const texts: Record<Lang, Texts> = { da, en };

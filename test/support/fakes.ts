@@ -40,6 +40,7 @@ import type {
   AwardClosing,
   AwardRepository,
   CallRepository,
+  CaseRecordRepository,
   CoreDeps,
   DecisionRepository,
   FinanceRepository,
@@ -901,6 +902,37 @@ function fakeParties(store: FakeStore): PartyRepository {
   };
 }
 
+/** The case record as the audit table keeps it: a case's events oldest first; the cursor is how many were read. */
+function fakeCaseRecord(store: FakeStore): CaseRecordRepository {
+  return {
+    page: async (ref, query) => {
+      const pk = casePk(ref);
+      const from = query.cursor === undefined ? 0 : Number(query.cursor);
+      if (!Number.isInteger(from) || from < 0)
+        throw new AppError('VALIDATION_FAILED', { code: 'INVALID_CURSOR' });
+      const all = store.audit
+        .filter((a) => a.entityPk === pk)
+        .map((a) => a.event)
+        .sort((a, b) => a.at.localeCompare(b.at));
+      const matching = all
+        .map((event, i) => ({ event, i }))
+        .filter(
+          ({ event, i }) =>
+            i >= from &&
+            (!query.action || event.action === query.action) &&
+            (!query.actorId || event.actor.userId === query.actorId),
+        );
+      const kept = matching.slice(0, query.limit);
+      const last = kept.at(-1);
+      return {
+        events: kept.map((k) => copy(k.event)),
+        ...(matching.length > query.limit && last ? { nextCursor: String(last.i + 1) } : {}),
+      };
+    },
+    recordView: (ref, event) => store.transact({}, { entityPk: casePk(ref), event }),
+  };
+}
+
 function fakeReminders(store: FakeStore): ReminderRepository {
   return {
     async queueOnce(marker, message, audit) {
@@ -942,6 +974,7 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
   for (const user of options.users ?? []) store.users.set(user.userId, copy(user));
   const clock = new TestClock(new Date(options.now ?? '2027-03-01T09:00:00Z'));
   const deps: CoreDeps = {
+    caseRecord: fakeCaseRecord(store),
     calls: fakeCalls(store),
     applications: fakeApplications(store),
     users: fakeUsers(store),

@@ -27,7 +27,8 @@ export type EntityName =
   | 'contribution'
   | 'year'
   | 'user'
-  | 'message';
+  | 'message'
+  | 'case';
 
 /** A message that carries no values: its code says it all. */
 export type Plain = Record<never, never>;
