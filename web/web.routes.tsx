@@ -25,6 +25,7 @@ import { reviewRoutes } from './reviews/review.routes.js';
 import { sameOriginOnly } from './same-origin.js';
 import { clearSession, readLang, readSession } from './session.js';
 import { signInRoutes } from './sign-in/sign-in.routes.js';
+import { privacyNoticeCheck, privacyRoutes } from './site/privacy.routes.js';
 import { siteRoutes } from './site/site.routes.js';
 import { APP_CSS } from './styles.js';
 
@@ -54,6 +55,7 @@ export function webRoutes(deps: AppDeps) {
     }
     await next();
   });
+  web.use('*', privacyNoticeCheck(deps));
   web.use('*', sameOriginOnly());
   const formLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -73,6 +75,7 @@ export function webRoutes(deps: AppDeps) {
   );
 
   web.route('/', siteRoutes(deps));
+  web.route('/', privacyRoutes(deps));
   web.route('/', signInRoutes(deps));
   web.route('/', callRoutes(deps));
   web.route('/', applicationRoutes(deps));

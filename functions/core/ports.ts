@@ -410,8 +410,16 @@ export interface CaseRecordRepository {
   recordView(ref: CaseRef, event: AuditEvent): Promise<void>;
 }
 
+/** Whether a person has been shown the privacy notice (at their first sign-in). */
+export interface PrivacyNoticeRepository {
+  seen(userId: string): Promise<boolean>;
+  /** Marks it seen, once (a second mark changes nothing), with its audit event. */
+  markSeen(userId: string, at: string, audit: AuditEvent): Promise<void>;
+}
+
 export interface CoreDeps {
   caseRecord: CaseRecordRepository;
+  privacyNotice: PrivacyNoticeRepository;
   calls: CallRepository;
   applications: ApplicationRepository;
   users: UserRepository;

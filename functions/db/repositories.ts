@@ -9,6 +9,7 @@ import { createDecisionRepository } from './decisions.repository.js';
 import { createFinanceRepository } from './finance.repository.js';
 import { createMessageRepository } from './messages.repository.js';
 import { createPartyRepository } from './parties.repository.js';
+import { createPrivacyNoticeRepository } from './privacy.repository.js';
 import { createReminderRepository } from './reminders.repository.js';
 import { createReportRepository } from './reports.repository.js';
 import { createReviewRepository } from './reviews.repository.js';
@@ -18,6 +19,7 @@ import { createUserRepository } from './users.repository.js';
 export function createCoreDeps(db: Db, clock: Clock): CoreDeps {
   return {
     caseRecord: createCaseRecordRepository(db),
+    privacyNotice: createPrivacyNoticeRepository(db),
     calls: createCallRepository(db),
     applications: createApplicationRepository(db),
     users: createUserRepository(db),

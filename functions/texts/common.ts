@@ -30,6 +30,7 @@ export const da = {
   },
   footer: {
     accessibility: 'Tilgængelighedserklæring',
+    privacy: 'Privatlivspolitik',
     api: 'API (OpenAPI)',
     about: 'FIM finansieres af Region Midtjylland og de 19 kommuner med 1 kr. pr. borger om året.',
   },
@@ -129,6 +130,7 @@ export const en: typeof da = {
   },
   footer: {
     accessibility: 'Accessibility statement',
+    privacy: 'Privacy notice',
     api: 'API (OpenAPI)',
     about: 'FIM is funded by Region Midtjylland and the 19 municipalities with 1 kr per citizen a year.',
   },

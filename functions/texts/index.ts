@@ -13,6 +13,7 @@ import * as finance from './finance.js';
 import type { Lang } from './lang.js';
 import { type AllMessageTexts, type MailTexts, type MessageTexts, wordMessage } from './messages.js';
 import * as outbox from './outbox.js';
+import * as privacy from './privacy.js';
 import * as reviews from './reviews.js';
 
 /*
@@ -30,6 +31,7 @@ const da = {
   ...awards.da,
   ...outbox.da,
   ...cases.da,
+  ...privacy.da,
 };
 
 export type Texts = typeof da;
@@ -44,6 +46,7 @@ const en: Texts = {
   ...awards.en,
   ...outbox.en,
   ...cases.en,
+  ...privacy.en,
 };
 
 export const texts: Record<Lang, Texts> = { da, en };

@@ -161,6 +161,8 @@ export class FakeStore {
   readonly parties = new Map<string, Party>();
   /** The reminders' markers: each reminder is queued once. */
   readonly reminders = new Map<string, string>();
+  /** The people shown the privacy notice. */
+  readonly privacySeen = new Set<string>();
   pool: PoolBalance = emptyPoolBalance();
   /** Every audit event written, in order, and the partition it is kept under (`CALL#<id>`, `APP#<id>`, ...). */
   readonly audit: { entityPk: string; event: AuditEvent }[] = [];
@@ -975,6 +977,14 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
   const clock = new TestClock(new Date(options.now ?? '2027-03-01T09:00:00Z'));
   const deps: CoreDeps = {
     caseRecord: fakeCaseRecord(store),
+    privacyNotice: {
+      seen: async (userId) => store.privacySeen.has(userId),
+      markSeen: async (userId, _at, event) => {
+        if (store.privacySeen.has(userId)) return;
+        await store.transact({}, { entityPk: `USER#${userId}`, event });
+        store.privacySeen.add(userId);
+      },
+    },
     calls: fakeCalls(store),
     applications: fakeApplications(store),
     users: fakeUsers(store),

@@ -18,6 +18,23 @@ export interface CaseFilterValues {
 export const caseRecordPath = (ref: CaseRef): string =>
   `/admin/cases/${ref.kind}/${encodeURIComponent(ref.id)}`;
 
+/** The case a page shows, by its path: every case page links to its record (for admins, `page()` in render.tsx). */
+const CASE_PAGES: readonly [RegExp, CaseRef['kind']][] = [
+  [/^\/applications\/([\w-]{1,64})$/, 'application'],
+  [/^\/admin\/calls\/([\w-]{1,64})$/, 'call'],
+  [/^\/awards\/([\w-]{1,64})$/, 'award'],
+  [/^\/parties\/([\w-]{1,64})$/, 'party'],
+  [/^\/board\/meetings\/([\w-]{1,64})$/, 'meeting'],
+];
+
+export function caseOfPage(path: string): CaseRef | undefined {
+  for (const [pattern, kind] of CASE_PAGES) {
+    const id = pattern.exec(path)?.[1];
+    if (id && id !== 'new') return { kind, id };
+  }
+  return undefined;
+}
+
 /** "Sagens forløb" for a case, linked from its page (admins only; the link is shown to admins). */
 export function CaseRecordLink({ lang, caseRef }: { lang: Lang; caseRef: CaseRef }) {
   return (

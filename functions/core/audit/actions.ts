@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'message.resent',
   'user.synced',
   'case.viewed',
+  'user.privacy_notice_seen',
   'erasure.requested',
   'erasure.completed',
   'retention.anonymised',
