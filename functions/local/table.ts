@@ -49,9 +49,25 @@ export function auditTableShape() {
  * (`<tableName>-audit`), unless they exist. Answers for the single table.
  */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'exists'> {
-  const made = await createUnlessThere(client, tableName, tableShape());
-  await createUnlessThere(client, auditTableNameOf(tableName), auditTableShape());
+  const made = await patiently(() => createUnlessThere(client, tableName, tableShape()));
+  await patiently(() => createUnlessThere(client, auditTableNameOf(tableName), auditTableShape()));
   return made;
+}
+
+/**
+ * A set-up step asked again when DynamoDB Local did not answer within the client's timeout (a JVM still warming
+ * up on a busy machine): describing first, a table whose creation timed out but went through is found, not
+ * made twice.
+ */
+async function patiently<T>(step: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'TimeoutError' || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }
 
 async function createUnlessThere(
