@@ -3,6 +3,7 @@ import {
   type CaseRecordPage,
   caseEventsQuerySchema,
   caseRefSchema,
+  mayReadCaseRecords,
   readCaseRecord,
 } from '../../functions/core/cases/case-record.service.js';
 import { notFound } from '../../functions/core/shared/errors.js';
@@ -18,6 +19,8 @@ export function caseRecordRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.get('/cases/:kind/:id', async (c) => {
     const { actor, lang } = webCtx(c);
+    // Who may read comes first: the others learn nothing of the filters or the case.
+    mayReadCaseRecords({ actor });
     const ref = caseRefSchema.safeParse({ kind: c.req.param('kind'), id: c.req.param('id') });
     if (!ref.success) throw notFound('case');
     const filter: CaseFilterValues = {

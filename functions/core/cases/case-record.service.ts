@@ -38,6 +38,11 @@ export const caseEventsQuerySchema = z.object({
 });
 export type CaseEventsQuery = z.infer<typeof caseEventsQuerySchema>;
 
+/** Only the secretariat (admins) reads case records. @throws AppError FORBIDDEN */
+export function mayReadCaseRecords(ctx: RequestContext): void {
+  if (!isAdmin(ctx.actor)) throw forbidden();
+}
+
 /**
  * One page of a case's record, oldest first, for the secretariat (admins). Reading it is itself recorded: a
  * `case.viewed` event under the case, naming who looked (by id) and which page. A case with no event at all
@@ -50,7 +55,7 @@ export async function readCaseRecord(
   ref: CaseRef,
   query: CaseEventsQuery,
 ): Promise<CaseRecordPage> {
-  if (!isAdmin(ctx.actor)) throw forbidden();
+  mayReadCaseRecords(ctx);
   const actorId = query.actor?.includes('@')
     ? ((await deps.users.getByEmail(query.actor.toLowerCase()))?.userId ?? query.actor)
     : query.actor;
