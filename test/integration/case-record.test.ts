@@ -36,7 +36,7 @@ beforeAll(async () => {
   ids.app = await submitApplication(client, ids.call, RESEARCHER);
 });
 
-const eventsOf = (kind: string, id: string, query = '', who: string | undefined = ADMIN) =>
+const eventsOf = (kind: string, id: string, query = '', who: string = ADMIN) =>
   client.get(`/api/cases/${kind}/${id}/events${query}`, who);
 
 /** Events put straight into the audit table under an application, a millisecond apart. */
@@ -196,12 +196,12 @@ const routes: RouteCase<Role>[] = [
   {
     route: 'GET /api/cases/application/{id}/events',
     expected: all(403, { anonymous: 401, admin: 200 }),
-    run: (who) => eventsOf('application', ids.app, '', who),
+    run: (who) => client.get(`/api/cases/application/${ids.app}/events`, who),
   },
   {
     route: 'GET /api/cases/call/{id}/events',
     expected: all(403, { anonymous: 401, admin: 200 }),
-    run: (who) => eventsOf('call', ids.call, '', who),
+    run: (who) => client.get(`/api/cases/call/${ids.call}/events`, who),
   },
 ];
 checkRoutes(MATRIX, routes, ['Sofie Andersen', RESEARCHER]);
