@@ -85,6 +85,7 @@ export function mailSender(domain: string | undefined, from: string | undefined)
  *   - mailDomain, mailFrom: who e-mail comes from (mailSender()); without both, no FimMessages stack
  *   - alarmEmail: subscribed to the alarm topic (FimAlarms), which every alarm goes to
  *   - siteUrl: the site's address in the e-mails' links (default: CloudFront's address)
+ *   - auditRetentionYears: years each audit event's copy stays locked in the archive (default: 10)
  */
 export function buildApp(options: BuildAppOptions = {}): FimApp {
   const processEnv = options.env ?? process.env;
@@ -108,7 +109,10 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
   const dataStack = new DataStack(app, 'FimData', {
     env,
     alarmTopic,
-    description: 'FIM grant pool platform: data (DynamoDB table)',
+    description: 'FIM grant pool platform: data (DynamoDB table, the audit table and its locked archive)',
+    ...(contextString(app, 'auditRetentionYears')
+      ? { auditRetentionYears: Number(contextString(app, 'auditRetentionYears')) }
+      : {}),
     terminationProtection: true,
   });
   // The WAF web ACL for CloudFront, in us-east-1 as AWS requires; FimApi reads its ARN across regions (CDK
@@ -124,6 +128,7 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
     webAclArn: edgeStack.webAcl.attrArn,
     description: 'FIM grant pool platform: Cognito, HTTP API and the app function',
     table: dataStack.table,
+    auditTable: dataStack.auditTable,
     hostedUiDomainPrefix: contextString(app, 'hostedUiDomainPrefix') ?? `fim-${env.account}`,
     threatProtection: contextBoolean(app, 'threatProtection'),
     alarmTopic,
@@ -133,6 +138,7 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
     env,
     description: 'FIM grant pool platform: scheduled jobs (the call closer, the daily reminders)',
     table: dataStack.table,
+    auditTable: dataStack.auditTable,
     alarmTopic,
   });
 
@@ -155,6 +161,7 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
       env,
       description: 'FIM grant pool platform: e-mail (SES identity, the outbox sender, bounces, alarms)',
       table: dataStack.table,
+      auditTable: dataStack.auditTable,
       sender,
       siteUrl: contextString(app, 'siteUrl') ?? apiStack.publicUrl,
       alarmTopic,

@@ -15,6 +15,7 @@ import { financeAwardRoutes } from './awards/finance-awards.routes.js';
 import { boardRoutes } from './board/board.routes.js';
 import { adminCallRoutes } from './calls/admin-calls.routes.js';
 import { callRoutes } from './calls/calls.routes.js';
+import { caseRecordRoutes } from './cases/case-record.routes.js';
 import { ErrorPage } from './components/error-page.js';
 import { documentRoutes } from './documents/documents.routes.js';
 import { financeRoutes } from './finance/finance.routes.js';
@@ -29,6 +30,7 @@ import { callClosingRoutes } from './secretariat/call-closing.routes.js';
 import { minutesRoutes } from './secretariat/minutes.routes.js';
 import { clearSession, readLang, readSession } from './session.js';
 import { signInRoutes } from './sign-in/sign-in.routes.js';
+import { privacyNoticeCheck, privacyRoutes } from './site/privacy.routes.js';
 import { siteRoutes } from './site/site.routes.js';
 import { APP_CSS } from './styles.js';
 
@@ -58,6 +60,7 @@ export function webRoutes(deps: AppDeps) {
     }
     await next();
   });
+  web.use('*', privacyNoticeCheck(deps));
   web.use('*', sameOriginOnly());
   const formLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -77,6 +80,7 @@ export function webRoutes(deps: AppDeps) {
   );
 
   web.route('/', siteRoutes(deps));
+  web.route('/', privacyRoutes(deps));
   web.route('/', signInRoutes(deps));
   web.route('/', callRoutes(deps));
   web.route('/', applicationRoutes(deps));
@@ -93,6 +97,7 @@ export function webRoutes(deps: AppDeps) {
   web.route('/', awardRoutes(deps));
   web.route('/parties', partyRoutes(deps));
   web.route('/', messageRoutes(deps));
+  web.route('/admin', caseRecordRoutes(deps));
 
   web.notFound((c) =>
     page(c, texts[c.get('lang')].error.notFound, <ErrorPage lang={c.get('lang')} status={404} />, 404),

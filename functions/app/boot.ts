@@ -40,6 +40,8 @@ export function boot(): Boot {
   const { logger, tracer, metrics } = powertools;
   const db = createDb({
     tableName: required('TABLE_NAME'),
+    // Set by the CDK stacks beside TABLE_NAME (AppFunction.bindAuditTable); the handlers' tests run on the default.
+    ...(process.env.AUDIT_TABLE_NAME ? { auditTableName: process.env.AUDIT_TABLE_NAME } : {}),
     ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
     instrument: (client) => tracer.captureAWSv3Client(client),
     observer: transactionMetrics(metrics),

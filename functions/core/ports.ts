@@ -517,7 +517,40 @@ export interface FileStore {
   quarantine(key: string): Promise<void>;
 }
 
+/** A case whose record can be read (Sagens forløb): what a message or an audit event concerns, but a person. */
+export type CaseRef = { kind: 'call' | 'application' | 'award' | 'party' | 'meeting'; id: string };
+
+/** A page of a case's record: its events oldest first, filtered by kind (action) and by who did it. */
+export interface CaseRecordQuery {
+  limit: number;
+  cursor?: string;
+  action?: string;
+  actorId?: string;
+}
+
+export interface CasePage {
+  events: AuditEvent[];
+  nextCursor?: string;
+}
+
+/** The audit table: read a case's record, and add that someone read it (nothing can change an event). */
+export interface CaseRecordRepository {
+  /** @throws AppError VALIDATION_FAILED (a cursor not made here) */
+  page(ref: CaseRef, query: CaseRecordQuery): Promise<CasePage>;
+  /** Adds the event that `ref`'s record was read, alone in its transaction. */
+  recordView(ref: CaseRef, event: AuditEvent): Promise<void>;
+}
+
+/** Whether a person has been shown the privacy notice (at their first sign-in). */
+export interface PrivacyNoticeRepository {
+  seen(userId: string): Promise<boolean>;
+  /** Marks it seen, once (a second mark changes nothing), with its audit event. */
+  markSeen(userId: string, at: string, audit: AuditEvent): Promise<void>;
+}
+
 export interface CoreDeps {
+  caseRecord: CaseRecordRepository;
+  privacyNotice: PrivacyNoticeRepository;
   calls: CallRepository;
   applications: ApplicationRepository;
   members: MemberRepository;

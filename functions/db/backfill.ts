@@ -1,5 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Application } from '../core/applications/application.schema.js';
+import type { AuditEvent } from '../core/audit/audit.js';
 import { CALL_STATUSES } from '../core/calls/call.schema.js';
 import type { Award } from '../core/finance/award.schema.js';
 import { dayMovements } from '../core/finance/balances.js';
@@ -12,7 +13,7 @@ import { applicationItem, assignmentItem, reportItem } from './items.js';
 import { keys, stripKeys } from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
 import { rebuildWhileRaced } from './retry.js';
-import { housekeeping, type TransactItem, transact, versionedPut } from './transact.js';
+import { auditPut, housekeeping, type TransactItem, transact, versionedPut } from './transact.js';
 
 /*
  * One-off migrations of stored data to what the code now keeps beside it, so reads stay flat with data. Run by
@@ -31,6 +32,8 @@ export interface BackfillResult {
   reviewerQueues: number;
   /** Applications given their status index entry (gsi3) and filter attributes; drafts moved out of CALLAPPS. */
   applicationIndexes: number;
+  /** Audit events stored in the single table before the audit table, copied into it (without e-mails). */
+  auditEvents: number;
 }
 
 /** Brings the stored data up to date; what was already brought up is read and left alone. */
@@ -40,7 +43,50 @@ export async function backfill(db: Db): Promise<BackfillResult> {
     awaitingReports: await backfillAwaitingReports(db),
     reviewerQueues: await backfillReviewerQueues(db),
     applicationIndexes: await backfillApplicationIndexes(db),
+    auditEvents: await backfillAuditTable(db),
   };
+}
+
+/**
+ * Audit events kept in the single table before they got a table of their own: copied into the audit table
+ * (each added only where it is not there yet), the actor by id only (audit.ts). A Scan, once, off any request
+ * path: the events sat under every kind of entity's partition. The originals stay where they were, unread: the
+ * functions may delete nothing there (docs/cases.md).
+ */
+async function backfillAuditTable(db: Db): Promise<number> {
+  const mark = keys.backfilled('audit-table');
+  if (await getItem(db, mark, true)) return 0;
+  let copied = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new ScanCommand({
+        TableName: db.tableName,
+        FilterExpression: 'begins_with(sk, :audit)',
+        ExpressionAttributeValues: { ':audit': keys.auditPrefix },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const { pk, ...event } = item as { pk: string; actor?: { userId?: string } } & Record<string, unknown>;
+      const pseudonymous = {
+        ...(event as unknown as AuditEvent),
+        actor: { userId: String(event.actor?.userId) },
+      };
+      try {
+        await transact(db, {
+          items: { event: auditPut(db, { entityPk: pk, event: pseudonymous }) },
+          audit: housekeeping('backfill'),
+        });
+        copied += 1;
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'VERSION_CONFLICT')) throw error;
+      }
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  await markDone(db, mark);
+  return copied;
 }
 
 /** Writes the step's mark: a second run reads it and stops. */

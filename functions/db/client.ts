@@ -1,8 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { auditTableNameOf } from './table-definition.js';
 
 export interface DbConfig {
   tableName: string;
+  /** The audit table (table-definition.ts); default: `<tableName>-audit`. */
+  auditTableName?: string;
   /** DynamoDB Local's URL; unset in AWS. */
   endpoint?: string;
   region?: string;
@@ -29,6 +32,8 @@ export interface Db {
   client: DynamoDBClient;
   doc: DynamoDBDocumentClient;
   tableName: string;
+  /** Where every audit event is kept: add and read only (table-definition.ts `AUDIT_TABLE_KEYS`). */
+  auditTableName: string;
   observer?: DbObserver;
 }
 
@@ -69,6 +74,7 @@ export function createDb(config: DbConfig): Db {
     client,
     doc,
     tableName: config.tableName,
+    auditTableName: config.auditTableName ?? auditTableNameOf(config.tableName),
     ...(config.observer ? { observer: config.observer } : {}),
   };
 }

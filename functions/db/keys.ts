@@ -125,6 +125,8 @@ export const keys = {
   reference: (reference: string) => ({ pk: `REF#${reference}`, sk: 'REF' }),
 
   user: (id: string) => ({ pk: `USER#${id}`, sk: 'PROFILE' }),
+  /** That the person was shown the privacy notice (at their first sign-in): once. */
+  privacyNoticeSeen: (id: string) => ({ pk: `USER#${id}`, sk: 'PRIVACY_NOTICE' }),
   userByEmail: (email: string) => ({ gsi1pk: `EMAIL#${email.toLowerCase()}`, gsi1sk: 'USER' }),
   userEmailPk: (email: string) => `EMAIL#${email.toLowerCase()}`,
   userList: (email: string) => ({ gsi2pk: 'USERS', gsi2sk: email.toLowerCase() }),

@@ -2,6 +2,7 @@ import type { AuditEvent } from '../core/audit/audit.js';
 import type { PartyRef } from '../core/finance/parties.js';
 import type { Party } from '../core/finance/parties.schema.js';
 import type { PartyRepository } from '../core/ports.js';
+import { caseRecord } from './audit.repository.js';
 import type { Db } from './client.js';
 import { keys } from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
@@ -32,10 +33,6 @@ export function createPartyRepository(db: Db): PartyRepository {
         entityPk: keys.party(party.id).pk,
         event: audit,
       }),
-    history: (partyId) =>
-      queryAll<AuditEvent>(db, {
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-        ExpressionAttributeValues: { ':pk': keys.party(partyId).pk, ':audit': keys.auditPrefix },
-      }),
+    history: (partyId) => caseRecord(db, keys.party(partyId).pk),
   };
 }

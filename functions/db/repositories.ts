@@ -2,6 +2,7 @@ import type { CoreDeps, FileStore } from '../core/ports.js';
 import { AppError } from '../core/shared/errors.js';
 import type { Clock } from '../core/shared/time.js';
 import { createApplicationRepository } from './applications.repository.js';
+import { createCaseRecordRepository } from './audit.repository.js';
 import { createAwardRepository } from './awards.repository.js';
 import { createCallRepository } from './calls.repository.js';
 import type { Db } from './client.js';
@@ -12,6 +13,7 @@ import { createMemberRepository } from './members.repository.js';
 import { createMessageRepository } from './messages.repository.js';
 import { createMinutesRepository } from './minutes.repository.js';
 import { createPartyRepository } from './parties.repository.js';
+import { createPrivacyNoticeRepository } from './privacy.repository.js';
 import { createReminderRepository } from './reminders.repository.js';
 import { createReportRepository } from './reports.repository.js';
 import { createReviewRepository } from './reviews.repository.js';
@@ -23,6 +25,8 @@ import { createUserRepository } from './users.repository.js';
  */
 export function createCoreDeps(db: Db, clock: Clock, files: FileStore = noFileStore): CoreDeps {
   return {
+    caseRecord: createCaseRecordRepository(db),
+    privacyNotice: createPrivacyNoticeRepository(db),
     calls: createCallRepository(db),
     applications: createApplicationRepository(db),
     members: createMemberRepository(db),

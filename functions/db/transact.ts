@@ -159,10 +159,11 @@ export const overwrite = (
 ): Promise<void> =>
   transact(db, { items: { [name]: { Put: { TableName: db.tableName, Item: item } } }, audit });
 
-function auditPut(db: Db, { entityPk, event }: Audited): TransactItem {
+/** An audit event, added to the audit table (never over another: the functions may not change one). */
+export function auditPut(db: Db, { entityPk, event }: Audited): TransactItem {
   return {
     Put: {
-      TableName: db.tableName,
+      TableName: db.auditTableName,
       Item: { ...keys.audit(entityPk, event.at, event.id), entity: 'audit', ...event },
       ConditionExpression: 'attribute_not_exists(pk)',
     },

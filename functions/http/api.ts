@@ -10,6 +10,7 @@ import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { awardRoutes } from './routes/awards.routes.js';
 import { callRoutes } from './routes/calls.routes.js';
+import { caseRoutes } from './routes/cases.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { financeRoutes } from './routes/finance.routes.js';
 import { memberRoutes } from './routes/members.routes.js';
@@ -65,6 +66,7 @@ export function apiApp(deps: AppDeps) {
     documentRoutes,
     adminApplicationRoutes,
     minutesRoutes,
+    caseRoutes,
   ]) {
     api.route('/', routes(deps));
   }

@@ -33,3 +33,36 @@ export function readAwsConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: true,
   };
 }
+
+/**
+ * Who is the data controller (GDPR art. 13) and where people write or complain: named in configuration, as the
+ * region unless told otherwise. Read once when the app is built; the privacy notice and the accessibility
+ * statement word it (functions/texts/privacy.ts).
+ */
+export interface ControllerConfig {
+  name: string;
+  address: string;
+  email: string;
+  /** The data protection officer. */
+  dpoEmail: string;
+  /** The complaint route of the accessibility statement (the Agency for Digital Government's). */
+  accessibilityComplaintUrl: string;
+}
+
+export const CONTROLLER_DEFAULTS: ControllerConfig = {
+  name: 'Region Midtjylland',
+  address: 'Skottenborg 26, 8800 Viborg',
+  email: 'fim@rm.dk',
+  dpoEmail: 'databeskyttelse@rm.dk',
+  accessibilityComplaintUrl: 'https://www.was.digst.dk/',
+};
+
+export function readController(env: NodeJS.ProcessEnv = process.env): ControllerConfig {
+  return {
+    name: env.FIM_CONTROLLER_NAME || CONTROLLER_DEFAULTS.name,
+    address: env.FIM_CONTROLLER_ADDRESS || CONTROLLER_DEFAULTS.address,
+    email: env.FIM_CONTROLLER_EMAIL || CONTROLLER_DEFAULTS.email,
+    dpoEmail: env.FIM_DPO_EMAIL || CONTROLLER_DEFAULTS.dpoEmail,
+    accessibilityComplaintUrl: env.FIM_A11Y_COMPLAINT_URL || CONTROLLER_DEFAULTS.accessibilityComplaintUrl,
+  };
+}

@@ -26,6 +26,8 @@ export interface AppEnv {
   Variables: {
     principal: Principal | undefined;
     lang: Lang;
+    /** The privacy notice is still to be shown to the person signed in (web/site/privacy.routes.tsx). */
+    privacyNotice?: boolean;
   };
 }
 

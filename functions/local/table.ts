@@ -4,7 +4,7 @@ import {
   type DynamoDBClient,
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE_KEYS } from '../db/table-definition.js';
+import { AUDIT_TABLE_KEYS, auditTableNameOf, TABLE_KEYS } from '../db/table-definition.js';
 
 /** The keys, attributes and indexes of the single table, as DynamoDB's CreateTable and CloudFormation name them. */
 export function tableShape() {
@@ -30,8 +30,51 @@ export function tableShape() {
   };
 }
 
-/** Creates the single table with the same keys and indexes as the CDK stack, unless it exists. */
+/** The audit table's keys, as CreateTable and CloudFormation name them (no index). */
+export function auditTableShape() {
+  return {
+    AttributeDefinitions: [AUDIT_TABLE_KEYS.partitionKey, AUDIT_TABLE_KEYS.sortKey].map((name) => ({
+      AttributeName: name,
+      AttributeType: 'S' as const,
+    })),
+    KeySchema: [
+      { AttributeName: AUDIT_TABLE_KEYS.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: AUDIT_TABLE_KEYS.sortKey, KeyType: 'RANGE' as const },
+    ],
+  };
+}
+
+/**
+ * Creates the single table with the same keys and indexes as the CDK stack, and its audit table beside it
+ * (`<tableName>-audit`), unless they exist. Answers for the single table.
+ */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'exists'> {
+  const made = await patiently(() => createUnlessThere(client, tableName, tableShape()));
+  await patiently(() => createUnlessThere(client, auditTableNameOf(tableName), auditTableShape()));
+  return made;
+}
+
+/**
+ * A set-up step asked again when DynamoDB Local did not answer within the client's timeout (a JVM still warming
+ * up on a busy machine): describing first, a table whose creation timed out but went through is found, not
+ * made twice.
+ */
+async function patiently<T>(step: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'TimeoutError' || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
+async function createUnlessThere(
+  client: DynamoDBClient,
+  tableName: string,
+  shape: ReturnType<typeof tableShape> | ReturnType<typeof auditTableShape>,
+): Promise<'created' | 'exists'> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return 'exists';
@@ -43,7 +86,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        ...tableShape(),
+        ...shape,
       }),
     );
     return 'created';

@@ -30,6 +30,7 @@ export const da = {
   },
   footer: {
     accessibility: 'Tilgængelighedserklæring',
+    privacy: 'Privatlivspolitik',
     api: 'API (OpenAPI)',
     about: 'FIM finansieres af Region Midtjylland og de 19 kommuner med 1 kr. pr. borger om året.',
   },
@@ -130,6 +131,7 @@ export const en: typeof da = {
   },
   footer: {
     accessibility: 'Accessibility statement',
+    privacy: 'Privacy notice',
     api: 'API (OpenAPI)',
     about: 'FIM is funded by Region Midtjylland and the 19 municipalities with 1 kr per citizen a year.',
   },
@@ -217,6 +219,7 @@ const ENTITY_DA: Record<EntityName, string> = {
   award: 'Bevillingen',
   report: 'Rapporten',
   party: 'Parten',
+  case: 'Sagen',
   contribution: 'Bidraget',
   year: 'Året',
   user: 'Brugeren',
@@ -234,6 +237,7 @@ const ENTITY_EN: Record<EntityName, string> = {
   award: 'The award',
   report: 'The report',
   party: 'The party',
+  case: 'The case',
   contribution: 'The contribution',
   year: 'The year',
   user: 'The user',

@@ -7,6 +7,7 @@ import * as applications from './applications.js';
 import * as awards from './awards.js';
 import * as board from './board.js';
 import * as calls from './calls.js';
+import * as cases from './cases.js';
 import * as common from './common.js';
 import * as documents from './documents.js';
 import * as finance from './finance.js';
@@ -15,6 +16,7 @@ import * as members from './members.js';
 import { type AllMessageTexts, type MailTexts, type MessageTexts, wordMessage } from './messages.js';
 import * as outbox from './outbox.js';
 import * as pdf from './pdf.js';
+import * as privacy from './privacy.js';
 import * as reviews from './reviews.js';
 import * as secretariat from './secretariat.js';
 
@@ -36,6 +38,8 @@ const da = {
   ...pdf.da,
   ...documents.da,
   ...secretariat.da,
+  ...cases.da,
+  ...privacy.da,
 };
 
 export type Texts = typeof da;
@@ -53,6 +57,8 @@ const en: Texts = {
   ...pdf.en,
   ...documents.en,
   ...secretariat.en,
+  ...cases.en,
+  ...privacy.en,
 };
 
 export const texts: Record<Lang, Texts> = { da, en };

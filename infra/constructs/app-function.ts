@@ -37,6 +37,19 @@ export const TABLE_ACTIONS = {
  */
 export const DELETABLE_PARTITIONS = [`${keys.application('').pk}*`] as const;
 
+/**
+ * The audit table: add and read, nothing else. PutItem adds an event (every put carries the condition
+ * `attribute_not_exists(pk)`, transact.ts `auditPut`; IAM cannot require a condition, so the archive's stream
+ * copy is what records an overwrite), ConditionCheckItem lets a transaction that holds one go through, GetItem
+ * and Query read a case's record. No UpdateItem, no DeleteItem, no BatchWriteItem.
+ */
+export const AUDIT_TABLE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+] as const;
+
 /** Secondary indexes only answer Query (GetItem and the writes are table-only operations). */
 export const INDEX_ACTIONS = ['dynamodb:Query'] as const;
 
@@ -175,6 +188,18 @@ export class AppFunction extends Construct {
       );
     }
     this.function.addEnvironment('TABLE_NAME', table.tableName);
+  }
+
+  /** Grants this function the audit table's add-and-read actions (AUDIT_TABLE_ACTIONS) and sets AUDIT_TABLE_NAME. */
+  bindAuditTable(auditTable: ITable): void {
+    this.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: [...AUDIT_TABLE_ACTIONS],
+        resources: [auditTable.tableArn],
+      }),
+    );
+    this.function.addEnvironment('AUDIT_TABLE_NAME', auditTable.tableName);
   }
 
   /**

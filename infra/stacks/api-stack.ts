@@ -72,6 +72,8 @@ export const API_ENTRY = fileURLToPath(new URL('../../functions/handlers/api.han
 
 export interface ApiStackProps extends StackProps {
   readonly table: ITable;
+  /** The audit table (FimData): add and read only. */
+  readonly auditTable: ITable;
   /** Prefix of the Cognito hosted UI domain: https://<prefix>.auth.<region>.amazoncognito.com */
   readonly hostedUiDomainPrefix: string;
   /**
@@ -212,6 +214,7 @@ export class ApiStack extends Stack {
       reservedConcurrentExecutions: API_RESERVED_CONCURRENCY,
     });
     this.apiFunction.bindTable(props.table, 'readWrite');
+    this.apiFunction.bindAuditTable(props.auditTable);
     // The chair takes back a reviewer assignment (a Delete under the application): the only delete there is.
     this.apiFunction.allowDeletes(props.table);
     // Documents: signs presigned POSTs (PutObject) and GETs, checks (HeadObject is GetObject) and deletes them,

@@ -51,6 +51,8 @@ export const REMINDERS_SCHEDULE = {
 
 export interface JobsStackProps extends StackProps {
   readonly table: ITable;
+  /** The audit table (FimData): add and read only. */
+  readonly auditTable: ITable;
   /** @default functions/handlers/close-calls.handler.ts */
   readonly closeCallsEntry?: string;
   /** @default functions/handlers/reminders.handler.ts */
@@ -90,11 +92,13 @@ export class JobsStack extends Stack {
   readonly deadLetterAlarm: Alarm;
   readonly reminders: ScheduledJob;
   private readonly table: ITable;
+  private readonly auditTable: ITable;
   private readonly alarmTopic: ITopic;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
     this.table = props.table;
+    this.auditTable = props.auditTable;
     this.alarmTopic = props.alarmTopic;
     // As in FimApi: the table is imported with Fn::ImportValue, so FimData cannot drop its export under us.
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
@@ -162,6 +166,7 @@ export class JobsStack extends Stack {
       memorySize: 512,
     });
     fn.bindTable(this.table, 'readWrite');
+    fn.bindAuditTable(this.auditTable);
     const schedule = scheduleRun(this, `${name}Schedule`, {
       description: job.scheduleDescription,
       fn: fn.function,

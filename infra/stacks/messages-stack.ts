@@ -102,6 +102,8 @@ export const RECORDED_SES_EVENTS = [
 
 export interface MessagesStackProps extends StackProps {
   readonly table: ITable;
+  /** The audit table (FimData): add and read only. */
+  readonly auditTable: ITable;
   readonly sender: MailSender;
   /** The site's public URL, for the links in the e-mails. */
   readonly siteUrl: string;
@@ -207,6 +209,7 @@ export class MessagesStack extends Stack {
     });
     for (const fn of [this.senderFunction, this.sweepFunction, this.eventsFunction]) {
       fn.bindTable(props.table, 'readWrite');
+      fn.bindAuditTable(props.auditTable);
     }
     // Sending: on the identity and the configuration set, nothing else.
     for (const fn of [this.senderFunction, this.sweepFunction]) {

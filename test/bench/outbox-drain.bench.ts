@@ -40,7 +40,7 @@ try {
         items: {},
         audit: {
           entityPk: casePk(message.case),
-          event: auditEvent(SCHEDULER, new Date(), 'bench.caused', { type: 'award', id: message.case.id }),
+          event: auditEvent(SCHEDULER, new Date(), 'demo.seeded', { type: 'award', id: message.case.id }),
         },
         outbox: [message],
       });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_KEYS } from '../../functions/db/table-definition.js';
 import type { FimApp } from '../../infra/build-app.js';
 import type { AppFunction } from '../../infra/constructs/app-function.js';
-import { TABLE_ACTIONS } from '../../infra/constructs/app-function.js';
+import { AUDIT_TABLE_ACTIONS, TABLE_ACTIONS } from '../../infra/constructs/app-function.js';
 import { CLOSE_CALLS_ENTRY } from '../../infra/stacks/jobs-stack.js';
 import { bundleLikeInfra } from '../bench/bundles.js';
 import {
@@ -141,6 +141,12 @@ describe('FimJobs: the functions', () => {
           Resource: TABLE_KEYS.indexes.map((index) => ({
             'Fn::Join': ['', [TABLE_ARN, `/index/${index.indexName}`]],
           })),
+        },
+        // The audit table: add and read only (test/infra/audit.test.ts).
+        {
+          Effect: 'Allow',
+          Action: [...AUDIT_TABLE_ACTIONS].sort(),
+          Resource: { 'Fn::ImportValue': expect.stringMatching(/^FimData:.*AuditTable.*Arn/) },
         },
       ]);
       // The rest: its own log group, X-Ray (no resource-level permissions), and sending failed runs to its DLQ.

@@ -376,18 +376,19 @@ describe('FimMessages: IAM', () => {
         dlq(),
       ]),
     );
-    expect(statementsOf(mail, idOf(stack.senderFunction.role))).toHaveLength(7);
+    // Each also adds to and reads the audit table (test/infra/audit.test.ts).
+    expect(statementsOf(mail, idOf(stack.senderFunction.role))).toHaveLength(8);
   });
 
   it('gives the sweep the same sending and table grants, no stream; the events handler no SES at all', () => {
     expect(sorted(normalised(statementsOf(mail, idOf(stack.sweepFunction.role))))).toEqual(
       expect.arrayContaining([...own(stack.sweepFunction), ...dynamo, sesStatement(), dlq()]),
     );
-    expect(statementsOf(mail, idOf(stack.sweepFunction.role))).toHaveLength(6);
+    expect(statementsOf(mail, idOf(stack.sweepFunction.role))).toHaveLength(7);
     expect(sorted(normalised(statementsOf(mail, idOf(stack.eventsFunction.role))))).toEqual(
       expect.arrayContaining([...own(stack.eventsFunction), ...dynamo, dlq()]),
     );
-    expect(statementsOf(mail, idOf(stack.eventsFunction.role))).toHaveLength(5);
+    expect(statementsOf(mail, idOf(stack.eventsFunction.role))).toHaveLength(6);
   });
 
   it('has no role with an AWS managed policy, and no wildcard but X-Ray’s anywhere in the app', () => {

@@ -90,8 +90,9 @@ describe('app', () => {
 });
 
 describe('DataStack', () => {
-  it('has exactly one table with the keys and indexes of functions/db/table-definition.ts, as the local table has', () => {
-    data.resourceCountIs('AWS::DynamoDB::Table', 1);
+  it('has the data table with the keys and indexes of functions/db/table-definition.ts, as the local table has', () => {
+    // The data table and the audit table (test/infra/audit.test.ts).
+    data.resourceCountIs('AWS::DynamoDB::Table', 2);
     const shape = tableShape();
     expect(shape.KeySchema).toEqual([
       { AttributeName: 'pk', KeyType: 'HASH' },
@@ -363,7 +364,8 @@ describe('ApiStack: function', () => {
       .filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')))
       .map((s) => ({ ...s, Action: asArray(s.Action).sort() }));
     const tableArn = { 'Fn::ImportValue': expect.stringMatching(/^FimData:.*Arn/) };
-    expect(dynamo).toHaveLength(3);
+    // The table, its indexes, the deletes under applications, and the audit table (add and read only).
+    expect(dynamo).toHaveLength(4);
     // DeleteItem only under an application's partition (a reviewer assignment taken back), never table-wide.
     expect(dynamo).toContainEqual({
       Effect: 'Allow',

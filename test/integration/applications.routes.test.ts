@@ -61,7 +61,7 @@ describe('POST /api/calls/{callId}/applications', () => {
 
     const audit = await auditEvents(h, `APP#${res.body.id}`);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'application.created', actor: { email: RESEARCHER } });
+    expect(audit[0]).toMatchObject({ action: 'application.created', actor: { userId: 'demo-researcher' } });
   });
 
   it('accepts an empty draft', async () => {

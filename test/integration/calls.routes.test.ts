@@ -46,7 +46,7 @@ describe('POST /api/calls', () => {
       action: 'call.created',
       entityType: 'call',
       entityId: res.body.id,
-      actor: { userId: 'demo-admin', email: ADMIN },
+      actor: { userId: 'demo-admin' },
     });
   });
 

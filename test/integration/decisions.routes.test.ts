@@ -525,7 +525,7 @@ describe('the budget guard', () => {
     }
     const now = h.clock.now();
     const seeded = (type: 'call' | 'application', id: string) =>
-      auditEvent(h.principal(ADMIN), now, 'test.seeded', { type, id });
+      auditEvent(h.principal(ADMIN), now, 'demo.seeded', { type, id });
     const call: Call = {
       ...template.call,
       id: crypto.randomUUID(),

@@ -63,7 +63,7 @@ describe.each(backends)('%s', (_name, make) => {
     await expect(
       deps.calls.save(
         call,
-        auditEvent(ACTORS.admin, new Date(), 'call.copied', { type: 'call', id: call.id }),
+        auditEvent(ACTORS.admin, new Date(), 'call.updated', { type: 'call', id: call.id }),
       ),
     ).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
     const changed = await updateCall(deps, admin, call.id, { title: 'Ny titel' }, call.version);

@@ -190,7 +190,7 @@ describe('parties and population imports', () => {
     expect(audit[0]).toMatchObject({
       action: 'populations.imported',
       entityType: 'finance',
-      actor: { email: FINANCE },
+      actor: { userId: 'demo-finance' },
       details: { format: 'folk1a', figures: 19, created: 19, changed: 0, years: '2013' },
     });
   });

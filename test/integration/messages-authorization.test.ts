@@ -305,7 +305,7 @@ describe('the message pages', () => {
   it('list a person whose message bounced among the recipients to fix, for the admin only', async () => {
     const to = uniqueAddress('bedoemmer');
     const assigned = outboxMessage('review.assigned', { to, at: h.clock.now() });
-    const audit = auditEvent(ACTORS.admin, h.clock.now(), 'test.caused', caseEntity(assigned.case));
+    const audit = auditEvent(ACTORS.admin, h.clock.now(), 'demo.seeded', caseEntity(assigned.case));
     expect(await h.core.reminders.queueOnce(`test#${assigned.id}`, assigned, audit)).toBe(true);
     expect(await sendMessage(h.core, acceptingMailer, assigned.id)).toBe('sent');
     await recordBounce(h.core, assigned.id, h.clock.now().toISOString());

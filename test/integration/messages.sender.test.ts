@@ -41,7 +41,7 @@ async function queue(...messages: OutboxMessage[]): Promise<OutboxMessage[]> {
       items: {},
       audit: {
         entityPk: casePk(message.case),
-        event: auditEvent(ACTORS.admin, h.clock.now(), 'test.caused', { type: 'call', id: message.case.id }),
+        event: auditEvent(ACTORS.admin, h.clock.now(), 'demo.seeded', { type: 'call', id: message.case.id }),
       },
       outbox: [message],
     });
@@ -83,7 +83,7 @@ describe('each kind of message over real SMTP', () => {
       expect(after).toMatchObject({ status: 'sent', attempts: 1, sentAt: h.clock.now().toISOString() });
       expect(after.providerMessageId).toMatch(/^250 /);
       expect(after.leaseToken).toBeUndefined();
-      expect(await auditActions(h, casePk(message.case))).toEqual(['test.caused', 'message.sent']);
+      expect(await auditActions(h, casePk(message.case))).toEqual(['demo.seeded', 'message.sent']);
     },
   );
 
@@ -213,7 +213,7 @@ describe('faults', () => {
     expect(failed.failure?.reason).toBe('RETRIES_EXHAUSTED');
     expect(failed.failure?.detail).toMatch(/ECONNREFUSED|connect/i);
     expect(await sendMessage(h.core, testMailer(), message.id)).toBe('skipped');
-    expect(await auditActions(h, casePk(message.case))).toEqual(['test.caused', 'message.failed']);
+    expect(await auditActions(h, casePk(message.case))).toEqual(['demo.seeded', 'message.failed']);
   });
 
   it('a message with no address is stored failed (NO_ADDRESS) and its cause commits', async () => {
@@ -224,7 +224,7 @@ describe('faults', () => {
       attempts: 0,
       failure: { reason: 'NO_ADDRESS', at: message.createdAt },
     });
-    expect(await auditActions(h, casePk(message.case))).toEqual(['test.caused']);
+    expect(await auditActions(h, casePk(message.case))).toEqual(['demo.seeded']);
     expect(await sendMessage(h.core, testMailer(), message.id)).toBe('skipped');
     const item = await storedItem(h, keys.outbox(message.id));
     expect(item).toMatchObject({ gsi1pk: 'OUTBOX#failed' });
@@ -272,7 +272,7 @@ describe('delivery events', () => {
     // Events may come twice: the second changes nothing.
     await recordDeliveryEvent(h.core, { messageId: complained, type: 'complaint', detail: 'abuse', at });
     expect(await auditActions(h, casePk(messages[1]?.case as OutboxMessage['case']))).toEqual([
-      'test.caused',
+      'demo.seeded',
       'message.sent',
       'message.complained',
     ]);

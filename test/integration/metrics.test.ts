@@ -8,6 +8,7 @@ import {
   METRICS_NAMESPACE,
   transactionMetrics,
 } from '../../functions/app/powertools.js';
+import type { AuditAction } from '../../functions/core/audit/actions.js';
 import { auditEvent } from '../../functions/core/audit/audit.js';
 import { AppError } from '../../functions/core/shared/errors.js';
 import { createDb, type Db } from '../../functions/db/client.js';
@@ -46,7 +47,7 @@ function observedDb() {
 
 const thing = (id: string, version = 1) => ({ pk: `THING#${id}`, sk: 'THING', entity: 'thing', id, version });
 
-const written = (db: Db, id: string, action: string, expectedVersion?: number) =>
+const written = (db: Db, id: string, action: AuditAction, expectedVersion?: number) =>
   transact(db, {
     items: { thing: versionedPut(db, thing(id, (expectedVersion ?? 0) + 1), expectedVersion) },
     audit: {

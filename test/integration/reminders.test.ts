@@ -121,7 +121,7 @@ describe('the review reminders, against the call’s review due date', () => {
     const done = (await h.core.reviews.get(application.id, DONE.userId)) as Assignment;
     await h.core.reviews.save(
       { ...done, review: { ...done.review, status: 'submitted' }, version: done.version + 1 },
-      auditEvent(ACTORS.admin, h.clock.now(), 'test.submitted', { type: 'application', id: application.id }),
+      auditEvent(ACTORS.admin, h.clock.now(), 'demo.seeded', { type: 'application', id: application.id }),
       done.version,
     );
     const [assigned] = await outboxOf('review.assigned', application.id);

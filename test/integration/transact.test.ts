@@ -42,7 +42,7 @@ function mockDb() {
 const thing = (id: string, version = 1) => ({ pk: `THING#${id}`, sk: 'THING', entity: 'thing', id, version });
 
 const event = (id: string): AuditEvent =>
-  auditEvent(h.principal(ADMIN), h.clock.now(), 'thing.written', { type: 'call', id });
+  auditEvent(h.principal(ADMIN), h.clock.now(), 'demo.seeded', { type: 'call', id });
 
 const auditOf = (id: string): Audited => ({ entityPk: `THING#${id}`, event: event(id) });
 
@@ -160,8 +160,8 @@ describe('named items', () => {
     ]);
     faults.restore();
     expect(await stored(id)).toMatchObject({ id, version: 1 });
-    expect((await auditEvents(h, `THING#${id}`)).map((e) => e.action)).toEqual(['thing.written']);
-    expect((await auditEvents(h, `THING#${other}`)).map((e) => e.action)).toEqual(['thing.written']);
+    expect((await auditEvents(h, `THING#${id}`)).map((e) => e.action)).toEqual(['demo.seeded']);
+    expect((await auditEvents(h, `THING#${other}`)).map((e) => e.action)).toEqual(['demo.seeded']);
   });
 });
 
@@ -185,7 +185,7 @@ describe('the audit event', () => {
       expect(items[1]?.Put?.Item).toMatchObject({
         entity: 'audit',
         id: audit.event.id,
-        action: 'thing.written',
+        action: 'demo.seeded',
       });
     }
     faults.restore();

@@ -43,6 +43,7 @@ import type {
   AwardClosing,
   AwardRepository,
   CallRepository,
+  CaseRecordRepository,
   CoreDeps,
   DecisionRepository,
   DocumentRepository,
@@ -176,6 +177,8 @@ export class FakeStore {
   /** Documents by `<applicationId>#<documentId>`, and the file store's objects by key. */
   readonly documents = new Map<string, Document>();
   readonly files = new Map<string, StoredFile & { tags?: Record<string, string> }>();
+  /** The people shown the privacy notice. */
+  readonly privacySeen = new Set<string>();
   pool: PoolBalance = emptyPoolBalance();
   /** Every audit event written, in order, and the partition it is kept under (`CALL#<id>`, `APP#<id>`, ...). */
   readonly audit: { entityPk: string; event: AuditEvent }[] = [];
@@ -1022,6 +1025,37 @@ function fakeParties(store: FakeStore): PartyRepository {
   };
 }
 
+/** The case record as the audit table keeps it: a case's events oldest first; the cursor is how many were read. */
+function fakeCaseRecord(store: FakeStore): CaseRecordRepository {
+  return {
+    page: async (ref, query) => {
+      const pk = casePk(ref);
+      const from = query.cursor === undefined ? 0 : Number(query.cursor);
+      if (!Number.isInteger(from) || from < 0)
+        throw new AppError('VALIDATION_FAILED', { code: 'INVALID_CURSOR' });
+      const all = store.audit
+        .filter((a) => a.entityPk === pk)
+        .map((a) => a.event)
+        .sort((a, b) => a.at.localeCompare(b.at));
+      const matching = all
+        .map((event, i) => ({ event, i }))
+        .filter(
+          ({ event, i }) =>
+            i >= from &&
+            (!query.action || event.action === query.action) &&
+            (!query.actorId || event.actor.userId === query.actorId),
+        );
+      const kept = matching.slice(0, query.limit);
+      const last = kept.at(-1);
+      return {
+        events: kept.map((k) => copy(k.event)),
+        ...(matching.length > query.limit && last ? { nextCursor: String(last.i + 1) } : {}),
+      };
+    },
+    recordView: (ref, event) => store.transact({}, { entityPk: casePk(ref), event }),
+  };
+}
+
 function fakeReminders(store: FakeStore): ReminderRepository {
   return {
     async queueOnce(marker, message, audit) {
@@ -1121,6 +1155,15 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
   for (const user of options.users ?? []) store.users.set(user.userId, copy(user));
   const clock = new TestClock(new Date(options.now ?? '2027-03-01T09:00:00Z'));
   const deps: CoreDeps = {
+    caseRecord: fakeCaseRecord(store),
+    privacyNotice: {
+      seen: async (userId) => store.privacySeen.has(userId),
+      markSeen: async (userId, _at, event) => {
+        if (store.privacySeen.has(userId)) return;
+        await store.transact({}, { entityPk: `USER#${userId}`, event });
+        store.privacySeen.add(userId);
+      },
+    },
     calls: fakeCalls(store),
     applications: fakeApplications(store),
     members: fakeMembers(store),

@@ -9,14 +9,14 @@ import type { Harness } from './harness.js';
  */
 
 /**
- * The audit events stored under an entity's partition (`CALL#<id>`, `APP#<id>`), in the order of the versions
+ * The audit events stored under an entity's partition of the audit table (`CALL#<id>`, `APP#<id>`), in the order of the versions
  * they record. (Events of the same millisecond sort by their random id in the table, so the tests, whose
  * clock stands still, order them by version.)
  */
 export async function auditEvents(h: Harness, entityPk: string): Promise<Record<string, unknown>[]> {
   const out = await h.db.doc.send(
     new QueryCommand({
-      TableName: h.db.tableName,
+      TableName: h.db.auditTableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
       ExpressionAttributeValues: { ':pk': entityPk, ':audit': 'AUDIT#' },
       ConsistentRead: true,

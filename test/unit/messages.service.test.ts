@@ -244,7 +244,7 @@ describe('resending', () => {
     expect(events.at(-1)).toMatchObject({
       action: 'message.resent',
       entityType: 'application',
-      actor: { email: ACTORS.admin.email },
+      actor: { userId: ACTORS.admin.userId },
       details: { messageId: failed.id, resendId: copy.id, status: 'bounced' },
     });
   });

@@ -100,6 +100,7 @@ export function Layout({ title, lang, principal, path, children }: PropsWithChil
           <div class="bar">
             <span>{t.footer.about}</span>
             <a href="/tilgaengelighed">{t.footer.accessibility}</a>
+            <a href="/privatliv">{t.footer.privacy}</a>
             <a href="/api/openapi.json">{t.footer.api}</a>
           </div>
         </footer>

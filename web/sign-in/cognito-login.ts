@@ -7,6 +7,7 @@ import type { TokenVerifier } from '../../functions/http/auth/tokens.js';
 import type { AppConfig } from '../../functions/http/config.js';
 import type { AppEnv } from '../../functions/http/context.js';
 import { safeReturnPath, setSession } from '../session.js';
+import { checkPrivacyNoticeNext } from '../site/privacy.routes.js';
 
 const FLOW_COOKIE = 'fim_oauth';
 
@@ -101,6 +102,7 @@ export function cognitoLogin(
       },
     );
     setSession(c, body.id_token, true);
+    checkPrivacyNoticeNext(c, true);
     return c.redirect(safeReturnPath(flow.next), 303);
   });
   return r;

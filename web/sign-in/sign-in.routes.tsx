@@ -6,6 +6,7 @@ import { texts } from '../../functions/texts/index.js';
 import { field, readBody } from '../forms.js';
 import { page } from '../render.js';
 import { clearSession, safeReturnPath, setSession } from '../session.js';
+import { checkPrivacyNoticeNext } from '../site/privacy.routes.js';
 import { cognitoLogin } from './cognito-login.js';
 import { LoginPage } from './sign-in.page.js';
 
@@ -33,6 +34,7 @@ export function signInRoutes(deps: AppDeps) {
       // An unknown user is refused as a failed sign-in: back to the sign-in page.
       const user = await findDemoUser(deps.core, field(body, 'email'));
       setSession(c, await tokens.sign(user), secure);
+      checkPrivacyNoticeNext(c, secure);
       return c.redirect(safeReturnPath(field(body, 'next')), 303);
     });
   } else if (deps.config.mode === 'aws') {

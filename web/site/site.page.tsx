@@ -1,8 +1,9 @@
+import type { ControllerConfig } from '../../functions/http/config.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 
 /** The accessibility statement (webtilgængelighedsloven), in the reader's language. */
-export function AccessibilityPage({ lang }: { lang: Lang }) {
+export function AccessibilityPage({ lang, controller }: { lang: Lang; controller: ControllerConfig }) {
   const t = texts[lang];
   const a = t.accessibility;
   return (
@@ -14,7 +15,10 @@ export function AccessibilityPage({ lang }: { lang: Lang }) {
       <h2>{a.limitsTitle}</h2>
       <p>{a.limits}</p>
       <h2>{a.contactTitle}</h2>
-      <p>{a.contact}</p>
+      <p>
+        {t.privacy.a11yContact(controller)}{' '}
+        <a href={controller.accessibilityComplaintUrl}>{t.privacy.a11yComplaint}</a>
+      </p>
     </>
   );
 }

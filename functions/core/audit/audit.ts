@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal.js';
 import type { MailKind, MailParams } from '../shared/messages.js';
+import type { AuditAction } from './actions.js';
 
 /**
  * One state change, written in the same DynamoDB transaction as the change itself. Kept under the entity it
@@ -8,9 +9,14 @@ import type { MailKind, MailParams } from '../shared/messages.js';
 export interface AuditEvent {
   id: string;
   at: string;
-  actor: { userId: string; email: string };
+  /**
+   * Who did it, by user id only: events are never rewritten, so they hold no name or e-mail that erasure would
+   * have to reach (the directory resolves the id when a record is read; docs/cases.md). Events stored before
+   * the audit table may carry the e-mail; the backfill copies them without it.
+   */
+  actor: { userId: string; email?: string };
   action: string;
-  entityType: 'call' | 'application' | 'meeting' | 'finance' | 'award' | 'user';
+  entityType: 'call' | 'application' | 'meeting' | 'finance' | 'award' | 'user' | 'party';
   entityId: string;
   /** What changed, in brief: status moves, version, reference. Never a whole document. */
   details: Record<string, string | number | boolean | null>;
@@ -50,14 +56,14 @@ export const envelope = (now: Date, to: string, about: MessageCase, link: string
 export function auditEvent(
   actor: Principal,
   at: Date,
-  action: string,
+  action: AuditAction,
   entity: { type: AuditEvent['entityType']; id: string },
   details: AuditEvent['details'] = {},
 ): AuditEvent {
   return {
     id: crypto.randomUUID(),
     at: at.toISOString(),
-    actor: { userId: actor.userId, email: actor.email },
+    actor: { userId: actor.userId },
     action,
     entityType: entity.type,
     entityId: entity.id,

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/actions.js';
 import { type AuditEvent, auditEvent, type OutboxMessage } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { ContributionWrite, CoreDeps, KeyClaim, RequestContext } from '../ports.js';
@@ -443,7 +444,7 @@ async function moveContributionMoney(
   { contribution, settings }: { contribution: Contribution; settings: YearSettings },
   entry: LedgerEntry,
   write: {
-    action: string;
+    action: AuditAction;
     details: AuditEvent['details'];
     claim?: KeyClaim;
     expectedVersion?: number;

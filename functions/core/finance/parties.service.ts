@@ -49,7 +49,7 @@ function changeOf(event: AuditEvent): PartyChange | undefined {
   const value = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
     at: event.at,
-    by: event.actor.email,
+    by: event.actor.userId,
     version: typeof event.details.version === 'number' ? event.details.version : 0,
     changes: INVOICING_FIELDS.filter((f) => `${f}After` in event.details).map((field) => ({
       field,
@@ -72,7 +72,11 @@ export async function getPartyDetails(
   const ref = partyRef(partyId);
   const [stored, events] = await Promise.all([deps.parties.get(partyId), deps.parties.history(partyId)]);
   // By version: events of one millisecond are stored in no particular order.
-  const history = events.flatMap((e) => changeOf(e) ?? []).sort((a, b) => b.version - a.version);
+  const changes = events.flatMap((e) => changeOf(e) ?? []).sort((a, b) => b.version - a.version);
+  // Events name people by id only (audit.ts): the directory says who, as long as it knows them.
+  const who = new Map<string, string>();
+  for (const id of new Set(changes.map((c) => c.by))) who.set(id, (await deps.users.get(id))?.email ?? id);
+  const history = changes.map((c) => ({ ...c, by: who.get(c.by) ?? c.by }));
   return { party: withDetails(ref, stored), history };
 }
 

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/actions.js';
 import { type AuditEvent, auditEvent } from '../audit/audit.js';
 import { SCHEDULER } from '../auth/system.js';
 import type { CoreDeps, Mailer } from '../ports.js';
@@ -19,7 +20,7 @@ export interface DrainResult {
 }
 
 /** The audit event of a message's change of state, kept under its case (the case record lists it). */
-function messageEvent(message: StoredMessage, at: Date, action: string): AuditEvent {
+function messageEvent(message: StoredMessage, at: Date, action: AuditAction): AuditEvent {
   return auditEvent(SCHEDULER, at, action, caseEntity(message.case), {
     messageId: message.id,
     kind: message.kind,

@@ -1,5 +1,6 @@
 import type { Application } from '../applications/application.schema.js';
 import { callNamed } from '../applications/letters.js';
+import type { AuditAction } from '../audit/actions.js';
 import { type AuditEvent, auditEvent, envelope, type OutboxMessage } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
@@ -37,7 +38,7 @@ export async function updateAssignment(
   actor: Principal,
   current: Assignment,
   change: (now: Date) => Partial<Omit<Assignment, 'version'>>,
-  action: string,
+  action: AuditAction,
   details: AuditEvent['details'],
   outbox?: (next: Assignment, now: Date) => OutboxMessage[],
 ): Promise<Assignment> {

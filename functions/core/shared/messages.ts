@@ -32,7 +32,8 @@ export type EntityName =
   | 'message'
   | 'invitation'
   | 'member'
-  | 'document';
+  | 'document'
+  | 'case';
 
 /** A message that carries no values: its code says it all. */
 export type Plain = Record<never, never>;

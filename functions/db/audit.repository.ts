@@ -1,0 +1,120 @@
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '../core/audit/audit.js';
+import type { CasePage, CaseRecordQuery, CaseRecordRepository, CaseRef } from '../core/ports.js';
+import { AppError } from '../core/shared/errors.js';
+import type { Db } from './client.js';
+import { dynamo } from './errors.js';
+import { casePk, keys, stripKeys } from './keys.js';
+import { transact } from './transact.js';
+
+/*
+ * The case record: the audit events of one case, read from the audit table (table-definition.ts), which the
+ * running functions may only add to and read. Events sort by `AUDIT#<at>#<id>`, so one Query reads them in time
+ * order, a page at a time; a filter (kind of event, person) reads on in the same partition until the page is
+ * full, at most MAX_READS Queries a page.
+ */
+
+/** How many events one Query reads (before a filter): a page of the unfiltered view is one Query. */
+const READ_SIZE = 200;
+/** Queries a filtered page may take before it answers with what it found and a cursor to read on. */
+const MAX_READS = 10;
+
+const SORT_KEY = /^AUDIT#\d{4}-\d{2}-\d{2}T[\d:.]+Z#[\w-]{1,64}$/;
+
+const invalidCursor = () =>
+  new AppError(
+    'VALIDATION_FAILED',
+    { code: 'INVALID_CURSOR' },
+    { errors: [{ pointer: '/query/cursor', code: 'invalid_cursor' }] },
+  );
+
+const encodeCursor = (sk: string): string => Buffer.from(sk, 'utf8').toString('base64url');
+
+/** Takes back only a cursor made here: an audit sort key. @throws AppError VALIDATION_FAILED */
+function decodeCursor(cursor: string): string {
+  const sk = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!SORT_KEY.test(sk)) throw invalidCursor();
+  return sk;
+}
+
+/** Every audit event of a case's partition, oldest first (a party's invoicing history: a handful). */
+export async function caseRecord(db: Db, entityPk: string): Promise<AuditEvent[]> {
+  const events: AuditEvent[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo(() =>
+      db.doc.send(
+        new QueryCommand({
+          TableName: db.auditTableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+          ExpressionAttributeValues: { ':pk': entityPk, ':audit': keys.auditPrefix },
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    for (const item of page.Items ?? []) events.push(stripKeys<AuditEvent>(item));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return events;
+}
+
+/** One page of a case's record, oldest first, after the cursor, with the filters applied in DynamoDB. */
+export async function casePage(db: Db, entityPk: string, query: CaseRecordQuery): Promise<CasePage> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':pk': entityPk, ':audit': keys.auditPrefix };
+  const filters: string[] = [];
+  if (query.action) {
+    names['#action'] = 'action';
+    values[':action'] = query.action;
+    filters.push('#action = :action');
+  }
+  if (query.actorId) {
+    names['#actor'] = 'actor';
+    names['#userId'] = 'userId';
+    values[':actorId'] = query.actorId;
+    filters.push('#actor.#userId = :actorId');
+  }
+  const base: QueryCommandInput = {
+    TableName: db.auditTableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+    ExpressionAttributeValues: values,
+    ...(filters.length > 0
+      ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names }
+      : {}),
+    Limit: filters.length > 0 ? READ_SIZE : query.limit,
+  };
+  const events: { sk: string; event: AuditEvent }[] = [];
+  let after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  let more = true;
+  for (let reads = 0; reads < MAX_READS && events.length < query.limit && more; reads++) {
+    const page = await dynamo(() =>
+      db.doc.send(
+        new QueryCommand({ ...base, ...(after ? { ExclusiveStartKey: { pk: entityPk, sk: after } } : {}) }),
+      ),
+    );
+    for (const item of page.Items ?? [])
+      events.push({ sk: String(item.sk), event: stripKeys<AuditEvent>(item) });
+    const last = page.LastEvaluatedKey?.sk;
+    more = typeof last === 'string';
+    if (more) after = String(last);
+  }
+  const kept = events.slice(0, query.limit);
+  // More to read: events found past the page, or the partition read on past the last one kept.
+  const lastKept = kept.at(-1)?.sk;
+  const next =
+    events.length > query.limit
+      ? lastKept
+      : more
+        ? events.length === query.limit
+          ? lastKept
+          : after
+        : undefined;
+  return { events: kept.map((e) => e.event), ...(next ? { nextCursor: encodeCursor(next) } : {}) };
+}
+
+export function createCaseRecordRepository(db: Db): CaseRecordRepository {
+  return {
+    page: (ref: CaseRef, query) => casePage(db, casePk(ref), query),
+    recordView: (ref, event) => transact(db, { items: {}, audit: { entityPk: casePk(ref), event } }),
+  };
+}
