@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { resumeSession } from '../functions/core/auth/session.service.js';
 import { AppError } from '../functions/core/shared/errors.js';
 import type { AppDeps, AppEnv } from '../functions/http/context.js';
 import { MAX_BODY_BYTES, RETRY_AFTER_SECONDS } from '../functions/http/limits.js';
@@ -22,7 +23,8 @@ import { messageRoutes } from './messages/messages.routes.js';
 import { page } from './render.js';
 import { reviewRoutes } from './reviews/review.routes.js';
 import { sameOriginOnly } from './same-origin.js';
-import { clearSession, readLang, readSession } from './session.js';
+import { clearSession, readLang, readSession, sessionDeps } from './session.js';
+import { keepForm, resumeRoute } from './sign-in/resume.js';
 import { signInRoutes } from './sign-in/sign-in.routes.js';
 import { siteRoutes } from './site/site.routes.js';
 import { APP_CSS } from './styles.js';
@@ -41,15 +43,16 @@ export function webRoutes(deps: AppDeps) {
     }),
   );
 
+  // The session behind the cookie: one GetItem per request (core/auth/session.service.ts); an ended one is
+  // forgotten by the browser too.
+  const sessions = sessionDeps(deps);
   web.use('*', async (c, next) => {
     c.set('lang', readLang(c));
-    const token = readSession(c);
-    if (token) {
-      try {
-        c.set('principal', await deps.tokens.verify(token));
-      } catch {
-        clearSession(c);
-      }
+    const id = readSession(c);
+    if (id) {
+      const principal = await resumeSession(sessions, id);
+      if (principal) c.set('principal', principal);
+      else clearSession(c);
     }
     await next();
   });
@@ -71,6 +74,7 @@ export function webRoutes(deps: AppDeps) {
     c.req.method === 'POST' && c.req.path === IMPORT_PATH ? next() : formLimit(c, next),
   );
 
+  web.get('/resume', resumeRoute(deps, web));
   web.route('/', siteRoutes(deps));
   web.route('/', signInRoutes(deps));
   web.route('/', callRoutes(deps));
@@ -88,9 +92,11 @@ export function webRoutes(deps: AppDeps) {
     page(c, texts[c.get('lang')].error.notFound, <ErrorPage lang={c.get('lang')} status={404} />, 404),
   );
 
-  web.onError((error, c) => {
+  web.onError(async (error, c) => {
     const lang = c.get('lang') ?? 'da';
     if (error instanceof AppError && error.code === 'UNAUTHENTICATED') {
+      const kept = await keepForm(deps, c);
+      if (kept) return c.redirect(kept, 303);
       return c.redirect(`/login?next=${encodeURIComponent(c.req.method === 'GET' ? c.req.path : '/')}`, 303);
     }
     const status: ContentfulStatusCode =

@@ -185,6 +185,16 @@ export const keys = {
   /** A one-off backfill's mark that it finished (functions/db/backfill.ts): a second run reads it and stops. */
   backfilled: (step: string) => ({ pk: 'BACKFILL', sk: step }),
 
+  /** A web session, under a hash of its cookie's id; a person's sessions in one index partition, oldest first. */
+  session: (idHash: string) => ({ pk: `SESSION#${idHash}`, sk: 'SESSION' }),
+  sessionOfUser: (userId: string, createdAt: string, idHash: string) => ({
+    gsi1pk: `SESSIONS#${userId}`,
+    gsi1sk: `${createdAt}#${idHash}`,
+  }),
+  sessionsOfUser: (userId: string) => `SESSIONS#${userId}`,
+  /** A form posted after its session ended, kept while the person signs in again (under a hash of its id). */
+  formStash: (idHash: string) => ({ pk: `FORMSTASH#${idHash}`, sk: 'FORMSTASH' }),
+
   /** A reminder queued once (`deadline-7#<applicationId>`, `acceptance#<applicationId>`, …). */
   reminder: (marker: string) => ({ pk: `REMINDER#${marker}`, sk: 'REMINDER' }),
 } as const;

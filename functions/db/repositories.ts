@@ -11,6 +11,7 @@ import { createPartyRepository } from './parties.repository.js';
 import { createReminderRepository } from './reminders.repository.js';
 import { createReportRepository } from './reports.repository.js';
 import { createReviewRepository } from './reviews.repository.js';
+import { createSessionRepository } from './sessions.repository.js';
 import { createUserRepository } from './users.repository.js';
 
 /** The core's dependencies on DynamoDB: built once per cold start or local process. */
@@ -27,6 +28,7 @@ export function createCoreDeps(db: Db, clock: Clock): CoreDeps {
     messages: createMessageRepository(db),
     parties: createPartyRepository(db),
     reminders: createReminderRepository(db),
+    sessions: createSessionRepository(db),
     clock,
   };
 }

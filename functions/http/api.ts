@@ -13,6 +13,7 @@ import { financeRoutes } from './routes/finance.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { reviewRoutes } from './routes/reviews.routes.js';
+import { sessionRoutes } from './routes/sessions.routes.js';
 
 /** The JSON API under /api: bearer tokens only (no cookies, so no CSRF surface). */
 export function apiApp(deps: AppDeps) {
@@ -57,6 +58,7 @@ export function apiApp(deps: AppDeps) {
     awardRoutes,
     reportRoutes,
     messageRoutes,
+    sessionRoutes,
   ]) {
     api.route('/', routes(deps));
   }

@@ -13,6 +13,7 @@ import type { Lang } from './lang.js';
 import { type AllMessageTexts, type MailTexts, type MessageTexts, wordMessage } from './messages.js';
 import * as outbox from './outbox.js';
 import * as reviews from './reviews.js';
+import * as sessions from './sessions.js';
 
 /*
  * The one catalogue of words: the pages' texts and every message code, in Danish and English, one file per
@@ -28,6 +29,7 @@ const da = {
   ...finance.da,
   ...awards.da,
   ...outbox.da,
+  ...sessions.da,
 };
 
 export type Texts = typeof da;
@@ -41,6 +43,7 @@ const en: Texts = {
   ...finance.en,
   ...awards.en,
   ...outbox.en,
+  ...sessions.en,
 };
 
 export const texts: Record<Lang, Texts> = { da, en };

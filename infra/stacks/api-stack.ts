@@ -189,6 +189,9 @@ export class ApiStack extends Stack {
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
+      // Kept server-side in the session item and used to renew the ID token hourly: it outlasts the working
+      // day (10 h, functions/core/auth/session.service.ts), so the session, not the token, decides the end.
+      refreshTokenValidity: Duration.hours(12),
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
     });
@@ -208,7 +211,8 @@ export class ApiStack extends Stack {
       reservedConcurrentExecutions: API_RESERVED_CONCURRENCY,
     });
     this.apiFunction.bindTable(props.table, 'readWrite');
-    // The chair takes back a reviewer assignment (a Delete under the application): the only delete there is.
+    // Deletes only where they belong: the chair takes back a reviewer assignment (under the application), and
+    // web sessions and kept forms end (DELETABLE_PARTITIONS).
     this.apiFunction.allowDeletes(props.table);
 
     const integration = new HttpLambdaIntegration('ApiIntegration', this.apiFunction.function);
