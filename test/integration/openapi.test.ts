@@ -92,6 +92,7 @@ describe('GET /api/openapi.json', () => {
       'GET /me/messages/{messageId}': 'getMessage',
       'GET /admin/messages': 'listMessages',
       'POST /admin/messages/{messageId}/resend': 'resendMessage',
+      'DELETE /admin/users/{userId}/sessions': 'endUserSessions',
     });
     // The contract's field names, straight from the schemas the routes validate with.
     const input = doc.components.schemas.CallInput;

@@ -15,8 +15,13 @@ import { RESUME_COOKIE, sessionDeps } from '../session.js';
 
 /** Requests posted by a form handled with formAction (only those are kept: their pages can show them again). */
 const formRequests = new WeakSet<Request>();
-/** The replays made by GET /resume: their form handler renders the kept values instead of acting. */
-const resumedRequests = new WeakSet<Request>();
+/**
+ * Marks the replays made by GET /resume, whose form handler renders the kept values instead of acting: a header
+ * with a secret of this process (a request object does not survive the way through the middleware: the body
+ * limit wraps it), which no browser can send.
+ */
+const RESUMED_HEADER = 'x-fim-resumed';
+const RESUMED_SECRET = crypto.randomUUID();
 
 /** Marks the request as a form's, so a refusal for want of a session keeps its fields (formAction calls it). */
 export const markForm = (c: Context): void => {
@@ -24,7 +29,7 @@ export const markForm = (c: Context): void => {
 };
 
 /** Whether this request is the replay of a kept form: show it filled, do not act on it. */
-export const isResumed = (c: Context): boolean => resumedRequests.has(c.req.raw);
+export const isResumed = (c: Context): boolean => c.req.header(RESUMED_HEADER) === RESUMED_SECRET;
 
 /**
  * For a form posted without a live session: keeps its text fields and answers where the browser goes to sign
@@ -76,10 +81,10 @@ export function resumeRoute(deps: AppDeps, web: Hono<AppEnv>) {
         origin: own.origin,
         'content-type': 'application/x-www-form-urlencoded',
         'accept-language': c.req.header('accept-language') ?? '',
+        [RESUMED_HEADER]: RESUMED_SECRET,
       },
       body: new URLSearchParams(form.fields).toString(),
     });
-    resumedRequests.add(replay);
     const shown = await web.fetch(replay, c.env);
     // The answer as the form's page gave it, with the resume cookie forgotten.
     const answer = new Response(shown.body, shown);
