@@ -6,6 +6,7 @@ import {
   FORM_STASH_MINUTES,
   hashId,
   listUserSessions,
+  listUsersForAdmin,
   resumeSession,
   SESSION_IDLE_MINUTES,
   SESSION_TOUCH_MINUTES,
@@ -188,6 +189,9 @@ describe('ending sessions', () => {
     await expect(endUserSessions(deps, { actor: admin }, 'nobody')).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+    await expect(listUsersForAdmin(deps, { actor: sofie })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const everyone = await listUsersForAdmin(deps, { actor: admin });
+    expect(everyone.map((u) => u.userId).sort()).toEqual(['u-admin', 'u-sofie']);
   });
 });
 

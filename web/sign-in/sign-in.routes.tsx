@@ -1,13 +1,12 @@
 import { Hono } from 'hono';
-import { isAdmin } from '../../functions/core/auth/principal.js';
 import {
   endSession,
   endUserSessions,
   listUserSessions,
+  listUsersForAdmin,
   startSession,
 } from '../../functions/core/auth/session.service.js';
 import { findDemoUser, listDemoUsers } from '../../functions/core/auth/sign-in.service.js';
-import { forbidden } from '../../functions/core/shared/errors.js';
 import { cognitoOAuthOf } from '../../functions/http/auth/cognito-oauth.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { canSign } from '../../functions/http/context.js';
@@ -75,13 +74,9 @@ export function signInRoutes(deps: AppDeps) {
 
   // ---- The administrator: people and their sessions --------------------------------------------------------
   app.get('/admin/users', async (c) => {
-    const { actor, lang } = webCtx(c);
-    if (!isAdmin(actor)) throw forbidden();
-    return page(
-      c,
-      texts[lang].sessions.usersTitle,
-      <UsersPage lang={lang} users={await deps.core.users.listAll()} />,
-    );
+    const ctx = webCtx(c);
+    const users = await listUsersForAdmin(deps.core, ctx);
+    return page(c, texts[ctx.lang].sessions.usersTitle, <UsersPage lang={ctx.lang} users={users} />);
   });
   app.get('/admin/users/:userId', async (c) => {
     const ctx = webCtx(c);

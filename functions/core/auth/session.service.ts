@@ -183,6 +183,12 @@ export async function endUserSessions(
   return { ended: sessions.length };
 }
 
+/** Everyone in the directory, for the administrator's way to a person's sessions. @throws AppError FORBIDDEN */
+export async function listUsersForAdmin(deps: Pick<CoreDeps, 'users'>, ctx: RequestContext) {
+  if (!isAdmin(ctx.actor)) throw forbidden();
+  return deps.users.listAll();
+}
+
 /**
  * A person's live sessions, for the administrator's page: when each began and was last used.
  * @throws AppError FORBIDDEN (not an administrator), NOT_FOUND (no such user)
