@@ -5,12 +5,14 @@ import { Errors } from './components/fields.js';
 import { FieldReader } from './field-reader.js';
 import { type FormBody, readBody } from './forms.js';
 import { type WebContext, type WebRequestContext, webCtx } from './render.js';
+import { isResumed, markForm } from './sign-in/resume.js';
 
 /** What a form shows again after a refusal: what was typed, each error beside its field, the status. */
 export interface FormState<V> {
   values: V;
   errors: Errors;
-  status: 400 | 409 | 422;
+  /** 200 for a form kept while its person signed in again, shown as it was typed (web/sign-in/resume.ts). */
+  status: 200 | 400 | 409 | 422;
   /** The item changed since the form was read (stale version): the page offers to load it again. */
   conflict: boolean;
   /** The refusal itself, for a page that says more about it (undefined for the form's own errors). */
@@ -72,6 +74,8 @@ export function formAction<V, S extends z.ZodType, R>(spec: FormActionSpec<V, S,
       : [...errors];
 
   return async (c: WebContext): Promise<Response> => {
+    // Posted after the session ended: what was typed is kept while the person signs in again.
+    markForm(c);
     const ctx = webCtx(c);
     const body = await readBody(c);
     const values = spec.values(body, c);
@@ -84,6 +88,8 @@ export function formAction<V, S extends z.ZodType, R>(spec: FormActionSpec<V, S,
         conflict: error?.code === 'VERSION_CONFLICT',
         ...(error ? { error } : {}),
       });
+    // Back from signing in: the form as it was typed, to check and send; nothing is done for the person.
+    if (isResumed(c)) return refuse([{ pointer: '', code: 'FORM_KEPT' }], 200);
 
     const read = new FieldReader();
     const raw = spec.input(values, read, c);

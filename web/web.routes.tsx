@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { resumeSession } from '../functions/core/auth/session.service.js';
 import { AppError } from '../functions/core/shared/errors.js';
 import type { AppDeps, AppEnv } from '../functions/http/context.js';
 import { MAX_BODY_BYTES, RETRY_AFTER_SECONDS } from '../functions/http/limits.js';
@@ -28,7 +29,8 @@ import { sameOriginOnly } from './same-origin.js';
 import { adminApplicationRoutes } from './secretariat/admin-applications.routes.js';
 import { callClosingRoutes } from './secretariat/call-closing.routes.js';
 import { minutesRoutes } from './secretariat/minutes.routes.js';
-import { clearSession, readLang, readSession } from './session.js';
+import { clearSession, readLang, readSession, sessionDeps } from './session.js';
+import { keepForm, resumeRoute } from './sign-in/resume.js';
 import { signInRoutes } from './sign-in/sign-in.routes.js';
 import { privacyNoticeCheck, privacyRoutes } from './site/privacy.routes.js';
 import { siteRoutes } from './site/site.routes.js';
@@ -48,15 +50,16 @@ export function webRoutes(deps: AppDeps) {
     }),
   );
 
+  // The session behind the cookie: one GetItem per request (core/auth/session.service.ts); an ended one is
+  // forgotten by the browser too.
+  const sessions = sessionDeps(deps);
   web.use('*', async (c, next) => {
     c.set('lang', readLang(c));
-    const token = readSession(c);
-    if (token) {
-      try {
-        c.set('principal', await deps.tokens.verify(token));
-      } catch {
-        clearSession(c);
-      }
+    const id = readSession(c);
+    if (id) {
+      const principal = await resumeSession(sessions, id);
+      if (principal) c.set('principal', principal);
+      else clearSession(c);
     }
     await next();
   });
@@ -79,6 +82,7 @@ export function webRoutes(deps: AppDeps) {
     c.req.method === 'POST' && c.req.path === IMPORT_PATH ? next() : formLimit(c, next),
   );
 
+  web.get('/resume', resumeRoute(deps, web));
   web.route('/', siteRoutes(deps));
   web.route('/', privacyRoutes(deps));
   web.route('/', signInRoutes(deps));
@@ -103,9 +107,11 @@ export function webRoutes(deps: AppDeps) {
     page(c, texts[c.get('lang')].error.notFound, <ErrorPage lang={c.get('lang')} status={404} />, 404),
   );
 
-  web.onError((error, c) => {
+  web.onError(async (error, c) => {
     const lang = c.get('lang') ?? 'da';
     if (error instanceof AppError && error.code === 'UNAUTHENTICATED') {
+      const kept = await keepForm(deps, c);
+      if (kept) return c.redirect(kept, 303);
       return c.redirect(`/login?next=${encodeURIComponent(c.req.method === 'GET' ? c.req.path : '/')}`, 303);
     }
     const status: ContentfulStatusCode =

@@ -566,10 +566,69 @@ export interface CoreDeps {
   messages: MessageRepository;
   documents: DocumentRepository;
   files: FileStore;
+  sessions: SessionRepository;
   clock: Clock;
 }
 
 /** Who asks. (The core answers in codes; the edge words them in the reader's language.) */
 export interface RequestContext {
   actor: Principal;
+}
+
+/**
+ * Signed-in sessions of the web (core/auth/session.service.ts decides their times) and the forms kept while a
+ * person signs in again. Keyed by a hash of the cookie's id, never the id itself. Sign-in and ending a session
+ * are audited; touching and refreshing one are housekeeping.
+ */
+export interface SessionRepository {
+  get(idHash: string): Promise<StoredSession | undefined>;
+  /** Writes a new session with its audit event (`session.started` on the person's record). */
+  start(session: StoredSession, audit: AuditEvent): Promise<void>;
+  /**
+   * Moves a live session on (touched, refreshed): housekeeping, and only while it exists, so a session ended
+   * meanwhile is never written back. Returns false when it no longer exists.
+   */
+  update(session: StoredSession): Promise<boolean>;
+  /** Ends sessions (deletes them) with one audit event on their person's record. */
+  end(idHashes: readonly string[], audit: AuditEvent): Promise<void>;
+  /** Deletes a session found expired or refused by the identity provider (housekeeping: no one acted). */
+  drop(idHash: string): Promise<void>;
+  /** A person's sessions (an index partition per person), live or not yet swept. */
+  listOfUser(userId: string): Promise<StoredSession[]>;
+  /** Keeps a form's fields under a hash of a random id until `expiresAt`. */
+  stashForm(idHash: string, form: StashedForm): Promise<void>;
+  /** Takes a kept form (and deletes it): once only. */
+  takeForm(idHash: string): Promise<StashedForm | undefined>;
+}
+
+export interface StoredSession {
+  idHash: string;
+  userId: string;
+  /** Who signed in, as the identity provider last said (refreshed with the ID token in AWS). */
+  principal: Principal;
+  createdAt: string;
+  lastSeenAt: string;
+  /** When it ends unless used again: lastSeenAt + the idle limit, never past createdAt + the working day. */
+  expiresAt: string;
+  /** AWS: when the ID token behind `principal` expires, and the refresh token that renews it. */
+  tokenExpiresAt?: string;
+  refreshToken?: string;
+}
+
+export interface StashedForm {
+  /** The path the form was posted to. */
+  path: string;
+  /** The form's text fields as posted (files are not kept). */
+  fields: [string, string][];
+  expiresAt: string;
+}
+
+/** The identity provider's tokens behind a session (Cognito in AWS; none locally). */
+export interface SessionTokens {
+  /** A fresh ID token's person and expiry for a refresh token. @throws when the provider refuses it */
+  refresh(
+    refreshToken: string,
+  ): Promise<{ principal: Principal; tokenExpiresAt: string; refreshToken?: string }>;
+  /** Revokes a refresh token (and the tokens issued with it). */
+  revoke(refreshToken: string): Promise<void>;
 }

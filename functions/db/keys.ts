@@ -238,6 +238,15 @@ export const keys = {
   /** A document found by its id alone (the download link). */
   documentById: (documentId: string) => ({ gsi1pk: `DOC#${documentId}`, gsi1sk: 'DOC' }),
   documentIdPk: (documentId: string) => `DOC#${documentId}`,
+  /** A web session, under a hash of its cookie's id; a person's sessions in one index partition, oldest first. */
+  session: (idHash: string) => ({ pk: `SESSION#${idHash}`, sk: 'SESSION' }),
+  sessionOfUser: (userId: string, createdAt: string, idHash: string) => ({
+    gsi1pk: `SESSIONS#${userId}`,
+    gsi1sk: `${createdAt}#${idHash}`,
+  }),
+  sessionsOfUser: (userId: string) => `SESSIONS#${userId}`,
+  /** A form posted after its session ended, kept while the person signs in again (under a hash of its id). */
+  formStash: (idHash: string) => ({ pk: `FORMSTASH#${idHash}`, sk: 'FORMSTASH' }),
 
   /** A reminder queued once (`deadline-7#<applicationId>`, `acceptance#<applicationId>`, …). */
   reminder: (marker: string) => ({ pk: `REMINDER#${marker}`, sk: 'REMINDER' }),

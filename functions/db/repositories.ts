@@ -17,6 +17,7 @@ import { createPrivacyNoticeRepository } from './privacy.repository.js';
 import { createReminderRepository } from './reminders.repository.js';
 import { createReportRepository } from './reports.repository.js';
 import { createReviewRepository } from './reviews.repository.js';
+import { createSessionRepository } from './sessions.repository.js';
 import { createUserRepository } from './users.repository.js';
 
 /**
@@ -42,6 +43,7 @@ export function createCoreDeps(db: Db, clock: Clock, files: FileStore = noFileSt
     reminders: createReminderRepository(db),
     documents: createDocumentRepository(db),
     files,
+    sessions: createSessionRepository(db),
     clock,
   };
 }

@@ -5,6 +5,8 @@
 export const TABLE_KEYS = {
   partitionKey: 'pk',
   sortKey: 'sk',
+  /** Epoch seconds after which DynamoDB may delete an item (sessions, kept forms); readers check the time too. */
+  timeToLive: 'ttl',
   indexes: [
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },

@@ -27,12 +27,21 @@ export type Refusal = () => AppError | Promise<AppError>;
 
 /**
  * The one waiver of the audit event: a write that changes no case's state, only the sender's bookkeeping of a
- * message (its claim, the reschedule after a passing fault) or a backfill of what is derived from stored data
- * (backfill.ts). Each reason is named here, so every waived write can be found by searching for
+ * message (its claim, the reschedule after a passing fault), a backfill of what is derived from stored data
+ * (backfill.ts), or a session's upkeep (its idle end, its renewed token, its expiry) and a kept form. Each reason is named here, so every waived write can be found by searching for
  * `housekeeping(`; a waived transaction writes no outbox messages.
  */
 export interface Housekeeping {
-  readonly housekeeping: 'message.claim' | 'message.reschedule' | 'backfill';
+  readonly housekeeping:
+    | 'message.claim'
+    | 'message.reschedule'
+    | 'backfill'
+    /** A session's sliding idle end and its renewed ID token (sign-in and sign-out are audited). */
+    | 'session.touch'
+    /** A session found expired, or refused by the identity provider: deleted as it is read. */
+    | 'session.expired'
+    /** A form kept while its person signs in again, and taken back. */
+    | 'form.stash';
 }
 
 export const housekeeping = (reason: Housekeeping['housekeeping']): Housekeeping => ({

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { type AuditStreamRecord, createAuditArchive } from '../db/audit-archive.js';
+import { type AuditStreamRecord, createAuditArchive } from '../files/audit-archive.js';
 
 const bucket = process.env.AUDIT_ARCHIVE_BUCKET;
 if (!bucket) throw new Error('AUDIT_ARCHIVE_BUCKET is not set');

@@ -18,6 +18,7 @@ import { messageRoutes } from './routes/messages.routes.js';
 import { minutesRoutes } from './routes/minutes.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { reviewRoutes } from './routes/reviews.routes.js';
+import { sessionRoutes } from './routes/sessions.routes.js';
 
 /** The JSON API under /api: bearer tokens only (no cookies, so no CSRF surface). */
 export function apiApp(deps: AppDeps) {
@@ -67,6 +68,7 @@ export function apiApp(deps: AppDeps) {
     adminApplicationRoutes,
     minutesRoutes,
     caseRoutes,
+    sessionRoutes,
   ]) {
     api.route('/', routes(deps));
   }

@@ -20,6 +20,8 @@ export interface AppDeps {
   tokens: TokenVerifier | LocalTokens;
   /** Where unexpected errors are reported (Powertools logger in AWS). */
   logError: (message: string, error: unknown) => void;
+  /** Stands in for the network to Cognito's token and revocation endpoints in tests (oauth4webapi customFetch). */
+  fetch?: typeof fetch;
 }
 
 export interface AppEnv {

@@ -3,6 +3,7 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { AUDIT_TABLE_KEYS, auditTableNameOf, TABLE_KEYS } from '../db/table-definition.js';
 
@@ -87,6 +88,13 @@ async function createUnlessThere(
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
         ...shape,
+      }),
+    );
+    // As in AWS (infra data stack): sessions and kept forms carry their expiry in the TTL attribute.
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: TABLE_KEYS.timeToLive, Enabled: true },
       }),
     );
     return 'created';

@@ -78,6 +78,8 @@ const EVENTS_DA: Record<AuditAction, string> = {
   'document.infected': 'Et bilag blev fundet med virus og sat i karantæne',
   'minutes.approved': 'Formanden godkendte referatet',
   'minutes.corrected': 'Referatet blev rettet',
+  'session.started': 'Personen loggede ind',
+  'session.ended': 'Personens session blev afsluttet',
 };
 
 const EVENTS_EN: typeof EVENTS_DA = {
@@ -151,6 +153,8 @@ const EVENTS_EN: typeof EVENTS_DA = {
   'document.infected': 'An attachment was found infected and quarantined',
   'minutes.approved': 'The chair approved the minutes',
   'minutes.corrected': 'The minutes were corrected',
+  'session.started': 'The person signed in',
+  'session.ended': 'The person’s session was ended',
 };
 
 const KIND_DA: Record<CaseRef['kind'], string> = {

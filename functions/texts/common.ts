@@ -264,6 +264,8 @@ export const daMessages: MessageTexts<SharedMessages> = {
   UNKNOWN_DEMO_USER: () => 'Ukendt demobruger',
   SIGN_IN_UNAVAILABLE: () => 'Log-in svarede ikke; prøv igen om lidt',
   SIGN_IN_NOT_VERIFIED: () => 'Log-in kunne ikke bekræftes',
+  FORM_KEPT: () =>
+    'Du var logget ud, da du sendte formularen. Det du skrev er gemt her: se det igennem og send igen',
   INVALID_INPUT: () => 'Ugyldige oplysninger',
   RULES_NOT_MET: () => 'Reglerne er ikke opfyldt',
   INVALID_CURSOR: () => 'Ugyldig cursor',
@@ -331,6 +333,8 @@ export const enMessages: MessageTexts<SharedMessages> = {
   UNKNOWN_DEMO_USER: () => 'Unknown demo user',
   SIGN_IN_UNAVAILABLE: () => 'Sign-in did not answer; try again shortly',
   SIGN_IN_NOT_VERIFIED: () => 'Sign-in could not be verified',
+  FORM_KEPT: () =>
+    'You were signed out when you sent the form. What you typed is kept here: check it and send it again',
   INVALID_INPUT: () => 'Invalid input',
   RULES_NOT_MET: () => 'The rules are not met',
   INVALID_CURSOR: () => 'Invalid cursor',

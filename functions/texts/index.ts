@@ -19,6 +19,7 @@ import * as pdf from './pdf.js';
 import * as privacy from './privacy.js';
 import * as reviews from './reviews.js';
 import * as secretariat from './secretariat.js';
+import * as sessions from './sessions.js';
 
 /*
  * The one catalogue of words: the pages' texts and every message code, in Danish and English, one file per
@@ -40,6 +41,7 @@ const da = {
   ...secretariat.da,
   ...cases.da,
   ...privacy.da,
+  ...sessions.da,
 };
 
 export type Texts = typeof da;
@@ -59,6 +61,7 @@ const en: Texts = {
   ...secretariat.en,
   ...cases.en,
   ...privacy.en,
+  ...sessions.en,
 };
 
 export const texts: Record<Lang, Texts> = { da, en };

@@ -15,8 +15,8 @@ import { TABLE_KEYS } from '../../functions/db/table-definition.js';
  * matching PutItem / UpdateItem / DeleteItem / ConditionCheckItem, and `TransactGetItems` as GetItem,
  * so the read-write set below covers the repositories' audited transactional writes.
  * No Scan: every read on a request path is a GetItem or a Query (functions/db/table-definition.ts).
- * No DeleteItem: records are never deleted; the one delete the code makes is granted apart, on its keys only
- * (DELETABLE_PARTITIONS).
+ * No DeleteItem: records are never deleted; the deletes the code makes (an assignment taken back, sessions and
+ * kept forms ending) are granted apart, on their keys only (DELETABLE_PARTITIONS).
  */
 export const TABLE_ACTIONS = {
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
@@ -35,7 +35,12 @@ export const TABLE_ACTIONS = {
  * (`reviews.repository.ts` `remove`, a Delete in a transaction), under its application's partition `APP#<id>`.
  * IAM can condition a delete on the partition key only (`dynamodb:LeadingKeys`), not on the sort key.
  */
-export const DELETABLE_PARTITIONS = [`${keys.application('').pk}*`] as const;
+export const DELETABLE_PARTITIONS = [
+  `${keys.application('').pk}*`,
+  // Sign-out, an administrator's end and expiry delete sessions; a kept form is deleted as it is taken.
+  `${keys.session('').pk}*`,
+  `${keys.formStash('').pk}*`,
+] as const;
 
 /**
  * The audit table: add and read, nothing else. PutItem adds an event (every put carries the condition

@@ -193,6 +193,9 @@ export class ApiStack extends Stack {
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
+      // Kept server-side in the session item and used to renew the ID token hourly: it outlasts the working
+      // day (10 h, functions/core/auth/session.service.ts), so the session, not the token, decides the end.
+      refreshTokenValidity: Duration.hours(12),
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
     });
@@ -215,7 +218,8 @@ export class ApiStack extends Stack {
     });
     this.apiFunction.bindTable(props.table, 'readWrite');
     this.apiFunction.bindAuditTable(props.auditTable);
-    // The chair takes back a reviewer assignment (a Delete under the application): the only delete there is.
+    // Deletes only where they belong: the chair takes back a reviewer assignment (under the application), and
+    // web sessions and kept forms end (DELETABLE_PARTITIONS).
     this.apiFunction.allowDeletes(props.table);
     // Documents: signs presigned POSTs (PutObject) and GETs, checks (HeadObject is GetObject) and deletes them,
     // under the documents prefix only.

@@ -74,6 +74,9 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
       // Old and new images, for an audit/export consumer to be added without a table change.
       stream: StreamViewType.NEW_AND_OLD_IMAGES,
+      // Sessions and kept forms carry their end here (epoch seconds); DynamoDB deletes them lazily, the app
+      // checks the time on read (functions/core/auth/session.service.ts).
+      timeToLiveAttribute: TABLE_KEYS.timeToLive,
     });
 
     for (const index of TABLE_KEYS.indexes) {

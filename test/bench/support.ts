@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../functions/app/app.js';
+import { startSession } from '../../functions/core/auth/session.service.js';
 import { syncUserProfile } from '../../functions/core/auth/users.service.js';
 import {
   recordPayment,
@@ -129,6 +130,7 @@ export async function benchApp(core: CoreDeps, verifier?: TokenVerifier) {
     logError: (message, error) => console.error(message, error),
   };
   const app = createApp(deps);
+  const sessionIds = new Map<string, string>();
   return {
     app,
     deps,
@@ -136,7 +138,13 @@ export async function benchApp(core: CoreDeps, verifier?: TokenVerifier) {
     async page(path: string, email: string): Promise<{ text: string; headers: Headers }> {
       const user = DEMO_USERS.find((u) => u.email === email);
       if (!user) throw new Error(`No demo user ${email}`);
-      const res = await app.request(path, { headers: { cookie: `fim_session=${await tokens.sign(user)}` } });
+      // One session per person, started as sign-in starts one and used for every page after.
+      let id = sessionIds.get(email);
+      if (!id) {
+        id = (await startSession(core, await tokens.verify(await tokens.sign(user)))).id;
+        sessionIds.set(email, id);
+      }
+      const res = await app.request(path, { headers: { cookie: `fim_session=${id}` } });
       const text = await res.text();
       if (res.status !== 200) throw new Error(`${path}: ${res.status} ${text.slice(0, 200)}`);
       return { text, headers: res.headers };

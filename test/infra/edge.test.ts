@@ -165,7 +165,7 @@ describe('FimEdge: the WAF web ACL', () => {
 });
 
 describe('least privilege on the table', () => {
-  it('no function of any stack may DeleteItem table-wide: the API only under APP#, the others not at all', () => {
+  it('no function of any stack may DeleteItem table-wide: the API only under APP#, SESSION#, FORMSTASH#, the others not at all', () => {
     const stacks = fim.app.node.children.filter((child): child is Stack => child instanceof Stack);
     expect(stacks.map((stack) => stack.stackName)).toContain('FimMessages');
     const deleting = stacks.flatMap((stack) =>
@@ -180,7 +180,9 @@ describe('least privilege on the table', () => {
         stack: 'FimApi',
         statement: expect.objectContaining({
           Action: 'dynamodb:DeleteItem',
-          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APP#*'] } },
+          Condition: {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APP#*', 'SESSION#*', 'FORMSTASH#*'] },
+          },
         }),
       },
     ]);

@@ -114,6 +114,13 @@ describe('DataStack', () => {
     expect(TABLE_KEYS.indexes.map((i) => i.indexName)).toEqual(['gsi1', 'gsi2']);
   });
 
+  it('lets DynamoDB delete expired sessions and kept forms by their TTL attribute', () => {
+    data.hasResourceProperties('AWS::DynamoDB::Table', {
+      TimeToLiveSpecification: { AttributeName: TABLE_KEYS.timeToLive, Enabled: true },
+    });
+    expect(TABLE_KEYS.timeToLive).toBe('ttl');
+  });
+
   it('is on-demand, recoverable, protected, retained, streamed and encrypted with the AWS managed key', () => {
     data.hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',
@@ -178,7 +185,11 @@ describe('ApiStack: Cognito', () => {
       CallbackURLs: [{ 'Fn::Join': ['', ['https://', DISTRIBUTION_DOMAIN, '/auth/callback']] }],
       LogoutURLs: [{ 'Fn::Join': ['', ['https://', DISTRIBUTION_DOMAIN, '/']] }],
       IdTokenValidity: 60,
-      TokenValidityUnits: Match.objectLike({ IdToken: 'minutes' }),
+      // The session keeps the refresh token for its working day (10 h): the token lasts longer, and can be
+      // revoked at sign-out and by an administrator.
+      RefreshTokenValidity: 720,
+      EnableTokenRevocation: true,
+      TokenValidityUnits: Match.objectLike({ IdToken: 'minutes', RefreshToken: 'minutes' }),
       // Hosted UI only: no SRP/password API sign-in, and users cannot write their organisation or chair.
       ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
       WriteAttributes: ['email', 'name'],
@@ -364,14 +375,17 @@ describe('ApiStack: function', () => {
       .filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')))
       .map((s) => ({ ...s, Action: asArray(s.Action).sort() }));
     const tableArn = { 'Fn::ImportValue': expect.stringMatching(/^FimData:.*Arn/) };
-    // The table, its indexes, the deletes under applications, and the audit table (add and read only).
+    // The table, its indexes, the deletes (sessions, kept forms, assignments), and the audit table (add and read only).
     expect(dynamo).toHaveLength(4);
-    // DeleteItem only under an application's partition (a reviewer assignment taken back), never table-wide.
+    // DeleteItem only under an application's partition (a reviewer assignment taken back) and on sessions and
+    // kept forms (sign-out, an administrator's end, expiry), never table-wide.
     expect(dynamo).toContainEqual({
       Effect: 'Allow',
       Action: ['dynamodb:DeleteItem'],
       Resource: tableArn,
-      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APP#*'] } },
+      Condition: {
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APP#*', 'SESSION#*', 'FORMSTASH#*'] },
+      },
     });
     expect(dynamo).toContainEqual({
       Effect: 'Allow',

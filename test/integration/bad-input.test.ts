@@ -346,7 +346,7 @@ describe('injection strings are refused or kept as inert data', () => {
     // The admin's read-only view of the submitted application escapes it too.
     const submitted = await c.act(`/api/applications/${created.id}/submit`, RESEARCHER);
     expect(submitted.status, submitted.text).toBe(200);
-    const adminCookie = `fim_session=${await local.tokenFor(ADMIN)}`;
+    const adminCookie = `fim_session=${await local.sessionFor(ADMIN)}`;
     const view = await local.app.request(`/applications/${created.id}`, { headers: { cookie: adminCookie } });
     expect(view.status).toBe(200);
     const html = await view.text();

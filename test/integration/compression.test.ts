@@ -18,7 +18,7 @@ beforeAll(async () => {
 const ask = async (path: string, encoding?: string) =>
   h.app.request(path, {
     headers: {
-      cookie: `fim_session=${await h.tokenFor(FINANCE)}`,
+      cookie: `fim_session=${await h.sessionFor(FINANCE)}`,
       ...(encoding ? { 'accept-encoding': encoding } : {}),
     },
   });

@@ -73,7 +73,7 @@ const worded = (letter: Record<string, unknown> | undefined) =>
 const webPage = async (path: string, who: string, lang: 'da' | 'en' = 'da') =>
   (
     await h.app.request(path, {
-      headers: { cookie: `fim_session=${await h.tokenFor(who)}${lang === 'en' ? '; fim_lang=en' : ''}` },
+      headers: { cookie: `fim_session=${await h.sessionFor(who)}${lang === 'en' ? '; fim_lang=en' : ''}` },
     })
   ).text();
 

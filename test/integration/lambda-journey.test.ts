@@ -74,12 +74,20 @@ async function startCognito(): Promise<Server> {
     }
     if (req.method === 'POST' && req.url === '/oauth2/token') {
       void idToken().then((token) =>
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({ id_token: token, access_token: 'a', token_type: 'Bearer', expires_in: 3600 }),
-          ),
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            id_token: token,
+            access_token: 'a',
+            refresh_token: 'journey-refresh-token',
+            token_type: 'Bearer',
+            expires_in: 3600,
+          }),
+        ),
       );
+      return;
+    }
+    if (req.method === 'POST' && req.url === '/oauth2/revoke') {
+      res.writeHead(200).end();
       return;
     }
     res.writeHead(404).end();
@@ -268,6 +276,22 @@ describe('the bundled API Lambda, as API Gateway and Cognito drive it', () => {
     const stored = await h.core.applications.get(path.split('/').pop() ?? '');
     expect(stored).toMatchObject({ title: 'Fald i eget hjem: æøå', version: 2 });
     expect(stored?.budgetLines?.[0]).toMatchObject({ amountOre: 125_050 });
+
+    // The session is an item in the table: the cookie holds its random id, never a token.
+    const sessionId = jar.get('fim_session') ?? '';
+    expect(sessionId).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    // Signing out ends the session: the cookie is removed, Cognito's hosted page is told, and the old cookie,
+    // sent again as a copy would be, no longer opens the page.
+    const logout = await send('POST', '/logout', {});
+    expect(logout.statusCode, html(logout)).toBe(303);
+    expect(String(logout.headers?.location)).toMatch(new RegExp(`^${COGNITO_DOMAIN}/logout\\?`));
+    expect(jar.has('fim_session')).toBe(false);
+    expect(requested).toContain('POST /oauth2/revoke');
+    jar.set('fim_session', sessionId);
+    const copied = await send('GET', '/applications');
+    expect(copied.statusCode).toBe(303);
+    expect(copied.headers?.location).toBe('/login?next=%2Fapplications');
 
     // Every answer went out with the invocation's metrics flushed, the cold start first.
     expect(logLines()).toContainEqual(expect.objectContaining({ ColdStart: 1, function_name: 'fim-api' }));

@@ -33,7 +33,7 @@ const entry = (i: number): LedgerEntry => ({
 });
 
 const ask = async () =>
-  h.app.request(PATH, { headers: { cookie: `fim_session=${await h.tokenFor(FINANCE)}` } });
+  h.app.request(PATH, { headers: { cookie: `fim_session=${await h.sessionFor(FINANCE)}` } });
 
 beforeAll(async () => {
   h = await createHarness();

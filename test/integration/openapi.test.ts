@@ -99,6 +99,7 @@ describe('GET /api/openapi.json', () => {
       'GET /me/invitations': 'listMyInvitations',
       'POST /invitations/{invitationId}/accept': 'acceptInvitation',
       'GET /applications/{applicationId}/pdf': 'getApplicationPdf',
+      'DELETE /admin/users/{userId}/sessions': 'endUserSessions',
     });
     // The contract's field names, straight from the schemas the routes validate with.
     const input = doc.components.schemas.CallInput;

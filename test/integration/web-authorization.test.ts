@@ -123,7 +123,7 @@ describe('form posts are protected against cross-site requests', () => {
       const res = await h.app.request(`/applications/${ids.draft}`, {
         method: 'POST',
         headers: {
-          cookie: `fim_session=${await h.tokenFor(RESEARCHER)}`,
+          cookie: `fim_session=${await h.sessionFor(RESEARCHER)}`,
           'content-type': 'application/x-www-form-urlencoded',
           ...(origin ? { origin } : {}),
         },

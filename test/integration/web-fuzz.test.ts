@@ -142,7 +142,7 @@ async function post(path: string, who: string | undefined, sent: { type: string;
   // This site's own origin, as a browser posting its form sends it (the CSRF check passes).
   const headers: Record<string, string> = { origin: base };
   if (sent.type) headers['content-type'] = sent.type;
-  if (who) headers.cookie = `fim_session=${await h.tokenFor(who)}`;
+  if (who) headers.cookie = `fim_session=${await h.sessionFor(who)}`;
   const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: sent.body, redirect: 'manual' });
   await res.arrayBuffer();
   seen.set(res.status, (seen.get(res.status) ?? 0) + 1);

@@ -46,7 +46,7 @@ async function post(path: string, type: string, body: string, headers: Record<st
   return h.app.request(path, {
     method: 'POST',
     headers: {
-      cookie: `fim_session=${await h.tokenFor(ADMIN)}`,
+      cookie: `fim_session=${await h.sessionFor(ADMIN)}`,
       ...(type ? { 'content-type': type } : {}),
       ...headers,
     },

@@ -58,7 +58,10 @@ import type {
   ReminderRepository,
   ReportRepository,
   ReviewRepository,
+  SessionRepository,
+  StashedForm,
   StoredFile,
+  StoredSession,
   UserProfile,
   UserRepository,
 } from '../../functions/core/ports.js';
@@ -179,6 +182,9 @@ export class FakeStore {
   readonly files = new Map<string, StoredFile & { tags?: Record<string, string> }>();
   /** The people shown the privacy notice. */
   readonly privacySeen = new Set<string>();
+  /** Web sessions by the hash of their id, and kept forms likewise. */
+  readonly sessions = new Map<string, StoredSession>();
+  readonly forms = new Map<string, StashedForm>();
   pool: PoolBalance = emptyPoolBalance();
   /** Every audit event written, in order, and the partition it is kept under (`CALL#<id>`, `APP#<id>`, ...). */
   readonly audit: { entityPk: string; event: AuditEvent }[] = [];
@@ -430,6 +436,49 @@ function fakeUsers(store: FakeStore): UserRepository {
         { user: { holds: () => true, apply: () => store.users.set(user.userId, copy(user)) } },
         { entityPk: `USER#${user.userId}`, event: audit },
       ),
+  };
+}
+
+function fakeSessions(store: FakeStore): SessionRepository {
+  const set = (map: Map<string, unknown>, key: string, value: unknown) => ({
+    holds: () => true,
+    apply: () => map.set(key, copy(value)),
+  });
+  return {
+    get: async (idHash) => copy(store.sessions.get(idHash)),
+    start: (session, audit) =>
+      store.transact(
+        { session: set(store.sessions, session.idHash, session) },
+        { entityPk: `USER#${session.userId}`, event: audit },
+      ),
+    async update(session) {
+      if (!store.sessions.has(session.idHash)) return false;
+      store.sessions.set(session.idHash, copy(session));
+      return true;
+    },
+    end: (idHashes, audit) =>
+      store.transact(
+        Object.fromEntries(
+          idHashes.map((h) => [h, { holds: () => true, apply: () => store.sessions.delete(h) }]),
+        ),
+        { entityPk: `USER#${audit.entityId}`, event: audit },
+      ),
+    drop: async (idHash) => {
+      store.sessions.delete(idHash);
+    },
+    listOfUser: async (userId) =>
+      [...store.sessions.values()]
+        .filter((s) => s.userId === userId)
+        .sort(ascending((s) => s.createdAt))
+        .map(copy),
+    stashForm: async (idHash, form) => {
+      store.forms.set(idHash, copy(form));
+    },
+    takeForm: async (idHash) => {
+      const form = store.forms.get(idHash);
+      store.forms.delete(idHash);
+      return copy(form);
+    },
   };
 }
 
@@ -1179,6 +1228,7 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
     reminders: fakeReminders(store),
     documents: fakeDocuments(store),
     files: fakeFiles(store),
+    sessions: fakeSessions(store),
     clock,
   };
   return { deps, clock, store };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { createApp } from '../../functions/app/app.js';
 import type { Principal } from '../../functions/core/auth/principal.js';
+import { startSession } from '../../functions/core/auth/session.service.js';
 import { syncUserProfile } from '../../functions/core/auth/users.service.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import type { CoreDeps, UserProfile } from '../../functions/core/ports.js';
@@ -29,6 +30,11 @@ export interface Harness {
   app: ReturnType<typeof createApp>;
   /** A bearer token for a demo user, by e-mail. */
   tokenFor(email: string): Promise<string>;
+  /**
+   * A fresh web session for a demo user, by e-mail, started as sign-in starts one: the value of the session
+   * cookie (`fim_session=<id>`).
+   */
+  sessionFor(email: string): Promise<string>;
   user(email: string): UserProfile;
   principal(email: string): Principal;
   errors: unknown[];
@@ -74,7 +80,13 @@ export async function createHarness(
     user,
     principal: (email) => ({ ...user(email) }),
     tokenFor: async (email) => tokens.sign(user(email)),
+    sessionFor: (email) => sessionOf(core, tokens, user(email)),
   };
+}
+
+/** A session as the demo sign-in starts one: the person as their token says, its id for the cookie. */
+async function sessionOf(core: CoreDeps, tokens: LocalTokens, user: UserProfile): Promise<string> {
+  return (await startSession(core, await tokens.verify(await tokens.sign(user)))).id;
 }
 
 /**
@@ -89,6 +101,10 @@ export async function withUsers(h: Harness, extra: readonly UserProfile[]): Prom
     tokenFor: async (email) => {
       const found = extra.find((u) => u.email === email);
       return found ? h.tokens.sign(found) : h.tokenFor(email);
+    },
+    sessionFor: async (email) => {
+      const found = extra.find((u) => u.email === email);
+      return found ? sessionOf(h.core, h.tokens, found) : h.sessionFor(email);
     },
   };
 }

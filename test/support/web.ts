@@ -49,7 +49,7 @@ export async function browse(
 ): Promise<Page> {
   const post = visit.method === 'POST' || visit.form !== undefined || visit.raw !== undefined;
   const cookies = [
-    ...(who ? [`fim_session=${await h.tokenFor(who)}`] : []),
+    ...(who ? [`fim_session=${await h.sessionFor(who)}`] : []),
     ...(visit.lang ? [`fim_lang=${visit.lang}`] : []),
   ];
   const sent = post

@@ -69,6 +69,8 @@ export const AUDIT_ACTIONS = [
   'document.infected',
   'minutes.approved',
   'minutes.corrected',
+  'session.started',
+  'session.ended',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -53,6 +53,8 @@ export interface CommonMessages
     | 'SIGN_IN_UNAVAILABLE'
     /** Cognito's token could not be verified. */
     | 'SIGN_IN_NOT_VERIFIED'
+    /** A form posted after the session ended, shown again as typed once signed in. */
+    | 'FORM_KEPT'
     | 'INVALID_INPUT'
     | 'RULES_NOT_MET'
     | 'INVALID_CURSOR'

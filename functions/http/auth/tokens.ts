@@ -41,7 +41,8 @@ export const REMEMBERED_TOKENS = 1_000;
  * part of the API's read overhead (test/bench/api-overhead.bench.ts). A remembered token is accepted exactly
  * as long as verifying it again would accept it (the signature and claims cannot change, and `exp` is checked
  * as the verifier checks it: expired once `exp` <= now in whole seconds); a token that fails is never
- * remembered, nor one without `exp`.
+ * remembered, and one without `exp` is refused. Only bearer tokens come here: a web session is checked against
+ * the table on every request (core/auth/session.service.ts), so ending it takes effect at once.
  */
 export function rememberVerified(
   verify: (token: string) => Promise<Record<string, unknown>>,
@@ -59,10 +60,10 @@ export function rememberVerified(
       } catch (error) {
         throw unauthenticated(error);
       }
-      if (typeof claims.exp === 'number') {
-        if (remembered.size >= REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value ?? '');
-        remembered.set(token, { claims, exp: claims.exp });
-      }
+      // A token that never expires is refused everywhere (a leaked one would work for good).
+      if (typeof claims.exp !== 'number') throw unauthenticated();
+      if (remembered.size >= REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value ?? '');
+      remembered.set(token, { claims, exp: claims.exp });
       return principalFromClaims(claims);
     },
   };
@@ -123,6 +124,7 @@ export async function createLocalTokens(dataDir: string): Promise<LocalTokens> {
             issuer: LOCAL_ISSUER,
             audience: LOCAL_AUDIENCE,
             algorithms: ['HS256'],
+            requiredClaims: ['exp'],
           })
         ).payload,
     ),
