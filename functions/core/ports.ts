@@ -15,6 +15,7 @@ import type {
 } from './finance/finance.schema.js';
 import type { Party } from './finance/parties.schema.js';
 import type { Report } from './finance/report.schema.js';
+import type { Organisation } from './organisations/organisation.schema.js';
 import type { MessageFilter, MessagePage, SendResult, StoredMessage } from './messages/message.schema.js';
 import type { Assignment } from './reviews/review.schema.js';
 import type { Clock } from './shared/time.js';
@@ -386,6 +387,19 @@ export interface Mailer {
   send(message: StoredMessage): Promise<SendResult>;
 }
 
+/** The organisations registry (issue 11): one index partition, read whole for the tree or by name prefix. */
+export interface OrganisationRepository {
+  /** Every organisation (one Query of the index partition ORGS: a few hundred small items at most). */
+  list(): Promise<Organisation[]>;
+  /** Up to `limit` organisations whose normalised name begins with `prefix`, by name (one Query). */
+  search(prefix: string, limit: number): Promise<Organisation[]>;
+  get(id: string): Promise<Organisation | undefined>;
+  /** Writes at the version read (created when undefined), with its audit event. @throws VERSION_CONFLICT */
+  save(organisation: Organisation, audit: AuditEvent, expectedVersion?: number): Promise<void>;
+  /** The audit events kept under an organisation, oldest first: its history. */
+  history(id: string): Promise<AuditEvent[]>;
+}
+
 export interface CoreDeps {
   calls: CallRepository;
   applications: ApplicationRepository;
@@ -398,6 +412,7 @@ export interface CoreDeps {
   parties: PartyRepository;
   reminders: ReminderRepository;
   messages: MessageRepository;
+  organisations: OrganisationRepository;
   clock: Clock;
 }
 

@@ -185,6 +185,14 @@ export const keys = {
   /** A one-off backfill's mark that it finished (functions/db/backfill.ts): a second run reads it and stops. */
   backfilled: (step: string) => ({ pk: 'BACKFILL', sk: step }),
 
+  /** An organisation of the registry; every one in the index partition ORGS by normalised name (prefix search). */
+  organisation: (id: string) => ({ pk: `ORG#${id}`, sk: 'ORG' }),
+  organisationByName: (normalisedName: string, id: string) => ({
+    gsi1pk: 'ORGS',
+    gsi1sk: `${normalisedName}#${id}`,
+  }),
+  organisationsPk: 'ORGS',
+
   /** A reminder queued once (`deadline-7#<applicationId>`, `acceptance#<applicationId>`, …). */
   reminder: (marker: string) => ({ pk: `REMINDER#${marker}`, sk: 'REMINDER' }),
 } as const;

@@ -7,6 +7,7 @@ import type { Db } from './client.js';
 import { createDecisionRepository } from './decisions.repository.js';
 import { createFinanceRepository } from './finance.repository.js';
 import { createMessageRepository } from './messages.repository.js';
+import { createOrganisationRepository } from './organisations.repository.js';
 import { createPartyRepository } from './parties.repository.js';
 import { createReminderRepository } from './reminders.repository.js';
 import { createReportRepository } from './reports.repository.js';
@@ -27,6 +28,7 @@ export function createCoreDeps(db: Db, clock: Clock): CoreDeps {
     messages: createMessageRepository(db),
     parties: createPartyRepository(db),
     reminders: createReminderRepository(db),
+    organisations: createOrganisationRepository(db),
     clock,
   };
 }

@@ -219,6 +219,7 @@ const ENTITY_DA: Record<EntityName, string> = {
   year: 'Året',
   user: 'Brugeren',
   message: 'Beskeden',
+  organisation: 'Organisationen',
 };
 const ENTITY_EN: Record<EntityName, string> = {
   call: 'The call',
@@ -233,6 +234,7 @@ const ENTITY_EN: Record<EntityName, string> = {
   year: 'The year',
   user: 'The user',
   message: 'The message',
+  organisation: 'The organisation',
 };
 
 type SharedMessages = CommonMessages & ValidationMessages;

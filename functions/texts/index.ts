@@ -11,6 +11,7 @@ import * as common from './common.js';
 import * as finance from './finance.js';
 import type { Lang } from './lang.js';
 import { type AllMessageTexts, type MailTexts, type MessageTexts, wordMessage } from './messages.js';
+import * as organisations from './organisations.js';
 import * as outbox from './outbox.js';
 import * as reviews from './reviews.js';
 
@@ -28,6 +29,7 @@ const da = {
   ...finance.da,
   ...awards.da,
   ...outbox.da,
+  ...organisations.da,
 };
 
 export type Texts = typeof da;
@@ -41,6 +43,7 @@ const en: Texts = {
   ...finance.en,
   ...awards.en,
   ...outbox.en,
+  ...organisations.en,
 };
 
 export const texts: Record<Lang, Texts> = { da, en };
@@ -55,6 +58,7 @@ const messages: Record<Lang, AllMessageTexts> = {
     ...finance.daMessages,
     ...awards.daMessages,
     ...outbox.daMessages,
+    ...organisations.daMessages,
   },
   en: {
     ...common.enMessages,
@@ -65,6 +69,7 @@ const messages: Record<Lang, AllMessageTexts> = {
     ...finance.enMessages,
     ...awards.enMessages,
     ...outbox.enMessages,
+    ...organisations.enMessages,
   },
 };
 

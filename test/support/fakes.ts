@@ -26,6 +26,8 @@ import {
   type YearSettings,
 } from '../../functions/core/finance/finance.schema.js';
 import type { Party } from '../../functions/core/finance/parties.schema.js';
+import type { Organisation } from '../../functions/core/organisations/organisation.schema.js';
+import { normaliseOrganisation } from '../../functions/core/organisations/tree.js';
 import type { Report } from '../../functions/core/finance/report.schema.js';
 import {
   claimable,
@@ -41,6 +43,7 @@ import type {
   AwardRepository,
   CallRepository,
   CoreDeps,
+  OrganisationRepository,
   DecisionRepository,
   FinanceRepository,
   KeyClaim,
@@ -158,6 +161,8 @@ export class FakeStore {
   readonly days = new Map<string, number>();
   /** Parties with their invoicing details, by id. */
   readonly parties = new Map<string, Party>();
+  /** The organisations registry, by id. */
+  readonly organisations = new Map<string, Organisation>();
   /** The reminders' markers: each reminder is queued once. */
   readonly reminders = new Map<string, string>();
   pool: PoolBalance = emptyPoolBalance();
@@ -901,6 +906,27 @@ function fakeParties(store: FakeStore): PartyRepository {
   };
 }
 
+function fakeOrganisations(store: FakeStore): OrganisationRepository {
+  const byName = () =>
+    [...store.organisations.values()]
+      .sort(ascending((o) => `${normaliseOrganisation(o.name)}#${o.id}`))
+      .map((o) => copy(o));
+  return {
+    list: async () => byName(),
+    search: async (prefix, limit) =>
+      byName()
+        .filter((o) => normaliseOrganisation(o.name).startsWith(normaliseOrganisation(prefix)))
+        .slice(0, limit),
+    get: async (id) => copy(store.organisations.get(id)),
+    save: (organisation, audit, expectedVersion) =>
+      store.transact(
+        { organisation: versioned(store.organisations, organisation.id, organisation, expectedVersion) },
+        { entityPk: `ORG#${organisation.id}`, event: audit },
+      ),
+    history: async (id) => store.audit.filter((a) => a.entityPk === `ORG#${id}`).map((a) => copy(a.event)),
+  };
+}
+
 function fakeReminders(store: FakeStore): ReminderRepository {
   return {
     async queueOnce(marker, message, audit) {
@@ -953,6 +979,7 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
     messages: fakeMessages(store),
     parties: fakeParties(store),
     reminders: fakeReminders(store),
+    organisations: fakeOrganisations(store),
     clock,
   };
   return { deps, clock, store };

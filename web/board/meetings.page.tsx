@@ -297,7 +297,7 @@ function DecisionFieldset({
 }
 
 function StatusTagText({ lang, status }: { lang: Lang; status: RankingRow['status'] }) {
-  return <span>{texts[lang].status[status]}</span>;
+  return <span>{status ? texts[lang].status[status] : '–'}</span>;
 }
 
 export function MeetingListPage({ lang, call, meetings }: { lang: Lang; call: Call; meetings: Meeting[] }) {

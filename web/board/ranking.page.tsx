@@ -78,7 +78,7 @@ export function ScoreChart({ lang, rows }: { lang: Lang; rows: RankingRow[] }) {
 
 function DecisionCell({ lang, row }: { lang: Lang; row: RankingRow }) {
   // Undecided rows say nothing here: the column is for decisions.
-  if (!row.decision) return <>–</>;
+  if (!row.decision || !row.status) return <>–</>;
   return (
     <>
       <StatusTag status={row.status} lang={lang} />

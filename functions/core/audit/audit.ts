@@ -10,7 +10,7 @@ export interface AuditEvent {
   at: string;
   actor: { userId: string; email: string };
   action: string;
-  entityType: 'call' | 'application' | 'meeting' | 'finance' | 'award' | 'user';
+  entityType: 'call' | 'application' | 'meeting' | 'finance' | 'award' | 'user' | 'organisation';
   entityId: string;
   /** What changed, in brief: status moves, version, reference. Never a whole document. */
   details: Record<string, string | number | boolean | null>;

@@ -1,6 +1,7 @@
 import { type AuditEvent, auditEvent } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { AwardClosing, CoreDeps, RequestContext } from '../ports.js';
+import { loadOrganisationTree } from '../organisations/organisation.service.js';
 import { conflicted, isBoardOrAdmin, personConflict } from '../reviews/access.js';
 import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
 import { addDays, copenhagenDate } from '../shared/time.js';
@@ -190,8 +191,11 @@ async function requireDecider(deps: CoreDeps, actor: Principal, award: Award): P
   if (isAdmin(actor)) return;
   const application = await deps.applications.get(award.applicationId);
   if (!application) throw notFound('application');
-  const assignments = await deps.reviews.listByApplication(award.applicationId);
-  if (personConflict(actor, application, assignments)) throw conflicted();
+  const [assignments, tree] = await Promise.all([
+    deps.reviews.listByApplication(award.applicationId),
+    loadOrganisationTree(deps),
+  ]);
+  if (personConflict(actor, application, assignments, tree)) throw conflicted();
 }
 
 /**

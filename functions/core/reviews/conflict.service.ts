@@ -1,5 +1,6 @@
 import type { Call } from '../calls/call.schema.js';
 import { getCall } from '../calls/call.service.js';
+import { loadOrganisationTree } from '../organisations/organisation.service.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, notFound } from '../shared/errors.js';
 import { actorConflicted, requireChair, requireFreeOfConflict, withoutReviewContent } from './access.js';
@@ -47,7 +48,12 @@ export async function ruleOnConflict(
   if (!assignment?.conflict) throw notFound('declaration');
   if (assignment.conflict.ruling) throw new AppError('INVALID_STATE', { code: 'ALREADY_RULED' });
   const { application, call } = await loadApplicationInReview(deps, applicationId);
-  requireFreeOfConflict(ctx.actor, application, await deps.reviews.listByApplication(applicationId));
+  requireFreeOfConflict(
+    ctx.actor,
+    application,
+    await deps.reviews.listByApplication(applicationId),
+    await loadOrganisationTree(deps),
+  );
   const declared = assignment.conflict;
   return updateAssignment(
     deps,
@@ -111,10 +117,11 @@ export async function getCallConflicts(
 ): Promise<{ call: Call; declarations: Assignment[]; conflictedApplicationIds: string[] }> {
   requireChair(ctx);
   const call = await getCall(deps, ctx.actor, callId);
-  const [declarations, applications, assignments] = await Promise.all([
+  const [declarations, applications, assignments, tree] = await Promise.all([
     listCallConflicts(deps, ctx, callId),
     deps.applications.listByCall(callId),
     deps.reviews.listByCall(callId),
+    loadOrganisationTree(deps),
   ]);
   const declaredOn = new Set(declarations.map((d) => d.applicationId));
   const conflictedApplicationIds = applications
@@ -125,6 +132,7 @@ export async function getCallConflicts(
           ctx.actor,
           application,
           assignments.filter((a) => a.applicationId === application.id),
+          tree,
         ),
     )
     .map((application) => application.id);

@@ -1,6 +1,7 @@
 import type { Application } from '../applications/application.schema.js';
 import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
+import { loadOrganisationTree } from '../organisations/organisation.service.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, type FieldError, forbidden, notFound, versionConflict } from '../shared/errors.js';
 import { actorConflicted, isBoardOrAdmin, isRecusedOrPending } from './access.js';
@@ -223,7 +224,7 @@ export async function listApplicationReviews(
   }
   const { application, assignments, counted, reviewerMayRead } = await reviewsOf(deps, actor, applicationId);
   if (isBoardOrAdmin(actor)) {
-    if (actorConflicted(actor, application, assignments)) throw forbidden();
+    if (actorConflicted(actor, application, assignments, await loadOrganisationTree(deps))) throw forbidden();
     return assignments;
   }
   if (!reviewerMayRead) throw forbidden();
@@ -240,6 +241,7 @@ export async function listOtherReviews(
   applicationId: string,
 ): Promise<Assignment[]> {
   const { application, assignments, counted, reviewerMayRead } = await reviewsOf(deps, actor, applicationId);
-  if (!reviewerMayRead || actorConflicted(actor, application, assignments)) return [];
+  if (!reviewerMayRead || actorConflicted(actor, application, assignments, await loadOrganisationTree(deps)))
+    return [];
   return counted.filter((a) => a.reviewerId !== actor.userId);
 }

@@ -5,6 +5,7 @@ import type { AwardMail, AwardMessages } from '../finance/award.messages.js';
 import type { FinanceMail, FinanceMessages } from '../finance/finance.messages.js';
 import type { ReportMail, ReportMessages } from '../finance/report.messages.js';
 import type { MessagesMessages } from '../messages/messages.messages.js';
+import type { OrganisationMessages } from '../organisations/organisation.messages.js';
 import type { ReviewMail, ReviewMessages } from '../reviews/review.messages.js';
 
 /*
@@ -27,7 +28,8 @@ export type EntityName =
   | 'contribution'
   | 'year'
   | 'user'
-  | 'message';
+  | 'message'
+  | 'organisation';
 
 /** A message that carries no values: its code says it all. */
 export type Plain = Record<never, never>;
@@ -104,7 +106,8 @@ export interface MessageParams
     FinanceMessages,
     AwardMessages,
     ReportMessages,
-    MessagesMessages {}
+    MessagesMessages,
+    OrganisationMessages {}
 
 export type MessageCode = keyof MessageParams;
 
