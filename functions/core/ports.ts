@@ -15,8 +15,8 @@ import type {
 } from './finance/finance.schema.js';
 import type { Party } from './finance/parties.schema.js';
 import type { Report } from './finance/report.schema.js';
-import type { Organisation } from './organisations/organisation.schema.js';
 import type { MessageFilter, MessagePage, SendResult, StoredMessage } from './messages/message.schema.js';
+import type { Organisation } from './organisations/organisation.schema.js';
 import type { Assignment } from './reviews/review.schema.js';
 import type { Clock } from './shared/time.js';
 

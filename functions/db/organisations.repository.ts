@@ -33,7 +33,10 @@ export function createOrganisationRepository(db: Db): OrganisationRepository {
             TableName: db.tableName,
             IndexName: 'gsi1',
             KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': keys.organisationsPk, ':prefix': normaliseOrganisation(prefix) },
+            ExpressionAttributeValues: {
+              ':pk': keys.organisationsPk,
+              ':prefix': normaliseOrganisation(prefix),
+            },
             Limit: limit,
           }),
         ),

@@ -8,9 +8,11 @@ import { isPublicApi } from './public-routes.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { awardRoutes } from './routes/awards.routes.js';
+import { boardRoutes } from './routes/board.routes.js';
 import { callRoutes } from './routes/calls.routes.js';
 import { financeRoutes } from './routes/finance.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
+import { organisationRoutes } from './routes/organisations.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { reviewRoutes } from './routes/reviews.routes.js';
 
@@ -57,6 +59,8 @@ export function apiApp(deps: AppDeps) {
     awardRoutes,
     reportRoutes,
     messageRoutes,
+    boardRoutes,
+    organisationRoutes,
   ]) {
     api.route('/', routes(deps));
   }

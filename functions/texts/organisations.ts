@@ -43,7 +43,8 @@ export const da = {
       : `Du er inhabil i ${count} ansøgninger: de er ikke talt med i beløbene ovenfor.`,
   organisations: {
     title: 'Organisationer',
-    intro: 'Registret over organisationer: ansøgere, partnere og bedømmere vælger herfra, og inhabilitet findes gennem træet.',
+    intro:
+      'Registret over organisationer: ansøgere, partnere og bedømmere vælger herfra, og inhabilitet findes gennem træet.',
     search: 'Søg efter navn',
     searchButton: 'Søg',
     name: 'Navn',
@@ -107,7 +108,8 @@ export const en: typeof da = {
       : `You are conflicted on ${count} applications: they are left out of the amounts above.`,
   organisations: {
     title: 'Organisations',
-    intro: 'The registry of organisations: applicants, partners and reviewers pick from it, and conflicts are found through its tree.',
+    intro:
+      'The registry of organisations: applicants, partners and reviewers pick from it, and conflicts are found through its tree.',
     search: 'Search by name',
     searchButton: 'Search',
     name: 'Name',

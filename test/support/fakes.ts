@@ -26,8 +26,6 @@ import {
   type YearSettings,
 } from '../../functions/core/finance/finance.schema.js';
 import type { Party } from '../../functions/core/finance/parties.schema.js';
-import type { Organisation } from '../../functions/core/organisations/organisation.schema.js';
-import { normaliseOrganisation } from '../../functions/core/organisations/tree.js';
 import type { Report } from '../../functions/core/finance/report.schema.js';
 import {
   claimable,
@@ -37,18 +35,20 @@ import {
   type StoredMessage,
   storedMessage,
 } from '../../functions/core/messages/message.schema.js';
+import type { Organisation } from '../../functions/core/organisations/organisation.schema.js';
+import { normaliseOrganisation } from '../../functions/core/organisations/tree.js';
 import type {
   ApplicationRepository,
   AwardClosing,
   AwardRepository,
   CallRepository,
   CoreDeps,
-  OrganisationRepository,
   DecisionRepository,
   FinanceRepository,
   KeyClaim,
   MessageRepository,
   MovementClaim,
+  OrganisationRepository,
   PartyRepository,
   ReminderRepository,
   ReportRepository,

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Application } from '../../functions/core/applications/application.schema.js';
+import { EMPTY_TREE } from '../../functions/core/organisations/tree.js';
 import { actorConflicted, isRecusedOrPending, personConflict } from '../../functions/core/reviews/access.js';
 import { normaliseOrganisation, organisationConflict } from '../../functions/core/reviews/conflicts.js';
-import { EMPTY_TREE } from '../../functions/core/organisations/tree.js';
 import type { Assignment } from '../../functions/core/reviews/review.schema.js';
 import { type SuggestionInput, suggestAssignment } from '../../functions/core/reviews/suggestion.js';
 
@@ -65,15 +65,20 @@ describe('personConflict', () => {
     });
     // The organisation is found by the system, whatever was declared.
     expect(
-      personConflict({ userId: 'r1', organisation: 'randers kommune' }, application, [declared('r1')], EMPTY_TREE),
+      personConflict(
+        { userId: 'r1', organisation: 'randers kommune' },
+        application,
+        [declared('r1')],
+        EMPTY_TREE,
+      ),
     ).toEqual({ ground: 'organisation', reason: 'Randers Kommune' });
   });
 
   it('counts a declaration until the chair rules it is none, and only the declarer’s own', () => {
     expect(isRecusedOrPending(declared('r1'))).toBe(true);
-    expect(personConflict({ userId: 'r1' }, application, [declared('r1', { recused: true })], EMPTY_TREE)?.ground).toBe(
-      'declared',
-    );
+    expect(
+      personConflict({ userId: 'r1' }, application, [declared('r1', { recused: true })], EMPTY_TREE)?.ground,
+    ).toBe('declared');
     expect(
       personConflict({ userId: 'r1' }, application, [declared('r1', { recused: false })], EMPTY_TREE),
     ).toBeUndefined();
@@ -82,8 +87,12 @@ describe('personConflict', () => {
 
   it('never holds an admin back: admins run the case where the board is conflicted', () => {
     const person = { email: 'x@x', name: 'X', organisation: 'Randers Kommune', chair: false };
-    expect(actorConflicted({ ...person, userId: 'a', roles: ['admin'] }, application, [], EMPTY_TREE)).toBe(false);
-    expect(actorConflicted({ ...person, userId: 'b', roles: ['board'] }, application, [], EMPTY_TREE)).toBe(true);
+    expect(actorConflicted({ ...person, userId: 'a', roles: ['admin'] }, application, [], EMPTY_TREE)).toBe(
+      false,
+    );
+    expect(actorConflicted({ ...person, userId: 'b', roles: ['board'] }, application, [], EMPTY_TREE)).toBe(
+      true,
+    );
   });
 });
 

@@ -12,7 +12,8 @@ import { conflictState } from '../reviews/review.page.js';
 import { BackToCall, rowName } from './board.page.js';
 
 /** Still in review (a conflicted reader's row has no status: it is never offered for work). */
-const inReview = (row: AssignmentRow): boolean => row.status !== undefined && reviewable({ status: row.status });
+const inReview = (row: AssignmentRow): boolean =>
+  row.status !== undefined && reviewable({ status: row.status });
 
 const reviewerLabel = (u: { name: string; organisation?: string | undefined }) =>
   u.organisation ? `${u.name}, ${u.organisation}` : u.name;

@@ -6,6 +6,7 @@ import type { Lang } from '../../functions/texts/lang.js';
 import { ChartFrame } from '../components/charts.js';
 import { DataTable } from '../components/data-table.js';
 import { StatusTag } from '../components/status-tag.js';
+import { boardApplicationPath } from './application.page.js';
 import { BackToCall } from './board.page.js';
 
 /** A score as the reader writes numbers: 4,5 in Danish, 4.5 in English; at most two decimals. */
@@ -107,6 +108,7 @@ export function RankingPage({ lang, call, ranking }: { lang: Lang; call: Call; r
         <dt>{k.left}</dt>
         <dd>{formatKr(Math.max(0, ranking.budgetOre - ranking.approvedOre), lang)}</dd>
       </dl>
+      {ranking.leftOut > 0 && <p class="meta">{texts[lang].totalsNote(ranking.leftOut)}</p>}
       <p class="meta">{k.threshold(formatScore(ranking.disagreementThreshold, lang))}</p>
       {ranking.rows.length === 0 ? (
         <p>{k.none}</p>
@@ -135,7 +137,13 @@ export function RankingPage({ lang, call, ranking }: { lang: Lang; call: Call; r
               <tr>
                 <td class="num">{i + 1}</td>
                 <td class="nowrap">{row.reference ?? '–'}</td>
-                <th scope="row">{row.title}</th>
+                <th scope="row">
+                  {row.conflicted ? (
+                    row.title
+                  ) : (
+                    <a href={boardApplicationPath(row.applicationId)}>{row.title}</a>
+                  )}
+                </th>
                 {row.conflicted ? (
                   <td colspan={9}>
                     <strong>{k.conflicted}</strong> <span class="meta">{k.conflictedNote}</span>

@@ -40,15 +40,20 @@ export interface BoardApplicationView {
 }
 
 /** The refusal a conflicted reader gets: the title and the ground of the recusal, nothing else. */
-export const recused = (title: string, ground: ConflictGround): AppError =>
-  new AppError('FORBIDDEN', { code: 'RECUSED', params: { title, ground } });
+export const recused = (applicationTitle: string, ground: ConflictGround): AppError =>
+  new AppError('FORBIDDEN', { code: 'RECUSED', params: { applicationTitle, ground } });
 
 /** The reviews as the board reads them: only submitted ones carry their content. */
 const boardReviews = (assignments: readonly Assignment[]): Assignment[] =>
-  assignments.map((a) => (a.review.status === 'submitted' && !isRecusedOrPending(a) ? a : withoutReviewContent(a)));
+  assignments.map((a) =>
+    a.review.status === 'submitted' && !isRecusedOrPending(a) ? a : withoutReviewContent(a),
+  );
 
 /** Every decision the call's meetings recorded on the application, oldest first. */
-export const decisionHistory = (meetings: readonly Meeting[], applicationId: string): DecisionHistoryEntry[] =>
+export const decisionHistory = (
+  meetings: readonly Meeting[],
+  applicationId: string,
+): DecisionHistoryEntry[] =>
   meetings
     .flatMap((m) =>
       m.decisions
@@ -91,4 +96,24 @@ export async function getBoardApplication(
     history: decisionHistory(meetings, applicationId),
     documents: [],
   };
+}
+
+/**
+ * The applications among `applicationIds` the reader is conflicted on (none for admins): each one's item and
+ * the reader's own assignment (a declared conflict), read in parallel, and the registry's tree once.
+ */
+export async function conflictedAmong(
+  deps: CoreDeps,
+  actor: Principal,
+  applicationIds: readonly string[],
+): Promise<Set<string>> {
+  if (isAdmin(actor) || applicationIds.length === 0) return new Set();
+  const tree = await loadOrganisationTree(deps);
+  const found = await Promise.all(
+    [...new Set(applicationIds)].map(async (id) => {
+      const [application, own] = await Promise.all([deps.applications.get(id), deps.reviews.get(id, actor.userId)]);
+      return application && personConflict(actor, application, own ? [own] : [], tree) ? [id] : [];
+    }),
+  );
+  return new Set(found.flat());
 }

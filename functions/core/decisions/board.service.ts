@@ -62,7 +62,13 @@ export async function getMeetingForm(
   requireBoard(actor);
   const call = await getCall(deps, actor, callId);
   const [ranking, users] = await Promise.all([getRanking(deps, actor, callId), deps.users.listAll()]);
-  return { call, rows: ranking.rows.filter((r) => r.conflicted || (r.status !== undefined && decidable({ status: r.status }))), attendees: attendeesOf(users) };
+  return {
+    call,
+    rows: ranking.rows.filter(
+      (r) => r.conflicted || (r.status !== undefined && decidable({ status: r.status })),
+    ),
+    attendees: attendeesOf(users),
+  };
 }
 
 /** One meeting's minutes as the reader may see them, with their call. @throws AppError FORBIDDEN, NOT_FOUND */

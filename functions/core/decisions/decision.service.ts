@@ -229,11 +229,12 @@ async function minutesFor(deps: CoreDeps, actor: Principal, meeting: Meeting): P
             undefined;
       }
       if (!conflicted) return d;
+      // The title and their own recusal only: the reference, outcome, amount and who else stood aside (and
+      // why: an organisation of the case) tell them about it.
       return {
         applicationId: d.applicationId,
-        reference: d.reference,
         title: d.title,
-        recused: d.recused,
+        recused: d.recused.filter((r) => r.userId === actor.userId),
         conflicted: true,
       };
     }),

@@ -48,7 +48,8 @@ function checkPlace(tree: OrganisationTree, name: string, parentId: string | und
   if (holder && holder !== id)
     throw refusal('RULES_FAILED', '/name', { code: 'ORGANISATION_NAME_TAKEN', params: { name } });
   if (parentId === undefined) return;
-  if (!tree.get(parentId)) throw refusal('RULES_FAILED', '/parentId', { code: 'ORGANISATION_PARENT_UNKNOWN' });
+  if (!tree.get(parentId))
+    throw refusal('RULES_FAILED', '/parentId', { code: 'ORGANISATION_PARENT_UNKNOWN' });
   if (tree.lineage(parentId).includes(id))
     throw refusal('RULES_FAILED', '/parentId', { code: 'ORGANISATION_PARENT_CYCLE' });
 }
@@ -64,10 +65,23 @@ export async function createOrganisation(
   checkPlace(await loadOrganisationTree(deps), input.name, input.parentId, id);
   const now = deps.clock.now();
   const at = now.toISOString();
-  const organisation: Organisation = { id, ...input, name: input.name.trim(), version: 1, createdAt: at, updatedAt: at };
+  const organisation: Organisation = {
+    id,
+    ...input,
+    name: input.name.trim(),
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
   await deps.organisations.save(
     organisation,
-    auditEvent(ctx.actor, now, 'organisation.created', { type: 'organisation', id }, changeDetails({}, organisation)),
+    auditEvent(
+      ctx.actor,
+      now,
+      'organisation.created',
+      { type: 'organisation', id },
+      changeDetails({}, organisation),
+    ),
   );
   return organisation;
 }
@@ -111,7 +125,13 @@ export async function updateOrganisation(
   const saved: Organisation = { ...merged, version: current.version + 1, updatedAt: now.toISOString() };
   await deps.organisations.save(
     saved,
-    auditEvent(ctx.actor, now, 'organisation.updated', { type: 'organisation', id }, changeDetails(current, saved)),
+    auditEvent(
+      ctx.actor,
+      now,
+      'organisation.updated',
+      { type: 'organisation', id },
+      changeDetails(current, saved),
+    ),
     current.version,
   );
   return saved;
@@ -142,6 +162,9 @@ export async function getOrganisationHistory(
   id: string,
 ): Promise<{ organisation: Organisation; history: OrganisationChange[] }> {
   requireAdmin(actor);
-  const [organisation, events] = await Promise.all([getOrganisation(deps, id), deps.organisations.history(id)]);
+  const [organisation, events] = await Promise.all([
+    getOrganisation(deps, id),
+    deps.organisations.history(id),
+  ]);
   return { organisation, history: events.map(changeOf).sort((a, b) => b.version - a.version) };
 }

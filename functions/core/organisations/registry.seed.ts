@@ -12,11 +12,36 @@ type Seed = Pick<Organisation, 'id' | 'name' | 'sector'> & { parentId?: string; 
 const NAMED: readonly Seed[] = [
   { id: 'plo-midtjylland', name: 'PLO Midtjylland', sector: 'general_practice' },
   { id: 'aarhus-universitet', name: 'Aarhus Universitet', sector: 'research' },
-  { id: 'aarhus-universitetshospital', name: 'Aarhus Universitetshospital', sector: 'region', parentId: REGION_ID },
-  { id: 'regionshospitalet-silkeborg', name: 'Regionshospitalet Silkeborg', sector: 'region', parentId: REGION_ID },
-  { id: 'regionshospitalet-randers', name: 'Regionshospitalet Randers', sector: 'region', parentId: REGION_ID },
-  { id: 'fim-sekretariatet', name: 'FIM-sekretariatet, Region Midtjylland', sector: 'region', parentId: REGION_ID },
-  { id: 'region-midtjylland-oekonomi', name: 'Region Midtjylland, Økonomi', sector: 'region', parentId: REGION_ID },
+  {
+    id: 'aarhus-universitetshospital',
+    name: 'Aarhus Universitetshospital',
+    sector: 'region',
+    parentId: REGION_ID,
+  },
+  {
+    id: 'regionshospitalet-silkeborg',
+    name: 'Regionshospitalet Silkeborg',
+    sector: 'region',
+    parentId: REGION_ID,
+  },
+  {
+    id: 'regionshospitalet-randers',
+    name: 'Regionshospitalet Randers',
+    sector: 'region',
+    parentId: REGION_ID,
+  },
+  {
+    id: 'fim-sekretariatet',
+    name: 'FIM-sekretariatet, Region Midtjylland',
+    sector: 'region',
+    parentId: REGION_ID,
+  },
+  {
+    id: 'region-midtjylland-oekonomi',
+    name: 'Region Midtjylland, Økonomi',
+    sector: 'region',
+    parentId: REGION_ID,
+  },
   {
     id: 'aarhus-sundhed-og-omsorg',
     name: 'Sundhed og Omsorg, Aarhus Kommune',

@@ -39,7 +39,8 @@ export function buildTree(organisations: readonly Organisation[]): OrganisationT
     get: (id) => byId.get(id),
     lineage: (id) => {
       const seen: string[] = [];
-      for (let at: string | undefined = id; at && !seen.includes(at); at = byId.get(at)?.parentId) seen.push(at);
+      for (let at: string | undefined = id; at && !seen.includes(at); at = byId.get(at)?.parentId)
+        seen.push(at);
       return seen;
     },
   };

@@ -1,7 +1,7 @@
 import type { Application } from '../applications/application.schema.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
-import type { RequestContext } from '../ports.js';
 import type { OrganisationTree } from '../organisations/tree.js';
+import type { RequestContext } from '../ports.js';
 import { AppError, forbidden } from '../shared/errors.js';
 import { organisationConflict } from './conflicts.js';
 import type { Assignment, PersonConflict } from './review.schema.js';

@@ -88,16 +88,35 @@ export async function ruleOnConflict(
   );
 }
 
-/** Conflicts declared under a call, not yet ruled first. @throws AppError FORBIDDEN */
+/**
+ * Conflicts declared under a call, not yet ruled first; none on an application the reader is conflicted with
+ * (who reviews it and why they stood aside is part of the case: admins rule there). @throws AppError FORBIDDEN
+ */
 export async function listCallConflicts(
   deps: CoreDeps,
   ctx: RequestContext,
   callId: string,
 ): Promise<Assignment[]> {
   requireChair(ctx);
-  const all = await deps.reviews.listByCall(callId);
+  const [all, applications, tree] = await Promise.all([
+    deps.reviews.listByCall(callId),
+    deps.applications.listByCall(callId),
+    loadOrganisationTree(deps),
+  ]);
+  const hidden = new Set(
+    applications
+      .filter((app) =>
+        actorConflicted(
+          ctx.actor,
+          app,
+          all.filter((a) => a.applicationId === app.id),
+          tree,
+        ),
+      )
+      .map((app) => app.id),
+  );
   return all
-    .filter((a) => a.conflict)
+    .filter((a) => a.conflict && !hidden.has(a.applicationId))
     .map(withoutReviewContent)
     .sort(
       (a, b) =>

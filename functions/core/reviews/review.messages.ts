@@ -45,7 +45,7 @@ export interface ReviewMessages
    * The reader is conflicted with the application (issue 11): they learn its title and the ground of their
    * recusal, nothing else.
    */
-  RECUSED: { title: string; ground: 'organisation' | 'declared' };
+  RECUSED: { applicationTitle: string; ground: 'organisation' | 'declared' };
 }
 
 /** What every e-mail to a reviewer about an application names. */

@@ -33,7 +33,17 @@ export async function listMyAssignments(
       ...(page.cursor ? { cursor: page.cursor } : {}),
     }),
   ]);
-  return { items: [...open, ...finished.items], ...(finished.cursor ? { cursor: finished.cursor } : {}) };
+  return {
+    items: [...open, ...finished.items].map(asRecusedSees),
+    ...(finished.cursor ? { cursor: finished.cursor } : {}),
+  };
+}
+
+/** A reviewer who stood aside keeps the title of the application and their declaration, not its reference. */
+function asRecusedSees(assignment: Assignment): Assignment {
+  if (!isRecusedOrPending(assignment)) return assignment;
+  const { applicationReference: _reference, ...rest } = assignment;
+  return rest;
 }
 
 /**
@@ -94,7 +104,7 @@ export async function getMyReview(
 ): Promise<ReviewerView> {
   const assignment = await loadOwnAssignment(deps, actor, applicationId);
   const { application, call } = await loadApplicationInReview(deps, applicationId);
-  if (isRecusedOrPending(assignment)) return { assignment, call };
+  if (isRecusedOrPending(assignment)) return { assignment: asRecusedSees(assignment), call };
   return { assignment, call, application: applicationForReviewer(application, call) };
 }
 
