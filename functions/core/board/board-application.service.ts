@@ -111,7 +111,10 @@ export async function conflictedAmong(
   const tree = await loadOrganisationTree(deps);
   const found = await Promise.all(
     [...new Set(applicationIds)].map(async (id) => {
-      const [application, own] = await Promise.all([deps.applications.get(id), deps.reviews.get(id, actor.userId)]);
+      const [application, own] = await Promise.all([
+        deps.applications.get(id),
+        deps.reviews.get(id, actor.userId),
+      ]);
       return application && personConflict(actor, application, own ? [own] : [], tree) ? [id] : [];
     }),
   );

@@ -1,8 +1,8 @@
 import { type AuditEvent, auditEvent } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
+import { conflictedAmong, recused } from '../board/board-application.service.js';
 import { loadOrganisationTree } from '../organisations/organisation.service.js';
 import type { AwardClosing, CoreDeps, RequestContext } from '../ports.js';
-import { conflictedAmong, recused } from '../board/board-application.service.js';
 import { conflicted, isBoardOrAdmin, personConflict } from '../reviews/access.js';
 import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
 import { addDays, copenhagenDate } from '../shared/time.js';
@@ -88,7 +88,11 @@ export async function listAwardsForBoard(
   deps: CoreDeps,
   actor: Principal,
   page: { cursor?: string } = {},
-): Promise<{ rows: AwardAwaitingReports[]; recused: { applicationId: string; title: string }[]; cursor?: string }> {
+): Promise<{
+  rows: AwardAwaitingReports[];
+  recused: { applicationId: string; title: string }[];
+  cursor?: string;
+}> {
   if (!isBoardOrAdmin(actor)) throw forbidden();
   const [awaitingReports, newest] = await Promise.all([
     deps.reports.listAwaiting(),
