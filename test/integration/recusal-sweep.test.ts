@@ -55,7 +55,8 @@ beforeAll(async () => {
       },
       { owner: RESEARCHER2, title: 'Synligt projekt', amountOre: VISIBLE_ORE },
     ],
-    { budgetOre: BUDGET_ORE },
+    // A grant type's ceiling of its own: the largest amount asked for would otherwise be the ceiling.
+    { budgetOre: BUDGET_ORE, grantTypes: [{ id: 'A', name: 'Forskningsprojekt', maxAmountOre: 30_000_000 }] },
   );
   expectOk(await client.post(`/api/applications/${ids.hidden}/award/accept`, ACCEPT, RESEARCHER2), 201);
   const hidden = expectOk(await client.get(`/api/applications/${ids.hidden}`, ADMIN));
