@@ -92,6 +92,11 @@ describe('GET /api/openapi.json', () => {
       'GET /me/messages/{messageId}': 'getMessage',
       'GET /admin/messages': 'listMessages',
       'POST /admin/messages/{messageId}/resend': 'resendMessage',
+      'GET /board/applications/{applicationId}': 'getBoardApplication',
+      'GET /organisations': 'searchOrganisations',
+      'POST /organisations': 'createOrganisation',
+      'GET /organisations/{organisationId}': 'getOrganisation',
+      'PATCH /organisations/{organisationId}': 'updateOrganisation',
     });
     // The contract's field names, straight from the schemas the routes validate with.
     const input = doc.components.schemas.CallInput;
