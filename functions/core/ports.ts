@@ -42,6 +42,8 @@ export interface SubmissionWrite {
 
 export interface ApplicationRepository {
   get(id: string): Promise<Application | undefined>;
+  /** Several applications in one BatchGetItem (100 a request, as `get` reads); absent ones left out. */
+  getMany(ids: readonly string[]): Promise<Application[]>;
   listByOwner(ownerId: string): Promise<Application[]>;
   listByCall(callId: string): Promise<Application[]>;
   /** Writes at the version read (created when undefined), with its audit event and the messages it causes. */
@@ -85,6 +87,8 @@ export interface UserRepository {
 
 export interface ReviewRepository {
   get(applicationId: string, reviewerId: string): Promise<Assignment | undefined>;
+  /** Several assignments in one BatchGetItem (100 a request); absent ones left out. */
+  getMany(keys: readonly { applicationId: string; reviewerId: string }[]): Promise<Assignment[]>;
   listByApplication(applicationId: string): Promise<Assignment[]>;
   /** The reviewer's open assignments (still to review), by call. */
   listOpenByReviewer(reviewerId: string): Promise<Assignment[]>;

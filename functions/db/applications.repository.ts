@@ -6,7 +6,7 @@ import type { Db } from './client.js';
 import { failedConditions } from './errors.js';
 import { applicationItem } from './items.js';
 import { keys } from './keys.js';
-import { getItem, queryAll, queryIndex } from './reads.js';
+import { batchGet, getItem, queryAll, queryIndex } from './reads.js';
 import { rebuildWhileRaced } from './retry.js';
 import { saveVersioned, transact, versionedPut } from './transact.js';
 
@@ -22,6 +22,12 @@ const lostReferenceRace = (error: unknown): boolean => {
 export function createApplicationRepository(db: Db): ApplicationRepository {
   return {
     get: (id) => getItem<Application>(db, keys.application(id)),
+    getMany: (ids) =>
+      batchGet<Application>(
+        db,
+        [...new Set(ids)].map((id) => keys.application(id)),
+        false,
+      ),
     listByOwner: (ownerId) =>
       queryAll<Application>(db, queryIndex('gsi1', 'gsi1pk', keys.applicationsOfOwner(ownerId), true)),
     listByCall: (callId) =>

@@ -274,6 +274,11 @@ function fakeApplications(store: FakeStore): ApplicationRepository {
   const under = (a: Application, event: AuditEvent) => ({ entityPk: `APP#${a.id}`, event });
   return {
     get: async (id) => copy(store.applications.get(id)),
+    getMany: async (ids) =>
+      [...new Set(ids)].flatMap((id) => {
+        const found = store.applications.get(id);
+        return found ? [copy(found)] : [];
+      }),
     listByOwner: async (ownerId) =>
       [...store.applications.values()]
         .filter((a) => a.ownerId === ownerId)
@@ -333,6 +338,11 @@ function fakeReviews(store: FakeStore): ReviewRepository {
   return {
     get: async (applicationId, reviewerId) =>
       copy(store.assignments.get(assignmentKey({ applicationId, reviewerId }))),
+    getMany: async (wanted) =>
+      wanted.flatMap((k) => {
+        const found = store.assignments.get(assignmentKey(k));
+        return found ? [copy(found)] : [];
+      }),
     listByApplication: async (applicationId) =>
       list(
         (a) => a.applicationId === applicationId,

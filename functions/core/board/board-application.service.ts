@@ -99,8 +99,9 @@ export async function getBoardApplication(
 }
 
 /**
- * The applications among `applicationIds` the reader is conflicted on (none for admins): each one's item and
- * the reader's own assignment (a declared conflict), read in parallel, and the registry's tree once.
+ * The applications among `applicationIds` the reader is conflicted on (none for admins): three requests
+ * whatever their number (up to 100): the applications and the reader's own assignments (a declared conflict)
+ * in one BatchGetItem each, and the registry's tree.
  */
 export async function conflictedAmong(
   deps: CoreDeps,
@@ -108,15 +109,22 @@ export async function conflictedAmong(
   applicationIds: readonly string[],
 ): Promise<Set<string>> {
   if (isAdmin(actor) || applicationIds.length === 0) return new Set();
-  const tree = await loadOrganisationTree(deps);
-  const found = await Promise.all(
-    [...new Set(applicationIds)].map(async (id) => {
-      const [application, own] = await Promise.all([
-        deps.applications.get(id),
-        deps.reviews.get(id, actor.userId),
-      ]);
-      return application && personConflict(actor, application, own ? [own] : [], tree) ? [id] : [];
-    }),
+  const unique = [...new Set(applicationIds)];
+  const [tree, applications, own] = await Promise.all([
+    loadOrganisationTree(deps),
+    deps.applications.getMany(unique),
+    deps.reviews.getMany(unique.map((applicationId) => ({ applicationId, reviewerId: actor.userId }))),
+  ]);
+  return new Set(
+    applications
+      .filter((a) =>
+        personConflict(
+          actor,
+          a,
+          own.filter((o) => o.applicationId === a.id),
+          tree,
+        ),
+      )
+      .map((a) => a.id),
   );
-  return new Set(found.flat());
 }
