@@ -72,10 +72,11 @@ const matrix: PageCase<Role>[] = [
   ],
   ['POST', () => '/awards/nowhere/reports/final', { anonymous: S, others: 404 }, STALE],
   ['GET', () => '/board/awards', B(200)],
-  ['GET', () => `/board/awards/${awardId}/reports`, B(200)],
+  // The chair is conflicted with the award: recused from its reports (issue 11), a stale form included.
+  ['GET', () => `/board/awards/${awardId}/reports`, { ...B(200), chair: 403 }],
   ['GET', () => '/board/awards/nowhere/reports', B(404)],
-  ['POST', () => `/board/awards/${awardId}/reports/final/approve`, B(409), STALE],
-  ['POST', () => `/board/awards/${awardId}/reports/final/return`, B(409), STALE],
+  ['POST', () => `/board/awards/${awardId}/reports/final/approve`, { ...B(409), chair: 403 }, STALE],
+  ['POST', () => `/board/awards/${awardId}/reports/final/return`, { ...B(409), chair: 403 }, STALE],
   ['POST', () => `/board/awards/${awardId}/reports/nowhere/approve`, B(404), STALE],
 ];
 
