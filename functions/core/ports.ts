@@ -19,6 +19,7 @@ import type {
 import type { Party } from './finance/parties.schema.js';
 import type { Report } from './finance/report.schema.js';
 import type { MessageFilter, MessagePage, SendResult, StoredMessage } from './messages/message.schema.js';
+import type { Organisation } from './organisations/organisation.schema.js';
 import type { Assignment } from './reviews/review.schema.js';
 import type { Clock } from './shared/time.js';
 
@@ -57,6 +58,7 @@ export interface ApplicationListFilter {
 export interface ApplicationRepository {
   get(id: string): Promise<Application | undefined>;
   /** Several applications in one BatchGetItem (eventually consistent); absent ones left out. */
+  /** Several applications in one BatchGetItem (100 a request, as `get` reads); absent ones left out. */
   getMany(ids: readonly string[]): Promise<Application[]>;
   listByOwner(ownerId: string): Promise<Application[]>;
   /** A call's applications that have left draft: drafts are not read (their own index partition). */
@@ -157,6 +159,8 @@ export interface UserRepository {
 
 export interface ReviewRepository {
   get(applicationId: string, reviewerId: string): Promise<Assignment | undefined>;
+  /** Several assignments in one BatchGetItem (100 a request); absent ones left out. */
+  getMany(keys: readonly { applicationId: string; reviewerId: string }[]): Promise<Assignment[]>;
   listByApplication(applicationId: string): Promise<Assignment[]>;
   /** The reviewer's open assignments (still to review), by call. */
   listOpenByReviewer(reviewerId: string): Promise<Assignment[]>;
@@ -548,6 +552,19 @@ export interface PrivacyNoticeRepository {
   markSeen(userId: string, at: string, audit: AuditEvent): Promise<void>;
 }
 
+/** The organisations registry (issue 11): one index partition, read whole for the tree or by name prefix. */
+export interface OrganisationRepository {
+  /** Every organisation (one Query of the index partition ORGS: a few hundred small items at most). */
+  list(): Promise<Organisation[]>;
+  /** Up to `limit` organisations whose normalised name begins with `prefix`, by name (one Query). */
+  search(prefix: string, limit: number): Promise<Organisation[]>;
+  get(id: string): Promise<Organisation | undefined>;
+  /** Writes at the version read (created when undefined), with its audit event. @throws VERSION_CONFLICT */
+  save(organisation: Organisation, audit: AuditEvent, expectedVersion?: number): Promise<void>;
+  /** The audit events kept under an organisation, oldest first: its history. */
+  history(id: string): Promise<AuditEvent[]>;
+}
+
 export interface CoreDeps {
   caseRecord: CaseRecordRepository;
   privacyNotice: PrivacyNoticeRepository;
@@ -567,6 +584,7 @@ export interface CoreDeps {
   documents: DocumentRepository;
   files: FileStore;
   sessions: SessionRepository;
+  organisations: OrganisationRepository;
   clock: Clock;
 }
 

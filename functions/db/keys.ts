@@ -247,6 +247,13 @@ export const keys = {
   sessionsOfUser: (userId: string) => `SESSIONS#${userId}`,
   /** A form posted after its session ended, kept while the person signs in again (under a hash of its id). */
   formStash: (idHash: string) => ({ pk: `FORMSTASH#${idHash}`, sk: 'FORMSTASH' }),
+  /** An organisation of the registry; every one in the index partition ORGS by normalised name (prefix search). */
+  organisation: (id: string) => ({ pk: `ORG#${id}`, sk: 'ORG' }),
+  organisationByName: (normalisedName: string, id: string) => ({
+    gsi1pk: 'ORGS',
+    gsi1sk: `${normalisedName}#${id}`,
+  }),
+  organisationsPk: 'ORGS',
 
   /** A reminder queued once (`deadline-7#<applicationId>`, `acceptance#<applicationId>`, …). */
   reminder: (marker: string) => ({ pk: `REMINDER#${marker}`, sk: 'REMINDER' }),

@@ -5,7 +5,7 @@ import type { Db } from './client.js';
 import { dynamo } from './errors.js';
 import { assignmentItem } from './items.js';
 import { keys, stripKeys } from './keys.js';
-import { getItem, queryAll, queryIndex } from './reads.js';
+import { batchGet, getItem, queryAll, queryIndex } from './reads.js';
 import { saveVersioned, transact } from './transact.js';
 
 /**
@@ -26,6 +26,12 @@ function decodeFinishedCursor(reviewerId: string, cursor: string | undefined) {
 export function createReviewRepository(db: Db): ReviewRepository {
   return {
     get: (applicationId, reviewerId) => getItem<Assignment>(db, keys.assignment(applicationId, reviewerId)),
+    getMany: (wanted) =>
+      batchGet<Assignment>(
+        db,
+        wanted.map((k) => keys.assignment(k.applicationId, k.reviewerId)),
+        false,
+      ),
     listByApplication: (applicationId) =>
       queryAll<Assignment>(db, {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',

@@ -9,6 +9,7 @@ import { adminApplicationRoutes } from './routes/admin-applications.routes.js';
 import { applicationRoutes } from './routes/applications.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { awardRoutes } from './routes/awards.routes.js';
+import { boardRoutes } from './routes/board.routes.js';
 import { callRoutes } from './routes/calls.routes.js';
 import { caseRoutes } from './routes/cases.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
@@ -16,6 +17,7 @@ import { financeRoutes } from './routes/finance.routes.js';
 import { memberRoutes } from './routes/members.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
 import { minutesRoutes } from './routes/minutes.routes.js';
+import { organisationRoutes } from './routes/organisations.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { reviewRoutes } from './routes/reviews.routes.js';
 import { sessionRoutes } from './routes/sessions.routes.js';
@@ -69,6 +71,8 @@ export function apiApp(deps: AppDeps) {
     minutesRoutes,
     caseRoutes,
     sessionRoutes,
+    boardRoutes,
+    organisationRoutes,
   ]) {
     api.route('/', routes(deps));
   }

@@ -63,7 +63,7 @@ export function decisionsCsv(lang: Lang, data: readonly DecisionsExportRow[]): s
       [w.reviewCount, (row) => row.reviewCount],
       [w.spread, (row) => twoDecimals(row.spread)],
       [w.requested, (row) => kronerText(row.requestedOre)],
-      [w.outcome, (row) => t.status[row.status]],
+      [w.outcome, (row) => (row.status ? t.status[row.status] : t.ranking.conflicted)],
       [w.amount, (row) => kronerText(row.amountOre)],
       [w.justification, (row) => row.justification],
       [w.recused, (row) => row.recused.join(', ')],

@@ -11,9 +11,11 @@ import { yearSettingsInputSchema } from '../core/finance/finance.schema.js';
 import { DEMO_PAYMENT_DETAILS, demoInvoicingDetails } from '../core/finance/parties.demo.js';
 import { PARTIES, REGION_ID } from '../core/finance/parties.js';
 import { applyPopulationImport } from '../core/finance/population.service.js';
+import { registrySeed } from '../core/organisations/registry.seed.js';
 import type { CoreDeps, UserProfile } from '../core/ports.js';
 import { addDays, copenhagenDate, copenhagenWallClock } from '../core/shared/time.js';
 import type { Db } from '../db/client.js';
+import { putOrganisation } from '../db/organisations.repository.js';
 import { putParty } from '../db/parties.repository.js';
 import { transact } from '../db/transact.js';
 
@@ -134,12 +136,25 @@ export function demoDeadline(now: Date): string {
  * Seeds the demo data once: the 20 parties, the demo users, this year's finance settings and one open call.
  * Returns whether it ran.
  */
+/** The organisations registry as it begins (issue 11): the 20 parties and the organisations the demo names. */
+export async function seedRegistry(db: Db, deps: Pick<CoreDeps, 'clock'>): Promise<void> {
+  const now = deps.clock.now();
+  for (const organisation of registrySeed(now.toISOString())) {
+    await putOrganisation(
+      db,
+      organisation,
+      auditEvent(system, now, 'organisation.seeded', { type: 'organisation', id: organisation.id }),
+    );
+  }
+}
+
 export async function seedDemoData(db: Db, deps: CoreDeps): Promise<boolean> {
   const marker = await db.doc.send(
     new GetCommand({ TableName: db.tableName, Key: SEED_MARKER, ConsistentRead: true }),
   );
   if (marker.Item) return false;
 
+  await seedRegistry(db, deps);
   for (const party of PARTIES) {
     await putParty(
       db,

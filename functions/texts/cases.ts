@@ -78,6 +78,9 @@ const EVENTS_DA: Record<AuditAction, string> = {
   'document.infected': 'Et bilag blev fundet med virus og sat i karantæne',
   'minutes.approved': 'Formanden godkendte referatet',
   'minutes.corrected': 'Referatet blev rettet',
+  'organisation.created': 'En organisation blev oprettet i registret',
+  'organisation.updated': 'En organisation blev ændret i registret',
+  'organisation.seeded': 'Registret blev udfyldt med demodata',
   'session.started': 'Personen loggede ind',
   'session.ended': 'Personens session blev afsluttet',
 };
@@ -153,6 +156,9 @@ const EVENTS_EN: typeof EVENTS_DA = {
   'document.infected': 'An attachment was found infected and quarantined',
   'minutes.approved': 'The chair approved the minutes',
   'minutes.corrected': 'The minutes were corrected',
+  'organisation.created': 'An organisation was added to the registry',
+  'organisation.updated': 'An organisation was changed in the registry',
+  'organisation.seeded': 'The registry was seeded with demo data',
   'session.started': 'The person signed in',
   'session.ended': 'The person’s session was ended',
 };

@@ -227,6 +227,7 @@ const ENTITY_DA: Record<EntityName, string> = {
   invitation: 'Invitationen',
   member: 'Medansøgeren',
   document: 'Bilaget',
+  organisation: 'Organisationen',
 };
 const ENTITY_EN: Record<EntityName, string> = {
   call: 'The call',
@@ -245,6 +246,7 @@ const ENTITY_EN: Record<EntityName, string> = {
   invitation: 'The invitation',
   member: 'The co-applicant',
   document: 'The attachment',
+  organisation: 'The organisation',
 };
 
 type SharedMessages = CommonMessages & ValidationMessages;

@@ -14,6 +14,7 @@ import * as finance from './finance.js';
 import type { Lang } from './lang.js';
 import * as members from './members.js';
 import { type AllMessageTexts, type MailTexts, type MessageTexts, wordMessage } from './messages.js';
+import * as organisations from './organisations.js';
 import * as outbox from './outbox.js';
 import * as pdf from './pdf.js';
 import * as privacy from './privacy.js';
@@ -42,6 +43,7 @@ const da = {
   ...cases.da,
   ...privacy.da,
   ...sessions.da,
+  ...organisations.da,
 };
 
 export type Texts = typeof da;
@@ -62,6 +64,7 @@ const en: Texts = {
   ...cases.en,
   ...privacy.en,
   ...sessions.en,
+  ...organisations.en,
 };
 
 export const texts: Record<Lang, Texts> = { da, en };
@@ -78,6 +81,7 @@ const messages: Record<Lang, AllMessageTexts> = {
     ...outbox.daMessages,
     ...members.daMessages,
     ...documents.daMessages,
+    ...organisations.daMessages,
   },
   en: {
     ...common.enMessages,
@@ -90,6 +94,7 @@ const messages: Record<Lang, AllMessageTexts> = {
     ...outbox.enMessages,
     ...members.enMessages,
     ...documents.enMessages,
+    ...organisations.enMessages,
   },
 };
 

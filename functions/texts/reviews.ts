@@ -146,6 +146,8 @@ const statusEn = (status: ApplicationStatus) => common.en.status[status];
 
 export const daMessages: MessageTexts<ReviewMessages> = {
   CONFLICTED: () => 'Du er inhabil i denne ansøgning',
+  RECUSED: ({ applicationTitle, ground }) =>
+    `Du er inhabil i ansøgningen "${applicationTitle}" (${ground === 'organisation' ? 'din organisation deltager' : 'erklæret inhabilitet'}) og ser derfor kun dens titel`,
   NOT_A_REVIEWER: ({ reviewerId }) => `${reviewerId} er ikke bedømmer`,
   CONFLICT_OF_INTEREST: ({ reviewerName, organisation }) =>
     reviewerName
@@ -174,6 +176,8 @@ export const daMessages: MessageTexts<ReviewMessages> = {
 
 export const enMessages: MessageTexts<ReviewMessages> = {
   CONFLICTED: () => 'You are conflicted on this application',
+  RECUSED: ({ applicationTitle, ground }) =>
+    `You are conflicted on the application "${applicationTitle}" (${ground === 'organisation' ? 'your organisation takes part' : 'declared conflict'}) and see its title only`,
   NOT_A_REVIEWER: ({ reviewerId }) => `${reviewerId} is not a reviewer`,
   CONFLICT_OF_INTEREST: ({ reviewerName, organisation }) =>
     reviewerName

@@ -100,6 +100,11 @@ describe('GET /api/openapi.json', () => {
       'POST /invitations/{invitationId}/accept': 'acceptInvitation',
       'GET /applications/{applicationId}/pdf': 'getApplicationPdf',
       'DELETE /admin/users/{userId}/sessions': 'endUserSessions',
+      'GET /board/applications/{applicationId}': 'getBoardApplication',
+      'GET /organisations': 'searchOrganisations',
+      'POST /organisations': 'createOrganisation',
+      'GET /organisations/{organisationId}': 'getOrganisation',
+      'PATCH /organisations/{organisationId}': 'updateOrganisation',
     });
     // The contract's field names, straight from the schemas the routes validate with.
     const input = doc.components.schemas.CallInput;

@@ -108,14 +108,16 @@ describe('reports', () => {
     ]);
   });
 
-  it('GET reports: owner, finance, admins and the board; others 404, anonymous 401', async () => {
+  it('GET reports: owner, finance, admins and the board free of conflict; a conflicted member 403 (recused); others 404', async () => {
     const id = await acceptedAward(client, { partners: PARTNERS });
     const path = `/api/awards/${id}/reports`;
     expectProblem(await client.get(path), 401);
     for (const who of [RESEARCHER2, REVIEWER]) expectProblem(await client.get(path, who), 404, 'NOT_FOUND');
-    for (const who of [RESEARCHER, BOARD, CONFLICTED_BOARD, FINANCE, ADMIN]) {
+    for (const who of [RESEARCHER, BOARD, FINANCE, ADMIN]) {
       expect(expectOk(await client.get(path, who)).items).toHaveLength(2);
     }
+    // Issue 11: a conflicted member learns the title and that they are recused, not the reports.
+    expect(expectProblem(await client.get(path, CONFLICTED_BOARD), 403).reason).toBe('RECUSED');
     expectProblem(await client.get(`/api/awards/${crypto.randomUUID()}/reports`, ADMIN), 404);
     expectProblem(await client.get('/api/awards/not-a-uuid/reports', ADMIN), 400);
   });

@@ -155,8 +155,10 @@ describe('review and decision, end to end', () => {
       who,
     );
     expect(declared.status, declared.text).toBe(200);
-    const conflicts = await client.get(`/api/calls/${callId}/conflicts`, CHAIR);
+    const conflicts = await client.get(`/api/calls/${callId}/conflicts`, ADMIN);
     expect(conflicts.body.items.map((a: { reviewerId: string }) => a.reviewerId)).toEqual([whoId]);
+    // Issue 11: the chair, conflicted with the application, is not shown who declared what on it.
+    expect((await client.get(`/api/calls/${callId}/conflicts`, CHAIR)).body.items).toEqual([]);
     // The chair (Region Midtjylland) is a partner on the Aarhus application: they may not rule; an admin does.
     expect(
       (

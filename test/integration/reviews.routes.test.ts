@@ -811,13 +811,8 @@ describe('the ranking and the CSV exports', () => {
   it('gives a conflicted board member the title only on that row', async () => {
     const { rows } = await ranking(BOARD);
     const conflicted = row(rows, r.na);
-    expect(Object.keys(conflicted).sort()).toEqual([
-      'applicationId',
-      'conflicted',
-      'reference',
-      'status',
-      'title',
-    ]);
+    // Issue 11: not even its reference or status.
+    expect(Object.keys(conflicted).sort()).toEqual(['applicationId', 'conflicted', 'title']);
     expect(conflicted).toMatchObject({ conflicted: true, title: 'Faldforebyggelse i eget hjem' });
     expect(row(rows, r.high)).toMatchObject({ conflicted: false, score: { mean: 4 } });
     // The chair is not conflicted with any of them.
@@ -970,7 +965,9 @@ describe('the ranking and the CSV exports', () => {
     const decisions = parseDanishCsv(
       (await fetchCsv(h, `/api/calls/${callId}/exports/decisions.csv`, BOARD)).text,
     );
-    const bare = decisions.find((x) => x[1] === naRef);
-    expect(bare?.slice(3)).toEqual(['', '', '', '', 'Under bedømmelse', '', '', '']);
+    // Title only, and "Inhabil" for its outcome: neither its reference nor its status (issue 11).
+    expect(decisions.some((x) => x[1] === naRef)).toBe(false);
+    const bare = decisions.find((x) => x[2] === 'Faldforebyggelse i eget hjem' && x[1] === '');
+    expect(bare?.slice(3)).toEqual(['', '', '', '', 'Inhabil', '', '', '']);
   });
 });

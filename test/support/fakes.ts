@@ -38,6 +38,8 @@ import {
   type StoredMessage,
   storedMessage,
 } from '../../functions/core/messages/message.schema.js';
+import type { Organisation } from '../../functions/core/organisations/organisation.schema.js';
+import { normaliseOrganisation } from '../../functions/core/organisations/tree.js';
 import type {
   ApplicationRepository,
   AwardClosing,
@@ -54,6 +56,7 @@ import type {
   MessageRepository,
   MinutesRepository,
   MovementClaim,
+  OrganisationRepository,
   PartyRepository,
   ReminderRepository,
   ReportRepository,
@@ -175,6 +178,8 @@ export class FakeStore {
   readonly days = new Map<string, number>();
   /** Parties with their invoicing details, by id. */
   readonly parties = new Map<string, Party>();
+  /** The organisations registry, by id. */
+  readonly organisations = new Map<string, Organisation>();
   /** The reminders' markers: each reminder is queued once. */
   readonly reminders = new Map<string, string>();
   /** Documents by `<applicationId>#<documentId>`, and the file store's objects by key. */
@@ -294,7 +299,11 @@ function fakeApplications(store: FakeStore): ApplicationRepository {
   const under = (a: Application, event: AuditEvent) => ({ entityPk: `APP#${a.id}`, event });
   return {
     get: async (id) => copy(store.applications.get(id)),
-    getMany: async (ids) => copiesOf(store.applications, ids),
+    getMany: async (ids) =>
+      [...new Set(ids)].flatMap((id) => {
+        const found = store.applications.get(id);
+        return found ? [copy(found)] : [];
+      }),
     listByOwner: async (ownerId) =>
       [...store.applications.values()]
         .filter((a) => a.ownerId === ownerId)
@@ -488,6 +497,11 @@ function fakeReviews(store: FakeStore): ReviewRepository {
   return {
     get: async (applicationId, reviewerId) =>
       copy(store.assignments.get(assignmentKey({ applicationId, reviewerId }))),
+    getMany: async (wanted) =>
+      wanted.flatMap((k) => {
+        const found = store.assignments.get(assignmentKey(k));
+        return found ? [copy(found)] : [];
+      }),
     listByApplication: async (applicationId) =>
       list(
         (a) => a.applicationId === applicationId,
@@ -1105,6 +1119,27 @@ function fakeCaseRecord(store: FakeStore): CaseRecordRepository {
   };
 }
 
+function fakeOrganisations(store: FakeStore): OrganisationRepository {
+  const byName = () =>
+    [...store.organisations.values()]
+      .sort(ascending((o) => `${normaliseOrganisation(o.name)}#${o.id}`))
+      .map((o) => copy(o));
+  return {
+    list: async () => byName(),
+    search: async (prefix, limit) =>
+      byName()
+        .filter((o) => normaliseOrganisation(o.name).startsWith(normaliseOrganisation(prefix)))
+        .slice(0, limit),
+    get: async (id) => copy(store.organisations.get(id)),
+    save: (organisation, audit, expectedVersion) =>
+      store.transact(
+        { organisation: versioned(store.organisations, organisation.id, organisation, expectedVersion) },
+        { entityPk: `ORG#${organisation.id}`, event: audit },
+      ),
+    history: async (id) => store.audit.filter((a) => a.entityPk === `ORG#${id}`).map((a) => copy(a.event)),
+  };
+}
+
 function fakeReminders(store: FakeStore): ReminderRepository {
   return {
     async queueOnce(marker, message, audit) {
@@ -1229,6 +1264,7 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
     documents: fakeDocuments(store),
     files: fakeFiles(store),
     sessions: fakeSessions(store),
+    organisations: fakeOrganisations(store),
     clock,
   };
   return { deps, clock, store };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Application } from '../../functions/core/applications/application.schema.js';
+import { EMPTY_TREE } from '../../functions/core/organisations/tree.js';
 import { actorConflicted, isRecusedOrPending, personConflict } from '../../functions/core/reviews/access.js';
 import { normaliseOrganisation, organisationConflict } from '../../functions/core/reviews/conflicts.js';
 import type { Assignment } from '../../functions/core/reviews/review.schema.js';
@@ -13,19 +14,19 @@ describe('organisationConflict', () => {
   };
 
   it('finds a person whose organisation takes part, however it is written', () => {
-    expect(organisationConflict('randers kommune', application)).toBe('Randers Kommune');
-    expect(organisationConflict('Randers', application)).toBe('Randers Kommune');
-    expect(organisationConflict('  PLO  Midtjylland ', application)).toBe('PLO Midtjylland');
-    expect(organisationConflict('Aarhus Universitetshospital', application)).toBe(
+    expect(organisationConflict('randers kommune', application, EMPTY_TREE)).toBe('Randers Kommune');
+    expect(organisationConflict('Randers', application, EMPTY_TREE)).toBe('Randers Kommune');
+    expect(organisationConflict('  PLO  Midtjylland ', application, EMPTY_TREE)).toBe('PLO Midtjylland');
+    expect(organisationConflict('Aarhus Universitetshospital', application, EMPTY_TREE)).toBe(
       'Aarhus Universitetshospital',
     );
   });
 
   it('finds none for other organisations or none given', () => {
-    expect(organisationConflict('Aarhus Universitet', application)).toBeUndefined();
-    expect(organisationConflict('Aarhus Kommune', application)).toBeUndefined();
-    expect(organisationConflict(undefined, application)).toBeUndefined();
-    expect(organisationConflict('   ', application)).toBeUndefined();
+    expect(organisationConflict('Aarhus Universitet', application, EMPTY_TREE)).toBeUndefined();
+    expect(organisationConflict('Aarhus Kommune', application, EMPTY_TREE)).toBeUndefined();
+    expect(organisationConflict(undefined, application, EMPTY_TREE)).toBeUndefined();
+    expect(organisationConflict('   ', application, EMPTY_TREE)).toBeUndefined();
   });
 
   it('normalises case, punctuation and the word kommune', () => {
@@ -54,35 +55,44 @@ describe('personConflict', () => {
     }) as Assignment;
 
   it('names the ground as a code and keeps the organisation or the person’s own words beside it', () => {
-    expect(personConflict({ userId: 'u', organisation: 'Randers' }, application, [])).toEqual({
+    expect(personConflict({ userId: 'u', organisation: 'Randers' }, application, [], EMPTY_TREE)).toEqual({
       ground: 'organisation',
       reason: 'Randers Kommune',
     });
-    expect(personConflict({ userId: 'r1' }, application, [declared('r1')])).toEqual({
+    expect(personConflict({ userId: 'r1' }, application, [declared('r1')], EMPTY_TREE)).toEqual({
       ground: 'declared',
       reason: 'Min søster er projektleder',
     });
     // The organisation is found by the system, whatever was declared.
     expect(
-      personConflict({ userId: 'r1', organisation: 'randers kommune' }, application, [declared('r1')]),
+      personConflict(
+        { userId: 'r1', organisation: 'randers kommune' },
+        application,
+        [declared('r1')],
+        EMPTY_TREE,
+      ),
     ).toEqual({ ground: 'organisation', reason: 'Randers Kommune' });
   });
 
   it('counts a declaration until the chair rules it is none, and only the declarer’s own', () => {
     expect(isRecusedOrPending(declared('r1'))).toBe(true);
-    expect(personConflict({ userId: 'r1' }, application, [declared('r1', { recused: true })])?.ground).toBe(
-      'declared',
-    );
     expect(
-      personConflict({ userId: 'r1' }, application, [declared('r1', { recused: false })]),
+      personConflict({ userId: 'r1' }, application, [declared('r1', { recused: true })], EMPTY_TREE)?.ground,
+    ).toBe('declared');
+    expect(
+      personConflict({ userId: 'r1' }, application, [declared('r1', { recused: false })], EMPTY_TREE),
     ).toBeUndefined();
-    expect(personConflict({ userId: 'r2' }, application, [declared('r1')])).toBeUndefined();
+    expect(personConflict({ userId: 'r2' }, application, [declared('r1')], EMPTY_TREE)).toBeUndefined();
   });
 
   it('never holds an admin back: admins run the case where the board is conflicted', () => {
     const person = { email: 'x@x', name: 'X', organisation: 'Randers Kommune', chair: false };
-    expect(actorConflicted({ ...person, userId: 'a', roles: ['admin'] }, application, [])).toBe(false);
-    expect(actorConflicted({ ...person, userId: 'b', roles: ['board'] }, application, [])).toBe(true);
+    expect(actorConflicted({ ...person, userId: 'a', roles: ['admin'] }, application, [], EMPTY_TREE)).toBe(
+      false,
+    );
+    expect(actorConflicted({ ...person, userId: 'b', roles: ['board'] }, application, [], EMPTY_TREE)).toBe(
+      true,
+    );
   });
 });
 

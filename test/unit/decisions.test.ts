@@ -163,6 +163,7 @@ describe('the CSV exports at the edge', () => {
       amountOre: 25_000_001,
       justification: undefined,
       recused: ['Bo Nielsen', 'Charlotte Bech'],
+      conflicted: false,
     };
     const [, da] = decisionsCsv('da', [row]).replace('\uFEFF', '').split('\r\n');
     expect(da).toBe('1;FIM-2027-0001;T;4,26;2;0,5;300000,50;Bevilget;250000,01;;Bo Nielsen, Charlotte Bech');

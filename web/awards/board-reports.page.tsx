@@ -16,10 +16,13 @@ import { byDueDate, reportPrefix } from './reports.page.js';
 export function BoardAwardsPage({
   lang,
   rows,
+  recused = [],
   next,
 }: {
   lang: Lang;
   rows: AwardAwaitingReports[];
+  /** Awards the reader is conflicted on: their titles only. */
+  recused?: { applicationId: string; title: string }[];
   /** The cursor of the next page of older awards, when there is one. */
   next?: string | undefined;
 }) {
@@ -53,6 +56,17 @@ export function BoardAwardsPage({
             </tr>
           ))}
         </DataTable>
+      )}
+      {recused.length > 0 && (
+        <>
+          <h2>{texts[lang].ranking.conflicted}</h2>
+          <p class="meta">{texts[lang].ranking.conflictedNote}</p>
+          <ul>
+            {recused.map((r) => (
+              <li>{r.title}</li>
+            ))}
+          </ul>
+        </>
       )}
       {next && (
         <p>

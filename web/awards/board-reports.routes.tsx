@@ -33,7 +33,7 @@ export function boardReportRoutes(deps: AppDeps) {
     return page(
       c,
       texts[lang].report.boardListTitle,
-      <BoardAwardsPage lang={lang} rows={list.rows} next={list.cursor} />,
+      <BoardAwardsPage lang={lang} rows={list.rows} recused={list.recused} next={list.cursor} />,
     );
   });
 

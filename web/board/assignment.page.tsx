@@ -11,6 +11,10 @@ import { StatusTag } from '../components/status-tag.js';
 import { conflictState } from '../reviews/review.page.js';
 import { BackToCall, rowName } from './board.page.js';
 
+/** Still in review (a conflicted reader's row has no status: it is never offered for work). */
+const inReview = (row: AssignmentRow): boolean =>
+  row.status !== undefined && reviewable({ status: row.status });
+
 const reviewerLabel = (u: { name: string; organisation?: string | undefined }) =>
   u.organisation ? `${u.name}, ${u.organisation}` : u.name;
 
@@ -44,7 +48,7 @@ export function AssignmentPage({
   const b = t.board;
   const r = t.review;
   const base = `/board/calls/${call.id}/assignment`;
-  const anyReviewable = rows.some((row) => !row.conflicted && reviewable(row));
+  const anyReviewable = rows.some((row) => !row.conflicted && inReview(row));
   return (
     <>
       <BackToCall lang={lang} call={call} />
@@ -70,9 +74,11 @@ export function AssignmentPage({
         return (
           <section class="card" aria-labelledby={headingId}>
             <h2 id={headingId}>{rowName(row)}</h2>
-            <p>
-              <StatusTag status={row.status} lang={lang} />
-            </p>
+            {row.status && (
+              <p>
+                <StatusTag status={row.status} lang={lang} />
+              </p>
+            )}
             {row.conflicted ? (
               <p>{b.conflictedRow}</p>
             ) : (
@@ -101,7 +107,7 @@ export function AssignmentPage({
                         <td>{r.statuses[a.review.status]}</td>
                         <td>{r.conflicts[conflictState(a)]}</td>
                         <td>
-                          {reviewable(row) && a.review.status === 'submitted' ? (
+                          {inReview(row) && a.review.status === 'submitted' ? (
                             <AssignmentAction
                               action={`${base}/reopen`}
                               applicationId={row.applicationId}
@@ -110,7 +116,7 @@ export function AssignmentPage({
                               label={b.reopenLabel(a.reviewerName, rowName(row))}
                               text={b.reopen}
                             />
-                          ) : reviewable(row) ? (
+                          ) : inReview(row) ? (
                             <AssignmentAction
                               action={`${base}/remove`}
                               applicationId={row.applicationId}
@@ -127,7 +133,7 @@ export function AssignmentPage({
                     ))}
                   </DataTable>
                 )}
-                {reviewable(row) ? (
+                {inReview(row) ? (
                   free.length > 0 && (
                     <form method="post" action={`${base}/add`} class="inline-form" novalidate>
                       <input type="hidden" name="applicationId" value={row.applicationId} />
@@ -181,7 +187,7 @@ export function SuggestionPage({
   const t = texts[lang];
   const b = t.board;
   const base = `/board/calls/${call.id}/assignment`;
-  const assignable = rows.filter((row) => !row.conflicted && reviewable(row));
+  const assignable = rows.filter((row) => !row.conflicted && inReview(row));
   return (
     <>
       <BackToCall lang={lang} call={call} />

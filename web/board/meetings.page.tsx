@@ -15,6 +15,7 @@ import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { maxLengthOf } from '../forms.js';
+import { boardApplicationPath } from './application.page.js';
 import { BackToCall, rowName } from './board.page.js';
 import { formatScore } from './ranking.page.js';
 
@@ -239,8 +240,9 @@ function DecisionFieldset({
     <fieldset>
       <legend>{rowName(row)}</legend>
       <p class="meta">
-        {m.requested}: {row.requestedAmountOre === undefined ? '–' : formatKr(row.requestedAmountOre, lang)} ·{' '}
-        {m.mean}: {formatScore(row.score?.mean, lang)} · <StatusTagText lang={lang} status={row.status} />
+        <a href={boardApplicationPath(id)}>{texts[lang].boardApplication.open}</a> · {m.requested}:{' '}
+        {row.requestedAmountOre === undefined ? '–' : formatKr(row.requestedAmountOre, lang)} · {m.mean}:{' '}
+        {formatScore(row.score?.mean, lang)} · <StatusTagText lang={lang} status={row.status} />
       </p>
       <fieldset
         id={outcomeId}
@@ -297,7 +299,7 @@ function DecisionFieldset({
 }
 
 function StatusTagText({ lang, status }: { lang: Lang; status: RankingRow['status'] }) {
-  return <span>{texts[lang].status[status]}</span>;
+  return <span>{status ? texts[lang].status[status] : '–'}</span>;
 }
 
 export function MeetingListPage({ lang, call, meetings }: { lang: Lang; call: Call; meetings: Meeting[] }) {
@@ -402,7 +404,9 @@ export function MinutesPage({
         {meeting.decisions.map((d) => (
           <tr>
             <td>{d.reference ?? '–'}</td>
-            <th scope="row">{d.title}</th>
+            <th scope="row">
+              {d.conflicted ? d.title : <a href={boardApplicationPath(d.applicationId)}>{d.title}</a>}
+            </th>
             <td>{d.outcome ? t.decision.outcomes[d.outcome] : m.conflictedHidden}</td>
             <td class="num">{d.amountOre === undefined ? '–' : formatKr(d.amountOre, lang)}</td>
             <td>

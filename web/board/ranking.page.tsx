@@ -6,6 +6,7 @@ import type { Lang } from '../../functions/texts/lang.js';
 import { ChartFrame } from '../components/charts.js';
 import { DataTable } from '../components/data-table.js';
 import { StatusTag } from '../components/status-tag.js';
+import { boardApplicationPath } from './application.page.js';
 import { BackToCall } from './board.page.js';
 
 /** A score as the reader writes numbers: 4,5 in Danish, 4.5 in English; at most two decimals. */
@@ -78,7 +79,7 @@ export function ScoreChart({ lang, rows }: { lang: Lang; rows: RankingRow[] }) {
 
 function DecisionCell({ lang, row }: { lang: Lang; row: RankingRow }) {
   // Undecided rows say nothing here: the column is for decisions.
-  if (!row.decision) return <>–</>;
+  if (!row.decision || !row.status) return <>–</>;
   return (
     <>
       <StatusTag status={row.status} lang={lang} />
@@ -107,6 +108,7 @@ export function RankingPage({ lang, call, ranking }: { lang: Lang; call: Call; r
         <dt>{k.left}</dt>
         <dd>{formatKr(Math.max(0, ranking.budgetOre - ranking.approvedOre), lang)}</dd>
       </dl>
+      {ranking.leftOut > 0 && <p class="meta">{texts[lang].totalsNote(ranking.leftOut)}</p>}
       <p class="meta">{k.threshold(formatScore(ranking.disagreementThreshold, lang))}</p>
       {ranking.rows.length === 0 ? (
         <p>{k.none}</p>
@@ -139,7 +141,7 @@ export function RankingPage({ lang, call, ranking }: { lang: Lang; call: Call; r
                   {row.conflicted ? (
                     row.title
                   ) : (
-                    <a href={`/applications/${row.applicationId}/documents`}>{row.title}</a>
+                    <a href={boardApplicationPath(row.applicationId)}>{row.title}</a>
                   )}
                 </th>
                 {row.conflicted ? (

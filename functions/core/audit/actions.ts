@@ -71,6 +71,9 @@ export const AUDIT_ACTIONS = [
   'minutes.corrected',
   'session.started',
   'session.ended',
+  'organisation.created',
+  'organisation.updated',
+  'organisation.seeded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -16,7 +16,7 @@ export interface AuditEvent {
    */
   actor: { userId: string; email?: string };
   action: string;
-  entityType: 'call' | 'application' | 'meeting' | 'finance' | 'award' | 'user' | 'party';
+  entityType: 'call' | 'application' | 'meeting' | 'finance' | 'award' | 'user' | 'party' | 'organisation';
   entityId: string;
   /** What changed, in brief: status moves, version, reference. Never a whole document. */
   details: Record<string, string | number | boolean | null>;

@@ -49,8 +49,10 @@ const attendeesOf = (users: readonly UserProfile[]): UserProfile[] =>
     .sort((a, b) => a.name.localeCompare(b.name, 'da'));
 
 /**
- * What the meeting form needs: the call, its applications waiting for a decision in ranking order (title only
- * where the reader is conflicted), and the people who may attend. @throws AppError FORBIDDEN, NOT_FOUND
+ * What the meeting form needs: the call, its applications waiting for a decision in ranking order, and the
+ * people who may attend. Where the reader is conflicted the form lists every such application, title only,
+ * whatever its status: listing only the undecided ones would tell them which are decided.
+ * @throws AppError FORBIDDEN, NOT_FOUND
  */
 export async function getMeetingForm(
   deps: CoreDeps,
@@ -60,7 +62,13 @@ export async function getMeetingForm(
   requireBoard(actor);
   const call = await getCall(deps, actor, callId);
   const [ranking, users] = await Promise.all([getRanking(deps, actor, callId), deps.users.listAll()]);
-  return { call, rows: ranking.rows.filter(decidable), attendees: attendeesOf(users) };
+  return {
+    call,
+    rows: ranking.rows.filter(
+      (r) => r.conflicted || (r.status !== undefined && decidable({ status: r.status })),
+    ),
+    attendees: attendeesOf(users),
+  };
 }
 
 /** One meeting's minutes as the reader may see them, with their call. @throws AppError FORBIDDEN, NOT_FOUND */

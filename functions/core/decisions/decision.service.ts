@@ -4,6 +4,7 @@ import { auditEvent, type OutboxMessage } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import { loadCall } from '../calls/call.service.js';
+import { loadOrganisationTree } from '../organisations/organisation.service.js';
 import type { CoreDeps, DecisionWrite, RequestContext } from '../ports.js';
 import { actorConflicted, personConflict, requireBoard } from '../reviews/access.js';
 import { AppError, type FieldError, notFound } from '../shared/errors.js';
@@ -68,7 +69,10 @@ export async function recordMeeting(
   const call = await loadCall(deps, callId);
   const errors: FieldError[] = [];
   if (call.status !== 'closed') errors.push({ pointer: '', code: 'CALL_NOT_CLOSED' });
-  const attendees = await people(deps, input.attendeeIds, errors);
+  const [attendees, tree] = await Promise.all([
+    people(deps, input.attendeeIds, errors),
+    loadOrganisationTree(deps),
+  ]);
   const now = deps.clock.now();
   const meetingId = crypto.randomUUID();
   const writes: DecisionWrite[] = [];
@@ -96,13 +100,13 @@ export async function recordMeeting(
       continue;
     }
     const assignments = await deps.reviews.listByApplication(application.id);
-    if (actorConflicted(ctx.actor, application, assignments)) {
+    if (actorConflicted(ctx.actor, application, assignments, tree)) {
       errors.push({ pointer: at('applicationId'), code: 'CONFLICT_OF_INTEREST', params: {} });
       continue;
     }
     errors.push(...checkDecision(d, application, at));
     const recused = attendees.flatMap((person): Recusal[] => {
-      const conflict = personConflict(person, application, assignments);
+      const conflict = personConflict(person, application, assignments, tree);
       return conflict ? [{ ...person, ...conflict }] : [];
     });
     if (hasRole(ctx.actor, 'board') && recused.length === attendees.length)
@@ -215,6 +219,7 @@ export const decideApplication = async (
  */
 export async function minutesFor(deps: CoreDeps, actor: Principal, meeting: Meeting): Promise<Meeting> {
   if (isAdmin(actor)) return meeting;
+  const tree = await loadOrganisationTree(deps);
   const decisions = await Promise.all(
     meeting.decisions.map(async (d) => {
       let conflicted = d.recused.some((r) => r.userId === actor.userId);
@@ -222,15 +227,16 @@ export async function minutesFor(deps: CoreDeps, actor: Principal, meeting: Meet
         const application = await deps.applications.get(d.applicationId);
         conflicted =
           application !== undefined &&
-          personConflict(actor, application, await deps.reviews.listByApplication(d.applicationId)) !==
+          personConflict(actor, application, await deps.reviews.listByApplication(d.applicationId), tree) !==
             undefined;
       }
       if (!conflicted) return d;
+      // The title and their own recusal only: the reference, outcome, amount and who else stood aside (and
+      // why: an organisation of the case) tell them about it.
       return {
         applicationId: d.applicationId,
-        reference: d.reference,
         title: d.title,
-        recused: d.recused,
+        recused: d.recused.filter((r) => r.userId === actor.userId),
         conflicted: true,
       };
     }),

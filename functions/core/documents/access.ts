@@ -2,6 +2,7 @@ import { accessOf } from '../applications/access.js';
 import type { Application } from '../applications/application.schema.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
+import { loadOrganisationTree } from '../organisations/organisation.service.js';
 import type { CoreDeps } from '../ports.js';
 import { actorConflicted } from '../reviews/access.js';
 import type { Document, DocumentKind } from './document.schema.js';
@@ -34,7 +35,7 @@ export async function documentReader(
   const reviewer = hasRole(actor, 'reviewer');
   if (!board && !reviewer) return undefined;
   const assignments = await deps.reviews.listByApplication(application.id);
-  if (actorConflicted(actor, application, assignments)) return undefined;
+  if (actorConflicted(actor, application, assignments, await loadOrganisationTree(deps))) return undefined;
   if (board) return 'full';
   if (!assignments.some((a) => a.reviewerId === actor.userId)) return undefined;
   return call?.blindReview ? 'blind' : 'full';

@@ -1,5 +1,7 @@
 import { type AuditEvent, auditEvent } from '../audit/audit.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
+import { conflictedAmong, recused } from '../board/board-application.service.js';
+import { loadOrganisationTree } from '../organisations/organisation.service.js';
 import type { AwardClosing, CoreDeps, RequestContext } from '../ports.js';
 import { conflicted, isBoardOrAdmin, personConflict } from '../reviews/access.js';
 import { AppError, forbidden, notFound, versionConflict } from '../shared/errors.js';
@@ -16,9 +18,22 @@ const awardEntity = (applicationId: string) => ({ type: 'award' as const, id: ap
 const canRead = (actor: Principal, award: Award): boolean =>
   award.ownerId === actor.userId || canManageFinance(actor) || hasRole(actor, 'board');
 
+/**
+ * An award the caller may read. A board member who reads it only as the board (not its owner, finance or an
+ * admin) and is conflicted with its application learns its title and the recusal, nothing else.
+ */
 async function loadReadable(deps: CoreDeps, actor: Principal, applicationId: string): Promise<Award> {
   const award = await deps.awards.get(applicationId);
   if (!award || !canRead(actor, award)) throw notFound('award');
+  if (award.ownerId !== actor.userId && !canManageFinance(actor)) {
+    const application = await deps.applications.get(applicationId);
+    const [assignments, tree] = await Promise.all([
+      deps.reviews.listByApplication(applicationId),
+      loadOrganisationTree(deps),
+    ]);
+    const conflict = application && personConflict(actor, application, assignments, tree);
+    if (conflict) throw recused(application.title ?? '', conflict.ground);
+  }
   return award;
 }
 
@@ -73,7 +88,11 @@ export async function listAwardsForBoard(
   deps: CoreDeps,
   actor: Principal,
   page: { cursor?: string } = {},
-): Promise<{ rows: AwardAwaitingReports[]; cursor?: string }> {
+): Promise<{
+  rows: AwardAwaitingReports[];
+  recused: { applicationId: string; title: string }[];
+  cursor?: string;
+}> {
   if (!isBoardOrAdmin(actor)) throw forbidden();
   const [awaitingReports, newest] = await Promise.all([
     deps.reports.listAwaiting(),
@@ -88,7 +107,20 @@ export async function listAwardsForBoard(
   const others = newest.items
     .filter((award) => !awaiting.has(award.applicationId))
     .map((award) => ({ award: awardView(award), awaiting: 0 }));
-  return { rows: [...waiting, ...others], ...(newest.cursor ? { cursor: newest.cursor } : {}) };
+  const all = [...waiting, ...others];
+  // A conflicted member sees such an award's title and that they are recused: not its status or reports.
+  const hidden = await conflictedAmong(
+    deps,
+    actor,
+    all.map((r) => r.award.applicationId),
+  );
+  return {
+    rows: all.filter((r) => !hidden.has(r.award.applicationId)),
+    recused: all
+      .filter((r) => hidden.has(r.award.applicationId))
+      .map((r) => ({ applicationId: r.award.applicationId, title: r.award.title ?? '' })),
+    ...(newest.cursor ? { cursor: newest.cursor } : {}),
+  };
 }
 
 async function loadReport(deps: CoreDeps, applicationId: string, reportId: string): Promise<Report> {
@@ -190,8 +222,11 @@ async function requireDecider(deps: CoreDeps, actor: Principal, award: Award): P
   if (isAdmin(actor)) return;
   const application = await deps.applications.get(award.applicationId);
   if (!application) throw notFound('application');
-  const assignments = await deps.reviews.listByApplication(award.applicationId);
-  if (personConflict(actor, application, assignments)) throw conflicted();
+  const [assignments, tree] = await Promise.all([
+    deps.reviews.listByApplication(award.applicationId),
+    loadOrganisationTree(deps),
+  ]);
+  if (personConflict(actor, application, assignments, tree)) throw conflicted();
 }
 
 /**

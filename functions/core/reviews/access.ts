@@ -1,5 +1,6 @@
 import type { Application } from '../applications/application.schema.js';
 import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
+import type { OrganisationTree } from '../organisations/tree.js';
 import type { RequestContext } from '../ports.js';
 import { AppError, forbidden } from '../shared/errors.js';
 import { organisationConflict } from './conflicts.js';
@@ -45,13 +46,17 @@ export function finishedAt(a: Assignment): string | undefined {
   return a.review.status === 'submitted' ? (a.review.submittedAt ?? a.assignedAt) : undefined;
 }
 
-/** Is this person conflicted with this application: by organisation, or by a declared conflict? */
+/**
+ * Is this person conflicted with this application: by organisation (the same, or one inside the other in the
+ * registry's `tree`), or by a declared conflict?
+ */
 export function personConflict(
   person: { userId: string; organisation?: string | undefined },
   application: Application,
   assignments: readonly Assignment[],
+  tree: OrganisationTree,
 ): PersonConflict | undefined {
-  const organisation = organisationConflict(person.organisation, application);
+  const organisation = organisationConflict(person.organisation, application, tree);
   if (organisation) return { ground: 'organisation', reason: organisation };
   const declared = assignments.find((a) => a.reviewerId === person.userId && isRecusedOrPending(a));
   return declared ? { ground: 'declared', reason: declared.conflict?.reason ?? '' } : undefined;
@@ -62,7 +67,8 @@ export const actorConflicted = (
   actor: Principal,
   application: Application,
   assignments: readonly Assignment[],
-): boolean => !isAdmin(actor) && personConflict(actor, application, assignments) !== undefined;
+  tree: OrganisationTree,
+): boolean => !isAdmin(actor) && personConflict(actor, application, assignments, tree) !== undefined;
 
 /** The refusal of someone conflicted with the application. */
 export const conflicted = (): AppError => new AppError('FORBIDDEN', { code: 'CONFLICTED' });
@@ -75,8 +81,9 @@ export function requireFreeOfConflict(
   actor: Principal,
   application: Application,
   assignments: readonly Assignment[],
+  tree: OrganisationTree,
 ): void {
-  if (actorConflicted(actor, application, assignments)) throw conflicted();
+  if (actorConflicted(actor, application, assignments, tree)) throw conflicted();
 }
 
 /**

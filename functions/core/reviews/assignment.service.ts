@@ -2,6 +2,8 @@ import type { Application } from '../applications/application.schema.js';
 import { auditEvent } from '../audit/audit.js';
 import type { Call } from '../calls/call.schema.js';
 import { getCall, loadCall } from '../calls/call.service.js';
+import { loadOrganisationTree } from '../organisations/organisation.service.js';
+import type { OrganisationTree } from '../organisations/tree.js';
 import type { CoreDeps, RequestContext, UserProfile } from '../ports.js';
 import { AppError, type FieldError, notFound } from '../shared/errors.js';
 import {
@@ -41,6 +43,7 @@ async function checkAssignable(
   reviewerIds: readonly string[],
   existing: readonly Assignment[],
   pointer: string,
+  tree: OrganisationTree,
 ): Promise<{ profiles: UserProfile[]; errors: FieldError[] }> {
   const errors: FieldError[] = [];
   const profiles: UserProfile[] = [];
@@ -51,7 +54,7 @@ async function checkAssignable(
       continue;
     }
     if (existing.some((a) => a.reviewerId === reviewerId)) continue;
-    const organisation = organisationConflict(profile.organisation, application);
+    const organisation = organisationConflict(profile.organisation, application, tree);
     if (organisation) {
       errors.push({
         pointer: `${pointer}/${i}`,
@@ -130,14 +133,18 @@ export async function assignReviewers(
   requireChair(ctx);
   const { application, call } = await loadApplicationInReview(deps, applicationId);
   if (!reviewable(application)) throw new AppError('INVALID_STATE', { code: 'NOT_IN_REVIEW' });
-  const existing = await deps.reviews.listByApplication(applicationId);
-  requireFreeOfConflict(ctx.actor, application, existing);
+  const [existing, tree] = await Promise.all([
+    deps.reviews.listByApplication(applicationId),
+    loadOrganisationTree(deps),
+  ]);
+  requireFreeOfConflict(ctx.actor, application, existing, tree);
   const { profiles, errors } = await checkAssignable(
     deps,
     application,
     reviewerIds,
     existing,
     '/reviewerIds',
+    tree,
   );
   if (errors.length > 0) throw new AppError('RULES_FAILED', { code: 'CANNOT_ASSIGN' }, { errors });
   await createAssignments(deps, ctx, application, call, profiles);
@@ -158,7 +165,12 @@ async function loadForChair(
   const assignment = await deps.reviews.get(applicationId, reviewerId);
   if (!assignment) throw notFound('assignment');
   const { application } = await loadApplicationInReview(deps, applicationId);
-  requireFreeOfConflict(ctx.actor, application, await deps.reviews.listByApplication(applicationId));
+  requireFreeOfConflict(
+    ctx.actor,
+    application,
+    await deps.reviews.listByApplication(applicationId),
+    await loadOrganisationTree(deps),
+  );
   return assignment;
 }
 
@@ -232,16 +244,18 @@ export async function suggestCallAssignment(
 ): Promise<SuggestedAssignment[]> {
   requireChair(ctx);
   const call = await loadCall(deps, callId);
-  const [applications, assignments, reviewers] = await Promise.all([
+  const [applications, assignments, reviewers, tree] = await Promise.all([
     deps.applications.listByCall(callId),
     deps.reviews.listByCall(callId),
     listReviewers(deps, ctx),
+    loadOrganisationTree(deps),
   ]);
   const chairConflicted = (app: Application) =>
     actorConflicted(
       ctx.actor,
       app,
       assignments.filter((a) => a.applicationId === app.id),
+      tree,
     );
   const inReview = applications.filter(reviewable);
   const input = inReview
@@ -252,7 +266,7 @@ export async function suggestCallAssignment(
         id: app.id,
         assigned: mine.filter((a) => !isRecusedOrPending(a)).map((a) => a.reviewerId),
         conflicted: reviewers
-          .filter((r) => personConflict(r, app, mine) || mine.some((a) => a.reviewerId === r.userId))
+          .filter((r) => personConflict(r, app, mine, tree) || mine.some((a) => a.reviewerId === r.userId))
           .map((r) => r.userId),
       };
     });
@@ -288,6 +302,7 @@ export async function confirmCallAssignment(
   requireChair(ctx);
   const checked: { application: Application; call: Call; profiles: UserProfile[] }[] = [];
   const errors: FieldError[] = [];
+  const tree = await loadOrganisationTree(deps);
   for (const [i, entry] of plan.entries()) {
     const pointer = `/assignments/${i}`;
     const { application, call } = await loadApplicationInReview(deps, entry.applicationId);
@@ -296,7 +311,7 @@ export async function confirmCallAssignment(
       continue;
     }
     const existing = await deps.reviews.listByApplication(application.id);
-    if (actorConflicted(ctx.actor, application, existing)) {
+    if (actorConflicted(ctx.actor, application, existing, tree)) {
       errors.push({ pointer: `${pointer}/applicationId`, code: 'CONFLICT_OF_INTEREST', params: {} });
       continue;
     }
@@ -306,6 +321,7 @@ export async function confirmCallAssignment(
       entry.reviewerIds,
       existing,
       `${pointer}/reviewerIds`,
+      tree,
     );
     errors.push(...found.errors);
     checked.push({ application, call, profiles: found.profiles });
@@ -321,8 +337,9 @@ export async function confirmCallAssignment(
 export interface AssignmentRow {
   applicationId: string;
   title: string;
+  /** Absent where the reader is conflicted: they see the title only. */
   reference?: string | undefined;
-  status: Application['status'];
+  status?: Application['status'] | undefined;
   conflicted: boolean;
   assignments: Assignment[];
 }

@@ -1,5 +1,6 @@
 import type { Call } from '../calls/call.schema.js';
 import { getCall } from '../calls/call.service.js';
+import { loadOrganisationTree } from '../organisations/organisation.service.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, notFound } from '../shared/errors.js';
 import { actorConflicted, requireChair, requireFreeOfConflict, withoutReviewContent } from './access.js';
@@ -47,7 +48,12 @@ export async function ruleOnConflict(
   if (!assignment?.conflict) throw notFound('declaration');
   if (assignment.conflict.ruling) throw new AppError('INVALID_STATE', { code: 'ALREADY_RULED' });
   const { application, call } = await loadApplicationInReview(deps, applicationId);
-  requireFreeOfConflict(ctx.actor, application, await deps.reviews.listByApplication(applicationId));
+  requireFreeOfConflict(
+    ctx.actor,
+    application,
+    await deps.reviews.listByApplication(applicationId),
+    await loadOrganisationTree(deps),
+  );
   const declared = assignment.conflict;
   return updateAssignment(
     deps,
@@ -82,16 +88,35 @@ export async function ruleOnConflict(
   );
 }
 
-/** Conflicts declared under a call, not yet ruled first. @throws AppError FORBIDDEN */
+/**
+ * Conflicts declared under a call, not yet ruled first; none on an application the reader is conflicted with
+ * (who reviews it and why they stood aside is part of the case: admins rule there). @throws AppError FORBIDDEN
+ */
 export async function listCallConflicts(
   deps: CoreDeps,
   ctx: RequestContext,
   callId: string,
 ): Promise<Assignment[]> {
   requireChair(ctx);
-  const all = await deps.reviews.listByCall(callId);
+  const [all, applications, tree] = await Promise.all([
+    deps.reviews.listByCall(callId),
+    deps.applications.listByCall(callId),
+    loadOrganisationTree(deps),
+  ]);
+  const hidden = new Set(
+    applications
+      .filter((app) =>
+        actorConflicted(
+          ctx.actor,
+          app,
+          all.filter((a) => a.applicationId === app.id),
+          tree,
+        ),
+      )
+      .map((app) => app.id),
+  );
   return all
-    .filter((a) => a.conflict)
+    .filter((a) => a.conflict && !hidden.has(a.applicationId))
     .map(withoutReviewContent)
     .sort(
       (a, b) =>
@@ -111,10 +136,11 @@ export async function getCallConflicts(
 ): Promise<{ call: Call; declarations: Assignment[]; conflictedApplicationIds: string[] }> {
   requireChair(ctx);
   const call = await getCall(deps, ctx.actor, callId);
-  const [declarations, applications, assignments] = await Promise.all([
+  const [declarations, applications, assignments, tree] = await Promise.all([
     listCallConflicts(deps, ctx, callId),
     deps.applications.listByCall(callId),
     deps.reviews.listByCall(callId),
+    loadOrganisationTree(deps),
   ]);
   const declaredOn = new Set(declarations.map((d) => d.applicationId));
   const conflictedApplicationIds = applications
@@ -125,6 +151,7 @@ export async function getCallConflicts(
           ctx.actor,
           application,
           assignments.filter((a) => a.applicationId === application.id),
+          tree,
         ),
     )
     .map((application) => application.id);

@@ -1,17 +1,7 @@
 import type { Application } from '../applications/application.schema.js';
+import { type OrganisationTree, related } from '../organisations/tree.js';
 
-/**
- * Organisations compared as people write them: case, spacing, punctuation and the words "kommune" /
- * "municipality" do not make two organisations different ("Aarhus Kommune" = "aarhus kommune" = "Aarhus").
- */
-export function normaliseOrganisation(name: string): string {
-  return name
-    .toLocaleLowerCase('da-DK')
-    .replace(/[.,;:()'"’-]/g, ' ')
-    .replace(/\b(kommune|municipality)\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { normaliseOrganisation } from '../organisations/tree.js';
 
 /** The organisations taking part in an application: the applicant's own and every partner's. */
 export function applicationOrganisations(
@@ -25,14 +15,14 @@ export function applicationOrganisations(
 
 /**
  * Inhabilitet found by the system (forvaltningsloven § 3): the organisation of the application that is the
- * person's own, or undefined when there is none.
+ * person's own, or contains it, or is contained in it (through the registry's tree); undefined when there is
+ * none. Names the registry does not know are compared by their normalised spelling.
  */
 export function organisationConflict(
   personOrganisation: string | undefined,
   application: Pick<Application, 'ownerOrganisation' | 'partners'>,
+  tree: OrganisationTree,
 ): string | undefined {
   if (!personOrganisation) return undefined;
-  const own = normaliseOrganisation(personOrganisation);
-  if (!own) return undefined;
-  return applicationOrganisations(application).find((org) => normaliseOrganisation(org) === own);
+  return applicationOrganisations(application).find((org) => related(tree, personOrganisation, org));
 }

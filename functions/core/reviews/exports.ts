@@ -28,7 +28,7 @@ export interface ScoresExport {
   rows: ScoresExportRow[];
 }
 
-/** One application in ranking order; where the reader is conflicted, its title and status only. */
+/** One application in ranking order; where the reader is conflicted, its title only (`conflicted`). */
 export interface DecisionsExportRow {
   place: number;
   reference?: string | undefined;
@@ -37,8 +37,9 @@ export interface DecisionsExportRow {
   reviewCount?: number | undefined;
   spread?: number | undefined;
   requestedOre?: number | undefined;
-  /** The decision's outcome, or the application's status while undecided. */
-  status: ApplicationStatus;
+  /** The decision's outcome, or the application's status while undecided; absent where the reader is conflicted. */
+  status?: ApplicationStatus | undefined;
+  conflicted: boolean;
   amountOre?: number | undefined;
   justification?: string | undefined;
   /** Who took no part in the decision. */
@@ -90,6 +91,7 @@ export async function exportDecisions(
     spread: row.score?.spread,
     requestedOre: row.requestedAmountOre,
     status: row.decision?.outcome ?? row.status,
+    conflicted: row.conflicted,
     amountOre: row.decision?.amountOre,
     justification: row.decision?.justification,
     recused: row.decision?.recused.map((r) => r.name) ?? [],

@@ -2,6 +2,8 @@ import type { Application } from '../applications/application.schema.js';
 import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import { loadCall } from '../calls/call.service.js';
+import { loadOrganisationTree } from '../organisations/organisation.service.js';
+import type { OrganisationTree } from '../organisations/tree.js';
 import type { CoreDeps } from '../ports.js';
 import { actorConflicted, isRecusedOrPending, requireBoard } from './access.js';
 import type { Assignment } from './review.schema.js';
@@ -10,8 +12,9 @@ import { reviewerScore, type ScoreSummary, summariseScores } from './scoring.js'
 export interface RankingRow {
   applicationId: string;
   title: string;
+  /** Absent where the reader is conflicted (as every field but the id and title). */
   reference?: string | undefined;
-  status: Application['status'];
+  status?: Application['status'] | undefined;
   /** The reader is conflicted: the row shows the title only. */
   conflicted: boolean;
   requestedAmountOre?: number | undefined;
@@ -32,7 +35,13 @@ export interface RankingRow {
 export interface Ranking {
   callId: string;
   budgetOre: number;
+  /**
+   * Approved so far under the call; for a reader conflicted on some of its applications, without theirs
+   * (the total less the visible approvals would give their amounts away): `leftOut` says how many.
+   */
   approvedOre: number;
+  /** How many applications the reader is conflicted on: their rows show the title only, and no total counts them. */
+  leftOut: number;
   disagreementThreshold: number;
   rows: RankingRow[];
 }
@@ -52,6 +61,7 @@ export function rankApplications(
   applications: readonly Application[],
   assignments: readonly Assignment[],
   reader: Principal,
+  tree: OrganisationTree,
 ): RankingRow[] {
   const byApplication = new Map<string, Assignment[]>();
   for (const a of assignments)
@@ -68,7 +78,7 @@ export function rankApplications(
         recommendation: a.review.recommendation,
       }));
       const score = summariseScores(reviewerScores.flatMap((r) => (r.score === undefined ? [] : [r.score])));
-      const conflicted = actorConflicted(reader, application, mine);
+      const conflicted = actorConflicted(reader, application, mine, tree);
       return { application, reviewerScores, score, conflicted };
     })
     // Rows the reader is conflicted on go last, in reference order, and count in no total: their place in
@@ -82,16 +92,14 @@ export function rankApplications(
   let running = 0;
   return scored.map(({ application, reviewerScores, score, conflicted }): RankingRow => {
     if (!conflicted) running += application.requestedAmountOre;
-    const base = {
+    // A conflicted reader learns the title and that they are recused: not the reference, status or outcome.
+    if (conflicted) return { applicationId: application.id, title: application.title ?? '', conflicted };
+    return {
       applicationId: application.id,
       title: application.title ?? '',
       reference: application.reference,
       status: application.status,
       conflicted,
-    };
-    if (conflicted) return base;
-    return {
-      ...base,
       requestedAmountOre: application.requestedAmountOre,
       runningTotalOre: running,
       withinBudget: running <= call.budgetOre,
@@ -108,16 +116,23 @@ export function rankApplications(
 export async function getRanking(deps: CoreDeps, actor: Principal, callId: string): Promise<Ranking> {
   requireBoard(actor);
   const call = await loadCall(deps, callId);
-  const [applications, assignments, approvedOre] = await Promise.all([
+  const [applications, assignments, approvedOre, tree] = await Promise.all([
     deps.applications.listByCall(callId),
     deps.reviews.listByCall(callId),
     deps.decisions.approvedOre(callId),
+    loadOrganisationTree(deps),
   ]);
+  const rows = rankApplications(call, applications, assignments, actor, tree);
+  const hidden = new Set(rows.filter((r) => r.conflicted).map((r) => r.applicationId));
+  const hiddenApprovedOre = applications
+    .filter((a) => hidden.has(a.id) && a.decision?.outcome === 'approved')
+    .reduce((sum, a) => sum + (a.decision?.amountOre ?? 0), 0);
   return {
     callId,
     budgetOre: call.budgetOre,
-    approvedOre,
+    approvedOre: approvedOre - hiddenApprovedOre,
+    leftOut: hidden.size,
     disagreementThreshold: call.disagreementThreshold,
-    rows: rankApplications(call, applications, assignments, actor),
+    rows,
   };
 }

@@ -41,6 +41,11 @@ export interface ReviewMessages
   /** The application is not where this step needs it: under another call, or in a status that rules it out. */
   INVALID_STATE: { applicationStatus?: ApplicationStatus };
   UNKNOWN_CRITERION: { criterionId: string };
+  /**
+   * The reader is conflicted with the application (issue 11): they learn its title and the ground of their
+   * recusal, nothing else.
+   */
+  RECUSED: { applicationTitle: string; ground: 'organisation' | 'declared' };
 }
 
 /** What every e-mail to a reviewer about an application names. */

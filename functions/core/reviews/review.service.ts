@@ -1,6 +1,7 @@
 import type { Application } from '../applications/application.schema.js';
 import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
+import { loadOrganisationTree } from '../organisations/organisation.service.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, type FieldError, forbidden, notFound, versionConflict } from '../shared/errors.js';
 import { actorConflicted, isBoardOrAdmin, isRecusedOrPending } from './access.js';
@@ -32,7 +33,17 @@ export async function listMyAssignments(
       ...(page.cursor ? { cursor: page.cursor } : {}),
     }),
   ]);
-  return { items: [...open, ...finished.items], ...(finished.cursor ? { cursor: finished.cursor } : {}) };
+  return {
+    items: [...open, ...finished.items].map(asRecusedSees),
+    ...(finished.cursor ? { cursor: finished.cursor } : {}),
+  };
+}
+
+/** A reviewer who stood aside keeps the title of the application and their declaration, not its reference. */
+function asRecusedSees(assignment: Assignment): Assignment {
+  if (!isRecusedOrPending(assignment)) return assignment;
+  const { applicationReference: _reference, ...rest } = assignment;
+  return rest;
 }
 
 /**
@@ -93,7 +104,7 @@ export async function getMyReview(
 ): Promise<ReviewerView> {
   const assignment = await loadOwnAssignment(deps, actor, applicationId);
   const { application, call } = await loadApplicationInReview(deps, applicationId);
-  if (isRecusedOrPending(assignment)) return { assignment, call };
+  if (isRecusedOrPending(assignment)) return { assignment: asRecusedSees(assignment), call };
   return { assignment, call, application: applicationForReviewer(application, call) };
 }
 
@@ -223,7 +234,7 @@ export async function listApplicationReviews(
   }
   const { application, assignments, counted, reviewerMayRead } = await reviewsOf(deps, actor, applicationId);
   if (isBoardOrAdmin(actor)) {
-    if (actorConflicted(actor, application, assignments)) throw forbidden();
+    if (actorConflicted(actor, application, assignments, await loadOrganisationTree(deps))) throw forbidden();
     return assignments;
   }
   if (!reviewerMayRead) throw forbidden();
@@ -240,6 +251,7 @@ export async function listOtherReviews(
   applicationId: string,
 ): Promise<Assignment[]> {
   const { application, assignments, counted, reviewerMayRead } = await reviewsOf(deps, actor, applicationId);
-  if (!reviewerMayRead || actorConflicted(actor, application, assignments)) return [];
+  if (!reviewerMayRead || actorConflicted(actor, application, assignments, await loadOrganisationTree(deps)))
+    return [];
   return counted.filter((a) => a.reviewerId !== actor.userId);
 }

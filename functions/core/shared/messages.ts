@@ -7,6 +7,7 @@ import type { AwardMail, AwardMessages } from '../finance/award.messages.js';
 import type { FinanceMail, FinanceMessages } from '../finance/finance.messages.js';
 import type { ReportMail, ReportMessages } from '../finance/report.messages.js';
 import type { MessagesMessages } from '../messages/messages.messages.js';
+import type { OrganisationMessages } from '../organisations/organisation.messages.js';
 import type { ReviewMail, ReviewMessages } from '../reviews/review.messages.js';
 
 /*
@@ -33,7 +34,8 @@ export type EntityName =
   | 'invitation'
   | 'member'
   | 'document'
-  | 'case';
+  | 'case'
+  | 'organisation';
 
 /** A message that carries no values: its code says it all. */
 export type Plain = Record<never, never>;
@@ -114,7 +116,8 @@ export interface MessageParams
     AwardMessages,
     ReportMessages,
     MessagesMessages,
-    DocumentMessages {}
+    DocumentMessages,
+    OrganisationMessages {}
 
 export type MessageCode = keyof MessageParams;
 

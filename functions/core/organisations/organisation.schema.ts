@@ -1,0 +1,57 @@
+import * as z from 'zod';
+import { SECTORS } from '../applications/application.schema.js';
+import { validCvr } from '../finance/parties.schema.js';
+import { text } from '../shared/validation.js';
+
+/** A CVR number: eight digits with a valid check digit (the Danish business register). */
+const cvr = z
+  .string()
+  .regex(/^\d{8}$/)
+  .refine((v) => !/^\d{8}$/.test(v) || validCvr(v), 'cvr_check_digit');
+
+/**
+ * An organisation of the registry (issue 11): the 20 parties, their hospitals and departments, research
+ * institutions. `parentId` places it in the tree (Regionshospitalet Silkeborg under Region Midtjylland); the
+ * tree decides conflicts of interest and the sector rule.
+ */
+export const organisationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  cvr: z.string().optional(),
+  sector: z.enum(SECTORS),
+  parentId: z.string().optional(),
+  version: z.int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Organisation = z.infer<typeof organisationSchema>;
+
+export const organisationInputSchema = z.strictObject({
+  name: text(200).min(2),
+  cvr: cvr.optional(),
+  sector: z.enum(SECTORS),
+  parentId: z.string().min(1).max(64).optional(),
+});
+export type OrganisationInput = z.infer<typeof organisationInputSchema>;
+
+/** A merge patch: a field sent replaces, `null` clears (CVR, parent), absent leaves it. */
+export const organisationPatchSchema = z.strictObject({
+  name: text(200).min(2).optional(),
+  cvr: cvr.nullable().optional(),
+  sector: z.enum(SECTORS).optional(),
+  parentId: z.string().min(1).max(64).nullable().optional(),
+});
+export type OrganisationPatch = z.infer<typeof organisationPatchSchema>;
+
+export const organisationSearchSchema = z.object({
+  q: z.string().max(200).default(''),
+});
+
+/** One change to an organisation, from its audit event: each field before and after. */
+export interface OrganisationChange {
+  at: string;
+  by: string;
+  version: number;
+  action: string;
+  changes: { field: string; before: string | null; after: string | null }[];
+}

@@ -1,0 +1,170 @@
+import { type AuditEvent, auditEvent } from '../audit/audit.js';
+import { isAdmin, type Principal } from '../auth/principal.js';
+import type { CoreDeps, RequestContext } from '../ports.js';
+import { forbidden, notFound, refusal, versionConflict } from '../shared/errors.js';
+import type {
+  Organisation,
+  OrganisationChange,
+  OrganisationInput,
+  OrganisationPatch,
+} from './organisation.schema.js';
+import { buildTree, type OrganisationTree } from './tree.js';
+
+/*
+ * The organisations registry (issue 11): anyone signed in searches it (the forms pick from it), admins keep it.
+ * Every change is versioned and audited under the organisation; its history is read from those events.
+ */
+
+/** How many organisations one search answers with. */
+export const SEARCH_LIMIT = 20;
+
+/** The registry as a tree: one Query of its index partition. */
+export const loadOrganisationTree = async (deps: CoreDeps): Promise<OrganisationTree> =>
+  buildTree(await deps.organisations.list());
+
+const requireAdmin = (actor: Principal): void => {
+  if (!isAdmin(actor)) throw forbidden();
+};
+
+/**
+ * Organisations whose name begins with `q` (as names are compared: no case, no "Kommune"), by name; every
+ * organisation when `q` is empty. Anyone signed in. One Query.
+ */
+export async function searchOrganisations(deps: CoreDeps, q: string): Promise<Organisation[]> {
+  if (q.trim() === '') return deps.organisations.list();
+  return deps.organisations.search(q, SEARCH_LIMIT);
+}
+
+/** @throws AppError NOT_FOUND */
+export async function getOrganisation(deps: CoreDeps, id: string): Promise<Organisation> {
+  const organisation = await deps.organisations.get(id);
+  if (!organisation) throw notFound('organisation');
+  return organisation;
+}
+
+/** The name is free (no other organisation is called the same, as names are compared), the parent exists and is not below `id`. */
+function checkPlace(tree: OrganisationTree, name: string, parentId: string | undefined, id: string): void {
+  const holder = tree.resolve(name);
+  if (holder && holder !== id)
+    throw refusal('RULES_FAILED', '/name', { code: 'ORGANISATION_NAME_TAKEN', params: { name } });
+  if (parentId === undefined) return;
+  if (!tree.get(parentId))
+    throw refusal('RULES_FAILED', '/parentId', { code: 'ORGANISATION_PARENT_UNKNOWN' });
+  if (tree.lineage(parentId).includes(id))
+    throw refusal('RULES_FAILED', '/parentId', { code: 'ORGANISATION_PARENT_CYCLE' });
+}
+
+/** Adds an organisation to the registry (admins). @throws AppError FORBIDDEN, RULES_FAILED */
+export async function createOrganisation(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  input: OrganisationInput,
+): Promise<Organisation> {
+  requireAdmin(ctx.actor);
+  const id = crypto.randomUUID();
+  checkPlace(await loadOrganisationTree(deps), input.name, input.parentId, id);
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const organisation: Organisation = {
+    id,
+    ...input,
+    name: input.name.trim(),
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await deps.organisations.save(
+    organisation,
+    auditEvent(
+      ctx.actor,
+      now,
+      'organisation.created',
+      { type: 'organisation', id },
+      changeDetails({}, organisation),
+    ),
+  );
+  return organisation;
+}
+
+const FIELDS = ['name', 'cvr', 'sector', 'parentId'] as const;
+
+/** `<field>Before` / `<field>After` for each field that differs. */
+function changeDetails(before: Partial<Organisation>, after: Organisation): AuditEvent['details'] {
+  const details: AuditEvent['details'] = { version: after.version };
+  for (const field of FIELDS) {
+    if (before[field] === after[field]) continue;
+    details[`${field}Before`] = before[field] ?? null;
+    details[`${field}After`] = after[field] ?? null;
+  }
+  return details;
+}
+
+/**
+ * Changes an organisation (a merge patch: `null` clears CVR or parent) at the version read, audited with each
+ * field before and after (admins). @throws AppError FORBIDDEN, NOT_FOUND, VERSION_CONFLICT, RULES_FAILED
+ */
+export async function updateOrganisation(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  id: string,
+  patch: OrganisationPatch,
+  expectedVersion: number,
+): Promise<Organisation> {
+  requireAdmin(ctx.actor);
+  const current = await getOrganisation(deps, id);
+  if (current.version !== expectedVersion) throw versionConflict();
+  const next: Record<string, unknown> = { ...current };
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === null) delete next[field];
+    else if (value !== undefined) next[field] = field === 'name' ? String(value).trim() : value;
+  }
+  const merged = next as Organisation;
+  if (FIELDS.every((f) => merged[f] === current[f])) return current;
+  checkPlace(await loadOrganisationTree(deps), merged.name, merged.parentId, id);
+  const now = deps.clock.now();
+  const saved: Organisation = { ...merged, version: current.version + 1, updatedAt: now.toISOString() };
+  await deps.organisations.save(
+    saved,
+    auditEvent(
+      ctx.actor,
+      now,
+      'organisation.updated',
+      { type: 'organisation', id },
+      changeDetails(current, saved),
+    ),
+    current.version,
+  );
+  return saved;
+}
+
+function changeOf(event: AuditEvent): OrganisationChange {
+  const value = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    at: event.at,
+    by: event.actor.email ?? event.actor.userId,
+    action: event.action,
+    version: typeof event.details.version === 'number' ? event.details.version : 0,
+    changes: FIELDS.filter((f) => `${f}After` in event.details).map((field) => ({
+      field,
+      before: value(event.details[`${field}Before`]),
+      after: value(event.details[`${field}After`]),
+    })),
+  };
+}
+
+/**
+ * An organisation and its history from its audit events, newest first (admins).
+ * @throws AppError FORBIDDEN, NOT_FOUND
+ */
+export async function getOrganisationHistory(
+  deps: CoreDeps,
+  actor: Principal,
+  id: string,
+): Promise<{ organisation: Organisation; history: OrganisationChange[] }> {
+  requireAdmin(actor);
+  const [organisation, events] = await Promise.all([
+    getOrganisation(deps, id),
+    deps.organisations.history(id),
+  ]);
+  return { organisation, history: events.map(changeOf).sort((a, b) => b.version - a.version) };
+}

@@ -1,0 +1,61 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent } from '../core/audit/audit.js';
+import type { Organisation } from '../core/organisations/organisation.schema.js';
+import { normaliseOrganisation } from '../core/organisations/tree.js';
+import type { OrganisationRepository } from '../core/ports.js';
+import type { Db } from './client.js';
+import { dynamo } from './errors.js';
+import { keys, stripKeys } from './keys.js';
+import { getItem, queryAll, queryIndex } from './reads.js';
+import { overwrite, saveVersioned } from './transact.js';
+
+const organisationItem = (o: Organisation) => ({
+  ...keys.organisation(o.id),
+  ...keys.organisationByName(normaliseOrganisation(o.name), o.id),
+  entity: 'organisation',
+  ...o,
+});
+
+const audited = (o: Organisation, event: AuditEvent) => ({ entityPk: keys.organisation(o.id).pk, event });
+
+/** Seeding: stores an organisation of the registry as given, with its audit event. */
+export async function putOrganisation(db: Db, organisation: Organisation, audit: AuditEvent): Promise<void> {
+  await overwrite(db, 'organisation', organisationItem(organisation), audited(organisation, audit));
+}
+
+export function createOrganisationRepository(db: Db): OrganisationRepository {
+  return {
+    list: () => queryAll<Organisation>(db, queryIndex('gsi1', 'gsi1pk', keys.organisationsPk)),
+    async search(prefix, limit) {
+      const out = await dynamo(() =>
+        db.doc.send(
+          new QueryCommand({
+            TableName: db.tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+            ExpressionAttributeValues: {
+              ':pk': keys.organisationsPk,
+              ':prefix': normaliseOrganisation(prefix),
+            },
+            Limit: limit,
+          }),
+        ),
+      );
+      return (out.Items ?? []).map((item) => stripKeys<Organisation>(item));
+    },
+    get: (id) => getItem<Organisation>(db, keys.organisation(id), true),
+    save: (organisation, audit, expectedVersion) =>
+      saveVersioned(
+        db,
+        'organisation',
+        organisationItem(organisation),
+        expectedVersion,
+        audited(organisation, audit),
+      ),
+    history: (id) =>
+      queryAll<AuditEvent>(db, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+        ExpressionAttributeValues: { ':pk': keys.organisation(id).pk, ':audit': keys.auditPrefix },
+      }),
+  };
+}

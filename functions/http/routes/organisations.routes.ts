@@ -1,0 +1,120 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  organisationInputSchema,
+  organisationPatchSchema,
+  organisationSchema,
+} from '../../core/organisations/organisation.schema.js';
+import {
+  createOrganisation,
+  getOrganisationHistory,
+  searchOrganisations,
+  updateOrganisation,
+} from '../../core/organisations/organisation.service.js';
+import type { AppDeps } from '../context.js';
+import { ctx, requireIfMatch, requireUser, withETag } from '../context.js';
+import { bearer, createApiRouter, json, jsonBody, named, problems, versionHeaders } from './api-common.js';
+
+const organisation = named(
+  organisationSchema,
+  'Organisation',
+  'An organisation of the registry: name, CVR, sector and the organisation it is part of',
+);
+const idParam = z.object({
+  organisationId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'organisationId', in: 'path' } }),
+});
+
+/** The organisations registry (issue 11): search for anyone signed in, changes by admins. */
+export function organisationRoutes(deps: AppDeps) {
+  const app = createApiRouter();
+  app.openapi(
+    createRoute({
+      method: 'get',
+      operationId: 'searchOrganisations',
+      path: '/organisations',
+      summary: 'Organisations whose name begins with q (every one without q), by name; one indexed Query',
+      security: bearer,
+      request: { query: z.object({ q: z.string().max(200).optional() }) },
+      responses: {
+        200: json(z.object({ items: z.array(organisation) }), 'Organisations'),
+        ...problems(400, 401),
+      },
+    }),
+    async (c) => {
+      requireUser(c);
+      return c.json({ items: await searchOrganisations(deps.core, c.req.valid('query').q ?? '') }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      operationId: 'createOrganisation',
+      path: '/organisations',
+      summary:
+        'Add an organisation to the registry (admins); 422 when the name is taken or the parent unknown',
+      security: bearer,
+      request: { body: jsonBody(named(organisationInputSchema, 'OrganisationInput', 'A new organisation')) },
+      responses: { 201: json(organisation, 'The organisation'), ...problems(400, 401, 403, 415, 422) },
+    }),
+    async (c) => c.json(withETag(c, await createOrganisation(deps.core, ctx(c), c.req.valid('json'))), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      operationId: 'getOrganisation',
+      path: '/organisations/{organisationId}',
+      summary: 'An organisation and its history from its audit events, newest first (admins)',
+      security: bearer,
+      request: { params: idParam },
+      responses: {
+        200: json(
+          z.object({ organisation, history: z.array(z.object({}).passthrough()) }),
+          'The organisation',
+        ),
+        ...problems(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const found = await getOrganisationHistory(
+        deps.core,
+        requireUser(c),
+        c.req.valid('param').organisationId,
+      );
+      return c.json({ organisation: withETag(c, found.organisation), history: found.history }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      operationId: 'updateOrganisation',
+      path: '/organisations/{organisationId}',
+      summary: 'Change an organisation (admins; a merge patch, If-Match with the version read)',
+      security: bearer,
+      request: {
+        params: idParam,
+        headers: versionHeaders,
+        body: jsonBody(named(organisationPatchSchema, 'OrganisationPatch', 'Changes to an organisation')),
+      },
+      responses: {
+        200: json(organisation, 'The saved organisation'),
+        ...problems(400, 401, 403, 404, 409, 415, 422, 428),
+      },
+    }),
+    async (c) => {
+      requireUser(c);
+      const version = requireIfMatch(c);
+      const saved = await updateOrganisation(
+        deps.core,
+        ctx(c),
+        c.req.valid('param').organisationId,
+        c.req.valid('json'),
+        version,
+      );
+      return c.json(withETag(c, saved), 200);
+    },
+  );
+  return app;
+}

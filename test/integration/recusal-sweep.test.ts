@@ -1,0 +1,177 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedRegistry } from '../../functions/local/seed.js';
+import { type Api, api, expectOk } from '../support/api.js';
+import {
+  ACCEPT,
+  ADMIN,
+  applicationsIn,
+  BOARD,
+  partner,
+  pay,
+  person,
+  RESEARCHER2,
+  setUpYear,
+} from '../support/fixtures.js';
+import { createHarness, type Harness, withUsers } from '../support/harness.js';
+import { browse } from '../support/web.js';
+
+/*
+ * Recusal is airtight (issue 11): a board member conflicted with an application learns its title and that they
+ * are recused, nothing else. MEMBER works for Region Midtjylland; the hidden application's partner is Aarhus
+ * Universitetshospital, under the region in the registry. It is approved, its award accepted, decided at a
+ * meeting. MEMBER walks every route and page that shows applications; none shows its reference, amounts, the
+ * call's true approved total or what is left of the budget, its people or its outcome. The same walk by a
+ * member free of conflict finds them, so the sweep can fail.
+ */
+
+const MEMBER = person('board-region', ['applicant', 'board'], 'Region Midtjylland', { name: 'Rikke Region' });
+const HIDDEN = 'Skjult projekt om hjerterehabilitering';
+const HIDDEN_ORE = 12_345_600;
+const VISIBLE_ORE = 2_000_000;
+const BUDGET_ORE = 50_000_000;
+
+let h: Harness;
+let client: Api;
+const ids = { call: '', hidden: '', visible: '', meetings: [] as string[] };
+let secrets: string[] = [];
+
+beforeAll(async () => {
+  h = await withUsers(await createHarness(), [MEMBER]);
+  await seedRegistry(h.db, h.core);
+  client = api(h);
+  await setUpYear(client, 2027);
+  await pay(client, 2027, 100_000_000);
+  [ids.hidden = '', ids.visible = ''] = await applicationsIn(
+    client,
+    [
+      {
+        owner: RESEARCHER2,
+        title: HIDDEN,
+        amountOre: HIDDEN_ORE,
+        partners: [
+          partner('Aarhus Universitetshospital', 'region', 'Karen Skjult'),
+          partner('Skive Kommune', 'municipality'),
+        ],
+      },
+      { owner: RESEARCHER2, title: 'Synligt projekt', amountOre: VISIBLE_ORE },
+    ],
+    // A grant type's ceiling of its own: the largest amount asked for would otherwise be the ceiling.
+    { budgetOre: BUDGET_ORE, grantTypes: [{ id: 'A', name: 'Forskningsprojekt', maxAmountOre: 30_000_000 }] },
+  );
+  expectOk(await client.post(`/api/applications/${ids.hidden}/award/accept`, ACCEPT, RESEARCHER2), 201);
+  const hidden = expectOk(await client.get(`/api/applications/${ids.hidden}`, ADMIN));
+  ids.call = hidden.callId;
+  ids.meetings = expectOk(await client.get(`/api/calls/${ids.call}/meetings`, ADMIN)).items.map(
+    (m: { id: string }) => m.id,
+  );
+  secrets = [
+    hidden.reference,
+    '123.456', // its amount in kroner, as pages write it
+    String(HIDDEN_ORE),
+    '143.456', // the call's true approved total: with the visible approval it would give the amount away
+    String(HIDDEN_ORE + VISIBLE_ORE),
+    '356.544', // what is truly left of the budget
+    'Karen Skjult',
+    'karen.skjult@example.dk',
+    'Aarhus Universitetshospital',
+  ];
+});
+
+/** Every route and page that shows applications (or their awards, reports, decisions, messages). */
+const apiPaths = () => [
+  `/api/calls/${ids.call}/ranking`,
+  `/api/calls/${ids.call}/exports/decisions.csv`,
+  `/api/calls/${ids.call}/exports/scores.csv`,
+  `/api/calls/${ids.call}/meetings`,
+  ...ids.meetings.map((m) => `/api/meetings/${m}`),
+  `/api/calls/${ids.call}/conflicts`,
+  `/api/calls/${ids.call}/assignment-suggestion`,
+  `/api/board/applications/${ids.hidden}`,
+  `/api/applications/${ids.hidden}`,
+  `/api/applications/${ids.hidden}/assignments`,
+  `/api/applications/${ids.hidden}/review`,
+  `/api/awards`,
+  `/api/awards/${ids.hidden}`,
+  `/api/awards/${ids.hidden}/reports`,
+  `/api/me/messages`,
+  `/api/reviews`,
+];
+const pagePaths = () => [
+  '/',
+  '/board',
+  `/board/calls/${ids.call}`,
+  `/board/calls/${ids.call}/ranking`,
+  `/board/calls/${ids.call}/exports/decisions.csv`,
+  `/board/calls/${ids.call}/exports/scores.csv`,
+  `/board/calls/${ids.call}/meetings`,
+  `/board/calls/${ids.call}/meetings/new`,
+  ...ids.meetings.map((m) => `/board/meetings/${m}`),
+  `/board/calls/${ids.call}/assignment`,
+  `/board/calls/${ids.call}/conflicts`,
+  '/board/awards',
+  `/board/awards/${ids.hidden}/reports`,
+  `/board/applications/${ids.hidden}`,
+  `/applications/${ids.hidden}`,
+  '/applications',
+  `/awards/${ids.hidden}`,
+  '/awards',
+  '/messages',
+  `/reviews/${ids.hidden}`,
+  '/reviews',
+  `/calls/${ids.call}`,
+];
+
+/** What `who` is shown on every route and page of the sweep, by path. */
+async function walk(who: string): Promise<Map<string, string>> {
+  const shown = new Map<string, string>();
+  for (const path of apiPaths()) {
+    const res = await client.get(path, who);
+    expect(res.status, `${path}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
+    shown.set(path, res.text);
+  }
+  for (const path of pagePaths()) {
+    const page = await browse(h, who, path);
+    expect(page.status, `${path}: ${page.html.slice(0, 200)}`).toBeLessThan(500);
+    shown.set(path, page.html);
+  }
+  return shown;
+}
+
+/** The table row (or list item) that names the hidden application's title, on a page that has one. */
+const rowsNaming = (html: string, title: string): string[] =>
+  [...html.matchAll(/<(tr|li|fieldset)\b[\s\S]*?<\/\1>/g)]
+    .map((m) => m[0])
+    .filter((row) => row.includes(title));
+
+describe('a conflicted board member sweeps every route and page', () => {
+  it('finds nothing of the case beyond its title and the recusal', async () => {
+    const shown = await walk(MEMBER.email);
+    for (const [path, text] of shown)
+      for (const secret of secrets) expect(text, `${path} shows "${secret}"`).not.toContain(secret);
+    // The title and the recusal are there; no outcome beside the title.
+    const ranking = shown.get(`/board/calls/${ids.call}/ranking`) ?? '';
+    expect(ranking).toContain(HIDDEN);
+    expect(ranking).toContain('Inhabil');
+    expect(ranking).toContain('ikke talt med');
+    for (const path of [
+      `/board/calls/${ids.call}/ranking`,
+      ...ids.meetings.map((m) => `/board/meetings/${m}`),
+    ])
+      for (const row of rowsNaming(shown.get(path) ?? '', HIDDEN)) {
+        expect(row, path).not.toContain('Bevilget');
+        expect(row, path).not.toContain('Forpligtet');
+      }
+    expect(shown.get(`/api/board/applications/${ids.hidden}`)).toContain('"reason":"RECUSED"');
+    const csv = shown.get(`/api/calls/${ids.call}/exports/decisions.csv`) ?? '';
+    expect(csv.split('\r\n').find((line) => line.includes(HIDDEN))).toContain('Inhabil');
+    const api = JSON.parse(shown.get(`/api/calls/${ids.call}/ranking`) ?? '{}');
+    expect(api).toMatchObject({ approvedOre: VISIBLE_ORE, leftOut: 1 });
+  }, 240_000);
+
+  it('while a member free of conflict finds them: the sweep can fail', async () => {
+    const shown = await walk(BOARD);
+    const everything = [...shown.values()].join('\n');
+    for (const secret of secrets.slice(0, 4)) expect(everything).toContain(secret);
+    expect(shown.get(`/board/applications/${ids.hidden}`)).toContain('Karen Skjult');
+  }, 240_000);
+});
