@@ -2,15 +2,15 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { Tracer } from '@aws-lambda-powertools/tracer';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type middy from '@middy/core';
 import type { DbObserver } from '../db/client.js';
+import { Tracer } from './tracing.js';
 
 /*
  * The one place the Lambdas' logger, tracer and metrics are built (as aws-powertools' examples/app keeps
- * `commons/powertools`): once per cold start, shared by every handler through boot() (boot.ts). The tracer is on
- * only in Lambda with active tracing (Powertools reads AWS_EXECUTION_ENV and POWERTOOLS_TRACE_ENABLED); metrics
+ * `commons/powertools`): once per cold start, shared by every handler through boot() (boot.ts). The tracer is the
+ * project's own (tracing.ts: X-Ray without the X-Ray SDK), on only in Lambda (AWS_EXECUTION_ENV, unless
+ * POWERTOOLS_TRACE_ENABLED=false); metrics
  * go out as CloudWatch embedded metric format lines at the end of each invocation. docs/infra.md
  * "Observability" names the namespace, the metrics and their dimensions.
  */
@@ -85,6 +85,6 @@ export function observed<H extends middy.MiddyfiedHandler>(
 ): H {
   return handler
     .use(injectLambdaContext(logger))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(tracer.captureLambdaHandler())
     .use(logMetrics(metrics, { captureColdStartMetric: true })) as H;
 }

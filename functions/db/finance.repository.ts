@@ -1,13 +1,15 @@
 import { QueryCommand, TransactGetCommand } from '@aws-sdk/lib-dynamodb';
 import { grantShareLocked } from '../core/finance/contributions.js';
 import type {
+  Balance,
   Contribution,
   LedgerEntry,
   LedgerKind,
+  PoolBalance,
   PopulationFigure,
   YearSettings,
 } from '../core/finance/finance.schema.js';
-import { BALANCE_COUNTERS, type Balance, type PoolBalance } from '../core/finance/finance.schema.js';
+import { BALANCE_COUNTERS } from '../core/finance/finance.values.js';
 import type { ContributionMovement, FinanceRepository, MovementClaim } from '../core/ports.js';
 import { AppError, notFound, versionConflict } from '../core/shared/errors.js';
 import { balanceUpdates } from './balances.js';

@@ -4,12 +4,14 @@
  * process with the environment infra gives the functions (NODE_OPTIONS included), in interleaved rounds so a
  * busy machine slows all alike. Prints bytes, import time (median and p90) and resident memory after the import,
  * each beside its ratio to the floor and the target. Run: npm run bench (BENCH_ROUNDS=5 for a quicker run;
- * BENCH_NODE=<path to a node binary> imports with another Node, e.g. the Lambdas' Node 24).
+ * BENCH_NODE=<path to a node binary> imports with another Node, e.g. the Lambdas' Node 24; BENCH_BEFORE=<another
+ * checkout of this repository, e.g. `git archive <commit> | tar -x -C dir` with node_modules linked> also bundles
+ * its handlers and interleaves them with these, as rows "<name> before", for a before/after on one load).
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { FUNCTION_ENVIRONMENT } from '../../infra/constructs/app-function.js';
@@ -20,6 +22,8 @@ import { bundleLikeInfra } from './bundles.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const NODE = process.env.BENCH_NODE ?? process.execPath;
+const BEFORE = process.env.BENCH_BEFORE;
+const ROOT = new URL('../../', import.meta.url).pathname;
 
 /** Each bundle, and its target as a multiple of the floor (bytes and import time alike). */
 const TARGETS = [
@@ -83,8 +87,15 @@ const quantile = (values: number[], q: number) => {
 const dir = mkdtempSync(join(tmpdir(), 'fim-bench-bundles-'));
 try {
   const bundles = [];
-  for (const t of TARGETS) {
-    const outdir = join(dir, t.name);
+  // The other checkout's handlers (not its floor: the floor is the same file), each after this one's.
+  const builds = TARGETS.flatMap((t) => [
+    t,
+    ...(BEFORE && t.name !== 'floor'
+      ? [{ ...t, name: `${t.name} before`, entry: join(BEFORE, relative(ROOT, t.entry)) }]
+      : []),
+  ]);
+  for (const t of builds) {
+    const outdir = join(dir, t.name.replace(' ', '-'));
     mkdirSync(outdir);
     const file = await bundleLikeInfra(t.entry, outdir);
     bundles.push({ ...t, file, bytes: statSync(file).size, samples: [] as Sample[] });
@@ -129,6 +140,10 @@ try {
         target: `<= ${b.target}x`,
         // Judged on bytes and on the import's CPU time (wall-clock times follow the machine's load).
         met: b.name === 'floor' ? '' : xBytes <= b.target && xCpu <= b.target ? 'yes' : 'no',
+        'cpu p90 ms': quantile(
+          b.samples.map((sample) => sample.cpuMs),
+          0.9,
+        ).toFixed(1),
       },
     ];
   });

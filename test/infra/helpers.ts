@@ -106,18 +106,21 @@ export function bundledSources(bundleDir: string): string[] {
 
 /**
  * What weighs on a cold start and a function may bundle only if it runs it (docs/infra.md, "Cold start"), by the
- * path its files start with: zod's locales (what `import { z } from 'zod'` keeps), Powertools' JMESPath (a
- * `correlationIdPath`), nodemailer's SMTP transport, nodemailer, the texts, the web pages and the JSON API.
+ * path its files start with: zod's locales (what `import { z } from 'zod'` keeps), zod itself (only a function
+ * that validates input), Powertools' JMESPath (a `correlationIdPath`), nodemailer's SMTP transport, nodemailer,
+ * the texts, the web pages, the JSON API, and the X-Ray SDK (never: functions/app/tracing.ts traces without it).
  */
 export const HEAVY = {
   // zod always bundles its default English; German stands for the other 63.
   zodLocales: 'node_modules/zod/v4/locales/de.',
+  zod: 'node_modules/zod/',
   jmespath: 'node_modules/@aws-lambda-powertools/jmespath/',
   smtp: 'node_modules/nodemailer/dist/esm/smtp-transport/',
   nodemailer: 'node_modules/nodemailer/',
   texts: 'functions/texts/',
   web: 'web/',
   http: 'functions/http/',
+  xray: 'node_modules/aws-xray-sdk-core/',
 } as const;
 
 /** The HEAVY parts found in a bundle's sources. */

@@ -104,7 +104,8 @@ describe('FimJobs: the functions', () => {
     const dir = expectBundle(outdir, fn.Code.S3Key);
     const sources = bundledSources(dir);
     expect(sources).toContain(`functions/handlers/${job.handler}.handler.ts`);
-    // It closes calls or queues reminders: no mail, no words, no pages, no API, no zod locales.
+    // It closes calls or queues reminders: no mail, no words, no pages, no API, no zod (it validates no input:
+    // functions/core/package.json lets esbuild drop the core's unused schema modules), no X-Ray SDK.
     expect(heavyIn(sources)).toEqual([]);
   });
 

@@ -20,15 +20,21 @@ beforeAll(() => {
   delete config.$schema;
   config.vcs = { enabled: false };
   config.files = { includes: ['**'] };
+  // Biome plugins (lint/*.grit) are found relative to the configuration: point at the project's.
+  config.plugins = ((config.plugins ?? []) as string[]).map((plugin) => join(root, plugin));
   writeFileSync(join(dir, 'biome.json'), JSON.stringify(config));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Lints one probe file at `path` (relative to the project) importing `specifier`; the diagnostics' text. */
-function lint(path: string, specifier: string): { refused: boolean; output: string } {
+function lint(
+  path: string,
+  specifier: string,
+  source = `import { thing } from '${specifier}';\n\nexport const probe = thing;\n`,
+): { refused: boolean; output: string } {
   const file = join(dir, path);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `import { thing } from '${specifier}';\n\nexport const probe = thing;\n`);
+  writeFileSync(file, source);
   const run = spawnSync(biome, ['lint', '--max-diagnostics=5', path], { cwd: dir, encoding: 'utf8' });
   rmSync(file);
   const output = `${run.stdout}${run.stderr}`;
@@ -95,5 +101,28 @@ describe('the layers, as npm run lint keeps them', () => {
   ])('%s may import %s', (path, specifier) => {
     const { refused, output } = lint(path, specifier);
     expect(refused, output).toBe(false);
+  });
+});
+
+describe('zod as a namespace (lint/zod-namespace-import.grit), in every folder', () => {
+  it.each([
+    'functions/core/calls/probe.ts',
+    'functions/http/routes/probe.ts',
+    'web/probe.ts',
+    'test/probe.ts',
+  ])('%s may import * as z from zod, not { z }', (path) => {
+    const named = lint(path, 'zod', "import { z } from 'zod';\n\nexport const probe = z.string();\n");
+    expect(named.output).toContain('Import zod as a namespace');
+    const namespace = lint(path, 'zod', "import * as z from 'zod';\n\nexport const probe = z.string();\n");
+    expect(namespace.output, namespace.output).not.toContain('Import zod as a namespace');
+    expect(namespace.output).not.toMatch(/plugin|error/i);
+  });
+
+  it('no function traces with Powertools Tracer or the X-Ray SDK (functions/app/tracing.ts does)', () => {
+    for (const specifier of ['@aws-lambda-powertools/tracer', 'aws-xray-sdk-core']) {
+      const { refused, output } = lint('functions/app/probe.ts', specifier);
+      expect(refused, output).toBe(true);
+      expect(output).toContain('functions/app/tracing.ts');
+    }
   });
 });

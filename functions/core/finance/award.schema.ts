@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { SECTORS } from '../applications/application.schema.js';
 import { FOCUS_AREAS } from '../calls/call.schema.js';
 import { ofApplication, ownedBy, versioned } from '../shared/fields.schema.js';
+import { AWARD_STATUSES } from './award.values.js';
 import { type MoneyMovementInput, moneyMovementInputSchema } from './finance.schema.js';
 
 /*
@@ -10,15 +11,14 @@ import { type MoneyMovementInput, moneyMovementInputSchema } from './finance.sch
  * its disbursements, refunds and the release of what was never paid out when it closes.
  */
 
-/**
- * The terms an applicant accepts, by version: a new wording gets a new version, and the award keeps the one
- * accepted. The wording of each version is in the catalogue (functions/texts/awards.ts `award.termsText`).
- */
-export const AWARD_TERMS = { version: 'fim-award-terms-2027-1' } as const;
-export type AwardTermsVersion = typeof AWARD_TERMS.version;
-
-export const AWARD_STATUSES = ['committed', 'closed'] as const;
-export type AwardStatus = (typeof AWARD_STATUSES)[number];
+// The plain values and awardView live in award.values.ts (no zod: the jobs import them without the schemas).
+export {
+  AWARD_STATUSES,
+  AWARD_TERMS,
+  type AwardStatus,
+  type AwardTermsVersion,
+  awardView,
+} from './award.values.js';
 
 export const awardSchema = z.object({
   /** The application's (`applicationId`): one award per application. */
@@ -66,9 +66,3 @@ export type AwardAcceptInput = z.infer<typeof awardAcceptInputSchema>;
 /** A tranche paid out or money paid back: a movement of money like a payment received. */
 export const awardMovementInputSchema = moneyMovementInputSchema;
 export type AwardMovementInput = MoneyMovementInput;
-
-export const awardView = (a: Award): AwardView => ({
-  ...a,
-  remainingOre: a.amountOre - a.disbursedOre - (a.releasedOre ?? 0),
-  refundableOre: a.disbursedOre - a.refundedOre,
-});

@@ -16,15 +16,10 @@ import {
   releaseOnClose,
   tranchFits,
 } from './award.rules.js';
-import {
-  AWARD_TERMS,
-  type Award,
-  type AwardAcceptInput,
-  type AwardMovementInput,
-  type AwardView,
-  awardView,
-} from './award.schema.js';
-import { type LedgerEntry, moneyMoved, newLedgerEntry } from './finance.schema.js';
+import type { Award, AwardAcceptInput, AwardMovementInput, AwardView } from './award.schema.js';
+import { AWARD_TERMS, awardView } from './award.values.js';
+import type { LedgerEntry } from './finance.schema.js';
+import { moneyMoved, newLedgerEntry } from './finance.values.js';
 import { idempotentRequest, recordOnce } from './idempotency.js';
 import { paidOnNotInFuture } from './movement.rules.js';
 import { canManageFinance, requireFinance } from './population.service.js';

@@ -1,12 +1,6 @@
 import { copenhagenDate } from '../shared/time.js';
-import {
-  BALANCE_COUNTERS,
-  type Balance,
-  type BalanceCounter,
-  emptyPoolBalance,
-  type LedgerEntry,
-  type PoolBalance,
-} from './finance.schema.js';
+import type { Balance, LedgerEntry, PoolBalance } from './finance.schema.js';
+import { BALANCE_COUNTERS, type BalanceCounter, emptyPoolBalance } from './finance.values.js';
 
 /*
  * What each ledger entry does to the balances. One table for the writes (the repositories ADD these deltas to

@@ -1,10 +1,19 @@
 import * as z from 'zod';
-import type { Principal } from '../auth/principal.js';
 import { versioned } from '../shared/fields.schema.js';
 import type { MessageOf } from '../shared/messages.js';
 import { text } from '../shared/validation.js';
 import { DEFAULT_GRANT_SHARE, DEFAULT_RATE_ORE_PER_CITIZEN } from './contributions.js';
 import type { InvariantMessages } from './finance.messages.js';
+
+// The plain values and functions live in finance.values.ts (no zod: the jobs import them without the schemas).
+export {
+  BALANCE_COUNTERS,
+  type BalanceCounter,
+  emptyBalance,
+  emptyPoolBalance,
+  moneyMoved,
+  newLedgerEntry,
+} from './finance.values.js';
 
 /*
  * Money is integer øre everywhere (`...Ore`), times are UTC ISO strings, dates (`YYYY-MM-DD`) are Danish
@@ -177,25 +186,6 @@ export const ledgerEntrySchema = z.object({
 });
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
 
-/** A new ledger entry, recorded by `actor` at `now`. */
-export const newLedgerEntry = (
-  actor: Principal,
-  now: Date,
-  fields: Omit<LedgerEntry, 'id' | 'at' | 'recordedBy'>,
-): LedgerEntry => ({
-  id: crypto.randomUUID(),
-  ...fields,
-  at: now.toISOString(),
-  recordedBy: { userId: actor.userId, email: actor.email },
-});
-
-/** What a movement of money on the bank statement books: its amount, its date and the bank's reference. */
-export const moneyMoved = ({ amountOre, paidOn, reference }: MoneyMovementInput) => ({
-  amountOre,
-  paidOn,
-  reference,
-});
-
 /**
  * Running totals, moved with ADD in the same transaction as each ledger entry: one item per year (the
  * entries booked in that year's ledger) and one for the pool overall (every year's entries). Each entry's
@@ -225,36 +215,6 @@ export type PoolBalance = z.infer<typeof poolBalanceSchema>;
 
 export const balanceSchema = poolBalanceSchema.extend({ year: z.int() });
 export type Balance = z.infer<typeof balanceSchema>;
-
-/** The counters every balance item carries. */
-export const BALANCE_COUNTERS = [
-  'receivedOre',
-  'grantReceivedOre',
-  'committedOre',
-  'disbursedOre',
-  'refundedOre',
-  'releasedOre',
-  'adjustmentsOre',
-  'entries',
-  'availableOre',
-  'grantAvailableOre',
-] as const satisfies readonly (keyof PoolBalance)[];
-export type BalanceCounter = (typeof BALANCE_COUNTERS)[number];
-
-export const emptyPoolBalance = (): PoolBalance => ({
-  receivedOre: 0,
-  grantReceivedOre: 0,
-  committedOre: 0,
-  disbursedOre: 0,
-  refundedOre: 0,
-  releasedOre: 0,
-  adjustmentsOre: 0,
-  entries: 0,
-  availableOre: 0,
-  grantAvailableOre: 0,
-});
-
-export const emptyBalance = (year: number): Balance => ({ year, ...emptyPoolBalance() });
 
 /** Money in or out on a date, with the bank's reference: a payment received, a tranche paid out, a refund. */
 export const moneyMovementInputSchema = z.strictObject({
