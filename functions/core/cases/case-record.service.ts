@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type AuditEvent, auditEvent } from '../audit/audit.js';
 import { isAdmin } from '../auth/principal.js';
 import type { CasePage, CaseRef, CoreDeps, RequestContext } from '../ports.js';
