@@ -135,6 +135,7 @@ describe('the minutes', () => {
       applicationId: approvedId,
       conditions: 'Kvartalsvis status.',
     });
+    h.clock.advance(60_000);
     expectOk(await client.act(`/api/meetings/${meetingId}/minutes/approve`, CHAIR));
     const actions = (await auditEvents(h, `MEETING#${meetingId}`)).map((e) => e.action);
     expect(actions.filter((a) => String(a).startsWith('minutes.'))).toEqual([
