@@ -80,7 +80,7 @@ describe('closing a call', () => {
     const before = await Promise.all(untouched.map((id) => h.core.applications.get(id)));
     h.clock.advance(60_000);
 
-    const closed = await closeCall(h.core, asAdmin(h), callId);
+    const closed = await closeCall(h.core, asAdmin(h), callId, undefined, CLOSE_EARLY);
 
     expect(closed).toMatchObject({ status: 'closed', version: 3, closedAt: h.clock.now().toISOString() });
     for (const id of submitted) {
@@ -106,11 +106,13 @@ describe('closing a call', () => {
   it('running it again changes nothing: not one item of the table', async () => {
     const { h, client, callId } = await fresh();
     await submitApplication(client, callId, RESEARCHER);
-    await closeCall(h.core, asAdmin(h), callId);
+    await closeCall(h.core, asAdmin(h), callId, undefined, CLOSE_EARLY);
     const table = await scanAll(h);
     h.clock.set('2027-12-24T12:00:00Z');
 
-    await expect(closeCall(h.core, asAdmin(h), callId)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(closeCall(h.core, asAdmin(h), callId, undefined, CLOSE_EARLY)).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+    });
     expect(await closeDueCalls(h.core, asScheduler)).toEqual([]);
     expectProblem(await client.post(`/api/calls/${callId}/close`, CLOSE_EARLY, ADMIN), 409, 'INVALID_STATE');
 
@@ -261,7 +263,7 @@ describe('a withdrawal racing the closer', () => {
         return out;
       });
 
-    await closeCall(h.core, asAdmin(h), callId);
+    await closeCall(h.core, asAdmin(h), callId, undefined, CLOSE_EARLY);
 
     expect(raced).toBe(true);
     const puts = stub

@@ -122,7 +122,7 @@ describe('the public party page', () => {
     // Net 2 500 000 øre × 10 000 001 / 37 654 322 = 663 934,47… øre; with the first, 3 942 622 øre in all.
     const row = page.slice(page.indexOf('Ældre i eget hjem'));
     expect(row.slice(0, row.indexOf('</tr>'))).toMatch(
-      /50\.000,00 kr\.<\/td><td class="num">25\.000,00 kr\.<\/td><td class="num">6\.639,34 kr\.<\/td>/,
+      /50\.000,00 kr\.<\/td><td>Lukket<\/td><td class="num">25\.000,00 kr\.<\/td><td class="num">6\.639,34 kr\.<\/td>/,
     );
     expect(page).toContain('har kommunens kroner finansieret 39.426,22 kr. af bevillingerne');
     expect(page).toContain('I alt 173.456,78 kr. fordelt på 2 projekter.');
