@@ -19,7 +19,12 @@ export interface LaunchedStart {
 }
 
 export async function launchStart(dataDir: string): Promise<LaunchedStart> {
-  const [port, smtpPort, webPort] = [await freePort(), await freePort(), await freePort()];
+  const [port, smtpPort, webPort, s3Port] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const child = spawn(process.execPath, ['--import', 'tsx', 'functions/local/start.ts'], {
     cwd: resolve(import.meta.dirname, '..', '..'),
     env: {
@@ -27,6 +32,7 @@ export async function launchStart(dataDir: string): Promise<LaunchedStart> {
       PORT: String(port),
       MAIL_SMTP_PORT: String(smtpPort),
       MAIL_WEB_PORT: String(webPort),
+      S3_PORT: String(s3Port),
       FIM_DATA_DIR: dataDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

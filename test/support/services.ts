@@ -15,7 +15,14 @@ import { yearSettingsInputSchema } from '../../functions/core/finance/finance.sc
 import { DEMO_PAYMENT_DETAILS } from '../../functions/core/finance/parties.demo.js';
 import { applyPopulationImport } from '../../functions/core/finance/population.service.js';
 import type { CoreDeps, RequestContext } from '../../functions/core/ports.js';
-import { applicationBody, callBody, neutralPartners, person, populationsCsv } from './fixtures.js';
+import {
+  applicationBody,
+  CLOSE_EARLY,
+  callBody,
+  neutralPartners,
+  person,
+  populationsCsv,
+} from './fixtures.js';
 
 /*
  * The states a service test starts from, reached through the core's own services (as the API would reach
@@ -70,7 +77,7 @@ export async function inReview(
     partners: neutralPartners(),
     ...options.overrides,
   });
-  await closeCall(deps, as(ACTORS.admin), call.id);
+  await closeCall(deps, as(ACTORS.admin), call.id, undefined, CLOSE_EARLY);
   if (options.approveOre !== undefined) {
     await decideApplication(deps, as(ACTORS.admin), application.id, {
       outcome: 'approved',

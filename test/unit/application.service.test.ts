@@ -11,7 +11,7 @@ import {
 import { createCallSchema } from '../../functions/core/calls/call.schema.js';
 import { closeCall, createCall } from '../../functions/core/calls/call.service.js';
 import { createFakes } from '../support/fakes.js';
-import { applicationBody, callBody } from '../support/fixtures.js';
+import { applicationBody, CLOSE_EARLY, callBody } from '../support/fixtures.js';
 import { ACTORS, as, openedCall, submitted } from '../support/services.js';
 
 /*
@@ -35,7 +35,7 @@ describe('starting a draft', () => {
       reason: { params: { entity: 'call' } },
     });
     const closed = await openedCall(deps);
-    await closeCall(deps, admin, closed.id);
+    await closeCall(deps, admin, closed.id, undefined, CLOSE_EARLY);
     await expect(createDraft(deps, owner, closed.id, {})).rejects.toMatchObject({
       code: 'RULES_FAILED',
       errors: [{ code: 'CALL_NOT_OPEN' }],
@@ -181,7 +181,7 @@ describe('submitting', () => {
       reason: { code: 'APPLICATION_NOT_WITHDRAWABLE' },
     });
     const inReview = await submitted(deps, call.id);
-    await closeCall(deps, admin, call.id);
+    await closeCall(deps, admin, call.id, undefined, CLOSE_EARLY);
     await expect(withdrawApplication(deps, owner, inReview.id)).rejects.toMatchObject({
       code: 'INVALID_STATE',
     });

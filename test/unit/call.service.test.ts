@@ -11,7 +11,7 @@ import {
   updateCall,
 } from '../../functions/core/calls/call.service.js';
 import { createFakes } from '../support/fakes.js';
-import { callBody, person } from '../support/fixtures.js';
+import { CLOSE_EARLY, callBody, person } from '../support/fixtures.js';
 import { ACTORS, as, openedCall, submitted } from '../support/services.js';
 
 /*
@@ -91,7 +91,7 @@ describe('changing a call', () => {
   it('keeps a closed call as it is, and opens none whose deadline has passed', async () => {
     const { deps, clock } = createFakes();
     const call = await openedCall(deps);
-    const closed = await closeCall(deps, admin, call.id);
+    const closed = await closeCall(deps, admin, call.id, undefined, CLOSE_EARLY);
     await expect(updateCall(deps, admin, call.id, { title: 'Sent' }, closed.version)).rejects.toMatchObject({
       code: 'INVALID_STATE',
       reason: { code: 'CALL_CLOSED' },
@@ -114,7 +114,7 @@ describe('closing a call', () => {
     const { deps, store } = createFakes();
     const call = await openedCall(deps);
     const application = await submitted(deps, call.id);
-    const closed = await closeCall(deps, admin, call.id);
+    const closed = await closeCall(deps, admin, call.id, undefined, CLOSE_EARLY);
     expect(closed).toMatchObject({ status: 'closed', version: 3 });
     expect(await deps.applications.get(application.id)).toMatchObject({ status: 'in_review', version: 3 });
     expect(store.eventsOf(application.id).at(-1)).toMatchObject({
