@@ -90,6 +90,9 @@ export function mailSender(domain: string | undefined, from: string | undefined)
 export function buildApp(options: BuildAppOptions = {}): FimApp {
   const processEnv = options.env ?? process.env;
   const app = new App(options.appProps);
+  // S3 server access logs delivered by a bucket policy, not the legacy LogDeliveryWrite ACL (which needs object
+  // ACLs on the log bucket): set here, before any construct, so the tests' apps and `cdk synth` agree.
+  app.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
 
   const env: Environment = {
     account: processEnv.CDK_DEFAULT_ACCOUNT || PLACEHOLDER_ACCOUNT,

@@ -1,4 +1,5 @@
-import { APPLICATION_STATUSES, type Application } from '../core/applications/application.schema.js';
+import type { Application } from '../core/applications/application.schema.js';
+import { APPLICATION_STATUSES } from '../core/applications/application.values.js';
 import { formatReference } from '../core/applications/submission.rules.js';
 import type { ApplicationListFilter, ApplicationRepository } from '../core/ports.js';
 import { AppError } from '../core/shared/errors.js';

@@ -21,7 +21,7 @@ import {
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { AUDIT_TABLE_KEYS, TABLE_KEYS } from '../../functions/db/table-definition.js';
-import { ALARM_PERIOD, alarmToTopic } from '../constructs/alarm.js';
+import { ALARM_PERIOD, alarmToTopic, deadLetterAlarm, functionAlarms } from '../constructs/alarm.js';
 import { AppFunction } from '../constructs/app-function.js';
 import { deadLetterQueue } from '../constructs/dead-letter-queue.js';
 
@@ -150,6 +150,15 @@ export class DataStack extends Stack {
     });
     this.auditArchiver.role.addToPolicy(
       new PolicyStatement({ effect: Effect.ALLOW, actions: AUDIT_STREAM_ACTIONS, resources: [auditStream] }),
+    );
+    functionAlarms(this, this.auditArchiver, props.alarmTopic, 'Copying audit events to the archive');
+    deadLetterAlarm(
+      this,
+      'AuditArchiveDlqAlarm',
+      props.alarmTopic,
+      dlq,
+      'FIM audit archive: stream records the archiver could not copy were parked in the dead-letter queue ' +
+        '(docs/cases.md). The events are safe in the audit table; copy them again from there.',
     );
 
     // On demand it should never throttle, yet it can (a hot partition, a sudden jump past twice the previous

@@ -25,7 +25,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { deadLetterAlarm } from '../constructs/alarm.js';
+import { deadLetterAlarm, functionAlarms } from '../constructs/alarm.js';
 import { AppFunction } from '../constructs/app-function.js';
 import { deadLetterQueue } from '../constructs/dead-letter-queue.js';
 
@@ -81,7 +81,7 @@ export class DocumentsStack extends Stack {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       lifecycleRules: [{ expiration: Duration.days(365) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -248,6 +248,7 @@ export class DocumentsStack extends Stack {
         }),
       ],
     });
+    functionAlarms(this, this.scanResultFunction, props.alarmTopic, 'Recording a malware scan verdict');
     deadLetterAlarm(
       this,
       'ScanResultDlqAlarm',

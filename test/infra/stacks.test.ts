@@ -105,13 +105,15 @@ describe('DataStack', () => {
       'gsi1sk',
       'gsi2pk',
       'gsi2sk',
+      'gsi3pk',
+      'gsi3sk',
     ]);
     data.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: shape.KeySchema,
       AttributeDefinitions: Match.arrayWith(shape.AttributeDefinitions),
       GlobalSecondaryIndexes: shape.GlobalSecondaryIndexes,
     });
-    expect(TABLE_KEYS.indexes.map((i) => i.indexName)).toEqual(['gsi1', 'gsi2']);
+    expect(TABLE_KEYS.indexes.map((i) => i.indexName)).toEqual(['gsi1', 'gsi2', 'gsi3']);
   });
 
   it('lets DynamoDB delete expired sessions and kept forms by their TTL attribute', () => {

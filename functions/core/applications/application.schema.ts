@@ -3,22 +3,16 @@ import { FOCUS_AREAS, MAX_AMOUNT_ORE } from '../calls/call.schema.js';
 import { decisionSchema } from '../decisions/decision.schema.js';
 import { ownedBy, versioned } from '../shared/fields.schema.js';
 import { text } from '../shared/validation.js';
+import { APPLICATION_STATUSES, SECTORS } from './application.values.js';
 
-export const APPLICATION_STATUSES = [
-  'draft',
-  'submitted',
-  'withdrawn',
-  'in_review',
-  'approved',
-  'rejected',
-  'waiting_list',
-] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-
-export const SECTORS = ['municipality', 'region', 'general_practice', 'research', 'other'] as const;
-export type Sector = (typeof SECTORS)[number];
-/** The sectors of the health agreement; a call's `minSectors` counts only these. */
-export const AGREEMENT_SECTORS: readonly Sector[] = ['municipality', 'region', 'general_practice'];
+export {
+  AGREEMENT_SECTORS,
+  APPLICATION_STATUSES,
+  type ApplicationStatus,
+  SECTORS,
+  type Sector,
+  sumBudgetOre,
+} from './application.values.js';
 
 /*
  * A draft may be incomplete: every field is optional, but each one given must be well-formed. Completeness
@@ -99,6 +93,3 @@ export const receiptSchema = z.object({
   partners: z.array(z.object({ organisation: z.string(), sector: z.enum(SECTORS) })),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
-
-export const sumBudgetOre = (lines: readonly BudgetLine[]): number =>
-  lines.reduce((sum, line) => sum + (line.amountOre ?? 0), 0);

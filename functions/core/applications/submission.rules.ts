@@ -4,7 +4,8 @@ import type { Document } from '../documents/document.schema.js';
 import type { FieldError } from '../shared/errors.js';
 import { copenhagenDate } from '../shared/time.js';
 import type { ApplicationMessages } from './application.messages.js';
-import { AGREEMENT_SECTORS, type Application, sumBudgetOre } from './application.schema.js';
+import type { Application } from './application.schema.js';
+import { AGREEMENT_SECTORS, sumBudgetOre } from './application.values.js';
 
 /** Longest project period the pool funds; longer is almost surely a typing error in a year. */
 export const MAX_PROJECT_YEARS = 5;

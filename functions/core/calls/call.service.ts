@@ -213,6 +213,17 @@ export async function closeCall(
 ): Promise<Call> {
   requireAdmin(ctx);
   const { reason } = parseInput(closeCallSchema, input);
+  return closeCallWith(deps, ctx, callId, expectedVersion, reason);
+}
+
+/** closeCall on input already read: the closer's path, which parses nothing (no zod in its bundle). */
+async function closeCallWith(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  callId: string,
+  expectedVersion: number | undefined,
+  reason: string | undefined,
+): Promise<Call> {
   const call = await loadForChange(deps, callId, expectedVersion);
   const early = call.status === 'open' && Date.parse(call.closesAt) > deps.clock.now().getTime();
   if (early && !reason)
@@ -373,7 +384,8 @@ export async function closeDueCalls(deps: CoreDeps, ctx: RequestContext): Promis
   const closed: string[] = [];
   for (const call of due) {
     try {
-      await closeCall(deps, ctx, call.id);
+      requireAdmin(ctx);
+      await closeCallWith(deps, ctx, call.id, undefined, undefined);
       closed.push(call.id);
     } catch (error) {
       // Closed by someone else meanwhile: done.
