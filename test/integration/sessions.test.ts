@@ -67,8 +67,7 @@ const auditActions = async (email: string) =>
       action: string;
       details: Record<string, unknown>;
     }[]
-  )
-  .filter((e) => e.action.startsWith('session.'));
+  ).filter((e) => e.action.startsWith('session.'));
 
 describe('the session cookie', () => {
   it('holds a random id only; the table keeps its hash, and sign-in is on the person’s record', async () => {
