@@ -3,6 +3,7 @@ import type { AuditEvent } from '../core/audit/audit.js';
 import type { Organisation } from '../core/organisations/organisation.schema.js';
 import { normaliseOrganisation } from '../core/organisations/tree.js';
 import type { OrganisationRepository } from '../core/ports.js';
+import { caseRecord } from './audit.repository.js';
 import type { Db } from './client.js';
 import { dynamo } from './errors.js';
 import { keys, stripKeys } from './keys.js';
@@ -52,10 +53,6 @@ export function createOrganisationRepository(db: Db): OrganisationRepository {
         expectedVersion,
         audited(organisation, audit),
       ),
-    history: (id) =>
-      queryAll<AuditEvent>(db, {
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-        ExpressionAttributeValues: { ':pk': keys.organisation(id).pk, ':audit': keys.auditPrefix },
-      }),
+    history: (id) => caseRecord(db, keys.organisation(id).pk),
   };
 }

@@ -14,6 +14,7 @@ import {
 } from '../support/documents.js';
 import { ADMIN, createDraft, RESEARCHER, RESEARCHER2 } from '../support/fixtures.js';
 import { type Harness, harnessWithCall } from '../support/harness.js';
+import { auditActions } from '../support/table.js';
 
 /*
  * Documents against the run's s3rver: the presigned POST with a real file, the checks at completion (size, which
@@ -230,14 +231,7 @@ describe('documents and the submission', () => {
     ).toBe(204);
     expect(await h.core.files.inspect(key)).toBeUndefined();
     expect(expectOk(await client.get(`/api/applications/${appId}/documents`, RESEARCHER)).items).toEqual([]);
-    const trail = await h.db.doc.send(
-      new (await import('@aws-sdk/lib-dynamodb')).QueryCommand({
-        TableName: h.db.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
-        ExpressionAttributeValues: { ':pk': `APP#${appId}`, ':a': 'AUDIT#' },
-      }),
-    );
-    expect(trail.Items?.map((e) => e.action)).toEqual(
+    expect(await auditActions(h, `APP#${appId}`)).toEqual(
       expect.arrayContaining(['document.requested', 'document.uploaded', 'document.deleted']),
     );
   });

@@ -54,14 +54,18 @@ function resume(): void {
 const waitUntilReady = () =>
   until('ready again', async () => (await client.get('/api/health/ready')).status === 200);
 
-/** What an outage must look like from outside: 503 + Retry-After on the API and the web, a cheap liveness. */
-async function expectUnavailable(): Promise<void> {
+/**
+ * What an outage must look like from outside: 503 + Retry-After on the API and the web, a cheap liveness.
+ * `session` is the researcher's, started before the outage (a sign-in itself writes her session to the table).
+ */
+async function expectUnavailable(session: string): Promise<void> {
   const calls = await within(DEADLINE_MS, client.get('/api/calls'), 'GET /api/calls');
   const problem = expectProblem(calls, 503, 'UNAVAILABLE');
   expect(calls.headers.get('retry-after')).toMatch(/^\d+$/);
   expect(problem.reason).toBe('DATABASE_BUSY');
 
-  const page = await within(DEADLINE_MS, browse(h, RESEARCHER, '/applications'), 'GET /applications');
+  const signedIn: Harness = { ...h, sessionFor: async () => session };
+  const page = await within(DEADLINE_MS, browse(signedIn, RESEARCHER, '/applications'), 'GET /applications');
   expect(page.status).toBe(503);
   expect(page.headers.get('retry-after')).toMatch(/^\d+$/);
   expect(page.headers.get('content-type')).toMatch(/text\/html/);
@@ -87,6 +91,7 @@ async function expectUnavailable(): Promise<void> {
 describe('DynamoDB stalled (SIGSTOP)', () => {
   it('answers 503 with Retry-After within 3 s and leaves no submission half written', async () => {
     const draft = await createDraft(client, callId, RESEARCHER);
+    const session = await h.sessionFor(RESEARCHER);
     expect((await client.get('/api/health/ready')).body).toMatchObject({
       status: 'ok',
       checks: { dynamodb: 'ok', mail: 'ok' },
@@ -100,7 +105,7 @@ describe('DynamoDB stalled (SIGSTOP)', () => {
       );
       expectProblem(submitted, 503, 'UNAVAILABLE');
       expect(submitted.headers.get('retry-after')).toMatch(/^\d+$/);
-      await expectUnavailable();
+      await expectUnavailable(session);
     } finally {
       resume();
     }
@@ -132,7 +137,8 @@ describe('DynamoDB stalled (SIGSTOP)', () => {
 
 describe('DynamoDB down (its process stopped)', () => {
   it('answers 503 with Retry-After within 3 s on the API, the web and readiness', async () => {
+    const session = await h.sessionFor(RESEARCHER);
     await dynamo?.stop();
-    await expectUnavailable();
+    await expectUnavailable(session);
   });
 });

@@ -234,15 +234,19 @@ describe('the bundled API Lambda, as API Gateway and Cognito drive it', () => {
     expect(`${authorize.origin}${authorize.pathname}`).toBe(`${COGNITO_DOMAIN}/oauth2/authorize`);
     expect(jar.has('fim_oauth')).toBe(true);
 
-    // Cognito sends the browser back with a code; the callback answers two cookies: the flow's removed, the
-    // session set.
+    // Cognito sends the browser back with a code; the callback answers three cookies: the flow's removed, the
+    // session set, and the one look for the privacy notice after a sign-in.
     const callback = await send(
       'GET',
       `/auth/callback?code=journey-code&state=${authorize.searchParams.get('state')}`,
     );
     expect(callback.statusCode, html(callback)).toBe(303);
     expect(callback.headers?.location).toBe('/applications');
-    expect(callback.cookies).toHaveLength(2);
+    expect(callback.cookies?.map((c) => c.split('=')[0]).sort()).toEqual([
+      'fim_oauth',
+      'fim_privacy_check',
+      'fim_session',
+    ]);
     expect(callback.cookies?.find((c) => c.startsWith('fim_session='))).toMatch(
       /HttpOnly.*Secure|Secure.*HttpOnly/,
     );

@@ -110,6 +110,12 @@ describe('GET /api/openapi.json', () => {
       'POST /organisations': 'createOrganisation',
       'GET /organisations/{organisationId}': 'getOrganisation',
       'PATCH /organisations/{organisationId}': 'updateOrganisation',
+      'POST /applications/{applicationId}/documents': 'requestDocumentUpload',
+      'POST /applications/{applicationId}/documents/{documentId}/complete': 'completeDocumentUpload',
+      'GET /applications/{applicationId}/documents': 'listDocuments',
+      'DELETE /applications/{applicationId}/documents/{documentId}': 'deleteDocument',
+      'GET /documents/{documentId}/download': 'downloadDocument',
+      'GET /cases/{kind}/{id}/events': 'listCaseEvents',
     });
     // The contract's field names, straight from the schemas the routes validate with.
     const input = doc.components.schemas.CallInput;

@@ -10,11 +10,12 @@ import {
   SESSION_WORKING_DAY_HOURS,
 } from '../../functions/core/auth/session.service.js';
 import { keys } from '../../functions/db/keys.js';
-import { getItem, queryAll } from '../../functions/db/reads.js';
+import { getItem } from '../../functions/db/reads.js';
 import { createLocalTokens } from '../../functions/http/auth/tokens.js';
 import { type Api, api, checkRoutes, expectProblem, rolesOf } from '../support/api.js';
 import { ADMIN, createCall, createDraft, EVERYONE, RESEARCHER } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
+import { auditEvents } from '../support/table.js';
 import { ORIGIN, type PageCase, walkPages } from '../support/web.js';
 
 /*
@@ -62,10 +63,10 @@ const userOf = (email: string) => h.user(email).userId;
 /** The session events on a person's record (their audit events). */
 const auditActions = async (email: string) =>
   (
-    await queryAll<{ action: string; details: Record<string, unknown> }>(h.db, {
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-      ExpressionAttributeValues: { ':pk': keys.user(userOf(email)).pk, ':audit': keys.auditPrefix },
-    })
+    (await auditEvents(h, keys.user(userOf(email)).pk)) as {
+      action: string;
+      details: Record<string, unknown>;
+    }[]
   ).filter((e) => e.action.startsWith('session.'));
 
 describe('the session cookie', () => {
