@@ -69,6 +69,7 @@ describe('app', () => {
       'FimEdge',
       'FimApi',
       'FimJobs',
+      'FimDocuments',
       'FimDashboard',
     ]);
     expect(fim.dataStack.terminationProtection).toBe(true);
@@ -369,7 +370,13 @@ describe('ApiStack: function', () => {
 
     const statements = statementsOf(api);
     const actions = statements.flatMap((s) => asArray(s.Action));
-    expect(actions.every((a) => /^(dynamodb|logs|xray):[A-Za-z]+$/.test(a))).toBe(true);
+    expect(actions.every((a) => /^(dynamodb|logs|xray|s3):[A-Za-z]+$/.test(a))).toBe(true);
+    // S3: the documents only (presigned POST and GET are signed with these, HeadObject is GetObject).
+    expect([...new Set(actions.filter((a) => a.startsWith('s3:')))].sort()).toEqual([
+      's3:DeleteObject',
+      's3:GetObject',
+      's3:PutObject',
+    ]);
     expect(actions).not.toContain('dynamodb:Scan');
     expect(actions).not.toContain('dynamodb:BatchWriteItem');
     expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
@@ -447,6 +454,15 @@ describe('cdk-nag (AwsSolutions)', () => {
       'AwsSolutions-COG2',
       'AwsSolutions-COG8',
       'AwsSolutions-IAM5[Resource::*]',
+      // Object-level grants, each on one bucket's objects (or its documents prefix): the audit archiver adds
+      // events, the API and GuardDuty's role read and tag documents, GuardDuty manages its own EventBridge rule.
+      'AwsSolutions-IAM5[Resource::<AuditArchive60EBC247.Arn>/*]',
+      'AwsSolutions-IAM5[Resource::<Documents7E5B2978.Arn>/*]',
+      'AwsSolutions-IAM5[Resource::<Documents7E5B2978.Arn>/documents/*]',
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:eu-north-1:111111111111:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]',
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::fim-documents-111111111111-eu-north-1/documents/*]',
+      // The access-log bucket does not log its own access.
+      'AwsSolutions-S1',
       'AwsSolutions-SMG4',
       'AwsSolutions-SQS3',
     ]);
