@@ -81,5 +81,5 @@ describe('two researchers write one application', () => {
     const bytes = new Uint8Array(await res.body());
     expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     expect(compact(pdfText(bytes))).toContain(compact('Fælles om faldforebyggelse i Midtjylland'));
-  });
+  }, 120_000);
 });

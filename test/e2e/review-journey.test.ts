@@ -10,8 +10,12 @@ import { expectAccessible, journey } from './support.js';
  *
  * Organisations are chosen so that the outcome does not depend on the suggestion's choices: reviewer 2
  * (Randers Kommune) is conflicted with the Randers application, the board member (Aarhus Kommune) with the
- * Silkeborg one, and no application has a Region Midtjylland partner, so the chair may act on both.
+ * Silkeborg one, and no application has a Region Midtjylland partner, so the chair may act on both. Both are
+ * Mads Poulsen's (Silkeborg Kommune): the applicant's own organisation counts too, and the registry places
+ * Sofie Andersen's Aarhus Universitetshospital under the chair's Region Midtjylland, which would recuse her.
  */
+const APPLICANT = 'Mads Poulsen';
+const APPLICANT_EMAIL = 'researcher2@fim.local';
 const CHAIR = 'Charlotte Bech';
 const BOARD = 'Bo Nielsen';
 const REVIEWER1 = 'Rikke Laursen';
@@ -60,7 +64,7 @@ describe('the board reviews, ranks and decides', () => {
     const calls = (await (await fetch(`${j.server.url}/api/calls`)).json()) as { items: { id: string }[] };
     callId = calls.items[0]?.id ?? '';
     apps.randers = await submit(
-      'researcher@fim.local',
+      APPLICANT_EMAIL,
       RANDERS,
       [
         ['Randers Kommune', 'municipality'],
@@ -69,7 +73,7 @@ describe('the board reviews, ranks and decides', () => {
       30_000_000,
     );
     apps.silkeborg = await submit(
-      'researcher2@fim.local',
+      APPLICANT_EMAIL,
       SILKEBORG,
       [
         ['Aarhus Kommune', 'municipality'],
@@ -284,7 +288,7 @@ describe('the board reviews, ranks and decides', () => {
   }, 120_000);
 
   it('the applicant reads the decision and its justification', async () => {
-    await signInAs('Sofie Andersen', '/applications');
+    await signInAs(APPLICANT, '/applications');
     expect(await j.page.getByRole('row', { name: new RegExp(RANDERS) }).textContent()).toContain('Afslået');
     await expectAccessible(j.page);
     await j.page.getByRole('link', { name: RANDERS }).click();
