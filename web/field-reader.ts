@@ -48,6 +48,17 @@ export class FieldReader {
     return Number(`${m[1]}.${m[2] ?? '0'}`);
   }
 
+  /** A size in megabytes (20 · 2,5), at most three digits before the comma and two after, as bytes. */
+  megabytes(text: string, pointer: string): number | undefined {
+    if (blank(text)) return undefined;
+    const m = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(text.trim());
+    if (!m) {
+      this.errors.push({ pointer, code: 'not_a_number' });
+      return undefined;
+    }
+    return Math.round(Number(`${m[1]}.${m[2] ?? '0'}`) * 1024 * 1024);
+  }
+
   /** A date and time typed in Danish wall-clock time, as a UTC ISO string. */
   dateTime(text: string, pointer: string): string | undefined {
     if (blank(text)) return undefined;

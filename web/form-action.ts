@@ -93,9 +93,14 @@ export function formAction<V, S extends z.ZodType, R>(spec: FormActionSpec<V, S,
 
     const read = new FieldReader();
     const raw = spec.input(values, read, c);
-    if (read.errors.length > 0) return refuse(read.errors, 400);
     const parsed = spec.schema.safeParse(raw);
-    if (!parsed.success) return refuse(issuesToFieldErrors(parsed.error.issues), 400);
+    if (read.errors.length > 0 || !parsed.success) {
+      // Every field at fault at once: what could not be read, then what the schema refuses elsewhere (a field
+      // that could not be read is left to the reader's words, not also called missing by the schema).
+      const unread = new Set(read.errors.map((e) => e.pointer));
+      const refused = parsed.success ? [] : issuesToFieldErrors(parsed.error.issues);
+      return refuse([...read.errors, ...refused.filter((e) => !unread.has(e.pointer))], 400);
+    }
     let result: R;
     try {
       result = await spec.run(parsed.data, form);

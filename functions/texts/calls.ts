@@ -1,6 +1,8 @@
 import type { Role } from '../core/auth/principal.js';
 import type { CallMessages } from '../core/calls/call.messages.js';
 import type { CallStatus } from '../core/calls/call.schema.js';
+import type { DocumentKind } from '../core/documents/document.schema.js';
+import { DEFAULT_MAX_BYTES } from '../core/documents/document.values.js';
 import { da as commonDa, en as commonEn } from './common.js';
 import { formatDateTime } from './format.js';
 import type { MessageTexts } from './messages.js';
@@ -91,6 +93,17 @@ export const da = {
     criteria: 'Bedømmelseskriterier',
     criterion: 'Kriterium',
     weight: 'Vægt',
+    documentKinds: 'Bilag',
+    documentKindsHint:
+      'De dokumenter, ansøgningen skal eller kan vedhæfte. Et nyt opslag foreslår FIM’s fire. Tomme rækker ignoreres.',
+    documentKind: 'Bilag',
+    docRequired: 'Skal vedhæftes',
+    docPer: 'Et bilag pr.',
+    docPerApplication: 'ansøgning',
+    docPerPartner: 'partnerorganisation',
+    docTypes: 'Tilladte filtyper',
+    docMaxMb: 'Største fil (MB)',
+    docHidden: 'Skjules for bedømmerne ved blind bedømmelse (fx fordi det navngiver personer)',
     save: 'Gem',
     create: 'Opret kladde',
     open: 'Åbn opslaget',
@@ -185,6 +198,17 @@ export const en: typeof da = {
     criteria: 'Assessment criteria',
     criterion: 'Criterion',
     weight: 'Weight',
+    documentKinds: 'Documents',
+    documentKindsHint:
+      'The documents an application must or may attach. A new call offers FIM’s four. Empty rows are ignored.',
+    documentKind: 'Document',
+    docRequired: 'Required',
+    docPer: 'One document per',
+    docPerApplication: 'application',
+    docPerPartner: 'partner organisation',
+    docTypes: 'Allowed file types',
+    docMaxMb: 'Largest file (MB)',
+    docHidden: 'Hidden from reviewers under blind review (e.g. because it names people)',
     save: 'Save',
     create: 'Create draft',
     open: 'Open the call',
@@ -254,3 +278,47 @@ export const newCallDefaults = {
     { id: 'feasibility', name: 'Gennemførlighed', nameEn: 'Feasibility', weight: '1' },
   ],
 };
+
+/** FIM's documents (issue 10): what a new call offers in the admin's form, and what the demo call asks for. */
+export const FIM_DEFAULT_DOCUMENT_KINDS: DocumentKind[] = [
+  {
+    id: 'management_declaration',
+    name: 'Ledelseserklæring',
+    nameEn: 'Management declaration',
+    required: true,
+    per: 'partner',
+    types: ['pdf'],
+    maxBytes: DEFAULT_MAX_BYTES,
+    hiddenUnderBlindReview: true,
+  },
+  {
+    id: 'cv_project_lead',
+    name: 'CV for projektleder',
+    nameEn: 'CV of the project lead',
+    required: true,
+    per: 'application',
+    types: ['pdf', 'docx', 'odt'],
+    maxBytes: DEFAULT_MAX_BYTES,
+    hiddenUnderBlindReview: true,
+  },
+  {
+    id: 'budget_note',
+    name: 'Budget og budgetnotat',
+    nameEn: 'Budget and budget note',
+    required: false,
+    per: 'application',
+    types: ['pdf', 'xlsx', 'docx', 'odt'],
+    maxBytes: DEFAULT_MAX_BYTES,
+    hiddenUnderBlindReview: false,
+  },
+  {
+    id: 'project_description',
+    name: 'Projektbeskrivelse',
+    nameEn: 'Project description',
+    required: true,
+    per: 'application',
+    types: ['pdf', 'docx', 'odt'],
+    maxBytes: DEFAULT_MAX_BYTES,
+    hiddenUnderBlindReview: false,
+  },
+];

@@ -11,7 +11,8 @@ export function formatBytes(bytes: number, lang: Lang): string {
   return `${formatDecimal(Math.round((bytes / (1024 * 1024)) * 10) / 10, lang)} MB`;
 }
 
-const TYPE_NAMES: Record<DocumentType, string> = {
+/** The file types as people know them (the same in both languages). */
+export const TYPE_NAMES: Record<DocumentType, string> = {
   pdf: 'PDF',
   docx: 'Word (DOCX)',
   xlsx: 'Excel (XLSX)',

@@ -503,3 +503,120 @@ describe('the admin’s call form: the review due date', () => {
     expect(days.html).toContain('value="syv"');
   });
 });
+
+describe('the admin’s call form: the documents a call asks for', () => {
+  const visit = browserOf(() => h, { admin: ADMIN });
+  const form = (over: Record<string, string | string[]>) => ({
+    title: 'FIM 2027: bilag',
+    description: 'Puljen støtter forebyggelse.',
+    budget: '2.000.000',
+    opensAt: '2027-01-04T00:00',
+    closesAt: '2027-09-01T12:00',
+    focusAreas: ['prevention'],
+    minSectors: '2',
+    reviewersPerApplication: '2',
+    disagreementThreshold: '1,5',
+    'grantTypes.0.id': 'A',
+    'grantTypes.0.name': 'Forskningsprojekt',
+    'grantTypes.0.maxAmount': '500.000',
+    'criteria.0.id': 'relevance',
+    'criteria.0.name': 'Relevans',
+    'criteria.0.weight': '2',
+    ...over,
+  });
+
+  it('offers FIM’s four documents on a new call, each with its rules, and spare rows', async () => {
+    const page = (await visit('admin', '/admin/calls/new')).html;
+    for (const name of [
+      'Ledelseserklæring',
+      'CV for projektleder',
+      'Budget og budgetnotat',
+      'Projektbeskrivelse',
+    ])
+      expect(page).toContain(`value="${name}"`);
+    // The declaration: one per partner, PDF only, required, hidden under blind review.
+    expect(page).toMatch(/name="documentKinds\.0\.per"[\s\S]*?<option value="partner" selected/);
+    expect(page).toMatch(/name="documentKinds\.0\.types" value="pdf" checked/);
+    expect(page).not.toMatch(/name="documentKinds\.0\.types" value="docx" checked/);
+    expect(page).toMatch(/name="documentKinds\.0\.required" value="true"[^>]*checked/);
+    expect(page).toMatch(/name="documentKinds\.0\.hidden" value="true"[^>]*checked/);
+    expect(page).toMatch(/name="documentKinds\.2\.required" value="true"(?![^>]*checked)/);
+    expect(page).toContain('name="documentKinds.5.id"');
+    expect(page).not.toContain('name="documentKinds.6.id"');
+  });
+
+  it('saves the kinds as typed and ticked, ignores the spare rows and shows them again', async () => {
+    const res = await visit('admin', '/admin/calls', {
+      form: form({
+        'documentKinds.0.id': 'cv',
+        'documentKinds.0.name': 'CV',
+        'documentKinds.0.nameEn': 'CV',
+        'documentKinds.0.per': 'application',
+        'documentKinds.0.types': ['pdf', 'docx'],
+        'documentKinds.0.maxMb': '2,5',
+        'documentKinds.0.required': 'true',
+        'documentKinds.0.hidden': 'true',
+        'documentKinds.1.id': 'declaration',
+        'documentKinds.1.name': 'Ledelseserklæring',
+        'documentKinds.1.per': 'partner',
+        'documentKinds.1.types': 'pdf',
+        'documentKinds.1.maxMb': '',
+        'documentKinds.2.id': '',
+        'documentKinds.2.name': '',
+        'documentKinds.2.nameEn': '',
+        'documentKinds.2.per': 'application',
+        'documentKinds.2.maxMb': '',
+      }),
+    });
+    expect(res.status, res.html).toBe(303);
+    const id = res.location?.match(/\/admin\/calls\/([0-9a-f-]{36})/)?.[1] ?? '';
+    expect((await h.core.calls.get(id))?.documentKinds).toEqual([
+      {
+        id: 'cv',
+        name: 'CV',
+        nameEn: 'CV',
+        required: true,
+        per: 'application',
+        types: ['pdf', 'docx'],
+        maxBytes: Math.round(2.5 * 1024 * 1024),
+        hiddenUnderBlindReview: true,
+      },
+      {
+        id: 'declaration',
+        name: 'Ledelseserklæring',
+        required: false,
+        per: 'partner',
+        types: ['pdf'],
+        maxBytes: 20 * 1024 * 1024,
+        hiddenUnderBlindReview: false,
+      },
+    ]);
+    const page = (await visit('admin', `/admin/calls/${id}`)).html;
+    expect(page).toMatch(/id="f-documentKinds-0-maxBytes"[^>]*value="2,5"/);
+    expect(page).toMatch(/id="f-documentKinds-1-maxBytes"[^>]*value="20"/);
+  });
+
+  it('shows a kind without types, a size that is no number and one over 100 MB beside their fields, and writes nothing', async () => {
+    const before = (await h.core.calls.listByStatus('draft')).length;
+    const res = await visit('admin', '/admin/calls', {
+      form: form({
+        'documentKinds.0.id': 'cv',
+        'documentKinds.0.name': 'CV',
+        'documentKinds.0.per': 'application',
+        'documentKinds.0.maxMb': 'tyve',
+        'documentKinds.1.id': 'big',
+        'documentKinds.1.name': 'Stort bilag',
+        'documentKinds.1.per': 'application',
+        'documentKinds.1.types': 'pdf',
+        'documentKinds.1.maxMb': '101',
+      }),
+    });
+    expect(res.status).toBe(400);
+    expect(fieldError(res.html, 'f-documentKinds-0-maxBytes')).toBe('Skal være et tal');
+    expect(fieldError(res.html, 'f-documentKinds-0-types')).toBeTruthy();
+    expect(fieldError(res.html, 'f-documentKinds-1-maxBytes')).toBeTruthy();
+    expect(res.html).toContain('value="tyve"');
+    expect(res.html).toMatch(/#f-documentKinds-0-types[^>]*>Bilag 1, Tilladte filtyper/);
+    expect((await h.core.calls.listByStatus('draft')).length).toBe(before);
+  });
+});

@@ -8,13 +8,27 @@ import {
   grantTypeSchema,
   wholeCallSchema,
 } from '../../functions/core/calls/call.schema.js';
+import {
+  DOCUMENT_TYPES,
+  type DocumentKind,
+  documentKindSchema,
+  MB,
+} from '../../functions/core/documents/document.schema.js';
 import { toCopenhagenLocalInput } from '../../functions/core/shared/time.js';
-import { newCallDefaults } from '../../functions/texts/calls.js';
+import { FIM_DEFAULT_DOCUMENT_KINDS, newCallDefaults } from '../../functions/texts/calls.js';
+import { TYPE_NAMES } from '../../functions/texts/documents.js';
 import { formatKrInput } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { CallTable } from '../components/call-table.js';
-import { ErrorSummary, type Errors, fieldId, ListFieldset, TextField } from '../components/fields.js';
+import {
+  ErrorSummary,
+  type Errors,
+  fieldId,
+  ListFieldset,
+  SelectField,
+  TextField,
+} from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { StatusTag } from '../components/status-tag.js';
 import { maxLengthOf } from '../forms.js';
@@ -42,7 +56,46 @@ export interface CallFormValues {
   reviewReminderDays: string;
   grantTypes: { id: string; name: string; nameEn: string; maxAmount: string }[];
   criteria: { id: string; name: string; nameEn: string; weight: string }[];
+  documentKinds: DocumentKindRow[];
 }
+
+/** A document kind as the form shows it: the size in megabytes as typed, the rest as the kind has it. */
+export interface DocumentKindRow {
+  id: string;
+  name: string;
+  nameEn: string;
+  required: boolean;
+  per: 'application' | 'partner';
+  types: string[];
+  maxMb: string;
+  hidden: boolean;
+}
+
+/** A size in bytes as megabytes for the form: whole where it is whole (20), else with a decimal comma (2,5). */
+const megabytesInput = (bytes: number): string =>
+  String(Math.round((bytes / MB) * 100) / 100).replace('.', ',');
+
+const documentKindRow = (k: DocumentKind): DocumentKindRow => ({
+  id: k.id,
+  name: k.name,
+  nameEn: k.nameEn ?? '',
+  required: k.required,
+  per: k.per,
+  types: [...k.types],
+  maxMb: megabytesInput(k.maxBytes),
+  hidden: k.hiddenUnderBlindReview,
+});
+
+const spareDocumentKind = (): DocumentKindRow => ({
+  id: '',
+  name: '',
+  nameEn: '',
+  required: false,
+  per: 'application',
+  types: [],
+  maxMb: '',
+  hidden: false,
+});
 
 export const emptyCallValues = (): CallFormValues => ({
   title: '',
@@ -62,6 +115,7 @@ export const emptyCallValues = (): CallFormValues => ({
   reviewReminderDays: String(DEFAULT_REVIEW_REMINDER_DAYS),
   grantTypes: newCallDefaults.grantTypes.map((g) => ({ ...g })),
   criteria: newCallDefaults.criteria.map((c) => ({ ...c })),
+  documentKinds: FIM_DEFAULT_DOCUMENT_KINDS.map(documentKindRow),
 });
 
 /** A spread as Danes write it: 1,5. */
@@ -95,6 +149,7 @@ export const valuesFromCall = (call: Call): CallFormValues => ({
     nameEn: c.nameEn ?? '',
     weight: String(c.weight),
   })),
+  documentKinds: (call.documentKinds ?? []).map(documentKindRow),
 });
 
 /** The longest text each field takes, from the schema the API validates with. */
@@ -107,6 +162,8 @@ const LIMITS = {
   grantTypeNameEn: maxLengthOf(grantTypeSchema.shape.nameEn),
   criterionName: maxLengthOf(criterionSchema.shape.name),
   criterionNameEn: maxLengthOf(criterionSchema.shape.nameEn),
+  documentKindName: maxLengthOf(documentKindSchema.shape.name),
+  documentKindNameEn: maxLengthOf(documentKindSchema.shape.nameEn),
 };
 
 export function callFieldLabel(pointer: string, lang: Lang): string {
@@ -130,6 +187,7 @@ export function callFieldLabel(pointer: string, lang: Lang): string {
     reviewReminderDays: l.reviewReminderDays,
     grantTypes: l.grantTypes,
     criteria: l.criteria,
+    documentKinds: l.documentKinds,
   };
   if (!head) return '';
   if (index === undefined || head === 'focusAreas') return top[head] ?? head;
@@ -139,8 +197,14 @@ export function callFieldLabel(pointer: string, lang: Lang): string {
     nameEn: l.nameEn,
     maxAmountOre: l.maxAmount,
     weight: l.weight,
+    required: l.docRequired,
+    per: l.docPer,
+    types: l.docTypes,
+    maxBytes: l.docMaxMb,
+    hiddenUnderBlindReview: l.docHidden,
   };
-  return `${head === 'grantTypes' ? l.grantType : l.criterion} ${Number(index) + 1}${leaf ? `, ${leaves[leaf] ?? leaf}` : ''}`;
+  const row = { grantTypes: l.grantType, criteria: l.criterion, documentKinds: l.documentKind }[head];
+  return `${row ?? head} ${Number(index) + 1}${leaf ? `, ${leaves[leaf] ?? leaf}` : ''}`;
 }
 
 export function AdminCallListPage({
@@ -198,7 +262,7 @@ function NamedRow({
   narrowId = false,
   children,
 }: {
-  list: 'grantTypes' | 'criteria';
+  list: 'grantTypes' | 'criteria' | 'documentKinds';
   i: number;
   /** The row's name ("Tilskudstype 2"), before each field's own label. */
   label: string;
@@ -242,6 +306,94 @@ function NamedRow({
   );
 }
 
+/** A document kind's own fields after its code and names: required, one per what, types, size, blind review. */
+function DocumentKindFields({
+  i,
+  row,
+  errors,
+  lang,
+}: {
+  i: number;
+  row: DocumentKindRow;
+  errors: Errors;
+  lang: Lang;
+}) {
+  const l = texts[lang].adminCalls;
+  const label = `${l.documentKind} ${i + 1}`;
+  const typesPointer = `/documentKinds/${i}/types`;
+  const typesError = errors.get(typesPointer);
+  return (
+    <>
+      <SelectField
+        pointer={`/documentKinds/${i}/per`}
+        name={`documentKinds.${i}.per`}
+        label={`${label}: ${l.docPer}`}
+        errors={errors}
+        value={row.per}
+        options={[
+          { value: 'application', label: l.docPerApplication },
+          { value: 'partner', label: l.docPerPartner },
+        ]}
+      />
+      <TextField
+        pointer={`/documentKinds/${i}/maxBytes`}
+        name={`documentKinds.${i}.maxMb`}
+        label={`${label}: ${l.docMaxMb}`}
+        errors={errors}
+        value={row.maxMb}
+        inputMode="decimal"
+        narrow
+      />
+      <fieldset
+        id={fieldId(typesPointer)}
+        tabindex={-1}
+        class={typesError ? 'checks field-error' : 'checks'}
+        aria-describedby={typesError ? `${fieldId(typesPointer)}-error` : undefined}
+      >
+        <legend>{`${label}: ${l.docTypes}`}</legend>
+        {typesError && (
+          <span class="error-message" id={`${fieldId(typesPointer)}-error`}>
+            {typesError}
+          </span>
+        )}
+        {DOCUMENT_TYPES.map((type) => (
+          <label>
+            <input
+              type="checkbox"
+              name={`documentKinds.${i}.types`}
+              value={type}
+              checked={row.types.includes(type)}
+            />{' '}
+            {TYPE_NAMES[type]}
+          </label>
+        ))}
+      </fieldset>
+      <div class="checks">
+        <label>
+          <input
+            type="checkbox"
+            name={`documentKinds.${i}.required`}
+            value="true"
+            id={fieldId(`/documentKinds/${i}/required`)}
+            checked={row.required}
+          />{' '}
+          {`${label}: ${l.docRequired}`}
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            name={`documentKinds.${i}.hidden`}
+            value="true"
+            id={fieldId(`/documentKinds/${i}/hiddenUnderBlindReview`)}
+            checked={row.hidden}
+          />{' '}
+          {`${label}: ${l.docHidden}`}
+        </label>
+      </div>
+    </>
+  );
+}
+
 export function CallFormPage({
   lang,
   call,
@@ -269,6 +421,7 @@ export function CallFormPage({
     ...values.criteria,
     ...Array.from({ length: SPARE_ROWS }, () => ({ id: '', name: '', nameEn: '', weight: '' })),
   ];
+  const documentRows = [...values.documentKinds, ...Array.from({ length: SPARE_ROWS }, spareDocumentKind)];
   const focusError = errors.get('/focusAreas');
   return (
     <>
@@ -493,6 +646,26 @@ export function CallFormPage({
                   inputMode="numeric"
                   narrow
                 />
+              </NamedRow>
+            ))}
+          </ListFieldset>
+          <ListFieldset
+            pointer="/documentKinds"
+            legend={l.documentKinds}
+            hint={l.documentKindsHint}
+            errors={errors}
+          >
+            {documentRows.map((k, i) => (
+              <NamedRow
+                list="documentKinds"
+                i={i}
+                label={`${l.documentKind} ${i + 1}`}
+                row={k}
+                errors={errors}
+                lang={lang}
+                limits={[LIMITS.documentKindName, LIMITS.documentKindNameEn]}
+              >
+                <DocumentKindFields i={i} row={k} errors={errors} lang={lang} />
               </NamedRow>
             ))}
           </ListFieldset>

@@ -57,6 +57,19 @@ const valuesFromBody = (body: FormBody): CallFormValues => ({
   criteria: [...rows(body, 'criteria').values()]
     .map((r) => ({ id: r.id ?? '', name: r.name ?? '', nameEn: r.nameEn ?? '', weight: r.weight ?? '' }))
     .filter((r) => Object.values(r).some((v) => v !== '')),
+  // A row with nothing typed or ticked is a spare one (its select always has a value): ignored.
+  documentKinds: [...rows(body, 'documentKinds').entries()]
+    .map(([i, r]) => ({
+      id: r.id ?? '',
+      name: r.name ?? '',
+      nameEn: r.nameEn ?? '',
+      required: r.required === 'true',
+      per: r.per === 'partner' ? ('partner' as const) : ('application' as const),
+      types: fields(body, `documentKinds.${i}.types`),
+      maxMb: r.maxMb ?? '',
+      hidden: r.hidden === 'true',
+    }))
+    .filter((r) => r.id || r.name || r.nameEn || r.maxMb || r.required || r.hidden || r.types.length > 0),
 });
 
 /** The form's strings as the API's call input; amounts and counts that are no numbers are noted by `read`. */
@@ -87,6 +100,16 @@ const callInput = (values: CallFormValues, read: FieldReader) => ({
     name: c.name,
     nameEn: read.optional(c.nameEn),
     weight: read.whole(c.weight, `/criteria/${i}/weight`, 4),
+  })),
+  documentKinds: values.documentKinds.map((k, i) => ({
+    id: k.id.trim(),
+    name: k.name,
+    nameEn: read.optional(k.nameEn),
+    required: k.required,
+    per: k.per,
+    types: k.types,
+    maxBytes: read.megabytes(k.maxMb, `/documentKinds/${i}/maxBytes`),
+    hiddenUnderBlindReview: k.hidden,
   })),
 });
 

@@ -160,7 +160,8 @@ export function SelectField(
   props: FieldProps & {
     value: string | undefined;
     options: { value: string; label: string }[];
-    placeholder: string;
+    /** The empty first choice ("Vælg …"); without it, the select always holds one of `options`. */
+    placeholder?: string;
   },
 ) {
   const id = fieldId(props.pointer);
@@ -173,7 +174,7 @@ export function SelectField(
         aria-describedby={described(id, props.hint, error)}
         aria-invalid={error ? 'true' : undefined}
       >
-        <option value="">{props.placeholder}</option>
+        {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === props.value}>
             {o.label}

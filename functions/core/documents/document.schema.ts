@@ -1,35 +1,8 @@
 import * as z from 'zod';
 import { text } from '../shared/validation.js';
+import { DEFAULT_MAX_BYTES, DOCUMENT_TYPES, MAX_APPLICATION_BYTES } from './document.values.js';
 
-/** The file types a call may allow, told apart by their content (magic bytes), never by their names. */
-export const DOCUMENT_TYPES = ['pdf', 'docx', 'xlsx', 'odt', 'png', 'jpeg'] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
-
-/** Each type's media type, as the upload declares it and the download sends it. */
-export const MEDIA_TYPES: Record<DocumentType, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  odt: 'application/vnd.oasis.opendocument.text',
-  png: 'image/png',
-  jpeg: 'image/jpeg',
-};
-
-/** What file-type reports for each type (its `ext`): JPEG is `jpg`. */
-export const DETECTED_AS: Record<string, DocumentType> = {
-  pdf: 'pdf',
-  docx: 'docx',
-  xlsx: 'xlsx',
-  odt: 'odt',
-  png: 'png',
-  jpg: 'jpeg',
-};
-
-export const MB = 1024 * 1024;
-/** A document kind's size limit unless the call says otherwise. */
-export const DEFAULT_MAX_BYTES = 20 * MB;
-/** All of an application's documents together. */
-export const MAX_APPLICATION_BYTES = 100 * MB;
+export * from './document.values.js';
 
 export const documentKindSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
@@ -44,50 +17,6 @@ export const documentKindSchema = z.strictObject({
   hiddenUnderBlindReview: z.boolean().default(false),
 });
 export type DocumentKind = z.infer<typeof documentKindSchema>;
-
-/** FIM's documents: what a new call offers unless the admin changes it. */
-export const FIM_DEFAULT_DOCUMENT_KINDS: DocumentKind[] = [
-  {
-    id: 'management_declaration',
-    name: 'Ledelseserklæring',
-    nameEn: 'Management declaration',
-    required: true,
-    per: 'partner',
-    types: ['pdf'],
-    maxBytes: DEFAULT_MAX_BYTES,
-    hiddenUnderBlindReview: true,
-  },
-  {
-    id: 'cv_project_lead',
-    name: 'CV for projektleder',
-    nameEn: 'CV of the project lead',
-    required: true,
-    per: 'application',
-    types: ['pdf', 'docx', 'odt'],
-    maxBytes: DEFAULT_MAX_BYTES,
-    hiddenUnderBlindReview: true,
-  },
-  {
-    id: 'budget_note',
-    name: 'Budget og budgetnotat',
-    nameEn: 'Budget and budget note',
-    required: false,
-    per: 'application',
-    types: ['pdf', 'xlsx', 'docx', 'odt'],
-    maxBytes: DEFAULT_MAX_BYTES,
-    hiddenUnderBlindReview: false,
-  },
-  {
-    id: 'project_description',
-    name: 'Projektbeskrivelse',
-    nameEn: 'Project description',
-    required: true,
-    per: 'application',
-    types: ['pdf', 'docx', 'odt'],
-    maxBytes: DEFAULT_MAX_BYTES,
-    hiddenUnderBlindReview: false,
-  },
-];
 
 /**
  * `pending`: presigned, not yet completed; `uploaded`: checked, no scanner here (one machine); `scanning`: checked,
