@@ -516,6 +516,8 @@ export interface FileStore {
   }): Promise<string>;
   /** The object's size and detected type (reads its first bytes only); undefined when nothing is stored. */
   inspect(key: string): Promise<StoredFile | undefined>;
+  /** The object's SHA-256 (hex), read as a stream: the file is never held whole. */
+  checksum(key: string): Promise<string>;
   delete(key: string): Promise<void>;
   /** Marks an infected object quarantined (a tag the bucket's policy denies reads of). */
   quarantine(key: string): Promise<void>;

@@ -16,6 +16,12 @@ export interface DbConfig {
   instrument?: (client: DynamoDBClient) => DynamoDBClient;
   /** Told of what the metrics count (transact.ts); unset locally, where nothing is counted. */
   observer?: DbObserver;
+  /**
+   * A longer request timeout than REQUEST_TIMEOUT_MS: for the test harness only, whose DynamoDB Local shares a
+   * loaded machine with the whole suite (a slow answer there is not a stalled DynamoDB). The tests of stalls and
+   * outages use the production timeouts.
+   */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -54,7 +60,7 @@ export function createDb(config: DbConfig): Db {
     // Without `throwOnRequestTimeout` the SDK only logs a warning when the request timeout passes and waits on.
     requestHandler: {
       connectionTimeout: CONNECT_TIMEOUT_MS,
-      requestTimeout: REQUEST_TIMEOUT_MS,
+      requestTimeout: config.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
       throwOnRequestTimeout: true,
     },
     ...(config.endpoint

@@ -60,6 +60,7 @@ export const noFileStore: FileStore = {
   presignUpload: refused,
   presignDownload: refused,
   inspect: refused,
+  checksum: refused,
   delete: refused,
   quarantine: refused,
 };

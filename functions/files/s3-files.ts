@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -112,6 +113,13 @@ export function s3Files(config: S3FilesConfig): FileStore {
       const detected = body ? await fileTypeFromStream(body) : undefined;
       await body?.cancel().catch(() => undefined);
       return { sizeBytes, ...(detected ? { detected: { ext: detected.ext, mime: detected.mime } } : {}) };
+    },
+    async checksum(key) {
+      const object = await client.send(new GetObjectCommand({ Bucket, Key: key }));
+      const hash = createHash('sha256');
+      // Chunk by chunk as S3 sends them: memory stays flat whatever the file's size.
+      for await (const chunk of (object.Body ?? []) as AsyncIterable<Uint8Array>) hash.update(chunk);
+      return hash.digest('hex');
     },
     async delete(key) {
       await client.send(new DeleteObjectCommand({ Bucket, Key: key }));

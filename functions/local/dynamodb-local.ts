@@ -13,6 +13,7 @@ import { ownChild } from './children.js';
  * only the emulator folder kept.
  */
 const PACKAGE = 'amplify-dynamodb-simulator@2.9.30';
+const STARTUP_TIMEOUT_MS = 90_000;
 const TARBALL_SHA256 = '3503ffac19f183407909fecdacf4db51ab1fdad1da7b2f177016670b2d80e4b9';
 const JAR_SHA256 = '454305e9bc3e6ebcca5b62569869e31563b8d7e346474e94557b2600702146c7';
 export const DYNAMODB_LOCAL_VERSION = '1.25.1';
@@ -147,7 +148,8 @@ export async function startDynamoDbLocal(options: {
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
     });
-  const deadline = Date.now() + 30_000;
+  // A JVM starts in seconds on a quiet machine; on a loaded one (the whole suite, CI) it can take a minute.
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   try {
     for (;;) {
       if (child.exitCode !== null)
@@ -157,7 +159,9 @@ export async function startDynamoDbLocal(options: {
         break;
       } catch {
         if (Date.now() > deadline)
-          throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${stderr.slice(-500)}`);
+          throw new Error(
+            `DynamoDB Local did not answer on ${endpoint} within ${STARTUP_TIMEOUT_MS / 1000} s: ${stderr.slice(-500)}`,
+          );
         await new Promise((r) => setTimeout(r, 150));
       }
     }

@@ -18,6 +18,7 @@ import type { Db } from '../db/client.js';
 import { putOrganisation } from '../db/organisations.repository.js';
 import { putParty } from '../db/parties.repository.js';
 import { transact } from '../db/transact.js';
+import { FIM_DEFAULT_DOCUMENT_KINDS } from '../texts/calls.js';
 
 /** Demo users of local mode. In AWS people sign in through Cognito and none of these exist. */
 export const DEMO_USERS: readonly UserProfile[] = [
@@ -227,6 +228,7 @@ export async function seedDemoData(db: Db, deps: CoreDeps): Promise<boolean> {
     // Reviews due four weeks after the deadline; reviewers reminded a week before.
     reviewDueAt: addDays(copenhagenDate(new Date(closes)), 28),
     reviewReminderDays: DEFAULT_REVIEW_REMINDER_DAYS,
+    documentKinds: FIM_DEFAULT_DOCUMENT_KINDS,
   });
   await openCall(deps, ctx, call.id, call.version);
 

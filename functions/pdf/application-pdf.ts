@@ -118,7 +118,7 @@ export function applicationPdf(lang: Lang, printout: ApplicationPrintout, now: D
             ['auto', '*', 'auto', '*'],
             [p.kind, p.fileName, p.size, p.checksum],
             documents.map((d) => [
-              d.kind,
+              `${lang === 'en' && d.kindNameEn ? d.kindNameEn : d.kindName}${d.partner ? ` (${d.partner})` : ''}`,
               d.name,
               { text: formatSize(d.sizeBytes, lang), noWrap: true },
               { text: d.sha256, fontSize: 7 },

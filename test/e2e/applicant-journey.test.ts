@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, journey } from './support.js';
+import { expectAccessible, journey, uploadInBrowser } from './support.js';
 
 /*
  * The applicant's journey in a real browser against `npm start`'s server. The pages ship no script (checked
@@ -77,6 +77,29 @@ describe('a researcher applies to an open call', () => {
     await j.page.getByLabel('Kontaktperson').nth(1).fill('Bo Holm');
     await j.page.getByLabel('E-mail').nth(1).fill('bo.holm@plo.dk');
     await j.page.getByLabel('Rolle i projektet').nth(1).fill('Almen praksis');
+    await j.page.getByRole('button', { name: 'Indsend ansøgning' }).click();
+    // Two sectors now, but the call's documents are missing: each is named, each partner's declaration too.
+    const missing = await summary.textContent();
+    expect(missing).toMatch(/Ledelseserklæring.*Aarhus Kommune/);
+    expect(missing).toMatch(/Ledelseserklæring.*PLO Midtjylland/);
+    expect(missing).toMatch(/CV for projektleder/);
+    expect(missing).toMatch(/Projektbeskrivelse/);
+    expect(missing).not.toMatch(/Budget og budgetnotat/);
+    await expectAccessible(j.page);
+
+    // Uploaded from the page (its script shows the progress); each comes back listed, not yet virus scanned here.
+    for (const [button, file] of [
+      ['Upload Ledelseserklæring for Aarhus Kommune', 'erklaering-aarhus.pdf'],
+      ['Upload Ledelseserklæring for PLO Midtjylland', 'erklaering-plo.pdf'],
+      ['Upload CV for projektleder', 'cv.pdf'],
+      ['Upload Projektbeskrivelse', 'projektbeskrivelse.pdf'],
+    ] as const) {
+      await uploadInBrowser(j.page, button, file);
+    }
+    const documents = j.page.locator('#documents');
+    expect(await documents.textContent()).toContain('projektbeskrivelse.pdf');
+    expect(await documents.textContent()).toContain('ikke virusscannet (lokal udgave)');
+    await expectAccessible(j.page);
     await j.page.getByRole('button', { name: 'Indsend ansøgning' }).click();
 
     expect(j.page.url()).toMatch(/\/receipt$/);

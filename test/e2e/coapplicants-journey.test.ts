@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applicationBody } from '../support/fixtures.js';
 import { compact, pdfText } from '../support/pdf-text.js';
-import { expectAccessible, journey } from './support.js';
+import { expectAccessible, journey, uploadInBrowser } from './support.js';
 
 /*
  * Co-applicants in a real browser against `npm start`'s server: the owner invites a colleague by e-mail; the
@@ -42,7 +42,8 @@ describe('two researchers write one application', () => {
     expect(await main().textContent()).toContain(COLLEAGUE);
 
     // The colleague, in a browser of their own, finds the invitation and joins.
-    const other = await j.browser.newContext({ locale: 'da-DK' });
+    // The colleague's browser runs no JavaScript: the upload is the plain form straight to the store.
+    const other = await j.browser.newContext({ locale: 'da-DK', javaScriptEnabled: false });
     try {
       const page = await other.newPage();
       page.setDefaultTimeout(10_000);
@@ -60,11 +61,16 @@ describe('two researchers write one application', () => {
       await page.getByRole('button', { name: 'Gem kladde' }).first().click();
       expect(await page.locator('.notice').textContent()).toContain('Kladden er gemt');
       await expectAccessible(page);
+      await uploadInBrowser(page, 'Upload Projektbeskrivelse', 'projektbeskrivelse.pdf');
+      // A plain form names no file to the server: the document is named by its kind and the type found.
+      expect(await page.locator('#documents').textContent()).toContain('Projektbeskrivelse.pdf');
+      await expectAccessible(page);
     } finally {
       await other.close();
     }
 
-    // The owner sees the colleague's text, and submits.
+    // The owner sees the colleague's text and document, adds the rest, and submits.
+    await j.attachRequiredDocuments(RESEARCHER, draft.id);
     await j.page.goto(`${j.server.url}/applications/${draft.id}`);
     expect(await j.page.getByLabel('Projektets titel').inputValue()).toBe(
       'Fælles om faldforebyggelse i Midtjylland',
@@ -80,6 +86,10 @@ describe('two researchers write one application', () => {
     expect(res.headers()['content-type']).toBe('application/pdf');
     const bytes = new Uint8Array(await res.body());
     expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-    expect(compact(pdfText(bytes))).toContain(compact('Fælles om faldforebyggelse i Midtjylland'));
+    const text = compact(pdfText(bytes));
+    expect(text).toContain(compact('Fælles om faldforebyggelse i Midtjylland'));
+    // It lists the documents, the colleague's among them.
+    expect(text).toContain('Projektbeskrivelse.pdf');
+    expect(text).toContain(compact('CV for projektleder'));
   }, 120_000);
 });

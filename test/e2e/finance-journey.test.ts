@@ -161,6 +161,7 @@ describe('finance runs the year', () => {
       startDate: '2027-10-01',
       endDate: '2028-12-31',
     });
+    await j.attachRequiredDocuments('researcher@fim.local', draft.id);
     await api('researcher@fim.local', 'POST', `/applications/${draft.id}/submit`);
     await api('admin@fim.local', 'POST', `/calls/${callId}/close`, { reason: 'Lukket før fristen i testen' });
     // The pool holds the 1.000 kr. Samsø paid above: the award of 600 kr. fits.

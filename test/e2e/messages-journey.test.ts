@@ -24,6 +24,7 @@ describe('a researcher reads her receipt among her messages', () => {
       `/calls/${callId}/applications`,
       applicationBody({ title: 'Beskeder der når frem' }),
     );
+    await j.attachRequiredDocuments(RESEARCHER, draft.id);
     const submitted = (await api(RESEARCHER, 'POST', `/applications/${draft.id}/submit`)) as unknown as {
       reference: string;
     };

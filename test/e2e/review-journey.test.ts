@@ -50,6 +50,7 @@ describe('the board reviews, ranks and decides', () => {
       startDate: '2027-10-01',
       endDate: '2028-12-31',
     });
+    await j.attachRequiredDocuments(email, draft.id);
     await api(email, 'POST', `/applications/${draft.id}/submit`);
     return draft.id;
   };

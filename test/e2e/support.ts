@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { PDF_TYPE, pdf, postToStore } from '../support/documents.js';
 import { launchStart } from '../support/launcher.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -96,6 +97,22 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * Uploads a small PDF in the browser from an application's page: the kind's upload button (its name, e.g.
+ * "Upload CV for projektleder"), the file field on the upload page, and back on the application with the notice.
+ * With JavaScript the page's script sends it (with progress); without, the form posts straight to the store.
+ */
+export async function uploadInBrowser(page: Page, button: string, fileName: string): Promise<void> {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.getByLabel('Fil', { exact: true }).setInputFiles({
+    name: fileName,
+    mimeType: PDF_TYPE,
+    buffer: pdf(),
+  });
+  await page.getByRole('button', { name: 'Upload', exact: true }).click();
+  await page.locator('.notice', { hasText: 'Bilaget er uploadet' }).waitFor();
+}
+
 /** A journey's surroundings: `npm start`'s server, Chromium, one Danish browser context and its page. */
 export interface Journey {
   server: LocalServer;
@@ -113,6 +130,12 @@ export interface Journey {
     path: string,
     body?: unknown,
   ): Promise<{ id: string; items: { id: string }[] }>;
+  /**
+   * Attaches a small PDF for every document the application's call requires (each partner's declaration too),
+   * through the API and the file store as a client does: for journeys that submit but do not walk the upload.
+   * Slots that already hold a document are left as they are.
+   */
+  attachRequiredDocuments(email: string, applicationId: string): Promise<void>;
 }
 
 /**
@@ -141,6 +164,39 @@ export function journey(): Journey {
       });
       expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBeLessThan(300);
       return (await res.json()) as { id: string; items: { id: string }[] };
+    },
+    async attachRequiredDocuments(email: string, applicationId: string) {
+      const application = (await j.api(email, 'GET', `/applications/${applicationId}`)) as unknown as {
+        callId: string;
+        partners?: unknown[];
+      };
+      const call = (await j.api(email, 'GET', `/calls/${application.callId}`)) as unknown as {
+        documentKinds?: { id: string; required: boolean; per: 'application' | 'partner' }[];
+      };
+      const attached = (await j.api(email, 'GET', `/applications/${applicationId}/documents`)) as unknown as {
+        items: { kind: string; partnerIndex?: number; status: string }[];
+      };
+      const has = (kind: string, partnerIndex: number | undefined) =>
+        attached.items.some(
+          (d) =>
+            d.kind === kind && d.partnerIndex === partnerIndex && !['pending', 'rejected'].includes(d.status),
+        );
+      for (const kind of (call.documentKinds ?? []).filter((k) => k.required)) {
+        const slots = kind.per === 'partner' ? (application.partners ?? []).map((_, i) => i) : [undefined];
+        for (const partnerIndex of slots.filter((i) => !has(kind.id, i))) {
+          const bytes = pdf();
+          const ticket = (await j.api(email, 'POST', `/applications/${applicationId}/documents`, {
+            kind: kind.id,
+            fileName: `${kind.id}.pdf`,
+            contentType: PDF_TYPE,
+            sizeBytes: bytes.length,
+            ...(partnerIndex === undefined ? {} : { partnerIndex }),
+          })) as unknown as { id: string; upload: { url: string; fields: Record<string, string> } };
+          const posted = await postToStore(ticket.upload, bytes, PDF_TYPE, `${kind.id}.pdf`);
+          expect(posted.status, await posted.clone().text()).toBeLessThan(400);
+          await j.api(email, 'POST', `/applications/${applicationId}/documents/${ticket.id}/complete`);
+        }
+      }
     },
   } as Journey;
   beforeAll(async () => {

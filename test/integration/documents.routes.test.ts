@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Api, expectOk, expectProblem, pointers } from '../support/api.js';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../support/documents.js';
 import { ADMIN, createDraft, RESEARCHER, RESEARCHER2 } from '../support/fixtures.js';
 import { type Harness, harnessWithCall } from '../support/harness.js';
+import { compact, pdfText } from '../support/pdf-text.js';
 import { auditActions } from '../support/table.js';
 
 /*
@@ -46,6 +48,8 @@ describe('an upload through a presigned POST', () => {
     const done = expectOk(complete);
     expect(done).toMatchObject({ status: 'uploaded', notScanned: true, type: 'pdf', sizeBytes: 4_000 });
     expect(done.fileName).toBe('CV fdp.exe Sofie.pdf');
+    // The checksum is of the bytes stored, read back as a stream at completion.
+    expect(done.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
 
     const list = expectOk(await client.get(`/api/applications/${appId}/documents`, RESEARCHER));
     expect(list.items.map((d: { id: string }) => d.id)).toEqual([id]);
@@ -246,5 +250,30 @@ describe('documents and the submission', () => {
     const unknown = await client.get(`/api/documents/${crypto.randomUUID()}/download`, RESEARCHER2);
     expect(expectProblem(theirs, 404).detail).toBe(expectProblem(unknown, 404).detail);
     expectProblem(await client.get(`/api/applications/${appId}/documents`, RESEARCHER2), 404);
+  });
+});
+
+describe('the application’s PDF lists its documents', () => {
+  it('names each kept document with its kind, the partner it is for, its size and its SHA-256', async () => {
+    const appId = await newDraft();
+    const cv = pdf(2_000);
+    expectOk(
+      (
+        await uploadDocument(client, appId, RESEARCHER, {
+          kind: 'cv_project_lead',
+          bytes: cv,
+          fileName: 'cv.pdf',
+        })
+      ).complete,
+    );
+    const res = await h.app.request(`/api/applications/${appId}/pdf`, {
+      headers: { authorization: `Bearer ${await h.tokenFor(RESEARCHER)}` },
+    });
+    expect(res.status).toBe(200);
+    const text = compact(pdfText(new Uint8Array(await res.arrayBuffer())));
+    expect(text).toContain(compact('CV for projektleder'));
+    expect(text).toContain('cv.pdf');
+    expect(text).toContain(createHash('sha256').update(cv).digest('hex'));
+    expect(text).not.toContain(compact('Ingen dokumenter'));
   });
 });

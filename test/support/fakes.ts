@@ -1216,6 +1216,16 @@ export function fakeFiles(
       const found = store.files.get(key);
       return found && { sizeBytes: found.sizeBytes, ...(found.detected ? { detected: found.detected } : {}) };
     },
+    // The fake holds no bytes: a stand-in digest of what it holds, stable per object.
+    checksum: async (key) => {
+      const found = store.files.get(key);
+      if (!found) throw new Error(`no object ${key}`);
+      const digest = await crypto.subtle.digest(
+        'SHA-256',
+        new TextEncoder().encode(`${key}:${found.sizeBytes}`),
+      );
+      return Buffer.from(digest).toString('hex');
+    },
     delete: async (key) => {
       store.files.delete(key);
     },

@@ -45,7 +45,9 @@ export async function createHarness(
   options: { now?: string; db?: Db; readiness?: Readiness } = {},
 ): Promise<Harness> {
   const tableName = `t-${crypto.randomUUID()}`;
-  const db = options.db ?? createDb({ tableName, endpoint: inject('dynamoEndpoint') });
+  // A loaded machine's DynamoDB Local may take seconds to answer: not what the production timeout is for.
+  const db =
+    options.db ?? createDb({ tableName, endpoint: inject('dynamoEndpoint'), requestTimeoutMs: 10_000 });
   await ensureTable(db.client, db.tableName);
   const clock = new TestClock(new Date(options.now ?? '2027-03-01T09:00:00Z'));
   // The run's s3rver, as `npm start` wires it (nothing scans on one machine).

@@ -1,14 +1,19 @@
 import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
+import { isKept } from '../documents/document.rules.js';
+import { listDocuments } from '../documents/document.service.js';
 import type { CoreDeps } from '../ports.js';
 import type { Application } from './application.schema.js';
 import { getApplicationWithCall } from './application.service.js';
 import type { Member } from './members.schema.js';
 import { listMembers } from './members.service.js';
 
-/** A document of an application as its printout lists it (the documents area fills the list). */
+/** A document of an application as its printout lists it: its kind's names, the partner it is for, its checksum. */
 export interface PrintoutDocument {
-  kind: string;
+  kindName: string;
+  kindNameEn?: string;
+  /** The partner organisation a per-partner document (a management declaration) is for. */
+  partner?: string;
   name: string;
   sizeBytes: number;
   sha256: string;
@@ -31,10 +36,25 @@ export async function getApplicationPrintout(
   actor: Principal,
   applicationId: string,
 ): Promise<ApplicationPrintout> {
-  const [{ application, call }, { members }] = await Promise.all([
+  const [{ application, call }, { members }, { documents }] = await Promise.all([
     getApplicationWithCall(deps, actor, applicationId),
     listMembers(deps, actor, applicationId),
+    listDocuments(deps, actor, applicationId),
   ]);
-  // The application's documents come with the documents area (issue 10, S3); until then there are none.
-  return { application, call, members, documents: [] };
+  // The kept documents this reader may see (blind review hides kinds), each with the checksum taken at upload.
+  const printed = documents
+    .filter((d) => isKept(d) && d.sha256 !== undefined)
+    .map((d): PrintoutDocument => {
+      const partner =
+        d.partnerIndex === undefined ? undefined : application.partners[d.partnerIndex]?.organisation;
+      return {
+        kindName: d.kindName,
+        ...(d.kindNameEn ? { kindNameEn: d.kindNameEn } : {}),
+        ...(partner ? { partner } : {}),
+        name: d.fileName,
+        sizeBytes: d.sizeBytes,
+        sha256: d.sha256 ?? '',
+      };
+    });
+  return { application, call, members, documents: printed };
 }

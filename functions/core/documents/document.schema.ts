@@ -53,6 +53,8 @@ export const documentSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   completedAt: z.string().optional(),
+  /** The stored file's SHA-256 (hex), recorded at completion: the PDF and the aktindsigt list it. */
+  sha256: z.string().optional(),
   scannedAt: z.string().optional(),
   version: z.int(),
 });

@@ -271,6 +271,7 @@ export async function completeUpload(
     );
     throw new AppError('RULES_FAILED', rejection as AppError['reason'], { errors: [rejection] });
   }
+  const sha256 = await deps.files.checksum(document.objectKey);
   // A plain HTML form's upload names no file to the server: it is named by its kind and the type found.
   const named = options.fileName ? cleanFileName(options.fileName) : document.fileName;
   const completed: Document = {
@@ -279,6 +280,7 @@ export async function completeUpload(
     type: found,
     contentType: MEDIA_TYPES[found as keyof typeof MEDIA_TYPES],
     completedAt: at,
+    sha256,
     ...(deps.files.scans ? { status: 'scanning' } : { status: 'uploaded', notScanned: true }),
   };
   await deps.documents.save(
@@ -289,6 +291,7 @@ export async function completeUpload(
       fileName: document.fileName,
       sizeBytes: stored.sizeBytes,
       type: found ?? null,
+      sha256,
       replaces: replaced.map((d) => d.id).join(',') || null,
     }),
     document.version,
