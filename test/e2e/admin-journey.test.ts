@@ -91,5 +91,5 @@ describe('npm start', () => {
     } finally {
       expect(await second.stop()).toBe(0);
     }
-  }, 120_000);
+  }, 360_000);
 });

@@ -48,9 +48,10 @@ export async function startLocalServer(
   const { child, port, webPort, output, exited } = await launchStart(dataDir);
   try {
     await new Promise<void>((ready, fail) => {
+      // DynamoDB Local's JVM alone may take a minute to answer on a loaded machine (functions/local).
       const timer = setTimeout(
-        () => fail(new Error(`npm start did not come up in 60 s:\n${output()}`)),
-        60_000,
+        () => fail(new Error(`npm start did not come up in 150 s:\n${output()}`)),
+        150_000,
       );
       const check = () => {
         if (output().includes('FIM kører på')) {
@@ -204,7 +205,7 @@ export function journey(): Journey {
     j.context = await j.browser.newContext({ locale: 'da-DK' });
     j.page = await j.context.newPage();
     j.page.setDefaultTimeout(10_000);
-  }, 120_000);
+  }, 200_000);
   afterAll(async () => {
     await j.context?.close();
     await j.browser?.close();
