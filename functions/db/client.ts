@@ -17,9 +17,9 @@ export interface DbConfig {
   /** Told of what the metrics count (transact.ts); unset locally, where nothing is counted. */
   observer?: DbObserver;
   /**
-   * A longer request timeout than REQUEST_TIMEOUT_MS: for the test harness only, whose DynamoDB Local shares a
-   * loaded machine with the whole suite (a slow answer there is not a stalled DynamoDB). The tests of stalls and
-   * outages use the production timeouts.
+   * A longer request timeout than REQUEST_TIMEOUT_MS: for the tests only (the harness, and `npm start` under
+   * test through FIM_DB_REQUEST_TIMEOUT_MS), whose DynamoDB Local shares a loaded machine with the whole suite (a
+   * slow answer there is not a stalled DynamoDB). The tests of stalls and outages use the production timeouts.
    */
   requestTimeoutMs?: number;
 }

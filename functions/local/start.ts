@@ -94,7 +94,13 @@ async function main(): Promise<void> {
   const dynamo = await startDynamoDbLocal({ dataDir: resolve(dataDir, 'dynamodb') });
   undo.push(() => dynamo.stop());
   stillStarting();
-  const db = createDb({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
+  // FIM_DB_REQUEST_TIMEOUT_MS: a longer request timeout on a loaded machine (the test suite sets it).
+  const timeout = Number(process.env.FIM_DB_REQUEST_TIMEOUT_MS);
+  const db = createDb({
+    tableName: TABLE_NAME,
+    endpoint: dynamo.endpoint,
+    ...(Number.isInteger(timeout) && timeout > 0 ? { requestTimeoutMs: timeout } : {}),
+  });
   undo.push(() => db.doc.destroy());
   await ensureTable(db.client, TABLE_NAME);
   // Nothing scans on one machine: documents say "ikke virusscannet (lokal udgave)".

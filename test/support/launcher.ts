@@ -34,6 +34,8 @@ export async function launchStart(dataDir: string): Promise<LaunchedStart> {
       MAIL_WEB_PORT: String(webPort),
       S3_PORT: String(s3Port),
       FIM_DATA_DIR: dataDir,
+      // The suite loads the machine: DynamoDB Local's answers may take seconds (functions/db/client.ts).
+      FIM_DB_REQUEST_TIMEOUT_MS: '10000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
