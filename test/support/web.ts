@@ -21,6 +21,8 @@ export interface Visit {
   /** A body that is no form, with its content type. */
   raw?: { type: string; body: string };
   lang?: Lang;
+  /** Request headers a browser adds (`sec-fetch-mode`, ...). */
+  headers?: Record<string, string>;
 }
 
 export interface Page {
@@ -60,6 +62,7 @@ export async function browse(
   const res = await h.app.request(path, {
     method: post ? 'POST' : 'GET',
     headers: {
+      ...visit.headers,
       ...(cookies.length > 0 ? { cookie: cookies.join('; ') } : {}),
       // A multipart body sets its own content type, with its boundary.
       ...(sent ? { origin: ORIGIN, ...(sent.type ? { 'content-type': sent.type } : {}) } : {}),

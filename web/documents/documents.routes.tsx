@@ -116,6 +116,9 @@ export function documentRoutes(deps: AppDeps) {
 
   // Where the file store sends the browser back (success_action_redirect): checks what arrived.
   app.get('/applications/:id/documents/:documentId/uploaded', async (c) => {
+    // The page's script posts with XMLHttpRequest, which follows the store's redirect to here by itself (a CORS
+    // request, without the file's name), then comes here as a page with the name: only that visit completes it.
+    if (c.req.header('sec-fetch-mode') === 'cors') return c.body(null, 204);
     const { actor, lang } = webCtx(c);
     const id = c.req.param('id');
     const name = c.req.query('name');
