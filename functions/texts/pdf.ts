@@ -1,3 +1,5 @@
+import { meetingTitle } from './board.js';
+
 /**
  * The words of the PDFs (functions/pdf): the application as a document. The board's meeting pack, the minutes
  * and the case export add their sections here. Danish first; `en` has the same shape.
@@ -47,7 +49,6 @@ export const da = {
     linkHint: 'Prioriteringen og mødets ansøgninger med bedømmelserne; det, du er inhabil i, er udeladt.',
     documentTitle: 'Mødemappe',
     forReader: (name: string) => `Til ${name}`,
-    meeting: (date: string, callTitle: string) => `Bestyrelsesmøde ${date}: ${callTitle}`,
     ranking: 'Prioritering',
     place: 'Nr.',
     reference: 'Journalnr.',
@@ -75,7 +76,7 @@ export const da = {
     link: 'Referatet som PDF',
     linkEn: 'PDF på engelsk',
     documentTitle: 'Referat',
-    meeting: (date: string, callTitle: string) => `Bestyrelsesmøde ${date}: ${callTitle}`,
+    meeting: meetingTitle.da,
     versionState: (n: number, state: string) => `Version ${n}: ${state}`,
     draft: 'afventer formandens godkendelse',
     approved: (at: string) => `godkendt af formanden ${at}`,
@@ -142,7 +143,6 @@ export const en: typeof da = {
       'The ranking and the meeting’s applications with their reviews; what you are conflicted on is left out.',
     documentTitle: 'Meeting pack',
     forReader: (name: string) => `For ${name}`,
-    meeting: (date: string, callTitle: string) => `Board meeting ${date}: ${callTitle}`,
     ranking: 'Ranking',
     place: 'No.',
     reference: 'Reference',
@@ -170,7 +170,7 @@ export const en: typeof da = {
     link: 'The minutes as PDF',
     linkEn: 'PDF in English',
     documentTitle: 'Minutes',
-    meeting: (date: string, callTitle: string) => `Board meeting ${date}: ${callTitle}`,
+    meeting: meetingTitle.en,
     versionState: (n: number, state: string) => `Version ${n}: ${state}`,
     draft: 'awaiting the chair’s approval',
     approved: (at: string) => `approved by the chair ${at}`,
