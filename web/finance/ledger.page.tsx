@@ -19,6 +19,7 @@ export function LedgerPage({
   cursor,
   nextCursor,
   badCursor = false,
+  awardReferences,
 }: {
   lang: Lang;
   year: number;
@@ -28,6 +29,7 @@ export function LedgerPage({
   cursor?: string | undefined;
   nextCursor?: string | undefined;
   badCursor?: boolean;
+  awardReferences?: ReadonlyMap<string, string>;
 }) {
   const t = texts[lang].ledgerPage;
   const f = texts[lang].finance;
@@ -51,6 +53,7 @@ export function LedgerPage({
           emptyText={t.empty}
           showRecordedBy
           showPartyOrAward
+          {...(awardReferences ? { awardReferences } : {})}
         />
       )}
       <nav aria-label={t.pages}>
