@@ -41,7 +41,7 @@ export function LedgerPage({
       <h1>{t.title(year)}</h1>
       <p class="lead">{t.intro(pageSize)}</p>
       {badCursor ? (
-        <div class="error-summary" role="alert" tabindex={-1} id="problems">
+        <div class="error-summary" role="alert" tabindex={-1} id="problems" autofocus>
           <p>{t.badCursor}</p>
         </div>
       ) : (
