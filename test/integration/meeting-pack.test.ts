@@ -162,6 +162,8 @@ describe('GET /api/meetings/{id}/pack', () => {
     const again = await pdfOf(`/api/meetings/${ids.meeting}/pack`, BOARD, { 'if-none-match': etag });
     expect(again.res.status).toBe(304);
     expect(again.bytes.length).toBe(0);
+    expect(again.res.headers.get('etag')).toBe(etag);
+    expect(again.res.headers.get('cache-control')).toBe('private, no-cache');
     // Another member's pack is theirs: never the same key, even where it shows the same.
     const other = await pdfOf(`/api/meetings/${ids.meeting}/pack`, ADMIN, { 'if-none-match': etag });
     expect(other.res.status).toBe(200);

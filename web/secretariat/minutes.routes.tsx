@@ -55,7 +55,8 @@ export function minutesRoutes(deps: AppDeps) {
     const lang = pdfLang(c);
     const pack = await getMeetingPack(deps.core, webCtx(c).actor, c.req.param('meetingId'));
     const etag = pdfEtag(meetingPackKey(pack, lang, MEETING_PACK_FORMAT));
-    if (unchanged(c.req.header('if-none-match'), etag)) return c.body(null, 304, { ETag: etag });
+    if (unchanged(c.req.header('if-none-match'), etag))
+      return c.body(null, 304, { ETag: etag, 'Cache-Control': 'private, no-cache' });
     const pdf = await renderPdf(meetingPackPdf(lang, pack, deps.core.clock.now()));
     return c.body(pdf, 200, pdfHeaders(meetingPackName(pack), etag));
   });
