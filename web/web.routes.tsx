@@ -23,7 +23,7 @@ import { financeRoutes } from './finance/finance.routes.js';
 import { partyRoutes } from './finance/parties.routes.js';
 import { IMPORT_PATH } from './finance/populations.routes.js';
 import { messageRoutes } from './messages/messages.routes.js';
-import { page } from './render.js';
+import { page, type WebContext } from './render.js';
 import { reviewRoutes } from './reviews/review.routes.js';
 import { sameOriginOnly } from './same-origin.js';
 import { adminApplicationRoutes } from './secretariat/admin-applications.routes.js';
@@ -35,6 +35,15 @@ import { signInRoutes } from './sign-in/sign-in.routes.js';
 import { privacyNoticeCheck, privacyRoutes } from './site/privacy.routes.js';
 import { siteRoutes } from './site/site.routes.js';
 import { APP_CSS } from './styles.js';
+
+/**
+ * An unknown URL: the site's page in the reader's language (Danish unless chosen), with a way back. The app
+ * answers with it (`app.notFound`): a mounted sub-app's own notFound is never reached.
+ */
+export const notFoundPage = (c: WebContext) => {
+  const lang = c.get('lang') ?? 'da';
+  return page(c, texts[lang].error.notFound, <ErrorPage lang={lang} status={404} />, 404);
+};
 
 /**
  * The server-rendered site: cookie sessions, CSRF-checked form posts, Danish first. The one place that mounts
@@ -103,9 +112,7 @@ export function webRoutes(deps: AppDeps) {
   web.route('/', messageRoutes(deps));
   web.route('/admin', caseRecordRoutes(deps));
 
-  web.notFound((c) =>
-    page(c, texts[c.get('lang')].error.notFound, <ErrorPage lang={c.get('lang')} status={404} />, 404),
-  );
+  web.notFound(notFoundPage);
 
   web.onError(async (error, c) => {
     const lang = c.get('lang') ?? 'da';

@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
-import { webRoutes } from '../../web/web.routes.js';
+import { notFoundPage, webRoutes } from '../../web/web.routes.js';
 import { apiApp } from '../http/api.js';
 import type { AppDeps, AppEnv } from '../http/context.js';
 import { errorToProblem, problem, problemResponse } from '../http/problem.js';
@@ -74,6 +74,8 @@ export function createApp(deps: AppDeps) {
     ),
   );
   app.route('/', webRoutes(deps));
+  // Whatever no route answers is a page of the site (the API's unknown paths answered above).
+  app.notFound(notFoundPage);
   app.onError((error, c) =>
     problemResponse(
       c,

@@ -33,6 +33,10 @@ export interface PdfNode extends PdfStyle {
   noWrap?: boolean;
   /** Marks a heading for the PDF's outline (bookmarks). */
   tocItem?: boolean;
+  /** Starts the node on a new page. */
+  pageBreak?: 'before' | 'after';
+  /** A table cell spanning this many columns (the cells it covers follow as empty strings). */
+  colSpan?: number;
 }
 
 export type PdfContent = string | PdfNode | PdfContent[];

@@ -60,8 +60,19 @@ export async function renderPdf(
   return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
 }
 
-/** The media type and a file name for a PDF answer. */
-export const pdfHeaders = (fileName: string): Record<string, string> => ({
+/**
+ * The media type and a file name for a PDF answer; with an entity tag (a cache key of what the PDF shows), the
+ * reader's browser keeps it and asks again each time (`no-cache`), answered 304 while nothing in it changed.
+ */
+export const pdfHeaders = (fileName: string, etag?: string): Record<string, string> => ({
   'Content-Type': 'application/pdf',
   'Content-Disposition': `inline; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+  ...(etag ? { ETag: etag, 'Cache-Control': 'private, no-cache' } : {}),
 });
+
+/** A cache key as an entity tag: weak, as the PDF's footer says when it was made. */
+export const pdfEtag = (key: string): string => `W/"${key}"`;
+
+/** Whether the reader's copy (their If-None-Match) is the PDF under `etag`: then it is not built again. */
+export const unchanged = (ifNoneMatch: string | undefined, etag: string): boolean =>
+  (ifNoneMatch ?? '').split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag.replace(/^W\//, ''));

@@ -382,6 +382,26 @@ export const enMessages: MessageTexts<DecisionMessages> = {
 };
 
 type Letter = DecisionMail['application.decision'];
+
+/** A board meeting's title, as the minutes, the meeting pack and the decision letter name it. */
+export const meetingTitle = {
+  da: (date: string, callTitle: string): string => `Bestyrelsesmøde ${date}: ${callTitle}`,
+  en: (date: string, callTitle: string): string => `Board meeting ${date}: ${callTitle}`,
+} satisfies Record<Lang, (date: string, callTitle: string) => string>;
+
+/** The meeting that decided, by its title (letters queued before meetings were named have no date). */
+const meetingDa = (p: Letter): string[] =>
+  p.meetingHeldOn === undefined
+    ? []
+    : ['', `Mødet: ${meetingTitle.da(formatDate(p.meetingHeldOn, 'da'), p.callTitle)}`];
+
+const meetingEn = (p: Letter): string[] =>
+  p.meetingHeldOn === undefined
+    ? []
+    : [
+        '',
+        `The meeting: ${meetingTitle.en(formatDate(p.meetingHeldOn, 'en'), p.callTitleEn || p.callTitle)}`,
+      ];
 const SIGNATURE = 'Folkesundhed i Midten';
 
 const outcomeDa = (p: Letter): string[] => {
@@ -455,6 +475,7 @@ export const daMail: MailTexts<DecisionMail> = {
       '',
       ...outcomeDa(p),
       ...basisDa(p),
+      ...meetingDa(p),
       '',
       SIGNATURE,
     ].join('\n'),
@@ -471,6 +492,7 @@ export const enMail: MailTexts<DecisionMail> = {
       '',
       ...outcomeEn(p),
       ...basisEn(p),
+      ...meetingEn(p),
       '',
       SIGNATURE,
     ].join('\n'),

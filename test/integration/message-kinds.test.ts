@@ -77,12 +77,14 @@ describe('to the applicant', () => {
       outcome: 'rejected',
       reviewsSubmitted: 0,
       decidedOn: '2027-03-01',
+      meetingHeldOn: '2027-03-01',
     });
     const { body } = words(letter as Stored);
     expect(body).toContain(
       'Afgørelsen er truffet af bestyrelsen for Folkesundhed i Midten den 1. marts 2027. Den hviler på ansøgningen, 0 faglige bedømmelser efter opslagets kriterier og opslagets budget.',
     );
     expect(body).toContain('Begrundelsen gives efter forvaltningslovens §§ 22-24.');
+    expect(body).toMatch(/Mødet: Bestyrelsesmøde 1\. marts 2027: \S/);
     expect(body).toContain("It rests on the application, 0 expert reviews against the call's criteria");
   });
 

@@ -60,6 +60,8 @@ describe('GET /api/openapi.json', () => {
       'GET /meetings/{meetingId}/minutes': 'getMinutes',
       'POST /meetings/{meetingId}/minutes/approve': 'approveMinutes',
       'POST /meetings/{meetingId}/minutes/corrections': 'correctMinutes',
+      'GET /meetings/{meetingId}/minutes.pdf': 'getMinutesPdf',
+      'GET /meetings/{meetingId}/pack': 'getMeetingPack',
       'GET /admin/applications': 'listAdminApplications',
       'POST /calls/{callId}/reopen': 'reopenCall',
       'POST /applications/{applicationId}/decision': 'decideApplication',

@@ -13,6 +13,7 @@ import {
   setUpYear,
 } from '../support/fixtures.js';
 import { createHarness, type Harness, withUsers } from '../support/harness.js';
+import { compact, pdfText } from '../support/pdf-text.js';
 import { browse } from '../support/web.js';
 
 /*
@@ -84,6 +85,11 @@ const apiPaths = () => [
   `/api/calls/${ids.call}/exports/scores.csv`,
   `/api/calls/${ids.call}/meetings`,
   ...ids.meetings.map((m) => `/api/meetings/${m}`),
+  ...ids.meetings.flatMap((m) => [
+    `/api/meetings/${m}/minutes`,
+    `/api/meetings/${m}/minutes.pdf`,
+    `/api/meetings/${m}/pack`,
+  ]),
   `/api/calls/${ids.call}/conflicts`,
   `/api/calls/${ids.call}/assignment-suggestion`,
   `/api/board/applications/${ids.hidden}`,
@@ -106,6 +112,11 @@ const pagePaths = () => [
   `/board/calls/${ids.call}/meetings`,
   `/board/calls/${ids.call}/meetings/new`,
   ...ids.meetings.map((m) => `/board/meetings/${m}`),
+  ...ids.meetings.flatMap((m) => [
+    `/board/meetings/${m}/minutes`,
+    `/board/meetings/${m}/minutes.pdf`,
+    `/board/meetings/${m}/pack`,
+  ]),
   `/board/calls/${ids.call}/assignment`,
   `/board/calls/${ids.call}/conflicts`,
   '/board/awards',
@@ -124,15 +135,19 @@ const pagePaths = () => [
 /** What `who` is shown on every route and page of the sweep, by path. */
 async function walk(who: string): Promise<Map<string, string>> {
   const shown = new Map<string, string>();
+  // A PDF (the minutes, the meeting pack) is read as its reader reads it: its text, not its compressed bytes.
+  const isPdf = (headers: Headers) => headers.get('content-type') === 'application/pdf';
   for (const path of apiPaths()) {
-    const res = await client.get(path, who);
-    expect(res.status, `${path}: ${res.text.slice(0, 200)}`).toBeLessThan(500);
-    shown.set(path, res.text);
+    const res = await h.app.request(path, { headers: { authorization: `Bearer ${await h.tokenFor(who)}` } });
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const text = isPdf(res.headers) ? pdfText(bytes) : new TextDecoder().decode(bytes);
+    expect(res.status, `${path}: ${text.slice(0, 200)}`).toBeLessThan(500);
+    shown.set(path, text);
   }
   for (const path of pagePaths()) {
     const page = await browse(h, who, path);
     expect(page.status, `${path}: ${page.html.slice(0, 200)}`).toBeLessThan(500);
-    shown.set(path, page.html);
+    shown.set(path, isPdf(page.headers) ? pdfText(page.bytes) : page.html);
   }
   return shown;
 }
@@ -146,8 +161,15 @@ const rowsNaming = (html: string, title: string): string[] =>
 describe('a conflicted board member sweeps every route and page', () => {
   it('finds nothing of the case beyond its title and the recusal', async () => {
     const shown = await walk(MEMBER.email);
+    // Without whitespace: a PDF's line breaks fall where they fall.
     for (const [path, text] of shown)
-      for (const secret of secrets) expect(text, `${path} shows "${secret}"`).not.toContain(secret);
+      for (const secret of secrets)
+        expect(compact(text), `${path} shows "${secret}"`).not.toContain(compact(secret));
+    // Every pack's ranking names the case, as "Inhabil", and the sweep read it.
+    for (const m of ids.meetings) {
+      const pack = shown.get(`/api/meetings/${m}/pack`) ?? '';
+      expect(compact(pack)).toContain(compact(`${HIDDEN}Inhabil`));
+    }
     // The title and the recusal are there; no outcome beside the title.
     const ranking = shown.get(`/board/calls/${ids.call}/ranking`) ?? '';
     expect(ranking).toContain(HIDDEN);
@@ -172,6 +194,8 @@ describe('a conflicted board member sweeps every route and page', () => {
     const shown = await walk(BOARD);
     const everything = [...shown.values()].join('\n');
     for (const secret of secrets.slice(0, 4)) expect(everything).toContain(secret);
+    // The PDFs are read too: the free member's pack names the case's reference.
+    for (const m of ids.meetings) expect(shown.get(`/api/meetings/${m}/pack`)).toContain(secrets[0]);
     expect(shown.get(`/board/applications/${ids.hidden}`)).toContain('Karen Skjult');
   }, 240_000);
 });

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PARTIES } from '../../functions/core/finance/parties.js';
 import { MAX_BODY_BYTES } from '../../functions/http/limits.js';
 import { type Api, expectOk } from '../support/api.js';
-import { FINANCE, pay, setUpYear } from '../support/fixtures.js';
+import { acceptedAward, FINANCE, pay, RESEARCHER, setUpYear } from '../support/fixtures.js';
 import { type Harness, harnessWithApi } from '../support/harness.js';
 import { browse, fieldError } from '../support/web.js';
 
@@ -96,6 +96,18 @@ describe('the ledger page', () => {
     expect(references(html2)).toEqual(['Ref 51', 'Ref 52', 'Ref 53', 'Ref 54', 'Ref 55']);
     expect(nextHref(html2)).toBeUndefined();
     expect(html2).toContain(`<a href="/finance/years/${YEAR}/ledger">Første side</a>`);
+  });
+
+  it('names an award by its application’s reference, on the page and in the CSV', async () => {
+    const id = await acceptedAward(client, { amountOre: 50_000, title: 'Ældre i eget hjem' });
+    const { reference } = expectOk(await client.get(`/api/applications/${id}`, RESEARCHER));
+    expect(reference).toMatch(/^FIM-\d{4}-\d{4}$/);
+    const second = await web(nextHref((await web(`/finance/years/${YEAR}/ledger`)).html) ?? '');
+    expect(second.html).toContain(`<a href="/finance/awards/${id}">Bevilling ${reference}</a>`);
+    expect(second.html).not.toContain(`Bevilling ${id.slice(0, 8)}`);
+    const csv = await web(`/finance/years/${YEAR}/exports/ledger.csv`);
+    expect(csv.html).toContain(';Bevilling;');
+    expect(csv.html).toContain(`;${reference};`);
   });
 
   it('is linked from the year page', async () => {

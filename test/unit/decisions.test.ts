@@ -85,6 +85,14 @@ describe('the decision letter', () => {
     expect(body).toContain('to the call "Research in practice"');
   });
 
+  it('names the meeting that decided: its date and title', () => {
+    const { body } = letter({ amountOre: 30_000_000, decidedOn: '2027-03-10', meetingHeldOn: '2027-03-10' });
+    expect(body).toContain('Mødet: Bestyrelsesmøde 10. marts 2027: Praksisnær forskning');
+    expect(body).toContain('The meeting: Board meeting 10 March 2027: Research in practice');
+    // A letter queued before meetings were named reads as before.
+    expect(letter({ amountOre: 30_000_000 }).body).not.toContain('Mødet:');
+  });
+
   it('gives a rejection its justification and the applicant’s rights', () => {
     const { body } = letter({
       outcome: 'rejected',

@@ -361,7 +361,12 @@ export function MinutesPage({
       <p>
         <a href={`/board/meetings/${meeting.id}/minutes`}>
           {t.minutes.title}: {t.minutes.approve.toLowerCase()}
-        </a>
+        </a>{' '}
+        · <a href={`/board/meetings/${meeting.id}/minutes.pdf`}>{t.minutesPdf.link}</a>
+      </p>
+      <p>
+        <a href={`/board/meetings/${meeting.id}/pack`}>{t.meetingPack.link}</a>{' '}
+        <span class="hint">{t.meetingPack.linkHint}</span>
       </p>
       <dl class="facts card">
         {call && (

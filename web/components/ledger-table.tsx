@@ -7,11 +7,12 @@ import { DataTable } from './data-table.js';
 
 const partyName = new Map(PARTIES.map((p) => [p.id, p.name]));
 
-function partyOrAward(e: LedgerEntry, lang: Lang) {
+/** An award by its application's reference (FIM-2026-0001); its id's start only if the reference is unknown. */
+function partyOrAward(e: LedgerEntry, lang: Lang, references: ReadonlyMap<string, string>) {
   if (e.awardId)
     return (
       <a href={`/finance/awards/${encodeURIComponent(e.awardId)}`}>
-        {texts[lang].ledgerPage.award(e.awardId.slice(0, 8))}
+        {texts[lang].ledgerPage.award(references.get(e.awardId) ?? e.awardId.slice(0, 8))}
       </a>
     );
   if (e.partyId) return partyName.get(e.partyId) ?? e.partyId;
@@ -27,6 +28,7 @@ export function LedgerTable({
   emptyText,
   showRecordedBy = false,
   showPartyOrAward = false,
+  awardReferences = new Map(),
 }: {
   lang: Lang;
   entries: readonly LedgerEntry[];
@@ -36,6 +38,8 @@ export function LedgerTable({
   showRecordedBy?: boolean;
   /** The whole year's ledger: which party paid or which award the money went to (finance's award page). */
   showPartyOrAward?: boolean;
+  /** The awards' references by award id (awardReferences in the ledger service). */
+  awardReferences?: ReadonlyMap<string, string>;
 }) {
   const f = texts[lang].finance;
   if (entries.length === 0) return <p>{emptyText}</p>;
@@ -58,7 +62,7 @@ export function LedgerTable({
         <tr>
           <th scope="row">{formatDateTime(e.at, lang)}</th>
           <td>{f.kinds[e.kind]}</td>
-          {showPartyOrAward && <td>{partyOrAward(e, lang)}</td>}
+          {showPartyOrAward && <td>{partyOrAward(e, lang, awardReferences)}</td>}
           <td class="num">{formatKr(e.amountOre, lang)}</td>
           <td>{e.paidOn ? formatDate(e.paidOn, lang) : f.none}</td>
           <td>{e.reference ?? e.reason ?? f.none}</td>

@@ -138,7 +138,7 @@ export function documentRoutes(deps: AppDeps) {
         texts[lang].documents.title,
         <>
           <h1>{texts[lang].documents.title}</h1>
-          <div class="error-summary" role="alert">
+          <div class="error-summary" role="alert" tabindex={-1} id="problems" autofocus>
             <p>{say(lang, error.reason)}</p>
           </div>
           <p>

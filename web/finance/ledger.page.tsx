@@ -19,6 +19,7 @@ export function LedgerPage({
   cursor,
   nextCursor,
   badCursor = false,
+  awardReferences,
 }: {
   lang: Lang;
   year: number;
@@ -28,6 +29,7 @@ export function LedgerPage({
   cursor?: string | undefined;
   nextCursor?: string | undefined;
   badCursor?: boolean;
+  awardReferences?: ReadonlyMap<string, string>;
 }) {
   const t = texts[lang].ledgerPage;
   const f = texts[lang].finance;
@@ -39,7 +41,7 @@ export function LedgerPage({
       <h1>{t.title(year)}</h1>
       <p class="lead">{t.intro(pageSize)}</p>
       {badCursor ? (
-        <div class="error-summary" role="alert" tabindex={-1} id="problems">
+        <div class="error-summary" role="alert" tabindex={-1} id="problems" autofocus>
           <p>{t.badCursor}</p>
         </div>
       ) : (
@@ -51,6 +53,7 @@ export function LedgerPage({
           emptyText={t.empty}
           showRecordedBy
           showPartyOrAward
+          {...(awardReferences ? { awardReferences } : {})}
         />
       )}
       <nav aria-label={t.pages}>

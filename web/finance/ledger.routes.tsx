@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { getOverview } from '../../functions/core/finance/contribution.service.js';
 import type { LedgerEntry } from '../../functions/core/finance/finance.schema.js';
 import {
+  awardReferences,
   LEDGER_PAGE_DEFAULT,
   listLedger,
   yearLedgerPages,
@@ -26,7 +27,12 @@ export function ledgerRoutes(deps: AppDeps) {
     const year = yearOf(c);
     const cursor = c.req.query('cursor') || undefined;
     const render = (
-      props: { entries: LedgerEntry[]; nextCursor?: string; badCursor?: boolean },
+      props: {
+        entries: LedgerEntry[];
+        nextCursor?: string;
+        badCursor?: boolean;
+        awardReferences?: ReadonlyMap<string, string>;
+      },
       status: 200 | 400,
     ) =>
       page(
@@ -37,7 +43,15 @@ export function ledgerRoutes(deps: AppDeps) {
       );
     try {
       const pageOf = await listLedger(deps.core, actor, year, cursor ? { cursor } : {});
-      return render({ entries: pageOf.items, ...(pageOf.cursor ? { nextCursor: pageOf.cursor } : {}) }, 200);
+      const references = await awardReferences(deps.core, actor, pageOf.items);
+      return render(
+        {
+          entries: pageOf.items,
+          awardReferences: references,
+          ...(pageOf.cursor ? { nextCursor: pageOf.cursor } : {}),
+        },
+        200,
+      );
     } catch (error) {
       if (error instanceof AppError && error.code === 'VALIDATION_FAILED')
         return render({ entries: [], badCursor: true }, 400);
@@ -90,6 +104,7 @@ export function ledgerRoutes(deps: AppDeps) {
       f.recordedAt,
       f.kind,
       f.party,
+      texts[lang].ledgerPage.awardColumn,
       f.inKr(f.amount),
       f.paidOn,
       f.reference,
@@ -97,17 +112,20 @@ export function ledgerRoutes(deps: AppDeps) {
       f.recordedBy,
     ];
     const rows = async function* () {
-      for await (const entries of pages)
+      for await (const entries of pages) {
+        const references = await awardReferences(deps.core, actor, entries);
         yield entries.map((e) => [
           e.at,
           f.kinds[e.kind],
           e.partyId,
+          e.awardId ? (references.get(e.awardId) ?? e.awardId) : undefined,
           kronerText(e.amountOre),
           e.paidOn,
           e.reference,
           e.reason,
           e.recordedBy.email,
         ]);
+      }
     };
     return csv(c, `posteringer-${year}`, streamedCsv(header, rows(), f.exportIncomplete, deps.logError));
   });

@@ -319,7 +319,7 @@ export function YearPage({
       <h1 class="wide">{f.yearTitle(year)}</h1>
       <Notice text={notice} />
       {conflict && (
-        <div class="error-summary" role="alert" tabindex={-1} id="problems">
+        <div class="error-summary" role="alert" tabindex={-1} id="problems" autofocus>
           <p>{f.conflict}</p>
         </div>
       )}

@@ -117,7 +117,11 @@ export function MinutesPage({
             </form>
           )}
           <p>
-            <a href={`/board/meetings/${meeting.id}/minutes?print=1`}>{l.print}</a> ·{' '}
+            <a href={`/board/meetings/${meeting.id}/minutes.pdf`}>{texts[lang].minutesPdf.link}</a> (
+            <a href={`/board/meetings/${meeting.id}/minutes.pdf?lang=en`} hreflang="en">
+              {texts[lang].minutesPdf.linkEn}
+            </a>
+            ) · <a href={`/board/meetings/${meeting.id}/minutes?print=1`}>{l.print}</a> ·{' '}
             <a href={`/board/meetings/${meeting.id}`}>{l.back}</a>
           </p>
         </>

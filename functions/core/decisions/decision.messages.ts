@@ -54,5 +54,7 @@ export interface DecisionMail {
     /** The day the board decided (a Copenhagen date). */
     decidedOn?: string;
     reviewsSubmitted?: number;
+    /** The meeting that decided: the day it was held (a Copenhagen date); its title is the call's. */
+    meetingHeldOn?: string;
   };
 }

@@ -33,6 +33,8 @@ function decisionLetter(
       ...(decision.justification ? { justification: decision.justification } : {}),
       decidedOn: copenhagenDate(new Date(decision.decidedAt)),
       reviewsSubmitted,
+      // The meeting's date (decidedAt is when it was held); the letter names it with the call's title.
+      meetingHeldOn: copenhagenDate(new Date(decision.decidedAt)),
     },
   };
 }

@@ -41,6 +41,23 @@ export async function listLedger(
 }
 
 /**
+ * The reference (FIM-2026-0001) of each award among `entries`, by award id (an award's id is its
+ * application's): one BatchGetItem of the applications however many entries name them. Finance only.
+ * @throws AppError FORBIDDEN
+ */
+export async function awardReferences(
+  deps: CoreDeps,
+  actor: Principal,
+  entries: readonly LedgerEntry[],
+): Promise<Map<string, string>> {
+  requireFinance(actor);
+  const ids = [...new Set(entries.flatMap((e) => (e.awardId ? [e.awardId] : [])))];
+  if (ids.length === 0) return new Map();
+  const applications = await deps.applications.getMany(ids);
+  return new Map(applications.flatMap((a) => (a.reference ? [[a.id, a.reference] as const] : [])));
+}
+
+/**
  * A year's whole ledger, oldest first, a page of the largest size at a time, each read when the one before
  * has been used: what the ledger export streams, however many entries there are (nothing is held but a
  * page). Who may read it is judged at once, before any page. @throws AppError FORBIDDEN
