@@ -17,6 +17,7 @@ import { boardRoutes } from './board/board.routes.js';
 import { adminCallRoutes } from './calls/admin-calls.routes.js';
 import { callRoutes } from './calls/calls.routes.js';
 import { caseRecordRoutes } from './cases/case-record.routes.js';
+import { erasureAdminRoutes, myDataRoutes } from './erasure/erasure.routes.js';
 import { ErrorPage } from './components/error-page.js';
 import { documentRoutes } from './documents/documents.routes.js';
 import { financeRoutes } from './finance/finance.routes.js';
@@ -102,6 +103,8 @@ export function webRoutes(deps: AppDeps) {
   web.route('/parties', partyRoutes(deps));
   web.route('/', messageRoutes(deps));
   web.route('/admin', caseRecordRoutes(deps));
+  web.route('/', myDataRoutes(deps));
+  web.route('/admin', erasureAdminRoutes(deps));
 
   web.notFound((c) =>
     page(c, texts[c.get('lang')].error.notFound, <ErrorPage lang={c.get('lang')} status={404} />, 404),
