@@ -223,7 +223,10 @@ export class ApiStack extends Stack {
     this.apiFunction.allowDeletes(props.table);
     // Erasure disables the person's account (functions/identity/cognito-directory.ts): this action, this pool.
     this.apiFunction.role.addToPolicy(
-      new PolicyStatement({ actions: ['cognito-idp:AdminDisableUser'], resources: [this.userPool.userPoolArn] }),
+      new PolicyStatement({
+        actions: ['cognito-idp:AdminDisableUser'],
+        resources: [this.userPool.userPoolArn],
+      }),
     );
     // Documents: signs presigned POSTs (PutObject) and GETs, checks (HeadObject is GetObject) and deletes them,
     // under the documents prefix only.
