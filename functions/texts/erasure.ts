@@ -1,5 +1,5 @@
 import type { ErasureMail } from '../core/cases/erasure.messages.js';
-import type { ErasureState } from '../core/cases/erasure.values.js';
+import type { ErasureState, RetentionRun } from '../core/cases/erasure.values.js';
 import { formatDate, formatDateTime, plural } from './format.js';
 import type { MailTexts } from './messages.js';
 
@@ -9,6 +9,8 @@ import type { MailTexts } from './messages.js';
  */
 
 const SIGNATURE = 'Folkesundhed i Midten';
+
+type RunCounts = Pick<RetentionRun, 'reminded' | 'deleted' | 'anonymised' | 'erasuresCompleted'>;
 
 export const da = {
   myData: {
@@ -75,6 +77,8 @@ export const da = {
     deleteOn: (date: string) => `slettes ${formatDate(date, 'da')}`,
     nothing: 'Intet at gøre.',
     when: (iso: string) => formatDateTime(iso, 'da'),
+    terminal: (run: RunCounts) =>
+      `Opbevaring: ${run.reminded.length} påmindet, ${run.deleted.length} kladder slettet, ${run.anonymised.length} sager anonymiseret, ${run.erasuresCompleted.length} sletninger afsluttet`,
   },
 };
 
@@ -140,6 +144,8 @@ export const en: typeof da = {
     deleteOn: (date) => `deleted ${formatDate(date, 'en')}`,
     nothing: 'Nothing to do.',
     when: (iso) => formatDateTime(iso, 'en'),
+    terminal: (run) =>
+      `Retention: ${run.reminded.length} reminded, ${run.deleted.length} drafts deleted, ${run.anonymised.length} cases anonymised, ${run.erasuresCompleted.length} erasures completed`,
   },
 };
 
