@@ -142,7 +142,8 @@ describe('a researcher with a draft (with a document), a rejected and an approve
     });
     expect(rejected?.reference).toMatch(/^FIM-2027-/);
     expect(rejected?.requestedAmountOre).toBe(1_000_000);
-    expect((rejected?.partners as { contactName?: string }[])[0]?.contactName).toBe('[anonymiseret]');
+    const partners = (rejected?.partners ?? []) as { contactName?: string }[];
+    expect(partners[0]?.contactName).toBe('[anonymiseret]');
     expect((await auditEvents(h, `APP#${rejectedId}`)).map((e) => e.action)).toContain(
       'retention.anonymised',
     );
