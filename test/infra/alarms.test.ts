@@ -241,7 +241,7 @@ describe('alarms', () => {
 
 describe('FimDashboard', () => {
   it('graphs the API, every function, the table, the queues, the mail and what the app counts', () => {
-    const functionMetrics = (name: string) => Array(6).fill(`AWS/Lambda ${name}`);
+    const functionMetrics = (name: string) => Array(7).fill(`AWS/Lambda ${name}`);
     expect(graphs(fim)).toEqual({
       'API: requests and 5xx': ['AWS/ApiGateway Count', 'AWS/ApiGateway 5xx', 'AWS/ApiGateway 4xx'],
       'API: latency (ms)': [
@@ -259,7 +259,7 @@ describe('FimDashboard', () => {
       'DynamoDB: throttles': Array(1 + TABLE_KEYS.indexes.length)
         .fill(['AWS/DynamoDB ReadThrottleEvents', 'AWS/DynamoDB WriteThrottleEvents'])
         .flat(),
-      'Dead-letter queues: messages visible': Array(3).fill('AWS/SQS ApproximateNumberOfMessagesVisible'),
+      'Dead-letter queues: messages visible': Array(4).fill('AWS/SQS ApproximateNumberOfMessagesVisible'),
       'Messages: sent and failed': ['AWS/SES Send', 'FIM/Messages MessagesFailed'],
       'FIM: business': ['Submissions', 'Decisions', 'Payments', 'ContributionsReceived'].map(
         (m) => `FIM ${m}`,
