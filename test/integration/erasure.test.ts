@@ -1,8 +1,11 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Application } from '../../functions/core/applications/application.schema.js';
 import { DEFAULT_RETENTION } from '../../functions/core/cases/retention.js';
 import { runRetention } from '../../functions/core/cases/retention.service.js';
 import { objectKeyOf } from '../../functions/core/documents/document.schema.js';
+import { backfill } from '../../functions/db/backfill.js';
+import { applicationItem } from '../../functions/db/items.js';
 import { type Api, expectOk } from '../support/api.js';
 import { pdf, TEST_KINDS, uploadDocument } from '../support/documents.js';
 import {
@@ -18,7 +21,14 @@ import {
   setUpYear,
 } from '../support/fixtures.js';
 import { type Harness, harnessWithApi } from '../support/harness.js';
-import { auditActions, auditEvents, itemsWithPkPrefix, scanAll, storedItem } from '../support/table.js';
+import {
+  auditActions,
+  auditEvents,
+  itemsWithPkPrefix,
+  putItems,
+  scanAll,
+  storedItem,
+} from '../support/table.js';
 
 /*
  * Erasure and the retention schedule against DynamoDB Local and the run's s3rver (docs/cases.md): a person with a
@@ -213,5 +223,26 @@ describe('drafts left untouched', () => {
       expect.arrayContaining(['retention.reminded', 'retention.deleted']),
     );
     expect((await run(h)).deleted).toEqual([]);
+  });
+});
+
+describe('drafts stored before the drafts index', () => {
+  it('join it through the backfill, once, and the retention job then finds them', async () => {
+    const { h, client } = await harnessWithApi();
+    const call = await createCall(client);
+    const draft = await createDraft(client, call.id, RESEARCHER2);
+    // As an earlier version stored it: no entry in gsi4.
+    const {
+      gsi4pk: _pk,
+      gsi4sk: _sk,
+      ...old
+    } = applicationItem((await h.core.applications.get(draft.id)) as Application);
+    await putItems(h.db, [old]);
+    h.clock.set('2028-03-01T10:00:00Z');
+    expect((await dryRun(h)).deleted).toEqual([]);
+
+    expect((await backfill(h.db)).draftsByUpdate).toBe(1);
+    expect((await backfill(h.db)).draftsByUpdate).toBe(0);
+    expect((await dryRun(h)).deleted).toEqual([draft.id]);
   });
 });
