@@ -86,6 +86,8 @@ export function mailSender(domain: string | undefined, from: string | undefined)
  *   - alarmEmail: subscribed to the alarm topic (FimAlarms), which every alarm goes to
  *   - siteUrl: the site's address in the e-mails' links (default: CloudFront's address)
  *   - auditRetentionYears: years each audit event's copy stays locked in the archive (default: 10)
+ *   - retentionClosedYears: years after a case closed until the retention job anonymises it (default: 5,
+ *     functions/core/cases/retention.ts); set on the API (erasure's answer) and the retention job alike
  */
 export function buildApp(options: BuildAppOptions = {}): FimApp {
   const processEnv = options.env ?? process.env;
@@ -144,6 +146,11 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
     auditTable: dataStack.auditTable,
     alarmTopic,
   });
+  const closedYears = contextString(app, 'retentionClosedYears');
+  if (closedYears) {
+    for (const fn of [apiStack.apiFunction, jobsStack.retention.fn])
+      fn.function.addEnvironment('FIM_RETENTION_CLOSED_YEARS', closedYears);
+  }
 
   // The documents in a stack of their own, after FimApi (its CORS allows the site's address only).
   const documentsStack = new DocumentsStack(app, 'FimDocuments', {

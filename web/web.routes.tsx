@@ -19,6 +19,7 @@ import { callRoutes } from './calls/calls.routes.js';
 import { caseRecordRoutes } from './cases/case-record.routes.js';
 import { ErrorPage } from './components/error-page.js';
 import { documentRoutes } from './documents/documents.routes.js';
+import { erasureAdminRoutes, myDataRoutes } from './erasure/erasure.routes.js';
 import { financeRoutes } from './finance/finance.routes.js';
 import { partyRoutes } from './finance/parties.routes.js';
 import { IMPORT_PATH } from './finance/populations.routes.js';
@@ -111,6 +112,8 @@ export function webRoutes(deps: AppDeps) {
   web.route('/parties', partyRoutes(deps));
   web.route('/', messageRoutes(deps));
   web.route('/admin', caseRecordRoutes(deps));
+  web.route('/', myDataRoutes(deps));
+  web.route('/admin', erasureAdminRoutes(deps));
 
   web.notFound(notFoundPage);
 

@@ -3,6 +3,7 @@ import type { Invitation, Member } from './applications/members.schema.js';
 import type { AuditEvent, OutboxMessage } from './audit/audit.js';
 import type { Principal } from './auth/principal.js';
 import type { Call, CallStatus } from './calls/call.schema.js';
+import type { ErasureRecord, RetentionRun } from './cases/erasure.values.js';
 import type { Meeting } from './decisions/decision.schema.js';
 import type { MinutesVersion } from './decisions/minutes.schema.js';
 import type { Document } from './documents/document.schema.js';
@@ -143,6 +144,8 @@ export interface UserProfile {
   organisation?: string;
   roles: Principal['roles'];
   chair: boolean;
+  /** Erased (docs/cases.md "Erasure"): may not sign in; the identity provider's sync leaves the entry alone. */
+  disabled?: boolean;
 }
 
 export interface UserRepository {
@@ -567,8 +570,75 @@ export interface OrganisationRepository {
   history(id: string): Promise<AuditEvent[]>;
 }
 
+/** An application deleted by erasure or retention: with its documents and co-applicants, at the versions read. */
+export interface DraftDeletion {
+  application: Application;
+  documents: readonly Document[];
+  members: readonly Member[];
+  audit: AuditEvent;
+}
+
+/** A closed case anonymised: the application (and its award) at the versions read, its members rewritten, its documents deleted. */
+export interface CaseAnonymisation {
+  application: Application;
+  expectedVersion: number;
+  award?: { award: Award; expectedVersion: number };
+  members: readonly Member[];
+  documents: readonly Document[];
+  audit: AuditEvent;
+}
+
+/** Erasure requests and the retention job's reads and writes (functions/db/erasure.repository.ts). */
+export interface ErasureRepository {
+  get(userId: string): Promise<ErasureRecord | undefined>;
+  /** The requests, newest first (index partition ERASURES). */
+  list(page: { limit: number; cursor?: string }): Promise<{ items: ErasureRecord[]; cursor?: string }>;
+  /** Erasures still waiting whose `keptUntil` is on or before `until` (index partition ERASURES#waiting). */
+  listWaitingUntil(until: string): Promise<ErasureRecord[]>;
+  /**
+   * Stores a new request (absent before) with the person's directory entry as it now stands (disabled), the
+   * audit event and the confirmation to the person, in one transaction. @throws AppError VERSION_CONFLICT
+   */
+  record(
+    erasure: ErasureRecord,
+    profile: UserProfile,
+    audit: AuditEvent,
+    outbox: OutboxMessage,
+  ): Promise<void>;
+  /** Stores the request done at the version read, with the anonymised directory entry and the audit event. */
+  complete(
+    erasure: ErasureRecord,
+    expectedVersion: number,
+    profile: UserProfile,
+    audit: AuditEvent,
+  ): Promise<void>;
+  /** Deletes a draft, its documents' items and its co-applicants at the versions read, with the audit event. */
+  deleteDraft(deletion: DraftDeletion): Promise<void>;
+  /** Writes an anonymised case in one transaction. @throws AppError VERSION_CONFLICT */
+  anonymise(anonymisation: CaseAnonymisation): Promise<void>;
+  /** Drafts last written on or before `bound` (index partition DRAFTS by updatedAt), oldest first. */
+  draftsUntouchedSince(bound: string): Promise<Application[]>;
+  /** Applications in `status` created before `bound` (the status's index partition, by creation). */
+  createdBefore(status: ApplicationStatus, bound: string): Promise<Application[]>;
+  /** Whether the reminder `marker` was queued (ReminderRepository.queueOnce). */
+  reminded(marker: string): Promise<boolean>;
+  /** Keeps a run's report (`RETENTION_RUN#<at>`). */
+  saveRun(run: RetentionRun): Promise<void>;
+  /** The latest runs, newest first. */
+  listRuns(limit: number): Promise<RetentionRun[]>;
+}
+
+/** The identity provider's accounts (Cognito in AWS; locally the demo directory is the user directory itself). */
+export interface IdentityDirectory {
+  /** Disables the account: it can no longer sign in, and its refresh tokens stop working. */
+  disableUser(userId: string): Promise<void>;
+}
+
 export interface CoreDeps {
   caseRecord: CaseRecordRepository;
+  erasures: ErasureRepository;
+  /** AWS only: the identity provider, told of an erasure. Locally the directory entry's `disabled` is the account's state. */
+  identity?: IdentityDirectory;
   privacyNotice: PrivacyNoticeRepository;
   calls: CallRepository;
   applications: ApplicationRepository;

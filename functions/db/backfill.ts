@@ -34,6 +34,8 @@ export interface BackfillResult {
   applicationIndexes: number;
   /** Audit events stored in the single table before the audit table, copied into it (without e-mails). */
   auditEvents: number;
+  /** Drafts given their entry in the drafts-by-last-write index (gsi4, the retention job's read). */
+  draftsByUpdate: number;
 }
 
 /** Brings the stored data up to date; what was already brought up is read and left alone. */
@@ -44,6 +46,8 @@ export async function backfill(db: Db): Promise<BackfillResult> {
     reviewerQueues: await backfillReviewerQueues(db),
     applicationIndexes: await backfillApplicationIndexes(db),
     auditEvents: await backfillAuditTable(db),
+    // After the application indexes: it reads the drafts from their status partition.
+    draftsByUpdate: await backfillDraftsByUpdate(db),
   };
 }
 
@@ -189,6 +193,35 @@ async function backfillApplicationIndexes(db: Db): Promise<number> {
       } while (start);
     }
   }
+  await markDone(db, mark);
+  return written;
+}
+
+/**
+ * Drafts written before the retention job read them by their last write: written again as `applicationItem`
+ * stores them now (gsi4 `DRAFTS`), found through their status partition (gsi3 `APPSTATUS#draft`), once.
+ */
+async function backfillDraftsByUpdate(db: Db): Promise<number> {
+  const mark = keys.backfilled('drafts-by-update');
+  if (await getItem(db, mark, true)) return 0;
+  let written = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new QueryCommand({
+        ...queryIndex('gsi3', 'gsi3pk', keys.applicationsWithStatus('draft')),
+        TableName: db.tableName,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      if (item.gsi4pk !== undefined) continue;
+      // The index's copy may be behind: the draft is read again, consistently, and written at its version.
+      const application = await getItem<Application>(db, keys.application(String(item.id)), true);
+      if (application?.status === 'draft' && (await rewrite(db, application, applicationItem))) written += 1;
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
   await markDone(db, mark);
   return written;
 }

@@ -1,8 +1,9 @@
 import type { Application } from '../core/applications/application.schema.js';
+import type { Member } from '../core/applications/members.schema.js';
 import type { Award } from '../core/finance/award.schema.js';
 import type { LedgerEntry } from '../core/finance/finance.schema.js';
 import type { Report } from '../core/finance/report.schema.js';
-import type { KeyClaim } from '../core/ports.js';
+import type { KeyClaim, UserProfile } from '../core/ports.js';
 import { finishedAt } from '../core/reviews/access.js';
 import type { Assignment } from '../core/reviews/review.schema.js';
 import type { Db } from './client.js';
@@ -16,7 +17,8 @@ import { type TransactItem, versionedPut } from './transact.js';
 
 /**
  * An application: its owner's list (gsi1); its call's drafts or its call's submitted ones (gsi2, moved by the
- * submit); its status across calls (gsi3, moved by every change of status); and, for the secretariat's filters
+ * submit); its status across calls (gsi3, moved by every change of status); a draft by its last write (gsi4,
+ * the retention job's); and, for the secretariat's filters
  * within a partition, its title and reference lower-cased and its partners' sectors (stripped on read).
  */
 export const applicationItem = (a: Application): Record<string, unknown> => ({
@@ -26,6 +28,7 @@ export const applicationItem = (a: Application): Record<string, unknown> => ({
     ? keys.draftByCall(a.callId, a.createdAt, a.id)
     : keys.applicationByCall(a.callId, a.createdAt, a.id)),
   ...keys.applicationByStatus(a.status, a.createdAt, a.id),
+  ...(a.status === 'draft' ? keys.draftByUpdate(a.updatedAt, a.id) : {}),
   entity: 'application',
   searchText: applicationSearchText(a),
   partnerSectors: [...new Set(a.partners.flatMap((p) => (p.sector ? [p.sector] : [])))],
@@ -104,3 +107,20 @@ export const claimPut = (
   claim
     ? versionedPut(db, { ...keyOf(claim.key), entity: 'idempotency', requestHash: claim.requestHash, entry })
     : undefined;
+
+/** A person's directory entry: found by address (gsi1) and in the list of everyone (gsi2). */
+export const userItem = (user: UserProfile): Record<string, unknown> => ({
+  ...keys.user(user.userId),
+  ...keys.userByEmail(user.email),
+  ...keys.userList(user.email),
+  entity: 'user',
+  ...user,
+});
+
+/** A co-applicant, under the application, with its index entry (gsi1, "my applications"). */
+export const memberItem = (m: Member): Record<string, unknown> => ({
+  ...keys.member(m.applicationId, m.userId),
+  ...keys.memberByUser(m.userId, m.joinedAt, m.applicationId),
+  entity: 'member',
+  ...m,
+});

@@ -35,6 +35,27 @@ export const keys = {
     gsi3sk: `${createdAt}#${id}`,
   }),
   applicationsWithStatus: (status: string) => `APPSTATUS#${status}`,
+  /** Every draft by its last write (gsi4, kept on every draft write): the retention job reads the untouched ones. */
+  draftByUpdate: (updatedAt: string, id: string) => ({ gsi4pk: 'DRAFTS', gsi4sk: `${updatedAt}#${id}` }),
+  draftsPk: 'DRAFTS',
+
+  /** A person's erasure request (docs/cases.md "Erasure"); all of them newest first for the admins (gsi1). */
+  erasure: (userId: string) => ({ pk: `ERASURE#${userId}`, sk: 'ERASURE' }),
+  erasureList: (requestedAt: string, userId: string) => ({
+    gsi1pk: 'ERASURES',
+    gsi1sk: `${requestedAt}#${userId}`,
+  }),
+  erasuresPk: 'ERASURES',
+  /** While it waits for its kept cases' retention: by the date it waits for (gsi2). */
+  erasureWaiting: (keptUntil: string, userId: string) => ({
+    gsi2pk: 'ERASURES#waiting',
+    gsi2sk: `${keptUntil}#${userId}`,
+  }),
+  erasuresWaitingPk: 'ERASURES#waiting',
+  /** A retention job run's report; the latest runs newest first (gsi1). */
+  retentionRun: (id: string) => ({ pk: `RETENTION_RUN#${id}`, sk: 'RETENTION_RUN' }),
+  retentionRunList: (at: string, id: string) => ({ gsi1pk: 'RETENTION_RUNS', gsi1sk: `${at}#${id}` }),
+  retentionRunsPk: 'RETENTION_RUNS',
 
   /** A co-applicant, under the application's partition; in their own index partition for "my applications". */
   member: (applicationId: string, userId: string) => ({ pk: `APP#${applicationId}`, sk: `MEMBER#${userId}` }),
@@ -287,6 +308,8 @@ export const KEY_ATTRIBUTES = [
   'gsi2sk',
   'gsi3pk',
   'gsi3sk',
+  'gsi4pk',
+  'gsi4sk',
   'entity',
   // An application's attributes kept for the secretariat's filters (functions/db/items.ts).
   'searchText',

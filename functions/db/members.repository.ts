@@ -1,7 +1,7 @@
 import type { Invitation, Member } from '../core/applications/members.schema.js';
 import type { MemberRepository } from '../core/ports.js';
 import type { Db } from './client.js';
-import { applicationItem } from './items.js';
+import { applicationItem, memberItem } from './items.js';
 import { keys } from './keys.js';
 import { batchGet, getItem, queryAll, queryIndex } from './reads.js';
 import { type TransactItem, transact, versionedPut } from './transact.js';
@@ -10,13 +10,6 @@ import { type TransactItem, transact, versionedPut } from './transact.js';
  * Co-applicants (`APP#<id>` / `MEMBER#<userId>`, in gsi1 `MEMBER#<userId>` for "my applications") and their
  * invitations (`INVITE#<id>`, in gsi1 `INVITEE#<address>` and gsi2 `APPINVITES#<applicationId>` while waiting).
  */
-
-const memberItem = (m: Member): Record<string, unknown> => ({
-  ...keys.member(m.applicationId, m.userId),
-  ...keys.memberByUser(m.userId, m.joinedAt, m.applicationId),
-  entity: 'member',
-  ...m,
-});
 
 const invitationItem = (i: Invitation): Record<string, unknown> => ({
   ...keys.invitation(i.id),

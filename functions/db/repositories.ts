@@ -8,6 +8,7 @@ import { createCallRepository } from './calls.repository.js';
 import type { Db } from './client.js';
 import { createDecisionRepository } from './decisions.repository.js';
 import { createDocumentRepository } from './documents.repository.js';
+import { createErasureRepository } from './erasure.repository.js';
 import { createFinanceRepository } from './finance.repository.js';
 import { createMemberRepository } from './members.repository.js';
 import { createMessageRepository } from './messages.repository.js';
@@ -28,6 +29,7 @@ import { createUserRepository } from './users.repository.js';
 export function createCoreDeps(db: Db, clock: Clock, files: FileStore = noFileStore): CoreDeps {
   return {
     caseRecord: createCaseRecordRepository(db),
+    erasures: createErasureRepository(db),
     privacyNotice: createPrivacyNoticeRepository(db),
     calls: createCallRepository(db),
     applications: createApplicationRepository(db),

@@ -41,7 +41,9 @@ export interface Housekeeping {
     /** A session found expired, or refused by the identity provider: deleted as it is read. */
     | 'session.expired'
     /** A form kept while its person signs in again, and taken back. */
-    | 'form.stash';
+    | 'form.stash'
+    /** The retention job's report of a run (what it did is audited under each case). */
+    | 'retention.report';
 }
 
 export const housekeeping = (reason: Housekeeping['housekeeping']): Housekeeping => ({

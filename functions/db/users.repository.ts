@@ -1,5 +1,6 @@
 import type { UserProfile, UserRepository } from '../core/ports.js';
 import type { Db } from './client.js';
+import { userItem } from './items.js';
 import { keys } from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
 import { overwrite } from './transact.js';
@@ -14,13 +15,7 @@ export function createUserRepository(db: Db): UserRepository {
     listAll: () => queryAll<UserProfile>(db, queryIndex('gsi2', 'gsi2pk', keys.usersPk)),
     async put(user, audit) {
       const key = keys.user(user.userId);
-      const item = {
-        ...key,
-        ...keys.userByEmail(user.email),
-        ...keys.userList(user.email),
-        entity: 'user',
-        ...user,
-      };
+      const item = userItem(user);
       // Unconditioned: the entry mirrors the identity provider, so the latest sign-in's claims are right
       // whatever was stored before; two sign-ins at once write the same claims.
       await overwrite(db, 'user', item, { entityPk: key.pk, event: audit });

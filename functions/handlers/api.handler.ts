@@ -4,6 +4,7 @@ import { createLambdaHandler } from '../app/lambda.js';
 import { createCognitoVerifier } from '../http/auth/tokens.js';
 import { readAwsConfig } from '../http/config.js';
 import { readEdge } from '../http/edge.js';
+import { cognitoDirectory } from '../identity/cognito-directory.js';
 
 const booted = bootFiles();
 const { core, readiness, logError } = booted;
@@ -13,7 +14,14 @@ if (config.mode !== 'aws') throw new Error('The API Lambda runs in AWS mode only
 /** The API and the web pages, behind CloudFront and API Gateway's HTTP API. */
 export const handler = createLambdaHandler(
   createApp({
-    core,
+    // An erasure disables the person's Cognito account (docs/cases.md "Erasure").
+    core: {
+      ...core,
+      identity: cognitoDirectory({
+        userPoolId: config.userPoolId,
+        instrument: (client) => booted.tracer.captureAWSv3Client(client),
+      }),
+    },
     readiness,
     config,
     tokens: createCognitoVerifier(config.userPoolId, config.clientId),

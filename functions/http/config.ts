@@ -1,3 +1,4 @@
+import { type RetentionSchedule, retentionSchedule } from '../core/cases/retention.js';
 /** The app's settings, read once at start-up; a missing setting fails fast with its name. */
 export type AppConfig =
   | {
@@ -66,3 +67,7 @@ export function readController(env: NodeJS.ProcessEnv = process.env): Controller
     accessibilityComplaintUrl: env.FIM_A11Y_COMPLAINT_URL || CONTROLLER_DEFAULTS.accessibilityComplaintUrl,
   };
 }
+
+/** The retention schedule (functions/core/cases/retention.ts), read once where the routes are built. */
+export const readRetention = (env: NodeJS.ProcessEnv = process.env): RetentionSchedule =>
+  retentionSchedule(env);

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { createApp } from '../app/app.js';
 import { SCHEDULER } from '../core/auth/system.js';
 import { closeDueCalls } from '../core/calls/call.service.js';
+import { retentionSchedule } from '../core/cases/retention.js';
+import { runRetention } from '../core/cases/retention.service.js';
 import { queueReportReminders } from '../core/finance/report.service.js';
 import { queueReminders } from '../core/messages/reminders.service.js';
 import { drainOutbox } from '../core/messages/sender.service.js';
@@ -109,6 +111,7 @@ async function main(): Promise<void> {
     systemClock,
     s3Files({ bucket: s3.bucket, endpoint: s3.endpoint, scans: false }),
   );
+  const retention = retentionSchedule(process.env);
   const seeded = await seedDemoData(db, core);
   // Data kept from an earlier version gets what reads now draw from (idempotent: a second start writes nothing).
   await backfill(db);
@@ -204,6 +207,14 @@ async function main(): Promise<void> {
           );
       })
       .catch((error: unknown) => console.error('Queueing the reminders failed', error))
+      // The retention schedule, as the daily retention Lambda in AWS, in the same run (docs/cases.md).
+      .then(() => runRetention(core, retention, { dryRun: false }))
+      .then((run) => {
+        const acted = run.reminded.length + run.deleted.length + run.anonymised.length;
+        if (acted + run.erasuresCompleted.length > 0)
+          console.log(bothLanguages((t) => t.retention.terminal(run)));
+      })
+      .catch((error: unknown) => console.error('The retention run failed', error))
       .finally(() => {
         if (!exiting) reminder = setTimeout(remind, REMIND_EVERY_MS);
       });

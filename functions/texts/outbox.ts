@@ -88,6 +88,8 @@ export const da = {
       'review.overdue': 'Bedømmelse over fristen',
       'conflict.ruled': 'Afgørelse om inhabilitet',
       'document.infected': 'Bilag med virus',
+      'erasure.confirmed': 'Bekræftelse af sletning',
+      'retention.draft_reminder': 'Kladde slettes snart',
       'application.call_closed_early': 'Opslag lukket før fristen',
     } satisfies Record<MailKind, string>,
     caseKind: {
@@ -194,6 +196,8 @@ export const en: typeof da = {
       'review.overdue': 'Review overdue',
       'conflict.ruled': 'Ruling on a conflict of interest',
       'document.infected': 'Attachment with malware',
+      'erasure.confirmed': 'Erasure confirmed',
+      'retention.draft_reminder': 'Draft to be deleted soon',
       'application.call_closed_early': 'Call closed before its deadline',
     },
     caseKind: {

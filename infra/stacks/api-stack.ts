@@ -221,6 +221,13 @@ export class ApiStack extends Stack {
     // Deletes only where they belong: the chair takes back a reviewer assignment (under the application), and
     // web sessions and kept forms end (DELETABLE_PARTITIONS).
     this.apiFunction.allowDeletes(props.table);
+    // Erasure disables the person's account (functions/identity/cognito-directory.ts): this action, this pool.
+    this.apiFunction.role.addToPolicy(
+      new PolicyStatement({
+        actions: ['cognito-idp:AdminDisableUser'],
+        resources: [this.userPool.userPoolArn],
+      }),
+    );
     // Documents: signs presigned POSTs (PutObject) and GETs, checks (HeadObject is GetObject) and deletes them,
     // under the documents prefix only.
     this.apiFunction.role.addToPolicy(

@@ -49,6 +49,7 @@ export class DashboardStack extends Stack {
       api.apiFunction,
       jobs.closeCallsFunction,
       jobs.reminders.fn,
+      jobs.retention.fn,
       ...(messages ? [messages.senderFunction, messages.sweepFunction, messages.eventsFunction] : []),
     ];
     const perFunction = (metric: (fn: AppFunction) => IMetric) => functions.map(metric);
@@ -66,6 +67,7 @@ export class DashboardStack extends Stack {
     const queues = [
       { label: 'closer DLQ', queue: jobs.deadLetterQueue },
       { label: 'reminders DLQ', queue: jobs.reminders.deadLetterQueue },
+      { label: 'retention DLQ', queue: jobs.retention.deadLetterQueue },
       ...(messages ? [{ label: 'mail DLQ', queue: messages.deadLetterQueue }] : []),
     ];
     const appMetric = (metricName: string) =>

@@ -6,10 +6,11 @@ import {
   ReferenceStrength,
   Stack,
   type StackProps,
+  Validations,
 } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { Role } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
 import type { Schedule } from 'aws-cdk-lib/aws-scheduler';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
@@ -18,6 +19,7 @@ import { deadLetterAlarm as createDeadLetterAlarm, functionAlarms } from '../con
 import { AppFunction } from '../constructs/app-function.js';
 import { deadLetterQueue as createDeadLetterQueue } from '../constructs/dead-letter-queue.js';
 import { type ScheduledRun, scheduleRun, schedulerRole } from '../constructs/schedule.js';
+import { documentsBucketName, documentsObjectArn } from './documents-stack.js';
 
 export const CLOSE_CALLS_ENTRY = fileURLToPath(
   new URL('../../functions/handlers/close-calls.handler.ts', import.meta.url),
@@ -36,6 +38,20 @@ export const CLOSE_CALLS_SCHEDULE = {
   rate: Duration.minutes(1),
   retryAttempts: 2,
   maxEventAge: Duration.minutes(5),
+} as const;
+
+export const RETENTION_ENTRY = fileURLToPath(
+  new URL('../../functions/handlers/retention.handler.ts', import.meta.url),
+);
+
+/**
+ * How the retention job runs (docs/cases.md "Retention"): once a day (its rules are by the day). It is
+ * idempotent, so a retry does nothing twice; retried twice within an hour, then parked in its dead-letter queue.
+ */
+export const RETENTION_SCHEDULE = {
+  rate: Duration.days(1),
+  retryAttempts: 2,
+  maxEventAge: Duration.hours(1),
 } as const;
 
 /**
@@ -57,6 +73,8 @@ export interface JobsStackProps extends StackProps {
   readonly closeCallsEntry?: string;
   /** @default functions/handlers/reminders.handler.ts */
   readonly remindersEntry?: string;
+  /** @default functions/handlers/retention.handler.ts */
+  readonly retentionEntry?: string;
   /** Where the jobs' alarms go (FimAlarms). */
   readonly alarmTopic: ITopic;
 }
@@ -91,6 +109,7 @@ export class JobsStack extends Stack {
   readonly closeCallsSchedule: Schedule;
   readonly deadLetterAlarm: Alarm;
   readonly reminders: ScheduledJob;
+  readonly retention: ScheduledJob;
   private readonly table: ITable;
   private readonly auditTable: ITable;
   private readonly alarmTopic: ITopic;
@@ -107,7 +126,7 @@ export class JobsStack extends Stack {
     // aliases, see UnqualifiedLambdaInvoke) and sqs:SendMessage on its dead-letter queue, nothing else.
     this.schedulerRole = schedulerRole(
       this,
-      'EventBridge Scheduler: invokes the FIM jobs (closer, reminders), parks failed invocations in their DLQs',
+      'EventBridge Scheduler: invokes the FIM jobs (closer, reminders, retention), parks failed invocations in their DLQs',
     );
 
     const closer = this.scheduledJob('CloseCalls', {
@@ -136,6 +155,30 @@ export class JobsStack extends Stack {
         'FIM reminders: a run failed after its retries and was parked in the dead-letter queue ' +
         '(docs/infra.md, "Reading the dead-letter queue"). Reminders due today may not be queued yet.',
       run: REMINDERS_SCHEDULE,
+    });
+
+    this.retention = this.scheduledJob('Retention', {
+      label: 'the retention job',
+      entry: props.retentionEntry ?? RETENTION_ENTRY,
+      description:
+        'FIM: retention schedule (remind and delete untouched drafts, anonymise closed cases; daily)',
+      scheduleDescription: 'FIM: run the retention schedule',
+      queueOf: 'of the retention schedule and of the retention function’s asynchronous invocations',
+      alarmDescription:
+        'FIM retention: a run failed after its retries and was parked in the dead-letter queue ' +
+        '(docs/infra.md, "Reading the dead-letter queue"). Drafts or cases due today may not be handled yet.',
+      run: RETENTION_SCHEDULE,
+    });
+    const retention = this.retention.fn;
+    // Deletes drafts and their documents' items (under APP# only) and the documents' files.
+    retention.allowDeletes(this.table);
+    retention.function.addEnvironment('DOCUMENTS_BUCKET', documentsBucketName(this));
+    retention.role.addToPolicy(
+      new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [documentsObjectArn(this)] }),
+    );
+    Validations.of(retention.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${documentsBucketName(this)}/documents/*]`,
+      reason: 'The retention job deletes the documents of drafts it deletes and of cases it anonymises.',
     });
   }
 

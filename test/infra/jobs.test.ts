@@ -39,6 +39,7 @@ interface JobIds {
 }
 let closer: JobIds;
 let reminders: JobIds;
+let retention: JobIds;
 let schedulerRoleId: string;
 
 let remove: () => void;
@@ -57,6 +58,7 @@ beforeAll(() => {
   });
   closer = idsOf(stack.closeCallsFunction, stack.deadLetterQueue);
   reminders = idsOf(stack.reminders.fn, stack.reminders.deadLetterQueue);
+  retention = idsOf(stack.retention.fn, stack.retention.deadLetterQueue);
   schedulerRoleId = logicalId(stack.schedulerRole.node.defaultChild);
 });
 
@@ -80,13 +82,20 @@ const JOBS = [
     says: 'queues the reminders due',
     ageS: 3600,
   },
+  {
+    name: 'retention',
+    ids: () => retention,
+    handler: 'retention',
+    says: 'retention schedule',
+    ageS: 3600,
+  },
 ] as const;
 
 describe('FimJobs: the functions', () => {
-  it('are two: Node.js 24 on ARM, 60 s, 512 MB, TABLE_NAME from FimData', () => {
+  it('are three: Node.js 24 on ARM, 60 s, 512 MB, TABLE_NAME from FimData', () => {
     expect(fim.jobsStack.account).toBe(ACCOUNT);
     expect(fim.jobsStack.region).toBe(REGION);
-    jobs.resourceCountIs('AWS::Lambda::Function', 2);
+    jobs.resourceCountIs('AWS::Lambda::Function', 3);
     for (const job of JOBS) {
       jobs.hasResourceProperties('AWS::Lambda::Function', {
         ...functionDefaults({ memoryMb: 512, timeout: 60, logGroup: { Ref: job.ids().logs } }),
@@ -133,7 +142,11 @@ describe('FimJobs: the functions', () => {
       expect(actions).not.toContain('dynamodb:BatchWriteItem');
       expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
 
-      const dynamo = statements.filter((s) => s.Action.some((a) => a.startsWith('dynamodb:')));
+      // The retention job's deletes are its own (test/infra/retention.test.ts); the others delete nothing.
+      const deletes = (s: { Action: string[] }) =>
+        s.Action.includes('dynamodb:DeleteItem') || s.Action.includes('s3:DeleteObject');
+      expect(statements.some(deletes)).toBe(job.name === 'retention');
+      const dynamo = statements.filter((s) => s.Action.some((a) => a.startsWith('dynamodb:')) && !deletes(s));
       expect(dynamo).toEqual([
         { Effect: 'Allow', Action: [...TABLE_ACTIONS.readWrite].sort(), Resource: TABLE_ARN },
         {
@@ -151,7 +164,9 @@ describe('FimJobs: the functions', () => {
         },
       ]);
       // The rest: its own log group, X-Ray (no resource-level permissions), and sending failed runs to its DLQ.
-      expect(statements.filter((s) => !s.Action.some((a) => a.startsWith('dynamodb:')))).toEqual([
+      expect(
+        statements.filter((s) => !s.Action.some((a) => a.startsWith('dynamodb:')) && !deletes(s)),
+      ).toEqual([
         { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(ids.logs) },
         { Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' },
         {
@@ -163,8 +178,8 @@ describe('FimJobs: the functions', () => {
     },
   );
 
-  it('parks runs that threw in their DLQ after 2 asynchronous retries (closer: 5 minutes; reminders: an hour)', () => {
-    jobs.resourceCountIs('AWS::Lambda::EventInvokeConfig', 2);
+  it('parks runs that threw in their DLQ after 2 asynchronous retries (closer: 5 minutes; the daily ones: an hour)', () => {
+    jobs.resourceCountIs('AWS::Lambda::EventInvokeConfig', 3);
     for (const job of JOBS) {
       jobs.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
         FunctionName: { Ref: job.ids().fn },
@@ -177,11 +192,41 @@ describe('FimJobs: the functions', () => {
   });
 });
 
+describe('FimJobs: the retention job’s deletes', () => {
+  it('deletes items only under an application’s partition, and documents’ files only under their prefix', () => {
+    const statements = normalised(statementsOf(jobs, retention.fnRole));
+    const deletes = statements.filter((s) => s.Action.some((a) => a.includes('Delete')));
+    expect(deletes).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:DeleteItem'],
+        Resource: TABLE_ARN,
+        Condition: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APP#*', 'SESSION#*', 'FORMSTASH#*'] },
+        },
+      },
+      {
+        Effect: 'Allow',
+        Action: ['s3:DeleteObject'],
+        Resource: {
+          'Fn::Join': [
+            '',
+            ['arn:', { Ref: 'AWS::Partition' }, `:s3:::fim-documents-${ACCOUNT}-${REGION}/documents/*`],
+          ],
+        },
+      },
+    ]);
+    const fn = jobs.findResources('AWS::Lambda::Function')[retention.fn]?.Properties;
+    expect(fn.Environment.Variables.DOCUMENTS_BUCKET).toBe(`fim-documents-${ACCOUNT}-${REGION}`);
+  });
+});
+
 describe('FimJobs: the schedules', () => {
-  it('invoke the closer every minute and the reminders every day, on time, with a retry policy and the DLQs', () => {
+  it('invoke the closer every minute, the reminders and the retention job every day, on time, with a retry policy and the DLQs', () => {
     expectScheduledRuns(jobs, schedulerRoleId, [
       { rate: 'rate(1 minute)', fn: closer.fn, dlq: closer.dlq },
       { rate: 'rate(1 day)', fn: reminders.fn, dlq: reminders.dlq, maxEventAgeSeconds: 3600 },
+      { rate: 'rate(1 day)', fn: retention.fn, dlq: retention.dlq, maxEventAgeSeconds: 3600 },
     ]);
   });
 
@@ -218,7 +263,7 @@ describe('FimJobs: the schedules', () => {
     );
     expect(schedulers).toHaveLength(1);
     expect(invokers).toEqual(schedulers);
-    expect(schedulers[0]?.Resource).toEqual([arnOf(closer.fn), arnOf(reminders.fn)]);
+    expect(schedulers[0]?.Resource).toEqual([arnOf(closer.fn), arnOf(reminders.fn), arnOf(retention.fn)]);
   });
 });
 
@@ -226,7 +271,7 @@ describe('FimJobs: dead-letter queues and alarms', () => {
   it.each(JOBS)(
     '$name’s keeps failed runs 14 days, encrypted with SQS-managed keys, over TLS only',
     (job) => {
-      jobs.resourceCountIs('AWS::SQS::Queue', 2);
+      jobs.resourceCountIs('AWS::SQS::Queue', 3);
       jobs.hasResourceProperties('AWS::SQS::Queue', {
         SqsManagedSseEnabled: true,
         MessageRetentionPeriod: 14 * 24 * 60 * 60,
@@ -250,7 +295,7 @@ describe('FimJobs: dead-letter queues and alarms', () => {
 
   it('raise an alarm as soon as a message is visible in a DLQ; each function has its errors and throttles alarms', () => {
     // What they watch and where they go: test/infra/alarms.test.ts.
-    jobs.resourceCountIs('AWS::CloudWatch::Alarm', 6);
+    jobs.resourceCountIs('AWS::CloudWatch::Alarm', 9);
     const alarms = Object.values(jobs.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
     for (const job of JOBS) {
       const alarm = alarms.find((a) => a.Dimensions?.[0]?.Value?.['Fn::GetAtt']?.[0] === job.ids().dlq);
@@ -268,7 +313,7 @@ describe('FimJobs: dead-letter queues and alarms', () => {
   });
 
   it('exports the outputs the docs use', () => {
-    for (const job of ['CloseCalls', 'Reminders']) {
+    for (const job of ['CloseCalls', 'Reminders', 'Retention']) {
       for (const name of [`${job}DlqUrl`, `${job}DlqAlarmName`, `${job}FunctionName`])
         jobs.hasOutput(name, {});
     }
@@ -283,8 +328,11 @@ describe('FimJobs: cdk-nag', () => {
     expect(acks.map((a) => `${a.id} at ${a.path}`).sort()).toEqual([
       'AwsSolutions-IAM5[Resource::*] at FimJobs/CloseCallsFunction/Role',
       'AwsSolutions-IAM5[Resource::*] at FimJobs/RemindersFunction/Role',
+      'AwsSolutions-IAM5[Resource::*] at FimJobs/RetentionFunction/Role',
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::fim-documents-${ACCOUNT}-${REGION}/documents/*] at FimJobs/RetentionFunction/Role`,
       'AwsSolutions-SQS3 at FimJobs/CloseCallsDlq',
       'AwsSolutions-SQS3 at FimJobs/RemindersDlq',
+      'AwsSolutions-SQS3 at FimJobs/RetentionDlq',
     ]);
     for (const ack of acks) expect(ack.reason.length).toBeGreaterThan(60);
   });

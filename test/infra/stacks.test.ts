@@ -108,13 +108,15 @@ describe('DataStack', () => {
       'gsi2sk',
       'gsi3pk',
       'gsi3sk',
+      'gsi4pk',
+      'gsi4sk',
     ]);
     data.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: shape.KeySchema,
       AttributeDefinitions: Match.arrayWith(shape.AttributeDefinitions),
       GlobalSecondaryIndexes: shape.GlobalSecondaryIndexes,
     });
-    expect(TABLE_KEYS.indexes.map((i) => i.indexName)).toEqual(['gsi1', 'gsi2', 'gsi3']);
+    expect(TABLE_KEYS.indexes.map((i) => i.indexName)).toEqual(['gsi1', 'gsi2', 'gsi3', 'gsi4']);
   });
 
   it('lets DynamoDB delete expired sessions and kept forms by their TTL attribute', () => {
@@ -370,7 +372,15 @@ describe('ApiStack: function', () => {
 
     const statements = statementsOf(api);
     const actions = statements.flatMap((s) => asArray(s.Action));
-    expect(actions.every((a) => /^(dynamodb|logs|xray|s3):[A-Za-z]+$/.test(a))).toBe(true);
+    expect(actions.every((a) => /^(dynamodb|logs|xray|s3|cognito-idp):[A-Za-z]+$/.test(a))).toBe(true);
+    // Cognito: erasure disables the person's account, in this pool only (docs/cases.md "Erasure").
+    expect(statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('cognito-idp:')))).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'cognito-idp:AdminDisableUser',
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^UserPool/), 'Arn'] },
+      },
+    ]);
     // S3: the documents only (presigned POST and GET are signed with these, HeadObject is GetObject).
     expect([...new Set(actions.filter((a) => a.startsWith('s3:')))].sort()).toEqual([
       's3:DeleteObject',

@@ -118,6 +118,9 @@ describe('GET /api/openapi.json', () => {
       'DELETE /applications/{applicationId}/documents/{documentId}': 'deleteDocument',
       'GET /documents/{documentId}/download': 'downloadDocument',
       'GET /cases/{kind}/{id}/events': 'listCaseEvents',
+      'POST /me/erasure': 'requestErasure',
+      'GET /admin/erasures': 'listErasures',
+      'POST /admin/retention/dry-run': 'dryRunRetention',
     });
     // The contract's field names, straight from the schemas the routes validate with.
     const input = doc.components.schemas.CallInput;

@@ -3,6 +3,7 @@ import type { Invitation, Member } from '../../functions/core/applications/membe
 import { formatReference } from '../../functions/core/applications/submission.rules.js';
 import type { AuditEvent, OutboxMessage } from '../../functions/core/audit/audit.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
+import type { ErasureRecord, RetentionRun } from '../../functions/core/cases/erasure.values.js';
 import { budgetExceeded } from '../../functions/core/decisions/budget.js';
 import type { Meeting } from '../../functions/core/decisions/decision.schema.js';
 import type { MinutesVersion } from '../../functions/core/decisions/minutes.schema.js';
@@ -49,6 +50,7 @@ import type {
   CoreDeps,
   DecisionRepository,
   DocumentRepository,
+  ErasureRepository,
   FileStore,
   FinanceRepository,
   KeyClaim,
@@ -187,6 +189,9 @@ export class FakeStore {
   readonly files = new Map<string, StoredFile & { tags?: Record<string, string> }>();
   /** The people shown the privacy notice. */
   readonly privacySeen = new Set<string>();
+  /** Erasure requests by user id, and the retention job's reports by id. */
+  readonly erasures = new Map<string, ErasureRecord>();
+  readonly retentionRuns = new Map<string, RetentionRun>();
   /** Web sessions by the hash of their id, and kept forms likewise. */
   readonly sessions = new Map<string, StoredSession>();
   readonly forms = new Map<string, StashedForm>();
@@ -1258,6 +1263,7 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
         store.privacySeen.add(userId);
       },
     },
+    erasures: fakeErasures(store),
     calls: fakeCalls(store),
     applications: fakeApplications(store),
     members: fakeMembers(store),
@@ -1278,4 +1284,109 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
     clock,
   };
   return { deps, clock, store };
+}
+
+/** Erasure requests and the retention job's reads and writes (functions/db/erasure.repository.ts). */
+function fakeErasures(store: FakeStore): ErasureRepository {
+  const memberKey = (m: Pick<Member, 'applicationId' | 'userId'>) => `${m.applicationId}#${m.userId}`;
+  const removed = <T>(map: Map<string, T>, key: string, still: (item: T) => boolean): Write => ({
+    holds: () => map.has(key) && still(map.get(key) as T),
+    apply: () => map.delete(key),
+  });
+  const userPut = (profile: UserProfile): Write => ({
+    holds: () => true,
+    apply: () => store.users.set(profile.userId, copy(profile)),
+  });
+  const documentsRemoved = (documents: readonly Document[]) =>
+    Object.fromEntries(
+      documents.map((d) => [
+        `document:${d.id}`,
+        removed(store.documents, `${d.applicationId}#${d.id}`, (x) => x.version === d.version),
+      ]),
+    );
+  return {
+    get: async (userId) => copy(store.erasures.get(userId)),
+    list: async ({ limit }) => ({
+      items: listed(
+        store.erasures,
+        () => true,
+        (e) => `${e.requestedAt}#${e.userId}`,
+      )
+        .reverse()
+        .slice(0, limit),
+    }),
+    listWaitingUntil: async (until) =>
+      listed(
+        store.erasures,
+        (e) => e.state === 'waiting-retention' && (e.keptUntil ?? '') <= until,
+        (e) => `${e.keptUntil}#${e.userId}`,
+      ),
+    record: (erasure, profile, event, message) =>
+      store.transact(
+        { erasure: versioned(store.erasures, erasure.userId, erasure), profile: userPut(profile) },
+        { entityPk: `USER#${erasure.userId}`, event },
+        [message],
+      ),
+    complete: (erasure, expectedVersion, profile, event) =>
+      store.transact(
+        {
+          erasure: versioned(store.erasures, erasure.userId, erasure, expectedVersion),
+          profile: userPut(profile),
+        },
+        { entityPk: `USER#${erasure.userId}`, event },
+      ),
+    deleteDraft: ({ application, documents, members, audit }) =>
+      store.transact(
+        {
+          application: removed(store.applications, application.id, (a) => a.version === application.version),
+          ...documentsRemoved(documents),
+          ...Object.fromEntries(
+            members.map((m) => [`member:${m.userId}`, removed(store.members, memberKey(m), () => true)]),
+          ),
+        },
+        { entityPk: `APP#${application.id}`, event: audit },
+      ),
+    anonymise: ({ application, expectedVersion, award, members, documents, audit }) =>
+      store.transact(
+        {
+          application: versioned(store.applications, application.id, application, expectedVersion),
+          award: award
+            ? versioned(store.awards, award.award.applicationId, award.award, award.expectedVersion)
+            : undefined,
+          ...Object.fromEntries(
+            members.map((m): [string, Write] => [
+              `member:${m.userId}`,
+              {
+                holds: () => store.members.has(memberKey(m)),
+                apply: () => store.members.set(memberKey(m), copy(m)),
+              },
+            ]),
+          ),
+          ...documentsRemoved(documents),
+        },
+        { entityPk: `APP#${application.id}`, event: audit },
+      ),
+    draftsUntouchedSince: async (bound) =>
+      listed(
+        store.applications,
+        (a) => a.status === 'draft' && a.updatedAt <= bound,
+        (a) => `${a.updatedAt}#${a.id}`,
+      ),
+    createdBefore: async (status, bound) =>
+      listed(
+        store.applications,
+        (a) => a.status === status && a.createdAt <= bound,
+        (a) => `${a.createdAt}#${a.id}`,
+      ),
+    reminded: async (marker) => store.reminders.has(marker),
+    saveRun: (run) => store.transact({ run: created(store.retentionRuns, run.id, run) }, 'housekeeping'),
+    listRuns: async (limit) =>
+      listed(
+        store.retentionRuns,
+        () => true,
+        (r) => `${r.at}#${r.id}`,
+      )
+        .reverse()
+        .slice(0, limit),
+  };
 }

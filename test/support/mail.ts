@@ -99,6 +99,21 @@ export function outboxMessage(
   };
   const money = { ...lead, amountOre: 5_000_000, paidOn: '2027-06-01', awardOre: 30_000_000 };
   const params: { [K in MailKind]: MailParams[K] } = {
+    'erasure.confirmed': {
+      name: 'Lise Larsen',
+      drafts: 1,
+      documents: 2,
+      handedOver: 0,
+      left: 1,
+      keptCases: [{ reference: 'FIM-2027-0007', keptUntil: '2033-03-01T00:00:00.000Z' }],
+      retentionYears: 5,
+    },
+    'retention.draft_reminder': {
+      name: 'Lise Larsen',
+      title: 'Bevægelse i hverdagen',
+      untouchedMonths: 12,
+      deleteOn: '2027-04-01',
+    },
     'application.invitation': {
       inviterName: 'Lise Larsen',
       title: 'Bevægelse i hverdagen',
@@ -201,6 +216,8 @@ export function outboxMessage(
     'conflict.ruled': { kind: 'application', link: `/reviews/${caseId}` },
     'contribution.payment_received': { kind: 'party', link: `/finance/parties/${caseId}` },
     'document.infected': { kind: 'application', link: `/applications/${caseId}` },
+    'erasure.confirmed': { kind: 'user', link: '/me/data' },
+    'retention.draft_reminder': { kind: 'application', link: `/applications/${caseId}` },
   };
   return {
     ...base,

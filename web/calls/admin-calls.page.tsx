@@ -224,6 +224,9 @@ export function AdminCallListPage({
       <p>
         <a href="/admin/messages">{t.messages.admin.link}</a>
       </p>
+      <p>
+        <a href="/admin/erasures">{t.erasures.nav}</a>
+      </p>
       <nav aria-label={l.statusCol}>
         <ul class="actions">
           {(['draft', 'open', 'closed'] as const).map((s) => (

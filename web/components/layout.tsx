@@ -47,6 +47,11 @@ export function Layout({ title, lang, principal, path, children }: PropsWithChil
                     <a href="/messages">{t.messages.nav}</a>
                   </li>
                 )}
+                {principal && (
+                  <li>
+                    <a href="/me/data">{t.myData.nav}</a>
+                  </li>
+                )}
                 {principal?.roles.includes('reviewer') && (
                   <li>
                     <a href="/reviews">{t.nav.reviews}</a>

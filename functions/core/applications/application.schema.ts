@@ -76,6 +76,8 @@ export const applicationSchema = z.object({
   withdrawnAt: z.string().optional(),
   reviewStartedAt: z.string().optional(),
   decision: decisionSchema.optional(),
+  /** When the retention job anonymised the case (docs/cases.md "Retention"). */
+  anonymisedAt: z.string().optional(),
 });
 export type Application = z.infer<typeof applicationSchema>;
 

@@ -7,11 +7,13 @@ import { AppError } from '../shared/errors.js';
  */
 
 /** Everyone one may sign in as locally. */
-export const listDemoUsers = (deps: CoreDeps): Promise<UserProfile[]> => deps.users.listAll();
+export const listDemoUsers = async (deps: CoreDeps): Promise<UserProfile[]> =>
+  (await deps.users.listAll()).filter((u) => !u.disabled);
 
-/** The demo user with this e-mail. @throws AppError UNAUTHENTICATED (no such user) */
+/** The demo user with this e-mail, unless erased. @throws AppError UNAUTHENTICATED (no such user, or disabled) */
 export async function findDemoUser(deps: CoreDeps, email: string): Promise<UserProfile> {
   const user = await deps.users.getByEmail(email);
-  if (!user) throw new AppError('UNAUTHENTICATED', { code: 'UNKNOWN_DEMO_USER' });
+  // An erased person's account is disabled (docs/cases.md "Erasure"): locally the directory is the demo's accounts.
+  if (!user || user.disabled) throw new AppError('UNAUTHENTICATED', { code: 'UNKNOWN_DEMO_USER' });
   return user;
 }

@@ -19,6 +19,8 @@ export async function syncUserProfile(
   profile: UserProfile,
 ): Promise<UserProfile> {
   const stored = await deps.users.get(profile.userId);
+  // An erased person's entry stays as the erasure left it (disabled, anonymised): no sign-in or seed writes it back.
+  if (stored?.disabled) return stored;
   const changed = stored
     ? SYNCED.filter((field) => comparable(stored, field) !== comparable(profile, field))
     : SYNCED;

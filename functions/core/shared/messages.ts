@@ -1,6 +1,7 @@
 import type { ApplicationMail, ApplicationMessages } from '../applications/application.messages.js';
 import type { MemberMail, MemberMessages } from '../applications/members.messages.js';
 import type { CallMessages } from '../calls/call.messages.js';
+import type { ErasureMail } from '../cases/erasure.messages.js';
 import type { DecisionMail, DecisionMessages } from '../decisions/decision.messages.js';
 import type { DocumentMail, DocumentMessages } from '../documents/document.messages.js';
 import type { AwardMail, AwardMessages } from '../finance/award.messages.js';
@@ -141,7 +142,8 @@ export interface MailParams
     AwardMail,
     ReportMail,
     ReviewMail,
-    DocumentMail {}
+    DocumentMail,
+    ErasureMail {}
 
 export type MailKind = keyof MailParams;
 
