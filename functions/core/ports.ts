@@ -20,7 +20,7 @@ import type { Party } from './finance/parties.schema.js';
 import type { Report } from './finance/report.schema.js';
 import type { MessageFilter, MessagePage, SendResult, StoredMessage } from './messages/message.schema.js';
 import type { Organisation } from './organisations/organisation.schema.js';
-import type { Assignment } from './reviews/review.schema.js';
+import type { Assignment, FoundConflictRuling } from './reviews/review.schema.js';
 import type { Clock } from './shared/time.js';
 
 /*
@@ -565,6 +565,14 @@ export interface OrganisationRepository {
   history(id: string): Promise<AuditEvent[]>;
 }
 
+/** The chair's rulings on conflicts found by organisation (issue 11): few, read whole with the tree. */
+export interface ConflictRulingRepository {
+  /** Every ruling (one Query of the index partition CONFLICTRULINGS). */
+  list(): Promise<FoundConflictRuling[]>;
+  /** Records a ruling with its audit event (under the application). @throws VERSION_CONFLICT when one exists */
+  create(ruling: FoundConflictRuling, audit: AuditEvent): Promise<void>;
+}
+
 export interface CoreDeps {
   caseRecord: CaseRecordRepository;
   privacyNotice: PrivacyNoticeRepository;
@@ -585,6 +593,7 @@ export interface CoreDeps {
   files: FileStore;
   sessions: SessionRepository;
   organisations: OrganisationRepository;
+  conflictRulings: ConflictRulingRepository;
   clock: Clock;
 }
 

@@ -254,6 +254,14 @@ export const keys = {
     gsi1sk: `${normalisedName}#${id}`,
   }),
   organisationsPk: 'ORGS',
+  /** The chair's ruling that a found conflict is none; every one in the index partition CONFLICTRULINGS. */
+  conflictRuling: (applicationId: string, userId: string) => ({
+    pk: `CONFLICTRULING#${applicationId}#${userId}`,
+    sk: 'CONFLICTRULING',
+    gsi1pk: 'CONFLICTRULINGS',
+    gsi1sk: `${applicationId}#${userId}`,
+  }),
+  conflictRulingsPk: 'CONFLICTRULINGS',
 
   /** A reminder queued once (`deadline-7#<applicationId>`, `acceptance#<applicationId>`, …). */
   reminder: (marker: string) => ({ pk: `REMINDER#${marker}`, sk: 'REMINDER' }),

@@ -2,13 +2,14 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../core/audit/audit.js';
 import type { Organisation } from '../core/organisations/organisation.schema.js';
 import { normaliseOrganisation } from '../core/organisations/tree.js';
-import type { OrganisationRepository } from '../core/ports.js';
+import type { ConflictRulingRepository, OrganisationRepository } from '../core/ports.js';
+import type { FoundConflictRuling } from '../core/reviews/review.schema.js';
 import { caseRecord } from './audit.repository.js';
 import type { Db } from './client.js';
 import { dynamo } from './errors.js';
 import { keys, stripKeys } from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
-import { overwrite, saveVersioned } from './transact.js';
+import { overwrite, saveVersioned, transact } from './transact.js';
 
 const organisationItem = (o: Organisation) => ({
   ...keys.organisation(o.id),
@@ -54,5 +55,25 @@ export function createOrganisationRepository(db: Db): OrganisationRepository {
         audited(organisation, audit),
       ),
     history: (id) => caseRecord(db, keys.organisation(id).pk),
+  };
+}
+
+/** The chair's rulings on found conflicts: one Query of their index partition, read with the tree. */
+export function createConflictRulingRepository(db: Db): ConflictRulingRepository {
+  return {
+    list: () => queryAll<FoundConflictRuling>(db, queryIndex('gsi1', 'gsi1pk', keys.conflictRulingsPk)),
+    create: (ruling, audit) =>
+      transact(db, {
+        items: {
+          ruling: {
+            Put: {
+              TableName: db.tableName,
+              Item: { ...keys.conflictRuling(ruling.applicationId, ruling.userId), entity: 'conflictRuling', ...ruling },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        },
+        audit: { entityPk: keys.application(ruling.applicationId).pk, event: audit },
+      }),
   };
 }

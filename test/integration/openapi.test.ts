@@ -110,6 +110,8 @@ describe('GET /api/openapi.json', () => {
       'POST /organisations': 'createOrganisation',
       'GET /organisations/{organisationId}': 'getOrganisation',
       'PATCH /organisations/{organisationId}': 'updateOrganisation',
+      'GET /calls/{callId}/found-conflicts': 'listFoundConflicts',
+      'POST /applications/{applicationId}/found-conflicts/{userId}/ruling': 'ruleFoundConflictAway',
       'POST /applications/{applicationId}/documents': 'requestDocumentUpload',
       'POST /applications/{applicationId}/documents/{documentId}/complete': 'completeDocumentUpload',
       'GET /applications/{applicationId}/documents': 'listDocuments',

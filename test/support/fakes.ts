@@ -57,6 +57,7 @@ import type {
   MinutesRepository,
   MovementClaim,
   OrganisationRepository,
+  ConflictRulingRepository,
   PartyRepository,
   ReminderRepository,
   ReportRepository,
@@ -69,7 +70,7 @@ import type {
   UserRepository,
 } from '../../functions/core/ports.js';
 import { finishedAt } from '../../functions/core/reviews/access.js';
-import type { Assignment } from '../../functions/core/reviews/review.schema.js';
+import type { Assignment, FoundConflictRuling } from '../../functions/core/reviews/review.schema.js';
 import { AppError, notFound, versionConflict } from '../../functions/core/shared/errors.js';
 import { casePk } from '../../functions/db/keys.js';
 import { TestClock } from './clock.js';
@@ -180,6 +181,8 @@ export class FakeStore {
   readonly parties = new Map<string, Party>();
   /** The organisations registry, by id. */
   readonly organisations = new Map<string, Organisation>();
+  /** The chair's rulings on found conflicts, by `<applicationId>#<userId>`. */
+  readonly conflictRulings = new Map<string, FoundConflictRuling>();
   /** The reminders' markers: each reminder is queued once. */
   readonly reminders = new Map<string, string>();
   /** Documents by `<applicationId>#<documentId>`, and the file store's objects by key. */
@@ -1140,6 +1143,17 @@ function fakeOrganisations(store: FakeStore): OrganisationRepository {
   };
 }
 
+function fakeConflictRulings(store: FakeStore): ConflictRulingRepository {
+  return {
+    list: async () => [...store.conflictRulings.values()].map((r) => copy(r)),
+    create: (ruling, audit) =>
+      store.transact(
+        { ruling: created(store.conflictRulings, `${ruling.applicationId}#${ruling.userId}`, ruling) },
+        { entityPk: `APP#${ruling.applicationId}`, event: audit },
+      ),
+  };
+}
+
 function fakeReminders(store: FakeStore): ReminderRepository {
   return {
     async queueOnce(marker, message, audit) {
@@ -1265,6 +1279,7 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
     files: fakeFiles(store),
     sessions: fakeSessions(store),
     organisations: fakeOrganisations(store),
+    conflictRulings: fakeConflictRulings(store),
     clock,
   };
   return { deps, clock, store };

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'review.submitted',
   'conflict.declared',
   'conflict.ruled',
+  'conflict.ruled_away',
   'meeting.recorded',
   'award.accepted',
   'award.disbursed',

@@ -18,9 +18,35 @@ import { buildTree, type OrganisationTree } from './tree.js';
 /** How many organisations one search answers with. */
 export const SEARCH_LIMIT = 20;
 
-/** The registry as a tree: one Query of its index partition. */
-export const loadOrganisationTree = async (deps: CoreDeps): Promise<OrganisationTree> =>
-  buildTree(await deps.organisations.list());
+/**
+ * How long a loaded tree is reused. Conflict checks run several times a request (the ranking checks every row);
+ * the tree and the rulings change a few times a year. Writes through this process drop it at once; another
+ * process (Lambda instance) sees a change within this time.
+ */
+export const TREE_TTL_MS = 5_000;
+const trees = new WeakMap<CoreDeps, { until: number; tree: Promise<OrganisationTree> }>();
+
+/**
+ * The registry as a tree, with the chair's rulings on found conflicts: two Queries of small index partitions,
+ * cached per cold start (per `deps`) for TREE_TTL_MS.
+ */
+export function loadOrganisationTree(deps: CoreDeps): Promise<OrganisationTree> {
+  const now = performance.now();
+  const hit = trees.get(deps);
+  if (hit && hit.until > now) return hit.tree;
+  const tree = Promise.all([deps.organisations.list(), deps.conflictRulings.list()]).then(
+    ([organisations, rulings]) => buildTree(organisations, rulings),
+  );
+  trees.set(deps, { until: now + TREE_TTL_MS, tree });
+  // A failed read is not kept: the next check asks again.
+  tree.catch(() => trees.delete(deps));
+  return tree;
+}
+
+/** Drops the cached tree after a change to the registry or the rulings. */
+export const forgetOrganisationTree = (deps: CoreDeps): void => {
+  trees.delete(deps);
+};
 
 const requireAdmin = (actor: Principal): void => {
   if (!isAdmin(actor)) throw forbidden();
@@ -83,6 +109,7 @@ export async function createOrganisation(
       changeDetails({}, organisation),
     ),
   );
+  forgetOrganisationTree(deps);
   return organisation;
 }
 
@@ -134,6 +161,7 @@ export async function updateOrganisation(
     ),
     current.version,
   );
+  forgetOrganisationTree(deps);
   return saved;
 }
 
