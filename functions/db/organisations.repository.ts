@@ -68,7 +68,11 @@ export function createConflictRulingRepository(db: Db): ConflictRulingRepository
           ruling: {
             Put: {
               TableName: db.tableName,
-              Item: { ...keys.conflictRuling(ruling.applicationId, ruling.userId), entity: 'conflictRuling', ...ruling },
+              Item: {
+                ...keys.conflictRuling(ruling.applicationId, ruling.userId),
+                entity: 'conflictRuling',
+                ...ruling,
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },

@@ -41,6 +41,21 @@ export const da = {
     count === 1
       ? 'Du er inhabil i én ansøgning: den er ikke talt med i beløbene ovenfor.'
       : `Du er inhabil i ${count} ansøgninger: de er ikke talt med i beløbene ovenfor.`,
+  foundConflicts: {
+    title: 'Inhabilitet fundet gennem organisationsregistret',
+    intro:
+      'Systemet finder inhabilitet, når en persons organisation og en organisation i ansøgningen er den samme eller den ene hører under den anden. Formanden kan afgøre, at en fundet inhabilitet ikke er inhabilitet, med en skriftlig begrundelse.',
+    none: 'Systemet har ikke fundet inhabilitet i opslagets ansøgninger.',
+    person: 'Person',
+    personOrganisation: 'Personens organisation',
+    applicationOrganisation: 'Organisation i ansøgningen',
+    status: 'Status',
+    standing: 'Inhabil: tager ikke del i ansøgningen',
+    ruledAway: (by: string, at: string) => `Afgjort som ikke inhabil af ${by}, ${at}`,
+    reason: 'Begrundelse',
+    ruleAway: 'Afgør: ikke inhabil',
+    ruled: 'Afgørelsen er gemt: personen tager del i ansøgningen.',
+  },
   organisations: {
     title: 'Organisationer',
     intro:
@@ -106,6 +121,21 @@ export const en: typeof da = {
     count === 1
       ? 'You are conflicted on one application: it is left out of the amounts above.'
       : `You are conflicted on ${count} applications: they are left out of the amounts above.`,
+  foundConflicts: {
+    title: 'Conflicts found through the organisations registry',
+    intro:
+      "The system finds a conflict when a person's organisation and an organisation of the application are the same or one is part of the other. The chair can rule that a found conflict is none, with a written reason.",
+    none: "The system found no conflicts in the call's applications.",
+    person: 'Person',
+    personOrganisation: "The person's organisation",
+    applicationOrganisation: 'Organisation of the application',
+    status: 'Status',
+    standing: 'Conflicted: takes no part in the application',
+    ruledAway: (by: string, at: string) => `Ruled no conflict by ${by}, ${at}`,
+    reason: 'Reason',
+    ruleAway: 'Rule: no conflict',
+    ruled: 'The ruling is saved: the person takes part in the application.',
+  },
   organisations: {
     title: 'Organisations',
     intro:

@@ -6,8 +6,8 @@ import { forgetOrganisationTree, loadOrganisationTree } from '../organisations/o
 import type { OrganisationTree } from '../organisations/tree.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, notFound } from '../shared/errors.js';
-import { organisationConflict } from './conflicts.js';
 import { actorConflicted, requireChair, requireFreeOfConflict, withoutReviewContent } from './access.js';
+import { organisationConflict } from './conflicts.js';
 import { loadApplicationInReview, reviewerLetter, toReviewerOf, updateAssignment } from './in-review.js';
 import type { Assignment, FoundConflict, FoundConflictRuling } from './review.schema.js';
 
@@ -195,7 +195,10 @@ async function findConflicts(
     );
     for (const a of own) {
       const user = byId.get(a.reviewerId);
-      people.set(a.reviewerId, user ?? { userId: a.reviewerId, name: a.reviewerName, organisation: a.reviewerOrganisation });
+      people.set(
+        a.reviewerId,
+        user ?? { userId: a.reviewerId, name: a.reviewerName, organisation: a.reviewerOrganisation },
+      );
     }
     for (const person of people.values()) {
       const applicationOrganisation = organisationConflict(person.organisation, application, tree);

@@ -304,13 +304,12 @@ export function reviewRoutes(deps: AppDeps) {
       operationId: 'listFoundConflicts',
       path: '/calls/{callId}/found-conflicts',
       summary:
-        'Conflicts the registry finds between the call\'s applications and their reviewers and the board, with rulings (chair, admins)',
+        "Conflicts the registry finds between the call's applications and their reviewers and the board, with rulings (chair, admins)",
       security: bearer,
       request: { params: callParam },
       responses: { 200: json(items(foundConflict), 'Found conflicts'), ...problems(400, 401, 403, 404) },
     }),
-    async (c) =>
-      c.json({ items: (await getCallConflicts(deps.core, ctx(c), p(c, 'callId'))).found }, 200),
+    async (c) => c.json({ items: (await getCallConflicts(deps.core, ctx(c), p(c, 'callId'))).found }, 200),
   );
   app.openapi(
     createRoute({
