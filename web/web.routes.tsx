@@ -23,6 +23,7 @@ import { financeRoutes } from './finance/finance.routes.js';
 import { partyRoutes } from './finance/parties.routes.js';
 import { IMPORT_PATH } from './finance/populations.routes.js';
 import { messageRoutes } from './messages/messages.routes.js';
+import { organisationAdminRoutes } from './organisations/organisations.routes.js';
 import { page } from './render.js';
 import { reviewRoutes } from './reviews/review.routes.js';
 import { sameOriginOnly } from './same-origin.js';
@@ -102,6 +103,7 @@ export function webRoutes(deps: AppDeps) {
   web.route('/parties', partyRoutes(deps));
   web.route('/', messageRoutes(deps));
   web.route('/admin', caseRecordRoutes(deps));
+  web.route('/admin', organisationAdminRoutes(deps));
 
   web.notFound((c) =>
     page(c, texts[c.get('lang')].error.notFound, <ErrorPage lang={c.get('lang')} status={404} />, 404),

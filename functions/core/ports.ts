@@ -558,6 +558,14 @@ export interface OrganisationRepository {
   list(): Promise<Organisation[]>;
   /** Up to `limit` organisations whose normalised name begins with `prefix`, by name (one Query). */
   search(prefix: string, limit: number): Promise<Organisation[]>;
+  /**
+   * A page of the organisations whose normalised name begins with `prefix` (every one when empty), by name;
+   * `cursor` is opaque. One Query. @throws AppError VALIDATION_FAILED (a cursor not ours)
+   */
+  page(
+    prefix: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ items: Organisation[]; cursor?: string }>;
   get(id: string): Promise<Organisation | undefined>;
   /** Writes at the version read (created when undefined), with its audit event. @throws VERSION_CONFLICT */
   save(organisation: Organisation, audit: AuditEvent, expectedVersion?: number): Promise<void>;

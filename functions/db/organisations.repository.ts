@@ -8,6 +8,7 @@ import { caseRecord } from './audit.repository.js';
 import type { Db } from './client.js';
 import { dynamo } from './errors.js';
 import { keys, stripKeys } from './keys.js';
+import { invalidCursor } from './paging.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
 import { overwrite, saveVersioned, transact } from './transact.js';
 
@@ -23,6 +24,14 @@ const audited = (o: Organisation, event: AuditEvent) => ({ entityPk: keys.organi
 /** Seeding: stores an organisation of the registry as given, with its audit event. */
 export async function putOrganisation(db: Db, organisation: Organisation, audit: AuditEvent): Promise<void> {
   await overwrite(db, 'organisation', organisationItem(organisation), audited(organisation, audit));
+}
+
+/** A page's cursor: the last name sort key read (`<normalised name>#<id>`). @throws AppError VALIDATION_FAILED */
+function decodeNameCursor(cursor: string): { sortKey: string; id: string } {
+  const sortKey = Buffer.from(cursor, 'base64url').toString('utf8');
+  const id = /#([\w-]{1,64})$/.exec(sortKey)?.[1];
+  if (!id || sortKey.length > 300) throw invalidCursor();
+  return { sortKey, id };
 }
 
 export function createOrganisationRepository(db: Db): OrganisationRepository {
@@ -44,6 +53,38 @@ export function createOrganisationRepository(db: Db): OrganisationRepository {
         ),
       );
       return (out.Items ?? []).map((item) => stripKeys<Organisation>(item));
+    },
+    async page(prefix, { limit, cursor }) {
+      const after = cursor === undefined ? undefined : decodeNameCursor(cursor);
+      const out = await dynamo(() =>
+        db.doc.send(
+          new QueryCommand({
+            TableName: db.tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+            ExpressionAttributeValues: {
+              ':pk': keys.organisationsPk,
+              ':prefix': normaliseOrganisation(prefix),
+            },
+            Limit: limit,
+            ...(after
+              ? {
+                  ExclusiveStartKey: {
+                    ...keys.organisation(after.id),
+                    gsi1pk: keys.organisationsPk,
+                    gsi1sk: after.sortKey,
+                  },
+                }
+              : {}),
+          }),
+        ),
+      );
+      const items = (out.Items ?? []).map((item) => stripKeys<Organisation>(item));
+      const last = out.LastEvaluatedKey?.gsi1sk;
+      return {
+        items,
+        ...(typeof last === 'string' ? { cursor: Buffer.from(last, 'utf8').toString('base64url') } : {}),
+      };
     },
     get: (id) => getItem<Organisation>(db, keys.organisation(id), true),
     save: (organisation, audit, expectedVersion) =>

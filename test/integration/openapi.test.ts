@@ -111,6 +111,7 @@ describe('GET /api/openapi.json', () => {
       'GET /organisations/{organisationId}': 'getOrganisation',
       'PATCH /organisations/{organisationId}': 'updateOrganisation',
       'GET /calls/{callId}/found-conflicts': 'listFoundConflicts',
+      'GET /admin/organisations': 'listOrganisations',
       'POST /applications/{applicationId}/found-conflicts/{userId}/ruling': 'ruleFoundConflictAway',
       'POST /applications/{applicationId}/documents': 'requestDocumentUpload',
       'POST /applications/{applicationId}/documents/{documentId}/complete': 'completeDocumentUpload',

@@ -1133,6 +1133,29 @@ function fakeOrganisations(store: FakeStore): OrganisationRepository {
       byName()
         .filter((o) => normaliseOrganisation(o.name).startsWith(normaliseOrganisation(prefix)))
         .slice(0, limit),
+    async page(prefix, { limit, cursor }) {
+      const key = (o: Organisation) => `${normaliseOrganisation(o.name)}#${o.id}`;
+      const after = cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');
+      if (after !== undefined && !/#[\w-]{1,64}$/.test(after))
+        throw new AppError(
+          'VALIDATION_FAILED',
+          { code: 'INVALID_CURSOR' },
+          { errors: [{ pointer: '/query/cursor', code: 'invalid_cursor' }] },
+        );
+      const matching = byName().filter(
+        (o) =>
+          normaliseOrganisation(o.name).startsWith(normaliseOrganisation(prefix)) &&
+          (after === undefined || key(o) > after),
+      );
+      const items = matching.slice(0, limit);
+      const last = items.at(-1);
+      return {
+        items,
+        ...(matching.length > limit && last
+          ? { cursor: Buffer.from(key(last), 'utf8').toString('base64url') }
+          : {}),
+      };
+    },
     get: async (id) => copy(store.organisations.get(id)),
     save: (organisation, audit, expectedVersion) =>
       store.transact(

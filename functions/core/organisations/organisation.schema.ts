@@ -47,10 +47,19 @@ export const organisationSearchSchema = z.object({
   q: z.string().max(200).default(''),
 });
 
+/** The admins' list of the registry: a name prefix and the cursor of the page. */
+export const organisationListSchema = z.object({
+  q: z.string().max(200).optional(),
+  cursor: z.string().min(1).max(600).optional(),
+});
+export type OrganisationListQuery = z.infer<typeof organisationListSchema>;
+
 /** One change to an organisation, from its audit event: each field before and after. */
 export interface OrganisationChange {
   at: string;
+  /** The user id of who made the change, and their name as the user directory knows it now. */
   by: string;
+  byName?: string;
   version: number;
   action: string;
   changes: { field: string; before: string | null; after: string | null }[];

@@ -1,11 +1,13 @@
 import { type AuditEvent, auditEvent } from '../audit/audit.js';
 import { isAdmin, type Principal } from '../auth/principal.js';
+import { peopleOf } from '../cases/case-record.service.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { forbidden, notFound, refusal, versionConflict } from '../shared/errors.js';
 import type {
   Organisation,
   OrganisationChange,
   OrganisationInput,
+  OrganisationListQuery,
   OrganisationPatch,
 } from './organisation.schema.js';
 import { buildTree, type OrganisationTree } from './tree.js';
@@ -48,7 +50,8 @@ export const forgetOrganisationTree = (deps: CoreDeps): void => {
   trees.delete(deps);
 };
 
-const requireAdmin = (actor: Principal): void => {
+/** Admins keep the registry. @throws AppError FORBIDDEN */
+export const requireRegistryAdmin = (actor: Principal): void => {
   if (!isAdmin(actor)) throw forbidden();
 };
 
@@ -86,7 +89,7 @@ export async function createOrganisation(
   ctx: RequestContext,
   input: OrganisationInput,
 ): Promise<Organisation> {
-  requireAdmin(ctx.actor);
+  requireRegistryAdmin(ctx.actor);
   const id = crypto.randomUUID();
   checkPlace(await loadOrganisationTree(deps), input.name, input.parentId, id);
   const now = deps.clock.now();
@@ -137,7 +140,7 @@ export async function updateOrganisation(
   patch: OrganisationPatch,
   expectedVersion: number,
 ): Promise<Organisation> {
-  requireAdmin(ctx.actor);
+  requireRegistryAdmin(ctx.actor);
   const current = await getOrganisation(deps, id);
   if (current.version !== expectedVersion) throw versionConflict();
   const next: Record<string, unknown> = { ...current };
@@ -169,7 +172,7 @@ function changeOf(event: AuditEvent): OrganisationChange {
   const value = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
     at: event.at,
-    by: event.actor.email ?? event.actor.userId,
+    by: event.actor.userId,
     action: event.action,
     version: typeof event.details.version === 'number' ? event.details.version : 0,
     changes: FIELDS.filter((f) => `${f}After` in event.details).map((field) => ({
@@ -189,10 +192,39 @@ export async function getOrganisationHistory(
   actor: Principal,
   id: string,
 ): Promise<{ organisation: Organisation; history: OrganisationChange[] }> {
-  requireAdmin(actor);
+  requireRegistryAdmin(actor);
   const [organisation, events] = await Promise.all([
     getOrganisation(deps, id),
     deps.organisations.history(id),
   ]);
-  return { organisation, history: events.map(changeOf).sort((a, b) => b.version - a.version) };
+  const people = await peopleOf(deps, events);
+  return {
+    organisation,
+    history: events
+      .map(changeOf)
+      .map((change) => {
+        const name = people[change.by]?.name;
+        return name ? { ...change, byName: name } : change;
+      })
+      .sort((a, b) => b.version - a.version),
+  };
+}
+
+/** How many organisations a page of the admins' list shows. */
+export const PAGE_SIZE = 25;
+
+/**
+ * A page of the registry by name, narrowed to names beginning with `q` (admins). One Query.
+ * @throws AppError FORBIDDEN, VALIDATION_FAILED (a cursor not ours)
+ */
+export async function listOrganisationsPage(
+  deps: CoreDeps,
+  actor: Principal,
+  query: OrganisationListQuery,
+): Promise<{ items: Organisation[]; cursor?: string }> {
+  requireRegistryAdmin(actor);
+  return deps.organisations.page(query.q?.trim() ?? '', {
+    limit: PAGE_SIZE,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
 }

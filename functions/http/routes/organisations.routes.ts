@@ -1,12 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   organisationInputSchema,
+  organisationListSchema,
   organisationPatchSchema,
   organisationSchema,
 } from '../../core/organisations/organisation.schema.js';
 import {
   createOrganisation,
   getOrganisationHistory,
+  listOrganisationsPage,
   searchOrganisations,
   updateOrganisation,
 } from '../../core/organisations/organisation.service.js';
@@ -47,6 +49,28 @@ export function organisationRoutes(deps: AppDeps) {
       requireUser(c);
       return c.json({ items: await searchOrganisations(deps.core, c.req.valid('query').q ?? '') }, 200);
     },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      operationId: 'listOrganisations',
+      path: '/admin/organisations',
+      summary:
+        'The registry a page at a time by name, narrowed to names beginning with q (admins); one Query',
+      security: bearer,
+      request: { query: organisationListSchema },
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(organisation),
+            cursor: z.string().optional().describe('Send it back for the next page; absent on the last'),
+          }),
+          'A page of organisations',
+        ),
+        ...problems(400, 401, 403),
+      },
+    }),
+    async (c) => c.json(await listOrganisationsPage(deps.core, requireUser(c), c.req.valid('query')), 200),
   );
   app.openapi(
     createRoute({
