@@ -56,15 +56,19 @@ export function createOrganisationRepository(db: Db): OrganisationRepository {
     },
     async page(prefix, { limit, cursor }) {
       const after = cursor === undefined ? undefined : decodeNameCursor(cursor);
+      const start = normaliseOrganisation(prefix);
       const out = await dynamo(() =>
         db.doc.send(
           new QueryCommand({
             TableName: db.tableName,
             IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+            // DynamoDB refuses an empty prefix: without one, the whole partition by name.
+            KeyConditionExpression: start
+              ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)'
+              : 'gsi1pk = :pk',
             ExpressionAttributeValues: {
               ':pk': keys.organisationsPk,
-              ':prefix': normaliseOrganisation(prefix),
+              ...(start ? { ':prefix': start } : {}),
             },
             Limit: limit,
             ...(after
