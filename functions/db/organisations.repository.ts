@@ -63,9 +63,7 @@ export function createOrganisationRepository(db: Db): OrganisationRepository {
             TableName: db.tableName,
             IndexName: 'gsi1',
             // DynamoDB refuses an empty prefix: without one, the whole partition by name.
-            KeyConditionExpression: start
-              ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)'
-              : 'gsi1pk = :pk',
+            KeyConditionExpression: start ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
             ExpressionAttributeValues: {
               ':pk': keys.organisationsPk,
               ...(start ? { ':prefix': start } : {}),
