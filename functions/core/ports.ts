@@ -19,7 +19,7 @@ import type {
 import type { Party } from './finance/parties.schema.js';
 import type { Report } from './finance/report.schema.js';
 import type { MessageFilter, MessagePage, SendResult, StoredMessage } from './messages/message.schema.js';
-import type { Organisation } from './organisations/organisation.schema.js';
+import type { Organisation, OrganisationFlag } from './organisations/organisation.schema.js';
 import type { Assignment, FoundConflictRuling } from './reviews/review.schema.js';
 import type { Clock } from './shared/time.js';
 
@@ -41,6 +41,8 @@ export interface SubmissionWrite {
   application: Application;
   audit: AuditEvent;
   outbox: OutboxMessage;
+  /** Names the registry does not know, flagged in the same transaction (issue 11). */
+  flags?: readonly OrganisationFlag[];
 }
 
 /** What the secretariat's list narrows by (functions/core/applications/admin-list.schema.ts). */
@@ -571,6 +573,12 @@ export interface OrganisationRepository {
   save(organisation: Organisation, audit: AuditEvent, expectedVersion?: number): Promise<void>;
   /** The audit events kept under an organisation, oldest first: its history. */
   history(id: string): Promise<AuditEvent[]>;
+  /** Every flagged name, by name (one Query of the index partition ORGFLAGS). */
+  listFlags(): Promise<OrganisationFlag[]>;
+  /** The flags of one name (one Query of its partition). */
+  flagsOf(key: string): Promise<OrganisationFlag[]>;
+  /** Removes a flag once its name is placed, with its audit event. */
+  clearFlag(flag: OrganisationFlag, audit: AuditEvent): Promise<void>;
 }
 
 /** The chair's rulings on conflicts found by organisation (issue 11): few, read whole with the tree. */

@@ -262,6 +262,15 @@ export const keys = {
     gsi1sk: `${applicationId}#${userId}`,
   }),
   conflictRulingsPk: 'CONFLICTRULINGS',
+  /** A name typed on an application that the registry does not know; every one in the index partition ORGFLAGS. */
+  organisationFlag: (key: string, applicationId: string) => ({
+    pk: `ORGFLAG#${key}`,
+    sk: `APP#${applicationId}`,
+    gsi1pk: 'ORGFLAGS',
+    gsi1sk: `${key}#${applicationId}`,
+  }),
+  organisationFlagsOf: (key: string) => `ORGFLAG#${key}`,
+  organisationFlagsPk: 'ORGFLAGS',
 
   /** A reminder queued once (`deadline-7#<applicationId>`, `acceptance#<applicationId>`, …). */
   reminder: (marker: string) => ({ pk: `REMINDER#${marker}`, sk: 'REMINDER' }),

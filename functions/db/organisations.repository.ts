@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../core/audit/audit.js';
-import type { Organisation } from '../core/organisations/organisation.schema.js';
+import type { Organisation, OrganisationFlag } from '../core/organisations/organisation.schema.js';
 import { normaliseOrganisation } from '../core/organisations/tree.js';
 import type { ConflictRulingRepository, OrganisationRepository } from '../core/ports.js';
 import type { FoundConflictRuling } from '../core/reviews/review.schema.js';
@@ -17,6 +17,13 @@ const organisationItem = (o: Organisation) => ({
   ...keys.organisationByName(normaliseOrganisation(o.name), o.id),
   entity: 'organisation',
   ...o,
+});
+
+/** A flagged name as stored, with its keys. */
+export const organisationFlagItem = (flag: OrganisationFlag) => ({
+  ...keys.organisationFlag(flag.key, flag.applicationId),
+  entity: 'organisationFlag',
+  ...flag,
 });
 
 const audited = (o: Organisation, event: AuditEvent) => ({ entityPk: keys.organisation(o.id).pk, event });
@@ -98,6 +105,20 @@ export function createOrganisationRepository(db: Db): OrganisationRepository {
         audited(organisation, audit),
       ),
     history: (id) => caseRecord(db, keys.organisation(id).pk),
+    listFlags: () => queryAll<OrganisationFlag>(db, queryIndex('gsi1', 'gsi1pk', keys.organisationFlagsPk)),
+    flagsOf: (key) =>
+      queryAll<OrganisationFlag>(db, {
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.organisationFlagsOf(key) },
+        ConsistentRead: true,
+      }),
+    clearFlag: (flag, audit) => {
+      const { pk, sk } = keys.organisationFlag(flag.key, flag.applicationId);
+      return transact(db, {
+        items: { flag: { Delete: { TableName: db.tableName, Key: { pk, sk } } } },
+        audit: { entityPk: keys.application(flag.applicationId).pk, event: audit },
+      });
+    },
   };
 }
 

@@ -82,6 +82,7 @@ const EVENTS_DA: Record<AuditAction, string> = {
   'organisation.created': 'En organisation blev oprettet i registret',
   'organisation.updated': 'En organisation blev ændret i registret',
   'organisation.seeded': 'Registret blev udfyldt med demodata',
+  'organisation.placed': 'Sekretariatet placerede et nyt organisationsnavn i registret',
   'session.started': 'Personen loggede ind',
   'session.ended': 'Personens session blev afsluttet',
 };
@@ -161,6 +162,7 @@ const EVENTS_EN: typeof EVENTS_DA = {
   'organisation.created': 'An organisation was added to the registry',
   'organisation.updated': 'An organisation was changed in the registry',
   'organisation.seeded': 'The registry was seeded with demo data',
+  'organisation.placed': 'The secretariat placed a new organisation name in the registry',
   'session.started': 'The person signed in',
   'session.ended': 'The person’s session was ended',
 };

@@ -93,6 +93,16 @@ export const da = {
     nobody: 'ukendt',
     created_: 'Organisationen er oprettet.',
     link: 'Organisationsregistret',
+    flagsTitle: 'Nye navne at placere',
+    flagsIntro:
+      'Navne skrevet i indsendte ansøgninger, som registret ikke kender. Placér hvert navn: knyt det til en organisation i registret, eller opret det.',
+    noFlags: 'Der er ingen nye navne at placere.',
+    flaggedIn: 'Skrevet i',
+    mapTo: 'Knyt til organisation',
+    createNew: '(opret som ny organisation)',
+    newSector: 'Sektor, hvis navnet oprettes',
+    place: 'Placér i registret',
+    placed: 'Navnet er placeret i registret, og ansøgningerne er rettet.',
   },
 };
 
@@ -184,6 +194,16 @@ export const en: typeof da = {
     nobody: 'unknown',
     created_: 'The organisation is created.',
     link: 'The organisations registry',
+    flagsTitle: 'New names to place',
+    flagsIntro:
+      'Names typed in submitted applications that the registry does not know. Place each one: map it to an organisation of the registry, or create it.',
+    noFlags: 'There are no new names to place.',
+    flaggedIn: 'Typed in',
+    mapTo: 'Map to organisation',
+    createNew: '(create as a new organisation)',
+    newSector: 'Sector, if the name is created',
+    place: 'Place in the registry',
+    placed: 'The name is placed in the registry, and the applications are updated.',
   },
 };
 

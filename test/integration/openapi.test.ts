@@ -112,6 +112,8 @@ describe('GET /api/openapi.json', () => {
       'PATCH /organisations/{organisationId}': 'updateOrganisation',
       'GET /calls/{callId}/found-conflicts': 'listFoundConflicts',
       'GET /admin/organisations': 'listOrganisations',
+      'GET /admin/organisation-flags': 'listOrganisationFlags',
+      'POST /admin/organisation-flags/place': 'placeOrganisationFlag',
       'POST /applications/{applicationId}/found-conflicts/{userId}/ruling': 'ruleFoundConflictAway',
       'POST /applications/{applicationId}/documents': 'requestDocumentUpload',
       'POST /applications/{applicationId}/documents/{documentId}/complete': 'completeDocumentUpload',

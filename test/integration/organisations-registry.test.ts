@@ -15,6 +15,7 @@ import {
   CHAIR,
   closeCallNow,
   createCall,
+  createDraft,
   FINANCE,
   partner,
   RESEARCHER,
@@ -48,7 +49,7 @@ const REASON = 'Bo sidder i Teknik og Miljø; projektet hører under Sundhed og 
 
 let h: Harness;
 let client: Api;
-const ids = { call: '', municipal: '' };
+const ids = { call: '', municipal: '', unknown: '', draft: '' };
 
 beforeAll(async () => {
   h = await createHarness();
@@ -62,6 +63,16 @@ beforeAll(async () => {
       partner('PLO Midtjylland', 'general_practice'),
     ],
   });
+  // Names the registry does not know: flagged for the secretariat when submitted.
+  ids.unknown = await submitApplication(client, ids.call, RESEARCHER2, {
+    title: 'Lokalcentre og lægehuse',
+    partners: [
+      partner('Lokalcenter Skjoldhøj', 'municipality'),
+      partner('Lægehuset i Hinnerup', 'general_practice'),
+      partner('Aarhus Universitets Hospital', 'region'),
+    ],
+  });
+  ids.draft = (await createDraft(client, ids.call, RESEARCHER2)).id;
   await closeCallNow(client, ids.call);
 });
 
@@ -70,6 +81,22 @@ const routes: RouteCase<Role>[] = [
     route: 'GET /api/admin/organisations',
     expected: all(403, { anonymous: 401, admin: 200 }),
     run: (who) => client.get('/api/admin/organisations?q=region', who),
+  },
+  {
+    route: 'GET /api/admin/organisation-flags',
+    expected: all(403, { anonymous: 401, admin: 200 }),
+    run: (who) => client.get('/api/admin/organisation-flags', who),
+  },
+  {
+    route: 'POST /api/admin/organisation-flags/place',
+    // No such flagged name: admins get 404, the rest 403.
+    expected: all(403, { anonymous: 401, admin: 404 }),
+    run: (who) =>
+      client.post(
+        '/api/admin/organisation-flags/place',
+        { key: 'intet sted', organisationId: 'plo-midtjylland' },
+        who,
+      ),
   },
   {
     route: 'GET /api/calls/{id}/found-conflicts',
@@ -116,6 +143,13 @@ const pages: PageCase<Role>[] = [
     { admin: 422, anonymous: 303, others: 403 },
     // A parent below itself: refused beside the field, whoever may try.
     { name: 'Aarhus Universitet', cvr: '', sector: 'research', parentId: 'aarhus-universitet', version: '1' },
+  ],
+  [
+    'POST',
+    '/admin/organisations/flags',
+    { admin: 400, anonymous: 303, others: 403 },
+    // Neither an organisation nor a sector: refused beside the field.
+    { key: 'intet sted', organisationId: '', sector: '' },
   ],
   [
     'GET',
@@ -229,5 +263,57 @@ describe('the chair rules a found conflict away on the conflicts page', () => {
     const record = await browse(h, ADMIN, `/admin/cases/application/${ids.municipal}`);
     expect(record.html).toContain('Formanden afgjorde, at en fundet inhabilitet ikke er inhabilitet');
     expect(record.html).toContain(REASON);
+  });
+});
+
+describe('picking from the registry, and new names flagged for the secretariat', () => {
+  it("suggests the registry's names on the partner fields, without any script", async () => {
+    const form = await browse(h, RESEARCHER2, `/applications/${ids.draft}`);
+    expect(form.html).toContain('<datalist id="organisation-choices">');
+    expect(form.html).toContain('<option value="Regionshospitalet Silkeborg">');
+    expect(form.html).toMatch(/name="partners\.0\.organisation"[^>]*list="organisation-choices"/);
+  });
+
+  it('flags names the registry does not know, and places them: created, or mapped to one it knows', async () => {
+    const flags = expectOk(await client.get('/api/admin/organisation-flags', ADMIN)).items;
+    expect(flags.map((f: { name: string }) => f.name).sort()).toEqual([
+      'Aarhus Universitets Hospital',
+      'Lokalcenter Skjoldhøj',
+      'Lægehuset i Hinnerup',
+    ]);
+    expect(flags[0].applications).toEqual([{ id: ids.unknown, title: 'Lokalcentre og lægehuse' }]);
+    const list = await browse(h, ADMIN, '/admin/organisations');
+    expect(list.html).toContain('Nye navne at placere');
+    expect(list.html).toContain('Lokalcenter Skjoldhøj');
+
+    const keyOf = (name: string) => flags.find((f: { name: string }) => f.name === name).key;
+    // Mapped to the registry's own spelling: the application then names it so.
+    const mapped = await browse(h, ADMIN, '/admin/organisations/flags', {
+      form: {
+        key: keyOf('Aarhus Universitets Hospital'),
+        organisationId: 'aarhus-universitetshospital',
+        sector: '',
+      },
+    });
+    expect(mapped.status).toBe(303);
+    // Created under the name as typed, with the sector chosen.
+    const created = await browse(h, ADMIN, '/admin/organisations/flags', {
+      form: { key: keyOf('Lokalcenter Skjoldhøj'), organisationId: '', sector: 'municipality' },
+    });
+    expect(created.status).toBe(303);
+    const application = expectOk(await client.get(`/api/applications/${ids.unknown}`, ADMIN));
+    expect(application.partners.map((p: { organisation: string }) => p.organisation)).toEqual([
+      'Lokalcenter Skjoldhøj',
+      'Lægehuset i Hinnerup',
+      'Aarhus Universitetshospital',
+    ]);
+    const found = expectOk(await client.get('/api/organisations?q=lokalcenter', ADMIN)).items;
+    expect(found).toEqual([
+      expect.objectContaining({ name: 'Lokalcenter Skjoldhøj', sector: 'municipality' }),
+    ]);
+    const left = expectOk(await client.get('/api/admin/organisation-flags', ADMIN)).items;
+    expect(left.map((f: { name: string }) => f.name)).toEqual(['Lægehuset i Hinnerup']);
+    const record = await browse(h, ADMIN, `/admin/cases/application/${ids.unknown}`);
+    expect(record.html).toContain('Sekretariatet placerede et nyt organisationsnavn i registret');
   });
 });

@@ -38,7 +38,10 @@ import {
   type StoredMessage,
   storedMessage,
 } from '../../functions/core/messages/message.schema.js';
-import type { Organisation } from '../../functions/core/organisations/organisation.schema.js';
+import type {
+  Organisation,
+  OrganisationFlag,
+} from '../../functions/core/organisations/organisation.schema.js';
 import { normaliseOrganisation } from '../../functions/core/organisations/tree.js';
 import type {
   ApplicationRepository,
@@ -183,6 +186,8 @@ export class FakeStore {
   readonly organisations = new Map<string, Organisation>();
   /** The chair's rulings on found conflicts, by `<applicationId>#<userId>`. */
   readonly conflictRulings = new Map<string, FoundConflictRuling>();
+  /** Names flagged for the secretariat to place, by `<key>#<applicationId>`. */
+  readonly organisationFlags = new Map<string, OrganisationFlag>();
   /** The reminders' markers: each reminder is queued once. */
   readonly reminders = new Map<string, string>();
   /** Documents by `<applicationId>#<documentId>`, and the file store's objects by key. */
@@ -353,9 +358,18 @@ function fakeApplications(store: FakeStore): ApplicationRepository {
     async submit(year, expectedVersion, build) {
       const last = store.referenceCounters.get(year) ?? 0;
       const reference = formatReference(year, last + 1);
-      const { application, audit, outbox } = build(reference);
+      const { application, audit, outbox, flags = [] } = build(reference);
       await store.transact(
         {
+          ...Object.fromEntries(
+            flags.map((flag, i) => [
+              `flag${i}`,
+              {
+                holds: () => true,
+                apply: () => store.organisationFlags.set(`${flag.key}#${flag.applicationId}`, copy(flag)),
+              },
+            ]),
+          ),
           counter: {
             holds: () => (store.referenceCounters.get(year) ?? 0) === last,
             apply: () => store.referenceCounters.set(year, last + 1),
@@ -1163,6 +1177,22 @@ function fakeOrganisations(store: FakeStore): OrganisationRepository {
         { entityPk: `ORG#${organisation.id}`, event: audit },
       ),
     history: async (id) => store.audit.filter((a) => a.entityPk === `ORG#${id}`).map((a) => copy(a.event)),
+    listFlags: async () =>
+      [...store.organisationFlags.values()]
+        .sort(ascending((f) => `${f.key}#${f.applicationId}`))
+        .map((f) => copy(f)),
+    flagsOf: async (key) =>
+      [...store.organisationFlags.values()].filter((f) => f.key === key).map((f) => copy(f)),
+    clearFlag: (flag, audit) =>
+      store.transact(
+        {
+          flag: {
+            holds: () => true,
+            apply: () => store.organisationFlags.delete(`${flag.key}#${flag.applicationId}`),
+          },
+        },
+        { entityPk: `APP#${flag.applicationId}`, event: audit },
+      ),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { SECTORS } from '../../functions/core/applications/application.schema.js';
 import {
   type Organisation,
@@ -33,8 +34,11 @@ export function OrganisationsPage({
   paged,
   badCursor = false,
   notice,
+  flags,
 }: {
   lang: Lang;
+  /** The section of names to place (OrganisationFlags). */
+  flags: Child;
   q: string;
   items: Organisation[];
   /** The names of the parents the page's organisations name, by id. */
@@ -88,6 +92,7 @@ export function OrganisationsPage({
         {paged && <a href={`/admin/organisations${listQuery(q)}`}>{o.first}</a>}{' '}
         {nextCursor && <a href={`/admin/organisations${listQuery(q, nextCursor)}`}>{o.next}</a>}
       </p>
+      {flags}
     </>
   );
 }

@@ -4,11 +4,14 @@ import {
   organisationInputSchema,
   organisationListSchema,
   organisationPatchSchema,
+  placeFlagSchema,
 } from '../../functions/core/organisations/organisation.schema.js';
 import {
   createOrganisation,
   getOrganisationHistory,
+  listOrganisationFlags,
   listOrganisationsPage,
+  placeFlaggedName,
   requireRegistryAdmin,
   searchOrganisations,
   updateOrganisation,
@@ -20,6 +23,7 @@ import { Errors } from '../components/fields.js';
 import { formAction } from '../form-action.js';
 import { field } from '../forms.js';
 import { page, type WebContext, webCtx } from '../render.js';
+import { OrganisationFlags, type PlaceValues } from './organisation-flags.js';
 import {
   OrganisationFormPage,
   OrganisationsPage,
@@ -47,45 +51,86 @@ export function organisationAdminRoutes(deps: AppDeps) {
       await next();
     });
 
-  app.get('/organisations', async (c) => {
+  const renderList = async (
+    c: WebContext,
+    options: { errors?: Errors; values?: PlaceValues; status?: 200 | 400 | 404 | 409 | 422 } = {},
+  ) => {
     const { actor, lang } = webCtx(c);
     const query = organisationListSchema.safeParse(c.req.query());
     const q = query.success ? (query.data.q ?? '') : '';
     const cursor = query.success ? query.data.cursor : undefined;
-    const render = async (
-      found: { items: Organisation[]; cursor?: string },
-      status: 200 | 400,
-      badCursor = false,
-    ) => {
-      const all = await searchOrganisations(deps.core, '');
-      return page(
+    const [all, flags] = await Promise.all([
+      searchOrganisations(deps.core, ''),
+      listOrganisationFlags(deps.core, actor),
+    ]);
+    const o = texts[lang].organisations;
+    const render = (found: { items: Organisation[]; cursor?: string }, status: number, badCursor = false) =>
+      page(
         c,
-        texts[lang].organisations.title,
+        o.title,
         <OrganisationsPage
           lang={lang}
           q={q}
           items={found.items}
-          parents={new Map(all.map((o) => [o.id, o.name]))}
+          parents={new Map(all.map((org) => [org.id, org.name]))}
           nextCursor={found.cursor}
           paged={cursor !== undefined}
           badCursor={badCursor}
-          notice={c.req.query('saved') ? texts[lang].organisations.saved : undefined}
+          notice={c.req.query('placed') ? o.placed : undefined}
+          flags={
+            <OrganisationFlags
+              lang={lang}
+              flags={flags}
+              organisations={all}
+              errors={options.errors ?? new Errors(lang)}
+              values={options.values}
+            />
+          }
         />,
-        status,
+        status as 200,
       );
-    };
     try {
-      if (!query.success) return await render({ items: [] }, 400, true);
-      return await render(
+      if (!query.success) return render({ items: [] }, 400, true);
+      return render(
         await listOrganisationsPage(deps.core, actor, { q, ...(cursor ? { cursor } : {}) }),
-        200,
+        options.status ?? 200,
       );
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'VALIDATION_FAILED')) throw error;
       if (!errorsOf(error).some((e) => e.pointer.endsWith('/cursor'))) throw error;
       return render({ items: [] }, 400, true);
     }
-  });
+  };
+
+  app.get('/organisations', (c) => renderList(c));
+
+  app.post(
+    '/organisations/flags',
+    formAction({
+      values: (body): PlaceValues => ({
+        key: field(body, 'key'),
+        organisationId: field(body, 'organisationId'),
+        sector: field(body, 'sector'),
+      }),
+      input: (v) =>
+        v.organisationId
+          ? { key: v.key, organisationId: v.organisationId }
+          : { key: v.key, create: { name: v.key, sector: v.sector } },
+      schema: placeFlagSchema,
+      run: async (input, { ctx }) => {
+        // A new organisation takes the name as it was typed (the first spelling flagged), not its compared form.
+        if (!('create' in input)) return placeFlaggedName(deps.core, ctx, input);
+        const flagged = (await listOrganisationFlags(deps.core, ctx.actor)).find((f) => f.key === input.key);
+        return placeFlaggedName(deps.core, ctx, {
+          ...input,
+          create: { ...input.create, name: flagged?.name ?? input.create.name },
+        });
+      },
+      done: () => '/admin/organisations?placed=1#flags',
+      render: (c, state) =>
+        renderList(c, { errors: state.errors, values: state.values, status: state.status }),
+    }),
+  );
 
   const renderForm = async (
     c: WebContext,

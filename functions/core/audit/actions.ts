@@ -83,6 +83,7 @@ export const AUDIT_ACTIONS = [
   'organisation.created',
   'organisation.updated',
   'organisation.seeded',
+  'organisation.placed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -54,6 +54,27 @@ export const organisationListSchema = z.object({
 });
 export type OrganisationListQuery = z.infer<typeof organisationListSchema>;
 
+/**
+ * A name typed on an application that the registry does not know (issue 11): kept as typed on the application
+ * and flagged here for the secretariat to place (create it, or map it to an organisation of the registry).
+ */
+export const organisationFlagSchema = z.object({
+  /** The name as compared (normaliseOrganisation): one flag per name and application. */
+  key: z.string(),
+  name: z.string(),
+  applicationId: z.string(),
+  applicationTitle: z.string().optional(),
+  flaggedAt: z.string(),
+});
+export type OrganisationFlag = z.infer<typeof organisationFlagSchema>;
+
+/** Place a flagged name: map it to an organisation of the registry, or create one by that name. */
+export const placeFlagSchema = z.union([
+  z.strictObject({ key: z.string().min(1).max(300), organisationId: z.string().min(1).max(64) }),
+  z.strictObject({ key: z.string().min(1).max(300), create: organisationInputSchema }),
+]);
+export type PlaceFlag = z.infer<typeof placeFlagSchema>;
+
 /** One change to an organisation, from its audit event: each field before and after. */
 export interface OrganisationChange {
   at: string;

@@ -1,16 +1,20 @@
+import type { Application } from '../applications/application.schema.js';
 import { type AuditEvent, auditEvent } from '../audit/audit.js';
 import { isAdmin, type Principal } from '../auth/principal.js';
 import { peopleOf } from '../cases/case-record.service.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
+import { applicationOrganisations } from '../reviews/conflicts.js';
 import { forbidden, notFound, refusal, versionConflict } from '../shared/errors.js';
 import type {
   Organisation,
   OrganisationChange,
+  OrganisationFlag,
   OrganisationInput,
   OrganisationListQuery,
   OrganisationPatch,
+  PlaceFlag,
 } from './organisation.schema.js';
-import { buildTree, type OrganisationTree } from './tree.js';
+import { buildTree, normaliseOrganisation, type OrganisationTree } from './tree.js';
 
 /*
  * The organisations registry (issue 11): anyone signed in searches it (the forms pick from it), admins keep it.
@@ -227,4 +231,114 @@ export async function listOrganisationsPage(
     limit: PAGE_SIZE,
     ...(query.cursor ? { cursor: query.cursor } : {}),
   });
+}
+
+/**
+ * The names an application gives (the owner's organisation, each partner's) that the registry does not know,
+ * each once: flagged for the secretariat to place when the application is submitted.
+ */
+export function unknownOrganisations(
+  tree: OrganisationTree,
+  application: Pick<Application, 'id' | 'title' | 'ownerOrganisation' | 'partners'>,
+  now: Date,
+): OrganisationFlag[] {
+  const flags = new Map<string, OrganisationFlag>();
+  for (const name of applicationOrganisations(application)) {
+    const key = normaliseOrganisation(name);
+    if (!key || tree.resolve(name) || flags.has(key)) continue;
+    flags.set(key, {
+      key,
+      name: name.trim(),
+      applicationId: application.id,
+      ...(application.title ? { applicationTitle: application.title } : {}),
+      flaggedAt: now.toISOString(),
+    });
+  }
+  return [...flags.values()];
+}
+
+/** The names flagged for the secretariat to place, by name, each with the applications that give it (admins). */
+export async function listOrganisationFlags(
+  deps: CoreDeps,
+  actor: Principal,
+): Promise<{ key: string; name: string; applications: { id: string; title?: string }[] }[]> {
+  requireRegistryAdmin(actor);
+  const byKey = new Map<
+    string,
+    { key: string; name: string; applications: { id: string; title?: string }[] }
+  >();
+  for (const flag of await deps.organisations.listFlags()) {
+    const entry = byKey.get(flag.key) ?? { key: flag.key, name: flag.name, applications: [] };
+    entry.applications.push({
+      id: flag.applicationId,
+      ...(flag.applicationTitle ? { title: flag.applicationTitle } : {}),
+    });
+    byKey.set(flag.key, entry);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Places a flagged name in the registry (admins): maps it to an organisation of the registry, or creates one.
+ * Each flagged application then names the organisation as the registry spells it (audited under it), and its
+ * flag is cleared. @throws AppError FORBIDDEN, NOT_FOUND, RULES_FAILED, VERSION_CONFLICT
+ */
+export async function placeFlaggedName(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  input: PlaceFlag,
+): Promise<Organisation> {
+  requireRegistryAdmin(ctx.actor);
+  const flags = await deps.organisations.flagsOf(input.key);
+  if (flags.length === 0) throw notFound('organisation');
+  const organisation =
+    'create' in input
+      ? await createOrganisation(deps, ctx, input.create)
+      : await getOrganisation(deps, input.organisationId);
+  const rename = (name: string | undefined) =>
+    name !== undefined && normaliseOrganisation(name) === input.key ? organisation.name : name;
+  for (const flag of flags) {
+    const now = deps.clock.now();
+    const details = { organisationId: organisation.id, from: flag.name, to: organisation.name };
+    const application = await deps.applications.get(flag.applicationId);
+    if (application) {
+      const partners = application.partners.map((p) =>
+        p.organisation === undefined ? p : { ...p, organisation: rename(p.organisation) },
+      );
+      const ownerOrganisation = rename(application.ownerOrganisation);
+      const next: Application = {
+        ...application,
+        partners,
+        ...(ownerOrganisation ? { ownerOrganisation } : {}),
+        version: application.version + 1,
+        updatedAt: now.toISOString(),
+      };
+      if (
+        JSON.stringify(next.partners) !== JSON.stringify(application.partners) ||
+        ownerOrganisation !== application.ownerOrganisation
+      )
+        await deps.applications.save(
+          next,
+          auditEvent(
+            ctx.actor,
+            now,
+            'organisation.placed',
+            { type: 'application', id: application.id },
+            details,
+          ),
+          application.version,
+        );
+    }
+    await deps.organisations.clearFlag(
+      flag,
+      auditEvent(
+        ctx.actor,
+        now,
+        'organisation.placed',
+        { type: 'application', id: flag.applicationId },
+        details,
+      ),
+    );
+  }
+  return organisation;
 }
