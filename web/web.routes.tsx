@@ -24,6 +24,7 @@ import { financeRoutes } from './finance/finance.routes.js';
 import { partyRoutes } from './finance/parties.routes.js';
 import { IMPORT_PATH } from './finance/populations.routes.js';
 import { messageRoutes } from './messages/messages.routes.js';
+import { organisationAdminRoutes } from './organisations/organisations.routes.js';
 import { page, type WebContext } from './render.js';
 import { reviewRoutes } from './reviews/review.routes.js';
 import { sameOriginOnly } from './same-origin.js';
@@ -114,6 +115,7 @@ export function webRoutes(deps: AppDeps) {
   web.route('/admin', caseRecordRoutes(deps));
   web.route('/', myDataRoutes(deps));
   web.route('/admin', erasureAdminRoutes(deps));
+  web.route('/admin', organisationAdminRoutes(deps));
 
   web.notFound(notFoundPage);
 

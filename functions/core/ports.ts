@@ -20,8 +20,8 @@ import type {
 import type { Party } from './finance/parties.schema.js';
 import type { Report } from './finance/report.schema.js';
 import type { MessageFilter, MessagePage, SendResult, StoredMessage } from './messages/message.schema.js';
-import type { Organisation } from './organisations/organisation.schema.js';
-import type { Assignment } from './reviews/review.schema.js';
+import type { Organisation, OrganisationFlag } from './organisations/organisation.schema.js';
+import type { Assignment, FoundConflictRuling } from './reviews/review.schema.js';
 import type { Clock } from './shared/time.js';
 
 /*
@@ -42,6 +42,8 @@ export interface SubmissionWrite {
   application: Application;
   audit: AuditEvent;
   outbox: OutboxMessage;
+  /** Names the registry does not know, flagged in the same transaction (issue 11). */
+  flags?: readonly OrganisationFlag[];
 }
 
 /** What the secretariat's list narrows by (functions/core/applications/admin-list.schema.ts). */
@@ -563,11 +565,33 @@ export interface OrganisationRepository {
   list(): Promise<Organisation[]>;
   /** Up to `limit` organisations whose normalised name begins with `prefix`, by name (one Query). */
   search(prefix: string, limit: number): Promise<Organisation[]>;
+  /**
+   * A page of the organisations whose normalised name begins with `prefix` (every one when empty), by name;
+   * `cursor` is opaque. One Query. @throws AppError VALIDATION_FAILED (a cursor not ours)
+   */
+  page(
+    prefix: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ items: Organisation[]; cursor?: string }>;
   get(id: string): Promise<Organisation | undefined>;
   /** Writes at the version read (created when undefined), with its audit event. @throws VERSION_CONFLICT */
   save(organisation: Organisation, audit: AuditEvent, expectedVersion?: number): Promise<void>;
   /** The audit events kept under an organisation, oldest first: its history. */
   history(id: string): Promise<AuditEvent[]>;
+  /** Every flagged name, by name (one Query of the index partition ORGFLAGS). */
+  listFlags(): Promise<OrganisationFlag[]>;
+  /** The flags of one name (one Query of its partition). */
+  flagsOf(key: string): Promise<OrganisationFlag[]>;
+  /** Removes a flag once its name is placed, with its audit event. */
+  clearFlag(flag: OrganisationFlag, audit: AuditEvent): Promise<void>;
+}
+
+/** The chair's rulings on conflicts found by organisation (issue 11): few, read whole with the tree. */
+export interface ConflictRulingRepository {
+  /** Every ruling (one Query of the index partition CONFLICTRULINGS). */
+  list(): Promise<FoundConflictRuling[]>;
+  /** Records a ruling with its audit event (under the application). @throws VERSION_CONFLICT when one exists */
+  create(ruling: FoundConflictRuling, audit: AuditEvent): Promise<void>;
 }
 
 /** An application deleted by erasure or retention: with its documents and co-applicants, at the versions read. */
@@ -657,6 +681,7 @@ export interface CoreDeps {
   files: FileStore;
   sessions: SessionRepository;
   organisations: OrganisationRepository;
+  conflictRulings: ConflictRulingRepository;
   clock: Clock;
 }
 

@@ -7,6 +7,7 @@ import type { Db } from './client.js';
 import { failedConditions } from './errors.js';
 import { applicationItem } from './items.js';
 import { keys } from './keys.js';
+import { organisationFlagItem } from './organisations.repository.js';
 import { type MergedPageQuery, mergedPage } from './paging.js';
 import { batchGet, getItem, queryAll, queryIndex } from './reads.js';
 import { rebuildWhileRaced } from './retry.js';
@@ -101,7 +102,7 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
           const counter = await getItem<{ sequence?: number }>(db, counterKey, true);
           const last = counter?.sequence ?? 0;
           const reference = formatReference(year, last + 1);
-          const { application, audit, outbox } = build(reference);
+          const { application, audit, outbox, flags = [] } = build(reference);
           await transact(db, {
             items: {
               // Moves from the value read to the next, so two submits can never take the same number.
@@ -124,6 +125,12 @@ export function createApplicationRepository(db: Db): ApplicationRepository {
                 entity: 'reference',
                 applicationId: application.id,
               }),
+              ...Object.fromEntries(
+                flags.map((flag, i) => [
+                  `flag${i}`,
+                  { Put: { TableName: db.tableName, Item: organisationFlagItem(flag) } },
+                ]),
+              ),
             },
             audit: { entityPk: keys.application(application.id).pk, event: audit },
             outbox: [outbox],

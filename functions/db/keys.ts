@@ -275,6 +275,23 @@ export const keys = {
     gsi1sk: `${normalisedName}#${id}`,
   }),
   organisationsPk: 'ORGS',
+  /** The chair's ruling that a found conflict is none; every one in the index partition CONFLICTRULINGS. */
+  conflictRuling: (applicationId: string, userId: string) => ({
+    pk: `CONFLICTRULING#${applicationId}#${userId}`,
+    sk: 'CONFLICTRULING',
+    gsi1pk: 'CONFLICTRULINGS',
+    gsi1sk: `${applicationId}#${userId}`,
+  }),
+  conflictRulingsPk: 'CONFLICTRULINGS',
+  /** A name typed on an application that the registry does not know; every one in the index partition ORGFLAGS. */
+  organisationFlag: (key: string, applicationId: string) => ({
+    pk: `ORGFLAG#${key}`,
+    sk: `APP#${applicationId}`,
+    gsi1pk: 'ORGFLAGS',
+    gsi1sk: `${key}#${applicationId}`,
+  }),
+  organisationFlagsOf: (key: string) => `ORGFLAG#${key}`,
+  organisationFlagsPk: 'ORGFLAGS',
 
   /** A reminder queued once (`deadline-7#<applicationId>`, `acceptance#<applicationId>`, …). */
   reminder: (marker: string) => ({ pk: `REMINDER#${marker}`, sk: 'REMINDER' }),

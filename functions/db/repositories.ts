@@ -13,7 +13,7 @@ import { createFinanceRepository } from './finance.repository.js';
 import { createMemberRepository } from './members.repository.js';
 import { createMessageRepository } from './messages.repository.js';
 import { createMinutesRepository } from './minutes.repository.js';
-import { createOrganisationRepository } from './organisations.repository.js';
+import { createConflictRulingRepository, createOrganisationRepository } from './organisations.repository.js';
 import { createPartyRepository } from './parties.repository.js';
 import { createPrivacyNoticeRepository } from './privacy.repository.js';
 import { createReminderRepository } from './reminders.repository.js';
@@ -48,6 +48,7 @@ export function createCoreDeps(db: Db, clock: Clock, files: FileStore = noFileSt
     files,
     sessions: createSessionRepository(db),
     organisations: createOrganisationRepository(db),
+    conflictRulings: createConflictRulingRepository(db),
     clock,
   };
 }

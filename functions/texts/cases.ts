@@ -25,6 +25,7 @@ const EVENTS_DA: Record<AuditAction, string> = {
   'review.submitted': 'En bedømmelse blev afleveret',
   'conflict.declared': 'En bedømmer erklærede sig inhabil',
   'conflict.ruled': 'Formanden afgjorde en inhabilitet',
+  'conflict.ruled_away': 'Formanden afgjorde, at en fundet inhabilitet ikke er inhabilitet',
   'meeting.recorded': 'Et bestyrelsesmøde blev registreret',
   'award.accepted': 'Bevillingen blev accepteret',
   'award.disbursed': 'Et beløb blev udbetalt',
@@ -81,6 +82,7 @@ const EVENTS_DA: Record<AuditAction, string> = {
   'organisation.created': 'En organisation blev oprettet i registret',
   'organisation.updated': 'En organisation blev ændret i registret',
   'organisation.seeded': 'Registret blev udfyldt med demodata',
+  'organisation.placed': 'Sekretariatet placerede et nyt organisationsnavn i registret',
   'session.started': 'Personen loggede ind',
   'session.ended': 'Personens session blev afsluttet',
 };
@@ -103,6 +105,7 @@ const EVENTS_EN: typeof EVENTS_DA = {
   'review.submitted': 'A review was submitted',
   'conflict.declared': 'A reviewer declared a conflict of interest',
   'conflict.ruled': 'The chair ruled on a conflict of interest',
+  'conflict.ruled_away': 'The chair ruled a found conflict of interest away',
   'meeting.recorded': 'A board meeting was recorded',
   'award.accepted': 'The award was accepted',
   'award.disbursed': 'An amount was paid out',
@@ -159,6 +162,7 @@ const EVENTS_EN: typeof EVENTS_DA = {
   'organisation.created': 'An organisation was added to the registry',
   'organisation.updated': 'An organisation was changed in the registry',
   'organisation.seeded': 'The registry was seeded with demo data',
+  'organisation.placed': 'The secretariat placed a new organisation name in the registry',
   'session.started': 'The person signed in',
   'session.ended': 'The person’s session was ended',
 };

@@ -41,6 +41,21 @@ export const da = {
     count === 1
       ? 'Du er inhabil i én ansøgning: den er ikke talt med i beløbene ovenfor.'
       : `Du er inhabil i ${count} ansøgninger: de er ikke talt med i beløbene ovenfor.`,
+  foundConflicts: {
+    title: 'Inhabilitet fundet gennem organisationsregistret',
+    intro:
+      'Systemet finder inhabilitet, når en persons organisation og en organisation i ansøgningen er den samme eller den ene hører under den anden. Formanden kan afgøre, at en fundet inhabilitet ikke er inhabilitet, med en skriftlig begrundelse.',
+    none: 'Systemet har ikke fundet inhabilitet i opslagets ansøgninger.',
+    person: 'Person',
+    personOrganisation: 'Personens organisation',
+    applicationOrganisation: 'Organisation i ansøgningen',
+    status: 'Status',
+    standing: 'Inhabil: tager ikke del i ansøgningen',
+    ruledAway: (by: string, at: string) => `Afgjort som ikke inhabil af ${by}, ${at}`,
+    reason: 'Begrundelse',
+    ruleAway: 'Afgør: ikke inhabil',
+    ruled: 'Afgørelsen er gemt: personen tager del i ansøgningen.',
+  },
   organisations: {
     title: 'Organisationer',
     intro:
@@ -67,6 +82,27 @@ export const da = {
     after: 'Efter',
     saved: 'Organisationen er gemt.',
     back: 'Tilbage til organisationerne',
+    caption: 'Organisationerne i registret',
+    next: 'Næste side',
+    first: 'Første side',
+    badCursor: 'Siden findes ikke længere.',
+    newTitle: 'Ny organisation',
+    editTitle: (name: string) => `Ret ${name}`,
+    sectorPlaceholder: 'Vælg sektor',
+    cvrHint: 'Otte cifre; kontrolcifferet tjekkes.',
+    nobody: 'ukendt',
+    created_: 'Organisationen er oprettet.',
+    link: 'Organisationsregistret',
+    flagsTitle: 'Nye navne at placere',
+    flagsIntro:
+      'Navne skrevet i indsendte ansøgninger, som registret ikke kender. Placér hvert navn: knyt det til en organisation i registret, eller opret det.',
+    noFlags: 'Der er ingen nye navne at placere.',
+    flaggedIn: 'Skrevet i',
+    mapTo: 'Knyt til organisation',
+    createNew: '(opret som ny organisation)',
+    newSector: 'Sektor, hvis navnet oprettes',
+    place: 'Placér i registret',
+    placed: 'Navnet er placeret i registret, og ansøgningerne er rettet.',
   },
 };
 
@@ -106,6 +142,21 @@ export const en: typeof da = {
     count === 1
       ? 'You are conflicted on one application: it is left out of the amounts above.'
       : `You are conflicted on ${count} applications: they are left out of the amounts above.`,
+  foundConflicts: {
+    title: 'Conflicts found through the organisations registry',
+    intro:
+      "The system finds a conflict when a person's organisation and an organisation of the application are the same or one is part of the other. The chair can rule that a found conflict is none, with a written reason.",
+    none: "The system found no conflicts in the call's applications.",
+    person: 'Person',
+    personOrganisation: "The person's organisation",
+    applicationOrganisation: 'Organisation of the application',
+    status: 'Status',
+    standing: 'Conflicted: takes no part in the application',
+    ruledAway: (by: string, at: string) => `Ruled no conflict by ${by}, ${at}`,
+    reason: 'Reason',
+    ruleAway: 'Rule: no conflict',
+    ruled: 'The ruling is saved: the person takes part in the application.',
+  },
   organisations: {
     title: 'Organisations',
     intro:
@@ -132,6 +183,27 @@ export const en: typeof da = {
     after: 'After',
     saved: 'The organisation is saved.',
     back: 'Back to the organisations',
+    caption: 'The organisations of the registry',
+    next: 'Next page',
+    first: 'First page',
+    badCursor: 'That page no longer exists.',
+    newTitle: 'New organisation',
+    editTitle: (name: string) => `Edit ${name}`,
+    sectorPlaceholder: 'Choose a sector',
+    cvrHint: 'Eight digits; the check digit is checked.',
+    nobody: 'unknown',
+    created_: 'The organisation is created.',
+    link: 'The organisations registry',
+    flagsTitle: 'New names to place',
+    flagsIntro:
+      'Names typed in submitted applications that the registry does not know. Place each one: map it to an organisation of the registry, or create it.',
+    noFlags: 'There are no new names to place.',
+    flaggedIn: 'Typed in',
+    mapTo: 'Map to organisation',
+    createNew: '(create as a new organisation)',
+    newSector: 'Sector, if the name is created',
+    place: 'Place in the registry',
+    placed: 'The name is placed in the registry, and the applications are updated.',
   },
 };
 

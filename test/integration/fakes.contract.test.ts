@@ -304,4 +304,65 @@ describe.each(backends)('%s', (_name, make) => {
       });
     }
   });
+
+  it('pages the registry by name, records a ruling once, and keeps flagged names until cleared', async () => {
+    const at = '2027-03-01T09:00:00.000Z';
+    for (const [id, name] of [
+      ['k1', 'Kontrakt Alfa'],
+      ['k2', 'Kontrakt Beta'],
+      ['k3', 'Kontrakt Gamma'],
+    ] as const)
+      await deps.organisations.save(
+        { id, name, sector: 'other', version: 1, createdAt: at, updatedAt: at },
+        auditEvent(ACTORS.admin, new Date(at), 'organisation.created', { type: 'organisation', id }),
+      );
+    const first = await deps.organisations.page('kontrakt', { limit: 2 });
+    expect(first.items.map((o) => o.id)).toEqual(['k1', 'k2']);
+    const second = await deps.organisations.page('kontrakt', { limit: 2, cursor: first.cursor ?? '' });
+    expect(second.items.map((o) => o.id)).toEqual(['k3']);
+    await expect(deps.organisations.page('', { limit: 2, cursor: 'aW5nZW4' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+
+    const ruling = {
+      applicationId: 'contract-app',
+      callId: 'c',
+      userId: 'u1',
+      organisation: 'Kontrakt Alfa',
+      applicationOrganisation: 'Kontrakt Alfa',
+      reason: 'Ingen interesse i sagen',
+      byUserId: 'admin',
+      byName: 'Admin',
+      at,
+    };
+    const ruled = auditEvent(ACTORS.admin, new Date(at), 'conflict.ruled_away', {
+      type: 'application',
+      id: 'contract-app',
+    });
+    await deps.conflictRulings.create(ruling, ruled);
+    await expect(
+      deps.conflictRulings.create(ruling, { ...ruled, id: crypto.randomUUID() }),
+    ).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+    });
+    expect(await deps.conflictRulings.list()).toEqual([ruling]);
+
+    expect(await actionsUnder('APP#contract-app')).toEqual(['conflict.ruled_away']);
+
+    // The submissions above gave names the registry (empty here) does not know: each was flagged.
+    const [flag, ...others] = await deps.organisations.listFlags();
+    expect(flag).toEqual(
+      expect.objectContaining({ key: expect.any(String), applicationId: expect.any(String) }),
+    );
+    if (!flag) return;
+    expect(await deps.organisations.flagsOf(flag.key)).toContainEqual(flag);
+    await deps.organisations.clearFlag(
+      flag,
+      auditEvent(ACTORS.admin, new Date(at), 'organisation.placed', {
+        type: 'application',
+        id: flag.applicationId,
+      }),
+    );
+    expect(await deps.organisations.listFlags()).toEqual(others);
+  });
 });

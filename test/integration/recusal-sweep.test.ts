@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedRegistry } from '../../functions/local/seed.js';
-import { type Api, api, expectOk } from '../support/api.js';
+import { type Api, api, expectOk, expectProblem } from '../support/api.js';
 import {
   ACCEPT,
   ADMIN,
   applicationsIn,
   BOARD,
+  CHAIR,
   partner,
   pay,
   person,
@@ -91,6 +92,7 @@ const apiPaths = () => [
     `/api/meetings/${m}/pack`,
   ]),
   `/api/calls/${ids.call}/conflicts`,
+  `/api/calls/${ids.call}/found-conflicts`,
   `/api/calls/${ids.call}/assignment-suggestion`,
   `/api/board/applications/${ids.hidden}`,
   `/api/applications/${ids.hidden}`,
@@ -198,4 +200,56 @@ describe('a conflicted board member sweeps every route and page', () => {
     for (const m of ids.meetings) expect(shown.get(`/api/meetings/${m}/pack`)).toContain(secrets[0]);
     expect(shown.get(`/board/applications/${ids.hidden}`)).toContain('Karen Skjult');
   }, 240_000);
+});
+
+describe('the chair rules a found conflict away', () => {
+  const ruling = () => `/api/applications/${ids.hidden}/found-conflicts/${MEMBER.userId}/ruling`;
+  const REASON = 'Regionen er stor; Rikke arbejder i en anden forvaltning end hospitalet.';
+
+  it('lists the found conflict for admins; a chair conflicted with the application neither sees nor rules it', async () => {
+    const found = expectOk(await client.get(`/api/calls/${ids.call}/found-conflicts`, ADMIN)).items;
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        applicationId: ids.hidden,
+        userId: MEMBER.userId,
+        organisation: 'Region Midtjylland',
+        applicationOrganisation: 'Aarhus Universitetshospital',
+      }),
+    );
+    // The demo chair works for Region Midtjylland too: conflicted, so the case is hidden from them.
+    const seenByChair = expectOk(await client.get(`/api/calls/${ids.call}/found-conflicts`, CHAIR)).items;
+    expect(seenByChair.map((f: { applicationId: string }) => f.applicationId)).not.toContain(ids.hidden);
+    expectProblem(await client.post(ruling(), { reason: REASON }, CHAIR), 403);
+    expectProblem(await client.post(ruling(), { reason: REASON }, MEMBER.email), 403);
+    expectProblem(await client.post(ruling(), { reason: 'kort' }, ADMIN), 400);
+    // BOARD (Aarhus Kommune) has no found conflict with it: nothing to rule away.
+    expectProblem(
+      await client.post(
+        `/api/applications/${ids.hidden}/found-conflicts/demo-board/ruling`,
+        { reason: REASON },
+        ADMIN,
+      ),
+      404,
+    );
+  });
+
+  it('once ruled away, with its reason recorded and audited, the member reads the case', async () => {
+    expect(
+      expectProblem(await client.get(`/api/board/applications/${ids.hidden}`, MEMBER.email), 403).reason,
+    ).toBe('RECUSED');
+    const recorded = expectOk(await client.post(ruling(), { reason: REASON }, ADMIN), 201);
+    expect(recorded).toMatchObject({ userId: MEMBER.userId, reason: REASON, byUserId: 'demo-admin' });
+    expectProblem(await client.post(ruling(), { reason: REASON }, ADMIN), 409);
+    const view = await client.get(`/api/board/applications/${ids.hidden}`, MEMBER.email);
+    expect(view.status, view.text).toBe(200);
+    expect(view.text).toContain('Karen Skjult');
+    const found = expectOk(await client.get(`/api/calls/${ids.call}/found-conflicts`, ADMIN)).items;
+    expect(found.find((f: { userId: string }) => f.userId === MEMBER.userId)?.ruling).toMatchObject({
+      reason: REASON,
+    });
+    const page = await browse(h, ADMIN, `/board/calls/${ids.call}/conflicts`);
+    expect(page.html).toContain(REASON);
+    const record = expectOk(await client.get(`/api/cases/application/${ids.hidden}/events`, ADMIN));
+    expect(JSON.stringify(record)).toContain('conflict.ruled_away');
+  });
 });

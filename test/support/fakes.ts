@@ -39,7 +39,10 @@ import {
   type StoredMessage,
   storedMessage,
 } from '../../functions/core/messages/message.schema.js';
-import type { Organisation } from '../../functions/core/organisations/organisation.schema.js';
+import type {
+  Organisation,
+  OrganisationFlag,
+} from '../../functions/core/organisations/organisation.schema.js';
 import { normaliseOrganisation } from '../../functions/core/organisations/tree.js';
 import type {
   ApplicationRepository,
@@ -47,6 +50,7 @@ import type {
   AwardRepository,
   CallRepository,
   CaseRecordRepository,
+  ConflictRulingRepository,
   CoreDeps,
   DecisionRepository,
   DocumentRepository,
@@ -71,7 +75,7 @@ import type {
   UserRepository,
 } from '../../functions/core/ports.js';
 import { finishedAt } from '../../functions/core/reviews/access.js';
-import type { Assignment } from '../../functions/core/reviews/review.schema.js';
+import type { Assignment, FoundConflictRuling } from '../../functions/core/reviews/review.schema.js';
 import { AppError, notFound, versionConflict } from '../../functions/core/shared/errors.js';
 import { casePk } from '../../functions/db/keys.js';
 import { TestClock } from './clock.js';
@@ -182,6 +186,10 @@ export class FakeStore {
   readonly parties = new Map<string, Party>();
   /** The organisations registry, by id. */
   readonly organisations = new Map<string, Organisation>();
+  /** The chair's rulings on found conflicts, by `<applicationId>#<userId>`. */
+  readonly conflictRulings = new Map<string, FoundConflictRuling>();
+  /** Names flagged for the secretariat to place, by `<key>#<applicationId>`. */
+  readonly organisationFlags = new Map<string, OrganisationFlag>();
   /** The reminders' markers: each reminder is queued once. */
   readonly reminders = new Map<string, string>();
   /** Documents by `<applicationId>#<documentId>`, and the file store's objects by key. */
@@ -355,9 +363,18 @@ function fakeApplications(store: FakeStore): ApplicationRepository {
     async submit(year, expectedVersion, build) {
       const last = store.referenceCounters.get(year) ?? 0;
       const reference = formatReference(year, last + 1);
-      const { application, audit, outbox } = build(reference);
+      const { application, audit, outbox, flags = [] } = build(reference);
       await store.transact(
         {
+          ...Object.fromEntries(
+            flags.map((flag, i) => [
+              `flag${i}`,
+              {
+                holds: () => true,
+                apply: () => store.organisationFlags.set(`${flag.key}#${flag.applicationId}`, copy(flag)),
+              },
+            ]),
+          ),
           counter: {
             holds: () => (store.referenceCounters.get(year) ?? 0) === last,
             apply: () => store.referenceCounters.set(year, last + 1),
@@ -1135,6 +1152,29 @@ function fakeOrganisations(store: FakeStore): OrganisationRepository {
       byName()
         .filter((o) => normaliseOrganisation(o.name).startsWith(normaliseOrganisation(prefix)))
         .slice(0, limit),
+    async page(prefix, { limit, cursor }) {
+      const key = (o: Organisation) => `${normaliseOrganisation(o.name)}#${o.id}`;
+      const after = cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');
+      if (after !== undefined && !/#[\w-]{1,64}$/.test(after))
+        throw new AppError(
+          'VALIDATION_FAILED',
+          { code: 'INVALID_CURSOR' },
+          { errors: [{ pointer: '/query/cursor', code: 'invalid_cursor' }] },
+        );
+      const matching = byName().filter(
+        (o) =>
+          normaliseOrganisation(o.name).startsWith(normaliseOrganisation(prefix)) &&
+          (after === undefined || key(o) > after),
+      );
+      const items = matching.slice(0, limit);
+      const last = items.at(-1);
+      return {
+        items,
+        ...(matching.length > limit && last
+          ? { cursor: Buffer.from(key(last), 'utf8').toString('base64url') }
+          : {}),
+      };
+    },
     get: async (id) => copy(store.organisations.get(id)),
     save: (organisation, audit, expectedVersion) =>
       store.transact(
@@ -1142,6 +1182,33 @@ function fakeOrganisations(store: FakeStore): OrganisationRepository {
         { entityPk: `ORG#${organisation.id}`, event: audit },
       ),
     history: async (id) => store.audit.filter((a) => a.entityPk === `ORG#${id}`).map((a) => copy(a.event)),
+    listFlags: async () =>
+      [...store.organisationFlags.values()]
+        .sort(ascending((f) => `${f.key}#${f.applicationId}`))
+        .map((f) => copy(f)),
+    flagsOf: async (key) =>
+      [...store.organisationFlags.values()].filter((f) => f.key === key).map((f) => copy(f)),
+    clearFlag: (flag, audit) =>
+      store.transact(
+        {
+          flag: {
+            holds: () => true,
+            apply: () => store.organisationFlags.delete(`${flag.key}#${flag.applicationId}`),
+          },
+        },
+        { entityPk: `APP#${flag.applicationId}`, event: audit },
+      ),
+  };
+}
+
+function fakeConflictRulings(store: FakeStore): ConflictRulingRepository {
+  return {
+    list: async () => [...store.conflictRulings.values()].map((r) => copy(r)),
+    create: (ruling, audit) =>
+      store.transact(
+        { ruling: created(store.conflictRulings, `${ruling.applicationId}#${ruling.userId}`, ruling) },
+        { entityPk: `APP#${ruling.applicationId}`, event: audit },
+      ),
   };
 }
 
@@ -1281,6 +1348,7 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
     files: fakeFiles(store),
     sessions: fakeSessions(store),
     organisations: fakeOrganisations(store),
+    conflictRulings: fakeConflictRulings(store),
     clock,
   };
   return { deps, clock, store };

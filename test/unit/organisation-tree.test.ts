@@ -2,9 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Application } from '../../functions/core/applications/application.schema.js';
 import type { Organisation } from '../../functions/core/organisations/organisation.schema.js';
+import {
+  createOrganisation,
+  loadOrganisationTree,
+} from '../../functions/core/organisations/organisation.service.js';
 import { registrySeed } from '../../functions/core/organisations/registry.seed.js';
 import { buildTree, EMPTY_TREE, related, sectorOf } from '../../functions/core/organisations/tree.js';
+import { personConflict } from '../../functions/core/reviews/access.js';
 import { organisationConflict } from '../../functions/core/reviews/conflicts.js';
+import type { Assignment } from '../../functions/core/reviews/review.schema.js';
+import { createFakes } from '../support/fakes.js';
 
 const org = (id: string, name: string, parentId?: string): Organisation => ({
   id,
@@ -111,5 +118,75 @@ describe('conflicts through the organisation tree', () => {
     const tree = buildTree([org('a', 'A org', 'b'), org('b', 'B org', 'a')]);
     expect(tree.lineage('a')).toEqual(['a', 'b']);
     expect(related(tree, 'A org', 'B org')).toBe(true);
+  });
+});
+
+describe('a found conflict the chair ruled away', () => {
+  const application = {
+    ...applicationWith('Org 1'),
+    id: 'app-1',
+  } as unknown as Application;
+
+  it('property: no longer counts for that person on that application, and only there', () => {
+    fc.assert(
+      fc.property(forest, fc.nat(), fc.nat(), (organisations, a, b) => {
+        const mine = organisations[a % organisations.length]?.name ?? '';
+        const partner = organisations[b % organisations.length]?.name ?? '';
+        const app = { ...application, partners: [{ organisation: partner }] };
+        const rulings = [{ userId: 'u1', applicationId: 'app-1' }];
+        const tree = buildTree(organisations, rulings);
+        const before = personConflict(
+          { userId: 'u1', organisation: mine },
+          app,
+          [],
+          buildTree(organisations),
+        );
+        expect(personConflict({ userId: 'u1', organisation: mine }, app, [], tree)).toBeUndefined();
+        // Another person of the same organisation, or the same person on another application, stays conflicted.
+        expect(personConflict({ userId: 'u2', organisation: mine }, app, [], tree)).toEqual(before);
+        expect(
+          personConflict({ userId: 'u1', organisation: mine }, { ...app, id: 'app-2' }, [], tree),
+        ).toEqual(before);
+      }),
+    );
+  });
+
+  it('leaves a declared conflict standing', () => {
+    const tree = buildTree([org('o1', 'Org 1')], [{ userId: 'u1', applicationId: 'app-1' }]);
+    const declared = {
+      reviewerId: 'u1',
+      conflict: { declaredAt: '2027-03-01T00:00:00.000Z', reason: 'Min svoger leder projektet' },
+    } as Assignment;
+    expect(personConflict({ userId: 'u1', organisation: 'Org 1' }, application, [declared], tree)).toEqual({
+      ground: 'declared',
+      reason: 'Min svoger leder projektet',
+    });
+  });
+});
+
+describe('loadOrganisationTree', () => {
+  it('reads the registry once for many checks, and again after a change to it', async () => {
+    const { deps, store } = createFakes();
+    for (const o of registrySeed('2027-01-01T00:00:00.000Z')) store.organisations.set(o.id, o);
+    let reads = 0;
+    const list = deps.organisations.list;
+    deps.organisations.list = () => {
+      reads += 1;
+      return list();
+    };
+    const first = await loadOrganisationTree(deps);
+    await loadOrganisationTree(deps);
+    expect(reads).toBe(1);
+    const admin = { userId: 'a', email: 'a@x.dk', name: 'Admin', roles: ['admin'], chair: false } as const;
+    await createOrganisation(
+      deps,
+      { actor: { ...admin, roles: [...admin.roles] } },
+      { name: 'Ny afdeling', sector: 'region', parentId: 'region-midtjylland' },
+    );
+    const second = await loadOrganisationTree(deps);
+    // The create checked the name against the cached tree, then dropped it: the next check reads again.
+    expect(reads).toBe(2);
+    expect(first.resolve('Ny afdeling')).toBeUndefined();
+    expect(second.resolve('Ny afdeling')).toBeDefined();
   });
 });

@@ -3,6 +3,7 @@ import type { Application } from '../../functions/core/applications/application.
 import { checkSubmission, formatReference } from '../../functions/core/applications/submission.rules.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import { createCallSchema } from '../../functions/core/calls/call.schema.js';
+import { buildTree } from '../../functions/core/organisations/tree.js';
 import { say } from '../../functions/texts/index.js';
 import { callBody, partnersWith } from '../support/fixtures.js';
 
@@ -78,6 +79,38 @@ describe('checkSubmission', () => {
       partners: [complete.partners[0], { ...complete.partners[0], organisation: 'Randers Kommune' }],
     } as Application;
     expect(codes(sameSectorTwice)).toEqual(['TOO_FEW_SECTORS@/partners']);
+  });
+
+  it("reads a partner's sector from the registry when the partner names an organisation it knows", () => {
+    const at = '2027-01-01T00:00:00.000Z';
+    const tree = buildTree([
+      { id: 'rm', name: 'Region Midtjylland', sector: 'region', version: 1, createdAt: at, updatedAt: at },
+      {
+        id: 'plo',
+        name: 'PLO Midtjylland',
+        sector: 'general_practice',
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      },
+    ]);
+    const check = (partners: Application['partners']) =>
+      checkSubmission({ ...complete, partners }, call, now, [], tree).map((f) => f.code);
+    // Typed as municipality twice, but the registry knows the second is general practice: two sectors.
+    expect(
+      check([
+        complete.partners[0],
+        { ...complete.partners[0], organisation: 'plo midtjylland' },
+      ] as Application['partners']),
+    ).toEqual([]);
+    // Typed as two sectors, but the registry places both in the region: one sector.
+    const typedApart = [
+      { ...complete.partners[0], organisation: 'Region Midtjylland', sector: 'municipality' },
+      { ...complete.partners[1], organisation: 'Region  midtjylland.', sector: 'general_practice' },
+    ] as Application['partners'];
+    expect(check(typedApart)).toEqual(['TOO_FEW_SECTORS']);
+    // Without the registry, the typed sectors count as before.
+    expect(checkSubmission({ ...complete, partners: typedApart }, call, now).map((f) => f.code)).toEqual([]);
   });
 
   it('allows a call to ask for a single sector or for all three', () => {

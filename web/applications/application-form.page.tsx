@@ -7,6 +7,7 @@ import {
   SECTORS,
 } from '../../functions/core/applications/application.schema.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
+import type { Organisation } from '../../functions/core/organisations/organisation.schema.js';
 import { formatKr, formatKrInput, parseKrInput } from '../../functions/texts/format.js';
 import { localized, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
@@ -14,6 +15,7 @@ import { callTitle } from '../calls/calls.page.js';
 import { ErrorSummary, type Errors, ListFieldset, SelectField, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { maxLengthOf } from '../forms.js';
+import { ORGANISATION_CHOICES, OrganisationChoices } from '../organisations/organisation-choices.js';
 import type { ApplicationFormValues } from './application-form.js';
 import { ApplicationLinks } from './applications.page.js';
 
@@ -94,6 +96,8 @@ export interface ApplicationFormProps {
   owner?: boolean | undefined;
   /** The documents section (web/documents): forms of its own, so it sits after this form. */
   documents?: Child | undefined;
+  /** The organisations registry, suggested as partners' organisations. */
+  organisations?: readonly Organisation[] | undefined;
 }
 
 /** One row of a list the applicant can grow and shrink: its heading with its number, and the button that removes it. */
@@ -136,6 +140,7 @@ export function ApplicationFormPage({
   conflict,
   owner = true,
   documents,
+  organisations = [],
 }: ApplicationFormProps) {
   const t = texts[lang];
   const a = t.application;
@@ -158,6 +163,7 @@ export function ApplicationFormPage({
       )}
       <ErrorSummary errors={errors} labelOf={(p) => applicationFieldLabel(p, lang)} />
       <form method="post" action={base} class="stack" novalidate>
+        <OrganisationChoices organisations={organisations} />
         <input type="hidden" name="_version" value={String(application.version)} />
         <div class="actions">
           <button type="submit" name="_action" value="save" class="secondary">
@@ -255,6 +261,7 @@ export function ApplicationFormPage({
                   errors={errors}
                   value={p.organisation}
                   autocomplete="organization"
+                  list={ORGANISATION_CHOICES}
                   maxLength={LIMITS.organisation}
                 />
                 <SelectField

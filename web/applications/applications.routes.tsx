@@ -12,6 +12,7 @@ import {
 } from '../../functions/core/applications/application.service.js';
 import { listMyInvitations } from '../../functions/core/applications/members.service.js';
 import { listAwards } from '../../functions/core/finance/award.service.js';
+import { searchOrganisations } from '../../functions/core/organisations/organisation.service.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
 import { awardSection } from '../awards/awards.routes.js';
@@ -90,6 +91,7 @@ export function applicationRoutes(deps: AppDeps) {
           conflict={state?.conflict}
           owner={owner}
           documents={documents}
+          organisations={await searchOrganisations(deps.core, '')}
         />,
         state?.status ?? 200,
       );

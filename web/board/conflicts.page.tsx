@@ -1,12 +1,17 @@
 import type { Call } from '../../functions/core/calls/call.schema.js';
-import { type Assignment, ruleConflictSchema } from '../../functions/core/reviews/review.schema.js';
+import {
+  type Assignment,
+  type FoundConflict,
+  ruleConflictSchema,
+} from '../../functions/core/reviews/review.schema.js';
 import { formatDateTime } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
-import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
+import { ErrorSummary, Errors, fieldId, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
 import { maxLengthOf } from '../forms.js';
 import { BackToCall, rowName } from './board.page.js';
+import { FoundConflicts, type FoundRulingValues, foundKey } from './found-conflicts.js';
 
 const NOTE_MAX = maxLengthOf(ruleConflictSchema.shape.note);
 
@@ -29,10 +34,16 @@ export function ConflictsPage({
   errors,
   values,
   notice,
+  found,
+  foundValues,
 }: {
   lang: Lang;
   call: Call;
   declarations: Assignment[];
+  /** Conflicts the registry's tree finds, with their rulings. */
+  found: FoundConflict[];
+  /** What was posted to rule a found conflict away, to show again beside its errors. */
+  foundValues?: FoundRulingValues | undefined;
   /** Applications the reader is conflicted on: they cannot rule on those. */
   conflictedApplicationIds: Set<string>;
   errors: Errors;
@@ -45,6 +56,10 @@ export function ConflictsPage({
   const base = `/board/calls/${call.id}/conflicts`;
   const posted = values ? rulingKey(values) : undefined;
   const label = () => {
+    if (foundValues) {
+      const f = found.find((x) => foundKey(x) === foundKey(foundValues));
+      return f ? `${texts[lang].foundConflicts.reason}: ${f.name}` : '';
+    }
     const a = declarations.find((d) => rulingKey(d) === posted);
     return a
       ? `${a.reviewerName}, ${rowName({ title: a.applicationTitle, reference: a.applicationReference })}`
@@ -144,6 +159,13 @@ export function ConflictsPage({
           </section>
         );
       })}
+      <FoundConflicts
+        lang={lang}
+        action={`${base}/found`}
+        found={found}
+        errors={foundValues ? errors : new Errors(lang)}
+        values={foundValues}
+      />
     </>
   );
 }

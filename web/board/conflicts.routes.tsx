@@ -1,6 +1,10 @@
 import { Hono } from 'hono';
-import { getCallConflicts, ruleOnConflict } from '../../functions/core/reviews/conflict.service.js';
-import { ruleConflictSchema } from '../../functions/core/reviews/review.schema.js';
+import {
+  getCallConflicts,
+  ruleFoundConflictAway,
+  ruleOnConflict,
+} from '../../functions/core/reviews/conflict.service.js';
+import { ruleConflictSchema, ruleFoundConflictSchema } from '../../functions/core/reviews/review.schema.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
 import { Errors } from '../components/fields.js';
@@ -8,6 +12,7 @@ import { formAction } from '../form-action.js';
 import { field } from '../forms.js';
 import { page, type WebContext, webCtx } from '../render.js';
 import { ConflictsPage, type RulingValues } from './conflicts.page.js';
+import type { FoundRulingValues } from './found-conflicts.js';
 
 /** Conflicts of interest declared by reviewers, and the chair's rulings (the chair and admins). */
 export function conflictRoutes(deps: AppDeps) {
@@ -19,12 +24,13 @@ export function conflictRoutes(deps: AppDeps) {
     options: {
       errors?: Errors;
       values?: RulingValues;
+      foundValues?: FoundRulingValues;
       notice?: string | undefined;
       status?: 200 | 400 | 409 | 422;
     } = {},
   ) => {
     const ctx = webCtx(c);
-    const { call, declarations, conflictedApplicationIds } = await getCallConflicts(
+    const { call, declarations, conflictedApplicationIds, found } = await getCallConflicts(
       deps.core,
       ctx,
       callIdOf(c),
@@ -39,6 +45,8 @@ export function conflictRoutes(deps: AppDeps) {
         conflictedApplicationIds={new Set(conflictedApplicationIds)}
         errors={options.errors ?? new Errors(ctx.lang)}
         values={options.values}
+        found={found}
+        foundValues={options.foundValues}
         notice={options.notice}
       />,
       options.status ?? 200,
@@ -46,7 +54,31 @@ export function conflictRoutes(deps: AppDeps) {
   };
 
   app.get('/calls/:callId/conflicts', (c) =>
-    renderConflicts(c, { notice: c.req.query('ruled') ? texts[c.get('lang')].board.ruled : undefined }),
+    renderConflicts(c, {
+      notice: c.req.query('ruled')
+        ? texts[c.get('lang')].board.ruled
+        : c.req.query('ruledAway')
+          ? texts[c.get('lang')].foundConflicts.ruled
+          : undefined,
+    }),
+  );
+
+  app.post(
+    '/calls/:callId/conflicts/found',
+    formAction({
+      values: (body): FoundRulingValues => ({
+        applicationId: field(body, 'applicationId'),
+        userId: field(body, 'userId'),
+        reason: field(body, 'reason'),
+      }),
+      input: (values) => ({ reason: values.reason }),
+      schema: ruleFoundConflictSchema,
+      run: ({ reason }, { ctx, values }) =>
+        ruleFoundConflictAway(deps.core, ctx, values.applicationId, values.userId, reason),
+      done: (_, { c }) => `/board/calls/${callIdOf(c)}/conflicts?ruledAway=1#found-conflicts`,
+      render: (c, state) =>
+        renderConflicts(c, { errors: state.errors, foundValues: state.values, status: state.status }),
+    }),
   );
 
   app.post(

@@ -227,6 +227,9 @@ export function AdminCallListPage({
       <p>
         <a href="/admin/erasures">{t.erasures.nav}</a>
       </p>
+      <p>
+        <a href="/admin/organisations">{t.organisations.link}</a>
+      </p>
       <nav aria-label={l.statusCol}>
         <ul class="actions">
           {(['draft', 'open', 'closed'] as const).map((s) => (

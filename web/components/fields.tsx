@@ -125,6 +125,8 @@ export function TextField(
     autocomplete?: string;
     narrow?: boolean;
     maxLength?: number;
+    /** The id of a `<datalist>` of suggestions (OrganisationChoices): anything else may still be typed. */
+    list?: string;
   },
 ) {
   const id = fieldId(props.pointer);
@@ -149,6 +151,7 @@ export function TextField(
           value={props.value ?? ''}
           inputmode={props.inputMode}
           autocomplete={props.autocomplete}
+          list={props.list}
           class={props.narrow ? 'narrow' : undefined}
         />
       )}

@@ -3,6 +3,7 @@ import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import { loadCall } from '../calls/call.service.js';
 import { withoutPersonalReasons } from '../decisions/decision.rules.js';
+import { loadOrganisationTree, unknownOrganisations } from '../organisations/organisation.service.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, type FieldError, forbidden, notFound } from '../shared/errors.js';
 import { copenhagenWallClock } from '../shared/time.js';
@@ -273,7 +274,14 @@ export async function submitApplication(
   }
   const call = await loadCall(deps, current.callId);
   const now = deps.clock.now();
-  const failures = checkSubmission(current, call, now, await deps.documents.listByApplication(current.id));
+  const tree = await loadOrganisationTree(deps);
+  const failures = checkSubmission(
+    current,
+    call,
+    now,
+    await deps.documents.listByApplication(current.id),
+    tree,
+  );
   if (failures.length > 0) {
     throw new AppError('RULES_FAILED', { code: 'APPLICATION_INCOMPLETE' }, { errors: failures });
   }
@@ -296,6 +304,7 @@ export async function submitApplication(
         requestedAmountOre: application.requestedAmountOre,
       }),
       outbox: confirmation(application, call, now, 'application.receipt'),
+      flags: unknownOrganisations(tree, application, now),
     };
   });
 }

@@ -1,6 +1,7 @@
 import type { Call } from '../calls/call.schema.js';
 import { missingDocuments } from '../documents/document.rules.js';
 import type { Document } from '../documents/document.schema.js';
+import { EMPTY_TREE, type OrganisationTree, sectorOf } from '../organisations/tree.js';
 import type { FieldError } from '../shared/errors.js';
 import { copenhagenDate } from '../shared/time.js';
 import type { ApplicationMessages } from './application.messages.js';
@@ -31,7 +32,8 @@ type PlainRule =
     }[keyof ApplicationMessages];
 
 /**
- * Every submission rule, checked at once so the applicant sees all that is wrong in one go.
+ * Every submission rule, checked at once so the applicant sees all that is wrong in one go. The sector rule
+ * reads each partner's sector from the registry's `tree` when the partner names an organisation it knows.
  * Returns an empty list when the application may be submitted.
  */
 export function checkSubmission(
@@ -39,6 +41,7 @@ export function checkSubmission(
   call: Call,
   now: Date,
   documents: readonly Document[] = [],
+  tree: OrganisationTree = EMPTY_TREE,
 ): RuleFailure[] {
   const failures: RuleFailure[] = [];
   const fail = (code: PlainRule, pointer: string) => failures.push({ code, pointer });
@@ -73,8 +76,12 @@ export function checkSubmission(
       if (blank(partner[field])) fail('REQUIRED', `/partners/${i}/${field}`);
     }
   });
+  // A partner the registry knows counts in the registry's sector, whatever sector was typed beside it.
   const sectors = new Set(
-    application.partners.flatMap((p) => (p.sector && AGREEMENT_SECTORS.includes(p.sector) ? [p.sector] : [])),
+    application.partners.flatMap((p) => {
+      const sector = sectorOf(tree, p.organisation) ?? p.sector;
+      return sector && AGREEMENT_SECTORS.includes(sector) ? [sector] : [];
+    }),
   );
   if (sectors.size < call.minSectors) {
     failures.push({

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'review.submitted',
   'conflict.declared',
   'conflict.ruled',
+  'conflict.ruled_away',
   'meeting.recorded',
   'award.accepted',
   'award.disbursed',
@@ -82,6 +83,7 @@ export const AUDIT_ACTIONS = [
   'organisation.created',
   'organisation.updated',
   'organisation.seeded',
+  'organisation.placed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

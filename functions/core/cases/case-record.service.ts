@@ -86,7 +86,10 @@ export async function readCaseRecord(
 }
 
 /** Who the events' actors are, as the directory knows them now (an erased person is no longer known). */
-async function peopleOf(deps: CoreDeps, events: readonly AuditEvent[]): Promise<Record<string, Person>> {
+export async function peopleOf(
+  deps: CoreDeps,
+  events: readonly AuditEvent[],
+): Promise<Record<string, Person>> {
   const people: Record<string, Person> = {};
   for (const userId of new Set(events.map((e) => e.actor.userId))) {
     const user = await deps.users.get(userId);

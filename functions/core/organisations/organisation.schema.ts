@@ -47,10 +47,40 @@ export const organisationSearchSchema = z.object({
   q: z.string().max(200).default(''),
 });
 
+/** The admins' list of the registry: a name prefix and the cursor of the page. */
+export const organisationListSchema = z.object({
+  q: z.string().max(200).optional(),
+  cursor: z.string().min(1).max(600).optional(),
+});
+export type OrganisationListQuery = z.infer<typeof organisationListSchema>;
+
+/**
+ * A name typed on an application that the registry does not know (issue 11): kept as typed on the application
+ * and flagged here for the secretariat to place (create it, or map it to an organisation of the registry).
+ */
+export const organisationFlagSchema = z.object({
+  /** The name as compared (normaliseOrganisation): one flag per name and application. */
+  key: z.string(),
+  name: z.string(),
+  applicationId: z.string(),
+  applicationTitle: z.string().optional(),
+  flaggedAt: z.string(),
+});
+export type OrganisationFlag = z.infer<typeof organisationFlagSchema>;
+
+/** Place a flagged name: map it to an organisation of the registry, or create one by that name. */
+export const placeFlagSchema = z.union([
+  z.strictObject({ key: z.string().min(1).max(300), organisationId: z.string().min(1).max(64) }),
+  z.strictObject({ key: z.string().min(1).max(300), create: organisationInputSchema }),
+]);
+export type PlaceFlag = z.infer<typeof placeFlagSchema>;
+
 /** One change to an organisation, from its audit event: each field before and after. */
 export interface OrganisationChange {
   at: string;
+  /** The user id of who made the change, and their name as the user directory knows it now. */
   by: string;
+  byName?: string;
   version: number;
   action: string;
   changes: { field: string; before: string | null; after: string | null }[];

@@ -1,14 +1,20 @@
+import type { Application } from '../applications/application.schema.js';
 import { type AuditEvent, auditEvent } from '../audit/audit.js';
 import { isAdmin, type Principal } from '../auth/principal.js';
+import { peopleOf } from '../cases/case-record.service.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
+import { applicationOrganisations } from '../reviews/conflicts.js';
 import { forbidden, notFound, refusal, versionConflict } from '../shared/errors.js';
 import type {
   Organisation,
   OrganisationChange,
+  OrganisationFlag,
   OrganisationInput,
+  OrganisationListQuery,
   OrganisationPatch,
+  PlaceFlag,
 } from './organisation.schema.js';
-import { buildTree, type OrganisationTree } from './tree.js';
+import { buildTree, normaliseOrganisation, type OrganisationTree } from './tree.js';
 
 /*
  * The organisations registry (issue 11): anyone signed in searches it (the forms pick from it), admins keep it.
@@ -18,11 +24,38 @@ import { buildTree, type OrganisationTree } from './tree.js';
 /** How many organisations one search answers with. */
 export const SEARCH_LIMIT = 20;
 
-/** The registry as a tree: one Query of its index partition. */
-export const loadOrganisationTree = async (deps: CoreDeps): Promise<OrganisationTree> =>
-  buildTree(await deps.organisations.list());
+/**
+ * How long a loaded tree is reused. Conflict checks run several times a request (the ranking checks every row);
+ * the tree and the rulings change a few times a year. Writes through this process drop it at once; another
+ * process (Lambda instance) sees a change within this time.
+ */
+export const TREE_TTL_MS = 5_000;
+const trees = new WeakMap<CoreDeps, { until: number; tree: Promise<OrganisationTree> }>();
 
-const requireAdmin = (actor: Principal): void => {
+/**
+ * The registry as a tree, with the chair's rulings on found conflicts: two Queries of small index partitions,
+ * cached per cold start (per `deps`) for TREE_TTL_MS.
+ */
+export function loadOrganisationTree(deps: CoreDeps): Promise<OrganisationTree> {
+  const now = performance.now();
+  const hit = trees.get(deps);
+  if (hit && hit.until > now) return hit.tree;
+  const tree = Promise.all([deps.organisations.list(), deps.conflictRulings.list()]).then(
+    ([organisations, rulings]) => buildTree(organisations, rulings),
+  );
+  trees.set(deps, { until: now + TREE_TTL_MS, tree });
+  // A failed read is not kept: the next check asks again.
+  tree.catch(() => trees.delete(deps));
+  return tree;
+}
+
+/** Drops the cached tree after a change to the registry or the rulings. */
+export const forgetOrganisationTree = (deps: CoreDeps): void => {
+  trees.delete(deps);
+};
+
+/** Admins keep the registry. @throws AppError FORBIDDEN */
+export const requireRegistryAdmin = (actor: Principal): void => {
   if (!isAdmin(actor)) throw forbidden();
 };
 
@@ -60,7 +93,7 @@ export async function createOrganisation(
   ctx: RequestContext,
   input: OrganisationInput,
 ): Promise<Organisation> {
-  requireAdmin(ctx.actor);
+  requireRegistryAdmin(ctx.actor);
   const id = crypto.randomUUID();
   checkPlace(await loadOrganisationTree(deps), input.name, input.parentId, id);
   const now = deps.clock.now();
@@ -83,6 +116,7 @@ export async function createOrganisation(
       changeDetails({}, organisation),
     ),
   );
+  forgetOrganisationTree(deps);
   return organisation;
 }
 
@@ -110,7 +144,7 @@ export async function updateOrganisation(
   patch: OrganisationPatch,
   expectedVersion: number,
 ): Promise<Organisation> {
-  requireAdmin(ctx.actor);
+  requireRegistryAdmin(ctx.actor);
   const current = await getOrganisation(deps, id);
   if (current.version !== expectedVersion) throw versionConflict();
   const next: Record<string, unknown> = { ...current };
@@ -134,6 +168,7 @@ export async function updateOrganisation(
     ),
     current.version,
   );
+  forgetOrganisationTree(deps);
   return saved;
 }
 
@@ -141,7 +176,7 @@ function changeOf(event: AuditEvent): OrganisationChange {
   const value = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
     at: event.at,
-    by: event.actor.email ?? event.actor.userId,
+    by: event.actor.userId,
     action: event.action,
     version: typeof event.details.version === 'number' ? event.details.version : 0,
     changes: FIELDS.filter((f) => `${f}After` in event.details).map((field) => ({
@@ -161,10 +196,149 @@ export async function getOrganisationHistory(
   actor: Principal,
   id: string,
 ): Promise<{ organisation: Organisation; history: OrganisationChange[] }> {
-  requireAdmin(actor);
+  requireRegistryAdmin(actor);
   const [organisation, events] = await Promise.all([
     getOrganisation(deps, id),
     deps.organisations.history(id),
   ]);
-  return { organisation, history: events.map(changeOf).sort((a, b) => b.version - a.version) };
+  const people = await peopleOf(deps, events);
+  return {
+    organisation,
+    history: events
+      .map(changeOf)
+      .map((change) => {
+        const name = people[change.by]?.name;
+        return name ? { ...change, byName: name } : change;
+      })
+      .sort((a, b) => b.version - a.version),
+  };
+}
+
+/** How many organisations a page of the admins' list shows. */
+export const PAGE_SIZE = 25;
+
+/**
+ * A page of the registry by name, narrowed to names beginning with `q` (admins). One Query.
+ * @throws AppError FORBIDDEN, VALIDATION_FAILED (a cursor not ours)
+ */
+export async function listOrganisationsPage(
+  deps: CoreDeps,
+  actor: Principal,
+  query: OrganisationListQuery,
+): Promise<{ items: Organisation[]; cursor?: string }> {
+  requireRegistryAdmin(actor);
+  return deps.organisations.page(query.q?.trim() ?? '', {
+    limit: PAGE_SIZE,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
+}
+
+/**
+ * The names an application gives (the owner's organisation, each partner's) that the registry does not know,
+ * each once: flagged for the secretariat to place when the application is submitted.
+ */
+export function unknownOrganisations(
+  tree: OrganisationTree,
+  application: Pick<Application, 'id' | 'title' | 'ownerOrganisation' | 'partners'>,
+  now: Date,
+): OrganisationFlag[] {
+  const flags = new Map<string, OrganisationFlag>();
+  for (const name of applicationOrganisations(application)) {
+    const key = normaliseOrganisation(name);
+    if (!key || tree.resolve(name) || flags.has(key)) continue;
+    flags.set(key, {
+      key,
+      name: name.trim(),
+      applicationId: application.id,
+      ...(application.title ? { applicationTitle: application.title } : {}),
+      flaggedAt: now.toISOString(),
+    });
+  }
+  return [...flags.values()];
+}
+
+/** The names flagged for the secretariat to place, by name, each with the applications that give it (admins). */
+export async function listOrganisationFlags(
+  deps: CoreDeps,
+  actor: Principal,
+): Promise<{ key: string; name: string; applications: { id: string; title?: string }[] }[]> {
+  requireRegistryAdmin(actor);
+  const byKey = new Map<
+    string,
+    { key: string; name: string; applications: { id: string; title?: string }[] }
+  >();
+  for (const flag of await deps.organisations.listFlags()) {
+    const entry = byKey.get(flag.key) ?? { key: flag.key, name: flag.name, applications: [] };
+    entry.applications.push({
+      id: flag.applicationId,
+      ...(flag.applicationTitle ? { title: flag.applicationTitle } : {}),
+    });
+    byKey.set(flag.key, entry);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Places a flagged name in the registry (admins): maps it to an organisation of the registry, or creates one.
+ * Each flagged application then names the organisation as the registry spells it (audited under it), and its
+ * flag is cleared. @throws AppError FORBIDDEN, NOT_FOUND, RULES_FAILED, VERSION_CONFLICT
+ */
+export async function placeFlaggedName(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  input: PlaceFlag,
+): Promise<Organisation> {
+  requireRegistryAdmin(ctx.actor);
+  const flags = await deps.organisations.flagsOf(input.key);
+  if (flags.length === 0) throw notFound('organisation');
+  const organisation =
+    'create' in input
+      ? await createOrganisation(deps, ctx, input.create)
+      : await getOrganisation(deps, input.organisationId);
+  const rename = (name: string | undefined) =>
+    name !== undefined && normaliseOrganisation(name) === input.key ? organisation.name : name;
+  for (const flag of flags) {
+    const now = deps.clock.now();
+    const details = { organisationId: organisation.id, from: flag.name, to: organisation.name };
+    const application = await deps.applications.get(flag.applicationId);
+    if (application) {
+      const partners = application.partners.map((p) =>
+        p.organisation === undefined ? p : { ...p, organisation: rename(p.organisation) },
+      );
+      const ownerOrganisation = rename(application.ownerOrganisation);
+      const next: Application = {
+        ...application,
+        partners,
+        ...(ownerOrganisation ? { ownerOrganisation } : {}),
+        version: application.version + 1,
+        updatedAt: now.toISOString(),
+      };
+      if (
+        JSON.stringify(next.partners) !== JSON.stringify(application.partners) ||
+        ownerOrganisation !== application.ownerOrganisation
+      )
+        await deps.applications.save(
+          next,
+          auditEvent(
+            ctx.actor,
+            now,
+            'organisation.placed',
+            { type: 'application', id: application.id },
+            details,
+          ),
+          application.version,
+        );
+    }
+    await deps.organisations.clearFlag(
+      flag,
+      auditEvent(
+        ctx.actor,
+        now,
+        'organisation.placed',
+        { type: 'application', id: flag.applicationId },
+        details,
+      ),
+    );
+  }
+  return organisation;
 }

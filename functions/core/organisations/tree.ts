@@ -24,10 +24,26 @@ export interface OrganisationTree {
   get(id: string): Organisation | undefined;
   /** The organisation and every organisation above it (itself first); stops at a cycle. */
   lineage(id: string): string[];
+  /**
+   * Has the chair ruled that the conflict the tree finds between this person and this application is none
+   * (functions/core/reviews/conflict.service.ts `ruleFoundConflictAway`)? Loaded with the tree, as every
+   * conflict check that reads the tree must honour the rulings.
+   */
+  ruledAway(userId: string, applicationId: string): boolean;
+}
+
+/** A found conflict the chair ruled away: who, on which application. */
+export interface RuledAway {
+  userId: string;
+  applicationId: string;
 }
 
 /** The tree of `organisations`: names resolved without case, spacing or "Kommune" (normaliseOrganisation). */
-export function buildTree(organisations: readonly Organisation[]): OrganisationTree {
+export function buildTree(
+  organisations: readonly Organisation[],
+  rulings: readonly RuledAway[] = [],
+): OrganisationTree {
+  const ruled = new Set(rulings.map((r) => `${r.userId}#${r.applicationId}`));
   const byId = new Map(organisations.map((o) => [o.id, o]));
   const byName = new Map<string, string>();
   for (const o of organisations) {
@@ -43,6 +59,7 @@ export function buildTree(organisations: readonly Organisation[]): OrganisationT
         seen.push(at);
       return seen;
     },
+    ruledAway: (userId, applicationId) => ruled.has(`${userId}#${applicationId}`),
   };
 }
 

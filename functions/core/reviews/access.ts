@@ -48,7 +48,7 @@ export function finishedAt(a: Assignment): string | undefined {
 
 /**
  * Is this person conflicted with this application: by organisation (the same, or one inside the other in the
- * registry's `tree`), or by a declared conflict?
+ * registry's `tree`, unless the chair ruled it away), or by a declared conflict?
  */
 export function personConflict(
   person: { userId: string; organisation?: string | undefined },
@@ -56,7 +56,10 @@ export function personConflict(
   assignments: readonly Assignment[],
   tree: OrganisationTree,
 ): PersonConflict | undefined {
-  const organisation = organisationConflict(person.organisation, application, tree);
+  // A found conflict the chair ruled away no longer counts; a declared one is judged on its own below.
+  const organisation = tree.ruledAway(person.userId, application.id)
+    ? undefined
+    : organisationConflict(person.organisation, application, tree);
   if (organisation) return { ground: 'organisation', reason: organisation };
   const declared = assignments.find((a) => a.reviewerId === person.userId && isRecusedOrPending(a));
   return declared ? { ground: 'declared', reason: declared.conflict?.reason ?? '' } : undefined;

@@ -81,6 +81,39 @@ export const assignmentSchema = z.object({
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
 
+/**
+ * The chair's ruling that a conflict the system found by organisation is none (issue 11), with its written
+ * reason: the person takes part in the application again. Declared conflicts are ruled on their assignment.
+ */
+export const foundConflictRulingSchema = z.object({
+  applicationId: z.string(),
+  callId: z.string(),
+  userId: z.string(),
+  /** The person's organisation and the application's organisation the registry related it to, when ruled. */
+  organisation: z.string(),
+  applicationOrganisation: z.string(),
+  reason: z.string(),
+  byUserId: z.string(),
+  byName: z.string(),
+  at: z.string(),
+});
+export type FoundConflictRuling = z.infer<typeof foundConflictRulingSchema>;
+
+export const ruleFoundConflictSchema = z.strictObject({ reason: text(2_000).min(5) });
+
+/** A conflict the system finds between a reviewer or board member and an application, and any ruling on it. */
+export const foundConflictSchema = z.object({
+  applicationId: z.string(),
+  applicationTitle: z.string(),
+  applicationReference: z.string().optional(),
+  userId: z.string(),
+  name: z.string(),
+  organisation: z.string(),
+  applicationOrganisation: z.string(),
+  ruling: foundConflictRulingSchema.optional(),
+});
+export type FoundConflict = z.infer<typeof foundConflictSchema>;
+
 export const declareConflictSchema = z.strictObject({ reason: text(2_000).min(5) });
 export const ruleConflictSchema = z.strictObject({ recused: z.boolean(), note: text(2_000).optional() });
 const reviewerId = z.string().min(1).max(128);

@@ -36,7 +36,8 @@ export type EntityName =
   | 'member'
   | 'document'
   | 'case'
-  | 'organisation';
+  | 'organisation'
+  | 'conflict';
 
 /** A message that carries no values: its code says it all. */
 export type Plain = Record<never, never>;

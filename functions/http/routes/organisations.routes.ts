@@ -1,12 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   organisationInputSchema,
+  organisationListSchema,
   organisationPatchSchema,
   organisationSchema,
+  placeFlagSchema,
 } from '../../core/organisations/organisation.schema.js';
 import {
   createOrganisation,
   getOrganisationHistory,
+  listOrganisationFlags,
+  listOrganisationsPage,
+  placeFlaggedName,
   searchOrganisations,
   updateOrganisation,
 } from '../../core/organisations/organisation.service.js';
@@ -47,6 +52,69 @@ export function organisationRoutes(deps: AppDeps) {
       requireUser(c);
       return c.json({ items: await searchOrganisations(deps.core, c.req.valid('query').q ?? '') }, 200);
     },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      operationId: 'listOrganisations',
+      path: '/admin/organisations',
+      summary:
+        'The registry a page at a time by name, narrowed to names beginning with q (admins); one Query',
+      security: bearer,
+      request: { query: organisationListSchema },
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(organisation),
+            cursor: z.string().optional().describe('Send it back for the next page; absent on the last'),
+          }),
+          'A page of organisations',
+        ),
+        ...problems(400, 401, 403),
+      },
+    }),
+    async (c) => c.json(await listOrganisationsPage(deps.core, requireUser(c), c.req.valid('query')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      operationId: 'listOrganisationFlags',
+      path: '/admin/organisation-flags',
+      summary: 'Names typed on applications that the registry does not know, with the applications (admins)',
+      security: bearer,
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(
+              z.object({
+                key: z.string(),
+                name: z.string(),
+                applications: z.array(z.object({ id: z.string(), title: z.string().optional() })),
+              }),
+            ),
+          }),
+          'Flagged names',
+        ),
+        ...problems(401, 403),
+      },
+    }),
+    async (c) => c.json({ items: await listOrganisationFlags(deps.core, requireUser(c)) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      operationId: 'placeOrganisationFlag',
+      path: '/admin/organisation-flags/place',
+      summary:
+        'Place a flagged name: map it to an organisation of the registry or create one; the flagged applications then name it (admins)',
+      security: bearer,
+      request: { body: jsonBody(named(placeFlagSchema, 'PlaceFlag', 'Where a flagged name goes')) },
+      responses: {
+        200: json(organisation, 'The organisation it was placed as'),
+        ...problems(400, 401, 403, 404, 409, 415, 422),
+      },
+    }),
+    async (c) => c.json(await placeFlaggedName(deps.core, ctx(c), c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({

@@ -18,14 +18,23 @@ import {
   suggestCallAssignment,
   unassignReviewer,
 } from '../../core/reviews/assignment.service.js';
-import { declareConflict, listCallConflicts, ruleOnConflict } from '../../core/reviews/conflict.service.js';
+import {
+  declareConflict,
+  getCallConflicts,
+  listCallConflicts,
+  ruleFoundConflictAway,
+  ruleOnConflict,
+} from '../../core/reviews/conflict.service.js';
 import { getRanking } from '../../core/reviews/ranking.js';
 import {
   assignmentSchema,
   assignReviewersSchema,
   declareConflictSchema,
+  foundConflictRulingSchema,
+  foundConflictSchema,
   reviewInputSchema,
   ruleConflictSchema,
+  ruleFoundConflictSchema,
 } from '../../core/reviews/review.schema.js';
 import {
   getMyReview,
@@ -62,6 +71,23 @@ const reviewerParam = appParam.extend({
     .min(1)
     .max(128)
     .openapi({ param: { name: 'reviewerId', in: 'path' } }),
+});
+const foundConflict = named(
+  foundConflictSchema,
+  'FoundConflict',
+  'A conflict the registry finds between a reviewer or board member and an application, and its ruling',
+);
+const foundRuling = named(
+  foundConflictRulingSchema,
+  'FoundConflictRuling',
+  "The chair's ruling that a found conflict is none, with its reason",
+);
+const personParam = appParam.extend({
+  userId: z
+    .string()
+    .min(1)
+    .max(128)
+    .openapi({ param: { name: 'userId', in: 'path' } }),
 });
 const items = <T extends z.ZodType>(schema: T) => z.object({ items: z.array(schema) });
 const queuePage = z.object({
@@ -270,6 +296,41 @@ export function reviewRoutes(deps: AppDeps) {
           c.req.valid('json'),
         ),
         200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      operationId: 'listFoundConflicts',
+      path: '/calls/{callId}/found-conflicts',
+      summary:
+        "Conflicts the registry finds between the call's applications and their reviewers and the board, with rulings (chair, admins)",
+      security: bearer,
+      request: { params: callParam },
+      responses: { 200: json(items(foundConflict), 'Found conflicts'), ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => c.json({ items: (await getCallConflicts(deps.core, ctx(c), p(c, 'callId'))).found }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      operationId: 'ruleFoundConflictAway',
+      path: '/applications/{applicationId}/found-conflicts/{userId}/ruling',
+      summary: 'Rule a found conflict away with a written reason (chair, admins); recorded and audited',
+      security: bearer,
+      request: { params: personParam, body: jsonBody(ruleFoundConflictSchema) },
+      responses: { 201: json(foundRuling, 'The ruling recorded'), ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) =>
+      c.json(
+        await ruleFoundConflictAway(
+          deps.core,
+          ctx(c),
+          p(c, 'applicationId'),
+          p(c, 'userId'),
+          c.req.valid('json').reason,
+        ),
+        201,
       ),
   );
   app.openapi(
