@@ -119,8 +119,8 @@ export interface MemberRepository {
   remove(member: Member, audit: AuditEvent): Promise<void>;
   /**
    * Hands the application over in one transaction: the application with its new owner at the version read, the
-   * new owner's membership removed (it must exist), the former owner's added (absent before), the audit event.
-   * @throws AppError VERSION_CONFLICT
+   * new owner's membership removed (it must exist), the former owner's added (absent before), the audit event
+   * and the e-mail telling the new owner. @throws AppError VERSION_CONFLICT
    */
   handOver(
     application: Application,
@@ -128,6 +128,7 @@ export interface MemberRepository {
     newOwner: Member,
     formerOwner: Member,
     audit: AuditEvent,
+    outbox: readonly OutboxMessage[],
   ): Promise<void>;
 }
 

@@ -85,7 +85,7 @@ export function createMemberRepository(db: Db): MemberRepository {
         items: { member: memberGone(member) },
         audit: { entityPk: underApplication(member.applicationId), event: audit },
       }),
-    handOver: (application, expectedVersion, newOwner, formerOwner, audit) =>
+    handOver: (application, expectedVersion, newOwner, formerOwner, audit, outbox) =>
       transact(db, {
         items: {
           application: versionedPut(db, applicationItem(application), expectedVersion),
@@ -93,6 +93,7 @@ export function createMemberRepository(db: Db): MemberRepository {
           formerOwner: versionedPut(db, memberItem(formerOwner)),
         },
         audit: { entityPk: underApplication(application.id), event: audit },
+        outbox,
       }),
   };
 }

@@ -123,6 +123,17 @@ export const daMail: MailTexts<MemberMail> = {
       SIGNATURE,
     ].join('\n'),
   }),
+  'application.handed_over': ({ formerOwnerName, title }) => ({
+    subject: `Du er nu ejer af ansøgningen "${title || '(uden titel)'}"`,
+    body: [
+      'Hej',
+      '',
+      `${formerOwnerName} har overdraget ansøgningen "${title || '(uden titel)'}" til dig. Du er nu dens ejer: du kan indsende den, trække den tilbage og tage imod en bevilling.`,
+      `${formerOwnerName} er fortsat medansøger. Ansøgningen findes via linket nedenfor.`,
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
 };
 
 export const enMail: MailTexts<MemberMail> = {
@@ -133,6 +144,17 @@ export const enMail: MailTexts<MemberMail> = {
       '',
       `${inviterName} has invited you as a co-applicant on the application "${title || '(untitled)'}" to the call "${callTitleEn ?? callTitle}".`,
       'Sign in with this e-mail address and accept the invitation through the link below.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  }),
+  'application.handed_over': ({ formerOwnerName, title }) => ({
+    subject: `You now own the application "${title || '(untitled)'}"`,
+    body: [
+      'Hello',
+      '',
+      `${formerOwnerName} has handed the application "${title || '(untitled)'}" over to you. You are now its owner: you can submit it, withdraw it and accept an award.`,
+      `${formerOwnerName} stays on as a co-applicant. The application is at the link below.`,
       '',
       SIGNATURE,
     ].join('\n'),

@@ -72,6 +72,7 @@ export const da = {
     kinds: {
       'application.receipt': 'Kvittering for ansøgning',
       'application.invitation': 'Invitation som medansøger',
+      'application.handed_over': 'Ansøgning overdraget til dig',
       'application.decision': 'Afgørelse på ansøgning',
       'application.withdrawn': 'Bekræftelse af tilbagetrækning',
       'application.deadline_reminder': 'Påmindelse om ansøgningsfrist',
@@ -180,6 +181,7 @@ export const en: typeof da = {
     kinds: {
       'application.receipt': 'Application receipt',
       'application.invitation': 'Invitation to co-apply',
+      'application.handed_over': 'Application handed over to you',
       'application.decision': 'Decision on an application',
       'application.withdrawn': 'Withdrawal confirmed',
       'application.deadline_reminder': 'Application deadline reminder',

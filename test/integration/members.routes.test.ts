@@ -257,6 +257,11 @@ describe('removing, leaving, handing over', () => {
       'submitted',
     );
     expect(await auditActions(h, `APP#${draft.id}`)).toContain('application.handed_over');
+    // The new owner is told, in the same transaction as the hand-over.
+    const told = (await pendingOutbox(h)).find(
+      (m) => m.kind === 'application.handed_over' && m.case.id === draft.id,
+    );
+    expect(told).toMatchObject({ to: RESEARCHER2, link: `/applications/${draft.id}` });
   });
 });
 

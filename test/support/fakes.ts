@@ -439,7 +439,7 @@ function fakeMembers(store: FakeStore): MemberRepository {
         under(invitation.applicationId, audit),
       ),
     remove: (member, audit) => store.transact({ member: gone(member) }, under(member.applicationId, audit)),
-    handOver: (application, expectedVersion, newOwner, formerOwner, audit) =>
+    handOver: (application, expectedVersion, newOwner, formerOwner, audit, outbox) =>
       store.transact(
         {
           application: versioned(store.applications, application.id, application, expectedVersion),
@@ -451,6 +451,7 @@ function fakeMembers(store: FakeStore): MemberRepository {
           ),
         },
         under(application.id, audit),
+        outbox,
       ),
   };
 }

@@ -114,6 +114,7 @@ export function outboxMessage(
       untouchedMonths: 12,
       deleteOn: '2027-04-01',
     },
+    'application.handed_over': { formerOwnerName: 'Lise Larsen', title: 'Bevægelse i hverdagen' },
     'application.invitation': {
       inviterName: 'Lise Larsen',
       title: 'Bevægelse i hverdagen',
@@ -199,6 +200,7 @@ export function outboxMessage(
   const caseOf: Record<MailKind, { kind: OutboxMessage['case']['kind']; link: string }> = {
     'application.receipt': { kind: 'application', link: `/applications/${caseId}` },
     'application.invitation': { kind: 'application', link: `/invitations/${caseId}` },
+    'application.handed_over': { kind: 'application', link: `/applications/${caseId}` },
     'application.decision': { kind: 'application', link: `/applications/${caseId}` },
     'contribution.demand': { kind: 'party', link: `/finance/parties/${caseId}` },
     'report.reminder': { kind: 'award', link: `/awards/${caseId}` },

@@ -28,4 +28,9 @@ export interface MemberMail {
     callTitle: string;
     callTitleEn?: string;
   };
+  /** The owner handed the application over: to the new owner, who may now submit it; links to the application. */
+  'application.handed_over': {
+    formerOwnerName: string;
+    title: string;
+  };
 }

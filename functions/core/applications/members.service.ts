@@ -254,6 +254,18 @@ export async function handOverApplication(
       to: member.userId,
       version: next.version,
     }),
+    [
+      {
+        ...envelope(
+          now,
+          member.email,
+          { kind: 'application', id: application.id },
+          `/applications/${application.id}`,
+        ),
+        kind: 'application.handed_over',
+        params: { formerOwnerName: application.ownerName, title: application.title ?? '' },
+      },
+    ],
   );
   return next;
 }

@@ -231,6 +231,13 @@ async function handOverAndLeave(
       version: next.version,
       erasure: true,
     }),
+    [
+      {
+        ...envelope(now, successor.email, { kind: 'application', id: draft.id }, `/applications/${draft.id}`),
+        kind: 'application.handed_over',
+        params: { formerOwnerName: draft.ownerName, title: draft.title ?? '' },
+      },
+    ],
   );
   await deps.members.remove(
     former,
