@@ -8,6 +8,7 @@ import { createCallRepository } from './calls.repository.js';
 import type { Db } from './client.js';
 import { createDecisionRepository } from './decisions.repository.js';
 import { createDocumentRepository } from './documents.repository.js';
+import { createExportRepository } from './exports.repository.js';
 import { createFinanceRepository } from './finance.repository.js';
 import { createMemberRepository } from './members.repository.js';
 import { createMessageRepository } from './messages.repository.js';
@@ -46,6 +47,7 @@ export function createCoreDeps(db: Db, clock: Clock, files: FileStore = noFileSt
     files,
     sessions: createSessionRepository(db),
     organisations: createOrganisationRepository(db),
+    exports: createExportRepository(db),
     clock,
   };
 }

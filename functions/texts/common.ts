@@ -228,6 +228,7 @@ const ENTITY_DA: Record<EntityName, string> = {
   member: 'Medansøgeren',
   document: 'Bilaget',
   organisation: 'Organisationen',
+  export: 'Eksporten',
 };
 const ENTITY_EN: Record<EntityName, string> = {
   call: 'The call',
@@ -247,6 +248,7 @@ const ENTITY_EN: Record<EntityName, string> = {
   member: 'The co-applicant',
   document: 'The attachment',
   organisation: 'The organisation',
+  export: 'The export',
 };
 
 type SharedMessages = CommonMessages & ValidationMessages;

@@ -82,6 +82,11 @@ export const AUDIT_ACTIONS = [
   'organisation.created',
   'organisation.updated',
   'organisation.seeded',
+  'export.requested',
+  'export.started',
+  'export.ready',
+  'export.failed',
+  'export.link_issued',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

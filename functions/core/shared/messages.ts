@@ -35,7 +35,8 @@ export type EntityName =
   | 'member'
   | 'document'
   | 'case'
-  | 'organisation';
+  | 'organisation'
+  | 'export';
 
 /** A message that carries no values: its code says it all. */
 export type Plain = Record<never, never>;
