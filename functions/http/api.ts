@@ -13,6 +13,7 @@ import { boardRoutes } from './routes/board.routes.js';
 import { callRoutes } from './routes/calls.routes.js';
 import { caseRoutes } from './routes/cases.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
+import { exportRoutes } from './routes/exports.routes.js';
 import { financeRoutes } from './routes/finance.routes.js';
 import { memberRoutes } from './routes/members.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
@@ -73,6 +74,7 @@ export function apiApp(deps: AppDeps) {
     sessionRoutes,
     boardRoutes,
     organisationRoutes,
+    exportRoutes,
   ]) {
     api.route('/', routes(deps));
   }

@@ -10,6 +10,7 @@ import * as calls from './calls.js';
 import * as cases from './cases.js';
 import * as common from './common.js';
 import * as documents from './documents.js';
+import * as exportTexts from './exports.js';
 import * as finance from './finance.js';
 import type { Lang } from './lang.js';
 import * as members from './members.js';
@@ -44,6 +45,7 @@ const da = {
   ...privacy.da,
   ...sessions.da,
   ...organisations.da,
+  ...exportTexts.da,
 };
 
 export type Texts = typeof da;
@@ -65,6 +67,7 @@ const en: Texts = {
   ...privacy.en,
   ...sessions.en,
   ...organisations.en,
+  ...exportTexts.en,
 };
 
 export const texts: Record<Lang, Texts> = { da, en };
