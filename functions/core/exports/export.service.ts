@@ -430,7 +430,7 @@ export async function gatherPerson(deps: CoreDeps, userId: string): Promise<Expo
     ...reviews.map((r) => ({ kind: 'application' as const, id: r.applicationId })),
   ];
   const unique = [...new Map(cases.map((c) => [c.id, c])).values()];
-  const events = await deps.exports.eventsByActor(userId, unique);
+  const events = (await deps.exports.eventsByActor(userId, unique)).sort((a, b) => a.at.localeCompare(b.at));
   const now = deps.clock.now().toISOString();
   const parts: ExportPart[] = [
     { path: 'profile.json', kind: 'profile', date: now, content: { type: 'json', value: profile } },
