@@ -19,6 +19,7 @@ import { callRoutes } from './calls/calls.routes.js';
 import { caseRecordRoutes } from './cases/case-record.routes.js';
 import { ErrorPage } from './components/error-page.js';
 import { documentRoutes } from './documents/documents.routes.js';
+import { exportRoutes } from './exports/exports.routes.js';
 import { financeRoutes } from './finance/finance.routes.js';
 import { partyRoutes } from './finance/parties.routes.js';
 import { IMPORT_PATH } from './finance/populations.routes.js';
@@ -102,6 +103,7 @@ export function webRoutes(deps: AppDeps) {
   web.route('/parties', partyRoutes(deps));
   web.route('/', messageRoutes(deps));
   web.route('/admin', caseRecordRoutes(deps));
+  web.route('/', exportRoutes(deps));
 
   web.notFound((c) =>
     page(c, texts[c.get('lang')].error.notFound, <ErrorPage lang={c.get('lang')} status={404} />, 404),

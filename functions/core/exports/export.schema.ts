@@ -35,6 +35,9 @@ export const exportJobSchema = z.object({
 });
 export type ExportJob = z.infer<typeof exportJobSchema>;
 
+/** Asking for an export takes no fields (the web form is a button; the API has no body). */
+export const exportRequestSchema = z.strictObject({});
+
 /** The id in a path: a UUID, nothing else reaches the store. */
 export const exportIdSchema = z.uuid();
 

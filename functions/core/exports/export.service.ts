@@ -224,12 +224,16 @@ const hasBytes = (d: Document): boolean =>
   d.completedAt !== undefined && d.status !== 'rejected' && d.status !== 'infected';
 
 const documentParts = (documents: readonly Document[], folder: string): ExportPart[] =>
-  documents.filter(hasBytes).map((d, i) => ({
-    path: `${folder}/${String(i + 1).padStart(3, '0')}-${safeName(d.fileName)}`,
-    kind: 'document',
-    date: d.completedAt ?? d.createdAt,
-    content: { type: 'file', objectKey: d.objectKey },
-  }));
+  documents
+    .filter(hasBytes)
+    // In the order they were completed, then by name: the same ZIP paths however the store lists them.
+    .sort((a, b) => `${a.completedAt}#${a.fileName}`.localeCompare(`${b.completedAt}#${b.fileName}`))
+    .map((d, i) => ({
+      path: `${folder}/${String(i + 1).padStart(3, '0')}-${safeName(d.fileName)}`,
+      kind: 'document',
+      date: d.completedAt ?? d.createdAt,
+      content: { type: 'file', objectKey: d.objectKey },
+    }));
 
 const messageParts = (messages: readonly StoredMessage[]): ExportPart[] =>
   messages.map((m, i) => ({
