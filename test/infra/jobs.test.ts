@@ -282,8 +282,12 @@ describe('FimJobs: cdk-nag', () => {
     const acks = acknowledgements(fim.jobsStack);
     expect(acks.map((a) => `${a.id} at ${a.path}`).sort()).toEqual([
       'AwsSolutions-IAM5[Resource::*] at FimJobs/CloseCallsFunction/Role',
+      'AwsSolutions-IAM5[Resource::*] at FimJobs/ExportWorkerFunction/Role',
       'AwsSolutions-IAM5[Resource::*] at FimJobs/RemindersFunction/Role',
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::fim-documents-111111111111-eu-north-1/documents/*] at FimJobs/ExportWorkerFunction/Role',
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::fim-documents-111111111111-eu-north-1/exports/*] at FimJobs/ExportWorkerFunction/Role',
       'AwsSolutions-SQS3 at FimJobs/CloseCallsDlq',
+      'AwsSolutions-SQS3 at FimJobs/ExportDlq',
       'AwsSolutions-SQS3 at FimJobs/RemindersDlq',
     ]);
     for (const ack of acks) expect(ack.reason.length).toBeGreaterThan(60);
