@@ -137,8 +137,9 @@ describe('FimAlarms: the one topic', () => {
 describe('alarms', () => {
   it('all go to the one topic, in alarm and back to OK, above their threshold in one 5-minute period', () => {
     const alarms = alarmsOf(fim);
-    // FimData 1 + 3 (the audit archiver), FimApi 3, FimJobs 2 × 3, FimMessages 4 + 3 × 2, FimDocuments 3.
-    expect(alarms).toHaveLength(26);
+    // FimData 1 + 3 (the audit archiver), FimApi 3, FimJobs 3 × 3 (closer, reminders, export worker),
+    // FimMessages 4 + 3 × 2, FimDocuments 3.
+    expect(alarms).toHaveLength(29);
     for (const alarm of alarms) {
       const topic =
         alarm.stack === 'FimAlarms'
@@ -176,7 +177,7 @@ describe('alarms', () => {
 
   it('watch every function’s errors and throttles', () => {
     const functions = fim.app.node.findAll().filter((c): c is AppFunction => c instanceof AppFunction);
-    expect(functions).toHaveLength(8);
+    expect(functions).toHaveLength(9);
     const alarms = alarmsOf(fim);
     for (const fn of functions) {
       const stack = Stack.of(fn).node.id;
@@ -195,7 +196,7 @@ describe('alarms', () => {
 
   it('watch every queue (each is a dead-letter queue) from its first visible message', () => {
     const queues = fim.app.node.findAll().filter((c): c is Queue => c instanceof Queue);
-    expect(queues).toHaveLength(5);
+    expect(queues).toHaveLength(6);
     const alarms = alarmsOf(fim);
     for (const queue of queues) {
       expect(alarms, queue.node.path).toContainEqual(
@@ -234,7 +235,7 @@ describe('alarms', () => {
 
   it('without mail: no SES alarms, and the rest as before', () => {
     const alarms = alarmsOf(appWithout({}));
-    expect(alarms).toHaveLength(16);
+    expect(alarms).toHaveLength(19);
     expect(alarms.filter((a) => a.Namespace === 'AWS/SES')).toEqual([]);
   });
 });

@@ -83,10 +83,11 @@ const JOBS = [
 ] as const;
 
 describe('FimJobs: the functions', () => {
-  it('are two: Node.js 24 on ARM, 60 s, 512 MB, TABLE_NAME from FimData', () => {
+  it('are two scheduled (Node.js 24 on ARM, 60 s, 512 MB, TABLE_NAME from FimData) and the export worker', () => {
     expect(fim.jobsStack.account).toBe(ACCOUNT);
     expect(fim.jobsStack.region).toBe(REGION);
-    jobs.resourceCountIs('AWS::Lambda::Function', 2);
+    // The third is the export worker (test/infra/exports.test.ts).
+    jobs.resourceCountIs('AWS::Lambda::Function', 3);
     for (const job of JOBS) {
       jobs.hasResourceProperties('AWS::Lambda::Function', {
         ...functionDefaults({ memoryMb: 512, timeout: 60, logGroup: { Ref: job.ids().logs } }),
@@ -226,7 +227,8 @@ describe('FimJobs: dead-letter queues and alarms', () => {
   it.each(JOBS)(
     '$name’s keeps failed runs 14 days, encrypted with SQS-managed keys, over TLS only',
     (job) => {
-      jobs.resourceCountIs('AWS::SQS::Queue', 2);
+      // The third is the export worker's (test/infra/exports.test.ts).
+      jobs.resourceCountIs('AWS::SQS::Queue', 3);
       jobs.hasResourceProperties('AWS::SQS::Queue', {
         SqsManagedSseEnabled: true,
         MessageRetentionPeriod: 14 * 24 * 60 * 60,
@@ -250,7 +252,8 @@ describe('FimJobs: dead-letter queues and alarms', () => {
 
   it('raise an alarm as soon as a message is visible in a DLQ; each function has its errors and throttles alarms', () => {
     // What they watch and where they go: test/infra/alarms.test.ts.
-    jobs.resourceCountIs('AWS::CloudWatch::Alarm', 6);
+    // Three each: the closer, the reminders and the export worker (test/infra/exports.test.ts).
+    jobs.resourceCountIs('AWS::CloudWatch::Alarm', 9);
     const alarms = Object.values(jobs.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
     for (const job of JOBS) {
       const alarm = alarms.find((a) => a.Dimensions?.[0]?.Value?.['Fn::GetAtt']?.[0] === job.ids().dlq);
