@@ -116,6 +116,9 @@ describe('GET /api/openapi.json', () => {
       'DELETE /applications/{applicationId}/documents/{documentId}': 'deleteDocument',
       'GET /documents/{documentId}/download': 'downloadDocument',
       'GET /cases/{kind}/{id}/events': 'listCaseEvents',
+      'POST /cases/application/{applicationId}/export': 'requestCaseExport',
+      'POST /me/data-export': 'requestPersonalDataExport',
+      'GET /exports/{exportId}': 'getExport',
     });
     // The contract's field names, straight from the schemas the routes validate with.
     const input = doc.components.schemas.CallInput;
