@@ -28,6 +28,7 @@ import {
   EXPORTS_PREFIX,
   exportsObjectArn,
 } from './documents-stack.js';
+import { STREAM_ACTIONS } from './messages-stack.js';
 
 export const CLOSE_CALLS_ENTRY = fileURLToPath(
   new URL('../../functions/handlers/close-calls.handler.ts', import.meta.url),
@@ -56,14 +57,6 @@ export const EXPORT_STREAM = {
   retryAttempts: 2,
   maxRecordAge: Duration.hours(1),
 } as const;
-
-/** What Lambda needs to read the table's stream (as the mail sender's, on the stream only). */
-const STREAM_READ = [
-  'dynamodb:DescribeStream',
-  'dynamodb:GetRecords',
-  'dynamodb:GetShardIterator',
-  'dynamodb:ListStreams',
-];
 
 /**
  * How the closer runs. Every minute, on the minute (no flexible window: a call closes within a minute of its
@@ -246,7 +239,7 @@ export class JobsStack extends Stack {
       filters: [FilterCriteria.filter(EXPORT_INSERT_FILTER)],
     });
     fn.role.addToPolicy(
-      new PolicyStatement({ effect: Effect.ALLOW, actions: STREAM_READ, resources: [streamArn] }),
+      new PolicyStatement({ effect: Effect.ALLOW, actions: STREAM_ACTIONS, resources: [streamArn] }),
     );
     deadLetterQueue.grantSendMessages(fn.role);
     const deadLetterAlarm = createDeadLetterAlarm(

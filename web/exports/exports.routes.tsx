@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { exportRequestSchema } from '../../functions/core/exports/export.schema.js';
+import { type ExportJob, exportRequestSchema } from '../../functions/core/exports/export.schema.js';
 import {
   readExport,
   requestCaseExport,
@@ -8,7 +8,7 @@ import {
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
 import { Errors } from '../components/fields.js';
-import { formAction } from '../form-action.js';
+import { type FormCall, formAction } from '../form-action.js';
 import { page, webCtx } from '../render.js';
 import { ExportStatusPage, exportPath, MyDataExportPage } from './exports.page.js';
 
@@ -19,13 +19,13 @@ import { ExportStatusPage, exportPath, MyDataExportPage } from './exports.page.j
 export function exportRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
 
-  app.post(
-    '/admin/cases/application/:id/export',
+  /** A form that asks for an export (a button: no fields) and goes on to its status page. */
+  const askFor = (run: (form: FormCall<Record<string, never>>) => Promise<ExportJob>) =>
     formAction({
       values: () => ({}),
       input: () => ({}),
       schema: exportRequestSchema,
-      run: (_input, { c, ctx }) => requestCaseExport(deps.core, ctx, c.req.param('id') ?? ''),
+      run: (_input, form) => run(form),
       done: (job) => exportPath(job.id),
       render: (c, state) =>
         page(
@@ -34,7 +34,11 @@ export function exportRoutes(deps: AppDeps) {
           <MyDataExportPage lang={c.get('lang')} errors={state.errors} />,
           state.status,
         ),
-    }),
+    });
+
+  app.post(
+    '/admin/cases/application/:id/export',
+    askFor(({ c, ctx }) => requestCaseExport(deps.core, ctx, c.req.param('id') ?? '')),
   );
 
   app.get('/me/data-export', (c) => {
@@ -48,20 +52,7 @@ export function exportRoutes(deps: AppDeps) {
 
   app.post(
     '/me/data-export',
-    formAction({
-      values: () => ({}),
-      input: () => ({}),
-      schema: exportRequestSchema,
-      run: (_input, { ctx }) => requestPersonalExport(deps.core, ctx),
-      done: (job) => exportPath(job.id),
-      render: (c, state) =>
-        page(
-          c,
-          texts[c.get('lang')].exports.myDataTitle,
-          <MyDataExportPage lang={c.get('lang')} errors={state.errors} />,
-          state.status,
-        ),
-    }),
+    askFor(({ ctx }) => requestPersonalExport(deps.core, ctx)),
   );
 
   app.get('/exports/:id', async (c) => {
