@@ -105,6 +105,7 @@ export interface ExportBundle {
 /** A file name safe inside the ZIP: letters, digits, dot, dash and underscore. */
 export const safeName = (name: string): string =>
   name
+    .replace(/[æÆøØåÅ]/g, (c) => ({ æ: 'ae', Æ: 'Ae', ø: 'oe', Ø: 'Oe', å: 'aa', Å: 'Aa' })[c] ?? '_')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9._-]+/g, '_')
