@@ -141,10 +141,12 @@ export function buildApp(options: BuildAppOptions = {}): FimApp {
   // Scheduled jobs in a stack of their own: deployed, rolled back or paused without touching the API.
   const jobsStack = new JobsStack(app, 'FimJobs', {
     env,
-    description: 'FIM grant pool platform: scheduled jobs (the call closer, the daily reminders)',
+    description:
+      'FIM grant pool platform: scheduled jobs (the call closer, the daily reminders), the export worker',
     table: dataStack.table,
     auditTable: dataStack.auditTable,
     alarmTopic,
+    siteUrl: contextString(app, 'siteUrl') ?? apiStack.publicUrl,
   });
   const closedYears = contextString(app, 'retentionClosedYears');
   if (closedYears) {

@@ -20,6 +20,7 @@ import { caseRecordRoutes } from './cases/case-record.routes.js';
 import { ErrorPage } from './components/error-page.js';
 import { documentRoutes } from './documents/documents.routes.js';
 import { erasureAdminRoutes, myDataRoutes } from './erasure/erasure.routes.js';
+import { exportRoutes } from './exports/exports.routes.js';
 import { financeRoutes } from './finance/finance.routes.js';
 import { partyRoutes } from './finance/parties.routes.js';
 import { IMPORT_PATH } from './finance/populations.routes.js';
@@ -116,6 +117,7 @@ export function webRoutes(deps: AppDeps) {
   web.route('/', myDataRoutes(deps));
   web.route('/admin', erasureAdminRoutes(deps));
   web.route('/admin', organisationAdminRoutes(deps));
+  web.route('/', exportRoutes(deps));
 
   web.notFound(notFoundPage);
 

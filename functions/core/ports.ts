@@ -1,12 +1,13 @@
 import type { Application, ApplicationStatus } from './applications/application.schema.js';
 import type { Invitation, Member } from './applications/members.schema.js';
-import type { AuditEvent, OutboxMessage } from './audit/audit.js';
+import type { AuditEvent, MessageCase, OutboxMessage } from './audit/audit.js';
 import type { Principal } from './auth/principal.js';
 import type { Call, CallStatus } from './calls/call.schema.js';
 import type { ErasureRecord, RetentionRun } from './cases/erasure.values.js';
 import type { Meeting } from './decisions/decision.schema.js';
 import type { MinutesVersion } from './decisions/minutes.schema.js';
 import type { Document } from './documents/document.schema.js';
+import type { ExportBundle, ExportJob } from './exports/export.schema.js';
 import type { Award } from './finance/award.schema.js';
 import type { DayMovement } from './finance/balances.js';
 import type {
@@ -659,6 +660,29 @@ export interface IdentityDirectory {
   disableUser(userId: string): Promise<void>;
 }
 
+/** Exports (aktindsigt, "Mine data"): the `EXPORT#<id>` items and the events of a person (exports/). */
+export interface ExportRepository {
+  get(id: string): Promise<ExportJob | undefined>;
+  /** Writes a new export (absent before) with its audit event. */
+  create(job: ExportJob, audit: AuditEvent): Promise<void>;
+  /** Writes at the version read, with its audit event. @throws AppError VERSION_CONFLICT */
+  save(job: ExportJob, expectedVersion: number, audit: AuditEvent): Promise<void>;
+  /** Exports waiting to be built, oldest first, at most `limit` (index partition `EXPORTS#queued`). */
+  listQueued(limit: number): Promise<ExportJob[]>;
+  /** Adds the event that a download link was handed out, alone in its transaction. */
+  recordLink(job: ExportJob, audit: AuditEvent): Promise<void>;
+  /**
+   * The events naming `userId` as actor, in the record of the person and of each case given (one Query per
+   * partition, filtered by actor in DynamoDB), oldest first within each.
+   */
+  eventsByActor(userId: string, cases: readonly MessageCase[]): Promise<AuditEvent[]>;
+}
+
+/** Streams an export's parts as one ZIP into the file store under `key`: functions/exports. */
+export interface ExportWriter {
+  write(key: string, bundle: ExportBundle): Promise<{ sha256: string; sizeBytes: number }>;
+}
+
 export interface CoreDeps {
   caseRecord: CaseRecordRepository;
   erasures: ErasureRepository;
@@ -683,6 +707,7 @@ export interface CoreDeps {
   sessions: SessionRepository;
   organisations: OrganisationRepository;
   conflictRulings: ConflictRulingRepository;
+  exports: ExportRepository;
   clock: Clock;
 }
 

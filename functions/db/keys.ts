@@ -295,6 +295,13 @@ export const keys = {
 
   /** A reminder queued once (`deadline-7#<applicationId>`, `acceptance#<applicationId>`, …). */
   reminder: (marker: string) => ({ pk: `REMINDER#${marker}`, sk: 'REMINDER' }),
+  /** An export (aktindsigt, "Mine data"); the queued ones in one index partition, oldest first: the worker's drain. */
+  export: (id: string) => ({ pk: `EXPORT#${id}`, sk: 'EXPORT' }),
+  exportByStatus: (status: string, createdAt: string, id: string) => ({
+    gsi1pk: `EXPORTS#${status}`,
+    gsi1sk: `${createdAt}#${id}`,
+  }),
+  exportsWithStatus: (status: string) => `EXPORTS#${status}`,
 } as const;
 
 /** The partition of a case's record, by what a message concerns: its sender's audit events are kept there. */

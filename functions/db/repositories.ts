@@ -9,6 +9,7 @@ import type { Db } from './client.js';
 import { createDecisionRepository } from './decisions.repository.js';
 import { createDocumentRepository } from './documents.repository.js';
 import { createErasureRepository } from './erasure.repository.js';
+import { createExportRepository } from './exports.repository.js';
 import { createFinanceRepository } from './finance.repository.js';
 import { createMemberRepository } from './members.repository.js';
 import { createMessageRepository } from './messages.repository.js';
@@ -49,6 +50,7 @@ export function createCoreDeps(db: Db, clock: Clock, files: FileStore = noFileSt
     sessions: createSessionRepository(db),
     organisations: createOrganisationRepository(db),
     conflictRulings: createConflictRulingRepository(db),
+    exports: createExportRepository(db),
     clock,
   };
 }

@@ -14,6 +14,7 @@ import { callRoutes } from './routes/calls.routes.js';
 import { caseRoutes } from './routes/cases.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { erasureRoutes } from './routes/erasure.routes.js';
+import { exportRoutes } from './routes/exports.routes.js';
 import { financeRoutes } from './routes/finance.routes.js';
 import { memberRoutes } from './routes/members.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
@@ -75,6 +76,7 @@ export function apiApp(deps: AppDeps) {
     boardRoutes,
     organisationRoutes,
     erasureRoutes,
+    exportRoutes,
   ]) {
     api.route('/', routes(deps));
   }

@@ -4,6 +4,7 @@ import { SCHEDULER } from '../core/auth/system.js';
 import { closeDueCalls } from '../core/calls/call.service.js';
 import { retentionSchedule } from '../core/cases/retention.js';
 import { runRetention } from '../core/cases/retention.service.js';
+import { drainExports } from '../core/exports/export.service.js';
 import { queueReportReminders } from '../core/finance/report.service.js';
 import { queueReminders } from '../core/messages/reminders.service.js';
 import { drainOutbox } from '../core/messages/sender.service.js';
@@ -11,6 +12,8 @@ import { systemClock } from '../core/shared/time.js';
 import { backfill } from '../db/backfill.js';
 import { createDb, pingDb } from '../db/client.js';
 import { createCoreDeps } from '../db/repositories.js';
+import { createZipWriter } from '../exports/zip-writer.js';
+import { s3ObjectStreams } from '../files/object-streams.js';
 import { s3Files } from '../files/s3-files.js';
 import { createLocalTokens } from '../http/auth/tokens.js';
 import { smtpMailer, smtpReady } from '../mail/smtp-mailer.js';
@@ -220,6 +223,27 @@ async function main(): Promise<void> {
       });
   };
   if (!exiting) remind();
+  // The exports (aktindsigt, "Mine data"): the same builder as the stream-fed Lambda in AWS, draining the queued
+  // ones 3 s after each drain ended, into s3rver's bucket under exports/.
+  const writer = createZipWriter({
+    objects: s3ObjectStreams({ bucket: s3.bucket, endpoint: s3.endpoint }),
+    siteUrl,
+    from: process.env.MAIL_FROM ?? 'FIM <noreply@fim.local>',
+  });
+  let exporter: NodeJS.Timeout | undefined;
+  let exporting: Promise<unknown> = Promise.resolve();
+  undo.push(() => {
+    clearTimeout(exporter);
+    return exporting;
+  });
+  const exportDue = () => {
+    exporting = drainExports(core, writer)
+      .catch((error: unknown) => console.error('Building the exports failed', error))
+      .finally(() => {
+        if (!exiting) exporter = setTimeout(exportDue, DRAIN_EVERY_MS);
+      });
+  };
+  if (!exiting) exportDue();
 }
 
 main().catch((error: unknown) => {

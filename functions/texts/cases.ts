@@ -83,6 +83,11 @@ const EVENTS_DA: Record<AuditAction, string> = {
   'organisation.updated': 'En organisation blev ændret i registret',
   'organisation.seeded': 'Registret blev udfyldt med demodata',
   'organisation.placed': 'Sekretariatet placerede et nyt organisationsnavn i registret',
+  'export.requested': 'En eksport blev bestilt',
+  'export.started': 'Eksporten blev påbegyndt',
+  'export.ready': 'Eksporten blev færdig (ZIP med kontrolsum)',
+  'export.failed': 'Eksporten mislykkedes',
+  'export.link_issued': 'Et downloadlink til eksporten blev udleveret',
   'session.started': 'Personen loggede ind',
   'session.ended': 'Personens session blev afsluttet',
 };
@@ -163,6 +168,11 @@ const EVENTS_EN: typeof EVENTS_DA = {
   'organisation.updated': 'An organisation was changed in the registry',
   'organisation.seeded': 'The registry was seeded with demo data',
   'organisation.placed': 'The secretariat placed a new organisation name in the registry',
+  'export.requested': 'An export was requested',
+  'export.started': 'The export was started',
+  'export.ready': 'The export was finished (ZIP with checksum)',
+  'export.failed': 'The export failed',
+  'export.link_issued': 'A download link to the export was handed out',
   'session.started': 'The person signed in',
   'session.ended': 'The person’s session was ended',
 };

@@ -229,6 +229,7 @@ const ENTITY_DA: Record<EntityName, string> = {
   document: 'Bilaget',
   organisation: 'Organisationen',
   conflict: 'Inhabiliteten',
+  export: 'Eksporten',
 };
 const ENTITY_EN: Record<EntityName, string> = {
   call: 'The call',
@@ -249,6 +250,7 @@ const ENTITY_EN: Record<EntityName, string> = {
   document: 'The attachment',
   organisation: 'The organisation',
   conflict: 'The conflict of interest',
+  export: 'The export',
 };
 
 type SharedMessages = CommonMessages & ValidationMessages;

@@ -11,6 +11,7 @@ import * as cases from './cases.js';
 import * as common from './common.js';
 import * as documents from './documents.js';
 import * as erasure from './erasure.js';
+import * as exportTexts from './exports.js';
 import * as finance from './finance.js';
 import type { Lang } from './lang.js';
 import * as members from './members.js';
@@ -46,6 +47,7 @@ const da = {
   ...sessions.da,
   ...organisations.da,
   ...erasure.da,
+  ...exportTexts.da,
 };
 
 export type Texts = typeof da;
@@ -68,6 +70,7 @@ const en: Texts = {
   ...sessions.en,
   ...organisations.en,
   ...erasure.en,
+  ...exportTexts.en,
 };
 
 export const texts: Record<Lang, Texts> = { da, en };

@@ -42,7 +42,7 @@ import { PUBLIC_API_ROUTES } from '../../functions/http/public-routes.js';
 import { ALARM_PERIOD, alarmToTopic, functionAlarms } from '../constructs/alarm.js';
 import { AppFunction } from '../constructs/app-function.js';
 import { AppDistribution } from '../constructs/distribution.js';
-import { documentsBucketName, documentsObjectArn } from './documents-stack.js';
+import { documentsBucketName, documentsObjectArn, exportsObjectArn } from './documents-stack.js';
 
 /** The Cognito groups are the app's roles (functions/core/auth/principal.ts), so the two cannot drift. */
 export const USER_GROUPS = ROLES;
@@ -240,6 +240,18 @@ export class ApiStack extends Stack {
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${documentsBucketName(this)}/documents/*]`,
       reason:
         'The applications’ documents: any object under the documents prefix of the one documents bucket.',
+    });
+    // Exports: signs the presigned GET of a ready ZIP (aktindsigt, "Mine data"), under the exports prefix only.
+    this.apiFunction.role.addToPolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [exportsObjectArn(this)],
+      }),
+    );
+    Validations.of(this.apiFunction.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${documentsBucketName(this)}/exports/*]`,
+      reason:
+        'The exports’ ZIPs: signs a download link to any export under the exports prefix, GetObject only.',
     });
 
     const integration = new HttpLambdaIntegration('ApiIntegration', this.apiFunction.function);

@@ -36,6 +36,10 @@ export const SCAN_RESULT_ENTRY = fileURLToPath(
 /** Where every document's bytes are kept in the bucket (functions/core/documents `objectKeyOf`). */
 export const DOCUMENTS_PREFIX = 'documents/';
 
+/** Where the exports' ZIPs are kept (functions/core/exports `exportObjectKey`), and for how long. */
+export const EXPORTS_PREFIX = 'exports/';
+export const EXPORTS_EXPIRE_AFTER = Duration.days(7);
+
 /**
  * The documents bucket's name, the same in every stack that needs it (FimApi signs uploads for it, FimDocuments
  * makes it): derived from the account and region, so FimApi needs no reference to FimDocuments, which needs
@@ -46,6 +50,10 @@ export const documentsBucketName = (stack: Stack): string => `fim-documents-${st
 /** The documents' object ARN pattern (the prefix only). */
 export const documentsObjectArn = (stack: Stack): string =>
   `arn:${Aws.PARTITION}:s3:::${documentsBucketName(stack)}/${DOCUMENTS_PREFIX}*`;
+
+/** The exports' object ARN pattern (the prefix only). */
+export const exportsObjectArn = (stack: Stack): string =>
+  `arn:${Aws.PARTITION}:s3:::${documentsBucketName(stack)}/${EXPORTS_PREFIX}*`;
 
 /** What GuardDuty's scan result event looks like to the rule (detail-type and source). */
 export const SCAN_RESULT_DETAIL_TYPE = 'GuardDuty Malware Protection Object Scan Result';
@@ -104,6 +112,13 @@ export class DocumentsStack extends Stack {
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
         // A replaced or deleted document is kept 30 days (undo, investigation), then gone.
         { noncurrentVersionExpiration: Duration.days(30) },
+        // An export (aktindsigt, "Mine data") is a copy made to hand out: gone after a week, versions a day after.
+        {
+          id: 'ExpireExports',
+          prefix: EXPORTS_PREFIX,
+          expiration: EXPORTS_EXPIRE_AFTER,
+          noncurrentVersionExpiration: Duration.days(1),
+        },
       ],
       cors: [
         {

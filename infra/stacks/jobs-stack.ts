@@ -10,7 +10,9 @@ import {
 } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Schedule } from 'aws-cdk-lib/aws-scheduler';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
@@ -19,7 +21,14 @@ import { deadLetterAlarm as createDeadLetterAlarm, functionAlarms } from '../con
 import { AppFunction } from '../constructs/app-function.js';
 import { deadLetterQueue as createDeadLetterQueue } from '../constructs/dead-letter-queue.js';
 import { type ScheduledRun, scheduleRun, schedulerRole } from '../constructs/schedule.js';
-import { documentsBucketName, documentsObjectArn } from './documents-stack.js';
+import {
+  DOCUMENTS_PREFIX,
+  documentsBucketName,
+  documentsObjectArn,
+  EXPORTS_PREFIX,
+  exportsObjectArn,
+} from './documents-stack.js';
+import { STREAM_ACTIONS } from './messages-stack.js';
 
 export const CLOSE_CALLS_ENTRY = fileURLToPath(
   new URL('../../functions/handlers/close-calls.handler.ts', import.meta.url),
@@ -27,6 +36,27 @@ export const CLOSE_CALLS_ENTRY = fileURLToPath(
 export const REMINDERS_ENTRY = fileURLToPath(
   new URL('../../functions/handlers/reminders.handler.ts', import.meta.url),
 );
+export const EXPORT_WORKER_ENTRY = fileURLToPath(
+  new URL('../../functions/handlers/export-worker.handler.ts', import.meta.url),
+);
+
+/** Only inserted export items reach the worker (asked for: queued); every other write to the table is left out. */
+export const EXPORT_INSERT_FILTER = {
+  eventName: FilterRule.isEqual('INSERT'),
+  dynamodb: {
+    NewImage: { entity: { S: FilterRule.isEqual('export') }, status: { S: FilterRule.isEqual('queued') } },
+  },
+};
+
+/**
+ * How the export worker reads the stream: one export a batch (a ZIP of a case with many documents takes
+ * minutes), tried three times within an hour, then parked in its dead-letter queue (the item says failed).
+ */
+export const EXPORT_STREAM = {
+  batchSize: 1,
+  retryAttempts: 2,
+  maxRecordAge: Duration.hours(1),
+} as const;
 
 /**
  * How the closer runs. Every minute, on the minute (no flexible window: a call closes within a minute of its
@@ -77,6 +107,17 @@ export interface JobsStackProps extends StackProps {
   readonly retentionEntry?: string;
   /** Where the jobs' alarms go (FimAlarms). */
   readonly alarmTopic: ITopic;
+  /** The site's address: the links of the messages an export holds (as the mail sender composes them). */
+  readonly siteUrl: string;
+  /** @default functions/handlers/export-worker.handler.ts */
+  readonly exportWorkerEntry?: string;
+}
+
+/** The export worker: its function, the stream mapping's dead-letter queue and alarms. */
+export interface ExportWorker {
+  readonly fn: AppFunction;
+  readonly deadLetterQueue: Queue;
+  readonly deadLetterAlarm: Alarm;
 }
 
 /** One scheduled job: its function, the schedule that runs it, and where its failed runs go, with an alarm. */
@@ -110,6 +151,7 @@ export class JobsStack extends Stack {
   readonly deadLetterAlarm: Alarm;
   readonly reminders: ScheduledJob;
   readonly retention: ScheduledJob;
+  readonly exports: ExportWorker;
   private readonly table: ITable;
   private readonly auditTable: ITable;
   private readonly alarmTopic: ITopic;
@@ -180,6 +222,81 @@ export class JobsStack extends Stack {
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${documentsBucketName(this)}/documents/*]`,
       reason: 'The retention job deletes the documents of drafts it deletes and of cases it anonymises.',
     });
+    this.exports = this.exportWorker(props);
+  }
+
+  /**
+   * The exports (aktindsigt, "Mine data"; docs/cases.md): the table's stream hands each new export item to the
+   * worker (no queue client to call from the API, and the item and its hand-over cannot drift: asking writes
+   * one item, the stream delivers it), which streams the ZIP into the documents bucket under `exports/` (a
+   * lifecycle rule expires them, FimDocuments). Failed records go to `ExportDlq`, with an alarm.
+   */
+  private exportWorker(props: JobsStackProps): ExportWorker {
+    const deadLetterQueue = createDeadLetterQueue(this, 'ExportDlq', 'of the export worker’s stream records');
+    const bucket = documentsBucketName(this);
+    const fn = new AppFunction(this, 'ExportWorkerFunction', {
+      entry: props.exportWorkerEntry ?? EXPORT_WORKER_ENTRY,
+      description: 'FIM: builds the exports (aktindsigt, "Mine data") as one ZIP in the documents bucket',
+      environment: { DOCUMENTS_BUCKET: bucket, SITE_URL: props.siteUrl },
+      // A case with many documents: each is streamed from S3 into the ZIP and on into a multipart upload.
+      timeout: Duration.minutes(15),
+      memorySize: 1024,
+    });
+    fn.bindTable(this.table, 'readWrite');
+    fn.bindAuditTable(this.auditTable);
+    // Reads the documents; writes (multipart) and reads the exports. Nothing else of the bucket.
+    fn.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:GetObject'],
+        resources: [documentsObjectArn(this)],
+      }),
+    );
+    fn.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload'],
+        resources: [exportsObjectArn(this)],
+      }),
+    );
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${bucket}/${DOCUMENTS_PREFIX}*]`,
+      reason:
+        'Reads the documents of the case or person exported: any object under the documents prefix, GetObject only.',
+    });
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${bucket}/${EXPORTS_PREFIX}*]`,
+      reason: 'Writes each export’s ZIP (a multipart upload) under the exports prefix, whose objects expire.',
+    });
+    const streamArn = this.table.tableStreamArn;
+    if (!streamArn) throw new Error('The table has no stream: the export worker is fed by it (DataStack)');
+    fn.function.addEventSourceMapping('ExportStream', {
+      eventSourceArn: streamArn,
+      startingPosition: StartingPosition.LATEST,
+      ...EXPORT_STREAM,
+      reportBatchItemFailures: true,
+      onFailure: new SqsDlq(deadLetterQueue),
+      filters: [FilterCriteria.filter(EXPORT_INSERT_FILTER)],
+    });
+    fn.role.addToPolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions: STREAM_ACTIONS, resources: [streamArn] }),
+    );
+    deadLetterQueue.grantSendMessages(fn.role);
+    const deadLetterAlarm = createDeadLetterAlarm(
+      this,
+      'ExportDlqAlarm',
+      this.alarmTopic,
+      deadLetterQueue,
+      'FIM exports: an export could not be built and its record was parked in the dead-letter queue ' +
+        '(docs/cases.md, "Exports"). The export shows as failed; the person may ask again.',
+    );
+    functionAlarms(this, fn, this.alarmTopic, 'the export worker');
+    new CfnOutput(this, 'ExportDlqUrl', {
+      value: deadLetterQueue.queueUrl,
+      description: 'Dead-letter queue of the export worker',
+    });
+    new CfnOutput(this, 'ExportWorkerFunctionName', { value: fn.function.functionName });
+    return { fn, deadLetterQueue, deadLetterAlarm };
   }
 
   /**

@@ -6,10 +6,6 @@
  * Run: npm run bench (BENCH_RUNS=3 for a quicker run).
  */
 
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createDraft } from '../../functions/core/applications/application.service.js';
 import type { Principal } from '../../functions/core/auth/principal.js';
@@ -18,77 +14,14 @@ import { createCall, openCall } from '../../functions/core/calls/call.service.js
 import { systemClock } from '../../functions/core/shared/time.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
 import { createS3Client, s3Files } from '../../functions/files/s3-files.js';
-import { freePort } from '../../functions/local/dynamodb-local.js';
-import { corsXml, LOCAL_BUCKET } from '../../functions/local/s3.js';
+import { LOCAL_BUCKET } from '../../functions/local/s3.js';
 import { DEMO_USERS } from '../../functions/local/seed.js';
 import { pdf, postToStore } from '../support/documents.js';
 import { callBody } from '../support/fixtures.js';
-import { benchApp, percentiles, runBench } from './support.js';
+import { benchApp, peakMemory, percentiles, runBench, startS3Child } from './support.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZE = 20 * 1024 * 1024;
-
-async function startS3Child(): Promise<{ endpoint: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'fim-bench-s3-'));
-  const cors = join(dir, 'cors.xml');
-  (await import('node:fs')).writeFileSync(cors, corsXml(['http://localhost']));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      'node_modules/s3rver/bin/s3rver.js',
-      '-d',
-      join(dir, 'data'),
-      '-p',
-      String(port),
-      '-a',
-      '127.0.0.1',
-      '-s',
-      '--configure-bucket',
-      LOCAL_BUCKET,
-      cors,
-    ],
-    { stdio: 'ignore' },
-  );
-  const endpoint = `http://localhost:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      await fetch(`${endpoint}/${LOCAL_BUCKET}`);
-      break;
-    } catch {
-      if (i > 200) throw new Error('s3rver did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return {
-    endpoint,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** The peak of this process's RSS and heap while `run` runs, sampled every 20 ms (MB). */
-async function peakMemory<T>(run: () => Promise<T>): Promise<{ result: T; rssMb: number; heapMb: number }> {
-  let rss = 0;
-  let heap = 0;
-  const sample = () => {
-    const m = process.memoryUsage();
-    rss = Math.max(rss, m.rss);
-    heap = Math.max(heap, m.heapUsed);
-  };
-  sample();
-  const timer = setInterval(sample, 20);
-  try {
-    const result = await run();
-    sample();
-    return { result, rssMb: rss / 2 ** 20, heapMb: heap / 2 ** 20 };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 await runBench('bench-documents', async ({ db }) => {
   const s3 = await startS3Child();

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../functions/app/app.js';
@@ -18,7 +19,8 @@ import type { Db } from '../../functions/db/client.js';
 import { createDb } from '../../functions/db/client.js';
 import { createLocalTokens, type TokenVerifier } from '../../functions/http/auth/tokens.js';
 import type { AppDeps } from '../../functions/http/context.js';
-import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
+import { freePort, startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
+import { corsXml, LOCAL_BUCKET } from '../../functions/local/s3.js';
 import { DEMO_USERS } from '../../functions/local/seed.js';
 import { ensureTable } from '../../functions/local/table.js';
 
@@ -198,4 +200,69 @@ export async function recordBenchPayment(
     { amountOre: 1_000 + (n % 97), paidOn, reference: `Bank ${n}` },
     `bench-${n}`,
   );
+}
+
+/** s3rver in a child process (its memory apart from this process's), with the local bucket; `stop` removes it. */
+export async function startS3Child(): Promise<{ endpoint: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'fim-bench-s3-'));
+  const cors = join(dir, 'cors.xml');
+  writeFileSync(cors, corsXml(['http://localhost']));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      'node_modules/s3rver/bin/s3rver.js',
+      '-d',
+      join(dir, 'data'),
+      '-p',
+      String(port),
+      '-a',
+      '127.0.0.1',
+      '-s',
+      '--configure-bucket',
+      LOCAL_BUCKET,
+      cors,
+    ],
+    { stdio: 'ignore' },
+  );
+  const endpoint = `http://localhost:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(`${endpoint}/${LOCAL_BUCKET}`);
+      break;
+    } catch {
+      if (i > 200) throw new Error('s3rver did not start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    endpoint,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The peak of this process's RSS and heap while `run` runs, sampled every 20 ms (MB). */
+export async function peakMemory<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T; rssMb: number; heapMb: number }> {
+  let rss = 0;
+  let heap = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  };
+  sample();
+  const timer = setInterval(sample, 20);
+  try {
+    const result = await run();
+    sample();
+    return { result, rssMb: rss / 2 ** 20, heapMb: heap / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
 }

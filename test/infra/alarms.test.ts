@@ -137,8 +137,9 @@ describe('FimAlarms: the one topic', () => {
 describe('alarms', () => {
   it('all go to the one topic, in alarm and back to OK, above their threshold in one 5-minute period', () => {
     const alarms = alarmsOf(fim);
-    // FimData 1 + 3 (the audit archiver), FimApi 3, FimJobs 3 × 3, FimMessages 4 + 3 × 2, FimDocuments 3.
-    expect(alarms).toHaveLength(29);
+    // FimData 1 + 3 (the audit archiver), FimApi 3, FimJobs 4 × 3 (closer, reminders, retention, export worker),
+    // FimMessages 4 + 3 × 2, FimDocuments 3.
+    expect(alarms).toHaveLength(32);
     for (const alarm of alarms) {
       const topic =
         alarm.stack === 'FimAlarms'

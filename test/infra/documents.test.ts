@@ -114,7 +114,7 @@ describe('GuardDuty Malware Protection for S3', () => {
 });
 
 describe('the API’s access to documents', () => {
-  it('may put, get and delete objects under the documents prefix only, and knows the bucket', () => {
+  it('may put, get and delete objects under the documents prefix, get the exports, and knows the bucket', () => {
     const api = Template.fromStack(fim.apiStack);
     const roleId = fim.apiStack.getLogicalId(fim.apiStack.apiFunction.role.node.defaultChild as never);
     const s3 = statementsOf(api, roleId).filter((s) => JSON.stringify(s.Action).includes('s3:'));
@@ -123,6 +123,13 @@ describe('the API’s access to documents', () => {
         Action: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
         Resource: expect.objectContaining({
           'Fn::Join': ['', expect.arrayContaining([expect.stringContaining('/documents/*')])],
+        }),
+      }),
+      // The exports' ZIPs: the download link is signed by the API (issue 12).
+      expect.objectContaining({
+        Action: 's3:GetObject',
+        Resource: expect.objectContaining({
+          'Fn::Join': ['', expect.arrayContaining([expect.stringContaining('/exports/*')])],
         }),
       }),
     ]);

@@ -92,10 +92,11 @@ const JOBS = [
 ] as const;
 
 describe('FimJobs: the functions', () => {
-  it('are three: Node.js 24 on ARM, 60 s, 512 MB, TABLE_NAME from FimData', () => {
+  it('are three scheduled (Node.js 24 on ARM, 60 s, 512 MB, TABLE_NAME from FimData) and the export worker', () => {
     expect(fim.jobsStack.account).toBe(ACCOUNT);
     expect(fim.jobsStack.region).toBe(REGION);
-    jobs.resourceCountIs('AWS::Lambda::Function', 3);
+    // The fourth is the export worker (test/infra/exports.test.ts).
+    jobs.resourceCountIs('AWS::Lambda::Function', 4);
     for (const job of JOBS) {
       jobs.hasResourceProperties('AWS::Lambda::Function', {
         ...functionDefaults({ memoryMb: 512, timeout: 60, logGroup: { Ref: job.ids().logs } }),
@@ -271,7 +272,8 @@ describe('FimJobs: dead-letter queues and alarms', () => {
   it.each(JOBS)(
     '$name’s keeps failed runs 14 days, encrypted with SQS-managed keys, over TLS only',
     (job) => {
-      jobs.resourceCountIs('AWS::SQS::Queue', 3);
+      // The fourth is the export worker's (test/infra/exports.test.ts).
+      jobs.resourceCountIs('AWS::SQS::Queue', 4);
       jobs.hasResourceProperties('AWS::SQS::Queue', {
         SqsManagedSseEnabled: true,
         MessageRetentionPeriod: 14 * 24 * 60 * 60,
@@ -295,7 +297,8 @@ describe('FimJobs: dead-letter queues and alarms', () => {
 
   it('raise an alarm as soon as a message is visible in a DLQ; each function has its errors and throttles alarms', () => {
     // What they watch and where they go: test/infra/alarms.test.ts.
-    jobs.resourceCountIs('AWS::CloudWatch::Alarm', 9);
+    // Three each: the closer, the reminders, the retention job and the export worker (test/infra/exports.test.ts).
+    jobs.resourceCountIs('AWS::CloudWatch::Alarm', 12);
     const alarms = Object.values(jobs.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
     for (const job of JOBS) {
       const alarm = alarms.find((a) => a.Dimensions?.[0]?.Value?.['Fn::GetAtt']?.[0] === job.ids().dlq);
@@ -327,10 +330,14 @@ describe('FimJobs: cdk-nag', () => {
     const acks = acknowledgements(fim.jobsStack);
     expect(acks.map((a) => `${a.id} at ${a.path}`).sort()).toEqual([
       'AwsSolutions-IAM5[Resource::*] at FimJobs/CloseCallsFunction/Role',
+      'AwsSolutions-IAM5[Resource::*] at FimJobs/ExportWorkerFunction/Role',
       'AwsSolutions-IAM5[Resource::*] at FimJobs/RemindersFunction/Role',
       'AwsSolutions-IAM5[Resource::*] at FimJobs/RetentionFunction/Role',
       `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::fim-documents-${ACCOUNT}-${REGION}/documents/*] at FimJobs/RetentionFunction/Role`,
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::fim-documents-${ACCOUNT}-${REGION}/documents/*] at FimJobs/ExportWorkerFunction/Role`,
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::fim-documents-${ACCOUNT}-${REGION}/exports/*] at FimJobs/ExportWorkerFunction/Role`,
       'AwsSolutions-SQS3 at FimJobs/CloseCallsDlq',
+      'AwsSolutions-SQS3 at FimJobs/ExportDlq',
       'AwsSolutions-SQS3 at FimJobs/RemindersDlq',
       'AwsSolutions-SQS3 at FimJobs/RetentionDlq',
     ]);

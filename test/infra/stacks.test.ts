@@ -381,7 +381,8 @@ describe('ApiStack: function', () => {
         Resource: { 'Fn::GetAtt': [expect.stringMatching(/^UserPool/), 'Arn'] },
       },
     ]);
-    // S3: the documents only (presigned POST and GET are signed with these, HeadObject is GetObject).
+    // S3: the documents (presigned POST and GET are signed with these, HeadObject is GetObject) and the
+    // exports' download links (GetObject under exports/).
     expect([...new Set(actions.filter((a) => a.startsWith('s3:')))].sort()).toEqual([
       's3:DeleteObject',
       's3:GetObject',
@@ -471,6 +472,7 @@ describe('cdk-nag (AwsSolutions)', () => {
       'AwsSolutions-IAM5[Resource::<Documents7E5B2978.Arn>/documents/*]',
       'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:eu-north-1:111111111111:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]',
       'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::fim-documents-111111111111-eu-north-1/documents/*]',
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::fim-documents-111111111111-eu-north-1/exports/*]',
       // The access-log bucket does not log its own access.
       'AwsSolutions-S1',
       'AwsSolutions-SMG4',

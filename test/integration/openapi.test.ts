@@ -126,6 +126,9 @@ describe('GET /api/openapi.json', () => {
       'POST /me/erasure': 'requestErasure',
       'GET /admin/erasures': 'listErasures',
       'POST /admin/retention/dry-run': 'dryRunRetention',
+      'POST /cases/application/{applicationId}/export': 'requestCaseExport',
+      'POST /me/data-export': 'requestPersonalDataExport',
+      'GET /exports/{exportId}': 'getExport',
     });
     // The contract's field names, straight from the schemas the routes validate with.
     const input = doc.components.schemas.CallInput;

@@ -8,6 +8,7 @@ import { budgetExceeded } from '../../functions/core/decisions/budget.js';
 import type { Meeting } from '../../functions/core/decisions/decision.schema.js';
 import type { MinutesVersion } from '../../functions/core/decisions/minutes.schema.js';
 import type { Document } from '../../functions/core/documents/document.schema.js';
+import type { ExportJob } from '../../functions/core/exports/export.schema.js';
 import {
   alreadyAccepted,
   awardClosed,
@@ -55,6 +56,7 @@ import type {
   DecisionRepository,
   DocumentRepository,
   ErasureRepository,
+  ExportRepository,
   FileStore,
   FinanceRepository,
   KeyClaim,
@@ -203,6 +205,8 @@ export class FakeStore {
   /** Web sessions by the hash of their id, and kept forms likewise. */
   readonly sessions = new Map<string, StoredSession>();
   readonly forms = new Map<string, StashedForm>();
+  /** Exports (aktindsigt, "Mine data") by id. */
+  readonly exports = new Map<string, ExportJob>();
   pool: PoolBalance = emptyPoolBalance();
   /** Every audit event written, in order, and the partition it is kept under (`CALL#<id>`, `APP#<id>`, ...). */
   readonly audit: { entityPk: string; event: AuditEvent }[] = [];
@@ -1350,6 +1354,7 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
     sessions: fakeSessions(store),
     organisations: fakeOrganisations(store),
     conflictRulings: fakeConflictRulings(store),
+    exports: fakeExports(store),
     clock,
   };
   return { deps, clock, store };
@@ -1457,5 +1462,36 @@ function fakeErasures(store: FakeStore): ErasureRepository {
       )
         .reverse()
         .slice(0, limit),
+  };
+}
+
+/** Exports in memory; their events under the case or the person, as functions/db keeps them. */
+function fakeExports(store: FakeStore): ExportRepository {
+  const pkOf = (job: ExportJob) => casePk({ kind: job.subject.kind, id: job.subject.id });
+  return {
+    get: async (id) => copy(store.exports.get(id)),
+    create: (job, event) =>
+      store.transact({ export: created(store.exports, job.id, job) }, { entityPk: pkOf(job), event }),
+    save: (job, expectedVersion, event) =>
+      store.transact(
+        { export: versioned(store.exports, job.id, job, expectedVersion) },
+        { entityPk: pkOf(job), event },
+      ),
+    listQueued: async (limit) =>
+      [...store.exports.values()]
+        .filter((j) => j.status === 'queued')
+        .sort(ascending((j) => `${j.createdAt}#${j.id}`))
+        .slice(0, limit)
+        .map((j) => copy(j)),
+    recordLink: (job, event) => store.transact({}, { entityPk: pkOf(job), event }),
+    eventsByActor: async (userId, cases) => {
+      const pks = [`USER#${userId}`, ...cases.map((c) => casePk(c))];
+      return pks.flatMap((pk) =>
+        store.audit
+          .filter((a) => a.entityPk === pk && a.event.actor.userId === userId)
+          .map((a) => copy(a.event))
+          .sort(ascending((e) => e.at)),
+      );
+    },
   };
 }

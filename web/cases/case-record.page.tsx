@@ -8,6 +8,7 @@ import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type Errors, SelectField, TextField } from '../components/fields.js';
+import { CaseExportForm } from '../exports/exports.page.js';
 
 export interface CaseFilterValues {
   kind: string;
@@ -113,6 +114,7 @@ export function CaseRecordView({
         {t.title}: {t.kinds[caseRef.kind]} {caseRef.id}
       </h1>
       <p class="lead">{t.intro}</p>
+      {caseRef.kind === 'application' && <CaseExportForm lang={lang} applicationId={caseRef.id} />}
       <ErrorSummary errors={errors} labelOf={(p) => (p === '/kind' ? t.filterKind : t.filterActor)} />
       <form method="get" action={base} class="inline-form card" aria-label={t.filter}>
         <SelectField

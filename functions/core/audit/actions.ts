@@ -84,6 +84,11 @@ export const AUDIT_ACTIONS = [
   'organisation.updated',
   'organisation.seeded',
   'organisation.placed',
+  'export.requested',
+  'export.started',
+  'export.ready',
+  'export.failed',
+  'export.link_issued',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -37,7 +37,8 @@ export type EntityName =
   | 'document'
   | 'case'
   | 'organisation'
-  | 'conflict';
+  | 'conflict'
+  | 'export';
 
 /** A message that carries no values: its code says it all. */
 export type Plain = Record<never, never>;
