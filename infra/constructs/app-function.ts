@@ -208,16 +208,16 @@ export class AppFunction extends Construct {
   }
 
   /**
-   * DeleteItem on `table`, in the DELETABLE_PARTITIONS only (the function that takes back assignments: the API).
-   * Call after bindTable().
+   * DeleteItem on `table`, in `partitions` only: by default the DELETABLE_PARTITIONS (the API, which takes back
+   * assignments and ends sessions); a job gives the fewer it needs. Call after bindTable().
    */
-  allowDeletes(table: ITable): void {
+  allowDeletes(table: ITable, partitions: readonly string[] = DELETABLE_PARTITIONS): void {
     this.role.addToPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions: ['dynamodb:DeleteItem'],
         resources: [table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...DELETABLE_PARTITIONS] } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...partitions] } },
       }),
     );
   }

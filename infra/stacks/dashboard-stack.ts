@@ -50,6 +50,7 @@ export class DashboardStack extends Stack {
       jobs.closeCallsFunction,
       jobs.reminders.fn,
       jobs.retention.fn,
+      jobs.exports.fn,
       ...(messages ? [messages.senderFunction, messages.sweepFunction, messages.eventsFunction] : []),
     ];
     const perFunction = (metric: (fn: AppFunction) => IMetric) => functions.map(metric);
@@ -68,6 +69,7 @@ export class DashboardStack extends Stack {
       { label: 'closer DLQ', queue: jobs.deadLetterQueue },
       { label: 'reminders DLQ', queue: jobs.reminders.deadLetterQueue },
       { label: 'retention DLQ', queue: jobs.retention.deadLetterQueue },
+      { label: 'export DLQ', queue: jobs.exports.deadLetterQueue },
       ...(messages ? [{ label: 'mail DLQ', queue: messages.deadLetterQueue }] : []),
     ];
     const appMetric = (metricName: string) =>

@@ -17,6 +17,7 @@ import type { Schedule } from 'aws-cdk-lib/aws-scheduler';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { keys } from '../../functions/db/keys.js';
 import { deadLetterAlarm as createDeadLetterAlarm, functionAlarms } from '../constructs/alarm.js';
 import { AppFunction } from '../constructs/app-function.js';
 import { deadLetterQueue as createDeadLetterQueue } from '../constructs/dead-letter-queue.js';
@@ -213,7 +214,7 @@ export class JobsStack extends Stack {
     });
     const retention = this.retention.fn;
     // Deletes drafts and their documents' items (under APP# only) and the documents' files.
-    retention.allowDeletes(this.table);
+    retention.allowDeletes(this.table, [`${keys.application('').pk}*`]);
     retention.function.addEnvironment('DOCUMENTS_BUCKET', documentsBucketName(this));
     retention.role.addToPolicy(
       new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [documentsObjectArn(this)] }),

@@ -177,7 +177,7 @@ describe('alarms', () => {
 
   it('watch every function’s errors and throttles', () => {
     const functions = fim.app.node.findAll().filter((c): c is AppFunction => c instanceof AppFunction);
-    expect(functions).toHaveLength(9);
+    expect(functions).toHaveLength(10);
     const alarms = alarmsOf(fim);
     for (const fn of functions) {
       const stack = Stack.of(fn).node.id;
@@ -196,7 +196,7 @@ describe('alarms', () => {
 
   it('watch every queue (each is a dead-letter queue) from its first visible message', () => {
     const queues = fim.app.node.findAll().filter((c): c is Queue => c instanceof Queue);
-    expect(queues).toHaveLength(6);
+    expect(queues).toHaveLength(7);
     const alarms = alarmsOf(fim);
     for (const queue of queues) {
       expect(alarms, queue.node.path).toContainEqual(
@@ -235,14 +235,14 @@ describe('alarms', () => {
 
   it('without mail: no SES alarms, and the rest as before', () => {
     const alarms = alarmsOf(appWithout({}));
-    expect(alarms).toHaveLength(19);
+    expect(alarms).toHaveLength(22);
     expect(alarms.filter((a) => a.Namespace === 'AWS/SES')).toEqual([]);
   });
 });
 
 describe('FimDashboard', () => {
   it('graphs the API, every function, the table, the queues, the mail and what the app counts', () => {
-    const functionMetrics = (name: string) => Array(7).fill(`AWS/Lambda ${name}`);
+    const functionMetrics = (name: string) => Array(8).fill(`AWS/Lambda ${name}`);
     expect(graphs(fim)).toEqual({
       'API: requests and 5xx': ['AWS/ApiGateway Count', 'AWS/ApiGateway 5xx', 'AWS/ApiGateway 4xx'],
       'API: latency (ms)': [
@@ -260,7 +260,7 @@ describe('FimDashboard', () => {
       'DynamoDB: throttles': Array(1 + TABLE_KEYS.indexes.length)
         .fill(['AWS/DynamoDB ReadThrottleEvents', 'AWS/DynamoDB WriteThrottleEvents'])
         .flat(),
-      'Dead-letter queues: messages visible': Array(4).fill('AWS/SQS ApproximateNumberOfMessagesVisible'),
+      'Dead-letter queues: messages visible': Array(5).fill('AWS/SQS ApproximateNumberOfMessagesVisible'),
       'Messages: sent and failed': ['AWS/SES Send', 'FIM/Messages MessagesFailed'],
       'FIM: business': ['Submissions', 'Decisions', 'Payments', 'ContributionsReceived'].map(
         (m) => `FIM ${m}`,

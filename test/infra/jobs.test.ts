@@ -203,7 +203,7 @@ describe('FimJobs: the retention job’s deletes', () => {
         Action: ['dynamodb:DeleteItem'],
         Resource: TABLE_ARN,
         Condition: {
-          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APP#*', 'SESSION#*', 'FORMSTASH#*'] },
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APP#*'] },
         },
       },
       {
@@ -333,8 +333,8 @@ describe('FimJobs: cdk-nag', () => {
       'AwsSolutions-IAM5[Resource::*] at FimJobs/ExportWorkerFunction/Role',
       'AwsSolutions-IAM5[Resource::*] at FimJobs/RemindersFunction/Role',
       'AwsSolutions-IAM5[Resource::*] at FimJobs/RetentionFunction/Role',
-      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::fim-documents-${ACCOUNT}-${REGION}/documents/*] at FimJobs/RetentionFunction/Role`,
       `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::fim-documents-${ACCOUNT}-${REGION}/documents/*] at FimJobs/ExportWorkerFunction/Role`,
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::fim-documents-${ACCOUNT}-${REGION}/documents/*] at FimJobs/RetentionFunction/Role`,
       `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::fim-documents-${ACCOUNT}-${REGION}/exports/*] at FimJobs/ExportWorkerFunction/Role`,
       'AwsSolutions-SQS3 at FimJobs/CloseCallsDlq',
       'AwsSolutions-SQS3 at FimJobs/ExportDlq',
