@@ -79,7 +79,8 @@ export function transactionMetrics(metrics: Metrics): DbObserver {
  * The middy middlewares every handler wears, outermost first: the Lambda context on every log line, a trace
  * segment around the invocation, and the metrics (with `ColdStart`) flushed at its end.
  */
-export function observed<H extends middy.MiddyfiedHandler>(
+// biome-ignore lint/suspicious/noExplicitAny: middy 7's handler type is invariant in its event, result and context; any handler may be observed
+export function observed<H extends middy.MiddyfiedHandler<any, any, Error, any>>(
   handler: H,
   { logger, tracer, metrics }: Powertools,
 ): H {
