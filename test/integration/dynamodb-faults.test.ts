@@ -162,19 +162,21 @@ describe('nothing is half-written', () => {
 
     const res = await client.act(`/api/applications/${draft.id}/submit`, RESEARCHER);
     expectProblem(res, 503, 'UNAVAILABLE');
-    // Every attempt was the whole submission (counter, application, reference, audit, outbox) in one transaction,
-    // tried as often as the retry policy tries a clash.
+    // Every attempt was the whole submission (counter, application, reference, a flag per organisation name the
+    // registry does not know, audit, outbox) in one transaction, tried as often as the retry policy tries a clash.
     const attempts = db.commandCalls(TransactWriteCommand);
     expect(attempts.length).toBe(ATTEMPTS);
     for (const attempt of attempts) {
       const items = attempt.args[0].input.TransactItems ?? [];
-      expect(items.map((i) => String(i.Put?.Item?.entity))).toEqual([
+      const entities = items.map((i) => String(i.Put?.Item?.entity));
+      expect(entities.filter((e) => e !== 'organisationFlag')).toEqual([
         'counter',
         'application',
         'reference',
         'audit',
         'outbox',
       ]);
+      expect(entities.filter((e) => e === 'organisationFlag').length).toBeGreaterThan(0);
     }
 
     faults.restore();
