@@ -45,6 +45,7 @@ describe('the chair’s meeting, its minutes and the meeting pack', () => {
       startDate: '2027-10-01',
       endDate: '2028-12-31',
     });
+    await j.attachRequiredDocuments(APPLICANT_EMAIL, draft.id);
     await api(APPLICANT_EMAIL, 'POST', `/applications/${draft.id}/submit`);
     return draft.id;
   };
