@@ -19,8 +19,10 @@ export default defineConfig({
       exclude: ['functions/local/**'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
-      // Today's level, rounded down: a change that leaves code untested fails the run.
-      thresholds: { lines: 93, statements: 92, functions: 88, branches: 81 },
+      // A floor one point under the last measured level (93.5 / 92.9 / 88.6 / 81.8 before issue 10-12's merges
+      // of 2 December, whose figures were not measured before this was set): a change that leaves code untested
+      // fails the run. Raise it to the measured level rounded down (the session note gives the figures).
+      thresholds: { lines: 92, statements: 91, functions: 87, branches: 80 },
     },
   },
 });
