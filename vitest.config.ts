@@ -19,10 +19,9 @@ export default defineConfig({
       exclude: ['functions/local/**'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
-      // A floor one point under the last measured level (93.5 / 92.9 / 88.6 / 81.8 before issue 10-12's merges
-      // of 2 December, whose figures were not measured before this was set): a change that leaves code untested
-      // fails the run. Raise it to the measured level rounded down (the session note gives the figures).
-      thresholds: { lines: 92, statements: 91, functions: 87, branches: 80 },
+      // The measured level rounded down (fresh clone, 2 December 2026: 93.56 % lines, 92.86 % statements,
+      // 88.79 % functions, 81.7 % branches): a change that leaves code untested fails the run.
+      thresholds: { lines: 93, statements: 92, functions: 88, branches: 81 },
     },
   },
 });

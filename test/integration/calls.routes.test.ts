@@ -455,30 +455,32 @@ describe('POST /api/calls/{callId}/open and /close', () => {
   });
 });
 
+/** The admin's call form as the page posts it, with `over` changed. */
+const callForm = (over: Record<string, string | string[]>) => ({
+  title: 'FIM 2027: forebyggelse',
+  description: 'Puljen støtter forebyggelse.',
+  budget: '2.000.000',
+  opensAt: '2027-01-04T00:00',
+  closesAt: '2027-09-01T12:00',
+  focusAreas: ['prevention'],
+  minSectors: '2',
+  reviewersPerApplication: '2',
+  disagreementThreshold: '1,5',
+  'grantTypes.0.id': 'A',
+  'grantTypes.0.name': 'Forskningsprojekt',
+  'grantTypes.0.maxAmount': '500.000',
+  'criteria.0.id': 'relevance',
+  'criteria.0.name': 'Relevans',
+  'criteria.0.weight': '2',
+  ...over,
+});
+
 describe('the admin’s call form: the review due date', () => {
   const visit = browserOf(() => h, { admin: ADMIN });
-  const form = (over: Record<string, string>) => ({
-    title: 'FIM 2027: forebyggelse',
-    description: 'Puljen støtter forebyggelse.',
-    budget: '2.000.000',
-    opensAt: '2027-01-04T00:00',
-    closesAt: '2027-09-01T12:00',
-    focusAreas: ['prevention'],
-    minSectors: '2',
-    reviewersPerApplication: '2',
-    disagreementThreshold: '1,5',
-    'grantTypes.0.id': 'A',
-    'grantTypes.0.name': 'Forskningsprojekt',
-    'grantTypes.0.maxAmount': '500.000',
-    'criteria.0.id': 'relevance',
-    'criteria.0.name': 'Relevans',
-    'criteria.0.weight': '2',
-    ...over,
-  });
 
   it('saves the date and the days, and shows them again', async () => {
     const res = await visit('admin', '/admin/calls', {
-      form: form({ reviewDueAt: '2027-10-01', reviewReminderDays: '10' }),
+      form: callForm({ reviewDueAt: '2027-10-01', reviewReminderDays: '10' }),
     });
     expect(res.status, res.html).toBe(303);
     const id = res.location?.match(/\/admin\/calls\/([0-9a-f-]{36})/)?.[1] ?? '';
@@ -491,13 +493,13 @@ describe('the admin’s call form: the review due date', () => {
   });
 
   it('shows a date before the deadline’s, and days that are no number, beside their fields', async () => {
-    const early = await visit('admin', '/admin/calls', { form: form({ reviewDueAt: '2027-08-01' }) });
+    const early = await visit('admin', '/admin/calls', { form: callForm({ reviewDueAt: '2027-08-01' }) });
     expect(early.status).toBe(400);
     expect(fieldError(early.html, 'f-reviewDueAt')).toBe(
       'Fristen for bedømmelserne skal ligge efter ansøgningsfristens dato',
     );
     expect(early.html).toContain('value="2027-08-01"');
-    const days = await visit('admin', '/admin/calls', { form: form({ reviewReminderDays: 'syv' }) });
+    const days = await visit('admin', '/admin/calls', { form: callForm({ reviewReminderDays: 'syv' }) });
     expect(days.status).toBe(400);
     expect(fieldError(days.html, 'f-reviewReminderDays')).toBe('Skal være et tal');
     expect(days.html).toContain('value="syv"');
@@ -506,24 +508,6 @@ describe('the admin’s call form: the review due date', () => {
 
 describe('the admin’s call form: the documents a call asks for', () => {
   const visit = browserOf(() => h, { admin: ADMIN });
-  const form = (over: Record<string, string | string[]>) => ({
-    title: 'FIM 2027: bilag',
-    description: 'Puljen støtter forebyggelse.',
-    budget: '2.000.000',
-    opensAt: '2027-01-04T00:00',
-    closesAt: '2027-09-01T12:00',
-    focusAreas: ['prevention'],
-    minSectors: '2',
-    reviewersPerApplication: '2',
-    disagreementThreshold: '1,5',
-    'grantTypes.0.id': 'A',
-    'grantTypes.0.name': 'Forskningsprojekt',
-    'grantTypes.0.maxAmount': '500.000',
-    'criteria.0.id': 'relevance',
-    'criteria.0.name': 'Relevans',
-    'criteria.0.weight': '2',
-    ...over,
-  });
 
   it('offers FIM’s four documents on a new call, each with its rules, and spare rows', async () => {
     const page = (await visit('admin', '/admin/calls/new')).html;
@@ -547,7 +531,7 @@ describe('the admin’s call form: the documents a call asks for', () => {
 
   it('saves the kinds as typed and ticked, ignores the spare rows and shows them again', async () => {
     const res = await visit('admin', '/admin/calls', {
-      form: form({
+      form: callForm({
         'documentKinds.0.id': 'cv',
         'documentKinds.0.name': 'CV',
         'documentKinds.0.nameEn': 'CV',
@@ -599,7 +583,7 @@ describe('the admin’s call form: the documents a call asks for', () => {
   it('shows a kind without types, a size that is no number and one over 100 MB beside their fields, and writes nothing', async () => {
     const before = (await h.core.calls.listByStatus('draft')).length;
     const res = await visit('admin', '/admin/calls', {
-      form: form({
+      form: callForm({
         'documentKinds.0.id': 'cv',
         'documentKinds.0.name': 'CV',
         'documentKinds.0.per': 'application',
