@@ -1,5 +1,5 @@
-import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import * as z from 'zod';
 import { IDEMPOTENCY_KEY_CODES } from '../core/finance/idempotency.js';
 import { AppError, type FieldError } from '../core/shared/errors.js';
 import { json } from './routes/api-common.js';

@@ -1,12 +1,20 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { dirname, resolve } from 'node:path';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { keys } from '../../functions/db/keys.js';
 import { TABLE_KEYS } from '../../functions/db/table-definition.js';
+import { LocalEsbuild } from './bundle.js';
 
 /**
  * The actions each access level needs on the table itself.
@@ -61,23 +69,6 @@ export const INDEX_ACTIONS = ['dynamodb:Query'] as const;
 export type TableAccess = keyof typeof TABLE_ACTIONS;
 
 /**
- * How every function is bundled: an ESM bundle by the local esbuild (never Docker), minified, for Node.js 24.
- * test/bench/cold-start.bench.ts builds the same way (test/infra checks it gets the same bytes).
- */
-export const BUNDLING = {
-  format: OutputFormat.ESM,
-  minify: true,
-  sourceMap: true,
-  target: 'node24',
-  mainFields: ['module', 'main'],
-  // Some CommonJS dependencies call require() at run time; an ESM bundle has no require of its own.
-  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-  // Bundle everything, the AWS SDK included: the deployed code runs the SDK version the tests ran.
-  externalModules: [],
-  forceDockerBundling: false,
-} satisfies BundlingOptions;
-
-/**
  * The environment every function starts with (a function's own variables are merged over it). No
  * `NODE_OPTIONS=--enable-source-maps`: Node would read and parse the source map on every cold start (more CPU
  * and memory, test/bench/cold-start.bench.ts). The map is still built and uploaded beside the bundle, for
@@ -110,7 +101,7 @@ export interface AppFunctionProps {
  * execution role that holds only what is granted to it explicitly (no AWS managed policies).
  */
 export class AppFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly logGroup: LogGroup;
   readonly role: Role;
 
@@ -139,9 +130,17 @@ export class AppFunction extends Construct {
       }),
     );
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: props.entry,
-      handler: props.handler ?? 'handler',
+    const entry = resolve(props.entry);
+    this.function = new LambdaFunction(this, 'Function', {
+      code: Code.fromAsset(dirname(entry), {
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          local: new LocalEsbuild(entry),
+          // Never used: the local esbuild always bundles (a failure stops the synth with esbuild's message).
+          image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24'),
+        },
+      }),
+      handler: `index.${props.handler ?? 'handler'}`,
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -152,7 +151,6 @@ export class AppFunction extends Construct {
       loggingFormat: LoggingFormat.JSON,
       tracing: Tracing.ACTIVE,
       environment: { ...FUNCTION_ENVIRONMENT, ...props.environment },
-      bundling: BUNDLING,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
     });
 

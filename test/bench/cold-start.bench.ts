@@ -1,6 +1,7 @@
 /**
  * Benchmark (issue 13): bundle size and cold start. Builds the floor (test/bench/floor.handler.ts: Hono and one
- * DynamoDB read) and every Lambda handler the way infra builds them, then imports each bundle in a fresh Node
+ * DynamoDB read) and every Lambda handler the way infra builds them (infra/constructs/bundle.ts: `bytes` are what a
+ * cold start reads, index.mjs and the chunks it imports statically; `lazy bytes` the chunks read on first use), then imports each bundle in a fresh Node
  * process with the environment infra gives the functions (NODE_OPTIONS included), in interleaved rounds so a
  * busy machine slows all alike. Prints bytes, import time (median and p90) and resident memory after the import,
  * each beside its ratio to the floor and the target. Run: npm run bench (BENCH_ROUNDS=5 for a quicker run;
@@ -9,16 +10,16 @@
  * its handlers and interleaves them with these, as rows "<name> before", for a before/after on one load).
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { FUNCTION_ENVIRONMENT } from '../../infra/constructs/app-function.js';
+import { bundleForLambda } from '../../infra/constructs/bundle.js';
 import { API_ENTRY } from '../../infra/stacks/api-stack.js';
 import { CLOSE_CALLS_ENTRY, REMINDERS_ENTRY } from '../../infra/stacks/jobs-stack.js';
 import { MAIL_EVENTS_ENTRY, MAIL_SENDER_ENTRY, MAIL_SWEEP_ENTRY } from '../../infra/stacks/messages-stack.js';
-import { bundleLikeInfra } from './bundles.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const NODE = process.env.BENCH_NODE ?? process.execPath;
@@ -97,8 +98,14 @@ try {
   for (const t of builds) {
     const outdir = join(dir, t.name.replace(' ', '-'));
     mkdirSync(outdir);
-    const file = await bundleLikeInfra(t.entry, outdir);
-    bundles.push({ ...t, file, bytes: statSync(file).size, samples: [] as Sample[] });
+    const built = bundleForLambda(t.entry, outdir);
+    bundles.push({
+      ...t,
+      file: built.entryFile,
+      bytes: built.coldStartBytes,
+      lazyBytes: built.totalBytes - built.coldStartBytes,
+      samples: [] as Sample[],
+    });
   }
   const load = loadavg()[0]?.toFixed(2);
   console.log(
@@ -128,6 +135,7 @@ try {
       {
         bytes: b.bytes.toLocaleString('en'),
         'x floor': xBytes.toFixed(2),
+        'lazy bytes': b.lazyBytes.toLocaleString('en'),
         'import p50 ms': p50(b, 'ms').toFixed(1),
         'p90 ms': quantile(
           b.samples.map((sample) => sample.ms),

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type App, Validations } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
@@ -86,7 +86,12 @@ export function synthesise(
  */
 export function expectBundle(outdir: string, s3Key: unknown): string {
   const dir = join(outdir, `asset.${String(s3Key).replace(/\.zip$/, '')}`);
-  expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+  // index.mjs with its map; `chunks/` holds what the handler imports lazily (and code shared with it), if any.
+  expect(
+    readdirSync(dir)
+      .filter((name) => name !== 'chunks')
+      .sort(),
+  ).toEqual(['index.mjs', 'index.mjs.map']);
   const bundle = readFileSync(join(dir, 'index.mjs'), 'utf8');
   expect(bundle.startsWith("import { createRequire } from 'module'; const require = createRequire(")).toBe(
     true,
@@ -96,11 +101,24 @@ export function expectBundle(outdir: string, s3Key: unknown): string {
   return dir;
 }
 
-/** The files a bundle was built from (its source map's `sources`), as paths inside the project or node_modules. */
+/**
+ * The files a bundle was built from (its source maps' `sources`), as paths inside the project or node_modules:
+ * `index.mjs` and every chunk, lazy ones included (what a function may run is what it may bundle).
+ */
 export function bundledSources(bundleDir: string): string[] {
-  const map = JSON.parse(readFileSync(join(bundleDir, 'index.mjs.map'), 'utf8')) as { sources: string[] };
-  return map.sources.map((source) =>
-    relative(ROOT, resolve(bundleDir, source)).replace(/^.*node_modules\//, 'node_modules/'),
+  const chunks = join(bundleDir, 'chunks');
+  const maps = [
+    join(bundleDir, 'index.mjs.map'),
+    ...(existsSync(chunks)
+      ? readdirSync(chunks)
+          .filter((name) => name.endsWith('.map'))
+          .map((name) => join(chunks, name))
+      : []),
+  ];
+  return maps.flatMap((mapFile) =>
+    (JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[] }).sources.map((source) =>
+      relative(ROOT, resolve(dirname(mapFile), source)).replace(/^.*node_modules\//, 'node_modules/'),
+    ),
   );
 }
 

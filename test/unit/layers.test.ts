@@ -113,6 +113,13 @@ describe('zod as a namespace (lint/zod-namespace-import.grit), in every folder',
   ])('%s may import * as z from zod, not { z }', (path) => {
     const named = lint(path, 'zod', "import { z } from 'zod';\n\nexport const probe = z.string();\n");
     expect(named.output).toContain('Import zod as a namespace');
+    // The z of @hono/zod-openapi is the same namespace, and not zod inside a Lambda bundle (zod-in-lambda.ts).
+    const openapi = lint(
+      path,
+      '@hono/zod-openapi',
+      "import { createRoute, z } from '@hono/zod-openapi';\n\nexport const probe = [createRoute, z.string()];\n",
+    );
+    expect(openapi.output).toContain('Import zod as a namespace');
     const namespace = lint(path, 'zod', "import * as z from 'zod';\n\nexport const probe = z.string();\n");
     expect(namespace.output, namespace.output).not.toContain('Import zod as a namespace');
     expect(namespace.output).not.toMatch(/plugin|error/i);

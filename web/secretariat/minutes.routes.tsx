@@ -40,7 +40,7 @@ export function minutesRoutes(deps: AppDeps) {
     if (!print) return page(c, texts[lang].minutes.title, body);
     // Print-friendly: the minutes alone, in the site's type, without its frame.
     return c.html(
-      `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>${texts[lang].minutes.title}</title><link rel="stylesheet" href="/static/app.css"></head><body><main>${(<>{body}</>).toString()}</main></body></html>`,
+      `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>${texts[lang].minutes.title}</title><link rel="stylesheet" href="/static/app.css"></head><body><main>${String(body)}</main></body></html>`,
     );
   });
 

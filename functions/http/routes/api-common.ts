@@ -1,4 +1,5 @@
-import { OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
+import { OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { issuesToFieldErrors } from '../../core/shared/validation.js';
 import type { AppEnv } from '../context.js';
 import { problem, problemResponse } from '../problem.js';

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { ROLES } from '../../core/auth/principal.js';
 import { findDemoUser } from '../../core/auth/sign-in.service.js';
 import { AppError } from '../../core/shared/errors.js';

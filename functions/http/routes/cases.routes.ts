@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { AUDIT_ACTIONS } from '../../core/audit/actions.js';
 import { CASE_KINDS, caseEventsQuerySchema, readCaseRecord } from '../../core/cases/case-record.service.js';
 import type { AppDeps } from '../context.js';

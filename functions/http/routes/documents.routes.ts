@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { documentSchema, documentUploadSchema } from '../../core/documents/document.schema.js';
 import {
   completeUpload,

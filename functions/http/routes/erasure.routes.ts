@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { listErasures, requestErasure } from '../../core/cases/erasure.service.js';
 import { ERASURE_STATES } from '../../core/cases/erasure.values.js';
 import { dryRunRetention } from '../../core/cases/retention.service.js';

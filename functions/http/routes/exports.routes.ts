@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { EXPORT_LINK_SECONDS, EXPORT_STATUSES } from '../../core/exports/export.schema.js';
 import { readExport, requestCaseExport, requestPersonalExport } from '../../core/exports/export.service.js';
 import type { AppDeps } from '../context.js';

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { getMeetingPack, meetingPackKey } from '../../core/board/meeting-pack.service.js';
 import { meetingSchema } from '../../core/decisions/decision.schema.js';
 import { minutesCorrectionSchema, minutesVersionSchema } from '../../core/decisions/minutes.schema.js';

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { endUserSessions } from '../../core/auth/session.service.js';
 import { cognitoOAuthOf } from '../auth/cognito-oauth.js';
 import type { AppDeps } from '../context.js';
