@@ -11,6 +11,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { fileTypeFromStream } from 'file-type';
 import type { FileStore, StoredFile } from '../core/ports.js';
+import { s3Origin } from './lazy-s3-files.js';
 
 /*
  * The only importer of the S3 SDK: presigned POST and GET, the object checks at completion (HeadObject and a
@@ -59,9 +60,7 @@ export function s3Files(config: S3FilesConfig): FileStore {
   const base = createS3Client(config);
   const client = config.instrument ? config.instrument(base) : base;
   const Bucket = config.bucket;
-  const origin = config.endpoint
-    ? new URL(config.endpoint).origin
-    : `https://${Bucket}.s3.${config.region ?? process.env.AWS_REGION ?? 'eu-north-1'}.amazonaws.com`;
+  const origin = s3Origin(config);
   return {
     scans: config.scans,
     origin,

@@ -13,8 +13,8 @@ import { backfill } from '../db/backfill.js';
 import { createDb, pingDb } from '../db/client.js';
 import { createCoreDeps } from '../db/repositories.js';
 import { createZipWriter } from '../exports/zip-writer.js';
+import { lazyS3Files } from '../files/lazy-s3-files.js';
 import { s3ObjectStreams } from '../files/object-streams.js';
-import { s3Files } from '../files/s3-files.js';
 import { createLocalTokens } from '../http/auth/tokens.js';
 import { smtpMailer, smtpReady } from '../mail/smtp-mailer.js';
 import { bothLanguages } from '../texts/index.js';
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   const core = createCoreDeps(
     db,
     systemClock,
-    s3Files({ bucket: s3.bucket, endpoint: s3.endpoint, scans: false }),
+    lazyS3Files({ bucket: s3.bucket, endpoint: s3.endpoint, scans: false }),
   );
   const retention = retentionSchedule(process.env);
   const seeded = await seedDemoData(db, core);

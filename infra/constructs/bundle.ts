@@ -27,7 +27,11 @@ export const BUNDLING = {
   banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
   legalComments: 'none',
   // zod without its whole namespace (infra/constructs/zod-in-lambda.ts says why).
-  alias: { zod: fileURLToPath(new URL('./zod-in-lambda.ts', import.meta.url)) },
+  alias: {
+    zod: fileURLToPath(new URL('./zod-in-lambda.ts', import.meta.url)),
+    // zod/mini as itself (the alias above would otherwise take it for a path inside zod-in-lambda.ts).
+    'zod/mini': fileURLToPath(new URL('../../node_modules/zod/mini/index.js', import.meta.url)),
+  },
   logLevel: 'warning',
 } as const satisfies BuildOptions;
 

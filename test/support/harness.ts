@@ -10,7 +10,7 @@ import type { Call } from '../../functions/core/calls/call.schema.js';
 import type { CoreDeps, UserProfile } from '../../functions/core/ports.js';
 import { createDb, type Db, pingDb } from '../../functions/db/client.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
-import { s3Files } from '../../functions/files/s3-files.js';
+import { lazyS3Files } from '../../functions/files/lazy-s3-files.js';
 import { createLocalTokens, type LocalTokens } from '../../functions/http/auth/tokens.js';
 import type { Readiness } from '../../functions/http/context.js';
 import { DEMO_USERS } from '../../functions/local/seed.js';
@@ -51,7 +51,7 @@ export async function createHarness(
   await ensureTable(db.client, db.tableName);
   const clock = new TestClock(new Date(options.now ?? '2027-03-01T09:00:00Z'));
   // The run's s3rver, as `npm start` wires it (nothing scans on one machine).
-  const files = s3Files({ bucket: inject('s3Bucket'), endpoint: inject('s3Endpoint'), scans: false });
+  const files = lazyS3Files({ bucket: inject('s3Bucket'), endpoint: inject('s3Endpoint'), scans: false });
   const core = createCoreDeps(db, clock, files);
   for (const user of DEMO_USERS) await syncUserProfile(core, { actor: user }, user);
   const tokens = await createLocalTokens(mkdtempSync(join(tmpdir(), 'fim-test-')));
