@@ -7,18 +7,20 @@
  */
 
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { createDraft } from '../../functions/core/applications/application.service.js';
-import type { Principal } from '../../functions/core/auth/principal.js';
-import { createCallSchema } from '../../functions/core/calls/call.schema.js';
-import { createCall, openCall } from '../../functions/core/calls/call.service.js';
 import { systemClock } from '../../functions/core/shared/time.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
 import { createS3Client, s3Files } from '../../functions/files/s3-files.js';
 import { LOCAL_BUCKET } from '../../functions/local/s3.js';
-import { DEMO_USERS } from '../../functions/local/seed.js';
 import { pdf, postToStore } from '../support/documents.js';
-import { callBody } from '../support/fixtures.js';
-import { benchApp, peakMemory, percentiles, runBench, startS3Child } from './support.js';
+import {
+  benchApp,
+  benchDraft,
+  benchPeople,
+  peakMemory,
+  percentiles,
+  runBench,
+  startS3Child,
+} from './support.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZE = 20 * 1024 * 1024;
@@ -28,25 +30,13 @@ await runBench('bench-documents', async ({ db }) => {
   try {
     const files = s3Files({ bucket: LOCAL_BUCKET, endpoint: s3.endpoint, scans: false });
     const core = createCoreDeps(db, systemClock, files);
-    const admin = DEMO_USERS.find((u) => u.email === 'admin@fim.local') as Principal;
-    const applicant = DEMO_USERS.find((u) => u.email === 'researcher@fim.local') as Principal;
+    const { applicant } = benchPeople();
     const { app, tokens } = await benchApp(core);
-    const now = Date.now();
-    const call = await createCall(
-      core,
-      { actor: admin },
-      createCallSchema.parse(
-        callBody({
-          opensAt: new Date(now - 86_400_000).toISOString(),
-          closesAt: new Date(now + 30 * 86_400_000).toISOString(),
-          documentKinds: [
-            { id: 'project_description', name: 'Projektbeskrivelse', types: ['pdf'], maxBytes: 25 * 2 ** 20 },
-          ],
-        }),
-      ),
-    );
-    await openCall(core, { actor: admin }, call.id);
-    const draft = await createDraft(core, { actor: applicant }, call.id, { title: 'Bench' });
+    const { draftId } = await benchDraft(core, {
+      documentKinds: [
+        { id: 'project_description', name: 'Projektbeskrivelse', types: ['pdf'], maxBytes: 25 * 2 ** 20 },
+      ],
+    });
     const auth = {
       authorization: `Bearer ${await tokens.sign(applicant)}`,
       'content-type': 'application/json',
@@ -56,7 +46,7 @@ await runBench('bench-documents', async ({ db }) => {
 
     const presigned = async () => {
       const ticket = (await (
-        await app.request(`/api/applications/${draft.id}/documents`, {
+        await app.request(`/api/applications/${draftId}/documents`, {
           method: 'POST',
           headers: auth,
           body: JSON.stringify({
@@ -70,7 +60,7 @@ await runBench('bench-documents', async ({ db }) => {
       const t0 = performance.now();
       const posted = await postToStore(ticket.upload, bytes, 'application/pdf');
       if (posted.status >= 400) throw new Error(`upload ${posted.status}`);
-      const done = await app.request(`/api/applications/${draft.id}/documents/${ticket.id}/complete`, {
+      const done = await app.request(`/api/applications/${draftId}/documents/${ticket.id}/complete`, {
         method: 'POST',
         headers: auth,
       });

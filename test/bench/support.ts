@@ -3,8 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../functions/app/app.js';
+import { createDraft } from '../../functions/core/applications/application.service.js';
+import type { Principal } from '../../functions/core/auth/principal.js';
 import { startSession } from '../../functions/core/auth/session.service.js';
 import { syncUserProfile } from '../../functions/core/auth/users.service.js';
+import { createCallSchema } from '../../functions/core/calls/call.schema.js';
+import { createCall, openCall } from '../../functions/core/calls/call.service.js';
 import {
   recordPayment,
   runContributions,
@@ -23,6 +27,7 @@ import { freePort, startDynamoDbLocal } from '../../functions/local/dynamodb-loc
 import { corsXml, LOCAL_BUCKET } from '../../functions/local/s3.js';
 import { DEMO_USERS } from '../../functions/local/seed.js';
 import { ensureTable } from '../../functions/local/table.js';
+import { callBody } from '../support/fixtures.js';
 
 /*
  * What the benchmarks share: a table in a DynamoDB Local of their own that counts the capacity and the requests
@@ -265,4 +270,38 @@ export async function peakMemory<T>(
   } finally {
     clearInterval(timer);
   }
+}
+
+/** The demo admin and researcher, as the benches act. */
+export const benchPeople = (): { admin: Principal; applicant: Principal } => {
+  const admin = DEMO_USERS.find((u) => u.email === 'admin@fim.local');
+  const applicant = DEMO_USERS.find((u) => u.email === 'researcher@fim.local');
+  if (!admin || !applicant) throw new Error('demo users');
+  return { admin, applicant };
+};
+
+/**
+ * A call the demo admin opened yesterday (a month to run; `callOverrides` on the example call) and a draft in it
+ * by the demo researcher: where the document and export benches put their files.
+ */
+export async function benchDraft(
+  core: CoreDeps,
+  callOverrides: Record<string, unknown> = {},
+): Promise<{ callId: string; draftId: string }> {
+  const { admin, applicant } = benchPeople();
+  const now = Date.now();
+  const call = await createCall(
+    core,
+    { actor: admin },
+    createCallSchema.parse(
+      callBody({
+        opensAt: new Date(now - 86_400_000).toISOString(),
+        closesAt: new Date(now + 30 * 86_400_000).toISOString(),
+        ...callOverrides,
+      }),
+    ),
+  );
+  await openCall(core, { actor: admin }, call.id);
+  const draft = await createDraft(core, { actor: applicant }, call.id, { title: 'Bench' });
+  return { callId: call.id, draftId: draft.id };
 }

@@ -124,12 +124,16 @@ export interface Journey {
   main(): Locator;
   /** Signs in as a demo user (by the name on the sign-in button) from a clean session, landing on `next`. */
   signInAs(name: string, next?: string): Promise<void>;
-  /** The JSON API as a demo user (by e-mail), for what a journey needs done but does not walk; must succeed. */
+  /**
+   * The JSON API as a demo user (by e-mail), for what a journey needs done but does not walk; must succeed.
+   * `headers` are sent besides the token (e.g. `if-match` for a versioned write).
+   */
   api(
     email: string,
     method: string,
     path: string,
     body?: unknown,
+    headers?: Record<string, string>,
   ): Promise<{ id: string; items: { id: string }[] }>;
   /**
    * Attaches a small PDF for every document the application's call requires (each partner's declaration too),
@@ -151,7 +155,7 @@ export function journey(): Journey {
       await j.page.goto(`${j.server.url}/login?next=${encodeURIComponent(next)}`);
       await j.page.getByRole('button', { name: new RegExp(`Log ind som ${name}`) }).click();
     },
-    async api(email: string, method: string, path: string, body?: unknown) {
+    async api(email: string, method: string, path: string, body?: unknown, headers = {}) {
       const login = await fetch(`${j.server.url}/api/auth/dev-login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -160,7 +164,7 @@ export function journey(): Journey {
       const { token } = (await login.json()) as { token: string };
       const res = await fetch(`${j.server.url}/api${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        headers: { ...headers, authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       expect(res.status, `${method} ${path}: ${await res.clone().text()}`).toBeLessThan(300);

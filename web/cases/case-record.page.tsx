@@ -141,8 +141,11 @@ export function CaseRecordView({
       {page.events.length === 0 ? (
         <p>{t.none}</p>
       ) : (
+        // A focusable region named by the heading: an edit's details can make the table wider than the page,
+        // and a keyboard must be able to scroll it (axe scrollable-region-focusable).
         <DataTable
           compact
+          region="case-title"
           labelledBy="case-title"
           columns={[{ label: t.when }, { label: t.who }, { label: t.what }, { label: t.details }]}
         >
