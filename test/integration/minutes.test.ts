@@ -145,6 +145,34 @@ describe('the minutes', () => {
     ]);
   });
 
+  it('keep the words of a decision the approving chair is conflicted on', async () => {
+    // The demo chair (Region Midtjylland) is conflicted on the demo researcher's applications (the tree).
+    const call = await createCall(client);
+    const theirs = await submitApplication(client, call.id, RESEARCHER, { title: 'Regionens projekt' });
+    await closeCallNow(client, call.id);
+    const meeting = expectOk(
+      await client.post(
+        `/api/calls/${call.id}/meetings`,
+        {
+          heldAt: '2027-04-10T14:00:00+02:00',
+          attendeeIds: ['demo-chair', 'demo-board'],
+          decisions: [
+            { applicationId: theirs, outcome: 'rejected', justification: 'Budgettet hænger ikke sammen.' },
+          ],
+        },
+        ADMIN,
+      ),
+      201,
+    );
+    const approved = expectOk(await client.act(`/api/meetings/${meeting.id}/minutes/approve`, CHAIR));
+    expect(JSON.stringify(approved)).not.toContain('Budgettet hænger ikke sammen');
+    const minutes = expectOk(await client.get(`/api/meetings/${meeting.id}/minutes`, ADMIN));
+    expect(minutes.versions).toEqual([expect.objectContaining({ number: 1, status: 'approved' })]);
+    expect(minutes.versions[0].decisions).toEqual([
+      { applicationId: theirs, justification: 'Budgettet hænger ikke sammen.' },
+    ]);
+  });
+
   it('refuse a correction of a decision the reader may not see', async () => {
     expectProblem(
       await client.post(

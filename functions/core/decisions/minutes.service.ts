@@ -3,7 +3,7 @@ import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { isChairOrAdmin, requireBoard } from '../reviews/access.js';
-import { AppError, forbidden } from '../shared/errors.js';
+import { AppError, forbidden, notFound } from '../shared/errors.js';
 import { parseInput } from '../shared/validation.js';
 import type { Meeting } from './decision.schema.js';
 import { getMeeting } from './decision.service.js';
@@ -45,6 +45,13 @@ const versionsOf = async (deps: CoreDeps, meeting: Meeting): Promise<MinutesVers
   return stored.length > 0 ? stored : [firstVersion(meeting)];
 };
 
+/** The meeting as recorded, every decision's words included: for what is stored, never for a reader. */
+const recordedMeeting = async (deps: CoreDeps, meetingId: string): Promise<Meeting> => {
+  const meeting = await deps.decisions.getMeeting(meetingId);
+  if (!meeting) throw notFound('meeting');
+  return meeting;
+};
+
 /** Leaves out the words of the decisions the reader is conflicted with (their minutes show the title only). */
 const forReader = (meeting: Meeting, versions: MinutesVersion[]): MinutesVersion[] => {
   const hidden = new Set(meeting.decisions.filter((d) => d.conflicted).map((d) => d.applicationId));
@@ -73,8 +80,10 @@ export async function approveMinutes(
 ): Promise<Minutes> {
   requireBoard(ctx.actor);
   if (!ctx.actor.chair) throw forbidden();
-  const meeting = await getMeeting(deps, ctx.actor, meetingId);
-  const versions = await versionsOf(deps, meeting);
+  await getMeeting(deps, ctx.actor, meetingId);
+  // What is stored is the meeting as recorded, not as this reader may see it: a chair conflicted on a decision
+  // approves minutes that keep its words (they read its title only).
+  const versions = await versionsOf(deps, await recordedMeeting(deps, meetingId));
   const current = versions.at(-1) as MinutesVersion;
   if (current.status === 'approved') throw new AppError('INVALID_STATE', { code: 'MINUTES_APPROVED' });
   const now = deps.clock.now().toISOString();
@@ -118,7 +127,7 @@ export async function correctMinutes(
   if (!isChairOrAdmin(ctx.actor)) throw forbidden();
   const correction = parseInput(minutesCorrectionSchema, input);
   const meeting = await getMeeting(deps, ctx.actor, meetingId);
-  const versions = await versionsOf(deps, meeting);
+  const versions = await versionsOf(deps, await recordedMeeting(deps, meetingId));
   const current = versions.at(-1) as MinutesVersion;
   if (current.status !== 'approved') throw new AppError('INVALID_STATE', { code: 'MINUTES_NOT_APPROVED' });
   const changes = new Map((correction.decisions ?? []).map((d) => [d.applicationId, d]));
