@@ -59,6 +59,7 @@ export const da = {
       string
     >,
     next: 'Næste side',
+    first: 'Første side',
     retentionLink: 'Opbevaring: prøvekørsel og seneste kørsler',
   },
   retention: {
@@ -126,6 +127,7 @@ export const en: typeof da = {
     keptUntil: 'Kept until',
     states: { 'waiting-retention': 'Waiting for the retention period', done: 'Completed' },
     next: 'Next page',
+    first: 'First page',
     retentionLink: 'Retention: dry run and latest runs',
   },
   retention: {

@@ -8,6 +8,7 @@ import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type Errors, SelectField, TextField } from '../components/fields.js';
+import { Pager } from '../components/pager.js';
 import { CaseExportForm } from '../exports/exports.page.js';
 
 export interface CaseFilterValues {
@@ -165,27 +166,14 @@ export function CaseRecordView({
           ))}
         </DataTable>
       )}
-      {(cursor || page.nextCursor) && (
-        <nav aria-label={t.title}>
-          <ul class="links">
-            {cursor && (
-              <li>
-                <a href={withQuery(base, { kind: filter.kind, actor: filter.actor })}>{t.first}</a>
-              </li>
-            )}
-            {page.nextCursor && (
-              <li>
-                <a
-                  href={withQuery(base, { kind: filter.kind, actor: filter.actor, cursor: page.nextCursor })}
-                  rel="next"
-                >
-                  {t.next}
-                </a>
-              </li>
-            )}
-          </ul>
-        </nav>
-      )}
+      <Pager
+        label={t.title}
+        path={withQuery(base, { kind: filter.kind, actor: filter.actor })}
+        cursor={cursor}
+        next={page.nextCursor}
+        first={t.first}
+        nextText={t.next}
+      />
     </>
   );
 }

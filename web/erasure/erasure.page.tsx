@@ -4,6 +4,7 @@ import { formatDateTime } from '../../functions/texts/format.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { DataTable } from '../components/data-table.js';
+import { Pager } from '../components/pager.js';
 
 /** "Mine data": what the platform holds, the data export, and erasure behind a confirm step. */
 export function MyDataPage({ lang, erasure }: { lang: Lang; erasure: ErasureRecord | undefined }) {
@@ -83,10 +84,13 @@ export function ErasuresPage({
   lang,
   erasures,
   cursor,
+  next,
 }: {
   lang: Lang;
   erasures: readonly ErasureRecord[];
-  cursor?: string;
+  /** The cursor this page was read from (every page but the first) and the next page's. */
+  cursor?: string | undefined;
+  next?: string | undefined;
 }) {
   const e = texts[lang].erasures;
   const m = texts[lang].myData;
@@ -123,11 +127,14 @@ export function ErasuresPage({
           ))}
         </DataTable>
       )}
-      {cursor && (
-        <p>
-          <a href={`/admin/erasures?cursor=${encodeURIComponent(cursor)}`}>{e.next}</a>
-        </p>
-      )}
+      <Pager
+        label={e.title}
+        path="/admin/erasures"
+        cursor={cursor}
+        next={next}
+        first={e.first}
+        nextText={e.next}
+      />
     </>
   );
 }

@@ -53,11 +53,7 @@ export function erasureAdminRoutes(deps: AppDeps) {
     return page(
       c,
       texts[ctx.lang].erasures.title,
-      <ErasuresPage
-        lang={ctx.lang}
-        erasures={found.items}
-        {...(found.cursor ? { cursor: found.cursor } : {})}
-      />,
+      <ErasuresPage lang={ctx.lang} erasures={found.items} cursor={cursor} next={found.cursor} />,
     );
   });
   app.get('/retention', async (c) => {

@@ -14,6 +14,7 @@ import type { Lang } from '../../functions/texts/lang.js';
 import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type Errors, SelectField, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
+import { Pager } from '../components/pager.js';
 import { maxLengthOf } from '../forms.js';
 
 const RECIPIENT_MAX = maxLengthOf(messageFilterSchema.shape.recipient);
@@ -44,40 +45,6 @@ const kindName = (lang: Lang, kind: MailKind): string => texts[lang].messages.ki
 const subjectOf = (lang: Lang, message: StoredMessage): string =>
   composedMail(message)?.subject ?? kindName(lang, message.kind);
 
-/** Links to the next page (the service's cursor) and back to the first. */
-function Pages({
-  lang,
-  href,
-  cursor,
-  next,
-}: {
-  lang: Lang;
-  href: (cursor?: string) => string;
-  cursor?: string | undefined;
-  next?: string | undefined;
-}) {
-  const t = texts[lang].messages;
-  if (!cursor && !next) return null;
-  return (
-    <nav aria-label={t.title}>
-      <ul class="links">
-        {cursor && (
-          <li>
-            <a href={href()}>{t.first}</a>
-          </li>
-        )}
-        {next && (
-          <li>
-            <a href={href(next)} rel="next">
-              {t.next}
-            </a>
-          </li>
-        )}
-      </ul>
-    </nav>
-  );
-}
-
 /** A table of messages (or recipients) under the heading `labelledBy`: one header per column, one row each. */
 function Table({ labelledBy, headers, rows }: { labelledBy: string; headers: string[]; rows: Child[][] }) {
   return (
@@ -92,9 +59,6 @@ function Table({ labelledBy, headers, rows }: { labelledBy: string; headers: str
     </DataTable>
   );
 }
-
-const withCursor = (path: string, cursor?: string): string =>
-  cursor ? `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}` : path;
 
 /** "Mine beskeder": every message to the reader's address, newest first, each readable in full. */
 export function MyMessagesPage({
@@ -126,7 +90,7 @@ export function MyMessagesPage({
           ])}
         />
       )}
-      <Pages lang={lang} href={(c) => withCursor('/messages', c)} cursor={cursor} next={next} />
+      <Pager label={t.title} path="/messages" cursor={cursor} next={next} first={t.first} nextText={t.next} />
     </>
   );
 }
@@ -302,11 +266,13 @@ export function AdminMessagesPage({
           ])}
         />
       )}
-      <Pages
-        lang={lang}
-        href={(c) => withCursor(query ? `${base}?${query}` : base, c)}
+      <Pager
+        label={t.title}
+        path={query ? `${base}?${query}` : base}
         cursor={cursor}
         next={next}
+        first={t.first}
+        nextText={t.next}
       />
       <h2 id="recipients">{a.recipients}</h2>
       <p>{a.recipientsIntro}</p>

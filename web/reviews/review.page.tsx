@@ -18,6 +18,7 @@ import { BudgetTable } from '../components/budget-table.js';
 import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type Errors, fieldId, TextField } from '../components/fields.js';
 import { Notice } from '../components/notice.js';
+import { Pager } from '../components/pager.js';
 import { ProjectFacts } from '../components/project-facts.js';
 import { type FormBody, field, maxLengthOf } from '../forms.js';
 
@@ -150,22 +151,14 @@ export function ReviewQueuePage({
           ))}
         </DataTable>
       )}
-      {(cursor || next) && (
-        <ul class="links">
-          {cursor && (
-            <li>
-              <a href="/reviews">{r.newestReviews}</a>
-            </li>
-          )}
-          {next && (
-            <li>
-              <a href={`/reviews?cursor=${encodeURIComponent(next)}`} rel="next">
-                {r.olderReviews}
-              </a>
-            </li>
-          )}
-        </ul>
-      )}
+      <Pager
+        label={r.queueTitle}
+        path="/reviews"
+        cursor={cursor}
+        next={next}
+        first={r.newestReviews}
+        nextText={r.olderReviews}
+      />
     </>
   );
 }
