@@ -317,3 +317,20 @@ describe('picking from the registry, and new names flagged for the secretariat',
     expect(record.html).toContain('Sekretariatet placerede et nyt organisationsnavn i registret');
   });
 });
+
+describe('a submission at the most partners an application may have', () => {
+  it('flags every one of 30 unknown names in the submission’s one transaction', async () => {
+    const call = await createCall(client, { overrides: { title: 'Mange partnere' } });
+    const sectors = ['municipality', 'region', 'general_practice'] as const;
+    const names = Array.from({ length: 30 }, (_, i) => `Ukendt partner nr. ${i + 1}`);
+    const id = await submitApplication(client, call.id, RESEARCHER2, {
+      title: 'Tredive partnere',
+      partners: names.map((name, i) => partner(name, sectors[i % 3] ?? 'municipality')),
+    });
+    expect(expectOk(await client.get(`/api/applications/${id}`, ADMIN)).status).toBe('submitted');
+    const flagged = expectOk(await client.get('/api/admin/organisation-flags', ADMIN)).items.filter(
+      (f: { applications: { id: string }[] }) => f.applications.some((a) => a.id === id),
+    );
+    expect(flagged.map((f: { name: string }) => f.name).sort()).toEqual([...names].sort());
+  });
+});
