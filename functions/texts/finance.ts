@@ -94,6 +94,8 @@ export const da = {
     outstanding: 'Udestående',
     status: 'Status',
     total: 'I alt',
+    populationTotalNote:
+      'Folketallet i alt tæller hver borger én gang: regionens borgere er kommunernes borgere, så regionens række indgår ikke i summen. Bidraget betales af både regionen og kommunerne.',
     statuses: {
       due: 'Ikke betalt',
       partly_paid: 'Delvist betalt',
@@ -352,6 +354,8 @@ export const en: typeof da = {
     outstanding: 'Outstanding',
     status: 'Status',
     total: 'Total',
+    populationTotalNote:
+      "The total population counts each citizen once: the region's citizens are the municipalities' citizens, so the region's row is not in the sum. Both the region and the municipalities pay their contribution.",
     statuses: {
       due: 'Not paid',
       partly_paid: 'Partly paid',

@@ -99,6 +99,12 @@ describe('finance runs the year', () => {
     const samso = main().locator('tr', { has: j.page.getByRole('link', { name: 'Samsø Kommune' }) });
     expect(await samso.textContent()).toContain('Delvist betalt');
     expect(await samso.textContent()).toContain('1.000,00');
+    // The total population counts each citizen once, and says so beside the figure (read out with it).
+    const totalPopulation = main().locator('tfoot td[aria-describedby="population-total-note"]');
+    expect(await totalPopulation.count()).toBe(1);
+    expect(await main().locator('#population-total-note').textContent()).toContain(
+      'regionens række indgår ikke',
+    );
     const charts = main().locator('svg[role=img]');
     expect(await charts.count()).toBe(2);
     expect(await charts.nth(0).locator('title').textContent()).toBe('Bidrag pr. part: opkrævet og betalt');

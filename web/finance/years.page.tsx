@@ -260,7 +260,10 @@ function OverviewTable({ lang, overview, year }: { lang: Lang; overview: Overvie
         <tfoot>
           <tr>
             <th scope="row">{f.total}</th>
-            <td class="num">{number(overview.totals.population)}</td>
+            <td class="num" aria-describedby="population-total-note">
+              {number(overview.totals.population)}
+              <span aria-hidden="true"> *</span>
+            </td>
             <td class="num" />
             <td class="num">{kr(overview.totals.demandOre)}</td>
             <td class="num">{kr(overview.totals.adjustmentsOre)}</td>
@@ -270,6 +273,10 @@ function OverviewTable({ lang, overview, year }: { lang: Lang; overview: Overvie
           </tr>
         </tfoot>
       </table>
+      <p id="population-total-note" class="meta">
+        <span aria-hidden="true">* </span>
+        {f.populationTotalNote}
+      </p>
     </section>
   );
 }
