@@ -101,11 +101,31 @@ export const da = {
       'Navne skrevet i indsendte ansøgninger, som registret ikke kender. Placér hvert navn: knyt det til en organisation i registret, eller opret det.',
     noFlags: 'Der er ingen nye navne at placere.',
     flaggedIn: 'Skrevet i',
+    pickedBy: 'Valgt som egen organisation af',
     mapTo: 'Knyt til organisation',
     createNew: '(opret som ny organisation)',
     newSector: 'Sektor, hvis navnet oprettes',
     place: 'Placér i registret',
     placed: 'Navnet er placeret i registret, og ansøgningerne er rettet.',
+  },
+  profile: {
+    nav: 'Min profil',
+    title: 'Min profil',
+    intro:
+      'Din organisation afgør, hvilke ansøgninger du er inhabil i: du tager ikke del i en ansøgning, når din organisation og en organisation i ansøgningen er den samme, eller den ene hører under den anden.',
+    name: 'Navn',
+    email: 'E-mail',
+    current: 'Din organisation',
+    none: 'Ingen organisation endnu.',
+    fromIdentity: 'fra din brugerkonto',
+    fromProfile: 'valgt af dig',
+    identity: 'Din brugerkonto siger',
+    organisation: 'Organisation',
+    hint: 'Vælg blandt registrets organisationer, mens du skriver, eller skriv et nyt navn: sekretariatet placerer det så i registret.',
+    save: 'Gem organisation',
+    saved: 'Din organisation er gemt.',
+    flagged: (name: string) =>
+      `${name} findes ikke i organisationsregistret endnu: sekretariatet er bedt om at placere navnet.`,
   },
 };
 
@@ -205,11 +225,31 @@ export const en: typeof da = {
       'Names typed in submitted applications that the registry does not know. Place each one: map it to an organisation of the registry, or create it.',
     noFlags: 'There are no new names to place.',
     flaggedIn: 'Typed in',
+    pickedBy: 'Picked as their own organisation by',
     mapTo: 'Map to organisation',
     createNew: '(create as a new organisation)',
     newSector: 'Sector, if the name is created',
     place: 'Place in the registry',
     placed: 'The name is placed in the registry, and the applications are updated.',
+  },
+  profile: {
+    nav: 'My profile',
+    title: 'My profile',
+    intro:
+      'Your organisation decides which applications you are conflicted on: you take no part in an application when your organisation and an organisation in it are the same, or one is part of the other.',
+    name: 'Name',
+    email: 'E-mail',
+    current: 'Your organisation',
+    none: 'No organisation yet.',
+    fromIdentity: 'from your user account',
+    fromProfile: 'picked by you',
+    identity: 'Your user account says',
+    organisation: 'Organisation',
+    hint: 'Pick one of the registry’s organisations as you type, or type a new name: the secretariat then places it in the registry.',
+    save: 'Save organisation',
+    saved: 'Your organisation is saved.',
+    flagged: (name: string) =>
+      `${name} is not in the organisations registry yet: the secretariat has been asked to place the name.`,
   },
 };
 
