@@ -67,6 +67,7 @@ footer.site .bar{max-width:62rem;margin:0 auto;padding:1rem;display:flex;flex-wr
 .checks input{margin-top:.35rem}
 .tag-in_review{color:#5a4a00}.tag-approved{color:var(--ok)}.tag-rejected{color:var(--error)}.tag-waiting_list{color:#6b4200}
 .prose{white-space:pre-line}
+.checksum{word-break:break-all;font-size:.85em}
 .table-wrap:focus-visible{outline:3px solid var(--focus)}
 .split{display:grid;grid-template-columns:minmax(0,1fr);gap:0 2rem;align-items:start}
 @media (min-width:60rem){.split{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}

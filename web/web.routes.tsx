@@ -26,6 +26,7 @@ import { partyRoutes } from './finance/parties.routes.js';
 import { IMPORT_PATH } from './finance/populations.routes.js';
 import { messageRoutes } from './messages/messages.routes.js';
 import { organisationAdminRoutes } from './organisations/organisations.routes.js';
+import { profileRoutes } from './profile/profile.routes.js';
 import { page, type WebContext } from './render.js';
 import { reviewRoutes } from './reviews/review.routes.js';
 import { sameOriginOnly } from './same-origin.js';
@@ -115,6 +116,7 @@ export function webRoutes(deps: AppDeps) {
   web.route('/', messageRoutes(deps));
   web.route('/admin', caseRecordRoutes(deps));
   web.route('/', myDataRoutes(deps));
+  web.route('/', profileRoutes(deps));
   web.route('/admin', erasureAdminRoutes(deps));
   web.route('/admin', organisationAdminRoutes(deps));
   web.route('/', exportRoutes(deps));

@@ -2,6 +2,7 @@ import type { Application, ApplicationStatus } from './applications/application.
 import type { Invitation, Member } from './applications/members.schema.js';
 import type { AuditEvent, MessageCase, OutboxMessage } from './audit/audit.js';
 import type { Principal } from './auth/principal.js';
+import type { OwnOrganisation } from './auth/profile.schema.js';
 import type { Call, CallStatus } from './calls/call.schema.js';
 import type { ErasureRecord, RetentionRun } from './cases/erasure.values.js';
 import type { Meeting } from './decisions/decision.schema.js';
@@ -588,6 +589,25 @@ export interface OrganisationRepository {
   clearFlag(flag: OrganisationFlag, audit: AuditEvent): Promise<void>;
 }
 
+/** The organisations people picked as their own ("Min profil", issue 11): read whole with the tree. */
+export interface ProfileRepository {
+  /** One person's pick, read consistently. */
+  get(userId: string): Promise<OwnOrganisation | undefined>;
+  /** Every pick (one Query of the index partition OWNORGS: one small item a person who picked). */
+  list(): Promise<OwnOrganisation[]>;
+  /**
+   * Writes the pick at the version read (created when undefined) with its audit event under the person, in one
+   * transaction with the flag of a name the registry does not know and the removal of the person's flag of the
+   * name picked before (`unflagKey`). @throws AppError VERSION_CONFLICT
+   */
+  save(
+    profile: OwnOrganisation,
+    audit: AuditEvent,
+    expectedVersion: number | undefined,
+    flags: { flag?: OrganisationFlag; unflagKey?: string },
+  ): Promise<void>;
+}
+
 /** The chair's rulings on conflicts found by organisation (issue 11): few, read whole with the tree. */
 export interface ConflictRulingRepository {
   /** Every ruling (one Query of the index partition CONFLICTRULINGS). */
@@ -707,6 +727,7 @@ export interface CoreDeps {
   sessions: SessionRepository;
   organisations: OrganisationRepository;
   conflictRulings: ConflictRulingRepository;
+  profiles: ProfileRepository;
   exports: ExportRepository;
   clock: Clock;
 }

@@ -146,6 +146,14 @@ export const keys = {
   reference: (reference: string) => ({ pk: `REF#${reference}`, sk: 'REF' }),
 
   user: (id: string) => ({ pk: `USER#${id}`, sk: 'PROFILE' }),
+  /** The organisation a person picked as their own ("Min profil"); every one in the index partition OWNORGS. */
+  ownOrganisation: (userId: string) => ({
+    pk: `USER#${userId}`,
+    sk: 'OWNORG',
+    gsi1pk: 'OWNORGS',
+    gsi1sk: userId,
+  }),
+  ownOrganisationsPk: 'OWNORGS',
   /** That the person was shown the privacy notice (at their first sign-in): once. */
   privacyNoticeSeen: (id: string) => ({ pk: `USER#${id}`, sk: 'PRIVACY_NOTICE' }),
   userByEmail: (email: string) => ({ gsi1pk: `EMAIL#${email.toLowerCase()}`, gsi1sk: 'USER' }),
@@ -283,12 +291,16 @@ export const keys = {
     gsi1sk: `${applicationId}#${userId}`,
   }),
   conflictRulingsPk: 'CONFLICTRULINGS',
-  /** A name typed on an application that the registry does not know; every one in the index partition ORGFLAGS. */
-  organisationFlag: (key: string, applicationId: string) => ({
+  /**
+   * A name the registry does not know, by where it was given (`APP#<applicationId>`, or `USER#<userId>` for a
+   * person's own organisation: organisation.schema.ts flagSource); every one in the index partition ORGFLAGS.
+   */
+  organisationFlag: (key: string, source: string) => ({
     pk: `ORGFLAG#${key}`,
-    sk: `APP#${applicationId}`,
+    sk: source,
     gsi1pk: 'ORGFLAGS',
-    gsi1sk: `${key}#${applicationId}`,
+    // An application's flag as it always was (`<key>#<applicationId>`); a person's under `<key>#USER#<userId>`.
+    gsi1sk: `${key}#${source.startsWith('APP#') ? source.slice(4) : source}`,
   }),
   organisationFlagsOf: (key: string) => `ORGFLAG#${key}`,
   organisationFlagsPk: 'ORGFLAGS',

@@ -1,6 +1,10 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../core/audit/audit.js';
-import type { Organisation, OrganisationFlag } from '../core/organisations/organisation.schema.js';
+import {
+  flagSource,
+  type Organisation,
+  type OrganisationFlag,
+} from '../core/organisations/organisation.schema.js';
 import { normaliseOrganisation } from '../core/organisations/tree.js';
 import type { ConflictRulingRepository, OrganisationRepository } from '../core/ports.js';
 import type { FoundConflictRuling } from '../core/reviews/review.schema.js';
@@ -21,7 +25,7 @@ const organisationItem = (o: Organisation) => ({
 
 /** A flagged name as stored, with its keys. */
 export const organisationFlagItem = (flag: OrganisationFlag) => ({
-  ...keys.organisationFlag(flag.key, flag.applicationId),
+  ...keys.organisationFlag(flag.key, flagSource(flag)),
   entity: 'organisationFlag',
   ...flag,
 });
@@ -113,10 +117,17 @@ export function createOrganisationRepository(db: Db): OrganisationRepository {
         ConsistentRead: true,
       }),
     clearFlag: (flag, audit) => {
-      const { pk, sk } = keys.organisationFlag(flag.key, flag.applicationId);
+      const { pk, sk } = keys.organisationFlag(flag.key, flagSource(flag));
       return transact(db, {
         items: { flag: { Delete: { TableName: db.tableName, Key: { pk, sk } } } },
-        audit: { entityPk: keys.application(flag.applicationId).pk, event: audit },
+        // Under the case it came from: the application, or the person.
+        audit: {
+          entityPk:
+            flag.applicationId !== undefined
+              ? keys.application(flag.applicationId).pk
+              : keys.user(flag.userId ?? '').pk,
+          event: audit,
+        },
       });
     },
   };

@@ -17,6 +17,7 @@ import { createMinutesRepository } from './minutes.repository.js';
 import { createConflictRulingRepository, createOrganisationRepository } from './organisations.repository.js';
 import { createPartyRepository } from './parties.repository.js';
 import { createPrivacyNoticeRepository } from './privacy.repository.js';
+import { createProfileRepository } from './profiles.repository.js';
 import { createReminderRepository } from './reminders.repository.js';
 import { createReportRepository } from './reports.repository.js';
 import { createReviewRepository } from './reviews.repository.js';
@@ -50,6 +51,7 @@ export function createCoreDeps(db: Db, clock: Clock, files: FileStore = noFileSt
     sessions: createSessionRepository(db),
     organisations: createOrganisationRepository(db),
     conflictRulings: createConflictRulingRepository(db),
+    profiles: createProfileRepository(db),
     exports: createExportRepository(db),
     clock,
   };

@@ -20,6 +20,7 @@ import { memberRoutes } from './routes/members.routes.js';
 import { messageRoutes } from './routes/messages.routes.js';
 import { minutesRoutes } from './routes/minutes.routes.js';
 import { organisationRoutes } from './routes/organisations.routes.js';
+import { profileRoutes } from './routes/profile.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { reviewRoutes } from './routes/reviews.routes.js';
 import { sessionRoutes } from './routes/sessions.routes.js';
@@ -75,6 +76,7 @@ export function apiApp(deps: AppDeps) {
     sessionRoutes,
     boardRoutes,
     organisationRoutes,
+    profileRoutes,
     erasureRoutes,
     exportRoutes,
   ]) {

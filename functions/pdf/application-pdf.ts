@@ -16,10 +16,54 @@ const table = (widths: ('*' | 'auto')[], header: string[], rows: PdfContent[][])
   margin: [0, 0, 0, 12],
 });
 
-const heading = (text: string): PdfContent => ({ text, style: 'heading', tocItem: true });
+/** A section heading, in the PDF's outline too. */
+export const heading = (text: string): PdfContent => ({ text, style: 'heading', tocItem: true });
+
+/** Facts as a borderless two-column table: each label in bold, its value beside it. */
+export const factsTable = (rows: readonly [string, PdfContent][]): PdfContent => ({
+  table: { widths: ['auto', '*'], body: rows.map(([k, v]) => [{ text: k, bold: true }, v]) },
+  layout: 'noBorders',
+  margin: [0, 0, 0, 8],
+});
 
 const formatSize = (bytes: number, lang: Lang): string =>
   `${new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 }).format(bytes / 1024)} KB`;
+
+/**
+ * The frame every platform PDF shares: A4, the styles, the footer with when it was made and the page; `info`
+ * names the document (its producer is the platform).
+ */
+export function pdfFrame(
+  lang: Lang,
+  info: { title: string; author?: string; subject?: string },
+  now: Date,
+  content: PdfContent[],
+): PdfDocument {
+  const p = texts[lang].applicationPdf;
+  return {
+    info: { ...info, producer: p.producer, creator: p.producer },
+    language: lang,
+    pageSize: 'A4',
+    pageMargins: [50, 50, 50, 60],
+    styles: {
+      title: { fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
+      subtitle: { fontSize: 11, color: '#444444', margin: [0, 0, 0, 12] },
+      heading: { fontSize: 13, bold: true, margin: [0, 12, 0, 6] },
+      subheading: { fontSize: 11, bold: true, margin: [0, 8, 0, 4] },
+    },
+    defaultStyle: { fontSize: 10 },
+    footer: (page, count) => ({
+      columns: [
+        { text: `${p.printed} ${formatDateTime(now.toISOString(), lang)}`, width: '*' },
+        { text: p.page(page, count), alignment: 'right', width: 'auto' },
+      ],
+      margin: [50, 20, 50, 0],
+      fontSize: 8,
+      color: '#555555',
+    }),
+    content,
+  };
+}
 
 /** The document definition of an application's PDF, generated `now`. */
 export function applicationPdf(lang: Lang, printout: ApplicationPrintout, now: Date): PdfDocument {
@@ -42,40 +86,18 @@ export function applicationPdf(lang: Lang, printout: ApplicationPrintout, now: D
       `${a.startDate ? formatDate(a.startDate, lang) : empty} – ${a.endDate ? formatDate(a.endDate, lang) : empty}`,
     ],
   ];
-  return {
-    info: {
+  return pdfFrame(
+    lang,
+    {
       title: `${p.documentTitle}: ${title}`,
       author: a.ownerName,
       subject: a.reference ?? '',
-      producer: p.producer,
-      creator: p.producer,
     },
-    language: lang,
-    pageSize: 'A4',
-    pageMargins: [50, 50, 50, 60],
-    styles: {
-      title: { fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
-      subtitle: { fontSize: 11, color: '#444444', margin: [0, 0, 0, 12] },
-      heading: { fontSize: 13, bold: true, margin: [0, 12, 0, 6] },
-    },
-    defaultStyle: { fontSize: 10 },
-    footer: (page, count) => ({
-      columns: [
-        { text: `${p.printed} ${formatDateTime(now.toISOString(), lang)}`, width: '*' },
-        { text: p.page(page, count), alignment: 'right', width: 'auto' },
-      ],
-      margin: [50, 20, 50, 0],
-      fontSize: 8,
-      color: '#555555',
-    }),
-    content: [
+    now,
+    [
       { text: title, style: 'title' },
       { text: `${p.documentTitle}${a.reference ? ` ${a.reference}` : ''}`, style: 'subtitle' },
-      {
-        table: { widths: ['auto', '*'], body: facts.map(([k, v]) => [{ text: k, bold: true }, v || empty]) },
-        layout: 'noBorders',
-        margin: [0, 0, 0, 8],
-      },
+      factsTable(facts.map(([k, v]) => [k, v || empty])),
       heading(p.summary),
       a.summary || empty,
       heading(p.userInvolvement),
@@ -126,7 +148,7 @@ export function applicationPdf(lang: Lang, printout: ApplicationPrintout, now: D
           )
         : p.noDocuments,
     ],
-  };
+  );
 }
 
 /** The PDF's file name: the reference, or the application's id for a draft. */

@@ -6,7 +6,7 @@ import { copenhagenDate } from '../core/shared/time.js';
 import { formatDate, formatDateTime, formatKr } from '../texts/format.js';
 import { localized, texts } from '../texts/index.js';
 import type { Lang } from '../texts/lang.js';
-import { applicationPdf } from './application-pdf.js';
+import { applicationPdf, factsTable, heading, pdfFrame } from './application-pdf.js';
 import type { PdfContent, PdfDocument } from './document.js';
 
 /*
@@ -17,47 +17,11 @@ import type { PdfContent, PdfDocument } from './document.js';
  */
 
 /** The pack's layout version: part of its cache key, so a changed layout is never served from an old key. */
-export const MEETING_PACK_FORMAT = 1;
-
-const heading = (text: string): PdfContent => ({ text, style: 'heading', tocItem: true });
-
-const facts = (rows: [string, PdfContent][]): PdfContent => ({
-  table: { widths: ['auto', '*'], body: rows.map(([k, v]) => [{ text: k, bold: true }, v]) },
-  layout: 'noBorders',
-  margin: [0, 0, 0, 8],
-});
+export const MEETING_PACK_FORMAT = 2;
 
 /** The title the board's PDFs give a meeting: its date and its call. */
 const meetingTitle = (lang: Lang, meeting: Meeting, callTitle: string): string =>
   texts[lang].minutesPdf.meeting(formatDate(copenhagenDate(new Date(meeting.heldAt)), lang), callTitle);
-
-/** The frame every board PDF shares: A4, the styles, the footer with when it was made and the page. */
-function shell(lang: Lang, title: string, now: Date, content: PdfContent[]): PdfDocument {
-  const p = texts[lang].applicationPdf;
-  return {
-    info: { title, producer: p.producer, creator: p.producer },
-    language: lang,
-    pageSize: 'A4',
-    pageMargins: [50, 50, 50, 60],
-    styles: {
-      title: { fontSize: 18, bold: true, margin: [0, 0, 0, 4] },
-      subtitle: { fontSize: 11, color: '#444444', margin: [0, 0, 0, 12] },
-      heading: { fontSize: 13, bold: true, margin: [0, 12, 0, 6] },
-      subheading: { fontSize: 11, bold: true, margin: [0, 8, 0, 4] },
-    },
-    defaultStyle: { fontSize: 10 },
-    footer: (page, count) => ({
-      columns: [
-        { text: `${p.printed} ${formatDateTime(now.toISOString(), lang)}`, width: '*' },
-        { text: p.page(page, count), alignment: 'right', width: 'auto' },
-      ],
-      margin: [50, 20, 50, 0],
-      fontSize: 8,
-      color: '#555555',
-    }),
-    content,
-  };
-}
 
 /** Who took no part and why: the name, then the ground in words with the organisation or their own words. */
 const recusals = (lang: Lang, recused: Meeting['decisions'][number]['recused']): string => {
@@ -77,7 +41,7 @@ function minutesVersion(lang: Lang, meeting: Meeting, version: MinutesVersion): 
       : m.draft;
   return [
     { text: m.versionState(version.number, state), bold: true, margin: [0, 0, 0, 6] },
-    facts([
+    factsTable([
       [m.heldAt, formatDateTime(meeting.heldAt, lang)],
       [
         m.attendees,
@@ -101,7 +65,7 @@ function minutesVersion(lang: Lang, meeting: Meeting, version: MinutesVersion): 
         ...(entry?.conditions ? [[m.conditions, entry.conditions] as [string, PdfContent]] : []),
         [m.recused, recusals(lang, d.recused)],
       ];
-      return { stack: [{ text: title, bold: true }, facts(rows)], margin: [0, 4, 0, 4] };
+      return { stack: [{ text: title, bold: true }, factsTable(rows)], margin: [0, 4, 0, 4] };
     }),
   ];
 }
@@ -113,7 +77,7 @@ export function minutesPdf(lang: Lang, minutes: Minutes, now: Date): PdfDocument
   const title = meetingTitle(lang, meeting, call ? localized(lang, call.title, call.titleEn) : '');
   const current = versions.at(-1);
   const earlier = versions.slice(0, -1).reverse();
-  return shell(lang, `${m.documentTitle}: ${title}`, now, [
+  return pdfFrame(lang, { title: `${m.documentTitle}: ${title}` }, now, [
     { text: m.documentTitle, style: 'title' },
     { text: title, style: 'subtitle' },
     ...(current ? minutesVersion(lang, meeting, current) : []),
@@ -181,7 +145,12 @@ function packItem(lang: Lang, pack: MeetingPack, item: PackItem, now: Date): Pdf
       { text: k.conflicted, style: 'subtitle' },
       k.conflictedNote,
     ];
-  const printout = { application: item.application, call: pack.call, members: item.members, documents: [] };
+  const printout = {
+    application: item.application,
+    call: pack.call,
+    members: item.members,
+    documents: item.documents,
+  };
   const application = applicationPdf(lang, printout, now).content;
   const reviews: PdfContent = item.reviews.length
     ? {
@@ -216,7 +185,7 @@ function packItem(lang: Lang, pack: MeetingPack, item: PackItem, now: Date): Pdf
 export function meetingPackPdf(lang: Lang, pack: MeetingPack, now: Date): PdfDocument {
   const k = texts[lang].meetingPack;
   const title = meetingTitle(lang, pack.meeting, localized(lang, pack.call.title, pack.call.titleEn));
-  return shell(lang, `${k.documentTitle}: ${title}`, now, [
+  return pdfFrame(lang, { title: `${k.documentTitle}: ${title}` }, now, [
     { text: k.documentTitle, style: 'title' },
     { text: `${title}. ${k.forReader(pack.reader.name)}`, style: 'subtitle' },
     heading(k.ranking),

@@ -80,6 +80,14 @@ describe('the chair’s meeting, its minutes and the meeting pack', () => {
     expect(await main().textContent()).toContain(AARHUS_SUMMARY);
     expect(await main().textContent()).toContain('Aarhus Kommune');
     await expectAccessible(j.page);
+    // Reads a document: the list's link goes through the documents download route to the file itself.
+    const documents = j.page.getByRole('region', { name: 'Dokumenter' }).getByRole('link');
+    expect(await documents.count()).toBeGreaterThan(0);
+    const href = (await documents.first().getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/documents\/[\w-]+\/download$/);
+    const file = await j.page.request.get(`${j.server.url}${href}`);
+    expect(file.status()).toBe(200);
+    expect(Buffer.from((await file.body()).subarray(0, 5)).toString('latin1')).toBe('%PDF-');
   }, 120_000);
 
   it('the chair records the meeting, approves the minutes and downloads the PDFs', async () => {

@@ -49,4 +49,34 @@ describe('an administrator keeps the organisations registry', () => {
     await j.page.getByRole('link', { name: 'Tilbage til organisationerne' }).click();
     expect(await j.page.locator('main').textContent()).toContain('Nye navne at placere');
   }, 120_000);
+
+  it('a researcher picks their own organisation on “Min profil”, and a new name reaches the secretariat', async () => {
+    await j.signInAs('Mads Poulsen', '/');
+    await j.page.getByRole('link', { name: 'Min profil' }).click();
+    expect(new URL(j.page.url()).pathname).toBe('/me/profile');
+    await expectAccessible(j.page);
+    const field = j.page.getByLabel('Organisation', { exact: true });
+    // The registry's names as suggestions, with no script on the page.
+    expect(await field.getAttribute('list')).toBe('organisation-choices');
+    expect(await j.page.locator('#organisation-choices option').count()).toBeGreaterThan(20);
+    expect(await j.page.locator('script').count()).toBe(0);
+
+    await field.fill('x');
+    await j.page.getByRole('button', { name: 'Gem organisation' }).click();
+    expect(await j.page.locator('#error-summary').textContent()).toMatch(/Organisation/);
+    await expectAccessible(j.page);
+
+    await j.page.getByLabel('Organisation', { exact: true }).fill('Sundhedshuset Gjern');
+    await j.page.getByRole('button', { name: 'Gem organisation' }).click();
+    expect(await j.page.locator('main').textContent()).toContain('Din organisation er gemt');
+    expect(await j.page.locator('main').textContent()).toContain(
+      'Sundhedshuset Gjern findes ikke i organisationsregistret endnu',
+    );
+    await expectAccessible(j.page);
+
+    await j.signInAs('Anne Holm', '/admin/organisations');
+    expect(await j.page.locator('main').textContent()).toContain(
+      'Valgt som egen organisation af: Mads Poulsen',
+    );
+  }, 120_000);
 });

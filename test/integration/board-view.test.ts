@@ -9,8 +9,10 @@ import {
   type RouteCase,
   rolesOf,
 } from '../support/api.js';
+import { submitWithDocuments, TEST_KINDS } from '../support/documents.js';
 import {
   ADMIN,
+  applicationBody,
   BOARD,
   CHAIR,
   closeCallNow,
@@ -56,7 +58,9 @@ const { all } = MATRIX;
 
 let h: Harness;
 let client: Api;
-const ids = { call: '', free: '', region: '', draft: '' };
+const ids = { call: '', free: '', region: '', draft: '', withDocs: '', regionDocs: '' };
+/** The documents of `withDocs` (free of conflict) and `regionDocs` (a partner under Region Midtjylland), by kind. */
+const docs: Record<'free' | 'region', Record<string, string>> = { free: {}, region: {} };
 const SUMMARY = 'Et akutteam på Regionshospitalet Silkeborg følger ældre borgere hjem.';
 
 beforeAll(async () => {
@@ -79,7 +83,32 @@ beforeAll(async () => {
   });
   ids.draft = (await createDraft(client, ids.call, RESEARCHER2)).id;
   await closeCallNow(client, ids.call);
-});
+  // A call asking for documents: CV, budget note, a management declaration per partner.
+  const withKinds = await createCall(client, {
+    overrides: { title: 'Med bilag', documentKinds: TEST_KINDS },
+  });
+  const free = await submitWithDocuments(
+    client,
+    withKinds.id,
+    RESEARCHER2,
+    applicationBody({ title: 'Med bilag, fri', partners: partnersWith('Skive Kommune') }),
+    { cv_project_lead: 'cv-fri.pdf' },
+  );
+  const region = await submitWithDocuments(
+    client,
+    withKinds.id,
+    RESEARCHER2,
+    applicationBody({
+      title: 'Med bilag, regionen',
+      partners: [partner('Regionshospitalet Silkeborg', 'region'), partner('Skive Kommune', 'municipality')],
+    }),
+    { cv_project_lead: 'cv-akutteam.pdf' },
+  );
+  ids.withDocs = free.id;
+  ids.regionDocs = region.id;
+  docs.free = free.documents;
+  docs.region = region.documents;
+}, 120_000);
 
 describe('GET /api/board/applications/{id}', () => {
   it('gives the board every field, partners, budget, reviews and the decision history', async () => {
@@ -125,6 +154,71 @@ describe('GET /api/board/applications/{id}', () => {
   });
 });
 
+describe('the documents on the board’s view', () => {
+  it('lists every kept document with kind, partner, name, size and checksum, each downloadable', async () => {
+    const view = expectOk(await client.get(`/api/board/applications/${ids.withDocs}`, BOARD));
+    const byKind = (kind: string, partnerName?: string) =>
+      view.documents.find(
+        (d: { kind: string; partner?: string }) => d.kind === kind && d.partner === partnerName,
+      );
+    expect(view.documents).toHaveLength(4);
+    expect(byKind('cv_project_lead')).toMatchObject({
+      id: docs.free.cv_project_lead,
+      kindName: 'CV for projektleder',
+      kindNameEn: 'CV of the project lead',
+      name: 'cv-fri.pdf',
+      sizeBytes: expect.any(Number),
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      downloadable: true,
+    });
+    expect(byKind('management_declaration', 'Skive Kommune')?.id).toBe(docs.free['management_declaration#0']);
+    expect(byKind('management_declaration', 'Lægehuset Nørreport')?.id).toBe(
+      docs.free['management_declaration#1'],
+    );
+    // The reviewer's blind view hides kinds; the board's never does: the hidden kinds are all there.
+    expect(view.documents.map((d: { kind: string }) => d.kind).sort()).toEqual([
+      'budget_note',
+      'cv_project_lead',
+      'management_declaration',
+      'management_declaration',
+    ]);
+    expect(expectOk(await client.get(`/api/board/applications/${ids.free}`, BOARD)).documents).toEqual([]);
+  });
+
+  it('links each document on the page to the documents download route, which gives the board the file', async () => {
+    const page = await browse(h, BOARD, `/board/applications/${ids.withDocs}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`href="/documents/${docs.free.cv_project_lead}/download"`);
+    expect(page.html).toContain('cv-fri.pdf');
+    expect(page.html).toContain('Kontrolsum (SHA-256)');
+    const view = expectOk(await client.get(`/api/board/applications/${ids.withDocs}`, BOARD));
+    for (const d of view.documents) expect(page.html).toContain(d.sha256);
+    const download = await browse(h, BOARD, `/documents/${docs.free.cv_project_lead}/download`);
+    expect(download.status).toBe(302);
+    expect(download.headers.get('location')).toContain(docs.free.cv_project_lead);
+  });
+
+  it('gives a conflicted member neither the list nor the files', async () => {
+    for (const who of [CHAIR, HOSPITAL_BOARD.email]) {
+      const res = await client.get(`/api/board/applications/${ids.regionDocs}`, who);
+      expectProblem(res, 403);
+      expect(res.text).not.toContain('cv-akutteam.pdf');
+      const page = await browse(h, who, `/board/applications/${ids.regionDocs}`);
+      expect(page.status).toBe(403);
+      expect(page.html).not.toContain('cv-akutteam.pdf');
+      for (const id of Object.values(docs.region)) {
+        expect(page.html).not.toContain(id);
+        expectProblem(await client.get(`/api/documents/${id}/download`, who), 404);
+        expect((await browse(h, who, `/documents/${id}/download`)).status).toBe(404);
+      }
+    }
+    // The same files for a member free of conflict: the refusal is the conflict, not the route.
+    expect((await client.get(`/api/documents/${docs.region.cv_project_lead}/download`, BOARD)).status).toBe(
+      302,
+    );
+  });
+});
+
 describe('the ranking through the tree', () => {
   it('shows the chair the region’s application as a title only, and leaves it out of the totals', async () => {
     const ranking = expectOk(await client.get(`/api/calls/${ids.call}/ranking`, CHAIR));
@@ -149,6 +243,23 @@ const matrix: RouteCase<Role>[] = [
     route: 'GET /api/board/applications/{id} (a partner under Region Midtjylland)',
     expected: all(403, { anonymous: 401, board: 200, admin: 200 }),
     run: (who) => client.get(`/api/board/applications/${ids.region}`, who),
+  },
+  {
+    route: 'GET /api/documents/{id}/download (a CV on the board’s view, free of conflict)',
+    expected: all(404, {
+      anonymous: 401,
+      owner: 302,
+      board: 302,
+      hospitalBoard: 302,
+      chair: 302,
+      admin: 302,
+    }),
+    run: (who) => client.get(`/api/documents/${docs.free.cv_project_lead}/download`, who),
+  },
+  {
+    route: 'GET /api/documents/{id}/download (a CV on the board’s view, a partner under Region Midtjylland)',
+    expected: all(404, { anonymous: 401, owner: 302, board: 302, admin: 302 }),
+    run: (who) => client.get(`/api/documents/${docs.region.cv_project_lead}/download`, who),
   },
   {
     route: 'GET /api/organisations',
@@ -186,7 +297,7 @@ const matrix: RouteCase<Role>[] = [
 ];
 
 describe('role matrix', () => {
-  checkRoutes(MATRIX, matrix, [SUMMARY, 'Jens Akut']);
+  checkRoutes(MATRIX, matrix, [SUMMARY, 'Jens Akut', 'cv-akutteam.pdf']);
 });
 
 const pages: PageCase<Role>[] = [

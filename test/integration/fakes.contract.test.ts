@@ -360,7 +360,7 @@ describe.each(backends)('%s', (_name, make) => {
       flag,
       auditEvent(ACTORS.admin, new Date(at), 'organisation.placed', {
         type: 'application',
-        id: flag.applicationId,
+        id: flag.applicationId ?? '',
       }),
     );
     expect(await deps.organisations.listFlags()).toEqual(others);

@@ -5,11 +5,15 @@
  * minutes carry its title and their recusal, nothing else. BOARD (Aarhus Kommune) is free of conflict.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { auditEvent } from '../../functions/core/audit/audit.js';
+import { SCANNER } from '../../functions/core/auth/system.js';
 import { seedRegistry } from '../../functions/local/seed.js';
 import { formatKr } from '../../functions/texts/format.js';
 import { type Api, api, checkRoutes, expectOk, type RouteCase, rolesOf } from '../support/api.js';
+import { submitWithDocuments, TEST_KINDS } from '../support/documents.js';
 import {
   ADMIN,
+  applicationBody,
   BOARD,
   CHAIR,
   closeCallNow,
@@ -23,7 +27,6 @@ import {
   RESEARCHER2,
   REVIEWER,
   reviewAndSubmit,
-  submitApplication,
 } from '../support/fixtures.js';
 import { createHarness, type Harness, withUsers } from '../support/harness.js';
 import { compact, pdfText } from '../support/pdf-text.js';
@@ -56,30 +59,53 @@ const CONDITIONS = 'Halvårlig status til sekretariatet.';
 
 let h: Harness;
 let client: Api;
-const ids = { call: '', free: '', region: '', third: '', meeting: '', regionReference: '' };
+const ids = { call: '', free: '', freeCv: '', region: '', third: '', meeting: '', regionReference: '' };
+const FREE_CV = 'cv-madskole.pdf';
+const SECRET_CV = 'cv-akutteam.pdf';
 
 beforeAll(async () => {
   h = await withUsers(await createHarness(), [HOSPITAL_BOARD]);
   await seedRegistry(h.db, h.core);
   client = api(h);
-  ids.call = (await createCall(client, { overrides: { title: 'Mødemappens opslag' } })).id;
-  ids.free = await submitApplication(client, ids.call, RESEARCHER2, {
-    title: 'Madskole i Skive',
-    summary: FREE_SUMMARY,
-    partners: partnersWith('Skive Kommune'),
-  });
-  ids.region = await submitApplication(client, ids.call, RESEARCHER2, {
-    title: 'Akutteam i Silkeborg',
-    summary: SUMMARY,
-    partners: [
-      partner('Regionshospitalet Silkeborg', 'region', 'Jens Akut'),
-      partner('Skive Kommune', 'municipality'),
-    ],
-  });
-  ids.third = await submitApplication(client, ids.call, RESEARCHER2, {
-    title: 'Tredje ansøgning',
-    partners: partnersWith('Skive Kommune'),
-  });
+  ids.call = (
+    await createCall(client, { overrides: { title: 'Mødemappens opslag', documentKinds: TEST_KINDS } })
+  ).id;
+  const free = await submitWithDocuments(
+    client,
+    ids.call,
+    RESEARCHER2,
+    applicationBody({
+      title: 'Madskole i Skive',
+      summary: FREE_SUMMARY,
+      partners: partnersWith('Skive Kommune'),
+    }),
+    { cv_project_lead: FREE_CV },
+  );
+  const region = await submitWithDocuments(
+    client,
+    ids.call,
+    RESEARCHER2,
+    applicationBody({
+      title: 'Akutteam i Silkeborg',
+      summary: SUMMARY,
+      partners: [
+        partner('Regionshospitalet Silkeborg', 'region', 'Jens Akut'),
+        partner('Skive Kommune', 'municipality'),
+      ],
+    }),
+    { cv_project_lead: SECRET_CV },
+  );
+  ids.free = free.id;
+  ids.freeCv = free.documents.cv_project_lead ?? '';
+  ids.region = region.id;
+  ids.third = (
+    await submitWithDocuments(
+      client,
+      ids.call,
+      RESEARCHER2,
+      applicationBody({ title: 'Tredje ansøgning', partners: partnersWith('Skive Kommune') }),
+    )
+  ).id;
   await closeCallNow(client, ids.call);
   for (const id of [ids.free, ids.region, ids.third])
     expectOk(
@@ -136,9 +162,16 @@ describe('GET /api/meetings/{id}/pack', () => {
       SECRET_COMMENT,
       'Jens Akut',
       ids.regionReference,
+      FREE_CV,
+      SECRET_CV,
+      'Ledelseserklæring (Regionshospitalet Silkeborg)',
     ])
       expect(text).toContain(compact(shown));
     expect(text).toContain(compact('Bevilg ikke'));
+    // Each document with its checksum, as the board's view lists it.
+    const view = expectOk(await client.get(`/api/board/applications/${ids.free}`, BOARD));
+    expect(view.documents).toHaveLength(4);
+    for (const d of view.documents) expect(text).toContain(d.sha256);
   });
 
   it('shows a conflicted member the case’s title and “Inhabil”, nothing of it', async () => {
@@ -149,8 +182,16 @@ describe('GET /api/meetings/{id}/pack', () => {
       expect(text).toContain(compact('Inhabil'));
       expect(text).toContain(compact(FREE_SUMMARY));
       expect(text).toContain(compact('ansøgning(er), du er inhabil i, er ikke talt med'));
-      for (const hidden of [SUMMARY, SECRET_COMMENT, 'Jens Akut', ids.regionReference, JUSTIFICATION])
+      for (const hidden of [
+        SUMMARY,
+        SECRET_COMMENT,
+        'Jens Akut',
+        ids.regionReference,
+        JUSTIFICATION,
+        SECRET_CV,
+      ])
         expect(text).not.toContain(compact(hidden));
+      expect(text).toContain(compact(FREE_CV));
     }
   });
 
@@ -174,7 +215,33 @@ describe('GET /api/meetings/{id}/pack', () => {
     await reviewAndSubmit(client, ids.third, REVIEWER, fullReview(3, 3, 3));
     const changed = await pdfOf(`/api/meetings/${ids.meeting}/pack`, BOARD, { 'if-none-match': etag });
     expect(changed.res.status).toBe(200);
-    expect(changed.res.headers.get('etag')).not.toBe(etag);
+    const changedTag = changed.res.headers.get('etag') ?? '';
+    expect(changedTag).not.toBe(etag);
+    expect(
+      (await pdfOf(`/api/meetings/${ids.meeting}/pack`, BOARD, { 'if-none-match': changedTag })).res.status,
+    ).toBe(304);
+    // A document changes (a late verdict quarantines the CV): a new pack, without it.
+    const cv = await h.core.documents.get(ids.free, ids.freeCv);
+    if (!cv) throw new Error('the CV is gone');
+    const now = h.clock.now();
+    await h.core.documents.save(
+      { ...cv, status: 'infected', version: cv.version + 1, updatedAt: now.toISOString() },
+      auditEvent(
+        SCANNER,
+        now,
+        'document.infected',
+        { type: 'application', id: ids.free },
+        { documentId: cv.id },
+      ),
+      cv.version,
+    );
+    const quarantined = await pdfOf(`/api/meetings/${ids.meeting}/pack`, BOARD, {
+      'if-none-match': changedTag,
+    });
+    expect(quarantined.res.status).toBe(200);
+    expect(quarantined.res.headers.get('etag')).not.toBe(changedTag);
+    expect(quarantined.text).not.toContain(compact(FREE_CV));
+    expect(quarantined.text).toContain(compact(SECRET_CV));
   });
 });
 
@@ -242,7 +309,7 @@ const matrix: RouteCase<Role>[] = [
 ];
 
 describe('role matrix', () => {
-  checkRoutes(MATRIX, matrix, [SUMMARY, 'Jens Akut', SECRET_COMMENT]);
+  checkRoutes(MATRIX, matrix, [SUMMARY, 'Jens Akut', SECRET_COMMENT, SECRET_CV]);
 });
 
 const BOARD_ONLY = { board: 200, hospitalBoard: 200, chair: 200, admin: 200, anonymous: 303, others: 403 };

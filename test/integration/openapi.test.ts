@@ -71,6 +71,8 @@ describe('GET /api/openapi.json', () => {
       'GET /finance/parties': 'listPartyDetails',
       'GET /finance/parties/{partyId}': 'getPartyDetails',
       'PATCH /finance/parties/{partyId}': 'updatePartyDetails',
+      'GET /me/profile': 'getProfile',
+      'PATCH /me/profile': 'updateProfile',
       'GET /populations': 'listPopulations',
       'POST /populations/imports/preview': 'previewPopulationImport',
       'POST /populations/imports': 'applyPopulationImport',

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedRegistry } from '../../functions/local/seed.js';
 import { type Api, api, expectOk, expectProblem } from '../support/api.js';
+import { TEST_KINDS } from '../support/documents.js';
 import {
   ACCEPT,
   ADMIN,
@@ -34,7 +35,9 @@ const BUDGET_ORE = 50_000_000;
 
 let h: Harness;
 let client: Api;
-const ids = { call: '', hidden: '', visible: '', meetings: [] as string[] };
+const HIDDEN_CV = 'cv-hjerterehabilitering.pdf';
+
+const ids = { call: '', hidden: '', visible: '', meetings: [] as string[], documents: [] as string[] };
 let secrets: string[] = [];
 
 beforeAll(async () => {
@@ -50,6 +53,7 @@ beforeAll(async () => {
         owner: RESEARCHER2,
         title: HIDDEN,
         amountOre: HIDDEN_ORE,
+        fileNames: { cv_project_lead: HIDDEN_CV },
         partners: [
           partner('Aarhus Universitetshospital', 'region', 'Karen Skjult'),
           partner('Skive Kommune', 'municipality'),
@@ -58,7 +62,12 @@ beforeAll(async () => {
       { owner: RESEARCHER2, title: 'Synligt projekt', amountOre: VISIBLE_ORE },
     ],
     // A grant type's ceiling of its own: the largest amount asked for would otherwise be the ceiling.
-    { budgetOre: BUDGET_ORE, grantTypes: [{ id: 'A', name: 'Forskningsprojekt', maxAmountOre: 30_000_000 }] },
+    // The call asks for documents (a CV, a declaration per partner): the case's files and their links are its too.
+    {
+      budgetOre: BUDGET_ORE,
+      grantTypes: [{ id: 'A', name: 'Forskningsprojekt', maxAmountOre: 30_000_000 }],
+      documentKinds: TEST_KINDS,
+    },
   );
   expectOk(await client.post(`/api/applications/${ids.hidden}/award/accept`, ACCEPT, RESEARCHER2), 201);
   const hidden = expectOk(await client.get(`/api/applications/${ids.hidden}`, ADMIN));
@@ -66,6 +75,10 @@ beforeAll(async () => {
   ids.meetings = expectOk(await client.get(`/api/calls/${ids.call}/meetings`, ADMIN)).items.map(
     (m: { id: string }) => m.id,
   );
+  ids.documents = expectOk(await client.get(`/api/applications/${ids.hidden}/documents`, ADMIN)).items.map(
+    (d: { id: string }) => d.id,
+  );
+  expect(ids.documents).toHaveLength(4);
   secrets = [
     hidden.reference,
     '123.456', // its amount in kroner, as pages write it
@@ -76,6 +89,9 @@ beforeAll(async () => {
     'Karen Skjult',
     'karen.skjult@example.dk',
     'Aarhus Universitetshospital',
+    HIDDEN_CV,
+    // Its documents by id: no link to any of them (the board's view, the pack, the documents pages).
+    ...ids.documents,
   ];
 });
 
@@ -103,6 +119,8 @@ const apiPaths = () => [
   `/api/awards/${ids.hidden}/reports`,
   `/api/me/messages`,
   `/api/reviews`,
+  `/api/applications/${ids.hidden}/documents`,
+  ...ids.documents.map((d) => `/api/documents/${d}/download`),
 ];
 const pagePaths = () => [
   '/',
@@ -132,6 +150,8 @@ const pagePaths = () => [
   `/reviews/${ids.hidden}`,
   '/reviews',
   `/calls/${ids.call}`,
+  `/applications/${ids.hidden}/documents`,
+  ...ids.documents.map((d) => `/documents/${d}/download`),
 ];
 
 /** What `who` is shown on every route and page of the sweep, by path. */
@@ -164,8 +184,9 @@ describe('a conflicted board member sweeps every route and page', () => {
   it('finds nothing of the case beyond its title and the recusal', async () => {
     const shown = await walk(MEMBER.email);
     // Without whitespace: a PDF's line breaks fall where they fall.
+    // A document's id in the path asked for is the member's own words (a refusal may echo its path).
     for (const [path, text] of shown)
-      for (const secret of secrets)
+      for (const secret of secrets.filter((x) => !path.includes(x)))
         expect(compact(text), `${path} shows "${secret}"`).not.toContain(compact(secret));
     // Every pack's ranking names the case, as "Inhabil", and the sweep read it.
     for (const m of ids.meetings) {
@@ -199,6 +220,17 @@ describe('a conflicted board member sweeps every route and page', () => {
     // The PDFs are read too: the free member's pack names the case's reference.
     for (const m of ids.meetings) expect(shown.get(`/api/meetings/${m}/pack`)).toContain(secrets[0]);
     expect(shown.get(`/board/applications/${ids.hidden}`)).toContain('Karen Skjult');
+    // The board's view lists the case's files and links each to the download route, which gives them.
+    for (const d of ids.documents) {
+      expect(shown.get(`/board/applications/${ids.hidden}`)).toContain(`href="/documents/${d}/download"`);
+      expect(shown.get(`/api/board/applications/${ids.hidden}`)).toContain(d);
+    }
+    expect(shown.get(`/board/applications/${ids.hidden}`)).toContain(HIDDEN_CV);
+    expect(
+      ids.meetings.some((m) =>
+        compact(shown.get(`/api/meetings/${m}/pack`) ?? '').includes(compact(HIDDEN_CV)),
+      ),
+    ).toBe(true);
   }, 240_000);
 });
 

@@ -145,3 +145,39 @@ export const TEST_KINDS = [
     hiddenUnderBlindReview: true,
   },
 ];
+
+/**
+ * A draft under a call asking for TEST_KINDS, given every kind (the optional budget note too: one PDF each, a
+ * management declaration for each partner), then submitted by `who`. Returns the application's id and its
+ * documents' ids by kind (`management_declaration#<partnerIndex>` for the declarations). `fileNames` names
+ * files by kind (`<kind>.pdf` unless told).
+ */
+export async function submitWithDocuments(
+  client: Api,
+  callId: string,
+  who: string,
+  body: Record<string, unknown>,
+  fileNames: Record<string, string> = {},
+): Promise<{ id: string; documents: Record<string, string> }> {
+  const draft = expectOk(await client.post(`/api/calls/${callId}/applications`, body, who), 201);
+  const documents: Record<string, string> = {};
+  for (const kind of ['cv_project_lead', 'budget_note'])
+    documents[kind] = (
+      await uploadDocument(client, draft.id, who, {
+        kind,
+        bytes: pdf(),
+        fileName: fileNames[kind] ?? `${kind}.pdf`,
+      })
+    ).id;
+  const partners = Array.isArray(body.partners) ? body.partners : [];
+  for (const partnerIndex of partners.keys())
+    documents[`management_declaration#${partnerIndex}`] = (
+      await uploadDocument(client, draft.id, who, {
+        kind: 'management_declaration',
+        bytes: pdf(),
+        partnerIndex,
+      })
+    ).id;
+  expectOk(await client.act(`/api/applications/${draft.id}/submit`, who));
+  return { id: draft.id as string, documents };
+}

@@ -2,6 +2,7 @@ import type { Application } from '../../functions/core/applications/application.
 import type { Invitation, Member } from '../../functions/core/applications/members.schema.js';
 import { formatReference } from '../../functions/core/applications/submission.rules.js';
 import type { AuditEvent, OutboxMessage } from '../../functions/core/audit/audit.js';
+import type { OwnOrganisation } from '../../functions/core/auth/profile.schema.js';
 import type { Call } from '../../functions/core/calls/call.schema.js';
 import type { ErasureRecord, RetentionRun } from '../../functions/core/cases/erasure.values.js';
 import { budgetExceeded } from '../../functions/core/decisions/budget.js';
@@ -40,9 +41,10 @@ import {
   type StoredMessage,
   storedMessage,
 } from '../../functions/core/messages/message.schema.js';
-import type {
-  Organisation,
-  OrganisationFlag,
+import {
+  flagSource,
+  type Organisation,
+  type OrganisationFlag,
 } from '../../functions/core/organisations/organisation.schema.js';
 import { normaliseOrganisation } from '../../functions/core/organisations/tree.js';
 import type {
@@ -66,6 +68,7 @@ import type {
   MovementClaim,
   OrganisationRepository,
   PartyRepository,
+  ProfileRepository,
   ReminderRepository,
   ReportRepository,
   ReviewRepository,
@@ -190,8 +193,10 @@ export class FakeStore {
   readonly organisations = new Map<string, Organisation>();
   /** The chair's rulings on found conflicts, by `<applicationId>#<userId>`. */
   readonly conflictRulings = new Map<string, FoundConflictRuling>();
-  /** Names flagged for the secretariat to place, by `<key>#<applicationId>`. */
+  /** Names flagged for the secretariat to place, by `<key>#<applicationId>` (`<key>#USER#<userId>` for a person's). */
   readonly organisationFlags = new Map<string, OrganisationFlag>();
+  /** The organisations people picked as their own, by user id. */
+  readonly ownOrganisations = new Map<string, OwnOrganisation>();
   /** The reminders' markers: each reminder is queued once. */
   readonly reminders = new Map<string, string>();
   /** Documents by `<applicationId>#<documentId>`, and the file store's objects by key. */
@@ -375,7 +380,7 @@ function fakeApplications(store: FakeStore): ApplicationRepository {
               `flag${i}`,
               {
                 holds: () => true,
-                apply: () => store.organisationFlags.set(`${flag.key}#${flag.applicationId}`, copy(flag)),
+                apply: () => store.organisationFlags.set(flagKey(flag), copy(flag)),
               },
             ]),
           ),
@@ -1187,10 +1192,7 @@ function fakeOrganisations(store: FakeStore): OrganisationRepository {
         { entityPk: `ORG#${organisation.id}`, event: audit },
       ),
     history: async (id) => store.audit.filter((a) => a.entityPk === `ORG#${id}`).map((a) => copy(a.event)),
-    listFlags: async () =>
-      [...store.organisationFlags.values()]
-        .sort(ascending((f) => `${f.key}#${f.applicationId}`))
-        .map((f) => copy(f)),
+    listFlags: async () => [...store.organisationFlags.values()].sort(ascending(flagKey)).map((f) => copy(f)),
     flagsOf: async (key) =>
       [...store.organisationFlags.values()].filter((f) => f.key === key).map((f) => copy(f)),
     clearFlag: (flag, audit) =>
@@ -1198,10 +1200,44 @@ function fakeOrganisations(store: FakeStore): OrganisationRepository {
         {
           flag: {
             holds: () => true,
-            apply: () => store.organisationFlags.delete(`${flag.key}#${flag.applicationId}`),
+            apply: () => store.organisationFlags.delete(flagKey(flag)),
           },
         },
-        { entityPk: `APP#${flag.applicationId}`, event: audit },
+        { entityPk: flagSource(flag), event: audit },
+      ),
+  };
+}
+
+/** A flag's key in the store, as its index sort key orders it (functions/db/keys.ts organisationFlag). */
+const flagKey = (flag: OrganisationFlag) => `${flag.key}#${flag.applicationId ?? flagSource(flag)}`;
+
+function fakeProfiles(store: FakeStore): ProfileRepository {
+  return {
+    get: async (userId) => copy(store.ownOrganisations.get(userId)),
+    list: async () =>
+      [...store.ownOrganisations.values()].sort(ascending((p) => p.userId)).map((p) => copy(p)),
+    save: (profile, audit, expectedVersion, { flag, unflagKey }) =>
+      store.transact(
+        {
+          profile: versioned(store.ownOrganisations, profile.userId, profile, expectedVersion),
+          ...(flag
+            ? {
+                flag: {
+                  holds: () => true,
+                  apply: () => store.organisationFlags.set(flagKey(flag), copy(flag)),
+                },
+              }
+            : {}),
+          ...(unflagKey
+            ? {
+                unflag: {
+                  holds: () => true,
+                  apply: () => store.organisationFlags.delete(`${unflagKey}#USER#${profile.userId}`),
+                },
+              }
+            : {}),
+        },
+        { entityPk: `USER#${profile.userId}`, event: audit },
       ),
   };
 }
@@ -1354,6 +1390,7 @@ export function createFakes(options: { now?: string; users?: readonly UserProfil
     sessions: fakeSessions(store),
     organisations: fakeOrganisations(store),
     conflictRulings: fakeConflictRulings(store),
+    profiles: fakeProfiles(store),
     exports: fakeExports(store),
     clock,
   };

@@ -6,6 +6,7 @@ import { DEMO_PAYMENT_DETAILS } from '../../functions/core/finance/parties.demo.
 import type { UserProfile } from '../../functions/core/ports.js';
 import { copenhagenDate } from '../../functions/core/shared/time.js';
 import { type Api, expectOk, putReview } from './api.js';
+import { submitWithDocuments } from './documents.js';
 
 /*
  * The shared fixtures: the demo people, the bodies of a call and an application, the 2013 populations, and the
@@ -304,6 +305,8 @@ export interface ApplicationCase {
   /** The project's end (the end of next year unless told); it starts today. */
   endDate?: string;
   status?: 'submitted' | 'in_review' | 'approved' | 'rejected' | 'waiting_list';
+  /** Its files by kind, where the call asks for documents (submitWithDocuments). */
+  fileNames?: Record<string, string>;
 }
 
 const DECISIONS = {
@@ -340,14 +343,18 @@ export async function applicationsIn(
   });
   const ids: string[] = [];
   for (const [i, c] of cases.entries()) {
+    const fields = {
+      ...(c.title ? { title: c.title } : {}),
+      partners: c.partners ?? neutralPartners(),
+      budgetLines: [{ category: 'Løn', year, amountOre: amounts[i] }],
+      startDate: today,
+      endDate: c.endDate ?? `${year + 1}-12-31`,
+    };
+    const owner = c.owner ?? RESEARCHER;
     ids.push(
-      await submitApplication(client, call.id, c.owner ?? RESEARCHER, {
-        ...(c.title ? { title: c.title } : {}),
-        partners: c.partners ?? neutralPartners(),
-        budgetLines: [{ category: 'Løn', year, amountOre: amounts[i] }],
-        startDate: today,
-        endDate: c.endDate ?? `${year + 1}-12-31`,
-      }),
+      callOverrides.documentKinds
+        ? (await submitWithDocuments(client, call.id, owner, applicationBody(fields), c.fileNames)).id
+        : await submitApplication(client, call.id, owner, fields),
     );
   }
   if (stayOpen > 0) return ids;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Application } from '../../functions/core/applications/application.schema.js';
+import type { PrintoutDocument } from '../../functions/core/applications/printout.service.js';
 import {
   type MeetingPack,
   meetingPackKey,
@@ -52,10 +53,25 @@ const meeting: Meeting = {
   recordedBy: 'admin',
 };
 
-const free = (app: Application, comment = 'Et stærkt projekt.'): PackItem => ({
+const cv: PrintoutDocument = {
+  id: 'd1',
+  kind: 'cv_project_lead',
+  kindName: 'CV for projektleder',
+  name: 'cv.pdf',
+  sizeBytes: 1_234,
+  sha256: 'a'.repeat(64),
+  downloadable: true,
+};
+
+const free = (
+  app: Application,
+  comment = 'Et stærkt projekt.',
+  documents: PrintoutDocument[] = [cv],
+): PackItem => ({
   conflicted: false,
   application: app,
   members: [],
+  documents,
   reviews: [
     { reviewerName: 'Rikke', status: 'submitted', recused: false, score: 4.2, overallComment: comment },
   ],
@@ -94,6 +110,10 @@ describe('meetingPackKey', () => {
     const changed = [
       pack({ items: [free(application('a1', { version: 4, title: 'Ny titel' })), hidden] }),
       pack({ items: [free(application('a1'), 'En ny kommentar.'), hidden] }),
+      // A document replaced, or no longer readable (a scanner's verdict): its checksum, its state.
+      pack({ items: [free(application('a1'), undefined, [{ ...cv, sha256: 'b'.repeat(64) }]), hidden] }),
+      pack({ items: [free(application('a1'), undefined, [{ ...cv, downloadable: false }]), hidden] }),
+      pack({ items: [free(application('a1'), undefined, []), hidden] }),
       pack({ ranking: { ...pack().ranking, approvedOre: 2_000_000 } }),
       // A conflict found since: the item is its title only.
       pack({ items: [{ conflicted: true, applicationId: 'a1', title: 'Ansøgning a1' }, hidden] }),

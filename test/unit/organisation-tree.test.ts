@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Application } from '../../functions/core/applications/application.schema.js';
+import { updateProfile } from '../../functions/core/auth/profile.service.js';
 import type { Organisation } from '../../functions/core/organisations/organisation.schema.js';
 import {
   createOrganisation,
@@ -161,6 +162,46 @@ describe('a found conflict the chair ruled away', () => {
       ground: 'declared',
       reason: 'Min svoger leder projektet',
     });
+  });
+});
+
+describe('a person’s own organisation (Min profil)', () => {
+  const application = { ...applicationWith('Org 1'), id: 'app-1' } as unknown as Application;
+
+  it('property: a person with a pick is judged by it, as one with that organisation from the identity provider', () => {
+    fc.assert(
+      fc.property(forest, fc.nat(), fc.nat(), fc.nat(), (organisations, a, b, c) => {
+        const claimed = organisations[a % organisations.length]?.name ?? '';
+        const picked = organisations[b % organisations.length]?.name ?? '';
+        const partner = organisations[c % organisations.length]?.name ?? '';
+        const app = { ...application, partners: [{ organisation: partner }] };
+        const tree = buildTree(organisations, [], [{ userId: 'u1', organisation: picked }]);
+        expect(tree.organisationOf({ userId: 'u1', organisation: claimed })).toBe(picked);
+        expect(personConflict({ userId: 'u1', organisation: claimed }, app, [], tree)).toEqual(
+          personConflict({ userId: 'u1', organisation: picked }, app, [], buildTree(organisations)),
+        );
+        // Someone without a pick keeps the identity provider's organisation.
+        expect(personConflict({ userId: 'u2', organisation: claimed }, app, [], tree)).toEqual(
+          personConflict({ userId: 'u2', organisation: claimed }, app, [], buildTree(organisations)),
+        );
+      }),
+    );
+  });
+
+  it('is loaded with the tree and seen at once after a pick in this process', async () => {
+    const { deps, store } = createFakes();
+    for (const o of registrySeed('2027-01-01T00:00:00.000Z')) store.organisations.set(o.id, o);
+    const person = { userId: 'u1', organisation: 'Aarhus Kommune' };
+    expect((await loadOrganisationTree(deps)).organisationOf(person)).toBe('Aarhus Kommune');
+    const actor = {
+      ...person,
+      email: 'u1@fim.local',
+      name: 'U1',
+      roles: ['applicant' as const],
+      chair: false,
+    };
+    await updateProfile(deps, { actor }, { organisation: 'regionshospitalet silkeborg' }, 0);
+    expect((await loadOrganisationTree(deps)).organisationOf(person)).toBe('Regionshospitalet Silkeborg');
   });
 });
 

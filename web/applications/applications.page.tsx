@@ -5,11 +5,11 @@ import type { Decision } from '../../functions/core/decisions/decision.schema.js
 import { formatDateTime, formatKr } from '../../functions/texts/format.js';
 import { localized, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
-import { callTitle, grantTypeOf } from '../calls/calls.page.js';
+import { callTitle } from '../calls/calls.page.js';
+import { ApplicationFacts, ApplicationTexts } from '../components/application-facts.js';
 import { BudgetTable } from '../components/budget-table.js';
 import { DataTable } from '../components/data-table.js';
 import { Notice } from '../components/notice.js';
-import { ProjectFacts } from '../components/project-facts.js';
 import { StatusTag } from '../components/status-tag.js';
 
 /** The applicant's own applications, each with its call. */
@@ -116,32 +116,8 @@ export function ApplicationView({
       {receiptMail}
       {application.decision && <DecisionSection lang={lang} decision={application.decision} />}
       {award}
-      <dl class="facts card">
-        {application.reference && (
-          <>
-            <dt>{t.receipt.reference}</dt>
-            <dd>{application.reference}</dd>
-          </>
-        )}
-        {application.submittedAt && (
-          <>
-            <dt>{t.receipt.submittedAt}</dt>
-            <dd>{formatDateTime(application.submittedAt, lang)}</dd>
-          </>
-        )}
-        <dt>{a.owner}</dt>
-        <dd>
-          {application.ownerName}
-          {application.ownerOrganisation ? `, ${application.ownerOrganisation}` : ''}
-        </dd>
-        <dt>{a.grantType}</dt>
-        <dd>{grantTypeOf(call, application.grantTypeId, lang)}</dd>
-        <ProjectFacts lang={lang} application={application} />
-      </dl>
-      <h2>{a.summary}</h2>
-      <p>{application.summary}</p>
-      <h2>{a.userInvolvement}</h2>
-      <p>{application.userInvolvement}</p>
+      <ApplicationFacts lang={lang} application={application} call={call} />
+      <ApplicationTexts lang={lang} application={application} />
       <h2>{a.partners}</h2>
       <ul>
         {application.partners.map((p) => (

@@ -1,17 +1,15 @@
 import type { BoardApplicationView } from '../../functions/core/board/board-application.service.js';
-import type { GrantType } from '../../functions/core/calls/call.schema.js';
 import { isRecusedOrPending } from '../../functions/core/reviews/access.js';
+import { formatBytes } from '../../functions/texts/documents.js';
 import { formatDateTime, formatKr } from '../../functions/texts/format.js';
-import { texts } from '../../functions/texts/index.js';
+import { localized, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
+import { ApplicationFacts, ApplicationTexts } from '../components/application-facts.js';
 import { BudgetTable } from '../components/budget-table.js';
 import { DataTable } from '../components/data-table.js';
-import { ProjectFacts } from '../components/project-facts.js';
 import { StatusTag } from '../components/status-tag.js';
+import { documentDownloadPath } from '../documents/documents.page.js';
 import { BackToCall } from './board.page.js';
-
-const grantName = (g: GrantType | undefined, lang: Lang) =>
-  g ? (lang === 'en' && g.nameEn) || g.name : undefined;
 
 /** The link every ranking row, agenda line and minute gives to the board's view of an application. */
 export const boardApplicationPath = (applicationId: string) => `/board/applications/${applicationId}`;
@@ -25,7 +23,8 @@ export function BoardApplicationPage({ lang, view }: { lang: Lang; view: BoardAp
   const a = t.application;
   const k = t.boardApplication;
   const r = t.review;
-  const { application, call, reviews, history } = view;
+  const d = t.documents;
+  const { application, call, reviews, history, documents } = view;
   return (
     <>
       <BackToCall lang={lang} call={call} />
@@ -36,41 +35,11 @@ export function BoardApplicationPage({ lang, view }: { lang: Lang; view: BoardAp
       <p>
         <StatusTag status={application.status} lang={lang} />
       </p>
-      <dl class="facts card">
-        {application.reference && (
-          <>
-            <dt>{t.receipt.reference}</dt>
-            <dd>{application.reference}</dd>
-          </>
-        )}
-        {application.submittedAt && (
-          <>
-            <dt>{t.receipt.submittedAt}</dt>
-            <dd>{formatDateTime(application.submittedAt, lang)}</dd>
-          </>
-        )}
-        <dt>{a.owner}</dt>
-        <dd>
-          {application.ownerName}
-          {application.ownerOrganisation ? `, ${application.ownerOrganisation}` : ''}
-        </dd>
+      <ApplicationFacts lang={lang} application={application} call={call}>
         <dt>{k.contact}</dt>
         <dd>{application.ownerEmail}</dd>
-        <dt>{a.grantType}</dt>
-        <dd>
-          {grantName(
-            call.grantTypes.find((g) => g.id === application.grantTypeId),
-            lang,
-          ) ??
-            application.grantTypeId ??
-            '–'}
-        </dd>
-        <ProjectFacts lang={lang} application={application} />
-      </dl>
-      <h2>{a.summary}</h2>
-      <p class="prose">{application.summary ?? '–'}</p>
-      <h2>{a.userInvolvement}</h2>
-      <p class="prose">{application.userInvolvement ?? '–'}</p>
+      </ApplicationFacts>
+      <ApplicationTexts lang={lang} application={application} />
       <h2 id="partners-heading">{a.partners}</h2>
       <DataTable
         region="partners-heading"
@@ -95,9 +64,41 @@ export function BoardApplicationPage({ lang, view }: { lang: Lang; view: BoardAp
       </DataTable>
       <h2>{a.budget}</h2>
       <BudgetTable lang={lang} lines={application.budgetLines} totalOre={application.requestedAmountOre} />
-      {/* The documents area (issue 7) lists the application's documents here. */}
-      <h2>{k.documents}</h2>
-      <p id="documents">{k.noDocuments}</p>
+      <h2 id="documents">{k.documents}</h2>
+      {documents.length === 0 ? (
+        <p>{k.noDocuments}</p>
+      ) : (
+        <DataTable
+          region="documents"
+          columns={[
+            { label: d.kind },
+            { label: k.documentPartner },
+            { label: d.name },
+            { label: d.size, num: true },
+            { label: k.checksum },
+          ]}
+        >
+          {documents.map((doc) => (
+            <tr>
+              <th scope="row">{localized(lang, doc.kindName, doc.kindNameEn)}</th>
+              <td>{doc.partner ?? '–'}</td>
+              <td>
+                {doc.downloadable ? (
+                  <a href={documentDownloadPath(doc.id)}>{doc.name}</a>
+                ) : (
+                  <>
+                    {doc.name} <span class="meta">({k.notDownloadable})</span>
+                  </>
+                )}
+              </td>
+              <td class="num">{formatBytes(doc.sizeBytes, lang)}</td>
+              <td>
+                <code class="checksum">{doc.sha256}</code>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
       <h2>{k.reviews}</h2>
       {reviews.length === 0 ? (
         <p>{k.noReviews}</p>

@@ -49,6 +49,11 @@ export function Layout({ title, lang, principal, path, children }: PropsWithChil
                 )}
                 {principal && (
                   <li>
+                    <a href="/me/profile">{t.profile.nav}</a>
+                  </li>
+                )}
+                {principal && (
+                  <li>
                     <a href="/me/data">{t.myData.nav}</a>
                   </li>
                 )}

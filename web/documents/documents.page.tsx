@@ -7,6 +7,9 @@ import { localized, texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { Notice } from '../components/notice.js';
 
+/** Where a document is downloaded (the documents routes answer with a short-lived link to the store). */
+export const documentDownloadPath = (documentId: string) => `/documents/${documentId}/download`;
+
 const kindName = (lang: Lang, d: { kindName: string; kindNameEn?: string | undefined }) =>
   localized(lang, d.kindName, d.kindNameEn);
 
@@ -80,9 +83,7 @@ export function DocumentsSection({
                     <> {t.partner(application.partners[d.partnerIndex]?.organisation ?? '')}</>
                   )}
                 </td>
-                <td>
-                  {d.downloadable ? <a href={`/documents/${d.id}/download`}>{d.fileName}</a> : d.fileName}
-                </td>
+                <td>{d.downloadable ? <a href={documentDownloadPath(d.id)}>{d.fileName}</a> : d.fileName}</td>
                 <td>{formatBytes(d.sizeBytes, lang)}</td>
                 <td>{d.type?.toUpperCase() ?? '–'}</td>
                 <td>{formatDateTime(d.completedAt ?? d.createdAt, lang)}</td>

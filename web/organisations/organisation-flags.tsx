@@ -1,15 +1,9 @@
 import { SECTORS } from '../../functions/core/applications/application.schema.js';
 import type { Organisation } from '../../functions/core/organisations/organisation.schema.js';
+import type { FlaggedName } from '../../functions/core/organisations/organisation.service.js';
 import { texts } from '../../functions/texts/index.js';
 import type { Lang } from '../../functions/texts/lang.js';
 import { type Errors, SelectField } from '../components/fields.js';
-
-/** A flagged name as the list shows it. */
-export interface FlaggedName {
-  key: string;
-  name: string;
-  applications: { id: string; title?: string | undefined }[];
-}
 
 /** What was posted to place one name. */
 export interface PlaceValues {
@@ -51,15 +45,22 @@ export function OrganisationFlags({
         return (
           <article class="card" aria-labelledby={headingId}>
             <h3 id={headingId}>{flag.name}</h3>
-            <p>
-              {o.flaggedIn}:{' '}
-              {flag.applications.map((a, i) => (
-                <>
-                  {i > 0 && ', '}
-                  <a href={`/applications/${a.id}`}>{a.title ?? a.id}</a>
-                </>
-              ))}
-            </p>
+            {flag.applications.length > 0 && (
+              <p>
+                {o.flaggedIn}:{' '}
+                {flag.applications.map((a, i) => (
+                  <>
+                    {i > 0 && ', '}
+                    <a href={`/applications/${a.id}`}>{a.title ?? a.id}</a>
+                  </>
+                ))}
+              </p>
+            )}
+            {flag.people.length > 0 && (
+              <p>
+                {o.pickedBy}: {flag.people.map((p) => p.name ?? p.id).join(', ')}
+              </p>
+            )}
             <form method="post" action="/admin/organisations/flags" novalidate>
               <input type="hidden" name="key" value={flag.key} />
               <SelectField

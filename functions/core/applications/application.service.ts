@@ -148,6 +148,8 @@ export async function createDraft(
         : { code: 'CALL_NOT_OPEN', pointer: '' };
     throw new AppError('RULES_FAILED', { code: 'CALL_TAKES_NO_APPLICATIONS' }, { errors: [failure] });
   }
+  // The owner's own pick ("Min profil") before the identity provider's.
+  const ownerOrganisation = (await loadOrganisationTree(deps)).organisationOf(ctx.actor);
   const application = withDraftFields(
     {
       id: crypto.randomUUID(),
@@ -157,7 +159,7 @@ export async function createDraft(
       ownerId: ctx.actor.userId,
       ownerEmail: ctx.actor.email,
       ownerName: ctx.actor.name,
-      ...(ctx.actor.organisation ? { ownerOrganisation: ctx.actor.organisation } : {}),
+      ...(ownerOrganisation ? { ownerOrganisation } : {}),
       partners: [],
       budgetLines: [],
       requestedAmountOre: 0,

@@ -1,6 +1,7 @@
 import { auditEvent, envelope } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import { loadCall } from '../calls/call.service.js';
+import { loadOrganisationTree } from '../organisations/organisation.service.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { AppError, forbidden, notFound, refusal } from '../shared/errors.js';
 import { applicationFor, readApplication } from './access.js';
@@ -134,12 +135,14 @@ export async function acceptInvitation(
   }
   const now = deps.clock.now();
   const at = now.toISOString();
+  // Their own pick ("Min profil") before the identity provider's.
+  const organisation = (await loadOrganisationTree(deps)).organisationOf(ctx.actor);
   const member: Member = {
     applicationId: application.id,
     userId: ctx.actor.userId,
     email: ctx.actor.email,
     name: ctx.actor.name,
-    ...(ctx.actor.organisation ? { organisation: ctx.actor.organisation } : {}),
+    ...(organisation ? { organisation } : {}),
     joinedAt: at,
     invitationId: invitation.id,
   };

@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = [
   'message.complained',
   'message.resent',
   'user.synced',
+  'profile.updated',
   'case.viewed',
   'user.privacy_notice_seen',
   'erasure.requested',

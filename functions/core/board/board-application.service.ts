@@ -1,8 +1,10 @@
 import type { Application } from '../applications/application.schema.js';
+import { type PrintoutDocument, printedDocuments } from '../applications/printout.service.js';
 import { isAdmin, type Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import { loadCall } from '../calls/call.service.js';
 import type { Decision, Meeting } from '../decisions/decision.schema.js';
+import { listDocumentsOf } from '../documents/document.service.js';
 import { loadOrganisationTree } from '../organisations/organisation.service.js';
 import type { CoreDeps } from '../ports.js';
 import { isRecusedOrPending, personConflict, requireBoard, withoutReviewContent } from '../reviews/access.js';
@@ -33,10 +35,11 @@ export interface BoardApplicationView {
   reviews: Assignment[];
   history: DecisionHistoryEntry[];
   /**
-   * Documents of the application: filled by the documents area (issue 7) once it exists. Kept here so the
-   * page and the API have their place for them.
+   * The application's kept documents (kind, the partner a declaration is for, name, size, checksum), as the
+   * documents area lets this reader see them (documents/access.ts: the board free of conflict and admins read
+   * every kind), each saying whether it may be downloaded now.
    */
-  documents: never[];
+  documents: PrintoutDocument[];
 }
 
 /** The refusal a conflicted reader gets: the title and the ground of the recusal, nothing else. */
@@ -89,12 +92,13 @@ export async function getBoardApplication(
     loadCall(deps, application.callId),
     deps.decisions.listMeetings(application.callId),
   ]);
+  const { documents } = await listDocumentsOf(deps, actor, application, call, { assignments });
   return {
     application,
     call,
     reviews: boardReviews(assignments),
     history: decisionHistory(meetings, applicationId),
-    documents: [],
+    documents: printedDocuments(application, documents),
   };
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Application } from '../applications/application.schema.js';
 import type { Member } from '../applications/members.schema.js';
+import type { PrintoutDocument } from '../applications/printout.service.js';
 import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import { loadCall } from '../calls/call.service.js';
@@ -37,6 +38,8 @@ export type PackItem =
       conflicted: false;
       application: Application;
       members: Member[];
+      /** Its documents as the board's view lists them (with their checksums: a changed one changes the key). */
+      documents: PrintoutDocument[];
       reviews: PackReview[];
     }
   | { conflicted: true; applicationId: string; title: string };
@@ -96,6 +99,7 @@ export async function getMeetingPack(
           conflicted: false,
           application: view.application,
           members,
+          documents: view.documents,
           reviews: summarise(view.call, view.reviews),
         };
       } catch (error) {

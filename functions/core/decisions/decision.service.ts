@@ -5,6 +5,7 @@ import { hasRole, isAdmin, type Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import { loadCall } from '../calls/call.service.js';
 import { loadOrganisationTree } from '../organisations/organisation.service.js';
+import type { OrganisationTree } from '../organisations/tree.js';
 import type { CoreDeps, DecisionWrite, RequestContext } from '../ports.js';
 import { actorConflicted, personConflict, requireBoard } from '../reviews/access.js';
 import { AppError, type FieldError, notFound } from '../shared/errors.js';
@@ -39,18 +40,22 @@ function decisionLetter(
   };
 }
 
-async function people(deps: CoreDeps, ids: readonly string[], errors: FieldError[]): Promise<Person[]> {
+/** The attendees, each with the organisation they are judged by (their own pick, else the identity provider's). */
+async function people(
+  deps: CoreDeps,
+  ids: readonly string[],
+  errors: FieldError[],
+  tree: OrganisationTree,
+): Promise<Person[]> {
   const found: Person[] = [];
   for (const [i, id] of ids.entries()) {
     const user = await deps.users.get(id);
     if (!user || !(user.roles.includes('board') || user.roles.includes('admin'))) {
       errors.push({ pointer: `/attendeeIds/${i}`, code: 'NOT_BOARD', params: { userId: id } });
-    } else
-      found.push({
-        userId: user.userId,
-        name: user.name,
-        ...(user.organisation ? { organisation: user.organisation } : {}),
-      });
+      continue;
+    }
+    const organisation = tree.organisationOf(user);
+    found.push({ userId: user.userId, name: user.name, ...(organisation ? { organisation } : {}) });
   }
   return found;
 }
@@ -71,10 +76,8 @@ export async function recordMeeting(
   const call = await loadCall(deps, callId);
   const errors: FieldError[] = [];
   if (call.status !== 'closed') errors.push({ pointer: '', code: 'CALL_NOT_CLOSED' });
-  const [attendees, tree] = await Promise.all([
-    people(deps, input.attendeeIds, errors),
-    loadOrganisationTree(deps),
-  ]);
+  const tree = await loadOrganisationTree(deps);
+  const attendees = await people(deps, input.attendeeIds, errors, tree);
   const now = deps.clock.now();
   const meetingId = crypto.randomUUID();
   const writes: DecisionWrite[] = [];

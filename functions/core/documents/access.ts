@@ -5,6 +5,7 @@ import type { Call } from '../calls/call.schema.js';
 import { loadOrganisationTree } from '../organisations/organisation.service.js';
 import type { CoreDeps } from '../ports.js';
 import { actorConflicted } from '../reviews/access.js';
+import type { Assignment } from '../reviews/review.schema.js';
 import type { Document, DocumentKind } from './document.schema.js';
 
 /*
@@ -19,13 +20,15 @@ export type DocumentReader = 'editor' | 'full' | 'blind';
 /**
  * Whether, and how, the actor reads the application's documents: the owner and co-applicants always; admins, and board members
  * free of conflict, once it has left draft; a reviewer assigned to it and free of conflict, minus the kinds
- * hidden under blind review. Everyone else: undefined (the same 404 as an unknown id).
+ * hidden under blind review. Everyone else: undefined (the same 404 as an unknown id). A caller that has read
+ * the application's assignments already (the board's view) passes them, saving the Query.
  */
 export async function documentReader(
   deps: CoreDeps,
   actor: Principal,
   application: Application,
   call: Call | undefined,
+  known?: { assignments: readonly Assignment[] },
 ): Promise<DocumentReader | undefined> {
   const access = await accessOf(deps, actor, application);
   if (access?.edit) return 'editor';
@@ -34,7 +37,7 @@ export async function documentReader(
   const board = hasRole(actor, 'board');
   const reviewer = hasRole(actor, 'reviewer');
   if (!board && !reviewer) return undefined;
-  const assignments = await deps.reviews.listByApplication(application.id);
+  const assignments = known?.assignments ?? (await deps.reviews.listByApplication(application.id));
   if (actorConflicted(actor, application, assignments, await loadOrganisationTree(deps))) return undefined;
   if (board) return 'full';
   if (!assignments.some((a) => a.reviewerId === actor.userId)) return undefined;

@@ -4,6 +4,7 @@ import { auditEvent } from '../audit/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { Call } from '../calls/call.schema.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
+import type { Assignment } from '../reviews/review.schema.js';
 import { AppError, type FieldError, notFound, refusal } from '../shared/errors.js';
 import { type DocumentReader, documentReader, downloadable, kindVisible } from './access.js';
 import { isKept } from './document.rules.js';
@@ -80,6 +81,14 @@ function listed(
   };
 }
 
+/** What a reader of an application's documents is shown: the documents, the kinds, whether they may change them. */
+export interface DocumentList {
+  documents: ListedDocument[];
+  kinds: DocumentKind[];
+  editable: boolean;
+  reader: DocumentReader;
+}
+
 /**
  * The application's documents its reader may see: the editor sees pending and refused ones too (to finish or
  * replace them); others see the kept ones, minus the kinds hidden under blind review. @throws AppError NOT_FOUND
@@ -88,13 +97,26 @@ export async function listDocuments(
   deps: CoreDeps,
   actor: Principal,
   applicationId: string,
-): Promise<{
-  documents: ListedDocument[];
-  kinds: DocumentKind[];
-  editable: boolean;
-  reader: DocumentReader;
-}> {
-  const { application, call, reader } = await loadForReader(deps, actor, applicationId);
+): Promise<DocumentList> {
+  const application = await deps.applications.get(applicationId);
+  if (!application) throw notFound('application');
+  return listDocumentsOf(deps, actor, application, await deps.calls.get(application.callId));
+}
+
+/**
+ * listDocuments for an application (and its call) the caller has read already: the board's view passes the
+ * assignments it read too. The reader is decided here all the same (access.ts). @throws AppError NOT_FOUND
+ */
+export async function listDocumentsOf(
+  deps: CoreDeps,
+  actor: Principal,
+  application: Application,
+  call: Call | undefined,
+  known?: { assignments: readonly Assignment[] },
+): Promise<DocumentList> {
+  const reader = await documentReader(deps, actor, application, call, known);
+  // Not found and not yours look the same, so ids cannot be probed.
+  if (!reader) throw notFound('application');
   const kinds = documentKindsOf(call);
   const all = await deps.documents.listByApplication(application.id);
   const visible = all.filter(

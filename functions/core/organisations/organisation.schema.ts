@@ -55,18 +55,26 @@ export const organisationListSchema = z.object({
 export type OrganisationListQuery = z.infer<typeof organisationListSchema>;
 
 /**
- * A name typed on an application that the registry does not know (issue 11): kept as typed on the application
- * and flagged here for the secretariat to place (create it, or map it to an organisation of the registry).
+ * A name the registry does not know (issue 11), typed on an application or picked by a person as their own
+ * organisation ("Min profil"): kept as typed there and flagged here for the secretariat to place (create it,
+ * or map it to an organisation of the registry). Each flag names where it came from: an application or a person.
  */
 export const organisationFlagSchema = z.object({
-  /** The name as compared (normaliseOrganisation): one flag per name and application. */
+  /** The name as compared (normaliseOrganisation): one flag per name and application (or person). */
   key: z.string(),
   name: z.string(),
-  applicationId: z.string(),
+  applicationId: z.string().optional(),
   applicationTitle: z.string().optional(),
+  /** A person's own organisation (their profile): their user id and name. */
+  userId: z.string().optional(),
+  userName: z.string().optional(),
   flaggedAt: z.string(),
 });
 export type OrganisationFlag = z.infer<typeof organisationFlagSchema>;
+
+/** Where a flag came from, as its sort key says it: `APP#<applicationId>` or `USER#<userId>`. */
+export const flagSource = (flag: Pick<OrganisationFlag, 'applicationId' | 'userId'>): string =>
+  flag.applicationId !== undefined ? `APP#${flag.applicationId}` : `USER#${flag.userId ?? ''}`;
 
 /** Place a flagged name: map it to an organisation of the registry, or create one by that name. */
 export const placeFlagSchema = z.union([

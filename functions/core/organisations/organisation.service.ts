@@ -33,23 +33,25 @@ export const TREE_TTL_MS = 5_000;
 const trees = new WeakMap<CoreDeps, { until: number; tree: Promise<OrganisationTree> }>();
 
 /**
- * The registry as a tree, with the chair's rulings on found conflicts: two Queries of small index partitions,
- * cached per cold start (per `deps`) for TREE_TTL_MS.
+ * The registry as a tree, with the chair's rulings on found conflicts and the organisations people picked as
+ * their own: three Queries of small index partitions, cached per cold start (per `deps`) for TREE_TTL_MS.
  */
 export function loadOrganisationTree(deps: CoreDeps): Promise<OrganisationTree> {
   const now = performance.now();
   const hit = trees.get(deps);
   if (hit && hit.until > now) return hit.tree;
-  const tree = Promise.all([deps.organisations.list(), deps.conflictRulings.list()]).then(
-    ([organisations, rulings]) => buildTree(organisations, rulings),
-  );
+  const tree = Promise.all([
+    deps.organisations.list(),
+    deps.conflictRulings.list(),
+    deps.profiles.list(),
+  ]).then(([organisations, rulings, picks]) => buildTree(organisations, rulings, picks));
   trees.set(deps, { until: now + TREE_TTL_MS, tree });
   // A failed read is not kept: the next check asks again.
   tree.catch(() => trees.delete(deps));
   return tree;
 }
 
-/** Drops the cached tree after a change to the registry or the rulings. */
+/** Drops the cached tree after a change to the registry, the rulings or a person's own organisation. */
 export const forgetOrganisationTree = (deps: CoreDeps): void => {
   trees.delete(deps);
 };
@@ -257,22 +259,30 @@ export function unknownOrganisations(
   return [...flags.values()];
 }
 
-/** The names flagged for the secretariat to place, by name, each with the applications that give it (admins). */
-export async function listOrganisationFlags(
-  deps: CoreDeps,
-  actor: Principal,
-): Promise<{ key: string; name: string; applications: { id: string; title?: string }[] }[]> {
+/** A flagged name as the secretariat's list shows it: the applications and the people that give it. */
+export interface FlaggedName {
+  key: string;
+  name: string;
+  applications: { id: string; title?: string }[];
+  people: { id: string; name?: string }[];
+}
+
+/**
+ * The names flagged for the secretariat to place, by name, each with the applications that give it and the
+ * people who picked it as their own organisation (admins).
+ */
+export async function listOrganisationFlags(deps: CoreDeps, actor: Principal): Promise<FlaggedName[]> {
   requireRegistryAdmin(actor);
-  const byKey = new Map<
-    string,
-    { key: string; name: string; applications: { id: string; title?: string }[] }
-  >();
+  const byKey = new Map<string, FlaggedName>();
   for (const flag of await deps.organisations.listFlags()) {
-    const entry = byKey.get(flag.key) ?? { key: flag.key, name: flag.name, applications: [] };
-    entry.applications.push({
-      id: flag.applicationId,
-      ...(flag.applicationTitle ? { title: flag.applicationTitle } : {}),
-    });
+    const entry = byKey.get(flag.key) ?? { key: flag.key, name: flag.name, applications: [], people: [] };
+    if (flag.applicationId !== undefined)
+      entry.applications.push({
+        id: flag.applicationId,
+        ...(flag.applicationTitle ? { title: flag.applicationTitle } : {}),
+      });
+    else if (flag.userId !== undefined)
+      entry.people.push({ id: flag.userId, ...(flag.userName ? { name: flag.userName } : {}) });
     byKey.set(flag.key, entry);
   }
   return [...byKey.values()];
@@ -300,6 +310,10 @@ export async function placeFlaggedName(
   for (const flag of flags) {
     const now = deps.clock.now();
     const details = { organisationId: organisation.id, from: flag.name, to: organisation.name };
+    if (flag.applicationId === undefined) {
+      await placePersonFlag(deps, ctx, flag, organisation, now);
+      continue;
+    }
     const application = await deps.applications.get(flag.applicationId);
     if (application) {
       const partners = application.partners.map((p) =>
@@ -340,5 +354,40 @@ export async function placeFlaggedName(
       ),
     );
   }
+  forgetOrganisationTree(deps);
   return organisation;
+}
+
+/**
+ * A person's own organisation, flagged, placed: their pick then names the organisation as the registry spells
+ * it (versioned, audited under the person) and the flag goes in the same transaction.
+ */
+async function placePersonFlag(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  flag: OrganisationFlag,
+  organisation: Organisation,
+  now: Date,
+): Promise<void> {
+  const userId = flag.userId ?? '';
+  const details = { organisationId: organisation.id, from: flag.name, to: organisation.name };
+  const audit = auditEvent(ctx.actor, now, 'organisation.placed', { type: 'user', id: userId }, details);
+  const own = await deps.profiles.get(userId);
+  if (!own || normaliseOrganisation(own.organisation) !== flag.key) {
+    // The person picked another name since: only the flag goes.
+    await deps.organisations.clearFlag(flag, audit);
+    return;
+  }
+  await deps.profiles.save(
+    {
+      ...own,
+      organisation: organisation.name,
+      organisationId: organisation.id,
+      version: own.version + 1,
+      updatedAt: now.toISOString(),
+    },
+    { ...audit, details: { ...details, version: own.version + 1 } },
+    own.version,
+    { unflagKey: flag.key },
+  );
 }

@@ -30,6 +30,17 @@ export interface OrganisationTree {
    * conflict check that reads the tree must honour the rulings.
    */
   ruledAway(userId: string, applicationId: string): boolean;
+  /**
+   * The organisation a person is judged by: the one they picked as their own ("Min profil"), else the one the
+   * identity provider gives them (`person.organisation`). Loaded with the tree, so every check honours it.
+   */
+  organisationOf(person: { userId: string; organisation?: string | undefined }): string | undefined;
+}
+
+/** A person's own pick of organisation (core/auth/profile.schema.ts), as the tree needs it. */
+export interface OwnPick {
+  userId: string;
+  organisation: string;
 }
 
 /** A found conflict the chair ruled away: who, on which application. */
@@ -42,7 +53,9 @@ export interface RuledAway {
 export function buildTree(
   organisations: readonly Organisation[],
   rulings: readonly RuledAway[] = [],
+  picks: readonly OwnPick[] = [],
 ): OrganisationTree {
+  const own = new Map(picks.map((p) => [p.userId, p.organisation]));
   const ruled = new Set(rulings.map((r) => `${r.userId}#${r.applicationId}`));
   const byId = new Map(organisations.map((o) => [o.id, o]));
   const byName = new Map<string, string>();
@@ -60,6 +73,7 @@ export function buildTree(
       return seen;
     },
     ruledAway: (userId, applicationId) => ruled.has(`${userId}#${applicationId}`),
+    organisationOf: (person) => own.get(person.userId) ?? person.organisation,
   };
 }
 

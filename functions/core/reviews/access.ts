@@ -47,8 +47,9 @@ export function finishedAt(a: Assignment): string | undefined {
 }
 
 /**
- * Is this person conflicted with this application: by organisation (the same, or one inside the other in the
- * registry's `tree`, unless the chair ruled it away), or by a declared conflict?
+ * Is this person conflicted with this application: by organisation (their own pick, else the identity
+ * provider's: the same, or one inside the other in the registry's `tree`, unless the chair ruled it away), or
+ * by a declared conflict?
  */
 export function personConflict(
   person: { userId: string; organisation?: string | undefined },
@@ -59,7 +60,7 @@ export function personConflict(
   // A found conflict the chair ruled away no longer counts; a declared one is judged on its own below.
   const organisation = tree.ruledAway(person.userId, application.id)
     ? undefined
-    : organisationConflict(person.organisation, application, tree);
+    : organisationConflict(tree.organisationOf(person), application, tree);
   if (organisation) return { ground: 'organisation', reason: organisation };
   const declared = assignments.find((a) => a.reviewerId === person.userId && isRecusedOrPending(a));
   return declared ? { ground: 'declared', reason: declared.conflict?.reason ?? '' } : undefined;

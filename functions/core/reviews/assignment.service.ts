@@ -54,7 +54,7 @@ async function checkAssignable(
       continue;
     }
     if (existing.some((a) => a.reviewerId === reviewerId)) continue;
-    const organisation = organisationConflict(profile.organisation, application, tree);
+    const organisation = organisationConflict(tree.organisationOf(profile), application, tree);
     if (organisation) {
       errors.push({
         pointer: `${pointer}/${i}`,
@@ -74,10 +74,12 @@ async function createAssignments(
   application: Application,
   call: Call,
   profiles: UserProfile[],
+  tree: OrganisationTree,
 ) {
   const created: Assignment[] = [];
   for (const profile of profiles) {
     const now = deps.clock.now();
+    const organisation = tree.organisationOf(profile);
     const assignment: Assignment = {
       applicationId: application.id,
       callId: application.callId,
@@ -86,7 +88,7 @@ async function createAssignments(
       reviewerId: profile.userId,
       reviewerName: profile.name,
       reviewerEmail: profile.email,
-      ...(profile.organisation ? { reviewerOrganisation: profile.organisation } : {}),
+      ...(organisation ? { reviewerOrganisation: organisation } : {}),
       assignedAt: now.toISOString(),
       assignedBy: ctx.actor.userId,
       review: { status: 'not_started', scores: {}, comments: {} },
@@ -147,7 +149,7 @@ export async function assignReviewers(
     tree,
   );
   if (errors.length > 0) throw new AppError('RULES_FAILED', { code: 'CANNOT_ASSIGN' }, { errors });
-  await createAssignments(deps, ctx, application, call, profiles);
+  await createAssignments(deps, ctx, application, call, profiles, tree);
   return (await deps.reviews.listByApplication(applicationId)).map(withoutReviewContent);
 }
 
@@ -329,7 +331,7 @@ export async function confirmCallAssignment(
   if (errors.length > 0) throw new AppError('RULES_FAILED', { code: 'CANNOT_CONFIRM_PLAN' }, { errors });
   let count = 0;
   for (const { application, call, profiles } of checked)
-    count += (await createAssignments(deps, ctx, application, call, profiles)).length;
+    count += (await createAssignments(deps, ctx, application, call, profiles, tree)).length;
   return count;
 }
 

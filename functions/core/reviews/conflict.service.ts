@@ -201,8 +201,9 @@ async function findConflicts(
       );
     }
     for (const person of people.values()) {
-      const applicationOrganisation = organisationConflict(person.organisation, application, tree);
-      if (!applicationOrganisation || !person.organisation) continue;
+      const organisation = tree.organisationOf(person);
+      const applicationOrganisation = organisationConflict(organisation, application, tree);
+      if (!applicationOrganisation || !organisation) continue;
       const ruling = ruled.get(`${application.id}#${person.userId}`);
       found.push({
         applicationId: application.id,
@@ -210,7 +211,7 @@ async function findConflicts(
         ...(application.reference ? { applicationReference: application.reference } : {}),
         userId: person.userId,
         name: person.name,
-        organisation: person.organisation,
+        organisation,
         applicationOrganisation,
         ...(ruling ? { ruling } : {}),
       });
@@ -245,15 +246,16 @@ export async function ruleFoundConflictAway(
     deps.users.get(userId),
   ]);
   requireFreeOfConflict(ctx.actor, application, assignments, tree);
-  const applicationOrganisation = organisationConflict(user?.organisation, application, tree);
-  if (!user?.organisation || !applicationOrganisation) throw notFound('conflict');
+  const organisation = user && tree.organisationOf(user);
+  const applicationOrganisation = organisationConflict(organisation, application, tree);
+  if (!organisation || !applicationOrganisation) throw notFound('conflict');
   if (tree.ruledAway(userId, applicationId)) throw new AppError('INVALID_STATE', { code: 'ALREADY_RULED' });
   const now = deps.clock.now();
   const ruling: FoundConflictRuling = {
     applicationId,
     callId: application.callId,
     userId,
-    organisation: user.organisation,
+    organisation,
     applicationOrganisation,
     reason,
     byUserId: ctx.actor.userId,
@@ -267,7 +269,7 @@ export async function ruleFoundConflictAway(
       now,
       'conflict.ruled_away',
       { type: 'application', id: applicationId },
-      { userId, organisation: user.organisation, applicationOrganisation, reason },
+      { userId, organisation, applicationOrganisation, reason },
     ),
   );
   forgetOrganisationTree(deps);

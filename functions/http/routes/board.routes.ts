@@ -27,8 +27,20 @@ const boardApplication = z
       }),
     ),
     documents: z
-      .array(z.object({}).passthrough())
-      .describe('The application’s documents (the documents area)'),
+      .array(
+        z.object({
+          id: z.string(),
+          kind: z.string(),
+          kindName: z.string(),
+          kindNameEn: z.string().optional(),
+          partner: z.string().optional().describe('The partner organisation a per-partner document is for'),
+          name: z.string(),
+          sizeBytes: z.int(),
+          sha256: z.string().describe('The stored file’s SHA-256 (hex), taken at upload'),
+          downloadable: z.boolean().describe('Whether GET /documents/{id}/download gives you the file now'),
+        }),
+      )
+      .describe('The application’s kept documents'),
   })
   .openapi('BoardApplication');
 
@@ -41,7 +53,7 @@ export function boardRoutes(deps: AppDeps) {
       operationId: 'getBoardApplication',
       path: '/board/applications/{applicationId}',
       summary:
-        'The whole application as the board decides on it: fields, partners, budget, reviews, decision history ' +
+        'The whole application as the board decides on it: fields, partners, budget, documents, reviews, decision history ' +
         '(board members free of conflict, the chair, admins; 403 RECUSED with the title for a conflicted member)',
       security: bearer,
       request: { params: uuidParam('applicationId') },

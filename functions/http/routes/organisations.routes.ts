@@ -81,7 +81,8 @@ export function organisationRoutes(deps: AppDeps) {
       method: 'get',
       operationId: 'listOrganisationFlags',
       path: '/admin/organisation-flags',
-      summary: 'Names typed on applications that the registry does not know, with the applications (admins)',
+      summary:
+        'Names the registry does not know, with the applications that give them and the people who picked them as their own (admins)',
       security: bearer,
       responses: {
         200: json(
@@ -91,6 +92,7 @@ export function organisationRoutes(deps: AppDeps) {
                 key: z.string(),
                 name: z.string(),
                 applications: z.array(z.object({ id: z.string(), title: z.string().optional() })),
+                people: z.array(z.object({ id: z.string(), name: z.string().optional() })),
               }),
             ),
           }),
