@@ -1,10 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../core/audit/audit.js';
-import {
-  flagSource,
-  type Organisation,
-  type OrganisationFlag,
-} from '../core/organisations/organisation.schema.js';
+import type { Organisation, OrganisationFlag } from '../core/organisations/organisation.schema.js';
+import { flagSource } from '../core/organisations/organisation.values.js';
 import { normaliseOrganisation } from '../core/organisations/tree.js';
 import type { ConflictRulingRepository, OrganisationRepository } from '../core/ports.js';
 import type { FoundConflictRuling } from '../core/reviews/review.schema.js';

@@ -72,9 +72,7 @@ export const organisationFlagSchema = z.object({
 });
 export type OrganisationFlag = z.infer<typeof organisationFlagSchema>;
 
-/** Where a flag came from, as its sort key says it: `APP#<applicationId>` or `USER#<userId>`. */
-export const flagSource = (flag: Pick<OrganisationFlag, 'applicationId' | 'userId'>): string =>
-  flag.applicationId !== undefined ? `APP#${flag.applicationId}` : `USER#${flag.userId ?? ''}`;
+export { flagSource } from './organisation.values.js';
 
 /** Place a flagged name: map it to an organisation of the registry, or create one by that name. */
 export const placeFlagSchema = z.union([
