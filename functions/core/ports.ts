@@ -660,6 +660,17 @@ export interface IdentityDirectory {
   disableUser(userId: string): Promise<void>;
 }
 
+/** A page of a person's events: how many, and where the last page ended. */
+export interface EventPageQuery {
+  limit: number;
+  cursor?: string;
+}
+
+export interface EventPage {
+  events: AuditEvent[];
+  cursor?: string;
+}
+
 /** Exports (aktindsigt, "Mine data"): the `EXPORT#<id>` items and the events of a person (exports/). */
 export interface ExportRepository {
   get(id: string): Promise<ExportJob | undefined>;
@@ -672,10 +683,18 @@ export interface ExportRepository {
   /** Adds the event that a download link was handed out, alone in its transaction. */
   recordLink(job: ExportJob, audit: AuditEvent): Promise<void>;
   /**
-   * The events naming `userId` as actor, in the record of the person and of each case given (one Query per
-   * partition, filtered by actor in DynamoDB), oldest first within each.
+   * One page of the events `userId` caused, whatever case they sit under, oldest first (the audit table's index
+   * by actor; `cursor` continues where the last page ended). @throws AppError VALIDATION_FAILED (a cursor not ours)
    */
-  eventsByActor(userId: string, cases: readonly MessageCase[]): Promise<AuditEvent[]>;
+  eventsByActor(userId: string, page: EventPageQuery): Promise<EventPage>;
+  /** One page of the person's own record (`USER#<id>`): the events about them, whoever caused them. */
+  eventsAbout(userId: string, page: EventPageQuery): Promise<EventPage>;
+  /**
+   * The events `userId` caused that were stored before the index by actor (an event is never rewritten, so those
+   * have no entry in it), in the person's own record and in each case given (one Query per partition, filtered in
+   * DynamoDB to their events without an index entry), oldest first within each.
+   */
+  eventsByActorBeforeIndex(userId: string, cases: readonly MessageCase[]): Promise<AuditEvent[]>;
 }
 
 /** Streams an export's parts as one ZIP into the file store under `key`: functions/exports. */

@@ -122,6 +122,11 @@ export const keys = {
   /** Audit events sit under their entity's partition: the case record is one Query. */
   audit: (entityPk: string, at: string, id: string) => ({ pk: entityPk, sk: `AUDIT#${at}#${id}` }),
   auditPrefix: 'AUDIT#',
+  /**
+   * An audit event's entry in the audit table's index `byActor` (table-definition.ts), written with the event:
+   * every event one person caused, in time order (the sort key is the event's own `AUDIT#<at>#<id>`).
+   */
+  auditByActor: (userId: string) => ({ actorPk: `ACTOR#${userId}` }),
 
   /** A message (an outbox item) and its sender's state. */
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
@@ -334,6 +339,8 @@ export const KEY_ATTRIBUTES = [
   'gsi3sk',
   'gsi4pk',
   'gsi4sk',
+  // The audit table's index by actor (auditByActor).
+  'actorPk',
   'entity',
   // An application's attributes kept for the secretariat's filters (functions/db/items.ts).
   'searchText',

@@ -170,12 +170,20 @@ export const overwrite = (
 ): Promise<void> =>
   transact(db, { items: { [name]: { Put: { TableName: db.tableName, Item: item } } }, audit });
 
-/** An audit event, added to the audit table (never over another: the functions may not change one). */
+/**
+ * An audit event, added to the audit table (never over another: the functions may not change one), with its
+ * entry in the index by actor.
+ */
 export function auditPut(db: Db, { entityPk, event }: Audited): TransactItem {
   return {
     Put: {
       TableName: db.auditTableName,
-      Item: { ...keys.audit(entityPk, event.at, event.id), entity: 'audit', ...event },
+      Item: {
+        ...keys.audit(entityPk, event.at, event.id),
+        ...keys.auditByActor(event.actor.userId),
+        entity: 'audit',
+        ...event,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };

@@ -1484,14 +1484,34 @@ function fakeExports(store: FakeStore): ExportRepository {
         .slice(0, limit)
         .map((j) => copy(j)),
     recordLink: (job, event) => store.transact({}, { entityPk: pkOf(job), event }),
-    eventsByActor: async (userId, cases) => {
-      const pks = [`USER#${userId}`, ...cases.map((c) => casePk(c))];
-      return pks.flatMap((pk) =>
-        store.audit
-          .filter((a) => a.entityPk === pk && a.event.actor.userId === userId)
-          .map((a) => copy(a.event))
-          .sort(ascending((e) => e.at)),
-      );
-    },
+    // As the index by actor and the person's record sort: by the event's sort key (`AUDIT#<at>#<id>`).
+    eventsByActor: async (userId, page) =>
+      eventPage(
+        store.audit.filter((a) => a.event.actor.userId === userId),
+        page,
+      ),
+    eventsAbout: async (userId, page) =>
+      eventPage(
+        store.audit.filter((a) => a.entityPk === `USER#${userId}`),
+        page,
+      ),
+    // Every event the fakes hold was written with its entry in the index by actor: none from before it.
+    eventsByActorBeforeIndex: async () => [],
+  };
+}
+
+/** A page of events in the audit table's order; the cursor is how many were read. */
+function eventPage(
+  found: readonly { entityPk: string; event: AuditEvent }[],
+  page: { limit: number; cursor?: string },
+): { events: AuditEvent[]; cursor?: string } {
+  const from = page.cursor === undefined ? 0 : Number(page.cursor);
+  if (!Number.isInteger(from) || from < 0)
+    throw new AppError('VALIDATION_FAILED', { code: 'INVALID_CURSOR' });
+  const sorted = [...found].sort(ascending((a) => `AUDIT#${a.event.at}#${a.event.id}#${a.entityPk}`));
+  const events = sorted.slice(from, from + page.limit).map((a) => copy(a.event));
+  return {
+    events,
+    ...(from + page.limit < sorted.length ? { cursor: String(from + page.limit) } : {}),
   };
 }

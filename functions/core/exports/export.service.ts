@@ -396,11 +396,45 @@ async function messagesTo(deps: CoreDeps, email: string): Promise<StoredMessage[
   return all;
 }
 
+/** Every page of a person's events from one source, in its order. */
+async function allPages(
+  read: (page: { limit: number; cursor?: string }) => Promise<{ events: AuditEvent[]; cursor?: string }>,
+): Promise<AuditEvent[]> {
+  const events: AuditEvent[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await read({ limit: READ_PAGE, ...(cursor ? { cursor } : {}) });
+    events.push(...page.events);
+    cursor = page.cursor;
+  } while (cursor);
+  return events;
+}
+
+/**
+ * The audit events about a person, oldest first, each once: every event they caused, whatever case it sits
+ * under (the index by actor, a page at a time), the events of their own record whoever caused them (an admin's
+ * change of their roles, the exporter's work for them), and those they caused in `cases` before the index
+ * existed (events are never rewritten, so older ones have no index entry).
+ */
+async function personEvents(
+  deps: CoreDeps,
+  userId: string,
+  cases: readonly MessageCase[],
+): Promise<AuditEvent[]> {
+  const [caused, about, older] = await Promise.all([
+    allPages((page) => deps.exports.eventsByActor(userId, page)),
+    allPages((page) => deps.exports.eventsAbout(userId, page)),
+    deps.exports.eventsByActorBeforeIndex(userId, cases),
+  ]);
+  const byId = new Map([...caused, ...about, ...older].map((e) => [e.id, e]));
+  return [...byId.values()].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+}
+
 /**
  * "Mine data": the person's profile, the applications they own or co-own, the documents they uploaded, the
- * reviews they wrote, the messages to their address and the events naming them as actor (read in their own
- * record and in the record of each of those applications), as JSON per part and one readable PDF. Nothing of
- * others is added: other people's documents and reviews are left out.
+ * reviews they wrote, the messages to their address and the events about them (personEvents), as JSON per part
+ * and one readable PDF. Nothing of others is added: other people's documents and reviews are left out, and the
+ * events of others are only those of the person's own record.
  */
 export async function gatherPerson(deps: CoreDeps, userId: string): Promise<ExportBundle> {
   const profile = await deps.users.get(userId);
@@ -434,7 +468,7 @@ export async function gatherPerson(deps: CoreDeps, userId: string): Promise<Expo
     ...reviews.map((r) => ({ kind: 'application' as const, id: r.applicationId })),
   ];
   const unique = [...new Map(cases.map((c) => [c.id, c])).values()];
-  const events = (await deps.exports.eventsByActor(userId, unique)).sort((a, b) => a.at.localeCompare(b.at));
+  const events = await personEvents(deps, userId, unique);
   const now = deps.clock.now().toISOString();
   const parts: ExportPart[] = [
     { path: 'profile.json', kind: 'profile', date: now, content: { type: 'json', value: profile } },
