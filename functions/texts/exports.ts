@@ -14,6 +14,10 @@ const PARTS_DA: Record<PartKind, string> = {
   minutes: 'Uddrag af referat',
   message: 'Besked',
   audit_events: 'Sagens hændelser (CSV)',
+  award: 'Bevilling',
+  award_payments: 'Bevillingens posteringer: tilsagn, udbetalinger, tilbagebetalinger (CSV)',
+  award_report: 'Afrapportering',
+  award_events: 'Bevillingens hændelser (CSV)',
   profile: 'Profil',
   readable_pdf: 'Oversigt (PDF)',
 };
@@ -26,6 +30,10 @@ const PARTS_EN: typeof PARTS_DA = {
   minutes: 'Excerpt of the minutes',
   message: 'Message',
   audit_events: 'Events of the case (CSV)',
+  award: 'Award',
+  award_payments: 'The award’s entries: commitment, disbursements, refunds (CSV)',
+  award_report: 'Report',
+  award_events: 'Events of the award (CSV)',
   profile: 'Profile',
   readable_pdf: 'Overview (PDF)',
 };
@@ -63,11 +71,13 @@ export const da = {
       details: 'Detaljer',
     },
     message: { to: 'Til', status: 'Status', createdAt: 'Oprettet', sentAt: 'Sendt', subject: 'Emne' },
+    /** The award's entries: the finance catalogue's words, and who booked each by user id. */
+    recordedById: 'Bogført af (bruger-id)',
     unreadable: 'Beskedens tekst kunne ikke dannes ud fra dens værdier.',
     // Pages
     caseExportTitle: 'Eksportér sagen (aktindsigt)',
     caseExportIntro:
-      'Danner én ZIP-fil med ansøgningen, bilag, bedømmelser (markeret som interne arbejdsdokumenter), afgørelse, referatuddrag, beskeder og sagens hændelser. Eksporten registreres i sagens forløb.',
+      'Danner én ZIP-fil med ansøgningen, bilag, bedømmelser (markeret som interne arbejdsdokumenter), afgørelse, referatuddrag, beskeder og sagens hændelser, og er der en bevilling: bevillingen, dens posteringer, afrapporteringer og hændelser. Eksporten registreres i sagens forløb.',
     caseExportButton: 'Eksportér sagen (aktindsigt)',
     myDataTitle: 'Hent mine data',
     myDataIntro:
@@ -107,10 +117,11 @@ export const en: typeof da = {
       details: 'Details',
     },
     message: { to: 'To', status: 'Status', createdAt: 'Created', sentAt: 'Sent', subject: 'Subject' },
+    recordedById: 'Booked by (user id)',
     unreadable: 'The message’s text could not be made from its values.',
     caseExportTitle: 'Export the case (access to files)',
     caseExportIntro:
-      'Builds one ZIP file with the application, attachments, reviews (marked as internal working documents), decision, excerpts of the minutes, messages and the events of the case. The export is recorded in the case record.',
+      'Builds one ZIP file with the application, attachments, reviews (marked as internal working documents), decision, excerpts of the minutes, messages and the events of the case, and where there is an award: the award, its entries, reports and events. The export is recorded in the case record.',
     caseExportButton: 'Export the case (access to files)',
     myDataTitle: 'Download my data',
     myDataIntro:

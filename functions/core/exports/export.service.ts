@@ -3,8 +3,10 @@ import { type AuditEvent, auditEvent, type MessageCase } from '../audit/audit.js
 import { isAdmin, type Principal } from '../auth/principal.js';
 import { mayReadCaseRecords } from '../cases/case-record.service.js';
 import type { Document } from '../documents/document.schema.js';
+import type { Award } from '../finance/award.schema.js';
 import type { StoredMessage } from '../messages/message.schema.js';
-import type { CoreDeps, ExportWriter, RequestContext } from '../ports.js';
+import type { CaseRef, CoreDeps, ExportWriter, RequestContext } from '../ports.js';
+import { kronerText } from '../shared/csv.js';
 import { AppError, notFound } from '../shared/errors.js';
 import {
   EXPORT_LINK_SECONDS,
@@ -244,14 +246,11 @@ const messageParts = (messages: readonly StoredMessage[]): ExportPart[] =>
   }));
 
 /** Every event of a case's record, oldest first, read a page at a time. */
-async function allEvents(deps: CoreDeps, id: string): Promise<AuditEvent[]> {
+async function allEvents(deps: CoreDeps, ref: CaseRef): Promise<AuditEvent[]> {
   const events: AuditEvent[] = [];
   let cursor: string | undefined;
   do {
-    const page = await deps.caseRecord.page(
-      { kind: 'application', id },
-      { limit: READ_PAGE, ...(cursor ? { cursor } : {}) },
-    );
+    const page = await deps.caseRecord.page(ref, { limit: READ_PAGE, ...(cursor ? { cursor } : {}) });
     events.push(...page.events);
     cursor = page.nextCursor;
   } while (cursor);
@@ -260,19 +259,22 @@ async function allEvents(deps: CoreDeps, id: string): Promise<AuditEvent[]> {
 
 /**
  * The aktindsigt parts of an application's case: the application (JSON and PDF), its documents, the reviews
- * (internal working documents), the decision, the minutes' excerpts for it, the messages about it and its
- * audit events. People outside the case are named by user id only.
+ * (internal working documents), the decision, the minutes' excerpts for it, the award case when there is one
+ * (gatherAward), the messages about either and their audit events. People outside the case are named by user id
+ * only.
  */
 export async function gatherCase(deps: CoreDeps, applicationId: string): Promise<ExportBundle> {
   const application = await deps.applications.get(applicationId);
   if (!application) throw notFound('application');
-  const [call, members, documents, reviews, events] = await Promise.all([
+  const [call, members, documents, reviews, events, award] = await Promise.all([
     deps.calls.get(application.callId),
     deps.members.listMembers(applicationId),
     deps.documents.listByApplication(applicationId),
     deps.reviews.listByApplication(applicationId),
-    allEvents(deps, applicationId),
+    allEvents(deps, { kind: 'application', id: applicationId }),
+    deps.awards.get(applicationId),
   ]);
+  const awardCase = award ? await gatherAward(deps, award) : undefined;
   const meetingId = application.decision?.meetingId;
   const [meeting, minutes] = meetingId
     ? await Promise.all([deps.decisions.getMeeting(meetingId), deps.minutes.list(meetingId)])
@@ -284,7 +286,11 @@ export async function gatherCase(deps: CoreDeps, applicationId: string): Promise
   for (const d of documents) people[d.uploadedBy.userId] = { name: d.uploadedBy.name };
 
   const messageIds = [
-    ...new Set(events.map((e) => e.details.messageId).filter((id): id is string => typeof id === 'string')),
+    ...new Set(
+      [...events, ...(awardCase?.events ?? [])]
+        .map((e) => e.details.messageId)
+        .filter((id): id is string => typeof id === 'string'),
+    ),
   ];
   const messages = (await Promise.all(messageIds.map((id) => deps.messages.get(id)))).filter(
     (m): m is StoredMessage => m !== undefined,
@@ -367,7 +373,7 @@ export async function gatherCase(deps: CoreDeps, applicationId: string): Promise
       },
     });
   }
-  parts.push(...messageParts(messages), {
+  parts.push(...(awardCase?.parts(people) ?? []), ...messageParts(messages), {
     path: 'audit-events.csv',
     kind: 'audit_events',
     date: events.at(-1)?.at ?? applicationDate,
@@ -379,6 +385,67 @@ export async function gatherCase(deps: CoreDeps, applicationId: string): Promise
     generatedAt: deps.clock.now().toISOString(),
     parts,
   };
+}
+
+/** Øre as kroner (`1234,50`), beside the øre they come from. */
+const kroner = (ore: number | undefined): string | null => kronerText(ore) ?? null;
+
+/**
+ * The award case of an approved application, when its owner accepted it: the award (amounts in øre and in
+ * kroner), its ledger entries (commitment, disbursements, refunds, the release), its reports and its own record's
+ * events (the reports' events are kept there too). `parts` names actors as the application's case does.
+ */
+async function gatherAward(deps: CoreDeps, award: Award) {
+  const id = award.applicationId;
+  const [entries, reports, events] = await Promise.all([
+    deps.awards.entries(id),
+    deps.reports.listByAward(id),
+    allEvents(deps, { kind: 'award', id }),
+  ]);
+  const parts = (people: Record<string, NamedPerson>): ExportPart[] => [
+    {
+      path: 'award/award.json',
+      kind: 'award',
+      date: award.updatedAt,
+      content: {
+        type: 'json',
+        value: {
+          award,
+          kroner: {
+            amount: kroner(award.amountOre),
+            disbursed: kroner(award.disbursedOre),
+            refunded: kroner(award.refundedOre),
+            released: kroner(award.releasedOre ?? 0),
+          },
+        },
+      },
+    },
+    {
+      path: 'award/payments.csv',
+      kind: 'award_payments',
+      date:
+        entries
+          .map((e) => e.at)
+          .sort()
+          .at(-1) ?? award.committedAt,
+      content: { type: 'payments', entries },
+    },
+    ...reports.map(
+      (r): ExportPart => ({
+        path: `award/reports/${safeName(r.reportId)}.json`,
+        kind: 'award_report',
+        date: r.decidedAt ?? r.submittedAt ?? r.createdAt,
+        content: { type: 'json', value: { ...r, spentKr: kroner(r.spentOre) } },
+      }),
+    ),
+    {
+      path: 'award/audit-events.csv',
+      kind: 'award_events',
+      date: events.at(-1)?.at ?? award.committedAt,
+      content: { type: 'events', events, people },
+    },
+  ];
+  return { events, parts };
 }
 
 /** Every message to an address, newest first. */
