@@ -619,7 +619,10 @@ export interface ErasureRepository {
   get(userId: string): Promise<ErasureRecord | undefined>;
   /** The requests, newest first (index partition ERASURES). */
   list(page: { limit: number; cursor?: string }): Promise<{ items: ErasureRecord[]; cursor?: string }>;
-  /** Erasures still waiting whose `keptUntil` is on or before `until` (index partition ERASURES#waiting). */
+  /**
+   * Erasures with messages left to anonymise (by when they were asked), and those still waiting whose
+   * `keptUntil` is on or before `until` (index partition ERASURES#waiting).
+   */
   listWaitingUntil(until: string): Promise<ErasureRecord[]>;
   /**
    * Stores a new request (absent before) with the person's directory entry as it now stands (disabled), the
@@ -642,6 +645,15 @@ export interface ErasureRepository {
   deleteDraft(deletion: DraftDeletion): Promise<void>;
   /** Writes an anonymised case in one transaction. @throws AppError VERSION_CONFLICT */
   anonymise(anonymisation: CaseAnonymisation): Promise<void>;
+  /**
+   * Writes an anonymised message (retention.ts `anonymisedMessage`) at the version read, with its audit event
+   * under its case; it leaves its recipient's index. @throws AppError VERSION_CONFLICT
+   */
+  anonymiseMessage(message: StoredMessage, expectedVersion: number, audit: AuditEvent): Promise<void>;
+  /** Every message of a case, whatever its status or recipient, oldest first (index partition MSGCASE#). */
+  messagesOfCase(c: MessageCase): Promise<StoredMessage[]>;
+  /** Stores the request at the version read, with its audit event. @throws AppError VERSION_CONFLICT */
+  save(erasure: ErasureRecord, expectedVersion: number, audit: AuditEvent): Promise<void>;
   /** Drafts last written on or before `bound` (index partition DRAFTS by updatedAt), oldest first. */
   draftsUntouchedSince(bound: string): Promise<Application[]>;
   /** Applications in `status` created before `bound` (the status's index partition, by creation). */

@@ -145,6 +145,15 @@ export const keys = {
     gsi2sk: `${createdAt}#${id}`,
   }),
   outboxToRecipient: (to: string) => `MSGTO#${to.toLowerCase()}`,
+  /**
+   * The messages of one case (gsi3), whatever their status or recipient: erasure and retention find them here
+   * (docs/cases.md "Messages").
+   */
+  outboxByCase: (c: MessageCase, createdAt: string, id: string) => ({
+    gsi3pk: `MSGCASE#${c.kind}#${c.id}`,
+    gsi3sk: `${createdAt}#${id}`,
+  }),
+  outboxOfCase: (c: MessageCase) => `MSGCASE#${c.kind}#${c.id}`,
 
   referenceCounter: (year: number) => ({ pk: `COUNTER#REFERENCE#${year}`, sk: 'COUNTER' }),
   /** Claims a reference for good: a reference is never handed out twice. */

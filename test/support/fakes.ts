@@ -1389,11 +1389,35 @@ function fakeErasures(store: FakeStore): ErasureRepository {
         .reverse()
         .slice(0, limit),
     }),
-    listWaitingUntil: async (until) =>
-      listed(
+    // As the waiting partition holds them: waiting for kept cases, or with messages left to anonymise.
+    listWaitingUntil: async (until) => {
+      const waitingSince = (e: ErasureRecord) =>
+        (e.messagesLeft?.length ?? 0) > 0
+          ? e.requestedAt
+          : e.state === 'waiting-retention'
+            ? e.keptUntil
+            : undefined;
+      return listed(
         store.erasures,
-        (e) => e.state === 'waiting-retention' && (e.keptUntil ?? '') <= until,
-        (e) => `${e.keptUntil}#${e.userId}`,
+        (e) => (waitingSince(e) ?? '\uffff') <= until,
+        (e) => `${waitingSince(e)}#${e.userId}`,
+      );
+    },
+    anonymiseMessage: (message, expectedVersion, event) =>
+      store.transact(
+        { message: versioned(store.messages, message.id, message, expectedVersion) },
+        { entityPk: casePk(message.case), event },
+      ),
+    messagesOfCase: async (c) =>
+      listed(
+        store.messages,
+        (m) => m.case.kind === c.kind && m.case.id === c.id,
+        (m) => `${m.createdAt}#${m.id}`,
+      ),
+    save: (erasure, expectedVersion, event) =>
+      store.transact(
+        { erasure: versioned(store.erasures, erasure.userId, erasure, expectedVersion) },
+        { entityPk: `USER#${erasure.userId}`, event },
       ),
     record: (erasure, profile, event, message) =>
       store.transact(

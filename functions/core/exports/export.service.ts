@@ -1,6 +1,7 @@
 import type { Application } from '../applications/application.schema.js';
 import { type AuditEvent, auditEvent, type MessageCase } from '../audit/audit.js';
 import { isAdmin, type Principal } from '../auth/principal.js';
+import { messagesTo } from '../cases/case-messages.js';
 import { mayReadCaseRecords } from '../cases/case-record.service.js';
 import type { Document } from '../documents/document.schema.js';
 import type { Award } from '../finance/award.schema.js';
@@ -446,21 +447,6 @@ async function gatherAward(deps: CoreDeps, award: Award) {
     },
   ];
   return { events, parts };
-}
-
-/** Every message to an address, newest first. */
-async function messagesTo(deps: CoreDeps, email: string): Promise<StoredMessage[]> {
-  const all: StoredMessage[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.messages.listByRecipient(email, {
-      limit: READ_PAGE,
-      ...(cursor ? { cursor } : {}),
-    });
-    all.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return all;
 }
 
 /** Every page of a person's events from one source, in its order. */
