@@ -3,8 +3,10 @@ import type { Application } from '../../functions/core/applications/application.
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import { auditEvent } from '../../functions/core/audit/audit.js';
 import { updateCall } from '../../functions/core/calls/call.service.js';
+import { anonymisedMessage } from '../../functions/core/cases/retention.js';
 import { acceptAward } from '../../functions/core/finance/award.service.js';
 import type { StoredMessage } from '../../functions/core/messages/message.schema.js';
+import { caseEntity } from '../../functions/core/messages/message.schema.js';
 import { resendMessage } from '../../functions/core/messages/messages.service.js';
 import type { CoreDeps, UserProfile } from '../../functions/core/ports.js';
 import { assignReviewers } from '../../functions/core/reviews/assignment.service.js';
@@ -303,6 +305,25 @@ describe.each(backends)('%s', (_name, make) => {
         reason: { code: 'INVALID_CURSOR' },
       });
     }
+  });
+
+  it('lists a case’s messages whatever their status; an anonymised one leaves its recipient’s list, once', async () => {
+    const to = `Person-${crypto.randomUUID()}@fim.test`;
+    const message = outboxMessage('report.reminder', { to });
+    await queued(message);
+    const stored = (await deps.messages.get(message.id)) as StoredMessage;
+    expect((await deps.erasures.messagesOfCase(message.case)).map((m) => m.id)).toEqual([message.id]);
+    const anonymised = anonymisedMessage(stored, '2032-03-02T09:00:00.000Z');
+    const event = auditEvent(ACTORS.admin, new Date(), 'message.anonymised', caseEntity(message.case), {
+      messageId: message.id,
+    });
+    await deps.erasures.anonymiseMessage(anonymised, stored.version, event);
+    await expect(deps.erasures.anonymiseMessage(anonymised, stored.version, event)).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+    });
+    expect(await deps.messages.get(message.id)).toEqual(anonymised);
+    expect((await deps.messages.listByRecipient(to, { limit: 10 })).items).toEqual([]);
+    expect((await deps.erasures.messagesOfCase(message.case)).map((m) => m.to)).toEqual(['[anonymiseret]']);
   });
 
   it('pages a person’s events by actor across cases, oldest first, and their own record whoever acted', async () => {
