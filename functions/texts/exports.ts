@@ -81,7 +81,7 @@ export const da = {
     caseExportButton: 'Eksportér sagen (aktindsigt)',
     myDataTitle: 'Hent mine data',
     myDataIntro:
-      'Du kan hente alt, hvad platformen har om dig: din profil, de ansøgninger, du ejer eller er medansøger på, bilag du har uploadet, bedømmelser du har skrevet, beskeder til dig og hændelser, hvor du har handlet. Du får én ZIP-fil med data (JSON) og en læsbar PDF.',
+      'Du kan hente alt, hvad platformen har om dig: din profil, de ansøgninger, du ejer eller er medansøger på, bilag du har uploadet, bedømmelser du har skrevet, beskeder til dig og hændelser om dig: alt, hvad du har gjort på platformen, og det, andre har gjort i din egen brugersag. Du får én ZIP-fil med data (JSON) og en læsbar PDF.',
     myDataButton: 'Hent mine data',
     statusTitle: 'Eksport',
     status: 'Status',
@@ -125,7 +125,7 @@ export const en: typeof da = {
     caseExportButton: 'Export the case (access to files)',
     myDataTitle: 'Download my data',
     myDataIntro:
-      'You can download everything the platform holds about you: your profile, the applications you own or co-own, attachments you uploaded, reviews you wrote, messages to you and events where you acted. You get one ZIP file with data (JSON) and a readable PDF.',
+      'You can download everything the platform holds about you: your profile, the applications you own or co-own, attachments you uploaded, reviews you wrote, messages to you and events about you: everything you did on the platform, and what others did in your own user record. You get one ZIP file with data (JSON) and a readable PDF.',
     myDataButton: 'Download my data',
     statusTitle: 'Export',
     status: 'Status',
