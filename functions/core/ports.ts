@@ -639,7 +639,10 @@ export interface ErasureRepository {
   get(userId: string): Promise<ErasureRecord | undefined>;
   /** The requests, newest first (index partition ERASURES). */
   list(page: { limit: number; cursor?: string }): Promise<{ items: ErasureRecord[]; cursor?: string }>;
-  /** Erasures still waiting whose `keptUntil` is on or before `until` (index partition ERASURES#waiting). */
+  /**
+   * Erasures with messages left to anonymise (by when they were asked), and those still waiting whose
+   * `keptUntil` is on or before `until` (index partition ERASURES#waiting).
+   */
   listWaitingUntil(until: string): Promise<ErasureRecord[]>;
   /**
    * Stores a new request (absent before) with the person's directory entry as it now stands (disabled), the
@@ -662,6 +665,15 @@ export interface ErasureRepository {
   deleteDraft(deletion: DraftDeletion): Promise<void>;
   /** Writes an anonymised case in one transaction. @throws AppError VERSION_CONFLICT */
   anonymise(anonymisation: CaseAnonymisation): Promise<void>;
+  /**
+   * Writes an anonymised message (retention.ts `anonymisedMessage`) at the version read, with its audit event
+   * under its case; it leaves its recipient's index. @throws AppError VERSION_CONFLICT
+   */
+  anonymiseMessage(message: StoredMessage, expectedVersion: number, audit: AuditEvent): Promise<void>;
+  /** Every message of a case, whatever its status or recipient, oldest first (index partition MSGCASE#). */
+  messagesOfCase(c: MessageCase): Promise<StoredMessage[]>;
+  /** Stores the request at the version read, with its audit event. @throws AppError VERSION_CONFLICT */
+  save(erasure: ErasureRecord, expectedVersion: number, audit: AuditEvent): Promise<void>;
   /** Drafts last written on or before `bound` (index partition DRAFTS by updatedAt), oldest first. */
   draftsUntouchedSince(bound: string): Promise<Application[]>;
   /** Applications in `status` created before `bound` (the status's index partition, by creation). */
@@ -680,6 +692,17 @@ export interface IdentityDirectory {
   disableUser(userId: string): Promise<void>;
 }
 
+/** A page of a person's events: how many, and where the last page ended. */
+export interface EventPageQuery {
+  limit: number;
+  cursor?: string;
+}
+
+export interface EventPage {
+  events: AuditEvent[];
+  cursor?: string;
+}
+
 /** Exports (aktindsigt, "Mine data"): the `EXPORT#<id>` items and the events of a person (exports/). */
 export interface ExportRepository {
   get(id: string): Promise<ExportJob | undefined>;
@@ -692,10 +715,18 @@ export interface ExportRepository {
   /** Adds the event that a download link was handed out, alone in its transaction. */
   recordLink(job: ExportJob, audit: AuditEvent): Promise<void>;
   /**
-   * The events naming `userId` as actor, in the record of the person and of each case given (one Query per
-   * partition, filtered by actor in DynamoDB), oldest first within each.
+   * One page of the events `userId` caused, whatever case they sit under, oldest first (the audit table's index
+   * by actor; `cursor` continues where the last page ended). @throws AppError VALIDATION_FAILED (a cursor not ours)
    */
-  eventsByActor(userId: string, cases: readonly MessageCase[]): Promise<AuditEvent[]>;
+  eventsByActor(userId: string, page: EventPageQuery): Promise<EventPage>;
+  /** One page of the person's own record (`USER#<id>`): the events about them, whoever caused them. */
+  eventsAbout(userId: string, page: EventPageQuery): Promise<EventPage>;
+  /**
+   * The events `userId` caused that were stored before the index by actor (an event is never rewritten, so those
+   * have no entry in it), in the person's own record and in each case given (one Query per partition, filtered in
+   * DynamoDB to their events without an index entry), oldest first within each.
+   */
+  eventsByActorBeforeIndex(userId: string, cases: readonly MessageCase[]): Promise<AuditEvent[]>;
 }
 
 /** Streams an export's parts as one ZIP into the file store under `key`: functions/exports. */

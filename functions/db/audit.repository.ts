@@ -1,6 +1,13 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../core/audit/audit.js';
-import type { CasePage, CaseRecordQuery, CaseRecordRepository, CaseRef } from '../core/ports.js';
+import type {
+  CasePage,
+  CaseRecordQuery,
+  CaseRecordRepository,
+  CaseRef,
+  EventPage,
+  EventPageQuery,
+} from '../core/ports.js';
 import { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
 import { dynamo } from './errors.js';
@@ -110,6 +117,55 @@ export async function casePage(db: Db, entityPk: string, query: CaseRecordQuery)
           : after
         : undefined;
   return { events: kept.map((e) => e.event), ...(next ? { nextCursor: encodeCursor(next) } : {}) };
+}
+
+/** `[pk, sk]` of the last event a page of the index by actor read, as a cursor. */
+const encodeActorCursor = (key: Record<string, unknown>): string =>
+  Buffer.from(JSON.stringify([key.pk, key.sk]), 'utf8').toString('base64url');
+
+/** Takes back only a cursor made here: a partition key and an audit sort key. @throws AppError VALIDATION_FAILED */
+function decodeActorCursor(cursor: string): { pk: string; sk: string } {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[0] === 'string' &&
+      /^[A-Z_]+(#\S{1,200})?$/.test(parsed[0]) &&
+      typeof parsed[1] === 'string' &&
+      SORT_KEY.test(parsed[1])
+    )
+      return { pk: parsed[0], sk: parsed[1] };
+  } catch {
+    // falls through to the refusal below
+  }
+  throw invalidCursor();
+}
+
+/**
+ * One page of the events one person caused, whatever case they sit under, oldest first: one Query of the audit
+ * table's index by actor (`byActor`, table-definition.ts), `limit` events, flat however many there are.
+ * @throws AppError VALIDATION_FAILED (a cursor not made here)
+ */
+export async function actorPage(db: Db, userId: string, query: EventPageQuery): Promise<EventPage> {
+  const { actorPk } = keys.auditByActor(userId);
+  const after = query.cursor === undefined ? undefined : decodeActorCursor(query.cursor);
+  const page = await dynamo(() =>
+    db.doc.send(
+      new QueryCommand({
+        TableName: db.auditTableName,
+        IndexName: 'byActor',
+        KeyConditionExpression: 'actorPk = :actor',
+        ExpressionAttributeValues: { ':actor': actorPk },
+        Limit: query.limit,
+        ...(after ? { ExclusiveStartKey: { ...after, actorPk } } : {}),
+      }),
+    ),
+  );
+  return {
+    events: (page.Items ?? []).map((item) => stripKeys<AuditEvent>(item)),
+    ...(page.LastEvaluatedKey ? { cursor: encodeActorCursor(page.LastEvaluatedKey) } : {}),
+  };
 }
 
 export function createCaseRecordRepository(db: Db): CaseRecordRepository {

@@ -6,6 +6,7 @@ import type { Award } from '../core/finance/award.schema.js';
 import { dayMovements } from '../core/finance/balances.js';
 import type { LedgerEntry } from '../core/finance/finance.schema.js';
 import type { Report } from '../core/finance/report.schema.js';
+import { MESSAGE_STATUSES, type StoredMessage } from '../core/messages/message.schema.js';
 import type { Assignment } from '../core/reviews/review.schema.js';
 import { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
@@ -13,7 +14,14 @@ import { applicationItem, assignmentItem, reportItem } from './items.js';
 import { keys, stripKeys } from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
 import { rebuildWhileRaced } from './retry.js';
-import { auditPut, housekeeping, type TransactItem, transact, versionedPut } from './transact.js';
+import {
+  auditPut,
+  housekeeping,
+  messageItem,
+  type TransactItem,
+  transact,
+  versionedPut,
+} from './transact.js';
 
 /*
  * One-off migrations of stored data to what the code now keeps beside it, so reads stay flat with data. Run by
@@ -36,6 +44,8 @@ export interface BackfillResult {
   auditEvents: number;
   /** Drafts given their entry in the drafts-by-last-write index (gsi4, the retention job's read). */
   draftsByUpdate: number;
+  /** Messages given their entry in their case's index partition (gsi3 `MSGCASE#`, erasure's and retention's read). */
+  messagesByCase: number;
 }
 
 /** Brings the stored data up to date; what was already brought up is read and left alone. */
@@ -48,7 +58,38 @@ export async function backfill(db: Db): Promise<BackfillResult> {
     auditEvents: await backfillAuditTable(db),
     // After the application indexes: it reads the drafts from their status partition.
     draftsByUpdate: await backfillDraftsByUpdate(db),
+    messagesByCase: await backfillMessagesByCase(db),
   };
+}
+
+/**
+ * Messages stored before their case's index partition (gsi3): written again as `messageItem` stores them now,
+ * at their version (one the sender changed meanwhile was stored so already), read from the sender's status
+ * partitions (gsi1), once: the step's mark is written when it is done.
+ */
+async function backfillMessagesByCase(db: Db): Promise<number> {
+  const mark = keys.backfilled('messages-by-case');
+  if (await getItem(db, mark, true)) return 0;
+  let written = 0;
+  for (const status of MESSAGE_STATUSES) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db.doc.send(
+        new QueryCommand({
+          ...queryIndex('gsi1', 'gsi1pk', keys.outboxWithStatus(status)),
+          TableName: db.tableName,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        if (item.gsi3pk !== undefined) continue;
+        if (await rewrite(db, stripKeys<StoredMessage>(item), messageItem)) written += 1;
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
+  await markDone(db, mark);
+  return written;
 }
 
 /**

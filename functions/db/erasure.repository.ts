@@ -1,24 +1,32 @@
 import type { Application } from '../core/applications/application.schema.js';
 import type { ErasureRecord, RetentionRun } from '../core/cases/erasure.values.js';
 import type { Document } from '../core/documents/document.schema.js';
+import type { StoredMessage } from '../core/messages/message.schema.js';
 import type { ErasureRepository } from '../core/ports.js';
 import type { Db } from './client.js';
 import { applicationItem, awardItem, memberItem, userItem } from './items.js';
-import { keys } from './keys.js';
+import { casePk, keys } from './keys.js';
 import { mergedPage } from './paging.js';
-import { getItem, queryAll } from './reads.js';
-import { housekeeping, type TransactItem, transact, versionedPut } from './transact.js';
+import { getItem, queryAll, queryIndex } from './reads.js';
+import { housekeeping, messageItem, type TransactItem, transact, versionedPut } from './transact.js';
 
 /*
  * Erasure requests, and the retention job's reads and writes (docs/cases.md "Erasure", "Retention"). Deletes
  * happen under `APP#<id>` only (the one deletable partition of the table's data, DELETABLE_PARTITIONS).
  */
 
-/** An erasure request: in the admins' list always, in the waiting partition while it waits. */
+/**
+ * An erasure request: in the admins' list always; in the waiting partition while it has messages left to
+ * anonymise (by its asking, so every run looks at it) or waits for its kept cases (by `keptUntil`).
+ */
 const erasureItem = (e: ErasureRecord): Record<string, unknown> => ({
   ...keys.erasure(e.userId),
   ...keys.erasureList(e.requestedAt, e.userId),
-  ...(e.state === 'waiting-retention' && e.keptUntil ? keys.erasureWaiting(e.keptUntil, e.userId) : {}),
+  ...((e.messagesLeft?.length ?? 0) > 0
+    ? keys.erasureWaiting(e.requestedAt, e.userId)
+    : e.state === 'waiting-retention' && e.keptUntil
+      ? keys.erasureWaiting(e.keptUntil, e.userId)
+      : {}),
   entity: 'erasure',
   ...e,
 });
@@ -112,6 +120,17 @@ export function createErasureRepository(db: Db): ErasureRepository {
           ...documentDeletes(db, documents),
         },
         audit: { entityPk: keys.application(application.id).pk, event: audit },
+      }),
+    anonymiseMessage: (message, expectedVersion, audit) =>
+      transact(db, {
+        items: { message: versionedPut(db, messageItem(message), expectedVersion) },
+        audit: { entityPk: casePk(message.case), event: audit },
+      }),
+    messagesOfCase: (c) => queryAll<StoredMessage>(db, queryIndex('gsi3', 'gsi3pk', keys.outboxOfCase(c))),
+    save: (erasure, expectedVersion, audit) =>
+      transact(db, {
+        items: { erasure: versionedPut(db, erasureItem(erasure), expectedVersion) },
+        audit: { entityPk: keys.user(erasure.userId).pk, event: audit },
       }),
     draftsUntouchedSince: (bound) =>
       queryAll<Application>(db, {

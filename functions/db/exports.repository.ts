@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../core/audit/audit.js';
 import type { ExportJob } from '../core/exports/export.schema.js';
 import type { ExportRepository } from '../core/ports.js';
-import { casePage } from './audit.repository.js';
+import { actorPage, casePage } from './audit.repository.js';
 import type { Db } from './client.js';
 import { dynamo } from './errors.js';
 import { casePk, keys, stripKeys } from './keys.js';
@@ -55,19 +55,33 @@ export function createExportRepository(db: Db): ExportRepository {
       return (out.Items ?? []).map((item) => stripKeys<ExportJob>(item));
     },
     recordLink: (job, event) => transact(db, { items: {}, audit: audited(job, event) }),
-    async eventsByActor(userId, cases) {
+    eventsByActor: (userId, page) => actorPage(db, userId, page),
+    async eventsAbout(userId, page) {
+      const read = await casePage(db, keys.user(userId).pk, page);
+      return { events: read.events, ...(read.nextCursor ? { cursor: read.nextCursor } : {}) };
+    },
+    async eventsByActorBeforeIndex(userId, cases) {
       const events: AuditEvent[] = [];
       for (const pk of [keys.user(userId).pk, ...cases.map((c) => casePk(c))]) {
-        let cursor: string | undefined;
+        let start: Record<string, unknown> | undefined;
         do {
-          const page = await casePage(db, pk, {
-            limit: EVENTS_PAGE,
-            actorId: userId,
-            ...(cursor ? { cursor } : {}),
-          });
-          events.push(...page.events);
-          cursor = page.nextCursor;
-        } while (cursor);
+          const page = await dynamo(() =>
+            db.doc.send(
+              new QueryCommand({
+                TableName: db.auditTableName,
+                KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+                // Only what the index by actor lacks: an event written since carries `actorPk`.
+                FilterExpression: '#actor.#userId = :actorId AND attribute_not_exists(#actorPk)',
+                ExpressionAttributeNames: { '#actor': 'actor', '#userId': 'userId', '#actorPk': 'actorPk' },
+                ExpressionAttributeValues: { ':pk': pk, ':audit': keys.auditPrefix, ':actorId': userId },
+                Limit: EVENTS_PAGE,
+                ExclusiveStartKey: start,
+              }),
+            ),
+          );
+          for (const item of page.Items ?? []) events.push(stripKeys<AuditEvent>(item));
+          start = page.LastEvaluatedKey;
+        } while (start);
       }
       return events;
     },

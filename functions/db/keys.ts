@@ -122,6 +122,11 @@ export const keys = {
   /** Audit events sit under their entity's partition: the case record is one Query. */
   audit: (entityPk: string, at: string, id: string) => ({ pk: entityPk, sk: `AUDIT#${at}#${id}` }),
   auditPrefix: 'AUDIT#',
+  /**
+   * An audit event's entry in the audit table's index `byActor` (table-definition.ts), written with the event:
+   * every event one person caused, in time order (the sort key is the event's own `AUDIT#<at>#<id>`).
+   */
+  auditByActor: (userId: string) => ({ actorPk: `ACTOR#${userId}` }),
 
   /** A message (an outbox item) and its sender's state. */
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
@@ -140,6 +145,15 @@ export const keys = {
     gsi2sk: `${createdAt}#${id}`,
   }),
   outboxToRecipient: (to: string) => `MSGTO#${to.toLowerCase()}`,
+  /**
+   * The messages of one case (gsi3), whatever their status or recipient: erasure and retention find them here
+   * (docs/cases.md "Messages").
+   */
+  outboxByCase: (c: MessageCase, createdAt: string, id: string) => ({
+    gsi3pk: `MSGCASE#${c.kind}#${c.id}`,
+    gsi3sk: `${createdAt}#${id}`,
+  }),
+  outboxOfCase: (c: MessageCase) => `MSGCASE#${c.kind}#${c.id}`,
 
   referenceCounter: (year: number) => ({ pk: `COUNTER#REFERENCE#${year}`, sk: 'COUNTER' }),
   /** Claims a reference for good: a reference is never handed out twice. */
@@ -346,6 +360,8 @@ export const KEY_ATTRIBUTES = [
   'gsi3sk',
   'gsi4pk',
   'gsi4sk',
+  // The audit table's index by actor (auditByActor).
+  'actorPk',
   'entity',
   // An application's attributes kept for the secretariat's filters (functions/db/items.ts).
   'searchText',

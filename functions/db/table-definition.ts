@@ -22,9 +22,15 @@ export type IndexName = (typeof TABLE_KEYS.indexes)[number]['indexName'];
  * The audit table: every audit event, kept apart from the data so the running functions can only add to it and
  * read it (IAM grants PutItem, ConditionCheckItem, GetItem and Query on it; no UpdateItem, no DeleteItem). Keys
  * as the events were kept in the single table: the pk of the entity they concern (`APP#<id>`) and
- * `AUDIT#<at>#<id>`, so a case record is one Query. No index: a person's filter reads within one case.
+ * `AUDIT#<at>#<id>`, so a case record is one Query. One index, `byActor`: every event a person caused, in time
+ * order, whatever case it sits under ("Mine data"), keyed by `actorPk` (`ACTOR#<userId>`, written with each new
+ * event: keys.ts `auditByActor`) and the event's sort key.
  */
-export const AUDIT_TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
+export const AUDIT_TABLE_KEYS = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: [{ indexName: 'byActor', partitionKey: 'actorPk', sortKey: 'sk' }],
+} as const;
 
 /** The audit table's name beside a data table's, where none is configured (locally, in the tests). */
 export const auditTableNameOf = (tableName: string): string => `${tableName}-audit`;

@@ -170,26 +170,36 @@ export const overwrite = (
 ): Promise<void> =>
   transact(db, { items: { [name]: { Put: { TableName: db.tableName, Item: item } } }, audit });
 
-/** An audit event, added to the audit table (never over another: the functions may not change one). */
+/**
+ * An audit event, added to the audit table (never over another: the functions may not change one), with its
+ * entry in the index by actor.
+ */
 export function auditPut(db: Db, { entityPk, event }: Audited): TransactItem {
   return {
     Put: {
       TableName: db.auditTableName,
-      Item: { ...keys.audit(entityPk, event.at, event.id), entity: 'audit', ...event },
+      Item: {
+        ...keys.audit(entityPk, event.at, event.id),
+        ...keys.auditByActor(event.actor.userId),
+        entity: 'audit',
+        ...event,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
 }
 
 /**
- * A message as stored, with its index keys: the sender's queue by status (gsi1) and the recipient's messages
- * (gsi2). Every write of a message (the first, the claim, the outcome) builds it here.
+ * A message as stored, with its index keys: the sender's queue by status (gsi1), the recipient's messages
+ * (gsi2; none once anonymised: it has no recipient to list it under) and its case's messages (gsi3). Every write
+ * of a message (the first, the claim, the outcome, the anonymisation) builds it here.
  */
 export function messageItem(m: StoredMessage): Record<string, unknown> {
   return {
     ...keys.outbox(m.id),
     ...keys.outboxByStatus(m.status, queueTime(m), m.id),
-    ...(m.to ? keys.outboxByRecipient(m.to, m.createdAt, m.id) : {}),
+    ...keys.outboxByCase(m.case, m.createdAt, m.id),
+    ...(m.to && !m.anonymisedAt ? keys.outboxByRecipient(m.to, m.createdAt, m.id) : {}),
     entity: 'outbox',
     ...m,
   };

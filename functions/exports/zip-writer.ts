@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { ZipFile } from 'yazl';
 import type { ExportBundle, ExportPart } from '../core/exports/export.schema.js';
+import type { LedgerEntry, LedgerKind } from '../core/finance/finance.schema.js';
 import type { StoredMessage } from '../core/messages/message.schema.js';
 import type { ExportWriter } from '../core/ports.js';
-import { DANISH_CSV_BOM, danishCsvLines } from '../core/shared/csv.js';
+import { DANISH_CSV_BOM, danishCsvLines, kronerText } from '../core/shared/csv.js';
 import type { ObjectStreams } from '../files/object-streams.js';
 import { composeMessage } from '../mail/compose.js';
 import { applicationPdf } from '../pdf/application-pdf.js';
@@ -72,6 +73,50 @@ function eventsCsv(lang: Lang, part: ExportPart): Buffer {
           `${e.entityType}/${e.entityId}`,
           JSON.stringify(e.details),
         ]),
+      ]),
+    'utf8',
+  );
+}
+
+/** Entries booked at the same instant in the order they happen to an award: committed before it is paid out. */
+const ENTRY_ORDER: Record<LedgerKind, number> = {
+  contribution_received: 0,
+  adjustment: 0,
+  award_committed: 1,
+  disbursement: 2,
+  refund: 3,
+  commitment_released: 4,
+};
+
+/**
+ * An award's ledger entries as Danish CSV, oldest first: kind, amount in kroner (from øre, exactly), the bank's
+ * date and reference, the reason, and who booked it by user id (people outside the case are not named).
+ */
+function paymentsCsv(lang: Lang, entries: readonly LedgerEntry[]): Buffer {
+  const f = texts[lang].finance;
+  return Buffer.from(
+    DANISH_CSV_BOM +
+      danishCsvLines([
+        [
+          f.recordedAt,
+          f.kind,
+          f.inKr(f.amount),
+          f.paidOn,
+          f.reference,
+          f.reason,
+          texts[lang].exports.recordedById,
+        ],
+        ...[...entries]
+          .sort((a, b) => a.at.localeCompare(b.at) || ENTRY_ORDER[a.kind] - ENTRY_ORDER[b.kind])
+          .map((e) => [
+            e.at,
+            f.kinds[e.kind],
+            kronerText(e.amountOre),
+            e.paidOn,
+            e.reference,
+            e.reason,
+            e.recordedBy.userId,
+          ]),
       ]),
     'utf8',
   );
@@ -146,6 +191,9 @@ export function createZipWriter(config: ZipWriterConfig): ExportWriter {
             break;
           case 'events':
             zip.addBuffer(eventsCsv(lang, part), part.path, { mtime });
+            break;
+          case 'payments':
+            zip.addBuffer(paymentsCsv(lang, content.entries), part.path, { mtime });
             break;
           case 'readable_pdf':
             addLazy(zip, part.path, mtime, () => pdfStream(readableExportPdf(lang, bundle)));

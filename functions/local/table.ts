@@ -3,6 +3,7 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { AUDIT_TABLE_KEYS, auditTableNameOf, TABLE_KEYS } from '../db/table-definition.js';
@@ -31,10 +32,15 @@ export function tableShape() {
   };
 }
 
-/** The audit table's keys, as CreateTable and CloudFormation name them (no index). */
+/** The audit table's keys and its index by actor, as CreateTable and CloudFormation name them. */
 export function auditTableShape() {
+  const attributes = [
+    AUDIT_TABLE_KEYS.partitionKey,
+    AUDIT_TABLE_KEYS.sortKey,
+    ...AUDIT_TABLE_KEYS.indexes.map((i) => i.partitionKey),
+  ];
   return {
-    AttributeDefinitions: [AUDIT_TABLE_KEYS.partitionKey, AUDIT_TABLE_KEYS.sortKey].map((name) => ({
+    AttributeDefinitions: [...new Set(attributes)].map((name) => ({
       AttributeName: name,
       AttributeType: 'S' as const,
     })),
@@ -42,17 +48,47 @@ export function auditTableShape() {
       { AttributeName: AUDIT_TABLE_KEYS.partitionKey, KeyType: 'HASH' as const },
       { AttributeName: AUDIT_TABLE_KEYS.sortKey, KeyType: 'RANGE' as const },
     ],
+    GlobalSecondaryIndexes: AUDIT_TABLE_KEYS.indexes.map((index) => ({
+      IndexName: index.indexName,
+      KeySchema: [
+        { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+        { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: 'ALL' as const },
+    })),
   };
 }
 
 /**
  * Creates the single table with the same keys and indexes as the CDK stack, and its audit table beside it
- * (`<tableName>-audit`), unless they exist. Answers for the single table.
+ * (`<tableName>-audit`), unless they exist; an audit table kept on disk from before its index gets the index.
+ * Answers for the single table.
  */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'exists'> {
   const made = await patiently(() => createUnlessThere(client, tableName, tableShape()));
-  await patiently(() => createUnlessThere(client, auditTableNameOf(tableName), auditTableShape()));
+  const audit = auditTableNameOf(tableName);
+  if ((await patiently(() => createUnlessThere(client, audit, auditTableShape()))) === 'exists')
+    await patiently(() => addMissingIndexes(client, audit, auditTableShape()));
   return made;
+}
+
+/** Adds the indexes `shape` names that the stored table lacks (one UpdateTable each, as DynamoDB allows). */
+async function addMissingIndexes(
+  client: DynamoDBClient,
+  tableName: string,
+  shape: ReturnType<typeof auditTableShape>,
+): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+  for (const index of shape.GlobalSecondaryIndexes.filter((i) => !present.has(i.IndexName))) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: shape.AttributeDefinitions,
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+  }
 }
 
 /**

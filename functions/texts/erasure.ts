@@ -10,7 +10,10 @@ import type { MailTexts } from './messages.js';
 
 const SIGNATURE = 'Folkesundhed i Midten';
 
-type RunCounts = Pick<RetentionRun, 'reminded' | 'deleted' | 'anonymised' | 'erasuresCompleted'>;
+type RunCounts = Pick<
+  RetentionRun,
+  'reminded' | 'deleted' | 'anonymised' | 'erasuresCompleted' | 'messagesAnonymised'
+>;
 
 export const da = {
   myData: {
@@ -75,11 +78,12 @@ export const da = {
     deleted: 'Kladder slettet',
     anonymised: 'Sager anonymiseret',
     erasuresCompleted: 'Sletninger afsluttet',
+    messagesAnonymised: 'Beskeder anonymiseret',
     deleteOn: (date: string) => `slettes ${formatDate(date, 'da')}`,
     nothing: 'Intet at gøre.',
     when: (iso: string) => formatDateTime(iso, 'da'),
     terminal: (run: RunCounts) =>
-      `Opbevaring: ${run.reminded.length} påmindet, ${run.deleted.length} kladder slettet, ${run.anonymised.length} sager anonymiseret, ${run.erasuresCompleted.length} sletninger afsluttet`,
+      `Opbevaring: ${run.reminded.length} påmindet, ${run.deleted.length} kladder slettet, ${run.anonymised.length} sager anonymiseret, ${run.erasuresCompleted.length} sletninger afsluttet, ${run.messagesAnonymised?.length ?? 0} beskeder anonymiseret`,
   },
 };
 
@@ -143,11 +147,12 @@ export const en: typeof da = {
     deleted: 'Drafts deleted',
     anonymised: 'Cases anonymised',
     erasuresCompleted: 'Erasures completed',
+    messagesAnonymised: 'Messages anonymised',
     deleteOn: (date) => `deleted ${formatDate(date, 'en')}`,
     nothing: 'Nothing to do.',
     when: (iso) => formatDateTime(iso, 'en'),
     terminal: (run) =>
-      `Retention: ${run.reminded.length} reminded, ${run.deleted.length} drafts deleted, ${run.anonymised.length} cases anonymised, ${run.erasuresCompleted.length} erasures completed`,
+      `Retention: ${run.reminded.length} reminded, ${run.deleted.length} drafts deleted, ${run.anonymised.length} cases anonymised, ${run.erasuresCompleted.length} erasures completed, ${run.messagesAnonymised?.length ?? 0} messages anonymised`,
   },
 };
 

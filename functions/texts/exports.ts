@@ -14,6 +14,10 @@ const PARTS_DA: Record<PartKind, string> = {
   minutes: 'Uddrag af referat',
   message: 'Besked',
   audit_events: 'Sagens hændelser (CSV)',
+  award: 'Bevilling',
+  award_payments: 'Bevillingens posteringer: tilsagn, udbetalinger, tilbagebetalinger (CSV)',
+  award_report: 'Afrapportering',
+  award_events: 'Bevillingens hændelser (CSV)',
   profile: 'Profil',
   readable_pdf: 'Oversigt (PDF)',
 };
@@ -26,6 +30,10 @@ const PARTS_EN: typeof PARTS_DA = {
   minutes: 'Excerpt of the minutes',
   message: 'Message',
   audit_events: 'Events of the case (CSV)',
+  award: 'Award',
+  award_payments: 'The award’s entries: commitment, disbursements, refunds (CSV)',
+  award_report: 'Report',
+  award_events: 'Events of the award (CSV)',
   profile: 'Profile',
   readable_pdf: 'Overview (PDF)',
 };
@@ -63,15 +71,17 @@ export const da = {
       details: 'Detaljer',
     },
     message: { to: 'Til', status: 'Status', createdAt: 'Oprettet', sentAt: 'Sendt', subject: 'Emne' },
+    /** The award's entries: the finance catalogue's words, and who booked each by user id. */
+    recordedById: 'Bogført af (bruger-id)',
     unreadable: 'Beskedens tekst kunne ikke dannes ud fra dens værdier.',
     // Pages
     caseExportTitle: 'Eksportér sagen (aktindsigt)',
     caseExportIntro:
-      'Danner én ZIP-fil med ansøgningen, bilag, bedømmelser (markeret som interne arbejdsdokumenter), afgørelse, referatuddrag, beskeder og sagens hændelser. Eksporten registreres i sagens forløb.',
+      'Danner én ZIP-fil med ansøgningen, bilag, bedømmelser (markeret som interne arbejdsdokumenter), afgørelse, referatuddrag, beskeder og sagens hændelser, og er der en bevilling: bevillingen, dens posteringer, afrapporteringer og hændelser. Eksporten registreres i sagens forløb.',
     caseExportButton: 'Eksportér sagen (aktindsigt)',
     myDataTitle: 'Hent mine data',
     myDataIntro:
-      'Du kan hente alt, hvad platformen har om dig: din profil, de ansøgninger, du ejer eller er medansøger på, bilag du har uploadet, bedømmelser du har skrevet, beskeder til dig og hændelser, hvor du har handlet. Du får én ZIP-fil med data (JSON) og en læsbar PDF.',
+      'Du kan hente alt, hvad platformen har om dig: din profil, de ansøgninger, du ejer eller er medansøger på, bilag du har uploadet, bedømmelser du har skrevet, beskeder til dig og hændelser om dig: alt, hvad du har gjort på platformen, og det, andre har gjort i din egen brugersag. Du får én ZIP-fil med data (JSON) og en læsbar PDF.',
     myDataButton: 'Hent mine data',
     statusTitle: 'Eksport',
     status: 'Status',
@@ -107,14 +117,15 @@ export const en: typeof da = {
       details: 'Details',
     },
     message: { to: 'To', status: 'Status', createdAt: 'Created', sentAt: 'Sent', subject: 'Subject' },
+    recordedById: 'Booked by (user id)',
     unreadable: 'The message’s text could not be made from its values.',
     caseExportTitle: 'Export the case (access to files)',
     caseExportIntro:
-      'Builds one ZIP file with the application, attachments, reviews (marked as internal working documents), decision, excerpts of the minutes, messages and the events of the case. The export is recorded in the case record.',
+      'Builds one ZIP file with the application, attachments, reviews (marked as internal working documents), decision, excerpts of the minutes, messages and the events of the case, and where there is an award: the award, its entries, reports and events. The export is recorded in the case record.',
     caseExportButton: 'Export the case (access to files)',
     myDataTitle: 'Download my data',
     myDataIntro:
-      'You can download everything the platform holds about you: your profile, the applications you own or co-own, attachments you uploaded, reviews you wrote, messages to you and events where you acted. You get one ZIP file with data (JSON) and a readable PDF.',
+      'You can download everything the platform holds about you: your profile, the applications you own or co-own, attachments you uploaded, reviews you wrote, messages to you and events about you: everything you did on the platform, and what others did in your own user record. You get one ZIP file with data (JSON) and a readable PDF.',
     myDataButton: 'Download my data',
     statusTitle: 'Export',
     status: 'Status',

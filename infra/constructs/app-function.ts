@@ -13,7 +13,7 @@ import {
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { keys } from '../../functions/db/keys.js';
-import { TABLE_KEYS } from '../../functions/db/table-definition.js';
+import { AUDIT_TABLE_KEYS, TABLE_KEYS } from '../../functions/db/table-definition.js';
 import { LocalEsbuild } from './bundle.js';
 
 /**
@@ -193,13 +193,23 @@ export class AppFunction extends Construct {
     this.function.addEnvironment('TABLE_NAME', table.tableName);
   }
 
-  /** Grants this function the audit table's add-and-read actions (AUDIT_TABLE_ACTIONS) and sets AUDIT_TABLE_NAME. */
+  /**
+   * Grants this function the audit table's add-and-read actions (AUDIT_TABLE_ACTIONS), Query on its index by
+   * actor (by name), and sets AUDIT_TABLE_NAME.
+   */
   bindAuditTable(auditTable: ITable): void {
     this.role.addToPolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions: [...AUDIT_TABLE_ACTIONS],
         resources: [auditTable.tableArn],
+      }),
+    );
+    this.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: [...INDEX_ACTIONS],
+        resources: AUDIT_TABLE_KEYS.indexes.map((i) => `${auditTable.tableArn}/index/${i.indexName}`),
       }),
     );
     this.function.addEnvironment('AUDIT_TABLE_NAME', auditTable.tableName);

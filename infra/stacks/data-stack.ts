@@ -101,6 +101,15 @@ export class DataStack extends Stack {
       // archive with what it was.
       stream: StreamViewType.NEW_AND_OLD_IMAGES,
     });
+    // Every event a person caused, whatever case it sits under ("Mine data"): written with each event.
+    for (const index of AUDIT_TABLE_KEYS.indexes) {
+      this.auditTable.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
     const years = props.auditRetentionYears ?? DEFAULT_AUDIT_RETENTION_YEARS;
     this.auditArchive = new Bucket(this, 'AuditArchive', {
       objectLockEnabled: true,

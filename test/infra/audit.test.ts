@@ -1,6 +1,7 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditTableShape } from '../../functions/local/table.js';
 import type { FimApp } from '../../infra/build-app.js';
 import { AUDIT_TABLE_ACTIONS } from '../../infra/constructs/app-function.js';
 import { asArray, statementsOf, synthesise } from './helpers.js';
@@ -35,6 +36,14 @@ function auditStatements(template: Template, inDataStack = false) {
   });
 }
 
+/** A statement whose every resource naming the audit table is one of its indexes (`<arn>/index/<name>`). */
+function namesIndexOnly(statement: { Resource?: unknown }): boolean {
+  const id = auditTableId();
+  const resources: unknown[] = Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
+  const naming = resources.filter((r) => JSON.stringify(r).includes(id));
+  return naming.length > 0 && naming.every((r) => JSON.stringify(r).includes('/index/'));
+}
+
 describe('the audit table', () => {
   it('is a table of its own: pk/sk, on demand, recoverable, protected, retained, streamed with both images', () => {
     data.hasResource('AWS::DynamoDB::Table', {
@@ -44,12 +53,29 @@ describe('the audit table', () => {
           { AttributeName: 'pk', KeyType: 'HASH' },
           { AttributeName: 'sk', KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: Match.absent(),
+        // One index: every event a person caused ("Mine data"), keyed by actor and the event's sort key.
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'byActor',
+            KeySchema: [
+              { AttributeName: 'actorPk', KeyType: 'HASH' },
+              { AttributeName: 'sk', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
         BillingMode: 'PAY_PER_REQUEST',
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         DeletionProtectionEnabled: true,
         StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
       }),
+    });
+    // The same shape as the local table set-up creates (functions/local/table.ts), so the two cannot drift.
+    const local = auditTableShape();
+    data.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: local.KeySchema,
+      AttributeDefinitions: Match.arrayWith(local.AttributeDefinitions),
+      GlobalSecondaryIndexes: local.GlobalSecondaryIndexes,
     });
     expect(ref(data, auditTableId()).logicalId).toMatch(/^AuditTable/);
   });
@@ -64,7 +90,10 @@ describe('the audit table', () => {
       expect(statements.length).toBeGreaterThan(0);
       for (const statement of statements) {
         const actions = asArray(statement.Action).sort();
-        expect(actions).toEqual([...AUDIT_TABLE_ACTIONS].sort());
+        // The index by actor answers Query only; the table itself add and read.
+        expect(actions).toEqual(
+          namesIndexOnly(statement) ? ['dynamodb:Query'] : [...AUDIT_TABLE_ACTIONS].sort(),
+        );
         expect(actions).not.toContain('dynamodb:UpdateItem');
         expect(actions).not.toContain('dynamodb:DeleteItem');
         expect(actions).not.toContain('dynamodb:BatchWriteItem');
@@ -81,6 +110,18 @@ describe('the audit table', () => {
       ).toEqual([]);
     }
     expect(granted).toBeGreaterThanOrEqual(stacks.length);
+  });
+
+  it('lets every function that writes events Query its index by actor, by name, and nothing else on it', () => {
+    const stacks = [fim.apiStack, fim.jobsStack, ...(fim.messagesStack ? [fim.messagesStack] : [])];
+    for (const stack of stacks) {
+      const onIndex = auditStatements(Template.fromStack(stack)).filter(namesIndexOnly);
+      expect(onIndex.length).toBeGreaterThan(0);
+      for (const statement of onIndex) {
+        expect(asArray(statement.Action)).toEqual(['dynamodb:Query']);
+        expect(JSON.stringify(statement.Resource)).toContain('/index/byActor');
+      }
+    }
   });
 
   it('hands its name to the functions as AUDIT_TABLE_NAME', () => {

@@ -7,6 +7,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { expect } from 'vitest';
+import { AUDIT_TABLE_KEYS, TABLE_KEYS } from '../../functions/db/table-definition.js';
 import { buildApp, type FimApp } from '../../infra/build-app.js';
 
 export const ACCOUNT = '111111111111';
@@ -257,4 +258,44 @@ export function expectScheduledRuns(
       ]),
     ),
   );
+}
+
+/** The audit table's ARN as a stack that imports it from FimData names it. */
+export const IMPORTED_AUDIT_TABLE_ARN = {
+  'Fn::ImportValue': expect.stringMatching(/^FimData:.*AuditTable.*Arn/),
+};
+
+/**
+ * The one statement letting a function that writes audit events Query indexes, each by name (no `index/*`): the
+ * table's (`tableArn`) and the audit table's index by actor. CDK merges the two grants (same action, same effect)
+ * into one statement, ordering its resources itself, so the order is not asserted.
+ */
+export const indexQueryStatement = (tableArn: unknown) => {
+  const resources = [
+    ...TABLE_KEYS.indexes.map((index) => ({ 'Fn::Join': ['', [tableArn, `/index/${index.indexName}`]] })),
+    ...AUDIT_TABLE_KEYS.indexes.map((index) => ({
+      'Fn::Join': ['', [IMPORTED_AUDIT_TABLE_ARN, `/index/${index.indexName}`]],
+    })),
+  ];
+  return {
+    Effect: 'Allow',
+    Action: ['dynamodb:Query'],
+    Resource: expect.toSatisfy(
+      (actual: unknown) =>
+        Array.isArray(actual) &&
+        actual.length === resources.length &&
+        resources.every((r) => actual.some((a) => matches(a, r))),
+      'the table’s indexes and the audit table’s index by actor, each once',
+    ),
+  };
+};
+
+/** Whether `actual` equals `expected`, asymmetric matchers and all. */
+function matches(actual: unknown, expected: unknown): boolean {
+  try {
+    expect(actual).toEqual(expected);
+    return true;
+  } catch {
+    return false;
+  }
 }

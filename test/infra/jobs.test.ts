@@ -5,7 +5,6 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TABLE_KEYS } from '../../functions/db/table-definition.js';
 import type { FimApp } from '../../infra/build-app.js';
 import type { AppFunction } from '../../infra/constructs/app-function.js';
 import { AUDIT_TABLE_ACTIONS, TABLE_ACTIONS } from '../../infra/constructs/app-function.js';
@@ -21,6 +20,7 @@ import {
   expectScheduledRuns,
   functionDefaults,
   heavyIn,
+  indexQueryStatement,
   normalised,
   REGION,
   statementsOf,
@@ -155,13 +155,7 @@ describe('FimJobs: the functions', () => {
       const dynamo = statements.filter((s) => s.Action.some((a) => a.startsWith('dynamodb:')) && !deletes(s));
       expect(dynamo).toEqual([
         { Effect: 'Allow', Action: [...TABLE_ACTIONS.readWrite].sort(), Resource: TABLE_ARN },
-        {
-          Effect: 'Allow',
-          Action: ['dynamodb:Query'],
-          Resource: TABLE_KEYS.indexes.map((index) => ({
-            'Fn::Join': ['', [TABLE_ARN, `/index/${index.indexName}`]],
-          })),
-        },
+        indexQueryStatement(TABLE_ARN),
         // The audit table: add and read only (test/infra/audit.test.ts).
         {
           Effect: 'Allow',

@@ -2,7 +2,6 @@ import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES_FAILED_LOG } from '../../functions/app/mail-log.js';
-import { TABLE_KEYS } from '../../functions/db/table-definition.js';
 import { buildApp, type FimApp, mailSender } from '../../infra/build-app.js';
 import { TABLE_ACTIONS } from '../../infra/constructs/app-function.js';
 import type { MessagesStack } from '../../infra/stacks/messages-stack.js';
@@ -18,6 +17,7 @@ import {
   expectScheduledRuns,
   functionDefaults,
   heavyIn,
+  indexQueryStatement,
   normalised,
   REGION,
   statementsOf,
@@ -341,13 +341,7 @@ describe('FimMessages: IAM', () => {
     );
   const dynamo = [
     { Effect: 'Allow', Action: [...TABLE_ACTIONS.readWrite].sort(), Resource: TABLE_ARN },
-    {
-      Effect: 'Allow',
-      Action: ['dynamodb:Query'],
-      Resource: TABLE_KEYS.indexes.map((index) => ({
-        'Fn::Join': ['', [TABLE_ARN, `/index/${index.indexName}`]],
-      })),
-    },
+    indexQueryStatement(TABLE_ARN),
   ];
   const own = (fn: MessagesStack['senderFunction']) => [
     {

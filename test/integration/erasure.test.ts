@@ -1,11 +1,16 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Application } from '../../functions/core/applications/application.schema.js';
+import { auditEvent } from '../../functions/core/audit/audit.js';
+import { SCHEDULER } from '../../functions/core/auth/system.js';
 import { DEFAULT_RETENTION } from '../../functions/core/cases/retention.js';
 import { runRetention } from '../../functions/core/cases/retention.service.js';
 import { objectKeyOf } from '../../functions/core/documents/document.schema.js';
+import type { StoredMessage } from '../../functions/core/messages/message.schema.js';
+import { drainOutbox } from '../../functions/core/messages/sender.service.js';
 import { backfill } from '../../functions/db/backfill.js';
 import { applicationItem } from '../../functions/db/items.js';
+import { messageItem } from '../../functions/db/transact.js';
 import { type Api, expectOk } from '../support/api.js';
 import { pdf, TEST_KINDS, uploadDocument } from '../support/documents.js';
 import {
@@ -21,6 +26,7 @@ import {
   setUpYear,
 } from '../support/fixtures.js';
 import { type Harness, harnessWithApi } from '../support/harness.js';
+import { acceptingMailer } from '../support/mail.js';
 import {
   auditActions,
   auditEvents,
@@ -85,6 +91,8 @@ describe('a researcher with a draft (with a document), a rejected and an approve
     documentId = uploaded.id;
     expect(await h.core.files.inspect(objectKeyOf(draftId, documentId))).toBeDefined();
     answer = expectOk(await client.act('/api/me/erasure', RESEARCHER), 202);
+    // The sender does its work (receipts, letters, the confirmation): the job waits for a message being sent.
+    await drainOutbox(h.core, acceptingMailer);
   });
 
   it('deletes the draft and its document at once, from the table and the file store', async () => {
@@ -176,6 +184,7 @@ describe('an erasure whose kept cases all close completes when the last is anony
     const { h, client } = await harnessWithApi();
     const [rejectedId = ''] = await applicationsIn(client, [{ status: 'rejected', owner: RESEARCHER2 }]);
     const answer = expectOk(await client.act('/api/me/erasure', RESEARCHER2), 202);
+    await drainOutbox(h.core, acceptingMailer);
     expect(answer.deletedNow).toEqual({ drafts: 0, documents: 0, handedOver: 0, left: 0 });
     const userId = h.user(RESEARCHER2).userId;
     expect(await storedItem(h, { pk: `USER#${userId}`, sk: 'PROFILE' })).toMatchObject({ disabled: true });
@@ -193,6 +202,123 @@ describe('an erasure whose kept cases all close completes when the last is anony
     });
     expect(await auditActions(h, `USER#${userId}`)).toContain('erasure.completed');
     expect(await run(h)).toMatchObject({ anonymised: [], erasuresCompleted: [] });
+  });
+});
+
+describe('messages to an erased person (docs/cases.md "Messages")', () => {
+  let h: Harness;
+  let client: Api;
+  let rejectedId = '';
+  let draftId = '';
+  const ids = { draftSent: '', draftPending: '', confirmation: '', decision: '' };
+
+  /** A message about the draft to its owner, queued with its audit event (as the reminders queue theirs). */
+  const draftMessage = async (marker: string): Promise<string> => {
+    const now = h.clock.now();
+    const id = crypto.randomUUID();
+    await h.core.reminders.queueOnce(
+      marker,
+      {
+        id,
+        createdAt: now.toISOString(),
+        to: RESEARCHER2,
+        case: { kind: 'application', id: draftId },
+        link: `/applications/${draftId}`,
+        kind: 'retention.draft_reminder',
+        params: { name: 'Søren Sørensen', title: 'Kladde', untouchedMonths: 12, deleteOn: '2028-03-01' },
+      },
+      auditEvent(SCHEDULER, now, 'retention.reminded', { type: 'application', id: draftId }, { marker }),
+    );
+    return id;
+  };
+  const message = async (id: string) => (await h.core.messages.get(id)) as StoredMessage;
+  const addressed = async () =>
+    (await h.core.messages.listByRecipient(RESEARCHER2, { limit: 100 })).items.map((m) => m.id);
+
+  beforeAll(async () => {
+    ({ h, client } = await harnessWithApi());
+    [rejectedId = ''] = await applicationsIn(client, [{ status: 'rejected', owner: RESEARCHER2 }]);
+    const call = await createCall(client);
+    draftId = (await createDraft(client, call.id, RESEARCHER2)).id;
+    ids.draftSent = await draftMessage(`contract-draft-1#${draftId}`);
+    await drainOutbox(h.core, acceptingMailer);
+    ids.draftPending = await draftMessage(`contract-draft-2#${draftId}`);
+    ids.decision = ((await itemsWithPkPrefix(h, 'OUTBOX#')).find(
+      (m) => m.kind === 'application.decision' && (m.case as { id: string }).id === rejectedId,
+    )?.id ?? '') as string;
+    expect((await message(ids.decision)).status).toBe('sent');
+    expectOk(await client.act('/api/me/erasure', RESEARCHER2), 202);
+    ids.confirmation = ((await itemsWithPkPrefix(h, 'OUTBOX#')).find((m) => m.kind === 'erasure.confirmed')
+      ?.id ?? '') as string;
+  });
+
+  it('anonymises at once the sent messages of the draft deleted now; the address is in no new event', async () => {
+    const sent = await message(ids.draftSent);
+    expect(sent).toMatchObject({
+      to: '[anonymiseret]',
+      status: 'sent',
+      kind: 'retention.draft_reminder',
+      params: { name: '[anonymiseret]', title: 'Kladde', untouchedMonths: 12, deleteOn: '2028-03-01' },
+    });
+    expect(sent.anonymisedAt).toBeDefined();
+    expect(await addressed()).not.toContain(ids.draftSent);
+    expect(await auditActions(h, `APP#${draftId}`)).toContain('message.anonymised');
+    // The sender's events name messages by id, never by address.
+    for (const pk of [`APP#${draftId}`, `APP#${rejectedId}`])
+      expect(JSON.stringify(await auditEvents(h, pk))).not.toContain(RESEARCHER2);
+  });
+
+  it('leaves what is still being sent (the confirmation, a draft’s pending message) to the job, and the kept case’s', async () => {
+    const erasure = await h.core.erasures.get(h.user(RESEARCHER2).userId);
+    expect(erasure?.messagesLeft?.sort()).toEqual([ids.draftPending, ids.confirmation].sort());
+    expect(await message(ids.confirmation)).toMatchObject({ to: RESEARCHER2, status: 'pending' });
+    // The rejected case is kept: its decision letter with it, address and justification whole.
+    const decision = await message(ids.decision);
+    expect(decision.to).toBe(RESEARCHER2);
+    expect(decision.anonymisedAt).toBeUndefined();
+    // Still being sent: the job leaves them, and so writes only its report.
+    const before = await everything(h);
+    expect((await run(h)).messagesAnonymised).toEqual([]);
+    const added = (await everything(h)).filter((i) => !before.includes(i));
+    expect(added.map((i) => JSON.parse(i).entity)).toEqual(['retention-run']);
+  });
+
+  it('anonymises them once sent, at the next run, and a second run changes nothing', async () => {
+    await drainOutbox(h.core, acceptingMailer);
+    expect((await message(ids.confirmation)).status).toBe('sent');
+    const first = await run(h);
+    expect(first.messagesAnonymised?.sort()).toEqual([ids.draftPending, ids.confirmation].sort());
+    const confirmation = await message(ids.confirmation);
+    expect(confirmation).toMatchObject({ to: '[anonymiseret]', case: { kind: 'user' } });
+    const params = confirmation.params as { name: string; keptCases: { reference: string }[] };
+    expect(params.name).toBe('[anonymiseret]');
+    // What was kept until when stays readable: the references and dates.
+    expect(params.keptCases[0]?.reference).toMatch(/^FIM-/);
+    expect((await h.core.erasures.get(h.user(RESEARCHER2).userId))?.messagesLeft).toBeUndefined();
+    expect(await auditActions(h, `USER#${h.user(RESEARCHER2).userId}`)).toContain(
+      'erasure.messages_anonymised',
+    );
+    const snapshot = await everything(h);
+    expect((await run(h)).messagesAnonymised).toEqual([]);
+    const added = (await everything(h)).filter((i) => !snapshot.includes(i));
+    expect(added.map((i) => JSON.parse(i).entity)).toEqual(['retention-run']);
+  });
+
+  it('anonymises the kept case’s messages with the case after its retention; idempotent', async () => {
+    h.clock.set('2032-03-02T09:00:00Z');
+    const first = await run(h);
+    expect(first.anonymised).toEqual([rejectedId]);
+    expect(first.messagesAnonymised).toContain(ids.decision);
+    const decision = await message(ids.decision);
+    expect(decision).toMatchObject({ to: '[anonymiseret]', status: 'sent' });
+    const params = decision.params as Record<string, unknown>;
+    expect(params.reference).toMatch(/^FIM-/);
+    expect(JSON.stringify(params)).not.toContain('Projektet falder uden for');
+    expect(await addressed()).toEqual([]);
+    const snapshot = await everything(h);
+    expect(await run(h)).toMatchObject({ anonymised: [], messagesAnonymised: [] });
+    const added = (await everything(h)).filter((i) => !snapshot.includes(i));
+    expect(added.map((i) => JSON.parse(i).entity)).toEqual(['retention-run']);
   });
 });
 
@@ -215,14 +341,39 @@ describe('drafts left untouched', () => {
     );
     expect(reminders).toHaveLength(1);
     expect(reminders[0]).toMatchObject({ to: RESEARCHER2 });
-
+    // Still being sent, the reminder keeps its draft until the sender is done with it.
     h.clock.set('2028-03-01T10:00:00Z');
-    expect((await run(h)).deleted).toEqual([draft.id]);
+    expect((await run(h)).deleted).toEqual([]);
+    await drainOutbox(h.core, acceptingMailer);
+    const deleting = await run(h);
+    expect(deleting.deleted).toEqual([draft.id]);
+    // The reminder went with its draft: anonymised, no longer listed under its recipient.
+    expect(deleting.messagesAnonymised).toEqual([reminders[0]?.id]);
+    expect((await h.core.messages.get(String(reminders[0]?.id)))?.to).toBe('[anonymiseret]');
     expect(await storedItem(h, { pk: `APP#${draft.id}`, sk: 'APP' })).toBeUndefined();
     expect(await auditActions(h, `APP#${draft.id}`)).toEqual(
       expect.arrayContaining(['retention.reminded', 'retention.deleted']),
     );
     expect((await run(h)).deleted).toEqual([]);
+  });
+});
+
+describe('messages stored before their case’s index partition', () => {
+  it('join it through the backfill, once, and erasure and retention then find them', async () => {
+    const { h, client } = await harnessWithApi();
+    const [rejectedId = ''] = await applicationsIn(client, [{ status: 'rejected', owner: RESEARCHER2 }]);
+    const ofCase = () => h.core.erasures.messagesOfCase({ kind: 'application', id: rejectedId });
+    const [decision] = (await ofCase()).filter((m) => m.kind === 'application.decision');
+    if (!decision) throw new Error('no decision letter');
+    // As an earlier version stored it: no entry in gsi3.
+    const { gsi3pk: _pk, gsi3sk: _sk, ...old } = messageItem(decision);
+    await putItems(h.db, [old]);
+    expect((await ofCase()).map((m) => m.id)).not.toContain(decision.id);
+
+    expect((await backfill(h.db)).messagesByCase).toBeGreaterThanOrEqual(1);
+    expect((await backfill(h.db)).messagesByCase).toBe(0);
+    expect((await ofCase()).map((m) => m.id)).toContain(decision.id);
+    expect(await h.core.messages.get(decision.id)).toEqual(decision);
   });
 });
 

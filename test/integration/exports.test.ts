@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { auditEvent } from '../../functions/core/audit/audit.js';
 import { buildExport, drainExports } from '../../functions/core/exports/export.service.js';
 import { drainOutbox } from '../../functions/core/messages/sender.service.js';
 import type { ExportWriter } from '../../functions/core/ports.js';
+import { copenhagenDate } from '../../functions/core/shared/time.js';
 import { createZipWriter } from '../../functions/exports/zip-writer.js';
 import { s3ObjectStreams } from '../../functions/files/object-streams.js';
 import {
@@ -18,14 +20,20 @@ import {
 import { pdf, TEST_KINDS, uploadDocument, XLSX_TYPE, xlsx } from '../support/documents.js';
 import {
   ADMIN,
+  acceptedAward,
   applicationBody,
   closeCallNow,
   createDraft,
   EVERYONE,
   everyoneBut,
+  FINANCE,
+  fullReview,
+  pay,
   RESEARCHER,
   RESEARCHER2,
   REVIEWER,
+  reviewAndSubmit,
+  setUpYear,
 } from '../support/fixtures.js';
 import { type Harness, harnessWithCall } from '../support/harness.js';
 import { acceptingMailer, TEST_FROM, TEST_SITE_URL } from '../support/mail.js';
@@ -170,6 +178,8 @@ describe('aktindsigt in one step', () => {
     );
     expect(names.filter((n) => n.startsWith('reviews/'))).toHaveLength(1);
     expect(names.filter((n) => n.startsWith('messages/')).length).toBeGreaterThanOrEqual(2);
+    // A rejected application has no award case.
+    expect(names.filter((n) => n.startsWith('award/'))).toEqual([]);
     expect(opened.zip.read('index.pdf').subarray(0, 5).toString()).toBe('%PDF-');
     expect(opened.zip.read('application.pdf').subarray(0, 5).toString()).toBe('%PDF-');
   });
@@ -263,10 +273,13 @@ describe('"Mine data"', () => {
     expect(everything).not.toContain(ids.other);
     expect(everything).not.toContain(RESEARCHER2);
     expect(everything).not.toContain('Et stærkt og relevant projekt');
-    // Every event is one the person did (an admin's decision on their application is in the application itself).
+    // Every event is one the person did, or one of their own record (the exporter's work for them); an admin's
+    // decision on their application is in the application itself.
+    const me = h.user(RESEARCHER).userId;
     const rows = parseDanishCsv(opened.zip.read('audit-events.csv').toString('utf8')).slice(1);
     expect(rows.length).toBeGreaterThan(3);
-    expect(new Set(rows.map((r) => r[3]))).toEqual(new Set([h.user(RESEARCHER).userId]));
+    expect(rows.filter((r) => r[3] !== me && r[5] !== `user/${me}`)).toEqual([]);
+    expect(rows.some((r) => r[3] === me && r[1] === 'application.submitted')).toBe(true);
     expect(opened.zip.names.some((n) => n.startsWith('reviews/'))).toBe(false);
   });
 
@@ -279,6 +292,167 @@ describe('"Mine data"', () => {
       'Et stærkt og relevant projekt',
     );
     expect(zip.names.some((n) => n.startsWith('documents/'))).toBe(false);
+  });
+});
+
+describe('"Mine data": the events a person caused in others’ cases (the audit table’s index by actor)', () => {
+  let rows: string[][] = [];
+  const legacyId = crypto.randomUUID();
+
+  beforeAll(async () => {
+    // The reviewer scores the other researcher's application: events under a case they do not own.
+    expectOk(
+      await client.post(
+        `/api/applications/${ids.other}/assignments`,
+        { reviewerIds: [h.user(REVIEWER).userId] },
+        ADMIN,
+      ),
+    );
+    await reviewAndSubmit(client, ids.other, REVIEWER, fullReview(4, 3, 5));
+    // An event the reviewer caused before the index existed: stored without its index entry, as events are
+    // never rewritten (docs/cases.md); the export still finds it in a case the reviewer reviewed.
+    await h.db.doc.send(
+      new PutCommand({
+        TableName: h.db.auditTableName,
+        Item: {
+          pk: `APP#${ids.app}`,
+          sk: `AUDIT#2020-01-01T00:00:00.000Z#${legacyId}`,
+          entity: 'audit',
+          ...auditEvent(h.principal(REVIEWER), new Date('2020-01-01T00:00:00Z'), 'review.saved', {
+            type: 'application',
+            id: ids.app,
+          }),
+          id: legacyId,
+        },
+      }),
+    );
+    const exportId = await requestAndBuild('/api/me/data-export', REVIEWER);
+    const { zip } = await download(exportId, REVIEWER);
+    rows = parseDanishCsv(zip.read('audit-events.csv').toString('utf8')).slice(1);
+  });
+
+  it('holds the review.submitted event of an application the reviewer does not own', () => {
+    expect(rows.some((r) => r[1] === 'review.submitted' && r[5] === `application/${ids.other}`)).toBe(true);
+    expect(rows.some((r) => r[1] === 'review.saved' && r[3] === h.user(REVIEWER).userId)).toBe(true);
+  });
+
+  it('holds the events stored before the index, in the cases they reviewed', () => {
+    expect(rows.filter((r) => r[0] === '2020-01-01T00:00:00.000Z' && r[1] === 'review.saved')).toHaveLength(
+      1,
+    );
+  });
+
+  it('holds nothing about another person’s actions: only their own, and their own record’s', () => {
+    const me = h.user(REVIEWER).userId;
+    expect(rows.filter((r) => r[3] !== me && r[5] !== `user/${me}`)).toEqual([]);
+    const everything = rows.flat().join('\n');
+    expect(everything).not.toContain(h.user(RESEARCHER2).userId);
+    expect(everything).not.toContain(h.user(ADMIN).userId);
+    expect(rows.some((r) => r[1] === 'application.submitted' || r[1] === 'review.assigned')).toBe(false);
+  });
+
+  it('holds an admin’s actions in cases that are not theirs at all: the call they created, the decision', async () => {
+    const exportId = await requestAndBuild('/api/me/data-export', ADMIN);
+    const { zip } = await download(exportId, ADMIN);
+    const admin = h.user(ADMIN).userId;
+    const mine = parseDanishCsv(zip.read('audit-events.csv').toString('utf8')).slice(1);
+    expect(mine.some((r) => r[1] === 'call.created' && r[5] === `call/${ids.call}` && r[3] === admin)).toBe(
+      true,
+    );
+    expect(mine.some((r) => r[1] === 'application.decided' && r[5] === `application/${ids.app}`)).toBe(true);
+    expect(mine.filter((r) => r[3] !== admin && r[5] !== `user/${admin}`)).toEqual([]);
+  });
+});
+
+describe('aktindsigt in an application with an award: the award case in the same ZIP', () => {
+  let zip: ReturnType<typeof openZip>;
+  let awardId = '';
+
+  beforeAll(async () => {
+    const today = copenhagenDate(h.clock.now());
+    const year = Number(today.slice(0, 4));
+    await setUpYear(client, year);
+    await pay(client, year, 100_000_000);
+    awardId = await acceptedAward(client, { title: 'Bevilget projekt', amountOre: 1_000_000 });
+    expectOk(
+      await client.post(
+        `/api/awards/${awardId}/disbursements`,
+        { amountOre: 400_050, paidOn: today, reference: 'Rate 1 bank 4711' },
+        FINANCE,
+        { 'idempotency-key': 'export-rate-1' },
+      ),
+      201,
+    );
+    expectOk(
+      await client.post(
+        `/api/awards/${awardId}/reports/progress-1/submit`,
+        { text: 'Projektet følger planen.', spentOre: 123_450 },
+        RESEARCHER,
+      ),
+    );
+    const exportId = await requestAndBuild(`/api/cases/application/${awardId}/export`, ADMIN);
+    ({ zip } = await download(exportId, ADMIN));
+  });
+
+  it('holds the award, its entries, its reports and its events, each listed in the index', () => {
+    const awardParts = [
+      'award/award.json',
+      'award/payments.csv',
+      'award/reports/progress-1.json',
+      'award/reports/final.json',
+      'award/audit-events.csv',
+    ];
+    expect(zip.names).toEqual(expect.arrayContaining(awardParts));
+    const index = zip.read('index.csv').toString('utf8');
+    for (const name of awardParts) expect(index).toContain(name);
+    expect(index).toContain('Bevillingens posteringer');
+  });
+
+  it('gives the award’s amounts in øre and in kroner', () => {
+    const { award, kroner } = JSON.parse(zip.read('award/award.json').toString('utf8'));
+    expect(award).toMatchObject({ applicationId: awardId, amountOre: 1_000_000, disbursedOre: 400_050 });
+    expect(kroner).toEqual({ amount: '10000,00', disbursed: '4000,50', refunded: '0,00', released: '0,00' });
+  });
+
+  it('lists the commitment and the payment out in kroner with the bank’s reference', () => {
+    const rows = parseDanishCsv(zip.read('award/payments.csv').toString('utf8'));
+    // The header after the byte-order mark Danish Excel needs.
+    expect(rows[0]).toEqual([
+      '\ufeffBogført',
+      'Art',
+      'Beløb (kr.)',
+      'Betalt den',
+      'Reference (fx fra kontoudtoget)',
+      'Begrundelse',
+      'Bogført af (bruger-id)',
+    ]);
+    const body = rows.slice(1).map((r) => [r[1], r[2], r[4]]);
+    expect(body).toEqual([
+      // The commitment carries the application's reference.
+      ['Bevilling', '10000,00', expect.stringMatching(/^FIM-\d{4}-\d{4}$/)],
+      ['Udbetaling', '4000,50', 'Rate 1 bank 4711'],
+    ]);
+    // Who booked them by user id only: finance staff are not part of the applicant's case.
+    expect(zip.read('award/payments.csv').toString('utf8')).not.toContain(FINANCE);
+  });
+
+  it('holds the report as submitted, the spending in kroner too', () => {
+    const report = JSON.parse(zip.read('award/reports/progress-1.json').toString('utf8'));
+    expect(report).toMatchObject({
+      reportId: 'progress-1',
+      status: 'submitted',
+      text: 'Projektet følger planen.',
+      spentOre: 123_450,
+      spentKr: '1234,50',
+    });
+  });
+
+  it('holds the award’s own record: acceptance, the disbursement and the report', () => {
+    const rows = parseDanishCsv(zip.read('award/audit-events.csv').toString('utf8')).slice(1);
+    expect(rows.map((r) => r[1])).toEqual(
+      expect.arrayContaining(['award.accepted', 'award.disbursed', 'report.submitted']),
+    );
+    expect(rows.every((r) => r[5]?.startsWith('award/') || r[5]?.startsWith('finance/'))).toBe(true);
   });
 });
 

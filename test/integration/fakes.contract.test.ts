@@ -3,8 +3,10 @@ import type { Application } from '../../functions/core/applications/application.
 import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import { auditEvent } from '../../functions/core/audit/audit.js';
 import { updateCall } from '../../functions/core/calls/call.service.js';
+import { anonymisedMessage } from '../../functions/core/cases/retention.js';
 import { acceptAward } from '../../functions/core/finance/award.service.js';
 import type { StoredMessage } from '../../functions/core/messages/message.schema.js';
+import { caseEntity } from '../../functions/core/messages/message.schema.js';
 import { resendMessage } from '../../functions/core/messages/messages.service.js';
 import type { CoreDeps, UserProfile } from '../../functions/core/ports.js';
 import { assignReviewers } from '../../functions/core/reviews/assignment.service.js';
@@ -303,6 +305,83 @@ describe.each(backends)('%s', (_name, make) => {
         reason: { code: 'INVALID_CURSOR' },
       });
     }
+  });
+
+  it('lists a case’s messages whatever their status; an anonymised one leaves its recipient’s list, once', async () => {
+    const to = `Person-${crypto.randomUUID()}@fim.test`;
+    const message = outboxMessage('report.reminder', { to });
+    await queued(message);
+    const stored = (await deps.messages.get(message.id)) as StoredMessage;
+    expect((await deps.erasures.messagesOfCase(message.case)).map((m) => m.id)).toEqual([message.id]);
+    const anonymised = anonymisedMessage(stored, '2032-03-02T09:00:00.000Z');
+    const event = auditEvent(ACTORS.admin, new Date(), 'message.anonymised', caseEntity(message.case), {
+      messageId: message.id,
+    });
+    await deps.erasures.anonymiseMessage(anonymised, stored.version, event);
+    await expect(deps.erasures.anonymiseMessage(anonymised, stored.version, event)).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+    });
+    expect(await deps.messages.get(message.id)).toEqual(anonymised);
+    expect((await deps.messages.listByRecipient(to, { limit: 10 })).items).toEqual([]);
+    expect((await deps.erasures.messagesOfCase(message.case)).map((m) => m.to)).toEqual(['[anonymiseret]']);
+  });
+
+  it('pages a person’s events by actor across cases, oldest first, and their own record whoever acted', async () => {
+    const actor = { ...ACTORS.admin, userId: `contract-actor-${crypto.randomUUID()}` };
+    const times = ['2026-03-01T10:00:00.000Z', '2026-01-01T10:00:00.000Z', '2026-02-01T10:00:00.000Z'];
+    const refs = [
+      { kind: 'call', id: 'contract-call' },
+      { kind: 'application', id: 'contract-app-2' },
+      { kind: 'meeting', id: 'contract-meeting' },
+    ] as const;
+    for (const [i, ref] of refs.entries()) {
+      await deps.caseRecord.recordView(
+        ref,
+        auditEvent(actor, new Date(times[i] as string), 'case.viewed', {
+          type: ref.kind === 'call' ? 'call' : ref.kind === 'meeting' ? 'meeting' : 'application',
+          id: ref.id,
+        }),
+      );
+    }
+    // Someone else's event in one of those cases: not the person's.
+    await deps.caseRecord.recordView(
+      refs[0],
+      auditEvent(ACTORS.applicant, new Date(times[0] as string), 'case.viewed', {
+        type: 'call',
+        id: refs[0].id,
+      }),
+    );
+    const first = await deps.exports.eventsByActor(actor.userId, { limit: 2 });
+    expect(first.events.map((e) => e.at)).toEqual([times[1], times[2]]);
+    expect(first.cursor).toBeDefined();
+    const second = await deps.exports.eventsByActor(actor.userId, {
+      limit: 2,
+      cursor: first.cursor as string,
+    });
+    expect(second.events.map((e) => [e.at, e.entityId])).toEqual([[times[0], 'contract-call']]);
+    expect(second.cursor).toBeUndefined();
+    await expect(
+      deps.exports.eventsByActor(actor.userId, { limit: 2, cursor: 'not-ours' }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    // Written with its index entry, no event counts as one from before the index.
+    expect(
+      await deps.exports.eventsByActorBeforeIndex(actor.userId, [{ kind: 'call', id: 'contract-call' }]),
+    ).toEqual([]);
+    // The person's own record: an admin's event about them is there, under their id, not under the admin's.
+    const subject = { ...ACTORS.applicant, userId: `contract-subject-${crypto.randomUUID()}` };
+    await deps.users.put(
+      subject,
+      auditEvent(ACTORS.admin, new Date(times[0] as string), 'user.synced', {
+        type: 'user',
+        id: subject.userId,
+      }),
+    );
+    const about = await deps.exports.eventsAbout(subject.userId, { limit: 50 });
+    expect(about.events.map((e) => [e.action, e.actor.userId, e.entityId])).toEqual([
+      ['user.synced', ACTORS.admin.userId, subject.userId],
+    ]);
   });
 
   it('pages the registry by name, records a ruling once, and keeps flagged names until cleared', async () => {

@@ -1426,11 +1426,35 @@ function fakeErasures(store: FakeStore): ErasureRepository {
         .reverse()
         .slice(0, limit),
     }),
-    listWaitingUntil: async (until) =>
-      listed(
+    // As the waiting partition holds them: waiting for kept cases, or with messages left to anonymise.
+    listWaitingUntil: async (until) => {
+      const waitingSince = (e: ErasureRecord) =>
+        (e.messagesLeft?.length ?? 0) > 0
+          ? e.requestedAt
+          : e.state === 'waiting-retention'
+            ? e.keptUntil
+            : undefined;
+      return listed(
         store.erasures,
-        (e) => e.state === 'waiting-retention' && (e.keptUntil ?? '') <= until,
-        (e) => `${e.keptUntil}#${e.userId}`,
+        (e) => (waitingSince(e) ?? '\uffff') <= until,
+        (e) => `${waitingSince(e)}#${e.userId}`,
+      );
+    },
+    anonymiseMessage: (message, expectedVersion, event) =>
+      store.transact(
+        { message: versioned(store.messages, message.id, message, expectedVersion) },
+        { entityPk: casePk(message.case), event },
+      ),
+    messagesOfCase: async (c) =>
+      listed(
+        store.messages,
+        (m) => m.case.kind === c.kind && m.case.id === c.id,
+        (m) => `${m.createdAt}#${m.id}`,
+      ),
+    save: (erasure, expectedVersion, event) =>
+      store.transact(
+        { erasure: versioned(store.erasures, erasure.userId, erasure, expectedVersion) },
+        { entityPk: `USER#${erasure.userId}`, event },
       ),
     record: (erasure, profile, event, message) =>
       store.transact(
@@ -1521,14 +1545,34 @@ function fakeExports(store: FakeStore): ExportRepository {
         .slice(0, limit)
         .map((j) => copy(j)),
     recordLink: (job, event) => store.transact({}, { entityPk: pkOf(job), event }),
-    eventsByActor: async (userId, cases) => {
-      const pks = [`USER#${userId}`, ...cases.map((c) => casePk(c))];
-      return pks.flatMap((pk) =>
-        store.audit
-          .filter((a) => a.entityPk === pk && a.event.actor.userId === userId)
-          .map((a) => copy(a.event))
-          .sort(ascending((e) => e.at)),
-      );
-    },
+    // As the index by actor and the person's record sort: by the event's sort key (`AUDIT#<at>#<id>`).
+    eventsByActor: async (userId, page) =>
+      eventPage(
+        store.audit.filter((a) => a.event.actor.userId === userId),
+        page,
+      ),
+    eventsAbout: async (userId, page) =>
+      eventPage(
+        store.audit.filter((a) => a.entityPk === `USER#${userId}`),
+        page,
+      ),
+    // Every event the fakes hold was written with its entry in the index by actor: none from before it.
+    eventsByActorBeforeIndex: async () => [],
+  };
+}
+
+/** A page of events in the audit table's order; the cursor is how many were read. */
+function eventPage(
+  found: readonly { entityPk: string; event: AuditEvent }[],
+  page: { limit: number; cursor?: string },
+): { events: AuditEvent[]; cursor?: string } {
+  const from = page.cursor === undefined ? 0 : Number(page.cursor);
+  if (!Number.isInteger(from) || from < 0)
+    throw new AppError('VALIDATION_FAILED', { code: 'INVALID_CURSOR' });
+  const sorted = [...found].sort(ascending((a) => `AUDIT#${a.event.at}#${a.event.id}#${a.entityPk}`));
+  const events = sorted.slice(from, from + page.limit).map((a) => copy(a.event));
+  return {
+    events,
+    ...(from + page.limit < sorted.length ? { cursor: String(from + page.limit) } : {}),
   };
 }

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { applicationDraftSchema } from '../../functions/core/applications/application.schema.js';
 import { createDraft } from '../../functions/core/applications/application.service.js';
 import { acceptInvitation, inviteMember } from '../../functions/core/applications/members.service.js';
+import type { OutboxMessage } from '../../functions/core/audit/audit.js';
 import { listErasures, requestErasure } from '../../functions/core/cases/erasure.service.js';
 import {
   addMonths,
   anonymiseAt,
+  anonymisedMessage,
   closedAt,
   DEFAULT_RETENTION,
   draftAction,
@@ -14,8 +16,11 @@ import {
   retentionSchedule,
 } from '../../functions/core/cases/retention.js';
 import { anonymisedApplication, dryRunRetention } from '../../functions/core/cases/retention.service.js';
+import { type StoredMessage, storedMessage } from '../../functions/core/messages/message.schema.js';
+import type { MailKind } from '../../functions/core/shared/messages.js';
 import { createFakes } from '../support/fakes.js';
 import { applicationBody } from '../support/fixtures.js';
+import { outboxMessage } from '../support/mail.js';
 import { ACTORS, as, openedCall } from '../support/services.js';
 
 /*
@@ -149,6 +154,72 @@ describe('anonymising a case', () => {
       if (p.contactEmail) expect(p.contactEmail).toBe('[anonymiseret]');
     }
     expect(done.partners.map((p) => p.organisation)).toEqual(draft.partners.map((p) => p.organisation));
+  });
+});
+
+describe('anonymising a message', () => {
+  const sent = (kind: MailKind, params: Record<string, unknown>): StoredMessage => ({
+    ...storedMessage({ ...outboxMessage(kind, { to: 'sofie@aarhus.dk' }), params } as OutboxMessage),
+    status: 'failed',
+    failure: {
+      reason: 'BOUNCED',
+      detail: '550 sofie@aarhus.dk: user unknown',
+      at: '2027-03-02T09:00:00.000Z',
+    },
+  });
+
+  it('replaces the recipient, names, free text and the provider’s words; keeps references, titles, dates, amounts', () => {
+    const message = sent('application.decision', {
+      name: 'Sofie Holm',
+      reference: 'FIM-2027-0007',
+      title: 'Bevægelse i hverdagen',
+      callTitle: 'Forebyggelse 2027',
+      outcome: 'rejected',
+      justification: 'Sofie Holms projekt falder uden for puljens formål.',
+      decidedOn: '2027-03-01',
+      amountOre: 5_000_000,
+    });
+    const out = anonymisedMessage(message, '2032-03-02T09:00:00.000Z');
+    expect(out).toMatchObject({
+      to: '[anonymiseret]',
+      status: 'failed',
+      kind: 'application.decision',
+      case: message.case,
+      failure: { reason: 'BOUNCED', detail: '[anonymiseret]' },
+      anonymisedAt: '2032-03-02T09:00:00.000Z',
+      version: message.version + 1,
+      params: {
+        name: '[anonymiseret]',
+        justification: '[anonymiseret]',
+        reference: 'FIM-2027-0007',
+        title: 'Bevægelse i hverdagen',
+        callTitle: 'Forebyggelse 2027',
+        outcome: 'rejected',
+        decidedOn: '2027-03-01',
+        amountOre: 5_000_000,
+      },
+    });
+    expect(JSON.stringify(out)).not.toMatch(/Sofie|sofie/);
+  });
+
+  it('replaces a text it does not know, in lists too: only the values named are kept', () => {
+    const out = anonymisedMessage(
+      sent('erasure.confirmed', {
+        name: 'Sofie Holm',
+        keptCases: [{ reference: 'FIM-2027-0007', keptUntil: '2032-03-01T00:00:00.000Z', note: 'Sofie' }],
+        somethingNew: 'Sofie Holm',
+        drafts: 1,
+      }),
+      '2032-03-02T09:00:00.000Z',
+    );
+    expect(out.params).toEqual({
+      name: '[anonymiseret]',
+      keptCases: [
+        { reference: 'FIM-2027-0007', keptUntil: '2032-03-01T00:00:00.000Z', note: '[anonymiseret]' },
+      ],
+      somethingNew: '[anonymiseret]',
+      drafts: 1,
+    });
   });
 });
 

@@ -142,7 +142,12 @@ export function ErasuresPage({
 function RunLists({ lang, run }: { lang: Lang; run: RetentionRun }) {
   const r = texts[lang].retention;
   const empty =
-    run.reminded.length + run.deleted.length + run.anonymised.length + run.erasuresCompleted.length === 0;
+    run.reminded.length +
+      run.deleted.length +
+      run.anonymised.length +
+      run.erasuresCompleted.length +
+      (run.messagesAnonymised?.length ?? 0) ===
+    0;
   if (empty) return <p>{r.nothing}</p>;
   const ids = (label: string, list: readonly string[], href?: (id: string) => string) =>
     list.length > 0 && (
@@ -173,6 +178,7 @@ function RunLists({ lang, run }: { lang: Lang; run: RetentionRun }) {
       {ids(r.deleted, run.deleted, (id) => `/admin/cases/application/${id}`)}
       {ids(r.anonymised, run.anonymised, (id) => `/admin/cases/application/${id}`)}
       {ids(r.erasuresCompleted, run.erasuresCompleted)}
+      {ids(r.messagesAnonymised, run.messagesAnonymised ?? [])}
     </>
   );
 }
@@ -219,6 +225,7 @@ export function RetentionPage({
             { label: r.deleted, num: true },
             { label: r.anonymised, num: true },
             { label: r.erasuresCompleted, num: true },
+            { label: r.messagesAnonymised, num: true },
           ]}
         >
           {runs.map((run) => (
@@ -228,6 +235,7 @@ export function RetentionPage({
               <td class="num">{run.deleted.length}</td>
               <td class="num">{run.anonymised.length}</td>
               <td class="num">{run.erasuresCompleted.length}</td>
+              <td class="num">{run.messagesAnonymised?.length ?? 0}</td>
             </tr>
           ))}
         </DataTable>

@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = [
   'retention.anonymised',
   'retention.deleted',
   'retention.reminded',
+  'message.anonymised',
+  'erasure.messages_anonymised',
   'call.reopened',
   'application.call_closed_notice',
   'application.review_undone',

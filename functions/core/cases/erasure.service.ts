@@ -4,8 +4,9 @@ import { auditEvent, envelope } from '../audit/audit.js';
 import { isAdmin, type Principal } from '../auth/principal.js';
 import type { CoreDeps, RequestContext, UserProfile } from '../ports.js';
 import { forbidden } from '../shared/errors.js';
+import { anonymiseMessages, caseMessagesToAnonymise } from './case-messages.js';
 import type { DeletedNow, ErasureRecord, KeptCase } from './erasure.values.js';
-import { ANONYMISED, closedAt, keptUntil, type RetentionSchedule } from './retention.js';
+import { ANONYMISED, closedAt, keptUntil, type RetentionSchedule, settled } from './retention.js';
 
 /*
  * A person's erasure (GDPR art. 17 with archive law; docs/cases.md "Erasure"). What no case needs is deleted at
@@ -57,6 +58,7 @@ export async function requestErasure(
   if (earlier) return answerOf(earlier);
   const now = deps.clock.now();
   const deletedNow: DeletedNow = { drafts: 0, documents: 0, handedOver: 0, left: 0 };
+  const messagesLeft: string[] = [];
   const kept: KeptCase[] = [];
   const keep = async (a: Application, role: KeptCase['role']) => {
     const award = a.status === 'approved' ? await deps.awards.get(a.id) : undefined;
@@ -80,7 +82,9 @@ export async function requestErasure(
       deletedNow.handedOver += 1;
       continue;
     }
-    deletedNow.documents += await deleteDraft(deps, person, owned, now);
+    const deleted = await deleteDraft(deps, person, owned, now);
+    deletedNow.documents += deleted?.documents ?? 0;
+    messagesLeft.push(...(deleted?.messagesLeft ?? []));
     deletedNow.drafts += 1;
   }
 
@@ -114,6 +118,19 @@ export async function requestErasure(
     );
   }
 
+  const stored = (await deps.users.get(person.userId)) ?? profileOf(person);
+  const confirmation = {
+    ...envelope(now, stored.email, { kind: 'user', id: person.userId }, '/me/data'),
+    kind: 'erasure.confirmed' as const,
+    params: {
+      name: stored.name,
+      ...deletedNow,
+      keptCases: kept.map((k) => ({ reference: k.reference ?? '', keptUntil: k.keptUntil })),
+      retentionYears: schedule.closedCaseYears,
+    },
+  };
+  messagesLeft.push(confirmation.id);
+
   const at = now.toISOString();
   const latest = kept
     .map((k) => k.keptUntil)
@@ -127,10 +144,10 @@ export async function requestErasure(
     keptCases: kept,
     ...(latest ? { keptUntil: latest } : {}),
     ...(kept.length === 0 ? { completedAt: at } : {}),
+    messagesLeft,
     version: 1,
     updatedAt: at,
   };
-  const stored = (await deps.users.get(person.userId)) ?? profileOf(person);
   const profile = kept.length === 0 ? anonymisedProfile(stored) : { ...stored, disabled: true };
   await deps.erasures.record(
     erasure,
@@ -144,16 +161,7 @@ export async function requestErasure(
       keptUntil: latest ?? null,
       state: erasure.state,
     }),
-    {
-      ...envelope(now, stored.email, { kind: 'user', id: person.userId }, '/me/data'),
-      kind: 'erasure.confirmed',
-      params: {
-        name: stored.name,
-        ...deletedNow,
-        keptCases: kept.map((k) => ({ reference: k.reference ?? '', keptUntil: k.keptUntil })),
-        retentionYears: schedule.closedCaseYears,
-      },
-    },
+    confirmation,
   );
   await deps.identity?.disableUser(person.userId);
   return answerOf(erasure);
@@ -170,7 +178,9 @@ const profileOf = (p: Principal): UserProfile => ({
 
 /**
  * Deletes a draft, its co-applicants and its documents (records, then files: a failure in between leaves an
- * orphaned file, never a record without its file). Returns how many documents went.
+ * orphaned file, never a record without its file), and anonymises its messages, to anyone (only the draft needed
+ * them). Answers how many documents went and which messages were anonymised or are still being sent;
+ * for the schedule, nothing while one of its messages is still being sent (undefined: the next run deletes it).
  */
 export async function deleteDraft(
   deps: CoreDeps,
@@ -178,7 +188,12 @@ export async function deleteDraft(
   draft: Application,
   now: Date,
   action: 'erasure.requested' | 'retention.deleted' = 'erasure.requested',
-): Promise<number> {
+): Promise<{ documents: number; messagesAnonymised: string[]; messagesLeft: string[] } | undefined> {
+  const messages = await caseMessagesToAnonymise(deps, [{ kind: 'application', id: draft.id }]);
+  // The schedule waits for a message still being sent (its next run deletes); a person's request does not.
+  if (action === 'retention.deleted' && !messages.every(settled)) return undefined;
+  // The messages first: a retry finds them through the draft only while it exists.
+  const { anonymised, left } = await anonymiseMessages(deps, actor, now, messages);
   const documents = await deps.documents.listByApplication(draft.id);
   const members = await deps.members.listMembers(draft.id);
   await deps.erasures.deleteDraft({
@@ -192,7 +207,7 @@ export async function deleteDraft(
     }),
   });
   await Promise.all(documents.map((d) => deps.files.delete(d.objectKey)));
-  return documents.length;
+  return { documents: documents.length, messagesAnonymised: anonymised, messagesLeft: left };
 }
 
 async function handOverAndLeave(

@@ -38,6 +38,11 @@ export interface ErasureRecord {
   keptCases: KeptCase[];
   /** The latest of the kept cases' dates; absent when nothing was kept. */
   keptUntil?: string;
+  /**
+   * Messages to the person still being sent when they asked (the confirmation of the request among them), by
+   * id: the retention job anonymises each once it is sent or failed (docs/cases.md "Messages").
+   */
+  messagesLeft?: string[];
   completedAt?: string;
   version: number;
   updatedAt: string;
@@ -56,4 +61,6 @@ export interface RetentionRun {
   anonymised: string[];
   /** Erasures completed: every case kept for the person is anonymised, and so is their directory entry. */
   erasuresCompleted: string[];
+  /** Messages anonymised, by id: those of the cases anonymised or drafts deleted, and those left after an erasure. */
+  messagesAnonymised?: string[];
 }

@@ -5,11 +5,13 @@ import { auditEvent } from '../audit/audit.js';
 import { isAdmin } from '../auth/principal.js';
 import { SCHEDULER } from '../auth/system.js';
 import type { Award } from '../finance/award.schema.js';
+import type { StoredMessage } from '../messages/message.schema.js';
 import type { CoreDeps, RequestContext } from '../ports.js';
 import { forbidden } from '../shared/errors.js';
 import { copenhagenDate } from '../shared/time.js';
+import { anonymiseMessages, caseMessagesToAnonymise, messagesToAnonymise } from './case-messages.js';
 import { anonymisedProfile, deleteDraft } from './erasure.service.js';
-import type { RetentionRun } from './erasure.values.js';
+import type { ErasureRecord, RetentionRun } from './erasure.values.js';
 import {
   ANONYMISED,
   anonymiseAt,
@@ -19,6 +21,7 @@ import {
   draftDeletionAt,
   draftReminderBound,
   type RetentionSchedule,
+  settled,
 } from './retention.js';
 
 /*
@@ -101,12 +104,22 @@ export async function runRetention(
     deleted: [],
     anonymised: [],
     erasuresCompleted: [],
+    messagesAnonymised: [],
   };
+  const messagesAnonymised = run.messagesAnonymised ?? [];
 
   for (const draft of await deps.erasures.draftsUntouchedSince(draftReminderBound(now, schedule))) {
     const action = draftAction(draft, now, schedule);
     if (action === 'delete') {
-      if (!dryRun) await deleteDraft(deps, SCHEDULER, draft, now, 'retention.deleted');
+      // One of its messages still being sent: the next run deletes it (deleteDraft checks again).
+      const messages = await caseMessagesToAnonymise(deps, [{ kind: 'application', id: draft.id }]);
+      if (!messages.every(settled)) continue;
+      if (dryRun) messagesAnonymised.push(...messages.map((m) => m.id));
+      else {
+        const deleted = await deleteDraft(deps, SCHEDULER, draft, now, 'retention.deleted');
+        if (!deleted) continue;
+        messagesAnonymised.push(...deleted.messagesAnonymised);
+      }
       run.deleted.push(draft.id);
     } else if (action === 'remind') {
       const marker = reminderMarker(draft);
@@ -140,49 +153,133 @@ export async function runRetention(
       const award = a.status === 'approved' ? await deps.awards.get(a.id) : undefined;
       const closed = closedAt(a, award);
       if (!closed || anonymiseAt(closed, schedule).getTime() > now.getTime()) continue;
-      if (!dryRun) await anonymiseCase(deps, a, award, closed, now);
+      const messages = await caseMessagesToAnonymise(deps, [
+        { kind: 'application', id: a.id },
+        ...(award ? [{ kind: 'award' as const, id: a.id }] : []),
+      ]);
+      // One of its messages still being sent: the next run anonymises the case.
+      if (!messages.every(settled)) continue;
+      if (dryRun) messagesAnonymised.push(...messages.map((m) => m.id));
+      else messagesAnonymised.push(...(await anonymiseCase(deps, a, award, messages, closed, now)));
       run.anonymised.push(a.id);
     }
   }
 
   for (const erasure of await deps.erasures.listWaitingUntil(at)) {
-    const cases = await deps.applications.getMany(erasure.keptCases.map((k) => k.applicationId));
-    const waiting = cases.filter((c) => !c.anonymisedAt && !run.anonymised.includes(c.id));
-    if (waiting.length > 0) continue;
-    if (!dryRun) {
-      const stored = await deps.users.get(erasure.userId);
-      const profile = anonymisedProfile(
-        stored ?? { userId: erasure.userId, email: '', name: '', roles: [], chair: false },
-      );
-      await deps.erasures.complete(
-        { ...erasure, state: 'done', completedAt: at, version: erasure.version + 1, updatedAt: at },
-        erasure.version,
-        profile,
-        auditEvent(
-          SCHEDULER,
-          now,
-          'erasure.completed',
-          { type: 'user', id: erasure.userId },
-          {
-            keptCases: erasure.keptCases.length,
-          },
-        ),
-      );
-    }
-    run.erasuresCompleted.push(erasure.userId);
+    // Its messages once sent, whether or not its kept cases are anonymised yet (as the request now stands).
+    const completed =
+      erasure.state === 'done' ? erasure : await completeErasure(deps, erasure, run, now, dryRun);
+    await anonymiseMessagesLeft(deps, completed ?? erasure, messagesAnonymised, now, dryRun);
   }
 
   if (!dryRun) await deps.erasures.saveRun(run);
   return run;
 }
 
+/**
+ * Completes an erasure once every case kept for the person is anonymised: the directory entry anonymised too.
+ * Answers the request as now stored (in a dry run, as it would be), or undefined while a case still waits.
+ */
+async function completeErasure(
+  deps: CoreDeps,
+  erasure: ErasureRecord,
+  run: RetentionRun,
+  now: Date,
+  dryRun: boolean,
+): Promise<ErasureRecord | undefined> {
+  const at = now.toISOString();
+  const cases = await deps.applications.getMany(erasure.keptCases.map((k) => k.applicationId));
+  const waiting = cases.filter((c) => !c.anonymisedAt && !run.anonymised.includes(c.id));
+  if (waiting.length > 0) return undefined;
+  const completed: ErasureRecord = {
+    ...erasure,
+    state: 'done',
+    completedAt: at,
+    version: erasure.version + 1,
+    updatedAt: at,
+  };
+  if (!dryRun) {
+    const stored = await deps.users.get(erasure.userId);
+    const profile = anonymisedProfile(
+      stored ?? { userId: erasure.userId, email: '', name: '', roles: [], chair: false },
+    );
+    await deps.erasures.complete(
+      completed,
+      erasure.version,
+      profile,
+      auditEvent(
+        SCHEDULER,
+        now,
+        'erasure.completed',
+        { type: 'user', id: erasure.userId },
+        {
+          keptCases: erasure.keptCases.length,
+        },
+      ),
+    );
+  }
+  run.erasuresCompleted.push(erasure.userId);
+  return completed;
+}
+
+/**
+ * The messages left after an erasure (its confirmation, those still being sent when the person asked):
+ * anonymised once the sender is done with them, and the request stored without them (then it leaves the
+ * waiting partition). Idempotent: a message anonymised or gone is not left any more.
+ */
+async function anonymiseMessagesLeft(
+  deps: CoreDeps,
+  erasure: ErasureRecord,
+  anonymisedIds: string[],
+  now: Date,
+  dryRun: boolean,
+): Promise<void> {
+  const left = erasure.messagesLeft ?? [];
+  if (left.length === 0) return;
+  const messages = await messagesToAnonymise(deps, left);
+  if (dryRun) {
+    anonymisedIds.push(...messages.filter(settled).map((m) => m.id));
+    return;
+  }
+  const { anonymised, left: still } = await anonymiseMessages(deps, SCHEDULER, now, messages);
+  anonymisedIds.push(...anonymised);
+  if (still.length === left.length) return;
+  const at = now.toISOString();
+  const { messagesLeft: _, ...rest } = erasure;
+  await deps.erasures.save(
+    {
+      ...rest,
+      ...(still.length > 0 ? { messagesLeft: still } : {}),
+      version: erasure.version + 1,
+      updatedAt: at,
+    },
+    erasure.version,
+    auditEvent(
+      SCHEDULER,
+      now,
+      'erasure.messages_anonymised',
+      { type: 'user', id: erasure.userId },
+      {
+        messages: anonymised.length,
+        left: still.length,
+      },
+    ),
+  );
+}
+
+/**
+ * Anonymises a closed case: first its messages (the application's and the award's, to anyone, each settled),
+ * then the case itself. Answers the messages anonymised.
+ */
 async function anonymiseCase(
   deps: CoreDeps,
   a: Application,
   award: Award | undefined,
+  messages: readonly StoredMessage[],
   closed: string,
   now: Date,
-): Promise<void> {
+): Promise<string[]> {
+  const { anonymised } = await anonymiseMessages(deps, SCHEDULER, now, messages);
   const at = now.toISOString();
   const members = await deps.members.listMembers(a.id);
   const documents = await deps.documents.listByApplication(a.id);
@@ -201,6 +298,7 @@ async function anonymiseCase(
     }),
   });
   await Promise.all(documents.map((d) => deps.files.delete(d.objectKey)));
+  return anonymised;
 }
 
 /** What a run would do now, writing nothing (admins). @throws AppError FORBIDDEN */

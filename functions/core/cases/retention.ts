@@ -1,5 +1,6 @@
 import type { Application } from '../applications/application.schema.js';
 import type { Award } from '../finance/award.schema.js';
+import type { StoredMessage } from '../messages/message.schema.js';
 
 /*
  * The retention schedule (issue 12, docs/cases.md "Retention"): how long each kind of case keeps personal data,
@@ -145,3 +146,73 @@ export const closedCaseBound = (now: Date, s: RetentionSchedule): string =>
 export function keptUntil(closed: string | undefined, now: Date, s: RetentionSchedule): string {
   return anonymiseAt(closed ?? now.toISOString(), s).toISOString();
 }
+
+/**
+ * The values of a message that stay when it is anonymised: references, titles of calls and projects, dates,
+ * public bodies and the pool's own account, kinds and outcomes. Every other text (names, reasons, justifications,
+ * conditions, file names, and any value a new kind of message brings) is replaced: a message keeps only what
+ * is named here.
+ */
+const KEPT_MESSAGE_VALUES: ReadonlySet<string> = new Set([
+  'reference',
+  'paymentReference',
+  'applicationId',
+  'title',
+  'callTitle',
+  'callTitleEn',
+  'kind',
+  'kindName',
+  'kindNameEn',
+  'outcome',
+  'partyId',
+  'partyName',
+  'payee',
+  'registrationNumber',
+  'accountNumber',
+  'submittedAt',
+  'withdrawnAt',
+  'closedAt',
+  'closesAt',
+  'decidedOn',
+  'meetingHeldOn',
+  'dueDate',
+  'deleteOn',
+  'keptUntil',
+  'paidOn',
+]);
+
+/** A message's values with every text not kept replaced; numbers (amounts, counts) and yes/no stay. */
+function anonymisedValues(value: unknown, key?: string): unknown {
+  if (typeof value === 'string')
+    return key !== undefined && KEPT_MESSAGE_VALUES.has(key) ? value : ANONYMISED;
+  if (Array.isArray(value)) return value.map((v) => anonymisedValues(v));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, anonymisedValues(v, k)]));
+  return value;
+}
+
+/**
+ * A message as kept after its case's retention, its draft's deletion or its recipient's erasure: the recipient,
+ * the names and the free text in its values and the provider's words on a failure (they quote the address)
+ * replaced; its kind, case, link, status, times, amounts and references kept, so the case record still says
+ * what was sent when. One version on.
+ */
+export function anonymisedMessage(m: StoredMessage, at: string): StoredMessage {
+  const failure = m.failure && {
+    ...m.failure,
+    ...(m.failure.detail !== undefined ? { detail: ANONYMISED } : {}),
+  };
+  // The same keys as before, so the kind's params keep their shape (texts stay texts, numbers numbers).
+  return {
+    ...m,
+    to: ANONYMISED,
+    params: anonymisedValues(m.params),
+    ...(failure ? { failure } : {}),
+    anonymisedAt: at,
+    version: m.version + 1,
+  } as StoredMessage;
+}
+
+/** Whether the sender is done with a message (sent, failed, bounced or complained): then it may be anonymised. */
+export const settled = (m: Pick<StoredMessage, 'status'>): boolean =>
+  m.status !== 'pending' && m.status !== 'sending';

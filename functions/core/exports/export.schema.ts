@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { ApplicationPrintout } from '../applications/printout.service.js';
 import type { AuditEvent } from '../audit/audit.js';
+import type { LedgerEntry } from '../finance/finance.schema.js';
 import type { StoredMessage } from '../messages/message.schema.js';
 
 /*
@@ -57,6 +58,10 @@ export const PART_KINDS = [
   'minutes',
   'message',
   'audit_events',
+  'award',
+  'award_payments',
+  'award_report',
+  'award_events',
   'profile',
   'readable_pdf',
 ] as const;
@@ -78,6 +83,11 @@ export type PartContent =
   | { type: 'application_pdf'; printout: ApplicationPrintout }
   /** A message as sent (composed from its kind and values) with its delivery status. */
   | { type: 'message'; message: StoredMessage }
+  /**
+   * An award's ledger entries (commitment, disbursements, refunds, release) as CSV: amounts in kroner, the
+   * bank's references, who booked them by user id only.
+   */
+  | { type: 'payments'; entries: LedgerEntry[] }
   /** Audit events as CSV; actors named only where `people` knows them. */
   | { type: 'events'; events: AuditEvent[]; people: Record<string, NamedPerson> }
   /** A readable PDF of every JSON part of the export (the person's own data). */

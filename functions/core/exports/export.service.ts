@@ -1,10 +1,13 @@
 import type { Application } from '../applications/application.schema.js';
 import { type AuditEvent, auditEvent, type MessageCase } from '../audit/audit.js';
 import { isAdmin, type Principal } from '../auth/principal.js';
+import { messagesTo } from '../cases/case-messages.js';
 import { mayReadCaseRecords } from '../cases/case-record.service.js';
 import type { Document } from '../documents/document.schema.js';
+import type { Award } from '../finance/award.schema.js';
 import type { StoredMessage } from '../messages/message.schema.js';
-import type { CoreDeps, ExportWriter, RequestContext } from '../ports.js';
+import type { CaseRef, CoreDeps, ExportWriter, RequestContext } from '../ports.js';
+import { kronerText } from '../shared/csv.js';
 import { AppError, notFound } from '../shared/errors.js';
 import {
   EXPORT_LINK_SECONDS,
@@ -244,14 +247,11 @@ const messageParts = (messages: readonly StoredMessage[]): ExportPart[] =>
   }));
 
 /** Every event of a case's record, oldest first, read a page at a time. */
-async function allEvents(deps: CoreDeps, id: string): Promise<AuditEvent[]> {
+async function allEvents(deps: CoreDeps, ref: CaseRef): Promise<AuditEvent[]> {
   const events: AuditEvent[] = [];
   let cursor: string | undefined;
   do {
-    const page = await deps.caseRecord.page(
-      { kind: 'application', id },
-      { limit: READ_PAGE, ...(cursor ? { cursor } : {}) },
-    );
+    const page = await deps.caseRecord.page(ref, { limit: READ_PAGE, ...(cursor ? { cursor } : {}) });
     events.push(...page.events);
     cursor = page.nextCursor;
   } while (cursor);
@@ -260,19 +260,22 @@ async function allEvents(deps: CoreDeps, id: string): Promise<AuditEvent[]> {
 
 /**
  * The aktindsigt parts of an application's case: the application (JSON and PDF), its documents, the reviews
- * (internal working documents), the decision, the minutes' excerpts for it, the messages about it and its
- * audit events. People outside the case are named by user id only.
+ * (internal working documents), the decision, the minutes' excerpts for it, the award case when there is one
+ * (gatherAward), the messages about either and their audit events. People outside the case are named by user id
+ * only.
  */
 export async function gatherCase(deps: CoreDeps, applicationId: string): Promise<ExportBundle> {
   const application = await deps.applications.get(applicationId);
   if (!application) throw notFound('application');
-  const [call, members, documents, reviews, events] = await Promise.all([
+  const [call, members, documents, reviews, events, award] = await Promise.all([
     deps.calls.get(application.callId),
     deps.members.listMembers(applicationId),
     deps.documents.listByApplication(applicationId),
     deps.reviews.listByApplication(applicationId),
-    allEvents(deps, applicationId),
+    allEvents(deps, { kind: 'application', id: applicationId }),
+    deps.awards.get(applicationId),
   ]);
+  const awardCase = award ? await gatherAward(deps, award) : undefined;
   const meetingId = application.decision?.meetingId;
   const [meeting, minutes] = meetingId
     ? await Promise.all([deps.decisions.getMeeting(meetingId), deps.minutes.list(meetingId)])
@@ -284,7 +287,11 @@ export async function gatherCase(deps: CoreDeps, applicationId: string): Promise
   for (const d of documents) people[d.uploadedBy.userId] = { name: d.uploadedBy.name };
 
   const messageIds = [
-    ...new Set(events.map((e) => e.details.messageId).filter((id): id is string => typeof id === 'string')),
+    ...new Set(
+      [...events, ...(awardCase?.events ?? [])]
+        .map((e) => e.details.messageId)
+        .filter((id): id is string => typeof id === 'string'),
+    ),
   ];
   const messages = (await Promise.all(messageIds.map((id) => deps.messages.get(id)))).filter(
     (m): m is StoredMessage => m !== undefined,
@@ -367,7 +374,7 @@ export async function gatherCase(deps: CoreDeps, applicationId: string): Promise
       },
     });
   }
-  parts.push(...messageParts(messages), {
+  parts.push(...(awardCase?.parts(people) ?? []), ...messageParts(messages), {
     path: 'audit-events.csv',
     kind: 'audit_events',
     date: events.at(-1)?.at ?? applicationDate,
@@ -381,26 +388,106 @@ export async function gatherCase(deps: CoreDeps, applicationId: string): Promise
   };
 }
 
-/** Every message to an address, newest first. */
-async function messagesTo(deps: CoreDeps, email: string): Promise<StoredMessage[]> {
-  const all: StoredMessage[] = [];
+/** Øre as kroner (`1234,50`), beside the øre they come from. */
+const kroner = (ore: number | undefined): string | null => kronerText(ore) ?? null;
+
+/**
+ * The award case of an approved application, when its owner accepted it: the award (amounts in øre and in
+ * kroner), its ledger entries (commitment, disbursements, refunds, the release), its reports and its own record's
+ * events (the reports' events are kept there too). `parts` names actors as the application's case does.
+ */
+async function gatherAward(deps: CoreDeps, award: Award) {
+  const id = award.applicationId;
+  const [entries, reports, events] = await Promise.all([
+    deps.awards.entries(id),
+    deps.reports.listByAward(id),
+    allEvents(deps, { kind: 'award', id }),
+  ]);
+  const parts = (people: Record<string, NamedPerson>): ExportPart[] => [
+    {
+      path: 'award/award.json',
+      kind: 'award',
+      date: award.updatedAt,
+      content: {
+        type: 'json',
+        value: {
+          award,
+          kroner: {
+            amount: kroner(award.amountOre),
+            disbursed: kroner(award.disbursedOre),
+            refunded: kroner(award.refundedOre),
+            released: kroner(award.releasedOre ?? 0),
+          },
+        },
+      },
+    },
+    {
+      path: 'award/payments.csv',
+      kind: 'award_payments',
+      date:
+        entries
+          .map((e) => e.at)
+          .sort()
+          .at(-1) ?? award.committedAt,
+      content: { type: 'payments', entries },
+    },
+    ...reports.map(
+      (r): ExportPart => ({
+        path: `award/reports/${safeName(r.reportId)}.json`,
+        kind: 'award_report',
+        date: r.decidedAt ?? r.submittedAt ?? r.createdAt,
+        content: { type: 'json', value: { ...r, spentKr: kroner(r.spentOre) } },
+      }),
+    ),
+    {
+      path: 'award/audit-events.csv',
+      kind: 'award_events',
+      date: events.at(-1)?.at ?? award.committedAt,
+      content: { type: 'events', events, people },
+    },
+  ];
+  return { events, parts };
+}
+
+/** Every page of a person's events from one source, in its order. */
+async function allPages(
+  read: (page: { limit: number; cursor?: string }) => Promise<{ events: AuditEvent[]; cursor?: string }>,
+): Promise<AuditEvent[]> {
+  const events: AuditEvent[] = [];
   let cursor: string | undefined;
   do {
-    const page = await deps.messages.listByRecipient(email, {
-      limit: READ_PAGE,
-      ...(cursor ? { cursor } : {}),
-    });
-    all.push(...page.items);
+    const page = await read({ limit: READ_PAGE, ...(cursor ? { cursor } : {}) });
+    events.push(...page.events);
     cursor = page.cursor;
   } while (cursor);
-  return all;
+  return events;
+}
+
+/**
+ * The audit events about a person, oldest first, each once: every event they caused, whatever case it sits
+ * under (the index by actor, a page at a time), the events of their own record whoever caused them (an admin's
+ * change of their roles, the exporter's work for them), and those they caused in `cases` before the index
+ * existed (events are never rewritten, so older ones have no index entry).
+ */
+async function personEvents(
+  deps: CoreDeps,
+  userId: string,
+  cases: readonly MessageCase[],
+): Promise<AuditEvent[]> {
+  const [caused, about, older] = await Promise.all([
+    allPages((page) => deps.exports.eventsByActor(userId, page)),
+    allPages((page) => deps.exports.eventsAbout(userId, page)),
+    deps.exports.eventsByActorBeforeIndex(userId, cases),
+  ]);
+  const byId = new Map([...caused, ...about, ...older].map((e) => [e.id, e]));
+  return [...byId.values()].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
 }
 
 /**
  * "Mine data": the person's profile, the applications they own or co-own, the documents they uploaded, the
- * reviews they wrote, the messages to their address and the events naming them as actor (read in their own
- * record and in the record of each of those applications), as JSON per part and one readable PDF. Nothing of
- * others is added: other people's documents and reviews are left out.
+ * reviews they wrote, the messages to their address and the events about them (personEvents), as JSON per part
+ * and one readable PDF. Nothing of others is added: other people's documents and reviews are left out, and the
+ * events of others are only those of the person's own record.
  */
 export async function gatherPerson(deps: CoreDeps, userId: string): Promise<ExportBundle> {
   const profile = await deps.users.get(userId);
@@ -434,7 +521,7 @@ export async function gatherPerson(deps: CoreDeps, userId: string): Promise<Expo
     ...reviews.map((r) => ({ kind: 'application' as const, id: r.applicationId })),
   ];
   const unique = [...new Map(cases.map((c) => [c.id, c])).values()];
-  const events = (await deps.exports.eventsByActor(userId, unique)).sort((a, b) => a.at.localeCompare(b.at));
+  const events = await personEvents(deps, userId, unique);
   const now = deps.clock.now().toISOString();
   const parts: ExportPart[] = [
     { path: 'profile.json', kind: 'profile', date: now, content: { type: 'json', value: profile } },

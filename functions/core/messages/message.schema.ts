@@ -50,6 +50,12 @@ export type StoredMessage = OutboxMessage & {
   resendOf?: string;
   /** Set on a message that was sent again: the new message's id (a message is resent once). */
   resentAs?: string;
+  /**
+   * When its recipient, the names and the free text in its values were replaced (retention.ts
+   * `anonymisedMessage`): its case was anonymised, its draft deleted, or its recipient erased. No longer listed
+   * under any recipient.
+   */
+  anonymisedAt?: string;
   version: number;
 };
 

@@ -19,12 +19,15 @@ export interface DrainResult {
   skipped: number;
 }
 
-/** The audit event of a message's change of state, kept under its case (the case record lists it). */
+/**
+ * The audit event of a message's change of state, kept under its case (the case record lists it). No address:
+ * events are never rewritten, so they name the message by id and the message itself holds the recipient, which
+ * erasure and retention can reach (docs/cases.md "Messages").
+ */
 function messageEvent(message: StoredMessage, at: Date, action: AuditAction): AuditEvent {
   return auditEvent(SCHEDULER, at, action, caseEntity(message.case), {
     messageId: message.id,
     kind: message.kind,
-    to: message.to,
     status: message.status,
     attempts: message.attempts,
     version: message.version,

@@ -48,6 +48,10 @@ const erasure = z
     keptCases: z.array(keptCase),
     keptUntil: z.string().optional(),
     completedAt: z.string().optional(),
+    messagesLeft: z
+      .array(z.string())
+      .optional()
+      .describe('Messages to the person still being sent when asked (ids): anonymised once sent'),
   })
   .openapi('Erasure');
 
@@ -62,6 +66,10 @@ const retentionRun = z
     deleted: z.array(z.string()).describe('Drafts deleted (ids)'),
     anonymised: z.array(z.string()).describe('Closed cases anonymised (ids)'),
     erasuresCompleted: z.array(z.string()).describe('Erasures completed (user ids)'),
+    messagesAnonymised: z
+      .array(z.string())
+      .optional()
+      .describe('Messages anonymised (ids): of the cases anonymised, the drafts deleted, erasures'),
   })
   .openapi('RetentionRun');
 
