@@ -246,6 +246,14 @@ describe('"Mine data"', () => {
   let opened: Awaited<ReturnType<typeof download>>;
 
   beforeAll(async () => {
+    // Their own organisation, picked on "Min profil", is theirs to see too.
+    const read = expectOk(await client.get('/api/me/profile', RESEARCHER));
+    expectOk(
+      await client.send('PATCH', '/api/me/profile', RESEARCHER, {
+        body: { organisation: 'Viborg Kommune' },
+        headers: { 'if-match': `"${read.version}"` },
+      }),
+    );
     const exportId = await requestAndBuild('/api/me/data-export', RESEARCHER);
     opened = await download(exportId, RESEARCHER);
   });
@@ -258,7 +266,9 @@ describe('"Mine data"', () => {
     expect(names.filter((n) => n.startsWith('applications/'))).toHaveLength(1);
     expect(names.filter((n) => n.startsWith('documents/'))).toHaveLength(2);
     expect(names.filter((n) => n.startsWith('messages/')).length).toBeGreaterThanOrEqual(1);
-    expect(JSON.parse(opened.zip.read('profile.json').toString('utf8')).email).toBe(RESEARCHER);
+    const profile = JSON.parse(opened.zip.read('profile.json').toString('utf8'));
+    expect(profile.email).toBe(RESEARCHER);
+    expect(profile.ownOrganisation).toMatchObject({ organisation: 'Viborg Kommune' });
     expect(opened.zip.read('mine-data.pdf').subarray(0, 5).toString()).toBe('%PDF-');
     const csv = opened.zip.read('audit-events.csv').toString('utf8');
     expect(csv).toContain('application.submitted');

@@ -492,10 +492,11 @@ async function personEvents(
 export async function gatherPerson(deps: CoreDeps, userId: string): Promise<ExportBundle> {
   const profile = await deps.users.get(userId);
   if (!profile) throw notFound('user');
-  const [owned, membershipIds, open] = await Promise.all([
+  const [owned, membershipIds, open, ownOrganisation] = await Promise.all([
     deps.applications.listByOwner(userId),
     deps.members.listMemberships(userId),
     deps.reviews.listOpenByReviewer(userId),
+    deps.profiles.get(userId),
   ]);
   const coOwned = await deps.applications.getMany(
     membershipIds.filter((id) => !owned.some((a) => a.id === id)),
@@ -524,7 +525,16 @@ export async function gatherPerson(deps: CoreDeps, userId: string): Promise<Expo
   const events = await personEvents(deps, userId, unique);
   const now = deps.clock.now().toISOString();
   const parts: ExportPart[] = [
-    { path: 'profile.json', kind: 'profile', date: now, content: { type: 'json', value: profile } },
+    {
+      path: 'profile.json',
+      kind: 'profile',
+      date: now,
+      content: {
+        type: 'json',
+        // The organisation they picked on "Min profil", when they did (it wins over the directory's).
+        value: ownOrganisation ? { ...profile, ownOrganisation } : profile,
+      },
+    },
     ...applications.map(
       (a): ExportPart => ({
         path: `applications/${safeName(a.reference ?? a.id)}.json`,
