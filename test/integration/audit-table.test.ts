@@ -26,13 +26,14 @@ async function indexesOf(db: Db): Promise<{ name?: string; status?: string }[]> 
   return (Table?.GlobalSecondaryIndexes ?? []).map((i) => ({ name: i.IndexName, status: i.IndexStatus }));
 }
 
-/** Waits, on a condition, until the index answers as active. */
+/** Waits, on a condition, until the index answers as active (a loaded machine's DynamoDB Local takes seconds). */
 async function activeIndex(db: Db): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
     if ((await indexesOf(db)).some((x) => x.name === 'byActor' && x.status === 'ACTIVE')) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error('byActor did not become active');
+  throw new Error('byActor did not become active within 60 s');
 }
 
 describe('the audit table on one machine', () => {
@@ -66,5 +67,5 @@ describe('the audit table on one machine', () => {
     });
     await transact(db, { items: {}, audit: { entityPk: 'CALL#c-1', event } });
     expect((await actorPage(db, ACTORS.admin.userId, { limit: 10 })).events).toEqual([event]);
-  });
+  }, 120_000);
 });
