@@ -19,9 +19,9 @@ export default defineConfig({
       exclude: ['functions/local/**'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
-      // The measured level rounded down (fresh clone, 2 December 2026: 93.56 % lines, 92.86 % statements,
-      // 88.79 % functions, 81.7 % branches): a change that leaves code untested fails the run.
-      thresholds: { lines: 93, statements: 92, functions: 88, branches: 81 },
+      // The measured level rounded down (fresh clone, 3 December 2026: 93.73 % lines, 93.01 % statements,
+      // 89.05 % functions, 82.25 % branches): a change that leaves code untested fails the run.
+      thresholds: { lines: 93, statements: 92, functions: 88, branches: 82 },
     },
   },
 });
