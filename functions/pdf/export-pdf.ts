@@ -2,6 +2,7 @@ import type { ExportBundle } from '../core/exports/export.schema.js';
 import { formatDateTime } from '../texts/format.js';
 import { texts } from '../texts/index.js';
 import type { Lang } from '../texts/lang.js';
+import { pdfFrame } from './application-pdf.js';
 import type { PdfContent, PdfDocument } from './document.js';
 
 /*
@@ -17,23 +18,13 @@ export interface IndexRow {
   note: string;
 }
 
-const base = (lang: Lang, title: string, generatedAt: string, content: PdfContent[]): PdfDocument => ({
-  info: { title, producer: 'FIM', creator: 'FIM' },
-  language: lang,
-  pageSize: 'A4',
-  pageMargins: [40, 40, 40, 50],
-  styles: {
-    title: { fontSize: 16, bold: true, margin: [0, 0, 0, 4] },
-    subtitle: { fontSize: 10, color: '#444444', margin: [0, 0, 0, 10] },
-    heading: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
-  },
-  defaultStyle: { fontSize: 9 },
-  content: [
+/** The platform's one PDF frame (application-pdf.ts), headed by the export's title and when it was made. */
+const base = (lang: Lang, title: string, generatedAt: string, content: PdfContent[]): PdfDocument =>
+  pdfFrame(lang, { title }, new Date(generatedAt), [
     { text: title, style: 'title' },
     { text: `${texts[lang].exports.generatedAt} ${formatDateTime(generatedAt, lang)}`, style: 'subtitle' },
     ...content,
-  ],
-});
+  ]);
 
 /** The index of an export's ZIP. */
 export function exportIndexPdf(lang: Lang, bundle: ExportBundle, rows: readonly IndexRow[]): PdfDocument {

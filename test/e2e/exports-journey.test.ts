@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDanishCsv } from '../support/api.js';
 import { type OpenedZip, openZip } from '../support/zip.js';
-import { expectAccessible, journey } from './support.js';
+import { draftBody, expectAccessible, journey } from './support.js';
 
 /*
  * The case record and the exports in a real browser against `npm start`'s server (issue 12, docs/cases.md):
@@ -79,25 +79,7 @@ describe('the secretariat’s case record and aktindsigt export, and a researche
     const calls = (await (await fetch(`${j.server.url}/api/calls`)).json()) as { items: { id: string }[] };
     ids.call = calls.items[0]?.id ?? '';
     const draftOf = async (email: string, title: string, partner: string) =>
-      (
-        await api(email, 'POST', `/calls/${ids.call}/applications`, {
-          grantTypeId: 'A',
-          title,
-          summary: 'Første udgave.',
-          focusArea: 'prevention',
-          userInvolvement: 'Et borgerpanel følger projektet.',
-          partners: [partner, 'Lægehuset Skive'].map((organisation, i) => ({
-            organisation,
-            sector: i === 0 ? 'municipality' : 'general_practice',
-            contactName: 'Kontakt Person',
-            contactEmail: 'kontakt@example.dk',
-            role: 'Partner',
-          })),
-          budgetLines: [{ category: 'Løn', year: 2027, amountOre: 20_000_000 }],
-          startDate: '2027-10-01',
-          endDate: '2028-12-31',
-        })
-      ).id;
+      (await api(email, 'POST', `/calls/${ids.call}/applications`, draftBody(title, partner))).id;
     ids.app = await draftOf(APPLICANT_EMAIL, TITLE, 'Skive Kommune');
     ids.other = await draftOf(OTHER_EMAIL, OTHER_TITLE, 'Aarhus Kommune');
     // Saved again and again, as a draft is worked on: each save is an event, so the record runs over a page.

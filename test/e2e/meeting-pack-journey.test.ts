@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compact, pdfText } from '../support/pdf-text.js';
-import { expectAccessible, journey } from './support.js';
+import { draftBody, expectAccessible, journey } from './support.js';
 
 /*
  * The chair's meeting from the ranking to the PDFs, in a real browser against `npm start`'s server (issue 11):
@@ -28,23 +28,12 @@ describe('the chair’s meeting, its minutes and the meeting pack', () => {
   const apps = { skive: '', aarhus: '' };
 
   const submit = async (title: string, summary: string, partner: string) => {
-    const draft = await api(APPLICANT_EMAIL, 'POST', `/calls/${callId}/applications`, {
-      grantTypeId: 'A',
-      title,
-      summary,
-      focusArea: 'prevention',
-      userInvolvement: 'Et borgerpanel følger projektet.',
-      partners: [partner, 'Lægehuset Skive'].map((organisation, i) => ({
-        organisation,
-        sector: i === 0 ? 'municipality' : 'general_practice',
-        contactName: 'Kontakt Person',
-        contactEmail: 'kontakt@example.dk',
-        role: 'Partner',
-      })),
-      budgetLines: [{ category: 'Løn', year: 2027, amountOre: 20_000_000 }],
-      startDate: '2027-10-01',
-      endDate: '2028-12-31',
-    });
+    const draft = await api(
+      APPLICANT_EMAIL,
+      'POST',
+      `/calls/${callId}/applications`,
+      draftBody(title, partner, summary),
+    );
     await j.attachRequiredDocuments(APPLICANT_EMAIL, draft.id);
     await api(APPLICANT_EMAIL, 'POST', `/applications/${draft.id}/submit`);
     return draft.id;

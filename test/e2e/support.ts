@@ -115,6 +115,28 @@ export async function uploadInBrowser(page: Page, button: string, fileName: stri
 }
 
 /** A journey's surroundings: `npm start`'s server, Chromium, one Danish browser context and its page. */
+/**
+ * A complete draft of the demo call's grant type A (the body of `POST /calls/{id}/applications`): `partner`, a
+ * municipality, with Lægehuset Skive beside it, so who is conflicted follows from `partner`.
+ */
+export const draftBody = (title: string, partner: string, summary = 'Første udgave.') => ({
+  grantTypeId: 'A',
+  title,
+  summary,
+  focusArea: 'prevention',
+  userInvolvement: 'Et borgerpanel følger projektet.',
+  partners: [partner, 'Lægehuset Skive'].map((organisation, i) => ({
+    organisation,
+    sector: i === 0 ? 'municipality' : 'general_practice',
+    contactName: 'Kontakt Person',
+    contactEmail: 'kontakt@example.dk',
+    role: 'Partner',
+  })),
+  budgetLines: [{ category: 'Løn', year: 2027, amountOre: 20_000_000 }],
+  startDate: '2027-10-01',
+  endDate: '2028-12-31',
+});
+
 export interface Journey {
   server: LocalServer;
   browser: Browser;
