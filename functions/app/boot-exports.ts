@@ -1,4 +1,5 @@
 import type { ExportWriter } from '../core/ports.js';
+import { wireCore } from '../db/repositories.js';
 import { createZipWriter } from '../exports/zip-writer.js';
 import { s3ObjectStreams } from '../files/object-streams.js';
 import { s3Files } from '../files/s3-files.js';
@@ -18,7 +19,7 @@ let exportsBooted: ExportsBoot | undefined;
  */
 export function bootExports(): ExportsBoot {
   if (exportsBooted) return exportsBooted;
-  const base = boot();
+  const base = boot(wireCore);
   const bucket = required('DOCUMENTS_BUCKET');
   const endpoint = process.env.S3_ENDPOINT ? { endpoint: process.env.S3_ENDPOINT } : {};
   const instrument = { instrument: base.tracer.captureAWSv3Client.bind(base.tracer) };

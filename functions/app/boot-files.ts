@@ -1,3 +1,4 @@
+import { wireCore } from '../db/repositories.js';
 import { lazyS3Files } from '../files/lazy-s3-files.js';
 import { type Boot, boot, required } from './boot.js';
 
@@ -11,7 +12,7 @@ let filesBooted: Boot | undefined;
  */
 export function bootFiles(): Boot {
   if (filesBooted) return filesBooted;
-  const base = boot();
+  const base = boot(wireCore);
   const files = lazyS3Files({
     bucket: required('DOCUMENTS_BUCKET'),
     ...(process.env.S3_ENDPOINT ? { endpoint: process.env.S3_ENDPOINT } : {}),

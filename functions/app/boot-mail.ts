@@ -1,9 +1,11 @@
+import type { SenderDeps } from '../core/messages/sender.service.js';
 import type { Mailer } from '../core/ports.js';
+import { wireMessages } from '../db/messages.repository.js';
 import { sesClient, sesMailer } from '../mail/mailer.js';
 import { type Boot, boot, required } from './boot.js';
 
 /** What the sending functions share besides Boot: the mailer. */
-export interface MailBoot extends Boot {
+export interface MailBoot extends Boot<SenderDeps> {
   mailer: Mailer;
 }
 
@@ -16,7 +18,7 @@ let mailBooted: MailBoot | undefined;
  */
 export function bootMail(): MailBoot {
   if (mailBooted) return mailBooted;
-  const base = boot();
+  const base = boot(wireMessages);
   const from = required('MAIL_FROM');
   const configurationSet = required('MAIL_CONFIGURATION_SET');
   const siteUrl = required('SITE_URL').replace(/\/$/, '');

@@ -1,7 +1,5 @@
 import type { CoreDeps } from '../core/ports.js';
-import { systemClock } from '../core/shared/time.js';
-import { createDb, pingDb } from '../db/client.js';
-import { createCoreDeps } from '../db/repositories.js';
+import { createDb, type Db, pingDb } from '../db/client.js';
 import type { Readiness } from '../http/context.js';
 import { MESSAGES_FAILED_LOG } from './mail-log.js';
 import { createPowertools, type Powertools, transactionMetrics } from './powertools.js';
@@ -9,10 +7,11 @@ import { createPowertools, type Powertools, transactionMetrics } from './powerto
 /**
  * What every Lambda shares: the logger, tracer and metrics (powertools.ts) and the core's dependencies, built
  * once per cold start. Kept to what every handler needs, so none bundles more than it runs: the mailer is in
- * boot-mail.ts, the API's correlation id in lambda.ts.
+ * boot-mail.ts, the API's correlation id in lambda.ts, and a job wires only the repositories its services take
+ * (`D`, a `Pick` of CoreDeps), so it bundles no others (docs/infra.md "Cold start").
  */
-export interface Boot extends Powertools {
-  core: CoreDeps;
+export interface Boot<D = CoreDeps> extends Powertools {
+  core: D;
   /** What readiness checks: DynamoDB. (The API Lambda sends no mail; the senders' settings fail their cold start.) */
   readiness: Readiness;
   /** Reports an unexpected error with its stack, under the invocation's correlation id. */
@@ -27,15 +26,17 @@ export function required(name: string): string {
   return value;
 }
 
-let booted: Boot | undefined;
+let booted: Boot<unknown> | undefined;
 
 /**
- * Builds the shared parts on the first call of a cold start and hands the same ones out after; a missing
- * setting fails the cold start with its name. The tracer captures the DynamoDB client, and the transactions'
- * audit actions, retries and failed conditions are counted into the metrics.
+ * Builds the shared parts on the first call of a cold start and hands the same ones out after (a function
+ * boots one way: `wire` is the one its handler gives); a missing setting fails the cold start with its name.
+ * `wire` builds the core's dependencies on the table: `wireCore` (db/repositories.ts) all of them, a job only the
+ * repositories it uses. The tracer captures the DynamoDB client, and the transactions' audit actions, retries and
+ * failed conditions are counted into the metrics.
  */
-export function boot(): Boot {
-  if (booted) return booted;
+export function boot<D>(wire: (db: Db) => D): Boot<D> {
+  if (booted) return booted as Boot<D>;
   const powertools = createPowertools();
   const { logger, tracer, metrics } = powertools;
   const db = createDb({
@@ -46,9 +47,9 @@ export function boot(): Boot {
     instrument: (client) => tracer.captureAWSv3Client(client),
     observer: transactionMetrics(metrics),
   });
-  booted = {
+  const ready: Boot<D> = {
     ...powertools,
-    core: createCoreDeps(db, systemClock),
+    core: wire(db),
     readiness: { dynamodb: () => pingDb(db) },
     logError: (message, error) =>
       logger.error(message, error instanceof Error ? error : new Error(String(error))),
@@ -56,5 +57,6 @@ export function boot(): Boot {
       if (failed > 0) logger.warn(MESSAGES_FAILED_LOG, { failed, ...details });
     },
   };
-  return booted;
+  booted = ready;
+  return ready;
 }

@@ -6,7 +6,7 @@ import { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
 import { failedConditions } from './errors.js';
 import { applicationItem } from './items.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { organisationFlagItem } from './organisations.repository.js';
 import { type MergedPageQuery, mergedPage } from './paging.js';
 import { batchGet, getItem, queryAll, queryIndex } from './reads.js';

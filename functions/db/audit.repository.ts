@@ -11,7 +11,9 @@ import type {
 import { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
 import { dynamo } from './errors.js';
-import { casePk, keys, stripKeys } from './keys.js';
+import { stripKeys } from './key-attributes.js';
+import * as keys from './keys.js';
+import { casePk } from './keys.js';
 import { transact } from './transact.js';
 
 /*

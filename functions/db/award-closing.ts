@@ -2,7 +2,7 @@ import type { AwardClosing } from '../core/ports.js';
 import { balanceUpdates } from './balances.js';
 import type { Db } from './client.js';
 import { awardItem, awardLedgerPut } from './items.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import type { Audited, TransactItem } from './transact.js';
 
 /**

@@ -11,7 +11,8 @@ import type { Assignment } from '../core/reviews/review.schema.js';
 import { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
 import { applicationItem, assignmentItem, reportItem } from './items.js';
-import { keys, stripKeys } from './keys.js';
+import { stripKeys } from './key-attributes.js';
+import * as keys from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
 import { rebuildWhileRaced } from './retry.js';
 import {

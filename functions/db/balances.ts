@@ -1,7 +1,7 @@
 import { type BalanceDeltas, balanceDeltas, movementDate } from '../core/finance/balances.js';
 import type { LedgerEntry } from '../core/finance/finance.schema.js';
 import type { Db } from './client.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import type { TransactItem } from './transact.js';
 
 /*

@@ -1,7 +1,7 @@
 import type { Call, CallStatus } from '../core/calls/call.schema.js';
 import type { CallRepository } from '../core/ports.js';
 import type { Db } from './client.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { batchGet, getItem, queryAll, queryIndex } from './reads.js';
 import { saveVersioned } from './transact.js';
 

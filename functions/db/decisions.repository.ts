@@ -3,7 +3,7 @@ import type { Meeting } from '../core/decisions/decision.schema.js';
 import type { DecisionRepository } from '../core/ports.js';
 import type { Db } from './client.js';
 import { applicationItem } from './items.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
 import { type Audited, transact, versionedPut } from './transact.js';
 

@@ -1,7 +1,7 @@
 import type { Document } from '../core/documents/document.schema.js';
 import type { DocumentRepository } from '../core/ports.js';
 import type { Db } from './client.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
 import { transact, versionedPut } from './transact.js';
 

@@ -5,7 +5,9 @@ import type { ExportRepository } from '../core/ports.js';
 import { actorPage, casePage } from './audit.repository.js';
 import type { Db } from './client.js';
 import { dynamo } from './errors.js';
-import { casePk, keys, stripKeys } from './keys.js';
+import { stripKeys } from './key-attributes.js';
+import * as keys from './keys.js';
+import { casePk } from './keys.js';
 import { getItem } from './reads.js';
 import { saveVersioned, transact } from './transact.js';
 

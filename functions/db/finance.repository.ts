@@ -16,7 +16,8 @@ import { balanceUpdates } from './balances.js';
 import type { Db } from './client.js';
 import { dynamo, idempotencyKeyClaimed } from './errors.js';
 import { claimPut, ledgerPut } from './items.js';
-import { keys, stripKeys } from './keys.js';
+import { stripKeys } from './key-attributes.js';
+import * as keys from './keys.js';
 import { batchGet, getItem, queryAll, queryIndex } from './reads.js';
 import { transact, versionedPut } from './transact.js';
 

@@ -7,7 +7,7 @@ import type { KeyClaim, UserProfile } from '../core/ports.js';
 import { finishedAt } from '../core/reviews/access.js';
 import type { Assignment } from '../core/reviews/review.schema.js';
 import type { Db } from './client.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { type TransactItem, versionedPut } from './transact.js';
 
 /*

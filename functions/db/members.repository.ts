@@ -2,7 +2,7 @@ import type { Invitation, Member } from '../core/applications/members.schema.js'
 import type { MemberRepository } from '../core/ports.js';
 import type { Db } from './client.js';
 import { applicationItem, memberItem } from './items.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { batchGet, getItem, queryAll, queryIndex } from './reads.js';
 import { type TransactItem, transact, versionedPut } from './transact.js';
 

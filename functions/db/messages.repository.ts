@@ -8,10 +8,13 @@ import {
   type StoredMessage,
   storedMessage,
 } from '../core/messages/message.schema.js';
-import type { MessageRepository } from '../core/ports.js';
+import type { CoreDeps, MessageRepository } from '../core/ports.js';
+import { systemClock } from '../core/shared/time.js';
 import type { Db } from './client.js';
 import { dynamo, failedConditions } from './errors.js';
-import { casePk, keys, stripKeys } from './keys.js';
+import { stripKeys } from './key-attributes.js';
+import * as keys from './keys.js';
+import { casePk } from './keys.js';
 import { mergedPage } from './paging.js';
 import { getItem } from './reads.js';
 import { housekeeping, messageItem, type TransactItem, transact, versionedPut } from './transact.js';
@@ -20,6 +23,12 @@ import { housekeeping, messageItem, type TransactItem, transact, versionedPut } 
  * The messages and their sender's state (docs/messages.md). A claim and a settle are each one transaction,
  * conditioned on the version read (every change of a message bumps it), so two senders never both own one.
  */
+
+/** What the mail functions boot with (sender.service's SenderDeps): the messages and the clock, nothing else. */
+export const wireMessages = (db: Db): Pick<CoreDeps, 'messages' | 'clock'> => ({
+  messages: createMessageRepository(db),
+  clock: systemClock,
+});
 
 export function createMessageRepository(db: Db): MessageRepository {
   /** A write of the message's next state by the one who read it at `expectedVersion`. */

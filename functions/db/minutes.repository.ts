@@ -1,7 +1,7 @@
 import type { MinutesVersion } from '../core/decisions/minutes.schema.js';
 import type { MinutesRepository } from '../core/ports.js';
 import type { Db } from './client.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { queryAll } from './reads.js';
 import { saveVersioned } from './transact.js';
 

@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
 import { dynamo } from './errors.js';
-import { stripKeys } from './keys.js';
+import { stripKeys } from './key-attributes.js';
 
 /*
  * A page merged from several index partitions, newest first: one Query per partition still to read, each of at

@@ -4,7 +4,7 @@ import type { Party } from '../core/finance/parties.schema.js';
 import type { PartyRepository } from '../core/ports.js';
 import { caseRecord } from './audit.repository.js';
 import type { Db } from './client.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
 import { overwrite, saveVersioned } from './transact.js';
 

@@ -1,7 +1,7 @@
 import type { PrivacyNoticeRepository } from '../core/ports.js';
 import { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { getItem } from './reads.js';
 import { transact } from './transact.js';
 

@@ -1,7 +1,7 @@
 import type { OwnOrganisation } from '../core/auth/profile.schema.js';
 import type { ProfileRepository } from '../core/ports.js';
 import type { Db } from './client.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { organisationFlagItem } from './organisations.repository.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
 import { transact, versionedPut } from './transact.js';

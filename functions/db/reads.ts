@@ -2,7 +2,7 @@ import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } fro
 import { unavailable } from '../core/shared/errors.js';
 import type { Db } from './client.js';
 import { dynamo } from './errors.js';
-import { stripKeys } from './keys.js';
+import { stripKeys } from './key-attributes.js';
 import { ATTEMPTS, backoff, pause } from './retry.js';
 
 /*

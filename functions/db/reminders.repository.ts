@@ -2,7 +2,7 @@ import type { AuditEvent } from '../core/audit/audit.js';
 import type { ReminderRepository } from '../core/ports.js';
 import { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { transact } from './transact.js';
 
 /** The partition an audit event is kept under: its entity's, so the case record lists the reminder. */

@@ -4,7 +4,7 @@ import { closingWrites } from './award-closing.js';
 import type { Db } from './client.js';
 import { failedConditions } from './errors.js';
 import { reportItem } from './items.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
 import { transact, versionedPut } from './transact.js';
 

@@ -1,6 +1,6 @@
 import type { CoreDeps, FileStore } from '../core/ports.js';
 import { AppError } from '../core/shared/errors.js';
-import type { Clock } from '../core/shared/time.js';
+import { type Clock, systemClock } from '../core/shared/time.js';
 import { createApplicationRepository } from './applications.repository.js';
 import { createCaseRecordRepository } from './audit.repository.js';
 import { createAwardRepository } from './awards.repository.js';
@@ -56,6 +56,9 @@ export function createCoreDeps(db: Db, clock: Clock, files: FileStore = noFileSt
     clock,
   };
 }
+
+/** Every repository on the system clock: how the API and the functions that run its services boot (app/boot.ts). */
+export const wireCore = (db: Db): CoreDeps => createCoreDeps(db, systemClock);
 
 const refused = (): Promise<never> =>
   Promise.reject(new AppError('UNAVAILABLE', { code: 'FILES_UNAVAILABLE' }));

@@ -4,7 +4,8 @@ import type { Assignment } from '../core/reviews/review.schema.js';
 import type { Db } from './client.js';
 import { dynamo } from './errors.js';
 import { assignmentItem } from './items.js';
-import { keys, stripKeys } from './keys.js';
+import { stripKeys } from './key-attributes.js';
+import * as keys from './keys.js';
 import { batchGet, getItem, queryAll, queryIndex } from './reads.js';
 import { saveVersioned, transact } from './transact.js';
 

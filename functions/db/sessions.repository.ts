@@ -2,7 +2,7 @@ import type { AuditEvent } from '../core/audit/audit.js';
 import type { SessionRepository, StashedForm, StoredSession } from '../core/ports.js';
 import { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
 import { TABLE_KEYS } from './table-definition.js';
 import { housekeeping, type TransactItem, transact } from './transact.js';

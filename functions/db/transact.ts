@@ -4,7 +4,7 @@ import { queueTime, type StoredMessage, storedMessage } from '../core/messages/m
 import type { AppError } from '../core/shared/errors.js';
 import type { Db } from './client.js';
 import { failedItems, mapDynamoError } from './errors.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { withRetries } from './retry.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

@@ -1,7 +1,7 @@
 import type { UserProfile, UserRepository } from '../core/ports.js';
 import type { Db } from './client.js';
 import { userItem } from './items.js';
-import { keys } from './keys.js';
+import * as keys from './keys.js';
 import { getItem, queryAll, queryIndex } from './reads.js';
 import { overwrite } from './transact.js';
 

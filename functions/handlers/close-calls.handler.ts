@@ -2,25 +2,33 @@ import middy from '@middy/core';
 import { boot } from '../app/boot.js';
 import { observed } from '../app/powertools.js';
 import { SCHEDULER } from '../core/auth/system.js';
-import { closeDueCalls } from '../core/calls/call.service.js';
-import { queueReportReminders } from '../core/finance/report.service.js';
+import { type ClosingDeps, closeDueCalls } from '../core/calls/call.service.js';
+import { systemClock } from '../core/shared/time.js';
+import { createApplicationRepository } from '../db/applications.repository.js';
+import { createCallRepository } from '../db/calls.repository.js';
+import { createReminderRepository } from '../db/reminders.repository.js';
 
-const booted = boot();
+// Only the repositories closing a call takes (ClosingDeps): no other is bundled (docs/infra.md "Cold start").
+const booted = boot(
+  (db): ClosingDeps => ({
+    calls: createCallRepository(db),
+    applications: createApplicationRepository(db),
+    reminders: createReminderRepository(db),
+    clock: systemClock,
+  }),
+);
 const { logger, core } = booted;
 
 /**
  * Run by EventBridge Scheduler every minute: closes the calls whose deadline has passed and starts their
- * review, then queues the reminders of reports due within 14 days. Failures are rethrown: Lambda's
- * asynchronous retries run it again, then its failure destination parks the event in the dead-letter queue
- * (infra/stacks/jobs-stack.ts). The next minute's run retries anyway.
+ * review. Failures are rethrown: Lambda's asynchronous retries run it again, then its failure destination parks
+ * the event in the dead-letter queue (infra/stacks/jobs-stack.ts). The next minute's run retries anyway. (The
+ * reports' reminders are the daily reminders job's: reminders.handler.ts.)
  */
 export const handler = observed(
   middy(async () => {
     const closed = await closeDueCalls(core, { actor: SCHEDULER });
     if (closed.length > 0) logger.info('Closed calls at their deadline', { closed });
-    // The same minute's run queues the report reminders (once per report; see report.service.ts).
-    const reminded = await queueReportReminders(core, { actor: SCHEDULER });
-    if (reminded.length > 0) logger.info('Queued report reminders', { reminded });
     return { closed };
   }),
   booted,

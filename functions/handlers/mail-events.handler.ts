@@ -3,9 +3,11 @@ import type { SNSEvent } from 'aws-lambda';
 import { boot } from '../app/boot.js';
 import { observed } from '../app/powertools.js';
 import { recordDeliveryEvent } from '../core/messages/sender.service.js';
+import { wireMessages } from '../db/messages.repository.js';
 import { deliveryEventOf } from './mail-events.schema.js';
 
-const booted = boot();
+// Only what recording a delivery takes (SenderDeps): no other repository is bundled.
+const booted = boot(wireMessages);
 const { logger, core, reportFailed } = booted;
 
 /**

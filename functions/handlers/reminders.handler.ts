@@ -2,8 +2,24 @@ import middy from '@middy/core';
 import { boot } from '../app/boot.js';
 import { observed } from '../app/powertools.js';
 import { queueReminders } from '../core/messages/reminders.service.js';
+import { systemClock } from '../core/shared/time.js';
+import { createApplicationRepository } from '../db/applications.repository.js';
+import { createAwardRepository } from '../db/awards.repository.js';
+import { createCallRepository } from '../db/calls.repository.js';
+import { createReminderRepository } from '../db/reminders.repository.js';
+import { createReportRepository } from '../db/reports.repository.js';
+import { createReviewRepository } from '../db/reviews.repository.js';
 
-const booted = boot();
+// Only the repositories queueReminders takes (ReminderDeps) and the clock: none other is bundled.
+const booted = boot((db) => ({
+  reminders: createReminderRepository(db),
+  calls: createCallRepository(db),
+  applications: createApplicationRepository(db),
+  reviews: createReviewRepository(db),
+  awards: createAwardRepository(db),
+  reports: createReportRepository(db),
+  clock: systemClock,
+}));
 const { logger, core } = booted;
 
 /**

@@ -5,7 +5,6 @@ import { closeDueCalls } from '../core/calls/call.service.js';
 import { retentionSchedule } from '../core/cases/retention.js';
 import { runRetention } from '../core/cases/retention.service.js';
 import { drainExports } from '../core/exports/export.service.js';
-import { queueReportReminders } from '../core/finance/report.service.js';
 import { queueReminders } from '../core/messages/reminders.service.js';
 import { drainOutbox } from '../core/messages/sender.service.js';
 import { systemClock } from '../core/shared/time.js';
@@ -174,12 +173,7 @@ async function main(): Promise<void> {
         if (closed.length > 0)
           console.log(`${bothLanguages((t) => t.terminal.closed)}: ${closed.join(', ')}`);
       })
-      .then(() => queueReportReminders(core, { actor: SCHEDULER }))
-      .then((reminded) => {
-        if (reminded.length > 0)
-          console.log(`${bothLanguages((t) => t.terminal.reminded)}: ${reminded.join(', ')}`);
-      })
-      .catch((error: unknown) => console.error('Closing due calls or queueing reminders failed', error));
+      .catch((error: unknown) => console.error('Closing due calls failed', error));
   await closeDue();
   if (!exiting) closer = setInterval(closeDue, CLOSE_EVERY_MS);
   // The same sender as the Lambda in AWS, to maildev: each drain starts 3 s after the last one ended, so two

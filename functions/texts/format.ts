@@ -38,7 +38,8 @@ const month = cached(
   (lang) => new Intl.DateTimeFormat(LOCALE[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }),
 );
 const plurals = cached((lang) => new Intl.PluralRules(LOCALE[lang]));
-const INPUT_GROUPING = new Intl.NumberFormat('da-DK', { useGrouping: true });
+// What a form's input shows, always in Danish (the parser reads it back).
+const inputGrouping = cached(() => new Intl.NumberFormat('da-DK', { useGrouping: true }));
 
 /** Øre as kroner, in the reader's format: 500.000,00 kr. */
 export const formatKr = (ore: number, lang: Lang): string => currency(lang).format(ore / 100);
@@ -73,7 +74,7 @@ export function formatKrInput(ore: number | undefined): string {
   if (ore === undefined) return '';
   const kroner = Math.trunc(ore / 100);
   const rest = ore % 100;
-  const whole = INPUT_GROUPING.format(kroner);
+  const whole = inputGrouping('da').format(kroner);
   return rest === 0 ? whole : `${whole},${String(rest).padStart(2, '0')}`;
 }
 

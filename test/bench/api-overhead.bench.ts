@@ -19,7 +19,7 @@ import { createDraft, getApplication } from '../../functions/core/applications/a
 import type { Principal } from '../../functions/core/auth/principal.js';
 import { listCalls } from '../../functions/core/calls/call.service.js';
 import { systemClock } from '../../functions/core/shared/time.js';
-import { keys } from '../../functions/db/keys.js';
+import * as keys from '../../functions/db/keys.js';
 import { queryIndex } from '../../functions/db/reads.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
 import { apiApp } from '../../functions/http/api.js';

@@ -10,7 +10,7 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { auditEvent } from '../../functions/core/audit/audit.js';
 import { systemClock } from '../../functions/core/shared/time.js';
-import { keys } from '../../functions/db/keys.js';
+import * as keys from '../../functions/db/keys.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
 import { benchApp, benchPeople, runBench } from './support.js';
 

@@ -11,7 +11,7 @@ import type { Call } from '../../functions/core/calls/call.schema.js';
 import { getRanking } from '../../functions/core/reviews/ranking.js';
 import { systemClock } from '../../functions/core/shared/time.js';
 import { applicationItem } from '../../functions/db/items.js';
-import { keys } from '../../functions/db/keys.js';
+import * as keys from '../../functions/db/keys.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
 import { putItems } from '../support/table.js';
 import { runBench } from './support.js';

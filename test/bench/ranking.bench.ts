@@ -12,7 +12,7 @@ import { getRanking } from '../../functions/core/reviews/ranking.js';
 import type { Assignment } from '../../functions/core/reviews/review.schema.js';
 import { systemClock } from '../../functions/core/shared/time.js';
 import { assignmentItem } from '../../functions/db/items.js';
-import { keys } from '../../functions/db/keys.js';
+import * as keys from '../../functions/db/keys.js';
 import { createCoreDeps } from '../../functions/db/repositories.js';
 import { runBench } from './support.js';
 

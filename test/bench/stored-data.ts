@@ -3,7 +3,7 @@ import type { LedgerEntry } from '../../functions/core/finance/finance.schema.js
 import type { Report } from '../../functions/core/finance/report.schema.js';
 import type { Assignment } from '../../functions/core/reviews/review.schema.js';
 import { assignmentItem, awardItem, ledgerPut, reportItem } from '../../functions/db/items.js';
-import { keys } from '../../functions/db/keys.js';
+import * as keys from '../../functions/db/keys.js';
 
 /*
  * Stored data for the benchmarks, as the repositories store it, to be written straight into the table: ledger

@@ -119,6 +119,22 @@ describe('FimJobs: the functions', () => {
     expect(heavyIn(sources)).toEqual([]);
   });
 
+  it.each([
+    // organisations: applications.repository.ts writes an unknown partner's flag with its item builder.
+    { name: 'closer', repositories: ['applications', 'calls', 'organisations', 'reminders'] },
+    {
+      name: 'reminders',
+      repositories: ['applications', 'awards', 'calls', 'organisations', 'reminders', 'reports', 'reviews'],
+    },
+  ] as const)('$name bundles only the repositories its handler wires (docs/infra.md "Cold start")', (job) => {
+    const ids = JOBS.find((j) => j.name === job.name)?.ids();
+    const fn = jobs.findResources('AWS::Lambda::Function')[ids?.fn ?? '']?.Properties;
+    const repositories = bundledSources(expectBundle(outdir, fn.Code.S3Key))
+      .map((source) => /^functions\/db\/([a-z-]+)\.repository\.ts$/.exec(source)?.[1])
+      .filter((name) => name !== undefined);
+    expect([...new Set(repositories)].sort()).toEqual(job.repositories);
+  });
+
   it('the closer is the bundle the cold-start bench measures: bundleForLambda builds the same bytes', () => {
     const fn = jobs.findResources('AWS::Lambda::Function')[closer.fn]?.Properties;
     const infra = readFileSync(join(expectBundle(outdir, fn.Code.S3Key), 'index.mjs'), 'utf8');

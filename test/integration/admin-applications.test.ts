@@ -9,7 +9,7 @@ import { ADMIN_LIST_PAGE } from '../../functions/core/applications/admin-list.sc
 import type { Application } from '../../functions/core/applications/application.schema.js';
 import { backfill } from '../../functions/db/backfill.js';
 import { applicationItem } from '../../functions/db/items.js';
-import { keys } from '../../functions/db/keys.js';
+import * as keys from '../../functions/db/keys.js';
 import {
   type Api,
   api,

@@ -2,7 +2,7 @@ import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent } from '../../functions/core/audit/audit.js';
 import { backfill } from '../../functions/db/backfill.js';
-import { keys } from '../../functions/db/keys.js';
+import * as keys from '../../functions/db/keys.js';
 import { type Api, checkRoutes, expectOk, expectProblem, type RouteCase, rolesOf } from '../support/api.js';
 import {
   ADMIN,

@@ -2,7 +2,7 @@ import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT } from 'jose'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app/app.js';
 import { hashId } from '../../functions/core/auth/session.service.js';
-import { keys } from '../../functions/db/keys.js';
+import * as keys from '../../functions/db/keys.js';
 import { getItem } from '../../functions/db/reads.js';
 import { rememberVerified } from '../../functions/http/auth/tokens.js';
 import { createHarness, type Harness } from '../support/harness.js';

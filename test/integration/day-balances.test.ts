@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../functions/core/finance/finance.schema.js';
 import { backfill } from '../../functions/db/backfill.js';
 import { ledgerPut } from '../../functions/db/items.js';
-import { keys } from '../../functions/db/keys.js';
+import * as keys from '../../functions/db/keys.js';
 import { type Api, expectOk } from '../support/api.js';
 import { FINANCE, pay, setUpYear } from '../support/fixtures.js';
 import { type Harness, harnessWithApi } from '../support/harness.js';

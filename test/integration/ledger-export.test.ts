@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../functions/core/finance/finance.schema.js';
 import { LEDGER_PAGE_MAX } from '../../functions/core/finance/ledger.service.js';
 import { ledgerPut } from '../../functions/db/items.js';
-import { keys } from '../../functions/db/keys.js';
+import * as keys from '../../functions/db/keys.js';
 import { FINANCE } from '../support/fixtures.js';
 import { createHarness, type Harness } from '../support/harness.js';
 import { putItems } from '../support/table.js';

@@ -8,7 +8,8 @@ import {
   sendMessage,
 } from '../../functions/core/messages/sender.service.js';
 import type { MailKind } from '../../functions/core/shared/messages.js';
-import { casePk, keys } from '../../functions/db/keys.js';
+import * as keys from '../../functions/db/keys.js';
+import { casePk } from '../../functions/db/keys.js';
 import { transact } from '../../functions/db/transact.js';
 import { freePort } from '../../functions/local/dynamodb-local.js';
 import { composeMail, MAIL_KINDS } from '../../functions/texts/index.js';

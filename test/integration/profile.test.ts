@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { caseRecord } from '../../functions/db/audit.repository.js';
-import { keys } from '../../functions/db/keys.js';
+import * as keys from '../../functions/db/keys.js';
 import { seedRegistry } from '../../functions/local/seed.js';
 import {
   type Api,

@@ -86,6 +86,13 @@ describe('each reminder is queued once, however often the job runs', () => {
     const due = reports.filter((r) => r.dueDate === first);
     const [run, again] = await twice();
     expect([run['report.overdue'], again['report.overdue']]).toEqual([due.length, 0]);
+    // The first reminder of each report due within 14 days (these are overdue) is the same job's, once.
+    expect(run['report.reminder']).toBeGreaterThanOrEqual(due.length);
+    expect(again['report.reminder']).toBe(0);
+    const first14 = await outboxOf('report.reminder', accepted);
+    expect(
+      first14.map((m) => (m.kind === 'report.reminder' ? m.params.dueDate : '')).filter((d) => d === first),
+    ).toHaveLength(due.length);
     const overdue = await outboxOf('report.overdue', accepted);
     expect(overdue.map((m) => (m.kind === 'report.overdue' ? m.params.dueDate : '')).sort()).toEqual(
       due.map((r) => r.dueDate),

@@ -8,7 +8,7 @@ import type { Assignment } from '../../functions/core/reviews/review.schema.js';
 import { FINISHED_REVIEWS_PAGE } from '../../functions/core/reviews/review.service.js';
 import { backfill } from '../../functions/db/backfill.js';
 import { assignmentItem } from '../../functions/db/items.js';
-import { keys } from '../../functions/db/keys.js';
+import * as keys from '../../functions/db/keys.js';
 import type { Api } from '../support/api.js';
 import { REVIEWER } from '../support/fixtures.js';
 import { type Harness, harnessWithApi } from '../support/harness.js';

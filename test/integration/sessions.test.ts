@@ -9,7 +9,7 @@ import {
   SESSION_IDLE_MINUTES,
   SESSION_WORKING_DAY_HOURS,
 } from '../../functions/core/auth/session.service.js';
-import { keys } from '../../functions/db/keys.js';
+import * as keys from '../../functions/db/keys.js';
 import { getItem } from '../../functions/db/reads.js';
 import { createLocalTokens } from '../../functions/http/auth/tokens.js';
 import { type Api, api, checkRoutes, expectProblem, rolesOf } from '../support/api.js';

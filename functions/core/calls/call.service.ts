@@ -16,6 +16,9 @@ import {
   wholeCallSchema,
 } from './call.schema.js';
 
+/** What closing a call takes: the closer wires only these (handlers/close-calls.handler.ts). */
+export type ClosingDeps = Pick<CoreDeps, 'calls' | 'applications' | 'reminders' | 'clock'>;
+
 /** A time the schema has already accepted, as UTC; `pointer` names the field should it not be one after all. */
 const utc = (value: string, pointer: string): string => {
   const iso = parseDateTimeInput(value);
@@ -73,14 +76,14 @@ export async function createCall(deps: CoreDeps, ctx: RequestContext, input: Cre
 }
 
 /** A call that exists, whoever asks (the caller has decided who may). @throws AppError NOT_FOUND */
-export async function loadCall(deps: CoreDeps, callId: string): Promise<Call> {
+export async function loadCall(deps: ClosingDeps, callId: string): Promise<Call> {
   const call = await deps.calls.get(callId);
   if (!call) throw notFound('call');
   return call;
 }
 
 async function loadForChange(
-  deps: CoreDeps,
+  deps: ClosingDeps,
   callId: string,
   expectedVersion: number | undefined,
 ): Promise<Call> {
@@ -137,7 +140,7 @@ export async function updateCall(
 }
 
 async function moveCall(
-  deps: CoreDeps,
+  deps: ClosingDeps,
   ctx: RequestContext,
   callId: string,
   expectedVersion: number | undefined,
@@ -218,7 +221,7 @@ export async function closeCall(
 
 /** closeCall on input already read: the closer's path, which parses nothing (no zod in its bundle). */
 async function closeCallWith(
-  deps: CoreDeps,
+  deps: ClosingDeps,
   ctx: RequestContext,
   callId: string,
   expectedVersion: number | undefined,
@@ -251,7 +254,7 @@ async function closeCallWith(
  * event under the draft. Queued after the call is closed: a crash in between leaves some untold (the call's
  * audit event says it was closed early; the drafts are listed by `status=draft` in the secretariat's list).
  */
-async function tellDraftOwners(deps: CoreDeps, ctx: RequestContext, call: Call, reason: string) {
+async function tellDraftOwners(deps: ClosingDeps, ctx: RequestContext, call: Call, reason: string) {
   const closedAt = call.closedAt ?? deps.clock.now().toISOString();
   for (const draft of await deps.applications.listDraftsByCall(call.id)) {
     const now = deps.clock.now();
@@ -334,7 +337,7 @@ export async function reopenCall(
   });
 }
 
-async function startReview(deps: CoreDeps, ctx: RequestContext, callId: string): Promise<void> {
+async function startReview(deps: ClosingDeps, ctx: RequestContext, callId: string): Promise<void> {
   const applications = await deps.applications.listByCall(callId);
   for (const listed of applications) {
     if (listed.status !== 'submitted') continue;
@@ -378,7 +381,7 @@ async function startReview(deps: CoreDeps, ctx: RequestContext, callId: string):
  * Closes every open call whose deadline has passed (the scheduled closer). Idempotent.
  * Returns the ids of the calls it closed.
  */
-export async function closeDueCalls(deps: CoreDeps, ctx: RequestContext): Promise<string[]> {
+export async function closeDueCalls(deps: ClosingDeps, ctx: RequestContext): Promise<string[]> {
   const now = deps.clock.now().getTime();
   const due = (await deps.calls.listByStatus('open')).filter((call) => Date.parse(call.closesAt) <= now);
   const closed: string[] = [];

@@ -310,7 +310,10 @@ export async function returnReport(
  * is one transaction conditioned on no reminder before, so running it every minute (or twice at once) never
  * queues two. Returns the reminded reports as `<applicationId>/<reportId>`.
  */
-export async function queueReportReminders(deps: CoreDeps, ctx: RequestContext): Promise<string[]> {
+export async function queueReportReminders(
+  deps: Pick<CoreDeps, 'reports' | 'clock'>,
+  ctx: RequestContext,
+): Promise<string[]> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const until = addDays(copenhagenDate(now), REMINDER_DAYS_BEFORE);

@@ -2,6 +2,7 @@ import { callNamed, letterSubject, toOwnerOf } from '../applications/letters.js'
 import { auditEvent, type OutboxMessage } from '../audit/audit.js';
 import { SCHEDULER } from '../auth/system.js';
 import { reportReminder } from '../finance/report.rules.js';
+import { queueReportReminders } from '../finance/report.service.js';
 import type { CoreDeps } from '../ports.js';
 import { reviewerLetter, toReviewerOf } from '../reviews/in-review.js';
 import { owesReview, reviewReminderOn } from '../reviews/review-due.js';
@@ -24,15 +25,22 @@ export const DEADLINE_REMINDER_DAYS = [7, 1] as const;
 /** Days after an approval when an award not yet accepted is reminded. */
 export const ACCEPTANCE_REMINDER_DAYS = 14;
 
+/** What the reminders take (the reminders function wires nothing else). */
+export type ReminderDeps = Pick<
+  CoreDeps,
+  'reminders' | 'calls' | 'applications' | 'reviews' | 'awards' | 'reports'
+>;
+
 /**
- * Queues every reminder due at `now` and not queued before; answers how many of each kind it queued.
- * (The first report reminder is report.service's `queueReportReminders`.)
+ * Queues every reminder due at `now` and not queued before; answers how many of each kind it queued. The first
+ * reminder of each report is report.service's `queueReportReminders`, run here too.
  */
-export async function queueReminders(deps: CoreDeps, now: Date): Promise<Record<string, number>> {
+export async function queueReminders(deps: ReminderDeps, now: Date): Promise<Record<string, number>> {
   const counts: Record<string, number> = {
     'application.deadline_reminder': 0,
     'award.acceptance_reminder': 0,
     'report.overdue': 0,
+    'report.reminder': 0,
     'review.due_reminder': 0,
     'review.overdue': 0,
   };
@@ -137,5 +145,11 @@ export async function queueReminders(deps: CoreDeps, now: Date): Promise<Record<
       );
     }
   }
+  // The first reminder of each report due within 14 days (or overdue) and not reminded: once per report.
+  const reminded = await queueReportReminders(
+    { reports: deps.reports, clock: { now: () => now } },
+    { actor: SCHEDULER },
+  );
+  counts['report.reminder'] = reminded.length;
   return counts;
 }

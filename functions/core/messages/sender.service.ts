@@ -2,6 +2,10 @@ import type { AuditAction } from '../audit/actions.js';
 import { type AuditEvent, auditEvent } from '../audit/audit.js';
 import { SCHEDULER } from '../auth/system.js';
 import type { CoreDeps, Mailer } from '../ports.js';
+
+/** What sending takes: the messages and the clock (the mail functions wire nothing else: app/boot-mail.ts). */
+export type SenderDeps = Pick<CoreDeps, 'messages' | 'clock'>;
+
 import { caseEntity, claimable, MailError, SENDING, type StoredMessage } from './message.schema.js';
 
 /*
@@ -71,7 +75,7 @@ function faultState(claimed: StoredMessage, at: Date, thrown: unknown): Settled 
 }
 
 /** Claims, sends and settles one message read as it is stored. */
-async function deliver(deps: CoreDeps, mailer: Mailer, read: StoredMessage): Promise<SendOutcome> {
+async function deliver(deps: SenderDeps, mailer: Mailer, read: StoredMessage): Promise<SendOutcome> {
   const now = deps.clock.now();
   if (!claimable(read, now.toISOString())) return 'skipped';
   const claimed = await deps.messages.claim(read, {
@@ -101,7 +105,7 @@ async function deliver(deps: CoreDeps, mailer: Mailer, read: StoredMessage): Pro
  * Sends one message if it is due (pending, or under an expired lease), exactly once among senders racing for it.
  * 'skipped' when it is not due, gone, or another sender holds it.
  */
-export async function sendMessage(deps: CoreDeps, mailer: Mailer, id: string): Promise<SendOutcome> {
+export async function sendMessage(deps: SenderDeps, mailer: Mailer, id: string): Promise<SendOutcome> {
   const message = await deps.messages.get(id);
   return message ? deliver(deps, mailer, message) : 'skipped';
 }
@@ -111,7 +115,7 @@ export async function sendMessage(deps: CoreDeps, mailer: Mailer, id: string): P
  * left or `limit` were handled. A message is handled at most once per run.
  */
 export async function drainOutbox(
-  deps: CoreDeps,
+  deps: SenderDeps,
   mailer: Mailer,
   opts: { limit?: number; concurrency?: number } = {},
 ): Promise<DrainResult> {
@@ -148,7 +152,7 @@ export async function drainOutbox(
  * messages are left as they are (events may come twice).
  */
 export async function recordDeliveryEvent(
-  deps: CoreDeps,
+  deps: SenderDeps,
   event: { messageId: string; type: 'bounce' | 'complaint'; detail: string; at: string; permanent?: boolean },
 ): Promise<void> {
   if (event.type === 'bounce' && !event.permanent) return;
