@@ -12,7 +12,7 @@ import {
 } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import * as keys from '../../functions/db/keys.js';
+import { DELETABLE_PARTITIONS } from '../../functions/db/delete-grants.js';
 import { AUDIT_TABLE_KEYS, TABLE_KEYS } from '../../functions/db/table-definition.js';
 import { LocalEsbuild } from './bundle.js';
 
@@ -37,18 +37,6 @@ export const TABLE_ACTIONS = {
     'dynamodb:ConditionCheckItem',
   ],
 } as const;
-
-/**
- * The only partitions anything deletes in: a reviewer assignment taken back by the chair
- * (`reviews.repository.ts` `remove`, a Delete in a transaction), under its application's partition `APP#<id>`.
- * IAM can condition a delete on the partition key only (`dynamodb:LeadingKeys`), not on the sort key.
- */
-export const DELETABLE_PARTITIONS = [
-  `${keys.application('').pk}*`,
-  // Sign-out, an administrator's end and expiry delete sessions; a kept form is deleted as it is taken.
-  `${keys.session('').pk}*`,
-  `${keys.formStash('').pk}*`,
-] as const;
 
 /**
  * The audit table: add and read, nothing else. PutItem adds an event (every put carries the condition

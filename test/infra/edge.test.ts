@@ -181,7 +181,9 @@ describe('least privilege on the table', () => {
         statement: expect.objectContaining({
           Action: 'dynamodb:DeleteItem',
           Condition: {
-            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APP#*', 'SESSION#*', 'FORMSTASH#*'] },
+            'ForAllValues:StringLike': {
+              'dynamodb:LeadingKeys': ['APP#*', 'SESSION#*', 'FORMSTASH#*', 'ORGFLAG#*'],
+            },
           },
         }),
       },

@@ -405,7 +405,9 @@ describe('ApiStack: function', () => {
       Action: ['dynamodb:DeleteItem'],
       Resource: tableArn,
       Condition: {
-        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['APP#*', 'SESSION#*', 'FORMSTASH#*'] },
+        'ForAllValues:StringLike': {
+          'dynamodb:LeadingKeys': ['APP#*', 'SESSION#*', 'FORMSTASH#*', 'ORGFLAG#*'],
+        },
       },
     });
     expect(dynamo).toContainEqual({

@@ -19,6 +19,7 @@ import { smtpReady } from '../../functions/mail/smtp-mailer.js';
 import { type Api, api } from './api.js';
 import { TestClock } from './clock.js';
 import { createCall } from './fixtures.js';
+import { withDeleteGrants } from './iam.js';
 
 export { TestClock };
 
@@ -47,7 +48,14 @@ export async function createHarness(
   const tableName = `t-${crypto.randomUUID()}`;
   // A loaded machine's DynamoDB Local may take seconds to answer: not what the production timeout is for.
   const db =
-    options.db ?? createDb({ tableName, endpoint: inject('dynamoEndpoint'), requestTimeoutMs: 10_000 });
+    options.db ??
+    createDb({
+      tableName,
+      endpoint: inject('dynamoEndpoint'),
+      requestTimeoutMs: 10_000,
+      // Deletes as IAM grants them to the API function (DynamoDB Local has no IAM).
+      instrument: withDeleteGrants(tableName),
+    });
   await ensureTable(db.client, db.tableName);
   const clock = new TestClock(new Date(options.now ?? '2027-03-01T09:00:00Z'));
   // The run's s3rver, as `npm start` wires it (nothing scans on one machine).

@@ -307,7 +307,7 @@ export async function returnReport(
 /**
  * Puts one reminder per report into the outbox when it is due within `REMINDER_DAYS_BEFORE` days (or
  * overdue) and not submitted. Reads the pending index up to today + 14 days (Copenhagen dates); each reminder
- * is one transaction conditioned on no reminder before, so running it every minute (or twice at once) never
+ * is one transaction conditioned on no reminder before, so running it again (or twice at once) never
  * queues two. Returns the reminded reports as `<applicationId>/<reportId>`.
  */
 export async function queueReportReminders(
