@@ -606,6 +606,11 @@ export interface ProfileRepository {
     expectedVersion: number | undefined,
     flags: { flag?: OrganisationFlag; unflagKey?: string },
   ): Promise<void>;
+  /**
+   * Deletes the pick at the version read, with its audit event under the person, in one transaction with the
+   * removal of the person's flag of that name (`unflagKey`). @throws AppError VERSION_CONFLICT
+   */
+  clear(profile: OwnOrganisation, audit: AuditEvent, unflagKey: string | undefined): Promise<void>;
 }
 
 /** The chair's rulings on conflicts found by organisation (issue 11): few, read whole with the tree. */

@@ -14,4 +14,6 @@ export const DELETABLE_PARTITIONS = [
   `${keys.formStash('').pk}*`,
   // An unknown organisation name's flag, cleared by the secretariat or when its person picks another.
   `${keys.organisationFlagsOf('')}*`,
+  // A person's own organisation, cleared by them or by their erasure.
+  `${keys.ownOrganisation('').pk}*`,
 ] as const;

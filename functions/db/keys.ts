@@ -179,9 +179,12 @@ export const referenceCounter = (year: number) => ({ pk: `COUNTER#REFERENCE#${ye
 export const reference = (reference: string) => ({ pk: `REF#${reference}`, sk: 'REF' });
 
 export const user = (id: string) => ({ pk: `USER#${id}`, sk: 'PROFILE' });
-/** The organisation a person picked as their own ("Min profil"); every one in the index partition OWNORGS. */
+/**
+ * The organisation a person picked as their own ("Min profil"); every one in the index partition OWNORGS. In a
+ * partition of its own, not the person's `USER#`: clearing it is a delete IAM grants on `OWNORG#` alone.
+ */
 export const ownOrganisation = (userId: string) => ({
-  pk: `USER#${userId}`,
+  pk: `OWNORG#${userId}`,
   sk: 'OWNORG',
   gsi1pk: 'OWNORGS',
   gsi1sk: userId,

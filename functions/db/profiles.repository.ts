@@ -8,6 +8,11 @@ import { transact, versionedPut } from './transact.js';
 
 const keyOf = ({ pk, sk }: { pk: string; sk: string }) => ({ pk, sk });
 
+/** The removal of a person's flag of a name (it may be gone already: the secretariat placed the name). */
+const unflagOf = (db: Db, key: string, userId: string) => ({
+  Delete: { TableName: db.tableName, Key: keyOf(keys.organisationFlag(key, `USER#${userId}`)) },
+});
+
 /** The organisations people picked as their own ("Min profil"): one small item a person, one index partition. */
 export function createProfileRepository(db: Db): ProfileRepository {
   return {
@@ -22,16 +27,23 @@ export function createProfileRepository(db: Db): ProfileRepository {
             expectedVersion,
           ),
           ...(flag ? { flag: { Put: { TableName: db.tableName, Item: organisationFlagItem(flag) } } } : {}),
-          ...(unflagKey
-            ? {
-                unflag: {
-                  Delete: {
-                    TableName: db.tableName,
-                    Key: keyOf(keys.organisationFlag(unflagKey, `USER#${profile.userId}`)),
-                  },
-                },
-              }
-            : {}),
+          ...(unflagKey ? { unflag: unflagOf(db, unflagKey, profile.userId) } : {}),
+        },
+        audit: { entityPk: keys.user(profile.userId).pk, event: audit },
+      }),
+    clear: (profile, audit, unflagKey) =>
+      transact(db, {
+        items: {
+          profile: {
+            Delete: {
+              TableName: db.tableName,
+              Key: keyOf(keys.ownOrganisation(profile.userId)),
+              ConditionExpression: '#version = :expected',
+              ExpressionAttributeNames: { '#version': 'version' },
+              ExpressionAttributeValues: { ':expected': profile.version },
+            },
+          },
+          ...(unflagKey ? { unflag: unflagOf(db, unflagKey, profile.userId) } : {}),
         },
         audit: { entityPk: keys.user(profile.userId).pk, event: audit },
       }),

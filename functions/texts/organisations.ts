@@ -124,6 +124,12 @@ export const da = {
     hint: 'Vælg blandt registrets organisationer, mens du skriver, eller skriv et nyt navn: sekretariatet placerer det så i registret.',
     save: 'Gem organisation',
     saved: 'Din organisation er gemt.',
+    clearIntro: (identity: string | undefined) =>
+      identity
+        ? `Fjerner du dit eget valg, gælder din brugerkontos organisation igen: ${identity}.`
+        : 'Fjerner du dit eget valg, har du ingen organisation, før du vælger en igen.',
+    clear: 'Fjern mit valg',
+    cleared: 'Dit eget valg af organisation er fjernet.',
     flagged: (name: string) =>
       `${name} findes ikke i organisationsregistret endnu: sekretariatet er bedt om at placere navnet.`,
   },
@@ -248,6 +254,12 @@ export const en: typeof da = {
     hint: 'Pick one of the registry’s organisations as you type, or type a new name: the secretariat then places it in the registry.',
     save: 'Save organisation',
     saved: 'Your organisation is saved.',
+    clearIntro: (identity: string | undefined) =>
+      identity
+        ? `If you remove your own pick, your user account’s organisation applies again: ${identity}.`
+        : 'If you remove your own pick, you have no organisation until you pick one again.',
+    clear: 'Remove my pick',
+    cleared: 'Your own pick of organisation is removed.',
     flagged: (name: string) =>
       `${name} is not in the organisations registry yet: the secretariat has been asked to place the name.`,
   },

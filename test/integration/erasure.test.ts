@@ -90,6 +90,13 @@ describe('a researcher with a draft (with a document), a rejected and an approve
     expectOk(uploaded.complete);
     documentId = uploaded.id;
     expect(await h.core.files.inspect(objectKeyOf(draftId, documentId))).toBeDefined();
+    // Their own pick of organisation ("Min profil"), a name the registry does not know (flagged).
+    expectOk(
+      await client.send('PATCH', '/api/me/profile', RESEARCHER, {
+        body: { organisation: 'Forskerens Egen Klinik' },
+        headers: { 'if-match': '"0"' },
+      }),
+    );
     answer = expectOk(await client.act('/api/me/erasure', RESEARCHER), 202);
     // The sender does its work (receipts, letters, the confirmation): the job waits for a message being sent.
     await drainOutbox(h.core, acceptingMailer);
@@ -101,6 +108,16 @@ describe('a researcher with a draft (with a document), a rejected and an approve
     expect(await storedItem(h, { pk: `APP#${draftId}`, sk: `DOC#${documentId}` })).toBeUndefined();
     expect(await h.core.files.inspect(objectKeyOf(draftId, documentId))).toBeUndefined();
     expect(await auditActions(h, `APP#${draftId}`)).toContain('erasure.requested');
+  });
+
+  it('removes their own pick of organisation and its flag at once, audited as the erasure’s', async () => {
+    const userId = h.user(RESEARCHER).userId;
+    expect(await h.core.profiles.get(userId)).toBeUndefined();
+    expect((await h.core.organisations.listFlags()).some((f) => f.name === 'Forskerens Egen Klinik')).toBe(
+      false,
+    );
+    const cleared = (await auditEvents(h, `USER#${userId}`)).find((e) => e.action === 'profile.cleared');
+    expect(cleared?.details).toMatchObject({ organisationBefore: 'Forskerens Egen Klinik', by: 'erasure' });
   });
 
   it('keeps the decided cases, says until when, and tells the person in both languages', async () => {

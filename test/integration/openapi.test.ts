@@ -73,6 +73,7 @@ describe('GET /api/openapi.json', () => {
       'PATCH /finance/parties/{partyId}': 'updatePartyDetails',
       'GET /me/profile': 'getProfile',
       'PATCH /me/profile': 'updateProfile',
+      'DELETE /me/profile/organisation': 'clearProfileOrganisation',
       'GET /populations': 'listPopulations',
       'POST /populations/imports/preview': 'previewPopulationImport',
       'POST /populations/imports': 'applyPopulationImport',

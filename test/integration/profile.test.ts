@@ -38,6 +38,8 @@ import { browse, fieldError, type PageCase, walkPages } from '../support/web.js'
 const MEMBER = person('board-profile', ['applicant', 'board'], 'Aarhus Kommune', { name: 'Pia Profil' });
 /** Someone whose identity provider names no organisation. */
 const NOBODY = person('no-organisation', ['applicant'], undefined, { name: 'Niels Uden' });
+/** Someone who picks an organisation and removes the pick again. */
+const WHO = person('clears-pick', ['applicant'], 'Aarhus Kommune', { name: 'Rikke Ryd' });
 
 const MATRIX = rolesOf(EVERYONE);
 type Role = (typeof MATRIX.roles)[number];
@@ -57,7 +59,7 @@ async function pick(who: string, organisation: string) {
 }
 
 beforeAll(async () => {
-  h = await withUsers(await createHarness(), [MEMBER, NOBODY]);
+  h = await withUsers(await createHarness(), [MEMBER, NOBODY, WHO]);
   await seedRegistry(h.db, h.core);
   client = api(h);
   ids.call = (await createCall(client, { overrides: { title: 'Profilens opslag' } })).id;
@@ -206,6 +208,46 @@ describe('a name the registry does not know', () => {
   });
 });
 
+describe('DELETE /api/me/profile/organisation: the person removes their own pick', () => {
+  const NEW = 'Klinik Ryd, Hinnerup';
+
+  it('falls back to the identity provider’s organisation, removes the flag, audits, and refuses stale versions', async () => {
+    const picked = expectOk(await pick(WHO.email, NEW));
+    expect(picked).toMatchObject({ organisation: NEW, source: 'profile', flagged: true });
+    const flagged = () =>
+      client
+        .get('/api/admin/organisation-flags', ADMIN)
+        .then((r) => expectOk(r).items.some((f: { name: string }) => f.name === NEW));
+    expect(await flagged()).toBe(true);
+
+    const clear = (version: number | undefined) =>
+      client.send('DELETE', '/api/me/profile/organisation', WHO.email, {
+        headers: version === undefined ? {} : { 'if-match': `"${version}"` },
+      });
+    expectProblem(await clear(undefined), 428);
+    expectProblem(await clear(picked.version - 1), 409);
+    const cleared = await clear(picked.version);
+    expect(cleared.status, cleared.text).toBe(200);
+    expect(cleared.body).toMatchObject({ organisation: 'Aarhus Kommune', source: 'identity', version: 0 });
+    expect(cleared.headers.get('etag')).toBe('"0"');
+    expect(expectOk(await client.get('/api/me/profile', WHO.email))).toMatchObject({ source: 'identity' });
+    expect(await flagged()).toBe(false);
+    // Sent again at the version it had: stale now (there is nothing at that version).
+    expectProblem(await clear(picked.version), 409);
+    // Nothing to remove at version 0: the profile as it is.
+    expect(expectOk(await clear(0))).toMatchObject({ source: 'identity', version: 0 });
+    // A new pick starts again at version 1.
+    expect(expectOk(await pick(WHO.email, 'Favrskov Kommune'))).toMatchObject({ version: 1, flagged: false });
+
+    const events = await caseRecord(h.db, keys.user(WHO.userId).pk);
+    expect(events.find((e) => e.action === 'profile.cleared')?.details).toEqual({
+      version: picked.version,
+      organisationBefore: NEW,
+      by: 'person',
+    });
+  });
+});
+
 describe('conflict detection uses the person’s own organisation', () => {
   it('recuses a member once they pick an organisation of the application, and not before', async () => {
     expect((await client.get(`/api/board/applications/${ids.hospital}`, MEMBER.email)).status).toBe(200);
@@ -278,13 +320,27 @@ const matrix: RouteCase<Role>[] = [
       });
     },
   },
+  {
+    route: 'DELETE /api/me/profile/organisation (each their own)',
+    expected: all(200, { anonymous: 401 }),
+    run: async (who) => {
+      const version = who ? expectOk(await client.get('/api/me/profile', who)).version : 0;
+      return client.send('DELETE', '/api/me/profile/organisation', who, {
+        headers: { 'if-match': `"${version}"` },
+      });
+    },
+  },
 ];
 
 describe('role matrix', () => {
   checkRoutes(MATRIX, matrix);
 });
 
-const pages: PageCase<Role>[] = [['GET', '/me/profile', { anonymous: 303, others: 200 }]];
+const pages: PageCase<Role>[] = [
+  ['GET', '/me/profile', { anonymous: 303, others: 200 }],
+  // Each their own: nothing to remove at version 0 (the matrix above removed every pick) sends them back.
+  ['POST', '/me/profile/clear', { anonymous: 303, others: 303 }, { version: '0' }],
+];
 
 describe('the page, by role and without JavaScript', () => {
   walkPages(() => h, MATRIX.emails, pages);
@@ -325,8 +381,27 @@ describe('the page, by role and without JavaScript', () => {
     expect(stale.status).toBe(409);
     expect(stale.html).toContain('Randers Kommune');
 
+    // Removing the pick: a plain form with the version read; the identity provider names nothing here.
+    const withPick = await browse(h, NOBODY.email, '/me/profile');
+    expect(withPick.html).toContain('action="/me/profile/clear"');
+    expect(withPick.html).toContain('har du ingen organisation, før du vælger en igen');
+    const removed = await browse(h, NOBODY.email, '/me/profile/clear', {
+      form: { version: String(Number(version) + 1) },
+    });
+    expect(removed.status).toBe(303);
+    expect(removed.location).toBe('/me/profile?cleared=1');
+    const afterRemoval = await browse(h, NOBODY.email, '/me/profile?cleared=1');
+    expect(afterRemoval.html).toContain('Dit eget valg af organisation er fjernet.');
+    expect(afterRemoval.html).toContain('Ingen organisation endnu.');
+    expect(afterRemoval.html).not.toContain('action="/me/profile/clear"');
+    // The same removal again, from the page read before: stale (409), the page as it now stands.
+    const staleRemoval = await browse(h, NOBODY.email, '/me/profile/clear', {
+      form: { version: String(Number(version) + 1) },
+    });
+    expect(staleRemoval.status).toBe(409);
+
     const unknown = await browse(h, NOBODY.email, '/me/profile', {
-      form: { organisation: 'Sundhedshuset Hammel', version: String(Number(version) + 1) },
+      form: { organisation: 'Sundhedshuset Hammel', version: '0' },
     });
     expect(unknown.status).toBe(303);
     expect((await browse(h, NOBODY.email, '/me/profile')).html).toContain(

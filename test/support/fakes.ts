@@ -1212,6 +1212,10 @@ function fakeOrganisations(store: FakeStore): OrganisationRepository {
 const flagKey = (flag: OrganisationFlag) => `${flag.key}#${flag.applicationId ?? flagSource(flag)}`;
 
 function fakeProfiles(store: FakeStore): ProfileRepository {
+  const unflag = (key: string, userId: string): Write => ({
+    holds: () => true,
+    apply: () => store.organisationFlags.delete(`${key}#USER#${userId}`),
+  });
   return {
     get: async (userId) => copy(store.ownOrganisations.get(userId)),
     list: async () =>
@@ -1228,14 +1232,18 @@ function fakeProfiles(store: FakeStore): ProfileRepository {
                 },
               }
             : {}),
-          ...(unflagKey
-            ? {
-                unflag: {
-                  holds: () => true,
-                  apply: () => store.organisationFlags.delete(`${unflagKey}#USER#${profile.userId}`),
-                },
-              }
-            : {}),
+          ...(unflagKey ? { unflag: unflag(unflagKey, profile.userId) } : {}),
+        },
+        { entityPk: `USER#${profile.userId}`, event: audit },
+      ),
+    clear: (profile, audit, unflagKey) =>
+      store.transact(
+        {
+          profile: {
+            holds: () => store.ownOrganisations.get(profile.userId)?.version === profile.version,
+            apply: () => store.ownOrganisations.delete(profile.userId),
+          },
+          ...(unflagKey ? { unflag: unflag(unflagKey, profile.userId) } : {}),
         },
         { entityPk: `USER#${profile.userId}`, event: audit },
       ),

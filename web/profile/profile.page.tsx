@@ -84,6 +84,17 @@ export function ProfilePage({
           <button type="submit">{p.save}</button>
         </div>
       </form>
+      {profile.source === 'profile' && (
+        <form method="post" action="/me/profile/clear">
+          <input type="hidden" name="version" value={String(profile.version)} />
+          <p>{p.clearIntro(profile.identityOrganisation)}</p>
+          <div class="actions">
+            <button type="submit" class="secondary">
+              {p.clear}
+            </button>
+          </div>
+        </form>
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
+import * as z from 'zod';
 import { profilePatchSchema } from '../../functions/core/auth/profile.schema.js';
-import { getProfile, updateProfile } from '../../functions/core/auth/profile.service.js';
+import { clearProfile, getProfile, updateProfile } from '../../functions/core/auth/profile.service.js';
 import { searchOrganisations } from '../../functions/core/organisations/organisation.service.js';
 import type { AppDeps, AppEnv } from '../../functions/http/context.js';
 import { texts } from '../../functions/texts/index.js';
@@ -40,9 +41,13 @@ export function profileRoutes(deps: AppDeps) {
     );
   };
 
-  app.get('/me/profile', (c) =>
-    render(c, c.req.query('saved') ? { notice: texts[c.get('lang')].profile.saved } : {}),
-  );
+  app.get('/me/profile', (c) => {
+    const p = texts[c.get('lang')].profile;
+    return render(
+      c,
+      c.req.query('saved') ? { notice: p.saved } : c.req.query('cleared') ? { notice: p.cleared } : {},
+    );
+  });
 
   app.post(
     '/me/profile',
@@ -57,6 +62,20 @@ export function profileRoutes(deps: AppDeps) {
       run: (input, { ctx, values }) => updateProfile(deps.core, ctx, input, Number(values.version)),
       done: () => '/me/profile?saved=1',
       render: (c, state) => render(c, { errors: state.errors, values: state.values, status: state.status }),
+    }),
+  );
+
+  app.post(
+    '/me/profile/clear',
+    formAction({
+      values: (body): ProfileValues => ({ organisation: '', version: field(body, 'version') }),
+      input: () => ({}),
+      schema: z.strictObject({}),
+      // A version that is not a number is a stale form, as above.
+      run: (_input, { ctx, values }) => clearProfile(deps.core, ctx, Number(values.version)),
+      done: () => '/me/profile?cleared=1',
+      // After a stale read the page shows the profile as it now stands (409).
+      render: (c, state) => render(c, { errors: state.errors, status: state.status }),
     }),
   );
 

@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   'message.resent',
   'user.synced',
   'profile.updated',
+  'profile.cleared',
   'case.viewed',
   'user.privacy_notice_seen',
   'erasure.requested',

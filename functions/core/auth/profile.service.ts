@@ -99,3 +99,45 @@ export async function updateProfile(
   forgetOrganisationTree(deps);
   return profileOf(actor, await loadOrganisationTree(deps), next);
 }
+
+/**
+ * Removes the person's own pick, at the version read: conflicts are judged by the identity provider's
+ * organisation again (or none). The flag of a name the registry did not know goes in the same transaction.
+ * Nothing to remove at version 0 answers the profile as it is. @throws AppError VERSION_CONFLICT
+ */
+export async function clearProfile(
+  deps: CoreDeps,
+  ctx: RequestContext,
+  expectedVersion: number,
+): Promise<Profile> {
+  const { actor } = ctx;
+  const current = await deps.profiles.get(actor.userId);
+  if ((current?.version ?? 0) !== expectedVersion) throw versionConflict();
+  if (current) await removePick(deps, actor, current, 'person');
+  return profileOf(actor, await loadOrganisationTree(deps), undefined);
+}
+
+/**
+ * Deletes a person's pick and their flag of its name, audited (`profile.cleared`) under the person: by them
+ * (`person`), or by their erasure (`erasure`, erasure.service.ts). @throws AppError VERSION_CONFLICT
+ */
+export async function removePick(
+  deps: CoreDeps,
+  actor: Principal,
+  pick: OwnOrganisation,
+  by: 'person' | 'erasure',
+): Promise<void> {
+  const now = deps.clock.now();
+  await deps.profiles.clear(
+    pick,
+    auditEvent(
+      actor,
+      now,
+      'profile.cleared',
+      { type: 'user', id: pick.userId },
+      { version: pick.version, organisationBefore: pick.organisation, by },
+    ),
+    pick.organisationId ? undefined : normaliseOrganisation(pick.organisation),
+  );
+  forgetOrganisationTree(deps);
+}

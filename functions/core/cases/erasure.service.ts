@@ -2,6 +2,7 @@ import type { Application } from '../applications/application.schema.js';
 import type { Member } from '../applications/members.schema.js';
 import { auditEvent, envelope } from '../audit/audit.js';
 import { isAdmin, type Principal } from '../auth/principal.js';
+import { removePick } from '../auth/profile.service.js';
 import type { CoreDeps, RequestContext, UserProfile } from '../ports.js';
 import { forbidden } from '../shared/errors.js';
 import { anonymiseMessages, caseMessagesToAnonymise } from './case-messages.js';
@@ -117,6 +118,10 @@ export async function requestErasure(
       }),
     );
   }
+
+  // The organisation they picked as their own ("Min profil") goes at once: no kept case is judged by it again.
+  const pick = await deps.profiles.get(person.userId);
+  if (pick) await removePick(deps, person, pick, 'erasure');
 
   const stored = (await deps.users.get(person.userId)) ?? profileOf(person);
   const confirmation = {

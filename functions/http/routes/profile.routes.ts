@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import * as z from 'zod';
 import { profilePatchSchema } from '../../core/auth/profile.schema.js';
-import { getProfile, updateProfile } from '../../core/auth/profile.service.js';
+import { clearProfile, getProfile, updateProfile } from '../../core/auth/profile.service.js';
 import type { AppDeps } from '../context.js';
 import { ctx, requireIfMatch, requireUser, withETag } from '../context.js';
 import { bearer, createApiRouter, json, jsonBody, named, problems, versionHeaders } from './api-common.js';
@@ -55,6 +55,23 @@ export function profileRoutes(deps: AppDeps) {
       requireUser(c); // 401 before 428
       const version = requireIfMatch(c);
       return c.json(withETag(c, await updateProfile(deps.core, ctx(c), c.req.valid('json'), version)), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      operationId: 'clearProfileOrganisation',
+      path: '/me/profile/organisation',
+      summary:
+        'Remove your own pick of organisation: conflicts are judged by the identity provider’s again; send If-Match',
+      security: bearer,
+      request: { headers: versionHeaders },
+      responses: { 200: json(profile, 'Your profile'), ...problems(401, 409, 428) },
+    }),
+    async (c) => {
+      requireUser(c); // 401 before 428
+      const version = requireIfMatch(c);
+      return c.json(withETag(c, await clearProfile(deps.core, ctx(c), version)), 200);
     },
   );
   return app;
