@@ -165,7 +165,7 @@ describe('FimEdge: the WAF web ACL', () => {
 });
 
 describe('least privilege on the table', () => {
-  it('no function of any stack may DeleteItem table-wide: the API only under APP#, SESSION#, FORMSTASH#, the retention job under APP#, the others not at all', () => {
+  it('no function of any stack may DeleteItem table-wide: the API only under APP#, SESSION#, FORMSTASH#, ORGFLAG#, OWNORG#, the retention job under APP#, the others not at all', () => {
     const stacks = fim.app.node.children.filter((child): child is Stack => child instanceof Stack);
     expect(stacks.map((stack) => stack.stackName)).toContain('FimMessages');
     const deleting = stacks.flatMap((stack) =>
@@ -182,7 +182,7 @@ describe('least privilege on the table', () => {
           Action: 'dynamodb:DeleteItem',
           Condition: {
             'ForAllValues:StringLike': {
-              'dynamodb:LeadingKeys': ['APP#*', 'SESSION#*', 'FORMSTASH#*', 'ORGFLAG#*'],
+              'dynamodb:LeadingKeys': ['APP#*', 'SESSION#*', 'FORMSTASH#*', 'ORGFLAG#*', 'OWNORG#*'],
             },
           },
         }),

@@ -406,7 +406,7 @@ describe('ApiStack: function', () => {
       Resource: tableArn,
       Condition: {
         'ForAllValues:StringLike': {
-          'dynamodb:LeadingKeys': ['APP#*', 'SESSION#*', 'FORMSTASH#*', 'ORGFLAG#*'],
+          'dynamodb:LeadingKeys': ['APP#*', 'SESSION#*', 'FORMSTASH#*', 'ORGFLAG#*', 'OWNORG#*'],
         },
       },
     });
